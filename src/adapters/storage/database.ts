@@ -1,0 +1,19 @@
+/**
+ * One SQL dialect (PostgreSQL) from laptop to scale-out: an embedded PGlite data folder by default,
+ * a PostgreSQL server when a connection URL is configured. Everything above this file sees only `Database`.
+ */
+export interface SqlExecutor {
+  /** One statement with `$1…$n` parameters; returns the rows. */
+  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+}
+
+export interface Database extends SqlExecutor {
+  readonly kind: 'pglite' | 'postgres';
+  /** Several statements without parameters (migrations, pg-boss scripts). */
+  exec(script: string): Promise<void>;
+  /** Runs `fn` in one transaction; on PGlite nothing else touches the single connection meanwhile. */
+  transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T>;
+  /** True when the database answers a trivial query. */
+  isReady(): Promise<boolean>;
+  close(): Promise<void>;
+}
