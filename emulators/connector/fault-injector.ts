@@ -1,0 +1,58 @@
+import { ConnectorError, defaultFault } from './connector-error';
+
+/** The next `count` requests that match fail with `status` (and `Retry-After`, when given). */
+export interface FaultSpec {
+  readonly count: number;
+  readonly status: number;
+  readonly retryAfterSeconds?: number;
+  /** Matched against the request path as sent (still percent-encoded); any path when absent. */
+  readonly path?: RegExp;
+  /** Matched against the HTTP method, e.g. 'POST'; any method when absent. */
+  readonly method?: string;
+  readonly code?: string;
+  readonly message?: string;
+}
+
+export interface InjectedFault extends ConnectorError {
+  readonly retryAfterSeconds?: number;
+}
+
+/** Queue of faults, consumed first come first served by the requests they match. */
+export class FaultInjector {
+  private readonly pending: { spec: FaultSpec; left: number }[] = [];
+
+  add(spec: FaultSpec): void {
+    if (!Number.isInteger(spec.count) || spec.count < 1) throw new Error(`injectFaults: count must be a positive integer, got ${spec.count}`);
+    this.pending.push({ spec, left: spec.count });
+  }
+
+  /** The fault for this request, if one is due; consumes it. */
+  take(method: string, path: string): InjectedFault | undefined {
+    const entry = this.pending.find(({ spec }) => (!spec.method || spec.method.toUpperCase() === method) && (!spec.path || matches(spec.path, path)));
+    if (!entry) return undefined;
+    entry.left -= 1;
+    if (entry.left === 0) this.pending.splice(this.pending.indexOf(entry), 1);
+    const { spec } = entry;
+    const fallback = defaultFault(spec.status);
+    return {
+      status: spec.status,
+      code: spec.code ?? fallback.code,
+      message: spec.message ?? fallback.message,
+      retryAfterSeconds: spec.retryAfterSeconds,
+    };
+  }
+
+  get remaining(): number {
+    return this.pending.reduce((sum, e) => sum + e.left, 0);
+  }
+
+  clear(): void {
+    this.pending.length = 0;
+  }
+}
+
+/** RegExp.test with the `g` or `y` flag remembers lastIndex between calls; a fault filter must not. */
+function matches(pattern: RegExp, path: string): boolean {
+  pattern.lastIndex = 0;
+  return pattern.test(path);
+}

@@ -1,0 +1,47 @@
+import { ActivityTypes, type TurnContext } from 'botbuilder';
+import type { Application, TurnState } from '@microsoft/teams-ai';
+import { recordInstallation } from '../../../use-cases/record-installation';
+import { asAttachment } from '../cards/card-template';
+import { welcomeCard } from '../cards/welcome-card';
+import { installScopeOf, toStoredReference } from '../conversation-reference-mapper';
+import type { BotDependencies } from '../bot-dependencies';
+
+/**
+ * Teams announces an install twice: `installationUpdate` (action add/remove) and `conversationUpdate`
+ * with the bot among the members. Both keep the stored reference current; only the first welcomes,
+ * so a new install gets exactly one welcome card.
+ */
+export function registerInstallationRoutes(app: Application<TurnState>, deps: BotDependencies): void {
+  app.activity(ActivityTypes.InstallationUpdate, async (context) => {
+    const action = String(context.activity.action ?? '');
+    if (action.startsWith('remove')) {
+      await recordInstallation(deps.references, { action: 'remove', conversationId: context.activity.conversation.id }, deps.now());
+      deps.logger.info({ conversationId: context.activity.conversation.id, event: 'uninstalled' }, 'bot uninstalled');
+      return;
+    }
+    await saveAndMaybeWelcome(context, deps, !action.endsWith('upgrade'));
+  });
+
+  app.conversationUpdate('membersAdded', async (context) => {
+    if (isBotAmong(context, context.activity.membersAdded)) await saveAndMaybeWelcome(context, deps, false);
+  });
+
+  app.conversationUpdate('membersRemoved', async (context) => {
+    if (!isBotAmong(context, context.activity.membersRemoved)) return;
+    await recordInstallation(deps.references, { action: 'remove', conversationId: context.activity.conversation.id }, deps.now());
+  });
+}
+
+async function saveAndMaybeWelcome(context: TurnContext, deps: BotDependencies, welcome: boolean): Promise<void> {
+  const activity = context.activity;
+  const result = await recordInstallation(deps.references, { action: 'add', reference: toStoredReference(activity, deps.tenantId) }, deps.now());
+  deps.logger.info({ conversationId: activity.conversation.id, scope: installScopeOf(activity), event: 'installed' }, 'bot installed');
+  if (!welcome || !result.welcome) return;
+  const scope = installScopeOf(activity);
+  const card = welcomeCard({ botName: deps.botName, userName: scope === 'personal' ? activity.from?.name : undefined, scope });
+  await context.sendActivity({ attachments: [asAttachment(card)] });
+}
+
+function isBotAmong(context: TurnContext, members: { id: string }[] | undefined): boolean {
+  return (members ?? []).some((m) => m.id === context.activity.recipient?.id);
+}

@@ -1,0 +1,28 @@
+import { ActivityTypes, type TurnContext } from 'botbuilder';
+import type { Application, TurnState } from '@microsoft/teams-ai';
+import { capabilitiesFor } from '../../../domain/guidance/capabilities';
+import { asAttachment } from '../cards/card-template';
+import { helpCard } from '../cards/help-card';
+import { parseCommandText } from '../command-text';
+import type { BotDependencies } from '../bot-dependencies';
+
+/**
+ * teams-ai's string selectors match any substring ("please help me" would match "help"), so commands
+ * are matched on the parsed first word instead. Routes run in registration order; the catch-all is last.
+ */
+export function commandSelector(name: string) {
+  return async (context: TurnContext): Promise<boolean> =>
+    context.activity.type === ActivityTypes.Message && parseCommandText(context.activity.text)?.name === name;
+}
+
+export function registerMessageRoutes(app: Application<TurnState>, deps: BotDependencies): void {
+  app.message(commandSelector('help'), async (context) => {
+    const inChannel = context.activity.conversation?.conversationType !== 'personal';
+    const card = helpCard({ botName: deps.botName, capabilities: capabilitiesFor(false), inChannel });
+    await context.sendActivity({ attachments: [asAttachment(card)] });
+  });
+
+  app.activity(ActivityTypes.Message, async (context) => {
+    await context.sendActivity(`I'm not sure what you mean. Type **help** to see what I can do.`);
+  });
+}

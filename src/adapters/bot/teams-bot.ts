@@ -1,0 +1,42 @@
+import type { Storage, TurnContext } from 'botbuilder';
+import { Application, TurnState, type TeamsAdapter } from '@microsoft/teams-ai';
+import type { BotDependencies } from './bot-dependencies';
+import { registerInstallationRoutes } from './routes/installation-routes';
+import { registerMessageRoutes } from './routes/message-routes';
+import { activityTenant, isFromTenant } from './tenant-gate';
+import { createTurnErrorHandler } from './turn-error-handler';
+
+export interface TeamsBot {
+  adapter: TeamsAdapter;
+  /** Runs one turn; activities from another tenant stop here, before state is loaded or any route runs. */
+  handleTurn(context: TurnContext): Promise<void>;
+}
+
+export function createTeamsBot(adapter: TeamsAdapter, storage: Storage, deps: BotDependencies, botAppId?: string): TeamsBot {
+  const app = new Application<TurnState>({
+    adapter,
+    storage,
+    botAppId,
+    removeRecipientMention: true,
+    startTypingTimer: false,
+    longRunningMessages: false,
+    turnStateFactory: () => new TurnState(),
+  });
+  app.error(createTurnErrorHandler(deps.logger));
+  registerInstallationRoutes(app, deps);
+  registerMessageRoutes(app, deps);
+
+  return {
+    adapter,
+    async handleTurn(context) {
+      if (!isFromTenant(context.activity, deps.tenantId)) {
+        deps.logger.warn(
+          { activityType: context.activity.type, activityId: context.activity.id, tenantId: activityTenant(context.activity) ?? 'missing' },
+          'refused an activity from another tenant',
+        );
+        return;
+      }
+      await app.run(context);
+    },
+  };
+}

@@ -1,0 +1,172 @@
+import { z } from 'zod';
+
+/**
+ * The one reader of the environment. Everything the app needs is validated here, once, at start;
+ * the rest of the code receives an `AppConfig` and never looks at process.env.
+ */
+
+export type Mode = 'production' | 'demo';
+
+export type BotCredential =
+  | { kind: 'anonymous' }
+  | { kind: 'secret'; appId: string; password: string; appType: 'SingleTenant' | 'MultiTenant' }
+  | { kind: 'certificate'; appId: string; thumbprint: string; privateKeyFile: string; appType: 'SingleTenant' | 'MultiTenant' }
+  | { kind: 'managedIdentity'; appId: string };
+
+export type GraphCredential =
+  | { kind: 'static'; token: string }
+  | { kind: 'secret'; clientId: string; secret: string }
+  | { kind: 'certificate'; clientId: string; certificateFile: string }
+  | { kind: 'managedIdentity'; clientId?: string };
+
+/** Where inbound Bot Connector tokens are checked. Unset keys mean the public cloud defaults. */
+export interface TokenValidationConfig {
+  openIdMetadataUrl?: string;
+  emulatorOpenIdMetadataUrl?: string;
+  tokenIssuer?: string;
+}
+
+export interface AppConfig {
+  mode: Mode;
+  server: { host: string; port: number };
+  tenantId: string;
+  bot: { credential: BotCredential; tokenValidation: TokenValidationConfig; displayName: string };
+  graph: { baseUrl: string; credential: GraphCredential };
+  database: { url?: string; dataDir: string };
+  log: { level: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`MFA Coach cannot start: its configuration is incomplete.\n${problems.map((p) => `  - ${p}`).join('\n')}\n` +
+      'Set them as environment variables (secrets in env/.env.<environment>.user, which git ignores). See README, "Run in production".');
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const common = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  BOT_DISPLAY_NAME: z.string().default('MFA Coach'),
+});
+
+function read(env: Env, name: string): string | undefined {
+  const value = env[name]?.trim();
+  return value ? value : undefined;
+}
+
+function checkUrl(env: Env, name: string, problems: string[]): string | undefined {
+  const value = read(env, name);
+  if (value === undefined) return undefined;
+  try {
+    new URL(value);
+    return value;
+  } catch {
+    problems.push(`${name} must be an absolute URL (it is set, but is not a URL).`);
+    return undefined;
+  }
+}
+
+/** Reads the settings shared by both modes; format errors name the setting, never its value. */
+function readCommon(env: Env, problems: string[]): z.infer<typeof common> {
+  const parsed = common.safeParse(env);
+  if (parsed.success) return parsed.data;
+  for (const issue of parsed.error.issues) problems.push(`${issue.path.join('.')}: ${issue.message}.`);
+  return common.parse({});
+}
+
+function readBotCredential(env: Env, problems: string[]): BotCredential {
+  const appId = read(env, 'BOT_ID');
+  const type = read(env, 'BOT_TYPE') ?? 'SingleTenant';
+  if (!appId) problems.push('BOT_ID: the Application (client) ID of the bot\'s Microsoft Entra app registration.');
+  else if (!GUID.test(appId)) problems.push('BOT_ID must be a GUID (the Application (client) ID).');
+  if (type === 'UserAssignedMsi') return { kind: 'managedIdentity', appId: appId ?? '' };
+  if (type !== 'SingleTenant' && type !== 'MultiTenant') {
+    problems.push('BOT_TYPE must be SingleTenant, MultiTenant or UserAssignedMsi.');
+    return { kind: 'anonymous' };
+  }
+  const password = read(env, 'SECRET_BOT_PASSWORD') ?? read(env, 'BOT_PASSWORD');
+  const thumbprint = read(env, 'BOT_CERTIFICATE_THUMBPRINT');
+  const privateKeyFile = read(env, 'BOT_CERTIFICATE_PRIVATE_KEY_FILE');
+  if (password) return { kind: 'secret', appId: appId ?? '', password, appType: type };
+  if (thumbprint && privateKeyFile) return { kind: 'certificate', appId: appId ?? '', thumbprint, privateKeyFile, appType: type };
+  problems.push('SECRET_BOT_PASSWORD (the bot app\'s client secret), or BOT_CERTIFICATE_THUMBPRINT with BOT_CERTIFICATE_PRIVATE_KEY_FILE, or BOT_TYPE=UserAssignedMsi for a managed identity.');
+  return { kind: 'anonymous' };
+}
+
+function readGraphCredential(env: Env, bot: BotCredential, problems: string[]): GraphCredential {
+  const clientId = read(env, 'GRAPH_CLIENT_ID') ?? ('appId' in bot ? bot.appId : undefined);
+  const sameAppAsBot = !read(env, 'GRAPH_CLIENT_ID');
+  // The proactive-install permission is tied to the bot's own app (webApplicationInfo), so by default
+  // Graph is called as that app, with its secret.
+  const botSecret = sameAppAsBot && bot.kind === 'secret' ? bot.password : undefined;
+  const secret = read(env, 'SECRET_GRAPH_CLIENT_SECRET') ?? read(env, 'GRAPH_CLIENT_SECRET') ?? botSecret;
+  const certificateFile = read(env, 'GRAPH_CERTIFICATE_FILE');
+  const managed = read(env, 'GRAPH_USE_MANAGED_IDENTITY') === 'true' || bot.kind === 'managedIdentity';
+  if (managed) return { kind: 'managedIdentity', clientId: read(env, 'GRAPH_CLIENT_ID') ?? ('appId' in bot ? bot.appId : undefined) };
+  if (secret && clientId) return { kind: 'secret', clientId, secret };
+  if (certificateFile && clientId) return { kind: 'certificate', clientId, certificateFile };
+  problems.push('SECRET_GRAPH_CLIENT_SECRET or GRAPH_CERTIFICATE_FILE (a PEM with certificate and key) or GRAPH_USE_MANAGED_IDENTITY=true: how MFA Coach signs in to Microsoft Graph (GRAPH_CLIENT_ID defaults to BOT_ID, and then the bot secret is used).');
+  return { kind: 'static', token: '' };
+}
+
+/** Production: every credential is required, and anything missing is reported together. */
+export function loadProductionConfig(env: Env): AppConfig {
+  const problems: string[] = [];
+  const base = readCommon(env, problems);
+  const credential = readBotCredential(env, problems);
+  const graphCredential = readGraphCredential(env, credential, problems);
+  const tenantId = read(env, 'TENANT_ID');
+  if (!tenantId) problems.push('TENANT_ID: the Microsoft Entra tenant (directory) ID that MFA Coach serves; activities from any other tenant are refused.');
+  else if (!GUID.test(tenantId)) problems.push('TENANT_ID must be a GUID (the Directory (tenant) ID).');
+  const databaseUrl = checkUrl(env, 'DATABASE_URL', problems);
+  const dataDir = read(env, 'DATA_DIR');
+  if (!databaseUrl && !dataDir) problems.push('DATABASE_URL (a PostgreSQL server, e.g. postgres://user@host:5432/mfacoach) or DATA_DIR (a folder for the embedded database).');
+  const tokenValidation = {
+    openIdMetadataUrl: checkUrl(env, 'BOT_OPENID_METADATA_URL', problems),
+    emulatorOpenIdMetadataUrl: checkUrl(env, 'BOT_EMULATOR_OPENID_METADATA_URL', problems),
+    tokenIssuer: read(env, 'BOT_TOKEN_ISSUER'),
+  };
+  const graphBaseUrl = checkUrl(env, 'GRAPH_BASE_URL', problems) ?? 'https://graph.microsoft.com';
+  if (problems.length > 0) throw new ConfigError(problems);
+  return {
+    mode: 'production',
+    server: { host: read(env, 'HOST') ?? '0.0.0.0', port: base.PORT },
+    tenantId: tenantId!,
+    bot: { credential, tokenValidation, displayName: base.BOT_DISPLAY_NAME },
+    graph: { baseUrl: graphBaseUrl, credential: graphCredential },
+    database: { url: databaseUrl, dataDir: dataDir ?? '.data' },
+    log: { level: base.LOG_LEVEL },
+  };
+}
+
+/**
+ * Demo: no credentials at all. The bot is anonymous, so it listens on loopback only;
+ * the tenant and Graph come from the local demo tenant and its Graph emulator.
+ */
+export function loadDemoConfig(env: Env, demo: { tenantId: string; graphBaseUrl: string }): AppConfig {
+  const problems: string[] = [];
+  const base = readCommon(env, problems);
+  const host = read(env, 'HOST') ?? '127.0.0.1';
+  if (!isLoopback(host)) problems.push('HOST: demo mode has no bot credentials, so it only listens on loopback (127.0.0.1, ::1 or localhost).');
+  const databaseUrl = checkUrl(env, 'DATABASE_URL', problems);
+  if (problems.length > 0) throw new ConfigError(problems);
+  return {
+    mode: 'demo',
+    server: { host, port: base.PORT },
+    tenantId: demo.tenantId,
+    bot: { credential: { kind: 'anonymous' }, tokenValidation: {}, displayName: base.BOT_DISPLAY_NAME },
+    graph: { baseUrl: demo.graphBaseUrl, credential: { kind: 'static', token: 'demo' } },
+    database: { url: databaseUrl, dataDir: read(env, 'DATA_DIR') ?? '.data/demo' },
+    log: { level: base.LOG_LEVEL },
+  };
+}
+
+export function isLoopback(host: string): boolean {
+  return host === '127.0.0.1' || host === '::1' || host === 'localhost';
+}

@@ -1,0 +1,92 @@
+import { activityFactory, startConnectorEmulator, type ConnectorEmulator, type TeamsUser } from '../../emulators/connector';
+import { OTHER_TENANT_ID, TEST_TENANT_ID, databaseChoices, startTestApp, type TestApp } from '../support/app-harness';
+
+const BOT_ID = '00000000-0000-0000-0000-00000000b07e';
+const employee: TeamsUser = { aadObjectId: '6f1c2d3e-0000-4000-8000-000000000001', name: 'Adele Vance' };
+
+type Card = { body?: { type: string; text?: string; facts?: { title: string; value: string }[] }[] };
+const cardText = (card: Record<string, unknown>): string => JSON.stringify(card);
+
+describe.each(databaseChoices())('MFA Coach end to end (%s)', (database) => {
+  let connector: ConnectorEmulator;
+  let harness: TestApp;
+  let teams: ReturnType<typeof activityFactory>;
+
+  beforeAll(async () => {
+    connector = await startConnectorEmulator();
+    harness = await startTestApp({ database });
+    teams = activityFactory({ serviceUrl: connector.url, botId: BOT_ID, tenantId: TEST_TENANT_ID });
+  });
+
+  afterAll(async () => {
+    await harness?.stop();
+    await connector?.close();
+  });
+
+  beforeEach(() => connector.clear());
+
+  it('welcomes a new personal install with a card and stores the conversation reference', async () => {
+    const install = teams.anInstallationUpdate({ action: 'add', scope: 'personal', user: employee });
+    expect((await harness.post(install)).status).toBe(200);
+
+    const conversationId = teams.personalConversationId(employee);
+    const cards = connector.cards(conversationId);
+    expect(cards).toHaveLength(1);
+    expect(cardText(cards[0]!)).toContain("Hi Adele, I'm MFA Coach");
+
+    const rows = await harness.app.database.query<{ user_aad_object_id: string; scope: string }>(
+      'SELECT user_aad_object_id, scope FROM conversation_references WHERE conversation_id = $1', [conversationId]);
+    expect(rows).toEqual([{ user_aad_object_id: employee.aadObjectId, scope: 'personal' }]);
+  });
+
+  it('does not welcome twice when Teams also sends the conversationUpdate for the same install', async () => {
+    await harness.post(teams.aConversationUpdateBotAdded({ scope: 'personal', user: employee }));
+    expect(connector.cards()).toHaveLength(0);
+  });
+
+  it.each(['help', '/help', 'HELP', '  /Help '])('answers %j with the help card', async (text) => {
+    await harness.post(teams.aMessage({ text, user: employee }));
+    const [card] = connector.cards(teams.personalConversationId(employee)) as Card[];
+    expect(card).toBeDefined();
+    const facts = card!.body!.find((b) => b.type === 'FactSet')!.facts!;
+    expect(facts.map((f) => f.title)).toContain('help');
+    expect(cardText(card!)).toContain('What MFA Coach can do');
+  });
+
+  it('answers help in a team channel when mentioned, in that channel', async () => {
+    const message = teams.aMessage({ text: 'help', user: employee, conversationType: 'channel' });
+    await harness.post(message);
+    const conversationId = (message.conversation as { id: string }).id;
+    expect(connector.cards(conversationId)).toHaveLength(1);
+    expect(cardText(connector.cards(conversationId)[0]!)).toContain('mention me first');
+  });
+
+  it('points unknown text to help, without a card', async () => {
+    await harness.post(teams.aMessage({ text: 'what is the weather', user: employee }));
+    const [reply] = connector.activities(teams.personalConversationId(employee));
+    expect(reply!.activity.text).toMatch(/Type \*\*help\*\*/);
+    expect(connector.cards()).toHaveLength(0);
+  });
+
+  it('refuses an activity from another tenant before any handler runs, and keeps no data', async () => {
+    const stranger: TeamsUser = { aadObjectId: '6f1c2d3e-0000-4000-8000-0000000000ff', name: 'Mallory' };
+    const before = await harness.app.database.query<{ n: string }>('SELECT count(*)::text AS n FROM bot_state');
+    await harness.post(teams.anInstallationUpdate({ action: 'add', scope: 'personal', user: stranger, tenantId: OTHER_TENANT_ID }));
+    await harness.post(teams.aMessage({ text: 'help', user: stranger, tenantId: OTHER_TENANT_ID }));
+
+    expect(connector.received()).toHaveLength(0);
+    const refs = await harness.app.database.query('SELECT 1 FROM conversation_references WHERE user_aad_object_id = $1', [stranger.aadObjectId]);
+    expect(refs).toHaveLength(0);
+    const after = await harness.app.database.query<{ n: string }>('SELECT count(*)::text AS n FROM bot_state');
+    expect(after).toEqual(before);
+    expect(harness.logs.text()).toContain('refused an activity from another tenant');
+  });
+
+  it('marks the reference as uninstalled when the bot is removed', async () => {
+    await harness.post(teams.anInstallationUpdate({ action: 'remove', scope: 'personal', user: employee }));
+    const rows = await harness.app.database.query<{ uninstalled_at: Date | null }>(
+      'SELECT uninstalled_at FROM conversation_references WHERE conversation_id = $1', [teams.personalConversationId(employee)]);
+    expect(rows[0]?.uninstalled_at).not.toBeNull();
+    expect(connector.received()).toHaveLength(0);
+  });
+});

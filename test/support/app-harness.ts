@@ -1,0 +1,81 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { loadDemoConfig, type AppConfig } from '../../src/app/config';
+import { startApp, type AppOverrides, type RunningApp } from '../../src/app/create-app';
+import { createFreshPostgresDatabase } from './test-database';
+
+export const TEST_TENANT_ID = '0b7d3c4e-5f60-4a1b-9c2d-3e4f5a6b7c8d';
+export const OTHER_TENANT_ID = 'f0f0f0f0-1111-4222-8333-444455556666';
+
+export type DatabaseChoice = 'pglite' | 'postgres';
+
+/** Log lines captured in memory, so tests can assert on what the operator would see. */
+export class LogCapture extends Writable {
+  readonly lines: Record<string, unknown>[] = [];
+  override _write(chunk: Buffer, _encoding: string, done: () => void): void {
+    for (const line of chunk.toString().split('\n').filter(Boolean)) this.lines.push(JSON.parse(line) as Record<string, unknown>);
+    done();
+  }
+  text(): string {
+    return this.lines.map((l) => JSON.stringify(l)).join('\n');
+  }
+}
+
+export interface TestApp {
+  app: RunningApp;
+  config: AppConfig;
+  logs: LogCapture;
+  post(activity: object, headers?: Record<string, string>): Promise<{ status: number; body: string }>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The whole app in-process, as the demo runs it (anonymous bot, loopback, port 0), on a fresh database:
+ * a PGlite data folder in the temp dir, or a new database on the PostgreSQL test server.
+ */
+export async function startTestApp(options: {
+  database: DatabaseChoice;
+  graphBaseUrl?: string;
+  configure?: (config: AppConfig) => AppConfig;
+  overrides?: AppOverrides;
+}): Promise<TestApp> {
+  const base = loadDemoConfig({ PORT: '0', LOG_LEVEL: 'info' }, { tenantId: TEST_TENANT_ID, graphBaseUrl: options.graphBaseUrl ?? 'http://127.0.0.1:9' });
+  let cleanup: () => Promise<void>;
+  let database: AppConfig['database'];
+  if (options.database === 'postgres') {
+    const fresh = await createFreshPostgresDatabase();
+    database = { url: fresh.url, dataDir: '' };
+    cleanup = fresh.drop;
+  } else {
+    const dir = await mkdtemp(join(tmpdir(), 'mfa-coach-app-'));
+    database = { dataDir: join(dir, 'data') };
+    cleanup = () => rm(dir, { recursive: true, force: true });
+  }
+  const config = (options.configure ?? ((c) => c))({ ...base, database });
+  const logs = new LogCapture();
+  const app = await startApp(config, { logDestination: logs, ...options.overrides });
+  return {
+    app,
+    config,
+    logs,
+    async post(activity, headers = {}) {
+      const response = await fetch(`${app.url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify(activity),
+      });
+      return { status: response.status, body: await response.text() };
+    },
+    async stop() {
+      await app.stop({ timeoutMs: 5000 });
+      await cleanup();
+    },
+  };
+}
+
+/** PGlite always; the PostgreSQL server too when one answered at the start of the run. */
+export function databaseChoices(): DatabaseChoice[] {
+  return process.env.TEST_POSTGRES_URL ? ['pglite', 'postgres'] : ['pglite'];
+}

@@ -1,0 +1,77 @@
+import { ConfigError, loadDemoConfig, loadProductionConfig } from '../../../src/app/config';
+
+const BOT_ID = '11111111-2222-3333-4444-555555555555';
+const TENANT = 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee';
+const complete = { BOT_ID, SECRET_BOT_PASSWORD: 's3cr3t-value', TENANT_ID: TENANT, SECRET_GRAPH_CLIENT_SECRET: 'graph-s3cr3t', DATABASE_URL: 'postgres://mfa@db:5432/mfacoach' };
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadProductionConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected the configuration to be refused');
+}
+
+describe('production configuration', () => {
+  it('names every missing setting at once, and how to set it', () => {
+    const problems = problemsOf({});
+    const text = problems.join('\n');
+    for (const name of ['BOT_ID', 'SECRET_BOT_PASSWORD', 'TENANT_ID', 'SECRET_GRAPH_CLIENT_SECRET', 'DATABASE_URL']) expect(text).toContain(name);
+    expect(problems.length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('accepts a complete configuration and keeps the credentials apart', () => {
+    const config = loadProductionConfig(complete);
+    expect(config.mode).toBe('production');
+    expect(config.tenantId).toBe(TENANT);
+    expect(config.bot.credential).toEqual({ kind: 'secret', appId: BOT_ID, password: 's3cr3t-value', appType: 'SingleTenant' });
+    expect(config.graph.credential).toEqual({ kind: 'secret', clientId: BOT_ID, secret: 'graph-s3cr3t' });
+    expect(config.server).toEqual({ host: '0.0.0.0', port: 3978 });
+  });
+
+  it('accepts a certificate or a managed identity instead of a secret', () => {
+    const { SECRET_BOT_PASSWORD: _unused, ...rest } = complete;
+    const cert = loadProductionConfig({ ...rest, BOT_CERTIFICATE_THUMBPRINT: 'AB12', BOT_CERTIFICATE_PRIVATE_KEY_FILE: 'bot.key' });
+    expect(cert.bot.credential.kind).toBe('certificate');
+    const msi = loadProductionConfig({ ...rest, BOT_TYPE: 'UserAssignedMsi' });
+    expect(msi.bot.credential.kind).toBe('managedIdentity');
+    expect(msi.graph.credential.kind).toBe('managedIdentity');
+  });
+
+  it('rejects malformed ids and URLs without echoing their values', () => {
+    const problems = problemsOf({ ...complete, BOT_ID: 'not-a-guid', TENANT_ID: 'x', DATABASE_URL: 'nope', PORT: 'eighty' });
+    const text = problems.join('\n');
+    expect(text).toMatch(/BOT_ID must be a GUID/);
+    expect(text).toMatch(/TENANT_ID must be a GUID/);
+    expect(text).toMatch(/DATABASE_URL must be an absolute URL/);
+    expect(text).toMatch(/PORT/);
+    expect(text).not.toContain('not-a-guid');
+  });
+
+  it('never puts a secret in its error message', () => {
+    try {
+      loadProductionConfig({ SECRET_BOT_PASSWORD: 'hunter2-very-secret', BOT_ID: 'bad' });
+      throw new Error('expected a refusal');
+    } catch (error) {
+      expect((error as Error).message).not.toContain('hunter2-very-secret');
+      expect((error as Error).message).toContain('TENANT_ID');
+    }
+  });
+});
+
+describe('demo configuration', () => {
+  const demo = { tenantId: TENANT, graphBaseUrl: 'http://127.0.0.1:9999' };
+
+  it('needs no credentials and listens on loopback', () => {
+    const config = loadDemoConfig({}, demo);
+    expect(config.bot.credential).toEqual({ kind: 'anonymous' });
+    expect(config.server.host).toBe('127.0.0.1');
+    expect(config.database.url).toBeUndefined();
+  });
+
+  it('refuses to listen beyond loopback without credentials', () => {
+    expect(() => loadDemoConfig({ HOST: '0.0.0.0' }, demo)).toThrow(/loopback/);
+  });
+});
