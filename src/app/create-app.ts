@@ -35,13 +35,15 @@ export interface RunningApp {
 export async function startApp(config: AppConfig, overrides: AppOverrides = {}): Promise<RunningApp> {
   const logger = overrides.logger ?? createLogger(config.log.level, overrides.logDestination);
   const db = await openDatabase({ url: config.database.url, dataDir: config.database.dataDir });
+  let jobs: PgBossJobEngine | undefined;
   try {
     const { applied } = await migrate(db);
     if (applied.length > 0) logger.info({ applied }, 'database migrated');
 
-    const jobs = new PgBossJobEngine(db, { logger });
+    jobs = new PgBossJobEngine(db, { logger });
     await jobs.start();
-    await registerHeartbeatJob(jobs, db);
+    const engine = jobs;
+    await registerHeartbeatJob(engine, db);
 
     const adapter = createTeamsAdapter(config.bot.credential, config.tenantId, config.bot.tokenValidation, overrides.botCredentialsFactory);
     const bot = createTeamsBot(adapter, new SqlBotStorage(db), {
@@ -52,7 +54,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
       now: () => new Date(),
     }, config.bot.credential.kind === 'anonymous' ? undefined : config.bot.credential.appId);
 
-    const http = createHttpServer(bot, { database: () => db.isReady(), jobs: () => jobs.isReady() }, logger);
+    const http = createHttpServer(bot, { database: () => db.isReady(), jobs: () => engine.isReady() }, logger);
     const { port, url } = await http.listen(config.server.host, config.server.port);
     logger.info({ url, mode: config.mode }, 'MFA Coach is listening');
 
@@ -65,12 +67,14 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
         const drained = await http.drain(timeoutMs);
         if (!drained) logger.warn('stopping with turns still running');
         await http.close();
-        await jobs.stop({ graceful: true, timeoutMs });
+        await engine.stop({ graceful: true, timeoutMs });
         await db.close();
         logger.info('MFA Coach stopped');
       },
     };
   } catch (error) {
+    // A failed start must not leave the job engine polling a database that is about to close.
+    await jobs?.stop({ graceful: false, timeoutMs: 1000 }).catch(() => undefined);
     await db.close().catch(() => undefined);
     throw error;
   }

@@ -29,7 +29,12 @@ export interface PgBossJobEngineOptions {
 }
 
 export interface StopOptions {
-  /** true: let running jobs finish (up to timeoutMs) before releasing the rest; false: release them at once. */
+  /**
+   * true: let running jobs finish (up to timeoutMs), then release the rest; false: release running jobs at
+   * once (they are failed and retried, here after a restart or on another instance). Either way stop() then
+   * waits, up to timeoutMs, for handlers still running in this process, so nothing of this engine uses the
+   * database after stop() resolves.
+   */
   graceful: boolean;
   timeoutMs: number;
 }
@@ -49,6 +54,10 @@ type EngineState = 'new' | 'starting' | 'started' | 'stopping' | 'stopped';
  * shared through the database's mutex), and on a server it lets stop() wait for every query pg-boss still
  * has in flight, so nothing touches the database after stop() resolves.
  * Scripts without parameters (pg-boss sends multi-statement ones) go through `execRows`.
+ *
+ * On PGlite a transaction holds the only connection, so send() inside `db.transaction(fn)` fails fast;
+ * sendInTransaction(tx, …) is the way to queue a job from inside one (and is atomic with it on both engines).
+ * Register workers and schedules after start().
  */
 export class PgBossJobEngine implements JobEngine {
   private readonly boss: PgBoss;

@@ -9,20 +9,24 @@ export interface PostgresDatabaseOptions {
 }
 
 const INT8_OID = 20;
+const DATE_OID = 1082;
+
+function parseInt8LikePglite(value: string): number | bigint {
+  const big = BigInt(value);
+  return big > BigInt(Number.MAX_SAFE_INTEGER) || big < BigInt(Number.MIN_SAFE_INTEGER) ? big : Number(big);
+}
 
 /**
- * Same results on both engines: PGlite returns bigint (e.g. count(*)) as a number when it fits,
- * node-postgres as a string. Parse it like PGlite does, for this pool only.
+ * Same JavaScript values on both engines, for this pool only: PGlite gives bigint (e.g. count(*)) as a number
+ * when it fits, where node-postgres gives a string; and a `date` as UTC midnight, where node-postgres uses
+ * the process's local midnight.
  */
 const sameTypesAsPglite = {
   getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
-    if (oid === INT8_OID && format !== 'binary') {
-      return (value: string) => {
-        const big = BigInt(value);
-        return big > BigInt(Number.MAX_SAFE_INTEGER) || big < BigInt(Number.MIN_SAFE_INTEGER) ? big : Number(big);
-      };
-    }
-    return format === 'binary' ? types.getTypeParser(oid, 'binary') : types.getTypeParser(oid, 'text');
+    if (format === 'binary') return types.getTypeParser(oid, 'binary');
+    if (oid === INT8_OID) return parseInt8LikePglite;
+    if (oid === DATE_OID) return (value: string) => new Date(value);
+    return types.getTypeParser(oid, 'text');
   }) as typeof types.getTypeParser,
 };
 
