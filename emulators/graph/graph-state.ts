@@ -1,0 +1,268 @@
+import { randomUUID } from 'node:crypto';
+import {
+  METHOD_TYPES,
+  toRegistrationDetail,
+  type AuthenticationMethod,
+  type DemoDirectoryRole,
+  type DemoGroup,
+  type DemoTenant,
+  type DemoUser,
+  type MicrosoftAuthenticatorMethod,
+  type UserRegistrationDetail,
+} from '../demo-tenant';
+
+export interface TeamsCatalogApp {
+  id: string;
+  externalId: string;
+  displayName: string;
+  distributionMethod: 'organization' | 'store' | 'sideloaded';
+  version: string;
+  azureADAppId: string | null;
+}
+
+export interface TeamsAppInstallation {
+  id: string;
+  teamsAppId: string;
+  chatId: string;
+}
+
+export type Membership = { kind: 'group'; group: DemoGroup } | { kind: 'role'; role: DemoDirectoryRole };
+
+export interface GraphStateOptions {
+  /** The time the report was "last generated": every untouched row carries it as lastUpdatedDateTime. */
+  reportGeneratedAt: Date;
+  /** How long (already scaled to real milliseconds) a method change takes to reach the registration report. */
+  reportLagMs: number;
+}
+
+/**
+ * The emulator's mutable view of a demo tenant. The tenant object itself is never modified, so several
+ * emulators can share one generated tenant and reset() is cheap: changes live in overlays keyed by user id.
+ */
+export class GraphState {
+  readonly catalog: readonly TeamsCatalogApp[];
+  private readonly byId = new Map<string, DemoUser>();
+  private readonly byUpn = new Map<string, DemoUser>();
+  private readonly directMemberships = new Map<string, Membership[]>();
+  private readonly parentGroups = new Map<string, DemoGroup[]>();
+  private readonly methodOverlay = new Map<string, AuthenticationMethod[]>();
+  /** Users whose report row still shows the methods from before a change, until `visibleAt`. */
+  private readonly reportLag = new Map<string, { before: readonly AuthenticationMethod[]; visibleAt: number }>();
+  private readonly installations = new Map<string, TeamsAppInstallation[]>();
+  private readonly sortedOrders = new Map<string, Int32Array>();
+  private readonly reportGeneratedAt: string;
+
+  constructor(
+    readonly tenant: DemoTenant,
+    private readonly options: GraphStateOptions,
+  ) {
+    for (const user of tenant.users) {
+      this.byId.set(user.id, user);
+      this.byUpn.set(user.userPrincipalName.toLowerCase(), user);
+    }
+    const addMembership = (userId: string, m: Membership) => {
+      const list = this.directMemberships.get(userId) ?? [];
+      list.push(m);
+      this.directMemberships.set(userId, list);
+    };
+    for (const group of tenant.groups) {
+      for (const id of group.memberIds) addMembership(id, { kind: 'group', group });
+      for (const child of group.memberGroupIds) this.parentGroups.set(child, [...(this.parentGroups.get(child) ?? []), group]);
+    }
+    for (const role of tenant.directoryRoles) for (const id of role.memberIds) addMembership(id, { kind: 'role', role });
+    this.reportGeneratedAt = isoSeconds(options.reportGeneratedAt);
+    this.catalog = [
+      {
+        id: tenant.teamsAppId,
+        externalId: tenant.teamsAppExternalId,
+        displayName: 'MFA Coach',
+        distributionMethod: 'organization',
+        version: '1.0.0',
+        azureADAppId: tenant.botAppId,
+      },
+      // Two store apps, so a client that forgets its installedApps filter gets more than its own app back.
+      { id: '0d820ecd-def2-4297-adad-78056cde7c78', externalId: '0d820ecd-def2-4297-adad-78056cde7c78', displayName: 'OneNote', distributionMethod: 'store', version: '1.0.0', azureADAppId: null },
+      { id: '2a527703-1f6f-4559-a332-d8a7d288cd88', externalId: '2a527703-1f6f-4559-a332-d8a7d288cd88', displayName: 'SharePoint', distributionMethod: 'store', version: '1.0', azureADAppId: null },
+    ];
+  }
+
+  get users(): readonly DemoUser[] {
+    return this.tenant.users;
+  }
+
+  /** By object id or user principal name (case-insensitive), as `/users/{id | userPrincipalName}` accepts. */
+  findUser(idOrUpn: string): DemoUser | undefined {
+    return this.byId.get(idOrUpn) ?? this.byId.get(idOrUpn.toLowerCase()) ?? this.byUpn.get(idOrUpn.toLowerCase());
+  }
+
+  userOrThrow(idOrUpn: string): DemoUser {
+    const user = this.findUser(idOrUpn);
+    if (!user) throw new Error(`no user '${idOrUpn}' in tenant ${this.tenant.tenantId}`);
+    return user;
+  }
+
+  // ---- authentication methods -------------------------------------------------------------------
+
+  methodsOf(user: DemoUser): readonly AuthenticationMethod[] {
+    return this.methodOverlay.get(user.id) ?? user.methods;
+  }
+
+  /** Registers a method for a user, e.g. to play "the employee set up Authenticator". */
+  addMethod(userIdOrUpn: string, method: AuthenticationMethod): void {
+    const user = this.userOrThrow(userIdOrUpn);
+    const current = this.methodsOf(user);
+    if (!Object.values(METHOD_TYPES).includes(method['@odata.type'])) throw new Error(`unknown method type ${String(method['@odata.type'])}`);
+    if (current.some((m) => m.id === method.id)) throw new Error(`user ${user.id} already has a method with id ${method.id}`);
+    if (method['@odata.type'] === METHOD_TYPES.phone && current.some((m) => m['@odata.type'] === METHOD_TYPES.phone && m.phoneType === method.phoneType)) {
+      throw new Error(`user ${user.id} already has a ${method.phoneType} phone`);
+    }
+    this.setMethods(user.id, [...current, method]);
+  }
+
+  /** Shortcut for the demo: registers Microsoft Authenticator (push, or passwordless) and returns the method. */
+  enrolAuthenticator(userIdOrUpn: string, options: { passwordless?: boolean; displayName?: string } = {}): MicrosoftAuthenticatorMethod {
+    const method: MicrosoftAuthenticatorMethod = {
+      '@odata.type': METHOD_TYPES.microsoftAuthenticator,
+      id: randomUUID(),
+      displayName: options.displayName ?? 'iPhone 15',
+      deviceTag: 'SoftwareTokenActivated',
+      phoneAppVersion: '6.8.14',
+      createdDateTime: options.passwordless ? isoSeconds(new Date()) : null,
+    };
+    this.addMethod(userIdOrUpn, method);
+    return method;
+  }
+
+  removeMethod(userIdOrUpn: string, methodId: string): boolean {
+    const user = this.userOrThrow(userIdOrUpn);
+    const current = this.methodsOf(user);
+    const next = current.filter((m) => m.id !== methodId);
+    if (next.length === current.length) return false;
+    this.setMethods(user.id, next);
+    return true;
+  }
+
+  setMethods(userIdOrUpn: string, methods: readonly AuthenticationMethod[]): void {
+    const user = this.userOrThrow(userIdOrUpn);
+    if (this.options.reportLagMs > 0) {
+      // A change still in flight keeps the report on the methods from before it; a change already visible does not.
+      const pending = this.reportLag.get(user.id);
+      const before = pending && Date.now() < pending.visibleAt ? pending.before : this.methodsOf(user);
+      this.reportLag.set(user.id, { before, visibleAt: Date.now() + this.options.reportLagMs });
+    } else {
+      this.reportLag.set(user.id, { before: [], visibleAt: Date.now() });
+    }
+    this.methodOverlay.set(user.id, [...methods]);
+  }
+
+  // ---- registration report ----------------------------------------------------------------------
+
+  /**
+   * The user's row in userRegistrationDetails, or undefined for a disabled account: the docs say the report
+   * "doesn't work for disabled users", so they are simply absent.
+   */
+  reportRowOf(user: DemoUser): UserRegistrationDetail | undefined {
+    if (!user.accountEnabled) return undefined;
+    const lag = this.reportLag.get(user.id);
+    if (!lag) return toRegistrationDetail(user, this.reportGeneratedAt);
+    if (Date.now() < lag.visibleAt) return toRegistrationDetail(user, this.reportGeneratedAt, lag.before);
+    return toRegistrationDetail(user, isoSeconds(new Date(lag.visibleAt)), this.methodsOf(user));
+  }
+
+  /** Makes every pending method change visible in the report now, as if the report had been regenerated. */
+  refreshReport(): void {
+    const now = Date.now();
+    for (const lag of this.reportLag.values()) lag.visibleAt = Math.min(lag.visibleAt, now);
+  }
+
+  /** User positions sorted by a string property; computed once per property and direction. */
+  sortedPositions(key: string, value: (user: DemoUser) => string, descending: boolean): Int32Array {
+    const cacheKey = `${key}:${descending ? 'desc' : 'asc'}`;
+    let order = this.sortedOrders.get(cacheKey);
+    if (!order) {
+      const users = this.tenant.users;
+      const keys = users.map((u) => value(u).toLowerCase());
+      const positions = Array.from(users.keys());
+      positions.sort((a, b) => {
+        const ka = keys[a] as string;
+        const kb = keys[b] as string;
+        const cmp = ka < kb ? -1 : ka > kb ? 1 : a - b;
+        return descending ? -cmp : cmp;
+      });
+      order = Int32Array.from(positions);
+      this.sortedOrders.set(cacheKey, order);
+    }
+    return order;
+  }
+
+  // ---- groups and roles -------------------------------------------------------------------------
+
+  memberships(userId: string, transitive: boolean): Membership[] {
+    const direct = this.directMemberships.get(userId) ?? [];
+    if (!transitive) return [...direct];
+    const result = [...direct];
+    const seen = new Set(direct.map((m) => (m.kind === 'group' ? m.group.id : m.role.id)));
+    const queue = direct.flatMap((m) => (m.kind === 'group' ? [m.group] : []));
+    while (queue.length > 0) {
+      const group = queue.shift() as DemoGroup;
+      for (const parent of this.parentGroups.get(group.id) ?? []) {
+        if (seen.has(parent.id)) continue;
+        seen.add(parent.id);
+        result.push({ kind: 'group', group: parent });
+        queue.push(parent);
+      }
+    }
+    return result;
+  }
+
+  findGroup(id: string): DemoGroup | undefined {
+    return this.tenant.groups.find((g) => g.id === id);
+  }
+
+  findDirectoryRole(id: string): DemoDirectoryRole | undefined {
+    return this.tenant.directoryRoles.find((r) => r.id === id || r.roleTemplateId === id);
+  }
+
+  // ---- Teams app installations ------------------------------------------------------------------
+
+  installationsOf(userId: string): readonly TeamsAppInstallation[] {
+    return this.installations.get(userId) ?? [];
+  }
+
+  /** Installs a catalog app in the user's personal scope; `created` is false when it was already there (Graph's 409). */
+  installApp(userIdOrUpn: string, teamsAppId: string = this.tenant.teamsAppId): { created: boolean; installation: TeamsAppInstallation } {
+    const user = this.userOrThrow(userIdOrUpn);
+    if (!this.catalog.some((a) => a.id === teamsAppId)) throw new Error(`teams app ${teamsAppId} is not in the catalog`);
+    const list = this.installations.get(user.id) ?? [];
+    const existing = list.find((i) => i.teamsAppId === teamsAppId);
+    if (existing) return { created: false, installation: existing };
+    const installation: TeamsAppInstallation = {
+      // Graph's installation ids are base64 of "{userId}##{teamsAppId}"; keeping the shape keeps clients honest about treating them as opaque.
+      id: Buffer.from(`${user.id}##${teamsAppId}`, 'utf8').toString('base64'),
+      teamsAppId,
+      chatId: `19:${this.tenant.botAppId}_${user.id}@unq.gbl.spaces`,
+    };
+    list.push(installation);
+    this.installations.set(user.id, list);
+    return { created: true, installation };
+  }
+
+  uninstallApp(userIdOrUpn: string, teamsAppId: string = this.tenant.teamsAppId): boolean {
+    const user = this.userOrThrow(userIdOrUpn);
+    const list = this.installations.get(user.id) ?? [];
+    const next = list.filter((i) => i.teamsAppId !== teamsAppId);
+    this.installations.set(user.id, next);
+    return next.length !== list.length;
+  }
+
+  /** Back to the generated tenant: methods, report lag and installations. */
+  reset(): void {
+    this.methodOverlay.clear();
+    this.reportLag.clear();
+    this.installations.clear();
+  }
+}
+
+export function isoSeconds(date: Date): string {
+  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}

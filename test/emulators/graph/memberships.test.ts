@@ -1,0 +1,70 @@
+import { CAMPAIGN_MANAGERS_GROUP, demoPersonas, generateDemoTenant, MFA_COACH_ADMINS_GROUP } from '../../../emulators/demo-tenant';
+import { startGraphEmulator, type GraphEmulator } from '../../../emulators/graph';
+import { graphFetch } from './graph-fetch';
+
+const tenant = generateDemoTenant({ users: 200 });
+const { employee, admin } = demoPersonas(tenant);
+const adminsGroup = tenant.groups.find((g) => g.displayName === MFA_COACH_ADMINS_GROUP)!;
+const campaignGroup = tenant.groups.find((g) => g.displayName === CAMPAIGN_MANAGERS_GROUP)!;
+let graph: GraphEmulator;
+
+beforeAll(async () => {
+  graph = await startGraphEmulator({ tenant });
+});
+afterAll(() => graph.close());
+
+const check = (userId: string, groupIds: string[]) => graphFetch(graph, `/v1.0/users/${userId}/checkMemberGroups`, { method: 'POST', body: { groupIds } });
+
+describe('checkMemberGroups', () => {
+  it('returns the listed groups that contain the user, nested groups included', async () => {
+    const answer = await check(admin.id, [adminsGroup.id, campaignGroup.id, '00000000-0000-4000-8000-000000000000']);
+    expect(answer.status).toBe(200);
+    expect(answer.body['@odata.context']).toMatch(/Collection\(Edm\.String\)$/);
+    // the admin is a direct member of MFA Coach admins, which is itself a member of Campaign managers
+    expect(answer.body.value).toEqual([adminsGroup.id, campaignGroup.id]);
+    expect((await check(employee.id, [adminsGroup.id, campaignGroup.id])).body.value).toEqual([]);
+  });
+
+  it('refuses more than 20 ids, a missing body and an unknown user', async () => {
+    const ids = Array.from({ length: 21 }, () => adminsGroup.id);
+    expect((await check(admin.id, ids)).status).toBe(400);
+    expect((await check(admin.id, ids.slice(0, 20))).status).toBe(200);
+    expect((await graphFetch(graph, `/v1.0/users/${admin.id}/checkMemberGroups`, { method: 'POST', body: {} })).status).toBe(400);
+    expect((await check('nobody@contoso-demo.example', [adminsGroup.id])).status).toBe(404);
+  });
+});
+
+describe('memberOf and transitiveMemberOf', () => {
+  it('lists direct memberships (groups and directory roles) and adds nested groups transitively', async () => {
+    const direct = await graphFetch(graph, `/v1.0/users/${admin.id}/memberOf`);
+    const directIds = direct.body.value.map((o: { id: string }) => o.id);
+    expect(directIds).toContain(adminsGroup.id);
+    expect(directIds).not.toContain(campaignGroup.id);
+    expect(direct.body.value.some((o: { '@odata.type': string; roleTemplateId?: string }) => o['@odata.type'] === '#microsoft.graph.directoryRole' && o.roleTemplateId === '62e90394-69f5-4237-9190-012177145e10')).toBe(true);
+    const transitive = await graphFetch(graph, `/v1.0/users/${admin.id}/transitiveMemberOf/microsoft.graph.group`);
+    expect(transitive.body.value.map((o: { id: string }) => o.id).sort()).toEqual([adminsGroup.id, campaignGroup.id].sort());
+    expect(transitive.body.value.every((o: { '@odata.type': string }) => o['@odata.type'] === '#microsoft.graph.group')).toBe(true);
+  });
+
+  it('filters by id only as an advanced query', async () => {
+    const path = `/v1.0/users/${admin.id}/transitiveMemberOf/microsoft.graph.group?$filter=id eq '${campaignGroup.id}'`;
+    expect((await graphFetch(graph, path)).status).toBe(400);
+    const advanced = await graphFetch(graph, `${path}&$count=true`, { headers: { ConsistencyLevel: 'eventual' } });
+    expect(advanced.status).toBe(200);
+    expect(advanced.body['@odata.count']).toBe(1);
+    const none = await graphFetch(graph, `/v1.0/users/${employee.id}/transitiveMemberOf/microsoft.graph.group?$filter=id eq '${campaignGroup.id}'&$count=true`, { headers: { ConsistencyLevel: 'eventual' } });
+    expect(none.body['@odata.count']).toBe(0);
+  });
+});
+
+describe('groups', () => {
+  it('lists members, and transitive members through the nested group', async () => {
+    const direct = await graphFetch(graph, `/v1.0/groups/${campaignGroup.id}/members`);
+    const directTypes = direct.body.value.map((m: { '@odata.type': string }) => m['@odata.type']);
+    expect(directTypes).toContain('#microsoft.graph.group');
+    expect(direct.body.value.map((m: { id: string }) => m.id)).not.toContain(admin.id);
+    const transitive = await graphFetch(graph, `/v1.0/groups/${campaignGroup.id}/transitiveMembers`);
+    expect(transitive.body.value.map((m: { id: string }) => m.id)).toContain(admin.id);
+    expect((await graphFetch(graph, `/v1.0/groups/${adminsGroup.id}`)).body).toMatchObject({ displayName: MFA_COACH_ADMINS_GROUP, securityEnabled: true });
+  });
+});
