@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { BotCredential, TokenValidationConfig } from '../adapters/bot/bot-credential';
+import type { GraphCredential } from '../adapters/graph/graph-credential';
 
 /**
  * The one reader of the environment. Everything the app needs is validated here, once, at start;
@@ -7,24 +9,7 @@ import { z } from 'zod';
 
 export type Mode = 'production' | 'demo';
 
-export type BotCredential =
-  | { kind: 'anonymous' }
-  | { kind: 'secret'; appId: string; password: string; appType: 'SingleTenant' | 'MultiTenant' }
-  | { kind: 'certificate'; appId: string; thumbprint: string; privateKeyFile: string; appType: 'SingleTenant' | 'MultiTenant' }
-  | { kind: 'managedIdentity'; appId: string };
-
-export type GraphCredential =
-  | { kind: 'static'; token: string }
-  | { kind: 'secret'; clientId: string; secret: string }
-  | { kind: 'certificate'; clientId: string; certificateFile: string }
-  | { kind: 'managedIdentity'; clientId?: string };
-
-/** Where inbound Bot Connector tokens are checked. Unset keys mean the public cloud defaults. */
-export interface TokenValidationConfig {
-  openIdMetadataUrl?: string;
-  emulatorOpenIdMetadataUrl?: string;
-  tokenIssuer?: string;
-}
+export type { BotCredential, TokenValidationConfig, GraphCredential };
 
 export interface AppConfig {
   mode: Mode;

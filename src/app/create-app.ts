@@ -6,6 +6,8 @@ import { openDatabase } from '../adapters/storage/open-database';
 import { migrate } from '../adapters/storage/migrate';
 import { SqlBotStorage } from '../adapters/storage/sql-bot-storage';
 import { SqlConversationReferenceStore } from '../adapters/storage/sql-conversation-reference-store';
+import { createGraphClient, tokenSourceFor } from '../adapters/graph/graph-client';
+import { GraphDirectory } from '../adapters/graph/graph-directory';
 import { PgBossJobEngine } from '../adapters/jobs/pg-boss-job-engine';
 import { registerHeartbeatJob } from '../adapters/jobs/heartbeat-job';
 import type { Database } from '../adapters/storage/database';
@@ -50,6 +52,8 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
       botName: config.bot.displayName,
       tenantId: config.tenantId,
       references: new SqlConversationReferenceStore(db),
+      // Turns wait on this client, so it retries once, briefly; background jobs get their own, more patient one.
+      directory: new GraphDirectory(createGraphClient(config.graph.baseUrl, tokenSourceFor(config.graph.credential, config.tenantId), { delaySeconds: 1, maxRetries: 1 })),
       logger,
       now: () => new Date(),
     }, config.bot.credential.kind === 'anonymous' ? undefined : config.bot.credential.appId);

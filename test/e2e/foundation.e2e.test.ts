@@ -1,26 +1,34 @@
 import { activityFactory, startConnectorEmulator, type ConnectorEmulator, type TeamsUser } from '../../emulators/connector';
-import { OTHER_TENANT_ID, TEST_TENANT_ID, databaseChoices, startTestApp, type TestApp } from '../support/app-harness';
+import { demoPersonas, generateDemoTenant } from '../../emulators/demo-tenant';
+import { startGraphEmulator, type GraphEmulator } from '../../emulators/graph';
+import { OTHER_TENANT_ID, databaseChoices, startTestApp, type TestApp } from '../support/app-harness';
 
 const BOT_ID = '00000000-0000-0000-0000-00000000b07e';
-const employee: TeamsUser = { aadObjectId: '6f1c2d3e-0000-4000-8000-000000000001', name: 'Adele Vance' };
+const tenant = generateDemoTenant({ users: 60 });
+const person = demoPersonas(tenant).employee;
+// Teams shows the display name; the directory knows the given name the welcome uses.
+const employee: TeamsUser = { aadObjectId: person.id, name: `${person.displayName} (Teams)` };
 
 type Card = { body?: { type: string; text?: string; facts?: { title: string; value: string }[] }[] };
 const cardText = (card: Record<string, unknown>): string => JSON.stringify(card);
 
 describe.each(databaseChoices())('MFA Coach end to end (%s)', (database) => {
   let connector: ConnectorEmulator;
+  let graph: GraphEmulator;
   let harness: TestApp;
   let teams: ReturnType<typeof activityFactory>;
 
   beforeAll(async () => {
     connector = await startConnectorEmulator();
-    harness = await startTestApp({ database });
-    teams = activityFactory({ serviceUrl: connector.url, botId: BOT_ID, tenantId: TEST_TENANT_ID });
+    graph = await startGraphEmulator({ tenant });
+    harness = await startTestApp({ database, tenantId: tenant.tenantId, graphBaseUrl: graph.url });
+    teams = activityFactory({ serviceUrl: connector.url, botId: BOT_ID, tenantId: tenant.tenantId });
   });
 
   afterAll(async () => {
     await harness?.stop();
     await connector?.close();
+    await graph?.close();
   });
 
   beforeEach(() => connector.clear());
@@ -32,11 +40,21 @@ describe.each(databaseChoices())('MFA Coach end to end (%s)', (database) => {
     const conversationId = teams.personalConversationId(employee);
     const cards = connector.cards(conversationId);
     expect(cards).toHaveLength(1);
-    expect(cardText(cards[0]!)).toContain("Hi Adele, I'm MFA Coach");
+    expect(cardText(cards[0]!)).toContain(`Hi ${person.givenName}, I'm MFA Coach`);
+    expect(graph.stats().requests).toBeGreaterThan(0);
 
     const rows = await harness.app.database.query<{ user_aad_object_id: string; scope: string }>(
       'SELECT user_aad_object_id, scope FROM conversation_references WHERE conversation_id = $1', [conversationId]);
     expect(rows).toEqual([{ user_aad_object_id: employee.aadObjectId, scope: 'personal' }]);
+  });
+
+  it('still welcomes, by the Teams name, when Microsoft Graph is down', async () => {
+    graph.injectFaults({ count: 10, status: 503 });
+    const other: TeamsUser = { aadObjectId: demoPersonas(tenant).admin.id, name: 'Megan Bowen' };
+    await harness.post(teams.anInstallationUpdate({ action: 'add', scope: 'personal', user: other }));
+    expect(cardText(connector.cards(teams.personalConversationId(other))[0]!)).toContain("Hi Megan, I'm MFA Coach");
+    expect(harness.logs.text()).toContain('directory lookup failed');
+    graph.reset();
   });
 
   it('does not welcome twice when Teams also sends the conversationUpdate for the same install', async () => {

@@ -37,11 +37,12 @@ export interface TestApp {
  */
 export async function startTestApp(options: {
   database: DatabaseChoice;
+  tenantId?: string;
   graphBaseUrl?: string;
   configure?: (config: AppConfig) => AppConfig;
   overrides?: AppOverrides;
 }): Promise<TestApp> {
-  const base = loadDemoConfig({ PORT: '0', LOG_LEVEL: 'info' }, { tenantId: TEST_TENANT_ID, graphBaseUrl: options.graphBaseUrl ?? 'http://127.0.0.1:9' });
+  const base = loadDemoConfig({ PORT: '0', LOG_LEVEL: 'info' }, { tenantId: options.tenantId ?? TEST_TENANT_ID, graphBaseUrl: options.graphBaseUrl ?? 'http://127.0.0.1:9' });
   let cleanup: () => Promise<void>;
   let database: AppConfig['database'];
   if (options.database === 'postgres') {

@@ -3,7 +3,7 @@ import { ConfigurationServiceClientCredentialFactory, type ConfigurationBotFrame
 import { AuthenticationConstants, type ServiceClientCredentialsFactory } from 'botframework-connector';
 import { CallerIdConstants } from 'botframework-schema';
 import { TeamsAdapter } from '@microsoft/teams-ai';
-import type { BotCredential, TokenValidationConfig } from '../../app/config';
+import type { BotCredential, TokenValidationConfig } from './bot-credential';
 
 /**
  * Builds the CloudAdapter that checks every incoming token (production) or none (anonymous demo).

@@ -15,7 +15,7 @@ export function registerInstallationRoutes(app: Application<TurnState>, deps: Bo
   app.activity(ActivityTypes.InstallationUpdate, async (context) => {
     const action = String(context.activity.action ?? '');
     if (action.startsWith('remove')) {
-      await recordInstallation(deps.references, { action: 'remove', conversationId: context.activity.conversation.id }, deps.now());
+      await recordInstallation(deps, { action: 'remove', conversationId: context.activity.conversation.id }, deps.now());
       deps.logger.info({ conversationId: context.activity.conversation.id, event: 'uninstalled' }, 'bot uninstalled');
       return;
     }
@@ -28,17 +28,22 @@ export function registerInstallationRoutes(app: Application<TurnState>, deps: Bo
 
   app.conversationUpdate('membersRemoved', async (context) => {
     if (!isBotAmong(context, context.activity.membersRemoved)) return;
-    await recordInstallation(deps.references, { action: 'remove', conversationId: context.activity.conversation.id }, deps.now());
+    await recordInstallation(deps, { action: 'remove', conversationId: context.activity.conversation.id }, deps.now());
   });
 }
 
 async function saveAndMaybeWelcome(context: TurnContext, deps: BotDependencies, welcome: boolean): Promise<void> {
   const activity = context.activity;
-  const result = await recordInstallation(deps.references, { action: 'add', reference: toStoredReference(activity, deps.tenantId) }, deps.now());
-  deps.logger.info({ conversationId: activity.conversation.id, scope: installScopeOf(activity), event: 'installed' }, 'bot installed');
-  if (!welcome || !result.welcome) return;
   const scope = installScopeOf(activity);
-  const card = welcomeCard({ botName: deps.botName, userName: scope === 'personal' ? activity.from?.name : undefined, scope });
+  const outcome = await recordInstallation(
+    { ...deps, onDirectoryError: (error) => deps.logger.warn({ err: { message: (error as Error).message } }, 'directory lookup failed; welcoming without it') },
+    { action: 'add', reference: toStoredReference(activity, deps.tenantId) },
+    deps.now(),
+  );
+  deps.logger.info({ conversationId: activity.conversation.id, scope, event: 'installed' }, 'bot installed');
+  if (!welcome) return;
+  const userName = scope === 'personal' ? outcome.greetingName ?? activity.from?.name : undefined;
+  const card = welcomeCard({ botName: deps.botName, userName, scope });
   await context.sendActivity({ attachments: [asAttachment(card)] });
 }
 

@@ -1,0 +1,59 @@
+import {
+  Client,
+  HTTPMessageHandler,
+  RetryHandler,
+  RetryHandlerOptions,
+  type Context,
+  type Middleware,
+} from '@microsoft/microsoft-graph-client';
+import { ClientCertificateCredential, ClientSecretCredential, ManagedIdentityCredential, type TokenCredential } from '@azure/identity';
+import type { GraphCredential } from './graph-credential';
+
+const GRAPH_SCOPE = 'https://graph.microsoft.com/.default';
+
+export type AccessTokenSource = () => Promise<string>;
+
+/**
+ * Adds the bearer token to every request. The SDK's own AuthenticationHandler only does that for https
+ * Graph hosts, so a local Graph emulator on http would get none; one middleware serves both.
+ */
+class BearerTokenMiddleware implements Middleware {
+  private next?: Middleware;
+  constructor(private readonly token: AccessTokenSource) {}
+
+  async execute(context: Context): Promise<void> {
+    const headers = new Headers((context.options?.headers ?? {}) as ConstructorParameters<typeof Headers>[0]);
+    headers.set('Authorization', `Bearer ${await this.token()}`);
+    context.options = { ...context.options, headers: Object.fromEntries(headers) };
+    await this.next!.execute(context);
+  }
+
+  setNext(next: Middleware): void {
+    this.next = next;
+  }
+}
+
+export function tokenSourceFor(credential: GraphCredential, tenantId: string): AccessTokenSource {
+  if (credential.kind === 'static') return async () => credential.token;
+  const azure: TokenCredential =
+    credential.kind === 'secret' ? new ClientSecretCredential(tenantId, credential.clientId, credential.secret)
+    : credential.kind === 'certificate' ? new ClientCertificateCredential(tenantId, credential.clientId, { certificatePath: credential.certificateFile })
+    : new ManagedIdentityCredential(credential.clientId ? { clientId: credential.clientId } : {});
+  return async () => {
+    const token = await azure.getToken(GRAPH_SCOPE);
+    if (!token) throw new Error('Microsoft Graph gave no access token');
+    return token.token;
+  };
+}
+
+/**
+ * One Graph client for the app: our token middleware, the SDK's RetryHandler (429/503/504, honours
+ * Retry-After), then the HTTP call. `baseUrl` is Graph's origin: https://graph.microsoft.com or an emulator.
+ */
+export function createGraphClient(baseUrl: string, token: AccessTokenSource, retry = { delaySeconds: 3, maxRetries: 3 }): Client {
+  return Client.initWithMiddleware({
+    baseUrl: baseUrl.replace(/\/+$/, ''),
+    defaultVersion: 'v1.0',
+    middleware: [new BearerTokenMiddleware(token), new RetryHandler(new RetryHandlerOptions(retry.delaySeconds, retry.maxRetries)), new HTTPMessageHandler()],
+  });
+}
