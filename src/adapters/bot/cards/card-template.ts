@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import * as ACData from 'adaptivecards-templating';
 import { CardFactory, type Attachment } from 'botbuilder';
 
-export type AdaptiveCard = Record<string, unknown>;
+export type AdaptiveCard = { type: 'AdaptiveCard'; [key: string]: unknown };
 
 const cache = new Map<string, ACData.Template>();
 

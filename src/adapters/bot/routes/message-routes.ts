@@ -4,6 +4,7 @@ import { capabilitiesFor } from '../../../domain/guidance/capabilities';
 import { asAttachment } from '../cards/card-template';
 import { helpCard } from '../cards/help-card';
 import { parseCommandText } from '../command-text';
+import { VERBS } from '../cards/verbs';
 import type { BotDependencies } from '../bot-dependencies';
 
 /**
@@ -16,11 +17,15 @@ export function commandSelector(name: string) {
 }
 
 export function registerMessageRoutes(app: Application<TurnState>, deps: BotDependencies): void {
+  const help = (context: TurnContext) =>
+    helpCard({ botName: deps.botName, capabilities: capabilitiesFor(false), inChannel: context.activity.conversation?.conversationType !== 'personal' });
+
   app.message(commandSelector('help'), async (context) => {
-    const inChannel = context.activity.conversation?.conversationType !== 'personal';
-    const card = helpCard({ botName: deps.botName, capabilities: capabilitiesFor(false), inChannel });
-    await context.sendActivity({ attachments: [asAttachment(card)] });
+    await context.sendActivity({ attachments: [asAttachment(help(context))] });
   });
+
+  // The welcome card's button: the card turns into the help card in place.
+  app.adaptiveCards.actionExecute(VERBS.showHelp, async (context) => help(context));
 
   app.activity(ActivityTypes.Message, async (context) => {
     await context.sendActivity(`I'm not sure what you mean. Type **help** to see what I can do.`);

@@ -1,0 +1,62 @@
+/**
+ * `npm run demo`: MFA Coach on its embedded defaults, with nothing to set up and no network.
+ * Starts the Graph emulator seeded with the demo tenant, the bot (demo mode: anonymous, loopback only,
+ * embedded database) pointed at it, and the Microsoft 365 Agents Playground pointed at the bot, where you
+ * chat as one of the demo tenant's people.
+ *
+ *   npm run demo                    as the employee who has no MFA method yet
+ *   npm run demo -- --as admin      as an administrator with strong MFA
+ *   npm run demo -- --fresh         forget the demo's stored data first
+ *
+ * Settings (all optional): PORT (bot, 3978), PLAYGROUND_PORT (56150), DATA_DIR (.data/demo), LOG_LEVEL (warn).
+ */
+import { ConfigError } from '../src/app/config';
+import { startDemo, type Persona } from './start-demo';
+
+function chosenPersona(argv: string[]): Persona {
+  const i = argv.indexOf('--as');
+  const value = i >= 0 ? argv[i + 1] : 'employee';
+  if (value !== 'employee' && value !== 'admin') {
+    console.error(`--as takes "employee" or "admin" (got "${value ?? ''}").`);
+    process.exit(2);
+  }
+  return value;
+}
+
+async function main(): Promise<void> {
+  const persona = chosenPersona(process.argv.slice(2));
+  const env: Record<string, string | undefined> = { LOG_LEVEL: 'warn', ...process.env };
+  const demo = await startDemo({ persona, env, playgroundPort: Number(env.PLAYGROUND_PORT ?? 56150), fresh: process.argv.includes('--fresh') });
+  const { tenant, me, app, graph, playground, config } = demo;
+  const switchTo = persona === 'admin' ? 'employee' : 'admin';
+  console.log(`
+MFA Coach demo is ready (${demo.startedInSeconds.toFixed(1)} s).
+
+  Open the Playground:  ${playground.url}
+  You are:              ${me.displayName} <${me.userPrincipalName}>, ${persona === 'admin' ? 'an administrator with strong MFA' : 'an employee with no MFA method yet'}
+  Try:                  help   (or /help; in the team or group chat, mention the bot first)
+
+  Demo tenant:          ${tenant.organizationName}, ${tenant.users.length} people, tenant ${tenant.tenantId}
+  Bot:                  ${app.url}/api/messages  (demo mode: no credentials, loopback only)
+  Microsoft Graph:      ${graph.graphUrl}  (emulator)
+  Data:                 ${config.database.dataDir}  (embedded PostgreSQL; npm run demo -- --fresh to start over)
+
+  Switch user:          stop with Ctrl+C, then  npm run demo -- --as ${switchTo}
+`);
+
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) process.exit(1);
+    stopping = true;
+    console.log('Stopping the demo…');
+    await demo.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,315 @@
+import { mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { withCurrentUser, type PlaygroundHandle } from './start-playground';
+
+/**
+ * A page object over the Microsoft 365 Agents Playground web UI (0.2.28), driven by headless Chromium.
+ *
+ * Selectors (verified on 0.2.28; the UI uses Fluent UI with generated class names, so only ARIA labels, Fluent
+ * component classes and the Adaptive Cards renderer's classes are stable):
+ * - compose box: a Lexical editor, `[data-lexical-editor="true"][contenteditable="true"]` (the "Type a message..."
+ *   text is a sibling span, not a placeholder attribute); send button `button[aria-label="Send Message"]`.
+ * - every message not typed by the current user is rendered as the bot's: `.fai-OutputCard` (Fluent AI output card)
+ *   under a `[aria-label="Message header"]` with `[aria-label="Message author"]` = bot name. The current user's
+ *   bubbles have no author and no `.fai-OutputCard`.
+ * - Adaptive Card: `.ac-adaptiveCard` (text in `.ac-textBlock`, buttons `.ac-actionSet button[title]`).
+ * - after an Action.Execute / Action.Submit click: `[aria-label="Display Invoked Message"]` with "Your response was
+ *   sent to the app" (or "Unable to reach app. Please try again."); the invoke response card replaces the card.
+ * - conversations: `[role="treeitem"][aria-label="Personal Chat" | "<group chat name>" | "<team> - General"]`.
+ * - signed-in user: name in the menu bar, `[role="toolbar"] .fui-Avatar[aria-label]`. It is not a menu: the UI has
+ *   no way to switch user (see {@link PlaygroundPage.switchUser}).
+ */
+
+export const SELECTORS = {
+  composeBox: '[data-lexical-editor="true"][contenteditable="true"]',
+  sendButton: 'button[aria-label="Send Message"]',
+  botMessage: '.fai-OutputCard',
+  adaptiveCard: '.ac-adaptiveCard',
+  cardTextBlock: '.ac-textBlock',
+  cardButton: '.ac-actionSet button',
+  invokeNotice: '[aria-label="Display Invoked Message"]',
+  currentUserAvatar: '[role="toolbar"] .fui-Avatar[aria-label]',
+  conversation: (label: string) => `[role="treeitem"][aria-label="${label.replace(/"/g, '\\"')}"]`,
+  toggleLogPanel: 'button[title="Toggle Log Panel"]',
+} as const;
+
+export interface OpenPlaygroundOptions {
+  /** Where screenshot(name) writes `<name>.png`. Default: `<os tmp>/playground-screenshots`. */
+  screenshotsDir?: string;
+  /** Default: env CHROMIUM_PATH, else /usr/bin/chromium. */
+  chromiumPath?: string;
+  /** Reuse a browser (e.g. one page per persona); close() then closes only this page's context. */
+  browser?: Browser;
+  viewport?: { width: number; height: number };
+  /** Timeout for page readiness and the default of the waits below. Default 20 s. */
+  timeoutMs?: number;
+  /** The handle that started this Playground: needed by switchUser (which restarts it). */
+  playground?: PlaygroundHandle;
+  /** Hide the log panel for cleaner screenshots. Default false. */
+  hideLogPanel?: boolean;
+}
+
+export interface CardView {
+  /** The card's visible text (innerText of `.ac-adaptiveCard`, buttons included). */
+  text: string;
+  /** innerText of each TextBlock, in order. */
+  textBlocks: string[];
+  /** Titles of the card's action buttons. */
+  buttons: string[];
+}
+
+export interface BotReply {
+  /** Position among the bot messages of the open conversation (0 = oldest). */
+  index: number;
+  /** Visible text of the message (for cards: the cards' text). */
+  text: string;
+  /** Adaptive Cards in the message (empty for a text message). */
+  cards: CardView[];
+}
+
+export interface WaitForBotReplyOptions {
+  /** Wait for a new bot message whose text contains this (case-sensitive) or matches this RegExp. */
+  containsText?: string | RegExp;
+  /** Only accept a message that holds an Adaptive Card. */
+  card?: boolean;
+  timeoutMs?: number;
+  /** Consider bot messages from this index on. Default: the count just before the last sendMessage (or open). */
+  since?: number;
+}
+
+export interface CardActionResult {
+  /** HTTP status of the Playground's /_conversation/v1/invoke (or /submit) call. */
+  status: number;
+  /** Its body: for Action.Execute, the invoke response (`{ type, value }`, value = the new card). */
+  body: unknown;
+  /** The notice shown under the card ("Your response was sent to the app" or the error). */
+  notice: string;
+}
+
+export interface PlaygroundPage {
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  /** The Playground's own URL, e.g. http://localhost:56150 (changes if switchUser had to take another port). */
+  readonly url: string;
+  /** Display name of the user the UI types as. */
+  currentUserName(): Promise<string>;
+  /** Opens a conversation from the left rail by its label ("Personal Chat", the group chat name, "<team> - General"). */
+  selectConversation(label: string): Promise<void>;
+  /** Types one line in the compose box and sends it; resolves when the Playground accepted it. Returns its message id. */
+  sendMessage(text: string): Promise<string>;
+  botMessageCount(): Promise<number>;
+  botReplies(): Promise<BotReply[]>;
+  /** Waits for a bot message newer than the last sendMessage (see options). */
+  waitForBotReply(options?: WaitForBotReplyOptions): Promise<BotReply>;
+  /** The last Adaptive Card in the open conversation. */
+  lastCard(): Promise<CardView>;
+  lastCardText(): Promise<string>;
+  /** Clicks the button with this title on the latest card that has one; waits for the Playground's invoke call. */
+  clickCardButton(title: string, options?: { timeoutMs?: number }): Promise<CardActionResult>;
+  /**
+   * Chats as another configured user. The UI cannot do this, so the Playground is restarted with that user as the
+   * current user (their own personal chat; history is lost) and the page reloaded. Needs `playground` at open.
+   */
+  switchUser(nameOrId: string): Promise<void>;
+  /** Writes `<screenshotsDir>/<name>.png` and returns its path. */
+  screenshot(name: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+const LAUNCH_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+  '--disable-sync', '--no-first-run', '--disable-quic'];
+
+export async function launchChromium(chromiumPath?: string): Promise<Browser> {
+  return chromium.launch({ executablePath: chromiumPath ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: LAUNCH_ARGS });
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+function matches(text: string, expected: string | RegExp | undefined): boolean {
+  if (expected === undefined) return true;
+  return typeof expected === 'string' ? text.includes(expected) : expected.test(text);
+}
+
+async function readCard(card: Locator): Promise<CardView> {
+  const [text, textBlocks, buttons] = await Promise.all([
+    card.innerText(),
+    card.locator(SELECTORS.cardTextBlock).allInnerTexts(),
+    card.locator(SELECTORS.cardButton).evaluateAll((nodes) => nodes.map((n) => n.getAttribute('title') ?? n.getAttribute('aria-label') ?? '')),
+  ]);
+  return { text: text.trim(), textBlocks: textBlocks.map((t) => t.trim()), buttons };
+}
+
+async function readBotMessage(message: Locator, index: number): Promise<BotReply> {
+  const cardLocators = await message.locator(SELECTORS.adaptiveCard).all();
+  const cards = await Promise.all(cardLocators.map(readCard));
+  const text = cards.length > 0 ? cards.map((c) => c.text).join('\n') : (await message.innerText()).trim();
+  return { index, text, cards };
+}
+
+/** Opens the Playground UI in headless Chromium and waits until the personal chat is ready to type in. */
+export async function openPlayground(url: string, options: OpenPlaygroundOptions = {}): Promise<PlaygroundPage> {
+  const timeoutMs = options.timeoutMs ?? 20_000;
+  const screenshotsDir = options.screenshotsDir ?? join(tmpdir(), 'playground-screenshots');
+  const ownBrowser = !options.browser;
+  const browser = options.browser ?? (await launchChromium(options.chromiumPath));
+  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1400, height: 900 } });
+  // Offline: the UI asks res-1.cdn.office.net for Segoe UI fonts; failing fast beats waiting for DNS.
+  await context.route(/^https?:\/\/(?!localhost[:/]|127\.0\.0\.1[:/]|\[::1\][:/])/, (route) => route.abort());
+  const page = await context.newPage();
+  page.setDefaultTimeout(timeoutMs);
+  let currentUrl = url.replace(/\/$/, '');
+  let baseline = 0;
+
+  const botMessages = () => page.locator(SELECTORS.botMessage);
+
+  async function load(target: string): Promise<void> {
+    // The UI fetches /_internal/v1/config (the Playground holds it until the bot endpoint answers, up to 15 s), then
+    // POSTs /_debug/conversation/<personal chat>/installation, which sends installationUpdate + conversationUpdate
+    // (membersAdded) to the bot — on every page load.
+    const config = page.waitForResponse((r) => r.url().endsWith('/_internal/v1/config'), { timeout: timeoutMs });
+    const installation = page.waitForResponse((r) => /\/_debug\/conversation\/[^/]+\/installation$/.test(r.url()), { timeout: timeoutMs })
+      .catch(() => undefined);
+    await Promise.all([config, page.goto(target, { waitUntil: 'domcontentloaded' })]);
+    await page.locator(SELECTORS.composeBox).waitFor({ state: 'visible' });
+    await installation;
+    if (options.hideLogPanel) await page.locator(SELECTORS.toggleLogPanel).click();
+    baseline = await botMessages().count();
+  }
+
+  try {
+    await load(currentUrl);
+  } catch (error) {
+    await context.close().catch(() => undefined);
+    if (ownBrowser) await browser.close().catch(() => undefined);
+    throw error;
+  }
+
+  const api: PlaygroundPage = {
+    browser,
+    context,
+    page,
+    get url() { return currentUrl; },
+
+    async currentUserName() {
+      return (await page.locator(SELECTORS.currentUserAvatar).first().getAttribute('aria-label')) ?? '';
+    },
+
+    async selectConversation(label) {
+      await page.locator(SELECTORS.conversation(label)).click();
+      await page.locator(SELECTORS.composeBox).waitFor({ state: 'visible' });
+      baseline = await botMessages().count();
+    },
+
+    async sendMessage(text) {
+      // Shift+Enter makes a new paragraph, but the UI then sends the lines joined with no separator at all.
+      if (/[\r\n]/.test(text)) throw new Error('The Playground cannot send multi-line messages (it joins the lines without a separator)');
+      baseline = await botMessages().count();
+      await page.locator(SELECTORS.composeBox).click();
+      await page.keyboard.insertText(text);
+      const posted = page.waitForResponse((r) => /\/_conversation\/v1\/conversations\/[^/]+\/messages$/.test(r.url()) && r.request().method() === 'POST');
+      await page.locator(SELECTORS.sendButton).click();
+      const response = await posted;
+      if (!response.ok()) throw new Error(`The Playground refused the message: HTTP ${response.status()} ${await response.text()}`);
+      const body = (await response.json()) as { messageId?: string };
+      return body.messageId ?? '';
+    },
+
+    async botMessageCount() {
+      return botMessages().count();
+    },
+
+    async botReplies() {
+      const all = await botMessages().all();
+      return Promise.all(all.map((m, i) => readBotMessage(m, i)));
+    },
+
+    async waitForBotReply(waitOptions = {}) {
+      const since = waitOptions.since ?? baseline;
+      const deadline = Date.now() + (waitOptions.timeoutMs ?? timeoutMs);
+      let seen: BotReply[] = [];
+      while (Date.now() < deadline) {
+        const count = await botMessages().count();
+        seen = [];
+        for (let i = since; i < count; i++) {
+          const reply = await readBotMessage(botMessages().nth(i), i).catch(() => undefined);
+          if (!reply) continue;
+          seen.push(reply);
+          if ((!waitOptions.card || reply.cards.length > 0) && matches(reply.text, waitOptions.containsText)) return reply;
+        }
+        await sleep(100);
+      }
+      const what = [waitOptions.card ? 'a card' : 'a message', waitOptions.containsText !== undefined ? `containing ${String(waitOptions.containsText)}` : '']
+        .filter(Boolean).join(' ');
+      throw new Error(`No bot reply with ${what} within ${waitOptions.timeoutMs ?? timeoutMs} ms (bot messages since #${since}: ${
+        seen.length === 0 ? 'none' : seen.map((r) => JSON.stringify(r.text.slice(0, 200))).join(', ')})`);
+    },
+
+    async lastCard() {
+      const cards = page.locator(`${SELECTORS.botMessage} ${SELECTORS.adaptiveCard}`);
+      if ((await cards.count()) === 0) throw new Error('No Adaptive Card in the open conversation');
+      return readCard(cards.last());
+    },
+
+    async lastCardText() {
+      return (await api.lastCard()).text;
+    },
+
+    async clickCardButton(title, clickOptions = {}) {
+      const wait = clickOptions.timeoutMs ?? timeoutMs;
+      const count = await botMessages().count();
+      const buttonSelector = `${SELECTORS.adaptiveCard} ${SELECTORS.cardButton}[title="${title.replace(/"/g, '\\"')}"]`;
+      let index = count - 1;
+      while (index >= 0 && (await botMessages().nth(index).locator(buttonSelector).count()) === 0) index--;
+      if (index < 0) throw new Error(`No card button titled "${title}" in the open conversation`);
+      const target = botMessages().nth(index);
+      const noticesBefore = await target.locator(SELECTORS.invokeNotice).count();
+      const called = page.waitForResponse(
+        (r) => /\/_conversation\/v1\/(invoke|submit)$/.test(r.url()) && r.request().method() === 'POST', { timeout: wait });
+      await target.locator(buttonSelector).last().click();
+      const response = await called;
+      const raw = await response.text();
+      let body: unknown = raw;
+      try { body = raw ? JSON.parse(raw) : undefined; } catch { /* not JSON */ }
+      // The notice (and the refreshed card) render right after the response.
+      const notice = target.locator(SELECTORS.invokeNotice);
+      const deadline = Date.now() + wait;
+      while (noticesBefore === 0 && Date.now() < deadline && (await notice.count()) === 0) await sleep(50);
+      const noticeText = (await notice.count()) > 0 ? (await notice.last().innerText()).trim() : '';
+      return { status: response.status(), body, notice: noticeText };
+    },
+
+    async switchUser(nameOrId) {
+      const playground = options.playground;
+      if (!playground) {
+        throw new Error('The Playground UI has no user switcher: pass { playground } to openPlayground so switchUser can restart it as another user');
+      }
+      await playground.restart(withCurrentUser(playground.config, nameOrId));
+      currentUrl = playground.url;
+      try {
+    await load(currentUrl);
+  } catch (error) {
+    await context.close().catch(() => undefined);
+    if (ownBrowser) await browser.close().catch(() => undefined);
+    throw error;
+  }
+      const name = await api.currentUserName();
+      if (name !== playground.config.currentUser.name) throw new Error(`After switching, the UI shows "${name}", not "${playground.config.currentUser.name}"`);
+    },
+
+    async screenshot(name) {
+      mkdirSync(screenshotsDir, { recursive: true });
+      const path = join(screenshotsDir, `${name.replace(/[^\w.-]+/g, '-')}.png`);
+      await page.screenshot({ path });
+      return path;
+    },
+
+    async close() {
+      await context.close().catch(() => undefined);
+      if (ownBrowser) await browser.close().catch(() => undefined);
+    },
+  };
+  return api;
+}

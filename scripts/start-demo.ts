@@ -1,0 +1,83 @@
+import { performance } from 'node:perf_hooks';
+import { join } from 'node:path';
+import { rm } from 'node:fs/promises';
+import { demoPersonas, generateDemoTenant, type DemoTenant, type DemoUser } from '../emulators/demo-tenant';
+import { startGraphEmulator, type GraphEmulator } from '../emulators/graph';
+import { loadDemoConfig, type AppConfig } from '../src/app/config';
+import { startApp, type RunningApp } from '../src/app/create-app';
+import { buildPlaygroundConfig, playgroundUser, startPlayground, type PlaygroundHandle, type PlaygroundUser } from './playground/start-playground';
+
+/**
+ * The demo's parts, started in order: the Graph emulator with the demo tenant, the bot pointed at it, and
+ * the Agents Playground pointed at the bot, chatting as one of the tenant's people. Used by `npm run demo`
+ * and by the end-to-end browser test, so the test covers what a person gets.
+ */
+export type Persona = 'employee' | 'admin';
+
+export interface DemoOptions {
+  persona: Persona;
+  /** The environment the bot's demo config is read from (PORT, DATA_DIR, LOG_LEVEL…). */
+  env: Record<string, string | undefined>;
+  playgroundPort: number;
+  /** Forget the stored data first. */
+  fresh?: boolean;
+  users?: number;
+}
+
+export interface Demo {
+  tenant: DemoTenant;
+  me: DemoUser;
+  config: AppConfig;
+  app: RunningApp;
+  graph: GraphEmulator;
+  playground: PlaygroundHandle;
+  startedInSeconds: number;
+  stop(): Promise<void>;
+}
+
+function asPlaygroundUser(user: DemoUser): PlaygroundUser {
+  return playgroundUser({
+    aadObjectId: user.id, displayName: user.displayName, userPrincipalName: user.userPrincipalName,
+    givenName: user.givenName, surname: user.surname, mail: user.mail,
+  });
+}
+
+/** The Playground's other people: the other persona and colleagues from the same tenant. */
+function colleagues(tenant: DemoTenant, current: DemoUser, other: DemoUser): PlaygroundUser[] {
+  const rest = tenant.users.filter((u) => u.id !== current.id && u.id !== other.id && u.accountEnabled && u.userType === 'Member').slice(0, 4);
+  return [other, ...rest].map(asPlaygroundUser);
+}
+
+export async function startDemo(options: DemoOptions): Promise<Demo> {
+  const started = performance.now();
+  const tenant = generateDemoTenant({ users: options.users ?? 500 });
+  const people = demoPersonas(tenant);
+  const me = people[options.persona];
+  const other = options.persona === 'admin' ? people.employee : people.admin;
+
+  const graph = await startGraphEmulator({ tenant, logNotImplemented: true });
+  const config = loadDemoConfig(options.env, { tenantId: tenant.tenantId, graphBaseUrl: graph.url });
+  if (options.fresh) await rm(config.database.dataDir, { recursive: true, force: true });
+  const app = await startApp(config);
+  const playground = await startPlayground({
+    botEndpoint: `${app.url}/api/messages`,
+    port: options.playgroundPort,
+    workDir: join(config.database.dataDir, 'playground'),
+    keepWorkDir: true,
+    config: buildPlaygroundConfig({
+      tenantId: tenant.tenantId,
+      bot: { id: `28:${tenant.botAppId}`, name: config.bot.displayName },
+      currentUser: asPlaygroundUser(me),
+      users: colleagues(tenant, me, other),
+    }),
+  });
+  return {
+    tenant, me, config, app, graph, playground,
+    startedInSeconds: (performance.now() - started) / 1000,
+    async stop() {
+      await playground.stop().catch(() => undefined);
+      await app.stop().catch(() => undefined);
+      await graph.close().catch(() => undefined);
+    },
+  };
+}

@@ -1,0 +1,70 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openPlayground, type PlaygroundPage } from '../../scripts/playground/playground-page';
+import { startDemo, type Demo } from '../../scripts/start-demo';
+
+/**
+ * The demo as a person sees it: the real Agents Playground in headless Chromium, talking to the bot that
+ * `npm run demo` starts. Screenshots land in SCREENSHOTS_DIR (or a temp folder) for a human to look at.
+ */
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const describeWithBrowser = existsSync(chromium) ? describe : describe.skip;
+if (!existsSync(chromium)) console.warn(`No Chromium at ${chromium}: the Playground browser test is skipped.`);
+
+jest.setTimeout(90_000);
+
+describeWithBrowser('the demo in the Agents Playground', () => {
+  let dataDir: string;
+  let demo: Demo;
+  let ui: PlaygroundPage;
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'mfa-coach-demo-'));
+    demo = await startDemo({ persona: 'employee', env: { PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'warn' }, playgroundPort: 0, users: 120 });
+    ui = await openPlayground(demo.playground.url, {
+      chromiumPath: chromium,
+      playground: demo.playground,
+      hideLogPanel: true,
+      screenshotsDir: process.env.SCREENSHOTS_DIR ?? join(dataDir, 'screenshots'),
+    });
+  });
+
+  afterAll(async () => {
+    await ui?.close();
+    await demo?.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('welcomes the employee by the directory name when the chat opens', async () => {
+    const welcome = await ui.waitForBotReply({ containsText: "I'm MFA Coach", card: true, since: 0 });
+    expect(welcome.cards[0]!.text).toContain(`Hi ${demo.me.givenName}, I'm MFA Coach`);
+    expect(await ui.currentUserName()).toContain(demo.me.displayName);
+    await ui.screenshot('01-welcome');
+  });
+
+  it('answers help, typed with a slash and in capitals, with the help card', async () => {
+    await ui.sendMessage('/HELP');
+    const reply = await ui.waitForBotReply({ containsText: 'What MFA Coach can do', card: true });
+    expect(reply.cards[0]!.text).toContain('Shows what I can do');
+    await ui.screenshot('02-help');
+  });
+
+  it('turns the welcome card into the help card when its button is pressed', async () => {
+    const result = await ui.clickCardButton('Show what I can do');
+    expect(result.status).toBe(200);
+    const cards = (await ui.botReplies()).flatMap((r) => r.cards.map((c) => c.text));
+    expect(cards.filter((text) => text.includes('What MFA Coach can do'))).toHaveLength(2);
+    expect(cards.some((text) => text.includes("I'm MFA Coach"))).toBe(false);
+    await ui.screenshot('03-welcome-pressed');
+  });
+
+  it('points unknown text to help', async () => {
+    await ui.sendMessage('what is the weather like');
+    const reply = await ui.waitForBotReply({ containsText: 'help' });
+    expect(reply.cards).toHaveLength(0);
+    expect(reply.text).toMatch(/not sure what you mean/);
+    await ui.screenshot('04-unknown');
+  });
+});
