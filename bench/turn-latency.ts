@@ -1,6 +1,7 @@
 /**
- * Benchmark: how long a `help` turn takes end to end (HTTP POST to /api/messages → turn → card sent to the
- * Connector emulator → 200), and how long `npm run demo` takes to be ready. Prints one JSON line.
+ * Benchmark: how long a `help` turn takes end to end (HTTP POST to /api/messages → turn state read from
+ * the embedded database → card sent to the Connector emulator → turn state written → 200), and how long
+ * `npm run demo` takes from launch to its "ready" line on a fresh data folder. Prints one JSON line.
  *
  *   npm run bench:turn -- [--turns 1000] [--skip-demo]
  *
@@ -8,7 +9,9 @@
  * and the emulator's global rate is lifted for the same reason: this measures the bot, not Teams.
  */
 import { spawn } from 'node:child_process';
-import { cpus, totalmem } from 'node:os';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { activityFactory, startConnectorEmulator } from '../emulators/connector';
 import { TEST_TENANT_ID, startTestApp } from '../test/support/app-harness';
@@ -57,9 +60,10 @@ async function measureTurns(turns: number) {
 
 /** Time from `npm run demo` to its "ready" line, Playground included; then stops it with SIGINT. */
 async function measureDemoStart(): Promise<{ demo_ready_s: number }> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'mfa-coach-bench-demo-'));
   const started = performance.now();
   const child = spawn(process.execPath, [require.resolve('tsx/cli'), 'scripts/demo.ts'], {
-    env: { ...process.env, PORT: '0', PLAYGROUND_PORT: '0', DATA_DIR: '', DEMO_FRESH: '1' },
+    env: { ...process.env, PORT: '0', PLAYGROUND_PORT: '0', DATA_DIR: dataDir },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
@@ -78,8 +82,12 @@ async function measureDemoStart(): Promise<{ demo_ready_s: number }> {
     });
     return { demo_ready_s: +ready.toFixed(2) };
   } finally {
-    if (child.pid) process.kill(-child.pid, 'SIGINT');
-    await new Promise((resolve) => child.once('exit', resolve));
+    if (child.exitCode === null && child.pid) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      process.kill(-child.pid, 'SIGINT');
+      await exited;
+    }
+    await rm(dataDir, { recursive: true, force: true });
   }
 }
 
