@@ -1,10 +1,12 @@
 // One project per test tier; `npm test` runs them all, `npm run test:<tier>` runs one.
-const transform = { '^.+\\.tsx?$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' } }] };
+// Transpile only: `npm run lint` type-checks; tests should not pay for it twice.
+const transform = { '^.+\\.tsx?$': ['ts-jest', { diagnostics: false }] };
 const tier = (name, extra = {}) => ({
   displayName: name,
   testEnvironment: 'node',
   transform,
   globalSetup: '<rootDir>/test/support/global-setup.ts',
+  testTimeout: 30_000,
   ...extra,
 });
 
