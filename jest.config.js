@@ -6,11 +6,11 @@ const tier = (name, extra = {}) => ({
   testEnvironment: 'node',
   transform,
   globalSetup: '<rootDir>/test/support/global-setup.ts',
-  testTimeout: 30_000,
   ...extra,
 });
 
 module.exports = {
+  testTimeout: 30_000,
   projects: [
     tier('unit', { testMatch: ['<rootDir>/test/unit/**/*.test.ts'] }),
     tier('contract', { testMatch: ['<rootDir>/test/contract/**/*.test.ts'] }),

@@ -24,7 +24,7 @@ export interface AppConfig {
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`MFA Coach cannot start: its configuration is incomplete.\n${problems.map((p) => `  - ${p}`).join('\n')}\n` +
-      'Set them as environment variables (secrets in env/.env.<environment>.user, which git ignores). See README, "Run in production".');
+      'Set them as environment variables (keep the secrets in your host\'s secret store). See README, "Run in production".');
     this.name = 'ConfigError';
   }
 }

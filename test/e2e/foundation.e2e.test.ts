@@ -57,6 +57,36 @@ describe.each(databaseChoices())('MFA Coach end to end (%s)', (database) => {
     graph.reset();
   });
 
+  it.each([['team', 'channel'], ['groupChat', 'groupChat']] as const)('welcomes a %s install in that conversation and stores it', async (scope, conversationType) => {
+    const install = teams.anInstallationUpdate({ action: 'add', scope, user: employee });
+    await harness.post(install);
+    const conversationId = (install.conversation as { id: string }).id;
+    expect((install.conversation as { conversationType: string }).conversationType).toBe(conversationType);
+    const [card] = connector.cards(conversationId);
+    expect(cardText(card!)).toContain('mention me (@MFA Coach) before a command');
+    expect(cardText(card!)).not.toContain(person.givenName);
+    const rows = await harness.app.database.query<{ scope: string; user_aad_object_id: string | null }>(
+      'SELECT scope, user_aad_object_id FROM conversation_references WHERE conversation_id = $1', [conversationId]);
+    expect(rows).toEqual([{ scope, user_aad_object_id: null }]);
+  });
+
+  it('answers a card action on the welcome card with the help card, in place', async () => {
+    const invoke = teams.anAdaptiveCardInvoke({ verb: 'help.show', user: employee });
+    const { status, body } = await harness.post(invoke);
+    expect(status).toBe(200);
+    const response = JSON.parse(body) as { type: string; value: unknown };
+    expect(response.type).toBe('application/vnd.microsoft.card.adaptive');
+    expect(JSON.stringify(response.value)).toContain('What MFA Coach can do');
+  });
+
+  it('refuses a card action from another tenant', async () => {
+    const invoke = teams.anAdaptiveCardInvoke({ verb: 'help.show', user: employee, tenantId: OTHER_TENANT_ID });
+    const { status, body } = await harness.post(invoke);
+    expect(status).not.toBe(200);
+    expect(body).not.toContain('What MFA Coach can do');
+    expect(connector.received()).toHaveLength(0);
+  });
+
   it('does not welcome twice when Teams also sends the conversationUpdate for the same install', async () => {
     await harness.post(teams.aConversationUpdateBotAdded({ scope: 'personal', user: employee }));
     expect(connector.cards()).toHaveLength(0);

@@ -6,6 +6,7 @@ import type { ErrorObject } from 'ajv';
 import Ajv04 from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { readPng } from './read-png';
+import { CAPABILITIES } from '../../../src/domain/guidance/capabilities';
 
 /** The parts of a Teams app manifest these tests read or change; the schema checks the rest. */
 interface Manifest {
@@ -178,9 +179,14 @@ describe('appPackage/manifest.json', () => {
       for (const list of lists) for (const { title } of list.commands) expect(title).toMatch(/^[a-z][a-z0-9]*( [a-z0-9]+)*$/);
     });
 
-    it('offers help everywhere and status in personal chat', () => {
+    it('offers help everywhere', () => {
       for (const scope of ['personal', 'team', 'groupChat']) expect(titlesFor(scope)).toContain('help');
-      expect(titlesFor('personal')).toContain('status');
+    });
+
+    // The menu must not promise what the bot does not answer: every title is a command the bot knows.
+    it('lists only commands the bot answers', () => {
+      const known = new Set(CAPABILITIES.map((c) => c.command));
+      for (const list of lists) for (const { title } of list.commands) expect(known).toContain(title.split(' ')[0]);
     });
   });
 
