@@ -9,7 +9,9 @@ const tier = (name, extra = {}) => ({
   ...extra,
 });
 
+// Most suites wait on I/O (databases, emulators, a browser), so two workers help even on two cores.
 module.exports = {
+  maxWorkers: Math.max(2, require('node:os').cpus().length - 1),
   testTimeout: 30_000,
   projects: [
     tier('unit', { testMatch: ['<rootDir>/test/unit/**/*.test.ts'] }),
