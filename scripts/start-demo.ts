@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { join } from 'node:path';
 import { rm } from 'node:fs/promises';
-import { demoPersonas, generateDemoTenant, type DemoTenant, type DemoUser } from '../emulators/demo-tenant';
+import { MFA_COACH_ADMINS_GROUP, demoPersonas, generateDemoTenant, type DemoTenant, type DemoUser } from '../emulators/demo-tenant';
 import { startGraphEmulator, type GraphEmulator } from '../emulators/graph';
 import { loadDemoConfig, type AppConfig } from '../src/app/config';
 import { startApp, type RunningApp } from '../src/app/create-app';
@@ -56,7 +56,8 @@ export async function startDemo(options: DemoOptions): Promise<Demo> {
   const other = options.persona === 'admin' ? people.employee : people.admin;
 
   const graph = await startGraphEmulator({ tenant, logNotImplemented: true });
-  const config = loadDemoConfig(options.env, { tenantId: tenant.tenantId, graphBaseUrl: graph.url });
+  const admins = tenant.groups.find((g) => g.displayName === MFA_COACH_ADMINS_GROUP);
+  const config = loadDemoConfig(options.env, { tenantId: tenant.tenantId, graphBaseUrl: graph.url, adminGroupIds: admins ? [admins.id] : [] });
   if (options.fresh) await rm(config.database.dataDir, { recursive: true, force: true });
   const app = await startApp(config);
   const playground = await startPlayground({

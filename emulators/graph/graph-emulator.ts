@@ -13,6 +13,7 @@ import type { GraphRoute } from './graph-route';
 import type { GraphService, ThrottleSetting, ThrottleSettings } from './graph-service';
 import { GraphState } from './graph-state';
 import { authenticationMethodsRoutes } from './routes/authentication-methods-routes';
+import { directoryRolesRoutes } from './routes/directory-roles-routes';
 import { mailboxSettingsRoutes } from './routes/mailbox-settings-routes';
 import { membershipsRoutes } from './routes/memberships-routes';
 import { reportsRoutes } from './routes/reports-routes';
@@ -37,6 +38,12 @@ export interface GraphEmulatorOptions {
   reportLagSeconds?: number;
   /** lastUpdatedDateTime of untouched report rows; default: two hours before start. */
   reportGeneratedAt?: Date;
+  /**
+   * Whether the tenant has Microsoft Entra ID P1/P2 (default true). Without it the authentication methods
+   * reports answer 403 `Authentication_RequestFromNonPremiumTenantOrB2CTenant`, as Graph does; the per-user
+   * `/users/{id}/authentication/methods` still works, which is what the bot's fallback mode reads.
+   */
+  entraIdPremium?: boolean;
   /** Print a warning for each distinct 501 (default true). */
   logNotImplemented?: boolean;
 }
@@ -68,6 +75,7 @@ export const GRAPH_ROUTES: readonly GraphRoute[] = [
   ...authenticationMethodsRoutes,
   ...reportsRoutes,
   ...membershipsRoutes,
+  ...directoryRolesRoutes,
   ...teamworkRoutes,
 ];
 
@@ -80,6 +88,7 @@ export async function startGraphEmulator(options: GraphEmulatorOptions): Promise
   const state = new GraphState(options.tenant, {
     reportGeneratedAt: options.reportGeneratedAt ?? new Date(Date.now() - 2 * 3600_000),
     reportLagMs: (options.reportLagSeconds ?? 0) * 1000 * timeScale,
+    entraIdPremium: options.entraIdPremium ?? true,
   });
   const throttle = new ServiceThrottle(options.throttle ?? {}, timeScale);
   const faults = new FaultInjector();

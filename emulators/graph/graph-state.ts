@@ -33,6 +33,8 @@ export interface GraphStateOptions {
   reportGeneratedAt: Date;
   /** How long (already scaled to real milliseconds) a method change takes to reach the registration report. */
   reportLagMs: number;
+  /** Whether the tenant has Microsoft Entra ID P1/P2, which the authentication methods reports need (default true). */
+  entraIdPremium?: boolean;
 }
 
 /**
@@ -84,6 +86,11 @@ export class GraphState {
       { id: '0d820ecd-def2-4297-adad-78056cde7c78', externalId: '0d820ecd-def2-4297-adad-78056cde7c78', displayName: 'OneNote', distributionMethod: 'store', version: '1.0.0', azureADAppId: null },
       { id: '2a527703-1f6f-4559-a332-d8a7d288cd88', externalId: '2a527703-1f6f-4559-a332-d8a7d288cd88', displayName: 'SharePoint', distributionMethod: 'store', version: '1.0', azureADAppId: null },
     ];
+  }
+
+  /** Without Entra ID P1/P2, `/reports/authenticationMethods/*` answers 403 (the live methods API still works). */
+  get hasEntraIdPremium(): boolean {
+    return this.options.entraIdPremium ?? true;
   }
 
   get users(): readonly DemoUser[] {

@@ -11,6 +11,23 @@ export type Mode = 'production' | 'demo';
 
 export type { BotCredential, TokenValidationConfig, GraphCredential };
 
+export interface PostureConfig {
+  /** Entra security groups whose members may use admin commands. */
+  adminGroupIds: string[];
+  /** Object ids treated as admins whatever their groups (bootstrap). */
+  adminAllowList: string[];
+  /** Who non-admins are told to ask, e.g. "the IT security team (security@contoso.com)". */
+  adminContact: string;
+  scanCron: string;
+  scanTimeZone: string;
+  /** 'report' needs Entra ID P1/P2; 'perUserMethods' is the slower fallback. */
+  registrationSource: 'report' | 'perUserMethods';
+  rates: { includeGuests: boolean; includeDisabled: boolean };
+  departmentMinSize: number;
+  /** Scan once right after start (the demo, so admins have figures at once). */
+  scanOnStart: boolean;
+}
+
 export interface AppConfig {
   mode: Mode;
   server: { host: string; port: number };
@@ -18,6 +35,7 @@ export interface AppConfig {
   bot: { credential: BotCredential; tokenValidation: TokenValidationConfig; displayName: string };
   graph: { baseUrl: string; credential: GraphCredential };
   database: { url?: string; dataDir: string };
+  posture: PostureConfig;
   log: { level: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' };
 }
 
@@ -38,7 +56,43 @@ const common = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   BOT_DISPLAY_NAME: z.string().default('MFA Coach'),
+  ADMIN_CONTACT: z.string().default('your IT security team'),
+  SCAN_CRON: z.string().regex(/^\S+( \S+){4}$/, 'must be a cron expression of five fields, e.g. "0 3 * * *"').default('0 3 * * *'),
+  SCAN_TIME_ZONE: z.string().refine(isTimeZone, 'must be an IANA time zone such as Europe/Paris').default('UTC'),
+  REGISTRATION_SOURCE: z.enum(['report', 'perUserMethods']).default('report'),
+  RATES_INCLUDE_GUESTS: z.enum(['true', 'false']).default('false'),
+  RATES_INCLUDE_DISABLED: z.enum(['true', 'false']).default('false'),
+  DEPARTMENT_MIN_SIZE: z.coerce.number().int().min(1).max(1000).default(5),
 });
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function readIdList(env: Env, name: string, problems: string[]): string[] {
+  const ids = (read(env, name) ?? '').split(',').map((id) => id.trim()).filter(Boolean);
+  if (ids.some((id) => !GUID.test(id))) problems.push(`${name} must be a comma-separated list of object ids (GUIDs).`);
+  return ids;
+}
+
+function readPosture(env: Env, base: z.infer<typeof common>, problems: string[], adminGroupIds: string[]): PostureConfig {
+  return {
+    adminGroupIds,
+    adminAllowList: readIdList(env, 'ADMIN_ALLOW_LIST', problems),
+    adminContact: base.ADMIN_CONTACT,
+    scanCron: base.SCAN_CRON,
+    scanTimeZone: base.SCAN_TIME_ZONE,
+    registrationSource: base.REGISTRATION_SOURCE,
+    rates: { includeGuests: base.RATES_INCLUDE_GUESTS === 'true', includeDisabled: base.RATES_INCLUDE_DISABLED === 'true' },
+    departmentMinSize: base.DEPARTMENT_MIN_SIZE,
+    scanOnStart: false,
+  };
+}
 
 function read(env: Env, name: string): string | undefined {
   const value = env[name]?.trim();
@@ -118,6 +172,11 @@ export function loadProductionConfig(env: Env): AppConfig {
     tokenIssuer: read(env, 'BOT_TOKEN_ISSUER'),
   };
   const graphBaseUrl = checkUrl(env, 'GRAPH_BASE_URL', problems) ?? 'https://graph.microsoft.com';
+  const adminGroupIds = readIdList(env, 'ADMIN_GROUP_IDS', problems);
+  if (adminGroupIds.length === 0 && !read(env, 'ADMIN_ALLOW_LIST')) {
+    problems.push('ADMIN_GROUP_IDS: the object id(s) of the Entra security group(s) whose members may use admin commands (comma-separated).');
+  }
+  const posture = readPosture(env, base, problems, adminGroupIds);
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     mode: 'production',
@@ -126,6 +185,7 @@ export function loadProductionConfig(env: Env): AppConfig {
     bot: { credential, tokenValidation, displayName: base.BOT_DISPLAY_NAME },
     graph: { baseUrl: graphBaseUrl, credential: graphCredential },
     database: { url: databaseUrl, dataDir: dataDir ?? '.data' },
+    posture,
     log: { level: base.LOG_LEVEL },
   };
 }
@@ -134,12 +194,13 @@ export function loadProductionConfig(env: Env): AppConfig {
  * Demo: no credentials at all. The bot is anonymous, so it listens on loopback only;
  * the tenant and Graph come from the local demo tenant and its Graph emulator.
  */
-export function loadDemoConfig(env: Env, demo: { tenantId: string; graphBaseUrl: string }): AppConfig {
+export function loadDemoConfig(env: Env, demo: { tenantId: string; graphBaseUrl: string; adminGroupIds?: string[] }): AppConfig {
   const problems: string[] = [];
   const base = readCommon(env, problems);
   const host = read(env, 'HOST') ?? '127.0.0.1';
   if (!isLoopback(host)) problems.push('HOST: demo mode has no bot credentials, so it only listens on loopback (127.0.0.1, ::1 or localhost).');
   const databaseUrl = checkUrl(env, 'DATABASE_URL', problems);
+  const posture = { ...readPosture(env, base, problems, demo.adminGroupIds ?? []), scanOnStart: true };
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     mode: 'demo',
@@ -148,6 +209,7 @@ export function loadDemoConfig(env: Env, demo: { tenantId: string; graphBaseUrl:
     bot: { credential: { kind: 'anonymous' }, tokenValidation: {}, displayName: base.BOT_DISPLAY_NAME },
     graph: { baseUrl: demo.graphBaseUrl, credential: { kind: 'static', token: 'demo' } },
     database: { url: databaseUrl, dataDir: read(env, 'DATA_DIR') ?? '.data/demo' },
+    posture,
     log: { level: base.LOG_LEVEL },
   };
 }

@@ -11,6 +11,16 @@ import { GraphDirectory } from '../adapters/graph/graph-directory';
 import { PgBossJobEngine } from '../adapters/jobs/pg-boss-job-engine';
 import { registerHeartbeatJob } from '../adapters/jobs/heartbeat-job';
 import type { Database } from '../adapters/storage/database';
+import { TurnContext, type ConversationReference } from 'botbuilder';
+import { scanResultCard } from '../adapters/bot/admin/scan-result-card';
+import { asAttachment } from '../adapters/bot/cards/card-template';
+import { PrivateSender } from '../adapters/bot/private-sender';
+import { registerPostureScanJob, requestPostureScan } from '../adapters/jobs/posture-scan-job';
+import { SqlAuditLog } from '../adapters/storage/sql-audit-log';
+import { SqlPostureStore } from '../adapters/storage/sql-posture-store';
+import { DEFAULT_CLASSIFICATION_POLICY } from '../domain/mfa/mfa-strength';
+import { AdminAuthorizer } from '../use-cases/authorize-admin';
+import { scanTenant } from '../use-cases/scan-tenant';
 import type { AppConfig } from './config';
 import { createLogger, type Logger } from './logger';
 import { createHttpServer } from './server';
@@ -47,16 +57,49 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     const engine = jobs;
     await registerHeartbeatJob(engine, db);
 
+    const now = () => new Date();
+    const botAppId = config.bot.credential.kind === 'anonymous' ? undefined : config.bot.credential.appId;
     const adapter = createTeamsAdapter(config.bot.credential, config.tenantId, config.bot.tokenValidation, overrides.botCredentialsFactory);
+    const graphToken = tokenSourceFor(config.graph.credential, config.tenantId);
+    const registrationSource = config.posture.registrationSource;
+    // Turns wait on this client, so it retries once, briefly; the scan job gets its own, patient one.
+    const directory = new GraphDirectory(createGraphClient(config.graph.baseUrl, graphToken, { delaySeconds: 1, maxRetries: 1 }), { registrationSource });
+    const scanDirectory = new GraphDirectory(createGraphClient(config.graph.baseUrl, graphToken), { registrationSource });
+    const references = new SqlConversationReferenceStore(db);
+    const store = new SqlPostureStore(db);
+    const auditLog = new SqlAuditLog(db);
+    const posture = { policy: DEFAULT_CLASSIFICATION_POLICY, rates: config.posture.rates };
+
+    await registerPostureScanJob(engine, { cron: config.posture.scanCron, timeZone: config.posture.scanTimeZone }, async (data) => {
+      const outcome = await scanTenant({ directory: scanDirectory, store, ...posture, now }, data.trigger, data.requestedBy);
+      logger.info({ trigger: data.trigger, outcome: outcome.kind, ...(outcome.kind === 'failed' ? { error: outcome.error } : {}) }, 'posture scan ended');
+      if (!data.replyTo) return;
+      await adapter.continueConversationAsync(botAppId ?? '', data.replyTo as Partial<ConversationReference>, async (context) => {
+        await context.sendActivity({ attachments: [asAttachment(scanResultCard(outcome, now()))] });
+      });
+    });
+
+    if (config.posture.scanOnStart) await requestPostureScan(engine, { trigger: 'schedule' });
+
     const bot = createTeamsBot(adapter, new SqlBotStorage(db), {
       botName: config.bot.displayName,
       tenantId: config.tenantId,
-      references: new SqlConversationReferenceStore(db),
-      // Turns wait on this client, so it retries once, briefly; background jobs get their own, more patient one.
-      directory: new GraphDirectory(createGraphClient(config.graph.baseUrl, tokenSourceFor(config.graph.credential, config.tenantId), { delaySeconds: 1, maxRetries: 1 })),
+      references,
+      directory,
       logger,
-      now: () => new Date(),
-    }, config.bot.credential.kind === 'anonymous' ? undefined : config.bot.credential.appId);
+      now,
+      admin: {
+        authorizer: new AdminAuthorizer(directory, { groupIds: config.posture.adminGroupIds, allowList: config.posture.adminAllowList, cacheSeconds: 300 }),
+        auditLog,
+        contact: config.posture.adminContact,
+        privateSender: new PrivateSender(adapter, references, botAppId ?? ''),
+        answers: (context) => ({
+          store, auditLog, directory, ...posture, departmentMinSize: config.posture.departmentMinSize, now,
+          requestScan: (requestedBy) =>
+            requestPostureScan(engine, { trigger: 'admin', requestedBy, replyTo: TurnContext.getConversationReference(context.activity) }),
+        }),
+      },
+    }, botAppId);
 
     const http = createHttpServer(bot, { database: () => db.isReady(), jobs: () => engine.isReady() }, logger);
     const { port, url } = await http.listen(config.server.host, config.server.port);

@@ -39,10 +39,11 @@ export async function startTestApp(options: {
   database: DatabaseChoice;
   tenantId?: string;
   graphBaseUrl?: string;
+  adminGroupIds?: string[];
   configure?: (config: AppConfig) => AppConfig;
   overrides?: AppOverrides;
 }): Promise<TestApp> {
-  const base = loadDemoConfig({ PORT: '0', LOG_LEVEL: 'info' }, { tenantId: options.tenantId ?? TEST_TENANT_ID, graphBaseUrl: options.graphBaseUrl ?? 'http://127.0.0.1:9' });
+  const base = loadDemoConfig({ PORT: '0', LOG_LEVEL: 'info' }, { tenantId: options.tenantId ?? TEST_TENANT_ID, graphBaseUrl: options.graphBaseUrl ?? 'http://127.0.0.1:9', adminGroupIds: options.adminGroupIds ?? [] });
   let cleanup: () => Promise<void>;
   let database: AppConfig['database'];
   if (options.database === 'postgres') {
@@ -54,7 +55,8 @@ export async function startTestApp(options: {
     database = { dataDir: join(dir, 'data') };
     cleanup = () => rm(dir, { recursive: true, force: true });
   }
-  const config = (options.configure ?? ((c) => c))({ ...base, database });
+  // Tests scan when they mean to: no scan on start unless asked.
+  const config = (options.configure ?? ((c) => c))({ ...base, database, posture: { ...base.posture, scanOnStart: false } });
   const logs = new LogCapture();
   const app = await startApp(config, { logDestination: logs, ...options.overrides });
   return {

@@ -1,7 +1,7 @@
 import type { DemoUser, UserRegistrationDetail } from '../../demo-tenant';
 import { pageBody, readPage } from '../collection-page';
 import type { FilterResource } from '../compile-filter';
-import { badRequest, notFound } from '../graph-error';
+import { badRequest, GraphError, notFound } from '../graph-error';
 import { ok, type GraphRequest } from '../graph-request';
 import { route, type GraphRoute, type RouteContext } from '../graph-route';
 import { readCount, readFilter, readOrderBy, readSelect, readTop, rejectUnknownOptions } from '../odata-query';
@@ -41,11 +41,24 @@ const DETAIL_FILTER: FilterResource<UserRegistrationDetail> = {
 };
 
 export const reportsRoutes: GraphRoute[] = [
-  route('GET', `${REPORT}/userRegistrationDetails`, 'reports', listRegistrationDetails),
-  route('GET', `${REPORT}/userRegistrationDetails/{id}`, 'reports', getRegistrationDetail),
-  route('GET', `${REPORT}/usersRegisteredByFeature{call}`, 'reports', usersRegisteredByFeature),
-  route('GET', `${REPORT}/usersRegisteredByMethod{call}`, 'reports', usersRegisteredByMethod),
+  route('GET', `${REPORT}/userRegistrationDetails`, 'reports', premiumOnly(listRegistrationDetails)),
+  route('GET', `${REPORT}/userRegistrationDetails/{id}`, 'reports', premiumOnly(getRegistrationDetail)),
+  route('GET', `${REPORT}/usersRegisteredByFeature{call}`, 'reports', premiumOnly(usersRegisteredByFeature)),
+  route('GET', `${REPORT}/usersRegisteredByMethod{call}`, 'reports', premiumOnly(usersRegisteredByMethod)),
 ];
+
+/**
+ * "A Microsoft Entra ID P1 or P2 license is required to access authentication methods usage and insights
+ * reports": without one, Graph answers 403 with this code (the message is Graph's wording).
+ */
+function premiumOnly(handle: GraphRoute['handle']): GraphRoute['handle'] {
+  return (req, params, ctx) => {
+    if (!ctx.state.hasEntraIdPremium) {
+      throw new GraphError(403, 'Authentication_RequestFromNonPremiumTenantOrB2CTenant', "Neither tenant is B2C or tenant doesn't have premium license");
+    }
+    return handle(req, params, ctx);
+  };
+}
 
 function listRegistrationDetails(req: GraphRequest, _params: string[], ctx: RouteContext) {
   rejectUnknownOptions(req, ['$top', '$select', '$filter', '$orderby', '$count', '$skiptoken']);

@@ -1,4 +1,9 @@
+import type { TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
+import type { AuditLog } from '../../domain/ports/audit-log';
+import type { AdminAuthorizer } from '../../use-cases/authorize-admin';
+import type { AdminAnswerDeps } from './admin/admin-answers';
+import type { PrivateSender } from './private-sender';
 import type { ConversationReferenceStore } from '../../domain/ports/conversation-reference-store';
 import type { Directory } from '../../domain/ports/directory';
 
@@ -10,4 +15,13 @@ export interface BotDependencies {
   directory: Directory;
   logger: Logger;
   now: () => Date;
+  admin: {
+    authorizer: AdminAuthorizer;
+    auditLog: AuditLog;
+    /** Who non-admins are told to ask. */
+    contact: string;
+    privateSender: PrivateSender;
+    /** What answering needs, for the turn at hand (a scan posts its result back into this conversation). */
+    answers(context: TurnContext): AdminAnswerDeps;
+  };
 }

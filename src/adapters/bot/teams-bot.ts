@@ -2,6 +2,8 @@ import type { Storage, TurnContext } from 'botbuilder';
 import { Application, TurnState, type TeamsAdapter } from '@microsoft/teams-ai';
 import type { BotDependencies } from './bot-dependencies';
 import { registerInstallationRoutes } from './routes/installation-routes';
+import { registerAdminCardActions } from './routes/admin-card-actions';
+import { registerAdminRoutes } from './routes/admin-routes';
 import { registerMessageRoutes } from './routes/message-routes';
 import { activityTenant, isFromTenant } from './tenant-gate';
 import { createTurnErrorHandler } from './turn-error-handler';
@@ -24,6 +26,8 @@ export function createTeamsBot(adapter: TeamsAdapter, storage: Storage, deps: Bo
   });
   app.error(createTurnErrorHandler(deps.logger));
   registerInstallationRoutes(app, deps);
+  registerAdminRoutes(app, deps);
+  registerAdminCardActions(app, deps);
   registerMessageRoutes(app, deps);
 
   return {

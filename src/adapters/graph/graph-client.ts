@@ -49,6 +49,8 @@ export function tokenSourceFor(credential: GraphCredential, tenantId: string): A
 /**
  * One Graph client for the app: our token middleware, the SDK's RetryHandler (429/503/504, honours
  * Retry-After), then the HTTP call. `baseUrl` is Graph's origin: https://graph.microsoft.com or an emulator.
+ * The RetryHandler serves one-off calls (findPerson); GraphDirectory's scans, rechecks and membership checks
+ * switch it off per request and retry through their own pacer instead (see graph-caller.ts).
  */
 export function createGraphClient(baseUrl: string, token: AccessTokenSource, retry = { delaySeconds: 3, maxRetries: 3 }): Client {
   return Client.initWithMiddleware({

@@ -1,24 +1,101 @@
 import { GraphError, type Client } from '@microsoft/microsoft-graph-client';
-import type { Directory, Person } from '../../domain/ports/directory';
+import type { MethodKind } from '../../domain/mfa/method-kind';
+import type { UserRegistration } from '../../domain/mfa/user-registration';
+import type {
+  Directory,
+  DirectoryEntry,
+  PageWalkStats,
+  Person,
+  RegistrationSource,
+  RegistrationSummary,
+  RegistrationWalkStats,
+} from '../../domain/ports/directory';
+import { walkCollection } from './collection-walk';
+import { directoryEntry, MANAGER_EXPAND, PEOPLE_FIELDS, type DirectoryUser } from './directory-user';
+import { GraphCaller, newCounters, type CallCounters } from './graph-caller';
+import { failureKindOf, GraphFailure } from './graph-failure';
+import { graphPath } from './graph-path';
+import { liveMethodKinds, type LiveMethod } from './live-method-kinds';
+import { UnknownMethodTally } from './method-kind-set';
+import { walkPerUserRegistrations } from './per-user-registrations';
+import { reportMethodKinds } from './report-method-kinds';
+import { REPORT_FIELDS, reportRegistration, type ReportRow } from './report-registration';
+import { REPORTS_BUDGET, RequestPacer, systemClock, type PacerBudget, type PacerClock } from './request-pacer';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy';
 
-interface GraphUser {
-  id: string;
-  displayName?: string | null;
-  givenName?: string | null;
-  department?: string | null;
-  jobTitle?: string | null;
+/** Where the adapter tells operators about things worth a look (pino's `logger.warn(details, message)` fits). */
+export interface DirectoryLog {
+  warn(details: Record<string, unknown>, message: string): void;
 }
 
-/** `Directory` on Microsoft Graph. Always `$select`s: Graph's default user fields leave out department. */
-export class GraphDirectory implements Directory {
-  constructor(private readonly client: Client) {}
+export interface GraphDirectoryOptions {
+  /**
+   * 'report' (default): `/reports/authenticationMethods/userRegistrationDetails`, 999 users a request; needs
+   * Microsoft Entra ID P1/P2 and AuditLog.Read.All. 'perUserMethods': each user's methods through `$batch`,
+   * for tenants without P1/P2; one request of the reports budget per user, so hours for a large tenant.
+   */
+  registrationSource?: RegistrationSource;
+  /** The reports service budget (default 5 requests per 10 s). A benchmark scales windowMs with its emulator's timeScale. */
+  reportsBudget?: PacerBudget;
+  /**
+   * A pacer shared with other GraphDirectory instances of the same app and tenant (e.g. the turn path's and
+   * the jobs'): the budget is per app per tenant, so two pacers would spend it twice. Overrides reportsBudget.
+   */
+  reportsPacer?: RequestPacer;
+  retry?: Partial<RetryPolicy>;
+  /** `$top` for collections; default 999. */
+  pageSize?: number;
+  /** perUserMethods: users handed to the page handler at a time; default 100. */
+  perUserHandOverSize?: number;
+  /** Time and randomness, injectable for tests. */
+  clock?: PacerClock;
+  random?: () => number;
+  log?: DirectoryLog;
+}
 
+const REGISTRATION_REPORT = '/reports/authenticationMethods/userRegistrationDetails';
+/** Graph accepts at most 20 group ids per checkMemberGroups call. */
+const CHECK_MEMBER_GROUPS_MAX = 20;
+
+/**
+ * `Directory` on Microsoft Graph.
+ *
+ * Two Graph services with different limits are involved: the directory (`/users`, memberships; thousands of
+ * requests per 10 s) and the identity reports service (the registration report and every user's
+ * authentication methods; about 5 requests per 10 s per tenant). Calls to the latter go through one
+ * RequestPacer, so a scan and a live recheck share the budget instead of throttling each other; retries
+ * are done by GraphCaller for both (see there why not by the SDK's RetryHandler).
+ */
+export class GraphDirectory implements Directory {
+  readonly registrationSource: RegistrationSource;
+  readonly reportsPacer: RequestPacer;
+  private readonly caller: GraphCaller;
+  private readonly pageSize: number;
+  private readonly handOverSize: number;
+
+  constructor(
+    private readonly client: Client,
+    private readonly options: GraphDirectoryOptions = {},
+  ) {
+    const clock = options.clock ?? systemClock;
+    this.registrationSource = options.registrationSource ?? 'report';
+    this.reportsPacer = options.reportsPacer ?? new RequestPacer(options.reportsBudget ?? REPORTS_BUDGET, clock);
+    this.caller = new GraphCaller(client, { ...DEFAULT_RETRY_POLICY, ...options.retry }, clock, options.random);
+    this.pageSize = options.pageSize ?? 999;
+    this.handOverSize = options.perUserHandOverSize ?? 100;
+    if (!Number.isInteger(this.pageSize) || this.pageSize < 1 || this.pageSize > 999) throw new RangeError('pageSize must be an integer from 1 to 999');
+  }
+
+  /**
+   * Always `$select`s: Graph's default user fields leave out department. On the turn path, so the client's
+   * own brief retry (the SDK's RetryHandler) applies rather than the patient one of the scans.
+   */
   async findPerson(id: string): Promise<Person | undefined> {
     try {
       const user = (await this.client
         .api(`/users/${encodeURIComponent(id)}`)
         .select(['id', 'displayName', 'givenName', 'department', 'jobTitle'])
-        .get()) as GraphUser;
+        .get()) as { id: string; displayName?: string | null; givenName?: string | null; department?: string | null; jobTitle?: string | null };
       return {
         id: user.id,
         displayName: user.displayName ?? '',
@@ -27,8 +104,129 @@ export class GraphDirectory implements Directory {
         jobTitle: user.jobTitle ?? undefined,
       };
     } catch (error) {
-      if (error instanceof GraphError && error.statusCode === 404) return undefined;
-      throw error;
+      if (!(error instanceof GraphError)) throw error;
+      if (error.statusCode === 404) return undefined;
+      // The SDK reports a fetch that got no answer as status -1.
+      const status = error.statusCode > 0 ? error.statusCode : undefined;
+      throw new GraphFailure({
+        kind: status === undefined ? 'unreachable' : failureKindOf(status, error.code ?? undefined),
+        operation: `GET /users/${id}`,
+        status,
+        code: error.code ?? undefined,
+        requestId: error.requestId ?? undefined,
+        detail: error.message,
+      });
     }
   }
+
+  async walkPeople(onPage: (page: DirectoryEntry[]) => Promise<void>): Promise<PageWalkStats> {
+    const counters = newCounters();
+    let pages = 0;
+    let items = 0;
+    const path = graphPath('/users', { $select: PEOPLE_FIELDS.join(','), $expand: MANAGER_EXPAND, $top: this.pageSize });
+    await walkCollection<DirectoryUser>(this.caller, path, { counters }, async (users) => {
+      const entries = users.filter((u) => u.id).map(directoryEntry);
+      if (entries.length === 0) return;
+      pages++;
+      items += entries.length;
+      await onPage(entries);
+    });
+    return { pages, items, ...countersOf(counters) };
+  }
+
+  async walkRegistrations(onPage: (page: UserRegistration[]) => Promise<void>): Promise<RegistrationWalkStats> {
+    const stats =
+      this.registrationSource === 'perUserMethods'
+        ? await walkPerUserRegistrations({ caller: this.caller, reportsPacer: this.reportsPacer, pageSize: this.pageSize, handOverSize: this.handOverSize }, onPage)
+        : await this.walkReport(onPage);
+    if (stats.unknownMethods) {
+      this.options.log?.warn({ unknownMethods: stats.unknownMethods, source: stats.source }, 'Microsoft Graph named authentication methods MFA Coach does not know; they were left out of classification');
+    }
+    return stats;
+  }
+
+  /** One user's methods, live (the report lags hours). In the reports budget, so paced with the scan. */
+  async currentMethods(userId: string): Promise<MethodKind[]> {
+    const unknown = new UnknownMethodTally();
+    const answer = await this.caller.send<{ value?: LiveMethod[] }>(
+      { method: 'GET', path: `/users/${encodeURIComponent(userId)}/authentication/methods` },
+      { pacer: this.reportsPacer },
+    );
+    const kinds = liveMethodKinds(answer.value, unknown);
+    if (unknown.size > 0) this.options.log?.warn({ userId, unknownMethods: unknown.toRecord() }, 'Microsoft Graph named authentication methods MFA Coach does not know');
+    return kinds;
+  }
+
+  /** Transitive membership (checkMemberGroups), 20 group ids per call; a user the directory does not know is in no group. */
+  async isMemberOfAny(userId: string, groupIds: readonly string[]): Promise<boolean> {
+    const unique = [...new Set(groupIds)];
+    for (let start = 0; start < unique.length; start += CHECK_MEMBER_GROUPS_MAX) {
+      try {
+        const answer = await this.caller.send<{ value?: string[] }>({
+          method: 'POST',
+          path: `/users/${encodeURIComponent(userId)}/checkMemberGroups`,
+          body: { groupIds: unique.slice(start, start + CHECK_MEMBER_GROUPS_MAX) },
+        });
+        if ((answer.value ?? []).length > 0) return true;
+      } catch (error) {
+        if (error instanceof GraphFailure && error.kind === 'notFound') return false;
+        throw error;
+      }
+    }
+    return false;
+  }
+
+  /** Graph's usersRegisteredByFeature and usersRegisteredByMethod, all user types and roles: two requests of the reports budget. */
+  async registrationSummary(): Promise<RegistrationSummary> {
+    const scope = "(includedUserTypes='all',includedUserRoles='all')";
+    const features = await this.caller.send<{ totalUserCount?: number; userRegistrationFeatureCounts?: { feature: string; userCount: number }[] }>(
+      { method: 'GET', path: `/reports/authenticationMethods/usersRegisteredByFeature${scope}` },
+      { pacer: this.reportsPacer },
+    );
+    const methods = await this.caller.send<{ userRegistrationMethodCounts?: { authenticationMethod: string; userCount: number }[] }>(
+      { method: 'GET', path: `/reports/authenticationMethods/usersRegisteredByMethod${scope}` },
+      { pacer: this.reportsPacer },
+    );
+    const feature = (name: string) => features.userRegistrationFeatureCounts?.find((f) => f.feature === name)?.userCount ?? 0;
+    const byMethod: Partial<Record<MethodKind, number>> = {};
+    for (const { authenticationMethod, userCount } of methods.userRegistrationMethodCounts ?? []) {
+      for (const kind of reportMethodKinds([authenticationMethod])) byMethod[kind] = (byMethod[kind] ?? 0) + userCount;
+    }
+    return {
+      totalUsers: features.totalUserCount ?? 0,
+      mfaCapable: feature('mfaCapable'),
+      passwordlessCapable: feature('passwordlessCapable'),
+      ssprRegistered: feature('ssprRegistered'),
+      byMethod,
+    };
+  }
+
+  private async walkReport(onPage: (page: UserRegistration[]) => Promise<void>): Promise<RegistrationWalkStats> {
+    const counters = newCounters();
+    const unknown = new UnknownMethodTally();
+    let pages = 0;
+    let items = 0;
+    let newest: Date | undefined;
+    const path = graphPath(REGISTRATION_REPORT, { $select: REPORT_FIELDS.join(','), $top: this.pageSize });
+    await walkCollection<ReportRow>(this.caller, path, { pacer: this.reportsPacer, counters }, async (rows) => {
+      const registrations = rows.filter((r) => r.id).map((row) => reportRegistration(row, unknown));
+      if (registrations.length === 0) return;
+      for (const { reportUpdatedAt } of registrations) if (reportUpdatedAt && (!newest || reportUpdatedAt > newest)) newest = reportUpdatedAt;
+      pages++;
+      items += registrations.length;
+      await onPage(registrations);
+    });
+    return {
+      source: 'report',
+      pages,
+      items,
+      ...countersOf(counters),
+      reportUpdatedAt: newest,
+      ...(unknown.size > 0 ? { unknownMethods: unknown.toRecord() } : {}),
+    };
+  }
+}
+
+function countersOf(counters: CallCounters): Pick<PageWalkStats, 'requests' | 'throttled' | 'transientRetries'> {
+  return { requests: counters.requests, throttled: counters.throttled, transientRetries: counters.transientRetries };
 }

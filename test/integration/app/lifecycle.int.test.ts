@@ -29,7 +29,7 @@ describe('production entry point', () => {
   it('refuses to start without its settings, naming each one, and exits with an error', async () => {
     const { code, stderr, stdout } = await runEntryPoint({}).done;
     expect(code).toBe(2);
-    for (const name of ['BOT_ID', 'SECRET_BOT_PASSWORD', 'TENANT_ID', 'DATABASE_URL']) expect(stderr).toContain(name);
+    for (const name of ['BOT_ID', 'SECRET_BOT_PASSWORD', 'TENANT_ID', 'DATABASE_URL', 'ADMIN_GROUP_IDS']) expect(stderr).toContain(name);
     expect(stdout).toBe('');
   });
 
@@ -38,7 +38,7 @@ describe('production entry point', () => {
     const port = String(20000 + Math.floor(Math.random() * 20000));
     const run = runEntryPoint({
       BOT_ID: '3c1f6a2b-7d4e-4f80-9a1b-2c3d4e5f6a7b', SECRET_BOT_PASSWORD: 'placeholder', TENANT_ID: '0b7d3c4e-5f60-4a1b-9c2d-3e4f5a6b7c8d',
-      DATA_DIR: dataDir, HOST: '127.0.0.1', PORT: port,
+      ADMIN_GROUP_IDS: '99999999-0000-4000-8000-00000000ad01', DATA_DIR: dataDir, HOST: '127.0.0.1', PORT: port,
     });
     try {
       let ready: Response | undefined;

@@ -37,7 +37,7 @@ describe('production mode checks every incoming token', () => {
       configure: (demo) => ({
         ...loadProductionConfig({
           BOT_ID, SECRET_BOT_PASSWORD: 'not-a-real-secret', TENANT_ID: TEST_TENANT_ID, SECRET_GRAPH_CLIENT_SECRET: 'unused',
-          DATA_DIR: demo.database.dataDir, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info',
+          ADMIN_GROUP_IDS: '99999999-0000-4000-8000-00000000ad01', DATA_DIR: demo.database.dataDir, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info',
           BOT_OPENID_METADATA_URL: channelKeys.metadataUrl,
           BOT_EMULATOR_OPENID_METADATA_URL: emulatorKeys.metadataUrl,
         }),

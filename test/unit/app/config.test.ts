@@ -2,7 +2,7 @@ import { ConfigError, loadDemoConfig, loadProductionConfig } from '../../../src/
 
 const BOT_ID = '11111111-2222-3333-4444-555555555555';
 const TENANT = 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee';
-const complete = { BOT_ID, SECRET_BOT_PASSWORD: 's3cr3t-value', TENANT_ID: TENANT, SECRET_GRAPH_CLIENT_SECRET: 'graph-s3cr3t', DATABASE_URL: 'postgres://mfa@db:5432/mfacoach' };
+const complete = { BOT_ID, SECRET_BOT_PASSWORD: 's3cr3t-value', TENANT_ID: TENANT, SECRET_GRAPH_CLIENT_SECRET: 'graph-s3cr3t', DATABASE_URL: 'postgres://mfa@db:5432/mfacoach', ADMIN_GROUP_IDS: '99999999-0000-4000-8000-00000000ad01' };
 
 function problemsOf(env: Record<string, string>): string[] {
   try {
@@ -18,7 +18,7 @@ describe('production configuration', () => {
   it('names every missing setting at once, and how to set it', () => {
     const problems = problemsOf({});
     const text = problems.join('\n');
-    for (const name of ['BOT_ID', 'SECRET_BOT_PASSWORD', 'TENANT_ID', 'SECRET_GRAPH_CLIENT_SECRET', 'DATABASE_URL']) expect(text).toContain(name);
+    for (const name of ['BOT_ID', 'SECRET_BOT_PASSWORD', 'TENANT_ID', 'SECRET_GRAPH_CLIENT_SECRET', 'DATABASE_URL', 'ADMIN_GROUP_IDS']) expect(text).toContain(name);
     expect(problems.length).toBeGreaterThanOrEqual(4);
   });
 
@@ -58,6 +58,24 @@ describe('production configuration', () => {
       expect((error as Error).message).not.toContain('hunter2-very-secret');
       expect((error as Error).message).toContain('TENANT_ID');
     }
+  });
+});
+
+describe('posture settings', () => {
+  it('has sensible defaults: daily scan at 03:00 UTC from the report, guests and disabled accounts out of rates', () => {
+    const { posture } = loadProductionConfig(complete);
+    expect(posture).toMatchObject({
+      adminGroupIds: ['99999999-0000-4000-8000-00000000ad01'], scanCron: '0 3 * * *', scanTimeZone: 'UTC',
+      registrationSource: 'report', rates: { includeGuests: false, includeDisabled: false }, departmentMinSize: 5,
+    });
+  });
+
+  it('rejects a bad cron, time zone, group id list or source, naming each', () => {
+    const text = problemsOf({ ...complete, SCAN_CRON: 'daily', SCAN_TIME_ZONE: 'Mars/Olympus', ADMIN_GROUP_IDS: 'admins', REGISTRATION_SOURCE: 'guess' }).join('\n');
+    expect(text).toMatch(/SCAN_CRON/);
+    expect(text).toMatch(/SCAN_TIME_ZONE/);
+    expect(text).toMatch(/ADMIN_GROUP_IDS must be a comma-separated list/);
+    expect(text).toMatch(/REGISTRATION_SOURCE/);
   });
 });
 

@@ -17,11 +17,14 @@ export function commandSelector(name: string) {
 }
 
 export function registerMessageRoutes(app: Application<TurnState>, deps: BotDependencies): void {
-  const help = (context: TurnContext) =>
-    helpCard({ botName: deps.botName, capabilities: capabilitiesFor(false), inChannel: context.activity.conversation?.conversationType !== 'personal' });
+  // Admins also see their commands; if their role can't be checked right now, they see the common list.
+  const help = async (context: TurnContext) => {
+    const isAdmin = (await deps.admin.authorizer.decide(context.activity.from?.aadObjectId)) === 'admin';
+    return helpCard({ botName: deps.botName, capabilities: capabilitiesFor(isAdmin), inChannel: context.activity.conversation?.conversationType !== 'personal' });
+  };
 
   app.message(commandSelector('help'), async (context) => {
-    await context.sendActivity({ attachments: [asAttachment(help(context))] });
+    await context.sendActivity({ attachments: [asAttachment(await help(context))] });
   });
 
   // The welcome card's button: the card turns into the help card in place.

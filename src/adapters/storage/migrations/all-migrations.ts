@@ -1,5 +1,6 @@
 import { initial } from './001_initial';
+import { posture } from './002_posture';
 import type { Migration } from './migration';
 
 /** Every migration, in order. A new migration file is added here too. */
-export const allMigrations: readonly Migration[] = [initial];
+export const allMigrations: readonly Migration[] = [initial, posture];

@@ -1,0 +1,164 @@
+import type { AdminCommand } from '../../../domain/admin/admin-command';
+import { classifyRegistration } from '../../../domain/mfa/classify-registration';
+import type { ClassificationPolicy } from '../../../domain/mfa/mfa-strength';
+import type { RatePolicy } from '../../../domain/mfa/rate-policy';
+import type { UserMfaStatus } from '../../../domain/mfa/user-registration';
+import type { AuditLog } from '../../../domain/ports/audit-log';
+import type { Directory } from '../../../domain/ports/directory';
+import type { PostureStore, ScanRun } from '../../../domain/ports/posture-store';
+import { readDepartmentRanking } from '../../../use-cases/read-department-ranking';
+import { readPosture, type Freshness } from '../../../use-cases/read-posture';
+import { readPostureTrend } from '../../../use-cases/read-posture-trend';
+import type { AdaptiveCard } from '../cards/card-template';
+import { postureDepartmentsCard } from '../cards/posture-departments-card';
+import { postureSummaryCard } from '../cards/posture-summary-card';
+import { postureTrendCard } from '../cards/posture-trend-card';
+import { scanStatusCard } from '../cards/scan-status-card';
+import type { PrivateAnswer } from '../cards/sent-privately-card';
+import { userListCard, type UserListKind } from '../cards/user-list-card';
+import { userStatusCard } from '../cards/user-status-card';
+
+export const USER_LIST_PAGE_SIZE = 20;
+
+/** What to send back: a card or plain words, and whether it may be shown outside personal chat. */
+export type AdminAnswer =
+  | { privacy: 'public'; card?: AdaptiveCard; text?: string }
+  | { privacy: 'private'; kind: PrivateAnswer; card?: AdaptiveCard; text?: string };
+
+export interface AdminAnswerDeps {
+  store: PostureStore;
+  auditLog: AuditLog;
+  directory: Pick<Directory, 'currentMethods'>;
+  policy: ClassificationPolicy;
+  rates: RatePolicy;
+  departmentMinSize: number;
+  now: () => Date;
+  /** Queues a scan requested by this admin; the result is posted back where they asked. */
+  requestScan(requestedBy: string): Promise<void>;
+}
+
+const NO_SCAN_YET = 'There is no completed scan yet. Say **scan** to read everyone\'s MFA registration now.';
+
+/** Turns one admin command into its answer. Authorisation and auditing happen before this is called. */
+export async function answerAdminCommand(command: AdminCommand, actorId: string, deps: AdminAnswerDeps): Promise<AdminAnswer> {
+  switch (command.name) {
+    case 'posture':
+      return command.scope.kind === 'byDepartment' ? departments(deps) : summary(deps, command.scope.kind === 'department' ? command.scope.department : undefined);
+    case 'unenrolled':
+    case 'weak':
+      return { privacy: 'private', kind: 'list', ...(await userListAnswer(deps, command.name, command.department, 0)) };
+    case 'user':
+      return { privacy: 'private', kind: 'userStatus', ...(await userAnswer(deps, command.query)) };
+    case 'trend': {
+      const trend = await readPostureTrend({ store: deps.store, now: deps.now }, command.days);
+      if (trend.kind === 'invalidDays') return { privacy: 'public', text: `Ask for 1 to ${trend.maxDays} days.` };
+      return { privacy: 'public', card: postureTrendCard({ days: trend.days, points: trend.points }) };
+    }
+    case 'scan':
+      return scan(deps, actorId);
+    case 'audit':
+      return { privacy: 'private', kind: 'list', text: await auditText(deps.auditLog) };
+    case 'export':
+      return { privacy: 'public', text: 'The CSV export is not available yet. Use **unenrolled** and **weak** for the lists meanwhile.' };
+  }
+}
+
+export async function summary(deps: AdminAnswerDeps, department?: string): Promise<AdminAnswer> {
+  const result = await readPosture({ store: deps.store, minimumDepartmentSize: deps.departmentMinSize }, department);
+  switch (result.kind) {
+    case 'noScanYet':
+      return { privacy: 'public', text: result.latestScan?.status === 'running' ? 'The first scan is running now; ask again when it has finished.' : NO_SCAN_YET };
+    case 'unknownDepartment':
+      return { privacy: 'public', text: `I don't know a department called "${result.department}". Known departments: ${result.knownDepartments.slice(0, 30).join(', ') || 'none'}.` };
+    case 'departmentTooSmall':
+      return { privacy: 'public', text: `${result.department} has fewer than ${result.minimumSize} people counted, so I don't report on it alone: no one should be singled out.` };
+    case 'summary': {
+      const { figures, counts, change, freshness } = result;
+      return {
+        privacy: 'public',
+        card: postureSummaryCard({
+          ...(result.department !== undefined ? { department: result.department } : {}),
+          figures,
+          counts,
+          ...(change ? { change, previousTakenAt: change.previousTakenAt } : {}),
+          freshness: cardFreshness(freshness),
+        }),
+      };
+    }
+  }
+}
+
+export async function departments(deps: AdminAnswerDeps): Promise<AdminAnswer> {
+  const result = await readDepartmentRanking({ store: deps.store, minimumDepartmentSize: deps.departmentMinSize });
+  if (result.kind === 'noScanYet') return { privacy: 'public', text: NO_SCAN_YET };
+  return {
+    privacy: 'public',
+    card: postureDepartmentsCard({
+      ranking: result.ranking,
+      minimumSize: result.minimumSize,
+      freshness: { takenAt: result.takenAt, ...(result.reportUpdatedAt ? { reportUpdatedAt: result.reportUpdatedAt } : {}) },
+    }),
+  };
+}
+
+export async function userListAnswer(deps: AdminAnswerDeps, list: UserListKind, department: string | undefined, offset: number): Promise<{ card?: AdaptiveCard; text?: string }> {
+  const [latest] = await deps.store.latestSnapshots(1);
+  if (!latest) return { text: NO_SCAN_YET };
+  const strengths = list === 'unenrolled' ? (['none'] as const) : (['weak'] as const);
+  const page = await deps.store.listUsers({ strengths, ...(department ? { department } : {}), offset: Math.max(0, offset), limit: USER_LIST_PAGE_SIZE });
+  return {
+    card: userListCard({
+      list, ...(department ? { department } : {}), offset: Math.max(0, offset), total: page.total, pageSize: USER_LIST_PAGE_SIZE,
+      users: page.users.map((u) => ({
+        displayName: u.displayName, userPrincipalName: u.userPrincipalName, ...(u.department ? { department: u.department } : {}),
+        strength: u.strength, methods: u.methods, isCriticalAdmin: u.isCriticalAdmin,
+      })),
+      freshness: { takenAt: latest.takenAt, ...(latest.reportUpdatedAt ? { reportUpdatedAt: latest.reportUpdatedAt } : {}) },
+    }),
+  };
+}
+
+/** One person, from the last scan, then checked live: the report lags hours behind what people just did. */
+export async function userAnswer(deps: AdminAnswerDeps, query: string): Promise<{ card?: AdaptiveCard; text?: string }> {
+  const matches = await deps.store.findUsers(query, 6);
+  if (matches.length === 0) return { text: `No one in the last scan matches "${query}". Try their full UPN (name@domain).` };
+  const exact = matches.find((m) => m.userPrincipalName.toLowerCase() === query.trim().toLowerCase());
+  if (exact) return { card: await liveStatusCard(deps, exact) };
+  if (matches.length > 1) {
+    const shown = matches.slice(0, 5).map((m) => `- ${m.displayName} (${m.userPrincipalName})`).join('\n');
+    return { text: `Several people match "${query}". Say **user** with one of these UPNs:\n\n${shown}${matches.length > 5 ? '\n- …' : ''}` };
+  }
+  return { card: await liveStatusCard(deps, matches[0]!) };
+}
+
+export async function liveStatusCard(deps: AdminAnswerDeps, person: UserMfaStatus): Promise<AdaptiveCard> {
+  try {
+    const methods = await deps.directory.currentMethods(person.id);
+    const live = classifyRegistration({ ...person, methods, isMfaRegistered: methods.length > 0 }, deps.policy, deps.rates);
+    return userStatusCard({ ...live, policy: deps.policy, source: { kind: 'live', checkedAt: deps.now() } });
+  } catch {
+    return userStatusCard({ ...person, policy: deps.policy, source: { kind: 'report', ...(person.reportUpdatedAt ? { reportUpdatedAt: person.reportUpdatedAt } : {}), liveCheckFailed: true } });
+  }
+}
+
+async function scan(deps: AdminAnswerDeps, actorId: string): Promise<AdminAnswer> {
+  const latest = await deps.store.latestScan();
+  if (latest?.status === 'running') return { privacy: 'public', card: scanStatusCard({ state: 'running', startedAt: latest.startedAt }) };
+  await deps.requestScan(actorId);
+  return { privacy: 'public', card: scanStatusCard({ state: 'started', startedAt: deps.now(), willPostResult: true }) };
+}
+
+async function auditText(auditLog: AuditLog): Promise<string> {
+  const entries = await auditLog.latest(15);
+  if (entries.length === 0) return 'No admin commands have been recorded yet.';
+  const lines = entries.map((e) => `- ${e.at.toISOString().slice(0, 16).replace('T', ' ')} UTC · ${e.actorName ?? e.actorId} · ${e.action} · ${e.where} · ${e.outcome}`);
+  return `**Latest admin commands** (newest first)\n\n${lines.join('\n')}`;
+}
+
+function cardFreshness(freshness: Freshness): { takenAt: Date; reportUpdatedAt?: Date; latestScan?: Pick<ScanRun, 'status' | 'startedAt'> } {
+  return {
+    takenAt: freshness.takenAt,
+    ...(freshness.reportUpdatedAt ? { reportUpdatedAt: freshness.reportUpdatedAt } : {}),
+    ...(freshness.latestScan ? { latestScan: { status: freshness.latestScan.status, startedAt: freshness.latestScan.startedAt } } : {}),
+  };
+}

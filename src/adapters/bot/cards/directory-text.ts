@@ -1,0 +1,15 @@
+import { escapeMarkdown } from './card-template';
+
+/**
+ * Directory limits are generous (a display name may be 256 characters, a UPN 113): a page of such rows would
+ * push a card past Teams' size limit. The longest names a card shows, before markdown escaping (which can
+ * double them).
+ */
+export const TEXT_LIMITS = { displayName: 48, userPrincipalName: 64, department: 40, free: 200 } as const;
+
+/** Text from a person or the directory, made safe (markdown escaped) and short (clipped with "…"). */
+export function directoryText(text: string, maxChars: number): string {
+  const chars = [...text.trim()];
+  const clipped = chars.length > maxChars ? `${chars.slice(0, maxChars - 1).join('')}…` : chars.join('');
+  return escapeMarkdown(clipped);
+}

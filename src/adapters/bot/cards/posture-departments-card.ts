@@ -1,0 +1,73 @@
+import type { DepartmentRanking, DepartmentRow } from '../../../domain/mfa/department-ranking';
+import { renderCard, type AdaptiveCard } from './card-template';
+import { directoryText, TEXT_LIMITS } from './directory-text';
+import { countText, peopleText, percentText } from './figure-text';
+import { freshnessLine, type Freshness } from './freshness-line';
+import type { TextColor } from './strength-label';
+import { VERBS } from './verbs';
+
+/** A ranked row as rankDepartments makes it; only what the table shows. */
+export type DepartmentRowView = Pick<DepartmentRow, 'kind' | 'name' | 'departments'> & {
+  counts: Pick<DepartmentRow['counts'], 'strong'>;
+  figures: Pick<DepartmentRow['figures'], 'counted' | 'strongPercent'>;
+};
+
+/** What readDepartmentRanking answers with (kind 'ranking'). */
+export interface PostureDepartmentsView {
+  /** Ranked already, largest gap first, the merged "Other" bucket last (the domain owns the ranking). */
+  ranking: { rows: readonly DepartmentRowView[]; withheld?: DepartmentRanking['withheld'] };
+  /** Departments smaller than this were merged into "Other" (or withheld), so no one is singled out. */
+  minimumSize: number;
+  freshness: Freshness;
+}
+
+/** A card holds this many rows (about 8 KB, under 16 KB with the longest names); the rest are counted in a note. */
+export const MAX_DEPARTMENT_ROWS = 25;
+
+/** Below half on strong MFA is a department to talk to; 80% is where we want everyone. (No amber: unreadable.) */
+function strongColor(percent: number): TextColor {
+  if (percent < 50) return 'Attention';
+  return percent < 80 ? 'Default' : 'Good';
+}
+
+function rowName(row: DepartmentRowView): string {
+  if (row.kind === 'other') return `_Other (${countText(row.departments)} small departments)_`;
+  if (row.kind === 'unassigned' || row.name === '') return '_No department_';
+  return directoryText(row.name, TEXT_LIMITS.department);
+}
+
+export function postureDepartmentsCard(view: PostureDepartmentsView): AdaptiveCard {
+  const { rows, withheld } = view.ranking;
+  let shown = rows.slice(0, MAX_DEPARTMENT_ROWS);
+  // The merged bucket stays on the card even below the cut: it stands for several departments.
+  const other = rows.find((r) => r.kind === 'other');
+  if (other && !shown.includes(other)) shown = [...shown.slice(0, MAX_DEPARTMENT_ROWS - 1), other];
+  const hidden = rows.length - shown.length;
+  const min = countText(view.minimumSize);
+
+  const notes = [
+    'Gap: people without strong MFA.',
+    other ? `Departments with fewer than ${min} people are merged into "Other", so no one is singled out.` : '',
+    withheld
+      ? `${countText(withheld.departments)} small ${withheld.departments === 1 ? 'department' : 'departments'} (${peopleText(withheld.people)}) ` +
+        `${withheld.departments === 1 ? 'is' : 'are'} left out: even together they are under ${min} people. They count in the tenant's figures.`
+      : '',
+    hidden > 0 ? `${countText(hidden)} more ${hidden === 1 ? 'department has' : 'departments have'} smaller gaps and ${hidden === 1 ? 'is' : 'are'} not shown.` : '',
+  ].filter(Boolean).join(' ');
+
+  return renderCard('posture-departments', {
+    intro: rows.length === 0
+      ? 'No departments to rank: the last scan found nobody to count in one.'
+      : `${countText(rows.length)} ${rows.length === 1 ? 'row' : 'rows'}, the lowest share with strong MFA first.`,
+    rows: shown.map((row) => ({
+      name: rowName(row),
+      people: countText(row.figures.counted),
+      strong: percentText(row.figures.strongPercent),
+      strongColor: strongColor(row.figures.strongPercent),
+      gap: countText(row.figures.counted - row.counts.strong),
+    })),
+    notes: rows.length === 0 && !withheld ? '' : notes,
+    freshness: freshnessLine(view.freshness),
+    verbs: VERBS,
+  });
+}

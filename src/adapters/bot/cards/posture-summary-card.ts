@@ -1,0 +1,97 @@
+import type { MfaStrength } from '../../../domain/mfa/mfa-strength';
+import type { PostureCounts } from '../../../domain/mfa/posture-counts';
+import type { PostureChange, PostureFigures } from '../../../domain/mfa/posture-figures';
+import { renderCard, type AdaptiveCard } from './card-template';
+import { directoryText, TEXT_LIMITS } from './directory-text';
+import { changeText, countText, percentText, peopleText } from './figure-text';
+import { freshnessLine, utcDateText, type Freshness } from './freshness-line';
+import { STRENGTH_LOOK } from './strength-label';
+import { VERBS } from './verbs';
+
+/** What readPosture answers with (kind 'summary'), plus what the chart needs. */
+export interface PostureSummaryView {
+  /** The department, as the directory spells it; absent for the whole tenant ('' = people without one). */
+  department?: string;
+  figures: PostureFigures;
+  /** Since the previous completed scan; absent after the first scan. */
+  change?: Pick<PostureChange, 'strongPoints' | 'anyMfaPoints' | 'weakOnlyPoints'>;
+  /** When that previous scan was taken, if known. */
+  previousTakenAt?: Date;
+  /**
+   * People at each strength, for the chart and its legend. Without them the chart shows the shares derived from
+   * the figures' percentages, and the legend prints percentages.
+   */
+  counts?: Pick<PostureCounts, MfaStrength>;
+  freshness: Freshness;
+}
+
+const ORDER: readonly MfaStrength[] = ['strong', 'acceptable', 'weak', 'none'];
+
+interface Share { strength: MfaStrength; value: number; text: string }
+
+/** Each strength's slice: people when the caller has the counts, else percentages rebuilt from the rates. */
+function shares(view: PostureSummaryView): Share[] {
+  const { figures, counts } = view;
+  if (counts) return ORDER.map((s) => ({ strength: s, value: counts[s], text: countText(counts[s]) }));
+  const round1 = (n: number) => Math.max(0, Math.round(n * 10) / 10);
+  const percents: Record<MfaStrength, number> = {
+    strong: figures.strongPercent,
+    acceptable: round1(figures.anyMfaPercent - figures.strongPercent - figures.weakOnlyPercent),
+    weak: figures.weakOnlyPercent,
+    none: round1(100 - figures.anyMfaPercent),
+  };
+  return ORDER.map((s) => ({ strength: s, value: percents[s], text: percentText(percents[s]) }));
+}
+
+export function postureSummaryCard(view: PostureSummaryView): AdaptiveCard {
+  const { figures, change } = view;
+  const scope = view.department === undefined ? 'whole tenant' : directoryText(view.department || 'No department', TEXT_LIMITS.department);
+  const figure = (value: string, label: string, color: string, points?: number, higherIsBetter = true) => {
+    const c = points === undefined ? undefined : changeText(points, higherIsBetter);
+    return { value, label, color, change: c?.text ?? '', changeColor: c?.color ?? 'Default' };
+  };
+  const slices = shares(view);
+  const total = slices.reduce((sum, s) => sum + s.value, 0);
+  return renderCard('posture-summary', {
+    title: `MFA posture · ${scope}`,
+    population: `${peopleText(figures.counted)} counted` +
+      (figures.excluded > 0 ? ` · ${countText(figures.excluded)} guests and disabled accounts left out` : ''),
+    figures: [
+      figure(percentText(figures.strongPercent), 'strong MFA', STRENGTH_LOOK.strong.textColor, change?.strongPoints),
+      figure(percentText(figures.anyMfaPercent), 'any MFA', 'Default', change?.anyMfaPoints),
+      // Fewer people on weak-only MFA is good news: the arrow points down in green.
+      figure(percentText(figures.weakOnlyPercent), 'weak only', 'Default', change?.weakOnlyPoints, false),
+      figure(countText(figures.withNothing), figures.withNothing === 1 ? 'person with no MFA' : 'people with no MFA',
+        figures.withNothing > 0 ? STRENGTH_LOOK.none.textColor : 'Default'),
+    ],
+    changeNote: !change
+      ? 'First scan: changes show from the next one.'
+      : `Changes since the previous scan${view.previousTakenAt ? ` (${utcDateText(view.previousTakenAt)})` : ''}, in percentage points.`,
+    admins: figures.criticalAdmins > 0
+      ? {
+        style: 'attention', color: 'Attention',
+        text: `⚠ Critical: ${countText(figures.criticalAdmins)} ${figures.criticalAdmins === 1 ? 'admin has' : 'admins have'} no strong MFA`,
+      }
+      : { style: 'default', color: 'Good', text: '✓ Every admin has strong MFA' },
+    hasPeople: figures.counted > 0 && total > 0,
+    chartTitle: 'People by MFA strength',
+    // Short legends: the chart's legend is one line and hides what does not fit behind "+N items".
+    segments: slices.map((s) => ({ label: STRENGTH_LOOK[s.strength].label, value: s.value, chartColor: STRENGTH_LOOK[s.strength].chartColor })),
+    // The line under the chart (or its fallback bar): a coloured square, then the figure in plain colour.
+    countRuns: slices.flatMap((s, i) => [
+      { text: '■ ', color: STRENGTH_LOOK[s.strength].swatchColor },
+      { text: `${s.text} ${STRENGTH_LOOK[s.strength].inSentence}${i < slices.length - 1 ? '    ' : ''}`, color: 'Default' },
+    ]),
+    // The fallback bar: one coloured column per non-empty strength, as wide as its share (weights, not pixels).
+    bar: slices.filter((s) => s.value > 0).map((s) => ({
+      weight: Math.max(1, Math.round((s.value / total) * 100)),
+      style: STRENGTH_LOOK[s.strength].containerStyle,
+    })),
+    freshness: freshnessLine(view.freshness),
+    isTenant: view.department === undefined,
+    hasNone: figures.withNothing > 0,
+    unenrolledData: view.department === undefined ? { list: 'unenrolled', offset: 0 } : { list: 'unenrolled', department: view.department, offset: 0 },
+    trendData: view.department === undefined ? {} : { department: view.department },
+    verbs: VERBS,
+  });
+}

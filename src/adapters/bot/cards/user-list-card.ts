@@ -1,0 +1,87 @@
+import type { MethodKind } from '../../../domain/mfa/method-kind';
+import type { MfaStrength } from '../../../domain/mfa/mfa-strength';
+import { renderCard, type AdaptiveCard } from './card-template';
+import { directoryText, TEXT_LIMITS } from './directory-text';
+import { countText } from './figure-text';
+import { freshnessLine, type Freshness } from './freshness-line';
+import { methodsInWords, STRENGTH_LOOK } from './strength-label';
+import { VERBS } from './verbs';
+
+export type UserListKind = 'unenrolled' | 'weak';
+
+export interface UserListRow {
+  displayName: string;
+  userPrincipalName: string;
+  department?: string;
+  strength: MfaStrength;
+  methods: readonly MethodKind[];
+  isCriticalAdmin: boolean;
+}
+
+export interface UserListView {
+  list: UserListKind;
+  /** The department the list is limited to; absent for the whole tenant. */
+  department?: string;
+  /** Position of the first row in the whole list (0-based). */
+  offset: number;
+  /** How many people the whole list holds. */
+  total: number;
+  /** The page the caller read (at most MAX_USER_LIST_PAGE rows are shown). */
+  users: readonly UserListRow[];
+  /** Rows per page, for the Previous button (defaults to the page's own length). */
+  pageSize?: number;
+  freshness: Freshness;
+}
+
+/** The largest page a card shows: about 12 KB, under 20 KB with the longest names; Teams' limit for safety is 28 KB. */
+export const MAX_USER_LIST_PAGE = 20;
+
+/** What Next/Previous send back: the route reads the page again from the store (the card is not trusted for more). */
+export interface UserListPageData {
+  list: UserListKind;
+  department?: string;
+  offset: number;
+}
+
+const TITLES: Record<UserListKind, string> = {
+  unenrolled: 'People with no MFA',
+  weak: 'People with only weak MFA',
+};
+
+const SUBTITLES: Record<UserListKind, string> = {
+  unenrolled: 'No method registered: they sign in with a password alone.',
+  weak: 'Only a text message, phone call or email code: these can be intercepted.',
+};
+
+function pageData(view: UserListView, offset: number): UserListPageData {
+  return view.department === undefined ? { list: view.list, offset } : { list: view.list, department: view.department, offset };
+}
+
+export function userListCard(view: UserListView): AdaptiveCard {
+  const users = view.users.slice(0, MAX_USER_LIST_PAGE);
+  const pageSize = Math.min(view.pageSize ?? users.length, MAX_USER_LIST_PAGE) || MAX_USER_LIST_PAGE;
+  const first = view.offset + 1;
+  const last = view.offset + users.length;
+  const scope = view.department === undefined ? 'whole tenant' : directoryText(view.department || 'No department', TEXT_LIMITS.department);
+  const range = users.length === 0
+    ? (view.total === 0 ? 'Nobody here: well done.' : `Nothing after ${countText(view.total)}: go back a page.`)
+    : `Showing ${countText(first)}–${countText(last)} of ${countText(view.total)}`;
+  return renderCard('user-list', {
+    title: `${TITLES[view.list]} · ${scope}`,
+    subtitle: SUBTITLES[view.list],
+    range,
+    users: users.map((u) => ({
+      name: directoryText(u.displayName, TEXT_LIMITS.displayName),
+      // One line for both: one TextBlock less per row keeps a full page small.
+      details: `${directoryText(u.userPrincipalName, TEXT_LIMITS.userPrincipalName)} · ${u.department ? directoryText(u.department, TEXT_LIMITS.department) : 'no department'}`,
+      strength: STRENGTH_LOOK[u.strength].label + (u.isCriticalAdmin ? ' · ⚠ admin' : ''),
+      strengthColor: u.isCriticalAdmin ? 'Attention' : STRENGTH_LOOK[u.strength].textColor,
+      // "No MFA" already says there is no method.
+      methods: u.strength === 'none' && u.methods.length === 0 ? '' : methodsInWords(u.methods),
+    })),
+    freshness: freshnessLine(view.freshness),
+    previous: view.offset > 0 ? pageData(view, Math.max(0, view.offset - pageSize)) : null,
+    next: last < view.total && users.length > 0 ? pageData(view, last) : null,
+    verbs: VERBS,
+  });
+}

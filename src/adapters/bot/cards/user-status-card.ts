@@ -1,0 +1,68 @@
+import {
+  classifyMethods, DEFAULT_CLASSIFICATION_POLICY, STRENGTHS_STRONGEST_FIRST, type ClassificationPolicy, type MfaStrength,
+} from '../../../domain/mfa/mfa-strength';
+import type { UserMfaStatus } from '../../../domain/mfa/user-registration';
+import { renderCard, type AdaptiveCard } from './card-template';
+import { directoryText, TEXT_LIMITS } from './directory-text';
+import { utcDateTimeText } from './freshness-line';
+import { methodLabel, methodsInReadingOrder, STRENGTH_LOOK, type TextColor } from './strength-label';
+import { VERBS } from './verbs';
+
+/** One person's status as the store or the live check judged it, and where it came from. */
+export type UserStatusView = Pick<UserMfaStatus,
+  'id' | 'displayName' | 'userPrincipalName' | 'department' | 'jobTitle' | 'strength' | 'methods' | 'isAdmin' | 'isCriticalAdmin' | 'userType' | 'accountEnabled'
+> & {
+  /** The tenant's policy, to say how each method counts (the same one that judged `strength`). */
+  policy?: ClassificationPolicy;
+  /** Live: the user's methods read just now. Report: from the last scan (the live check was not possible). */
+  source: { kind: 'live'; checkedAt: Date } | { kind: 'report'; reportUpdatedAt?: Date; liveCheckFailed?: boolean };
+};
+
+interface Flag { text: string; color: TextColor }
+
+function flagsOf(view: UserStatusView): Flag[] {
+  const flags: Flag[] = [];
+  if (view.isCriticalAdmin) flags.push({ text: '⚠ Critical: an administrator without strong MFA', color: 'Attention' });
+  else if (view.isAdmin) flags.push({ text: 'Administrator', color: 'Default' });
+  if (view.userType === 'guest') flags.push({ text: 'Guest account: left out of the rates', color: 'Default' });
+  if (view.accountEnabled === false) flags.push({ text: 'Account disabled: left out of the rates', color: 'Default' });
+  return flags;
+}
+
+function sourceText(source: UserStatusView['source']): string {
+  if (source.kind === 'live') return `Checked live just now (${utcDateTimeText(source.checkedAt)}).`;
+  const report = source.reportUpdatedAt ? `From the report of ${utcDateTimeText(source.reportUpdatedAt)}` : 'From the last scan';
+  return source.liveCheckFailed ? `${report}: the live check did not answer, so this may be out of date.` : `${report}.`;
+}
+
+const rank = (s: MfaStrength) => STRENGTHS_STRONGEST_FIRST.indexOf(s);
+
+export function userStatusCard(view: UserStatusView): AdaptiveCard {
+  const look = STRENGTH_LOOK[view.strength];
+  const policy = view.policy ?? DEFAULT_CLASSIFICATION_POLICY;
+  // By the tenant's strength first, then in the usual reading order (sort is stable).
+  const methods = methodsInReadingOrder(view.methods)
+    .map((kind) => ({ kind, strength: classifyMethods([kind], policy) }))
+    .sort((a, b) => rank(a.strength) - rank(b.strength));
+  return renderCard('user-status', {
+    userId: view.id,
+    name: directoryText(view.displayName, TEXT_LIMITS.displayName),
+    upn: directoryText(view.userPrincipalName, TEXT_LIMITS.userPrincipalName),
+    details: [view.jobTitle, view.department].filter((s): s is string => !!s).map((s) => directoryText(s, TEXT_LIMITS.department)).join(' · ') || 'No department',
+    verdict: {
+      text: `${look.label}${view.strength === 'none' ? '' : ' MFA'}`,
+      meaning: look.meaning.charAt(0).toUpperCase() + look.meaning.slice(1),
+      // The box carries the colour; the words stay dark, since coloured text on a coloured box is hard to read.
+      style: view.isCriticalAdmin ? 'attention' : look.containerStyle,
+    },
+    flags: flagsOf(view),
+    methods: methods.map((m) => ({
+      label: methodLabel(m.kind),
+      // A method the policy does not count (e.g. a Temporary Access Pass) is not "no MFA": say what it is.
+      strength: m.strength === 'none' ? 'not counted' : STRENGTH_LOOK[m.strength].inSentence,
+      color: m.strength === 'none' ? 'Default' : STRENGTH_LOOK[m.strength].textColor,
+    })),
+    source: sourceText(view.source),
+    verbs: VERBS,
+  });
+}

@@ -1,0 +1,26 @@
+import type { Activity, CloudAdapterBase, ConversationReference } from 'botbuilder';
+import type { ConversationReferenceStore } from '../../domain/ports/conversation-reference-store';
+
+export type PrivateDelivery = 'sent' | 'noPersonalChat';
+
+/**
+ * Sends something to a person's 1:1 chat with the bot, e.g. a list asked for in a channel: personal data
+ * is only ever shown in personal chat. Uses the reference stored when the bot was installed for them.
+ */
+export class PrivateSender {
+  constructor(
+    private readonly adapter: Pick<CloudAdapterBase, 'continueConversationAsync'>,
+    private readonly references: ConversationReferenceStore,
+    /** Empty in demo mode (anonymous bot). */
+    private readonly botAppId: string,
+  ) {}
+
+  async send(userAadObjectId: string, activity: Partial<Activity>): Promise<PrivateDelivery> {
+    const stored = await this.references.findPersonalByUser(userAadObjectId);
+    if (!stored) return 'noPersonalChat';
+    await this.adapter.continueConversationAsync(this.botAppId, stored.reference as Partial<ConversationReference>, async (context) => {
+      await context.sendActivity(activity);
+    });
+    return 'sent';
+  }
+}

@@ -1,0 +1,47 @@
+import type { MethodKind } from '../../domain/mfa/method-kind';
+import { MethodKindSet, type UnknownMethodTally } from './method-kind-set';
+
+/**
+ * `methodsRegistered` values of `/reports/authenticationMethods/userRegistrationDetails` (an evolvable
+ * enumeration: new members appear without notice) onto our method kinds. `null`: known, but not a second
+ * factor we classify (a password, security questions, app passwords, a single-factor certificate).
+ *
+ * Security keys show up as `fido2SecurityKey` (older registrations) or `passKeyDeviceBound` (since the passkey
+ * renaming); both are a FIDO2 key, as the live view's fido2AuthenticationMethod is, so both map to
+ * fido2SecurityKey. A passkey held in Authenticator or Windows Hello, or synced, is a `passkey`.
+ * `mobilePhone` takes SMS (and calls); alternate mobile and office numbers take calls only.
+ */
+const REPORT_NAMES: Readonly<Record<string, MethodKind | null>> = {
+  microsoftAuthenticatorPush: 'authenticatorPush',
+  microsoftAuthenticatorPasswordless: 'authenticatorPasswordless',
+  fido2SecurityKey: 'fido2SecurityKey',
+  passKeyDeviceBound: 'fido2SecurityKey',
+  passKeyDeviceBoundAuthenticator: 'passkey',
+  passKeyDeviceBoundWindowsHello: 'passkey',
+  passKeySynced: 'passkey',
+  windowsHelloForBusiness: 'windowsHelloForBusiness',
+  macOsSecureEnclaveKey: 'platformCredential',
+  x509CertificateMultiFactor: 'certificate',
+  softwareOneTimePasscode: 'softwareOath',
+  hardwareOneTimePasscode: 'hardwareOath',
+  mobilePhone: 'sms',
+  sms: 'sms',
+  alternateMobilePhone: 'voice',
+  officePhone: 'voice',
+  email: 'email',
+  temporaryAccessPass: 'temporaryAccessPass',
+  password: null,
+  securityQuestion: null,
+  appPassword: null,
+  x509CertificateSingleFactor: null,
+};
+
+export function reportMethodKinds(names: readonly string[] | null | undefined, unknown?: UnknownMethodTally): MethodKind[] {
+  const kinds = new MethodKindSet();
+  for (const name of names ?? []) {
+    const kind = REPORT_NAMES[name];
+    if (kind) kinds.add(kind);
+    else if (kind === undefined) unknown?.add(name);
+  }
+  return kinds.toArray();
+}

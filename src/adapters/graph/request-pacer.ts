@@ -1,0 +1,154 @@
+/** At most `limit` requests in any `windowMs`. */
+export interface PacerBudget {
+  limit: number;
+  windowMs: number;
+}
+
+/**
+ * The identity and access reports service's documented limit: about 5 requests per 10 seconds per app per
+ * tenant. It covers `/reports/authenticationMethods/*` and `/users/{id}/authentication/methods` alike.
+ */
+export const REPORTS_BUDGET: Readonly<PacerBudget> = { limit: 5, windowMs: 10_000 };
+
+/** Time, injectable so the pacer can be tested without waiting. */
+export interface PacerClock {
+  /** Milliseconds on a monotonic scale. */
+  now(): number;
+  sleep(ms: number): Promise<void>;
+}
+
+export const systemClock: PacerClock = {
+  now: () => performance.now(),
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms))),
+};
+
+/** A granted request. Call `release()` once its response has arrived (or it failed). */
+export interface PacerSlot {
+  release(): void;
+}
+
+export interface PacerStats {
+  /** Slots handed out: every request sent under this pacer, retries included. */
+  granted: number;
+  /** Time callers spent waiting for a slot, summed over callers. */
+  waitedMs: number;
+}
+
+interface Slot extends PacerSlot {
+  endedAt: number | null;
+}
+
+/**
+ * Spaces requests so that a service's sliding-window budget is never exceeded, instead of finding the limit
+ * by running into 429s.
+ *
+ * A slot is taken when a request is sent and stays taken until a full window after its response arrived.
+ * The service counts a request when it arrives, which a client cannot see; the response is the latest moment
+ * it can have arrived, so counting the window from there is never early, whatever the network latency.
+ * The price is one round trip per window, a few per cent of a 10 s window.
+ *
+ * Callers are served first come, first served, so a live recheck queued behind a scan waits its turn rather
+ * than starving it or being starved. `holdFor` stops everyone when the service says Retry-After: the
+ * budget is per tenant, not per caller.
+ */
+export class RequestPacer {
+  private readonly slots: Slot[] = [];
+  private turn: Promise<unknown> = Promise.resolve();
+  private heldUntil = 0;
+  private wakeOnRelease: (() => void)[] = [];
+  private readonly counters: PacerStats = { granted: 0, waitedMs: 0 };
+
+  constructor(
+    readonly budget: Readonly<PacerBudget>,
+    private readonly clock: PacerClock = systemClock,
+  ) {
+    if (!Number.isInteger(budget.limit) || budget.limit < 1) throw new RangeError('pacer budget: limit must be an integer >= 1');
+    if (!(budget.windowMs >= 0)) throw new RangeError('pacer budget: windowMs must be >= 0');
+  }
+
+  /** Waits for one slot. */
+  acquire(): Promise<PacerSlot> {
+    return this.inTurn(() => this.waitForSlot());
+  }
+
+  /**
+   * Waits for one slot, then takes every other slot free at that moment, up to `max`: a JSON batch can then
+   * carry as many requests as the budget allows right now, never more (Graph counts each one).
+   */
+  acquireUpTo(max: number): Promise<PacerSlot[]> {
+    return this.inTurn(async () => {
+      const slots: PacerSlot[] = [await this.waitForSlot()];
+      while (slots.length < max) {
+        const slot = this.tryTake(this.clock.now());
+        if (!slot) break;
+        slots.push(slot);
+      }
+      return slots;
+    });
+  }
+
+  /** Hands out no slot for the next `ms`: the service answered 429 with Retry-After. */
+  holdFor(ms: number): void {
+    this.heldUntil = Math.max(this.heldUntil, this.clock.now() + ms);
+  }
+
+  stats(): PacerStats {
+    return { ...this.counters };
+  }
+
+  private inTurn<T>(work: () => Promise<T>): Promise<T> {
+    const result = this.turn.then(work);
+    this.turn = result.catch(() => undefined);
+    return result;
+  }
+
+  private async waitForSlot(): Promise<PacerSlot> {
+    const started = this.clock.now();
+    for (;;) {
+      const now = this.clock.now();
+      if (now < this.heldUntil) {
+        await this.clock.sleep(this.heldUntil - now);
+        continue;
+      }
+      const slot = this.tryTake(now);
+      if (slot) {
+        this.counters.waitedMs += now - started;
+        return slot;
+      }
+      // A slot still in flight frees later than any finished one, so the earliest finished slot decides.
+      const freeAt = this.earliestExpiry();
+      if (freeAt !== null) await this.clock.sleep(freeAt - now);
+      else await new Promise<void>((resolve) => this.wakeOnRelease.push(resolve));
+    }
+  }
+
+  private tryTake(now: number): Slot | null {
+    const { limit, windowMs } = this.budget;
+    for (let i = this.slots.length - 1; i >= 0; i--) {
+      const endedAt = (this.slots[i] as Slot).endedAt;
+      if (endedAt !== null && endedAt + windowMs <= now) this.slots.splice(i, 1);
+    }
+    if (this.slots.length >= limit) return null;
+    const slot: Slot = {
+      endedAt: null,
+      release: () => {
+        if (slot.endedAt !== null) return;
+        slot.endedAt = this.clock.now();
+        const waiting = this.wakeOnRelease;
+        this.wakeOnRelease = [];
+        for (const wake of waiting) wake();
+      },
+    };
+    this.slots.push(slot);
+    this.counters.granted++;
+    return slot;
+  }
+
+  private earliestExpiry(): number | null {
+    let earliest: number | null = null;
+    for (const { endedAt } of this.slots) {
+      if (endedAt !== null && (earliest === null || endedAt < earliest)) earliest = endedAt;
+    }
+    return earliest === null ? null : earliest + this.budget.windowMs;
+  }
+}

@@ -1,0 +1,238 @@
+import type { MfaStrength } from '../../domain/mfa/mfa-strength';
+import { addCounts, NO_COUNTS, type PostureCounts, type PostureSnapshot } from '../../domain/mfa/posture-counts';
+import type { UserMfaStatus } from '../../domain/mfa/user-registration';
+import type { DirectoryEntry } from '../../domain/ports/directory';
+import {
+  ScanNotRunningError,
+  type ClassifiedRegistration,
+  type PostureStore,
+  type RatePolicy,
+  type ScanRun,
+  type ScanTrigger,
+  type SnapshotTotals,
+  type UserQuery,
+} from '../../domain/ports/posture-store';
+import type { Database } from './database';
+import * as sql from './posture-scan-sql';
+import {
+  SCAN_RUN_COLUMNS,
+  SNAPSHOT_COLUMNS,
+  toScanRun,
+  toSnapshot,
+  toUserStatus,
+  USER_COLUMNS,
+  type DepartmentCountsRow,
+  type ScanRunRow,
+  type SnapshotRow,
+  type UserRow,
+} from './posture-rows';
+
+export interface SqlPostureStoreOptions {
+  /** A running scan silent for longer than this is taken for dead when the next one starts (default 2 h). */
+  staleAfterMs?: number;
+}
+
+export const DEFAULT_STALE_SCAN_MS = 2 * 60 * 60 * 1000;
+
+/** `PostureStore` on PostgreSQL (PGlite or a server); see posture-scan-sql for how a scan is written. */
+export class SqlPostureStore implements PostureStore {
+  private readonly staleAfterMs: number;
+
+  constructor(private readonly db: Database, options: SqlPostureStoreOptions = {}) {
+    this.staleAfterMs = options.staleAfterMs ?? DEFAULT_STALE_SCAN_MS;
+  }
+
+  async startScan(trigger: ScanTrigger, requestedBy: string | undefined, at: Date): Promise<{ started: ScanRun } | { running: ScanRun }> {
+    const staleError = `Stopped without finishing: no progress for over ${describeDuration(this.staleAfterMs)} (the bot was probably restarted during the scan).`;
+    // The running scan may finish between our refused insert and our read; then simply try again.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await this.db.query(sql.FAIL_STALE_SCANS, [at, this.staleAfterMs / 1000, staleError]);
+      const [started] = await this.db.query<ScanRunRow>(sql.INSERT_RUNNING_SCAN, [trigger, requestedBy ?? null, at]);
+      if (started) return { started: toScanRun(started) };
+      const [running] = await this.db.query<ScanRunRow>(`SELECT ${SCAN_RUN_COLUMNS} FROM scan_runs WHERE status = 'running'`);
+      if (running) return { running: toScanRun(running) };
+    }
+    throw new Error('Could not start a scan: scans kept starting and ending while trying');
+  }
+
+  async savePeople(scanId: string, people: readonly DirectoryEntry[]): Promise<void> {
+    const rows = lastById(people, (person) => person.id).map((person) => ({
+      id: person.id,
+      user_principal_name: person.userPrincipalName,
+      display_name: person.displayName,
+      user_type: person.userType,
+      account_enabled: person.accountEnabled,
+      department: person.department ?? null,
+      job_title: person.jobTitle ?? null,
+      manager_id: person.managerId ?? null,
+    }));
+    await this.saveStaging(sql.SAVE_PEOPLE, scanId, rows);
+  }
+
+  async saveRegistrations(scanId: string, registrations: readonly ClassifiedRegistration[]): Promise<void> {
+    const rows = lastById(registrations, (registration) => registration.id).map((registration) => ({
+      user_id: registration.id,
+      is_admin: registration.isAdmin,
+      is_mfa_capable: registration.isMfaCapable,
+      is_mfa_registered: registration.isMfaRegistered,
+      methods: [...new Set(registration.methods)],
+      strength: registration.strength,
+      report_updated_at: registration.reportUpdatedAt?.toISOString() ?? null,
+    }));
+    await this.saveStaging(sql.SAVE_REGISTRATIONS, scanId, rows);
+  }
+
+  async completeScan(
+    scanId: string,
+    at: Date,
+    options: { reportUpdatedAt?: Date; rates: RatePolicy },
+  ): Promise<{ run: ScanRun; snapshot: PostureSnapshot }> {
+    const completed = await this.db.transaction(async (tx) => {
+      const locked = await tx.query(sql.LOCK_RUNNING_SCAN, [scanId]);
+      if (locked.length === 0) throw new ScanNotRunningError(scanId);
+      await tx.query(sql.REPLACE_CURRENT_USERS, [scanId, options.rates.includeGuests, options.rates.includeDisabled]);
+      await tx.query(sql.FORGET_UNSEEN_USERS, [scanId]);
+      const departments = await tx.query<DepartmentCountsRow>(sql.COUNT_BY_DEPARTMENT);
+      const methods = await tx.query<{ method: string; people: number }>(sql.COUNT_BY_METHOD);
+      const reportUpdatedAt = options.reportUpdatedAt;
+      const snapshot = snapshotOf(scanId, at, reportUpdatedAt, departments, methods);
+      await tx.query(sql.INSERT_SNAPSHOT, [
+        scanId,
+        at,
+        reportUpdatedAt ?? null,
+        JSON.stringify(snapshot.overall),
+        JSON.stringify(snapshot.byDepartment),
+        JSON.stringify(snapshot.byMethod),
+      ]);
+      const [run] = await tx.query<ScanRunRow>(sql.MARK_SUCCEEDED, [scanId, at, reportUpdatedAt ?? null]);
+      await tx.query(sql.DROP_STAGING, [scanId]);
+      return { run: toScanRun(run!), snapshot };
+    });
+    // Every scan rewrites each user and fills then empties the staging tables. PGlite has no autovacuum, so
+    // without this the data folder would grow by a tenant's worth a day; ANALYZE keeps the plans fitting.
+    // Housekeeping only: the scan has completed, so a failure here must not report it as failed.
+    await this.db.exec('VACUUM (ANALYZE) mfa_users, scan_people, scan_registrations').catch(() => undefined);
+    return completed;
+  }
+
+  async failScan(scanId: string, at: Date, error: string): Promise<void> {
+    await this.db.query(sql.MARK_FAILED, [scanId, at, error]);
+  }
+
+  async latestScan(): Promise<ScanRun | undefined> {
+    const [row] = await this.db.query<ScanRunRow>(`SELECT ${SCAN_RUN_COLUMNS} FROM scan_runs ORDER BY id DESC LIMIT 1`);
+    return row ? toScanRun(row) : undefined;
+  }
+
+  async countsByDepartment(): Promise<Map<string, PostureCounts>> {
+    const [latest] = await this.latestSnapshots(1);
+    return new Map(Object.entries(latest?.byDepartment ?? {}));
+  }
+
+  async latestSnapshots(count: number): Promise<PostureSnapshot[]> {
+    const rows = await this.db.query<SnapshotRow>(
+      `SELECT ${SNAPSHOT_COLUMNS} FROM posture_snapshots ORDER BY taken_at DESC, scan_id DESC LIMIT $1`,
+      [count],
+    );
+    return rows.map(toSnapshot);
+  }
+
+  async snapshots(since: Date): Promise<PostureSnapshot[]> {
+    const rows = await this.db.query<SnapshotRow>(
+      `SELECT ${SNAPSHOT_COLUMNS} FROM posture_snapshots WHERE taken_at >= $1 ORDER BY taken_at, scan_id`,
+      [since],
+    );
+    return rows.map(toSnapshot);
+  }
+
+  async snapshotTotals(since: Date): Promise<SnapshotTotals[]> {
+    const rows = await this.db.query<Pick<SnapshotRow, 'scan_id' | 'taken_at' | 'report_updated_at' | 'overall'>>(
+      'SELECT scan_id, taken_at, report_updated_at, overall FROM posture_snapshots WHERE taken_at >= $1 ORDER BY taken_at, scan_id',
+      [since],
+    );
+    return rows.map((row) => {
+      const { scanId, takenAt, reportUpdatedAt, overall } = toSnapshot({ ...row, by_department: {}, by_method: {} });
+      return { scanId, takenAt, ...(reportUpdatedAt ? { reportUpdatedAt } : {}), overall };
+    });
+  }
+
+  async listUsers(query: UserQuery): Promise<{ users: UserMfaStatus[]; total: number }> {
+    // One round trip: the count comes back even when the page is past the end (then its columns are null).
+    const rows = await this.db.query<UserRow & { total: number }>(
+      `WITH matches AS (
+         SELECT ${USER_COLUMNS} FROM mfa_users
+         WHERE strength = ANY($1::text[])
+           AND ($2::text IS NULL OR lower(COALESCE(department, '')) = lower($2::text))
+           AND ($3::boolean OR counts_in_rates)
+       )
+       SELECT counted.total, page.*
+       FROM (SELECT count(*) AS total FROM matches) AS counted
+       LEFT JOIN LATERAL (
+         SELECT * FROM matches ORDER BY lower(display_name) COLLATE "C", id OFFSET $4 LIMIT $5
+       ) AS page ON true`,
+      [[...query.strengths] satisfies MfaStrength[], query.department ?? null, query.includeExcluded ?? false, query.offset, query.limit],
+    );
+    const total = rows[0]?.total ?? 0;
+    return { users: rows.filter((row) => row.id !== null).map(toUserStatus), total };
+  }
+
+  async findUser(id: string): Promise<UserMfaStatus | undefined> {
+    const [row] = await this.db.query<UserRow>(`SELECT ${USER_COLUMNS} FROM mfa_users WHERE id = $1`, [id]);
+    return row ? toUserStatus(row) : undefined;
+  }
+
+  async findUsers(nameOrUpn: string, limit: number): Promise<UserMfaStatus[]> {
+    const wanted = nameOrUpn.trim();
+    // An empty prefix would match everyone.
+    if (wanted === '') return [];
+    const rows = await this.db.query<UserRow>(
+      String.raw`SELECT ${USER_COLUMNS} FROM mfa_users
+       WHERE lower(user_principal_name) = lower($1)
+          OR lower(display_name) COLLATE "C" LIKE replace(replace(replace(lower($1), '\', '\\'), '%', '\%'), '_', '\_') || '%'
+       ORDER BY lower(user_principal_name) = lower($1) DESC, lower(display_name) COLLATE "C", id
+       LIMIT $2`,
+      [wanted, limit],
+    );
+    return rows.map(toUserStatus);
+  }
+
+  private async saveStaging(statement: string, scanId: string, rows: readonly object[]): Promise<void> {
+    const [result] = await this.db.query<{ live: number }>(statement, [scanId, JSON.stringify(rows)]);
+    if (!result || result.live === 0) throw new ScanNotRunningError(scanId);
+  }
+}
+
+/** A page may repeat someone (paging over a changing directory); the last word wins, as it would across pages. */
+function lastById<T>(items: readonly T[], id: (item: T) => string): T[] {
+  return [...new Map(items.map((item) => [id(item), item])).values()];
+}
+
+function snapshotOf(
+  scanId: string,
+  takenAt: Date,
+  reportUpdatedAt: Date | undefined,
+  departments: readonly DepartmentCountsRow[],
+  methods: readonly { method: string; people: number }[],
+): PostureSnapshot {
+  let overall = NO_COUNTS;
+  const byDepartment: Record<string, PostureCounts> = {};
+  for (const { department, ...counts } of departments) {
+    byDepartment[department] = counts;
+    overall = addCounts(overall, counts);
+  }
+  return {
+    scanId,
+    takenAt,
+    ...(reportUpdatedAt ? { reportUpdatedAt: new Date(reportUpdatedAt) } : {}),
+    overall,
+    byDepartment,
+    byMethod: Object.fromEntries(methods.map(({ method, people }) => [method, people])),
+  };
+}
+
+function describeDuration(ms: number): string {
+  if (ms % 3_600_000 === 0) return `${ms / 3_600_000} h`;
+  if (ms % 60_000 === 0) return `${ms / 60_000} min`;
+  if (ms % 1000 === 0) return `${ms / 1000} s`;
+  return `${ms} ms`;
+}

@@ -1,0 +1,105 @@
+/**
+ * What admins can ask for, independent of how it was typed. The bot parses chat text into these;
+ * anything it cannot parse gets the usage help of the command it started with.
+ */
+export type AdminCommand =
+  | { name: 'posture'; scope: { kind: 'tenant' } | { kind: 'byDepartment' } | { kind: 'department'; department: string } }
+  | { name: 'unenrolled' | 'weak'; department?: string }
+  | { name: 'user'; query: string }
+  | { name: 'trend'; days: number }
+  | { name: 'scan' }
+  | { name: 'export' }
+  | { name: 'audit' };
+
+export type AdminCommandName = AdminCommand['name'];
+
+export interface CommandUsage {
+  name: AdminCommandName;
+  syntax: string;
+  description: string;
+  examples: string[];
+}
+
+export const ADMIN_COMMANDS: Record<AdminCommandName, CommandUsage> = {
+  posture: {
+    name: 'posture', syntax: 'posture [by department | <department>]',
+    description: 'MFA posture of the whole tenant, ranked by department, or of one department.',
+    examples: ['posture', 'posture by department', 'posture Finance'],
+  },
+  unenrolled: {
+    name: 'unenrolled', syntax: 'unenrolled [department]',
+    description: 'People with no MFA method at all (sent to you privately).',
+    examples: ['unenrolled', 'unenrolled Sales'],
+  },
+  weak: {
+    name: 'weak', syntax: 'weak [department]',
+    description: 'People who rely on text messages, voice calls or email only (sent to you privately).',
+    examples: ['weak', 'weak Engineering'],
+  },
+  user: {
+    name: 'user', syntax: 'user <name or UPN>',
+    description: "One person's MFA status and methods, checked live.",
+    examples: ['user adele.vance@contoso.com', 'user Adele'],
+  },
+  trend: {
+    name: 'trend', syntax: 'trend [days]',
+    description: 'How the share of people with strong MFA moved, over 1 to 365 days (default 30).',
+    examples: ['trend', 'trend 90'],
+  },
+  scan: { name: 'scan', syntax: 'scan', description: 'Reads everyone\'s MFA registration from Microsoft Graph now.', examples: ['scan'] },
+  export: { name: 'export', syntax: 'export', description: 'A CSV file of everyone\'s MFA status (personal chat only).', examples: ['export'] },
+  audit: { name: 'audit', syntax: 'audit', description: 'The latest admin commands: who, what, when, where.', examples: ['audit'] },
+};
+
+export type ParsedAdminCommand = { ok: true; command: AdminCommand } | { ok: false; usage: CommandUsage; problem: string };
+
+const DEFAULT_TREND_DAYS = 30;
+
+export function isAdminCommandName(word: string): word is AdminCommandName {
+  return Object.prototype.hasOwnProperty.call(ADMIN_COMMANDS, word);
+}
+
+/** `name` is the first word (already lower-cased), `args` the rest as typed. */
+export function parseAdminCommand(name: AdminCommandName, args: readonly string[]): ParsedAdminCommand {
+  const rest = args.join(' ').trim();
+  const refuse = (problem: string): ParsedAdminCommand => ({ ok: false, usage: ADMIN_COMMANDS[name], problem });
+  switch (name) {
+    case 'posture':
+      if (rest === '') return { ok: true, command: { name, scope: { kind: 'tenant' } } };
+      if (/^by\s+departments?$/i.test(rest)) return { ok: true, command: { name, scope: { kind: 'byDepartment' } } };
+      if (/^by\b/i.test(rest)) return refuse(`"${rest}" is not something I can group by: try "posture by department".`);
+      return { ok: true, command: { name, scope: { kind: 'department', department: rest } } };
+    case 'unenrolled':
+    case 'weak':
+      return { ok: true, command: rest === '' ? { name } : { name, department: rest } };
+    case 'user':
+      return rest === '' ? refuse('Tell me whose status to show: a name or a UPN.') : { ok: true, command: { name, query: rest } };
+    case 'trend': {
+      if (rest === '') return { ok: true, command: { name, days: DEFAULT_TREND_DAYS } };
+      const days = /^\d{1,3}$/.test(rest) ? Number(rest) : NaN;
+      if (!(days >= 1 && days <= 365)) return refuse(`"${rest}" is not a number of days between 1 and 365.`);
+      return { ok: true, command: { name, days } };
+    }
+    case 'scan':
+    case 'export':
+    case 'audit':
+      return rest === '' ? { ok: true, command: { name } } : refuse(`"${name}" takes nothing after it.`);
+  }
+}
+
+/** The command as written to the audit log: its shape, not free text that could carry personal data. */
+export function describeForAudit(command: AdminCommand): string {
+  switch (command.name) {
+    case 'posture':
+      return command.scope.kind === 'tenant' ? 'posture' : command.scope.kind === 'byDepartment' ? 'posture by department' : 'posture <department>';
+    case 'unenrolled':
+    case 'weak':
+      return command.department ? `${command.name} <department>` : command.name;
+    case 'user':
+      return 'user <query>';
+    case 'trend':
+      return `trend ${command.days}`;
+    default:
+      return command.name;
+  }
+}

@@ -1,0 +1,30 @@
+import type { MethodKind } from './method-kind';
+import type { MfaStrength } from './mfa-strength';
+
+/** One person's MFA registration as the directory reports it, joined with who they are. */
+export interface UserRegistration {
+  id: string;
+  userPrincipalName: string;
+  displayName: string;
+  userType: 'member' | 'guest';
+  /** Undefined when the source does not say (the registration report leaves disabled accounts out). */
+  accountEnabled?: boolean;
+  isAdmin: boolean;
+  isMfaCapable: boolean;
+  isMfaRegistered: boolean;
+  methods: MethodKind[];
+  department?: string;
+  jobTitle?: string;
+  managerId?: string;
+  /** When the report last refreshed this row (the report lags hours behind reality). */
+  reportUpdatedAt?: Date;
+}
+
+/** A registration after the policy has judged it. */
+export interface UserMfaStatus extends UserRegistration {
+  strength: MfaStrength;
+  /** An administrator without strong MFA: the most urgent gap there is. */
+  isCriticalAdmin: boolean;
+  /** Guests and disabled accounts are left out of rates by default. */
+  countsInRates: boolean;
+}

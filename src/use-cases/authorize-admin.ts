@@ -1,0 +1,51 @@
+import type { Directory } from '../domain/ports/directory';
+
+export type AdminDecision = 'admin' | 'notAdmin' | 'unavailable';
+
+export interface AdminPolicy {
+  /** Entra security groups whose (transitive) members are MFA Coach admins. */
+  groupIds: readonly string[];
+  /** Object ids always treated as admins: a bootstrap for before the groups exist. */
+  allowList: readonly string[];
+  /** How long a decision is trusted; at most 5 minutes, so removing someone takes effect soon. */
+  cacheSeconds: number;
+  /** How long to wait for the directory before answering 'unavailable' (a card action must answer within 5 s). */
+  timeoutMs?: number;
+}
+
+/**
+ * Decides whether the sender of an activity is an admin. The actor is always the activity's sender,
+ * never anything a card or a message claims. Decisions are cached briefly per person; a directory
+ * outage answers 'unavailable' (the caller says "try later"), never 'admin'.
+ */
+export class AdminAuthorizer {
+  private readonly cache = new Map<string, { decision: Exclude<AdminDecision, 'unavailable'>; until: number }>();
+
+  constructor(
+    private readonly directory: Pick<Directory, 'isMemberOfAny'>,
+    private readonly policy: AdminPolicy,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async decide(userId: string | undefined): Promise<AdminDecision> {
+    if (!userId) return 'notAdmin';
+    if (this.policy.allowList.includes(userId)) return 'admin';
+    if (this.policy.groupIds.length === 0) return 'notAdmin';
+    const cached = this.cache.get(userId);
+    if (cached && cached.until > this.now()) return cached.decision;
+    let decision: Exclude<AdminDecision, 'unavailable'>;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    try {
+      const timedOut = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error('directory too slow')), this.policy.timeoutMs ?? 3000);
+      });
+      decision = (await Promise.race([this.directory.isMemberOfAny(userId, this.policy.groupIds), timedOut])) ? 'admin' : 'notAdmin';
+    } catch {
+      return 'unavailable';
+    } finally {
+      clearTimeout(timer);
+    }
+    this.cache.set(userId, { decision, until: this.now() + Math.min(this.policy.cacheSeconds, 300) * 1000 });
+    return decision;
+  }
+}

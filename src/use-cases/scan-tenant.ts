@@ -1,0 +1,95 @@
+import { classifyMethods, type ClassificationPolicy } from '../domain/mfa/mfa-strength';
+import type { PostureSnapshot } from '../domain/mfa/posture-counts';
+import type { RatePolicy } from '../domain/mfa/rate-policy';
+import type { UserRegistration } from '../domain/mfa/user-registration';
+import type { Directory, PageWalkStats, RegistrationWalkStats } from '../domain/ports/directory';
+import type { ClassifiedRegistration, PostureStore, ScanRun, ScanTrigger } from '../domain/ports/posture-store';
+import { adminSafeMessage } from './admin-safe-message';
+
+export interface ScanTenantDeps {
+  directory: Directory;
+  store: PostureStore;
+  policy: ClassificationPolicy;
+  rates: RatePolicy;
+  now: () => Date;
+}
+
+export interface ScanStats {
+  people: PageWalkStats;
+  registrations: RegistrationWalkStats;
+}
+
+export type ScanOutcome =
+  /** Another scan (from this or another bot instance) is running; `run.startedAt` says since when. */
+  | { kind: 'alreadyRunning'; run: ScanRun }
+  | { kind: 'completed'; run: ScanRun; snapshot: PostureSnapshot; previous?: PostureSnapshot; stats: ScanStats }
+  /** `run` is absent only when the scan could not even be recorded (e.g. the database is unreachable). */
+  | { kind: 'failed'; run?: ScanRun; error: string };
+
+type Stage = 'starting' | 'reading the directory' | 'reading the MFA registrations' | 'summarizing the results';
+
+/**
+ * Reads the whole tenant into the posture store: who is in the directory, then everyone's registration,
+ * page by page (each page judged by the policy before it is saved), then the summary and snapshot.
+ * Nothing is thrown: whatever goes wrong ends as a failed scan with a message an admin can act on,
+ * and the state of the previous completed scan stays as it was.
+ */
+export async function scanTenant(deps: ScanTenantDeps, trigger: ScanTrigger, requestedBy?: string): Promise<ScanOutcome> {
+  let stage: Stage = 'starting';
+  let run: ScanRun | undefined;
+  try {
+    const start = await deps.store.startScan(trigger, requestedBy, deps.now());
+    if ('running' in start) return { kind: 'alreadyRunning', run: start.running };
+    run = start.started;
+    const scanId = run.id;
+    const [previous] = await deps.store.latestSnapshots(1);
+
+    stage = 'reading the directory';
+    const people = await deps.directory.walkPeople((page) => deps.store.savePeople(scanId, page));
+    // Completing would forget everyone: far likelier a broken answer than an empty organisation.
+    if (people.items === 0) throw new Error('the directory listed no users, so the previous results were kept');
+
+    stage = 'reading the MFA registrations';
+    let newestRow: Date | undefined;
+    const registrations = await deps.directory.walkRegistrations(async (page) => {
+      newestRow = newest(newestRow, page);
+      await deps.store.saveRegistrations(scanId, page.map((registration) => classify(registration, deps.policy)));
+    });
+
+    // The report covers every enabled user, with or without methods: no row at all means no report yet.
+    if (registrations.items === 0) throw new Error('the directory returned no MFA registrations, so the previous results were kept');
+
+    stage = 'summarizing the results';
+    const reportUpdatedAt = registrations.reportUpdatedAt ?? newestRow;
+    const completed = await deps.store.completeScan(scanId, deps.now(), {
+      ...(reportUpdatedAt ? { reportUpdatedAt } : {}),
+      rates: deps.rates,
+    });
+    return {
+      kind: 'completed',
+      run: completed.run,
+      snapshot: completed.snapshot,
+      ...(previous ? { previous } : {}),
+      stats: { people, registrations },
+    };
+  } catch (error) {
+    const message = `The scan failed while ${stage}: ${adminSafeMessage(error)}`;
+    if (!run) return { kind: 'failed', error: message };
+    const finishedAt = deps.now();
+    // Best effort: if the database is what failed, the stale-scan rule ends the run later.
+    await deps.store.failScan(run.id, finishedAt, message).catch(() => undefined);
+    return { kind: 'failed', run: { ...run, status: 'failed', finishedAt, error: message }, error: message };
+  }
+}
+
+function classify(registration: UserRegistration, policy: ClassificationPolicy): ClassifiedRegistration {
+  return { ...registration, strength: classifyMethods(registration.methods, policy) };
+}
+
+function newest(current: Date | undefined, page: readonly UserRegistration[]): Date | undefined {
+  let result = current;
+  for (const { reportUpdatedAt } of page) {
+    if (reportUpdatedAt && (!result || reportUpdatedAt.getTime() > result.getTime())) result = reportUpdatedAt;
+  }
+  return result;
+}

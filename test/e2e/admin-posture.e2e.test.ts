@@ -1,0 +1,117 @@
+import { activityFactory, startConnectorEmulator, type ConnectorEmulator, type TeamsUser } from '../../emulators/connector';
+import { MFA_COACH_ADMINS_GROUP, demoPersonas, generateDemoTenant } from '../../emulators/demo-tenant';
+import { startGraphEmulator, type GraphEmulator } from '../../emulators/graph';
+import { databaseChoices, startTestApp, type TestApp } from '../support/app-harness';
+
+jest.setTimeout(60_000);
+
+const tenant = generateDemoTenant({ users: 150 });
+const { admin: adminPerson, employee: employeePerson } = demoPersonas(tenant);
+const adminGroup = tenant.groups.find((g) => g.displayName === MFA_COACH_ADMINS_GROUP)!;
+const admin: TeamsUser = { aadObjectId: adminPerson.id, name: adminPerson.displayName };
+const employee: TeamsUser = { aadObjectId: employeePerson.id, name: employeePerson.displayName };
+// Cards escape markdown in what people and the directory wrote (e.g. "\\("); compare the words themselves.
+const unescape = (json: string) => json.replace(/\\\\/g, '');
+const text = (value: unknown) => unescape(JSON.stringify(value));
+
+describe.each(databaseChoices())('admin posture commands end to end (%s)', (database) => {
+  let connector: ConnectorEmulator;
+  let graph: GraphEmulator;
+  let harness: TestApp;
+  let teams: ReturnType<typeof activityFactory>;
+  const say = (user: TeamsUser, words: string, conversationType: 'personal' | 'channel' = 'personal') =>
+    harness.post(teams.aMessage({ text: words, user, conversationType }));
+  const personal = (user: TeamsUser) => teams.personalConversationId(user);
+
+  beforeAll(async () => {
+    connector = await startConnectorEmulator();
+    graph = await startGraphEmulator({ tenant, reportLagSeconds: 3600 });
+    harness = await startTestApp({
+      database, tenantId: tenant.tenantId, graphBaseUrl: graph.url, adminGroupIds: [adminGroup.id],
+      configure: (c) => ({ ...c, posture: { ...c.posture, adminContact: 'the IT security team (security@contoso-demo.example)' } }),
+    });
+    teams = activityFactory({ serviceUrl: connector.url, botId: tenant.botAppId, tenantId: tenant.tenantId });
+    for (const user of [admin, employee]) await harness.post(teams.anInstallationUpdate({ action: 'add', scope: 'personal', user }));
+  });
+
+  afterAll(async () => {
+    await harness?.stop();
+    await connector?.close();
+    await graph?.close();
+  });
+
+  beforeEach(() => connector.clear());
+
+  it('refuses a non-admin politely, says who to ask, and audits the attempt', async () => {
+    await say(employee, 'posture');
+    const [card] = connector.cards(personal(employee));
+    expect(text(card)).toContain('security@contoso-demo.example');
+    expect(text(card)).not.toMatch(/strong MFA|%/);
+    const audit = await harness.app.database.query<{ outcome: string }>('SELECT outcome FROM audit_log WHERE actor_id = $1', [employee.aadObjectId]);
+    expect(audit.map((a) => a.outcome)).toEqual(['refused']);
+  });
+
+  it('says there is no scan yet, then scans on request and posts the result where it was asked', async () => {
+    await say(admin, 'posture');
+    expect(connector.activities(personal(admin))[0]!.activity.text).toMatch(/no completed scan/);
+
+    await say(admin, '/scan');
+    expect(text(connector.cards(personal(admin))[0])).toMatch(/scan/i);
+    await connector.waitFor((r) => text(r.body).includes('Scan finished') || text(r.body).includes('scan finished'), 30_000);
+  });
+
+  it('answers posture with the tenant figures of the scan', async () => {
+    await say(admin, 'POSTURE');
+    const [card] = connector.cards(personal(admin));
+    const rows = await harness.app.database.query<{ strong: number; counted: number }>(
+      "SELECT count(*) FILTER (WHERE strength = 'strong')::int AS strong, count(*)::int AS counted FROM mfa_users WHERE counts_in_rates");
+    const percent = (Math.round((rows[0]!.strong / rows[0]!.counted) * 1000) / 10).toFixed(1).replace(/\.0$/, '');
+    expect(text(card)).toContain('whole tenant');
+    expect(text(card)).toContain(`${percent}`);
+  });
+
+  it('ranks departments', async () => {
+    await say(admin, 'posture by department');
+    expect(text(connector.cards(personal(admin))[0])).toContain(tenant.users.find((u) => u.department)!.department!.slice(0, 3));
+  });
+
+  it('sends a list of people privately when asked in a channel', async () => {
+    const ask = teams.aMessage({ text: 'unenrolled', user: admin, conversationType: 'channel' });
+    await harness.post(ask);
+    const channelId = (ask.conversation as { id: string }).id;
+    expect(text(connector.cards(channelId))).toMatch(/private chat/);
+    expect(text(connector.cards(channelId))).not.toContain(employeePerson.displayName);
+    expect(text(connector.cards(personal(admin)))).toContain(employeePerson.displayName);
+  });
+
+  it('checks one user live: an enrolment shows at once although the report lags', async () => {
+    graph.state.enrolAuthenticator(employeePerson.id);
+    await say(admin, `user ${employeePerson.userPrincipalName}`);
+    const card = text(connector.cards(personal(admin))[0]);
+    expect(card).toContain(employeePerson.displayName);
+    expect(card).toMatch(/Authenticator/);
+    expect(card).toMatch(/live|just now/i);
+  });
+
+  it('answers malformed input with the usage of that command', async () => {
+    await say(admin, 'trend lots');
+    const card = text(connector.cards(personal(admin))[0]);
+    expect(card).toContain('trend [days]');
+    expect(card).toContain('lots');
+  });
+
+  it('refuses a forged card action from a non-admin, whatever its data claims', async () => {
+    const invoke = teams.anAdaptiveCardInvoke({ verb: 'posture.users.page', data: { list: 'unenrolled', offset: 0, actor: admin.aadObjectId, isAdmin: true }, user: employee });
+    const { status, body } = await harness.post(invoke);
+    expect(status).toBe(200);
+    expect(unescape(body)).toContain('security@contoso-demo.example');
+    expect(body).not.toContain(employeePerson.userPrincipalName);
+  });
+
+  it('shows the audit log to admins', async () => {
+    await say(admin, 'audit');
+    const reply = connector.activities(personal(admin))[0]!.activity.text as string;
+    expect(reply).toContain('posture');
+    expect(reply).toContain('refused');
+  });
+});

@@ -1,0 +1,201 @@
+import { randomUUID } from 'node:crypto';
+import { CAMPAIGN_MANAGERS_GROUP, MFA_COACH_ADMINS_GROUP, demoPersonas, toRegistrationDetail } from '../../../emulators/demo-tenant';
+import type { GraphEmulator } from '../../../emulators/graph';
+import { createGraphClient } from '../../../src/adapters/graph/graph-client';
+import { GraphDirectory } from '../../../src/adapters/graph/graph-directory';
+import { GraphFailure } from '../../../src/adapters/graph/graph-failure';
+import { reportMethodKinds } from '../../../src/adapters/graph/report-method-kinds';
+import type { UserRegistration } from '../../../src/domain/mfa/user-registration';
+import type { DirectoryEntry } from '../../../src/domain/ports/directory';
+import { collect, directoryOn, SECRET_TOKEN, startEmulator, tenantOf } from './graph-directory-harness';
+
+const TIME_SCALE = 0.001; // the reports window lasts 10 ms
+const tenant = tenantOf(450);
+const { employee, admin } = demoPersonas(tenant);
+const enabled = tenant.users.filter((u) => u.accountEnabled);
+const groupId = (name: string) => tenant.groups.find((g) => g.displayName === name)!.id;
+
+let graph: GraphEmulator;
+beforeAll(async () => {
+  graph = await startEmulator(tenant, { timeScale: TIME_SCALE });
+});
+afterEach(() => graph.reset());
+afterAll(() => graph.close());
+
+describe('GraphDirectory.findPerson (the turn path, as create-app builds it)', () => {
+  const turnDirectory = () => new GraphDirectory(createGraphClient(graph.url, async () => SECRET_TOKEN, { delaySeconds: 0, maxRetries: 1 }));
+
+  it('finds a person, and nobody for an unknown id', async () => {
+    expect(await turnDirectory().findPerson(admin.id)).toEqual({
+      id: admin.id,
+      displayName: admin.displayName,
+      givenName: admin.givenName,
+      department: admin.department ?? undefined,
+      jobTitle: admin.jobTitle ?? undefined,
+    });
+    expect(await turnDirectory().findPerson(randomUUID())).toBeUndefined();
+  });
+
+  it('turns a lasting outage into a GraphFailure once the client has retried', async () => {
+    graph.injectFaults({ count: 5, status: 503, path: /^\/users\// });
+    const error = await turnDirectory().findPerson(admin.id).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GraphFailure);
+    expect(error).toMatchObject({ kind: 'unavailable', status: 503, code: 'serviceNotAvailable' });
+    expect((error as Error).message).toMatch(new RegExp(`^Microsoft Graph GET /users/${admin.id} failed: 503 serviceNotAvailable\\. `));
+    expect(graph.stats().faults).toBe(2);
+  });
+});
+
+describe('GraphDirectory.walkPeople', () => {
+  it('hands over every user exactly once, page by page, with department, job, manager, account state and type', async () => {
+    const directory = directoryOn(graph, TIME_SCALE, { pageSize: 100 });
+    let stats;
+    const { items, pageSizes } = await collect<DirectoryEntry>(async (onPage) => (stats = await directory.walkPeople(onPage)));
+    expect(pageSizes).toEqual([100, 100, 100, 100, 50]);
+    expect(items.map((e) => e.id).sort()).toEqual(tenant.users.map((u) => u.id).sort());
+    expect(stats).toEqual({ pages: 5, items: 450, requests: 5, throttled: 0, transientRetries: 0 });
+    for (const user of tenant.users) {
+      expect(items.find((e) => e.id === user.id)).toEqual({
+        id: user.id,
+        userPrincipalName: user.userPrincipalName,
+        displayName: user.displayName,
+        userType: user.userType === 'Guest' ? 'guest' : 'member',
+        accountEnabled: user.accountEnabled,
+        department: user.department ?? undefined,
+        jobTitle: user.jobTitle ?? undefined,
+        managerId: user.managerId ?? undefined,
+      });
+    }
+    expect(items.some((e) => e.managerId) && items.some((e) => !e.accountEnabled) && items.some((e) => e.userType === 'guest')).toBe(true);
+    // One request per page: the manager comes with $expand, not one call per user; and no reports budget is spent.
+    expect(graph.stats().requestsByService).toMatchObject({ directory: 5, reports: 0 });
+  });
+});
+
+describe('GraphDirectory.walkRegistrations (registration report)', () => {
+  it('hands over every enabled user exactly once, with methods mapped, and the newest lastUpdatedDateTime', async () => {
+    const directory = directoryOn(graph, TIME_SCALE, { pageSize: 100 });
+    let stats;
+    const { items } = await collect<UserRegistration>(async (onPage) => (stats = await directory.walkRegistrations(onPage)));
+    expect(items).toHaveLength(enabled.length);
+    expect(new Set(items.map((r) => r.id))).toEqual(new Set(enabled.map((u) => u.id)));
+    for (const user of enabled) {
+      const row = toRegistrationDetail(user, '');
+      expect(items.find((r) => r.id === user.id)).toMatchObject({
+        userPrincipalName: user.userPrincipalName,
+        displayName: user.displayName,
+        userType: row.userType,
+        isAdmin: user.isAdmin,
+        isMfaRegistered: row.isMfaRegistered,
+        isMfaCapable: row.isMfaCapable,
+        methods: reportMethodKinds(row.methodsRegistered),
+      });
+    }
+    expect(stats).toMatchObject({ source: 'report', pages: Math.ceil(enabled.length / 100), items: enabled.length, throttled: 0 });
+    // Change one user's methods: that row gets a newer lastUpdatedDateTime, and the walk reports the newest.
+    graph.state.enrolAuthenticator(employee.id);
+    const after = await directory.walkRegistrations(async () => undefined);
+    const employeeRow = (await collect<UserRegistration>((onPage) => directory.walkRegistrations(onPage))).items.find((r) => r.id === employee.id)!;
+    expect(after.reportUpdatedAt).toEqual(employeeRow.reportUpdatedAt);
+    expect(after.reportUpdatedAt!.getTime()).toBeGreaterThan((stats as unknown as { reportUpdatedAt: Date }).reportUpdatedAt.getTime());
+  });
+
+  it('asks for the next page only after the handler has finished with the last one', async () => {
+    const directory = directoryOn(graph, TIME_SCALE, { pageSize: 50 });
+    const route = 'GET /reports/authenticationMethods/userRegistrationDetails';
+    let handled = 0;
+    await directory.walkRegistrations(async () => {
+      expect(graph.stats().requestsByRoute[route]).toBe(handled + 1);
+      await new Promise((resolve) => setTimeout(resolve, 30)); // a slow database
+      expect(graph.stats().requestsByRoute[route]).toBe(handled + 1);
+      handled++;
+    });
+    expect(handled).toBe(Math.ceil(enabled.length / 50));
+  });
+
+  it('fails with a clear error, and no token in it, on a tenant without Entra ID P1/P2', async () => {
+    const unlicensed = await startEmulator(tenant, { timeScale: TIME_SCALE, entraIdPremium: false });
+    try {
+      const error = await directoryOn(unlicensed, TIME_SCALE).walkRegistrations(async () => undefined).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(GraphFailure);
+      expect(error).toMatchObject({ kind: 'licenseRequired', status: 403, attempts: 1 });
+      expect((error as Error).message).toContain('GET /reports/authenticationMethods/userRegistrationDetails failed: 403 Authentication_RequestFromNonPremiumTenantOrB2CTenant');
+      // The advice comes right after the headline: admins may see only the first 300 characters.
+      expect((error as Error).message.indexOf("'perUserMethods'")).toBeGreaterThan(0);
+      expect((error as Error).message.indexOf("'perUserMethods'")).toBeLessThan(280);
+      expect(JSON.stringify(error) + (error as Error).message + (error as Error).stack).not.toContain(SECRET_TOKEN.split('.')[1]);
+    } finally {
+      await unlicensed.close();
+    }
+  });
+});
+
+describe('GraphDirectory.currentMethods', () => {
+  it('sees a newly enrolled method at once, while the lagging report does not show it yet', async () => {
+    const lagging = await startEmulator(tenant, { timeScale: TIME_SCALE, reportLagSeconds: 6 * 3600 });
+    try {
+      const directory = directoryOn(lagging, TIME_SCALE);
+      const reportRow = async () => (await collect<UserRegistration>((onPage) => directory.walkRegistrations(onPage))).items.find((r) => r.id === employee.id)!;
+      expect(await directory.currentMethods(employee.id)).toEqual([]);
+      lagging.state.enrolAuthenticator(employee.id);
+      expect(await directory.currentMethods(employee.id)).toEqual(['authenticatorPush']);
+      expect((await reportRow()).methods).toEqual([]);
+      lagging.state.refreshReport();
+      expect((await reportRow()).methods).toEqual(['authenticatorPush']);
+      // Live reads are in the reports budget: they went through the pacer.
+      expect(directory.reportsPacer.stats().granted).toBe(lagging.stats().requestsByService.reports);
+    } finally {
+      await lagging.close();
+    }
+  });
+
+  it("maps the admin persona's live methods", async () => {
+    expect(await directoryOn(graph, TIME_SCALE).currentMethods(admin.id)).toEqual(reportMethodKinds(toRegistrationDetail(admin, '').methodsRegistered));
+  });
+
+  it('fails with notFound for someone the directory does not know', async () => {
+    await expect(directoryOn(graph, TIME_SCALE).currentMethods(randomUUID())).rejects.toMatchObject({ kind: 'notFound', status: 404 });
+  });
+});
+
+describe('GraphDirectory.isMemberOfAny', () => {
+  const admins = groupId(MFA_COACH_ADMINS_GROUP);
+  const campaigns = groupId(CAMPAIGN_MANAGERS_GROUP);
+  const strangers = (n: number) => Array.from({ length: n }, () => randomUUID());
+
+  it('answers from transitive membership', async () => {
+    const directory = directoryOn(graph, TIME_SCALE);
+    expect(await directory.isMemberOfAny(admin.id, [admins])).toBe(true);
+    // "MFA Coach admins" is nested in "Campaign managers".
+    expect(await directory.isMemberOfAny(admin.id, [campaigns])).toBe(true);
+    expect(await directory.isMemberOfAny(employee.id, [admins, campaigns])).toBe(false);
+  });
+
+  it('checks more than 20 groups in calls of 20', async () => {
+    const directory = directoryOn(graph, TIME_SCALE);
+    expect(await directory.isMemberOfAny(admin.id, [...strangers(45), admins])).toBe(true);
+    expect(graph.stats().requestsByRoute['POST /users/{id}/checkMemberGroups']).toBe(3);
+    expect(await directory.isMemberOfAny(employee.id, strangers(41))).toBe(false);
+    expect(graph.stats().requestsByRoute['POST /users/{id}/checkMemberGroups']).toBe(6);
+  });
+
+  it('says no, without a call, for no groups, and no for an unknown user', async () => {
+    const directory = directoryOn(graph, TIME_SCALE);
+    expect(await directory.isMemberOfAny(admin.id, [])).toBe(false);
+    expect(graph.stats().requests).toBe(0);
+    expect(await directory.isMemberOfAny(randomUUID(), [admins])).toBe(false);
+  });
+});
+
+describe('GraphDirectory.registrationSummary', () => {
+  it("returns Graph's own totals, mapped onto method kinds", async () => {
+    const summary = await directoryOn(graph, TIME_SCALE).registrationSummary();
+    const rows = enabled.map((u) => toRegistrationDetail(u, ''));
+    expect(summary.totalUsers).toBe(enabled.length);
+    expect(summary.mfaCapable).toBe(rows.filter((r) => r.isMfaCapable).length);
+    expect(summary.passwordlessCapable).toBe(rows.filter((r) => r.isPasswordlessCapable).length);
+    expect(summary.ssprRegistered).toBe(rows.filter((r) => r.isSsprRegistered).length);
+    expect(summary.byMethod.authenticatorPush).toBe(rows.filter((r) => r.methodsRegistered.includes('microsoftAuthenticatorPush')).length);
+    expect(summary.byMethod.sms).toBe(rows.filter((r) => r.methodsRegistered.includes('mobilePhone')).length);
+  });
+});

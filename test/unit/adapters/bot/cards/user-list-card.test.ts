@@ -1,0 +1,87 @@
+import { MAX_USER_LIST_PAGE, userListCard, type UserListRow, type UserListView } from '../../../../../src/adapters/bot/cards/user-list-card';
+import { VERBS } from '../../../../../src/adapters/bot/cards/verbs';
+import { action, ESCAPED_MARKDOWN_NAME, executeActions, expectSoundCard, MARKDOWN_NAME, ofType, texts, worstText } from './card-inspect';
+
+const freshness = { takenAt: new Date('2025-11-23T10:02:00Z'), reportUpdatedAt: new Date('2025-11-23T08:40:00Z') };
+
+function people(count: number, row: Partial<UserListRow> = {}): UserListRow[] {
+  return Array.from({ length: count }, (_, i) => ({
+    displayName: `Person ${i}`, userPrincipalName: `person${i}@contoso.com`, department: 'Finance',
+    strength: 'weak', methods: ['sms', 'voice'], isCriticalAdmin: false, ...row,
+  }));
+}
+
+const page = (over: Partial<UserListView> = {}): UserListView => ({
+  list: 'weak', offset: 20, total: 312, users: people(20), pageSize: 20, freshness, ...over,
+});
+
+describe('userListCard', () => {
+  it('is a sound 1.5 card that says which slice of how many it shows', () => {
+    const card = userListCard(page());
+    expectSoundCard(card, 14_000);
+    expect(texts(card)[0]).toBe('People with only weak MFA · whole tenant');
+    expect(texts(card)).toContain('Showing 21–40 of 312');
+    expect(texts(card)).toContain('Scanned 23 Nov 2025 10:02 UTC · report updated 08:40 UTC');
+  });
+
+  it('shows each person: name, UPN, department, strength and methods in plain words', () => {
+    const card = userListCard(page({ users: people(1, { displayName: MARKDOWN_NAME, userPrincipalName: 'ann_lee@contoso.com', isCriticalAdmin: true }) }));
+    const text = texts(card);
+    expect(text).toContain(ESCAPED_MARKDOWN_NAME);
+    expect(text).toContain('ann\\_lee@contoso\\.com · Finance');
+    expect(text).toContain('Weak · ⚠ admin');
+    expect(text).toContain('Text message (SMS), Phone call');
+    expect(ofType(card, 'TextBlock').find((b) => b.text === 'Weak · ⚠ admin')?.color).toBe('Attention');
+  });
+
+  it('does not repeat "no method" next to "No MFA" in the unenrolled list', () => {
+    const card = userListCard(page({ list: 'unenrolled', users: people(2, { strength: 'none', methods: [], department: undefined }) }));
+    expect(texts(card)[0]).toBe('People with no MFA · whole tenant');
+    expect(texts(card)).toContain('person0@contoso\\.com · no department');
+    expect(texts(card).filter((t) => t === 'No method registered')).toHaveLength(0);
+    expect(texts(card).filter((t) => t === 'No MFA')).toHaveLength(2);
+  });
+
+  it('pages with Action.Execute buttons that carry the list, the department and the offset', () => {
+    const card = userListCard(page({ list: 'unenrolled', department: 'R&D [Labs]' }));
+    expect(action(card, '◀ Previous')).toEqual({
+      type: 'Action.Execute', title: '◀ Previous', verb: VERBS.postureUsersPage, data: { list: 'unenrolled', department: 'R&D [Labs]', offset: 0 },
+    });
+    expect(action(card, 'Next ▶')).toEqual({
+      type: 'Action.Execute', title: 'Next ▶', verb: VERBS.postureUsersPage, data: { list: 'unenrolled', department: 'R&D [Labs]', offset: 40 },
+    });
+    expect(texts(card)[0]).toBe('People with no MFA · R&D \\[Labs\\]');
+  });
+
+  it('has no Previous on the first page and no Next on the last, and no department key for the tenant', () => {
+    const first = userListCard(page({ offset: 0, total: 45 }));
+    expect(executeActions(first).map((a) => a.title)).toEqual(['Next ▶']);
+    expect(action(first, 'Next ▶')?.data).toEqual({ list: 'weak', offset: 20 });
+
+    const last = userListCard(page({ offset: 40, total: 45, users: people(5) }));
+    expect(texts(last)).toContain('Showing 41–45 of 45');
+    expect(executeActions(last).map((a) => a.title)).toEqual(['◀ Previous']);
+    expect(action(last, '◀ Previous')?.data).toEqual({ list: 'weak', offset: 20 });
+  });
+
+  it('says when the list is empty, without buttons', () => {
+    const card = userListCard(page({ offset: 0, total: 0, users: [] }));
+    expectSoundCard(card);
+    expect(texts(card)).toContain('Nobody here: well done.');
+    expect(executeActions(card)).toHaveLength(0);
+  });
+
+  it('shows at most a full page, and pages on from what it showed', () => {
+    const card = userListCard(page({ offset: 0, users: people(50), pageSize: 50 }));
+    expect(texts(card)).toContain(`Showing 1–${MAX_USER_LIST_PAGE} of 312`);
+    expect(action(card, 'Next ▶')?.data).toEqual({ list: 'weak', offset: MAX_USER_LIST_PAGE });
+  });
+
+  it('stays well under the size limit at the largest page with the longest names', () => {
+    const worst = people(MAX_USER_LIST_PAGE, {
+      displayName: worstText(256), userPrincipalName: worstText(113), department: worstText(64),
+      methods: ['sms', 'voice', 'email', 'temporaryAccessPass'], isCriticalAdmin: true,
+    });
+    expectSoundCard(userListCard(page({ department: worstText(64), users: worst })), 22_000);
+  });
+});
