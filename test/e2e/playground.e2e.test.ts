@@ -68,3 +68,51 @@ describeWithBrowser('the demo in the Agents Playground', () => {
     await ui.screenshot('04-unknown');
   });
 });
+
+describeWithBrowser('the demo in the Agents Playground, as an admin', () => {
+  let dataDir: string;
+  let demo: Demo;
+  let ui: PlaygroundPage;
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'mfa-coach-demo-admin-'));
+    demo = await startDemo({ persona: 'admin', env: { PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'warn' }, playgroundPort: 0, users: 200 });
+    // The demo scans once at start; wait for that scan's snapshot rather than for a fixed time.
+    for (let i = 0; i < 100; i++) {
+      const [row] = await demo.app.database.query<{ n: number }>('SELECT count(*)::int AS n FROM posture_snapshots');
+      if (row && row.n > 0) break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    ui = await openPlayground(demo.playground.url, {
+      chromiumPath: chromium,
+      playground: demo.playground,
+      hideLogPanel: true,
+      screenshotsDir: process.env.SCREENSHOTS_DIR ?? join(dataDir, 'screenshots'),
+    });
+    await ui.waitForBotReply({ containsText: "I'm MFA Coach", card: true, since: 0 });
+  });
+
+  afterAll(async () => {
+    await ui?.close();
+    await demo?.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('shows the tenant posture with its chart', async () => {
+    await ui.sendMessage('posture');
+    const reply = await ui.waitForBotReply({ containsText: 'MFA posture', card: true });
+    expect(reply.cards[0]!.text).toMatch(/strong MFA/);
+    expect(await ui.page.locator('.ac-adaptiveCard svg').count()).toBeGreaterThan(0);
+    await ui.screenshot('10-admin-posture');
+  });
+
+  it('pages through the unenrolled list in place', async () => {
+    await ui.sendMessage('unenrolled');
+    const first = await ui.waitForBotReply({ containsText: 'Showing 1', card: true });
+    expect(first.cards[0]!.buttons).toContain('Next ▶');
+    const result = await ui.clickCardButton('Next ▶');
+    expect(result.status).toBe(200);
+    expect(JSON.stringify(result.body)).toContain('Showing 21');
+    await ui.screenshot('11-admin-unenrolled-page-2');
+  });
+});
