@@ -8,6 +8,7 @@ import { SqlBotStorage } from '../adapters/storage/sql-bot-storage';
 import { SqlConversationReferenceStore } from '../adapters/storage/sql-conversation-reference-store';
 import { createGraphClient, tokenSourceFor } from '../adapters/graph/graph-client';
 import { GraphDirectory } from '../adapters/graph/graph-directory';
+import { REPORTS_BUDGET, RequestPacer } from '../adapters/graph/request-pacer';
 import { PgBossJobEngine } from '../adapters/jobs/pg-boss-job-engine';
 import { registerHeartbeatJob } from '../adapters/jobs/heartbeat-job';
 import type { Database } from '../adapters/storage/database';
@@ -62,9 +63,15 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     const adapter = createTeamsAdapter(config.bot.credential, config.tenantId, config.bot.tokenValidation, overrides.botCredentialsFactory);
     const graphToken = tokenSourceFor(config.graph.credential, config.tenantId);
     const registrationSource = config.posture.registrationSource;
-    // Turns wait on this client, so it retries once, briefly; the scan job gets its own, patient one.
-    const directory = new GraphDirectory(createGraphClient(config.graph.baseUrl, graphToken, { delaySeconds: 1, maxRetries: 1 }), { registrationSource });
-    const scanDirectory = new GraphDirectory(createGraphClient(config.graph.baseUrl, graphToken), { registrationSource });
+    // One pacer for the tenant's reports budget, shared by scans and live rechecks. Turns must answer within
+    // seconds, so their directory gives up quickly (busy or failing Graph → "try later"); the scan is patient.
+    const reportsPacer = new RequestPacer(REPORTS_BUDGET);
+    const graphClient = createGraphClient(config.graph.baseUrl, graphToken);
+    const directory = new GraphDirectory(graphClient, {
+      registrationSource, reportsPacer, maxPacerWaitMs: 2000,
+      retry: { maxThrottleRetries: 1, maxTransientRetries: 1, baseDelayMs: 500, maxDelayMs: 1000, maxRetryAfterMs: 2000, attemptTimeoutMs: 4000 },
+    });
+    const scanDirectory = new GraphDirectory(graphClient, { registrationSource, reportsPacer, log: logger });
     const references = new SqlConversationReferenceStore(db);
     const store = new SqlPostureStore(db);
     const auditLog = new SqlAuditLog(db);

@@ -28,6 +28,19 @@ export type ScanOutcome =
 
 type Stage = 'starting' | 'reading the directory' | 'reading the MFA registrations' | 'summarizing the results';
 
+/** Which of the two walks running side by side failed, so the admin is told where it broke. */
+class StageError extends Error {
+  constructor(readonly stage: Stage, override readonly cause: unknown) {
+    super(stage);
+  }
+}
+
+function during<T>(stage: Stage, work: Promise<T>): Promise<T> {
+  return work.catch((error: unknown) => {
+    throw new StageError(stage, error);
+  });
+}
+
 /**
  * Reads the whole tenant into the posture store: who is in the directory, then everyone's registration,
  * page by page (each page judged by the policy before it is saved), then the summary and snapshot.
@@ -44,19 +57,22 @@ export async function scanTenant(deps: ScanTenantDeps, trigger: ScanTrigger, req
     const scanId = run.id;
     const [previous] = await deps.store.latestSnapshots(1);
 
+    // The directory and the registration report are different Graph services with separate budgets, so
+    // they are read side by side: the paced report walk leaves the directory walk time to fit in.
+    let newestRow: Date | undefined;
+    const [people, registrations] = await Promise.all([
+      during('reading the directory', deps.directory.walkPeople((page) => deps.store.savePeople(scanId, page))),
+      during('reading the MFA registrations', deps.directory.walkRegistrations(async (page) => {
+        newestRow = newest(newestRow, page);
+        await deps.store.saveRegistrations(scanId, page.map((registration) => classify(registration, deps.policy)));
+      })),
+    ]);
     stage = 'reading the directory';
-    const people = await deps.directory.walkPeople((page) => deps.store.savePeople(scanId, page));
     // Completing would forget everyone: far likelier a broken answer than an empty organisation.
     if (people.items === 0) throw new Error('the directory listed no users, so the previous results were kept');
 
-    stage = 'reading the MFA registrations';
-    let newestRow: Date | undefined;
-    const registrations = await deps.directory.walkRegistrations(async (page) => {
-      newestRow = newest(newestRow, page);
-      await deps.store.saveRegistrations(scanId, page.map((registration) => classify(registration, deps.policy)));
-    });
-
     // The report covers every enabled user, with or without methods: no row at all means no report yet.
+    stage = 'reading the MFA registrations';
     if (registrations.items === 0) throw new Error('the directory returned no MFA registrations, so the previous results were kept');
 
     stage = 'summarizing the results';
@@ -72,8 +88,9 @@ export async function scanTenant(deps: ScanTenantDeps, trigger: ScanTrigger, req
       ...(previous ? { previous } : {}),
       stats: { people, registrations },
     };
-  } catch (error) {
-    const message = `The scan failed while ${stage}: ${adminSafeMessage(error)}`;
+  } catch (caught) {
+    const error = caught instanceof StageError ? caught.cause : caught;
+    const message = `The scan failed while ${caught instanceof StageError ? caught.stage : stage}: ${adminSafeMessage(error)}`;
     if (!run) return { kind: 'failed', error: message };
     const finishedAt = deps.now();
     // Best effort: if the database is what failed, the stale-scan rule ends the run later.

@@ -1,7 +1,7 @@
 import { ResponseType, RetryHandlerOptions, type Client } from '@microsoft/microsoft-graph-client';
 import { GraphFailure, failureKindOf } from './graph-failure';
 import { operationOf } from './graph-path';
-import type { PacerClock, RequestPacer } from './request-pacer';
+import type { PacerClock, PacerSlot, RequestPacer } from './request-pacer';
 import { retryAfterMs, type HeaderLookup } from './retry-after';
 import { backoffDelayMs, type RetryPolicy } from './retry-policy';
 
@@ -54,12 +54,15 @@ export class GraphCaller {
     private readonly random: () => number = Math.random,
   ) {}
 
-  /** Sends until a 2xx answer, retrying as above; returns the parsed body. */
-  async send<T>(call: GraphCall, options: { pacer?: RequestPacer; counters?: CallCounters } = {}): Promise<T> {
+  /**
+   * Sends until a 2xx answer, retrying as above; returns the parsed body. `maxPacerWaitMs` bounds each wait
+   * for a pacer slot (a chat turn cannot queue behind a scan for a whole window); past it, a GraphFailure.
+   */
+  async send<T>(call: GraphCall, options: { pacer?: RequestPacer; counters?: CallCounters; maxPacerWaitMs?: number } = {}): Promise<T> {
     const counters = options.counters ?? newCounters();
     const tries = { throttle: 0, transient: 0, total: 0 };
     for (;;) {
-      const slot = options.pacer ? await options.pacer.acquire() : undefined;
+      const slot = options.pacer ? await this.slotFrom(options.pacer, call, tries.total, options.maxPacerWaitMs) : undefined;
       let answer: GraphAnswer;
       try {
         answer = await this.exchange(call);
@@ -74,6 +77,23 @@ export class GraphCaller {
       if (decision.throttled) counters.throttled++;
       else counters.transientRetries++;
       await this.wait(decision, options.pacer);
+    }
+  }
+
+  private async slotFrom(pacer: RequestPacer, call: GraphCall, attempts: number, maxWaitMs: number | undefined): Promise<PacerSlot> {
+    if (maxWaitMs === undefined) return pacer.acquire();
+    try {
+      return await pacer.acquire(AbortSignal.timeout(maxWaitMs));
+    } catch {
+      const { limit, windowMs } = pacer.budget;
+      return Promise.reject(
+        new GraphFailure({
+          kind: 'busy',
+          operation: operationOf(call.method, call.path),
+          attempts,
+          detail: `the reports budget (${limit} requests per ${windowMs / 1000} s) had no room within ${maxWaitMs} ms; a scan is probably using it. Try again shortly`,
+        }),
+      );
     }
   }
 
@@ -106,15 +126,21 @@ export class GraphCaller {
 
   /** One HTTP exchange, whatever its status. */
   async exchange(call: GraphCall): Promise<GraphAnswer> {
-    const request = this.client.api(call.path).middlewareOptions([NO_SDK_RETRIES]).responseType(ResponseType.RAW);
+    const request = this.client
+      .api(call.path)
+      .middlewareOptions([NO_SDK_RETRIES])
+      .responseType(ResponseType.RAW)
+      // A connection that hangs must not stall a scan for ever; the signal also covers reading the body.
+      .option('signal', AbortSignal.timeout(this.policy.attemptTimeoutMs));
     let response: Response;
+    let text: string;
     try {
       response = (await (call.method === 'GET' ? request.get() : request.post(call.body ?? {}))) as Response;
+      text = await response.text();
     } catch (error) {
-      // The SDK turns a fetch that got no answer into a GraphError without a status.
+      // The SDK turns a fetch that got no answer into a GraphError without a status; a timeout is the same to us.
       return { status: 0, headers: NO_HEADERS, body: { error: { message: (error as Error).message } } };
     }
-    const text = await response.text();
     let body: unknown;
     try {
       body = text ? JSON.parse(text) : undefined;

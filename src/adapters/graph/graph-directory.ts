@@ -16,7 +16,7 @@ import { GraphCaller, newCounters, type CallCounters } from './graph-caller';
 import { failureKindOf, GraphFailure } from './graph-failure';
 import { graphPath } from './graph-path';
 import { liveMethodKinds, type LiveMethod } from './live-method-kinds';
-import { UnknownMethodTally } from './method-kind-set';
+import { UnknownMethodTally } from './unknown-method-tally';
 import { walkPerUserRegistrations } from './per-user-registrations';
 import { reportMethodKinds } from './report-method-kinds';
 import { REPORT_FIELDS, reportRegistration, type ReportRow } from './report-registration';
@@ -45,6 +45,12 @@ export interface GraphDirectoryOptions {
   retry?: Partial<RetryPolicy>;
   /** `$top` for collections; default 999. */
   pageSize?: number;
+  /**
+   * Longest wait for a slot of the reports budget in a single call (currentMethods, registrationSummary); past
+   * it the call fails with GraphFailure 'throttled' instead of queueing behind a scan. Default: no limit. For
+   * the chat-turn instance, which must answer an Action.Execute within 5 s.
+   */
+  maxPacerWaitMs?: number;
   /** perUserMethods: users handed to the page handler at a time; default 100. */
   perUserHandOverSize?: number;
   /** Time and randomness, injectable for tests. */
@@ -84,6 +90,7 @@ export class GraphDirectory implements Directory {
     this.pageSize = options.pageSize ?? 999;
     this.handOverSize = options.perUserHandOverSize ?? 100;
     if (!Number.isInteger(this.pageSize) || this.pageSize < 1 || this.pageSize > 999) throw new RangeError('pageSize must be an integer from 1 to 999');
+    if (!Number.isInteger(this.handOverSize) || this.handOverSize < 1) throw new RangeError('perUserHandOverSize must be an integer >= 1');
   }
 
   /**
@@ -150,7 +157,7 @@ export class GraphDirectory implements Directory {
     const unknown = new UnknownMethodTally();
     const answer = await this.caller.send<{ value?: LiveMethod[] }>(
       { method: 'GET', path: `/users/${encodeURIComponent(userId)}/authentication/methods` },
-      { pacer: this.reportsPacer },
+      { pacer: this.reportsPacer, maxPacerWaitMs: this.options.maxPacerWaitMs },
     );
     const kinds = liveMethodKinds(answer.value, unknown);
     if (unknown.size > 0) this.options.log?.warn({ userId, unknownMethods: unknown.toRecord() }, 'Microsoft Graph named authentication methods MFA Coach does not know');
@@ -181,11 +188,11 @@ export class GraphDirectory implements Directory {
     const scope = "(includedUserTypes='all',includedUserRoles='all')";
     const features = await this.caller.send<{ totalUserCount?: number; userRegistrationFeatureCounts?: { feature: string; userCount: number }[] }>(
       { method: 'GET', path: `/reports/authenticationMethods/usersRegisteredByFeature${scope}` },
-      { pacer: this.reportsPacer },
+      { pacer: this.reportsPacer, maxPacerWaitMs: this.options.maxPacerWaitMs },
     );
     const methods = await this.caller.send<{ userRegistrationMethodCounts?: { authenticationMethod: string; userCount: number }[] }>(
       { method: 'GET', path: `/reports/authenticationMethods/usersRegisteredByMethod${scope}` },
-      { pacer: this.reportsPacer },
+      { pacer: this.reportsPacer, maxPacerWaitMs: this.options.maxPacerWaitMs },
     );
     const feature = (name: string) => features.userRegistrationFeatureCounts?.find((f) => f.feature === name)?.userCount ?? 0;
     const byMethod: Partial<Record<MethodKind, number>> = {};

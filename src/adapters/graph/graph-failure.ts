@@ -9,6 +9,8 @@ export type GraphFailureKind =
   | 'badRequest'
   /** Still 429 after the bounded retries, or a Retry-After too long to wait for. */
   | 'throttled'
+  /** Not sent: no slot of the reports budget came free in time (a scan is using it). */
+  | 'busy'
   /** Still 503/504 (or another 5xx) after the bounded retries. */
   | 'unavailable'
   /** No HTTP answer at all (DNS, connection refused or reset). */
@@ -96,6 +98,7 @@ function adviceFor(d: GraphFailureDetails): string | undefined {
 function describe(d: GraphFailureDetails): string {
   const how = d.status === undefined ? 'no answer' : `${d.status}${d.code ? ` ${d.code}` : ''}`;
   const tries = d.attempts === undefined ? '' : d.attempts === 1 ? ' after 1 attempt' : ` after ${d.attempts} attempts`;
+  if (d.kind === 'busy') return `Microsoft Graph ${d.operation} was not sent: ${clip(d.detail ?? 'the request budget is in use')}`;
   const parts = [`Microsoft Graph ${d.operation} failed: ${how}${tries}.`];
   const advice = adviceFor(d);
   if (advice) parts.push(advice);

@@ -1,5 +1,6 @@
 import type { MethodKind } from '../../domain/mfa/method-kind';
-import { MethodKindSet, type UnknownMethodTally } from './method-kind-set';
+import { MethodKindSet } from './method-kind-set';
+import type { UnknownMethodTally } from './unknown-method-tally';
 
 /** One item of `GET /users/{id}/authentication/methods`, as far as the mapping needs it. */
 export interface LiveMethod {

@@ -8,7 +8,7 @@ import { newCounters, type GraphCaller } from './graph-caller';
 import { graphPath } from './graph-path';
 import { sendBatched } from './json-batch';
 import { liveMethodKinds, type LiveMethod } from './live-method-kinds';
-import { UnknownMethodTally } from './method-kind-set';
+import { UnknownMethodTally } from './unknown-method-tally';
 import type { RequestPacer } from './request-pacer';
 
 /** Everything but email (self-service password reset only) and a Temporary Access Pass (a bootstrap credential) is a second factor. */

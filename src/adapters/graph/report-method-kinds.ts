@@ -1,5 +1,6 @@
 import type { MethodKind } from '../../domain/mfa/method-kind';
-import { MethodKindSet, type UnknownMethodTally } from './method-kind-set';
+import { MethodKindSet } from './method-kind-set';
+import type { UnknownMethodTally } from './unknown-method-tally';
 
 /**
  * `methodsRegistered` values of `/reports/authenticationMethods/userRegistrationDetails` (an evolvable

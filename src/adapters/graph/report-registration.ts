@@ -1,5 +1,5 @@
 import type { UserRegistration } from '../../domain/mfa/user-registration';
-import type { UnknownMethodTally } from './method-kind-set';
+import type { UnknownMethodTally } from './unknown-method-tally';
 import { reportMethodKinds } from './report-method-kinds';
 
 /** The userRegistrationDetails properties a scan needs; `$select` asks for exactly these. */

@@ -66,9 +66,26 @@ export class RequestPacer {
     if (!(budget.windowMs >= 0)) throw new RangeError('pacer budget: windowMs must be >= 0');
   }
 
-  /** Waits for one slot. */
-  acquire(): Promise<PacerSlot> {
-    return this.inTurn(() => this.waitForSlot());
+  /**
+   * Waits for one slot. With a `signal`, gives up when it aborts (e.g. a chat turn that cannot wait behind a
+   * scan for a whole window): the promise rejects with the signal's reason and no slot is taken.
+   */
+  acquire(signal?: AbortSignal): Promise<PacerSlot> {
+    if (!signal) return this.inTurn(() => this.waitForSlot());
+    if (signal.aborted) return Promise.reject(signal.reason);
+    const granted = this.inTurn(async () => {
+      signal.throwIfAborted();
+      const slot = await this.waitForSlot(signal);
+      if (signal.aborted) {
+        // Granted in the very turn the caller gave up: hand it back untouched, or it would never be released.
+        this.slots.splice(this.slots.indexOf(slot as Slot), 1);
+        this.counters.granted--;
+        throw signal.reason;
+      }
+      return slot;
+    });
+    const aborted = new Promise<never>((_resolve, reject) => signal.addEventListener('abort', () => reject(signal.reason), { once: true }));
+    return Promise.race([granted, aborted]);
   }
 
   /**
@@ -102,9 +119,10 @@ export class RequestPacer {
     return result;
   }
 
-  private async waitForSlot(): Promise<PacerSlot> {
+  private async waitForSlot(signal?: AbortSignal): Promise<PacerSlot> {
     const started = this.clock.now();
     for (;;) {
+      signal?.throwIfAborted();
       const now = this.clock.now();
       if (now < this.heldUntil) {
         await this.clock.sleep(this.heldUntil - now);

@@ -9,6 +9,8 @@ export interface RetryPolicy {
   maxDelayMs: number;
   /** A Retry-After longer than this fails the call at once, rather than parking a scan for hours. */
   maxRetryAfterMs: number;
+  /** One attempt that has not been answered (body included) by then is abandoned and counts as a network failure. */
+  attemptTimeoutMs: number;
 }
 
 export const DEFAULT_RETRY_POLICY: Readonly<RetryPolicy> = {
@@ -17,6 +19,8 @@ export const DEFAULT_RETRY_POLICY: Readonly<RetryPolicy> = {
   baseDelayMs: 1_000,
   maxDelayMs: 32_000,
   maxRetryAfterMs: 5 * 60_000,
+  // The Graph SDKs' own default request timeout.
+  attemptTimeoutMs: 100_000,
 };
 
 /**

@@ -1,6 +1,6 @@
 import { GraphCaller, newCounters } from '../../../src/adapters/graph/graph-caller';
 import { GraphFailure } from '../../../src/adapters/graph/graph-failure';
-import { RequestPacer } from '../../../src/adapters/graph/request-pacer';
+import { RequestPacer, systemClock } from '../../../src/adapters/graph/request-pacer';
 import { DEFAULT_RETRY_POLICY } from '../../../src/adapters/graph/retry-policy';
 import { scriptedGraph, type ScriptedAnswer } from './scripted-graph';
 import { VirtualClock } from './virtual-clock';
@@ -8,7 +8,7 @@ import { VirtualClock } from './virtual-clock';
 const OK: ScriptedAnswer = { status: 200, body: { value: ['done'] } };
 const policy = { ...DEFAULT_RETRY_POLICY, baseDelayMs: 1000, maxDelayMs: 8000, maxThrottleRetries: 3, maxTransientRetries: 2 };
 
-async function run(answers: (ScriptedAnswer | 'network-error')[], options: { pacer?: (clock: VirtualClock) => RequestPacer } = {}) {
+async function run(answers: (ScriptedAnswer | 'network-error' | 'hang')[], options: { pacer?: (clock: VirtualClock) => RequestPacer } = {}) {
   const clock = new VirtualClock();
   const { client, requests } = scriptedGraph(answers);
   const caller = new GraphCaller(client, policy, clock, () => 1);
@@ -81,6 +81,16 @@ describe('GraphCaller: retries in one place', () => {
     const error = (outcome as { error: GraphFailure }).error;
     expect(error.kind).toBe('licenseRequired');
     expect(error.message).toMatch(/Entra ID P1 or P2.*perUserMethods/);
+  });
+
+  it('abandons an attempt that hangs after attemptTimeoutMs, and retries it as a network failure', async () => {
+    const { client } = scriptedGraph(['hang', OK]);
+    const caller = new GraphCaller(client, { ...policy, baseDelayMs: 1, maxDelayMs: 1, attemptTimeoutMs: 50 }, systemClock);
+    const counters = newCounters();
+    const started = performance.now();
+    expect(await caller.send({ method: 'GET', path: '/users' }, { counters })).toEqual({ value: ['done'] });
+    expect(counters).toEqual({ requests: 2, throttled: 0, transientRetries: 1 });
+    expect(performance.now() - started).toBeGreaterThanOrEqual(45);
   });
 
   it("turns the SDK's RetryHandler off per request, so no attempt escapes the caller and its pacer", async () => {

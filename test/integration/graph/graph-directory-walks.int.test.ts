@@ -149,6 +149,17 @@ describe('GraphDirectory.currentMethods', () => {
     }
   });
 
+  it('fails fast, without a request, when told not to queue behind a scan for the reports budget', async () => {
+    const directory = directoryOn(graph, TIME_SCALE, { maxPacerWaitMs: 50 });
+    directory.reportsPacer.holdFor(60_000); // as a scan that was just told Retry-After would
+    const started = performance.now();
+    const error = await directory.currentMethods(employee.id).catch((e: unknown) => e);
+    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(error).toMatchObject({ kind: 'busy', attempts: 0 });
+    expect((error as Error).message).toMatch(/^Microsoft Graph GET \/users\/[^ ]+\/authentication\/methods was not sent: the reports budget \(5 requests per 0\.01 s\) had no room within 50 ms/);
+    expect(graph.stats().requests).toBe(0);
+  });
+
   it("maps the admin persona's live methods", async () => {
     expect(await directoryOn(graph, TIME_SCALE).currentMethods(admin.id)).toEqual(reportMethodKinds(toRegistrationDetail(admin, '').methodsRegistered));
   });

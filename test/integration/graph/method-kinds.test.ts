@@ -1,5 +1,5 @@
 import { liveMethodKinds } from '../../../src/adapters/graph/live-method-kinds';
-import { UnknownMethodTally } from '../../../src/adapters/graph/method-kind-set';
+import { UnknownMethodTally } from '../../../src/adapters/graph/unknown-method-tally';
 import { reportMethodKinds } from '../../../src/adapters/graph/report-method-kinds';
 import {
   AUTHENTICATOR_PASSKEY_AAGUIDS,

@@ -132,3 +132,33 @@ describe('RequestPacer', () => {
     expect(() => new RequestPacer({ limit: 2.5, windowMs: 1000 })).toThrow(RangeError);
   });
 });
+
+describe('RequestPacer.acquire with an abort signal', () => {
+  it('gives up a queued wait when the signal aborts, takes no slot, and serves the next caller as before', async () => {
+    const clock = new VirtualClock();
+    const pacer = new RequestPacer({ limit: 1, windowMs: 1_000 }, clock);
+    (await pacer.acquire()).release();
+    const impatient = new AbortController();
+    const gaveUp = pacer.acquire(impatient.signal).then(
+      () => 'granted',
+      (reason: unknown) => reason,
+    );
+    const patient = pacer.acquire().then((slot) => {
+      slot.release();
+      return clock.now();
+    });
+    await clock.advance(200);
+    impatient.abort('too slow');
+    await clock.settle();
+    expect(await gaveUp).toBe('too slow');
+    await clock.runUntilIdle();
+    expect(await patient).toBe(1_000);
+    expect(pacer.stats().granted).toBe(2);
+  });
+
+  it('refuses at once with a signal that has already aborted', async () => {
+    const pacer = new RequestPacer({ limit: 5, windowMs: 1_000 }, new VirtualClock());
+    await expect(pacer.acquire(AbortSignal.abort('no'))).rejects.toBe('no');
+    expect(pacer.stats().granted).toBe(0);
+  });
+});
