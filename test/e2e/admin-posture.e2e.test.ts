@@ -75,6 +75,35 @@ describe.each(databaseChoices())('admin posture commands end to end (%s)', (data
     expect(text(connector.cards(personal(admin))[0])).toContain(tenant.users.find((u) => u.department)!.department!.slice(0, 3));
   });
 
+  it('answers one department by name, in any case, and refuses an unknown one with the known names', async () => {
+    const counts = await harness.app.database.query<{ department: string; n: number }>(
+      'SELECT department, count(*)::int AS n FROM mfa_users WHERE counts_in_rates AND department IS NOT NULL GROUP BY department ORDER BY n DESC LIMIT 1');
+    const biggest = counts[0]!.department;
+    await say(admin, `posture ${biggest.toUpperCase()}`);
+    expect(text(connector.cards(personal(admin))[0])).toContain(`MFA posture · ${biggest}`);
+    connector.clear();
+    await say(admin, 'posture Astrology');
+    const reply = connector.activities(personal(admin))[0]!.activity.text as string;
+    expect(reply).toContain('"Astrology"');
+    expect(reply).toContain(biggest);
+  });
+
+  it('lists people with weak methods only, with their methods in plain words', async () => {
+    await say(admin, 'weak');
+    const card = text(connector.cards(personal(admin))[0]);
+    const [someone] = await harness.app.database.query<{ display_name: string }>(
+      "SELECT display_name FROM mfa_users WHERE strength = 'weak' AND counts_in_rates ORDER BY lower(display_name) COLLATE \"C\", id LIMIT 1");
+    expect(card).toContain(someone!.display_name);
+    expect(card).toMatch(/Text message|Voice call|Email/);
+  });
+
+  it('draws the trend of the stored scans', async () => {
+    await say(admin, 'trend 7');
+    const card = text(connector.cards(personal(admin))[0]);
+    expect(card).toContain('Chart.Line');
+    expect(card).toContain('7 days');
+  });
+
   it('sends a list of people privately when asked in a channel', async () => {
     const ask = teams.aMessage({ text: 'unenrolled', user: admin, conversationType: 'channel' });
     await harness.post(ask);
