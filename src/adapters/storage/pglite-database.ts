@@ -10,7 +10,11 @@ import { pgliteValueTypes } from './pglite-value-types';
  * can slip in between its statements.
  */
 export async function openPgliteDatabase(dataDir?: string): Promise<Database> {
-  const pg = await loadPglite().PGlite.create({ ...(dataDir ? { dataDir } : {}), ...pgliteValueTypes });
+  const { PGlite } = loadPglite();
+  // PGlite's default buffer cache (128 MB, allocated inside the WebAssembly heap) is most of its memory;
+  // 32 MB cut a 100,000-person scan's peak from about 490 to 360 MB at the same speed (16 MB was slower).
+  const startParams = [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB'];
+  const pg = await PGlite.create({ ...(dataDir ? { dataDir } : {}), startParams, ...pgliteValueTypes });
   return fromPglite(pg);
 }
 
