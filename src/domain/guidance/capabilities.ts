@@ -1,6 +1,8 @@
+import { ADMIN_COMMANDS } from '../admin/admin-command';
+
 /**
- * What the bot can do, as the people who use it would describe it. The help card and the Teams
- * command menu are built from this list, so adding a command here is how it becomes discoverable.
+ * What the bot can do, as the people who use it would describe it. The help card is built from this
+ * list, and a test keeps the Teams command menu (appPackage/manifest.json) to commands listed here.
  */
 export type Audience = 'everyone' | 'admin';
 
@@ -15,13 +17,8 @@ export interface Capability {
 
 export const CAPABILITIES: readonly Capability[] = [
   { command: 'help', usage: 'help', description: 'Shows what I can do. Works with or without a leading slash.', audience: 'everyone' },
-  { command: 'posture', usage: 'posture [by department | <department>]', description: 'MFA posture of the tenant, ranked by department, or of one department.', audience: 'admin' },
-  { command: 'unenrolled', usage: 'unenrolled [department]', description: 'People with no MFA method (sent privately).', audience: 'admin' },
-  { command: 'weak', usage: 'weak [department]', description: 'People with only text message, voice or email (sent privately).', audience: 'admin' },
-  { command: 'user', usage: 'user <name or UPN>', description: "One person's MFA methods, checked live (sent privately).", audience: 'admin' },
-  { command: 'trend', usage: 'trend [days]', description: 'Share of people with strong MFA over time.', audience: 'admin' },
-  { command: 'scan', usage: 'scan', description: "Reads everyone's MFA registration now.", audience: 'admin' },
-  { command: 'audit', usage: 'audit', description: 'The latest admin commands.', audience: 'admin' },
+  // Admin commands are described once, where they are parsed.
+  ...Object.values(ADMIN_COMMANDS).filter((c) => c.name !== 'export').map((c) => ({ command: c.name, usage: c.syntax, description: c.description, audience: 'admin' as const })),
 ];
 
 export const PURPOSE =
