@@ -1,6 +1,6 @@
 import { ActivityTypes, type Activity, type TurnContext } from 'botbuilder';
 import type { Application, TurnState } from '@microsoft/teams-ai';
-import { ADMIN_COMMANDS, describeForAudit, isAdminCommandName, parseAdminCommand, type AdminCommandName } from '../../../domain/admin/admin-command';
+import { describeForAudit, isAdminCommandName, parseAdminCommand, type AdminCommandName } from '../../../domain/admin/admin-command';
 import type { AuditEntry } from '../../../domain/ports/audit-log';
 import { answerAdminCommand, type AdminAnswer } from '../admin/admin-answers';
 import { adminRefusalCard } from '../cards/admin-refusal-card';
@@ -87,4 +87,3 @@ async function deliver(context: TurnContext, deps: BotDependencies, actorId: str
   }
 }
 
-export const ADMIN_COMMAND_LIST = Object.values(ADMIN_COMMANDS);
