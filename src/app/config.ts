@@ -30,7 +30,8 @@ export interface PostureConfig {
 
 export interface AppConfig {
   mode: Mode;
-  server: { host: string; port: number };
+  /** `publicUrl`: how people's browsers reach this bot (for download links); the demo uses its own address. */
+  server: { host: string; port: number; publicUrl?: string };
   tenantId: string;
   bot: { credential: BotCredential; tokenValidation: TokenValidationConfig; displayName: string };
   graph: { baseUrl: string; credential: GraphCredential };
@@ -172,6 +173,7 @@ export function loadProductionConfig(env: Env): AppConfig {
     tokenIssuer: read(env, 'BOT_TOKEN_ISSUER'),
   };
   const graphBaseUrl = checkUrl(env, 'GRAPH_BASE_URL', problems) ?? 'https://graph.microsoft.com';
+  const publicUrl = checkUrl(env, 'PUBLIC_BASE_URL', problems);
   const adminGroupIds = readIdList(env, 'ADMIN_GROUP_IDS', problems);
   if (adminGroupIds.length === 0 && !read(env, 'ADMIN_ALLOW_LIST')) {
     problems.push('ADMIN_GROUP_IDS: the object id(s) of the Entra security group(s) whose members may use admin commands (comma-separated).');
@@ -180,7 +182,7 @@ export function loadProductionConfig(env: Env): AppConfig {
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     mode: 'production',
-    server: { host: read(env, 'HOST') ?? '0.0.0.0', port: base.PORT },
+    server: { host: read(env, 'HOST') ?? '0.0.0.0', port: base.PORT, ...(publicUrl ? { publicUrl } : {}) },
     tenantId: tenantId!,
     bot: { credential, tokenValidation, displayName: base.BOT_DISPLAY_NAME },
     graph: { baseUrl: graphBaseUrl, credential: graphCredential },

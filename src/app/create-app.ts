@@ -18,6 +18,7 @@ import { asAttachment } from '../adapters/bot/cards/card-template';
 import { PrivateSender } from '../adapters/bot/private-sender';
 import { registerPostureScanJob, requestPostureScan } from '../adapters/jobs/posture-scan-job';
 import { SqlAuditLog } from '../adapters/storage/sql-audit-log';
+import { SqlDownloadVault } from '../adapters/storage/sql-download-vault';
 import { SqlPostureStore } from '../adapters/storage/sql-posture-store';
 import { DEFAULT_CLASSIFICATION_POLICY } from '../domain/mfa/mfa-strength';
 import { AdminAuthorizer } from '../use-cases/authorize-admin';
@@ -75,6 +76,8 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     const references = new SqlConversationReferenceStore(db);
     const store = new SqlPostureStore(db);
     const auditLog = new SqlAuditLog(db);
+    const vault = new SqlDownloadVault(db);
+    let publicUrl = config.server.publicUrl;
     const posture = { policy: DEFAULT_CLASSIFICATION_POLICY, rates: config.posture.rates };
 
     await registerPostureScanJob(engine, { cron: config.posture.scanCron, timeZone: config.posture.scanTimeZone }, async (data) => {
@@ -101,15 +104,18 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
         contact: config.posture.adminContact,
         privateSender: new PrivateSender(adapter, references, botAppId ?? ''),
         answers: (context) => ({
-          store, auditLog, directory, ...posture, departmentMinSize: config.posture.departmentMinSize, now,
+          store, auditLog, directory, ...posture, departmentMinSize: config.posture.departmentMinSize, now, vault,
+          publicUrl: () => publicUrl,
           requestScan: (requestedBy) =>
             requestPostureScan(engine, { trigger: 'admin', requestedBy, replyTo: TurnContext.getConversationReference(context.activity) }),
         }),
       },
     }, botAppId);
 
-    const http = createHttpServer(bot, { database: () => db.isReady(), jobs: () => engine.isReady() }, logger);
+    const http = createHttpServer(bot, { database: () => db.isReady(), jobs: () => engine.isReady() }, logger, (token) => vault.collect(token, now()));
     const { port, url } = await http.listen(config.server.host, config.server.port);
+    // The demo's browser is on this machine, so its own address works for download links.
+    if (config.mode === 'demo') publicUrl ??= url;
     logger.info({ url, mode: config.mode }, 'MFA Coach is listening');
 
     return {

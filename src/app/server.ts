@@ -14,7 +14,10 @@ export interface HttpServer {
   close(): Promise<void>;
 }
 
-export function createHttpServer(bot: TeamsBot, readiness: Readiness, logger: Logger): HttpServer {
+/** A one-time download (an export), by the secret token of its link. */
+export type DownloadSource = (token: string) => Promise<{ fileName: string; content: string } | undefined>;
+
+export function createHttpServer(bot: TeamsBot, readiness: Readiness, logger: Logger, downloads?: DownloadSource): HttpServer {
   const server = restify.createServer({ name: 'mfa-coach', handleUncaughtExceptions: false });
   server.use(restify.plugins.bodyParser({ mapParams: false }));
   let draining = false;
@@ -41,6 +44,21 @@ export function createHttpServer(bot: TeamsBot, readiness: Readiness, logger: Lo
 
   server.get('/healthz', async (_req, res) => {
     res.send(200, { status: 'up' });
+  });
+
+  server.get('/exports/:token', async (req, res) => {
+    const token = String(req.params.token ?? '');
+    const file = downloads && /^[A-Za-z0-9_-]{20,100}$/.test(token) ? await downloads(token) : undefined;
+    if (!file) {
+      res.send(404, 'This download link has expired or was already used. Ask MFA Coach for "export" again.');
+      return;
+    }
+    res.writeHead(200, {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': `attachment; filename="${file.fileName.replace(/[^A-Za-z0-9._-]/g, '_')}"`,
+      'cache-control': 'no-store',
+    });
+    res.end(file.content);
   });
 
   server.get('/readyz', async (_req, res) => {

@@ -137,6 +137,28 @@ describe.each(databaseChoices())('admin posture commands end to end (%s)', (data
     expect(body).not.toContain(employeePerson.userPrincipalName);
   });
 
+  it('exports everyone as CSV behind a one-time link, sent privately when asked in a channel', async () => {
+    const ask = teams.aMessage({ text: 'export', user: admin, conversationType: 'channel' });
+    await harness.post(ask);
+    expect(text(connector.cards((ask.conversation as { id: string }).id))).toMatch(/private chat/);
+    const card = connector.cards(personal(admin))[0] as { actions: { type: string; url: string }[] };
+    const link = card.actions.find((a) => a.type === 'Action.OpenUrl')!.url;
+    expect(link.startsWith(`${harness.app.url}/exports/`)).toBe(true);
+
+    const download = await fetch(link);
+    expect(download.status).toBe(200);
+    expect(download.headers.get('content-disposition')).toMatch(/attachment; filename="mfa-status-\d{4}-\d{2}-\d{2}\.csv"/);
+    const csv = await download.text();
+    const [header, ...rows] = csv.trim().split('\r\n');
+    expect(header).toContain('userPrincipalName');
+    const [count] = await harness.app.database.query<{ n: number }>('SELECT count(*)::int AS n FROM mfa_users');
+    expect(rows).toHaveLength(count!.n);
+    expect(csv).toContain(employeePerson.userPrincipalName);
+
+    expect((await fetch(link)).status).toBe(404);
+    expect((await fetch(`${harness.app.url}/exports/not-a-real-token-at-all-000`)).status).toBe(404);
+  });
+
   it('shows the audit log to admins', async () => {
     await say(admin, 'audit');
     const reply = connector.activities(personal(admin))[0]!.activity.text as string;

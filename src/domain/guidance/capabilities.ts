@@ -18,7 +18,7 @@ export interface Capability {
 export const CAPABILITIES: readonly Capability[] = [
   { command: 'help', usage: 'help', description: 'Shows what I can do. Works with or without a leading slash.', audience: 'everyone' },
   // Admin commands are described once, where they are parsed.
-  ...Object.values(ADMIN_COMMANDS).filter((c) => c.name !== 'export').map((c) => ({ command: c.name, usage: c.syntax, description: c.description, audience: 'admin' as const })),
+  ...Object.values(ADMIN_COMMANDS).map((c) => ({ command: c.name, usage: c.syntax, description: c.description, audience: 'admin' as const })),
 ];
 
 export const PURPOSE =

@@ -9,7 +9,10 @@ import type { PostureStore, ScanRun } from '../../../domain/ports/posture-store'
 import { readDepartmentRanking } from '../../../use-cases/read-department-ranking';
 import { readPosture, type Freshness } from '../../../use-cases/read-posture';
 import { readPostureTrend } from '../../../use-cases/read-posture-trend';
+import type { DownloadVault } from '../../../domain/ports/download-vault';
+import { EXPORT_LINK_MINUTES, exportPosture } from '../../../use-cases/export-posture';
 import type { AdaptiveCard } from '../cards/card-template';
+import { exportReadyCard } from '../cards/export-ready-card';
 import { postureDepartmentsCard } from '../cards/posture-departments-card';
 import { postureSummaryCard } from '../cards/posture-summary-card';
 import { postureTrendCard } from '../cards/posture-trend-card';
@@ -35,6 +38,9 @@ export interface AdminAnswerDeps {
   now: () => Date;
   /** Queues a scan requested by this admin; the result is posted back where they asked. */
   requestScan(requestedBy: string): Promise<void>;
+  vault: DownloadVault;
+  /** Where browsers reach this bot, for download links; unknown = exports are off. */
+  publicUrl(): string | undefined;
 }
 
 const NO_SCAN_YET = 'There is no completed scan yet. Say **scan** to read everyone\'s MFA registration now.';
@@ -59,7 +65,7 @@ export async function answerAdminCommand(command: AdminCommand, actorId: string,
     case 'audit':
       return { privacy: 'private', kind: 'list', text: await auditText(deps.auditLog) };
     case 'export':
-      return { privacy: 'public', text: 'The CSV export is not available yet. Use **unenrolled** and **weak** for the lists meanwhile.' };
+      return { privacy: 'private', kind: 'export', ...(await exportAnswer(deps, actorId)) };
   }
 }
 
@@ -146,6 +152,20 @@ async function scan(deps: AdminAnswerDeps, actorId: string): Promise<AdminAnswer
   if (latest?.status === 'running') return { privacy: 'public', card: scanStatusCard({ state: 'running', startedAt: latest.startedAt }) };
   await deps.requestScan(actorId);
   return { privacy: 'public', card: scanStatusCard({ state: 'started', startedAt: deps.now(), willPostResult: true }) };
+}
+
+async function exportAnswer(deps: AdminAnswerDeps, actorId: string): Promise<{ card?: AdaptiveCard; text?: string }> {
+  const base = deps.publicUrl();
+  if (!base) return { text: 'Exports are turned off: the operator has not set PUBLIC_BASE_URL, the address where browsers reach MFA Coach.' };
+  const result = await exportPosture({ store: deps.store, vault: deps.vault, now: deps.now }, actorId);
+  if (result.kind === 'noScanYet') return { text: NO_SCAN_YET };
+  const [latest] = await deps.store.latestSnapshots(1);
+  return {
+    card: exportReadyCard({
+      url: `${base.replace(/\/+$/, '')}/exports/${result.token}`, fileName: result.fileName, people: result.people,
+      takenAt: latest?.takenAt ?? deps.now(), minutes: EXPORT_LINK_MINUTES,
+    }),
+  };
 }
 
 async function auditText(auditLog: AuditLog): Promise<string> {

@@ -1,0 +1,14 @@
+/** A file waiting for the one person it was made for, behind a link that works once and not for long. */
+export interface PendingDownload {
+  actorId: string;
+  fileName: string;
+  content: string;
+  expiresAt: Date;
+}
+
+export interface DownloadVault {
+  /** Keeps the file and answers the secret token of its link. */
+  deposit(download: PendingDownload, now: Date): Promise<string>;
+  /** The file, once: a second call, or one after it expired, answers undefined. */
+  collect(token: string, now: Date): Promise<Pick<PendingDownload, 'fileName' | 'content'> | undefined>;
+}
