@@ -4,7 +4,7 @@ import type { Migration } from './migration';
  * Exports waiting to be downloaded. Each is reached by a one-time link; only a hash of the link's token
  * is stored, so the table alone opens nothing. Rows go when downloaded or expired.
  */
-export const exports: Migration = {
+export const pendingExports: Migration = {
   id: 3,
   name: 'exports',
   up: `
