@@ -124,23 +124,10 @@ export class SqlPostureStore implements PostureStore {
     return row ? toScanRun(row) : undefined;
   }
 
-  async countsByDepartment(): Promise<Map<string, PostureCounts>> {
-    const [latest] = await this.latestSnapshots(1);
-    return new Map(Object.entries(latest?.byDepartment ?? {}));
-  }
-
   async latestSnapshots(count: number): Promise<PostureSnapshot[]> {
     const rows = await this.db.query<SnapshotRow>(
       `SELECT ${SNAPSHOT_COLUMNS} FROM posture_snapshots ORDER BY taken_at DESC, scan_id DESC LIMIT $1`,
       [count],
-    );
-    return rows.map(toSnapshot);
-  }
-
-  async snapshots(since: Date): Promise<PostureSnapshot[]> {
-    const rows = await this.db.query<SnapshotRow>(
-      `SELECT ${SNAPSHOT_COLUMNS} FROM posture_snapshots WHERE taken_at >= $1 ORDER BY taken_at, scan_id`,
-      [since],
     );
     return rows.map(toSnapshot);
   }

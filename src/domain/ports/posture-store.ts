@@ -1,5 +1,5 @@
 import type { MfaStrength } from '../mfa/mfa-strength';
-import type { PostureCounts, PostureSnapshot } from '../mfa/posture-counts';
+import type { PostureSnapshot } from '../mfa/posture-counts';
 import type { RatePolicy } from '../mfa/rate-policy';
 import type { UserMfaStatus, UserRegistration } from '../mfa/user-registration';
 import type { DirectoryEntry } from './directory';
@@ -70,13 +70,9 @@ export interface PostureStore {
   /** Marks a running scan failed and drops what it saved; a scan that already ended is left as it is. */
   failScan(scanId: string, at: Date, error: string): Promise<void>;
   latestScan(): Promise<ScanRun | undefined>;
-  /** The latest completed scan's per-department counts ('' = no department). */
-  countsByDepartment(): Promise<Map<string, PostureCounts>>;
   /** The most recent snapshots, newest first (e.g. 2 for "change since the previous scan"). */
   latestSnapshots(count: number): Promise<PostureSnapshot[]>;
-  /** Snapshots taken at or after `since`, oldest first. */
-  snapshots(since: Date): Promise<PostureSnapshot[]>;
-  /** The same, overall counts only: a year of daily snapshots for a trend without every department's counts. */
+  /** Snapshots taken at or after `since`, oldest first, overall counts only (a year of them stays small). */
   snapshotTotals(since: Date): Promise<SnapshotTotals[]>;
   /** Ordered by display name (case-insensitive, code point order), then id. */
   listUsers(query: UserQuery): Promise<{ users: UserMfaStatus[]; total: number }>;

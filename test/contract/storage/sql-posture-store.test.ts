@@ -289,7 +289,6 @@ describe.each(databaseTargets())('SqlPostureStore on $name', (target) => {
 
       expect(await store.listUsers({ strengths: ALL, includeExcluded: true, offset: 0, limit: 100 })).toEqual(before);
       expect(await store.latestSnapshots(10)).toEqual(snapshotsBefore);
-      expect(await store.countsByDepartment()).toEqual(new Map(Object.entries(snapshotsBefore[0]!.byDepartment)));
       expect(await db.query('SELECT 1 FROM scan_people UNION ALL SELECT 1 FROM scan_registrations')).toEqual([]);
     });
 
@@ -472,7 +471,7 @@ describe.each(databaseTargets())('SqlPostureStore on $name', (target) => {
   });
 
   describe('snapshots', () => {
-    it('answers snapshots since a date oldest first, the latest ones newest first, and the latest departments', async () => {
+    it('answers snapshot totals since a date oldest first, the latest ones newest first, with their departments', async () => {
       const days = [0, 1, 2, 3].map((day) => hoursAfter(T0, 24 * day));
       const taken = [];
       for (const [i, at] of days.entries()) {
@@ -480,25 +479,24 @@ describe.each(databaseTargets())('SqlPostureStore on $name', (target) => {
         taken.push((await scan(store, users, { at })).snapshot);
       }
 
-      expect((await store.snapshots(days[1]!)).map((s) => [s.takenAt, s.overall.strong])).toEqual([
+      expect((await store.snapshotTotals(days[1]!)).map((s) => [s.takenAt, s.overall.strong])).toEqual([
         [days[1], 1],
         [days[2], 2],
         [days[3], 3],
       ]);
-      expect(await store.snapshots(hoursAfter(T0, 1000))).toEqual([]);
+      expect(await store.snapshotTotals(hoursAfter(T0, 1000))).toEqual([]);
       expect(await store.snapshotTotals(days[2]!)).toEqual(
         taken.slice(2).map(({ scanId, takenAt, overall }) => ({ scanId, takenAt, overall })),
       );
       expect(await store.latestSnapshots(2)).toEqual([taken[3], taken[2]]);
-      expect(await store.countsByDepartment()).toEqual(new Map([['Sales', { strong: 3, acceptable: 0, weak: 0, none: 1, criticalAdmins: 0, excluded: 0 }]]));
+      expect((await store.latestSnapshots(1))[0]!.byDepartment).toEqual({ Sales: { strong: 3, acceptable: 0, weak: 0, none: 1, criticalAdmins: 0, excluded: 0 } });
     });
 
     it('answers nothing before the first completed scan', async () => {
       await startNew(store);
 
       expect(await store.latestSnapshots(1)).toEqual([]);
-      expect(await store.snapshots(new Date(0))).toEqual([]);
-      expect(await store.countsByDepartment()).toEqual(new Map());
+      expect(await store.snapshotTotals(new Date(0))).toEqual([]);
     });
   });
 });
