@@ -174,11 +174,10 @@ export function loadProductionConfig(env: Env): AppConfig {
   };
   const graphBaseUrl = checkUrl(env, 'GRAPH_BASE_URL', problems) ?? 'https://graph.microsoft.com';
   const publicUrl = checkUrl(env, 'PUBLIC_BASE_URL', problems);
-  const adminGroupIds = readIdList(env, 'ADMIN_GROUP_IDS', problems);
-  if (adminGroupIds.length === 0 && !read(env, 'ADMIN_ALLOW_LIST')) {
+  const posture = readPosture(env, base, problems, readIdList(env, 'ADMIN_GROUP_IDS', problems));
+  if (posture.adminGroupIds.length === 0 && posture.adminAllowList.length === 0) {
     problems.push('ADMIN_GROUP_IDS: the object id(s) of the Entra security group(s) whose members may use admin commands (comma-separated).');
   }
-  const posture = readPosture(env, base, problems, adminGroupIds);
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     mode: 'production',

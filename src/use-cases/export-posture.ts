@@ -7,7 +7,7 @@ const COLUMNS = ['displayName', 'userPrincipalName', 'department', 'jobTitle', '
 
 export type ExportAnswer =
   | { kind: 'noScanYet' }
-  | { kind: 'ready'; token: string; people: number; expiresAt: Date; fileName: string };
+  | { kind: 'ready'; token: string; people: number; expiresAt: Date; fileName: string; scannedAt: Date };
 
 /**
  * Everyone's status from the latest scan as CSV, kept for the admin who asked behind a one-time link.
@@ -29,7 +29,7 @@ export async function exportPosture(deps: { store: PostureStore; vault: Download
   const expiresAt = new Date(now.getTime() + EXPORT_LINK_MINUTES * 60_000);
   const fileName = `mfa-status-${latest.takenAt.toISOString().slice(0, 10)}.csv`;
   const token = await deps.vault.deposit({ actorId, fileName, content: `${lines.join('\r\n')}\r\n`, expiresAt }, now);
-  return { kind: 'ready', token, people: lines.length - 1, expiresAt, fileName };
+  return { kind: 'ready', token, people: lines.length - 1, expiresAt, fileName, scannedAt: latest.takenAt };
 }
 
 export function csvCell(value: string | boolean): string {

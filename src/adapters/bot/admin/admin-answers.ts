@@ -159,11 +159,10 @@ async function exportAnswer(deps: AdminAnswerDeps, actorId: string): Promise<{ c
   if (!base) return { text: 'Exports are turned off: the operator has not set PUBLIC_BASE_URL, the address where browsers reach MFA Coach.' };
   const result = await exportPosture({ store: deps.store, vault: deps.vault, now: deps.now }, actorId);
   if (result.kind === 'noScanYet') return { text: NO_SCAN_YET };
-  const [latest] = await deps.store.latestSnapshots(1);
   return {
     card: exportReadyCard({
       url: `${base.replace(/\/+$/, '')}/exports/${result.token}`, fileName: result.fileName, people: result.people,
-      takenAt: latest?.takenAt ?? deps.now(), minutes: EXPORT_LINK_MINUTES,
+      takenAt: result.scannedAt, minutes: EXPORT_LINK_MINUTES,
     }),
   };
 }
