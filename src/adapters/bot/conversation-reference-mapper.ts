@@ -13,6 +13,12 @@ export function installScopeOf(activity: Partial<Activity>): InstallScope {
   }
 }
 
+/** Where an activity happens, in the words of the audit log: a personal chat, a channel or a group chat. */
+export function whereOf(activity: Partial<Activity>): 'personal' | 'channel' | 'groupChat' {
+  const type = activity.conversation?.conversationType;
+  return type === 'channel' ? 'channel' : type === 'groupChat' ? 'groupChat' : 'personal';
+}
+
 /** The botbuilder reference is kept whole (it is what a proactive send needs), opaque to the domain. */
 export function toStoredReference(activity: Activity, tenantId: string): StoredConversationReference {
   const scope = installScopeOf(activity);

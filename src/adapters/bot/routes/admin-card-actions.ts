@@ -5,7 +5,7 @@ import { adminRefusalCard } from '../cards/admin-refusal-card';
 import type { AdaptiveCard } from '../cards/card-template';
 import { VERBS } from '../cards/verbs';
 import type { BotDependencies } from '../bot-dependencies';
-import { whereOf } from './admin-routes';
+import { whereOf } from '../conversation-reference-mapper';
 
 /** A card's data is untrusted: it says what to show, never who is asking, and it is checked like typed input. */
 interface UsersPageData { list?: unknown; department?: unknown; offset?: unknown }

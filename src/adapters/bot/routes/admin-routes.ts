@@ -1,4 +1,4 @@
-import { ActivityTypes, type Activity, type TurnContext } from 'botbuilder';
+import { ActivityTypes, type TurnContext } from 'botbuilder';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import { describeForAudit, isAdminCommandName, parseAdminCommand, type AdminCommandName } from '../../../domain/admin/admin-command';
 import type { AuditEntry } from '../../../domain/ports/audit-log';
@@ -8,6 +8,7 @@ import { asAttachment } from '../cards/card-template';
 import { commandUsageCard } from '../cards/command-usage-card';
 import { sentPrivatelyCard } from '../cards/sent-privately-card';
 import { parseCommandText } from '../command-text';
+import { whereOf } from '../conversation-reference-mapper';
 import type { BotDependencies } from '../bot-dependencies';
 
 const CANT_CHECK_ROLE = "I can't check your admin rights right now: Microsoft Graph didn't answer. Please try again in a few minutes.";
@@ -18,11 +19,6 @@ function adminCommandSelector() {
     const parsed = parseCommandText(context.activity.text);
     return parsed !== undefined && isAdminCommandName(parsed.name);
   };
-}
-
-export function whereOf(activity: Partial<Activity>): AuditEntry['where'] {
-  const type = activity.conversation?.conversationType;
-  return type === 'channel' ? 'channel' : type === 'groupChat' ? 'groupChat' : 'personal';
 }
 
 /**

@@ -4,6 +4,7 @@ import { capabilitiesFor } from '../../../domain/guidance/capabilities';
 import { asAttachment } from '../cards/card-template';
 import { helpCard } from '../cards/help-card';
 import { parseCommandText } from '../command-text';
+import { whereOf } from '../conversation-reference-mapper';
 import { VERBS } from '../cards/verbs';
 import type { BotDependencies } from '../bot-dependencies';
 
@@ -20,7 +21,7 @@ export function registerMessageRoutes(app: Application<TurnState>, deps: BotDepe
   // Admins also see their commands; if their role can't be checked right now, they see the common list.
   const help = async (context: TurnContext) => {
     const isAdmin = (await deps.admin.authorizer.decide(context.activity.from?.aadObjectId)) === 'admin';
-    return helpCard({ botName: deps.botName, capabilities: capabilitiesFor(isAdmin), inChannel: context.activity.conversation?.conversationType !== 'personal' });
+    return helpCard({ botName: deps.botName, capabilities: capabilitiesFor(isAdmin), inChannel: whereOf(context.activity) !== 'personal' });
   };
 
   app.message(commandSelector('help'), async (context) => {
