@@ -179,13 +179,18 @@ export async function openPlayground(url: string, options: OpenPlaygroundOptions
     baseline = await botMessages().count();
   }
 
-  try {
-    await load(currentUrl);
-  } catch (error) {
-    await context.close().catch(() => undefined);
-    if (ownBrowser) await browser.close().catch(() => undefined);
-    throw error;
+  /** A page that failed to load is of no use: release the browser it holds, then report the failure. */
+  async function loadOrRelease(target: string): Promise<void> {
+    try {
+      await load(target);
+    } catch (error) {
+      await context.close().catch(() => undefined);
+      if (ownBrowser) await browser.close().catch(() => undefined);
+      throw error;
+    }
   }
+
+  await loadOrRelease(currentUrl);
 
   const api: PlaygroundPage = {
     browser,
@@ -288,13 +293,7 @@ export async function openPlayground(url: string, options: OpenPlaygroundOptions
       }
       await playground.restart(withCurrentUser(playground.config, nameOrId));
       currentUrl = playground.url;
-      try {
-    await load(currentUrl);
-  } catch (error) {
-    await context.close().catch(() => undefined);
-    if (ownBrowser) await browser.close().catch(() => undefined);
-    throw error;
-  }
+      await loadOrRelease(currentUrl);
       const name = await api.currentUserName();
       if (name !== playground.config.currentUser.name) throw new Error(`After switching, the UI shows "${name}", not "${playground.config.currentUser.name}"`);
     },

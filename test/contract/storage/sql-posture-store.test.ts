@@ -7,6 +7,7 @@ import { DEFAULT_RATE_POLICY, type RatePolicy } from '../../../src/domain/mfa/ra
 import { ScanNotRunningError, type PostureStore, type ScanRun } from '../../../src/domain/ports/posture-store';
 import { expectedStatus, fakeUser, type FakeUser } from '../../fakes/fake-user';
 import { databaseTargets } from '../../support/test-database';
+import { emptyPostureTables } from '../../support/posture-tables';
 
 const T0 = new Date('2025-06-01T02:00:00.000Z');
 const hoursAfter = (at: Date, hours: number) => new Date(at.getTime() + hours * 3_600_000);
@@ -80,7 +81,7 @@ describe.each(databaseTargets())('SqlPostureStore on $name', (target) => {
     await db?.close();
   });
   beforeEach(async () => {
-    await db.exec('TRUNCATE scan_runs, scan_people, scan_registrations, mfa_users, posture_snapshots RESTART IDENTITY CASCADE');
+    await emptyPostureTables(db);
     store = new SqlPostureStore(db);
   });
 
@@ -294,7 +295,7 @@ describe.each(databaseTargets())('SqlPostureStore on $name', (target) => {
 
     it('writes each page in one statement and completes in a fixed number of statements, whatever the size', async () => {
       const statementsFor = async (size: number) => {
-        await db.exec('TRUNCATE scan_runs, scan_people, scan_registrations, mfa_users, posture_snapshots RESTART IDENTITY CASCADE');
+        await emptyPostureTables(db);
         const counting = countingStatements(db);
         const counted = new SqlPostureStore(counting.db);
         const run = await startNew(counted);

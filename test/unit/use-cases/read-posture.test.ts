@@ -10,6 +10,7 @@ import { scanTenant } from '../../../src/use-cases/scan-tenant';
 import { fakeUser, type FakeUser } from '../../fakes/fake-user';
 import { InMemoryDirectory } from '../../fakes/in-memory-directory';
 import { databaseTargets } from '../../support/test-database';
+import { emptyPostureTables } from '../../support/posture-tables';
 
 const T0 = new Date('2025-06-01T02:00:00.000Z');
 const daysAfter = (days: number) => new Date(T0.getTime() + days * 86_400_000);
@@ -42,7 +43,7 @@ describe('posture reads', () => {
     await db?.close();
   });
   beforeEach(async () => {
-    await db.exec('TRUNCATE scan_runs, scan_people, scan_registrations, mfa_users, posture_snapshots RESTART IDENTITY CASCADE');
+    await emptyPostureTables(db);
     store = new SqlPostureStore(db);
   });
 

@@ -7,6 +7,7 @@ import { scanTenant, type ScanTenantDeps } from '../../../src/use-cases/scan-ten
 import { fakeUser, type FakeUser } from '../../fakes/fake-user';
 import { InMemoryDirectory } from '../../fakes/in-memory-directory';
 import { databaseTargets } from '../../support/test-database';
+import { emptyPostureTables } from '../../support/posture-tables';
 
 const T0 = new Date('2025-06-01T02:00:00.000Z');
 const minutesAfter = (at: Date, minutes: number) => new Date(at.getTime() + minutes * 60_000);
@@ -50,7 +51,7 @@ describe('scanTenant', () => {
     await db?.close();
   });
   beforeEach(async () => {
-    await db.exec('TRUNCATE scan_runs, scan_people, scan_registrations, mfa_users, posture_snapshots RESTART IDENTITY CASCADE');
+    await emptyPostureTables(db);
     store = new SqlPostureStore(db);
     directory = new InMemoryDirectory([...TENANT]);
     directory.pageSize = 2;
