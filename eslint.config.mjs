@@ -9,7 +9,7 @@ const OUTER_WORLD = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', '.data/', 'devTools/'] },
+  { ignores: ['dist/', 'dist-bench/', 'node_modules/', 'coverage/', '.data/', 'devTools/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

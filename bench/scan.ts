@@ -3,8 +3,11 @@
  * per 10 s), through the real pieces: GraphDirectory → scanTenant → SqlPostureStore on PGlite (a data folder).
  * Prints one JSON line.
  *
- *   npx tsx bench/scan.ts --users 100000 [--time-scale 0.1] [--mode report|perUserMethods]
+ *   npm run bench:scan -- --users 100000 [--time-scale 0.1] [--mode report|perUserMethods]
  *                         [--database pglite|postgres] [--database-url postgres://…]
+ *
+ * It runs compiled, under plain Node, as the bot does in production (`npm start`): a TypeScript loader in the
+ * measured process would add its own memory to `peak_rss_mb`. `npx tsx bench/scan.ts …` works too.
  *
  * The emulator (and the generated tenant) run in a child process, so `peak_rss_mb` is the scanning process
  * alone: what the bot would need. `--time-scale` shrinks the emulator's throttle window and our pacer's alike
@@ -75,8 +78,10 @@ async function prepareDatabase(): Promise<void> {
   await db.close();
 }
 
+/** This script again, in the other mode, compiled or not as this process is. */
 function runChild(args: string[]): ChildProcess {
-  return spawn(process.execPath, [require.resolve('tsx/cli'), __filename, ...args], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const script = __filename.endsWith('.ts') ? [require.resolve('tsx/cli'), __filename] : [__filename];
+  return spawn(process.execPath, [...script, ...args], { stdio: ['pipe', 'pipe', 'inherit'] });
 }
 
 /** The database the scan writes to, and how to be rid of it afterwards. */
@@ -107,12 +112,22 @@ async function startEmulatorProcess(users: number, timeScale: number): Promise<{
   return { ...(JSON.parse(firstLine) as { url: string; generate_s: number }), child };
 }
 
-/** Peak resident set size of this process, sampled every 100 ms. */
-function rssSampler(): { peakMb(): number; stop(): void } {
-  let peak = process.memoryUsage().rss;
-  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100);
+/**
+ * Peak resident set size of this process, sampled every 100 ms, and what it was made of at that moment:
+ * the JavaScript heap, memory outside it (PGlite's WebAssembly memory is an ArrayBuffer there, counted at its
+ * reserved size, not what is touched), and the rest (code, the runtime, touched WebAssembly pages).
+ */
+function rssSampler(): { peakMb(): number; atPeakMb(): Record<string, number>; stop(): void } {
+  const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
+  let peak = process.memoryUsage();
+  const sample = () => {
+    const now = process.memoryUsage();
+    if (now.rss > peak.rss) peak = now;
+  };
+  const timer = setInterval(sample, 100);
   return {
-    peakMb: () => Math.round(Math.max(peak, process.memoryUsage().rss) / 2 ** 20),
+    peakMb: () => (sample(), mb(peak.rss)),
+    atPeakMb: () => ({ heap_total: mb(peak.heapTotal), heap_used: mb(peak.heapUsed), external: mb(peak.external), array_buffers: mb(peak.arrayBuffers) }),
     stop: () => clearInterval(timer),
   };
 }
@@ -157,7 +172,7 @@ async function main(): Promise<void> {
   const mode = arg('mode', 'report') as RegistrationSource;
   const databaseKind = arg('database', 'pglite');
   if (!(users > 0) || !(timeScale > 0) || !['report', 'perUserMethods'].includes(mode) || !['pglite', 'postgres'].includes(databaseKind)) {
-    throw new Error('usage: npx tsx bench/scan.ts --users 100000 [--time-scale 0.1] [--mode report|perUserMethods] [--database pglite|postgres] [--database-url URL]');
+    throw new Error('usage: npm run bench:scan -- --users 100000 [--time-scale 0.1] [--mode report|perUserMethods] [--database pglite|postgres] [--database-url URL]');
   }
 
   const emulator = await startEmulatorProcess(users, timeScale);
@@ -216,6 +231,7 @@ async function main(): Promise<void> {
         summary_s: seconds(wallMs - Math.max(times.people_ms, times.registrations_ms)),
         pacer_wait_s: seconds(graphDirectory.reportsPacer.stats().waitedMs),
         peak_rss_mb: rss.peakMb(),
+        at_peak_mb: rss.atPeakMb(),
         baseline_rss_mb: baselineMb,
         database: database.name,
         generate_s: emulator.generate_s,

@@ -64,7 +64,7 @@ describe.each(databaseChoices())('admin posture commands end to end (%s)', (data
     await say(admin, 'POSTURE');
     const [card] = connector.cards(personal(admin));
     const rows = await harness.app.database.query<{ strong: number; counted: number }>(
-      "SELECT count(*) FILTER (WHERE strength = 'strong')::int AS strong, count(*)::int AS counted FROM mfa_users WHERE counts_in_rates");
+      "SELECT count(*) FILTER (WHERE strength = 'strong')::int AS strong, count(*)::int AS counted FROM current_mfa_users WHERE counts_in_rates");
     const percent = (Math.round((rows[0]!.strong / rows[0]!.counted) * 1000) / 10).toFixed(1).replace(/\.0$/, '');
     expect(text(card)).toContain('whole tenant');
     expect(text(card)).toContain(`${percent}`);
@@ -77,7 +77,7 @@ describe.each(databaseChoices())('admin posture commands end to end (%s)', (data
 
   it('answers one department by name, in any case, and refuses an unknown one with the known names', async () => {
     const counts = await harness.app.database.query<{ department: string; n: number }>(
-      'SELECT department, count(*)::int AS n FROM mfa_users WHERE counts_in_rates AND department IS NOT NULL GROUP BY department ORDER BY n DESC LIMIT 1');
+      'SELECT department, count(*)::int AS n FROM current_mfa_users WHERE counts_in_rates AND department IS NOT NULL GROUP BY department ORDER BY n DESC LIMIT 1');
     const biggest = counts[0]!.department;
     await say(admin, `posture ${biggest.toUpperCase()}`);
     expect(text(connector.cards(personal(admin))[0])).toContain(`MFA posture · ${biggest}`);
@@ -92,7 +92,7 @@ describe.each(databaseChoices())('admin posture commands end to end (%s)', (data
     await say(admin, 'weak');
     const card = text(connector.cards(personal(admin))[0]);
     const [someone] = await harness.app.database.query<{ display_name: string }>(
-      "SELECT display_name FROM mfa_users WHERE strength = 'weak' AND counts_in_rates ORDER BY lower(display_name) COLLATE \"C\", id LIMIT 1");
+      "SELECT display_name FROM current_mfa_users WHERE strength = 'weak' AND counts_in_rates ORDER BY lower(display_name) COLLATE \"C\", id LIMIT 1");
     expect(card).toContain(someone!.display_name);
     expect(card).toMatch(/Text message|Voice call|Email/);
   });
@@ -151,7 +151,7 @@ describe.each(databaseChoices())('admin posture commands end to end (%s)', (data
     const csv = await download.text();
     const [header, ...rows] = csv.trim().split('\r\n');
     expect(header).toContain('userPrincipalName');
-    const [count] = await harness.app.database.query<{ n: number }>('SELECT count(*)::int AS n FROM mfa_users');
+    const [count] = await harness.app.database.query<{ n: number }>('SELECT count(*)::int AS n FROM current_mfa_users');
     expect(rows).toHaveLength(count!.n);
     expect(csv).toContain(employeePerson.userPrincipalName);
 

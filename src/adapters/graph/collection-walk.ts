@@ -8,9 +8,9 @@ interface CollectionPage<T> {
 }
 
 /**
- * Walks a Graph collection page by page, following `@odata.nextLink`. The next page is asked for only
- * after `onPage` has settled: the consumer (the database) sets the pace as much as the service does, and no
- * more than one page is ever in memory. Returns the number of pages Graph served (empty ones included).
+ * Walks a Graph collection page by page, following `@odata.nextLink`. While `onPage` handles one page the
+ * next is on its way, and no further: at most two pages are in memory, and a slow consumer (the database)
+ * still holds the walk back. Returns the number of pages Graph served (empty ones included).
  */
 export async function walkCollection<T>(
   caller: GraphCaller,
@@ -18,14 +18,18 @@ export async function walkCollection<T>(
   options: { pacer?: RequestPacer; counters: CallCounters },
   onPage: (items: T[]) => Promise<void>,
 ): Promise<number> {
-  let path: string | undefined = firstPath;
+  // The next page is asked for before this one is handed over: under the reports budget the walk's pace is
+  // set by the pacer, and the handler's database work then fits in the wait instead of adding to it.
+  let pending: Promise<CollectionPage<T>> | undefined = caller.send<CollectionPage<T>>({ method: 'GET', path: firstPath }, options);
   let pages = 0;
-  while (path !== undefined) {
-    const page: CollectionPage<T> = await caller.send<CollectionPage<T>>({ method: 'GET', path }, options);
+  while (pending !== undefined) {
+    const page: CollectionPage<T> = await pending;
     pages++;
     const next = page['@odata.nextLink'];
+    pending = next ? caller.send<CollectionPage<T>>({ method: 'GET', path: nextLinkPath(next) }, options) : undefined;
+    // Should the handler fail, the walk ends with its error and a failure of the page already asked for is moot.
+    pending?.catch(() => undefined);
     await onPage(page.value ?? []);
-    path = next ? nextLinkPath(next) : undefined;
   }
   return pages;
 }

@@ -65,7 +65,9 @@ export class GraphCaller {
       const slot = options.pacer ? await this.slotFrom(options.pacer, call, tries.total, options.maxPacerWaitMs) : undefined;
       let answer: GraphAnswer;
       try {
-        answer = await this.exchange(call);
+        // The slot is released as soon as the answer's headers arrive: the service counted the request before
+        // it answered, and reading a large page's body must not hold up the next request's window.
+        answer = await this.exchange(call, () => slot?.release());
       } finally {
         slot?.release();
       }
@@ -124,8 +126,8 @@ export class GraphCaller {
     else await this.clock.sleep(decision.waitMs);
   }
 
-  /** One HTTP exchange, whatever its status. */
-  async exchange(call: GraphCall): Promise<GraphAnswer> {
+  /** One HTTP exchange, whatever its status; `onHeaders` is called once the headers are in, before the body is read. */
+  async exchange(call: GraphCall, onHeaders?: () => void): Promise<GraphAnswer> {
     const request = this.client
       .api(call.path)
       .middlewareOptions([NO_SDK_RETRIES])
@@ -136,6 +138,7 @@ export class GraphCaller {
     let text: string;
     try {
       response = (await (call.method === 'GET' ? request.get() : request.post(call.body ?? {}))) as Response;
+      onHeaders?.();
       text = await response.text();
     } catch (error) {
       // The SDK turns a fetch that got no answer into a GraphError without a status; a timeout is the same to us.

@@ -11,9 +11,10 @@ import { pgliteValueTypes } from './pglite-value-types';
  */
 export async function openPgliteDatabase(dataDir?: string): Promise<Database> {
   const { PGlite } = loadPglite();
-  // PGlite's default buffer cache (128 MB, allocated inside the WebAssembly heap) is most of its memory;
-  // 32 MB cut a 100,000-person scan's peak from about 490 to 360 MB at the same speed (16 MB was slower).
-  const startParams = [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB'];
+  // PGlite's default buffer cache (128 MB, inside the WebAssembly heap, which never shrinks) is most of its
+  // memory. With 16 MB a 100,000-person scan peaks near 300 MB instead of 490 MB; its page writes are about
+  // 15% slower, which the reports throttle's pauses absorb (see docs/benchmarks.md).
+  const startParams = [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'];
   const pg = await PGlite.create({ ...(dataDir ? { dataDir } : {}), startParams, ...pgliteValueTypes });
   return fromPglite(pg);
 }

@@ -1,21 +1,16 @@
 /**
- * The statements a scan runs, from start to completion. Pages go to the staging tables in one statement
- * each (a JSON array expanded by jsonb_to_recordset), never one statement per user; completion replaces the
- * current state and counts it in the database, so a tenant never has to fit in memory.
+ * The statements a scan runs, from start to completion. Each page goes straight into the scan's own
+ * partition of mfa_users in one statement (a JSON array expanded by jsonb_to_recordset), never one statement
+ * per user; a person's directory entry and registration meet there by upsert, in whichever order they come.
+ * Completion counts in the database and records the rate policy; a tenant never has to fit in memory and
+ * nothing is copied.
  */
 
-/** A running scan that has not touched alive_at for $2 seconds died with its process; its staging goes too. */
+/** A running scan that has not touched alive_at for $2 seconds died with its process. */
 export const FAIL_STALE_SCANS = `
-  WITH stale AS (
-    UPDATE scan_runs SET status = 'failed', finished_at = $1, error = $3
-    WHERE status = 'running' AND alive_at < now() - make_interval(secs => $2)
-    RETURNING id
-  ), people AS (
-    DELETE FROM scan_people WHERE scan_id IN (SELECT id FROM stale)
-  ), registrations AS (
-    DELETE FROM scan_registrations WHERE scan_id IN (SELECT id FROM stale)
-  )
-  SELECT count(*) AS stale FROM stale`;
+  UPDATE scan_runs SET status = 'failed', finished_at = $1, error = $3
+  WHERE status = 'running' AND alive_at < now() - make_interval(secs => $2)
+  RETURNING id::text AS id`;
 
 /** The unique index on running scans decides: a second start does nothing and the caller reads the winner. */
 export const INSERT_RUNNING_SCAN = `
@@ -32,7 +27,7 @@ export const SAVE_PEOPLE = `
   WITH live AS (
     UPDATE scan_runs SET alive_at = now() WHERE id = $1::bigint AND status = 'running' RETURNING id
   ), saved AS (
-    INSERT INTO scan_people
+    INSERT INTO mfa_users
       (scan_id, id, user_principal_name, display_name, user_type, account_enabled, department, job_title, manager_id)
     SELECT live.id, p.id, p.user_principal_name, p.display_name, p.user_type, p.account_enabled,
            p.department, p.job_title, p.manager_id
@@ -51,16 +46,16 @@ export const SAVE_REGISTRATIONS = `
   WITH live AS (
     UPDATE scan_runs SET alive_at = now() WHERE id = $1::bigint AND status = 'running' RETURNING id
   ), saved AS (
-    INSERT INTO scan_registrations
-      (scan_id, user_id, is_admin, is_mfa_capable, is_mfa_registered, methods, strength, report_updated_at)
-    SELECT live.id, r.user_id, r.is_admin, r.is_mfa_capable, r.is_mfa_registered, r.methods, r.strength, r.report_updated_at
+    INSERT INTO mfa_users
+      (scan_id, id, is_admin, is_mfa_capable, is_mfa_registered, methods, strength, in_report, report_updated_at)
+    SELECT live.id, r.user_id, r.is_admin, r.is_mfa_capable, r.is_mfa_registered, r.methods, r.strength, true, r.report_updated_at
     FROM live, jsonb_to_recordset($2::jsonb) AS r(
       user_id text, is_admin boolean, is_mfa_capable boolean, is_mfa_registered boolean, methods text[],
       strength text, report_updated_at timestamptz)
-    ON CONFLICT (scan_id, user_id) DO UPDATE SET
+    ON CONFLICT (scan_id, id) DO UPDATE SET
       is_admin = EXCLUDED.is_admin, is_mfa_capable = EXCLUDED.is_mfa_capable,
       is_mfa_registered = EXCLUDED.is_mfa_registered, methods = EXCLUDED.methods, strength = EXCLUDED.strength,
-      report_updated_at = EXCLUDED.report_updated_at
+      in_report = true, report_updated_at = EXCLUDED.report_updated_at
     RETURNING 1
   )
   SELECT (SELECT count(*) FROM live) AS live`;
@@ -68,34 +63,15 @@ export const SAVE_REGISTRATIONS = `
 export const LOCK_RUNNING_SCAN = `SELECT id FROM scan_runs WHERE id = $1::bigint AND status = 'running' FOR UPDATE`;
 
 /**
- * The directory walk is the roster: its people, joined with their registration when the report had one,
- * else kept as 'none'. The two flags mirror the domain's isCriticalAdmin and countsInRates
- * (the contract suite checks they agree). $2 = include guests, $3 = include disabled accounts.
+ * The scan's people as readers will see them (the view current_mfa_users): those the directory walk listed
+ * (a registration alone is someone who has left), counted in rates as the policy says: $2 = include guests,
+ * $3 = include disabled accounts.
  */
-export const REPLACE_CURRENT_USERS = `
-  INSERT INTO mfa_users (id, user_principal_name, display_name, user_type, account_enabled, department, job_title,
-    manager_id, is_admin, is_mfa_capable, is_mfa_registered, methods, strength, is_critical_admin, counts_in_rates,
-    in_report, report_updated_at, last_seen_scan_id)
-  SELECT p.id, p.user_principal_name, p.display_name, p.user_type, p.account_enabled, p.department, p.job_title,
-    p.manager_id, COALESCE(r.is_admin, false), COALESCE(r.is_mfa_capable, false), COALESCE(r.is_mfa_registered, false),
-    COALESCE(r.methods, '{}'), COALESCE(r.strength, 'none'),
-    COALESCE(r.is_admin, false) AND COALESCE(r.strength, 'none') <> 'strong' AND p.account_enabled,
-    (p.user_type <> 'guest' OR $2::boolean) AND (p.account_enabled OR $3::boolean),
-    r.user_id IS NOT NULL, r.report_updated_at, p.scan_id
-  FROM scan_people p
-  LEFT JOIN scan_registrations r ON r.scan_id = p.scan_id AND r.user_id = p.id
-  WHERE p.scan_id = $1::bigint
-  ON CONFLICT (id) DO UPDATE SET
-    user_principal_name = EXCLUDED.user_principal_name, display_name = EXCLUDED.display_name,
-    user_type = EXCLUDED.user_type, account_enabled = EXCLUDED.account_enabled, department = EXCLUDED.department,
-    job_title = EXCLUDED.job_title, manager_id = EXCLUDED.manager_id, is_admin = EXCLUDED.is_admin,
-    is_mfa_capable = EXCLUDED.is_mfa_capable, is_mfa_registered = EXCLUDED.is_mfa_registered,
-    methods = EXCLUDED.methods, strength = EXCLUDED.strength, is_critical_admin = EXCLUDED.is_critical_admin,
-    counts_in_rates = EXCLUDED.counts_in_rates, in_report = EXCLUDED.in_report,
-    report_updated_at = EXCLUDED.report_updated_at, last_seen_scan_id = EXCLUDED.last_seen_scan_id`;
-
-/** People the completing scan did not see have left the directory. */
-export const FORGET_UNSEEN_USERS = `DELETE FROM mfa_users WHERE last_seen_scan_id <> $1::bigint`;
+const SCANNED_PEOPLE = `
+  SELECT department, strength, methods, is_critical_admin,
+    (user_type <> 'guest' OR $2::boolean) AND (account_enabled OR $3::boolean) AS counts_in_rates
+  FROM mfa_users
+  WHERE scan_id = $1::bigint AND user_principal_name IS NOT NULL`;
 
 export const COUNT_BY_DEPARTMENT = `
   SELECT COALESCE(department, '') AS department,
@@ -105,12 +81,12 @@ export const COUNT_BY_DEPARTMENT = `
     count(*) FILTER (WHERE counts_in_rates AND strength = 'none')::int AS none,
     count(*) FILTER (WHERE is_critical_admin)::int AS "criticalAdmins",
     count(*) FILTER (WHERE NOT counts_in_rates)::int AS excluded
-  FROM mfa_users
+  FROM (${SCANNED_PEOPLE}) AS people
   GROUP BY 1`;
 
 export const COUNT_BY_METHOD = `
   SELECT method, count(*)::int AS people
-  FROM mfa_users, unnest(methods) AS method
+  FROM (${SCANNED_PEOPLE}) AS people, unnest(methods) AS method
   WHERE counts_in_rates
   GROUP BY method`;
 
@@ -118,22 +94,14 @@ export const INSERT_SNAPSHOT = `
   INSERT INTO posture_snapshots (scan_id, taken_at, report_updated_at, overall, by_department, by_method)
   VALUES ($1::bigint, $2, $3, $4::jsonb, $5::jsonb, $6::jsonb)`;
 
+/** $4 = the number of people, summed from the department counts; $5, $6 = the rate policy counted under. */
 export const MARK_SUCCEEDED = `
-  UPDATE scan_runs SET status = 'succeeded', finished_at = $2, report_updated_at = $3, alive_at = now(),
-    users = (SELECT count(*) FROM mfa_users)
+  UPDATE scan_runs SET status = 'succeeded', finished_at = $2, report_updated_at = $3, alive_at = now(), users = $4,
+    include_guests = $5, include_disabled = $6
   WHERE id = $1::bigint
   RETURNING id, trigger, requested_by, status, started_at, finished_at, users, report_updated_at, error`;
 
-export const DROP_STAGING = `
-  WITH people AS (DELETE FROM scan_people WHERE scan_id = $1::bigint)
-  DELETE FROM scan_registrations WHERE scan_id = $1::bigint`;
-
 export const MARK_FAILED = `
-  WITH failed AS (
-    UPDATE scan_runs SET status = 'failed', finished_at = $2, error = $3
-    WHERE id = $1::bigint AND status = 'running'
-    RETURNING id
-  ), people AS (
-    DELETE FROM scan_people WHERE scan_id = $1::bigint
-  )
-  DELETE FROM scan_registrations WHERE scan_id = $1::bigint`;
+  UPDATE scan_runs SET status = 'failed', finished_at = $2, error = $3
+  WHERE id = $1::bigint AND status = 'running'
+  RETURNING id`;

@@ -14,6 +14,7 @@ import {
 } from '../../domain/ports/posture-store';
 import type { Database } from './database';
 import * as sql from './posture-scan-sql';
+import { analyzeScanPartition, createScanPartition, dropScanPartitions, dropScanPartitionsExcept } from './scan-partitions';
 import {
   SCAN_RUN_COLUMNS,
   SNAPSHOT_COLUMNS,
@@ -46,8 +47,14 @@ export class SqlPostureStore implements PostureStore {
     const staleError = `Stopped without finishing: no progress for over ${describeDuration(this.staleAfterMs)} (the bot was probably restarted during the scan).`;
     // The running scan may finish between our refused insert and our read; then simply try again.
     for (let attempt = 0; attempt < 3; attempt++) {
-      await this.db.query(sql.FAIL_STALE_SCANS, [at, this.staleAfterMs / 1000, staleError]);
-      const [started] = await this.db.query<ScanRunRow>(sql.INSERT_RUNNING_SCAN, [trigger, requestedBy ?? null, at]);
+      // One transaction: a scan row never exists without the partition its pages go to.
+      const started = await this.db.transaction(async (tx) => {
+        const stale = await tx.query<{ id: string }>(sql.FAIL_STALE_SCANS, [at, this.staleAfterMs / 1000, staleError]);
+        await dropScanPartitions(tx, stale.map((row) => row.id));
+        const [row] = await tx.query<ScanRunRow>(sql.INSERT_RUNNING_SCAN, [trigger, requestedBy ?? null, at]);
+        if (row) await createScanPartition(tx, String(row.id));
+        return row;
+      });
       if (started) return { started: toScanRun(started) };
       const [running] = await this.db.query<ScanRunRow>(`SELECT ${SCAN_RUN_COLUMNS} FROM scan_runs WHERE status = 'running'`);
       if (running) return { running: toScanRun(running) };
@@ -90,10 +97,9 @@ export class SqlPostureStore implements PostureStore {
     const completed = await this.db.transaction(async (tx) => {
       const locked = await tx.query(sql.LOCK_RUNNING_SCAN, [scanId]);
       if (locked.length === 0) throw new ScanNotRunningError(scanId);
-      await tx.query(sql.REPLACE_CURRENT_USERS, [scanId, options.rates.includeGuests, options.rates.includeDisabled]);
-      await tx.query(sql.FORGET_UNSEEN_USERS, [scanId]);
-      const departments = await tx.query<DepartmentCountsRow>(sql.COUNT_BY_DEPARTMENT);
-      const methods = await tx.query<{ method: string; people: number }>(sql.COUNT_BY_METHOD);
+      const policy = [options.rates.includeGuests, options.rates.includeDisabled];
+      const departments = await tx.query<DepartmentCountsRow>(sql.COUNT_BY_DEPARTMENT, [scanId, ...policy]);
+      const methods = await tx.query<{ method: string; people: number }>(sql.COUNT_BY_METHOD, [scanId, ...policy]);
       const reportUpdatedAt = options.reportUpdatedAt;
       const snapshot = snapshotOf(scanId, at, reportUpdatedAt, departments, methods);
       await tx.query(sql.INSERT_SNAPSHOT, [
@@ -104,19 +110,29 @@ export class SqlPostureStore implements PostureStore {
         JSON.stringify(snapshot.byDepartment),
         JSON.stringify(snapshot.byMethod),
       ]);
-      const [run] = await tx.query<ScanRunRow>(sql.MARK_SUCCEEDED, [scanId, at, reportUpdatedAt ?? null]);
-      await tx.query(sql.DROP_STAGING, [scanId]);
+      const { strong, acceptable, weak, none, excluded } = snapshot.overall;
+      const [run] = await tx.query<ScanRunRow>(sql.MARK_SUCCEEDED, [
+        scanId,
+        at,
+        reportUpdatedAt ?? null,
+        strong + acceptable + weak + none + excluded,
+        ...policy,
+      ]);
+      // The scan is current from the commit on; the previous state goes whole, with no rows to delete or vacuum.
+      await dropScanPartitionsExcept(tx, scanId);
       return { run: toScanRun(run!), snapshot };
     });
-    // Every scan rewrites each user and fills then empties the staging tables. PGlite has no autovacuum, so
-    // without this the data folder would grow by a tenant's worth a day; ANALYZE keeps the plans fitting.
     // Housekeeping only: the scan has completed, so a failure here must not report it as failed.
-    await this.db.exec('VACUUM (ANALYZE) mfa_users, scan_people, scan_registrations').catch(() => undefined);
+    await analyzeScanPartition(this.db, scanId).catch(() => undefined);
     return completed;
   }
 
   async failScan(scanId: string, at: Date, error: string): Promise<void> {
-    await this.db.query(sql.MARK_FAILED, [scanId, at, error]);
+    await this.db.transaction(async (tx) => {
+      // Only a scan that was still running: a partition of a scan that succeeded is the current state.
+      const failed = await tx.query(sql.MARK_FAILED, [scanId, at, error]);
+      if (failed.length > 0) await dropScanPartitions(tx, [scanId]);
+    });
   }
 
   async latestScan(): Promise<ScanRun | undefined> {
@@ -147,7 +163,7 @@ export class SqlPostureStore implements PostureStore {
     // One round trip: the count comes back even when the page is past the end (then its columns are null).
     const rows = await this.db.query<UserRow & { total: number }>(
       `WITH matches AS (
-         SELECT ${USER_COLUMNS} FROM mfa_users
+         SELECT ${USER_COLUMNS} FROM current_mfa_users
          WHERE strength = ANY($1::text[])
            AND ($2::text IS NULL OR lower(COALESCE(department, '')) = lower($2::text))
            AND ($3::boolean OR counts_in_rates)
@@ -164,7 +180,7 @@ export class SqlPostureStore implements PostureStore {
   }
 
   async findUser(id: string): Promise<UserMfaStatus | undefined> {
-    const [row] = await this.db.query<UserRow>(`SELECT ${USER_COLUMNS} FROM mfa_users WHERE id = $1`, [id]);
+    const [row] = await this.db.query<UserRow>(`SELECT ${USER_COLUMNS} FROM current_mfa_users WHERE id = $1`, [id]);
     return row ? toUserStatus(row) : undefined;
   }
 
@@ -173,7 +189,7 @@ export class SqlPostureStore implements PostureStore {
     // An empty prefix would match everyone.
     if (wanted === '') return [];
     const rows = await this.db.query<UserRow>(
-      String.raw`SELECT ${USER_COLUMNS} FROM mfa_users
+      String.raw`SELECT ${USER_COLUMNS} FROM current_mfa_users
        WHERE lower(user_principal_name) = lower($1)
           OR lower(display_name) COLLATE "C" LIKE replace(replace(replace(lower($1), '\', '\\'), '%', '\%'), '_', '\_') || '%'
        ORDER BY lower(user_principal_name) = lower($1) DESC, lower(display_name) COLLATE "C", id

@@ -1,4 +1,7 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { GraphCaller, newCounters } from '../../../src/adapters/graph/graph-caller';
+import { createGraphClient } from '../../../src/adapters/graph/graph-client';
 import { GraphFailure } from '../../../src/adapters/graph/graph-failure';
 import { RequestPacer, systemClock } from '../../../src/adapters/graph/request-pacer';
 import { DEFAULT_RETRY_POLICY } from '../../../src/adapters/graph/retry-policy';
@@ -16,9 +19,9 @@ async function run(answers: (ScriptedAnswer | 'network-error' | 'hang')[], optio
   const pacer = options.pacer?.(clock);
   const sentAt: number[] = [];
   const originalExchange = caller.exchange.bind(caller);
-  caller.exchange = (call) => {
+  caller.exchange = (call, onHeaders) => {
     sentAt.push(clock.now());
-    return originalExchange(call);
+    return originalExchange(call, onHeaders);
   };
   const result = caller.send({ method: 'GET', path: '/users?$top=1' }, { counters, pacer }).then(
     (value) => ({ value }),
@@ -108,5 +111,34 @@ describe('GraphCaller: retries in one place', () => {
     });
     expect(sentAt).toEqual([0, 700]);
     expect(pacer!.stats().granted).toBe(2);
+  });
+});
+
+describe('GraphCaller and the pacer over HTTP', () => {
+  it("frees the request's slot when the headers arrive, not when a slow body has been read", async () => {
+    const BODY_DELAY_MS = 400;
+    const arrivedAt: number[] = [];
+    const server = createServer((request, response) => {
+      arrivedAt.push(performance.now());
+      response.writeHead(200, { 'Content-Type': 'application/json' });
+      response.flushHeaders();
+      // A large page: the service has counted the request long before its body is all there.
+      setTimeout(() => response.end(JSON.stringify({ value: [request.url] })), BODY_DELAY_MS);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const caller = new GraphCaller(createGraphClient(url, async () => 'token'), policy, systemClock);
+      const pacer = new RequestPacer({ limit: 1, windowMs: 50 }, systemClock);
+
+      const answers = await Promise.all([1, 2].map((n) => caller.send<{ value: string[] }>({ method: 'GET', path: `/users?n=${n}` }, { pacer })));
+
+      expect(answers.map((answer) => answer.value[0])).toEqual(['/v1.0/users?n=1', '/v1.0/users?n=2']);
+      // One window after the first answer's headers, not one window after its body.
+      expect(arrivedAt[1]! - arrivedAt[0]!).toBeGreaterThanOrEqual(50);
+      expect(arrivedAt[1]! - arrivedAt[0]!).toBeLessThan(BODY_DELAY_MS);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });
