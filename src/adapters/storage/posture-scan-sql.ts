@@ -1,6 +1,6 @@
 /**
  * The statements a scan runs, from start to completion. Each page goes straight into the scan's own
- * partition of mfa_users in one statement (a JSON array expanded by jsonb_to_recordset), never one statement
+ * partition of mfa_users in one statement (a JSON array expanded by json_to_recordset), never one statement
  * per user; a person's directory entry and registration meet there by upsert, in whichever order they come.
  * Completion counts in the database and records the rate policy; a tenant never has to fit in memory and
  * nothing is copied.
@@ -31,7 +31,7 @@ export const SAVE_PEOPLE = `
       (scan_id, id, user_principal_name, display_name, user_type, account_enabled, department, job_title, manager_id)
     SELECT live.id, p.id, p.user_principal_name, p.display_name, p.user_type, p.account_enabled,
            p.department, p.job_title, p.manager_id
-    FROM live, jsonb_to_recordset($2::jsonb) AS p(
+    FROM live, json_to_recordset($2::json) AS p(
       id text, user_principal_name text, display_name text, user_type text, account_enabled boolean,
       department text, job_title text, manager_id text)
     ON CONFLICT (scan_id, id) DO UPDATE SET
@@ -49,7 +49,7 @@ export const SAVE_REGISTRATIONS = `
     INSERT INTO mfa_users
       (scan_id, id, is_admin, is_mfa_capable, is_mfa_registered, methods, strength, in_report, report_updated_at)
     SELECT live.id, r.user_id, r.is_admin, r.is_mfa_capable, r.is_mfa_registered, r.methods, r.strength, true, r.report_updated_at
-    FROM live, jsonb_to_recordset($2::jsonb) AS r(
+    FROM live, json_to_recordset($2::json) AS r(
       user_id text, is_admin boolean, is_mfa_capable boolean, is_mfa_registered boolean, methods text[],
       strength text, report_updated_at timestamptz)
     ON CONFLICT (scan_id, id) DO UPDATE SET
