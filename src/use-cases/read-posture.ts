@@ -1,4 +1,5 @@
 import { DEFAULT_MINIMUM_DEPARTMENT_SIZE } from '../domain/mfa/department-ranking';
+import type { MethodKind } from '../domain/mfa/method-kind';
 import { countedPeople, type PostureCounts } from '../domain/mfa/posture-counts';
 import { postureChange, postureFigures, type PostureChange, type PostureFigures } from '../domain/mfa/posture-figures';
 import type { PostureStore, ScanRun } from '../domain/ports/posture-store';
@@ -33,6 +34,8 @@ export type PostureSummary =
       counts: PostureCounts;
       /** Since the previous completed scan; absent on the first scan (or a department new since). */
       change?: PostureChange & { previousTakenAt: Date };
+      /** The tenant only: how many people counted in rates have each method registered (one person, several methods). */
+      byMethod?: Partial<Record<MethodKind, number>>;
       freshness: Freshness;
     };
 
@@ -46,7 +49,7 @@ export async function readPosture(deps: PostureReadDeps, department?: string): P
     ...(latestScan && latestScan.id !== current.scanId ? { latestScan } : {}),
   };
   const earlier = previous ? { counts: previous.overall, takenAt: previous.takenAt } : undefined;
-  if (department === undefined) return summary(current.overall, earlier, freshness);
+  if (department === undefined) return summary(current.overall, earlier, freshness, undefined, current.byMethod);
 
   const name = findDepartment(current.byDepartment, department);
   if (name === undefined) {
@@ -60,13 +63,20 @@ export async function readPosture(deps: PostureReadDeps, department?: string): P
   return summary(counts, earlierDepartment, freshness, name);
 }
 
-function summary(counts: PostureCounts, previous: { counts: PostureCounts; takenAt: Date } | undefined, freshness: Freshness, department?: string): PostureSummary {
+function summary(
+  counts: PostureCounts,
+  previous: { counts: PostureCounts; takenAt: Date } | undefined,
+  freshness: Freshness,
+  department?: string,
+  byMethod?: Partial<Record<MethodKind, number>>,
+): PostureSummary {
   return {
     kind: 'summary',
     ...(department === undefined ? {} : { department }),
     figures: postureFigures(counts),
     counts,
     ...(previous ? { change: { ...postureChange(counts, previous.counts), previousTakenAt: previous.takenAt } } : {}),
+    ...(byMethod ? { byMethod } : {}),
     freshness,
   };
 }

@@ -65,6 +65,7 @@ describe('posture reads', () => {
         figures: { counted: 20, excluded: 0, strongPercent: 55, anyMfaPercent: 75, weakOnlyPercent: 20, withNothing: 5, criticalAdmins: 0 },
         counts: { strong: 11, acceptable: 0, weak: 4, none: 5, criticalAdmins: 0, excluded: 0 },
         change: { strongPoints: 20, anyMfaPoints: 0, weakOnlyPoints: -20, withNothing: 0, criticalAdmins: 0, counted: 0, previousTakenAt: T0 },
+        byMethod: { authenticatorPush: 11, sms: 4 },
         freshness: { takenAt: daysAfter(1) },
       });
     });

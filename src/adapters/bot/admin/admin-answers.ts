@@ -87,6 +87,7 @@ export async function summary(deps: AdminAnswerDeps, department?: string): Promi
           figures,
           counts,
           ...(change ? { change, previousTakenAt: change.previousTakenAt } : {}),
+          ...(result.byMethod ? { byMethod: result.byMethod } : {}),
           freshness: cardFreshness(freshness),
         }),
       };

@@ -1,3 +1,4 @@
+import type { MethodKind } from '../../../domain/mfa/method-kind';
 import type { MfaStrength } from '../../../domain/mfa/mfa-strength';
 import type { PostureCounts } from '../../../domain/mfa/posture-counts';
 import type { PostureChange, PostureFigures } from '../../../domain/mfa/posture-figures';
@@ -5,7 +6,7 @@ import { renderCard, type AdaptiveCard } from './card-template';
 import { directoryText, TEXT_LIMITS } from './directory-text';
 import { changeText, countText, percentText, peopleText } from './figure-text';
 import { freshnessLine, utcDateText, type Freshness } from './freshness-line';
-import { STRENGTH_LOOK } from './strength-label';
+import { methodLabel, methodsInReadingOrder, STRENGTH_LOOK } from './strength-label';
 import { VERBS } from './verbs';
 
 /** What readPosture answers with (kind 'summary'), plus what the chart needs. */
@@ -22,6 +23,8 @@ export interface PostureSummaryView {
    * the figures' percentages, and the legend prints percentages.
    */
   counts?: Pick<PostureCounts, MfaStrength>;
+  /** People (counted in rates) with each method registered; the tenant's card lists them, strongest first. */
+  byMethod?: Partial<Record<MethodKind, number>>;
   freshness: Freshness;
 }
 
@@ -52,6 +55,7 @@ export function postureSummaryCard(view: PostureSummaryView): AdaptiveCard {
   };
   const slices = shares(view);
   const total = slices.reduce((sum, s) => sum + s.value, 0);
+  const methods = methodFacts(view.byMethod, figures.counted);
   return renderCard('posture-summary', {
     title: `MFA posture · ${scope}`,
     population: `${peopleText(figures.counted)} counted` +
@@ -87,11 +91,23 @@ export function postureSummaryCard(view: PostureSummaryView): AdaptiveCard {
       weight: Math.max(1, Math.round((s.value / total) * 100)),
       style: STRENGTH_LOOK[s.strength].containerStyle,
     })),
+    methods,
+    hasMethods: methods.length > 0,
     freshness: freshnessLine(view.freshness),
     isTenant: view.department === undefined,
     hasNone: figures.withNothing > 0,
     unenrolledData: view.department === undefined ? { list: 'unenrolled', offset: 0 } : { list: 'unenrolled', department: view.department, offset: 0 },
     trendData: view.department === undefined ? {} : { department: view.department },
     verbs: VERBS,
+  });
+}
+
+/** "Text message (SMS)" → "1,234 people · 12 %": what share of the people counted could use each method. */
+function methodFacts(byMethod: PostureSummaryView['byMethod'], counted: number): { title: string; value: string }[] {
+  if (!byMethod || counted === 0) return [];
+  const kinds = methodsInReadingOrder(Object.keys(byMethod) as MethodKind[]).filter((kind) => (byMethod[kind] ?? 0) > 0);
+  return kinds.map((kind) => {
+    const people = byMethod[kind]!;
+    return { title: methodLabel(kind), value: `${peopleText(people)} · ${percentText((100 * people) / counted)}` };
   });
 }

@@ -50,6 +50,20 @@ describe('postureSummaryCard', () => {
     expect(ofType(calm, 'Container').some((c) => c.style === 'attention')).toBe(false);
   });
 
+  it("lists the tenant's registered methods strongest first, with people and share, leaving out methods nobody has", () => {
+    const card = postureSummaryCard({ ...tenant, byMethod: { sms: 700, authenticatorPush: 1500, passkey: 0, softwareOath: 240 } });
+    const [facts] = ofType(card, 'FactSet');
+    expect(facts!.facts).toEqual([
+      { title: 'Authenticator app (push)', value: '1,500 people · 50.5%' },
+      { title: 'Code app (one-time codes)', value: '240 people · 8.1%' },
+      { title: 'Text message (SMS)', value: '700 people · 23.6%' },
+    ]);
+    expect(texts(card)).toContain('Methods registered');
+    // A department's card has no per-method figures, and says nothing about methods.
+    expect(ofType(postureSummaryCard(tenant), 'FactSet')).toEqual([]);
+    expect(texts(postureSummaryCard(tenant))).not.toContain('Methods registered');
+  });
+
   it('carries the freshness line', () => {
     expect(texts(postureSummaryCard(tenant))).toContain('Scanned 23 Nov 2025 10:02 UTC · report updated 08:40 UTC');
   });
