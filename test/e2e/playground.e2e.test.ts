@@ -102,6 +102,7 @@ describeWithBrowser('the demo in the Agents Playground, as an admin', () => {
     await ui.sendMessage('posture');
     const reply = await ui.waitForBotReply({ containsText: 'MFA posture', card: true });
     expect(reply.cards[0]!.text).toMatch(/strong MFA/);
+    expect(reply.cards[0]!.text).toMatch(/Methods registered[\s\S]*Authenticator app \(push\)\s*[\d,]+ people · [\d.]+%/);
     expect(await ui.page.locator('.ac-adaptiveCard svg').count()).toBeGreaterThan(0);
     await ui.screenshot('10-admin-posture');
   });
