@@ -1,4 +1,5 @@
 import type { PGlite, Transaction } from '@electric-sql/pglite';
+import { setFlagsFromString } from 'node:v8';
 import { AsyncMutex } from './async-mutex';
 import type { Database, SqlExecutor } from './database';
 import { loadPglite } from './load-pglite';
@@ -10,6 +11,7 @@ import { pgliteValueTypes } from './pglite-value-types';
  * can slip in between its statements.
  */
 export async function openPgliteDatabase(dataDir?: string): Promise<Database> {
+  keepWebAssemblyOnBaselineCompiler();
   const { PGlite } = loadPglite();
   // PGlite's default buffer cache (128 MB, inside the WebAssembly heap, which never shrinks) is most of its
   // memory. With 16 MB a 100,000-person scan peaks near 300 MB instead of 490 MB; its page writes are about
@@ -17,6 +19,17 @@ export async function openPgliteDatabase(dataDir?: string): Promise<Database> {
   const startParams = [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'];
   const pg = await PGlite.create({ ...(dataDir ? { dataDir } : {}), startParams, ...pgliteValueTypes });
   return fromPglite(pg);
+}
+
+/**
+ * V8 compiles WebAssembly twice: at once with its baseline compiler (Liftoff), then the functions that run
+ * often again with its optimizing one. For PGlite's PostgreSQL that second copy of machine code costs about
+ * 50 MB at start and more as a scan warms it up. Without it a 100,000-person scan peaks near 240 MB instead
+ * of 300, and its page writes take about 1.4 times as long (figures in docs/benchmarks.md). A PostgreSQL server setup never gets here.
+ * The flag is process-wide and must be set before the module is compiled, hence here.
+ */
+function keepWebAssemblyOnBaselineCompiler(): void {
+  setFlagsFromString('--liftoff-only');
 }
 
 /**
