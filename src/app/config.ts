@@ -14,6 +14,8 @@ export type { BotCredential, TokenValidationConfig, GraphCredential };
 export interface PostureConfig {
   /** Entra security groups whose members may use admin commands. */
   adminGroupIds: string[];
+  /** Directory role template ids (e.g. Security Administrator's) whose holders may use admin commands too. */
+  adminRoleTemplateIds: string[];
   /** Object ids treated as admins whatever their groups (bootstrap). */
   adminAllowList: string[];
   /** Who non-admins are told to ask, e.g. "the IT security team (security@contoso.com)". */
@@ -84,6 +86,7 @@ function readIdList(env: Env, name: string, problems: string[]): string[] {
 function readPosture(env: Env, base: z.infer<typeof common>, problems: string[], adminGroupIds: string[]): PostureConfig {
   return {
     adminGroupIds,
+    adminRoleTemplateIds: readIdList(env, 'ADMIN_ROLE_TEMPLATE_IDS', problems),
     adminAllowList: readIdList(env, 'ADMIN_ALLOW_LIST', problems),
     adminContact: base.ADMIN_CONTACT,
     scanCron: base.SCAN_CRON,
@@ -175,8 +178,11 @@ export function loadProductionConfig(env: Env): AppConfig {
   const graphBaseUrl = checkUrl(env, 'GRAPH_BASE_URL', problems) ?? 'https://graph.microsoft.com';
   const publicUrl = checkUrl(env, 'PUBLIC_BASE_URL', problems);
   const posture = readPosture(env, base, problems, readIdList(env, 'ADMIN_GROUP_IDS', problems));
-  if (posture.adminGroupIds.length === 0 && posture.adminAllowList.length === 0) {
-    problems.push('ADMIN_GROUP_IDS: the object id(s) of the Entra security group(s) whose members may use admin commands (comma-separated).');
+  if (posture.adminGroupIds.length === 0 && posture.adminRoleTemplateIds.length === 0 && posture.adminAllowList.length === 0) {
+    problems.push(
+      'ADMIN_GROUP_IDS: the object id(s) of the Entra security group(s) whose members may use admin commands (comma-separated); ' +
+        'or ADMIN_ROLE_TEMPLATE_IDS: the template id(s) of directory roles whose holders may (e.g. 194ae4cb-b126-40b2-bd5b-6091b380977d, Security Administrator).',
+    );
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return {

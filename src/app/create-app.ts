@@ -99,7 +99,12 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
       logger,
       now,
       admin: {
-        authorizer: new AdminAuthorizer(directory, { groupIds: config.posture.adminGroupIds, allowList: config.posture.adminAllowList, cacheSeconds: 300 }),
+        authorizer: new AdminAuthorizer(directory, {
+          groupIds: config.posture.adminGroupIds,
+          roleTemplateIds: config.posture.adminRoleTemplateIds,
+          allowList: config.posture.adminAllowList,
+          cacheSeconds: 300,
+        }),
         auditLog,
         contact: config.posture.adminContact,
         privateSender: new PrivateSender(adapter, references, botAppId ?? ''),

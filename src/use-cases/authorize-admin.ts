@@ -5,6 +5,8 @@ export type AdminDecision = 'admin' | 'notAdmin' | 'unavailable';
 export interface AdminPolicy {
   /** Entra security groups whose (transitive) members are MFA Coach admins. */
   groupIds: readonly string[];
+  /** Directory roles, by template id (the same in every tenant), whose holders are MFA Coach admins too. */
+  roleTemplateIds?: readonly string[];
   /** Object ids always treated as admins: a bootstrap for before the groups exist. */
   allowList: readonly string[];
   /** How long a decision is trusted; at most 5 minutes, so removing someone takes effect soon. */
@@ -22,7 +24,7 @@ export class AdminAuthorizer {
   private readonly cache = new Map<string, { decision: Exclude<AdminDecision, 'unavailable'>; until: number }>();
 
   constructor(
-    private readonly directory: Pick<Directory, 'isMemberOfAny'>,
+    private readonly directory: Pick<Directory, 'isMemberOfAny' | 'holdsAnyRole'>,
     private readonly policy: AdminPolicy,
     private readonly now: () => number = Date.now,
   ) {}
@@ -30,7 +32,8 @@ export class AdminAuthorizer {
   async decide(userId: string | undefined): Promise<AdminDecision> {
     if (!userId) return 'notAdmin';
     if (this.policy.allowList.includes(userId)) return 'admin';
-    if (this.policy.groupIds.length === 0) return 'notAdmin';
+    const roleTemplateIds = this.policy.roleTemplateIds ?? [];
+    if (this.policy.groupIds.length === 0 && roleTemplateIds.length === 0) return 'notAdmin';
     const cached = this.cache.get(userId);
     if (cached && cached.until > this.now()) return cached.decision;
     let decision: Exclude<AdminDecision, 'unavailable'>;
@@ -39,7 +42,7 @@ export class AdminAuthorizer {
       const timedOut = new Promise<never>((_, reject) => {
         timer = setTimeout(() => reject(new Error('directory too slow')), this.policy.timeoutMs ?? 3000);
       });
-      decision = (await Promise.race([this.directory.isMemberOfAny(userId, this.policy.groupIds), timedOut])) ? 'admin' : 'notAdmin';
+      decision = (await Promise.race([this.isAdminInDirectory(userId, roleTemplateIds), timedOut])) ? 'admin' : 'notAdmin';
     } catch {
       return 'unavailable';
     } finally {
@@ -47,5 +50,11 @@ export class AdminAuthorizer {
     }
     this.cache.set(userId, { decision, until: this.now() + Math.min(this.policy.cacheSeconds, 300) * 1000 });
     return decision;
+  }
+
+  /** Groups first (the usual way), roles only when the groups say no and roles are configured. */
+  private async isAdminInDirectory(userId: string, roleTemplateIds: readonly string[]): Promise<boolean> {
+    if (this.policy.groupIds.length > 0 && (await this.directory.isMemberOfAny(userId, this.policy.groupIds))) return true;
+    return roleTemplateIds.length > 0 && this.directory.holdsAnyRole(userId, roleTemplateIds);
   }
 }

@@ -15,6 +15,8 @@ export class InMemoryDirectory implements Directory {
   reportUpdatedAt?: Date;
   beforePage?: (walk: Walk, pageIndex: number) => Promise<void> | void;
   readonly groups = new Map<string, Set<string>>();
+  /** Role template id → holders. */
+  readonly roles = new Map<string, Set<string>>();
   /** Sizes of the pages handed over, per walk. */
   readonly pagesHanded: Record<Walk, number[]> = { people: [], registrations: [] };
 
@@ -41,6 +43,10 @@ export class InMemoryDirectory implements Directory {
 
   async isMemberOfAny(userId: string, groupIds: readonly string[]): Promise<boolean> {
     return groupIds.some((groupId) => this.groups.get(groupId)?.has(userId) ?? false);
+  }
+
+  async holdsAnyRole(userId: string, roleTemplateIds: readonly string[]): Promise<boolean> {
+    return roleTemplateIds.some((templateId) => this.roles.get(templateId)?.has(userId) ?? false);
   }
 
   private async walk<T>(walk: Walk, items: readonly T[], onPage: (page: T[]) => Promise<void>): Promise<PageWalkStats> {

@@ -164,6 +164,27 @@ export class GraphDirectory implements Directory {
     return kinds;
   }
 
+  /**
+   * Directory roles the user holds, directly or through a role-assignable group (transitiveMemberOf cast to
+   * directoryRole), matched by role template id; a user the directory does not know holds none. A person
+   * holds a handful of roles, so this is one request of the directory service.
+   */
+  async holdsAnyRole(userId: string, roleTemplateIds: readonly string[]): Promise<boolean> {
+    if (roleTemplateIds.length === 0) return false;
+    const wanted = new Set(roleTemplateIds.map((id) => id.toLowerCase()));
+    const path = graphPath(`/users/${encodeURIComponent(userId)}/transitiveMemberOf/microsoft.graph.directoryRole`, { $select: 'id,roleTemplateId' });
+    let holds = false;
+    try {
+      await walkCollection<{ roleTemplateId?: string }>(this.caller, path, { counters: newCounters() }, async (roles) => {
+        if (roles.some((role) => role.roleTemplateId !== undefined && wanted.has(role.roleTemplateId.toLowerCase()))) holds = true;
+      });
+    } catch (error) {
+      if (error instanceof GraphFailure && error.kind === 'notFound') return false;
+      throw error;
+    }
+    return holds;
+  }
+
   /** Transitive membership (checkMemberGroups), 20 group ids per call; a user the directory does not know is in no group. */
   async isMemberOfAny(userId: string, groupIds: readonly string[]): Promise<boolean> {
     const unique = [...new Set(groupIds)];

@@ -64,8 +64,8 @@ export interface RegistrationSummary {
 
 /**
  * The organisation's directory (Microsoft Entra ID through Graph in production).
- * The walks hand over one page at a time and wait for the handler before asking for the next, so a
- * whole tenant is never held in memory and the database sets the pace as much as the service does.
+ * The walks hand over one page at a time, with at most the next one on its way, so a whole tenant is never
+ * held in memory and the database sets the pace as much as the service does.
  */
 export interface Directory {
   /** The person with this Entra object id, or undefined when there is none. */
@@ -84,4 +84,6 @@ export interface Directory {
   currentMethods(userId: string): Promise<MethodKind[]>;
   /** Whether the user is (transitively) in any of these groups. */
   isMemberOfAny(userId: string, groupIds: readonly string[]): Promise<boolean>;
+  /** Whether the user holds (directly or through a group) any directory role made from these role templates. */
+  holdsAnyRole(userId: string, roleTemplateIds: readonly string[]): Promise<boolean>;
 }

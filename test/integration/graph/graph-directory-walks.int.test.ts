@@ -200,6 +200,29 @@ describe('GraphDirectory.isMemberOfAny', () => {
   });
 });
 
+describe('GraphDirectory.holdsAnyRole', () => {
+  const roleOf = (userId: string) => tenant.directoryRoles.find((role) => role.memberIds.includes(userId));
+  const holder = tenant.users.find((user) => roleOf(user.id))!;
+  const heldTemplate = roleOf(holder.id)!.roleTemplateId;
+  const otherTemplates = tenant.directoryRoles.filter((role) => !role.memberIds.includes(holder.id)).map((role) => role.roleTemplateId);
+
+  it('answers from the roles a person holds, matched by role template id in any case', async () => {
+    const directory = directoryOn(graph, TIME_SCALE);
+    expect(await directory.holdsAnyRole(holder.id, [heldTemplate.toUpperCase()])).toBe(true);
+    expect(await directory.holdsAnyRole(holder.id, otherTemplates)).toBe(false);
+    expect(await directory.holdsAnyRole(employee.id, tenant.directoryRoles.map((role) => role.roleTemplateId))).toBe(false);
+    // The directory service, not the reports budget.
+    expect(graph.stats().requestsByService.reports).toBe(0);
+  });
+
+  it('says no, without a call, for no roles, and no for an unknown user', async () => {
+    const directory = directoryOn(graph, TIME_SCALE);
+    expect(await directory.holdsAnyRole(holder.id, [])).toBe(false);
+    expect(graph.stats().requests).toBe(0);
+    expect(await directory.holdsAnyRole(randomUUID(), [heldTemplate])).toBe(false);
+  });
+});
+
 describe('GraphDirectory.registrationSummary', () => {
   it("returns Graph's own totals, mapped onto method kinds", async () => {
     const summary = await directoryOn(graph, TIME_SCALE).registrationSummary();

@@ -70,6 +70,18 @@ describe('posture settings', () => {
     });
   });
 
+  it('takes directory roles as the only way to name admins, and says how to set either when neither is set', () => {
+    const { ADMIN_GROUP_IDS: _groups, ...withoutGroups } = complete;
+    const SECURITY_ADMINISTRATOR = '194ae4cb-b126-40b2-bd5b-6091b380977d';
+
+    expect(loadProductionConfig({ ...withoutGroups, ADMIN_ROLE_TEMPLATE_IDS: SECURITY_ADMINISTRATOR }).posture).toMatchObject({
+      adminGroupIds: [], adminRoleTemplateIds: [SECURITY_ADMINISTRATOR],
+    });
+    const text = problemsOf(withoutGroups).join('\n');
+    expect(text).toMatch(/ADMIN_GROUP_IDS.*ADMIN_ROLE_TEMPLATE_IDS/);
+    expect(problemsOf({ ...complete, ADMIN_ROLE_TEMPLATE_IDS: 'Global Administrator' }).join('\n')).toMatch(/ADMIN_ROLE_TEMPLATE_IDS must be a comma-separated list/);
+  });
+
   it('rejects a bad cron, time zone, group id list or source, naming each', () => {
     const text = problemsOf({ ...complete, SCAN_CRON: 'daily', SCAN_TIME_ZONE: 'Mars/Olympus', ADMIN_GROUP_IDS: 'admins', REGISTRATION_SOURCE: 'guess' }).join('\n');
     expect(text).toMatch(/SCAN_CRON/);
