@@ -129,6 +129,21 @@ describe.each(databaseChoices())('admin posture commands end to end (%s)', (data
     expect(card).toContain('lots');
   });
 
+  it.each([
+    ['user', 'user <name or UPN>', 'a name or a UPN'],
+    ['scan now', 'scan', 'takes nothing after it'],
+    ['export csv', 'export', 'takes nothing after it'],
+    ['audit 50', 'audit', 'takes nothing after it'],
+    ['posture by manager', 'posture by department', 'manager'],
+  ])('answers "%s" with the usage of %s and what was wrong, and runs nothing', async (words, usage, problem) => {
+    const scansBefore = await harness.app.database.query('SELECT id FROM scan_runs');
+    await say(admin, words);
+    const [card] = connector.cards(personal(admin));
+    expect(text(card)).toContain(usage);
+    expect(text(card)).toContain(problem);
+    expect(await harness.app.database.query('SELECT id FROM scan_runs')).toEqual(scansBefore);
+  });
+
   it('refuses a forged card action from a non-admin, whatever its data claims', async () => {
     const invoke = teams.anAdaptiveCardInvoke({ verb: 'posture.users.page', data: { list: 'unenrolled', offset: 0, actor: admin.aadObjectId, isAdmin: true }, user: employee });
     const { status, body } = await harness.post(invoke);

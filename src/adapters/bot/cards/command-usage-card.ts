@@ -10,6 +10,8 @@ export interface CommandUsageView {
   examples: readonly string[];
   /** What the person typed, when this card answers malformed input. */
   typed?: string;
+  /** What was wrong with it, in one sentence ("Tell me whose status to show: a name or a UPN."). */
+  problem?: string;
   /** In a channel or group chat commands need an @mention first; the examples say so. */
   inChannel?: boolean;
   /** The bot's display name, for the @mention hint. */
@@ -24,6 +26,8 @@ export function commandUsageCard(view: CommandUsageView): AdaptiveCard {
   return renderCard('command-usage', {
     // The echo is clipped: a pasted page of text should not come back as a card-sized wall.
     heading: typed ? `I didn't understand "${directoryText(typed, 80)}". Here is how to use it:` : 'How to use it:',
+    // The problem may quote what was typed: clipped and escaped like the echo.
+    problem: view.problem ? directoryText(view.problem, 160) : '',
     syntax: escapeMarkdown(view.syntax),
     description: escapeMarkdown(view.description),
     examplesHeading: examples.length === 1 ? 'Example' : 'Examples',

@@ -51,7 +51,7 @@ export function registerAdminRoutes(app: Application<TurnState>, deps: BotDepend
 
     const parsed = parseAdminCommand(name, args);
     if (!parsed.ok) {
-      const usage = commandUsageCard({ ...parsed.usage, typed: context.activity.text ?? '', inChannel: where !== 'personal', botName: deps.botName });
+      const usage = commandUsageCard({ ...parsed.usage, typed: context.activity.text ?? '', problem: parsed.problem, inChannel: where !== 'personal', botName: deps.botName });
       await context.sendActivity({ attachments: [asAttachment(usage)] });
       return;
     }

@@ -25,6 +25,8 @@ describe('parseAdminCommand', () => {
     [['trend', '400'], 'trend', /between 1 and 365/],
     [['trend', 'lots'], 'trend', /"lots"/],
     [['scan', 'now'], 'scan', /takes nothing/],
+    [['export', 'csv'], 'export', /takes nothing/],
+    [['audit', '50'], 'audit', /takes nothing/],
     [['posture', 'by', 'manager'], 'posture', /by department/],
   ] as const)('answers %j with the usage of %s', (words, usageOf, problem) => {
     const [name, ...args] = words;

@@ -33,6 +33,13 @@ describe('commandUsageCard', () => {
     expect(texts(card).at(-1)).toContain('mention me first (@MFA Coach)');
   });
 
+  it('says what was wrong under the heading, escaped, in the attention colour', () => {
+    const card = commandUsageCard({ ...usage, typed: 'trend lots', problem: 'The number of days must be a whole number, not "*lots*".' });
+    const problem = ofType(card, 'TextBlock')[1]!;
+    expect(problem.text).toBe('The number of days must be a whole number, not "\\*lots\\*"\\.');
+    expect(problem.color).toBe('Attention');
+  });
+
   it(`shows at most ${MAX_USAGE_EXAMPLES} examples, and "Example" for one`, () => {
     expect(texts(commandUsageCard({ ...usage, examples: ['a', 'b', 'c', 'd', 'e'] })).filter((t) => /^[a-e]$/.test(t))).toEqual(['a', 'b', 'c']);
     expect(texts(commandUsageCard({ ...usage, examples: ['posture'] }))).toContain('Example');
