@@ -155,6 +155,7 @@ function timed(directory: Directory) {
     currentMethods: (id) => directory.currentMethods(id),
     isMemberOfAny: (id, groups) => directory.isMemberOfAny(id, groups),
     holdsAnyRole: (id, roles) => directory.holdsAnyRole(id, roles),
+    ...(directory.registrationSummary ? { registrationSummary: () => directory.registrationSummary!() } : {}),
     walkPeople: (onPage) =>
       measure(() => directory.walkPeople((page) => measure(() => onPage(page), (ms) => (times.people_db_ms += ms))), (ms) => (times.people_ms += ms)),
     walkRegistrations: (onPage) =>

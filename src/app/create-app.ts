@@ -83,6 +83,9 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     await registerPostureScanJob(engine, { cron: config.posture.scanCron, timeZone: config.posture.scanTimeZone }, async (data) => {
       const outcome = await scanTenant({ directory: scanDirectory, store, ...posture, now }, data.trigger, data.requestedBy);
       logger.info({ trigger: data.trigger, outcome: outcome.kind, ...(outcome.kind === 'failed' ? { error: outcome.error } : {}) }, 'posture scan ended');
+      if (outcome.kind === 'completed' && outcome.stats.directoryTotalsError) {
+        logger.warn({ error: outcome.stats.directoryTotalsError }, "the directory's own registration totals could not be read; the scan completed without them");
+      }
       if (!data.replyTo) return;
       await adapter.continueConversationAsync(botAppId ?? '', data.replyTo as Partial<ConversationReference>, async (context) => {
         await context.sendActivity({ attachments: [asAttachment(scanResultCard(outcome, now()))] });

@@ -1,6 +1,6 @@
 import { DEFAULT_MINIMUM_DEPARTMENT_SIZE } from '../domain/mfa/department-ranking';
 import type { MethodKind } from '../domain/mfa/method-kind';
-import { countedPeople, type PostureCounts } from '../domain/mfa/posture-counts';
+import { countedPeople, type DirectoryTotals, type PostureCounts } from '../domain/mfa/posture-counts';
 import { postureChange, postureFigures, type PostureChange, type PostureFigures } from '../domain/mfa/posture-figures';
 import type { PostureStore, ScanRun } from '../domain/ports/posture-store';
 
@@ -36,6 +36,8 @@ export type PostureSummary =
       change?: PostureChange & { previousTakenAt: Date };
       /** The tenant only: how many people counted in rates have each method registered (one person, several methods). */
       byMethod?: Partial<Record<MethodKind, number>>;
+      /** The tenant only: the directory's own registration totals, when the scan could read them. */
+      directoryTotals?: DirectoryTotals;
       freshness: Freshness;
     };
 
@@ -49,7 +51,10 @@ export async function readPosture(deps: PostureReadDeps, department?: string): P
     ...(latestScan && latestScan.id !== current.scanId ? { latestScan } : {}),
   };
   const earlier = previous ? { counts: previous.overall, takenAt: previous.takenAt } : undefined;
-  if (department === undefined) return summary(current.overall, earlier, freshness, undefined, current.byMethod);
+  if (department === undefined) {
+    const tenant = summary(current.overall, earlier, freshness, undefined, current.byMethod);
+    return current.directoryTotals && tenant.kind === 'summary' ? { ...tenant, directoryTotals: current.directoryTotals } : tenant;
+  }
 
   const name = findDepartment(current.byDepartment, department);
   if (name === undefined) {

@@ -1,5 +1,5 @@
 import { classifyMethods, type ClassificationPolicy } from '../domain/mfa/mfa-strength';
-import type { PostureSnapshot } from '../domain/mfa/posture-counts';
+import type { DirectoryTotals, PostureSnapshot } from '../domain/mfa/posture-counts';
 import type { RatePolicy } from '../domain/mfa/rate-policy';
 import type { UserRegistration } from '../domain/mfa/user-registration';
 import type { Directory, PageWalkStats, RegistrationWalkStats } from '../domain/ports/directory';
@@ -17,6 +17,8 @@ export interface ScanTenantDeps {
 export interface ScanStats {
   people: PageWalkStats;
   registrations: RegistrationWalkStats;
+  /** Why the directory's own totals could not be read; the scan completed without them. */
+  directoryTotalsError?: string;
 }
 
 export type ScanOutcome =
@@ -32,6 +34,20 @@ type Stage = 'starting' | 'reading the directory' | 'reading the MFA registratio
 class StageError extends Error {
   constructor(readonly stage: Stage, override readonly cause: unknown) {
     super(stage);
+  }
+}
+
+/**
+ * The directory's own totals, a cross-check beside the scan's counts: worth two requests at the end of a
+ * report scan (the per-user mode has no report to summarize), never worth failing the scan for.
+ */
+async function directoryTotals(directory: Directory): Promise<{ read?: DirectoryTotals; error?: string }> {
+  if (!directory.registrationSummary) return {};
+  try {
+    const { totalUsers, mfaCapable, passwordlessCapable, ssprRegistered } = await directory.registrationSummary();
+    return { read: { totalUsers, mfaCapable, passwordlessCapable, ssprRegistered } };
+  } catch (error) {
+    return { error: adminSafeMessage(error) };
   }
 }
 
@@ -76,9 +92,11 @@ export async function scanTenant(deps: ScanTenantDeps, trigger: ScanTrigger, req
     if (registrations.items === 0) throw new Error('the directory returned no MFA registrations, so the previous results were kept');
 
     stage = 'summarizing the results';
+    const totals = registrations.source === 'report' ? await directoryTotals(deps.directory) : {};
     const reportUpdatedAt = registrations.reportUpdatedAt ?? newestRow;
     const completed = await deps.store.completeScan(scanId, deps.now(), {
       ...(reportUpdatedAt ? { reportUpdatedAt } : {}),
+      ...(totals.read ? { directoryTotals: totals.read } : {}),
       rates: deps.rates,
     });
     return {
@@ -86,7 +104,7 @@ export async function scanTenant(deps: ScanTenantDeps, trigger: ScanTrigger, req
       run: completed.run,
       snapshot: completed.snapshot,
       ...(previous ? { previous } : {}),
-      stats: { people, registrations },
+      stats: { people, registrations, ...(totals.error ? { directoryTotalsError: totals.error } : {}) },
     };
   } catch (caught) {
     const error = caught instanceof StageError ? caught.cause : caught;

@@ -68,6 +68,8 @@ describe.each(databaseChoices())('admin posture commands end to end (%s)', (data
     const percent = (Math.round((rows[0]!.strong / rows[0]!.counted) * 1000) / 10).toFixed(1).replace(/\.0$/, '');
     expect(text(card)).toContain('whole tenant');
     expect(text(card)).toContain(`${percent}`);
+    // Graph's own totals (usersRegisteredByFeature), read at the end of the scan, as a cross-check.
+    expect(text(card)).toMatch(/Microsoft's own count, guests included: [\d,]+ of [\d,]+ users MFA-capable/);
   });
 
   it('ranks departments', async () => {

@@ -1,6 +1,6 @@
 import type { MethodKind } from '../../domain/mfa/method-kind';
 import type { MfaStrength } from '../../domain/mfa/mfa-strength';
-import type { PostureCounts, PostureSnapshot } from '../../domain/mfa/posture-counts';
+import type { DirectoryTotals, PostureCounts, PostureSnapshot } from '../../domain/mfa/posture-counts';
 import type { UserMfaStatus } from '../../domain/mfa/user-registration';
 import type { ScanRun, ScanTrigger } from '../../domain/ports/posture-store';
 
@@ -85,9 +85,10 @@ export interface SnapshotRow {
   overall: PostureCounts;
   by_department: Record<string, PostureCounts>;
   by_method: Partial<Record<MethodKind, number>>;
+  directory_totals: DirectoryTotals | null;
 }
 
-export const SNAPSHOT_COLUMNS = 'scan_id, taken_at, report_updated_at, overall, by_department, by_method';
+export const SNAPSHOT_COLUMNS = 'scan_id, taken_at, report_updated_at, overall, by_department, by_method, directory_totals';
 
 export function toSnapshot(row: SnapshotRow): PostureSnapshot {
   return {
@@ -97,6 +98,7 @@ export function toSnapshot(row: SnapshotRow): PostureSnapshot {
     overall: row.overall,
     byDepartment: row.by_department,
     byMethod: row.by_method,
+    ...(row.directory_totals === null ? {} : { directoryTotals: row.directory_totals }),
   };
 }
 

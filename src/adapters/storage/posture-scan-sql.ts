@@ -91,8 +91,8 @@ export const COUNT_BY_METHOD = `
   GROUP BY method`;
 
 export const INSERT_SNAPSHOT = `
-  INSERT INTO posture_snapshots (scan_id, taken_at, report_updated_at, overall, by_department, by_method)
-  VALUES ($1::bigint, $2, $3, $4::jsonb, $5::jsonb, $6::jsonb)`;
+  INSERT INTO posture_snapshots (scan_id, taken_at, report_updated_at, overall, by_department, by_method, directory_totals)
+  VALUES ($1::bigint, $2, $3, $4::jsonb, $5::jsonb, $6::jsonb, $7::jsonb)`;
 
 /** $4 = the number of people, summed from the department counts; $5, $6 = the rate policy counted under. */
 export const MARK_SUCCEEDED = `

@@ -1,5 +1,5 @@
 import type { MfaStrength } from '../../domain/mfa/mfa-strength';
-import { addCounts, NO_COUNTS, type PostureCounts, type PostureSnapshot } from '../../domain/mfa/posture-counts';
+import { addCounts, NO_COUNTS, type DirectoryTotals, type PostureCounts, type PostureSnapshot } from '../../domain/mfa/posture-counts';
 import type { UserMfaStatus } from '../../domain/mfa/user-registration';
 import type { DirectoryEntry } from '../../domain/ports/directory';
 import {
@@ -92,7 +92,7 @@ export class SqlPostureStore implements PostureStore {
   async completeScan(
     scanId: string,
     at: Date,
-    options: { reportUpdatedAt?: Date; rates: RatePolicy },
+    options: { reportUpdatedAt?: Date; directoryTotals?: DirectoryTotals; rates: RatePolicy },
   ): Promise<{ run: ScanRun; snapshot: PostureSnapshot }> {
     const completed = await this.db.transaction(async (tx) => {
       const locked = await tx.query(sql.LOCK_RUNNING_SCAN, [scanId]);
@@ -101,7 +101,7 @@ export class SqlPostureStore implements PostureStore {
       const departments = await tx.query<DepartmentCountsRow>(sql.COUNT_BY_DEPARTMENT, [scanId, ...policy]);
       const methods = await tx.query<{ method: string; people: number }>(sql.COUNT_BY_METHOD, [scanId, ...policy]);
       const reportUpdatedAt = options.reportUpdatedAt;
-      const snapshot = snapshotOf(scanId, at, reportUpdatedAt, departments, methods);
+      const snapshot = snapshotOf(scanId, at, reportUpdatedAt, departments, methods, options.directoryTotals);
       await tx.query(sql.INSERT_SNAPSHOT, [
         scanId,
         at,
@@ -109,6 +109,7 @@ export class SqlPostureStore implements PostureStore {
         JSON.stringify(snapshot.overall),
         JSON.stringify(snapshot.byDepartment),
         JSON.stringify(snapshot.byMethod),
+        options.directoryTotals ? JSON.stringify(options.directoryTotals) : null,
       ]);
       const { strong, acceptable, weak, none, excluded } = snapshot.overall;
       const [run] = await tx.query<ScanRunRow>(sql.MARK_SUCCEEDED, [
@@ -154,7 +155,7 @@ export class SqlPostureStore implements PostureStore {
       [since],
     );
     return rows.map((row) => {
-      const { scanId, takenAt, reportUpdatedAt, overall } = toSnapshot({ ...row, by_department: {}, by_method: {} });
+      const { scanId, takenAt, reportUpdatedAt, overall } = toSnapshot({ ...row, by_department: {}, by_method: {}, directory_totals: null });
       return { scanId, takenAt, ...(reportUpdatedAt ? { reportUpdatedAt } : {}), overall };
     });
   }
@@ -216,6 +217,7 @@ function snapshotOf(
   reportUpdatedAt: Date | undefined,
   departments: readonly DepartmentCountsRow[],
   methods: readonly { method: string; people: number }[],
+  directoryTotals: DirectoryTotals | undefined,
 ): PostureSnapshot {
   let overall = NO_COUNTS;
   const byDepartment: Record<string, PostureCounts> = {};
@@ -230,6 +232,7 @@ function snapshotOf(
     overall,
     byDepartment,
     byMethod: Object.fromEntries(methods.map(({ method, people }) => [method, people])),
+    ...(directoryTotals ? { directoryTotals } : {}),
   };
 }
 

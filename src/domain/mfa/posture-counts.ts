@@ -33,6 +33,19 @@ export function addCounts(a: PostureCounts, b: PostureCounts): PostureCounts {
   };
 }
 
+/**
+ * The directory's own registration totals (Graph's usersRegisteredByFeature), kept beside a scan's counts
+ * as a cross-check: they count every user type and role the report covers, so they differ from the rates,
+ * which leave guests out by default.
+ */
+export interface DirectoryTotals {
+  /** Users the report covers (it leaves out disabled accounts). */
+  totalUsers: number;
+  mfaCapable: number;
+  passwordlessCapable: number;
+  ssprRegistered: number;
+}
+
 /** The aggregates kept from each completed scan, so trends survive the per-user state being overwritten. */
 export interface PostureSnapshot {
   scanId: string;
@@ -44,4 +57,6 @@ export interface PostureSnapshot {
   byDepartment: Record<string, PostureCounts>;
   /** People (counted in rates) who have each method registered. */
   byMethod: Partial<Record<MethodKind, number>>;
+  /** Read at the end of the scan when the directory offers them (report mode); absent if it could not. */
+  directoryTotals?: DirectoryTotals;
 }

@@ -1,4 +1,5 @@
 import type { MethodKind } from '../mfa/method-kind';
+import type { DirectoryTotals } from '../mfa/posture-counts';
 import type { UserRegistration } from '../mfa/user-registration';
 
 /** Someone in the organisation's directory, as far as MFA Coach needs to know them. */
@@ -52,12 +53,7 @@ export interface RegistrationWalkStats extends PageWalkStats {
 }
 
 /** The directory's own registration summary (report mode only), to cross-check a scan's counts. */
-export interface RegistrationSummary {
-  /** Users the report covers (it leaves out disabled accounts). */
-  totalUsers: number;
-  mfaCapable: number;
-  passwordlessCapable: number;
-  ssprRegistered: number;
+export interface RegistrationSummary extends DirectoryTotals {
   /** Users with each method; someone registered under two of the directory's names for one kind counts twice. */
   byMethod: Partial<Record<MethodKind, number>>;
 }

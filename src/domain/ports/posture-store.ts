@@ -1,5 +1,5 @@
 import type { MfaStrength } from '../mfa/mfa-strength';
-import type { PostureSnapshot } from '../mfa/posture-counts';
+import type { DirectoryTotals, PostureSnapshot } from '../mfa/posture-counts';
 import type { RatePolicy } from '../mfa/rate-policy';
 import type { UserMfaStatus, UserRegistration } from '../mfa/user-registration';
 import type { DirectoryEntry } from './directory';
@@ -66,7 +66,11 @@ export interface PostureStore {
    * People the report left out (e.g. disabled accounts) are kept with strength 'none' and counted by `rates`.
    * Registrations of people the directory walk did not return are ignored (the walk is the roster).
    */
-  completeScan(scanId: string, at: Date, options: { reportUpdatedAt?: Date; rates: RatePolicy }): Promise<{ run: ScanRun; snapshot: PostureSnapshot }>;
+  completeScan(
+    scanId: string,
+    at: Date,
+    options: { reportUpdatedAt?: Date; directoryTotals?: DirectoryTotals; rates: RatePolicy },
+  ): Promise<{ run: ScanRun; snapshot: PostureSnapshot }>;
   /** Marks a running scan failed and drops what it saved; a scan that already ended is left as it is. */
   failScan(scanId: string, at: Date, error: string): Promise<void>;
   latestScan(): Promise<ScanRun | undefined>;

@@ -513,6 +513,19 @@ describe.each(databaseTargets())('SqlPostureStore on $name', (target) => {
       expect((await store.latestSnapshots(1))[0]!.byDepartment).toEqual({ Sales: { strong: 3, acceptable: 0, weak: 0, none: 1, criticalAdmins: 0, excluded: 0 } });
     });
 
+    it("keeps the directory's own totals with the snapshot when the scan read them", async () => {
+      const totals = { totalUsers: 9, mfaCapable: 7, passwordlessCapable: 2, ssprRegistered: 5 };
+      const users = [fakeUser('u1', { methods: ['passkey'] }), fakeUser('u2', { methods: [] })];
+      const run = await startNew(store);
+      await store.savePeople(run.id, users.map((user) => user.entry));
+      await store.completeScan(run.id, T0, { rates: DEFAULT_RATE_POLICY, directoryTotals: totals });
+      await scan(store, users, { at: hoursAfter(T0, 24) });
+
+      const [latest, first] = await store.latestSnapshots(2);
+      expect(first!.directoryTotals).toEqual(totals);
+      expect(latest!.directoryTotals).toBeUndefined();
+    });
+
     it('answers nothing before the first completed scan', async () => {
       await startNew(store);
 

@@ -3,6 +3,7 @@ import { SqlPostureStore } from '../../../src/adapters/storage/sql-posture-store
 import { DEFAULT_CLASSIFICATION_POLICY, STRENGTHS_STRONGEST_FIRST, type ClassificationPolicy } from '../../../src/domain/mfa/mfa-strength';
 import { DEFAULT_RATE_POLICY, type RatePolicy } from '../../../src/domain/mfa/rate-policy';
 import type { ClassifiedRegistration, PostureStore } from '../../../src/domain/ports/posture-store';
+import { readPosture } from '../../../src/use-cases/read-posture';
 import { scanTenant, type ScanTenantDeps } from '../../../src/use-cases/scan-tenant';
 import { fakeUser, type FakeUser } from '../../fakes/fake-user';
 import { InMemoryDirectory } from '../../fakes/in-memory-directory';
@@ -75,6 +76,24 @@ describe('scanTenant', () => {
     });
     expect('previous' in outcome).toBe(false);
     expect(directory.pagesHanded).toEqual({ people: [2, 2, 2], registrations: [2, 2, 2] });
+  });
+
+  it("keeps the directory's own totals with the snapshot, and completes without them when they cannot be read", async () => {
+    const totals = { totalUsers: 6, mfaCapable: 4, passwordlessCapable: 1, ssprRegistered: 3 };
+    const withTotals = Object.assign(directory, { registrationSummary: async () => ({ ...totals, byMethod: { sms: 2 } }) });
+
+    const outcome = await scanTenant(deps({ directory: withTotals }), 'admin');
+
+    expect(outcome).toMatchObject({ kind: 'completed', snapshot: { directoryTotals: totals } });
+    expect((await store.latestSnapshots(1))[0]!.directoryTotals).toEqual(totals);
+    expect(await readPosture({ store })).toMatchObject({ kind: 'summary', directoryTotals: totals });
+
+    clock = new Date(T0.getTime() + 86_400_000);
+    withTotals.registrationSummary = async () => Promise.reject(new Error('403 Forbidden: AuditLog.Read.All is missing'));
+    const second = await scanTenant(deps({ directory: withTotals }), 'schedule');
+
+    expect(second).toMatchObject({ kind: 'completed', stats: { directoryTotalsError: expect.stringContaining('AuditLog.Read.All') } });
+    expect((await store.latestSnapshots(1))[0]!.directoryTotals).toBeUndefined();
   });
 
   it('answers the previous snapshot with the next scan', async () => {

@@ -88,6 +88,7 @@ export async function summary(deps: AdminAnswerDeps, department?: string): Promi
           counts,
           ...(change ? { change, previousTakenAt: change.previousTakenAt } : {}),
           ...(result.byMethod ? { byMethod: result.byMethod } : {}),
+          ...(result.directoryTotals ? { directoryTotals: result.directoryTotals } : {}),
           freshness: cardFreshness(freshness),
         }),
       };

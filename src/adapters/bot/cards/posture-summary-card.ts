@@ -1,6 +1,6 @@
 import type { MethodKind } from '../../../domain/mfa/method-kind';
 import type { MfaStrength } from '../../../domain/mfa/mfa-strength';
-import type { PostureCounts } from '../../../domain/mfa/posture-counts';
+import type { DirectoryTotals, PostureCounts } from '../../../domain/mfa/posture-counts';
 import type { PostureChange, PostureFigures } from '../../../domain/mfa/posture-figures';
 import { renderCard, type AdaptiveCard } from './card-template';
 import { directoryText, TEXT_LIMITS } from './directory-text';
@@ -25,6 +25,8 @@ export interface PostureSummaryView {
   counts?: Pick<PostureCounts, MfaStrength>;
   /** People (counted in rates) with each method registered; the tenant's card lists them, strongest first. */
   byMethod?: Partial<Record<MethodKind, number>>;
+  /** The directory's own totals, shown as a cross-check under the methods. */
+  directoryTotals?: DirectoryTotals;
   freshness: Freshness;
 }
 
@@ -93,6 +95,7 @@ export function postureSummaryCard(view: PostureSummaryView): AdaptiveCard {
     })),
     methods,
     hasMethods: methods.length > 0,
+    directoryTotals: view.directoryTotals ? directoryTotalsLine(view.directoryTotals) : '',
     freshness: freshnessLine(view.freshness),
     isTenant: view.department === undefined,
     hasNone: figures.withNothing > 0,
@@ -110,4 +113,10 @@ function methodFacts(byMethod: PostureSummaryView['byMethod'], counted: number):
     const people = byMethod[kind]!;
     return { title: methodLabel(kind), value: `${peopleText(people)} · ${percentText((100 * people) / counted)}` };
   });
+}
+
+/** Microsoft's figures as Microsoft counts them: every user type, so not comparable point for point with the rates. */
+function directoryTotalsLine(totals: DirectoryTotals): string {
+  return `Microsoft's own count, guests included: ${countText(totals.mfaCapable)} of ${countText(totals.totalUsers)} users MFA-capable, ` +
+    `${countText(totals.passwordlessCapable)} passwordless-capable.`;
 }

@@ -21,6 +21,8 @@ export const usersPerScan: Migration = {
   name: 'users_per_scan',
   up: `
     ALTER TABLE scan_runs ADD COLUMN include_guests boolean NULL, ADD COLUMN include_disabled boolean NULL;
+    -- The directory's own registration totals, read at the end of a scan when it offers them.
+    ALTER TABLE posture_snapshots ADD COLUMN directory_totals jsonb NULL;
 
     ALTER TABLE mfa_users RENAME TO mfa_users_before_partitions;
     DROP INDEX mfa_users_name_idx, mfa_users_strength_name_idx, mfa_users_upn_idx, mfa_users_department_idx;

@@ -64,6 +64,12 @@ describe('postureSummaryCard', () => {
     expect(texts(postureSummaryCard(tenant))).not.toContain('Methods registered');
   });
 
+  it("shows Microsoft's own totals as a cross-check when the scan read them, and nothing otherwise", () => {
+    const card = postureSummaryCard({ ...tenant, directoryTotals: { totalUsers: 3029, mfaCapable: 2650, passwordlessCapable: 410, ssprRegistered: 2800 } });
+    expect(texts(card)).toContain("Microsoft's own count, guests included: 2,650 of 3,029 users MFA-capable, 410 passwordless-capable.");
+    expect(allText(postureSummaryCard(tenant))).not.toContain("Microsoft's own count");
+  });
+
   it('carries the freshness line', () => {
     expect(texts(postureSummaryCard(tenant))).toContain('Scanned 23 Nov 2025 10:02 UTC · report updated 08:40 UTC');
   });
