@@ -52,8 +52,8 @@ export async function readPosture(deps: PostureReadDeps, department?: string): P
   };
   const earlier = previous ? { counts: previous.overall, takenAt: previous.takenAt } : undefined;
   if (department === undefined) {
-    const tenant = summary(current.overall, earlier, freshness, undefined, current.byMethod);
-    return current.directoryTotals && tenant.kind === 'summary' ? { ...tenant, directoryTotals: current.directoryTotals } : tenant;
+    const { byMethod, directoryTotals } = current;
+    return summary(current.overall, earlier, freshness, undefined, { byMethod, ...(directoryTotals ? { directoryTotals } : {}) });
   }
 
   const name = findDepartment(current.byDepartment, department);
@@ -73,7 +73,7 @@ function summary(
   previous: { counts: PostureCounts; takenAt: Date } | undefined,
   freshness: Freshness,
   department?: string,
-  byMethod?: Partial<Record<MethodKind, number>>,
+  tenantOnly: { byMethod?: Partial<Record<MethodKind, number>>; directoryTotals?: DirectoryTotals } = {},
 ): PostureSummary {
   return {
     kind: 'summary',
@@ -81,7 +81,7 @@ function summary(
     figures: postureFigures(counts),
     counts,
     ...(previous ? { change: { ...postureChange(counts, previous.counts), previousTakenAt: previous.takenAt } } : {}),
-    ...(byMethod ? { byMethod } : {}),
+    ...tenantOnly,
     freshness,
   };
 }

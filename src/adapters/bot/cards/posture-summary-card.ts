@@ -105,7 +105,7 @@ export function postureSummaryCard(view: PostureSummaryView): AdaptiveCard {
   });
 }
 
-/** "Text message (SMS)" → "1,234 people · 12 %": what share of the people counted could use each method. */
+/** "Text message (SMS)" → "1,234 people · 12 %": how many of the people counted have each method registered. */
 function methodFacts(byMethod: PostureSummaryView['byMethod'], counted: number): { title: string; value: string }[] {
   if (!byMethod || counted === 0) return [];
   const kinds = methodsInReadingOrder(Object.keys(byMethod) as MethodKind[]).filter((kind) => (byMethod[kind] ?? 0) > 0);
