@@ -99,6 +99,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
       tenantId: config.tenantId,
       references,
       directory,
+      policy: posture.policy,
       logger,
       now,
       admin: {

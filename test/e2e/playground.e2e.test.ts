@@ -67,6 +67,14 @@ describeWithBrowser('the demo in the Agents Playground', () => {
     expect(reply.text).toMatch(/not sure what you mean/);
     await ui.screenshot('04-unknown');
   });
+
+  it('answers "am I set up?" with their own status, checked live', async () => {
+    await ui.sendMessage('am I set up?');
+    const reply = await ui.waitForBotReply({ containsText: 'Your MFA status', card: true });
+    expect(reply.cards[0]!.text).toMatch(/What you have[\s\S]*Next step/);
+    expect(reply.cards[0]!.text).toMatch(/Checked live just now/);
+    await ui.screenshot('05-own-status');
+  });
 });
 
 describeWithBrowser('the demo in the Agents Playground, as an admin', () => {

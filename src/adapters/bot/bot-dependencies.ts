@@ -6,6 +6,7 @@ import type { AdminAnswerDeps } from './admin/admin-answers';
 import type { PrivateSender } from './private-sender';
 import type { ConversationReferenceStore } from '../../domain/ports/conversation-reference-store';
 import type { Directory } from '../../domain/ports/directory';
+import type { ClassificationPolicy } from '../../domain/mfa/mfa-strength';
 
 /** What the Teams routes need from the rest of the app; wired once in app/create-app.ts. */
 export interface BotDependencies {
@@ -13,6 +14,8 @@ export interface BotDependencies {
   tenantId: string;
   references: ConversationReferenceStore;
   directory: Directory;
+  /** How methods are judged, for an employee's own status as for the scans. */
+  policy: ClassificationPolicy;
   logger: Logger;
   now: () => Date;
   admin: {

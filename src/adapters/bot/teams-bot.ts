@@ -5,6 +5,7 @@ import { registerInstallationRoutes } from './routes/installation-routes';
 import { registerAdminCardActions } from './routes/admin-card-actions';
 import { registerAdminRoutes } from './routes/admin-routes';
 import { registerMessageRoutes } from './routes/message-routes';
+import { registerOwnStatusRoutes } from './routes/own-status-routes';
 import { activityTenant, isFromTenant } from './tenant-gate';
 import { createTurnErrorHandler } from './turn-error-handler';
 
@@ -28,6 +29,7 @@ export function createTeamsBot(adapter: TeamsAdapter, storage: Storage, deps: Bo
   registerInstallationRoutes(app, deps);
   registerAdminRoutes(app, deps);
   registerAdminCardActions(app, deps);
+  registerOwnStatusRoutes(app, deps);
   registerMessageRoutes(app, deps);
 
   return {

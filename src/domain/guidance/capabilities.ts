@@ -17,6 +17,7 @@ export interface Capability {
 
 export const CAPABILITIES: readonly Capability[] = [
   { command: 'help', usage: 'help', description: 'Shows what I can do. Works with or without a leading slash.', audience: 'everyone' },
+  { command: 'status', usage: 'status', description: 'Am I set up? Your own MFA methods, checked live, and the one next step. Also "am I set up?" or "my mfa".', audience: 'everyone' },
   // Admin commands are described once, where they are parsed.
   ...Object.values(ADMIN_COMMANDS).map((c) => ({ command: c.name, usage: c.syntax, description: c.description, audience: 'admin' as const })),
 ];

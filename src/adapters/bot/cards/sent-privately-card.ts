@@ -1,7 +1,7 @@
 import { renderCard, type AdaptiveCard } from './card-template';
 
 /** What went to the personal chat. The channel learns only the kind of answer, never its content. */
-export type PrivateAnswer = 'list' | 'userStatus' | 'export';
+export type PrivateAnswer = 'list' | 'userStatus' | 'export' | 'ownStatus';
 
 export interface SentPrivatelyView {
   what: PrivateAnswer;
@@ -13,6 +13,7 @@ const TEXTS: Record<PrivateAnswer, string> = {
   list: 'I sent you the list in a private chat.',
   userStatus: "I sent you that person's status in a private chat.",
   export: 'I sent you the export in a private chat.',
+  ownStatus: 'I sent you your MFA status in a private chat.',
 };
 
 export function sentPrivatelyCard(view: SentPrivatelyView): AdaptiveCard {

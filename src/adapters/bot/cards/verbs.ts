@@ -11,4 +11,6 @@ export const VERBS = {
   postureUsersPage: 'posture.users.page',
   /** data: { userId } — check one user's methods live again. */
   postureUserCheck: 'posture.user.check',
+  /** data: {} — the sender checks their own status again (whatever the data says, it is the sender's). */
+  ownStatusCheck: 'status.check',
 } as const;

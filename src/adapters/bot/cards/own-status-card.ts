@@ -1,0 +1,61 @@
+import type { MfaStrength } from '../../../domain/mfa/mfa-strength';
+import type { NextStep } from '../../../domain/mfa/next-step';
+import type { OwnStatus } from '../../../use-cases/check-own-status';
+import { renderCard, type AdaptiveCard } from './card-template';
+import { utcDateTimeText } from './freshness-line';
+import { methodsInWords } from './strength-label';
+import { VERBS } from './verbs';
+
+interface Verdict { text: string; color: 'Good' | 'Accent' | 'Warning' | 'Attention'; style: 'good' | 'accent' | 'warning' | 'attention' }
+
+const VERDICTS: Record<MfaStrength, Verdict> = {
+  strong: { text: '✓ You are set up with strong MFA.', color: 'Good', style: 'good' },
+  acceptable: { text: 'You are set up with one-time codes. A stronger way to sign in is one step away.', color: 'Accent', style: 'accent' },
+  weak: { text: '⚠ You only have text message, phone call or email codes, which attackers can intercept or trick you into sharing.', color: 'Warning', style: 'warning' },
+  none: { text: '⚠ You have no second way to prove it is you yet: a stolen password is all it takes to get into your account.', color: 'Attention', style: 'attention' },
+};
+
+const UNAVAILABLE: Verdict = {
+  text: "I couldn't check your sign-in methods just now: Microsoft's directory did not answer. Please try again in a minute.",
+  color: 'Warning',
+  style: 'warning',
+};
+
+function nextStepText(step: NextStep): string {
+  switch (step.kind) {
+    case 'setUpAuthenticator':
+      return 'Install Microsoft Authenticator on your phone and add your work account. It takes about five minutes: press **Set up now**.';
+    case 'replaceWeakMethods':
+      return `Add Microsoft Authenticator, then keep ${step.weak.length > 0 ? methodsInWords(step.weak) : 'your current method'} only as a fallback.`;
+    case 'upgradeFromCodes':
+      return 'Switch to Authenticator notifications or add a passkey: you approve a sign-in on your phone instead of typing a code that a fake page could ask for.';
+    case 'addBackupStrongMethod':
+      return 'Add a second strong method, such as a passkey or a security key, so that a lost or replaced phone does not lock you out.';
+    case 'nothing':
+      return 'Nothing to do: you have two strong methods. When you change phones, move Authenticator before you wipe the old one.';
+  }
+}
+
+/** The sender's own status, from the live check; the "Check again" button rereads it in place. */
+export function ownStatusCard(status: OwnStatus): AdaptiveCard {
+  if (status.kind === 'unavailable') {
+    return renderCard('own-status', {
+      verdict: UNAVAILABLE,
+      checked: false,
+      methods: '',
+      nextStep: '',
+      footer: 'You can also look for yourself at https://aka.ms/mysecurityinfo.',
+      showSetUp: false,
+      verb: VERBS.ownStatusCheck,
+    });
+  }
+  return renderCard('own-status', {
+    verdict: VERDICTS[status.strength],
+    checked: true,
+    methods: status.methods.length > 0 ? methodsInWords(status.methods) : 'Nothing yet.',
+    nextStep: nextStepText(status.nextStep),
+    footer: `Checked live just now (${utcDateTimeText(status.checkedAt)}). Only you can see this.`,
+    showSetUp: status.strength !== 'strong',
+    verb: VERBS.ownStatusCheck,
+  });
+}

@@ -1,0 +1,45 @@
+import { ActivityTypes, type TurnContext } from 'botbuilder';
+import type { Application, TurnState } from '@microsoft/teams-ai';
+import { isOwnStatusQuestion } from '../../../domain/guidance/own-status-question';
+import { adminSafeMessage } from '../../../use-cases/admin-safe-message';
+import { checkOwnStatus } from '../../../use-cases/check-own-status';
+import type { BotDependencies } from '../bot-dependencies';
+import { asAttachment, type AdaptiveCard } from '../cards/card-template';
+import { ownStatusCard } from '../cards/own-status-card';
+import { sentPrivatelyCard } from '../cards/sent-privately-card';
+import { VERBS } from '../cards/verbs';
+import { whereOf } from '../conversation-reference-mapper';
+
+/**
+ * "Am I set up?": the sender's own status, checked live. Whose status it is comes from the activity's
+ * sender alone, so no wording or card data can show someone else's. Asked in a channel or group chat, the
+ * answer goes to the personal chat, like every answer about a person.
+ */
+export function registerOwnStatusRoutes(app: Application<TurnState>, deps: BotDependencies): void {
+  const statusCard = async (context: TurnContext): Promise<AdaptiveCard> => {
+    const userId = context.activity.from?.aadObjectId;
+    const status = userId
+      ? await checkOwnStatus({ directory: deps.directory, policy: deps.policy, now: deps.now }, userId)
+      : ({ kind: 'unavailable', error: new Error('the activity names no Microsoft Entra user') } as const);
+    if (status.kind === 'unavailable') deps.logger.warn({ error: adminSafeMessage(status.error) }, 'An employee asked for their MFA status and the live check failed');
+    return ownStatusCard(status);
+  };
+
+  app.message(
+    async (context) => context.activity.type === ActivityTypes.Message && isOwnStatusQuestion(context.activity.text),
+    async (context) => {
+      const activity = { attachments: [asAttachment(await statusCard(context))] };
+      const userId = context.activity.from?.aadObjectId;
+      if (whereOf(context.activity) === 'personal' || !userId) {
+        await context.sendActivity(activity);
+        return;
+      }
+      const delivery = await deps.admin.privateSender.send(userId, activity);
+      if (delivery === 'sent') await context.sendActivity({ attachments: [asAttachment(sentPrivatelyCard({ what: 'ownStatus' }))] });
+      else await context.sendActivity(`Your MFA status is yours alone, so I only show it in a private chat, and we don't have one yet. Open a chat with me (search for ${deps.botName} in Teams), then ask there.`);
+    },
+  );
+
+  // "Check again" rereads the sender's status and replaces the card in place; its data is not read at all.
+  app.adaptiveCards.actionExecute(VERBS.ownStatusCheck, async (context) => statusCard(context));
+}

@@ -1,0 +1,83 @@
+import { activityFactory, startConnectorEmulator, type ConnectorEmulator, type TeamsUser } from '../../emulators/connector';
+import { demoPersonas, generateDemoTenant } from '../../emulators/demo-tenant';
+import { startGraphEmulator, type GraphEmulator } from '../../emulators/graph';
+import { databaseChoices, startTestApp, type TestApp } from '../support/app-harness';
+
+jest.setTimeout(60_000);
+
+const tenant = generateDemoTenant({ users: 120 });
+const { employee: employeePerson, admin: adminPerson } = demoPersonas(tenant);
+const employee: TeamsUser = { aadObjectId: employeePerson.id, name: employeePerson.displayName };
+const colleague: TeamsUser = { aadObjectId: adminPerson.id, name: adminPerson.displayName };
+// Cards escape markdown in what people and the directory wrote (e.g. "\\("); compare the words themselves.
+const text = (value: unknown) => JSON.stringify(value).replace(/\\\\/g, '');
+
+describe.each(databaseChoices())('an employee asks "am I set up?" (%s)', (database) => {
+  let connector: ConnectorEmulator;
+  let graph: GraphEmulator;
+  let harness: TestApp;
+  let teams: ReturnType<typeof activityFactory>;
+  const personal = (user: TeamsUser) => teams.personalConversationId(user);
+
+  beforeAll(async () => {
+    connector = await startConnectorEmulator();
+    graph = await startGraphEmulator({ tenant });
+    harness = await startTestApp({ database, tenantId: tenant.tenantId, graphBaseUrl: graph.url });
+    teams = activityFactory({ serviceUrl: connector.url, botId: tenant.botAppId, tenantId: tenant.tenantId });
+    for (const user of [employee, colleague]) await harness.post(teams.anInstallationUpdate({ action: 'add', scope: 'personal', user }));
+  });
+
+  afterAll(async () => {
+    await harness?.stop();
+    await connector?.close();
+    await graph?.close();
+  });
+
+  beforeEach(() => connector.clear());
+
+  it('answers with their own live status: nothing yet, the next step, and where to set up', async () => {
+    await harness.post(teams.aMessage({ text: 'Am I set up?', user: employee }));
+
+    const [card] = connector.cards(personal(employee));
+    expect(text(card)).toContain('Your MFA status');
+    expect(text(card)).toContain('Nothing yet.');
+    expect(text(card)).toContain('Install Microsoft Authenticator');
+    expect(text(card)).toContain('https://aka.ms/mfasetup');
+    expect(graph.stats().requestsByRoute['GET /users/{id}/authentication/methods']).toBeGreaterThan(0);
+  });
+
+  it('rechecks live with "Check again" once they have enrolled, whatever the card data claims', async () => {
+    graph.state.enrolAuthenticator(employee.aadObjectId);
+    try {
+      const invoke = teams.anAdaptiveCardInvoke({ verb: 'status.check', data: { userId: colleague.aadObjectId }, user: employee });
+      const { status, body } = await harness.post(invoke);
+
+      expect(status).toBe(200);
+      expect(text(JSON.parse(body))).toContain('You are set up with strong MFA');
+      expect(text(JSON.parse(body))).toContain('Authenticator app');
+    } finally {
+      graph.reset();
+    }
+  });
+
+  it('says so honestly when Microsoft Graph does not answer, and loses nothing', async () => {
+    graph.injectFaults({ count: 20, status: 503, path: /authentication\/methods/ });
+    try {
+      await harness.post(teams.aMessage({ text: 'my mfa', user: employee }));
+      const [card] = connector.cards(personal(employee));
+      expect(text(card)).toContain("couldn't check your sign-in methods just now");
+      expect(text(card)).toContain('Check again');
+    } finally {
+      graph.reset();
+    }
+  });
+
+  it('asked in a channel, answers in private and tells the channel only that', async () => {
+    await harness.post(teams.aMessage({ text: '<at>MFA Coach</at> am I set up?', user: employee, conversationType: 'channel' }));
+
+    expect(text(connector.cards(personal(employee))[0])).toContain('Your MFA status');
+    const inChannel = connector.received().filter((r) => r.conversationId !== undefined && !r.conversationId.includes(personal(employee))).map((r) => text(r.body)).join('\n');
+    expect(inChannel).toContain('I sent you your MFA status in a private chat.');
+    expect(inChannel).not.toContain('Nothing yet');
+  });
+});

@@ -1,0 +1,38 @@
+import { ownStatusCard } from '../../../../../src/adapters/bot/cards/own-status-card';
+import { VERBS } from '../../../../../src/adapters/bot/cards/verbs';
+import { action, allText, expectSoundCard, ofType, texts } from './card-inspect';
+
+const checkedAt = new Date('2026-11-23T09:15:00Z');
+
+describe('ownStatusCard', () => {
+  it('tells someone with nothing what is missing, the one next step, and links to set up', () => {
+    const card = ownStatusCard({ kind: 'checked', strength: 'none', methods: [], nextStep: { kind: 'setUpAuthenticator' }, checkedAt });
+    expectSoundCard(card, 4_000);
+    expect(texts(card)).toContain('Nothing yet.');
+    expect(allText(card)).toMatch(/Install Microsoft Authenticator/);
+    expect(allText(card)).toContain('Checked live just now (23 Nov 2026 09:15 UTC)');
+    const urls = ofType(card, 'Action.OpenUrl').map((a) => a.url);
+    expect(urls).toEqual(['https://aka.ms/mfasetup', 'https://aka.ms/mysecurityinfo']);
+    expect(action(card, 'Check again')).toMatchObject({ type: 'Action.Execute', verb: VERBS.ownStatusCheck });
+  });
+
+  it('names the weak methods to keep only as a fallback', () => {
+    const card = ownStatusCard({ kind: 'checked', strength: 'weak', methods: ['sms'], nextStep: { kind: 'replaceWeakMethods', weak: ['sms'] }, checkedAt });
+    expect(allText(card)).toMatch(/intercept/);
+    expect(allText(card)).toMatch(/keep Text message \(SMS\) only as a fallback/);
+  });
+
+  it('congratulates the strong without a set-up button, and suggests a backup', () => {
+    const card = ownStatusCard({ kind: 'checked', strength: 'strong', methods: ['authenticatorPush'], nextStep: { kind: 'addBackupStrongMethod' }, checkedAt });
+    expect(allText(card)).toMatch(/set up with strong MFA/);
+    expect(allText(card)).toMatch(/passkey or a security key/);
+    expect(ofType(card, 'Action.OpenUrl').map((a) => a.url)).toEqual(['https://aka.ms/mysecurityinfo']);
+  });
+
+  it('says honestly when the live check failed, and offers to check again', () => {
+    const card = ownStatusCard({ kind: 'unavailable', error: new Error('503') });
+    expect(allText(card)).toMatch(/couldn't check your sign-in methods just now/);
+    expect(allText(card)).not.toMatch(/Nothing yet|Next step/);
+    expect(action(card, 'Check again')).toBeDefined();
+  });
+});
