@@ -54,7 +54,7 @@ describe('parseArticle', () => {
     ['too few tags', VALID.replace('tags: [authenticator, new phone, move, transfer]', 'tags: [phone]'), /"tags" needs at least 3/],
     ['capitals in tags', VALID.replace('[authenticator, new phone', '[authenticator, New Phone'), /lower case/],
     ['a source that is not https', VALID.replace('https://learn.microsoft.com/example', 'http://example.com'), /not an https address/],
-    ['no sources', VALID.replace(/sources:\n  - \S+\n/, ''), /"sources" must be a list/],
+    ['no sources', VALID.replace(/sources:\n {2}- \S+\n/, ''), /"sources" must be a list/],
     ['no short answer', VALID.replace(/---\nBack up[\s\S]*?\n\n## Steps/, '---\n## Steps'), /start with the short answer/],
     ['too many steps', VALID.replace('2. Install Authenticator on the new phone.', Array.from({ length: 7 }, (_, i) => `${i + 2}. Step.`).join('\n')), /at most 7 steps/],
     ['broken YAML', VALID.replace('tags: [authenticator', 'tags: [authenticator: ['), /not valid YAML/],
