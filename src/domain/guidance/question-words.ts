@@ -6,7 +6,7 @@
 const STOP_WORDS = new Set(
   ('a an and are as at be by can could do does for from get got have how i if in is it its me my of on or our ' +
     'should so that the their there this to was we what when where which who why will with would you your ' +
-    'im ive id dont cant wont please pls hi hey hello thanks thank need want help').split(' '),
+    'im ive id dont cant wont please pls hi hey hello thanks thank need want help whats').split(' '),
 );
 
 /** Each group is one idea; a word of a group also finds the others. */
@@ -25,10 +25,10 @@ const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['signal', 'reception', 'offline', 'airplane', 'roaming', 'wifi'],
   ['smtp', 'mail', 'email', 'send', 'sending'],
   ['oauth', 'oauth2', 'xoauth2', 'token', 'tokens', 'modern'],
-  ['basic', 'legacy', 'password'],
+  ['basic', 'legacy'],
   ['secret', 'secrets', 'credential', 'credentials', 'certificate', 'keyvault'],
   ['printer', 'printers', 'scanner', 'scanners', 'copier', 'mfp'],
-  ['error', 'fails', 'failing', 'failed', '535'],
+  ['error', 'errors', '535'],
 ];
 
 const SYNONYMS = new Map<string, readonly string[]>();
