@@ -14,7 +14,7 @@ export interface AnswerThresholds {
 }
 
 /** Tuned on the question set in eval/qa-questions.json (npm run eval:qa). */
-export const DEFAULT_ANSWER_THRESHOLDS: AnswerThresholds = { minCoverage: 0.3, minScore: 10 };
+export const DEFAULT_ANSWER_THRESHOLDS: AnswerThresholds = { minCoverage: 0.3, minScore: 15 };
 
 export function answerQuestion(search: KnowledgeSearch, question: string, thresholds: AnswerThresholds = DEFAULT_ANSWER_THRESHOLDS): Answer {
   const [best, ...others] = search.search(question, 4);

@@ -3,7 +3,11 @@ import type { Article } from '../../domain/guidance/article';
 import { questionWords, withSynonyms } from '../../domain/guidance/question-words';
 import type { KnowledgeHit, KnowledgeSearch } from '../../domain/ports/knowledge-search';
 
+/** How much a synonym counts next to a word actually typed. */
 const SYNONYM_WEIGHT = 0.2;
+/** Ranking is score × (COVERAGE_FLOOR + coverage): matching more of the question's words counts most. */
+const COVERAGE_FLOOR = 0.2;
+// Both tuned on eval/qa-questions.json (npm run eval:qa); docs/benchmarks.md has the figures.
 
 interface IndexedArticle {
   id: string;
@@ -15,7 +19,7 @@ interface IndexedArticle {
 
 /**
  * The knowledge base in memory (MiniSearch: BM25 ranking, typo tolerance, prefixes), built once at start
- * from the articles; a search takes well under a millisecond for the few dozen articles there are. Words go
+ * from the articles; a question takes a few milliseconds at most for the few dozen articles there are. Words go
  * through the same reading as questions (questionWords), and each question word also looks for its synonyms.
  */
 export class MiniSearchKnowledgeSearch implements KnowledgeSearch {
@@ -58,9 +62,14 @@ export class MiniSearchKnowledgeSearch implements KnowledgeSearch {
       processTerm: (term) => [...withSynonyms(term)],
       boostTerm: (term) => (asked.has(term) ? 1 : SYNONYM_WEIGHT),
     });
-    return results.slice(0, limit).map((result) => {
-      const matched = new Set(result.queryTerms.map((term) => origin.get(term) ?? term));
-      return { article: this.articles.get(String(result.id))!, score: result.score, coverage: matched.size / words.length };
-    });
+    // An article that matches more of the question's words beats one that matches a few words often.
+    return results
+      .map((result) => {
+        const matched = new Set(result.queryTerms.map((term) => origin.get(term) ?? term));
+        const coverage = matched.size / words.length;
+        return { article: this.articles.get(String(result.id))!, score: result.score * (COVERAGE_FLOOR + coverage), coverage };
+      })
+      .sort((a, b) => b.score - a.score)
+      .slice(0, limit);
   }
 }
