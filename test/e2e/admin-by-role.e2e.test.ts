@@ -1,7 +1,7 @@
-import { activityFactory, startConnectorEmulator, type ConnectorEmulator, type TeamsUser } from '../../emulators/connector';
+import type { ConnectorEmulator, TeamsUser } from '../../emulators/connector';
 import { MFA_COACH_ADMINS_GROUP, demoPersonas, generateDemoTenant } from '../../emulators/demo-tenant';
-import { startGraphEmulator, type GraphEmulator } from '../../emulators/graph';
-import { databaseChoices, startTestApp, type TestApp } from '../support/app-harness';
+import { databaseChoices, type TestApp } from '../support/app-harness';
+import { startEndToEnd, type EndToEnd } from '../support/end-to-end';
 
 jest.setTimeout(60_000);
 
@@ -15,25 +15,20 @@ const employee: TeamsUser = { aadObjectId: demoPersonas(tenant).employee.id, nam
 
 describe('admins named by directory role, end to end', () => {
   let connector: ConnectorEmulator;
-  let graph: GraphEmulator;
   let harness: TestApp;
-  let teams: ReturnType<typeof activityFactory>;
+  let teams: EndToEnd['teams'];
+  let e2e: EndToEnd | undefined;
 
   beforeAll(async () => {
-    connector = await startConnectorEmulator();
-    graph = await startGraphEmulator({ tenant });
-    harness = await startTestApp({
-      database: databaseChoices()[0]!, tenantId: tenant.tenantId, graphBaseUrl: graph.url,
-      configure: (c) => ({ ...c, posture: { ...c.posture, adminGroupIds: [], adminRoleTemplateIds: [role.roleTemplateId] } }),
+    e2e = await startEndToEnd({
+      tenant,
+      database: databaseChoices()[0]!,
+      app: { configure: (c) => ({ ...c, posture: { ...c.posture, adminGroupIds: [], adminRoleTemplateIds: [role.roleTemplateId] } }) },
     });
-    teams = activityFactory({ serviceUrl: connector.url, botId: tenant.botAppId, tenantId: tenant.tenantId });
+    ({ connector, harness, teams } = e2e);
   });
 
-  afterAll(async () => {
-    await harness?.stop();
-    await connector?.close();
-    await graph?.close();
-  });
+  afterAll(() => e2e?.stop());
 
   it(`answers a holder of the role (${role.displayName}) as an admin, and refuses everyone else`, async () => {
     await harness.post(teams.aMessage({ text: 'posture', user: holder }));

@@ -1,7 +1,8 @@
-import { activityFactory, startConnectorEmulator, type ConnectorEmulator, type TeamsUser } from '../../emulators/connector';
+import type { ConnectorEmulator, TeamsUser } from '../../emulators/connector';
 import { MFA_COACH_ADMINS_GROUP, demoPersonas, generateDemoTenant } from '../../emulators/demo-tenant';
-import { startGraphEmulator, type GraphEmulator } from '../../emulators/graph';
-import { databaseChoices, startTestApp, type TestApp } from '../support/app-harness';
+import type { GraphEmulator } from '../../emulators/graph';
+import { databaseChoices, type TestApp } from '../support/app-harness';
+import { startEndToEnd, type EndToEnd } from '../support/end-to-end';
 
 jest.setTimeout(60_000);
 
@@ -18,27 +19,28 @@ describe.each(databaseChoices())('admin posture commands end to end (%s)', (data
   let connector: ConnectorEmulator;
   let graph: GraphEmulator;
   let harness: TestApp;
-  let teams: ReturnType<typeof activityFactory>;
+  let teams: EndToEnd['teams'];
   const say = (user: TeamsUser, words: string, conversationType: 'personal' | 'channel' = 'personal') =>
     harness.post(teams.aMessage({ text: words, user, conversationType }));
   const personal = (user: TeamsUser) => teams.personalConversationId(user);
 
+  let e2e: EndToEnd | undefined;
+
   beforeAll(async () => {
-    connector = await startConnectorEmulator();
-    graph = await startGraphEmulator({ tenant, reportLagSeconds: 3600 });
-    harness = await startTestApp({
-      database, tenantId: tenant.tenantId, graphBaseUrl: graph.url, adminGroupIds: [adminGroup.id],
-      configure: (c) => ({ ...c, posture: { ...c.posture, adminContact: 'the IT security team (security@contoso-demo.example)' } }),
+    e2e = await startEndToEnd({
+      tenant,
+      database,
+      graph: { reportLagSeconds: 3600 },
+      app: {
+        adminGroupIds: [adminGroup.id],
+        configure: (c) => ({ ...c, posture: { ...c.posture, adminContact: 'the IT security team (security@contoso-demo.example)' } }),
+      },
     });
-    teams = activityFactory({ serviceUrl: connector.url, botId: tenant.botAppId, tenantId: tenant.tenantId });
+    ({ connector, graph, harness, teams } = e2e);
     for (const user of [admin, employee]) await harness.post(teams.anInstallationUpdate({ action: 'add', scope: 'personal', user }));
   });
 
-  afterAll(async () => {
-    await harness?.stop();
-    await connector?.close();
-    await graph?.close();
-  });
+  afterAll(() => e2e?.stop());
 
   beforeEach(() => connector.clear());
 

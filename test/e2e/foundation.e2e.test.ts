@@ -1,7 +1,8 @@
-import { activityFactory, startConnectorEmulator, type ConnectorEmulator, type TeamsUser } from '../../emulators/connector';
+import type { ConnectorEmulator, TeamsUser } from '../../emulators/connector';
 import { demoPersonas, generateDemoTenant } from '../../emulators/demo-tenant';
-import { startGraphEmulator, type GraphEmulator } from '../../emulators/graph';
-import { OTHER_TENANT_ID, databaseChoices, startTestApp, type TestApp } from '../support/app-harness';
+import type { GraphEmulator } from '../../emulators/graph';
+import { OTHER_TENANT_ID, databaseChoices, type TestApp } from '../support/app-harness';
+import { startEndToEnd, type EndToEnd } from '../support/end-to-end';
 
 const BOT_ID = '00000000-0000-0000-0000-00000000b07e';
 const tenant = generateDemoTenant({ users: 60 });
@@ -16,20 +17,15 @@ describe.each(databaseChoices())('MFA Coach end to end (%s)', (database) => {
   let connector: ConnectorEmulator;
   let graph: GraphEmulator;
   let harness: TestApp;
-  let teams: ReturnType<typeof activityFactory>;
+  let teams: EndToEnd['teams'];
+  let e2e: EndToEnd | undefined;
 
   beforeAll(async () => {
-    connector = await startConnectorEmulator();
-    graph = await startGraphEmulator({ tenant });
-    harness = await startTestApp({ database, tenantId: tenant.tenantId, graphBaseUrl: graph.url });
-    teams = activityFactory({ serviceUrl: connector.url, botId: BOT_ID, tenantId: tenant.tenantId });
+    e2e = await startEndToEnd({ tenant, database, botId: BOT_ID });
+    ({ connector, graph, harness, teams } = e2e);
   });
 
-  afterAll(async () => {
-    await harness?.stop();
-    await connector?.close();
-    await graph?.close();
-  });
+  afterAll(() => e2e?.stop());
 
   beforeEach(() => connector.clear());
 

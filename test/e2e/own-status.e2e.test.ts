@@ -1,7 +1,8 @@
-import { activityFactory, startConnectorEmulator, type ConnectorEmulator, type TeamsUser } from '../../emulators/connector';
+import type { ConnectorEmulator, TeamsUser } from '../../emulators/connector';
 import { demoPersonas, generateDemoTenant } from '../../emulators/demo-tenant';
-import { startGraphEmulator, type GraphEmulator } from '../../emulators/graph';
-import { databaseChoices, startTestApp, type TestApp } from '../support/app-harness';
+import type { GraphEmulator } from '../../emulators/graph';
+import { databaseChoices, type TestApp } from '../support/app-harness';
+import { startEndToEnd, type EndToEnd } from '../support/end-to-end';
 
 jest.setTimeout(60_000);
 
@@ -16,22 +17,17 @@ describe.each(databaseChoices())('an employee asks "am I set up?" (%s)', (databa
   let connector: ConnectorEmulator;
   let graph: GraphEmulator;
   let harness: TestApp;
-  let teams: ReturnType<typeof activityFactory>;
+  let teams: EndToEnd['teams'];
+  let e2e: EndToEnd | undefined;
   const personal = (user: TeamsUser) => teams.personalConversationId(user);
 
   beforeAll(async () => {
-    connector = await startConnectorEmulator();
-    graph = await startGraphEmulator({ tenant });
-    harness = await startTestApp({ database, tenantId: tenant.tenantId, graphBaseUrl: graph.url });
-    teams = activityFactory({ serviceUrl: connector.url, botId: tenant.botAppId, tenantId: tenant.tenantId });
+    e2e = await startEndToEnd({ tenant, database });
+    ({ connector, graph, harness, teams } = e2e);
     for (const user of [employee, colleague]) await harness.post(teams.anInstallationUpdate({ action: 'add', scope: 'personal', user }));
   });
 
-  afterAll(async () => {
-    await harness?.stop();
-    await connector?.close();
-    await graph?.close();
-  });
+  afterAll(() => e2e?.stop());
 
   beforeEach(() => connector.clear());
 
