@@ -21,12 +21,20 @@ export const INSERT_RUNNING_SCAN = `
 
 /**
  * Each page is also a sign of life. A scan that is no longer running (declared stale meanwhile) saves
- * nothing, and the caller learns it from `live` = 0.
+ * nothing, and the caller learns it from `live` = 0. `insert` reads the scan from `live` and the page from
+ * $2, a JSON array.
  */
-export const SAVE_PEOPLE = `
+function savePage(insert: string): string {
+  return `
   WITH live AS (
     UPDATE scan_runs SET alive_at = now() WHERE id = $1::bigint AND status = 'running' RETURNING id
-  ), saved AS (
+  ), saved AS (${insert}
+    RETURNING 1
+  )
+  SELECT (SELECT count(*) FROM live) AS live`;
+}
+
+export const SAVE_PEOPLE = savePage(`
     INSERT INTO mfa_users
       (scan_id, id, user_principal_name, display_name, user_type, account_enabled, department, job_title, manager_id)
     SELECT live.id, p.id, p.user_principal_name, p.display_name, p.user_type, p.account_enabled,
@@ -37,15 +45,9 @@ export const SAVE_PEOPLE = `
     ON CONFLICT (scan_id, id) DO UPDATE SET
       user_principal_name = EXCLUDED.user_principal_name, display_name = EXCLUDED.display_name,
       user_type = EXCLUDED.user_type, account_enabled = EXCLUDED.account_enabled, department = EXCLUDED.department,
-      job_title = EXCLUDED.job_title, manager_id = EXCLUDED.manager_id
-    RETURNING 1
-  )
-  SELECT (SELECT count(*) FROM live) AS live`;
+      job_title = EXCLUDED.job_title, manager_id = EXCLUDED.manager_id`);
 
-export const SAVE_REGISTRATIONS = `
-  WITH live AS (
-    UPDATE scan_runs SET alive_at = now() WHERE id = $1::bigint AND status = 'running' RETURNING id
-  ), saved AS (
+export const SAVE_REGISTRATIONS = savePage(`
     INSERT INTO mfa_users
       (scan_id, id, is_admin, is_mfa_capable, is_mfa_registered, methods, strength, in_report, report_updated_at)
     SELECT live.id, r.user_id, r.is_admin, r.is_mfa_capable, r.is_mfa_registered, r.methods, r.strength, true, r.report_updated_at
@@ -55,10 +57,7 @@ export const SAVE_REGISTRATIONS = `
     ON CONFLICT (scan_id, id) DO UPDATE SET
       is_admin = EXCLUDED.is_admin, is_mfa_capable = EXCLUDED.is_mfa_capable,
       is_mfa_registered = EXCLUDED.is_mfa_registered, methods = EXCLUDED.methods, strength = EXCLUDED.strength,
-      in_report = true, report_updated_at = EXCLUDED.report_updated_at
-    RETURNING 1
-  )
-  SELECT (SELECT count(*) FROM live) AS live`;
+      in_report = true, report_updated_at = EXCLUDED.report_updated_at`);
 
 export const LOCK_RUNNING_SCAN = `SELECT id FROM scan_runs WHERE id = $1::bigint AND status = 'running' FOR UPDATE`;
 
