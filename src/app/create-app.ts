@@ -102,6 +102,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
       policy: posture.policy,
       logger,
       now,
+      privateSender: new PrivateSender(adapter, references, botAppId ?? ''),
       admin: {
         authorizer: new AdminAuthorizer(directory, {
           groupIds: config.posture.adminGroupIds,
@@ -111,7 +112,6 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
         }),
         auditLog,
         contact: config.posture.adminContact,
-        privateSender: new PrivateSender(adapter, references, botAppId ?? ''),
         answers: (context) => ({
           store, auditLog, directory, ...posture, departmentMinSize: config.posture.departmentMinSize, now, vault,
           publicUrl: () => publicUrl,

@@ -10,6 +10,9 @@ const tenant = generateDemoTenant({ users: 120 });
 const { employee: employeePerson, admin: adminPerson } = demoPersonas(tenant);
 const employee: TeamsUser = { aadObjectId: employeePerson.id, name: employeePerson.displayName };
 const colleague: TeamsUser = { aadObjectId: adminPerson.id, name: adminPerson.displayName };
+// Someone who never opened a personal chat with the bot.
+const stranger = tenant.users.find((u) => u.accountEnabled && u.id !== employeePerson.id && u.id !== adminPerson.id)!;
+const newcomer: TeamsUser = { aadObjectId: stranger.id, name: stranger.displayName };
 // Cards escape markdown in what people and the directory wrote (e.g. "\\("); compare the words themselves.
 const text = (value: unknown) => JSON.stringify(value).replace(/\\\\/g, '');
 
@@ -30,6 +33,20 @@ describe.each(databaseChoices())('an employee asks "am I set up?" (%s)', (databa
   afterAll(() => e2e?.stop());
 
   beforeEach(() => connector.clear());
+
+  it('asked in a channel by someone without a personal chat, says why it will not answer there and how to open one', async () => {
+    // First in the suite, while the reports budget has room: a live check made here would reach Graph.
+    const liveChecks = () => graph.stats().requestsByRoute['GET /users/{id}/authentication/methods'] ?? 0;
+    const checksBefore = liveChecks();
+    await harness.post(teams.aMessage({ text: '<at>MFA Coach</at> my mfa', user: newcomer, conversationType: 'channel' }));
+
+    const said = connector.received().map((r) => text(r.body)).join('\n');
+    expect(said).toContain("Your MFA status is yours alone, so I only show it in a private chat, and we don't have one yet.");
+    expect(said).not.toContain('What you have');
+    expect(connector.cards(personal(newcomer))).toEqual([]);
+    // Nothing to deliver, so nothing was checked: the reports budget is the tenant's and small.
+    expect(liveChecks()).toBe(checksBefore);
+  });
 
   it('answers with their own live status: nothing yet, the next step, and where to set up', async () => {
     await harness.post(teams.aMessage({ text: 'Am I set up?', user: employee }));

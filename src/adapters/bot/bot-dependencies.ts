@@ -18,12 +18,13 @@ export interface BotDependencies {
   policy: ClassificationPolicy;
   logger: Logger;
   now: () => Date;
+  /** Delivers answers about a person to their 1:1 chat when they asked elsewhere. */
+  privateSender: PrivateSender;
   admin: {
     authorizer: AdminAuthorizer;
     auditLog: AuditLog;
     /** Who non-admins are told to ask. */
     contact: string;
-    privateSender: PrivateSender;
     /** What answering needs, for the turn at hand (a scan posts its result back into this conversation). */
     answers(context: TurnContext): AdminAnswerDeps;
   };

@@ -15,11 +15,13 @@ export class PrivateSender {
     private readonly botAppId: string,
   ) {}
 
-  async send(userAadObjectId: string, activity: Partial<Activity>): Promise<PrivateDelivery> {
+  /** `activity` may be made on demand, so an answer that cannot be delivered costs nothing to prepare. */
+  async send(userAadObjectId: string, activity: Partial<Activity> | (() => Promise<Partial<Activity>>)): Promise<PrivateDelivery> {
     const stored = await this.references.findPersonalByUser(userAadObjectId);
     if (!stored) return 'noPersonalChat';
+    const message = typeof activity === 'function' ? await activity() : activity;
     await this.adapter.continueConversationAsync(this.botAppId, stored.reference as Partial<ConversationReference>, async (context) => {
-      await context.sendActivity(activity);
+      await context.sendActivity(message);
     });
     return 'sent';
   }

@@ -6,10 +6,10 @@ import { answerAdminCommand, type AdminAnswer } from '../admin/admin-answers';
 import { adminRefusalCard } from '../cards/admin-refusal-card';
 import { asAttachment } from '../cards/card-template';
 import { commandUsageCard } from '../cards/command-usage-card';
-import { sentPrivatelyCard } from '../cards/sent-privately-card';
 import { parseCommandText } from '../command-text';
 import { whereOf } from '../conversation-reference-mapper';
 import type { BotDependencies } from '../bot-dependencies';
+import { answerInPrivate } from './answer-in-private';
 
 const CANT_CHECK_ROLE = "I can't check your admin rights right now: Microsoft Graph didn't answer. Please try again in a few minutes.";
 
@@ -75,11 +75,6 @@ async function deliver(context: TurnContext, deps: BotDependencies, actorId: str
     await context.sendActivity(activity);
     return;
   }
-  const delivery = await deps.admin.privateSender.send(actorId, activity);
-  if (delivery === 'sent') {
-    await context.sendActivity({ attachments: [asAttachment(sentPrivatelyCard({ what: answer.kind }))] });
-  } else {
-    await context.sendActivity(`That answer names people, so I only give it in a private chat, and we don't have one yet. Open a chat with me (search for ${deps.botName} in Teams), then ask there.`);
-  }
+  await answerInPrivate(context, deps, actorId, activity, answer.kind, 'That answer names people, so I only give it');
 }
 

@@ -6,9 +6,9 @@ import { checkOwnStatus } from '../../../use-cases/check-own-status';
 import type { BotDependencies } from '../bot-dependencies';
 import { asAttachment, type AdaptiveCard } from '../cards/card-template';
 import { ownStatusCard } from '../cards/own-status-card';
-import { sentPrivatelyCard } from '../cards/sent-privately-card';
 import { VERBS } from '../cards/verbs';
 import { whereOf } from '../conversation-reference-mapper';
+import { answerInPrivate } from './answer-in-private';
 
 /**
  * "Am I set up?": the sender's own status, checked live. Whose status it is comes from the activity's
@@ -28,15 +28,14 @@ export function registerOwnStatusRoutes(app: Application<TurnState>, deps: BotDe
   app.message(
     async (context) => context.activity.type === ActivityTypes.Message && isOwnStatusQuestion(context.activity.text),
     async (context) => {
-      const activity = { attachments: [asAttachment(await statusCard(context))] };
+      const answer = async () => ({ attachments: [asAttachment(await statusCard(context))] });
       const userId = context.activity.from?.aadObjectId;
       if (whereOf(context.activity) === 'personal' || !userId) {
-        await context.sendActivity(activity);
+        await context.sendActivity(await answer());
         return;
       }
-      const delivery = await deps.admin.privateSender.send(userId, activity);
-      if (delivery === 'sent') await context.sendActivity({ attachments: [asAttachment(sentPrivatelyCard({ what: 'ownStatus' }))] });
-      else await context.sendActivity(`Your MFA status is yours alone, so I only show it in a private chat, and we don't have one yet. Open a chat with me (search for ${deps.botName} in Teams), then ask there.`);
+      // Checked only once it can be delivered: a live check spends the tenant's small reports budget.
+      await answerInPrivate(context, deps, userId, answer, 'ownStatus', 'Your MFA status is yours alone, so I only show it');
     },
   );
 
