@@ -3,21 +3,28 @@ import type { NextStep } from '../../../domain/mfa/next-step';
 import type { OwnStatus } from '../../../use-cases/check-own-status';
 import { renderCard, type AdaptiveCard } from './card-template';
 import { utcDateTimeText } from './freshness-line';
-import { methodsInWords } from './strength-label';
+import { methodsInWords, STRENGTH_LOOK, type ContainerStyle, type TextColor } from './strength-label';
 import { VERBS } from './verbs';
 
-interface Verdict { text: string; color: 'Good' | 'Accent' | 'Warning' | 'Attention'; style: 'good' | 'accent' | 'warning' | 'attention' }
+interface Verdict { text: string; color: TextColor; style: ContainerStyle }
 
-const VERDICTS: Record<MfaStrength, Verdict> = {
-  strong: { text: '✓ You are set up with strong MFA.', color: 'Good', style: 'good' },
-  acceptable: { text: 'You are set up with one-time codes. A stronger way to sign in is one step away.', color: 'Accent', style: 'accent' },
-  weak: { text: '⚠ You only have text message, phone call or email codes, which attackers can intercept or trick you into sharing.', color: 'Warning', style: 'warning' },
-  none: { text: '⚠ You have no second way to prove it is you yet: a stolen password is all it takes to get into your account.', color: 'Attention', style: 'attention' },
+const VERDICT_TEXTS: Record<MfaStrength, string> = {
+  strong: '✓ You are set up with strong MFA.',
+  acceptable: 'You are set up with one-time codes. A stronger way to sign in is one step away.',
+  weak: '⚠ You only have text message, phone call or email codes, which attackers can intercept or trick you into sharing.',
+  none: '⚠ You have no second way to prove it is you yet: a stolen password is all it takes to get into your account.',
 };
+
+/** In each strength's colours, the same as on every other card. */
+const verdictFor = (strength: MfaStrength): Verdict => ({
+  text: VERDICT_TEXTS[strength],
+  color: STRENGTH_LOOK[strength].textColor,
+  style: STRENGTH_LOOK[strength].containerStyle,
+});
 
 const UNAVAILABLE: Verdict = {
   text: "I couldn't check your sign-in methods just now: Microsoft's directory did not answer. Please try again in a minute.",
-  color: 'Warning',
+  color: 'Default',
   style: 'warning',
 };
 
@@ -50,7 +57,7 @@ export function ownStatusCard(status: OwnStatus): AdaptiveCard {
     });
   }
   return renderCard('own-status', {
-    verdict: VERDICTS[status.strength],
+    verdict: verdictFor(status.strength),
     checked: true,
     methods: status.methods.length > 0 ? methodsInWords(status.methods) : 'Nothing yet.',
     nextStep: nextStepText(status.nextStep),

@@ -1,4 +1,5 @@
 import { ownStatusCard } from '../../../../../src/adapters/bot/cards/own-status-card';
+import { STRENGTH_LOOK } from '../../../../../src/adapters/bot/cards/strength-label';
 import { VERBS } from '../../../../../src/adapters/bot/cards/verbs';
 import { action, allText, expectSoundCard, ofType, texts } from './card-inspect';
 
@@ -16,9 +17,12 @@ describe('ownStatusCard', () => {
     expect(action(card, 'Check again')).toMatchObject({ type: 'Action.Execute', verb: VERBS.ownStatusCheck });
   });
 
-  it('names the weak methods to keep only as a fallback', () => {
+  it('names the weak methods to keep only as a fallback, in the colours weak has on every card', () => {
     const card = ownStatusCard({ kind: 'checked', strength: 'weak', methods: ['sms'], nextStep: { kind: 'replaceWeakMethods', weak: ['sms'] }, checkedAt });
     expect(allText(card)).toMatch(/intercept/);
+    const verdict = ofType(card, 'Container')[0]!;
+    expect(verdict.style).toBe(STRENGTH_LOOK.weak.containerStyle);
+    expect(ofType(verdict, 'TextBlock')[0]!.color).toBe(STRENGTH_LOOK.weak.textColor);
     expect(allText(card)).toMatch(/keep Text message \(SMS\) only as a fallback/);
   });
 
