@@ -24,14 +24,20 @@ export async function dropScanPartitions(tx: SqlExecutor, scanIds: readonly stri
   await tx.exec(`DROP TABLE IF EXISTS ${scanIds.map(partitionOf).join(', ')}`);
 }
 
-/** Every partition but `keep`'s: the previous state, once a scan has succeeded. */
-export async function dropScanPartitionsExcept(tx: SqlExecutor, keep: string): Promise<void> {
-  const rows = await tx.query<{ scan_id: string }>(
+/** The scans that have a partition now (the current one, and one running), in id order. */
+export async function scanPartitionIds(db: SqlExecutor): Promise<string[]> {
+  const rows = await db.query<{ scan_id: string }>(
     `SELECT substr(c.relname, length('mfa_users_scan_') + 1) AS scan_id
      FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
-     WHERE i.inhparent = 'mfa_users'::regclass AND c.relname LIKE 'mfa\\_users\\_scan\\_%'`,
+     WHERE i.inhparent = 'mfa_users'::regclass AND c.relname LIKE 'mfa\\_users\\_scan\\_%'
+     ORDER BY substr(c.relname, length('mfa_users_scan_') + 1)::bigint`,
   );
-  await dropScanPartitions(tx, rows.map((row) => row.scan_id).filter((id) => id !== keep));
+  return rows.map((row) => row.scan_id);
+}
+
+/** Every partition but `keep`'s: the previous state, once a scan has succeeded. */
+export async function dropScanPartitionsExcept(tx: SqlExecutor, keep: string): Promise<void> {
+  await dropScanPartitions(tx, (await scanPartitionIds(tx)).filter((id) => id !== keep));
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Database, SqlExecutor } from '../../../src/adapters/storage/database';
+import { scanPartitionIds } from '../../../src/adapters/storage/scan-partitions';
 import { SqlPostureStore } from '../../../src/adapters/storage/sql-posture-store';
 import { countPosture } from '../../../src/domain/mfa/count-posture';
 import type { MethodKind } from '../../../src/domain/mfa/method-kind';
@@ -46,12 +47,7 @@ async function scan(
 const ALL = STRENGTHS_STRONGEST_FIRST;
 
 /** The partitions of mfa_users: one per scan that is running or current. */
-async function scanPartitions(db: SqlExecutor): Promise<string[]> {
-  const rows = await db.query<{ name: string }>(
-    "SELECT inhrelid::regclass::text AS name FROM pg_inherits WHERE inhparent = 'mfa_users'::regclass ORDER BY 1",
-  );
-  return rows.map((row) => row.name);
-}
+const scanPartitions = async (db: SqlExecutor) => (await scanPartitionIds(db)).map((id) => `mfa_users_scan_${id}`);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** A database that counts the statements sent to it (transactions included). */
