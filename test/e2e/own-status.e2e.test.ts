@@ -38,7 +38,7 @@ describe.each(databaseChoices())('an employee asks "am I set up?" (%s)', (databa
     // First in the suite, while the reports budget has room: a live check made here would reach Graph.
     const liveChecks = () => graph.stats().requestsByRoute['GET /users/{id}/authentication/methods'] ?? 0;
     const checksBefore = liveChecks();
-    await harness.post(teams.aMessage({ text: '<at>MFA Coach</at> my mfa', user: newcomer, conversationType: 'channel' }));
+    await harness.post(teams.aMessage({ text: 'my mfa', user: newcomer, conversationType: 'channel' }));
 
     const said = connector.received().map((r) => text(r.body)).join('\n');
     expect(said).toContain("Your MFA status is yours alone, so I only show it in a private chat, and we don't have one yet.");
@@ -86,7 +86,7 @@ describe.each(databaseChoices())('an employee asks "am I set up?" (%s)', (databa
   });
 
   it('asked in a channel, answers in private and tells the channel only that', async () => {
-    await harness.post(teams.aMessage({ text: '<at>MFA Coach</at> am I set up?', user: employee, conversationType: 'channel' }));
+    await harness.post(teams.aMessage({ text: 'am I set up?', user: employee, conversationType: 'channel' }));
 
     expect(text(connector.cards(personal(employee))[0])).toContain('Your MFA status');
     const inChannel = connector.received().filter((r) => r.conversationId !== undefined && !r.conversationId.includes(personal(employee))).map((r) => text(r.body)).join('\n');

@@ -20,7 +20,6 @@ export function isOwnStatusQuestion(text: string | undefined): boolean {
   if (!text) return false;
   const tidy = text
     .toLowerCase()
-    .replace(/<at>[^<]*<\/at>/g, ' ')
     .replace(/['’]/g, '')
     .replace(/[-_]/g, ' ')
     .replace(/[^a-z0-9 ]+/g, ' ')
