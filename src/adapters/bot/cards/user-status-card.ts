@@ -11,7 +11,7 @@ import { VERBS } from './verbs';
 /** One person's status as the store or the live check judged it, and where it came from. */
 export type UserStatusView = Pick<UserMfaStatus,
   'id' | 'displayName' | 'userPrincipalName' | 'department' | 'jobTitle' | 'strength' | 'methods' | 'isAdmin' | 'isCriticalAdmin' | 'userType' | 'accountEnabled'
-> & {
+> & Partial<Pick<UserMfaStatus, 'isMfaCapable' | 'isMfaRegistered'>> & {
   /** The tenant's policy, to say how each method counts (the same one that judged `strength`). */
   policy?: ClassificationPolicy;
   /** Live: the user's methods read just now. Report: from the last scan (the live check was not possible). */
@@ -24,6 +24,11 @@ function flagsOf(view: UserStatusView): Flag[] {
   const flags: Flag[] = [];
   if (view.isCriticalAdmin) flags.push({ text: '⚠ Critical: an administrator without strong MFA', color: 'Attention' });
   else if (view.isAdmin) flags.push({ text: 'Administrator', color: 'Default' });
+  // Microsoft's own flags: registered methods that its policy does not let the person use for MFA. Only from
+  // the report: after a live check the methods are newer than the report's verdict on them.
+  if (view.source.kind === 'report' && view.isMfaRegistered === true && view.isMfaCapable === false) {
+    flags.push({ text: "Registered, but not MFA-capable in Microsoft's report: the tenant's policy does not allow these methods for MFA", color: 'Default' });
+  }
   if (view.userType === 'guest') flags.push({ text: 'Guest account: left out of the rates', color: 'Default' });
   if (view.accountEnabled === false) flags.push({ text: 'Account disabled: left out of the rates', color: 'Default' });
   return flags;

@@ -46,6 +46,16 @@ describe('userStatusCard', () => {
     expect(texts(card)).toEqual(expect.arrayContaining(['Guest account: left out of the rates', 'Account disabled: left out of the rates']));
   });
 
+  it("says when Microsoft's report counts registered methods as not MFA-capable, and only from the report", () => {
+    const notCapable = "Registered, but not MFA-capable in Microsoft's report: the tenant's policy does not allow these methods for MFA";
+    const fromReport = { ...megan, source: { kind: 'report' as const } };
+    expect(allText(userStatusCard({ ...fromReport, isMfaRegistered: true, isMfaCapable: false }))).toContain(notCapable);
+    expect(allText(userStatusCard({ ...fromReport, isMfaRegistered: true, isMfaCapable: true }))).not.toContain('not MFA-capable');
+    expect(allText(userStatusCard({ ...fromReport, isMfaRegistered: false, isMfaCapable: false }))).not.toContain('not MFA-capable');
+    // After a live check the report's verdict may be older than the methods shown.
+    expect(allText(userStatusCard({ ...megan, isMfaRegistered: true, isMfaCapable: false }))).not.toContain('not MFA-capable');
+  });
+
   it('says "checked live just now" or which report the answer comes from', () => {
     expect(allText(userStatusCard(megan))).toContain('Checked live just now (23 Nov 2025 11:15 UTC).');
     const fromReport = userStatusCard({ ...megan, source: { kind: 'report', reportUpdatedAt: new Date('2025-11-23T08:40:00Z') } });
