@@ -4,7 +4,10 @@
  * the first three hits, and the question not refused), oos_refused (out-of-scope questions answered "I
  * don't know"), p99_ms (time to answer, the 99th percentile). `--misses` lists what went wrong.
  *
- *   npm run eval:qa [-- --misses]
+ * `--set holdout` runs eval/qa-holdout.json instead: questions written before the engine was tuned on the
+ * main set and never tuned on, to see whether changes generalise (`--set <name>` reads eval/qa-<name>.json).
+ *
+ *   npm run eval:qa [-- --misses] [-- --set holdout]
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -22,7 +25,11 @@ interface EvalQuestion {
 async function main(): Promise<void> {
   const root = join(__dirname, '..');
   const articles = await loadArticles(join(root, 'knowledge'));
-  const questions = JSON.parse(readFileSync(join(root, 'eval/qa-questions.json'), 'utf8')) as EvalQuestion[];
+  const setAt = process.argv.indexOf('--set');
+  const set = setAt >= 0 ? process.argv[setAt + 1] : undefined;
+  if (setAt >= 0 && (!set || !/^[a-z0-9-]+$/.test(set))) throw new Error('--set needs a name such as "holdout" (eval/qa-<name>.json)');
+  const file = set === undefined || set === 'main' ? 'eval/qa-questions.json' : `eval/qa-${set}.json`;
+  const questions = JSON.parse(readFileSync(join(root, file), 'utf8')) as EvalQuestion[];
   const search = new MiniSearchKnowledgeSearch(articles);
   const misses: string[] = [];
   const times: number[] = [];
@@ -54,7 +61,7 @@ async function main(): Promise<void> {
   const ratio = (n: number, of: number) => (of === 0 ? null : +(n / of).toFixed(3));
   if (process.argv.includes('--misses')) for (const miss of misses) console.error(miss);
   console.log(JSON.stringify({
-    eval: 'qa', articles: articles.length, questions: questions.length, in_scope: inScope, out_of_scope: outOfScope,
+    eval: 'qa', set: set ?? 'main', articles: articles.length, questions: questions.length, in_scope: inScope, out_of_scope: outOfScope,
     top1: ratio(top1, inScope), top3: ratio(top3, inScope), oos_refused: ratio(refused, outOfScope), p99_ms: +p99.toFixed(3),
   }));
 }

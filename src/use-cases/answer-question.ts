@@ -14,10 +14,37 @@ export interface AnswerThresholds {
 }
 
 /** Tuned on the question set in eval/qa-questions.json (npm run eval:qa). */
-export const DEFAULT_ANSWER_THRESHOLDS: AnswerThresholds = { minCoverage: 0.3, minScore: 15 };
+export const DEFAULT_ANSWER_THRESHOLDS: AnswerThresholds = { minCoverage: 0.2, minScore: 14 };
 
 export function answerQuestion(search: KnowledgeSearch, question: string, thresholds: AnswerThresholds = DEFAULT_ANSWER_THRESHOLDS): Answer {
   const [best, ...others] = search.search(question, 4);
   if (!best || best.coverage < thresholds.minCoverage || best.score < thresholds.minScore) return { kind: 'unknown' };
-  return { kind: 'answer', article: best.article, related: others.filter((hit) => hit.score >= best.score / 3).slice(0, 3).map((hit) => hit.article) };
+  // Other close answers to the question first, then the articles nearest the answer itself, up to three.
+  const close = others.filter((hit) => hit.score >= best.score / 3).map((hit) => hit.article);
+  return { kind: 'answer', article: best.article, related: unique([...close, ...neighboursOf(search, best.article)], best.article.id).slice(0, RELATED) };
+}
+
+/** How many related questions an answer offers. */
+const RELATED = 3;
+
+/**
+ * One article by id, as a "related question" button asks for it, with the articles near it as its own related
+ * questions (found from its title and the ways people ask it). An id that names no article (stale or forged)
+ * gets "I don't know", never an error.
+ */
+export function answerArticle(search: KnowledgeSearch, id: string): Answer {
+  const article = search.article(id);
+  if (!article) return { kind: 'unknown' };
+  return { kind: 'answer', article, related: neighboursOf(search, article) };
+}
+
+/** The articles nearest one article: found from its title and the ways people ask it. */
+function neighboursOf(search: KnowledgeSearch, article: Article): Article[] {
+  const hits = search.search([article.title, ...article.questions].join('\n'), RELATED + 1);
+  return unique(hits.map((hit) => hit.article), article.id).slice(0, RELATED);
+}
+
+function unique(articles: Article[], without: string): Article[] {
+  const seen = new Set([without]);
+  return articles.filter((article) => !seen.has(article.id) && seen.add(article.id));
 }

@@ -1,13 +1,15 @@
 import MiniSearch from 'minisearch';
 import type { Article } from '../../domain/guidance/article';
-import { questionWords, withSynonyms } from '../../domain/guidance/question-words';
+import { questionWords, stem, withSynonyms } from '../../domain/guidance/question-words';
 import type { KnowledgeHit, KnowledgeSearch } from '../../domain/ports/knowledge-search';
 
 /** How much a synonym counts next to a word actually typed. */
 const SYNONYM_WEIGHT = 0.2;
+/** How much a word found by swapping two neighbouring letters back ("phnoe", "reprot") counts. */
+const SWAP_WEIGHT = 0.8;
 /** Ranking is score × (COVERAGE_FLOOR + coverage): matching more of the question's words counts most. */
 const COVERAGE_FLOOR = 0.2;
-// Both tuned on eval/qa-questions.json (npm run eval:qa); docs/benchmarks.md has the figures.
+// All three tuned on eval/qa-questions.json (npm run eval:qa), never on eval/qa-holdout.json; docs/benchmarks.md has the figures.
 
 interface IndexedArticle {
   id: string;
@@ -25,12 +27,14 @@ interface IndexedArticle {
 export class MiniSearchKnowledgeSearch implements KnowledgeSearch {
   private readonly index: MiniSearch<IndexedArticle>;
   private readonly articles = new Map<string, Article>();
+  /** Every word the index holds, stemmed, to correct swapped letters against. */
+  private readonly vocabulary = new Set<string>();
 
   constructor(articles: readonly Article[]) {
     this.index = new MiniSearch<IndexedArticle>({
       fields: ['title', 'questions', 'tags', 'shortAnswer'],
       tokenize: (text) => questionWords(text),
-      processTerm: (term) => term,
+      processTerm: (term) => stem(term),
       searchOptions: {
         boost: { title: 1, questions: 2, tags: 1, shortAnswer: 1 },
         // Typos: one edit in five letters; no fuzziness for short words, where it would mostly find others.
@@ -40,36 +44,76 @@ export class MiniSearchKnowledgeSearch implements KnowledgeSearch {
       },
     });
     for (const article of articles) this.articles.set(article.id, article);
-    this.index.addAll(
-      articles.map((article) => ({
-        id: article.id,
-        title: article.title,
-        questions: article.questions.join('\n'),
-        tags: article.tags.join('\n'),
-        shortAnswer: article.shortAnswer,
-      })),
-    );
+    const documents = articles.map((article) => ({
+      id: article.id,
+      title: article.title,
+      questions: article.questions.join('\n'),
+      tags: article.tags.join('\n'),
+      shortAnswer: article.shortAnswer,
+    }));
+    this.index.addAll(documents);
+    for (const document of documents) {
+      for (const text of [document.title, document.questions, document.tags, document.shortAnswer]) {
+        for (const word of questionWords(text)) this.vocabulary.add(stem(word));
+      }
+    }
   }
 
   search(question: string, limit: number): KnowledgeHit[] {
     const words = [...new Set(questionWords(question))];
     if (words.length === 0) return [];
-    const origin = new Map<string, string>();
-    for (const word of words) for (const synonym of withSynonyms(word)) if (!origin.has(synonym)) origin.set(synonym, word);
-    const asked = new Set(words);
-    // A synonym helps find an article, but the words actually typed count more.
-    const results = this.index.search(words.join(' '), {
-      processTerm: (term) => [...withSynonyms(term)],
-      boostTerm: (term) => (asked.has(term) ? 1 : SYNONYM_WEIGHT),
-    });
+    const found = new Map<string, { score: number; matched: number }>();
+    let total = 0;
+    for (const word of words) {
+      // Each word counts once per article, by its best form: as typed (with typos and prefixes), with two
+      // neighbouring letters swapped back, or as a synonym. Synonyms do not add up, so a word with a large
+      // group does not outweigh the others.
+      const best = new Map<string, number>();
+      const look = (term: string, weight: number, loose: boolean) => {
+        const results = this.index.search(term, {
+          fuzzy: loose && word.length >= 5 ? Math.floor(word.length * 0.2) : false,
+          prefix: loose && stem(word).length >= 4,
+        });
+        for (const result of results) {
+          const id = String(result.id);
+          best.set(id, Math.max(best.get(id) ?? 0, result.score * weight));
+        }
+      };
+      look(word, 1, true);
+      for (const swapped of this.swapsOf(word)) look(swapped, SWAP_WEIGHT, false);
+      for (const synonym of withSynonyms(word).slice(1)) look(synonym, SYNONYM_WEIGHT, false);
+      // A word few articles have says more about the question than one most have; a word none has, most.
+      const weight = Math.log(1 + this.articles.size / (1 + best.size));
+      total += weight;
+      for (const [id, score] of best) {
+        const entry = found.get(id) ?? { score: 0, matched: 0 };
+        entry.score += score;
+        entry.matched += weight;
+        found.set(id, entry);
+      }
+    }
     // An article that matches more of the question's words beats one that matches a few words often.
-    return results
-      .map((result) => {
-        const matched = new Set(result.queryTerms.map((term) => origin.get(term) ?? term));
-        const coverage = matched.size / words.length;
-        return { article: this.articles.get(String(result.id))!, score: result.score * (COVERAGE_FLOOR + coverage), coverage };
+    return [...found]
+      .map(([id, { score, matched }]) => {
+        const coverage = matched / total;
+        return { article: this.articles.get(id)!, score: score * (COVERAGE_FLOOR + coverage), coverage };
       })
       .sort((a, b) => b.score - a.score)
       .slice(0, limit);
+  }
+
+  article(id: string): Article | undefined {
+    return this.articles.get(id);
+  }
+
+  /** A word the index does not hold, with two neighbouring letters swapped, where that gives one it holds. */
+  private swapsOf(word: string): string[] {
+    if (word.length < 4 || this.vocabulary.has(stem(word))) return [];
+    const swaps = new Set<string>();
+    for (let i = 0; i + 1 < word.length; i++) {
+      const swapped = word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
+      if (swapped !== word && this.vocabulary.has(stem(swapped))) swaps.add(swapped);
+    }
+    return [...swaps];
   }
 }

@@ -11,4 +11,6 @@ export interface KnowledgeHit {
 /** Full-text search over the knowledge base, best hit first. */
 export interface KnowledgeSearch {
   search(question: string, limit: number): KnowledgeHit[];
+  /** One article by its id, or undefined when there is none (an id from a card is untrusted). */
+  article(id: string): Article | undefined;
 }

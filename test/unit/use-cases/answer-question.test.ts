@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { loadArticles } from '../../../src/adapters/knowledge/load-articles';
 import { MiniSearchKnowledgeSearch } from '../../../src/adapters/knowledge/minisearch-knowledge-search';
-import { answerQuestion } from '../../../src/use-cases/answer-question';
+import { answerArticle, answerQuestion } from '../../../src/use-cases/answer-question';
 
 describe('answerQuestion on the knowledge base', () => {
   let search: MiniSearchKnowledgeSearch;
@@ -19,8 +19,10 @@ describe('answerQuestion on the knowledge base', () => {
     const answer = answerQuestion(search, question);
     expect(answer.kind === 'answer' && answer.article.id).toBe(id);
     if (answer.kind !== 'answer') return;
+    expect(answer.related.length).toBeGreaterThanOrEqual(2);
     expect(answer.related.length).toBeLessThanOrEqual(3);
     expect(answer.related.map((article) => article.id)).not.toContain(id);
+    expect(new Set(answer.related.map((article) => article.id)).size).toBe(answer.related.length);
   });
 
   it('reads through typos and other words for the same thing', () => {
@@ -28,7 +30,46 @@ describe('answerQuestion on the knowledge base', () => {
     expect(answer.kind === 'answer' && answer.article.id).toBe('set-up-microsoft-authenticator');
   });
 
+  it.each([
+    ['how do I rpeort a phishing email', 'spot-phishing'],
+    ['lost my phnoe', 'lost-or-stolen-phone'],
+  ])('reads %j with two letters swapped back, as %s', (question, id) => {
+    const answer = answerQuestion(search, question);
+    expect(answer.kind === 'answer' && answer.article.id).toBe(id);
+  });
+
+  it('counts a word with many synonyms once, so the other words still decide', () => {
+    // "set up" has a large group (enroll, register, install...), which must not drown "yubikey".
+    expect(search.search('how do I set up a yubikey', 1)[0]?.article.id).toBe('passkeys-and-security-keys');
+  });
+
+  it('weighs rare words over common ones in coverage', () => {
+    const [hit] = search.search('mfa zanzibar', 1);
+    // "zanzibar" is in no article, so matching "mfa" alone covers well under half of the question.
+    expect(hit?.coverage).toBeLessThan(0.3);
+  });
+
   it.each(['what is the weather tomorrow', 'book a meeting room', 'thanks', ''])('says it does not know %j rather than guess', (question) => {
     expect(answerQuestion(search, question)).toEqual({ kind: 'unknown' });
+  });
+});
+
+describe('answerArticle', () => {
+  let search: MiniSearchKnowledgeSearch;
+  beforeAll(async () => {
+    search = new MiniSearchKnowledgeSearch(await loadArticles(join(__dirname, '../../../knowledge')));
+  });
+
+  it('shows the article asked for, with up to three other articles near it', () => {
+    const answer = answerArticle(search, 'lost-or-stolen-phone');
+    expect(answer.kind === 'answer' && answer.article.id).toBe('lost-or-stolen-phone');
+    if (answer.kind !== 'answer') return;
+    expect(answer.related.length).toBeGreaterThanOrEqual(1);
+    expect(answer.related.length).toBeLessThanOrEqual(3);
+    expect(answer.related.map((article) => article.id)).not.toContain('lost-or-stolen-phone');
+  });
+
+  it.each(['no-such-article', '', '../../etc/passwd', '__proto__', 'constructor'])('says it does not know for an id that names no article: %j', (id) => {
+    expect(answerArticle(search, id)).toEqual({ kind: 'unknown' });
   });
 });
