@@ -153,6 +153,7 @@ function timed(directory: Directory) {
   const wrapped: Directory = {
     findPerson: (id) => directory.findPerson(id),
     currentMethods: (id) => directory.currentMethods(id),
+    timeZoneOf: (id) => directory.timeZoneOf(id),
     isMemberOfAny: (id, groups) => directory.isMemberOfAny(id, groups),
     holdsAnyRole: (id, roles) => directory.holdsAnyRole(id, roles),
     ...(directory.registrationSummary ? { registrationSummary: () => directory.registrationSummary!() } : {}),

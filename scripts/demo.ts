@@ -10,6 +10,7 @@
  *
  * Settings (all optional): PORT (bot, 3978), PLAYGROUND_PORT (56150), DATA_DIR (.data/demo), LOG_LEVEL (warn).
  */
+import { createInterface } from 'node:readline';
 import { ConfigError } from '../src/app/config';
 import { startDemo, type Persona } from './start-demo';
 
@@ -27,7 +28,7 @@ async function main(): Promise<void> {
   const persona = chosenPersona(process.argv.slice(2));
   const env: Record<string, string | undefined> = { LOG_LEVEL: 'warn', ...process.env };
   const demo = await startDemo({ persona, env, playgroundPort: Number(env.PLAYGROUND_PORT ?? 56150), fresh: process.argv.includes('--fresh') });
-  const { tenant, me, app, graph, playground, config } = demo;
+  const { tenant, me, app, graph, playground, config, other } = demo;
   const switchTo = persona === 'admin' ? 'employee' : 'admin';
   console.log(`
 MFA Coach demo is ready (${demo.startedInSeconds.toFixed(1)} s).
@@ -42,7 +43,27 @@ MFA Coach demo is ready (${demo.startedInSeconds.toFixed(1)} s).
   Data:                 ${config.database.dataDir}  (embedded PostgreSQL; npm run demo -- --fresh to start over)
 
   Switch user:          stop with Ctrl+C, then  npm run demo -- --as ${switchTo}
-`);
+
+  Here, in this terminal, you are also ${other.person.displayName} (the ${switchTo}): type a message and press Enter.
+${persona === 'employee' ? `  Try:                  nudge ${me.userPrincipalName}   (a reminder card arrives in the Playground)
+  Then type:            enrol   (the demo tenant registers Authenticator for you; press "I've done it" on the card)
+` : ''}`);
+
+  // The second person's chat, and "enrol": what setting up Authenticator on a phone would change in the directory.
+  const terminal = createInterface({ input: process.stdin, terminal: false });
+  terminal.on('line', (line) => {
+    const text = line.trim();
+    if (text === '') return;
+    if (text.toLowerCase() === 'enrol' || text.toLowerCase() === 'enroll') {
+      graph.state.enrolAuthenticator(me.id);
+      console.log(`  ${me.displayName} now has Microsoft Authenticator in the demo directory.`);
+      return;
+    }
+    other.say(text).then(
+      (replies) => console.log(replies.map((reply) => `  ${config.bot.displayName}: ${reply.replace(/\n/g, '\n    ')}`).join('\n') || '  (no answer)'),
+      (error: unknown) => console.log(`  Could not reach the bot: ${(error as Error).message}`),
+    );
+  });
 
   let stopping = false;
   const stop = async () => {

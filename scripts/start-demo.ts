@@ -5,6 +5,7 @@ import { MFA_COACH_ADMINS_GROUP, demoPersonas, generateDemoTenant, type DemoTena
 import { startGraphEmulator, type GraphEmulator } from '../emulators/graph';
 import { loadDemoConfig, type AppConfig } from '../src/app/config';
 import { startApp, type RunningApp } from '../src/app/create-app';
+import { startTerminalChat, type TerminalChat } from './terminal-chat';
 import { buildPlaygroundConfig, playgroundUser, startPlayground, type PlaygroundHandle, type PlaygroundUser } from './playground/start-playground';
 
 /**
@@ -31,6 +32,8 @@ export interface Demo {
   app: RunningApp;
   graph: GraphEmulator;
   playground: PlaygroundHandle;
+  /** The other persona, typing in the demo's terminal (the employee demo's admin, or the admin demo's employee). */
+  other: TerminalChat;
   startedInSeconds: number;
   stop(): Promise<void>;
 }
@@ -57,7 +60,7 @@ export async function startDemo(options: DemoOptions): Promise<Demo> {
 
   const graph = await startGraphEmulator({ tenant, logNotImplemented: true });
   const admins = tenant.groups.find((g) => g.displayName === MFA_COACH_ADMINS_GROUP);
-  const config = loadDemoConfig(options.env, { tenantId: tenant.tenantId, graphBaseUrl: graph.url, adminGroupIds: admins ? [admins.id] : [] });
+  const config = loadDemoConfig(options.env, { tenantId: tenant.tenantId, graphBaseUrl: graph.url, adminGroupIds: admins ? [admins.id] : [], teamsAppCatalogId: tenant.teamsAppId });
   if (options.fresh) await rm(config.database.dataDir, { recursive: true, force: true });
   const app = await startApp(config);
   const playground = await startPlayground({
@@ -72,11 +75,13 @@ export async function startDemo(options: DemoOptions): Promise<Demo> {
       users: colleagues(tenant, me, other),
     }),
   });
+  const otherConsole = await startTerminalChat({ botUrl: `${app.url}/api/messages`, tenant, person: other });
   return {
-    tenant, me, config, app, graph, playground,
+    tenant, me, config, app, graph, playground, other: otherConsole,
     startedInSeconds: (performance.now() - started) / 1000,
     async stop() {
       await playground.stop().catch(() => undefined);
+      await otherConsole.close().catch(() => undefined);
       await app.stop().catch(() => undefined);
       await graph.close().catch(() => undefined);
     },

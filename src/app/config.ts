@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import type { BotCredential, TokenValidationConfig } from '../adapters/bot/bot-credential';
 import type { GraphCredential } from '../adapters/graph/graph-credential';
+import { DEFAULT_FREQUENCY_CAP } from '../domain/nudges/frequency-cap';
+import type { NudgePolicy } from '../domain/nudges/nudge-policy';
+import { parseSendingHours } from '../domain/nudges/quiet-hours';
+import { DEFAULT_SNOOZE_POLICY, parseSnoozePolicy } from '../domain/nudges/snooze-policy';
 
 /**
  * The one reader of the environment. Everything the app needs is validated here, once, at start;
@@ -30,6 +34,16 @@ export interface PostureConfig {
   scanOnStart: boolean;
 }
 
+export interface NudgeConfig {
+  policy: NudgePolicy;
+  /** The app's id in the tenant's Teams app catalog, for proactive install; unset = only people who installed the bot get nudges. */
+  teamsAppCatalogId?: string;
+  /** Teams' Bot Connector for a new 1:1 chat, when no activity has shown the tenant's own yet. */
+  serviceUrl: string;
+  /** A Teams channel (its conversation id, where the bot is installed) told when someone presses "I need help". */
+  helpDeskConversationId?: string;
+}
+
 export interface AppConfig {
   mode: Mode;
   /** `publicUrl`: how people's browsers reach this bot (for download links); the demo uses its own address. */
@@ -39,6 +53,9 @@ export interface AppConfig {
   graph: { baseUrl: string; credential: GraphCredential };
   database: { url?: string; dataDir: string };
   posture: PostureConfig;
+  nudges: NudgeConfig;
+  /** Where the answer engine sends people when it does not know, e.g. "the IT service desk, extension 4357". */
+  answers: { helpDeskContact: string };
   log: { level: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' };
 }
 
@@ -60,11 +77,19 @@ const common = z.object({
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   BOT_DISPLAY_NAME: z.string().default('MFA Coach'),
   ADMIN_CONTACT: z.string().default('your IT security team'),
+  HELP_DESK_CONTACT: z.string().max(200, 'must be at most 200 characters (who to ask, e.g. "the IT service desk, extension 4357")').optional(),
   SCAN_CRON: z.string().regex(/^\S+( \S+){4}$/, 'must be a cron expression of five fields, e.g. "0 3 * * *"').default('0 3 * * *'),
   SCAN_TIME_ZONE: z.string().refine(isTimeZone, 'must be an IANA time zone such as Europe/Paris').default('UTC'),
   REGISTRATION_SOURCE: z.enum(['report', 'perUserMethods']).default('report'),
   RATES_INCLUDE_GUESTS: z.enum(['true', 'false']).default('false'),
   RATES_INCLUDE_DISABLED: z.enum(['true', 'false']).default('false'),
+  NUDGE_SENDING_HOURS: z.string().default('09:00-17:00 Mon-Fri'),
+  NUDGE_DEFAULT_TIME_ZONE: z.string().refine(isTimeZone, 'must be an IANA time zone such as Europe/Paris').default('UTC'),
+  NUDGE_MAX_PER_PERIOD: z.coerce.number().int().min(1).max(50).default(DEFAULT_FREQUENCY_CAP.maxNudges),
+  NUDGE_PERIOD_DAYS: z.coerce.number().min(0.01).max(365).default(DEFAULT_FREQUENCY_CAP.perDays),
+  SNOOZE_CHOICES_DAYS: z.string().default(DEFAULT_SNOOZE_POLICY.choicesDays.join(',')),
+  SNOOZE_MAX_PER_SERIES: z.coerce.number().int().min(0).max(20).default(DEFAULT_SNOOZE_POLICY.maxPerSeries),
+  BOT_SERVICE_URL: z.string().url().default('https://smba.trafficmanager.net/teams/'),
   DEPARTMENT_MIN_SIZE: z.coerce.number().int().min(1).max(1000).default(5),
 });
 
@@ -98,6 +123,11 @@ function readPosture(env: Env, base: z.infer<typeof common>, problems: string[],
   };
 }
 
+/** Who people are sent to when the bot does not know the answer: HELP_DESK_CONTACT, or else the admin contact. */
+function readAnswers(base: z.infer<typeof common>): AppConfig['answers'] {
+  return { helpDeskContact: base.HELP_DESK_CONTACT?.trim() || base.ADMIN_CONTACT };
+}
+
 function read(env: Env, name: string): string | undefined {
   const value = env[name]?.trim();
   return value ? value : undefined;
@@ -112,6 +142,36 @@ function checkUrl(env: Env, name: string, problems: string[]): string | undefine
   } catch {
     problems.push(`${name} must be an absolute URL (it is set, but is not a URL).`);
     return undefined;
+  }
+}
+
+function readNudges(env: Env, base: z.infer<typeof common>, problems: string[], defaults: { sendingHours?: string; teamsAppCatalogId?: string } = {}): NudgeConfig {
+  const policy: NudgePolicy = {
+    sendingHours: parseSetting(problems, 'NUDGE_SENDING_HOURS', () => parseSendingHours(read(env, 'NUDGE_SENDING_HOURS') ?? defaults.sendingHours ?? base.NUDGE_SENDING_HOURS), DEFAULT_SENDING_HOURS_FALLBACK),
+    defaultTimeZone: base.NUDGE_DEFAULT_TIME_ZONE,
+    cap: { maxNudges: base.NUDGE_MAX_PER_PERIOD, perDays: base.NUDGE_PERIOD_DAYS },
+    snooze: parseSetting(problems, 'SNOOZE_CHOICES_DAYS', () => parseSnoozePolicy(base.SNOOZE_CHOICES_DAYS, base.SNOOZE_MAX_PER_SERIES), DEFAULT_SNOOZE_POLICY),
+  };
+  const catalogId = read(env, 'TEAMS_APP_CATALOG_ID') ?? defaults.teamsAppCatalogId;
+  if (catalogId && !GUID.test(catalogId)) problems.push("TEAMS_APP_CATALOG_ID must be a GUID: the app's id in the Teams app catalog (not the manifest id).");
+  const helpDesk = read(env, 'HELP_DESK_CONVERSATION_ID');
+  return {
+    policy,
+    ...(catalogId ? { teamsAppCatalogId: catalogId } : {}),
+    serviceUrl: base.BOT_SERVICE_URL,
+    ...(helpDesk ? { helpDeskConversationId: helpDesk } : {}),
+  };
+}
+
+const DEFAULT_SENDING_HOURS_FALLBACK = { startHour: 9, endHour: 17, weekdays: [1, 2, 3, 4, 5] };
+
+/** A setting read by a domain parser: its message names the setting, never echoes a secret. */
+function parseSetting<T>(problems: string[], name: string, parse: () => T, fallback: T): T {
+  try {
+    return parse();
+  } catch (error) {
+    problems.push(`${name}: ${(error as Error).message}`);
+    return fallback;
   }
 }
 
@@ -178,6 +238,7 @@ export function loadProductionConfig(env: Env): AppConfig {
   const graphBaseUrl = checkUrl(env, 'GRAPH_BASE_URL', problems) ?? 'https://graph.microsoft.com';
   const publicUrl = checkUrl(env, 'PUBLIC_BASE_URL', problems);
   const posture = readPosture(env, base, problems, readIdList(env, 'ADMIN_GROUP_IDS', problems));
+  const nudges = readNudges(env, base, problems);
   if (posture.adminGroupIds.length === 0 && posture.adminRoleTemplateIds.length === 0 && posture.adminAllowList.length === 0) {
     problems.push(
       'ADMIN_GROUP_IDS: the object id(s) of the Entra security group(s) whose members may use admin commands (comma-separated); ' +
@@ -193,6 +254,8 @@ export function loadProductionConfig(env: Env): AppConfig {
     graph: { baseUrl: graphBaseUrl, credential: graphCredential },
     database: { url: databaseUrl, dataDir: dataDir ?? '.data' },
     posture,
+    nudges,
+    answers: readAnswers(base),
     log: { level: base.LOG_LEVEL },
   };
 }
@@ -201,13 +264,15 @@ export function loadProductionConfig(env: Env): AppConfig {
  * Demo: no credentials at all. The bot is anonymous, so it listens on loopback only;
  * the tenant and Graph come from the local demo tenant and its Graph emulator.
  */
-export function loadDemoConfig(env: Env, demo: { tenantId: string; graphBaseUrl: string; adminGroupIds?: string[] }): AppConfig {
+export function loadDemoConfig(env: Env, demo: { tenantId: string; graphBaseUrl: string; adminGroupIds?: string[]; teamsAppCatalogId?: string }): AppConfig {
   const problems: string[] = [];
   const base = readCommon(env, problems);
   const host = read(env, 'HOST') ?? '127.0.0.1';
   if (!isLoopback(host)) problems.push('HOST: demo mode has no bot credentials, so it only listens on loopback (127.0.0.1, ::1 or localhost).');
   const databaseUrl = checkUrl(env, 'DATABASE_URL', problems);
   const posture = { ...readPosture(env, base, problems, demo.adminGroupIds ?? []), scanOnStart: true };
+  // A demo runs whenever someone tries it, evenings and weekends too: nudges may go at any hour unless set.
+  const nudges = readNudges(env, base, problems, { sendingHours: 'always', ...(demo.teamsAppCatalogId ? { teamsAppCatalogId: demo.teamsAppCatalogId } : {}) });
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     mode: 'demo',
@@ -217,6 +282,8 @@ export function loadDemoConfig(env: Env, demo: { tenantId: string; graphBaseUrl:
     graph: { baseUrl: demo.graphBaseUrl, credential: { kind: 'static', token: 'demo' } },
     database: { url: databaseUrl, dataDir: read(env, 'DATA_DIR') ?? '.data/demo' },
     posture,
+    nudges,
+    answers: readAnswers(base),
     log: { level: base.LOG_LEVEL },
   };
 }

@@ -8,7 +8,7 @@ import { SqlBotStorage } from '../adapters/storage/sql-bot-storage';
 import { SqlConversationReferenceStore } from '../adapters/storage/sql-conversation-reference-store';
 import { createGraphClient, tokenSourceFor } from '../adapters/graph/graph-client';
 import { GraphDirectory } from '../adapters/graph/graph-directory';
-import { REPORTS_BUDGET, RequestPacer } from '../adapters/graph/request-pacer';
+import { REPORTS_BUDGET, RequestPacer, type PacerBudget } from '../adapters/graph/request-pacer';
 import { PgBossJobEngine } from '../adapters/jobs/pg-boss-job-engine';
 import { registerHeartbeatJob } from '../adapters/jobs/heartbeat-job';
 import type { Database } from '../adapters/storage/database';
@@ -21,7 +21,16 @@ import { SqlAuditLog } from '../adapters/storage/sql-audit-log';
 import { SqlDownloadVault } from '../adapters/storage/sql-download-vault';
 import { SqlPostureStore } from '../adapters/storage/sql-posture-store';
 import { DEFAULT_CLASSIFICATION_POLICY } from '../domain/mfa/mfa-strength';
+import { loadKnowledgeBase } from '../adapters/knowledge/knowledge-base';
 import { AdminAuthorizer } from '../use-cases/authorize-admin';
+import { sendNudge, type SendNudgeDeps } from '../use-cases/send-nudge';
+import type { NudgeActionDeps } from '../use-cases/act-on-nudge';
+import { SqlNudgeStore } from '../adapters/storage/sql-nudge-store';
+import { GraphAppInstaller } from '../adapters/graph/graph-app-installer';
+import { TeamsMessenger } from '../adapters/bot/teams-messenger';
+import { ChannelHelpDesk } from '../adapters/bot/channel-help-desk';
+import { NudgeJobs } from '../adapters/jobs/nudge-job';
+import { helpArticleFor } from '../adapters/knowledge/help-article';
 import { scanTenant } from '../use-cases/scan-tenant';
 import type { AppConfig } from './config';
 import { createLogger, type Logger } from './logger';
@@ -33,6 +42,12 @@ export interface AppOverrides {
   botCredentialsFactory?: ServiceClientCredentialsFactory;
   logDestination?: DestinationStream;
   logger?: Logger;
+  /** The tenant's reports budget (default Graph's 5 requests per 10 s), for tests that recheck often. */
+  reportsBudget?: PacerBudget;
+  /** The clock, for tests of sending hours and snoozes. */
+  now?: () => Date;
+  /** Another knowledge folder than the top-level knowledge/ (tests of a malformed article). */
+  knowledgeDir?: string;
 }
 
 export interface RunningApp {
@@ -48,6 +63,9 @@ export interface RunningApp {
 /** The composition root: the only place that knows every concrete class. */
 export async function startApp(config: AppConfig, overrides: AppOverrides = {}): Promise<RunningApp> {
   const logger = overrides.logger ?? createLogger(config.log.level, overrides.logDestination);
+  // Before anything opens: a malformed article stops the start, naming the file and the problem.
+  const knowledge = await loadKnowledgeBase(overrides.knowledgeDir);
+  logger.info({ articles: knowledge.articles.length }, 'knowledge base loaded');
   const db = await openDatabase({ url: config.database.url, dataDir: config.database.dataDir });
   let jobs: PgBossJobEngine | undefined;
   try {
@@ -59,14 +77,14 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     const engine = jobs;
     await registerHeartbeatJob(engine, db);
 
-    const now = () => new Date();
+    const now = overrides.now ?? (() => new Date());
     const botAppId = config.bot.credential.kind === 'anonymous' ? undefined : config.bot.credential.appId;
     const adapter = createTeamsAdapter(config.bot.credential, config.tenantId, config.bot.tokenValidation, overrides.botCredentialsFactory);
     const graphToken = tokenSourceFor(config.graph.credential, config.tenantId);
     const registrationSource = config.posture.registrationSource;
     // One pacer for the tenant's reports budget, shared by scans and live rechecks. Turns must answer within
     // seconds, so their directory gives up quickly (busy or failing Graph → "try later"); the scan is patient.
-    const reportsPacer = new RequestPacer(REPORTS_BUDGET);
+    const reportsPacer = new RequestPacer(overrides.reportsBudget ?? REPORTS_BUDGET);
     const graphClient = createGraphClient(config.graph.baseUrl, graphToken);
     const directory = new GraphDirectory(graphClient, {
       registrationSource, reportsPacer, maxPacerWaitMs: 2000,
@@ -94,6 +112,38 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
 
     if (config.posture.scanOnStart) await requestPostureScan(engine, { trigger: 'schedule' });
 
+    const nudgeStore = new SqlNudgeStore(db);
+    const nudgeSending: SendNudgeDeps = {
+      directory,
+      store: nudgeStore,
+      references,
+      installer: new GraphAppInstaller(graphClient, config.nudges.teamsAppCatalogId),
+      messenger: new TeamsMessenger(adapter, {
+        botAppId: botAppId ?? '',
+        tenantId: config.tenantId,
+        serviceUrl: async () => (await references.latestServiceUrl()) ?? config.nudges.serviceUrl,
+      }),
+      policy: posture.policy,
+      nudges: config.nudges.policy,
+      now,
+    };
+    const nudgeJobs = new NudgeJobs(engine, (request) => sendNudge(nudgeSending, request), logger);
+    await nudgeJobs.register();
+    const helpDeskChannel = config.nudges.helpDeskConversationId;
+    const nudgeActions: NudgeActionDeps = {
+      store: nudgeStore,
+      directory,
+      policy: posture.policy,
+      nudges: config.nudges.policy,
+      now,
+      articleFor: helpArticleFor(knowledge.articles),
+      ...(helpDeskChannel ? { helpDesk: new ChannelHelpDesk(adapter, (id) => references.findByConversation(id), botAppId ?? '', helpDeskChannel) } : {}),
+      helpContact: config.answers.helpDeskContact,
+      remindAt: (userId, at) => nudgeJobs.later({ userId, source: 'reminder' }, at),
+      // Teams gives an invoke 5 s; the rest is the card and the network.
+      recheckTimeoutMs: 4000,
+    };
+
     const bot = createTeamsBot(adapter, new SqlBotStorage(db), {
       botName: config.bot.displayName,
       tenantId: config.tenantId,
@@ -103,6 +153,9 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
       logger,
       now,
       privateSender: new PrivateSender(adapter, references, botAppId ?? ''),
+      knowledge: knowledge.search,
+      helpDesk: config.answers.helpDeskContact,
+      nudges: { actions: nudgeActions },
       admin: {
         authorizer: new AdminAuthorizer(directory, {
           groupIds: config.posture.adminGroupIds,
@@ -115,6 +168,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
         answers: (context) => ({
           store, auditLog, directory, ...posture, departmentMinSize: config.posture.departmentMinSize, now, vault,
           publicUrl: () => publicUrl,
+          sendNudge: (request) => nudgeJobs.sendNowOrLater(request),
           requestScan: (requestedBy) =>
             requestPostureScan(engine, { trigger: 'admin', requestedBy, replyTo: TurnContext.getConversationReference(context.activity) }),
         }),

@@ -105,11 +105,11 @@ describe.each(databaseChoices())('MFA Coach end to end (%s)', (database) => {
     expect(cardText(connector.cards(conversationId)[0]!)).toContain('mention me first');
   });
 
-  it('points unknown text to help, without a card', async () => {
+  it('says plainly it does not know what it cannot answer, and points to help', async () => {
     await harness.post(teams.aMessage({ text: 'what is the weather', user: employee }));
-    const [reply] = connector.activities(teams.personalConversationId(employee));
-    expect(reply!.activity.text).toMatch(/Type \*\*help\*\*/);
-    expect(connector.cards()).toHaveLength(0);
+    const [card] = connector.cards(teams.personalConversationId(employee));
+    expect(cardText(card!)).toContain("Sorry, I don't know the answer to that.");
+    expect(cardText(card!)).toContain('type **help**');
   });
 
   it('refuses an activity from another tenant before any handler runs, and keeps no data', async () => {

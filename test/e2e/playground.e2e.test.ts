@@ -60,11 +60,10 @@ describeWithBrowser('the demo in the Agents Playground', () => {
     await ui.screenshot('03-welcome-pressed');
   });
 
-  it('points unknown text to help', async () => {
+  it('says plainly what it does not know, and points to help', async () => {
     await ui.sendMessage('what is the weather like');
-    const reply = await ui.waitForBotReply({ containsText: 'help' });
-    expect(reply.cards).toHaveLength(0);
-    expect(reply.text).toMatch(/not sure what you mean/);
+    const reply = await ui.waitForBotReply({ containsText: "I don't know", card: true });
+    expect(reply.cards[0]!.text).toMatch(/type \*?\*?help/);
     await ui.screenshot('04-unknown');
   });
 
@@ -74,6 +73,35 @@ describeWithBrowser('the demo in the Agents Playground', () => {
     expect(reply.cards[0]!.text).toMatch(/What you have[\s\S]*Next step/);
     expect(reply.cards[0]!.text).toMatch(/Checked live just now/);
     await ui.screenshot('05-own-status');
+  });
+
+  it('gets the nudge an admin sends, and after enrolling, "I\'ve done it" turns the card into a thank-you', async () => {
+    // The admin types in the demo's terminal; the card arrives in the employee's Playground chat.
+    const answer = await demo.other.say(`nudge ${demo.me.userPrincipalName}`);
+    expect(answer.join('\n')).toContain(`Sent ${demo.me.displayName} a reminder`);
+    const nudge = await ui.waitForBotReply({ containsText: 'please protect your work account', card: true });
+    // The Playground titles a link button with its address.
+    expect(nudge.cards[0]!.buttons).toEqual(['https://aka.ms/mfasetup', "I've done it", 'Remind me later', 'I need help']);
+    await ui.screenshot('06-nudge');
+
+    const early = await ui.clickCardButton("I've done it");
+    expect(early.status).toBe(200);
+    expect(JSON.stringify(early.body)).toMatch(/no Microsoft Authenticator or other strong method on your account yet|couldn't check your sign-in methods just now/);
+    await ui.screenshot('07-nudge-still-missing');
+
+    // What "enrol" in the demo's terminal does: the demo directory now has Authenticator for them.
+    demo.graph.state.enrolAuthenticator(demo.me.id);
+    // The demo scans its tenant at start, which shares Graph's small reports budget (5 requests per 10 s) with
+    // the recheck: when it is busy the card says to press again, as a person would.
+    let done = await ui.clickCardButton("I've done it");
+    for (let tries = 1; tries < 6 && JSON.stringify(done.body).includes("couldn't check"); tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 3000));
+      done = await ui.clickCardButton("I've done it");
+    }
+    expect(done.status).toBe(200);
+    expect(JSON.stringify(done.body)).toContain(`Thank you, ${demo.me.givenName}!`);
+    await ui.waitForBotReply({ containsText: 'Thank you', card: true, since: 0 });
+    await ui.screenshot('08-nudge-confirmed');
   });
 });
 

@@ -37,6 +37,13 @@ export class InMemoryDirectory implements Directory {
     return { ...stats, source: 'report', ...(this.reportUpdatedAt ? { reportUpdatedAt: this.reportUpdatedAt } : {}) };
   }
 
+  /** User id → the time zone their mailbox names. */
+  readonly timeZones = new Map<string, string>();
+
+  async timeZoneOf(userId: string): Promise<string | undefined> {
+    return this.timeZones.get(userId);
+  }
+
   async currentMethods(userId: string): Promise<MethodKind[]> {
     return [...(this.users.find((user) => user.entry.id === userId)?.registration?.methods ?? [])];
   }

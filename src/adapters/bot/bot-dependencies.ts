@@ -6,7 +6,9 @@ import type { AdminAnswerDeps } from './admin/admin-answers';
 import type { PrivateSender } from './private-sender';
 import type { ConversationReferenceStore } from '../../domain/ports/conversation-reference-store';
 import type { Directory } from '../../domain/ports/directory';
+import type { NudgeActionDeps } from '../../use-cases/act-on-nudge';
 import type { ClassificationPolicy } from '../../domain/mfa/mfa-strength';
+import type { KnowledgeSearch } from '../../domain/ports/knowledge-search';
 
 /** What the Teams routes need from the rest of the app; wired once in app/create-app.ts. */
 export interface BotDependencies {
@@ -20,6 +22,14 @@ export interface BotDependencies {
   now: () => Date;
   /** Delivers answers about a person to their 1:1 chat when they asked elsewhere. */
   privateSender: PrivateSender;
+  /** The knowledge base the answer engine searches, loaded once at start. */
+  knowledge: KnowledgeSearch;
+  /** Who people are told to ask when the bot does not know (HELP_DESK_CONTACT, else ADMIN_CONTACT). */
+  helpDesk: string;
+  nudges: {
+    /** What the nudge card's buttons need. */
+    actions: NudgeActionDeps;
+  };
   admin: {
     authorizer: AdminAuthorizer;
     auditLog: AuditLog;

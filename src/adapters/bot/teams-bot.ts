@@ -6,6 +6,8 @@ import { registerAdminCardActions } from './routes/admin-card-actions';
 import { registerAdminRoutes } from './routes/admin-routes';
 import { registerMessageRoutes } from './routes/message-routes';
 import { registerOwnStatusRoutes } from './routes/own-status-routes';
+import { registerQuestionRoutes } from './routes/question-routes';
+import { registerNudgeCardActions } from './routes/nudge-card-actions';
 import { activityTenant, isFromTenant } from './tenant-gate';
 import { createTurnErrorHandler } from './turn-error-handler';
 
@@ -30,6 +32,8 @@ export function createTeamsBot(adapter: TeamsAdapter, storage: Storage, deps: Bo
   registerAdminRoutes(app, deps);
   registerAdminCardActions(app, deps);
   registerOwnStatusRoutes(app, deps);
+  registerNudgeCardActions(app, deps);
+  registerQuestionRoutes(app, deps);
   registerMessageRoutes(app, deps);
 
   return {

@@ -153,6 +153,20 @@ export class GraphDirectory implements Directory {
   }
 
   /** One user's methods, live (the report lags hours). In the reports budget, so paced with the scan. */
+  /**
+   * Mailbox settings give the time zone people chose in Outlook, as a Windows or IANA name. No mailbox (or a
+   * mailbox Graph cannot read) is a normal case for a nudge: the caller falls back to the tenant's default.
+   */
+  async timeZoneOf(userId: string): Promise<string | undefined> {
+    try {
+      const answer = await this.caller.send<{ value?: string | null }>({ method: 'GET', path: `/users/${encodeURIComponent(userId)}/mailboxSettings/timeZone` });
+      return answer.value ?? undefined;
+    } catch (error) {
+      if (error instanceof GraphFailure && (error.kind === 'notFound' || error.kind === 'forbidden' || error.kind === 'badRequest')) return undefined;
+      throw error;
+    }
+  }
+
   async currentMethods(userId: string): Promise<MethodKind[]> {
     const unknown = new UnknownMethodTally();
     const answer = await this.caller.send<{ value?: LiveMethod[] }>(

@@ -56,6 +56,23 @@ export class SqlConversationReferenceStore implements ConversationReferenceStore
     return row ? toReference(row) : undefined;
   }
 
+  /** The Bot Connector address of the most recent conversation: where Teams serves this tenant. */
+  async latestServiceUrl(): Promise<string | undefined> {
+    const [row] = await this.db.query<{ service_url: string | null }>(
+      "SELECT reference->>'serviceUrl' AS service_url FROM conversation_references WHERE uninstalled_at IS NULL ORDER BY updated_at DESC LIMIT 1",
+    );
+    return row?.service_url ?? undefined;
+  }
+
+  /** A stored conversation by id, e.g. the help desk's channel. */
+  async findByConversation(conversationId: string): Promise<StoredConversationReference | undefined> {
+    const [row] = await this.db.query<ReferenceRow>(
+      'SELECT conversation_id, user_aad_object_id, tenant_id, scope, reference FROM conversation_references WHERE conversation_id = $1 AND uninstalled_at IS NULL',
+      [conversationId],
+    );
+    return row ? toReference(row) : undefined;
+  }
+
   async markUninstalled(conversationId: string, at: Date): Promise<void> {
     await this.db.query(
       'UPDATE conversation_references SET uninstalled_at = $2, updated_at = now() WHERE conversation_id = $1',

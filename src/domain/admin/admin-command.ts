@@ -9,7 +9,9 @@ export type AdminCommand =
   | { name: 'trend'; days: number }
   | { name: 'scan' }
   | { name: 'export' }
-  | { name: 'audit' };
+  | { name: 'audit' }
+  /** `who` is a UPN (or an Entra object id); `force` overrides the frequency cap and a snooze, not sending hours. */
+  | { name: 'nudge'; who: string; force: boolean };
 
 export type AdminCommandName = AdminCommand['name'];
 
@@ -48,12 +50,19 @@ export const ADMIN_COMMANDS: Record<AdminCommandName, CommandUsage> = {
   },
   scan: { name: 'scan', syntax: 'scan', description: 'Reads everyone\'s MFA registration from Microsoft Graph now.', examples: ['scan'] },
   export: { name: 'export', syntax: 'export', description: 'A CSV file of everyone\'s MFA status (personal chat only).', examples: ['export'] },
+  nudge: {
+    name: 'nudge', syntax: 'nudge <UPN> [force]',
+    description: 'Sends one person an MFA reminder card now, within their sending hours; "force" sends even if they had one recently or snoozed.',
+    examples: ['nudge adele.vance@contoso.com', 'nudge adele.vance@contoso.com force'],
+  },
   audit: { name: 'audit', syntax: 'audit', description: 'The latest admin commands: who, what, when, where.', examples: ['audit'] },
 };
 
 export type ParsedAdminCommand = { ok: true; command: AdminCommand } | { ok: false; usage: CommandUsage; problem: string };
 
 const DEFAULT_TREND_DAYS = 30;
+const UPN = /^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/;
+const OBJECT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function isAdminCommandName(word: string): word is AdminCommandName {
   return Object.prototype.hasOwnProperty.call(ADMIN_COMMANDS, word);
@@ -80,6 +89,16 @@ export function parseAdminCommand(name: AdminCommandName, args: readonly string[
       if (!(days >= 1 && days <= 365)) return refuse(`"${rest}" is not a number of days between 1 and 365.`);
       return { ok: true, command: { name, days } };
     }
+    case 'nudge': {
+      const words = rest.split(/\s+/).filter((word) => word !== '');
+      const force = words.some((word) => word.toLowerCase() === 'force');
+      const who = words.filter((word) => word.toLowerCase() !== 'force');
+      if (who.length === 0) return refuse('Tell me who to remind: their UPN (name@domain).');
+      if (who.length > 1) return refuse(`Remind one person at a time, by UPN: "${who.join(' ')}" is more than one word.`);
+      const target = who[0]!;
+      if (!UPN.test(target) && !OBJECT_ID.test(target)) return refuse(`"${target}" is not a UPN: write it as name@domain.`);
+      return { ok: true, command: { name, who: target, force } };
+    }
     case 'scan':
     case 'export':
     case 'audit':
@@ -99,6 +118,8 @@ export function describeForAudit(command: AdminCommand): string {
       return 'user <query>';
     case 'trend':
       return `trend ${command.days}`;
+    case 'nudge':
+      return command.force ? 'nudge <user> force' : 'nudge <user>';
     default:
       return command.name;
   }

@@ -7,8 +7,8 @@ import { ADMIN_COMMANDS } from '../admin/admin-command';
 export type Audience = 'everyone' | 'admin';
 
 export interface Capability {
-  /** The word the bot parses, without a leading slash. */
-  readonly command: string;
+  /** The word the bot parses, without a leading slash; none for what is asked in free text. */
+  readonly command?: string;
   /** How to type it, e.g. `help` or `posture <department>`. */
   readonly usage: string;
   readonly description: string;
@@ -18,6 +18,12 @@ export interface Capability {
 export const CAPABILITIES: readonly Capability[] = [
   { command: 'help', usage: 'help', description: 'Shows what I can do. Works with or without a leading slash.', audience: 'everyone' },
   { command: 'status', usage: 'status', description: 'Am I set up? Your own MFA methods, checked live, and the one next step. Also "am I set up?" or "my mfa".', audience: 'everyone' },
+  {
+    usage: 'any question',
+    description: 'Ask about MFA, or about sending mail through Office 365 SMTP with OAuth, in your own words ("I lost my phone", "which port for SMTP with OAuth?"). ' +
+      "I answer from our knowledge base with its sources, or say when I don't know.",
+    audience: 'everyone',
+  },
   // Admin commands are described once, where they are parsed.
   ...Object.values(ADMIN_COMMANDS).map((c) => ({ command: c.name, usage: c.syntax, description: c.description, audience: 'admin' as const })),
 ];

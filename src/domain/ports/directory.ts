@@ -76,6 +76,11 @@ export interface Directory {
   walkRegistrations(onPage: (page: UserRegistration[]) => Promise<void>): Promise<RegistrationWalkStats>;
   /** The directory's own totals (Graph's usersRegisteredByFeature / usersRegisteredByMethod); optional for fakes. */
   registrationSummary?(): Promise<RegistrationSummary>;
+  /**
+   * The time zone the user's mailbox settings name (Windows or IANA name as Graph gives it); undefined when
+   * they name none or have no mailbox.
+   */
+  timeZoneOf(userId: string): Promise<string | undefined>;
   /** One user's methods right now, not the lagging report. */
   currentMethods(userId: string): Promise<MethodKind[]>;
   /** Whether the user is (transitively) in any of these groups. */

@@ -91,6 +91,18 @@ describe('posture settings', () => {
   });
 });
 
+describe('answer settings', () => {
+  it('sends people to the help desk when set, and to the admin contact when not', () => {
+    expect(loadProductionConfig({ ...complete, HELP_DESK_CONTACT: ' the IT service desk, extension 4357 ' }).answers).toEqual({ helpDeskContact: 'the IT service desk, extension 4357' });
+    expect(loadProductionConfig({ ...complete, ADMIN_CONTACT: 'security@contoso.com' }).answers).toEqual({ helpDeskContact: 'security@contoso.com' });
+    expect(loadProductionConfig({ ...complete, HELP_DESK_CONTACT: '  ' }).answers.helpDeskContact).toBe('your IT security team');
+  });
+
+  it('refuses a help desk text too long for a card, naming the setting', () => {
+    expect(problemsOf({ ...complete, HELP_DESK_CONTACT: 'x'.repeat(201) }).join('\n')).toMatch(/HELP_DESK_CONTACT: must be at most 200 characters/);
+  });
+});
+
 describe('demo configuration', () => {
   const demo = { tenantId: TENANT, graphBaseUrl: 'http://127.0.0.1:9999' };
 

@@ -20,6 +20,8 @@ import { scanStatusCard } from '../cards/scan-status-card';
 import type { PrivateAnswer } from '../cards/sent-privately-card';
 import { userListCard, type UserListKind } from '../cards/user-list-card';
 import { userStatusCard } from '../cards/user-status-card';
+import type { NudgeRequest, NudgeResult } from '../../../use-cases/send-nudge';
+import { nudgeAnswer } from './nudge-answer';
 
 export const USER_LIST_PAGE_SIZE = 20;
 
@@ -39,6 +41,8 @@ export interface AdminAnswerDeps {
   /** Queues a scan requested by this admin; the result is posted back where they asked. */
   requestScan(requestedBy: string): Promise<void>;
   vault: DownloadVault;
+  /** Sends one nudge now, or queues it for when it may go (outside sending hours, throttled). */
+  sendNudge(request: NudgeRequest): Promise<NudgeResult>;
   /** Where browsers reach this bot, for download links; unknown = exports are off. */
   publicUrl(): string | undefined;
 }
@@ -66,6 +70,8 @@ export async function answerAdminCommand(command: AdminCommand, actorId: string,
       return { privacy: 'private', kind: 'list', text: await auditText(deps.auditLog) };
     case 'export':
       return { privacy: 'private', kind: 'export', ...(await exportAnswer(deps, actorId)) };
+    case 'nudge':
+      return { privacy: 'private', kind: 'userStatus', text: await nudgeAnswer(deps.sendNudge, command.who, command.force, actorId) };
   }
 }
 

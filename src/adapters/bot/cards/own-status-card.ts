@@ -1,9 +1,9 @@
 import type { MfaStrength } from '../../../domain/mfa/mfa-strength';
-import type { NextStep } from '../../../domain/mfa/next-step';
 import type { OwnStatus } from '../../../use-cases/check-own-status';
 import { renderCard, type AdaptiveCard } from './card-template';
 import { utcDateTimeText } from './freshness-line';
 import { methodsInWords, STRENGTH_LOOK, type ContainerStyle, type TextColor } from './strength-label';
+import { nextStepText } from './next-step-text';
 import { VERBS } from './verbs';
 
 interface Verdict { text: string; color: TextColor; style: ContainerStyle }
@@ -27,21 +27,6 @@ const UNAVAILABLE: Verdict = {
   color: 'Default',
   style: 'warning',
 };
-
-function nextStepText(step: NextStep): string {
-  switch (step.kind) {
-    case 'setUpAuthenticator':
-      return 'Install Microsoft Authenticator on your phone and add your work account. It takes about five minutes: press **Set up now**.';
-    case 'replaceWeakMethods':
-      return `Add Microsoft Authenticator, then keep ${step.weak.length > 0 ? methodsInWords(step.weak) : 'your current method'} only as a fallback.`;
-    case 'upgradeFromCodes':
-      return 'Switch to Authenticator notifications or add a passkey: you approve a sign-in on your phone instead of typing a code that a fake page could ask for.';
-    case 'addBackupStrongMethod':
-      return 'Add a second strong method, such as a passkey or a security key, so that a lost or replaced phone does not lock you out.';
-    case 'nothing':
-      return 'Nothing to do: you have two strong methods. When you change phones, move Authenticator before you wipe the old one.';
-  }
-}
 
 /** The sender's own status, from the live check; the "Check again" button rereads it in place. */
 export function ownStatusCard(status: OwnStatus): AdaptiveCard {

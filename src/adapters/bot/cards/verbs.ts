@@ -1,6 +1,8 @@
 /** Action.Execute verbs, one place for all cards: a verb is a contract between a card and a route. */
 export const VERBS = {
   showHelp: 'help.show',
+  /** data: { articleId } — a related question on an answer card: that article's answer, in place. */
+  showAnswer: 'answer.show',
   /** data: { department? } — a posture summary (the cards here send {}: the tenant's). */
   postureSummary: 'posture.summary',
   /** data: {} — the ranked department table. */
@@ -13,4 +15,12 @@ export const VERBS = {
   postureUserCheck: 'posture.user.check',
   /** data: {} — the sender checks their own status again (whatever the data says, it is the sender's). */
   ownStatusCheck: 'status.check',
+  /** data: { nudgeId } — Teams asks for the card's current state when it is shown (refresh). */
+  nudgeRefresh: 'nudge.refresh',
+  /** data: { nudgeId } — "I've done it": recheck live. */
+  nudgeDone: 'nudge.done',
+  /** data: { nudgeId, days } — "Remind me later". */
+  nudgeSnooze: 'nudge.snooze',
+  /** data: { nudgeId } — "I need help". */
+  nudgeHelp: 'nudge.help',
 } as const;

@@ -2,7 +2,8 @@ import { initial } from './001_initial';
 import { posture } from './002_posture';
 import { pendingExports } from './003_exports';
 import { usersPerScan } from './004_users_per_scan';
+import { nudges } from './005_nudges';
 import type { Migration } from './migration';
 
 /** Every migration, in order. A new migration file is added here too. */
-export const allMigrations: readonly Migration[] = [initial, posture, pendingExports, usersPerScan];
+export const allMigrations: readonly Migration[] = [initial, posture, pendingExports, usersPerScan, nudges];

@@ -1,0 +1,55 @@
+import { activityFactory, startConnectorEmulator } from '../emulators/connector';
+import type { DemoTenant, DemoUser } from '../emulators/demo-tenant';
+
+/**
+ * The demo's second person. The Playground chats as one person at a time, so while you are the employee there,
+ * the admin types in the demo's terminal: their messages reach the bot as Teams messages from them, through a
+ * local Bot Connector emulator standing in for their own Teams client, and the answers come back as text. A
+ * nudge the admin sends goes to the employee's chat in the Playground, as a real one would.
+ */
+export interface TerminalChat {
+  readonly person: DemoUser;
+  /** Sends one message as them; answers with what the bot said back, as plain lines. */
+  say(text: string): Promise<string[]>;
+  close(): Promise<void>;
+}
+
+export async function startTerminalChat(options: { botUrl: string; tenant: DemoTenant; person: DemoUser }): Promise<TerminalChat> {
+  const connector = await startConnectorEmulator({ log: () => undefined });
+  const teams = activityFactory({ serviceUrl: connector.url, botId: options.tenant.botAppId, tenantId: options.tenant.tenantId });
+  const user = { aadObjectId: options.person.id, name: options.person.displayName };
+  const post = async (activity: object) => {
+    const response = await fetch(options.botUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+    if (response.status >= 400) throw new Error(`the bot answered ${response.status}`);
+  };
+  // As when the admin installed the app: the bot keeps their personal chat, so private answers have somewhere to go.
+  await post(teams.anInstallationUpdate({ action: 'add', scope: 'personal', user }));
+  return {
+    person: options.person,
+    async say(text) {
+      connector.clear();
+      await post(teams.aMessage({ text, user }));
+      return connector.activities(teams.personalConversationId(user)).map((a) => plainText(a.activity));
+    },
+    close: () => connector.close(),
+  };
+}
+
+/** A message's text, or its card's TextBlocks, one per line; markdown escapes removed. */
+function plainText(activity: Record<string, unknown>): string {
+  if (typeof activity.text === 'string' && activity.text !== '') return unescape(activity.text);
+  const cards = ((activity.attachments ?? []) as { content?: unknown }[]).map((a) => a.content);
+  return cards.map((card) => textBlocks(card).join('\n')).join('\n');
+}
+
+function textBlocks(node: unknown): string[] {
+  if (Array.isArray(node)) return node.flatMap(textBlocks);
+  if (typeof node !== 'object' || node === null) return [];
+  const record = node as Record<string, unknown>;
+  const own = record.type === 'TextBlock' && typeof record.text === 'string' ? [unescape(record.text)] : [];
+  return [...own, ...Object.entries(record).filter(([key]) => key !== 'text').flatMap(([, value]) => textBlocks(value))];
+}
+
+function unescape(text: string): string {
+  return text.replace(/\\([\\`*_{}[\]()#+\-.!|>~<])/g, '$1');
+}

@@ -1,0 +1,92 @@
+import type { Article } from '../../../domain/guidance/article';
+import type { Answer } from '../../../use-cases/answer-question';
+import { escapeMarkdown, renderCard, type AdaptiveCard } from './card-template';
+import { directoryText, TEXT_LIMITS } from './directory-text';
+import { VERBS } from './verbs';
+
+/** The most an answer card shows of each part; articles are checked when loaded, this is for the card's size. */
+export const ANSWER_LIMITS = { title: 150, shortAnswer: 600, step: 300, relatedButtons: 3, buttonTitle: 80, sources: 3 } as const;
+
+export interface AnswerCardView {
+  answer: Answer;
+  botName: string;
+  /** Who to ask when the bot does not know, as configured (HELP_DESK_CONTACT). */
+  helpDesk: string;
+  /** In a channel or group chat, "help" needs an @mention; the hint says so. */
+  inChannel: boolean;
+}
+
+/**
+ * An article as a card: its title, short answer, numbered steps, its sources as buttons, and up to three
+ * related questions, each a button that shows that article in place. Or, when nothing matched well enough,
+ * the plain "I don't know" card that points to help and to the help desk.
+ */
+export function answerCard(view: AnswerCardView): AdaptiveCard {
+  const helpDesk = directoryText(view.helpDesk, TEXT_LIMITS.free) || 'your IT help desk';
+  if (view.answer.kind === 'unknown') {
+    return renderCard('answer-unknown', {
+      howToAsk: view.inChannel
+        ? `To see what else I can do, mention me and say **help** (@${escapeMarkdown(view.botName)} help).`
+        : 'To see what else I can do, type **help**.',
+      helpDesk,
+    });
+  }
+  const { article, related } = view.answer;
+  const steps = article.steps.map((step, index) => ({ number: index + 1, text: articleText(step, ANSWER_LIMITS.step) }));
+  const buttons = related.filter((other) => other.id !== article.id).slice(0, ANSWER_LIMITS.relatedButtons).map((other) => ({
+    title: buttonText(other.questions[0] ?? other.title, ANSWER_LIMITS.buttonTitle),
+    verb: VERBS.showAnswer,
+    articleId: other.id,
+  }));
+  return renderCard('answer', {
+    title: articleText(article.title, ANSWER_LIMITS.title),
+    shortAnswer: articleText(article.shortAnswer, ANSWER_LIMITS.shortAnswer),
+    hasSteps: steps.length > 0,
+    steps,
+    footer: `Summarised in our own words from ${article.sources.length === 1 ? 'the source' : 'the sources'} below. ` +
+      `Not what you asked? Ask in other words${view.inChannel ? '' : ', type **help**,'} or ask ${helpDesk}.`,
+    hasRelated: buttons.length > 0,
+    related: buttons,
+    sources: sourceButtons(article),
+  });
+}
+
+/**
+ * Article text for a TextBlock: articles may use **bold** (Teams renders it) and `code` (it does not: the
+ * backticks go); everything else that markdown would act on is escaped, so a link or a list can only come
+ * from the card itself. Clipped with "…" past maxChars.
+ */
+export function articleText(text: string, maxChars: number): string {
+  const plain = text.replace(/`/g, '').replace(/\s+/g, ' ').trim();
+  const chars = [...plain];
+  const clipped = chars.length > maxChars ? `${chars.slice(0, maxChars - 1).join('')}…` : plain;
+  return clipped
+    .split(/\*\*([^*]+?)\*\*/)
+    .map((part, index) => (index % 2 === 1 ? `**${escapeMarkdown(part)}**` : escapeMarkdown(part)))
+    .join('');
+}
+
+/** Button titles are plain text (no markdown): only the markup an article may use is dropped, and long ones clipped. */
+function buttonText(text: string, maxChars: number): string {
+  const plain = text.replace(/\*\*|`/g, '').replace(/\s+/g, ' ').trim();
+  const chars = [...plain];
+  return chars.length > maxChars ? `${chars.slice(0, maxChars - 1).join('')}…` : plain;
+}
+
+/** "Source: learn.microsoft.com" (numbered when two share a site); the article parser only lets https through. */
+function sourceButtons(article: Article): { title: string; url: string }[] {
+  const sources = article.sources.filter(isHttps).slice(0, ANSWER_LIMITS.sources);
+  const hosts = sources.map((url) => new URL(url).hostname);
+  return sources.map((url, index) => ({
+    title: hosts.filter((host) => host === hosts[index]).length > 1 ? `Source ${index + 1}: ${hosts[index]}` : `Source: ${hosts[index]}`,
+    url,
+  }));
+}
+
+function isHttps(url: string): boolean {
+  try {
+    return new URL(url).protocol === 'https:';
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,129 @@
+import type { MfaStrength } from '../../../domain/mfa/mfa-strength';
+import type { NudgeCard, NudgeNotice } from '../../../domain/nudges/nudge-card';
+import { renderCard, type AdaptiveCard } from './card-template';
+import { nextStepText } from './next-step-text';
+import { methodsInWords, STRENGTH_LOOK, type ContainerStyle } from './strength-label';
+import { VERBS } from './verbs';
+
+const VERDICTS: Record<Exclude<MfaStrength, 'strong'>, string> = {
+  none: 'You have no second sign-in step yet: your password is all that protects your work account.',
+  weak: 'You rely on text messages, phone calls or email codes only.',
+  acceptable: 'You sign in with one-time codes.',
+};
+
+/** Why it matters, in two sentences, for where they are. */
+const WHY: Record<Exclude<MfaStrength, 'strong'>, string> = {
+  none: 'Most account break-ins start with a password that was guessed, reused or phished. A second step on your phone stops almost all of them, even when the password is known.',
+  weak: 'Texts and calls can be redirected to an attacker by swapping your SIM or forwarding your number, and codes can be talked out of you. Microsoft Authenticator asks you to approve on your own phone instead, with a number only the real sign-in page shows.',
+  acceptable: 'A code can be typed into a fake sign-in page as easily as into the real one. Authenticator notifications with number matching, or a passkey, cannot be phished that way.',
+};
+
+const DAY_TITLES: Record<number, string> = { 1: 'Tomorrow', 7: 'In a week' };
+
+/**
+ * Adaptive Cards format `{{DATE(…)}}` and `{{TIME(…)}}` on the reader's device, in their own time zone and
+ * language; they need RFC 3339 without fractions of a second.
+ */
+function localDateTime(at: Date): string {
+  const iso = at.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return `{{DATE(${iso}, SHORT)}} {{TIME(${iso})}}`;
+}
+
+function localDate(at: Date): string {
+  return `{{DATE(${at.toISOString().replace(/\.\d{3}Z$/, 'Z')}, LONG)}}`;
+}
+
+function noticeOf(notice: NudgeNotice | undefined): { text: string; style: ContainerStyle } {
+  switch (notice?.kind) {
+    case undefined:
+    case 'help':
+      return { text: '', style: 'default' };
+    case 'stillMissing':
+      return { text: `I checked just now: there is no Microsoft Authenticator or other strong method on your account yet. Finish the setup (it can take a minute to show up), then press **I've done it** again.`, style: 'warning' };
+    case 'checkUnavailable':
+      return { text: "I couldn't check your sign-in methods just now: Microsoft's directory did not answer in time. Nothing is lost: please press **I've done it** again in a minute.", style: 'warning' };
+    case 'snoozed':
+      return {
+        text: `OK, I'll remind you on ${localDateTime(notice.until)}.${notice.wasLast ? ' That was the last time you can put this off.' : ''}`,
+        style: 'emphasis',
+      };
+    case 'snoozeRefused':
+      return {
+        text: notice.reason === 'no-snoozes-left' ? 'You have put this off as often as your organisation allows. Please set it up now, or press **I need help**.' : 'That is not one of the reminder times on offer: pick one of the buttons.',
+        style: 'warning',
+      };
+  }
+}
+
+/**
+ * A nudge card, or what it turned into. Only Teams user ids (29:…) go into `refresh.userIds`; without one the card
+ * still refreshes in a 1:1 chat, where Teams refreshes for every member.
+ */
+export function nudgeCard(card: NudgeCard, recipientTeamsId?: string): AdaptiveCard {
+  const refreshUserIds = recipientTeamsId?.startsWith('29:') ? [recipientTeamsId] : [];
+  switch (card.kind) {
+    case 'nudge': {
+      const strength = card.strength === 'strong' ? 'acceptable' : card.strength;
+      const help = card.notice?.kind === 'help' ? card.notice : undefined;
+      const snooze = card.snooze;
+      return withRefreshUsers(
+        renderCard('nudge', {
+          nudgeId: card.nudgeId,
+          verbs: { refresh: VERBS.nudgeRefresh, done: VERBS.nudgeDone, snooze: VERBS.nudgeSnooze, help: VERBS.nudgeHelp },
+          heading: `${card.name}, please protect your work account`,
+          verdict: { text: VERDICTS[strength] + (card.methods.length > 0 ? ` (${methodsInWords(card.methods)})` : ''), color: STRENGTH_LOOK[strength].textColor, style: STRENGTH_LOOK[strength].containerStyle },
+          why: WHY[strength],
+          deadline: card.deadline ? `Please do it by ${localDate(card.deadline)}.` : '',
+          nextStep: nextStepText(card.nextStep),
+          notice: noticeOf(card.notice),
+          snooze: {
+            show: snooze !== null && snooze.remaining > 0,
+            note: snooze?.nextIsLast ? 'This is the last time you can put this off.' : `You can put this off ${snooze?.remaining ?? 0} more times.`,
+            choices: (snooze?.choicesDays ?? []).map((days) => ({ days, title: DAY_TITLES[days] ?? `In ${days} days` })),
+          },
+          help: {
+            offer: help === undefined,
+            show: help !== undefined,
+            title: help?.article?.title ?? 'Getting help',
+            shortAnswer: help?.article?.shortAnswer ?? 'Your IT team can help you set it up.',
+            steps: (help?.article?.steps ?? []).map((step, i) => `${i + 1}. ${step}`).join('\n'),
+            url: help?.article?.sources[0] ?? '',
+            contact: help ? helpContactText(help) : '',
+          },
+        }),
+        refreshUserIds,
+      );
+    }
+    case 'enrolled':
+      return closed({
+        nudgeId: card.nudgeId,
+        heading: `Thank you, ${card.name}!`,
+        text: `✓ Your account is protected with strong MFA${card.methods.length > 0 ? ` (${methodsInWords(card.methods)})` : ''}. There will be no more reminders about it.`,
+        style: 'good',
+        footer: 'Keep a second strong method, such as a passkey, so that a new or lost phone never locks you out.',
+        showMethodsLink: true,
+      }, refreshUserIds);
+    case 'notYours':
+      return closed({ nudgeId: '', heading: 'This reminder is for someone else', text: 'Only the person it was sent to can act on it. Say **status** to check your own MFA.', style: 'warning', footer: '', showMethodsLink: false }, []);
+    case 'unknown':
+      return closed({ nudgeId: '', heading: 'This reminder is no longer valid', text: 'I have no record of it. Say **status** to check your MFA now.', style: 'warning', footer: '', showMethodsLink: true }, []);
+  }
+}
+
+function helpContactText(help: Extract<NudgeNotice, { kind: 'help' }>): string {
+  if (help.helpDeskTold) return `I've let the help desk know you asked${help.contact ? ` (${help.contact})` : ''}; they will get in touch.`;
+  return help.contact ? `Still stuck? Contact ${help.contact}.` : '';
+}
+
+function closed(data: { nudgeId: string; heading: string; text: string; style: ContainerStyle; footer: string; showMethodsLink: boolean }, userIds: string[]): AdaptiveCard {
+  return withRefreshUsers(renderCard('nudge-closed', { ...data, refreshVerb: VERBS.nudgeRefresh }), userIds);
+}
+
+/** Templating cannot put an array into a string field, so the recipient list is set after expansion. */
+function withRefreshUsers(card: AdaptiveCard, userIds: string[]): AdaptiveCard {
+  const refresh = card.refresh as { userIds?: unknown } | undefined;
+  if (!refresh) return card;
+  if (userIds.length > 0) refresh.userIds = userIds;
+  else delete refresh.userIds;
+  return card;
+}

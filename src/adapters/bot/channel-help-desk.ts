@@ -1,0 +1,30 @@
+import type { CloudAdapterBase, ConversationReference } from 'botbuilder';
+import type { HelpDesk } from '../../use-cases/act-on-nudge';
+import type { StoredConversationReference } from '../../domain/ports/conversation-reference-store';
+import { escapeMarkdown } from './cards/card-template';
+import { methodsInWords, STRENGTH_LOOK } from './cards/strength-label';
+
+/**
+ * "I need help" posts a line to the help desk's Teams channel (one where the bot is installed). It names the
+ * person and where they are, which is what the help desk needs to call them; nothing else of theirs.
+ */
+export class ChannelHelpDesk implements HelpDesk {
+  constructor(
+    private readonly adapter: Pick<CloudAdapterBase, 'continueConversationAsync'>,
+    private readonly findConversation: (conversationId: string) => Promise<StoredConversationReference | undefined>,
+    private readonly botAppId: string,
+    private readonly conversationId: string,
+  ) {}
+
+  async tell(request: Parameters<HelpDesk['tell']>[0]): Promise<boolean> {
+    const channel = await this.findConversation(this.conversationId);
+    if (!channel) return false;
+    const methods = request.methods.length > 0 ? methodsInWords(request.methods) : 'no method yet';
+    await this.adapter.continueConversationAsync(this.botAppId, channel.reference as Partial<ConversationReference>, async (context) => {
+      await context.sendActivity(
+        `**${escapeMarkdown(request.name)}** asked for help setting up MFA from a reminder card (today: ${STRENGTH_LOOK[request.strength].inSentence}; ${escapeMarkdown(methods)}). Their Entra object id: ${request.userId}.`,
+      );
+    });
+    return true;
+  }
+}

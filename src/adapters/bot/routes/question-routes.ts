@@ -1,0 +1,63 @@
+import { ActivityTypes, type Activity, type TurnContext } from 'botbuilder';
+import type { Application, TurnState } from '@microsoft/teams-ai';
+import { isAdminCommandName } from '../../../domain/admin/admin-command';
+import { answerArticle, answerQuestion, type Answer } from '../../../use-cases/answer-question';
+import type { BotDependencies } from '../bot-dependencies';
+import { answerCard } from '../cards/answer-card';
+import { asAttachment, type AdaptiveCard } from '../cards/card-template';
+import { VERBS } from '../cards/verbs';
+import { parseCommandText } from '../command-text';
+import { whereOf } from '../conversation-reference-mapper';
+
+/** A question longer than this is cut before it is searched: nobody asks in more, and search time grows with words. */
+export const MAX_QUESTION_CHARS = 500;
+
+/**
+ * Questions in free text: any message the earlier routes did not take (commands, "am I set up?") is
+ * answered from the knowledge base, with an article's card or a plain "I don't know". Registered just before
+ * the message routes (help, then the catch-all, which then only sees messages without text); commands, which
+ * are matched on their first word, are never taken for questions, whichever route runs first. In channels and
+ * group chats Teams only delivers messages that mention the bot; a message that does not (an app granted every
+ * channel message) is left alone.
+ */
+export function registerQuestionRoutes(app: Application<TurnState>, deps: BotDependencies): void {
+  const cardFor = (context: TurnContext, answer: Answer): AdaptiveCard =>
+    answerCard({ answer, botName: deps.botName, helpDesk: deps.helpDesk, inChannel: whereOf(context.activity) !== 'personal' });
+
+  app.message(
+    async (context) =>
+      context.activity.type === ActivityTypes.Message && questionOf(context.activity) !== undefined && !isCommand(context.activity.text) && addressedToBot(context.activity),
+    async (context) => {
+      const answer = answerQuestion(deps.knowledge, questionOf(context.activity)!);
+      deps.logger.info({ answered: answer.kind === 'answer' ? answer.article.id : null, where: whereOf(context.activity) }, 'answered a question');
+      await context.sendActivity({ attachments: [asAttachment(cardFor(context, answer))] });
+    },
+  );
+
+  // A related question's button: that article, in place of the card. The id comes from the card, so it is untrusted.
+  app.adaptiveCards.actionExecute(VERBS.showAnswer, async (context, _state, data: { articleId?: unknown }) => {
+    const id = typeof data?.articleId === 'string' && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(data.articleId) && data.articleId.length <= 100 ? data.articleId : undefined;
+    const answer = id ? answerArticle(deps.knowledge, id) : ({ kind: 'unknown' } as const);
+    if (answer.kind === 'unknown') deps.logger.info({ verb: VERBS.showAnswer }, 'a related-question button named no article');
+    return cardFor(context, answer);
+  });
+}
+
+/** The message's text, tidied and cut to MAX_QUESTION_CHARS, or undefined when there is none. */
+function questionOf(activity: Partial<Activity>): string | undefined {
+  const text = (activity.text ?? '').replace(/\u00a0/g, ' ').trim();
+  return text === '' ? undefined : [...text].slice(0, MAX_QUESTION_CHARS).join('');
+}
+
+/** "help" and the admin commands, with or without a slash: their own routes answer them. */
+function isCommand(text: string | undefined): boolean {
+  const name = parseCommandText(text)?.name;
+  return name !== undefined && (name === 'help' || isAdminCommandName(name));
+}
+
+/** Personal chat always; elsewhere only when the message mentions the bot. */
+function addressedToBot(activity: Partial<Activity>): boolean {
+  if (whereOf(activity) === 'personal') return true;
+  const botId = activity.recipient?.id;
+  return (activity.entities ?? []).some((entity) => entity.type === 'mention' && (entity as { mentioned?: { id?: string } }).mentioned?.id === botId);
+}

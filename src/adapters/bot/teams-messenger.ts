@@ -1,0 +1,88 @@
+import { TurnContext, type CloudAdapterBase, type ConversationParameters, type ConversationReference } from 'botbuilder';
+import type { StoredConversationReference } from '../../domain/ports/conversation-reference-store';
+import type { DeliveryOutcome, NudgeMessenger } from '../../domain/ports/nudge-delivery';
+import type { NudgeCard } from '../../domain/nudges/nudge-card';
+import { asAttachment } from './cards/card-template';
+import { nudgeCard } from './cards/nudge-card';
+import { toStoredReference } from './conversation-reference-mapper';
+
+/** When Teams throttles past botbuilder's own retries without saying for how long. */
+const DEFAULT_THROTTLE_MS = 60_000;
+
+export interface TeamsMessengerOptions {
+  /** Empty in demo mode (anonymous bot). */
+  botAppId: string;
+  tenantId: string;
+  /** Where Teams' Bot Connector is for this tenant: the service URL of a recent activity, or the configured default. */
+  serviceUrl: () => Promise<string>;
+}
+
+/**
+ * Nudges through the Bot Connector. Outcomes are data, read from the Connector's answer: 403 is a person who
+ * blocked or removed the bot (ConversationBlockedByUser, BotNotInConversationRoster…) or, on createConversation,
+ * a bot not installed for them; 429 past botbuilder's own retries is "throttled"; anything else failed.
+ */
+export class TeamsMessenger implements NudgeMessenger {
+  constructor(
+    private readonly adapter: Pick<CloudAdapterBase, 'continueConversationAsync' | 'createConversationAsync'>,
+    private readonly options: TeamsMessengerOptions,
+  ) {}
+
+  async openPersonalChat(userId: string): Promise<{ kind: 'opened'; reference: StoredConversationReference } | Exclude<DeliveryOutcome, { kind: 'sent' }>> {
+    const { botAppId, tenantId } = this.options;
+    const parameters = {
+      isGroup: false,
+      bot: { id: `28:${botAppId}` },
+      // Teams takes the Entra object id for a personal chat with a bot installed in personal scope.
+      members: [{ id: userId }],
+      tenantId,
+      channelData: { tenant: { id: tenantId } },
+    } as ConversationParameters;
+    let reference: StoredConversationReference | undefined;
+    try {
+      await this.adapter.createConversationAsync(botAppId, 'msteams', await this.options.serviceUrl(), '', parameters, async (context) => {
+        const activity = { ...context.activity, from: { id: userId, aadObjectId: userId, name: '' }, conversation: { ...context.activity.conversation, conversationType: 'personal' } };
+        reference = { ...toStoredReference(activity as typeof context.activity, tenantId), userAadObjectId: userId };
+      });
+    } catch (error) {
+      const outcome = outcomeOf(error);
+      // On createConversation a 403 means the bot is not installed for them, not that they blocked it.
+      if (outcome.kind === 'blocked' && outcome.code !== 'ConversationBlockedByUser') return { kind: 'notInstallable', reason: outcome.code };
+      return outcome as Exclude<DeliveryOutcome, { kind: 'sent' }>;
+    }
+    return reference ? { kind: 'opened', reference } : { kind: 'failed', reason: 'createConversation gave no conversation' };
+  }
+
+  async send(reference: StoredConversationReference, card: NudgeCard): Promise<DeliveryOutcome> {
+    const botbuilderReference = reference.reference as Partial<ConversationReference>;
+    // The refresh action is limited to the recipient: their Teams id is the reference's user.
+    const recipientTeamsId = botbuilderReference.user?.id;
+    let activityId: string | undefined;
+    try {
+      await this.adapter.continueConversationAsync(this.options.botAppId, botbuilderReference, async (context: TurnContext) => {
+        activityId = (await context.sendActivity({ attachments: [asAttachment(nudgeCard(card, recipientTeamsId))] }))?.id;
+      });
+    } catch (error) {
+      return outcomeOf(error);
+    }
+    return { kind: 'sent', conversationId: reference.conversationId, ...(activityId ? { activityId } : {}) };
+  }
+}
+
+function outcomeOf(error: unknown): DeliveryOutcome {
+  const { statusCode, code, response } = (error ?? {}) as { statusCode?: number; code?: string; response?: { headers?: { get(name: string): string | undefined } } };
+  if (statusCode === 403) return { kind: 'blocked', code: code ?? 'Forbidden' };
+  if (statusCode === 429) {
+    const retryAfterMs = retryAfterOf(response?.headers);
+    return { kind: 'throttled', retryAfterMs: retryAfterMs ?? DEFAULT_THROTTLE_MS };
+  }
+  const reason = statusCode ? `Bot Connector answered ${statusCode}${code ? ` ${code}` : ''}` : `Bot Connector unreachable: ${(error as Error)?.message ?? 'unknown error'}`;
+  return { kind: 'failed', reason };
+}
+
+function retryAfterOf(headers: { get(name: string): string | undefined } | undefined): number | undefined {
+  const ms = Number(headers?.get('retry-after-ms'));
+  if (Number.isFinite(ms) && ms > 0) return ms;
+  const seconds = Number(headers?.get('retry-after'));
+  return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : undefined;
+}

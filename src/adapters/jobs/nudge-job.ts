@@ -1,0 +1,69 @@
+import type { JobEngine } from '../../domain/ports/job-engine';
+import type { NudgeRequest, NudgeResult } from '../../use-cases/send-nudge';
+
+export const NUDGE_SEND_JOB = 'nudge-send';
+
+/** A nudge as a job: the request, with dates as text (job data is JSON). */
+interface NudgeJobData {
+  userId: string;
+  source: NudgeRequest['source'];
+  requestedBy?: string;
+  force?: boolean;
+  deadline?: string;
+}
+
+export interface NudgeLogger {
+  info(details: Record<string, unknown>, message: string): void;
+  warn(details: Record<string, unknown>, message: string): void;
+}
+
+/**
+ * Nudges that cannot go now go later, as jobs, so nothing is lost across restarts: outside someone's sending
+ * hours they wait for the hours to open; throttled, they wait as long as Teams asked; a snooze's reminder waits
+ * for its day. A cap or a snooze met by a later job ends it: the person has heard from us recently enough.
+ */
+export class NudgeJobs {
+  constructor(
+    private readonly engine: JobEngine,
+    private readonly send: (request: NudgeRequest) => Promise<NudgeResult>,
+    private readonly logger: NudgeLogger,
+  ) {}
+
+  async register(): Promise<void> {
+    await this.engine.work<NudgeJobData>(NUDGE_SEND_JOB, async (job) => {
+      const request: NudgeRequest = {
+        userId: job.data.userId, source: job.data.source,
+        ...(job.data.requestedBy ? { requestedBy: job.data.requestedBy } : {}),
+        ...(job.data.force ? { force: true } : {}),
+        ...(job.data.deadline ? { deadline: new Date(job.data.deadline) } : {}),
+      };
+      const result = await this.sendNowOrLater(request);
+      this.logger.info({ userId: request.userId, source: request.source, outcome: result.kind }, 'a queued nudge ran');
+    });
+  }
+
+  /** Sends now if it may, and queues what should be tried again later; the result says which. */
+  async sendNowOrLater(request: NudgeRequest): Promise<NudgeResult> {
+    const result = await this.send(request);
+    const retryAt = laterFor(result);
+    if (retryAt) await this.later(request, retryAt);
+    return result;
+  }
+
+  async later(request: NudgeRequest, at: Date): Promise<void> {
+    const data: NudgeJobData = {
+      userId: request.userId, source: request.source,
+      ...(request.requestedBy ? { requestedBy: request.requestedBy } : {}),
+      ...(request.force ? { force: true } : {}),
+      ...(request.deadline ? { deadline: request.deadline.toISOString() } : {}),
+    };
+    await this.engine.send(NUDGE_SEND_JOB, data, { startAfter: at, retryLimit: 3, retryDelaySeconds: 60, retryBackoff: true });
+  }
+}
+
+/** When to try again, or undefined when this result is final. */
+export function laterFor(result: NudgeResult): Date | undefined {
+  if (result.kind === 'deferred' && result.reason === 'sendingHours') return result.notBefore;
+  if (result.kind === 'throttled') return new Date(Date.now() + result.retryAfterMs);
+  return undefined;
+}

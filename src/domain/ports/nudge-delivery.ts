@@ -1,0 +1,31 @@
+import type { StoredConversationReference } from './conversation-reference-store';
+import type { NudgeCard } from '../nudges/nudge-card';
+
+/** What became of one send, as data: the caller decides whether to retry, wait or give up. */
+export type DeliveryOutcome =
+  | { kind: 'sent'; conversationId: string; activityId?: string }
+  /** Teams or Graph asked us to slow down; try again after this long. */
+  | { kind: 'throttled'; retryAfterMs: number }
+  /** 403: the person blocked or removed the bot. Not retried: they have said no. */
+  | { kind: 'blocked'; code: string }
+  /** The app is not installed for them and cannot be (not in the catalog, install not allowed or not configured). */
+  | { kind: 'notInstallable'; reason: string }
+  | { kind: 'failed'; reason: string };
+
+export type InstallOutcome =
+  | { kind: 'installed' }
+  /** Graph's 409: it already was. */
+  | { kind: 'alreadyInstalled' }
+  | Extract<DeliveryOutcome, { kind: 'notInstallable' | 'throttled' | 'failed' }>;
+
+/** Installs the bot for a person (Graph's installedApps), so that it may write to them first. */
+export interface AppInstaller {
+  installFor(userId: string): Promise<InstallOutcome>;
+}
+
+/** Talks to people in their 1:1 chat with the bot (Teams). */
+export interface NudgeMessenger {
+  /** Creates (or finds: Teams answers the same id each time) the 1:1 chat with someone the bot is installed for. */
+  openPersonalChat(userId: string): Promise<{ kind: 'opened'; reference: StoredConversationReference } | Exclude<DeliveryOutcome, { kind: 'sent' }>>;
+  send(reference: StoredConversationReference, card: NudgeCard): Promise<DeliveryOutcome>;
+}

@@ -1,0 +1,49 @@
+import type { MethodKind } from '../mfa/method-kind';
+import type { MfaStrength } from '../mfa/mfa-strength';
+import type { Nudge, NudgeAction, NudgeSeries, NudgeSource, NudgeStatus } from '../nudges/nudge';
+
+export interface NudgeRequestRecord {
+  userId: string;
+  source: NudgeSource;
+  requestedBy?: string;
+  deadline?: Date;
+  recipientName: string;
+  greetingName: string;
+  strength: MfaStrength;
+  methods: MethodKind[];
+  now: Date;
+}
+
+/** Whether a nudge may go now, decided from the person's open series and their recent sends. */
+export type ReservationDecision = { kind: 'go' } | { kind: 'deferred'; reason: 'snoozed' | 'frequencyCap'; notBefore: Date };
+
+export type Reservation = { kind: 'reserved'; nudge: Nudge; series: NudgeSeries } | Extract<ReservationDecision, { kind: 'deferred' }>;
+
+export interface DeliveryRecord {
+  status: Exclude<NudgeStatus, 'sending'>;
+  /** A short reason code (e.g. ConversationBlockedByUser); never message text with personal data. */
+  detail?: string;
+  retryAt?: Date;
+  conversationId?: string;
+  activityId?: string;
+}
+
+/** Nudges, their series and what people did with them. */
+export interface NudgeStore {
+  /**
+   * Opens (or continues) the person's series and, if `decide` says go, records a nudge as `sending`, all in one
+   * transaction per person, so two senders at once cannot both pass the frequency cap. `decide` sees the sends
+   * since `sentSince`, reserved ones included.
+   */
+  reserve(request: NudgeRequestRecord, sentSince: Date, decide: (series: NudgeSeries, sentAt: Date[]) => ReservationDecision): Promise<Reservation>;
+  /** What happened to a reserved nudge. Only a `sent` nudge keeps counting towards the cap. */
+  recordDelivery(nudgeId: string, delivery: DeliveryRecord, at: Date): Promise<void>;
+  find(nudgeId: string): Promise<{ nudge: Nudge; series: NudgeSeries } | undefined>;
+  /** The person's series that has not ended, if any. */
+  openSeries(userId: string): Promise<NudgeSeries | undefined>;
+  /** Uses one snooze if the series still has `expectedUsed` (a double press cannot use two); false otherwise. */
+  snooze(seriesId: string, until: Date, expectedUsed: number): Promise<boolean>;
+  endSeries(seriesId: string, reason: 'enrolled', at: Date): Promise<void>;
+  recordAction(action: NudgeAction): Promise<void>;
+  actionsOf(nudgeId: string): Promise<NudgeAction[]>;
+}

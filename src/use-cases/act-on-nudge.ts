@@ -1,0 +1,144 @@
+import type { Article } from '../domain/guidance/article';
+import type { MethodKind } from '../domain/mfa/method-kind';
+import { classifyMethods, type ClassificationPolicy, type MfaStrength } from '../domain/mfa/mfa-strength';
+import { nextStepFor, type NextStep } from '../domain/mfa/next-step';
+import type { Nudge, NudgeActionKind, NudgeActionResult, NudgeSeries } from '../domain/nudges/nudge';
+import type { NudgeCard, NudgeNotice } from '../domain/nudges/nudge-card';
+import type { NudgePolicy } from '../domain/nudges/nudge-policy';
+import { decideSnooze, snoozeOffer } from '../domain/nudges/snooze-policy';
+import type { Directory } from '../domain/ports/directory';
+import type { NudgeStore } from '../domain/ports/nudge-store';
+
+/** Who to tell when someone presses "I need help" (a help-desk channel); false when it could not be told. */
+export interface HelpDesk {
+  tell(request: { userId: string; name: string; strength: MfaStrength; methods: MethodKind[] }): Promise<boolean>;
+}
+
+export interface NudgeActionDeps {
+  store: NudgeStore;
+  directory: Pick<Directory, 'currentMethods'>;
+  policy: ClassificationPolicy;
+  nudges: NudgePolicy;
+  now: () => Date;
+  /** The help article for someone's next step, when the knowledge base has one. */
+  articleFor(step: NextStep): Article | undefined;
+  helpDesk?: HelpDesk;
+  /** Whom the card tells people to contact (free text from the configuration). */
+  helpContact?: string;
+  /** Queues the reminder a snooze asked for. */
+  remindAt(userId: string, at: Date): Promise<void>;
+  /** Longest wait for the live recheck: Teams gives an invoke 5 s in all. */
+  recheckTimeoutMs: number;
+}
+
+export interface NudgeActionRequest {
+  /** From the card's data: untrusted. */
+  nudgeId: unknown;
+  /** The activity's sender, never the card's data. */
+  actorId: string | undefined;
+  action: NudgeActionKind;
+  /** From the card's data, for a snooze: untrusted. */
+  days?: unknown;
+}
+
+/**
+ * What a press on a nudge card does, and the card it turns into. Only the person the nudge was sent to may act
+ * on it; a card from a series that has ended shows the confirmation whatever was pressed; every action,
+ * refused ones included, is recorded for the campaigns' counts.
+ */
+export async function actOnNudge(deps: NudgeActionDeps, request: NudgeActionRequest): Promise<NudgeCard> {
+  const found = typeof request.nudgeId === 'string' ? await deps.store.find(request.nudgeId) : undefined;
+  if (!found) return { kind: 'unknown' };
+  const { nudge, series } = found;
+  const record = (result: NudgeActionResult, detail?: Record<string, string | number | boolean>) =>
+    deps.store.recordAction({ nudgeId: nudge.id, actorId: request.actorId ?? 'unknown', action: request.action, result, at: deps.now(), ...(detail ? { detail } : {}) });
+
+  if (!request.actorId || request.actorId !== nudge.userId) {
+    await record('notYours');
+    return { kind: 'notYours' };
+  }
+  if (series.endedAt) {
+    await record('seriesEnded');
+    return { kind: 'enrolled', nudgeId: nudge.id, name: nudge.greetingName, methods: [] };
+  }
+
+  switch (request.action) {
+    case 'viewed': {
+      await record('shown');
+      const snoozed = series.snoozedUntil && series.snoozedUntil.getTime() > deps.now().getTime();
+      return nudgeView(deps, nudge, series, nudge.methods, snoozed ? { kind: 'snoozed', until: series.snoozedUntil!, wasLast: series.snoozesUsed >= deps.nudges.snooze.maxPerSeries } : undefined);
+    }
+    case 'recheck':
+      return recheck(deps, nudge, series, record);
+    case 'snooze':
+      return snooze(deps, nudge, series, request.days, record);
+    case 'help': {
+      const step = nextStepFor(nudge.strength, nudge.methods, deps.policy);
+      const told = deps.helpDesk ? await deps.helpDesk.tell({ userId: nudge.userId, name: nudge.recipientName, strength: nudge.strength, methods: nudge.methods }).catch(() => false) : false;
+      const article = deps.articleFor(step);
+      await record('helpShown', { helpDeskTold: told, ...(article ? { articleId: article.id } : {}) });
+      return nudgeView(deps, nudge, series, nudge.methods, { kind: 'help', helpDeskTold: told, ...(article ? { article } : {}), ...(deps.helpContact ? { contact: deps.helpContact } : {}) });
+    }
+  }
+}
+
+type RecordAction = (result: NudgeActionResult, detail?: { [key: string]: string | number | boolean }) => Promise<void>;
+
+async function recheck(deps: NudgeActionDeps, nudge: Nudge, series: NudgeSeries, record: RecordAction): Promise<NudgeCard> {
+  let methods: MethodKind[];
+  try {
+    methods = await withTimeout(deps.directory.currentMethods(nudge.userId), deps.recheckTimeoutMs);
+  } catch {
+    await record('checkUnavailable');
+    return nudgeView(deps, nudge, series, nudge.methods, { kind: 'checkUnavailable' });
+  }
+  if (classifyMethods(methods, deps.policy) === 'strong') {
+    await deps.store.endSeries(series.id, 'enrolled', deps.now());
+    await record('enrolled');
+    return { kind: 'enrolled', nudgeId: nudge.id, name: nudge.greetingName, methods };
+  }
+  await record('stillMissing');
+  return nudgeView(deps, nudge, series, methods, { kind: 'stillMissing', checkedAt: deps.now() });
+}
+
+async function snooze(deps: NudgeActionDeps, nudge: Nudge, series: NudgeSeries, days: unknown, record: RecordAction): Promise<NudgeCard> {
+  const decision = decideSnooze(deps.now(), days, series.snoozesUsed, deps.nudges.snooze);
+  if (decision.kind === 'refused') {
+    await record('snoozeRefused', { reason: decision.reason });
+    return nudgeView(deps, nudge, series, nudge.methods, { kind: 'snoozeRefused', reason: decision.reason });
+  }
+  // A double press (or two devices) must not spend two snoozes: the store only counts one against the number read.
+  if (!(await deps.store.snooze(series.id, decision.until, series.snoozesUsed))) {
+    const now = await deps.store.find(nudge.id);
+    const current = now?.series ?? series;
+    await record('snoozeRefused', { reason: 'concurrent' });
+    if (current.endedAt) return { kind: 'enrolled', nudgeId: nudge.id, name: nudge.greetingName, methods: [] };
+    return nudgeView(deps, nudge, current, nudge.methods, current.snoozedUntil ? { kind: 'snoozed', until: current.snoozedUntil, wasLast: current.snoozesUsed >= deps.nudges.snooze.maxPerSeries } : undefined);
+  }
+  await deps.remindAt(nudge.userId, decision.until);
+  await record('snoozed', { days: Number(days) });
+  return nudgeView(deps, nudge, { ...series, snoozesUsed: decision.used, snoozedUntil: decision.until }, nudge.methods, { kind: 'snoozed', until: decision.until, wasLast: decision.wasLast });
+}
+
+function nudgeView(deps: NudgeActionDeps, nudge: Nudge, series: NudgeSeries, methods: MethodKind[], notice?: NudgeNotice): NudgeCard {
+  const strength = classifyMethods(methods, deps.policy);
+  return {
+    kind: 'nudge',
+    nudgeId: nudge.id,
+    name: nudge.greetingName,
+    strength,
+    methods,
+    nextStep: nextStepFor(strength, methods, deps.policy),
+    ...(nudge.deadline ? { deadline: nudge.deadline } : {}),
+    snooze: snoozeOffer(series.snoozesUsed, deps.nudges.snooze),
+    ...(notice ? { notice } : {}),
+  };
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}

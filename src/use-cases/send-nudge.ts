@@ -1,0 +1,134 @@
+import type { MethodKind } from '../domain/mfa/method-kind';
+import { classifyMethods, type ClassificationPolicy, type MfaStrength } from '../domain/mfa/mfa-strength';
+import { nextStepFor } from '../domain/mfa/next-step';
+import type { NudgeSource } from '../domain/nudges/nudge';
+import type { NudgePolicy } from '../domain/nudges/nudge-policy';
+import { nextAllowedByCap } from '../domain/nudges/frequency-cap';
+import { nextSendingTime } from '../domain/nudges/quiet-hours';
+import { snoozeOffer } from '../domain/nudges/snooze-policy';
+import { resolveTimeZone } from '../domain/nudges/time-zone';
+import type { ConversationReferenceStore } from '../domain/ports/conversation-reference-store';
+import type { Directory, Person } from '../domain/ports/directory';
+import type { AppInstaller, DeliveryOutcome, NudgeMessenger } from '../domain/ports/nudge-delivery';
+import type { NudgeStore } from '../domain/ports/nudge-store';
+
+export interface SendNudgeDeps {
+  directory: Pick<Directory, 'findPerson' | 'currentMethods' | 'timeZoneOf'>;
+  store: NudgeStore;
+  references: Pick<ConversationReferenceStore, 'findPersonalByUser' | 'save'>;
+  installer: AppInstaller;
+  messenger: NudgeMessenger;
+  policy: ClassificationPolicy;
+  nudges: NudgePolicy;
+  now: () => Date;
+}
+
+export interface NudgeRequest {
+  userId: string;
+  source: NudgeSource;
+  /** The admin who asked, for `nudge <UPN>`. */
+  requestedBy?: string;
+  /** Send even if the frequency cap or a snooze says wait (an admin's explicit choice). Sending hours still hold. */
+  force?: boolean;
+  deadline?: Date;
+}
+
+export type NudgeResult =
+  | { kind: 'unknownPerson' }
+  /** Nothing to nudge about: the live check finds strong MFA (and any open series is closed). */
+  | { kind: 'alreadyStrong'; person: Person }
+  /** The live check did not answer: nothing was sent or reserved; try later. */
+  | { kind: 'checkUnavailable'; person: Person }
+  | { kind: 'deferred'; person: Person; reason: 'sendingHours' | 'snoozed' | 'frequencyCap'; notBefore: Date; timeZone: string }
+  | ({ person: Person; nudgeId: string; strength: MfaStrength } & DeliveryOutcome);
+
+/**
+ * Sends one nudge card to one person, in their 1:1 chat, if now is a good time for them.
+ *
+ * Order matters: the cheap checks that need no Graph budget come after the live check only because a nudge
+ * about a problem already fixed would be wrong; the reservation (cap and snooze) is one transaction so two
+ * senders cannot both pass; the conversation is found or made last, so a deferred nudge installs nothing.
+ */
+export async function sendNudge(deps: SendNudgeDeps, request: NudgeRequest): Promise<NudgeResult> {
+  const person = await deps.directory.findPerson(request.userId);
+  if (!person) return { kind: 'unknownPerson' };
+
+  let methods: MethodKind[];
+  try {
+    methods = await deps.directory.currentMethods(person.id);
+  } catch {
+    return { kind: 'checkUnavailable', person };
+  }
+  const strength = classifyMethods(methods, deps.policy);
+  if (strength === 'strong') {
+    const open = await deps.store.openSeries(person.id);
+    if (open) await deps.store.endSeries(open.id, 'enrolled', deps.now());
+    return { kind: 'alreadyStrong', person };
+  }
+
+  const timeZone = resolveTimeZone(await deps.directory.timeZoneOf(person.id).catch(() => undefined), deps.nudges.defaultTimeZone);
+  const now = deps.now();
+  const opens = nextSendingTime(now, timeZone, deps.nudges.sendingHours);
+  if (opens.getTime() > now.getTime()) return { kind: 'deferred', person, reason: 'sendingHours', notBefore: opens, timeZone };
+
+  const windowStart = new Date(now.getTime() - deps.nudges.cap.perDays * 24 * 3600 * 1000);
+  const reservation = await deps.store.reserve(
+    {
+      userId: person.id, source: request.source, requestedBy: request.requestedBy, deadline: request.deadline, now,
+      recipientName: person.displayName, greetingName: person.givenName || person.displayName, strength, methods,
+    },
+    windowStart,
+    (series, sentAt) => {
+      if (request.force) return { kind: 'go' };
+      if (series.snoozedUntil && series.snoozedUntil.getTime() > now.getTime()) return { kind: 'deferred', reason: 'snoozed', notBefore: series.snoozedUntil };
+      // A reminder the person asked for ("remind me in 1 day") is theirs, not another source's: the cap leaves it alone.
+      if (request.source === 'reminder') return { kind: 'go' };
+      const allowed = nextAllowedByCap(now, sentAt, deps.nudges.cap);
+      return allowed.getTime() > now.getTime() ? { kind: 'deferred', reason: 'frequencyCap', notBefore: allowed } : { kind: 'go' };
+    },
+  );
+  if (reservation.kind === 'deferred') return { ...reservation, person, timeZone };
+  const { nudge, series } = reservation;
+
+  const outcome = await deliver(deps, person.id, {
+    kind: 'nudge',
+    nudgeId: nudge.id,
+    name: nudge.greetingName,
+    strength,
+    methods,
+    nextStep: nextStepFor(strength, methods, deps.policy),
+    ...(request.deadline ? { deadline: request.deadline } : {}),
+    snooze: snoozeOffer(series.snoozesUsed, deps.nudges.snooze),
+  });
+  await deps.store.recordDelivery(nudge.id, toRecord(outcome, deps.now()), deps.now());
+  return { ...outcome, person, nudgeId: nudge.id, strength };
+}
+
+async function deliver(deps: SendNudgeDeps, userId: string, card: Parameters<NudgeMessenger['send']>[1]): Promise<DeliveryOutcome> {
+  const stored = await deps.references.findPersonalByUser(userId);
+  if (stored) return deps.messenger.send(stored, card);
+
+  // No chat yet: install the bot for them (409 means it already was), then open the chat, which Teams
+  // answers with the same id each time; the reference is kept so the next nudge skips both steps.
+  const installed = await deps.installer.installFor(userId);
+  if (installed.kind !== 'installed' && installed.kind !== 'alreadyInstalled') return installed;
+  const chat = await deps.messenger.openPersonalChat(userId);
+  if (chat.kind !== 'opened') return chat;
+  await deps.references.save(chat.reference);
+  return deps.messenger.send(chat.reference, card);
+}
+
+function toRecord(outcome: DeliveryOutcome, now: Date) {
+  switch (outcome.kind) {
+    case 'sent':
+      return { status: 'sent' as const, conversationId: outcome.conversationId, ...(outcome.activityId ? { activityId: outcome.activityId } : {}) };
+    case 'throttled':
+      return { status: 'throttled' as const, retryAt: new Date(now.getTime() + outcome.retryAfterMs) };
+    case 'blocked':
+      return { status: 'blocked' as const, detail: outcome.code };
+    case 'notInstallable':
+      return { status: 'notInstallable' as const, detail: outcome.reason };
+    case 'failed':
+      return { status: 'failed' as const, detail: outcome.reason };
+  }
+}

@@ -1,0 +1,218 @@
+import type { ConnectorEmulator, TeamsUser } from '../../emulators/connector';
+import { MFA_COACH_ADMINS_GROUP, demoPersonas, generateDemoTenant } from '../../emulators/demo-tenant';
+import type { GraphEmulator } from '../../emulators/graph';
+import { DEFAULT_SENDING_HOURS } from '../../src/domain/nudges/quiet-hours';
+import { databaseChoices, type TestApp } from '../support/app-harness';
+import { startEndToEnd, type EndToEnd } from '../support/end-to-end';
+
+jest.setTimeout(60_000);
+
+const tenant = generateDemoTenant({ users: 120 });
+const { employee: employeePerson, admin: adminPerson } = demoPersonas(tenant);
+const adminGroup = tenant.groups.find((g) => g.displayName === MFA_COACH_ADMINS_GROUP)!;
+const admin: TeamsUser = { aadObjectId: adminPerson.id, name: adminPerson.displayName };
+// The demo's employee: no MFA method, mailbox in Pacific Standard Time.
+const employee: TeamsUser = { aadObjectId: employeePerson.id, name: employeePerson.displayName };
+const text = (value: unknown) => JSON.stringify(value).replace(/\\\\/g, '');
+const others = tenant.users.filter((u) => u.accountEnabled && u.userType === 'Member' && u.id !== employeePerson.id && u.id !== adminPerson.id && u.timeZone === 'Pacific Standard Time');
+
+// Tuesday 8 December 2026, 10:00 in Seattle (UTC−8): inside the default sending hours.
+const TUESDAY_10_PST = new Date('2026-12-08T18:00:00Z');
+
+interface Card { refresh?: { action: { verb: string; data: { nudgeId: string } } }; actions?: { type: string; title: string; verb?: string; url?: string; card?: Card }[]; version?: string }
+
+describe.each(databaseChoices())('nudges end to end (%s)', (database) => {
+  let connector: ConnectorEmulator;
+  let graph: GraphEmulator;
+  let harness: TestApp;
+  let teams: EndToEnd['teams'];
+  let e2e: EndToEnd | undefined;
+  let clock = TUESDAY_10_PST;
+  const personal = (user: TeamsUser) => teams.personalConversationId(user);
+  const say = (user: TeamsUser, words: string) => harness.post(teams.aMessage({ text: words, user }));
+  const adminSaid = () => connector.activities(personal(admin)).map((a) => text(a.activity)).join('\n');
+  // Teams names the card's message in replyToId; a card with a refresh is replaced for everyone through it.
+  let cardMessageId = '';
+  const press = async (user: TeamsUser, verb: string, data: Record<string, unknown>) => {
+    const { status, body } = await harness.post(teams.anAdaptiveCardInvoke({ verb, data, user, replyToId: cardMessageId }));
+    expect(status).toBe(200);
+    return (JSON.parse(body) as { value: Card }).value;
+  };
+  const lastNudge = (user: TeamsUser) => {
+    cardMessageId = connector.activities(personal(user)).at(-1)?.activityId ?? '';
+    return connector.cards(personal(user)).at(-1) as Card;
+  };
+  const nudgeIdOf = (card: Card) => card.refresh!.action.data.nudgeId;
+  const dbRows = <T>(sql: string, params: unknown[] = []) => harness.app.database.query<T>(sql, params);
+
+  beforeAll(async () => {
+    e2e = await startEndToEnd({
+      tenant,
+      database,
+      // Graph's own reports limit is covered elsewhere; here each press rechecks live.
+      graph: { throttle: { reports: null } },
+      app: {
+        adminGroupIds: [adminGroup.id],
+        configure: (c) => ({ ...c, nudges: { ...c.nudges, teamsAppCatalogId: tenant.teamsAppId, policy: { ...c.nudges.policy, sendingHours: DEFAULT_SENDING_HOURS } } }),
+        overrides: { now: () => clock, reportsBudget: { limit: 1000, windowMs: 1000 } },
+      },
+    });
+    ({ connector, graph, harness, teams } = e2e);
+    for (const user of [admin, employee]) await harness.post(teams.anInstallationUpdate({ action: 'add', scope: 'personal', user }));
+  });
+  afterAll(() => e2e?.stop());
+  beforeEach(() => {
+    connector.clear();
+    clock = TUESDAY_10_PST;
+  });
+
+  it('sends the nudge an admin asks for: personalised, schema 1.5, refresh and four actions, and audits the command', async () => {
+    await say(admin, `nudge ${employeePerson.userPrincipalName}`);
+
+    expect(adminSaid()).toContain(`Sent ${employeePerson.displayName} a reminder`);
+    const card = lastNudge(employee);
+    expect(card.version).toBe('1.5');
+    expect(text(card)).toContain(`${employeePerson.givenName}, please protect your work account`);
+    expect(text(card)).toContain('no second sign-in step yet');
+    expect(card.refresh?.action.verb).toBe('nudge.refresh');
+    expect(card.actions?.map((a) => a.title)).toEqual(['Set up now', "I've done it", 'Remind me later', 'I need help']);
+    expect(card.actions?.[0]?.url).toBe('https://aka.ms/mfasetup');
+    expect(card.actions?.[2]?.card?.actions?.map((a) => a.title)).toEqual(['Tomorrow', 'In 3 days', 'In a week']);
+    const [audit] = await dbRows<{ action: string; outcome: string }>("SELECT action, outcome FROM audit_log WHERE action LIKE 'nudge%' ORDER BY at DESC LIMIT 1");
+    expect(audit).toEqual({ action: 'nudge <user>', outcome: 'allowed' });
+    const [row] = await dbRows<{ status: string; requested_by: string }>('SELECT status, requested_by FROM nudges WHERE id = $1', [nudgeIdOf(card)]);
+    expect(row).toEqual({ status: 'sent', requested_by: admin.aadObjectId });
+  });
+
+  it('holds a second nudge within two days unless forced', async () => {
+    clock = new Date(TUESDAY_10_PST.getTime() + 3600_000);
+    await say(admin, `nudge ${employeePerson.userPrincipalName}`);
+    expect(adminSaid()).toContain('had a reminder recently');
+    expect(adminSaid()).toContain('force');
+    expect(connector.cards(personal(employee))).toEqual([]);
+
+    await say(admin, `nudge ${employeePerson.userPrincipalName} force`);
+    expect(adminSaid()).toContain(`Sent ${employeePerson.displayName} a reminder`);
+    expect(connector.cards(personal(employee))).toHaveLength(1);
+  });
+
+  it('waits for the recipient\'s own sending hours: Saturday in Seattle goes on Monday at 09:00 there, as a queued job', async () => {
+    const someone = others[0]!;
+    clock = new Date('2026-12-12T18:00:00Z'); // Saturday 10:00 PST
+    await say(admin, `nudge ${someone.userPrincipalName}`);
+
+    expect(adminSaid()).toContain('outside');
+    expect(adminSaid()).toContain('Mon 14 Dec, 09:00');
+    const jobs = await dbRows<{ start_after: Date }>("SELECT start_after FROM pgboss.job WHERE name = 'nudge-send' AND data->>'userId' = $1", [someone.userPrincipalName]);
+    expect(jobs.map((j) => new Date(j.start_after).toISOString())).toEqual(['2026-12-14T17:00:00.000Z']);
+  });
+
+  it('refreshes the card for its recipient and records the view; someone else pressing it is refused and recorded', async () => {
+    const nudgeId = nudgeIdOf((await sendFresh()));
+    const refreshed = await press(employee, 'nudge.refresh', { nudgeId });
+    expect(text(refreshed)).toContain('please protect your work account');
+
+    const refused = await press(admin, 'nudge.done', { nudgeId });
+    expect(text(refused)).toContain('This reminder is for someone else');
+    expect(text(refused)).not.toContain(employeePerson.givenName!);
+    const actions = await dbRows<{ actor_id: string; action: string; result: string }>('SELECT actor_id, action, result FROM nudge_actions WHERE nudge_id = $1 ORDER BY id', [nudgeId]);
+    expect(actions).toEqual([
+      { actor_id: employee.aadObjectId, action: 'viewed', result: 'shown' },
+      { actor_id: admin.aadObjectId, action: 'recheck', result: 'notYours' },
+    ]);
+    expect(text(await press(employee, 'nudge.done', { nudgeId: 'not-a-nudge' }))).toContain('no longer valid');
+  });
+
+  it('"I\'ve done it": says exactly what is missing, then, once enrolled, turns into a confirmation that stays', async () => {
+    const nudgeId = nudgeIdOf(await sendFresh());
+    const still = await press(employee, 'nudge.done', { nudgeId });
+    expect(text(still)).toContain('there is no Microsoft Authenticator or other strong method on your account yet');
+
+    graph.state.enrolAuthenticator(employee.aadObjectId);
+    try {
+      const done = await press(employee, 'nudge.done', { nudgeId });
+      expect(text(done)).toContain(`Thank you, ${employeePerson.givenName}!`);
+      expect(text(done)).toContain('Authenticator app');
+      // A stale press (the same card, or any action on it) shows the confirmation, and changes nothing.
+      expect(text(await press(employee, 'nudge.snooze', { nudgeId, days: 1 }))).toContain('Thank you');
+      expect(text(await press(employee, 'nudge.refresh', { nudgeId }))).toContain('Thank you');
+      const [series] = await dbRows<{ end_reason: string; snoozes_used: number }>('SELECT s.end_reason, s.snoozes_used FROM nudge_series s JOIN nudges n ON n.series_id = s.id WHERE n.id = $1', [nudgeId]);
+      expect(series).toEqual({ end_reason: 'enrolled', snoozes_used: 0 });
+      // Strong now: an admin's nudge sends nothing.
+      await say(admin, `nudge ${employeePerson.userPrincipalName} force`);
+      expect(adminSaid()).toContain('already has strong MFA');
+    } finally {
+      graph.reset();
+    }
+  });
+
+  it('during a Graph outage the recheck says to try again, and nothing is lost', async () => {
+    const nudgeId = nudgeIdOf(await sendFresh());
+    graph.injectFaults({ count: 50, status: 503, path: /authentication\/methods/ });
+    let card: Card;
+    try {
+      card = await press(employee, 'nudge.done', { nudgeId });
+    } finally {
+      graph.reset();
+    }
+    expect(text(card)).toContain("couldn't check your sign-in methods just now");
+    expect(card.actions?.map((a) => a.title)).toContain("I've done it");
+
+    graph.state.enrolAuthenticator(employee.aadObjectId);
+    try {
+      expect(text(await press(employee, 'nudge.done', { nudgeId }))).toContain('Thank you');
+    } finally {
+      graph.reset();
+    }
+  });
+
+  it('snoozes within bounds: only the offered lengths, at most three times, the last one says so', async () => {
+    const nudgeId = nudgeIdOf(await sendFresh());
+    expect(text(await press(employee, 'nudge.snooze', { nudgeId, days: 2 }))).toContain('not one of the reminder times on offer');
+    expect(text(await press(employee, 'nudge.snooze', { nudgeId, days: '7; DROP TABLE nudges' }))).toContain('not one of the reminder times');
+
+    const first = await press(employee, 'nudge.snooze', { nudgeId, days: 3 });
+    expect(text(first)).toContain("OK, I'll remind you on {{DATE(2026-12-11T18:00:00Z, SHORT)}}");
+    expect(text(first)).toContain('You can put this off 2 more times.');
+    const second = await press(employee, 'nudge.snooze', { nudgeId, days: 1 });
+    expect(text(second)).toContain('This is the last time you can put this off.');
+    const third = await press(employee, 'nudge.snooze', { nudgeId, days: 7 });
+    expect(text(third)).toContain('That was the last time you can put this off.');
+    expect(third.actions?.map((a) => a.title)).not.toContain('Remind me later');
+    expect(text(await press(employee, 'nudge.snooze', { nudgeId, days: 1 }))).toContain('as often as your organisation allows');
+
+    const reminders = await dbRows<{ start_after: Date }>("SELECT start_after FROM pgboss.job WHERE name = 'nudge-send' AND data->>'userId' = $1 AND data->>'source' = 'reminder' ORDER BY start_after", [employee.aadObjectId]);
+    expect(reminders.map((r) => new Date(r.start_after).toISOString())).toEqual(['2026-12-09T18:00:00.000Z', '2026-12-11T18:00:00.000Z', '2026-12-15T18:00:00.000Z']);
+    // While snoozed, an admin's nudge waits for the snooze unless forced.
+    clock = new Date(TUESDAY_10_PST.getTime() + 3 * 86400_000);
+    await say(admin, `nudge ${employeePerson.userPrincipalName}`);
+    expect(adminSaid()).toContain('asked to be reminded');
+  });
+
+  it('"I need help" shows the setup article with its source and what to do next', async () => {
+    const nudgeId = nudgeIdOf(await sendFresh());
+    const card = await press(employee, 'nudge.help', { nudgeId });
+    expect(text(card)).toContain('Set up Microsoft Authenticator for your work account');
+    expect(card.actions?.map((a) => a.title)).toContain('Read the article');
+    expect(card.actions?.map((a) => a.title)).not.toContain('I need help');
+  });
+
+  it('refuses a non-admin and explains a malformed command', async () => {
+    await say(employee, `nudge ${adminPerson.userPrincipalName}`);
+    expect(text(connector.cards(personal(employee))[0])).toContain('only administrators can use that');
+    expect(connector.cards(personal(admin))).toEqual([]);
+
+    await say(admin, 'nudge');
+    expect(text(connector.cards(personal(admin))[0])).toContain('Tell me who to remind');
+    await say(admin, 'nudge Adele Vance');
+    expect(text(connector.cards(personal(admin))[1])).toContain('Remind one person at a time');
+  });
+
+  /** A nudge to the employee, past any cap or snooze from an earlier test. */
+  async function sendFresh(): Promise<Card> {
+    await dbRows("UPDATE nudge_series SET ended_at = now(), end_reason = 'enrolled' WHERE ended_at IS NULL");
+    await say(admin, `nudge ${employeePerson.userPrincipalName} force`);
+    expect(adminSaid()).toContain('Sent');
+    return lastNudge(employee);
+  }
+});

@@ -1,0 +1,145 @@
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ConnectorEmulator, TeamsUser } from '../../emulators/connector';
+import { demoPersonas, generateDemoTenant } from '../../emulators/demo-tenant';
+import { loadDemoConfig } from '../../src/app/config';
+import { startApp } from '../../src/app/create-app';
+import { databaseChoices, LogCapture, type TestApp } from '../support/app-harness';
+import { startEndToEnd, type EndToEnd } from '../support/end-to-end';
+
+jest.setTimeout(60_000);
+
+const tenant = generateDemoTenant({ users: 60 });
+const person = demoPersonas(tenant).employee;
+const employee: TeamsUser = { aadObjectId: person.id, name: person.displayName };
+const HELP_DESK = 'the IT service desk, extension 4357';
+
+type Node = { type?: string; [key: string]: unknown };
+/** Every object of a card, depth first. */
+const nodes = (value: unknown): Node[] =>
+  Array.isArray(value) ? value.flatMap(nodes) : value && typeof value === 'object' ? [value as Node, ...Object.values(value).flatMap(nodes)] : [];
+// Cards escape markdown in article text (e.g. "\\."); compare the words themselves.
+const text = (card: unknown) => JSON.stringify(card).replace(/\\\\/g, '');
+const related = (card: unknown) => nodes(card).filter((n) => n.type === 'Action.Execute') as { title: string; verb: string; data: { articleId: string } }[];
+const sources = (card: unknown) => nodes(card).filter((n) => n.type === 'Action.OpenUrl').map((n) => n.url as string);
+
+describe.each(databaseChoices())('questions in the chat (%s)', (database) => {
+  let connector: ConnectorEmulator;
+  let harness: TestApp;
+  let teams: EndToEnd['teams'];
+  let e2e: EndToEnd | undefined;
+  const personal = () => teams.personalConversationId(employee);
+  const ask = async (question: string) => {
+    await harness.post(teams.aMessage({ text: question, user: employee }));
+    const cards = connector.cards(personal());
+    expect(cards).toHaveLength(1);
+    return cards[0]!;
+  };
+  const press = async (articleId: unknown) => {
+    const { status, body } = await harness.post(teams.anAdaptiveCardInvoke({ verb: 'answer.show', data: { articleId }, user: employee }));
+    expect(status).toBe(200);
+    return JSON.parse(body) as { statusCode: number; type: string; value: unknown };
+  };
+
+  beforeAll(async () => {
+    e2e = await startEndToEnd({ tenant, database, app: { configure: (c) => ({ ...c, answers: { helpDeskContact: HELP_DESK } }) } });
+    ({ connector, harness, teams } = e2e);
+    await harness.post(teams.anInstallationUpdate({ action: 'add', scope: 'personal', user: employee }));
+  });
+
+  afterAll(() => e2e?.stop());
+
+  beforeEach(() => connector.clear());
+
+  it("answers a question with the right article's card: the short answer, the steps, the source and related questions", async () => {
+    const card = await ask('I lost my phone and now I cannot approve sign-ins, what do I do?');
+
+    expect(text(card)).toContain('I lost my phone or it was stolen. What do I do about MFA?');
+    expect(text(card)).toContain('contact the IT help desk');
+    expect(text(card)).toContain('Steps');
+    expect(sources(card).length).toBeGreaterThan(0);
+    for (const url of sources(card)) expect(url).toMatch(/^https:\/\//);
+    const buttons = related(card);
+    expect(buttons.length).toBeGreaterThanOrEqual(2);
+    expect(buttons.length).toBeLessThanOrEqual(3);
+    for (const button of buttons) expect(button.verb).toBe('answer.show');
+    expect(buttons.map((b) => b.data.articleId)).not.toContain('lost-or-stolen-phone');
+  });
+
+  it('replaces the card with the related article when its button is pressed', async () => {
+    const card = await ask('how do I set up the Authenticator app for my work account');
+    expect(text(card)).toContain('Set up Microsoft Authenticator for your work account');
+    const button = related(card)[0]!;
+
+    const reply = await press(button.data.articleId);
+
+    expect(reply.statusCode).toBe(200);
+    expect(reply.type).toBe('application/vnd.microsoft.card.adaptive');
+    expect(text(reply.value)).not.toContain('Set up Microsoft Authenticator for your work account');
+    expect(sources(reply.value).length).toBeGreaterThan(0);
+    expect(related(reply.value).map((b) => b.data.articleId)).not.toContain(button.data.articleId);
+    // In place: nothing new is posted in the chat.
+    expect(connector.cards(personal())).toHaveLength(1);
+  });
+
+  it('says plainly it does not know an out-of-scope question, suggests help and names the help desk', async () => {
+    const card = await ask('how do I book a meeting room for thursday');
+
+    expect(text(card)).toContain("Sorry, I don't know the answer to that.");
+    expect(text(card)).toContain('type **help**');
+    expect(text(card)).toContain(`please ask ${HELP_DESK}.`);
+    expect(related(card)).toEqual([]);
+  });
+
+  it.each([['no-such-article'], ['../../etc/passwd'], ['__proto__'], [42], [null]])('answers a forged article id %j with "I don\'t know", not an error', async (articleId) => {
+    const reply = await press(articleId);
+    expect(reply.statusCode).toBe(200);
+    expect(text(reply.value)).toContain("Sorry, I don't know the answer to that.");
+    expect(harness.logs.lines.some((line) => line.level === 50)).toBe(false);
+  });
+
+  it('answers in a channel when mentioned, in that channel, and says to mention it for help', async () => {
+    const message = teams.aMessage({ text: 'which port and server for SMTP with XOAUTH2 on Office 365?', user: employee, conversationType: 'channel' });
+    await harness.post(message);
+
+    const conversationId = (message.conversation as { id: string }).id;
+    const [card] = connector.cards(conversationId);
+    expect(text(card)).toContain('smtp.office365.com');
+    expect(text(card)).toContain('587');
+    expect(connector.cards(personal())).toEqual([]);
+
+    const unknown = teams.aMessage({ text: 'can you order me a pizza', user: employee, conversationType: 'channel' });
+    await harness.post(unknown);
+    expect(text(connector.cards((unknown.conversation as { id: string }).id).at(-1))).toContain('@MFA Coach help');
+  });
+
+  it('leaves a channel message that does not mention it alone', async () => {
+    const message = teams.aMessage({ text: 'what is mfa', user: employee, conversationType: 'channel', mentionBot: false });
+    await harness.post(message);
+    expect(connector.cards((message.conversation as { id: string }).id)).toEqual([]);
+  });
+
+  it('keeps commands and "am I set up?" on their own routes', async () => {
+    await harness.post(teams.aMessage({ text: 'help', user: employee }));
+    expect(text(connector.cards(personal())[0])).toContain('What MFA Coach can do');
+    expect(text(connector.cards(personal())[0])).toContain('any question');
+  });
+});
+
+describe('a malformed article', () => {
+  it('stops the start, naming the file and the problem', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'mfa-coach-knowledge-'));
+    try {
+      await cp(join(__dirname, '../../knowledge'), dir, { recursive: true });
+      await writeFile(join(dir, 'mfa', 'broken-article.md'), '---\nid: broken-article\ntitle: Broken\n---\nNo audience.\n');
+      const config = loadDemoConfig({ PORT: '0' }, { tenantId: tenant.tenantId, graphBaseUrl: 'http://127.0.0.1:9' });
+      const started = startApp({ ...config, database: { dataDir: join(dir, 'data') } }, { knowledgeDir: dir, logDestination: new LogCapture() });
+      await expect(started).rejects.toThrow(
+        /cannot start: the knowledge base could not be loaded\. .*broken-article\.md: "audience" is missing or empty/,
+      );
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,119 @@
+import { join } from 'node:path';
+import { answerCard, articleText, ANSWER_LIMITS } from '../../../../../src/adapters/bot/cards/answer-card';
+import { loadArticles } from '../../../../../src/adapters/knowledge/load-articles';
+import type { Article } from '../../../../../src/domain/guidance/article';
+import { VERBS } from '../../../../../src/adapters/bot/cards/verbs';
+import { allText, executeActions, expectSoundCard, nodes, ofType, texts, MARKDOWN_NAME, ESCAPED_MARKDOWN_NAME, type ExecuteAction } from './card-inspect';
+
+const article = (over: Partial<Article> = {}): Article => ({
+  id: 'lost-or-stolen-phone',
+  title: 'I lost my phone. What do I do about MFA?',
+  audience: 'employee',
+  tags: ['lost phone', 'stolen', 'mfa'],
+  questions: ['I lost my phone and cannot approve sign-ins'],
+  sources: ['https://support.microsoft.com/a', 'https://learn.microsoft.com/b'],
+  shortAnswer: 'Sign in another way, then remove the lost phone from **Security info**.',
+  steps: ['Choose **Sign in another way**.', 'Open https://aka.ms/mysecurityinfo and delete the phone.'],
+  goodToKnow: [],
+  ...over,
+});
+const related = [
+  article({ id: 'change-security-info', title: 'Add, change or remove your MFA methods', questions: ['How do I change my MFA phone number?'] }),
+  article({ id: 'authenticator-new-phone', title: 'Move Authenticator to a new phone', questions: [] }),
+];
+const view = { botName: 'MFA Coach', helpDesk: 'the IT service desk, extension 4357', inChannel: false };
+/** Inline actions too (the related questions sit in an ActionSet in the body). */
+const allExecutes = (card: unknown) => ofType(card, 'Action.Execute') as unknown as ExecuteAction[];
+
+describe('answerCard', () => {
+  it('shows the title, the short answer, the steps numbered, the sources as links and the related questions as buttons', () => {
+    const card = answerCard({ ...view, answer: { kind: 'answer', article: article(), related } });
+    expectSoundCard(card, 8_000);
+    expect(texts(card)[0]).toBe('I lost my phone\\. What do I do about MFA?');
+    expect(allText(card)).toContain('Sign in another way, then remove the lost phone from **Security info**\\.');
+    expect(texts(card)).toEqual(expect.arrayContaining(['Steps', '1.', '2.', 'Choose **Sign in another way**\\.']));
+    expect(ofType(card, 'Action.OpenUrl').map((a) => [a.title, a.url])).toEqual([
+      ['Source: support.microsoft.com', 'https://support.microsoft.com/a'],
+      ['Source: learn.microsoft.com', 'https://learn.microsoft.com/b'],
+    ]);
+    expect(allText(card)).toContain('Related questions');
+    expect(allExecutes(card).map((a) => [a.title, a.verb, a.data])).toEqual([
+      ['How do I change my MFA phone number?', VERBS.showAnswer, { articleId: 'change-security-info' }],
+      ['Move Authenticator to a new phone', VERBS.showAnswer, { articleId: 'authenticator-new-phone' }],
+    ]);
+    // Related questions are inline; the card's own actions are the sources only.
+    expect(executeActions(card)).toEqual([]);
+    expect(allText(card)).toContain('the IT service desk, extension 4357');
+  });
+
+  it('leaves out the steps and related questions when there are none', () => {
+    const card = answerCard({ ...view, answer: { kind: 'answer', article: article({ steps: [] }), related: [] } });
+    expectSoundCard(card, 4_000);
+    expect(texts(card)).not.toContain('Steps');
+    expect(texts(card)).not.toContain('Related questions');
+    expect(ofType(card, 'ActionSet')).toEqual([]);
+  });
+
+  it('shows at most three related questions, never the article itself', () => {
+    const many = [article(), ...related, article({ id: 'a4', title: 'Four' }), article({ id: 'a5', title: 'Five' })];
+    const card = answerCard({ ...view, answer: { kind: 'answer', article: article(), related: many } });
+    const ids = allExecutes(card).map((a) => a.data.articleId);
+    expect(ids).toHaveLength(ANSWER_LIMITS.relatedButtons);
+    expect(ids).not.toContain('lost-or-stolen-phone');
+  });
+
+  it('numbers sources from the same site', () => {
+    const card = answerCard({ ...view, answer: { kind: 'answer', article: article({ sources: ['https://learn.microsoft.com/a', 'https://learn.microsoft.com/b'] }), related: [] } });
+    expect(ofType(card, 'Action.OpenUrl').map((a) => a.title)).toEqual(['Source 1: learn.microsoft.com', 'Source 2: learn.microsoft.com']);
+  });
+
+  it('escapes markdown in article text, so only the card makes links, and drops backticks', () => {
+    const card = answerCard({
+      ...view,
+      answer: { kind: 'answer', article: article({ title: MARKDOWN_NAME, shortAnswer: `Run \`Set-CASMailbox\` ${MARKDOWN_NAME} \${secret}`, steps: [MARKDOWN_NAME] }), related: [] },
+    });
+    expectSoundCard(card);
+    expect(texts(card)[0]).toBe(ESCAPED_MARKDOWN_NAME);
+    expect(allText(card)).toContain('Run Set\\-CASMailbox');
+    expect(allText(card)).not.toContain('[click](');
+    expect(allText(card)).not.toContain('`');
+    expect(JSON.stringify(card)).not.toContain('${secret}');
+  });
+
+  it('escapes the configured help desk text too', () => {
+    const card = answerCard({ ...view, helpDesk: MARKDOWN_NAME, answer: { kind: 'unknown' } });
+    expect(allText(card)).toContain(ESCAPED_MARKDOWN_NAME);
+  });
+
+  it('says plainly that it does not know, suggests help and names the help desk', () => {
+    const card = answerCard({ ...view, answer: { kind: 'unknown' } });
+    expectSoundCard(card, 3_000);
+    expect(allText(card)).toContain("Sorry, I don't know the answer to that.");
+    expect(allText(card)).toContain('type **help**');
+    expect(allText(card)).toContain('please ask the IT service desk, extension 4357.');
+    expect(nodes(card).some((n) => typeof n.type === 'string' && n.type.startsWith('Action.'))).toBe(false);
+  });
+
+  it('in a channel, says to mention the bot for help', () => {
+    const card = answerCard({ ...view, inChannel: true, answer: { kind: 'unknown' } });
+    expect(allText(card)).toContain('@MFA Coach help');
+  });
+
+  it('renders every article of the knowledge base soundly', async () => {
+    const articles = await loadArticles(join(__dirname, '../../../../../knowledge'));
+    for (const one of articles) {
+      const card = answerCard({ ...view, answer: { kind: 'answer', article: one, related: articles.filter((a) => a.id !== one.id).slice(0, 3) } });
+      expectSoundCard(card, 12_000);
+      expect(ofType(card, 'Action.OpenUrl').length).toBeGreaterThan(0);
+      expect(allExecutes(card)).toHaveLength(3);
+      for (const button of allExecutes(card)) expect(button.title.length).toBeLessThanOrEqual(ANSWER_LIMITS.buttonTitle);
+    }
+  });
+});
+
+describe('articleText', () => {
+  it('keeps bold, escapes the rest and clips long text', () => {
+    expect(articleText('Select **Add sign-in method**.', 100)).toBe('Select **Add sign\\-in method**\\.');
+    expect(articleText('x'.repeat(20), 10)).toBe(`${'x'.repeat(9)}…`);
+  });
+});
