@@ -121,7 +121,10 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
       messenger: new TeamsMessenger(adapter, {
         botAppId: botAppId ?? '',
         tenantId: config.tenantId,
-        serviceUrl: async () => (await references.latestServiceUrl()) ?? config.nudges.serviceUrl,
+        endpoint: async () => {
+          const latest = await references.latestBotEndpoint();
+          return { serviceUrl: latest.serviceUrl ?? config.nudges.serviceUrl, botId: botAppId ? `28:${botAppId}` : (latest.botId ?? '28:') };
+        },
       }),
       policy: posture.policy,
       nudges: config.nudges.policy,

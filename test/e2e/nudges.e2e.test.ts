@@ -208,6 +208,98 @@ describe.each(databaseChoices())('nudges end to end (%s)', (database) => {
     expect(text(connector.cards(personal(admin))[1])).toContain('Remind one person at a time');
   });
 
+  describe('delivery outcomes, through the Graph and Connector emulators', () => {
+    /** Someone else in Seattle, with no method at all, whatever the generated tenant gave them. */
+    const person = (i: number) => {
+      const someone = others[i]!;
+      graph.state.setMethods(someone.id, []);
+      return someone;
+    };
+    // Matched on the chat id after its "a:" prefix, however the path encodes the colon.
+    const inChat = (userId: string) => new RegExp(chatWith(userId).slice(2).replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    const installs = () => graph.stats().requestsByRoute['POST /users/{id}/teamwork/installedApps'] ?? 0;
+    const statusOf = async (userId: string) =>
+      (await dbRows<{ status: string; status_detail: string | null }>('SELECT status, status_detail FROM nudges WHERE user_id = $1 ORDER BY created_at DESC LIMIT 1', [userId]))[0];
+    const chatWith = (userId: string) => teams.personalConversationId({ aadObjectId: userId });
+
+    it('installs the app for someone without a chat, opens one, sends, and keeps it for next time', async () => {
+      const someone = person(1);
+      const before = installs();
+      await say(admin, `nudge ${someone.userPrincipalName}`);
+
+      expect(adminSaid()).toContain(`Sent ${someone.displayName} a reminder`);
+      expect(installs()).toBe(before + 1);
+      expect(graph.state.installationsOf(someone.id)).toHaveLength(1);
+      expect(connector.stats().conversationsCreated).toBe(1);
+      expect(text(connector.cards(chatWith(someone.id))[0])).toContain('please protect your work account');
+
+      await say(admin, `nudge ${someone.userPrincipalName} force`);
+      expect(installs()).toBe(before + 1);
+      expect(connector.cards(chatWith(someone.id))).toHaveLength(2);
+    });
+
+    it('takes Graph\'s 409 as "already installed" and goes on', async () => {
+      const someone = person(2);
+      graph.state.installApp(someone.id);
+      await say(admin, `nudge ${someone.userPrincipalName}`);
+
+      expect(adminSaid()).toContain('Sent');
+      expect(await statusOf(someone.id)).toEqual({ status: 'sent', status_detail: null });
+    });
+
+    it('reports "not installable" when Graph refuses the install (403) or Teams says the bot is not installed', async () => {
+      const refused = person(3);
+      graph.injectFaults({ count: 1, status: 403, path: /teamwork\/installedApps/, method: 'POST' });
+      await say(admin, `nudge ${refused.userPrincipalName}`);
+      expect(adminSaid()).toContain('could not install it');
+      expect(await statusOf(refused.id)).toEqual(expect.objectContaining({ status: 'notInstallable' }));
+      expect(connector.stats().conversationsCreated).toBe(0);
+
+      const notThere = person(4);
+      connector.markNotInstalled(notThere.id);
+      await say(admin, `nudge ${notThere.userPrincipalName}`);
+      expect(await statusOf(notThere.id)).toEqual(expect.objectContaining({ status: 'notInstallable' }));
+    });
+
+    it('reports "blocked" on the Connector\'s 403 and frees the cap: nothing reached them', async () => {
+      const someone = person(5);
+      connector.blockUser(someone.id);
+      await say(admin, `nudge ${someone.userPrincipalName}`);
+
+      expect(adminSaid()).toContain('has blocked or removed MFA Coach');
+      expect(await statusOf(someone.id)).toEqual({ status: 'blocked', status_detail: 'ConversationBlockedByUser' });
+      connector.unblockUser(someone.id);
+      await say(admin, `nudge ${someone.userPrincipalName}`);
+      expect(adminSaid()).toContain('Sent');
+    });
+
+    it('reports "throttled" when the Connector keeps answering 429, and queues a retry', async () => {
+      const someone = person(6);
+      await say(admin, `nudge ${someone.userPrincipalName}`); // opens the chat
+      await dbRows("UPDATE nudge_series SET ended_at = now(), end_reason = 'enrolled' WHERE user_id = $1", [someone.id]);
+      clock = new Date(clock.getTime() + 60_000);
+      // botbuilder retries a 429 itself, waiting as asked, a few times; then the refusal reaches us.
+      connector.injectFaults({ count: 10, status: 429, retryAfterSeconds: 1, path: inChat(someone.id) });
+      await say(admin, `nudge ${someone.userPrincipalName} force`);
+
+      expect(adminSaid()).toContain('Teams asked me to slow down');
+      expect(await statusOf(someone.id)).toEqual(expect.objectContaining({ status: 'throttled' }));
+      const retries = await dbRows<{ n: number }>("SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'nudge-send' AND data->>'userId' = $1", [someone.userPrincipalName]);
+      expect(retries[0]!.n).toBe(1);
+    });
+
+    it('reports "failed" on a Connector error it cannot retry, and it does not count towards the cap', async () => {
+      const someone = person(7);
+      // A 400 is not retried by botbuilder: one refusal is the outcome.
+      connector.injectFaults({ count: 1, status: 400, path: inChat(someone.id) });
+      await say(admin, `nudge ${someone.userPrincipalName}`);
+      expect(await statusOf(someone.id)).toEqual(expect.objectContaining({ status: 'failed' }));
+      clock = new Date(clock.getTime() + 60_000);
+      await say(admin, `nudge ${someone.userPrincipalName}`);
+      expect(await statusOf(someone.id)).toEqual(expect.objectContaining({ status: 'sent' }));
+    });
+  });
+
   /** A nudge to the employee, past any cap or snooze from an earlier test. */
   async function sendFresh(): Promise<Card> {
     await dbRows("UPDATE nudge_series SET ended_at = now(), end_reason = 'enrolled' WHERE ended_at IS NULL");

@@ -13,8 +13,11 @@ export interface TeamsMessengerOptions {
   /** Empty in demo mode (anonymous bot). */
   botAppId: string;
   tenantId: string;
-  /** Where Teams' Bot Connector is for this tenant: the service URL of a recent activity, or the configured default. */
-  serviceUrl: () => Promise<string>;
+  /**
+   * Where Teams' Bot Connector is for this tenant and the bot's account there ("28:…"): from a recent activity, or
+   * the configured defaults. An anonymous (demo) bot knows its account only from activities it received.
+   */
+  endpoint: () => Promise<{ serviceUrl: string; botId: string }>;
 }
 
 /**
@@ -30,9 +33,10 @@ export class TeamsMessenger implements NudgeMessenger {
 
   async openPersonalChat(userId: string): Promise<{ kind: 'opened'; reference: StoredConversationReference } | Exclude<DeliveryOutcome, { kind: 'sent' }>> {
     const { botAppId, tenantId } = this.options;
+    const { serviceUrl, botId } = await this.options.endpoint();
     const parameters = {
       isGroup: false,
-      bot: { id: `28:${botAppId}` },
+      bot: { id: botId },
       // Teams takes the Entra object id for a personal chat with a bot installed in personal scope.
       members: [{ id: userId }],
       tenantId,
@@ -40,7 +44,7 @@ export class TeamsMessenger implements NudgeMessenger {
     } as ConversationParameters;
     let reference: StoredConversationReference | undefined;
     try {
-      await this.adapter.createConversationAsync(botAppId, 'msteams', await this.options.serviceUrl(), '', parameters, async (context) => {
+      await this.adapter.createConversationAsync(botAppId, 'msteams', serviceUrl, '', parameters, async (context) => {
         const activity = { ...context.activity, from: { id: userId, aadObjectId: userId, name: '' }, conversation: { ...context.activity.conversation, conversationType: 'personal' } };
         reference = { ...toStoredReference(activity as typeof context.activity, tenantId), userAadObjectId: userId };
       });
@@ -58,13 +62,21 @@ export class TeamsMessenger implements NudgeMessenger {
     // The refresh action is limited to the recipient: their Teams id is the reference's user.
     const recipientTeamsId = botbuilderReference.user?.id;
     let activityId: string | undefined;
+    // A throw inside the proactive turn would go to the adapter's turn error handler, which logs it, apologises to
+    // the person and lets the call succeed: the outcome would read "sent". So the send's own error is kept here.
+    let failure: unknown;
     try {
       await this.adapter.continueConversationAsync(this.options.botAppId, botbuilderReference, async (context: TurnContext) => {
-        activityId = (await context.sendActivity({ attachments: [asAttachment(nudgeCard(card, recipientTeamsId))] }))?.id;
+        try {
+          activityId = (await context.sendActivity({ attachments: [asAttachment(nudgeCard(card, recipientTeamsId))] }))?.id;
+        } catch (error) {
+          failure = error;
+        }
       });
     } catch (error) {
-      return outcomeOf(error);
+      failure = error;
     }
+    if (failure !== undefined) return outcomeOf(failure);
     return { kind: 'sent', conversationId: reference.conversationId, ...(activityId ? { activityId } : {}) };
   }
 }

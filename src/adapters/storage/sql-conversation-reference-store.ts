@@ -56,12 +56,12 @@ export class SqlConversationReferenceStore implements ConversationReferenceStore
     return row ? toReference(row) : undefined;
   }
 
-  /** The Bot Connector address of the most recent conversation: where Teams serves this tenant. */
-  async latestServiceUrl(): Promise<string | undefined> {
-    const [row] = await this.db.query<{ service_url: string | null }>(
-      "SELECT reference->>'serviceUrl' AS service_url FROM conversation_references WHERE uninstalled_at IS NULL ORDER BY updated_at DESC LIMIT 1",
+  /** Where Teams serves this tenant and who the bot is there, from the most recent conversation. */
+  async latestBotEndpoint(): Promise<{ serviceUrl?: string; botId?: string }> {
+    const [row] = await this.db.query<{ service_url: string | null; bot_id: string | null }>(
+      "SELECT reference->>'serviceUrl' AS service_url, reference->'bot'->>'id' AS bot_id FROM conversation_references WHERE uninstalled_at IS NULL ORDER BY updated_at DESC LIMIT 1",
     );
-    return row?.service_url ?? undefined;
+    return { ...(row?.service_url ? { serviceUrl: row.service_url } : {}), ...(row?.bot_id ? { botId: row.bot_id } : {}) };
   }
 
   /** A stored conversation by id, e.g. the help desk's channel. */
