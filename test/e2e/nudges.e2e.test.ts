@@ -1,4 +1,4 @@
-import type { ConnectorEmulator, TeamsUser } from '../../emulators/connector';
+import { channelThreadId, type ConnectorEmulator, type TeamsUser } from '../../emulators/connector';
 import { MFA_COACH_ADMINS_GROUP, demoPersonas, generateDemoTenant } from '../../emulators/demo-tenant';
 import type { GraphEmulator } from '../../emulators/graph';
 import { DEFAULT_SENDING_HOURS } from '../../src/domain/nudges/quiet-hours';
@@ -15,6 +15,9 @@ const admin: TeamsUser = { aadObjectId: adminPerson.id, name: adminPerson.displa
 const employee: TeamsUser = { aadObjectId: employeePerson.id, name: employeePerson.displayName };
 const text = (value: unknown) => JSON.stringify(value).replace(/\\\\/g, '');
 const others = tenant.users.filter((u) => u.accountEnabled && u.userType === 'Member' && u.id !== employeePerson.id && u.id !== adminPerson.id && u.timeZone === 'Pacific Standard Time');
+
+// The team where the bot is installed (the activity factory's default team): its General channel is the help desk.
+const helpDeskChannel = channelThreadId(`team|${tenant.tenantId}`);
 
 // Tuesday 8 December 2026, 10:00 in Seattle (UTC−8): inside the default sending hours.
 const TUESDAY_10_PST = new Date('2026-12-08T18:00:00Z');
@@ -53,12 +56,13 @@ describe.each(databaseChoices())('nudges end to end (%s)', (database) => {
       graph: { throttle: { reports: null } },
       app: {
         adminGroupIds: [adminGroup.id],
-        configure: (c) => ({ ...c, nudges: { ...c.nudges, teamsAppCatalogId: tenant.teamsAppId, policy: { ...c.nudges.policy, sendingHours: DEFAULT_SENDING_HOURS } } }),
+        configure: (c) => ({ ...c, nudges: { ...c.nudges, teamsAppCatalogId: tenant.teamsAppId, helpDeskConversationId: helpDeskChannel, policy: { ...c.nudges.policy, sendingHours: DEFAULT_SENDING_HOURS } } }),
         overrides: { now: () => clock, reportsBudget: { limit: 1000, windowMs: 1000 } },
       },
     });
     ({ connector, graph, harness, teams } = e2e);
     for (const user of [admin, employee]) await harness.post(teams.anInstallationUpdate({ action: 'add', scope: 'personal', user }));
+    await harness.post(teams.anInstallationUpdate({ action: 'add', scope: 'team', user: admin }));
   });
   afterAll(() => e2e?.stop());
   beforeEach(() => {
@@ -189,10 +193,16 @@ describe.each(databaseChoices())('nudges end to end (%s)', (database) => {
     expect(adminSaid()).toContain('asked to be reminded');
   });
 
-  it('"I need help" shows the setup article with its source and what to do next', async () => {
+  it('"I need help" shows the setup article with its source, and tells the help desk\'s channel who asked', async () => {
     const nudgeId = nudgeIdOf(await sendFresh());
     const card = await press(employee, 'nudge.help', { nudgeId });
     expect(text(card)).toContain('Set up Microsoft Authenticator for your work account');
+    expect(text(card)).toContain("I've let the help desk know you asked");
+    const told = connector.activities(helpDeskChannel).map((a) => text(a.activity)).join('\n');
+    expect(told).toContain(`${employeePerson.displayName}** asked for help setting up MFA`);
+    expect(told).toContain(employee.aadObjectId);
+    const [action] = await dbRows<{ detail: { helpDeskTold: boolean; articleId: string } }>("SELECT detail FROM nudge_actions WHERE nudge_id = $1 AND action = 'help'", [nudgeId]);
+    expect(action?.detail).toEqual({ helpDeskTold: true, articleId: 'set-up-microsoft-authenticator' });
     expect(card.actions?.map((a) => a.title)).toContain('Read the article');
     expect(card.actions?.map((a) => a.title)).not.toContain('I need help');
   });
@@ -282,8 +292,23 @@ describe.each(databaseChoices())('nudges end to end (%s)', (database) => {
       connector.injectFaults({ count: 10, status: 429, retryAfterSeconds: 1, path: inChat(someone.id) });
       await say(admin, `nudge ${someone.userPrincipalName} force`);
 
-      expect(adminSaid()).toContain('Teams asked me to slow down');
+      expect(adminSaid()).toContain('Microsoft asked me to slow down');
       expect(await statusOf(someone.id)).toEqual(expect.objectContaining({ status: 'throttled' }));
+      const retries = await dbRows<{ n: number }>("SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'nudge-send' AND data->>'userId' = $1", [someone.userPrincipalName]);
+      expect(retries[0]!.n).toBe(1);
+    });
+
+    it('reports "throttled" when Graph throttles the install for longer than a turn can wait (429), and queues a retry', async () => {
+      const someone = person(8);
+      graph.injectFaults({ count: 5, status: 429, retryAfterSeconds: 120, path: /teamwork\/installedApps/, method: 'POST' });
+      try {
+        await say(admin, `nudge ${someone.userPrincipalName}`);
+      } finally {
+        graph.reset();
+      }
+      expect(adminSaid()).toContain('Microsoft asked me to slow down');
+      expect(await statusOf(someone.id)).toEqual(expect.objectContaining({ status: 'throttled' }));
+      expect(connector.stats().conversationsCreated).toBe(0);
       const retries = await dbRows<{ n: number }>("SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'nudge-send' AND data->>'userId' = $1", [someone.userPrincipalName]);
       expect(retries[0]!.n).toBe(1);
     });

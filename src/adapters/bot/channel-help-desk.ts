@@ -20,11 +20,15 @@ export class ChannelHelpDesk implements HelpDesk {
     const channel = await this.findConversation(this.conversationId);
     if (!channel) return false;
     const methods = request.methods.length > 0 ? methodsInWords(request.methods) : 'no method yet';
+    let told = true;
     await this.adapter.continueConversationAsync(this.botAppId, channel.reference as Partial<ConversationReference>, async (context) => {
+      // A failure here must read as "not told", not reach the turn error handler, which would post an apology there.
       await context.sendActivity(
         `**${escapeMarkdown(request.name)}** asked for help setting up MFA from a reminder card (today: ${STRENGTH_LOOK[request.strength].inSentence}; ${escapeMarkdown(methods)}). Their Entra object id: ${request.userId}.`,
-      );
+      ).catch(() => {
+        told = false;
+      });
     });
-    return true;
+    return told;
   }
 }

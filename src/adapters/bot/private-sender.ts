@@ -20,9 +20,16 @@ export class PrivateSender {
     const stored = await this.references.findPersonalByUser(userAadObjectId);
     if (!stored) return 'noPersonalChat';
     const message = typeof activity === 'function' ? await activity() : activity;
+    // Kept out of the adapter's turn error handler, which would swallow it (and apologise in the private chat).
+    let failure: unknown;
     await this.adapter.continueConversationAsync(this.botAppId, stored.reference as Partial<ConversationReference>, async (context) => {
-      await context.sendActivity(message);
+      try {
+        await context.sendActivity(message);
+      } catch (error) {
+        failure = error;
+      }
     });
+    if (failure !== undefined) throw failure;
     return 'sent';
   }
 }

@@ -25,7 +25,7 @@ export async function nudgeAnswer(send: (request: NudgeRequest) => Promise<Nudge
     case 'sent':
       return `Sent ${name} a reminder (${STRENGTH_LOOK[result.strength].inSentence} today). Their presses on it are recorded.`;
     case 'throttled':
-      return `Teams asked me to slow down, so the reminder to ${name} will go in about ${Math.ceil(result.retryAfterMs / 1000)} seconds.`;
+      return `Microsoft asked me to slow down, so the reminder to ${name} will go in about ${Math.ceil(result.retryAfterMs / 1000)} seconds.`;
     case 'blocked':
       return `${name} has blocked or removed MFA Coach in Teams, so I can't send them reminders (Teams answered ${result.code}). Nothing more will be tried.`;
     case 'notInstallable':
