@@ -71,7 +71,7 @@ export function nudgeCard(card: NudgeCard, recipientTeamsId?: string): AdaptiveC
           nudgeId: card.nudgeId,
           verbs: { refresh: VERBS.nudgeRefresh, done: VERBS.nudgeDone, snooze: VERBS.nudgeSnooze, help: VERBS.nudgeHelp },
           heading: `${card.name}, please protect your work account`,
-          verdict: { text: VERDICTS[strength] + (card.methods.length > 0 ? ` (${methodsInWords(card.methods)})` : ''), color: STRENGTH_LOOK[strength].textColor, style: STRENGTH_LOOK[strength].containerStyle },
+          verdict: { text: VERDICTS[strength] + (card.methods.length > 0 ? ` You have: ${methodsInWords(card.methods)}.` : ''), color: STRENGTH_LOOK[strength].textColor, style: STRENGTH_LOOK[strength].containerStyle },
           why: WHY[strength],
           deadline: card.deadline ? `Please do it by ${localDate(card.deadline)}.` : '',
           nextStep: nextStepText(card.nextStep),
@@ -121,8 +121,12 @@ function closed(data: { nudgeId: string; heading: string; text: string; style: C
 
 /** Templating cannot put an array into a string field, so the recipient list is set after expansion. */
 function withRefreshUsers(card: AdaptiveCard, userIds: string[]): AdaptiveCard {
-  const refresh = card.refresh as { userIds?: unknown } | undefined;
-  if (!refresh) return card;
+  const refresh = card.refresh as { userIds?: unknown } | null | undefined;
+  if (!refresh) {
+    // A `$when` that dropped the refresh leaves null, which is not a valid refresh.
+    delete card.refresh;
+    return card;
+  }
   if (userIds.length > 0) refresh.userIds = userIds;
   else delete refresh.userIds;
   return card;

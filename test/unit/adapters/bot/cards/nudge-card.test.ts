@@ -1,0 +1,46 @@
+import { nudgeCard } from '../../../../../src/adapters/bot/cards/nudge-card';
+import type { NudgeCard } from '../../../../../src/domain/nudges/nudge-card';
+
+const base: Extract<NudgeCard, { kind: 'nudge' }> = {
+  kind: 'nudge', nudgeId: '9887a63a-8318-4a1d-98cf-812f6c9f2e04', name: 'Adele', strength: 'weak', methods: ['sms'],
+  nextStep: { kind: 'replaceWeakMethods', weak: ['sms'] }, snooze: { choicesDays: [1, 3, 7], remaining: 3, nextIsLast: false },
+};
+const text = (value: unknown) => JSON.stringify(value);
+interface Action { type: string; title: string; verb?: string; data?: Record<string, unknown>; card?: { actions: Action[] } }
+
+describe('nudgeCard', () => {
+  it('is schema 1.5, refreshes for its recipient only, and carries the nudge id on every Execute', () => {
+    const card = nudgeCard(base, '29:1abc') as unknown as { version: string; refresh: { action: { verb: string; data: unknown }; userIds: string[] }; actions: Action[] };
+    expect(card.version).toBe('1.5');
+    expect(card.refresh).toEqual({ action: { type: 'Action.Execute', title: 'Refresh', verb: 'nudge.refresh', data: { nudgeId: base.nudgeId } }, userIds: ['29:1abc'] });
+    const executes = [...card.actions, ...(card.actions[2]?.card?.actions ?? [])].filter((a) => a.type === 'Action.Execute');
+    expect(executes.map((a) => a.verb)).toEqual(['nudge.done', 'nudge.help', 'nudge.snooze', 'nudge.snooze', 'nudge.snooze']);
+    expect(executes.every((a) => a.data?.nudgeId === base.nudgeId)).toBe(true);
+    expect(card.actions[2]?.card?.actions.map((a) => a.data?.days)).toEqual([1, 3, 7]);
+  });
+
+  it('leaves userIds out when the recipient\'s Teams id is unknown (a 1:1 chat refreshes for its member anyway)', () => {
+    const card = nudgeCard(base, 'a-guid-not-an-mri') as unknown as { refresh: Record<string, unknown> };
+    expect(card.refresh).not.toHaveProperty('userIds');
+  });
+
+  it('says what is weak and why it matters, and shows a deadline in the reader\'s own time', () => {
+    const card = nudgeCard({ ...base, deadline: new Date('2026-12-18T17:00:00.000Z') });
+    expect(text(card)).toContain('You rely on text messages, phone calls or email codes only. You have: Text message (SMS).');
+    expect(text(card)).toContain('SIM');
+    expect(text(card)).toContain('Please do it by {{DATE(2026-12-18T17:00:00Z, LONG)}}.');
+  });
+
+  it('drops "Remind me later" when no snooze is left, and warns on the last one', () => {
+    expect(text(nudgeCard({ ...base, snooze: null }))).not.toContain('Remind me later');
+    expect(text(nudgeCard({ ...base, snooze: { choicesDays: [1, 3, 7], remaining: 1, nextIsLast: true } }))).toContain('This is the last time you can put this off.');
+  });
+
+  it('turns into a thank-you, a refusal or "no longer valid" without anyone\'s details', () => {
+    expect(text(nudgeCard({ kind: 'enrolled', nudgeId: base.nudgeId, name: 'Adele', methods: ['authenticatorPush'] }))).toContain('Thank you, Adele!');
+    const notYours = text(nudgeCard({ kind: 'notYours' }));
+    expect(notYours).toContain('This reminder is for someone else');
+    expect(notYours).not.toContain('refresh');
+    expect(text(nudgeCard({ kind: 'unknown' }))).toContain('no longer valid');
+  });
+});
