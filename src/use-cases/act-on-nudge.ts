@@ -3,9 +3,9 @@ import type { MethodKind } from '../domain/mfa/method-kind';
 import { classifyMethods, type ClassificationPolicy, type MfaStrength } from '../domain/mfa/mfa-strength';
 import { nextStepFor, type NextStep } from '../domain/mfa/next-step';
 import type { Nudge, NudgeActionKind, NudgeActionResult, NudgeSeries } from '../domain/nudges/nudge';
-import type { NudgeCard, NudgeNotice } from '../domain/nudges/nudge-card';
+import { nudgeCardFor, type NudgeCard, type NudgeNotice } from '../domain/nudges/nudge-card';
 import type { NudgePolicy } from '../domain/nudges/nudge-policy';
-import { decideSnooze, snoozeOffer } from '../domain/nudges/snooze-policy';
+import { decideSnooze } from '../domain/nudges/snooze-policy';
 import type { Directory } from '../domain/ports/directory';
 import type { NudgeStore } from '../domain/ports/nudge-store';
 
@@ -121,18 +121,7 @@ async function snooze(deps: NudgeActionDeps, nudge: Nudge, series: NudgeSeries, 
 }
 
 function nudgeView(deps: NudgeActionDeps, nudge: Nudge, series: NudgeSeries, methods: MethodKind[], notice?: NudgeNotice): NudgeCard {
-  const strength = classifyMethods(methods, deps.policy);
-  return {
-    kind: 'nudge',
-    nudgeId: nudge.id,
-    name: nudge.greetingName,
-    strength,
-    methods,
-    nextStep: nextStepFor(strength, methods, deps.policy),
-    ...(nudge.deadline ? { deadline: nudge.deadline } : {}),
-    snooze: snoozeOffer(series.snoozesUsed, deps.nudges.snooze),
-    ...(notice ? { notice } : {}),
-  };
+  return nudgeCardFor(nudge, series, methods, { classification: deps.policy, snooze: deps.nudges.snooze }, notice);
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {

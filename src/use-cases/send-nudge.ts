@@ -1,11 +1,10 @@
 import type { MethodKind } from '../domain/mfa/method-kind';
 import { classifyMethods, type ClassificationPolicy, type MfaStrength } from '../domain/mfa/mfa-strength';
-import { nextStepFor } from '../domain/mfa/next-step';
+import { nudgeCardFor } from '../domain/nudges/nudge-card';
 import type { NudgeSource } from '../domain/nudges/nudge';
 import type { NudgePolicy } from '../domain/nudges/nudge-policy';
 import { nextAllowedByCap } from '../domain/nudges/frequency-cap';
 import { nextSendingTime } from '../domain/nudges/quiet-hours';
-import { snoozeOffer } from '../domain/nudges/snooze-policy';
 import { resolveTimeZone } from '../domain/nudges/time-zone';
 import type { ConversationReferenceStore } from '../domain/ports/conversation-reference-store';
 import type { Directory, Person } from '../domain/ports/directory';
@@ -90,16 +89,7 @@ export async function sendNudge(deps: SendNudgeDeps, request: NudgeRequest): Pro
   if (reservation.kind === 'deferred') return { ...reservation, person, timeZone };
   const { nudge, series } = reservation;
 
-  const outcome = await deliver(deps, person.id, {
-    kind: 'nudge',
-    nudgeId: nudge.id,
-    name: nudge.greetingName,
-    strength,
-    methods,
-    nextStep: nextStepFor(strength, methods, deps.policy),
-    ...(request.deadline ? { deadline: request.deadline } : {}),
-    snooze: snoozeOffer(series.snoozesUsed, deps.nudges.snooze),
-  });
+  const outcome = await deliver(deps, person.id, nudgeCardFor(nudge, series, methods, { classification: deps.policy, snooze: deps.nudges.snooze }));
   await deps.store.recordDelivery(nudge.id, toRecord(outcome, deps.now()), deps.now());
   return { ...outcome, person, nudgeId: nudge.id, strength };
 }

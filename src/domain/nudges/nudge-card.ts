@@ -1,7 +1,9 @@
 import type { Article } from '../guidance/article';
 import type { MethodKind } from '../mfa/method-kind';
-import type { MfaStrength } from '../mfa/mfa-strength';
-import type { NextStep } from '../mfa/next-step';
+import { classifyMethods, type ClassificationPolicy, type MfaStrength } from '../mfa/mfa-strength';
+import { nextStepFor, type NextStep } from '../mfa/next-step';
+import type { Nudge, NudgeSeries } from './nudge';
+import { snoozeOffer, type SnoozePolicy } from './snooze-policy';
 
 /** A line above the nudge's actions saying what the last press did. */
 export type NudgeNotice =
@@ -42,3 +44,25 @@ export type NudgeCard =
   | { kind: 'notYours' }
   /** The card names a nudge we have no record of (forged, or from another installation). */
   | { kind: 'unknown' };
+
+/** The nudge card for someone with these methods, at this point of their series: the same when sent and when pressed. */
+export function nudgeCardFor(
+  nudge: Pick<Nudge, 'id' | 'greetingName' | 'deadline'>,
+  series: Pick<NudgeSeries, 'snoozesUsed'>,
+  methods: MethodKind[],
+  policies: { classification: ClassificationPolicy; snooze: SnoozePolicy },
+  notice?: NudgeNotice,
+): NudgeCard {
+  const strength = classifyMethods(methods, policies.classification);
+  return {
+    kind: 'nudge',
+    nudgeId: nudge.id,
+    name: nudge.greetingName,
+    strength,
+    methods,
+    nextStep: nextStepFor(strength, methods, policies.classification),
+    ...(nudge.deadline ? { deadline: nudge.deadline } : {}),
+    snooze: snoozeOffer(series.snoozesUsed, policies.snooze),
+    ...(notice ? { notice } : {}),
+  };
+}
