@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { BotCredential, TokenValidationConfig } from '../adapters/bot/bot-credential';
 import type { GraphCredential } from '../adapters/graph/graph-credential';
+import type { AnswerModelSettings } from '../adapters/answers/openai-answer-writer';
 import { DEFAULT_FREQUENCY_CAP } from '../domain/nudges/frequency-cap';
 import type { NudgePolicy } from '../domain/nudges/nudge-policy';
 import { parseSendingHours } from '../domain/nudges/quiet-hours';
@@ -13,7 +14,7 @@ import { DEFAULT_SNOOZE_POLICY, parseSnoozePolicy } from '../domain/nudges/snooz
 
 export type Mode = 'production' | 'demo';
 
-export type { BotCredential, TokenValidationConfig, GraphCredential };
+export type { BotCredential, TokenValidationConfig, GraphCredential, AnswerModelSettings };
 
 export interface PostureConfig {
   /** Entra security groups whose members may use admin commands. */
@@ -54,8 +55,11 @@ export interface AppConfig {
   database: { url?: string; dataDir: string };
   posture: PostureConfig;
   nudges: NudgeConfig;
-  /** Where the answer engine sends people when it does not know, e.g. "the IT service desk, extension 4357". */
-  answers: { helpDeskContact: string };
+  /**
+   * Where the answer engine sends people when it does not know, e.g. "the IT service desk, extension 4357";
+   * `model`: only when set (OPENAI_API_KEY or AZURE_OPENAI_*), answers are written by a model from the articles found.
+   */
+  answers: { helpDeskContact: string; model?: AnswerModelSettings };
   log: { level: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' };
 }
 
@@ -124,8 +128,76 @@ function readPosture(env: Env, base: z.infer<typeof common>, problems: string[],
 }
 
 /** Who people are sent to when the bot does not know the answer: HELP_DESK_CONTACT, or else the admin contact. */
-function readAnswers(base: z.infer<typeof common>): AppConfig['answers'] {
-  return { helpDeskContact: base.HELP_DESK_CONTACT?.trim() || base.ADMIN_CONTACT };
+function readAnswers(env: Env, base: z.infer<typeof common>, problems: string[]): AppConfig['answers'] {
+  const model = readAnswerModel(env, problems);
+  return { helpDeskContact: base.HELP_DESK_CONTACT?.trim() || base.ADMIN_CONTACT, ...(model ? { model } : {}) };
+}
+
+export const DEFAULT_OPENAI_MODEL = 'gpt-4o-mini';
+export const DEFAULT_AZURE_OPENAI_API_VERSION = '2024-10-21';
+const OPENAI_SETTINGS = ['OPENAI_API_KEY', 'OPENAI_MODEL', 'OPENAI_BASE_URL'] as const;
+const AZURE_SETTINGS = ['AZURE_OPENAI_ENDPOINT', 'AZURE_OPENAI_API_KEY', 'AZURE_OPENAI_DEPLOYMENT', 'AZURE_OPENAI_API_VERSION'] as const;
+
+/**
+ * Model mode (answers written by a model from the articles found): off unless OPENAI_API_KEY, or the three
+ * AZURE_OPENAI_* settings, are set. Problems name the settings, never their values.
+ */
+function readAnswerModel(env: Env, problems: string[]): AnswerModelSettings | undefined {
+  const openAiSet = OPENAI_SETTINGS.filter((name) => read(env, name) !== undefined);
+  const azureSet = AZURE_SETTINGS.filter((name) => read(env, name) !== undefined);
+  if (openAiSet.length > 0 && azureSet.length > 0) {
+    problems.push(`Model answers: set either OPENAI_API_KEY (with OPENAI_MODEL, OPENAI_BASE_URL) or AZURE_OPENAI_ENDPOINT, AZURE_OPENAI_API_KEY and AZURE_OPENAI_DEPLOYMENT, not both (set now: ${[...openAiSet, ...azureSet].join(', ')}).`);
+    return undefined;
+  }
+  if (openAiSet.length > 0) {
+    const apiKey = read(env, 'OPENAI_API_KEY');
+    if (!apiKey) {
+      problems.push(`OPENAI_API_KEY: ${openAiSet.join(' and ')} ${openAiSet.length > 1 ? 'are' : 'is'} set, but model answers need OPENAI_API_KEY too (or unset ${openAiSet.join(' and ')} to keep them off).`);
+      return undefined;
+    }
+    const baseUrl = read(env, 'OPENAI_BASE_URL');
+    if (baseUrl !== undefined && !isSafeEndpoint(baseUrl, true)) {
+      problems.push('OPENAI_BASE_URL must be the https address of an OpenAI-compatible API, e.g. https://api.openai.com/v1 (http only on 127.0.0.1 or localhost).');
+      return undefined;
+    }
+    return { kind: 'openai', apiKey, model: read(env, 'OPENAI_MODEL') ?? DEFAULT_OPENAI_MODEL, ...(baseUrl ? { baseUrl } : {}) };
+  }
+  if (azureSet.length > 0) {
+    const endpoint = read(env, 'AZURE_OPENAI_ENDPOINT');
+    const apiKey = read(env, 'AZURE_OPENAI_API_KEY');
+    const deployment = read(env, 'AZURE_OPENAI_DEPLOYMENT');
+    const missing = (['AZURE_OPENAI_ENDPOINT', 'AZURE_OPENAI_API_KEY', 'AZURE_OPENAI_DEPLOYMENT'] as const).filter((name) => read(env, name) === undefined);
+    if (missing.length > 0) {
+      problems.push(`${missing.join(', ')}: Azure OpenAI model answers need AZURE_OPENAI_ENDPOINT (https://<resource>.openai.azure.com), AZURE_OPENAI_API_KEY and AZURE_OPENAI_DEPLOYMENT (the chat model's deployment name); unset the AZURE_OPENAI_* settings to keep them off.`);
+      return undefined;
+    }
+    if (!isSafeEndpoint(endpoint!, false)) {
+      problems.push('AZURE_OPENAI_ENDPOINT must be the https address of the Azure OpenAI resource, e.g. https://contoso.openai.azure.com.');
+      return undefined;
+    }
+    if (!/^[A-Za-z0-9._-]{1,64}$/.test(deployment!)) {
+      problems.push('AZURE_OPENAI_DEPLOYMENT must be a deployment name (letters, digits, ".", "_" and "-").');
+      return undefined;
+    }
+    const apiVersion = read(env, 'AZURE_OPENAI_API_VERSION') ?? DEFAULT_AZURE_OPENAI_API_VERSION;
+    if (!/^\d{4}-\d{2}-\d{2}(-preview)?$/.test(apiVersion)) {
+      problems.push(`AZURE_OPENAI_API_VERSION must be an Azure OpenAI API version such as ${DEFAULT_AZURE_OPENAI_API_VERSION}.`);
+      return undefined;
+    }
+    return { kind: 'azure', endpoint: endpoint!, apiKey: apiKey!, deployment: deployment!, apiVersion };
+  }
+  return undefined;
+}
+
+/** An https URL; plain http only on loopback when allowed (a local OpenAI-compatible server), as the key goes with it. */
+function isSafeEndpoint(value: string, allowLoopbackHttp: boolean): boolean {
+  try {
+    const url = new URL(value);
+    if (url.protocol === 'https:') return true;
+    return allowLoopbackHttp && url.protocol === 'http:' && isLoopback(url.hostname.replace(/^\[|\]$/g, ''));
+  } catch {
+    return false;
+  }
 }
 
 function read(env: Env, name: string): string | undefined {
@@ -146,11 +218,13 @@ function checkUrl(env: Env, name: string, problems: string[]): string | undefine
 }
 
 function readNudges(env: Env, base: z.infer<typeof common>, problems: string[], defaults: { sendingHours?: string; teamsAppCatalogId?: string } = {}): NudgeConfig {
+  // Read from env, not only from `base`: when another setting is malformed `base` holds defaults, and every
+  // problem should still be named at once.
   const policy: NudgePolicy = {
     sendingHours: parseSetting(problems, 'NUDGE_SENDING_HOURS', () => parseSendingHours(read(env, 'NUDGE_SENDING_HOURS') ?? defaults.sendingHours ?? base.NUDGE_SENDING_HOURS), DEFAULT_SENDING_HOURS_FALLBACK),
     defaultTimeZone: base.NUDGE_DEFAULT_TIME_ZONE,
     cap: { maxNudges: base.NUDGE_MAX_PER_PERIOD, perDays: base.NUDGE_PERIOD_DAYS },
-    snooze: parseSetting(problems, 'SNOOZE_CHOICES_DAYS', () => parseSnoozePolicy(base.SNOOZE_CHOICES_DAYS, base.SNOOZE_MAX_PER_SERIES), DEFAULT_SNOOZE_POLICY),
+    snooze: parseSetting(problems, 'SNOOZE_CHOICES_DAYS', () => parseSnoozePolicy(read(env, 'SNOOZE_CHOICES_DAYS') ?? base.SNOOZE_CHOICES_DAYS, base.SNOOZE_MAX_PER_SERIES), DEFAULT_SNOOZE_POLICY),
   };
   const catalogId = read(env, 'TEAMS_APP_CATALOG_ID') ?? defaults.teamsAppCatalogId;
   if (catalogId && !GUID.test(catalogId)) problems.push("TEAMS_APP_CATALOG_ID must be a GUID: the app's id in the Teams app catalog (not the manifest id).");
@@ -239,6 +313,7 @@ export function loadProductionConfig(env: Env): AppConfig {
   const publicUrl = checkUrl(env, 'PUBLIC_BASE_URL', problems);
   const posture = readPosture(env, base, problems, readIdList(env, 'ADMIN_GROUP_IDS', problems));
   const nudges = readNudges(env, base, problems);
+  const answers = readAnswers(env, base, problems);
   if (posture.adminGroupIds.length === 0 && posture.adminRoleTemplateIds.length === 0 && posture.adminAllowList.length === 0) {
     problems.push(
       'ADMIN_GROUP_IDS: the object id(s) of the Entra security group(s) whose members may use admin commands (comma-separated); ' +
@@ -255,7 +330,7 @@ export function loadProductionConfig(env: Env): AppConfig {
     database: { url: databaseUrl, dataDir: dataDir ?? '.data' },
     posture,
     nudges,
-    answers: readAnswers(base),
+    answers,
     log: { level: base.LOG_LEVEL },
   };
 }
@@ -273,6 +348,7 @@ export function loadDemoConfig(env: Env, demo: { tenantId: string; graphBaseUrl:
   const posture = { ...readPosture(env, base, problems, demo.adminGroupIds ?? []), scanOnStart: true };
   // A demo runs whenever someone tries it, evenings and weekends too: nudges may go at any hour unless set.
   const nudges = readNudges(env, base, problems, { sendingHours: 'always', ...(demo.teamsAppCatalogId ? { teamsAppCatalogId: demo.teamsAppCatalogId } : {}) });
+  const answers = readAnswers(env, base, problems);
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     mode: 'demo',
@@ -283,7 +359,7 @@ export function loadDemoConfig(env: Env, demo: { tenantId: string; graphBaseUrl:
     database: { url: databaseUrl, dataDir: read(env, 'DATA_DIR') ?? '.data/demo' },
     posture,
     nudges,
-    answers: readAnswers(base),
+    answers,
     log: { level: base.LOG_LEVEL },
   };
 }

@@ -31,6 +31,7 @@ import { TeamsMessenger } from '../adapters/bot/teams-messenger';
 import { ChannelHelpDesk } from '../adapters/bot/channel-help-desk';
 import { NudgeJobs } from '../adapters/jobs/nudge-job';
 import { helpArticleFor } from '../adapters/knowledge/help-article';
+import { OpenAIAnswerWriter } from '../adapters/answers/openai-answer-writer';
 import { scanTenant } from '../use-cases/scan-tenant';
 import type { AppConfig } from './config';
 import { createLogger, type Logger } from './logger';
@@ -48,6 +49,8 @@ export interface AppOverrides {
   now?: () => Date;
   /** Another knowledge folder than the top-level knowledge/ (tests of a malformed article). */
   knowledgeDir?: string;
+  /** How long a turn waits for a model-written answer (default 8 s), for tests of the fallback. */
+  answerWriterTimeoutMs?: number;
 }
 
 export interface RunningApp {
@@ -86,10 +89,8 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     // seconds, so their directory gives up quickly (busy or failing Graph → "try later"); the scan is patient.
     const reportsPacer = new RequestPacer(overrides.reportsBudget ?? REPORTS_BUDGET);
     const graphClient = createGraphClient(config.graph.baseUrl, graphToken);
-    const directory = new GraphDirectory(graphClient, {
-      registrationSource, reportsPacer, maxPacerWaitMs: 2000,
-      retry: { maxThrottleRetries: 1, maxTransientRetries: 1, baseDelayMs: 500, maxDelayMs: 1000, maxRetryAfterMs: 2000, attemptTimeoutMs: 4000 },
-    });
+    const turnRetry = { maxThrottleRetries: 1, maxTransientRetries: 1, baseDelayMs: 500, maxDelayMs: 1000, maxRetryAfterMs: 2000, attemptTimeoutMs: 4000 };
+    const directory = new GraphDirectory(graphClient, { registrationSource, reportsPacer, maxPacerWaitMs: 2000, retry: turnRetry });
     const scanDirectory = new GraphDirectory(graphClient, { registrationSource, reportsPacer, log: logger });
     const references = new SqlConversationReferenceStore(db);
     const store = new SqlPostureStore(db);
@@ -117,7 +118,8 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
       directory,
       store: nudgeStore,
       references,
-      installer: new GraphAppInstaller(graphClient, config.nudges.teamsAppCatalogId),
+      // Brief, like the turn's directory: a longer throttle becomes "throttled" and a queued retry, not a stuck turn.
+      installer: new GraphAppInstaller(graphClient, config.nudges.teamsAppCatalogId, turnRetry),
       messenger: new TeamsMessenger(adapter, {
         botAppId: botAppId ?? '',
         tenantId: config.tenantId,
@@ -147,6 +149,11 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
       recheckTimeoutMs: 4000,
     };
 
+    // Model mode, off unless configured: a message turn has time to wait; an invoke (related-question button) does not ask.
+    const answerWriterTimeoutMs = overrides.answerWriterTimeoutMs ?? 8000;
+    const answerModel = config.answers.model;
+    if (answerModel) logger.info({ answerModel: answerModel.kind === 'azure' ? 'azure' : 'openai' }, 'answers are written by a model from the articles found');
+
     const bot = createTeamsBot(adapter, new SqlBotStorage(db), {
       botName: config.bot.displayName,
       tenantId: config.tenantId,
@@ -158,6 +165,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
       privateSender: new PrivateSender(adapter, references, botAppId ?? ''),
       knowledge: knowledge.search,
       helpDesk: config.answers.helpDeskContact,
+      ...(answerModel ? { answerWriter: { writer: new OpenAIAnswerWriter(answerModel, { timeoutMs: answerWriterTimeoutMs }), timeoutMs: answerWriterTimeoutMs } } : {}),
       nudges: { actions: nudgeActions },
       admin: {
         authorizer: new AdminAuthorizer(directory, {

@@ -1,8 +1,21 @@
 import type { Article } from '../domain/guidance/article';
 import type { KnowledgeSearch } from '../domain/ports/knowledge-search';
 
+/** A model's answer, kept only when it cites articles it was given; `cited` are those articles, in its order. */
+export interface WrittenAnswer {
+  text: string;
+  cited: Article[];
+}
+
 export type Answer =
-  | { kind: 'answer'; article: Article; /** Two or three other articles near the question, for "related questions". */ related: Article[] }
+  | {
+      kind: 'answer';
+      article: Article;
+      /** Two or three other articles near the question, for "related questions". */
+      related: Article[];
+      /** Only in model mode: an answer written from these articles, with those it cites (see write-answer.ts). */
+      written?: WrittenAnswer;
+    }
   /** No article is a confident match: say so, never make an answer up. */
   | { kind: 'unknown' };
 

@@ -9,6 +9,7 @@ import type { Directory } from '../../domain/ports/directory';
 import type { NudgeActionDeps } from '../../use-cases/act-on-nudge';
 import type { ClassificationPolicy } from '../../domain/mfa/mfa-strength';
 import type { KnowledgeSearch } from '../../domain/ports/knowledge-search';
+import type { AnswerWriter } from '../../domain/ports/answer-writer';
 
 /** What the Teams routes need from the rest of the app; wired once in app/create-app.ts. */
 export interface BotDependencies {
@@ -26,6 +27,8 @@ export interface BotDependencies {
   knowledge: KnowledgeSearch;
   /** Who people are told to ask when the bot does not know (HELP_DESK_CONTACT, else ADMIN_CONTACT). */
   helpDesk: string;
+  /** Model mode only (off by default): writes answers from the articles found, within timeoutMs, else the article's card. */
+  answerWriter?: { writer: AnswerWriter; timeoutMs: number };
   nudges: {
     /** What the nudge card's buttons need. */
     actions: NudgeActionDeps;

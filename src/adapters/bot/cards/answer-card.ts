@@ -1,11 +1,11 @@
 import type { Article } from '../../../domain/guidance/article';
-import type { Answer } from '../../../use-cases/answer-question';
+import type { Answer, WrittenAnswer } from '../../../use-cases/answer-question';
 import { escapeMarkdown, renderCard, type AdaptiveCard } from './card-template';
 import { directoryText, TEXT_LIMITS } from './directory-text';
 import { VERBS } from './verbs';
 
 /** The most an answer card shows of each part; articles are checked when loaded, this is for the card's size. */
-export const ANSWER_LIMITS = { title: 150, shortAnswer: 600, step: 300, relatedButtons: 3, buttonTitle: 80, sources: 3 } as const;
+export const ANSWER_LIMITS = { title: 150, shortAnswer: 600, step: 300, relatedButtons: 3, buttonTitle: 80, sources: 3, paragraphs: 6, paragraph: 600, writtenSources: 5 } as const;
 
 export interface AnswerCardView {
   answer: Answer;
@@ -31,6 +31,7 @@ export function answerCard(view: AnswerCardView): AdaptiveCard {
       helpDesk,
     });
   }
+  if (view.answer.written) return writtenAnswerCard(view.answer.article, view.answer.related, view.answer.written, view, helpDesk);
   const { article, related } = view.answer;
   const steps = article.steps.map((step, index) => ({ number: index + 1, text: articleText(step, ANSWER_LIMITS.step) }));
   const buttons = related.filter((other) => other.id !== article.id).slice(0, ANSWER_LIMITS.relatedButtons).map((other) => ({
@@ -48,6 +49,36 @@ export function answerCard(view: AnswerCardView): AdaptiveCard {
     hasRelated: buttons.length > 0,
     related: buttons,
     sources: sourceButtons(article),
+  });
+}
+
+/**
+ * Model mode: the written answer in paragraphs, the plain statement that AI wrote it from the articles listed
+ * (their titles), those articles' sources as links, and the related questions not already cited.
+ */
+function writtenAnswerCard(article: Article, related: Article[], written: WrittenAnswer, view: AnswerCardView, helpDesk: string): AdaptiveCard {
+  const citedIds = new Set(written.cited.map((cited) => cited.id));
+  const paragraphs = written.text.split(/\n\s*\n/).map((part) => articleText(part, ANSWER_LIMITS.paragraph)).filter(Boolean).slice(0, ANSWER_LIMITS.paragraphs);
+  const buttons = related.filter((other) => other.id !== article.id && !citedIds.has(other.id)).slice(0, ANSWER_LIMITS.relatedButtons).map((other) => ({
+    title: buttonText(other.questions[0] ?? other.title, ANSWER_LIMITS.buttonTitle),
+    verb: VERBS.showAnswer,
+    articleId: other.id,
+  }));
+  // Each cited article's first source, then their second ones, and so on: every cited article gets a link.
+  const perArticle = written.cited.map((cited) => cited.sources.filter(isHttps).slice(0, ANSWER_LIMITS.sources));
+  const urls: string[] = [];
+  for (let rank = 0; rank < ANSWER_LIMITS.sources; rank++) {
+    for (const url of perArticle.map((list) => list[rank])) if (url !== undefined && !urls.includes(url)) urls.push(url);
+  }
+  return renderCard('answer-written', {
+    title: articleText(written.cited[0]!.title, ANSWER_LIMITS.title),
+    paragraphs: paragraphs.map((text) => ({ text })),
+    aiNotice: `Written by AI from ${written.cited.length === 1 ? 'this article' : 'these articles'} of ours only (${urls.length === 1 ? 'its source is' : 'their sources are'} below):`,
+    articles: written.cited.map((cited) => ({ title: articleText(cited.title, ANSWER_LIMITS.title) })),
+    footer: `Not what you asked? Ask in other words${view.inChannel ? '' : ', type **help**,'} or ask ${helpDesk}.`,
+    hasRelated: buttons.length > 0,
+    related: buttons,
+    sources: sourceButtons({ sources: urls }, ANSWER_LIMITS.writtenSources),
   });
 }
 
@@ -74,8 +105,8 @@ function buttonText(text: string, maxChars: number): string {
 }
 
 /** "Source: learn.microsoft.com" (numbered when two share a site); the article parser only lets https through. */
-function sourceButtons(article: Article): { title: string; url: string }[] {
-  const sources = article.sources.filter(isHttps).slice(0, ANSWER_LIMITS.sources);
+function sourceButtons(article: Pick<Article, 'sources'>, limit: number = ANSWER_LIMITS.sources): { title: string; url: string }[] {
+  const sources = article.sources.filter(isHttps).slice(0, limit);
   const hosts = sources.map((url) => new URL(url).hostname);
   return sources.map((url, index) => ({
     title: hosts.filter((host) => host === hosts[index]).length > 1 ? `Source ${index + 1}: ${hosts[index]}` : `Source: ${hosts[index]}`,

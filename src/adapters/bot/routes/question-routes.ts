@@ -2,6 +2,7 @@ import { ActivityTypes, type Activity, type TurnContext } from 'botbuilder';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import { isAdminCommandName } from '../../../domain/admin/admin-command';
 import { answerArticle, answerQuestion, type Answer } from '../../../use-cases/answer-question';
+import { writeAnswer } from '../../../use-cases/write-answer';
 import type { BotDependencies } from '../bot-dependencies';
 import { answerCard } from '../cards/answer-card';
 import { asAttachment, type AdaptiveCard } from '../cards/card-template';
@@ -28,8 +29,16 @@ export function registerQuestionRoutes(app: Application<TurnState>, deps: BotDep
     async (context) =>
       context.activity.type === ActivityTypes.Message && questionOf(context.activity) !== undefined && !isCommand(context.activity.text) && addressedToBot(context.activity),
     async (context) => {
-      const answer = answerQuestion(deps.knowledge, questionOf(context.activity)!);
-      deps.logger.info({ answered: answer.kind === 'answer' ? answer.article.id : null, where: whereOf(context.activity) }, 'answered a question');
+      const question = questionOf(context.activity)!;
+      const found = answerQuestion(deps.knowledge, question);
+      // Model mode: a written answer from the articles found, or silently the article's own card. Never logs the question.
+      const answer = deps.answerWriter && found.kind === 'answer'
+        ? await writeAnswer(found, question, deps.answerWriter.writer, {
+          timeoutMs: deps.answerWriter.timeoutMs,
+          onFallback: (reason, detail) => deps.logger.warn({ reason, detail, article: found.article.id }, "the model's answer was not used; the article's own answer was sent"),
+        })
+        : found;
+      deps.logger.info({ answered: answer.kind === 'answer' ? answer.article.id : null, written: answer.kind === 'answer' && answer.written !== undefined, where: whereOf(context.activity) }, 'answered a question');
       await context.sendActivity({ attachments: [asAttachment(cardFor(context, answer))] });
     },
   );

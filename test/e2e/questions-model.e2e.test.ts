@@ -1,0 +1,127 @@
+import type { ConnectorEmulator, TeamsUser } from '../../emulators/connector';
+import { demoPersonas, generateDemoTenant } from '../../emulators/demo-tenant';
+import type { TestApp } from '../support/app-harness';
+import { startEndToEnd, type EndToEnd } from '../support/end-to-end';
+import { chatCompletion, promptText, startOpenAITestServer, type OpenAITestServer } from '../support/openai-test-server';
+
+jest.setTimeout(60_000);
+
+const tenant = generateDemoTenant({ users: 60 });
+const person = demoPersonas(tenant).employee;
+const employee: TeamsUser = { aadObjectId: person.id, name: person.displayName };
+const API_KEY = 'sk-e2e-never-logged-42';
+const QUESTION = 'I lost my phone and now I cannot approve sign-ins, what do I do?';
+const WRITTEN = 'Sign in with another method you registered, then remove the lost phone from your security info page.';
+
+type Node = { type?: string; [key: string]: unknown };
+const nodes = (value: unknown): Node[] =>
+  Array.isArray(value) ? value.flatMap(nodes) : value && typeof value === 'object' ? [value as Node, ...Object.values(value).flatMap(nodes)] : [];
+// Cards escape markdown (e.g. "\\."); compare the words themselves.
+const text = (card: unknown) => JSON.stringify(card).replace(/\\\\/g, '');
+const sources = (card: unknown) => nodes(card).filter((n) => n.type === 'Action.OpenUrl').map((n) => n.url as string);
+/** The article ids the prompt gave the model, in order. */
+const givenIds = (prompt: string) => [...prompt.matchAll(/^Article id: (.+)$/gm)].map((m) => m[1]!);
+
+describe('questions in the chat, with model answers on', () => {
+  let model: OpenAITestServer;
+  let connector: ConnectorEmulator;
+  let harness: TestApp;
+  let teams: EndToEnd['teams'];
+  let e2e: EndToEnd | undefined;
+  const personal = () => teams.personalConversationId(employee);
+  const ask = async (question: string) => {
+    await harness.post(teams.aMessage({ text: question, user: employee }));
+    const cards = connector.cards(personal());
+    expect(cards).toHaveLength(1);
+    return cards[0]!;
+  };
+
+  beforeAll(async () => {
+    model = await startOpenAITestServer();
+    e2e = await startEndToEnd({
+      tenant,
+      database: 'pglite',
+      app: {
+        configure: (c) => ({ ...c, answers: { ...c.answers, model: { kind: 'openai', apiKey: API_KEY, model: 'test-model', baseUrl: model.url } } }),
+        overrides: { answerWriterTimeoutMs: 1500 },
+      },
+    });
+    ({ connector, harness, teams } = e2e);
+    await harness.post(teams.anInstallationUpdate({ action: 'add', scope: 'personal', user: employee }));
+  });
+
+  afterAll(async () => {
+    await e2e?.stop();
+    await model?.close();
+  });
+
+  beforeEach(() => {
+    connector.clear();
+    model.requests.length = 0;
+    harness.logs.lines.length = 0;
+  });
+
+  it('answers with the written text, cites the article, links its sources and says AI wrote it from the article', async () => {
+    model.reply((request) => ({ body: chatCompletion(JSON.stringify({ answer: WRITTEN, citedArticleIds: [givenIds(promptText(request))[0]] })) }));
+
+    const card = await ask(QUESTION);
+
+    expect(model.requests).toHaveLength(1);
+    const prompt = promptText(model.requests[0]!);
+    const ids = givenIds(prompt);
+    expect(ids[0]).toBe('lost-or-stolen-phone');
+    expect(ids.length).toBeLessThanOrEqual(4);
+    expect(prompt).toContain('I lost my phone or it was stolen. What do I do about MFA?');
+    expect(prompt).toContain(QUESTION);
+    // Only the articles retrieved: not the SMTP one.
+    expect(ids).not.toContain('xoauth2-smtp-office365-587-starttls');
+    expect(prompt).not.toMatch(/smtp\.office365\.com/);
+    expect(model.requests[0]!.headers.authorization).toBe(`Bearer ${API_KEY}`);
+
+    expect(text(card)).toContain(WRITTEN);
+    expect(text(card)).toContain('Written by AI from this article of ours only');
+    expect(text(card)).toContain('I lost my phone or it was stolen. What do I do about MFA?');
+    expect(sources(card).length).toBeGreaterThan(0);
+    for (const url of sources(card)) expect(url).toMatch(/^https:\/\//);
+    expect(text(card)).not.toContain('Summarised in our own words');
+
+    expect(harness.logs.text()).not.toContain(API_KEY);
+    expect(harness.logs.text()).not.toContain('cannot approve');
+  });
+
+  it("falls back to the article's own card when the model fails, and logs a warning without the question", async () => {
+    model.reply(() => ({ status: 500, body: { error: { message: 'overloaded' } } }));
+    const consoleLog = jest.spyOn(console, 'log').mockImplementation(() => undefined);
+    try {
+      const card = await ask(QUESTION);
+
+      expect(text(card)).toContain('I lost my phone or it was stolen. What do I do about MFA?');
+      expect(text(card)).toContain('Steps');
+      expect(text(card)).toContain('Summarised in our own words');
+      expect(text(card)).not.toContain('Written by AI');
+      const warning = harness.logs.lines.find((line) => line.level === 40);
+      expect(warning).toMatchObject({ reason: 'failed', article: 'lost-or-stolen-phone' });
+      expect(harness.logs.text()).not.toContain('cannot approve');
+      expect(harness.logs.text()).not.toContain(API_KEY);
+    } finally {
+      consoleLog.mockRestore();
+    }
+  });
+
+  it('falls back when the model cites an article it was not given', async () => {
+    model.reply(() => ({ body: chatCompletion(JSON.stringify({ answer: 'Use port 587.', citedArticleIds: ['xoauth2-smtp-office365-587-starttls'] })) }));
+
+    const card = await ask(QUESTION);
+
+    expect(text(card)).toContain('Summarised in our own words');
+    expect(text(card)).not.toContain('Use port 587');
+    expect(harness.logs.lines.find((line) => line.level === 40)).toMatchObject({ reason: 'invalid' });
+  });
+
+  it("says it does not know an out-of-scope question without asking the model", async () => {
+    const card = await ask('how do I book a meeting room for thursday');
+
+    expect(text(card)).toContain("Sorry, I don't know the answer to that.");
+    expect(model.requests).toEqual([]);
+  });
+});
