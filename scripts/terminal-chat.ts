@@ -39,7 +39,8 @@ export async function startTerminalChat(options: { botUrl: string; tenant: DemoT
 function plainText(activity: Record<string, unknown>): string {
   if (typeof activity.text === 'string' && activity.text !== '') return unescape(activity.text);
   const cards = ((activity.attachments ?? []) as { content?: unknown }[]).map((a) => a.content);
-  return cards.map((card) => textBlocks(card).join('\n')).join('\n');
+  // Chart elements render as blank text blocks; leave them out.
+  return cards.map((card) => textBlocks(card).filter((line) => line.trim() !== '').join('\n')).join('\n');
 }
 
 function textBlocks(node: unknown): string[] {
