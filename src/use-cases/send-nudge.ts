@@ -44,12 +44,18 @@ export type NudgeResult =
 /**
  * Sends one nudge card to one person, in their 1:1 chat, if now is a good time for them.
  *
- * Order matters: the cheap checks that need no Graph budget come after the live check only because a nudge
- * about a problem already fixed would be wrong; the reservation (cap and snooze) is one transaction so two
- * senders cannot both pass; the conversation is found or made last, so a deferred nudge installs nothing.
+ * Order matters. The live check comes first: a nudge about a problem already fixed would be wrong. The cap and
+ * any snooze are checked and the nudge reserved in one transaction, so two senders cannot both pass. The chat
+ * is found or made last, so a nudge that has to wait installs nothing.
  */
 export async function sendNudge(deps: SendNudgeDeps, request: NudgeRequest): Promise<NudgeResult> {
-  const person = await deps.directory.findPerson(request.userId);
+  let person: Person | undefined;
+  try {
+    person = await deps.directory.findPerson(request.userId);
+  } catch {
+    // The directory did not answer: say so ("try later") rather than fail the admin's turn or the job.
+    return { kind: 'checkUnavailable', person: { id: request.userId, displayName: request.userId } };
+  }
   if (!person) return { kind: 'unknownPerson' };
 
   let methods: MethodKind[];

@@ -207,6 +207,18 @@ describe.each(databaseChoices())('nudges end to end (%s)', (database) => {
     expect(card.actions?.map((a) => a.title)).not.toContain('I need help');
   });
 
+  it('says "try again" when Graph does not answer the admin\'s nudge, and sends nothing', async () => {
+    const someone = others[9]!;
+    graph.injectFaults({ count: 50, status: 503, path: new RegExp(`/users/${someone.id}|/users/${someone.userPrincipalName.replace('.', '\\.')}`) });
+    try {
+      await say(admin, `nudge ${someone.userPrincipalName}`);
+    } finally {
+      graph.reset();
+    }
+    expect(adminSaid()).toContain("Microsoft Graph didn't answer. Nothing was sent");
+    expect(await dbRows('SELECT 1 FROM nudges WHERE user_id = $1', [someone.id])).toEqual([]);
+  });
+
   it('refuses a non-admin and explains a malformed command', async () => {
     await say(employee, `nudge ${adminPerson.userPrincipalName}`);
     expect(text(connector.cards(personal(employee))[0])).toContain('only administrators can use that');
