@@ -8,6 +8,7 @@ import type { NudgePolicy } from '../domain/nudges/nudge-policy';
 import { decideSnooze } from '../domain/nudges/snooze-policy';
 import type { Directory } from '../domain/ports/directory';
 import type { NudgeStore } from '../domain/ports/nudge-store';
+import { withTimeout } from './with-timeout';
 
 /** Who to tell when someone presses "I need help" (a help-desk channel); false when it could not be told. */
 export interface HelpDesk {
@@ -87,7 +88,7 @@ type RecordAction = (result: NudgeActionResult, detail?: { [key: string]: string
 async function recheck(deps: NudgeActionDeps, nudge: Nudge, series: NudgeSeries, record: RecordAction): Promise<NudgeCard> {
   let methods: MethodKind[];
   try {
-    methods = await withTimeout(deps.directory.currentMethods(nudge.userId), deps.recheckTimeoutMs);
+    methods = await withTimeout(deps.directory.currentMethods(nudge.userId), deps.recheckTimeoutMs, 'the live recheck');
   } catch {
     await record('checkUnavailable');
     return nudgeView(deps, nudge, series, nudge.methods, { kind: 'checkUnavailable' });
@@ -122,12 +123,4 @@ async function snooze(deps: NudgeActionDeps, nudge: Nudge, series: NudgeSeries, 
 
 function nudgeView(deps: NudgeActionDeps, nudge: Nudge, series: NudgeSeries, methods: MethodKind[], notice?: NudgeNotice): NudgeCard {
   return nudgeCardFor(nudge, series, methods, { classification: deps.policy, snooze: deps.nudges.snooze }, notice);
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }

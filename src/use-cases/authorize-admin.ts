@@ -1,4 +1,5 @@
 import type { Directory } from '../domain/ports/directory';
+import { withTimeout } from './with-timeout';
 
 export type AdminDecision = 'admin' | 'notAdmin' | 'unavailable';
 
@@ -37,16 +38,10 @@ export class AdminAuthorizer {
     const cached = this.cache.get(userId);
     if (cached && cached.until > this.now()) return cached.decision;
     let decision: Exclude<AdminDecision, 'unavailable'>;
-    let timer: ReturnType<typeof setTimeout> | undefined;
     try {
-      const timedOut = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error('directory too slow')), this.policy.timeoutMs ?? 3000);
-      });
-      decision = (await Promise.race([this.isAdminInDirectory(userId, roleTemplateIds), timedOut])) ? 'admin' : 'notAdmin';
+      decision = (await withTimeout(this.isAdminInDirectory(userId, roleTemplateIds), this.policy.timeoutMs ?? 3000, 'the admin check')) ? 'admin' : 'notAdmin';
     } catch {
       return 'unavailable';
-    } finally {
-      clearTimeout(timer);
     }
     this.cache.set(userId, { decision, until: this.now() + Math.min(this.policy.cacheSeconds, 300) * 1000 });
     return decision;

@@ -1,6 +1,7 @@
 import type { Article } from '../domain/guidance/article';
 import type { AnswerWriter } from '../domain/ports/answer-writer';
 import type { Answer, WrittenAnswer } from './answer-question';
+import { TimeoutError, withTimeout } from './with-timeout';
 
 /** The most articles a writer is given: the answer's article and its related ones. */
 export const MAX_WRITER_ARTICLES = 4;
@@ -23,16 +24,8 @@ export interface WriteAnswerOptions {
 export async function writeAnswer(answer: Answer, question: string, writer: AnswerWriter, options: WriteAnswerOptions): Promise<Answer> {
   if (answer.kind !== 'answer') return answer;
   const articles = [answer.article, ...answer.related.filter((other) => other.id !== answer.article.id).slice(0, MAX_WRITER_ARTICLES - 1)];
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<'timeout'>((resolve) => {
-    timer = setTimeout(() => resolve('timeout'), options.timeoutMs);
-  });
   try {
-    const result = await Promise.race([writer.write(question, articles), timeout]);
-    if (result === 'timeout') {
-      options.onFallback?.('timeout');
-      return answer;
-    }
+    const result = await withTimeout(writer.write(question, articles), options.timeoutMs, 'the answer writer');
     const written = checked(result, articles);
     if (!written) {
       options.onFallback?.('invalid');
@@ -40,10 +33,9 @@ export async function writeAnswer(answer: Answer, question: string, writer: Answ
     }
     return { ...answer, written };
   } catch (error) {
-    options.onFallback?.('failed', error instanceof Error ? error.message : String(error));
+    if (error instanceof TimeoutError) options.onFallback?.('timeout');
+    else options.onFallback?.('failed', error instanceof Error ? error.message : String(error));
     return answer;
-  } finally {
-    clearTimeout(timer);
   }
 }
 
