@@ -3,6 +3,7 @@ import type { HelpDesk } from '../../use-cases/act-on-nudge';
 import type { StoredConversationReference } from '../../domain/ports/conversation-reference-store';
 import { escapeMarkdown } from './cards/card-template';
 import { methodsInWords, STRENGTH_LOOK } from './cards/strength-label';
+import { sendProactively } from './proactive-send';
 
 /**
  * "I need help" posts a line to the help desk's Teams channel (one where the bot is installed). It names the
@@ -20,15 +21,12 @@ export class ChannelHelpDesk implements HelpDesk {
     const channel = await this.findConversation(this.conversationId);
     if (!channel) return false;
     const methods = request.methods.length > 0 ? methodsInWords(request.methods) : 'no method yet';
-    let told = true;
-    await this.adapter.continueConversationAsync(this.botAppId, channel.reference as Partial<ConversationReference>, async (context) => {
-      // A failure here must read as "not told", not reach the turn error handler, which would post an apology there.
-      await context.sendActivity(
-        `**${escapeMarkdown(request.name)}** asked for help setting up MFA from a reminder card (today: ${STRENGTH_LOOK[request.strength].inSentence}; ${escapeMarkdown(methods)}). Their Entra object id: ${request.userId}.`,
-      ).catch(() => {
-        told = false;
-      });
-    });
-    return told;
+    const text = `**${escapeMarkdown(request.name)}** asked for help setting up MFA from a reminder card (today: ${STRENGTH_LOOK[request.strength].inSentence}; ${escapeMarkdown(methods)}). Their Entra object id: ${request.userId}.`;
+    try {
+      await sendProactively(this.adapter, this.botAppId, channel.reference as Partial<ConversationReference>, text);
+      return true;
+    } catch {
+      return false;
+    }
   }
 }

@@ -1,5 +1,6 @@
 import type { Activity, CloudAdapterBase, ConversationReference } from 'botbuilder';
 import type { ConversationReferenceStore } from '../../domain/ports/conversation-reference-store';
+import { sendProactively } from './proactive-send';
 
 export type PrivateDelivery = 'sent' | 'noPersonalChat';
 
@@ -20,16 +21,7 @@ export class PrivateSender {
     const stored = await this.references.findPersonalByUser(userAadObjectId);
     if (!stored) return 'noPersonalChat';
     const message = typeof activity === 'function' ? await activity() : activity;
-    // Kept out of the adapter's turn error handler, which would swallow it (and apologise in the private chat).
-    let failure: unknown;
-    await this.adapter.continueConversationAsync(this.botAppId, stored.reference as Partial<ConversationReference>, async (context) => {
-      try {
-        await context.sendActivity(message);
-      } catch (error) {
-        failure = error;
-      }
-    });
-    if (failure !== undefined) throw failure;
+    await sendProactively(this.adapter, this.botAppId, stored.reference as Partial<ConversationReference>, message);
     return 'sent';
   }
 }

@@ -1,10 +1,11 @@
-import { TurnContext, type CloudAdapterBase, type ConversationParameters, type ConversationReference } from 'botbuilder';
+import type { CloudAdapterBase, ConversationParameters, ConversationReference } from 'botbuilder';
 import type { StoredConversationReference } from '../../domain/ports/conversation-reference-store';
 import type { DeliveryOutcome, NudgeMessenger } from '../../domain/ports/nudge-delivery';
 import type { NudgeCard } from '../../domain/nudges/nudge-card';
 import { asAttachment } from './cards/card-template';
 import { nudgeCard } from './cards/nudge-card';
 import { toStoredReference } from './conversation-reference-mapper';
+import { sendProactively } from './proactive-send';
 
 /** When Teams throttles past botbuilder's own retries without saying for how long. */
 const DEFAULT_THROTTLE_MS = 60_000;
@@ -62,21 +63,11 @@ export class TeamsMessenger implements NudgeMessenger {
     // The refresh action is limited to the recipient: their Teams id is the reference's user.
     const recipientTeamsId = botbuilderReference.user?.id;
     let activityId: string | undefined;
-    // A throw inside the proactive turn would go to the adapter's turn error handler, which logs it, apologises to
-    // the person and lets the call succeed: the outcome would read "sent". So the send's own error is kept here.
-    let failure: unknown;
     try {
-      await this.adapter.continueConversationAsync(this.options.botAppId, botbuilderReference, async (context: TurnContext) => {
-        try {
-          activityId = (await context.sendActivity({ attachments: [asAttachment(nudgeCard(card, recipientTeamsId))] }))?.id;
-        } catch (error) {
-          failure = error;
-        }
-      });
+      activityId = (await sendProactively(this.adapter, this.options.botAppId, botbuilderReference, { attachments: [asAttachment(nudgeCard(card, recipientTeamsId))] }))?.id;
     } catch (error) {
-      failure = error;
+      return outcomeOf(error);
     }
-    if (failure !== undefined) return outcomeOf(failure);
     return { kind: 'sent', conversationId: reference.conversationId, ...(activityId ? { activityId } : {}) };
   }
 }
