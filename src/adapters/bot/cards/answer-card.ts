@@ -1,7 +1,7 @@
 import type { Article } from '../../../domain/guidance/article';
 import type { Answer, WrittenAnswer } from '../../../use-cases/answer-question';
 import { escapeMarkdown, renderCard, type AdaptiveCard } from './card-template';
-import { directoryText, TEXT_LIMITS } from './directory-text';
+import { clipText, directoryText, TEXT_LIMITS } from './directory-text';
 import { VERBS } from './verbs';
 
 /** The most an answer card shows of each part; articles are checked when loaded, this is for the card's size. */
@@ -34,11 +34,7 @@ export function answerCard(view: AnswerCardView): AdaptiveCard {
   if (view.answer.written) return writtenAnswerCard(view.answer.article, view.answer.related, view.answer.written, view, helpDesk);
   const { article, related } = view.answer;
   const steps = article.steps.map((step, index) => ({ number: index + 1, text: articleText(step, ANSWER_LIMITS.step) }));
-  const buttons = related.filter((other) => other.id !== article.id).slice(0, ANSWER_LIMITS.relatedButtons).map((other) => ({
-    title: buttonText(other.questions[0] ?? other.title, ANSWER_LIMITS.buttonTitle),
-    verb: VERBS.showAnswer,
-    articleId: other.id,
-  }));
+  const buttons = relatedButtons(related, new Set([article.id]));
   return renderCard('answer', {
     title: articleText(article.title, ANSWER_LIMITS.title),
     shortAnswer: articleText(article.shortAnswer, ANSWER_LIMITS.shortAnswer),
@@ -59,11 +55,7 @@ export function answerCard(view: AnswerCardView): AdaptiveCard {
 function writtenAnswerCard(article: Article, related: Article[], written: WrittenAnswer, view: AnswerCardView, helpDesk: string): AdaptiveCard {
   const citedIds = new Set(written.cited.map((cited) => cited.id));
   const paragraphs = written.text.split(/\n\s*\n/).map((part) => articleText(part, ANSWER_LIMITS.paragraph)).filter(Boolean).slice(0, ANSWER_LIMITS.paragraphs);
-  const buttons = related.filter((other) => other.id !== article.id && !citedIds.has(other.id)).slice(0, ANSWER_LIMITS.relatedButtons).map((other) => ({
-    title: buttonText(other.questions[0] ?? other.title, ANSWER_LIMITS.buttonTitle),
-    verb: VERBS.showAnswer,
-    articleId: other.id,
-  }));
+  const buttons = relatedButtons(related, new Set([article.id, ...citedIds]));
   // Each cited article's first source, then their second ones, and so on: every cited article gets a link.
   const perArticle = written.cited.map((cited) => cited.sources.filter(isHttps).slice(0, ANSWER_LIMITS.sources));
   const urls: string[] = [];
@@ -88,20 +80,24 @@ function writtenAnswerCard(article: Article, related: Article[], written: Writte
  * from the card itself. Clipped with "…" past maxChars.
  */
 export function articleText(text: string, maxChars: number): string {
-  const plain = text.replace(/`/g, '').replace(/\s+/g, ' ').trim();
-  const chars = [...plain];
-  const clipped = chars.length > maxChars ? `${chars.slice(0, maxChars - 1).join('')}…` : plain;
-  return clipped
+  return clipText(text.replace(/`/g, '').replace(/\s+/g, ' ').trim(), maxChars)
     .split(/\*\*([^*]+?)\*\*/)
     .map((part, index) => (index % 2 === 1 ? `**${escapeMarkdown(part)}**` : escapeMarkdown(part)))
     .join('');
 }
 
+/** Related questions as buttons, leaving out the articles already on the card. */
+function relatedButtons(related: Article[], shown: ReadonlySet<string>): { title: string; verb: string; articleId: string }[] {
+  return related.filter((other) => !shown.has(other.id)).slice(0, ANSWER_LIMITS.relatedButtons).map((other) => ({
+    title: buttonText(other.questions[0] ?? other.title, ANSWER_LIMITS.buttonTitle),
+    verb: VERBS.showAnswer,
+    articleId: other.id,
+  }));
+}
+
 /** Button titles are plain text (no markdown): only the markup an article may use is dropped, and long ones clipped. */
 function buttonText(text: string, maxChars: number): string {
-  const plain = text.replace(/\*\*|`/g, '').replace(/\s+/g, ' ').trim();
-  const chars = [...plain];
-  return chars.length > maxChars ? `${chars.slice(0, maxChars - 1).join('')}…` : plain;
+  return clipText(text.replace(/\*\*|`/g, '').replace(/\s+/g, ' ').trim(), maxChars);
 }
 
 /** "Source: learn.microsoft.com" (numbered when two share a site); the article parser only lets https through. */

@@ -9,7 +9,11 @@ export const TEXT_LIMITS = { displayName: 48, userPrincipalName: 64, department:
 
 /** Text from a person or the directory, made safe (markdown escaped) and short (clipped with "…"). */
 export function directoryText(text: string, maxChars: number): string {
-  const chars = [...text.trim()];
-  const clipped = chars.length > maxChars ? `${chars.slice(0, maxChars - 1).join('')}…` : chars.join('');
-  return escapeMarkdown(clipped);
+  return escapeMarkdown(clipText(text.trim(), maxChars));
+}
+
+/** At most maxChars characters (not UTF-16 units, so no emoji is cut in half), the last one "…" when clipped. */
+export function clipText(text: string, maxChars: number): string {
+  const chars = [...text];
+  return chars.length > maxChars ? `${chars.slice(0, maxChars - 1).join('')}…` : text;
 }
