@@ -60,14 +60,13 @@ export async function actOnNudge(deps: NudgeActionDeps, request: NudgeActionRequ
   }
   if (series.endedAt) {
     await record('seriesEnded');
-    return { kind: 'enrolled', nudgeId: nudge.id, name: nudge.greetingName, methods: [] };
+    return enrolledCard(nudge);
   }
 
   switch (request.action) {
     case 'viewed': {
       await record('shown');
-      const snoozed = series.snoozedUntil && series.snoozedUntil.getTime() > deps.now().getTime();
-      return nudgeView(deps, nudge, series, nudge.methods, snoozed ? { kind: 'snoozed', until: series.snoozedUntil!, wasLast: series.snoozesUsed >= deps.nudges.snooze.maxPerSeries } : undefined);
+      return nudgeView(deps, nudge, series, nudge.methods, snoozedNotice(deps, series));
     }
     case 'recheck':
       return recheck(deps, nudge, series, record);
@@ -96,7 +95,7 @@ async function recheck(deps: NudgeActionDeps, nudge: Nudge, series: NudgeSeries,
   if (classifyMethods(methods, deps.policy) === 'strong') {
     await deps.store.endSeries(series.id, 'enrolled', deps.now());
     await record('enrolled');
-    return { kind: 'enrolled', nudgeId: nudge.id, name: nudge.greetingName, methods };
+    return enrolledCard(nudge, methods);
   }
   await record('stillMissing');
   return nudgeView(deps, nudge, series, methods, { kind: 'stillMissing', checkedAt: deps.now() });
@@ -113,12 +112,23 @@ async function snooze(deps: NudgeActionDeps, nudge: Nudge, series: NudgeSeries, 
     const now = await deps.store.find(nudge.id);
     const current = now?.series ?? series;
     await record('snoozeRefused', { reason: 'concurrent' });
-    if (current.endedAt) return { kind: 'enrolled', nudgeId: nudge.id, name: nudge.greetingName, methods: [] };
-    return nudgeView(deps, nudge, current, nudge.methods, current.snoozedUntil ? { kind: 'snoozed', until: current.snoozedUntil, wasLast: current.snoozesUsed >= deps.nudges.snooze.maxPerSeries } : undefined);
+    if (current.endedAt) return enrolledCard(nudge);
+    return nudgeView(deps, nudge, current, nudge.methods, snoozedNotice(deps, current));
   }
   await deps.remindAt(nudge.userId, decision.until);
   await record('snoozed', { days: Number(days) });
   return nudgeView(deps, nudge, { ...series, snoozesUsed: decision.used, snoozedUntil: decision.until }, nudge.methods, { kind: 'snoozed', until: decision.until, wasLast: decision.wasLast });
+}
+
+/** The series is over: strong MFA is there. Its methods are known only right after a recheck. */
+function enrolledCard(nudge: Nudge, methods: MethodKind[] = []): NudgeCard {
+  return { kind: 'enrolled', nudgeId: nudge.id, name: nudge.greetingName, methods };
+}
+
+/** While a snooze runs, the card says until when (and whether it was the last one allowed). */
+function snoozedNotice(deps: NudgeActionDeps, series: NudgeSeries): NudgeNotice | undefined {
+  if (!series.snoozedUntil || series.snoozedUntil.getTime() <= deps.now().getTime()) return undefined;
+  return { kind: 'snoozed', until: series.snoozedUntil, wasLast: series.snoozesUsed >= deps.nudges.snooze.maxPerSeries };
 }
 
 function nudgeView(deps: NudgeActionDeps, nudge: Nudge, series: NudgeSeries, methods: MethodKind[], notice?: NudgeNotice): NudgeCard {
