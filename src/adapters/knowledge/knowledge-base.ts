@@ -1,18 +1,11 @@
-import { existsSync } from 'node:fs';
 import type { Article } from '../../domain/guidance/article';
-import { dirname, join } from 'node:path';
+import { projectFolder } from '../project-folder';
 import { loadArticles } from './load-articles';
 import { MiniSearchKnowledgeSearch } from './minisearch-knowledge-search';
 
-/** The top-level knowledge/ folder (beside package.json), both when run from source and from dist/. */
+/** The top-level knowledge/ folder. */
 export function knowledgeFolder(): string {
-  let dir = __dirname;
-  while (!existsSync(join(dir, 'package.json')) || !existsSync(join(dir, 'knowledge'))) {
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error('The knowledge/ folder was not found above the knowledge adapter.');
-    dir = parent;
-  }
-  return join(dir, 'knowledge');
+  return projectFolder('knowledge');
 }
 
 /** Thrown when the knowledge base cannot be loaded: the start stops, naming the file and what is wrong. */

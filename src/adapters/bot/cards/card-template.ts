@@ -1,27 +1,17 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import * as ACData from 'adaptivecards-templating';
 import { CardFactory, type Attachment } from 'botbuilder';
+import { projectFolder } from '../../project-folder';
 
 export type AdaptiveCard = { type: 'AdaptiveCard'; [key: string]: unknown };
 
 const cache = new Map<string, ACData.Template>();
 
-/** The templates live in the top-level adaptiveCards/ folder, both when run from source and from dist/. */
-function templatesFolder(): string {
-  let dir = __dirname;
-  while (!existsSync(join(dir, 'adaptiveCards'))) {
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error('The adaptiveCards/ folder was not found above the bot adapter.');
-    dir = parent;
-  }
-  return join(dir, 'adaptiveCards');
-}
-
 export function renderCard(name: string, data: Record<string, unknown>): AdaptiveCard {
   let template = cache.get(name);
   if (!template) {
-    const json = JSON.parse(readFileSync(join(templatesFolder(), `${name}.json`), 'utf8')) as object;
+    const json = JSON.parse(readFileSync(join(projectFolder('adaptiveCards'), `${name}.json`), 'utf8')) as object;
     template = new ACData.Template(json);
     cache.set(name, template);
   }
