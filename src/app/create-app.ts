@@ -132,7 +132,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
       nudges: config.nudges.policy,
       now,
     };
-    const nudgeJobs = new NudgeJobs(engine, (request) => sendNudge(nudgeSending, request), logger);
+    const nudgeJobs = new NudgeJobs(engine, (request) => sendNudge(nudgeSending, request), logger, now);
     await nudgeJobs.register();
     const helpDeskChannel = config.nudges.helpDeskConversationId;
     const nudgeActions: NudgeActionDeps = {

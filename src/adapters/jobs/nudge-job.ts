@@ -27,6 +27,8 @@ export class NudgeJobs {
     private readonly engine: JobEngine,
     private readonly send: (request: NudgeRequest) => Promise<NudgeResult>,
     private readonly logger: NudgeLogger,
+    /** The app's clock, the one the sender judged sending hours and the cap by. */
+    private readonly now: () => Date,
   ) {}
 
   async register(): Promise<void> {
@@ -45,7 +47,7 @@ export class NudgeJobs {
   /** Sends now if it may, and queues what should be tried again later; the result says which. */
   async sendNowOrLater(request: NudgeRequest): Promise<NudgeResult> {
     const result = await this.send(request);
-    const retryAt = laterFor(result);
+    const retryAt = laterFor(result, this.now());
     if (retryAt) await this.later(request, retryAt);
     return result;
   }
@@ -62,8 +64,8 @@ export class NudgeJobs {
 }
 
 /** When to try again, or undefined when this result is final. */
-export function laterFor(result: NudgeResult): Date | undefined {
+function laterFor(result: NudgeResult, now: Date): Date | undefined {
   if (result.kind === 'deferred' && result.reason === 'sendingHours') return result.notBefore;
-  if (result.kind === 'throttled') return new Date(Date.now() + result.retryAfterMs);
+  if (result.kind === 'throttled') return new Date(now.getTime() + result.retryAfterMs);
   return undefined;
 }
