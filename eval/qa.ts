@@ -12,8 +12,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { loadArticles } from '../src/adapters/knowledge/load-articles';
-import { MiniSearchKnowledgeSearch } from '../src/adapters/knowledge/minisearch-knowledge-search';
+import { loadKnowledgeBase } from '../src/adapters/knowledge/knowledge-base';
 import { answerQuestion } from '../src/use-cases/answer-question';
 
 interface EvalQuestion {
@@ -24,13 +23,13 @@ interface EvalQuestion {
 
 async function main(): Promise<void> {
   const root = join(__dirname, '..');
-  const articles = await loadArticles(join(root, 'knowledge'));
+  // As the bot loads it: the articles and the topics it declines.
+  const { search, articles } = await loadKnowledgeBase(join(root, 'knowledge'));
   const setAt = process.argv.indexOf('--set');
   const set = setAt >= 0 ? process.argv[setAt + 1] : undefined;
   if (setAt >= 0 && (!set || !/^[a-z0-9-]+$/.test(set))) throw new Error('--set needs a name such as "holdout" (eval/qa-<name>.json)');
   const file = set === undefined || set === 'main' ? 'eval/qa-questions.json' : `eval/qa-${set}.json`;
   const questions = JSON.parse(readFileSync(join(root, file), 'utf8')) as EvalQuestion[];
-  const search = new MiniSearchKnowledgeSearch(articles);
   const misses: string[] = [];
   const times: number[] = [];
   let inScope = 0;

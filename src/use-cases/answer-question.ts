@@ -16,8 +16,11 @@ export type Answer =
       /** Only in model mode: an answer written from these articles, with those it cites (see write-answer.ts). */
       written?: WrittenAnswer;
     }
-  /** No article is a confident match: say so, never make an answer up. */
-  | { kind: 'unknown' };
+  /**
+   * No article is a confident match: say so, never make an answer up. `outside` names the subject the question
+   * is about when it is one the bot knows it does not cover (Outlook features, Wi-Fi, HR, ...).
+   */
+  | { kind: 'unknown'; outside?: string };
 
 export interface AnswerThresholds {
   /** Share of the question's meaningful words the best article must match. */
@@ -30,8 +33,13 @@ export interface AnswerThresholds {
 export const DEFAULT_ANSWER_THRESHOLDS: AnswerThresholds = { minCoverage: 0.2, minScore: 14 };
 
 export function answerQuestion(search: KnowledgeSearch, question: string, thresholds: AnswerThresholds = DEFAULT_ANSWER_THRESHOLDS): Answer {
-  const [best, ...others] = search.search(question, 4);
-  if (!best || best.coverage < thresholds.minCoverage || best.score < thresholds.minScore) return { kind: 'unknown' };
+  const { hits: [best, ...others], outside } = search.lookUp(question, 4);
+  const confident = (hit: { score: number; coverage: number } | undefined) =>
+    hit !== undefined && hit.coverage >= thresholds.minCoverage && hit.score >= thresholds.minScore;
+  // A question nearer a subject the bot does not cover than any article is about that subject: the nearest
+  // article would only share some of its words ("out of office reply" is not about Office 365 SMTP).
+  if (outside && (!best || outside.score > best.score)) return confident(outside) ? { kind: 'unknown', outside: outside.topic.title } : { kind: 'unknown' };
+  if (!best || !confident(best)) return { kind: 'unknown' };
   // Other close answers to the question first, then the articles nearest the answer itself, up to three.
   const close = others.filter((hit) => hit.score >= best.score / 3).map((hit) => hit.article);
   return { kind: 'answer', article: best.article, related: unique([...close, ...neighboursOf(search, best.article)], best.article.id).slice(0, RELATED) };

@@ -92,6 +92,15 @@ describe.each(databaseChoices())('questions in the chat (%s)', (database) => {
     expect(related(card)).toEqual([]);
   });
 
+  it('names the subject when a question is about one it does not cover, rather than answer with an article sharing its words', async () => {
+    const card = await ask('how do I add my signature to emails I send from outlook');
+
+    expect(text(card)).toContain('That is outside what I cover: Outlook mail and calendar features.');
+    expect(text(card)).toContain(`please ask ${HELP_DESK}.`);
+    expect(sources(card)).toEqual([]);
+    expect(related(card)).toEqual([]);
+  });
+
   it.each([['no-such-article'], ['../../etc/passwd'], ['__proto__'], [42], [null]])('answers a forged article id %j with "I don\'t know", not an error', async (articleId) => {
     const reply = await press(articleId);
     expect(reply.statusCode).toBe(200);

@@ -1,12 +1,15 @@
 import MiniSearch from 'minisearch';
 import type { Article } from '../../domain/guidance/article';
 import { questionWords, stem, withSynonyms } from '../../domain/guidance/question-words';
-import type { KnowledgeHit, KnowledgeSearch } from '../../domain/ports/knowledge-search';
+import type { OutsideTopic } from '../../domain/guidance/outside-topic';
+import type { KnowledgeHit, KnowledgeSearch, OutsideHit } from '../../domain/ports/knowledge-search';
 
 /** How much a synonym counts next to a word actually typed. */
 const SYNONYM_WEIGHT = 0.2;
 /** How much a word found by swapping two neighbouring letters back ("phnoe", "reprot") counts. */
 const SWAP_WEIGHT = 0.8;
+/** Outside topics share the index with the articles, under ids no article can have (ids are kebab-case). */
+const OUTSIDE_PREFIX = 'outside:';
 /** Ranking is score × (COVERAGE_FLOOR + coverage): matching more of the question's words counts most. */
 const COVERAGE_FLOOR = 0.2;
 // All three tuned on eval/qa-questions.json (npm run eval:qa), never on eval/qa-holdout.json; docs/benchmarks.md has the figures.
@@ -23,14 +26,17 @@ interface IndexedArticle {
  * The knowledge base in memory (MiniSearch: BM25 ranking, typo tolerance, prefixes), built once at start
  * from the articles; a question takes a few milliseconds at most for the few dozen articles there are. Words go
  * through the same reading as questions (questionWords), and each question word also looks for its synonyms.
+ * Topics outside the bot's subject are indexed alongside, so that a question can be found nearer one of them
+ * than any article, on the same scale.
  */
 export class MiniSearchKnowledgeSearch implements KnowledgeSearch {
   private readonly index: MiniSearch<IndexedArticle>;
   private readonly articles = new Map<string, Article>();
+  private readonly outside = new Map<string, OutsideTopic>();
   /** Every word the index holds, stemmed, to correct swapped letters against. */
   private readonly vocabulary = new Set<string>();
 
-  constructor(articles: readonly Article[]) {
+  constructor(articles: readonly Article[], outsideTopics: readonly OutsideTopic[] = []) {
     this.index = new MiniSearch<IndexedArticle>({
       fields: ['title', 'questions', 'tags', 'shortAnswer'],
       tokenize: (text) => questionWords(text),
@@ -51,6 +57,10 @@ export class MiniSearchKnowledgeSearch implements KnowledgeSearch {
       tags: article.tags.join('\n'),
       shortAnswer: article.shortAnswer,
     }));
+    for (const topic of outsideTopics) {
+      this.outside.set(OUTSIDE_PREFIX + topic.id, topic);
+      documents.push({ id: OUTSIDE_PREFIX + topic.id, title: topic.title, questions: topic.questions.join('\n'), tags: '', shortAnswer: '' });
+    }
     this.index.addAll(documents);
     for (const document of documents) {
       for (const text of [document.title, document.questions, document.tags, document.shortAnswer]) {
@@ -60,8 +70,12 @@ export class MiniSearchKnowledgeSearch implements KnowledgeSearch {
   }
 
   search(question: string, limit: number): KnowledgeHit[] {
+    return this.lookUp(question, limit).hits;
+  }
+
+  lookUp(question: string, limit: number): { hits: KnowledgeHit[]; outside?: OutsideHit } {
     const words = [...new Set(questionWords(question))];
-    if (words.length === 0) return [];
+    if (words.length === 0) return { hits: [] };
     const found = new Map<string, { score: number; matched: number }>();
     let total = 0;
     for (const word of words) {
@@ -83,7 +97,9 @@ export class MiniSearchKnowledgeSearch implements KnowledgeSearch {
       for (const swapped of this.swapsOf(word)) look(swapped, SWAP_WEIGHT, false);
       for (const synonym of withSynonyms(word).slice(1)) look(synonym, SYNONYM_WEIGHT, false);
       // A word few articles have says more about the question than one most have; a word none has, most.
-      const weight = Math.log(1 + this.articles.size / (1 + best.size));
+      // Counted over articles only, so that the topics the bot declines do not change how articles rank.
+      const inArticles = [...best.keys()].filter((id) => this.articles.has(id)).length;
+      const weight = Math.log(1 + this.articles.size / (1 + inArticles));
       total += weight;
       for (const [id, score] of best) {
         const entry = found.get(id) ?? { score: 0, matched: 0 };
@@ -93,14 +109,17 @@ export class MiniSearchKnowledgeSearch implements KnowledgeSearch {
       }
     }
     // An article that matches more of the question's words beats one that matches a few words often.
-    return [...found]
-      .map(([id, { score, matched }]) => {
-        const coverage = matched / total;
-        return { article: this.articles.get(id)!, score: score * (COVERAGE_FLOOR + coverage), coverage };
-      })
-      .sort((a, b) => b.score - a.score)
-      .slice(0, limit);
+    const ranked = [...found]
+      .map(([id, { score, matched }]) => ({ id, score: score * (COVERAGE_FLOOR + matched / total), coverage: matched / total }))
+      .sort((a, b) => b.score - a.score);
+    const hits = ranked.filter((hit) => this.articles.has(hit.id)).slice(0, limit)
+      .map(({ id, score, coverage }) => ({ article: this.articles.get(id)!, score, coverage }));
+    const nearestOutside = ranked.find((hit) => this.outside.has(hit.id));
+    return nearestOutside
+      ? { hits, outside: { topic: this.outside.get(nearestOutside.id)!, score: nearestOutside.score, coverage: nearestOutside.coverage } }
+      : { hits };
   }
+
 
   article(id: string): Article | undefined {
     return this.articles.get(id);

@@ -1,4 +1,5 @@
 import type { Article } from '../guidance/article';
+import type { OutsideTopic } from '../guidance/outside-topic';
 
 export interface KnowledgeHit {
   article: Article;
@@ -8,9 +9,18 @@ export interface KnowledgeHit {
   coverage: number;
 }
 
+/** A topic the bot does not cover, and how well the question matched it (comparable with the hits' scores). */
+export interface OutsideHit {
+  topic: OutsideTopic;
+  score: number;
+  coverage: number;
+}
+
 /** Full-text search over the knowledge base, best hit first. */
 export interface KnowledgeSearch {
   search(question: string, limit: number): KnowledgeHit[];
+  /** The articles, as `search`, and the best-matching topic outside the bot's subject, when any matched. */
+  lookUp(question: string, limit: number): { hits: KnowledgeHit[]; outside?: OutsideHit };
   /** One article by its id, or undefined when there is none (an id from a card is untrusted). */
   article(id: string): Article | undefined;
 }

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { loadKnowledgeBase } from '../../../src/adapters/knowledge/knowledge-base';
 import { loadArticles } from '../../../src/adapters/knowledge/load-articles';
 import { MiniSearchKnowledgeSearch } from '../../../src/adapters/knowledge/minisearch-knowledge-search';
 import { answerArticle, answerQuestion } from '../../../src/use-cases/answer-question';
@@ -51,6 +52,45 @@ describe('answerQuestion on the knowledge base', () => {
 
   it.each(['what is the weather tomorrow', 'book a meeting room', 'thanks', ''])('says it does not know %j rather than guess', (question) => {
     expect(answerQuestion(search, question)).toEqual({ kind: 'unknown' });
+  });
+});
+
+describe('answerQuestion with the topics the bot declines', () => {
+  let search: MiniSearchKnowledgeSearch;
+  let withoutTopics: MiniSearchKnowledgeSearch;
+  beforeAll(async () => {
+    const knowledge = await loadKnowledgeBase(join(__dirname, '../../../knowledge'));
+    search = knowledge.search;
+    withoutTopics = new MiniSearchKnowledgeSearch(knowledge.articles);
+  });
+
+  it('declines a question about a subject it does not cover, naming that subject, where the articles alone would answer it', () => {
+    const question = 'how do I add my signature to emails I send from outlook';
+    // Without the topics, the words "send", "email" and "outlook" pull in an SMTP or email article.
+    expect(answerQuestion(withoutTopics, question).kind).toBe('answer');
+    expect(answerQuestion(search, question)).toEqual({ kind: 'unknown', outside: 'Outlook mail and calendar features' });
+  });
+
+  it.each([
+    ['can I check work email on hotel wifi', 'public-wifi'],
+    ['how do I set up the authenticator app on my phone', 'set-up-microsoft-authenticator'],
+    ['does my app that sends email need SMTP.Send or SMTP.SendAsApp', 'smtp-send-vs-smtp-sendasapp'],
+  ])('still answers %j, which shares words with a declined subject, as it would without the topics', (question, expected) => {
+    const answer = answerQuestion(search, question);
+    expect(answer.kind === 'answer' && answer.article.id).toBe(expected);
+    const alone = answerQuestion(withoutTopics, question);
+    expect(alone.kind === 'answer' && alone.article.id).toBe(expected);
+  });
+
+  it('says a plain "I don\'t know", naming no subject, when a declined subject matches only weakly too', () => {
+    expect(answerQuestion(search, 'zanzibar quokka holiday')).toEqual({ kind: 'unknown' });
+  });
+
+  it('never offers a declined subject as an article or a related question', () => {
+    const { hits } = search.lookUp('turn on automatic replies in outlook while on holiday', 10);
+    expect(hits.every((hit) => search.article(hit.article.id) === hit.article)).toBe(true);
+    const answer = answerArticle(search, 'outlook-mail-and-calendar');
+    expect(answer).toEqual({ kind: 'unknown' });
   });
 });
 

@@ -19,12 +19,15 @@ export interface AnswerCardView {
 /**
  * An article as a card: its title, short answer, numbered steps, its sources as buttons, and up to three
  * related questions, each a button that shows that article in place. Or, when nothing matched well enough,
- * the plain "I don't know" card that points to help and to the help desk.
+ * the plain "I don't know" card that points to help and to the help desk, naming the subject when it is one
+ * the bot knows it does not cover.
  */
 export function answerCard(view: AnswerCardView): AdaptiveCard {
   const helpDesk = directoryText(view.helpDesk, TEXT_LIMITS.free) || 'your IT help desk';
   if (view.answer.kind === 'unknown') {
+    const outside = view.answer.outside ? directoryText(view.answer.outside, TEXT_LIMITS.free) : '';
     return renderCard('answer-unknown', {
+      heading: outside ? `That is outside what I cover: ${outside}.` : "Sorry, I don't know the answer to that.",
       howToAsk: view.inChannel
         ? `To see what else I can do, mention me and say **help** (@${escapeMarkdown(view.botName)} help).`
         : 'To see what else I can do, type **help**.',

@@ -94,6 +94,14 @@ describe('answerCard', () => {
     expect(nodes(card).some((n) => typeof n.type === 'string' && n.type.startsWith('Action.'))).toBe(false);
   });
 
+  it('names the subject when it is one the bot does not cover, with the help desk', () => {
+    const card = answerCard({ ...view, answer: { kind: 'unknown', outside: 'HR, pay *and* leave' } });
+    expectSoundCard(card, 3_000);
+    expect(allText(card)).toContain('That is outside what I cover: HR, pay \\*and\\* leave.');
+    expect(allText(card)).not.toContain("Sorry, I don't know");
+    expect(allText(card)).toContain('please ask the IT service desk, extension 4357.');
+  });
+
   it('in a channel, says to mention the bot for help', () => {
     const card = answerCard({ ...view, inChannel: true, answer: { kind: 'unknown' } });
     expect(allText(card)).toContain('@MFA Coach help');
