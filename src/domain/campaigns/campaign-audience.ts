@@ -1,0 +1,40 @@
+import type { MfaStrength } from '../mfa/mfa-strength';
+import type { UserMfaStatus } from '../mfa/user-registration';
+
+/**
+ * Who a campaign is for, resolved again at each run from the latest scan, so that people who set up MFA in
+ * the meantime drop out by themselves. `gaps`: people with no MFA, people whose only methods are weak (SMS,
+ * voice), or both. `scope`: everyone, chosen departments (any case), or the members of an Entra group (resolved
+ * through the directory by the use case). `excluded`: user principal names left out whatever else holds.
+ */
+export interface CampaignAudience {
+  gaps: 'none' | 'weak' | 'both';
+  scope: { kind: 'all' } | { kind: 'departments'; departments: string[] } | { kind: 'group'; groupId: string; groupName?: string };
+  excluded: string[];
+}
+
+/** The strengths a campaign's gaps target. */
+export function targetedStrengths(gaps: CampaignAudience['gaps']): MfaStrength[] {
+  return gaps === 'none' ? ['none'] : gaps === 'weak' ? ['weak'] : ['none', 'weak'];
+}
+
+/**
+ * Whether one person of the latest scan is in the audience. Guests and disabled accounts are never nudged
+ * (they are left out of rates too); `groupMembers` holds the group's member ids when the scope is a group.
+ */
+export function inAudience(person: UserMfaStatus, audience: CampaignAudience, groupMembers?: ReadonlySet<string>): boolean {
+  if (!person.countsInRates || person.userType !== 'member' || person.accountEnabled === false) return false;
+  if (!targetedStrengths(audience.gaps).includes(person.strength)) return false;
+  const upn = person.userPrincipalName.toLowerCase();
+  if (audience.excluded.some((excluded) => excluded.toLowerCase() === upn)) return false;
+  switch (audience.scope.kind) {
+    case 'all':
+      return true;
+    case 'departments': {
+      const department = (person.department ?? '').trim().toLowerCase();
+      return audience.scope.departments.some((wanted) => wanted.trim().toLowerCase() === department);
+    }
+    case 'group':
+      return groupMembers?.has(person.id) ?? false;
+  }
+}

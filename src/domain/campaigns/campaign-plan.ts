@@ -1,0 +1,102 @@
+import { parseSendingHours } from '../nudges/quiet-hours';
+import type { CampaignPlan } from './campaign';
+import type { CampaignAudience } from './campaign-audience';
+import { checkSchedule, ScheduleError, type CampaignSchedule } from './campaign-schedule';
+
+/** The campaign form's fields as Teams sends them: every input is text (a multi-select is "1,3,5"). */
+export type CampaignForm = Partial<Record<(typeof FORM_FIELDS)[number], unknown>>;
+
+export const FORM_FIELDS = [
+  'name', 'gaps', 'scope', 'departments', 'groupId', 'excluded', 'scheduleKind', 'date', 'time', 'weekdays',
+  'endDate', 'timeZone', 'window', 'deadline', 'maxNudges', 'escalateAfter',
+] as const;
+
+export const PLAN_LIMITS = { name: 80, departments: 50, excluded: 500, maxNudges: 10, escalateAfter: 10 } as const;
+
+/**
+ * The form read into a plan, or every problem with it in words the campaign manager can act on. Card data is
+ * untrusted: anything unexpected is refused here, never stored.
+ */
+export function parseCampaignPlan(form: CampaignForm): { plan: CampaignPlan } | { problems: string[] } {
+  const problems: string[] = [];
+  const text = (key: keyof CampaignForm) => (typeof form[key] === 'string' ? (form[key] as string).trim() : '');
+  const list = (key: keyof CampaignForm) => text(key).split(/[,;\n]+/).map((item) => item.trim()).filter(Boolean);
+
+  const name = text('name');
+  if (name === '') problems.push('Give the campaign a name.');
+  else if (name.length > PLAN_LIMITS.name) problems.push(`Keep the name to ${PLAN_LIMITS.name} characters.`);
+
+  const gaps = text('gaps') || 'both';
+  if (gaps !== 'none' && gaps !== 'weak' && gaps !== 'both') problems.push('Choose who to remind: no MFA, weak methods only, or both.');
+
+  let scope: CampaignAudience['scope'] = { kind: 'all' };
+  const scopeKind = text('scope') || 'all';
+  if (scopeKind === 'departments') {
+    const departments = list('departments');
+    if (departments.length === 0) problems.push('Name at least one department, or choose everyone.');
+    else if (departments.length > PLAN_LIMITS.departments) problems.push(`Name at most ${PLAN_LIMITS.departments} departments.`);
+    scope = { kind: 'departments', departments };
+  } else if (scopeKind === 'group') {
+    const groupId = text('groupId');
+    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(groupId)) problems.push('Give the Entra group by its object id (a GUID).');
+    scope = { kind: 'group', groupId: groupId.toLowerCase() };
+  } else if (scopeKind !== 'all') {
+    problems.push('Choose everyone, chosen departments, or an Entra group.');
+  }
+  const excluded = list('excluded').map((upn) => upn.toLowerCase());
+  if (excluded.length > PLAN_LIMITS.excluded) problems.push(`Exclude at most ${PLAN_LIMITS.excluded} people.`);
+  if (excluded.some((upn) => !/^[^\s@]+@[^\s@]+$/.test(upn))) problems.push('List exclusions as user principal names (name@company.com), separated by commas.');
+
+  const timeZone = text('timeZone');
+  const kind = text('scheduleKind') || 'once';
+  let schedule: CampaignSchedule | undefined;
+  if (timeZone === '') problems.push('Choose the time zone the schedule is in.');
+  else if (kind === 'once') schedule = { kind: 'once', date: text('date'), time: text('time'), timeZone };
+  else if (kind === 'recurring') {
+    const weekdays = list('weekdays').map(Number);
+    schedule = { kind: 'recurring', weekdays, time: text('time'), timeZone, startDate: text('date'), endDate: text('endDate') };
+  } else problems.push('Choose once or recurring.');
+  if (schedule) {
+    try {
+      checkSchedule(schedule);
+    } catch (error) {
+      if (!(error instanceof ScheduleError)) throw error;
+      problems.push(error.message);
+    }
+  }
+
+  let window;
+  try {
+    window = parseSendingHours(text('window') || '09:00-17:00 Mon-Fri');
+  } catch (error) {
+    problems.push((error as Error).message);
+  }
+
+  const deadline = text('deadline');
+  if (deadline !== '' && !/^\d{4}-\d{2}-\d{2}$/.test(deadline)) problems.push('Give the deadline as a date, YYYY-MM-DD, or leave it empty.');
+
+  const maxNudges = wholeNumber(text('maxNudges') || '3');
+  if (maxNudges === undefined || maxNudges < 1 || maxNudges > PLAN_LIMITS.maxNudges) problems.push(`Nudges per person: a whole number from 1 to ${PLAN_LIMITS.maxNudges}.`);
+  const escalateText = text('escalateAfter');
+  const escalateAfter = escalateText === '' ? undefined : wholeNumber(escalateText);
+  if (escalateText !== '' && (escalateAfter === undefined || escalateAfter < 1 || escalateAfter > PLAN_LIMITS.escalateAfter)) {
+    problems.push(`Escalate after: a whole number from 1 to ${PLAN_LIMITS.escalateAfter} unanswered nudges, or leave it empty.`);
+  }
+
+  if (problems.length > 0 || !schedule || !window || maxNudges === undefined) return { problems };
+  return {
+    plan: {
+      name,
+      audience: { gaps: gaps as CampaignAudience['gaps'], scope, excluded },
+      schedule,
+      window,
+      ...(deadline ? { deadline } : {}),
+      maxNudgesPerPerson: maxNudges,
+      ...(escalateAfter !== undefined ? { escalateAfter } : {}),
+    },
+  };
+}
+
+function wholeNumber(text: string): number | undefined {
+  return /^\d{1,4}$/.test(text) ? Number(text) : undefined;
+}

@@ -1,0 +1,29 @@
+import type { SendingHours } from '../nudges/quiet-hours';
+import type { CampaignAudience } from './campaign-audience';
+import type { CampaignSchedule } from './campaign-schedule';
+
+/** What a campaign manager decides when creating a campaign (see campaign-plan.ts for the form's rules). */
+export interface CampaignPlan {
+  name: string;
+  audience: CampaignAudience;
+  schedule: CampaignSchedule;
+  /** When a nudge may reach each recipient, in their own time zone. */
+  window: SendingHours;
+  /** Shown on the card ("please set up by …"), a local date, YYYY-MM-DD; none when unset. */
+  deadline?: string;
+  /** At most this many nudges per person over the whole campaign. */
+  maxNudgesPerPerson: number;
+  /** After this many nudges a person left unanswered, their manager gets one summary of their reports; none when unset. */
+  escalateAfter?: number;
+}
+
+export type CampaignStatus = 'active' | 'paused' | 'cancelled' | 'finished';
+
+export interface Campaign extends CampaignPlan {
+  id: string;
+  /** Entra object id and name of the campaign manager who created it; run summaries go to them. */
+  ownerId: string;
+  ownerName: string;
+  status: CampaignStatus;
+  createdAt: Date;
+}

@@ -1,0 +1,42 @@
+import { inAudience, type CampaignAudience } from '../../../../src/domain/campaigns/campaign-audience';
+import type { UserMfaStatus } from '../../../../src/domain/mfa/user-registration';
+
+const person = (over: Partial<UserMfaStatus>): UserMfaStatus => ({
+  id: 'u1', userPrincipalName: 'Ada@Contoso.com', displayName: 'Ada', userType: 'member', accountEnabled: true, isAdmin: false,
+  isMfaCapable: false, isMfaRegistered: false, methods: [], department: 'Finance', strength: 'none', isCriticalAdmin: false, countsInRates: true, ...over,
+});
+const all: CampaignAudience = { gaps: 'both', scope: { kind: 'all' }, excluded: [] };
+
+describe('campaign audience', () => {
+  it.each([
+    ['none', 'none', true], ['none', 'weak', false], ['weak', 'weak', true], ['weak', 'none', false],
+    ['both', 'none', true], ['both', 'weak', true], ['both', 'acceptable', false], ['both', 'strong', false],
+  ] as const)('gaps %s takes someone whose MFA is %s: %s', (gaps, strength, taken) => {
+    expect(inAudience(person({ strength }), { ...all, gaps })).toBe(taken);
+  });
+
+  it('never takes guests, disabled accounts or people left out of rates', () => {
+    expect(inAudience(person({ userType: 'guest' }), all)).toBe(false);
+    expect(inAudience(person({ accountEnabled: false }), all)).toBe(false);
+    expect(inAudience(person({ countsInRates: false }), all)).toBe(false);
+  });
+
+  it('takes chosen departments in any case, and no one without a department', () => {
+    const finance: CampaignAudience = { ...all, scope: { kind: 'departments', departments: [' finance ', 'Sales'] } };
+    expect(inAudience(person({ department: 'FINANCE' }), finance)).toBe(true);
+    expect(inAudience(person({ department: 'Legal' }), finance)).toBe(false);
+    expect(inAudience(person({ department: undefined }), finance)).toBe(false);
+  });
+
+  it('takes a group\'s members only, and nobody when the members are not known', () => {
+    const group: CampaignAudience = { ...all, scope: { kind: 'group', groupId: 'g1' } };
+    expect(inAudience(person({ id: 'u1' }), group, new Set(['u1']))).toBe(true);
+    expect(inAudience(person({ id: 'u2' }), group, new Set(['u1']))).toBe(false);
+    expect(inAudience(person({ id: 'u1' }), group)).toBe(false);
+  });
+
+  it('leaves out the excluded, by user principal name in any case', () => {
+    expect(inAudience(person({}), { ...all, excluded: ['ada@contoso.com'] })).toBe(false);
+    expect(inAudience(person({}), { ...all, excluded: ['bob@contoso.com'] })).toBe(true);
+  });
+});

@@ -1,0 +1,66 @@
+import { parseCampaignPlan, type CampaignForm } from '../../../../src/domain/campaigns/campaign-plan';
+
+const form: CampaignForm = {
+  name: 'Finance before year end', gaps: 'both', scope: 'departments', departments: 'Finance, Sales', excluded: 'CFO@contoso.com',
+  scheduleKind: 'recurring', date: '2026-12-01', endDate: '2026-12-18', weekdays: '2,4', time: '10:00', timeZone: 'Europe/London',
+  window: '09-17 Mon-Fri', deadline: '2026-12-31', maxNudges: '3', escalateAfter: '2',
+};
+
+const problems = (over: CampaignForm) => {
+  const result = parseCampaignPlan({ ...form, ...over });
+  return 'problems' in result ? result.problems : [];
+};
+
+describe('the campaign form', () => {
+  it('reads a complete form into a plan', () => {
+    expect(parseCampaignPlan(form)).toEqual({
+      plan: {
+        name: 'Finance before year end',
+        audience: { gaps: 'both', scope: { kind: 'departments', departments: ['Finance', 'Sales'] }, excluded: ['cfo@contoso.com'] },
+        schedule: { kind: 'recurring', weekdays: [2, 4], time: '10:00', timeZone: 'Europe/London', startDate: '2026-12-01', endDate: '2026-12-18' },
+        window: { startHour: 9, endHour: 17, weekdays: [1, 2, 3, 4, 5] },
+        deadline: '2026-12-31',
+        maxNudgesPerPerson: 3,
+        escalateAfter: 2,
+      },
+    });
+  });
+
+  it('fills the defaults a short form leaves out: both gaps, everyone, once, office hours, three nudges, no escalation', () => {
+    const result = parseCampaignPlan({ name: 'Now', date: '2026-12-01', time: '09:00', timeZone: 'UTC' });
+    expect(result).toEqual({
+      plan: {
+        name: 'Now', audience: { gaps: 'both', scope: { kind: 'all' }, excluded: [] },
+        schedule: { kind: 'once', date: '2026-12-01', time: '09:00', timeZone: 'UTC' },
+        window: { startHour: 9, endHour: 17, weekdays: [1, 2, 3, 4, 5] }, maxNudgesPerPerson: 3,
+      },
+    });
+  });
+
+  it.each([
+    [{ name: '' }, 'Give the campaign a name.'],
+    [{ name: 'x'.repeat(81) }, 'Keep the name to 80 characters.'],
+    [{ gaps: 'all' }, 'Choose who to remind'],
+    [{ scope: 'departments', departments: ' , ' }, 'Name at least one department'],
+    [{ scope: 'group', groupId: 'finance' }, 'Give the Entra group by its object id'],
+    [{ scope: 'everyone-else' }, 'Choose everyone, chosen departments, or an Entra group.'],
+    [{ excluded: 'not an upn' }, 'List exclusions as user principal names'],
+    [{ timeZone: '' }, 'Choose the time zone'],
+    [{ timeZone: 'Nowhere/Land' }, 'is not a time zone'],
+    [{ scheduleKind: 'sometimes' }, 'Choose once or recurring.'],
+    [{ weekdays: '' }, 'at least one weekday'],
+    [{ window: '25-26' }, 'Sending hours'],
+    [{ deadline: 'next friday' }, 'Give the deadline as a date'],
+    [{ maxNudges: '0' }, 'Nudges per person: a whole number from 1 to 10.'],
+    [{ maxNudges: '1e3' }, 'Nudges per person'],
+    [{ escalateAfter: '-1' }, 'Escalate after: a whole number'],
+  ] as [CampaignForm, string][])('refuses %j, saying what to fix', (over, reason) => {
+    expect(problems(over).join(' ')).toContain(reason);
+  });
+
+  it('lists every problem at once, and ignores values that are not text (forged card data)', () => {
+    const result = parseCampaignPlan({ name: { $ne: '' }, timeZone: 42, date: '2026-12-01', time: '09:00', gaps: ['none'] } as unknown as CampaignForm);
+    // Not text counts as not given: no name and no time zone; gaps falls back to its default.
+    expect(result).toEqual({ problems: ['Give the campaign a name.', 'Choose the time zone the schedule is in.'] });
+  });
+});
