@@ -1,0 +1,210 @@
+import type { Campaign, CampaignPlan, CampaignStatus } from '../../domain/campaigns/campaign';
+import type { CampaignDelivery, CampaignRun, DeliveryResult, DeliveryStatus } from '../../domain/campaigns/campaign-run';
+import type { CampaignStore, DeliveryCounts } from '../../domain/ports/campaign-store';
+import type { Database } from './database';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * SKIP LOCKED: two workers asking at once each get different rows, neither waits for the other. The campaign
+ * must be active, so a pause or a cancel stops claims at once, mid-run.
+ */
+const CLAIM_DUE = `
+  UPDATE campaign_deliveries d SET status = 'sending', claimed_by = $3, lease_until = $4, attempts = d.attempts + 1
+  WHERE d.id IN (
+    SELECT d2.id FROM campaign_deliveries d2 JOIN campaigns c ON c.id = d2.campaign_id
+    WHERE d2.status = 'pending' AND d2.due_at <= $1 AND c.status = 'active'
+    ORDER BY d2.due_at, d2.id
+    LIMIT $2
+    FOR UPDATE OF d2 SKIP LOCKED
+  )
+  RETURNING d.*`;
+
+/** Only the worker holding the claim may record its result; anything else (lease lost, cancelled) changes nothing. */
+const COMPLETE = `
+  UPDATE campaign_deliveries SET status = $3, reason = $4, nudge_id = $5, due_at = COALESCE($6, due_at),
+    finished_at = CASE WHEN $3 = 'pending' THEN NULL ELSE $7::timestamptz END, claimed_by = NULL, lease_until = NULL
+  WHERE id = $1 AND status = 'sending' AND claimed_by = $2
+  RETURNING id`;
+
+interface CampaignRow {
+  id: string;
+  name: string;
+  owner_id: string;
+  owner_name: string;
+  plan: CampaignPlan;
+  status: CampaignStatus;
+  created_at: Date | string;
+}
+
+interface RunRow {
+  id: string;
+  campaign_id: string;
+  scheduled_for: Date | string;
+  started_at: Date | string;
+  finished_at: Date | string | null;
+  status: CampaignRun['status'];
+  targeted: number;
+}
+
+interface DeliveryRow {
+  id: string | number;
+  run_id: string;
+  campaign_id: string;
+  user_id: string;
+  due_at: Date | string;
+  status: DeliveryStatus;
+  attempts: number;
+  reason: string | null;
+  nudge_id: string | null;
+}
+
+export class SqlCampaignStore implements CampaignStore {
+  constructor(private readonly db: Database) {}
+
+  async create(plan: CampaignPlan, owner: { id: string; name: string }, at: Date): Promise<Campaign> {
+    const [row] = await this.db.query<CampaignRow>(
+      `INSERT INTO campaigns (name, owner_id, owner_name, plan, status, created_at, updated_at) VALUES ($1, $2, $3, $4::jsonb, 'active', $5, $5) RETURNING *`,
+      [plan.name, owner.id, owner.name, JSON.stringify(plan), at],
+    );
+    return toCampaign(row!);
+  }
+
+  async get(id: string): Promise<Campaign | undefined> {
+    if (!UUID.test(id)) return undefined;
+    const [row] = await this.db.query<CampaignRow>('SELECT * FROM campaigns WHERE id = $1', [id]);
+    return row ? toCampaign(row) : undefined;
+  }
+
+  async list(limit: number): Promise<Campaign[]> {
+    const rows = await this.db.query<CampaignRow>('SELECT * FROM campaigns ORDER BY created_at DESC, id LIMIT $1', [limit]);
+    return rows.map(toCampaign);
+  }
+
+  async setStatus(id: string, to: CampaignStatus, from: readonly CampaignStatus[], at: Date): Promise<{ campaign: Campaign; changed: boolean } | undefined> {
+    if (!UUID.test(id)) return undefined;
+    return this.db.transaction(async (tx) => {
+      const [changed] = await tx.query<CampaignRow>(
+        'UPDATE campaigns SET status = $2, updated_at = $4 WHERE id = $1 AND status = ANY($3::text[]) RETURNING *',
+        [id, to, [...from], at],
+      );
+      if (changed && to === 'cancelled') {
+        // Pending deliveries stop at once; one being sent right now finishes, and its worker records it.
+        await tx.query(`UPDATE campaign_deliveries SET status = 'cancelled', reason = 'campaign cancelled', finished_at = $2 WHERE campaign_id = $1 AND status = 'pending'`, [id, at]);
+        await tx.query(`UPDATE campaign_runs SET status = 'cancelled', finished_at = $2 WHERE campaign_id = $1 AND status = 'delivering'`, [id, at]);
+      }
+      if (changed) return { campaign: toCampaign(changed), changed: true };
+      const [row] = await tx.query<CampaignRow>('SELECT * FROM campaigns WHERE id = $1', [id]);
+      return row ? { campaign: toCampaign(row), changed: false } : undefined;
+    });
+  }
+
+  async startRun(campaignId: string, scheduledFor: Date, at: Date): Promise<{ run: CampaignRun; created: boolean }> {
+    const [created] = await this.db.query<RunRow>(
+      `INSERT INTO campaign_runs (campaign_id, scheduled_for, started_at, status) VALUES ($1, $2, $3, 'delivering')
+       ON CONFLICT (campaign_id, scheduled_for) DO NOTHING RETURNING *`,
+      [campaignId, scheduledFor, at],
+    );
+    if (created) return { run: toRun(created), created: true };
+    const [existing] = await this.db.query<RunRow>('SELECT * FROM campaign_runs WHERE campaign_id = $1 AND scheduled_for = $2', [campaignId, scheduledFor]);
+    return { run: toRun(existing!), created: false };
+  }
+
+  async addDeliveries(runId: string, deliveries: readonly { userId: string; dueAt: Date }[]): Promise<number> {
+    if (deliveries.length === 0) return 0;
+    return this.db.transaction(async (tx) => {
+      const rows = await tx.query(
+        `INSERT INTO campaign_deliveries (run_id, campaign_id, user_id, due_at, status)
+         SELECT $1, r.campaign_id, u.user_id, u.due_at, 'pending'
+         FROM campaign_runs r, unnest($2::text[], $3::timestamptz[]) AS u (user_id, due_at)
+         WHERE r.id = $1
+         ON CONFLICT (run_id, user_id) DO NOTHING RETURNING id`,
+        [runId, deliveries.map((d) => d.userId), deliveries.map((d) => d.dueAt.toISOString())],
+      );
+      await tx.query('UPDATE campaign_runs SET targeted = (SELECT count(*) FROM campaign_deliveries WHERE run_id = $1) WHERE id = $1', [runId]);
+      return rows.length;
+    });
+  }
+
+  async finishRunIfDone(runId: string, at: Date): Promise<CampaignRun | undefined> {
+    const [row] = await this.db.query<RunRow>(
+      `UPDATE campaign_runs SET status = 'finished', finished_at = $2
+       WHERE id = $1 AND status = 'delivering'
+         AND NOT EXISTS (SELECT 1 FROM campaign_deliveries WHERE run_id = $1 AND status IN ('pending', 'sending'))
+       RETURNING *`,
+      [runId, at],
+    );
+    return row ? toRun(row) : undefined;
+  }
+
+  async runs(campaignId: string): Promise<CampaignRun[]> {
+    if (!UUID.test(campaignId)) return [];
+    const rows = await this.db.query<RunRow>('SELECT * FROM campaign_runs WHERE campaign_id = $1 ORDER BY scheduled_for', [campaignId]);
+    return rows.map(toRun);
+  }
+
+  async deliveryCounts(runId: string): Promise<DeliveryCounts> {
+    const rows = await this.db.query<{ status: DeliveryStatus; reason: string | null; n: string | number }>(
+      'SELECT status, reason, count(*) AS n FROM campaign_deliveries WHERE run_id = $1 GROUP BY status, reason',
+      [runId],
+    );
+    const counts: DeliveryCounts = { pending: 0, sending: 0, sent: 0, failed: 0, skipped: 0, cancelled: 0, failedBy: {} };
+    for (const row of rows) {
+      counts[row.status] += Number(row.n);
+      if (row.status === 'failed') counts.failedBy[row.reason ?? 'unknown'] = (counts.failedBy[row.reason ?? 'unknown'] ?? 0) + Number(row.n);
+    }
+    return counts;
+  }
+
+  async claimDue(now: Date, limit: number, worker: string, leaseUntil: Date): Promise<CampaignDelivery[]> {
+    const rows = await this.db.query<DeliveryRow>(CLAIM_DUE, [now, limit, worker, leaseUntil]);
+    return rows.map(toDelivery).sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || Number(a.id) - Number(b.id));
+  }
+
+  async complete(deliveryId: string, worker: string, result: DeliveryResult, at: Date): Promise<boolean> {
+    const status: DeliveryStatus = result.kind === 'later' ? 'pending' : result.kind;
+    const rows = await this.db.query(COMPLETE, [
+      deliveryId, worker, status, result.kind === 'sent' ? null : result.reason, result.kind === 'sent' ? result.nudgeId : null,
+      result.kind === 'later' ? result.at : null, at,
+    ]);
+    return rows.length === 1;
+  }
+
+  async reclaimExpired(now: Date): Promise<number> {
+    const rows = await this.db.query(
+      `UPDATE campaign_deliveries SET status = 'pending', claimed_by = NULL, lease_until = NULL, due_at = $1
+       WHERE status = 'sending' AND lease_until < $1 RETURNING id`,
+      [now],
+    );
+    return rows.length;
+  }
+
+  async sentCounts(campaignId: string, userIds: readonly string[]): Promise<Map<string, number>> {
+    const counts = new Map<string, number>();
+    if (userIds.length === 0 || !UUID.test(campaignId)) return counts;
+    const rows = await this.db.query<{ user_id: string; n: string | number }>(
+      `SELECT user_id, count(*) AS n FROM campaign_deliveries WHERE campaign_id = $1 AND status = 'sent' AND user_id = ANY($2::text[]) GROUP BY user_id`,
+      [campaignId, [...userIds]],
+    );
+    for (const row of rows) counts.set(row.user_id, Number(row.n));
+    return counts;
+  }
+}
+
+function toCampaign(row: CampaignRow): Campaign {
+  return { ...row.plan, id: row.id, name: row.name, ownerId: row.owner_id, ownerName: row.owner_name, status: row.status, createdAt: new Date(row.created_at) };
+}
+
+function toRun(row: RunRow): CampaignRun {
+  return {
+    id: row.id, campaignId: row.campaign_id, scheduledFor: new Date(row.scheduled_for), startedAt: new Date(row.started_at),
+    ...(row.finished_at ? { finishedAt: new Date(row.finished_at) } : {}), status: row.status, targeted: row.targeted,
+  };
+}
+
+function toDelivery(row: DeliveryRow): CampaignDelivery {
+  return {
+    id: String(row.id), runId: row.run_id, campaignId: row.campaign_id, userId: row.user_id, dueAt: new Date(row.due_at), status: row.status,
+    attempts: row.attempts, ...(row.reason ? { reason: row.reason } : {}), ...(row.nudge_id ? { nudgeId: row.nudge_id } : {}),
+  };
+}

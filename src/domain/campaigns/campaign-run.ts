@@ -1,0 +1,38 @@
+/** One run of a campaign: the wave sent at one scheduled time to whoever was in the audience then. */
+export interface CampaignRun {
+  id: string;
+  campaignId: string;
+  scheduledFor: Date;
+  startedAt: Date;
+  finishedAt?: Date;
+  status: 'delivering' | 'finished' | 'cancelled';
+  /** People in the audience when the run started. */
+  targeted: number;
+}
+
+/**
+ * One person's nudge in one run. pending → sending (claimed, with a lease) → sent, failed (for good, with the
+ * reason), skipped (no longer needed: set up meanwhile, or the campaign's cap reached) or cancelled; a throttled
+ * send goes back to pending, due again when Teams allows.
+ */
+export type DeliveryStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'skipped' | 'cancelled';
+
+export interface CampaignDelivery {
+  id: string;
+  runId: string;
+  campaignId: string;
+  userId: string;
+  dueAt: Date;
+  status: DeliveryStatus;
+  attempts: number;
+  reason?: string;
+  nudgeId?: string;
+}
+
+/** How a claimed delivery ended, as the engine reports it. */
+export type DeliveryResult =
+  | { kind: 'sent'; nudgeId: string }
+  | { kind: 'failed'; reason: string }
+  | { kind: 'skipped'; reason: string }
+  /** Not now (throttled, outside the person's window, Teams busy): pending again, due at `at`. */
+  | { kind: 'later'; at: Date; reason: string };

@@ -1,0 +1,46 @@
+import type { Campaign, CampaignPlan, CampaignStatus } from '../campaigns/campaign';
+import type { CampaignDelivery, CampaignRun, DeliveryResult, DeliveryStatus } from '../campaigns/campaign-run';
+
+export interface DeliveryCounts extends Record<DeliveryStatus, number> {
+  /** Failures by reason (e.g. blocked, notInstallable). */
+  failedBy: Record<string, number>;
+}
+
+/**
+ * Where campaigns, their runs and their deliveries are kept. Claims are the delivery engine's lock: a claimed
+ * delivery belongs to one worker until it reports a result or its lease runs out (the worker died), so several
+ * bot instances can share one database and still send each delivery once.
+ */
+export interface CampaignStore {
+  create(plan: CampaignPlan, owner: { id: string; name: string }, at: Date): Promise<Campaign>;
+  /** A malformed id (card data is untrusted) is simply not found. */
+  get(id: string): Promise<Campaign | undefined>;
+  /** Newest first. */
+  list(limit: number): Promise<Campaign[]>;
+  /**
+   * Changes the status only from one of `from` (pause only what is active, resume only what is paused, …);
+   * returns the campaign as it is after, and whether it changed. Cancelling also cancels every pending delivery.
+   */
+  setStatus(id: string, to: CampaignStatus, from: readonly CampaignStatus[], at: Date): Promise<{ campaign: Campaign; changed: boolean } | undefined>;
+
+  /** Starts the run for one scheduled time, or finds the one already started (at most one per time). */
+  startRun(campaignId: string, scheduledFor: Date, at: Date): Promise<{ run: CampaignRun; created: boolean }>;
+  /** One delivery per person; a person already in the run is left as they are. Returns how many were added. */
+  addDeliveries(runId: string, deliveries: readonly { userId: string; dueAt: Date }[]): Promise<number>;
+  /** Marks the run finished when none of its deliveries is pending or sending; returns the run when it did so now. */
+  finishRunIfDone(runId: string, at: Date): Promise<CampaignRun | undefined>;
+  runs(campaignId: string): Promise<CampaignRun[]>;
+  deliveryCounts(runId: string): Promise<DeliveryCounts>;
+
+  /**
+   * Claims up to `limit` pending deliveries due by `now`, of active campaigns, for `worker` until `leaseUntil`:
+   * each is claimed by one worker only, however many ask at once. Their attempts go up by one.
+   */
+  claimDue(now: Date, limit: number, worker: string, leaseUntil: Date): Promise<CampaignDelivery[]>;
+  /** Records the result of a claimed delivery; false when the claim was no longer this worker's (lease lost, cancelled). */
+  complete(deliveryId: string, worker: string, result: DeliveryResult, at: Date): Promise<boolean>;
+  /** Deliveries whose worker's lease ran out go back to pending, due now; returns how many. */
+  reclaimExpired(now: Date): Promise<number>;
+  /** How many times each person was sent a nudge by this campaign (for its per-person cap). */
+  sentCounts(campaignId: string, userIds: readonly string[]): Promise<Map<string, number>>;
+}

@@ -1,0 +1,129 @@
+import type { Database } from '../../../src/adapters/storage/database';
+import { SqlCampaignStore } from '../../../src/adapters/storage/sql-campaign-store';
+import type { CampaignPlan } from '../../../src/domain/campaigns/campaign';
+import { databaseTargets } from '../../support/test-database';
+
+const T0 = new Date('2026-12-01T10:00:00Z');
+const minutes = (n: number) => new Date(T0.getTime() + n * 60_000);
+const owner = { id: 'manager-1', name: 'Megan Bowen' };
+
+const plan = (name = 'Year-end push'): CampaignPlan => ({
+  name,
+  audience: { gaps: 'both', scope: { kind: 'departments', departments: ['Finance'] }, excluded: ['cfo@contoso.com'] },
+  schedule: { kind: 'once', date: '2026-12-01', time: '10:00', timeZone: 'Europe/London' },
+  window: { startHour: 9, endHour: 17, weekdays: [1, 2, 3, 4, 5] },
+  deadline: '2026-12-31',
+  maxNudgesPerPerson: 3,
+  escalateAfter: 2,
+});
+
+describe.each(databaseTargets())('SqlCampaignStore on $name', (target) => {
+  let db: Database;
+  let store: SqlCampaignStore;
+
+  beforeAll(async () => {
+    db = await target.openMigrated();
+    store = new SqlCampaignStore(db);
+  });
+  afterAll(() => db.close());
+
+  async function runWith(people: number, dueAt = T0) {
+    const campaign = await store.create(plan(), owner, T0);
+    const { run } = await store.startRun(campaign.id, T0, T0);
+    await store.addDeliveries(run.id, Array.from({ length: people }, (_, i) => ({ userId: `user-${i}`, dueAt })));
+    return { campaign, run };
+  }
+
+  it('keeps the plan as created, finds it by id, lists the newest first, and treats a forged id as not found', async () => {
+    const first = await store.create(plan('First'), owner, minutes(-10));
+    const second = await store.create(plan('Second'), owner, minutes(-5));
+    expect(await store.get(first.id)).toEqual({ ...plan('First'), id: first.id, ownerId: 'manager-1', ownerName: 'Megan Bowen', status: 'active', createdAt: minutes(-10) });
+    const listed = (await store.list(1000)).map((campaign) => campaign.id);
+    expect(listed.indexOf(second.id)).toBeLessThan(listed.indexOf(first.id));
+    for (const forged of ['not-a-uuid', "' OR 1=1 --", '00000000-0000-0000-0000-000000000000']) expect(await store.get(forged)).toBeUndefined();
+  });
+
+  it('changes status only from the states allowed, and says when it did not', async () => {
+    const campaign = await store.create(plan(), owner, T0);
+    expect(await store.setStatus(campaign.id, 'paused', ['active'], minutes(1))).toEqual({ campaign: expect.objectContaining({ status: 'paused' }), changed: true });
+    expect(await store.setStatus(campaign.id, 'paused', ['active'], minutes(2))).toEqual({ campaign: expect.objectContaining({ status: 'paused' }), changed: false });
+    expect(await store.setStatus(campaign.id, 'active', ['paused'], minutes(3))).toEqual({ campaign: expect.objectContaining({ status: 'active' }), changed: true });
+    expect(await store.setStatus('forged', 'cancelled', ['active'], minutes(4))).toBeUndefined();
+  });
+
+  it('starts one run per scheduled time, however often asked, and one delivery per person in it', async () => {
+    const campaign = await store.create(plan(), owner, T0);
+    const [a, b] = await Promise.all([store.startRun(campaign.id, T0, T0), store.startRun(campaign.id, T0, T0)]);
+    expect([a.created, b.created].sort()).toEqual([false, true]);
+    expect(a.run.id).toBe(b.run.id);
+    expect(await store.addDeliveries(a.run.id, [{ userId: 'u1', dueAt: T0 }, { userId: 'u2', dueAt: T0 }])).toBe(2);
+    expect(await store.addDeliveries(a.run.id, [{ userId: 'u2', dueAt: minutes(5) }, { userId: 'u3', dueAt: T0 }])).toBe(1);
+    expect((await store.runs(campaign.id)).map((run) => ({ id: run.id, targeted: run.targeted, status: run.status }))).toEqual([{ id: a.run.id, targeted: 3, status: 'delivering' }]);
+  });
+
+  it('claims only what is due, each delivery by one worker only, even when two ask at once', async () => {
+    const { run } = await runWith(40);
+    await store.addDeliveries(run.id, [{ userId: 'later', dueAt: minutes(60) }]);
+    const [one, two] = await Promise.all([
+      store.claimDue(minutes(1), 30, 'worker-a', minutes(3)),
+      store.claimDue(minutes(1), 30, 'worker-b', minutes(3)),
+    ]);
+    const mine = [...one, ...two].filter((delivery) => delivery.runId === run.id);
+    expect(mine).toHaveLength(40);
+    expect(new Set(mine.map((delivery) => delivery.id)).size).toBe(40);
+    expect(mine.every((delivery) => delivery.status === 'sending' && delivery.attempts === 1)).toBe(true);
+    expect(mine.map((delivery) => delivery.userId)).not.toContain('later');
+  });
+
+  it('records a result only from the worker holding the claim; a throttled one is due again later', async () => {
+    const { run } = await runWith(3);
+    const claimed = (await store.claimDue(minutes(1), 1000, 'worker-a', minutes(3))).filter((delivery) => delivery.runId === run.id);
+    const [sent, later, failed] = claimed;
+    expect(await store.complete(sent!.id, 'worker-b', { kind: 'sent', nudgeId: '00000000-0000-0000-0000-000000000000' }, minutes(2))).toBe(false);
+    expect(await store.complete(later!.id, 'worker-a', { kind: 'later', at: minutes(30), reason: 'throttled' }, minutes(2))).toBe(true);
+    expect(await store.complete(failed!.id, 'worker-a', { kind: 'failed', reason: 'blocked' }, minutes(2))).toBe(true);
+    expect(await store.complete(failed!.id, 'worker-a', { kind: 'failed', reason: 'blocked' }, minutes(2))).toBe(false);
+
+    expect((await store.claimDue(minutes(29), 1000, 'worker-a', minutes(31))).map((d) => d.id)).not.toContain(later!.id);
+    const again = await store.claimDue(minutes(30), 1000, 'worker-a', minutes(32));
+    expect(again.find((d) => d.id === later!.id)).toMatchObject({ attempts: 2, status: 'sending' });
+    expect(await store.deliveryCounts(run.id)).toEqual({ pending: 0, sending: 2, sent: 0, failed: 1, skipped: 0, cancelled: 0, failedBy: { blocked: 1 } });
+  });
+
+  it('gives a dead worker\'s claims back when the lease runs out; the dead worker can no longer record them', async () => {
+    const { run } = await runWith(2);
+    const claimed = (await store.claimDue(minutes(1), 1000, 'dead', minutes(3))).filter((delivery) => delivery.runId === run.id);
+    expect(await store.reclaimExpired(minutes(2))).toBe(0);
+    expect(await store.reclaimExpired(minutes(4))).toBeGreaterThanOrEqual(2);
+    const retaken = (await store.claimDue(minutes(4), 1000, 'alive', minutes(6))).filter((delivery) => delivery.runId === run.id);
+    expect(retaken.map((d) => d.id).sort()).toEqual(claimed.map((d) => d.id).sort());
+    expect(await store.complete(claimed[0]!.id, 'dead', { kind: 'sent', nudgeId: '00000000-0000-0000-0000-000000000000' }, minutes(5))).toBe(false);
+  });
+
+  it('claims nothing of a paused campaign, and cancelling stops its pending deliveries at once', async () => {
+    const { campaign, run } = await runWith(3);
+    await store.setStatus(campaign.id, 'paused', ['active'], minutes(1));
+    expect((await store.claimDue(minutes(2), 1000, 'w', minutes(4))).filter((d) => d.runId === run.id)).toEqual([]);
+    await store.setStatus(campaign.id, 'active', ['paused'], minutes(3));
+    const [inFlight, ...rest] = (await store.claimDue(minutes(3), 1000, 'w', minutes(5))).filter((d) => d.runId === run.id);
+    // Only one is being sent when the cancel comes; the others are pending again.
+    for (const other of rest) await store.complete(other.id, 'w', { kind: 'later', at: minutes(3), reason: 'throttled' }, minutes(3));
+    await store.setStatus(campaign.id, 'cancelled', ['active', 'paused'], minutes(4));
+    expect(await store.deliveryCounts(run.id)).toMatchObject({ pending: 0, sending: 1, cancelled: 2 });
+    expect((await store.claimDue(minutes(10), 1000, 'w', minutes(12))).filter((d) => d.runId === run.id)).toEqual([]);
+    // The one in flight still records how it ended.
+    expect(await store.complete(inFlight!.id, 'w', { kind: 'failed', reason: 'blocked' }, minutes(5))).toBe(true);
+    expect((await store.runs(campaign.id))[0]?.status).toBe('cancelled');
+  });
+
+  it('finishes a run only when nothing is pending or being sent, and counts sends per person for the cap', async () => {
+    const { campaign, run } = await runWith(2);
+    const claimed = (await store.claimDue(minutes(1), 1000, 'w', minutes(3))).filter((d) => d.runId === run.id);
+    await store.complete(claimed[0]!.id, 'w', { kind: 'skipped', reason: 'enrolled' }, minutes(2));
+    expect(await store.finishRunIfDone(run.id, minutes(2))).toBeUndefined();
+    await store.complete(claimed[1]!.id, 'w', { kind: 'failed', reason: 'notInstallable' }, minutes(2));
+    expect(await store.finishRunIfDone(run.id, minutes(2))).toMatchObject({ id: run.id, status: 'finished', finishedAt: minutes(2) });
+    expect(await store.finishRunIfDone(run.id, minutes(3))).toBeUndefined();
+    expect(await store.sentCounts(campaign.id, ['user-0', 'user-1'])).toEqual(new Map());
+  });
+});
