@@ -4,7 +4,7 @@ import { nudgeCardFor } from '../domain/nudges/nudge-card';
 import type { NudgeSource } from '../domain/nudges/nudge';
 import type { NudgePolicy } from '../domain/nudges/nudge-policy';
 import { nextAllowedByCap } from '../domain/nudges/frequency-cap';
-import { nextSendingTime } from '../domain/nudges/quiet-hours';
+import { nextSendingTime, type SendingHours } from '../domain/nudges/quiet-hours';
 import { resolveTimeZone } from '../domain/nudges/time-zone';
 import type { ConversationReferenceStore } from '../domain/ports/conversation-reference-store';
 import type { Directory, Person } from '../domain/ports/directory';
@@ -30,6 +30,8 @@ export interface NudgeRequest {
   /** Send even if the frequency cap or a snooze says wait (an admin's explicit choice). Sending hours still hold. */
   force?: boolean;
   deadline?: Date;
+  /** The sending hours of this request (a campaign's delivery window) instead of the configured ones. */
+  sendingHours?: SendingHours;
 }
 
 export type NudgeResult =
@@ -73,7 +75,7 @@ export async function sendNudge(deps: SendNudgeDeps, request: NudgeRequest): Pro
 
   const timeZone = resolveTimeZone(await deps.directory.timeZoneOf(person.id).catch(() => undefined), deps.nudges.defaultTimeZone);
   const now = deps.now();
-  const opens = nextSendingTime(now, timeZone, deps.nudges.sendingHours);
+  const opens = nextSendingTime(now, timeZone, request.sendingHours ?? deps.nudges.sendingHours);
   if (opens.getTime() > now.getTime()) return { kind: 'deferred', person, reason: 'sendingHours', notBefore: opens, timeZone };
 
   const windowStart = new Date(now.getTime() - deps.nudges.cap.perDays * 24 * 3600 * 1000);

@@ -72,6 +72,8 @@ export class TeamsMessenger implements NudgeMessenger {
   }
 }
 
+const TRANSIENT_STATUSES = new Set([412, 502, 503, 504]);
+
 function outcomeOf(error: unknown): DeliveryOutcome {
   const { statusCode, code, response } = (error ?? {}) as { statusCode?: number; code?: string; response?: { headers?: { get(name: string): string | undefined } } };
   if (statusCode === 403) return { kind: 'blocked', code: code ?? 'Forbidden' };
@@ -80,7 +82,8 @@ function outcomeOf(error: unknown): DeliveryOutcome {
     return { kind: 'throttled', retryAfterMs: retryAfterMs ?? DEFAULT_THROTTLE_MS };
   }
   const reason = statusCode ? `Bot Connector answered ${statusCode}${code ? ` ${code}` : ''}` : `Bot Connector unreachable: ${(error as Error)?.message ?? 'unknown error'}`;
-  return { kind: 'failed', reason };
+  // Teams documents 412, 502, 503 and 504 as passing (retry with backoff); no answer at all may pass too.
+  return { kind: 'failed', reason, transient: statusCode === undefined || TRANSIENT_STATUSES.has(statusCode) };
 }
 
 function retryAfterOf(headers: { get(name: string): string | undefined } | undefined): number | undefined {

@@ -10,7 +10,8 @@ export type DeliveryOutcome =
   | { kind: 'blocked'; code: string }
   /** The app is not installed for them and cannot be (not in the catalog, install not allowed or not configured). */
   | { kind: 'notInstallable'; reason: string }
-  | { kind: 'failed'; reason: string };
+  /** `transient`: worth trying again later (412, 502, 503, 504, no answer); otherwise it will fail the same way. */
+  | { kind: 'failed'; reason: string; transient?: boolean };
 
 export type InstallOutcome =
   | { kind: 'installed' }

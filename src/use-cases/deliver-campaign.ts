@@ -1,0 +1,108 @@
+import type { Campaign } from '../domain/campaigns/campaign';
+import type { CampaignDelivery, CampaignRun, DeliveryResult } from '../domain/campaigns/campaign-run';
+import type { CampaignStore } from '../domain/ports/campaign-store';
+import type { NudgeRequest, NudgeResult } from './send-nudge';
+
+export interface DeliverCampaignDeps {
+  store: CampaignStore;
+  /** sendNudge with its dependencies: the live check, sending hours, the cap across sources, the chat and the send. */
+  send: (request: NudgeRequest) => Promise<NudgeResult>;
+  now: () => Date;
+  /** This engine's name on its claims (several bot instances may share the database). */
+  worker: string;
+  /** How long a claim stays this worker's; past it, the claim returns to the others (this worker is presumed dead). */
+  leaseMs: number;
+  /** Waits for a slot of the tenant-wide send rate before each send. */
+  pace?: () => Promise<void>;
+  random?: () => number;
+}
+
+export interface BatchReport {
+  claimed: number;
+  results: Record<DeliveryResult['kind'], number>;
+  /** Runs this batch finished: their owners get the summary. */
+  finishedRuns: CampaignRun[];
+}
+
+/** A send that failed in passing is tried again this many times in all, then recorded as failed for good. */
+export const MAX_ATTEMPTS = 5;
+const BACKOFF_BASE_MS = 30_000;
+const BACKOFF_MAX_MS = 30 * 60_000;
+
+/**
+ * One batch of the delivery engine: claims deliveries that are due, sends each as a campaign nudge (one at a time
+ * per person: a person is in a run once), records each result, and finishes the runs left with nothing to do.
+ *
+ * At least once: a claim whose worker dies returns to pending when its lease runs out, and is sent again. At most
+ * once: a result is recorded only by the worker holding the claim, and the nudge store's cap across sources
+ * keeps a second nudge from reaching the same person within the cap's window.
+ */
+export async function deliverDueBatch(deps: DeliverCampaignDeps, limit: number): Promise<BatchReport> {
+  const now = deps.now();
+  await deps.store.reclaimExpired(now);
+  const claimed = await deps.store.claimDue(now, limit, deps.worker, new Date(now.getTime() + deps.leaseMs));
+  const report: BatchReport = { claimed: claimed.length, results: { sent: 0, failed: 0, skipped: 0, later: 0 }, finishedRuns: [] };
+  const campaigns = new Map<string, Promise<Campaign | undefined>>();
+  const runIds = new Set<string>();
+  await Promise.all(claimed.map(async (delivery) => {
+    runIds.add(delivery.runId);
+    if (!campaigns.has(delivery.campaignId)) campaigns.set(delivery.campaignId, deps.store.get(delivery.campaignId));
+    const campaign = await campaigns.get(delivery.campaignId)!;
+    const result = campaign ? await deliverOne(deps, campaign, delivery) : ({ kind: 'skipped', reason: 'campaign gone' } as const);
+    if (await deps.store.complete(delivery.id, deps.worker, result, deps.now())) report.results[result.kind] += 1;
+  }));
+  for (const runId of runIds) {
+    const finished = await deps.store.finishRunIfDone(runId, deps.now());
+    if (finished) report.finishedRuns.push(finished);
+  }
+  return report;
+}
+
+async function deliverOne(deps: DeliverCampaignDeps, campaign: Campaign, delivery: CampaignDelivery): Promise<DeliveryResult> {
+  const sent = (await deps.store.sentCounts(campaign.id, [delivery.userId])).get(delivery.userId) ?? 0;
+  if (sent >= campaign.maxNudgesPerPerson) return { kind: 'skipped', reason: 'campaign cap reached' };
+  await deps.pace?.();
+  let result: NudgeResult;
+  try {
+    result = await deps.send({
+      userId: delivery.userId,
+      source: 'campaign',
+      sendingHours: campaign.window,
+      ...(campaign.deadline ? { deadline: new Date(`${campaign.deadline}T23:59:59Z`) } : {}),
+    });
+  } catch (error) {
+    result = { kind: 'failed', reason: error instanceof Error ? error.message : String(error), transient: true } as NudgeResult;
+  }
+  return deliveryResultOf(result, delivery.attempts, deps.now(), deps.random ?? Math.random);
+}
+
+/** What a nudge's result means for the delivery: sent, wait and try again, or done with it (failed or not needed). */
+export function deliveryResultOf(result: NudgeResult, attempts: number, now: Date, random: () => number): DeliveryResult {
+  const retryLater = (reason: string): DeliveryResult => {
+    if (attempts >= MAX_ATTEMPTS) return { kind: 'failed', reason };
+    // Full jitter: many deliveries failing together do not all come back at the same moment.
+    const ceiling = Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** (attempts - 1));
+    return { kind: 'later', at: new Date(now.getTime() + ceiling / 2 + random() * (ceiling / 2)), reason };
+  };
+  switch (result.kind) {
+    case 'sent':
+      return { kind: 'sent', nudgeId: result.nudgeId };
+    case 'alreadyStrong':
+      return { kind: 'skipped', reason: 'enrolled' };
+    case 'unknownPerson':
+      return { kind: 'skipped', reason: 'not in the directory' };
+    case 'deferred':
+      // Outside their window, snoozed, or nudged recently by another source: due again when that ends.
+      return { kind: 'later', at: result.notBefore, reason: result.reason };
+    case 'throttled':
+      return { kind: 'later', at: new Date(now.getTime() + result.retryAfterMs), reason: 'throttled' };
+    case 'checkUnavailable':
+      return retryLater('the directory did not answer');
+    case 'blocked':
+      return { kind: 'failed', reason: 'blocked' };
+    case 'notInstallable':
+      return { kind: 'failed', reason: 'notInstallable' };
+    case 'failed':
+      return result.transient ? retryLater(result.reason) : { kind: 'failed', reason: result.reason };
+  }
+}

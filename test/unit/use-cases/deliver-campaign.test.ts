@@ -1,0 +1,99 @@
+import type { Database } from '../../../src/adapters/storage/database';
+import { SqlCampaignStore } from '../../../src/adapters/storage/sql-campaign-store';
+import type { CampaignPlan } from '../../../src/domain/campaigns/campaign';
+import { deliverDueBatch, deliveryResultOf, MAX_ATTEMPTS } from '../../../src/use-cases/deliver-campaign';
+import type { NudgeRequest, NudgeResult } from '../../../src/use-cases/send-nudge';
+import { databaseTargets } from '../../support/test-database';
+
+const NOW = new Date('2026-12-01T10:00:00Z');
+const later = (ms: number) => new Date(NOW.getTime() + ms);
+const person = { id: 'u1', displayName: 'Adele Vance' };
+const NUDGE_ID = '11111111-1111-1111-1111-111111111111';
+
+describe('what a nudge result means for a campaign delivery', () => {
+  const half = () => 0.5;
+  it.each([
+    [{ kind: 'sent', nudgeId: NUDGE_ID, person, strength: 'weak', conversationId: 'a:1' }, { kind: 'sent', nudgeId: NUDGE_ID }],
+    [{ kind: 'alreadyStrong', person }, { kind: 'skipped', reason: 'enrolled' }],
+    [{ kind: 'unknownPerson' }, { kind: 'skipped', reason: 'not in the directory' }],
+    [{ kind: 'deferred', person, reason: 'sendingHours', notBefore: later(3_600_000), timeZone: 'UTC' }, { kind: 'later', at: later(3_600_000), reason: 'sendingHours' }],
+    [{ kind: 'throttled', retryAfterMs: 2_000, person, nudgeId: NUDGE_ID, strength: 'weak' }, { kind: 'later', at: later(2_000), reason: 'throttled' }],
+    [{ kind: 'blocked', code: 'Forbidden', person, nudgeId: NUDGE_ID, strength: 'weak' }, { kind: 'failed', reason: 'blocked' }],
+    [{ kind: 'notInstallable', reason: 'not in the catalog', person, nudgeId: NUDGE_ID, strength: 'weak' }, { kind: 'failed', reason: 'notInstallable' }],
+    [{ kind: 'failed', reason: 'Bot Connector answered 400', person, nudgeId: NUDGE_ID, strength: 'weak' }, { kind: 'failed', reason: 'Bot Connector answered 400' }],
+  ] as [NudgeResult, unknown][])('%j → %j', (result, expected) => {
+    expect(deliveryResultOf(result, 1, NOW, half)).toEqual(expected);
+  });
+
+  it('retries a passing failure with a jittered, growing wait, then gives up after the last attempt', () => {
+    const passing = { kind: 'failed', reason: 'Bot Connector answered 503', transient: true, person, nudgeId: NUDGE_ID, strength: 'weak' } as NudgeResult;
+    const waits = [1, 2, 3].map((attempt) => {
+      const result = deliveryResultOf(passing, attempt, NOW, () => 1);
+      return result.kind === 'later' ? result.at.getTime() - NOW.getTime() : -1;
+    });
+    expect(waits).toEqual([30_000, 60_000, 120_000]);
+    const low = deliveryResultOf(passing, 1, NOW, () => 0);
+    expect(low.kind === 'later' && low.at.getTime() - NOW.getTime()).toBe(15_000);
+    expect(deliveryResultOf(passing, MAX_ATTEMPTS, NOW, () => 1)).toEqual({ kind: 'failed', reason: 'Bot Connector answered 503' });
+    expect(deliveryResultOf({ kind: 'checkUnavailable', person }, 1, NOW, () => 1).kind).toBe('later');
+  });
+});
+
+describe.each(databaseTargets())('a delivery batch on $name', (target) => {
+  let db: Database;
+  let store: SqlCampaignStore;
+  beforeAll(async () => {
+    db = await target.openMigrated();
+    store = new SqlCampaignStore(db);
+  });
+  afterAll(() => db.close());
+
+  const plan: CampaignPlan = {
+    name: 'December', audience: { gaps: 'both', scope: { kind: 'all' }, excluded: [] },
+    schedule: { kind: 'once', date: '2026-12-01', time: '10:00', timeZone: 'UTC' },
+    window: { startHour: 8, endHour: 18, weekdays: [1, 2, 3, 4, 5] }, deadline: '2026-12-31', maxNudgesPerPerson: 2,
+  };
+
+  it('sends each due delivery once with the campaign\'s window and deadline, records each result, and finishes the run', async () => {
+    const campaign = await store.create(plan, { id: 'm1', name: 'Megan' }, NOW);
+    const { run } = await store.startRun(campaign.id, NOW, NOW);
+    await store.addDeliveries(run.id, ['strong', 'blocked', 'busy'].map((userId) => ({ userId, dueAt: NOW })));
+    const asked: NudgeRequest[] = [];
+    const send = async (request: NudgeRequest): Promise<NudgeResult> => {
+      asked.push(request);
+      if (request.userId === 'strong') return { kind: 'alreadyStrong', person };
+      if (request.userId === 'blocked') return { kind: 'blocked', code: 'Forbidden', person, nudgeId: NUDGE_ID, strength: 'weak' };
+      return { kind: 'throttled', retryAfterMs: 5_000, person, nudgeId: NUDGE_ID, strength: 'weak' };
+    };
+    let clock = NOW;
+    const deps = { store, send, now: () => clock, worker: 'w1', leaseMs: 60_000 };
+
+    const first = await deliverDueBatch(deps, 100);
+    expect(first).toMatchObject({ claimed: 3, results: { sent: 0, skipped: 1, failed: 1, later: 1 }, finishedRuns: [] });
+    expect(asked.map((request) => request.userId).sort()).toEqual(['blocked', 'busy', 'strong']);
+    expect(asked[0]).toMatchObject({ source: 'campaign', sendingHours: plan.window, deadline: new Date('2026-12-31T23:59:59Z') });
+
+    // Nothing is due until Teams' wait is over.
+    expect((await deliverDueBatch(deps, 100)).claimed).toBe(0);
+    clock = later(5_000);
+    const second = await deliverDueBatch(deps, 100);
+    expect(second.claimed).toBe(1);
+    expect(await store.deliveryCounts(run.id)).toMatchObject({ pending: 1, failed: 1, skipped: 1, failedBy: { blocked: 1 } });
+  });
+
+  it('skips a person who already had the campaign\'s most nudges', async () => {
+    const campaign = await store.create({ ...plan, maxNudgesPerPerson: 1 }, { id: 'm1', name: 'Megan' }, NOW);
+    const sentOnce = await store.startRun(campaign.id, later(-86_400_000), later(-86_400_000));
+    await store.addDeliveries(sentOnce.run.id, [{ userId: 'capped', dueAt: later(-86_400_000) }]);
+    const [old] = (await store.claimDue(later(-86_400_000), 1000, 'w0', later(-86_000_000))).filter((d) => d.runId === sentOnce.run.id);
+    await db.query(`UPDATE campaign_deliveries SET status = 'sent', claimed_by = NULL WHERE id = $1`, [old!.id]);
+    const { run } = await store.startRun(campaign.id, NOW, NOW);
+    await store.addDeliveries(run.id, [{ userId: 'capped', dueAt: NOW }]);
+    const send = jest.fn();
+
+    const report = await deliverDueBatch({ store, send, now: () => NOW, worker: 'w1', leaseMs: 60_000 }, 1000);
+    expect(send).not.toHaveBeenCalled();
+    expect(report.finishedRuns.map((finished) => finished.id)).toContain(run.id);
+    expect(await store.deliveryCounts(run.id)).toMatchObject({ skipped: 1 });
+  });
+});
