@@ -1,0 +1,89 @@
+import type { Database } from '../../../src/adapters/storage/database';
+import { SqlCampaignStore } from '../../../src/adapters/storage/sql-campaign-store';
+import { SqlPostureStore } from '../../../src/adapters/storage/sql-posture-store';
+import type { CampaignPlan } from '../../../src/domain/campaigns/campaign';
+import { classifyMethods } from '../../../src/domain/mfa/mfa-strength';
+import { DEFAULT_RATE_POLICY } from '../../../src/domain/mfa/rate-policy';
+import { startCampaignRun, type StartRunDeps } from '../../../src/use-cases/start-campaign-run';
+import { fakeUser, type FakeUser } from '../../fakes/fake-user';
+import { databaseTargets } from '../../support/test-database';
+
+const NOW = new Date('2026-12-01T10:00:00Z');
+const owner = { id: 'm1', name: 'Megan' };
+
+const people: FakeUser[] = [
+  fakeUser('none-finance', { department: 'Finance' }),
+  fakeUser('weak-finance', { department: 'Finance', methods: ['sms'] }),
+  fakeUser('strong-finance', { department: 'Finance', methods: ['authenticatorPush'] }),
+  fakeUser('none-sales', { department: 'Sales' }),
+  fakeUser('guest-finance', { department: 'Finance', userType: 'guest' }),
+  fakeUser('excluded-finance', { department: 'Finance', userPrincipalName: 'CFO@contoso.example' }),
+];
+
+const plan = (audience: Partial<CampaignPlan['audience']>): CampaignPlan => ({
+  name: 'December', audience: { gaps: 'both', scope: { kind: 'all' }, excluded: [], ...audience },
+  schedule: { kind: 'once', date: '2026-12-01', time: '10:00', timeZone: 'UTC' },
+  window: { startHour: 9, endHour: 17, weekdays: [1, 2, 3, 4, 5] }, maxNudgesPerPerson: 3,
+});
+
+describe.each(databaseTargets())('starting a campaign run on $name', (target) => {
+  let db: Database;
+  let deps: StartRunDeps;
+  let campaigns: SqlCampaignStore;
+  let posture: SqlPostureStore;
+  const usersOf = async (runId: string) =>
+    (await db.query<{ user_id: string }>('SELECT user_id FROM campaign_deliveries WHERE run_id = $1 ORDER BY user_id', [runId])).map((row) => row.user_id);
+
+  beforeAll(async () => {
+    db = await target.openMigrated();
+    campaigns = new SqlCampaignStore(db);
+    posture = new SqlPostureStore(db);
+    deps = { campaigns, posture, groupMembers: async () => new Set(['none-finance', 'none-sales']), now: () => NOW };
+  });
+  afterAll(() => db.close());
+
+  it('starts nothing before the first scan', async () => {
+    const campaign = await campaigns.create(plan({}), owner, NOW);
+    expect(await startCampaignRun(deps, campaign.id, NOW)).toEqual({ kind: 'noScan' });
+    expect(await campaigns.runs(campaign.id)).toEqual([]);
+  });
+
+  describe('after a scan', () => {
+    beforeAll(async () => {
+      const start = await posture.startScan('schedule', undefined, NOW);
+      if (!('started' in start)) throw new Error('a scan is running');
+      await posture.savePeople(start.started.id, people.map((person) => person.entry));
+      await posture.saveRegistrations(start.started.id, people.flatMap((person) => (person.registration ? [{ ...person.registration, strength: classifyMethods(person.registration.methods) }] : [])));
+      await posture.completeScan(start.started.id, NOW, { rates: DEFAULT_RATE_POLICY });
+    });
+
+    it.each([
+      ['no MFA, everyone', { gaps: 'none' }, ['excluded-finance', 'none-finance', 'none-sales']],
+      ['weak only', { gaps: 'weak' }, ['weak-finance']],
+      ['both, in Finance, without the excluded', { scope: { kind: 'departments', departments: ['finance'] }, excluded: ['cfo@contoso.example'] }, ['none-finance', 'weak-finance']],
+      ['both, in a group', { scope: { kind: 'group', groupId: 'g' } }, ['none-finance', 'none-sales']],
+    ] as [string, Partial<CampaignPlan['audience']>, string[]][])('chooses from the latest scan: %s, never guests or the strong', async (_case, audience, expected) => {
+      const campaign = await campaigns.create(plan(audience), owner, NOW);
+      const result = await startCampaignRun(deps, campaign.id, NOW);
+      if (result.kind !== 'started') throw new Error(`expected a start, got ${result.kind}`);
+      expect(result.targeted).toBe(expected.length);
+      expect(await usersOf(result.run.id)).toEqual(expected);
+    });
+
+    it('starts one run per scheduled time, with each person once, when two starts race', async () => {
+      const campaign = await campaigns.create(plan({}), owner, NOW);
+      const results = await Promise.all([startCampaignRun(deps, campaign.id, NOW), startCampaignRun(deps, campaign.id, NOW)]);
+      expect(results.map((result) => result.kind).sort()).toEqual(['alreadyStarted', 'started']);
+      const runs = await campaigns.runs(campaign.id);
+      expect(runs).toHaveLength(1);
+      expect(await usersOf(runs[0]!.id)).toEqual(['excluded-finance', 'none-finance', 'none-sales', 'weak-finance']);
+    });
+
+    it('runs neither a paused, a cancelled nor an unknown campaign', async () => {
+      const campaign = await campaigns.create(plan({}), owner, NOW);
+      await campaigns.setStatus(campaign.id, 'paused', ['active'], NOW);
+      expect(await startCampaignRun(deps, campaign.id, NOW)).toEqual({ kind: 'notActive', status: 'paused' });
+      expect(await startCampaignRun(deps, '00000000-0000-0000-0000-000000000000', NOW)).toEqual({ kind: 'unknownCampaign' });
+    });
+  });
+});
