@@ -3,7 +3,8 @@ import type { Migration } from './migration';
 /**
  * Reminder campaigns: the plan, each run (one per scheduled time, never two), and one delivery row per (run,
  * person), unique, which the delivery engine claims with a lease, so that several bot instances share the work
- * and a crashed instance's claims return to the others when the lease runs out.
+ * and a crashed instance's claims return to the others when the lease runs out; and the tenant's send budget,
+ * one per-second window shared by all instances, so that together they stay within Teams' rate.
  */
 export const campaigns: Migration = {
   id: 6,
@@ -49,5 +50,12 @@ export const campaigns: Migration = {
     CREATE INDEX campaign_deliveries_due ON campaign_deliveries (due_at) WHERE status = 'pending';
     CREATE INDEX campaign_deliveries_leased ON campaign_deliveries (lease_until) WHERE status = 'sending';
     CREATE INDEX campaign_deliveries_user ON campaign_deliveries (campaign_id, user_id);
+
+    -- The tenant's send budget, shared by every bot instance: how many sends the current second has granted.
+    CREATE TABLE send_rate_windows (
+      name text PRIMARY KEY,
+      window_start timestamptz NOT NULL,
+      used integer NOT NULL
+    );
   `,
 };
