@@ -1,0 +1,103 @@
+import { CampaignDeliveryEngine } from '../../../src/adapters/jobs/campaign-delivery-engine';
+import type { Database } from '../../../src/adapters/storage/database';
+import { SqlCampaignStore } from '../../../src/adapters/storage/sql-campaign-store';
+import { SqlSendRate } from '../../../src/adapters/storage/sql-send-rate';
+import type { CampaignPlan } from '../../../src/domain/campaigns/campaign';
+import type { CampaignRun } from '../../../src/domain/campaigns/campaign-run';
+import type { NudgeRequest, NudgeResult } from '../../../src/use-cases/send-nudge';
+import { databaseTargets } from '../../support/test-database';
+
+const plan: CampaignPlan = {
+  name: 'Engine', audience: { gaps: 'both', scope: { kind: 'all' }, excluded: [] },
+  schedule: { kind: 'once', date: '2026-12-01', time: '10:00', timeZone: 'UTC' },
+  window: { startHour: 0, endHour: 24, weekdays: [1, 2, 3, 4, 5, 6, 7] }, maxNudgesPerPerson: 3,
+};
+const quiet = { info: () => {}, error: jest.fn() };
+
+async function waitFor(condition: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > until) throw new Error('timed out waiting');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe.each(databaseTargets())('the campaign delivery engine on $name', (target) => {
+  let db: Database;
+  let store: SqlCampaignStore;
+  beforeAll(async () => {
+    db = await target.openMigrated();
+    store = new SqlCampaignStore(db);
+  });
+  afterAll(() => db.close());
+
+  async function runFor(people: number): Promise<CampaignRun> {
+    const campaign = await store.create(plan, { id: 'm1', name: 'Megan' }, new Date());
+    const { run } = await store.startRun(campaign.id, new Date(), new Date());
+    await store.addDeliveries(run.id, Array.from({ length: people }, (_, i) => ({ userId: `${run.id}-${i}`, dueAt: new Date() })));
+    return run;
+  }
+
+  /** A sender that records each send's second, as Teams would count them. */
+  function recordingSender() {
+    const sends: { userId: string; at: number }[] = [];
+    const send = async (request: NudgeRequest): Promise<NudgeResult> => {
+      sends.push({ userId: request.userId, at: Date.now() });
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      return { kind: 'alreadyStrong', person: { id: request.userId, displayName: request.userId } };
+    };
+    return { sends, send };
+  }
+
+  const busiestSecond = (sends: { at: number }[]) => {
+    const perSecond = new Map<number, number>();
+    for (const { at } of sends) perSecond.set(Math.floor(at / 1000), (perSecond.get(Math.floor(at / 1000)) ?? 0) + 1);
+    return Math.max(...perSecond.values());
+  };
+
+  it('delivers every due delivery once, two instances sharing the work and one send budget, and reports finished runs', async () => {
+    const run = await runFor(60);
+    const { sends, send } = recordingSender();
+    const finished: string[] = [];
+    const rateName = `engine-${run.id}`;
+    const engines = ['a', 'b'].map((worker) => new CampaignDeliveryEngine(
+      { store, send, now: () => new Date(), worker, leaseMs: 30_000 },
+      new SqlSendRate(db, 25, rateName),
+      { batchMax: 10, idleMs: 50 },
+      quiet,
+      async (done) => { finished.push(done.id); },
+    ));
+    engines.forEach((engine) => engine.start());
+    try {
+      await waitFor(async () => finished.includes(run.id));
+    } finally {
+      await Promise.all(engines.map((engine) => engine.stop()));
+    }
+    const mine = sends.filter((s) => s.userId.startsWith(run.id));
+    expect(mine).toHaveLength(60);
+    expect(new Set(mine.map((s) => s.userId)).size).toBe(60);
+    // Within the shared budget in every second, together.
+    expect(busiestSecond(mine)).toBeLessThanOrEqual(25);
+    expect(await store.deliveryCounts(run.id)).toMatchObject({ pending: 0, sending: 0, skipped: 60 });
+    expect(finished.filter((id) => id === run.id)).toHaveLength(1);
+  });
+
+  it('stops at once when asked, finishing the batch in flight, and goes on where it stopped when started again', async () => {
+    const run = await runFor(30);
+    const { sends, send } = recordingSender();
+    const engine = new CampaignDeliveryEngine(
+      { store, send, now: () => new Date(), worker: 'c', leaseMs: 30_000 }, new SqlSendRate(db, 10, `stop-${run.id}`), { batchMax: 10, idleMs: 50 }, quiet,
+    );
+    engine.start();
+    await waitFor(async () => sends.some((s) => s.userId.startsWith(run.id)));
+    await engine.stop();
+    const counts = await store.deliveryCounts(run.id);
+    expect(counts.sending).toBe(0);
+    expect(counts.skipped).toBeLessThan(30);
+    engine.start();
+    await waitFor(async () => (await store.deliveryCounts(run.id)).skipped === 30);
+    await engine.stop();
+    expect(new Set(sends.filter((s) => s.userId.startsWith(run.id)).map((s) => s.userId)).size).toBe(30);
+    expect(sends.filter((s) => s.userId.startsWith(run.id))).toHaveLength(30);
+  });
+});
