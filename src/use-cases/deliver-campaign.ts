@@ -33,9 +33,10 @@ const BACKOFF_MAX_MS = 30 * 60_000;
  * One batch of the delivery engine: claims deliveries that are due, sends each as a campaign nudge (one at a time
  * per person: a person is in a run once), records each result, and finishes the runs left with nothing to do.
  *
- * At least once: a claim whose worker dies returns to pending when its lease runs out, and is sent again. At most
- * once: a result is recorded only by the worker holding the claim, and the nudge store's cap across sources
- * keeps a second nudge from reaching the same person within the cap's window.
+ * At least once: a claim whose worker dies before its message started on its way to Teams returns to pending when
+ * the lease runs out, and another worker sends it. At most once: the delivery is marked just before the message
+ * goes, and a marked delivery is never sent again (if its worker died, it is recorded as uncertain); a result is
+ * recorded only by the worker holding the claim.
  */
 export async function deliverDueBatch(deps: DeliverCampaignDeps, limit: number): Promise<BatchReport> {
   const now = deps.now();
@@ -68,6 +69,7 @@ async function deliverOne(deps: DeliverCampaignDeps, campaign: Campaign, deliver
       userId: delivery.userId,
       source: 'campaign',
       sendingHours: campaign.window,
+      beforeSend: () => deps.store.markSendStarted(delivery.id, deps.worker, deps.now()),
       ...(campaign.deadline ? { deadline: new Date(`${campaign.deadline}T23:59:59Z`) } : {}),
     });
   } catch (error) {

@@ -6,7 +6,7 @@ import type { NudgePolicy } from '../domain/nudges/nudge-policy';
 import { nextAllowedByCap } from '../domain/nudges/frequency-cap';
 import { nextSendingTime, type SendingHours } from '../domain/nudges/quiet-hours';
 import { resolveTimeZone } from '../domain/nudges/time-zone';
-import type { ConversationReferenceStore } from '../domain/ports/conversation-reference-store';
+import type { ConversationReferenceStore, StoredConversationReference } from '../domain/ports/conversation-reference-store';
 import type { Directory, Person } from '../domain/ports/directory';
 import type { AppInstaller, DeliveryOutcome, NudgeMessenger } from '../domain/ports/nudge-delivery';
 import type { NudgeStore } from '../domain/ports/nudge-store';
@@ -32,6 +32,11 @@ export interface NudgeRequest {
   deadline?: Date;
   /** The sending hours of this request (a campaign's delivery window) instead of the configured ones. */
   sendingHours?: SendingHours;
+  /**
+   * Called just before the card goes to Teams, after every step that is safe to repeat. A campaign marks its
+   * delivery there: a crash after this point must not lead to a second send. False stops the send.
+   */
+  beforeSend?: () => Promise<boolean>;
 }
 
 export type NudgeResult =
@@ -97,14 +102,18 @@ export async function sendNudge(deps: SendNudgeDeps, request: NudgeRequest): Pro
   if (reservation.kind === 'deferred') return { ...reservation, person, timeZone };
   const { nudge, series } = reservation;
 
-  const outcome = await deliver(deps, person.id, nudgeCardFor(nudge, series, methods, { classification: deps.policy, snooze: deps.nudges.snooze }));
+  const outcome = await deliver(deps, person.id, request.beforeSend, nudgeCardFor(nudge, series, methods, { classification: deps.policy, snooze: deps.nudges.snooze }));
   await deps.store.recordDelivery(nudge.id, toRecord(outcome, deps.now()), deps.now());
   return { ...outcome, person, nudgeId: nudge.id, strength };
 }
 
-async function deliver(deps: SendNudgeDeps, userId: string, card: Parameters<NudgeMessenger['send']>[1]): Promise<DeliveryOutcome> {
+async function deliver(
+  deps: SendNudgeDeps, userId: string, beforeSend: NudgeRequest['beforeSend'], card: Parameters<NudgeMessenger['send']>[1],
+): Promise<DeliveryOutcome> {
+  const send = async (reference: StoredConversationReference): Promise<DeliveryOutcome> =>
+    !beforeSend || (await beforeSend()) ? deps.messenger.send(reference, card) : { kind: 'failed', reason: 'stopped before sending', transient: true };
   const stored = await deps.references.findPersonalByUser(userId);
-  if (stored) return deps.messenger.send(stored, card);
+  if (stored) return send(stored);
 
   // No chat yet: install the bot for them (409 means it already was), then open the chat, which Teams
   // answers with the same id each time; the reference is kept so the next nudge skips both steps.
@@ -113,7 +122,7 @@ async function deliver(deps: SendNudgeDeps, userId: string, card: Parameters<Nud
   const chat = await deps.messenger.openPersonalChat(userId);
   if (chat.kind !== 'opened') return chat;
   await deps.references.save(chat.reference);
-  return deps.messenger.send(chat.reference, card);
+  return send(chat.reference);
 }
 
 function toRecord(outcome: DeliveryOutcome, now: Date) {

@@ -23,6 +23,7 @@ const CLAIM_DUE = `
 /** Only the worker holding the claim may record its result; anything else (lease lost, cancelled) changes nothing. */
 const COMPLETE = `
   UPDATE campaign_deliveries SET status = $3, reason = $4, nudge_id = $5, due_at = COALESCE($6, due_at),
+    send_started_at = CASE WHEN $3 = 'pending' THEN NULL ELSE send_started_at END,
     finished_at = CASE WHEN $3 = 'pending' THEN NULL ELSE $7::timestamptz END, claimed_by = NULL, lease_until = NULL
   WHERE id = $1 AND status = 'sending' AND claimed_by = $2
   RETURNING id`;
@@ -148,7 +149,7 @@ export class SqlCampaignStore implements CampaignStore {
       'SELECT status, reason, count(*) AS n FROM campaign_deliveries WHERE run_id = $1 GROUP BY status, reason',
       [runId],
     );
-    const counts: DeliveryCounts = { pending: 0, sending: 0, sent: 0, failed: 0, skipped: 0, cancelled: 0, failedBy: {} };
+    const counts: DeliveryCounts = { pending: 0, sending: 0, sent: 0, failed: 0, skipped: 0, cancelled: 0, uncertain: 0, failedBy: {} };
     for (const row of rows) {
       counts[row.status] += Number(row.n);
       if (row.status === 'failed') counts.failedBy[row.reason ?? 'unknown'] = (counts.failedBy[row.reason ?? 'unknown'] ?? 0) + Number(row.n);
@@ -170,13 +171,26 @@ export class SqlCampaignStore implements CampaignStore {
     return rows.length === 1;
   }
 
-  async reclaimExpired(now: Date): Promise<number> {
+  async markSendStarted(deliveryId: string, worker: string, at: Date): Promise<boolean> {
     const rows = await this.db.query(
-      `UPDATE campaign_deliveries SET status = 'pending', claimed_by = NULL, lease_until = NULL, due_at = $1
-       WHERE status = 'sending' AND lease_until < $1 RETURNING id`,
+      `UPDATE campaign_deliveries SET send_started_at = $3 WHERE id = $1 AND status = 'sending' AND claimed_by = $2 AND lease_until > $3 RETURNING id`,
+      [deliveryId, worker, at],
+    );
+    return rows.length === 1;
+  }
+
+  async reclaimExpired(now: Date): Promise<{ pending: number; uncertain: number }> {
+    const rows = await this.db.query<{ status: DeliveryStatus }>(
+      `UPDATE campaign_deliveries
+       SET status = CASE WHEN send_started_at IS NULL THEN 'pending' ELSE 'uncertain' END,
+           reason = CASE WHEN send_started_at IS NULL THEN reason ELSE 'the instance sending it stopped before Teams answered' END,
+           finished_at = CASE WHEN send_started_at IS NULL THEN NULL ELSE $1::timestamptz END,
+           due_at = CASE WHEN send_started_at IS NULL THEN $1::timestamptz ELSE due_at END,
+           claimed_by = NULL, lease_until = NULL
+       WHERE status = 'sending' AND lease_until < $1 RETURNING status`,
       [now],
     );
-    return rows.length;
+    return { pending: rows.filter((row) => row.status === 'pending').length, uncertain: rows.filter((row) => row.status === 'uncertain').length };
   }
 
   async sentCounts(campaignId: string, userIds: readonly string[]): Promise<Map<string, number>> {

@@ -14,8 +14,12 @@ export interface CampaignRun {
  * One person's nudge in one run. pending → sending (claimed, with a lease) → sent, failed (for good, with the
  * reason), skipped (no longer needed: set up meanwhile, or the campaign's cap reached) or cancelled; a throttled
  * send goes back to pending, due again when Teams allows.
+ *
+ * uncertain: the instance sending it stopped after the message had started on its way to Teams and before
+ * Teams' answer was recorded. Teams cannot be asked whether it arrived, and sending it again could nudge the
+ * person twice, so it is not repeated; it is counted apart, never silently.
  */
-export type DeliveryStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'skipped' | 'cancelled';
+export type DeliveryStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'skipped' | 'cancelled' | 'uncertain';
 
 export interface CampaignDelivery {
   id: string;

@@ -39,8 +39,16 @@ export interface CampaignStore {
   claimDue(now: Date, limit: number, worker: string, leaseUntil: Date): Promise<CampaignDelivery[]>;
   /** Records the result of a claimed delivery; false when the claim was no longer this worker's (lease lost, cancelled). */
   complete(deliveryId: string, worker: string, result: DeliveryResult, at: Date): Promise<boolean>;
-  /** Deliveries whose worker's lease ran out go back to pending, due now; returns how many. */
-  reclaimExpired(now: Date): Promise<number>;
+  /**
+   * Marks the point of no return of a claimed delivery: its message is about to go to Teams. False when the claim
+   * is no longer this worker's, and then it must not be sent.
+   */
+  markSendStarted(deliveryId: string, worker: string, at: Date): Promise<boolean>;
+  /**
+   * Deliveries whose worker's lease ran out (the worker died): those not yet on their way to Teams go back to
+   * pending, due now, to be sent by another; those already on their way become uncertain, never sent twice.
+   */
+  reclaimExpired(now: Date): Promise<{ pending: number; uncertain: number }>;
   /** How many times each person was sent a nudge by this campaign (for its per-person cap). */
   sentCounts(campaignId: string, userIds: readonly string[]): Promise<Map<string, number>>;
 }

@@ -87,17 +87,43 @@ describe.each(databaseTargets())('SqlCampaignStore on $name', (target) => {
     expect((await store.claimDue(minutes(29), 1000, 'worker-a', minutes(31))).map((d) => d.id)).not.toContain(later!.id);
     const again = await store.claimDue(minutes(30), 1000, 'worker-a', minutes(32));
     expect(again.find((d) => d.id === later!.id)).toMatchObject({ attempts: 2, status: 'sending' });
-    expect(await store.deliveryCounts(run.id)).toEqual({ pending: 0, sending: 2, sent: 0, failed: 1, skipped: 0, cancelled: 0, failedBy: { blocked: 1 } });
+    expect(await store.deliveryCounts(run.id)).toEqual({ pending: 0, sending: 2, sent: 0, failed: 1, skipped: 0, cancelled: 0, uncertain: 0, failedBy: { blocked: 1 } });
   });
 
   it('gives a dead worker\'s claims back when the lease runs out; the dead worker can no longer record them', async () => {
     const { run } = await runWith(2);
     const claimed = (await store.claimDue(minutes(1), 1000, 'dead', minutes(3))).filter((delivery) => delivery.runId === run.id);
-    expect(await store.reclaimExpired(minutes(2))).toBe(0);
-    expect(await store.reclaimExpired(minutes(4))).toBeGreaterThanOrEqual(2);
+    expect(await store.reclaimExpired(minutes(2))).toEqual({ pending: 0, uncertain: 0 });
+    expect((await store.reclaimExpired(minutes(4))).pending).toBeGreaterThanOrEqual(2);
     const retaken = (await store.claimDue(minutes(4), 1000, 'alive', minutes(6))).filter((delivery) => delivery.runId === run.id);
     expect(retaken.map((d) => d.id).sort()).toEqual(claimed.map((d) => d.id).sort());
     expect(await store.complete(claimed[0]!.id, 'dead', { kind: 'sent', nudgeId: '00000000-0000-0000-0000-000000000000' }, minutes(5))).toBe(false);
+  });
+
+  it('never gives back a delivery whose message had started on its way: a dead worker\'s send is uncertain, not repeated', async () => {
+    const { run } = await runWith(3);
+    const [started, notStarted, stale] = (await store.claimDue(minutes(1), 1000, 'dying', minutes(3))).filter((d) => d.runId === run.id);
+    expect(await store.markSendStarted(started!.id, 'dying', minutes(2))).toBe(true);
+    // Only the claim's holder may mark it, and only while its lease holds.
+    expect(await store.markSendStarted(notStarted!.id, 'someone-else', minutes(2))).toBe(false);
+    expect(await store.markSendStarted(stale!.id, 'dying', minutes(3))).toBe(false);
+
+    expect(await store.reclaimExpired(minutes(4))).toMatchObject({ uncertain: 1 });
+    expect(await store.deliveryCounts(run.id)).toMatchObject({ pending: 2, sending: 0, uncertain: 1 });
+    const retaken = (await store.claimDue(minutes(4), 1000, 'alive', minutes(6))).filter((d) => d.runId === run.id).map((d) => d.id);
+    expect(retaken.sort()).toEqual([notStarted!.id, stale!.id].sort());
+  });
+
+  it('lets a throttled send go again: a send Teams answered is no longer uncertain', async () => {
+    const { run } = await runWith(1);
+    const [delivery] = (await store.claimDue(minutes(1), 1000, 'w', minutes(3))).filter((d) => d.runId === run.id);
+    await store.markSendStarted(delivery!.id, 'w', minutes(1));
+    await store.complete(delivery!.id, 'w', { kind: 'later', at: minutes(1), reason: 'throttled' }, minutes(1));
+    const [again] = (await store.claimDue(minutes(1), 1000, 'dies', minutes(2))).filter((d) => d.runId === run.id);
+    expect(again?.id).toBe(delivery!.id);
+    // Dies before this attempt's point of no return: back to pending, not uncertain.
+    await store.reclaimExpired(minutes(5));
+    expect(await store.deliveryCounts(run.id)).toMatchObject({ pending: 1, uncertain: 0 });
   });
 
   it('claims nothing of a paused campaign, and cancelling stops its pending deliveries at once', async () => {

@@ -62,7 +62,11 @@ describe.each(databaseTargets())('a delivery batch on $name', (target) => {
     const send = async (request: NudgeRequest): Promise<NudgeResult> => {
       asked.push(request);
       if (request.userId === 'strong') return { kind: 'alreadyStrong', person };
-      if (request.userId === 'blocked') return { kind: 'blocked', code: 'Forbidden', person, nudgeId: NUDGE_ID, strength: 'weak' };
+      if (request.userId === 'blocked') {
+        // The sender marks the point of no return just before the card goes to Teams.
+        expect(await request.beforeSend?.()).toBe(true);
+        return { kind: 'blocked', code: 'Forbidden', person, nudgeId: NUDGE_ID, strength: 'weak' };
+      }
       return { kind: 'throttled', retryAfterMs: 5_000, person, nudgeId: NUDGE_ID, strength: 'weak' };
     };
     let clock = NOW;
@@ -72,6 +76,9 @@ describe.each(databaseTargets())('a delivery batch on $name', (target) => {
     expect(first).toMatchObject({ claimed: 3, results: { sent: 0, skipped: 1, failed: 1, later: 1 }, finishedRuns: [] });
     expect(asked.map((request) => request.userId).sort()).toEqual(['blocked', 'busy', 'strong']);
     expect(asked[0]).toMatchObject({ source: 'campaign', sendingHours: plan.window, deadline: new Date('2026-12-31T23:59:59Z') });
+
+    const marked = await db.query<{ user_id: string }>('SELECT user_id FROM campaign_deliveries WHERE run_id = $1 AND send_started_at IS NOT NULL', [run.id]);
+    expect(marked.map((row) => row.user_id)).toEqual(['blocked']);
 
     // Nothing is due until Teams' wait is over.
     expect((await deliverDueBatch(deps, 100)).claimed).toBe(0);

@@ -38,8 +38,10 @@ export const campaigns: Migration = {
       campaign_id uuid NOT NULL REFERENCES campaigns (id),
       user_id text NOT NULL,
       due_at timestamptz NOT NULL,
-      status text NOT NULL CHECK (status IN ('pending', 'sending', 'sent', 'failed', 'skipped', 'cancelled')),
+      status text NOT NULL CHECK (status IN ('pending', 'sending', 'sent', 'failed', 'skipped', 'cancelled', 'uncertain')),
       attempts integer NOT NULL DEFAULT 0,
+      -- Set just before the message goes to Teams: from then on a send may have happened, so it is never repeated.
+      send_started_at timestamptz NULL,
       claimed_by text NULL,
       lease_until timestamptz NULL,
       reason text NULL,
