@@ -156,6 +156,7 @@ function timed(directory: Directory) {
     timeZoneOf: (id) => directory.timeZoneOf(id),
     isMemberOfAny: (id, groups) => directory.isMemberOfAny(id, groups),
     holdsAnyRole: (id, roles) => directory.holdsAnyRole(id, roles),
+    groupMemberIds: (id) => directory.groupMemberIds(id),
     ...(directory.registrationSummary ? { registrationSummary: () => directory.registrationSummary!() } : {}),
     walkPeople: (onPage) =>
       measure(() => directory.walkPeople((page) => measure(() => onPage(page), (ms) => (times.people_db_ms += ms))), (ms) => (times.people_ms += ms)),

@@ -7,7 +7,7 @@ export interface StartRunDeps {
   campaigns: CampaignStore;
   posture: Pick<PostureStore, 'listUsers'>;
   /** The members of an Entra group (transitively), for campaigns aimed at a group. */
-  groupMembers: (groupId: string) => Promise<ReadonlySet<string>>;
+  groupMembers: (groupId: string) => Promise<ReadonlySet<string> | undefined>;
   now: () => Date;
 }
 
@@ -18,7 +18,9 @@ export type StartRunResult =
   | { kind: 'notActive'; status: string }
   | { kind: 'unknownCampaign' }
   /** No completed scan yet: nobody can be chosen. The run is not started, so a later try can. */
-  | { kind: 'noScan' };
+  | { kind: 'noScan' }
+  /** The campaign's Entra group no longer exists: the run is not started; its owner should change the audience. */
+  | { kind: 'unknownGroup'; groupId: string };
 
 const PAGE = 1_000;
 
@@ -36,7 +38,9 @@ export async function startCampaignRun(deps: StartRunDeps, campaignId: string, s
   const { total } = await deps.posture.listUsers({ strengths: ['strong', 'acceptable', 'weak', 'none'], offset: 0, limit: 1 });
   if (total === 0) return { kind: 'noScan' };
 
-  const members = campaign.audience.scope.kind === 'group' ? await deps.groupMembers(campaign.audience.scope.groupId) : undefined;
+  const scope = campaign.audience.scope;
+  const members = scope.kind === 'group' ? await deps.groupMembers(scope.groupId) : undefined;
+  if (scope.kind === 'group' && !members) return { kind: 'unknownGroup', groupId: scope.groupId };
   const chosen: string[] = [];
   for (let offset = 0; ; offset += PAGE) {
     const { users } = await deps.posture.listUsers({ strengths: targetedStrengths(campaign.audience.gaps), offset, limit: PAGE });

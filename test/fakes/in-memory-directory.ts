@@ -52,6 +52,11 @@ export class InMemoryDirectory implements Directory {
     return groupIds.some((groupId) => this.groups.get(groupId)?.has(userId) ?? false);
   }
 
+  async groupMemberIds(groupId: string): Promise<Set<string> | undefined> {
+    const members = this.groups.get(groupId);
+    return members ? new Set(members) : undefined;
+  }
+
   async holdsAnyRole(userId: string, roleTemplateIds: readonly string[]): Promise<boolean> {
     return roleTemplateIds.some((templateId) => this.roles.get(templateId)?.has(userId) ?? false);
   }

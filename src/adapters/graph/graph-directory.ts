@@ -218,6 +218,21 @@ export class GraphDirectory implements Directory {
     return false;
   }
 
+  /** transitiveMembers, users only (nested groups are walked by Graph and listed too; they are not people). */
+  async groupMemberIds(groupId: string): Promise<Set<string> | undefined> {
+    const path = graphPath(`/groups/${encodeURIComponent(groupId)}/transitiveMembers`, { $select: 'id', $top: '999' });
+    const ids = new Set<string>();
+    try {
+      await walkCollection<{ '@odata.type'?: string; id?: string }>(this.caller, path, { counters: newCounters() }, async (members) => {
+        for (const member of members) if (member['@odata.type'] === '#microsoft.graph.user' && member.id) ids.add(member.id);
+      });
+    } catch (error) {
+      if (error instanceof GraphFailure && error.kind === 'notFound') return undefined;
+      throw error;
+    }
+    return ids;
+  }
+
   /** Graph's usersRegisteredByFeature and usersRegisteredByMethod, all user types and roles: two requests of the reports budget. */
   async registrationSummary(): Promise<RegistrationSummary> {
     const scope = "(includedUserTypes='all',includedUserRoles='all')";

@@ -87,4 +87,6 @@ export interface Directory {
   isMemberOfAny(userId: string, groupIds: readonly string[]): Promise<boolean>;
   /** Whether the user holds (directly or through a group) any directory role made from these role templates. */
   holdsAnyRole(userId: string, roleTemplateIds: readonly string[]): Promise<boolean>;
+  /** The ids of the users in a group, directly or through nested groups; undefined when there is no such group. */
+  groupMemberIds(groupId: string): Promise<Set<string> | undefined>;
 }

@@ -200,6 +200,22 @@ describe('GraphDirectory.isMemberOfAny', () => {
   });
 });
 
+describe('GraphDirectory.groupMemberIds', () => {
+  it('lists the people of a group, with those of nested groups, and no groups', async () => {
+    const directory = directoryOn(graph, TIME_SCALE);
+    const campaigns = tenant.groups.find((group) => group.id === groupId(CAMPAIGN_MANAGERS_GROUP))!;
+    const nested = campaigns.memberGroupIds.flatMap((id) => tenant.groups.find((group) => group.id === id)!.memberIds);
+    const members = await directory.groupMemberIds(campaigns.id);
+    expect([...members!].sort()).toEqual([...new Set([...campaigns.memberIds, ...nested])].sort());
+    expect(members!.has(admin.id)).toBe(true);
+    expect([...members!].some((id) => tenant.groups.some((group) => group.id === id))).toBe(false);
+  });
+
+  it('says there is no such group for an unknown id', async () => {
+    expect(await directoryOn(graph, TIME_SCALE).groupMemberIds(randomUUID())).toBeUndefined();
+  });
+});
+
 describe('GraphDirectory.holdsAnyRole', () => {
   const roleOf = (userId: string) => tenant.directoryRoles.find((role) => role.memberIds.includes(userId));
   const holder = tenant.users.find((user) => roleOf(user.id))!;

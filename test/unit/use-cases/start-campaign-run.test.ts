@@ -38,7 +38,7 @@ describe.each(databaseTargets())('starting a campaign run on $name', (target) =>
     db = await target.openMigrated();
     campaigns = new SqlCampaignStore(db);
     posture = new SqlPostureStore(db);
-    deps = { campaigns, posture, groupMembers: async () => new Set(['none-finance', 'none-sales']), now: () => NOW };
+    deps = { campaigns, posture, groupMembers: async (id) => (id === 'g' ? new Set(['none-finance', 'none-sales']) : undefined), now: () => NOW };
   });
   afterAll(() => db.close());
 
@@ -77,6 +77,12 @@ describe.each(databaseTargets())('starting a campaign run on $name', (target) =>
       const runs = await campaigns.runs(campaign.id);
       expect(runs).toHaveLength(1);
       expect(await usersOf(runs[0]!.id)).toEqual(['excluded-finance', 'none-finance', 'none-sales', 'weak-finance']);
+    });
+
+    it('starts no run for a group the directory no longer has', async () => {
+      const campaign = await campaigns.create(plan({ scope: { kind: 'group', groupId: 'gone' } }), owner, NOW);
+      expect(await startCampaignRun(deps, campaign.id, NOW)).toEqual({ kind: 'unknownGroup', groupId: 'gone' });
+      expect(await campaigns.runs(campaign.id)).toEqual([]);
     });
 
     it('runs neither a paused, a cancelled nor an unknown campaign', async () => {
