@@ -1,12 +1,15 @@
 import type { Campaign } from '../domain/campaigns/campaign';
 import type { CampaignDelivery, CampaignRun, DeliveryResult } from '../domain/campaigns/campaign-run';
 import type { CampaignStore } from '../domain/ports/campaign-store';
+import type { UserMfaStatus } from '../domain/mfa/user-registration';
 import type { NudgeRequest, NudgeResult } from './send-nudge';
 
 export interface DeliverCampaignDeps {
   store: CampaignStore;
   /** sendNudge with its dependencies: the live check, sending hours, the cap across sources, the chat and the send. */
   send: (request: NudgeRequest) => Promise<NudgeResult>;
+  /** The person as the latest completed scan saw them (PostureStore.findUser). */
+  scanned: (userId: string) => Promise<UserMfaStatus | undefined>;
   now: () => Date;
   /** This engine's name on its claims (several bot instances may share the database). */
   worker: string;
@@ -62,6 +65,8 @@ export async function deliverDueBatch(deps: DeliverCampaignDeps, limit: number):
 async function deliverOne(deps: DeliverCampaignDeps, campaign: Campaign, delivery: CampaignDelivery): Promise<DeliveryResult> {
   const sent = (await deps.store.sentCounts(campaign.id, [delivery.userId])).get(delivery.userId) ?? 0;
   if (sent >= campaign.maxNudgesPerPerson) return { kind: 'skipped', reason: 'campaign cap reached' };
+  const scanned = await deps.scanned(delivery.userId);
+  if (!scanned) return { kind: 'skipped', reason: 'not in the latest scan' };
   await deps.pace?.();
   let result: NudgeResult;
   try {
@@ -70,6 +75,10 @@ async function deliverOne(deps: DeliverCampaignDeps, campaign: Campaign, deliver
       source: 'campaign',
       sendingHours: campaign.window,
       beforeSend: () => deps.store.markSendStarted(delivery.id, deps.worker, deps.now()),
+      known: {
+        person: { id: scanned.id, displayName: scanned.displayName, ...(scanned.department ? { department: scanned.department } : {}), ...(scanned.jobTitle ? { jobTitle: scanned.jobTitle } : {}) },
+        methods: scanned.methods,
+      },
       ...(campaign.deadline ? { deadline: new Date(`${campaign.deadline}T23:59:59Z`) } : {}),
     });
   } catch (error) {

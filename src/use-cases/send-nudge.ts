@@ -37,6 +37,12 @@ export interface NudgeRequest {
    * delivery there: a crash after this point must not lead to a second send. False stops the send.
    */
   beforeSend?: () => Promise<boolean>;
+  /**
+   * Who they are and their methods as the latest scan saw them, instead of asking Graph. A campaign sends to
+   * thousands: Graph's per-user methods share the reports budget (5 requests per 10 s), so a live check each
+   * would take hours; the scan just chose them, and "I've done it" still rechecks live.
+   */
+  known?: { person: Person; methods: MethodKind[] };
 }
 
 export type NudgeResult =
@@ -56,21 +62,9 @@ export type NudgeResult =
  * is found or made last, so a nudge that has to wait installs nothing.
  */
 export async function sendNudge(deps: SendNudgeDeps, request: NudgeRequest): Promise<NudgeResult> {
-  let person: Person | undefined;
-  try {
-    person = await deps.directory.findPerson(request.userId);
-  } catch {
-    // The directory did not answer: say so ("try later") rather than fail the admin's turn or the job.
-    return { kind: 'checkUnavailable', person: { id: request.userId, displayName: request.userId } };
-  }
-  if (!person) return { kind: 'unknownPerson' };
-
-  let methods: MethodKind[];
-  try {
-    methods = await deps.directory.currentMethods(person.id);
-  } catch {
-    return { kind: 'checkUnavailable', person };
-  }
+  const found = request.known ?? (await liveCheck(deps, request.userId));
+  if ('kind' in found) return found;
+  const { person, methods } = found;
   const strength = classifyMethods(methods, deps.policy);
   if (strength === 'strong') {
     const open = await deps.store.openSeries(person.id);
@@ -105,6 +99,22 @@ export async function sendNudge(deps: SendNudgeDeps, request: NudgeRequest): Pro
   const outcome = await deliver(deps, person.id, request.beforeSend, nudgeCardFor(nudge, series, methods, { classification: deps.policy, snooze: deps.nudges.snooze }));
   await deps.store.recordDelivery(nudge.id, toRecord(outcome, deps.now()), deps.now());
   return { ...outcome, person, nudgeId: nudge.id, strength };
+}
+
+async function liveCheck(deps: SendNudgeDeps, userId: string): Promise<{ person: Person; methods: MethodKind[] } | NudgeResult> {
+  let person: Person | undefined;
+  try {
+    person = await deps.directory.findPerson(userId);
+  } catch {
+    // The directory did not answer: say so ("try later") rather than fail the admin's turn or the job.
+    return { kind: 'checkUnavailable', person: { id: userId, displayName: userId } };
+  }
+  if (!person) return { kind: 'unknownPerson' };
+  try {
+    return { person, methods: await deps.directory.currentMethods(person.id) };
+  } catch {
+    return { kind: 'checkUnavailable', person };
+  }
 }
 
 async function deliver(

@@ -6,6 +6,13 @@ import type { CampaignPlan } from '../../../src/domain/campaigns/campaign';
 import type { CampaignRun } from '../../../src/domain/campaigns/campaign-run';
 import type { NudgeRequest, NudgeResult } from '../../../src/use-cases/send-nudge';
 import { databaseTargets } from '../../support/test-database';
+import type { UserMfaStatus } from '../../../src/domain/mfa/user-registration';
+
+/** Everyone is in the latest scan, with SMS only, except "gone". */
+const scanned = async (id: string): Promise<UserMfaStatus | undefined> => (id === 'gone' ? undefined : {
+  id, userPrincipalName: `${id}@contoso.example`, displayName: `Person ${id}`, userType: 'member', accountEnabled: true, isAdmin: false,
+  isMfaCapable: true, isMfaRegistered: true, methods: ['sms'], strength: 'weak', isCriticalAdmin: false, countsInRates: true,
+});
 
 const plan: CampaignPlan = {
   name: 'Engine', audience: { gaps: 'both', scope: { kind: 'all' }, excluded: [] },
@@ -61,7 +68,7 @@ describe.each(databaseTargets())('the campaign delivery engine on $name', (targe
     const finished: string[] = [];
     const rateName = `engine-${run.id}`;
     const engines = ['a', 'b'].map((worker) => new CampaignDeliveryEngine(
-      { store, send, now: () => new Date(), worker, leaseMs: 30_000 },
+      { store, send, scanned, now: () => new Date(), worker, leaseMs: 30_000 },
       new SqlSendRate(db, 25, rateName),
       { batchMax: 10, idleMs: 50 },
       quiet,
@@ -86,7 +93,7 @@ describe.each(databaseTargets())('the campaign delivery engine on $name', (targe
     const run = await runFor(30);
     const { sends, send } = recordingSender();
     const engine = new CampaignDeliveryEngine(
-      { store, send, now: () => new Date(), worker: 'c', leaseMs: 30_000 }, new SqlSendRate(db, 10, `stop-${run.id}`), { batchMax: 10, idleMs: 50 }, quiet,
+      { store, send, scanned, now: () => new Date(), worker: 'c', leaseMs: 30_000 }, new SqlSendRate(db, 10, `stop-${run.id}`), { batchMax: 10, idleMs: 50 }, quiet,
     );
     engine.start();
     await waitFor(async () => sends.some((s) => s.userId.startsWith(run.id)));

@@ -4,6 +4,13 @@ import type { CampaignPlan } from '../../../src/domain/campaigns/campaign';
 import { deliverDueBatch, deliveryResultOf, MAX_ATTEMPTS } from '../../../src/use-cases/deliver-campaign';
 import type { NudgeRequest, NudgeResult } from '../../../src/use-cases/send-nudge';
 import { databaseTargets } from '../../support/test-database';
+import type { UserMfaStatus } from '../../../src/domain/mfa/user-registration';
+
+/** Everyone is in the latest scan, with SMS only, except "gone". */
+const scanned = async (id: string): Promise<UserMfaStatus | undefined> => (id === 'gone' ? undefined : {
+  id, userPrincipalName: `${id}@contoso.example`, displayName: `Person ${id}`, userType: 'member', accountEnabled: true, isAdmin: false,
+  isMfaCapable: true, isMfaRegistered: true, methods: ['sms'], strength: 'weak', isCriticalAdmin: false, countsInRates: true,
+});
 
 const NOW = new Date('2026-12-01T10:00:00Z');
 const later = (ms: number) => new Date(NOW.getTime() + ms);
@@ -57,7 +64,7 @@ describe.each(databaseTargets())('a delivery batch on $name', (target) => {
   it('sends each due delivery once with the campaign\'s window and deadline, records each result, and finishes the run', async () => {
     const campaign = await store.create(plan, { id: 'm1', name: 'Megan' }, NOW);
     const { run } = await store.startRun(campaign.id, NOW, NOW);
-    await store.addDeliveries(run.id, ['strong', 'blocked', 'busy'].map((userId) => ({ userId, dueAt: NOW })));
+    await store.addDeliveries(run.id, ['strong', 'blocked', 'busy', 'gone'].map((userId) => ({ userId, dueAt: NOW })));
     const asked: NudgeRequest[] = [];
     const send = async (request: NudgeRequest): Promise<NudgeResult> => {
       asked.push(request);
@@ -70,12 +77,17 @@ describe.each(databaseTargets())('a delivery batch on $name', (target) => {
       return { kind: 'throttled', retryAfterMs: 5_000, person, nudgeId: NUDGE_ID, strength: 'weak' };
     };
     let clock = NOW;
-    const deps = { store, send, now: () => clock, worker: 'w1', leaseMs: 60_000 };
+    const deps = { store, send, scanned, now: () => clock, worker: 'w1', leaseMs: 60_000 };
 
     const first = await deliverDueBatch(deps, 100);
-    expect(first).toMatchObject({ claimed: 3, results: { sent: 0, skipped: 1, failed: 1, later: 1 }, finishedRuns: [] });
+    // "gone" left the directory since the scan: not sent, skipped with the reason.
+    expect(first).toMatchObject({ claimed: 4, results: { sent: 0, skipped: 2, failed: 1, later: 1 }, finishedRuns: [] });
     expect(asked.map((request) => request.userId).sort()).toEqual(['blocked', 'busy', 'strong']);
-    expect(asked[0]).toMatchObject({ source: 'campaign', sendingHours: plan.window, deadline: new Date('2026-12-31T23:59:59Z') });
+    // The scan's view of the person goes with the request, so no per-person Graph check is needed.
+    expect(asked[0]).toMatchObject({
+      source: 'campaign', sendingHours: plan.window, deadline: new Date('2026-12-31T23:59:59Z'),
+      known: { person: { id: asked[0]!.userId, displayName: `Person ${asked[0]!.userId}` }, methods: ['sms'] },
+    });
 
     const marked = await db.query<{ user_id: string }>('SELECT user_id FROM campaign_deliveries WHERE run_id = $1 AND send_started_at IS NOT NULL', [run.id]);
     expect(marked.map((row) => row.user_id)).toEqual(['blocked']);
@@ -85,7 +97,7 @@ describe.each(databaseTargets())('a delivery batch on $name', (target) => {
     clock = later(5_000);
     const second = await deliverDueBatch(deps, 100);
     expect(second.claimed).toBe(1);
-    expect(await store.deliveryCounts(run.id)).toMatchObject({ pending: 1, failed: 1, skipped: 1, failedBy: { blocked: 1 } });
+    expect(await store.deliveryCounts(run.id)).toMatchObject({ pending: 1, failed: 1, skipped: 2, failedBy: { blocked: 1 } });
   });
 
   it('skips a person who already had the campaign\'s most nudges', async () => {
@@ -98,7 +110,7 @@ describe.each(databaseTargets())('a delivery batch on $name', (target) => {
     await store.addDeliveries(run.id, [{ userId: 'capped', dueAt: NOW }]);
     const send = jest.fn();
 
-    const report = await deliverDueBatch({ store, send, now: () => NOW, worker: 'w1', leaseMs: 60_000 }, 1000);
+    const report = await deliverDueBatch({ store, send, scanned, now: () => NOW, worker: 'w1', leaseMs: 60_000 }, 1000);
     expect(send).not.toHaveBeenCalled();
     expect(report.finishedRuns.map((finished) => finished.id)).toContain(run.id);
     expect(await store.deliveryCounts(run.id)).toMatchObject({ skipped: 1 });
