@@ -15,10 +15,13 @@ export interface CampaignEngineLogger {
 }
 
 /**
- * The delivery engine's loop in one bot instance: take what the tenant's send budget allows this second, claim
- * that many due deliveries, send them, and go round again; wait a little when nothing is due, and until the next
- * second when the budget is spent. Several instances run this loop on one database: claims keep them from
- * sending the same delivery, the shared budget keeps them together within Teams' rate.
+ * The delivery engine's loop in one bot instance: claim a batch of due deliveries, send them, each taking its
+ * place in the tenant's send budget just before it goes (waiting for the next second when the budget is spent),
+ * and go round again; wait a little when nothing is due. Several instances run this loop on one database: claims
+ * keep them from sending the same delivery, the shared budget keeps them together within Teams' rate.
+ *
+ * The budget is taken per send, at the moment of sending: taken per batch, a batch granted at the end of one
+ * second went out in the next, on top of that second's own budget.
  *
  * A failure of the database or of a batch is logged and the loop goes on after a pause: a delivery claimed by a
  * batch that failed returns to pending when its lease runs out.
@@ -28,13 +31,17 @@ export class CampaignDeliveryEngine {
   private stopping = false;
   private wake: (() => void) | undefined;
 
+  private readonly deps: DeliverCampaignDeps;
+
   constructor(
-    private readonly deps: DeliverCampaignDeps,
+    deps: DeliverCampaignDeps,
     private readonly rate: SendRate,
     private readonly options: CampaignEngineOptions,
     private readonly logger: CampaignEngineLogger,
     private readonly onRunFinished: (run: CampaignRun) => Promise<void> = async () => {},
-  ) {}
+  ) {
+    this.deps = { ...deps, pace: () => this.takeSendSlot() };
+  }
 
   start(): void {
     if (this.running) return;
@@ -58,13 +65,7 @@ export class CampaignDeliveryEngine {
   private async loop(): Promise<void> {
     while (!this.stopping) {
       try {
-        const now = this.deps.now();
-        const granted = await this.rate.take(this.options.batchMax, now);
-        if (granted === 0) {
-          await this.pause(1000 - (now.getTime() % 1000));
-          continue;
-        }
-        const report = await deliverDueBatch(this.deps, granted);
+        const report = await deliverDueBatch(this.deps, this.options.batchMax);
         await this.afterBatch(report);
         if (report.claimed === 0) await this.pause(this.options.idleMs);
       } catch (error) {
@@ -80,6 +81,14 @@ export class CampaignDeliveryEngine {
       await this.onRunFinished(run).catch((error: unknown) =>
         this.logger.error({ runId: run.id, err: error instanceof Error ? error.message : String(error) }, 'the run summary could not be sent'),
       );
+    }
+  }
+
+  /** Waits until the shared budget grants one send. */
+  private async takeSendSlot(): Promise<void> {
+    for (;;) {
+      if ((await this.rate.take(1, this.deps.now)) === 1) return;
+      await new Promise((resolve) => setTimeout(resolve, 1000 - (this.deps.now().getTime() % 1000)));
     }
   }
 

@@ -10,12 +10,12 @@ export class SqlSendRate implements SendRate {
     if (!Number.isInteger(perSecond) || perSecond < 1) throw new Error(`The send rate must be a whole number of sends per second, at least 1 (got ${perSecond}).`);
   }
 
-  async take(wanted: number, now: Date): Promise<number> {
+  async take(wanted: number, now: () => Date): Promise<number> {
     if (wanted <= 0) return 0;
-    const second = new Date(Math.floor(now.getTime() / 1000) * 1000);
     return this.db.transaction(async (tx) => {
-      await tx.query('INSERT INTO send_rate_windows (name, window_start, used) VALUES ($1, $2, 0) ON CONFLICT (name) DO NOTHING', [this.name, second]);
+      await tx.query('INSERT INTO send_rate_windows (name, window_start, used) VALUES ($1, to_timestamp(0), 0) ON CONFLICT (name) DO NOTHING', [this.name]);
       const [row] = await tx.query<{ window_start: Date | string; used: number }>('SELECT window_start, used FROM send_rate_windows WHERE name = $1 FOR UPDATE', [this.name]);
+      const second = new Date(Math.floor(now().getTime() / 1000) * 1000);
       const sameSecond = new Date(row!.window_start).getTime() === second.getTime();
       // A window older than now starts afresh; a newer one (another instance's clock runs ahead) is shared as it is.
       const newer = new Date(row!.window_start).getTime() > second.getTime();

@@ -1,19 +1,18 @@
 import type { Database } from '../../../src/adapters/storage/database';
 import { SqlCampaignStore } from '../../../src/adapters/storage/sql-campaign-store';
 import type { CampaignPlan } from '../../../src/domain/campaigns/campaign';
+import { campaignPlan } from '../../fakes/campaign-plan';
 import { databaseTargets } from '../../support/test-database';
 
 const T0 = new Date('2026-12-01T10:00:00Z');
 const minutes = (n: number) => new Date(T0.getTime() + n * 60_000);
 const owner = { id: 'manager-1', name: 'Megan Bowen' };
 
-const plan = (name = 'Year-end push'): CampaignPlan => ({
+const plan = (name = 'Year-end push'): CampaignPlan => campaignPlan({
   name,
   audience: { gaps: 'both', scope: { kind: 'departments', departments: ['Finance'] }, excluded: ['cfo@contoso.com'] },
   schedule: { kind: 'once', date: '2026-12-01', time: '10:00', timeZone: 'Europe/London' },
-  window: { startHour: 9, endHour: 17, weekdays: [1, 2, 3, 4, 5] },
   deadline: '2026-12-31',
-  maxNudgesPerPerson: 3,
   escalateAfter: 2,
 });
 

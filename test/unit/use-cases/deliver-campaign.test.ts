@@ -1,8 +1,8 @@
 import type { Database } from '../../../src/adapters/storage/database';
 import { SqlCampaignStore } from '../../../src/adapters/storage/sql-campaign-store';
-import type { CampaignPlan } from '../../../src/domain/campaigns/campaign';
 import { deliverDueBatch, deliveryResultOf, MAX_ATTEMPTS } from '../../../src/use-cases/deliver-campaign';
 import type { NudgeRequest, NudgeResult } from '../../../src/use-cases/send-nudge';
+import { campaignPlan } from '../../fakes/campaign-plan';
 import { databaseTargets } from '../../support/test-database';
 import type { UserMfaStatus } from '../../../src/domain/mfa/user-registration';
 
@@ -55,11 +55,7 @@ describe.each(databaseTargets())('a delivery batch on $name', (target) => {
   });
   afterAll(() => db.close());
 
-  const plan: CampaignPlan = {
-    name: 'December', audience: { gaps: 'both', scope: { kind: 'all' }, excluded: [] },
-    schedule: { kind: 'once', date: '2026-12-01', time: '10:00', timeZone: 'UTC' },
-    window: { startHour: 8, endHour: 18, weekdays: [1, 2, 3, 4, 5] }, deadline: '2026-12-31', maxNudgesPerPerson: 2,
-  };
+  const plan = campaignPlan({ window: { startHour: 8, endHour: 18, weekdays: [1, 2, 3, 4, 5] }, deadline: '2026-12-31', maxNudgesPerPerson: 2 });
 
   it('sends each due delivery once with the campaign\'s window and deadline, records each result, and finishes the run', async () => {
     const campaign = await store.create(plan, { id: 'm1', name: 'Megan' }, NOW);

@@ -5,6 +5,7 @@ import type { CampaignPlan } from '../../../src/domain/campaigns/campaign';
 import { classifyMethods } from '../../../src/domain/mfa/mfa-strength';
 import { DEFAULT_RATE_POLICY } from '../../../src/domain/mfa/rate-policy';
 import { startCampaignRun, type StartRunDeps } from '../../../src/use-cases/start-campaign-run';
+import { campaignPlan } from '../../fakes/campaign-plan';
 import { fakeUser, type FakeUser } from '../../fakes/fake-user';
 import { databaseTargets } from '../../support/test-database';
 
@@ -20,11 +21,8 @@ const people: FakeUser[] = [
   fakeUser('excluded-finance', { department: 'Finance', userPrincipalName: 'CFO@contoso.example' }),
 ];
 
-const plan = (audience: Partial<CampaignPlan['audience']>): CampaignPlan => ({
-  name: 'December', audience: { gaps: 'both', scope: { kind: 'all' }, excluded: [], ...audience },
-  schedule: { kind: 'once', date: '2026-12-01', time: '10:00', timeZone: 'UTC' },
-  window: { startHour: 9, endHour: 17, weekdays: [1, 2, 3, 4, 5] }, maxNudgesPerPerson: 3,
-});
+const plan = (audience: Partial<CampaignPlan['audience']>): CampaignPlan =>
+  campaignPlan({ audience: { gaps: 'both', scope: { kind: 'all' }, excluded: [], ...audience } });
 
 describe.each(databaseTargets())('starting a campaign run on $name', (target) => {
   let db: Database;
