@@ -6,6 +6,8 @@
  *
  * `--set holdout` runs eval/qa-holdout.json instead: questions written before the engine was tuned on the
  * main set and never tuned on, to see whether changes generalise (`--set <name>` reads eval/qa-<name>.json).
+ * `fresh-a` and `fresh-b` were written later, by people who saw only the articles' titles: fresh-a's misses
+ * have been looked at once (two subjects the bot declines came from them); fresh-b's never, keep it that way.
  *
  *   npm run eval:qa [-- --misses] [-- --set holdout]
  */
