@@ -43,6 +43,8 @@ export interface NudgeConfig {
   serviceUrl: string;
   /** A Teams channel (its conversation id, where the bot is installed) told when someone presses "I need help". */
   helpDeskConversationId?: string;
+  /** Campaign sends per second for the whole tenant, shared by every bot instance. */
+  campaignSendRate: number;
 }
 
 export interface AppConfig {
@@ -94,6 +96,8 @@ const common = z.object({
   SNOOZE_CHOICES_DAYS: z.string().default(DEFAULT_SNOOZE_POLICY.choicesDays.join(',')),
   SNOOZE_MAX_PER_SERIES: z.coerce.number().int().min(0).max(20).default(DEFAULT_SNOOZE_POLICY.maxPerSeries),
   BOT_SERVICE_URL: z.string().url().default('https://smba.trafficmanager.net/teams/'),
+  // Teams allows an app about 50 requests a second per tenant; campaigns keep below it, across every instance.
+  CAMPAIGN_SEND_RATE: z.coerce.number().int().min(1).max(1000).default(40),
   DEPARTMENT_MIN_SIZE: z.coerce.number().int().min(1).max(1000).default(5),
 });
 
@@ -234,6 +238,7 @@ function readNudges(env: Env, base: z.infer<typeof common>, problems: string[], 
     ...(catalogId ? { teamsAppCatalogId: catalogId } : {}),
     serviceUrl: base.BOT_SERVICE_URL,
     ...(helpDesk ? { helpDeskConversationId: helpDesk } : {}),
+    campaignSendRate: base.CAMPAIGN_SEND_RATE,
   };
 }
 

@@ -1,3 +1,10 @@
+import { hostname } from 'node:os';
+import { randomUUID } from 'node:crypto';
+import { CampaignDeliveryEngine } from '../adapters/jobs/campaign-delivery-engine';
+import { SqlCampaignStore } from '../adapters/storage/sql-campaign-store';
+import { SqlSendRate } from '../adapters/storage/sql-send-rate';
+import type { CampaignStore } from '../domain/ports/campaign-store';
+import { startCampaignRun, type StartRunResult } from '../use-cases/start-campaign-run';
 import type { DestinationStream } from 'pino';
 import type { ServiceClientCredentialsFactory } from 'botframework-connector';
 import { createTeamsAdapter } from '../adapters/bot/teams-adapter-factory';
@@ -59,6 +66,8 @@ export interface RunningApp {
   logger: Logger;
   /** The app's own database, for operators' checks and tests; the app keeps ownership (stop() closes it). */
   database: Database;
+  /** Campaigns: their store, and starting a run (the engine then delivers it). */
+  campaigns: { store: CampaignStore; startRun(campaignId: string, scheduledFor: Date): Promise<StartRunResult> };
   /** Graceful stop: no new turns, running turns and jobs finish (or are released), then the database closes. */
   stop(options?: { timeoutMs?: number }): Promise<void>;
 }
@@ -134,6 +143,34 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     };
     const nudgeJobs = new NudgeJobs(engine, (request) => sendNudge(nudgeSending, request), logger, now);
     await nudgeJobs.register();
+
+    // Campaign deliveries: every instance runs the engine; claims and the shared send budget keep them apart.
+    const campaignStore = new SqlCampaignStore(db);
+    const campaignEngine = new CampaignDeliveryEngine(
+      {
+        store: campaignStore,
+        send: (request) => sendNudge(nudgeSending, request),
+        scanned: (userId) => store.findUser(userId),
+        now,
+        worker: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+        leaseMs: 60_000,
+      },
+      new SqlSendRate(db, config.nudges.campaignSendRate),
+      { batchMax: config.nudges.campaignSendRate, idleMs: 1000 },
+      logger,
+    );
+    const campaigns = {
+      store: campaignStore,
+      startRun: async (campaignId: string, scheduledFor: Date) => {
+        const result = await startCampaignRun(
+          { campaigns: campaignStore, posture: store, groupMembers: (groupId) => directory.groupMemberIds(groupId), now },
+          campaignId,
+          scheduledFor,
+        );
+        campaignEngine.poke();
+        return result;
+      },
+    };
     const helpDeskChannel = config.nudges.helpDeskConversationId;
     const nudgeActions: NudgeActionDeps = {
       store: nudgeStore,
@@ -191,16 +228,20 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     // The demo's browser is on this machine, so its own address works for download links.
     if (config.mode === 'demo') publicUrl ??= url;
     logger.info({ url, mode: config.mode }, 'MFA Coach is listening');
+    // Last, so that a start that fails earlier leaves no loop behind.
+    campaignEngine.start();
 
     return {
       url,
       port,
       logger,
       database: db,
+      campaigns,
       async stop({ timeoutMs = 10_000 } = {}) {
         const drained = await http.drain(timeoutMs);
         if (!drained) logger.warn('stopping with turns still running');
         await http.close();
+        await campaignEngine.stop();
         await engine.stop({ graceful: true, timeoutMs });
         await db.close();
         logger.info('MFA Coach stopped');

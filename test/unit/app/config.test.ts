@@ -129,23 +129,25 @@ describe('nudge settings', () => {
     });
     expect(nudges.teamsAppCatalogId).toBeUndefined();
     expect(nudges.serviceUrl).toBe('https://smba.trafficmanager.net/teams/');
+    expect(nudges.campaignSendRate).toBe(40);
   });
 
   it('reads every setting', () => {
     const { nudges } = loadProductionConfig({
       ...complete, NUDGE_SENDING_HOURS: '08-18 Mon,Tue,Thu', NUDGE_DEFAULT_TIME_ZONE: 'Europe/Paris', NUDGE_MAX_PER_PERIOD: '2', NUDGE_PERIOD_DAYS: '7',
-      SNOOZE_CHOICES_DAYS: '2,1', SNOOZE_MAX_PER_SERIES: '1', TEAMS_APP_CATALOG_ID: '7571089b-c3ff-4c04-98a3-8751ae002d44', HELP_DESK_CONVERSATION_ID: '19:abc@thread.tacv2',
+      SNOOZE_CHOICES_DAYS: '2,1', SNOOZE_MAX_PER_SERIES: '1', CAMPAIGN_SEND_RATE: '20', TEAMS_APP_CATALOG_ID: '7571089b-c3ff-4c04-98a3-8751ae002d44', HELP_DESK_CONVERSATION_ID: '19:abc@thread.tacv2',
     });
     expect(nudges).toEqual(expect.objectContaining({
       policy: { sendingHours: { startHour: 8, endHour: 18, weekdays: [1, 2, 4] }, defaultTimeZone: 'Europe/Paris', cap: { maxNudges: 2, perDays: 7 }, snooze: { choicesDays: [1, 2], maxPerSeries: 1 } },
       teamsAppCatalogId: '7571089b-c3ff-4c04-98a3-8751ae002d44',
       helpDeskConversationId: '19:abc@thread.tacv2',
+      campaignSendRate: 20,
     }));
   });
 
   it('names each malformed setting, all at once', () => {
-    const text = problemsOf({ ...complete, NUDGE_SENDING_HOURS: '17-09 Mon', NUDGE_DEFAULT_TIME_ZONE: 'Mars/Olympus', SNOOZE_CHOICES_DAYS: '0,400', TEAMS_APP_CATALOG_ID: 'mfa-coach' }).join('\n');
-    for (const name of ['NUDGE_SENDING_HOURS', 'NUDGE_DEFAULT_TIME_ZONE', 'SNOOZE_CHOICES_DAYS', 'TEAMS_APP_CATALOG_ID']) expect(text).toContain(name);
+    const text = problemsOf({ ...complete, NUDGE_SENDING_HOURS: '17-09 Mon', NUDGE_DEFAULT_TIME_ZONE: 'Mars/Olympus', SNOOZE_CHOICES_DAYS: '0,400', TEAMS_APP_CATALOG_ID: 'mfa-coach', CAMPAIGN_SEND_RATE: '0' }).join('\n');
+    for (const name of ['NUDGE_SENDING_HOURS', 'NUDGE_DEFAULT_TIME_ZONE', 'SNOOZE_CHOICES_DAYS', 'TEAMS_APP_CATALOG_ID', 'CAMPAIGN_SEND_RATE']) expect(text).toContain(name);
   });
 
   it('lets the demo nudge at any hour unless told otherwise', () => {

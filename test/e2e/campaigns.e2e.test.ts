@@ -1,0 +1,114 @@
+import type { ConnectorEmulator, TeamsUser } from '../../emulators/connector';
+import { MFA_COACH_ADMINS_GROUP, demoPersonas, generateDemoTenant } from '../../emulators/demo-tenant';
+import type { GraphEmulator } from '../../emulators/graph';
+import { databaseChoices, type TestApp } from '../support/app-harness';
+import { startEndToEnd, type EndToEnd } from '../support/end-to-end';
+import { campaignPlan } from '../fakes/campaign-plan';
+
+jest.setTimeout(90_000);
+
+const tenant = generateDemoTenant({ users: 80 });
+const { admin: adminPerson } = demoPersonas(tenant);
+const adminGroup = tenant.groups.find((g) => g.displayName === MFA_COACH_ADMINS_GROUP)!;
+const admin: TeamsUser = { aadObjectId: adminPerson.id, name: adminPerson.displayName };
+const members = tenant.users.filter((u) => u.accountEnabled && u.userType === 'Member');
+const text = (value: unknown) => JSON.stringify(value).replace(/\\\\/g, '');
+
+describe.each(databaseChoices())('campaign delivery end to end (%s)', (database) => {
+  let connector: ConnectorEmulator;
+  let graph: GraphEmulator;
+  let harness: TestApp;
+  let teams: EndToEnd['teams'];
+  let e2e: EndToEnd | undefined;
+
+  beforeAll(async () => {
+    e2e = await startEndToEnd({
+      tenant,
+      database,
+      graph: { throttle: { reports: null } },
+      app: {
+        adminGroupIds: [adminGroup.id],
+        configure: (c) => ({ ...c, nudges: { ...c.nudges, teamsAppCatalogId: tenant.teamsAppId, campaignSendRate: 20 } }),
+        overrides: { reportsBudget: { limit: 1000, windowMs: 1000 } },
+      },
+    });
+    ({ connector, graph, harness, teams } = e2e);
+    await harness.post(teams.anInstallationUpdate({ action: 'add', scope: 'personal', user: admin }));
+    // A known mix: the first 20 members have no method, the next 10 SMS only, everyone else Authenticator.
+    members.forEach((user, i) => {
+      graph.state.setMethods(user.id, i >= 20 && i < 30 ? [{ '@odata.type': '#microsoft.graph.phoneAuthenticationMethod', id: `phone-${i}`, phoneNumber: '+1 2065550100', phoneType: 'mobile', smsSignInState: 'notEnabled' }] : []);
+      if (i >= 30) graph.state.enrolAuthenticator(user.id);
+    });
+    graph.state.refreshReport();
+    await harness.post(teams.aMessage({ text: 'scan', user: admin }));
+    await connector.waitFor((r) => /scan finished/i.test(text(r.body)), 60_000);
+    connector.clear();
+  });
+  afterAll(() => e2e?.stop());
+
+  const finished = async (campaignId: string) => {
+    for (const until = Date.now() + 60_000; Date.now() < until; await new Promise((resolve) => setTimeout(resolve, 100))) {
+      const [run] = await harness.app.campaigns.store.runs(campaignId);
+      if (run?.status === 'finished') return run;
+    }
+    throw new Error('the run did not finish');
+  };
+
+  it('nudges each person of the audience once through Teams, within the window, and records every outcome', async () => {
+    const blocked = members[3]!;
+    connector.blockUser(blocked.id);
+    const { store, startRun } = harness.app.campaigns;
+    const campaign = await store.create(
+      campaignPlan({ window: { startHour: 0, endHour: 24, weekdays: [1, 2, 3, 4, 5, 6, 7] }, deadline: '2026-12-31' }),
+      { id: admin.aadObjectId, name: admin.name! },
+      new Date(),
+    );
+
+    const started = await startRun(campaign.id, new Date());
+    expect(started).toMatchObject({ kind: 'started', targeted: 30 - members.slice(0, 30).filter((u) => u.id === adminPerson.id).length });
+    const run = await finished(campaign.id);
+
+    const counts = await store.deliveryCounts(run.id);
+    expect(counts).toMatchObject({ pending: 0, sending: 0, uncertain: 0, failed: 1, failedBy: { blocked: 1 } });
+    expect(counts.sent).toBe(run.targeted - 1);
+    // One card per person, in their own 1:1 chat, and none to anyone with Authenticator.
+    const audience = members.slice(0, 30).filter((u) => u.id !== adminPerson.id && u.id !== blocked.id);
+    for (const person of audience) {
+      const cards = connector.cards(teams.personalConversationId({ aadObjectId: person.id }));
+      expect(cards).toHaveLength(1);
+      expect(text(cards[0])).toContain('please protect your work account');
+    }
+    for (const person of members.slice(30)) expect(connector.cards(teams.personalConversationId({ aadObjectId: person.id }))).toEqual([]);
+    // Campaign nudges are kept as nudges too (cap across sources, card actions), marked as the campaign's.
+    const rows = await harness.app.database.query<{ n: string | number }>("SELECT count(*) AS n FROM nudges WHERE source = 'campaign' AND status = 'sent'");
+    expect(Number(rows[0]!.n)).toBeGreaterThanOrEqual(audience.length);
+    // No live Graph check per person: the scan chose them (the reports budget is 5 requests per 10 s).
+    expect(graph.stats().requestsByRoute['GET /users/{id}/authentication/methods'] ?? 0).toBe(0);
+    connector.unblockUser(blocked.id);
+  });
+
+  it('holds a second campaign to the cap across sources: people just nudged wait two days; starting the run again adds nobody', async () => {
+    const { store, startRun } = harness.app.campaigns;
+    const campaign = await store.create(campaignPlan({ window: { startHour: 0, endHour: 24, weekdays: [1, 2, 3, 4, 5, 6, 7] } }), { id: admin.aadObjectId, name: 'Admin' }, new Date());
+    const at = new Date();
+    connector.clear();
+    const first = await startRun(campaign.id, at);
+    if (first.kind !== 'started') throw new Error(`expected a start, got ${first.kind}`);
+    expect(await startRun(campaign.id, at)).toMatchObject({ kind: 'alreadyStarted' });
+
+    const waiting = async () => (await harness.app.database.query<{ reason: string | null; due_at: Date | string }>(
+      "SELECT reason, due_at FROM campaign_deliveries WHERE run_id = $1 AND status = 'pending'", [first.run.id],
+    ));
+    for (const until = Date.now() + 30_000; (await waiting()).filter((d) => d.reason === 'frequencyCap').length < first.targeted - 1 && Date.now() < until;) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const rows = await waiting();
+    // Everyone but the one who blocked the bot (whose nudge never arrived, so it did not count) waits for the cap.
+    expect(rows.filter((d) => d.reason === 'frequencyCap')).toHaveLength(first.targeted - 1);
+    for (const row of rows.filter((d) => d.reason === 'frequencyCap')) expect(new Date(row.due_at).getTime()).toBeGreaterThan(Date.now() + 47 * 3600_000);
+    const [{ n }] = await harness.app.database.query<{ n: string | number }>('SELECT count(*) AS n FROM campaign_deliveries WHERE run_id = $1', [first.run.id]) as [{ n: string | number }];
+    expect(Number(n)).toBe(first.targeted);
+    // Only the person whose earlier nudge never arrived got one now.
+    expect(connector.cards()).toHaveLength(1);
+  });
+});
