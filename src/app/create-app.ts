@@ -1,6 +1,8 @@
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import { CampaignDeliveryEngine } from '../adapters/jobs/campaign-delivery-engine';
+import { CampaignRunJobs } from '../adapters/jobs/campaign-run-job';
+import type { Campaign } from '../domain/campaigns/campaign';
 import { SqlCampaignStore } from '../adapters/storage/sql-campaign-store';
 import { SqlSendRate } from '../adapters/storage/sql-send-rate';
 import type { CampaignStore } from '../domain/ports/campaign-store';
@@ -67,7 +69,12 @@ export interface RunningApp {
   /** The app's own database, for operators' checks and tests; the app keeps ownership (stop() closes it). */
   database: Database;
   /** Campaigns: their store, and starting a run (the engine then delivers it). */
-  campaigns: { store: CampaignStore; startRun(campaignId: string, scheduledFor: Date): Promise<StartRunResult> };
+  campaigns: {
+    store: CampaignStore;
+    startRun(campaignId: string, scheduledFor: Date): Promise<StartRunResult>;
+    /** Queues the campaign's next run as a job (on creation, on resume); undefined when none is left. */
+    scheduleNext(campaign: Campaign): Promise<Date | undefined>;
+  };
   /** Graceful stop: no new turns, running turns and jobs finish (or are released), then the database closes. */
   stop(options?: { timeoutMs?: number }): Promise<void>;
 }
@@ -159,18 +166,18 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
       { batchMax: config.nudges.campaignSendRate, idleMs: 1000 },
       logger,
     );
-    const campaigns = {
-      store: campaignStore,
-      startRun: async (campaignId: string, scheduledFor: Date) => {
-        const result = await startCampaignRun(
-          { campaigns: campaignStore, posture: store, groupMembers: (groupId) => directory.groupMemberIds(groupId), now },
-          campaignId,
-          scheduledFor,
-        );
-        campaignEngine.poke();
-        return result;
-      },
+    const startRun = async (campaignId: string, scheduledFor: Date) => {
+      const result = await startCampaignRun(
+        { campaigns: campaignStore, posture: store, groupMembers: (groupId) => directory.groupMemberIds(groupId), now },
+        campaignId,
+        scheduledFor,
+      );
+      campaignEngine.poke();
+      return result;
     };
+    const campaignRuns = new CampaignRunJobs(engine, startRun, (id) => campaignStore.get(id), logger, now);
+    await campaignRuns.register();
+    const campaigns = { store: campaignStore, startRun, scheduleNext: (campaign: Campaign) => campaignRuns.scheduleNext(campaign) };
     const helpDeskChannel = config.nudges.helpDeskConversationId;
     const nudgeActions: NudgeActionDeps = {
       store: nudgeStore,

@@ -57,16 +57,22 @@ describe.each(databaseChoices())('campaign delivery end to end (%s)', (database)
   it('nudges each person of the audience once through Teams, within the window, and records every outcome', async () => {
     const blocked = members[3]!;
     connector.blockUser(blocked.id);
-    const { store, startRun } = harness.app.campaigns;
+    const { store, scheduleNext } = harness.app.campaigns;
+    // "Start now", as the form will say it: once, at the current minute, in UTC.
+    const due = new Date().toISOString();
     const campaign = await store.create(
-      campaignPlan({ window: { startHour: 0, endHour: 24, weekdays: [1, 2, 3, 4, 5, 6, 7] }, deadline: '2026-12-31' }),
+      campaignPlan({
+        schedule: { kind: 'once', date: due.slice(0, 10), time: due.slice(11, 16), timeZone: 'UTC' },
+        window: { startHour: 0, endHour: 24, weekdays: [1, 2, 3, 4, 5, 6, 7] }, deadline: '2026-12-31',
+      }),
       { id: admin.aadObjectId, name: admin.name! },
       new Date(),
     );
 
-    const started = await startRun(campaign.id, new Date());
-    expect(started).toMatchObject({ kind: 'started', targeted: 30 - members.slice(0, 30).filter((u) => u.id === adminPerson.id).length });
+    // Queued as a job, started by the job engine, delivered by the delivery engine.
+    expect(await scheduleNext(campaign)).toBeInstanceOf(Date);
     const run = await finished(campaign.id);
+    expect(run.targeted).toBe(30 - members.slice(0, 30).filter((u) => u.id === adminPerson.id).length);
 
     const counts = await store.deliveryCounts(run.id);
     expect(counts).toMatchObject({ pending: 0, sending: 0, uncertain: 0, failed: 1, failedBy: { blocked: 1 } });
