@@ -88,13 +88,14 @@ export class CampaignDeliveryEngine {
   private async takeSendSlot(): Promise<void> {
     for (;;) {
       if ((await this.rate.take(1, this.deps.now)) === 1) return;
-      await new Promise((resolve) => setTimeout(resolve, 1000 - (this.deps.now().getTime() % 1000)));
+      await new Promise((resolve) => setTimeout(resolve, 1000 - (this.deps.now().getTime() % 1000)).unref());
     }
   }
 
   private pause(ms: number): Promise<void> {
     return new Promise((resolve) => {
-      const timer = setTimeout(done, Math.max(1, ms));
+      // Unref'd: a waiting engine alone does not keep the process alive (stop() wakes it anyway).
+      const timer = setTimeout(done, Math.max(1, ms)).unref();
       function done() {
         clearTimeout(timer);
         resolve();
