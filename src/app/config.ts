@@ -6,6 +6,7 @@ import { DEFAULT_FREQUENCY_CAP } from '../domain/nudges/frequency-cap';
 import type { NudgePolicy } from '../domain/nudges/nudge-policy';
 import { parseSendingHours } from '../domain/nudges/quiet-hours';
 import { DEFAULT_SNOOZE_POLICY, parseSnoozePolicy } from '../domain/nudges/snooze-policy';
+import { isGuid } from '../domain/guid';
 
 /**
  * The one reader of the environment. Everything the app needs is validated here, once, at start;
@@ -75,7 +76,6 @@ export class ConfigError extends Error {
 
 type Env = Record<string, string | undefined>;
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 const common = z.object({
@@ -112,7 +112,7 @@ function isTimeZone(zone: string): boolean {
 
 function readIdList(env: Env, name: string, problems: string[]): string[] {
   const ids = (read(env, name) ?? '').split(',').map((id) => id.trim()).filter(Boolean);
-  if (ids.some((id) => !GUID.test(id))) problems.push(`${name} must be a comma-separated list of object ids (GUIDs).`);
+  if (ids.some((id) => !isGuid(id))) problems.push(`${name} must be a comma-separated list of object ids (GUIDs).`);
   return ids;
 }
 
@@ -231,7 +231,7 @@ function readNudges(env: Env, base: z.infer<typeof common>, problems: string[], 
     snooze: parseSetting(problems, 'SNOOZE_CHOICES_DAYS', () => parseSnoozePolicy(read(env, 'SNOOZE_CHOICES_DAYS') ?? base.SNOOZE_CHOICES_DAYS, base.SNOOZE_MAX_PER_SERIES), DEFAULT_SNOOZE_POLICY),
   };
   const catalogId = read(env, 'TEAMS_APP_CATALOG_ID') ?? defaults.teamsAppCatalogId;
-  if (catalogId && !GUID.test(catalogId)) problems.push("TEAMS_APP_CATALOG_ID must be a GUID: the app's id in the Teams app catalog (not the manifest id).");
+  if (catalogId && !isGuid(catalogId)) problems.push("TEAMS_APP_CATALOG_ID must be a GUID: the app's id in the Teams app catalog (not the manifest id).");
   const helpDesk = read(env, 'HELP_DESK_CONVERSATION_ID');
   return {
     policy,
@@ -266,7 +266,7 @@ function readBotCredential(env: Env, problems: string[]): BotCredential {
   const appId = read(env, 'BOT_ID');
   const type = read(env, 'BOT_TYPE') ?? 'SingleTenant';
   if (!appId) problems.push('BOT_ID: the Application (client) ID of the bot\'s Microsoft Entra app registration.');
-  else if (!GUID.test(appId)) problems.push('BOT_ID must be a GUID (the Application (client) ID).');
+  else if (!isGuid(appId)) problems.push('BOT_ID must be a GUID (the Application (client) ID).');
   if (type === 'UserAssignedMsi') return { kind: 'managedIdentity', appId: appId ?? '' };
   if (type !== 'SingleTenant' && type !== 'MultiTenant') {
     problems.push('BOT_TYPE must be SingleTenant, MultiTenant or UserAssignedMsi.');
@@ -305,7 +305,7 @@ export function loadProductionConfig(env: Env): AppConfig {
   const graphCredential = readGraphCredential(env, credential, problems);
   const tenantId = read(env, 'TENANT_ID');
   if (!tenantId) problems.push('TENANT_ID: the Microsoft Entra tenant (directory) ID that MFA Coach serves; activities from any other tenant are refused.');
-  else if (!GUID.test(tenantId)) problems.push('TENANT_ID must be a GUID (the Directory (tenant) ID).');
+  else if (!isGuid(tenantId)) problems.push('TENANT_ID must be a GUID (the Directory (tenant) ID).');
   const databaseUrl = checkUrl(env, 'DATABASE_URL', problems);
   const dataDir = read(env, 'DATA_DIR');
   if (!databaseUrl && !dataDir) problems.push('DATABASE_URL (a PostgreSQL server, e.g. postgres://user@host:5432/mfacoach) or DATA_DIR (a folder for the embedded database).');

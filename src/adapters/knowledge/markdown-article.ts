@@ -1,5 +1,5 @@
 import { parse as parseYaml } from 'yaml';
-import { ARTICLE_AUDIENCES, type Article, type ArticleAudience } from '../../domain/guidance/article';
+import { ARTICLE_AUDIENCES, isArticleId, type Article, type ArticleAudience } from '../../domain/guidance/article';
 
 /** What is wrong with one article file, said so that its author can fix it. */
 export class ArticleError extends Error {
@@ -27,7 +27,7 @@ export function parseArticle(text: string, file: string): Article {
   }
   const expectedId = file.replace(/\\/g, '/').split('/').pop()!.replace(/\.md$/, '');
   const id = text1(meta, 'id', file);
-  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(id)) throw new ArticleError(file, `id "${id}" must be kebab-case (a-z, 0-9, -)`);
+  if (!isArticleId(id)) throw new ArticleError(file, `id "${id}" must be kebab-case (a-z, 0-9, -)`);
   if (id !== expectedId) throw new ArticleError(file, `id "${id}" must match the file name "${expectedId}"`);
   const audience = text1(meta, 'audience', file);
   if (!(ARTICLE_AUDIENCES as readonly string[]).includes(audience)) throw new ArticleError(file, `audience must be one of ${ARTICLE_AUDIENCES.join(', ')}`);

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { OutsideTopic } from '../../domain/guidance/outside-topic';
 import { ArticleError } from './markdown-article';
+import { isArticleId } from '../../domain/guidance/article';
 
 export const OUTSIDE_TOPICS_FILE = 'outside-topics.yaml';
 
@@ -23,7 +24,7 @@ export function parseOutsideTopics(text: string, file: string): OutsideTopic[] {
     const where = `topic ${index + 1}`;
     const item = (entry ?? {}) as Record<string, unknown>;
     const id = typeof item.id === 'string' ? item.id.trim() : '';
-    if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(id)) throw new ArticleError(file, `${where}: id must be kebab-case (a-z, 0-9, -)`);
+    if (!isArticleId(id)) throw new ArticleError(file, `${where}: id must be kebab-case (a-z, 0-9, -)`);
     if (seen.has(id)) throw new ArticleError(file, `${where}: id "${id}" is used twice`);
     seen.add(id);
     const title = typeof item.title === 'string' ? item.title.trim() : '';

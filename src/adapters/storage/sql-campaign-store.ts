@@ -2,8 +2,8 @@ import type { Campaign, CampaignPlan, CampaignStatus } from '../../domain/campai
 import type { CampaignDelivery, CampaignRun, DeliveryResult, DeliveryStatus } from '../../domain/campaigns/campaign-run';
 import type { CampaignStore, DeliveryCounts } from '../../domain/ports/campaign-store';
 import type { Database } from './database';
+import { isGuid } from '../../domain/guid';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * SKIP LOCKED: two workers asking at once each get different rows, neither waits for the other. The campaign
@@ -72,7 +72,7 @@ export class SqlCampaignStore implements CampaignStore {
   }
 
   async get(id: string): Promise<Campaign | undefined> {
-    if (!UUID.test(id)) return undefined;
+    if (!isGuid(id)) return undefined;
     const [row] = await this.db.query<CampaignRow>('SELECT * FROM campaigns WHERE id = $1', [id]);
     return row ? toCampaign(row) : undefined;
   }
@@ -83,7 +83,7 @@ export class SqlCampaignStore implements CampaignStore {
   }
 
   async setStatus(id: string, to: CampaignStatus, from: readonly CampaignStatus[], at: Date): Promise<{ campaign: Campaign; changed: boolean } | undefined> {
-    if (!UUID.test(id)) return undefined;
+    if (!isGuid(id)) return undefined;
     return this.db.transaction(async (tx) => {
       const [changed] = await tx.query<CampaignRow>(
         'UPDATE campaigns SET status = $2, updated_at = $4 WHERE id = $1 AND status = ANY($3::text[]) RETURNING *',
@@ -139,7 +139,7 @@ export class SqlCampaignStore implements CampaignStore {
   }
 
   async runs(campaignId: string): Promise<CampaignRun[]> {
-    if (!UUID.test(campaignId)) return [];
+    if (!isGuid(campaignId)) return [];
     const rows = await this.db.query<RunRow>('SELECT * FROM campaign_runs WHERE campaign_id = $1 ORDER BY scheduled_for', [campaignId]);
     return rows.map(toRun);
   }
@@ -195,7 +195,7 @@ export class SqlCampaignStore implements CampaignStore {
 
   async sentCounts(campaignId: string, userIds: readonly string[]): Promise<Map<string, number>> {
     const counts = new Map<string, number>();
-    if (userIds.length === 0 || !UUID.test(campaignId)) return counts;
+    if (userIds.length === 0 || !isGuid(campaignId)) return counts;
     const rows = await this.db.query<{ user_id: string; n: string | number }>(
       `SELECT user_id, count(*) AS n FROM campaign_deliveries WHERE campaign_id = $1 AND status = 'sent' AND user_id = ANY($2::text[]) GROUP BY user_id`,
       [campaignId, [...userIds]],

@@ -3,6 +3,7 @@ import type { MfaStrength } from '../../domain/mfa/mfa-strength';
 import type { Nudge, NudgeAction, NudgeActionKind, NudgeActionResult, NudgeSeries, NudgeSource, NudgeStatus } from '../../domain/nudges/nudge';
 import type { DeliveryRecord, NudgeRequestRecord, NudgeStore, Reservation, ReservationDecision } from '../../domain/ports/nudge-store';
 import type { Database } from './database';
+import { isGuid } from '../../domain/guid';
 
 const OPEN_SERIES = `
   INSERT INTO nudge_series (user_id, started_at) VALUES ($1, $2)
@@ -62,7 +63,6 @@ interface NudgeRow {
   activity_id: string | null;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export class SqlNudgeStore implements NudgeStore {
   constructor(private readonly db: Database) {}
@@ -91,7 +91,7 @@ export class SqlNudgeStore implements NudgeStore {
 
   async find(nudgeId: string): Promise<{ nudge: Nudge; series: NudgeSeries } | undefined> {
     // Card data is untrusted: a malformed id is simply unknown, not a database error.
-    if (!UUID.test(nudgeId)) return undefined;
+    if (!isGuid(nudgeId)) return undefined;
     const [row] = await this.db.query<NudgeRow & Record<string, unknown>>(FIND, [nudgeId]);
     if (!row) return undefined;
     return {
@@ -124,7 +124,7 @@ export class SqlNudgeStore implements NudgeStore {
   }
 
   async actionsOf(nudgeId: string): Promise<NudgeAction[]> {
-    if (!UUID.test(nudgeId)) return [];
+    if (!isGuid(nudgeId)) return [];
     const rows = await this.db.query<{ nudge_id: string; actor_id: string; action: NudgeActionKind; result: NudgeActionResult; detail: Record<string, string | number | boolean> | null; at: Date | string }>(
       'SELECT nudge_id, actor_id, action, result, detail, at FROM nudge_actions WHERE nudge_id = $1 ORDER BY id',
       [nudgeId],

@@ -1,3 +1,5 @@
+import { isGuid } from '../guid';
+
 /**
  * What admins can ask for, independent of how it was typed. The bot parses chat text into these;
  * anything it cannot parse gets the usage help of the command it started with.
@@ -62,7 +64,6 @@ export type ParsedAdminCommand = { ok: true; command: AdminCommand } | { ok: fal
 
 const DEFAULT_TREND_DAYS = 30;
 const UPN = /^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/;
-const OBJECT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function isAdminCommandName(word: string): word is AdminCommandName {
   return Object.prototype.hasOwnProperty.call(ADMIN_COMMANDS, word);
@@ -96,7 +97,7 @@ export function parseAdminCommand(name: AdminCommandName, args: readonly string[
       if (who.length === 0) return refuse('Tell me who to remind: their UPN (name@domain).');
       if (who.length > 1) return refuse(`Remind one person at a time, by UPN: "${who.join(' ')}" is more than one word.`);
       const target = who[0]!;
-      if (!UPN.test(target) && !OBJECT_ID.test(target)) return refuse(`"${target}" is not a UPN: write it as name@domain.`);
+      if (!UPN.test(target) && !isGuid(target)) return refuse(`"${target}" is not a UPN: write it as name@domain.`);
       return { ok: true, command: { name, who: target, force } };
     }
     case 'scan':

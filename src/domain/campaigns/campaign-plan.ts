@@ -2,6 +2,7 @@ import { parseSendingHours } from '../nudges/quiet-hours';
 import type { CampaignPlan } from './campaign';
 import type { CampaignAudience } from './campaign-audience';
 import { checkSchedule, ScheduleError, type CampaignSchedule } from './campaign-schedule';
+import { isGuid } from '../guid';
 
 /** The campaign form's fields as Teams sends them: every input is text (a multi-select is "1,3,5"). */
 export type CampaignForm = Partial<Record<(typeof FORM_FIELDS)[number], unknown>>;
@@ -38,7 +39,7 @@ export function parseCampaignPlan(form: CampaignForm): { plan: CampaignPlan } | 
     scope = { kind: 'departments', departments };
   } else if (scopeKind === 'group') {
     const groupId = text('groupId');
-    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(groupId)) problems.push('Give the Entra group by its object id (a GUID).');
+    if (!isGuid(groupId)) problems.push('Give the Entra group by its object id (a GUID).');
     scope = { kind: 'group', groupId: groupId.toLowerCase() };
   } else if (scopeKind !== 'all') {
     problems.push('Choose everyone, chosen departments, or an Entra group.');

@@ -7,6 +7,11 @@ export type ArticleAudience = 'employee' | 'admin' | 'developer';
 
 export const ARTICLE_AUDIENCES: readonly ArticleAudience[] = ['employee', 'admin', 'developer'];
 
+/** Article ids (and the ids of the subjects the bot declines) are kebab-case: a-z, 0-9 and single hyphens. */
+export function isArticleId(text: string): boolean {
+  return /^[a-z0-9]+(-[a-z0-9]+)*$/.test(text);
+}
+
 export interface Article {
   id: string;
   title: string;

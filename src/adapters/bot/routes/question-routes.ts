@@ -9,6 +9,7 @@ import { asAttachment, type AdaptiveCard } from '../cards/card-template';
 import { VERBS } from '../cards/verbs';
 import { parseCommandText } from '../command-text';
 import { whereOf } from '../conversation-reference-mapper';
+import { isArticleId } from '../../../domain/guidance/article';
 
 /** A question longer than this is cut before it is searched: nobody asks in more, and search time grows with words. */
 export const MAX_QUESTION_CHARS = 500;
@@ -45,7 +46,7 @@ export function registerQuestionRoutes(app: Application<TurnState>, deps: BotDep
 
   // A related question's button: that article, in place of the card. The id comes from the card, so it is untrusted.
   app.adaptiveCards.actionExecute(VERBS.showAnswer, async (context, _state, data: { articleId?: unknown }) => {
-    const id = typeof data?.articleId === 'string' && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(data.articleId) && data.articleId.length <= 100 ? data.articleId : undefined;
+    const id = typeof data?.articleId === 'string' && isArticleId(data.articleId) && data.articleId.length <= 100 ? data.articleId : undefined;
     const answer = id ? answerArticle(deps.knowledge, id) : ({ kind: 'unknown' } as const);
     if (answer.kind === 'unknown') deps.logger.info({ verb: VERBS.showAnswer }, 'a related-question button named no article');
     return cardFor(context, answer);
