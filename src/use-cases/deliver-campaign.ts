@@ -46,15 +46,18 @@ export async function deliverDueBatch(deps: DeliverCampaignDeps, limit: number):
   await deps.store.reclaimExpired(now);
   const claimed = await deps.store.claimDue(now, limit, deps.worker, new Date(now.getTime() + deps.leaseMs));
   const report: BatchReport = { claimed: claimed.length, results: { sent: 0, failed: 0, skipped: 0, later: 0 }, finishedRuns: [] };
-  const campaigns = new Map<string, Promise<Campaign | undefined>>();
-  const runIds = new Set<string>();
+  // Once per campaign in the batch, not per delivery: its plan, and how many nudges its people have had from it.
+  const campaigns = new Map<string, { campaign: Campaign | undefined; sent: Map<string, number> }>();
+  for (const campaignId of new Set(claimed.map((delivery) => delivery.campaignId))) {
+    const userIds = claimed.filter((delivery) => delivery.campaignId === campaignId).map((delivery) => delivery.userId);
+    campaigns.set(campaignId, { campaign: await deps.store.get(campaignId), sent: await deps.store.sentCounts(campaignId, userIds) });
+  }
   await Promise.all(claimed.map(async (delivery) => {
-    runIds.add(delivery.runId);
-    if (!campaigns.has(delivery.campaignId)) campaigns.set(delivery.campaignId, deps.store.get(delivery.campaignId));
-    const campaign = await campaigns.get(delivery.campaignId)!;
-    const result = campaign ? await deliverOne(deps, campaign, delivery) : ({ kind: 'skipped', reason: 'campaign gone' } as const);
+    const { campaign, sent } = campaigns.get(delivery.campaignId)!;
+    const result = campaign ? await deliverOne(deps, campaign, sent.get(delivery.userId) ?? 0, delivery) : ({ kind: 'skipped', reason: 'campaign gone' } as const);
     if (await deps.store.complete(delivery.id, deps.worker, result, deps.now())) report.results[result.kind] += 1;
   }));
+  const runIds = new Set(claimed.map((delivery) => delivery.runId));
   for (const runId of runIds) {
     const finished = await deps.store.finishRunIfDone(runId, deps.now());
     if (finished) report.finishedRuns.push(finished);
@@ -62,12 +65,12 @@ export async function deliverDueBatch(deps: DeliverCampaignDeps, limit: number):
   return report;
 }
 
-async function deliverOne(deps: DeliverCampaignDeps, campaign: Campaign, delivery: CampaignDelivery): Promise<DeliveryResult> {
-  const sent = (await deps.store.sentCounts(campaign.id, [delivery.userId])).get(delivery.userId) ?? 0;
-  if (sent >= campaign.maxNudgesPerPerson) return { kind: 'skipped', reason: 'campaign cap reached' };
+async function deliverOne(deps: DeliverCampaignDeps, campaign: Campaign, sentBefore: number, delivery: CampaignDelivery): Promise<DeliveryResult> {
+  if (sentBefore >= campaign.maxNudgesPerPerson) return { kind: 'skipped', reason: 'campaign cap reached' };
   const scanned = await deps.scanned(delivery.userId);
   if (!scanned) return { kind: 'skipped', reason: 'not in the latest scan' };
   await deps.pace?.();
+  const random = deps.random ?? Math.random;
   let result: NudgeResult;
   try {
     result = await deps.send({
@@ -82,19 +85,14 @@ async function deliverOne(deps: DeliverCampaignDeps, campaign: Campaign, deliver
       ...(campaign.deadline ? { deadline: new Date(`${campaign.deadline}T23:59:59Z`) } : {}),
     });
   } catch (error) {
-    result = { kind: 'failed', reason: error instanceof Error ? error.message : String(error), transient: true } as NudgeResult;
+    // An error the sender did not turn into an outcome (the database, a bug): tried again, as a passing failure is.
+    return retryLater(error instanceof Error ? error.message : String(error), delivery.attempts, deps.now(), random);
   }
-  return deliveryResultOf(result, delivery.attempts, deps.now(), deps.random ?? Math.random);
+  return deliveryResultOf(result, delivery.attempts, deps.now(), random);
 }
 
 /** What a nudge's result means for the delivery: sent, wait and try again, or done with it (failed or not needed). */
 export function deliveryResultOf(result: NudgeResult, attempts: number, now: Date, random: () => number): DeliveryResult {
-  const retryLater = (reason: string): DeliveryResult => {
-    if (attempts >= MAX_ATTEMPTS) return { kind: 'failed', reason };
-    // Full jitter: many deliveries failing together do not all come back at the same moment.
-    const ceiling = Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** (attempts - 1));
-    return { kind: 'later', at: new Date(now.getTime() + ceiling / 2 + random() * (ceiling / 2)), reason };
-  };
   switch (result.kind) {
     case 'sent':
       return { kind: 'sent', nudgeId: result.nudgeId };
@@ -108,12 +106,20 @@ export function deliveryResultOf(result: NudgeResult, attempts: number, now: Dat
     case 'throttled':
       return { kind: 'later', at: new Date(now.getTime() + result.retryAfterMs), reason: 'throttled' };
     case 'checkUnavailable':
-      return retryLater('the directory did not answer');
+      return retryLater('the directory did not answer', attempts, now, random);
     case 'blocked':
       return { kind: 'failed', reason: 'blocked' };
     case 'notInstallable':
       return { kind: 'failed', reason: 'notInstallable' };
     case 'failed':
-      return result.transient ? retryLater(result.reason) : { kind: 'failed', reason: result.reason };
+      return result.transient ? retryLater(result.reason, attempts, now, random) : { kind: 'failed', reason: result.reason };
   }
+}
+
+/** A passing failure: due again after a growing, jittered wait, until the last attempt, then failed for good. */
+function retryLater(reason: string, attempts: number, now: Date, random: () => number): DeliveryResult {
+  if (attempts >= MAX_ATTEMPTS) return { kind: 'failed', reason };
+  // Half fixed, half jitter: many deliveries failing together do not all come back at the same moment.
+  const ceiling = Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** (attempts - 1));
+  return { kind: 'later', at: new Date(now.getTime() + ceiling / 2 + random() * (ceiling / 2)), reason };
 }
