@@ -16,7 +16,6 @@ interface CampaignRunJobData {
 
 export interface CampaignRunLogger {
   info(details: Record<string, unknown>, message: string): void;
-  warn(details: Record<string, unknown>, message: string): void;
 }
 
 /**

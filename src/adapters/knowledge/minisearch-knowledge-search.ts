@@ -120,7 +120,6 @@ export class MiniSearchKnowledgeSearch implements KnowledgeSearch {
       : { hits };
   }
 
-
   article(id: string): Article | undefined {
     return this.articles.get(id);
   }

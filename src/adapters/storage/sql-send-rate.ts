@@ -3,7 +3,7 @@ import type { Database } from './database';
 
 /**
  * A fixed one-second window in one row, updated under its row lock, so that every instance on the database
- * draws from the same budget. One round trip per batch, not per send.
+ * draws from the same budget. The engine takes one send at a time, just before it goes (a transaction each).
  */
 export class SqlSendRate implements SendRate {
   constructor(private readonly db: Database, private readonly perSecond: number, private readonly name = 'teams') {

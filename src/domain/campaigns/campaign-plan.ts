@@ -1,7 +1,7 @@
 import { parseSendingHours } from '../nudges/quiet-hours';
 import type { CampaignPlan } from './campaign';
 import type { CampaignAudience } from './campaign-audience';
-import { checkSchedule, ScheduleError, type CampaignSchedule } from './campaign-schedule';
+import { checkSchedule, isCalendarDate, ScheduleError, type CampaignSchedule } from './campaign-schedule';
 import { isGuid } from '../guid';
 
 /** The campaign form's fields as Teams sends them: every input is text (a multi-select is "1,3,5"). */
@@ -74,7 +74,7 @@ export function parseCampaignPlan(form: CampaignForm): { plan: CampaignPlan } | 
   }
 
   const deadline = text('deadline');
-  if (deadline !== '' && !/^\d{4}-\d{2}-\d{2}$/.test(deadline)) problems.push('Give the deadline as a date, YYYY-MM-DD, or leave it empty.');
+  if (deadline !== '' && !isCalendarDate(deadline)) problems.push('Give the deadline as a date, YYYY-MM-DD, or leave it empty.');
 
   const maxNudges = wholeNumber(text('maxNudges') || '3');
   if (maxNudges === undefined || maxNudges < 1 || maxNudges > PLAN_LIMITS.maxNudges) problems.push(`Nudges per person: a whole number from 1 to ${PLAN_LIMITS.maxNudges}.`);

@@ -18,7 +18,6 @@ export class ScheduleError extends Error {
   }
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
 /** A recurring campaign runs for a year at most: past that, nobody is watching its results. */
 const MAX_RECURRING_DAYS = 366;
@@ -46,7 +45,7 @@ export function checkSchedule(schedule: CampaignSchedule): void {
   if (!TIME.test(schedule.time)) throw new ScheduleError(`The time "${schedule.time}" should be HH:MM, from 00:00 to 23:59.`);
   const dates = schedule.kind === 'once' ? [schedule.date] : [schedule.startDate, schedule.endDate];
   for (const date of dates) {
-    if (!DATE.test(date) || !DateTime.fromISO(date).isValid) throw new ScheduleError(`The date "${date}" should be a real date, YYYY-MM-DD.`);
+    if (!isCalendarDate(date)) throw new ScheduleError(`The date "${date}" should be a real date, YYYY-MM-DD.`);
   }
   if (schedule.kind === 'recurring') {
     if (schedule.weekdays.length === 0 || schedule.weekdays.some((day) => !Number.isInteger(day) || day < 1 || day > 7)) {
@@ -56,6 +55,11 @@ export function checkSchedule(schedule: CampaignSchedule): void {
     if (days < 0) throw new ScheduleError(`The end date ${schedule.endDate} is before the start date ${schedule.startDate}.`);
     if (days > MAX_RECURRING_DAYS) throw new ScheduleError(`A recurring campaign can run for a year at most; end it by ${DateTime.fromISO(schedule.startDate).plus({ days: MAX_RECURRING_DAYS }).toISODate()}.`);
   }
+}
+
+/** A real calendar date written YYYY-MM-DD (2026-02-30 is not one). */
+export function isCalendarDate(text: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(text) && DateTime.fromISO(text).isValid;
 }
 
 /**

@@ -51,6 +51,7 @@ describe('the campaign form', () => {
     [{ weekdays: '' }, 'at least one weekday'],
     [{ window: '25-26' }, 'Sending hours'],
     [{ deadline: 'next friday' }, 'Give the deadline as a date'],
+    [{ deadline: '2026-02-30' }, 'Give the deadline as a date'],
     [{ maxNudges: '0' }, 'Nudges per person: a whole number from 1 to 10.'],
     [{ maxNudges: '1e3' }, 'Nudges per person'],
     [{ escalateAfter: '-1' }, 'Escalate after: a whole number'],
