@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { join } from 'node:path';
 import { rm } from 'node:fs/promises';
-import { MFA_COACH_ADMINS_GROUP, demoPersonas, generateDemoTenant, type DemoTenant, type DemoUser } from '../emulators/demo-tenant';
+import { CAMPAIGN_MANAGERS_GROUP, MFA_COACH_ADMINS_GROUP, demoPersonas, generateDemoTenant, type DemoTenant, type DemoUser } from '../emulators/demo-tenant';
 import { startGraphEmulator, type GraphEmulator } from '../emulators/graph';
 import { loadDemoConfig, type AppConfig } from '../src/app/config';
 import { startApp, type RunningApp } from '../src/app/create-app';
@@ -60,7 +60,12 @@ export async function startDemo(options: DemoOptions): Promise<Demo> {
 
   const graph = await startGraphEmulator({ tenant, logNotImplemented: true });
   const admins = tenant.groups.find((g) => g.displayName === MFA_COACH_ADMINS_GROUP);
-  const config = loadDemoConfig(options.env, { tenantId: tenant.tenantId, graphBaseUrl: graph.url, adminGroupIds: admins ? [admins.id] : [], teamsAppCatalogId: tenant.teamsAppId });
+  // The admins group is nested in the campaign managers group: the demo's admin may run campaigns too.
+  const managers = tenant.groups.find((g) => g.displayName === CAMPAIGN_MANAGERS_GROUP);
+  const config = loadDemoConfig(options.env, {
+    tenantId: tenant.tenantId, graphBaseUrl: graph.url, adminGroupIds: admins ? [admins.id] : [], campaignManagerGroupIds: managers ? [managers.id] : [],
+    teamsAppCatalogId: tenant.teamsAppId,
+  });
   if (options.fresh) await rm(config.database.dataDir, { recursive: true, force: true });
   const app = await startApp(config);
   const playground = await startPlayground({

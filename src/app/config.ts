@@ -46,6 +46,8 @@ export interface NudgeConfig {
   helpDeskConversationId?: string;
   /** Campaign sends per second for the whole tenant, shared by every bot instance. */
   campaignSendRate: number;
+  /** Entra security groups whose (transitive) members may create and change reminder campaigns; none = nobody may. */
+  campaignManagerGroupIds: string[];
 }
 
 export interface AppConfig {
@@ -221,7 +223,7 @@ function checkUrl(env: Env, name: string, problems: string[]): string | undefine
   }
 }
 
-function readNudges(env: Env, base: z.infer<typeof common>, problems: string[], defaults: { sendingHours?: string; teamsAppCatalogId?: string } = {}): NudgeConfig {
+function readNudges(env: Env, base: z.infer<typeof common>, problems: string[], defaults: { sendingHours?: string; teamsAppCatalogId?: string; campaignManagerGroupIds?: string[] } = {}): NudgeConfig {
   // Read from env, not only from `base`: when another setting is malformed `base` holds defaults, and every
   // problem should still be named at once.
   const policy: NudgePolicy = {
@@ -239,6 +241,7 @@ function readNudges(env: Env, base: z.infer<typeof common>, problems: string[], 
     serviceUrl: base.BOT_SERVICE_URL,
     ...(helpDesk ? { helpDeskConversationId: helpDesk } : {}),
     campaignSendRate: base.CAMPAIGN_SEND_RATE,
+    campaignManagerGroupIds: read(env, 'CAMPAIGN_MANAGER_GROUP_IDS') !== undefined ? readIdList(env, 'CAMPAIGN_MANAGER_GROUP_IDS', problems) : defaults.campaignManagerGroupIds ?? [],
   };
 }
 
@@ -344,7 +347,7 @@ export function loadProductionConfig(env: Env): AppConfig {
  * Demo: no credentials at all. The bot is anonymous, so it listens on loopback only;
  * the tenant and Graph come from the local demo tenant and its Graph emulator.
  */
-export function loadDemoConfig(env: Env, demo: { tenantId: string; graphBaseUrl: string; adminGroupIds?: string[]; teamsAppCatalogId?: string }): AppConfig {
+export function loadDemoConfig(env: Env, demo: { tenantId: string; graphBaseUrl: string; adminGroupIds?: string[]; campaignManagerGroupIds?: string[]; teamsAppCatalogId?: string }): AppConfig {
   const problems: string[] = [];
   const base = readCommon(env, problems);
   const host = read(env, 'HOST') ?? '127.0.0.1';
@@ -352,7 +355,9 @@ export function loadDemoConfig(env: Env, demo: { tenantId: string; graphBaseUrl:
   const databaseUrl = checkUrl(env, 'DATABASE_URL', problems);
   const posture = { ...readPosture(env, base, problems, demo.adminGroupIds ?? []), scanOnStart: true };
   // A demo runs whenever someone tries it, evenings and weekends too: nudges may go at any hour unless set.
-  const nudges = readNudges(env, base, problems, { sendingHours: 'always', ...(demo.teamsAppCatalogId ? { teamsAppCatalogId: demo.teamsAppCatalogId } : {}) });
+  const nudges = readNudges(env, base, problems, {
+    sendingHours: 'always', ...(demo.teamsAppCatalogId ? { teamsAppCatalogId: demo.teamsAppCatalogId } : {}), campaignManagerGroupIds: demo.campaignManagerGroupIds ?? [],
+  });
   const answers = readAnswers(env, base, problems);
   if (problems.length > 0) throw new ConfigError(problems);
   return {

@@ -175,7 +175,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
       campaignEngine.poke();
       return result;
     };
-    const campaignRuns = new CampaignRunJobs(engine, startRun, (id) => campaignStore.get(id), logger, now);
+    const campaignRuns = new CampaignRunJobs(engine, startRun, campaignStore, logger, now);
     await campaignRuns.register();
     const campaigns = { store: campaignStore, startRun, scheduleNext: (campaign: Campaign) => campaignRuns.scheduleNext(campaign) };
     const helpDeskChannel = config.nudges.helpDeskConversationId;
@@ -211,6 +211,13 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
       helpDesk: config.answers.helpDeskContact,
       ...(answerModel ? { answerWriter: { writer: new OpenAIAnswerWriter(answerModel, { timeoutMs: answerWriterTimeoutMs }), timeoutMs: answerWriterTimeoutMs } } : {}),
       nudges: { actions: nudgeActions },
+      campaigns: {
+        // The same directory check as admins', on the campaign-manager groups.
+        managers: new AdminAuthorizer(directory, { groupIds: config.nudges.campaignManagerGroupIds, allowList: [], cacheSeconds: 300 }),
+        manage: { campaigns: campaignStore, scheduleNext: (campaign) => campaignRuns.scheduleNext(campaign), now },
+        vault,
+        publicUrl: () => publicUrl,
+      },
       admin: {
         authorizer: new AdminAuthorizer(directory, {
           groupIds: config.posture.adminGroupIds,

@@ -10,6 +10,8 @@ import type { NudgeActionDeps } from '../../use-cases/act-on-nudge';
 import type { ClassificationPolicy } from '../../domain/mfa/mfa-strength';
 import type { KnowledgeSearch } from '../../domain/ports/knowledge-search';
 import type { AnswerWriter } from '../../domain/ports/answer-writer';
+import type { DownloadVault } from '../../domain/ports/download-vault';
+import type { CampaignManagementDeps } from '../../use-cases/manage-campaigns';
 
 /** What the Teams routes need from the rest of the app; wired once in app/create-app.ts. */
 export interface BotDependencies {
@@ -32,6 +34,14 @@ export interface BotDependencies {
   nudges: {
     /** What the nudge card's buttons need. */
     actions: NudgeActionDeps;
+  };
+  campaigns: {
+    /** Members of the campaign-manager group(s) may create and change campaigns (the same check as admins', other groups). */
+    managers: AdminAuthorizer;
+    manage: CampaignManagementDeps;
+    /** For "campaign export": the one-time download links, and where browsers reach the bot (unset = exports off). */
+    vault: DownloadVault;
+    publicUrl(): string | undefined;
   };
   admin: {
     authorizer: AdminAuthorizer;

@@ -4,6 +4,8 @@ import type { BotDependencies } from './bot-dependencies';
 import { registerInstallationRoutes } from './routes/installation-routes';
 import { registerAdminCardActions } from './routes/admin-card-actions';
 import { registerAdminRoutes } from './routes/admin-routes';
+import { registerCampaignCardActions } from './routes/campaign-card-actions';
+import { registerCampaignRoutes } from './routes/campaign-routes';
 import { registerMessageRoutes } from './routes/message-routes';
 import { registerOwnStatusRoutes } from './routes/own-status-routes';
 import { registerQuestionRoutes } from './routes/question-routes';
@@ -31,6 +33,8 @@ export function createTeamsBot(adapter: TeamsAdapter, storage: Storage, deps: Bo
   registerInstallationRoutes(app, deps);
   registerAdminRoutes(app, deps);
   registerAdminCardActions(app, deps);
+  registerCampaignRoutes(app, deps);
+  registerCampaignCardActions(app, deps);
   registerOwnStatusRoutes(app, deps);
   registerNudgeCardActions(app, deps);
   registerQuestionRoutes(app, deps);

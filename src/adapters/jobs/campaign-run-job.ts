@@ -1,12 +1,10 @@
 import type { Campaign } from '../../domain/campaigns/campaign';
-import { nextRunAfter, runTimes } from '../../domain/campaigns/campaign-schedule';
+import { LATE_START_MS, nextRunAfter, runTimes } from '../../domain/campaigns/campaign-schedule';
+import type { CampaignStore } from '../../domain/ports/campaign-store';
 import type { JobEngine } from '../../domain/ports/job-engine';
 import type { StartRunResult } from '../../use-cases/start-campaign-run';
 
 export const CAMPAIGN_RUN_JOB = 'campaign-run';
-
-/** A run that starts a little late (the bot was restarting) still starts; one older than this is skipped. */
-const LATE_START_MS = 15 * 60_000;
 
 interface CampaignRunJobData {
   campaignId: string;
@@ -28,7 +26,7 @@ export class CampaignRunJobs {
   constructor(
     private readonly engine: JobEngine,
     private readonly startRun: (campaignId: string, scheduledFor: Date) => Promise<StartRunResult>,
-    private readonly campaignOf: (campaignId: string) => Promise<Campaign | undefined>,
+    private readonly campaigns: Pick<CampaignStore, 'get' | 'runs'>,
     private readonly logger: CampaignRunLogger,
     private readonly now: () => Date,
   ) {}
@@ -41,7 +39,7 @@ export class CampaignRunJobs {
       // Retried by the queue: a scan may have completed by then.
       if (result.kind === 'noScan') throw new Error('No completed scan yet: the campaign run waits for one.');
       if (result.kind !== 'started') return;
-      const campaign = await this.campaignOf(job.data.campaignId);
+      const campaign = await this.campaigns.get(job.data.campaignId);
       const next = campaign ? nextRunAfter(campaign.schedule, scheduledFor) : undefined;
       if (next) await this.queue(job.data.campaignId, next);
     });
@@ -50,10 +48,12 @@ export class CampaignRunJobs {
   /**
    * Queues a campaign's next run from now (on creation, or on resume). Answers when it will run, or undefined
    * when the schedule has no run left (a run up to 15 minutes late still counts: "start now" from a form).
+   * A time whose run has started already is passed over: resuming just after a run must not end the chain there.
    */
   async scheduleNext(campaign: Campaign): Promise<Date | undefined> {
-    const from = new Date(this.now().getTime() - LATE_START_MS);
-    const next = runTimes(campaign.schedule).find((time) => time.getTime() >= from.getTime());
+    const started = new Set((await this.campaigns.runs(campaign.id)).map((run) => run.scheduledFor.getTime()));
+    const from = this.now().getTime() - LATE_START_MS;
+    const next = runTimes(campaign.schedule).find((time) => time.getTime() >= from && !started.has(time.getTime()));
     if (next) await this.queue(campaign.id, next);
     return next;
   }

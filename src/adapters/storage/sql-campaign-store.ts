@@ -1,9 +1,9 @@
 import type { Campaign, CampaignPlan, CampaignStatus } from '../../domain/campaigns/campaign';
+import type { DeliveryFact } from '../../domain/campaigns/campaign-funnel';
 import type { CampaignDelivery, CampaignRun, DeliveryResult, DeliveryStatus } from '../../domain/campaigns/campaign-run';
 import type { CampaignStore, DeliveryCounts } from '../../domain/ports/campaign-store';
 import type { Database } from './database';
 import { isGuid } from '../../domain/guid';
-
 
 /**
  * SKIP LOCKED: two workers asking at once each get different rows, neither waits for the other. The campaign
@@ -28,8 +28,41 @@ const COMPLETE = `
   WHERE id = $1 AND status = 'sending' AND claimed_by = $2
   RETURNING id`;
 
+/**
+ * Each delivery with what followed: any action on its card, a snooze, and strong MFA confirmed after it was
+ * sent, by a live check (the series ended as enrolled) or else by the latest scan, if it ran after the send.
+ */
+const DELIVERY_FACTS = `
+  SELECT d.run_id, d.user_id, d.status, d.reason, n.sent_at,
+    EXISTS (SELECT 1 FROM nudge_actions a WHERE a.nudge_id = d.nudge_id) AS opened,
+    EXISTS (SELECT 1 FROM nudge_actions a WHERE a.nudge_id = d.nudge_id AND a.action = 'snooze' AND a.result = 'snoozed') AS snoozed,
+    CASE WHEN s.end_reason = 'enrolled' AND s.ended_at >= n.sent_at THEN s.ended_at
+         WHEN u.strength = 'strong' AND r.finished_at >= n.sent_at THEN r.finished_at END AS enrolled_at,
+    u.user_principal_name, u.display_name
+  FROM campaign_deliveries d
+    LEFT JOIN nudges n ON n.id = d.nudge_id
+    LEFT JOIN nudge_series s ON s.id = n.series_id
+    LEFT JOIN current_mfa_users u ON u.id = d.user_id
+    LEFT JOIN scan_runs r ON r.id = u.scan_id
+  WHERE d.campaign_id = $1
+  ORDER BY d.id`;
+
+interface FactRow {
+  run_id: string;
+  user_id: string;
+  status: DeliveryStatus;
+  reason: string | null;
+  sent_at: Date | string | null;
+  opened: boolean;
+  snoozed: boolean;
+  enrolled_at: Date | string | null;
+  user_principal_name: string | null;
+  display_name: string | null;
+}
+
 interface CampaignRow {
   id: string;
+  number: number;
   name: string;
   owner_id: string;
   owner_name: string;
@@ -75,6 +108,15 @@ export class SqlCampaignStore implements CampaignStore {
     if (!isGuid(id)) return undefined;
     const [row] = await this.db.query<CampaignRow>('SELECT * FROM campaigns WHERE id = $1', [id]);
     return row ? toCampaign(row) : undefined;
+  }
+
+  async find(ref: string): Promise<Campaign | undefined> {
+    const typed = ref.trim().replace(/^#/, '');
+    if (/^\d{1,9}$/.test(typed)) {
+      const [row] = await this.db.query<CampaignRow>('SELECT * FROM campaigns WHERE number = $1', [Number(typed)]);
+      return row ? toCampaign(row) : undefined;
+    }
+    return this.get(typed.toLowerCase());
   }
 
   async list(limit: number): Promise<Campaign[]> {
@@ -193,6 +235,18 @@ export class SqlCampaignStore implements CampaignStore {
     return { pending: rows.filter((row) => row.status === 'pending').length, uncertain: rows.filter((row) => row.status === 'uncertain').length };
   }
 
+  async deliveryFacts(campaignId: string): Promise<DeliveryFact[]> {
+    if (!isGuid(campaignId)) return [];
+    const rows = await this.db.query<FactRow>(DELIVERY_FACTS, [campaignId]);
+    return rows.map((row) => ({
+      runId: row.run_id, userId: row.user_id, status: row.status, ...(row.reason ? { reason: row.reason } : {}),
+      ...(row.sent_at ? { sentAt: new Date(row.sent_at) } : {}), opened: row.opened, snoozed: row.snoozed,
+      ...(row.enrolled_at ? { enrolledAt: new Date(row.enrolled_at) } : {}),
+      ...(row.user_principal_name ? { userPrincipalName: row.user_principal_name } : {}),
+      ...(row.display_name ? { displayName: row.display_name } : {}),
+    }));
+  }
+
   async sentCounts(campaignId: string, userIds: readonly string[]): Promise<Map<string, number>> {
     const counts = new Map<string, number>();
     if (userIds.length === 0 || !isGuid(campaignId)) return counts;
@@ -206,7 +260,7 @@ export class SqlCampaignStore implements CampaignStore {
 }
 
 function toCampaign(row: CampaignRow): Campaign {
-  return { ...row.plan, id: row.id, name: row.name, ownerId: row.owner_id, ownerName: row.owner_name, status: row.status, createdAt: new Date(row.created_at) };
+  return { ...row.plan, id: row.id, number: row.number, name: row.name, ownerId: row.owner_id, ownerName: row.owner_name, status: row.status, createdAt: new Date(row.created_at) };
 }
 
 function toRun(row: RunRow): CampaignRun {

@@ -1,7 +1,8 @@
 import { parseSendingHours } from '../nudges/quiet-hours';
 import type { CampaignPlan } from './campaign';
 import type { CampaignAudience } from './campaign-audience';
-import { checkSchedule, isCalendarDate, ScheduleError, type CampaignSchedule } from './campaign-schedule';
+import { DateTime } from 'luxon';
+import { checkSchedule, firstRunFrom, isCalendarDate, ScheduleError, type CampaignSchedule } from './campaign-schedule';
 import { isGuid } from '../guid';
 
 /** The campaign form's fields as Teams sends them: every input is text (a multi-select is "1,3,5"). */
@@ -16,9 +17,10 @@ export const PLAN_LIMITS = { name: 80, departments: 50, excluded: 500, maxNudges
 
 /**
  * The form read into a plan, or every problem with it in words the campaign manager can act on. Card data is
- * untrusted: anything unexpected is refused here, never stored.
+ * untrusted: anything unexpected is refused here, never stored. "Start now" becomes a once-schedule at the
+ * current minute in the chosen time zone; a schedule with no run left from `now` is refused.
  */
-export function parseCampaignPlan(form: CampaignForm): { plan: CampaignPlan } | { problems: string[] } {
+export function parseCampaignPlan(form: CampaignForm, now: Date): { plan: CampaignPlan } | { problems: string[] } {
   const problems: string[] = [];
   const text = (key: keyof CampaignForm) => (typeof form[key] === 'string' ? (form[key] as string).trim() : '');
   const list = (key: keyof CampaignForm) => text(key).split(/[,;\n]+/).map((item) => item.trim()).filter(Boolean);
@@ -52,14 +54,19 @@ export function parseCampaignPlan(form: CampaignForm): { plan: CampaignPlan } | 
   const kind = text('scheduleKind') || 'once';
   let schedule: CampaignSchedule | undefined;
   if (timeZone === '') problems.push('Choose the time zone the schedule is in.');
-  else if (kind === 'once') schedule = { kind: 'once', date: text('date'), time: text('time'), timeZone };
+  else if (kind === 'now') {
+    const local = DateTime.fromJSDate(now, { zone: timeZone });
+    if (local.isValid) schedule = { kind: 'once', date: local.toISODate()!, time: local.toFormat('HH:mm'), timeZone };
+    else problems.push(`"${timeZone}" is not a time zone (use a name such as Europe/London).`);
+  } else if (kind === 'once') schedule = { kind: 'once', date: text('date'), time: text('time'), timeZone };
   else if (kind === 'recurring') {
     const weekdays = list('weekdays').map(Number);
     schedule = { kind: 'recurring', weekdays, time: text('time'), timeZone, startDate: text('date'), endDate: text('endDate') };
-  } else problems.push('Choose once or recurring.');
+  } else problems.push('Choose now, once, or recurring.');
   if (schedule) {
     try {
       checkSchedule(schedule);
+      if (!firstRunFrom(schedule, now)) problems.push('That schedule has no run left: choose a date and time from now on.');
     } catch (error) {
       if (!(error instanceof ScheduleError)) throw error;
       problems.push(error.message);

@@ -34,6 +34,15 @@ export function runTimes(schedule: CampaignSchedule): Date[] {
   return times;
 }
 
+/** A run that starts a little late (the bot was restarting, the form said "now") still starts; one older than this does not. */
+export const LATE_START_MS = 15 * 60_000;
+
+/** The first run still to start at `now` (up to LATE_START_MS late), or undefined when none is left. */
+export function firstRunFrom(schedule: CampaignSchedule, now: Date): Date | undefined {
+  const from = now.getTime() - LATE_START_MS;
+  return runTimes(schedule).find((time) => time.getTime() >= from);
+}
+
 /** The first run strictly after `after`, or undefined when the schedule has no more runs. */
 export function nextRunAfter(schedule: CampaignSchedule, after: Date): Date | undefined {
   return runTimes(schedule).find((time) => time.getTime() > after.getTime());

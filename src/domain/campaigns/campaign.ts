@@ -21,6 +21,8 @@ export type CampaignStatus = 'active' | 'paused' | 'cancelled' | 'finished';
 
 export interface Campaign extends CampaignPlan {
   id: string;
+  /** Short and typeable: "campaign 3". */
+  number: number;
   /** Entra object id and name of the campaign manager who created it; run summaries go to them. */
   ownerId: string;
   ownerName: string;

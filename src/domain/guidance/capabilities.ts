@@ -1,10 +1,11 @@
 import { ADMIN_COMMANDS } from '../admin/admin-command';
+import { CAMPAIGN_USAGE } from '../campaigns/campaign-command';
 
 /**
  * What the bot can do, as the people who use it would describe it. The help card is built from this
  * list, and a test keeps the Teams command menu (appPackage/manifest.json) to commands listed here.
  */
-export type Audience = 'everyone' | 'admin';
+export type Audience = 'everyone' | 'admin' | 'campaigns';
 
 export interface Capability {
   /** The word the bot parses, without a leading slash; none for what is asked in free text. */
@@ -26,12 +27,14 @@ export const CAPABILITIES: readonly Capability[] = [
   },
   // Admin commands are described once, where they are parsed.
   ...Object.values(ADMIN_COMMANDS).map((c) => ({ command: c.name, usage: c.syntax, description: c.description, audience: 'admin' as const })),
+  // Campaign managers run them; admins may look.
+  ...Object.entries(CAMPAIGN_USAGE).map(([command, c]) => ({ command, usage: c.syntax, description: c.description, audience: 'campaigns' as const })),
 ];
 
 export const PURPOSE =
   'I help everyone in your organisation set up strong multi-factor authentication (MFA), ' +
   'such as the Microsoft Authenticator app or a passkey, and keep it that way.';
 
-export function capabilitiesFor(isAdmin: boolean): Capability[] {
-  return CAPABILITIES.filter((c) => c.audience === 'everyone' || isAdmin);
+export function capabilitiesFor(roles: { admin: boolean; campaignManager: boolean }): Capability[] {
+  return CAPABILITIES.filter((c) => c.audience === 'everyone' || (c.audience === 'admin' && roles.admin) || (c.audience === 'campaigns' && (roles.admin || roles.campaignManager)));
 }

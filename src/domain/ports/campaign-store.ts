@@ -1,4 +1,5 @@
 import type { Campaign, CampaignPlan, CampaignStatus } from '../campaigns/campaign';
+import type { DeliveryFact } from '../campaigns/campaign-funnel';
 import type { CampaignDelivery, CampaignRun, DeliveryResult, DeliveryStatus } from '../campaigns/campaign-run';
 
 export interface DeliveryCounts extends Record<DeliveryStatus, number> {
@@ -15,6 +16,8 @@ export interface CampaignStore {
   create(plan: CampaignPlan, owner: { id: string; name: string }, at: Date): Promise<Campaign>;
   /** A malformed id (card data is untrusted) is simply not found. */
   get(id: string): Promise<Campaign | undefined>;
+  /** By its number or its id, as typed or as a card carries it; anything else is not found. */
+  find(ref: string): Promise<Campaign | undefined>;
   /** Newest first. */
   list(limit: number): Promise<Campaign[]>;
   /**
@@ -49,6 +52,8 @@ export interface CampaignStore {
    * pending, due now, to be sent by another; those already on their way become uncertain, never sent twice.
    */
   reclaimExpired(now: Date): Promise<{ pending: number; uncertain: number }>;
+  /** Every delivery of the campaign with what followed it (opened, snoozed, enrolled), for its funnel and export. */
+  deliveryFacts(campaignId: string): Promise<DeliveryFact[]>;
   /** How many times each person was sent a nudge by this campaign (for its per-person cap). */
   sentCounts(campaignId: string, userIds: readonly string[]): Promise<Map<string, number>>;
 }

@@ -25,7 +25,7 @@ describe.each(databaseTargets())('campaign run jobs on $name', (target) => {
     jobs = new CampaignRunJobs(engine, async (campaignId, scheduledFor) => {
       started.push({ campaignId, scheduledFor: scheduledFor.toISOString() });
       return answer(campaignId, scheduledFor);
-    }, (id) => store.get(id), quiet, () => new Date());
+    }, store, quiet, () => new Date());
     await jobs.register();
   });
   afterAll(async () => {
@@ -71,5 +71,18 @@ describe.each(databaseTargets())('campaign run jobs on $name', (target) => {
     await until(() => started.some((s) => s.campaignId === soon.id));
     await new Promise((resolve) => setTimeout(resolve, 1000));
     expect(await queued(soon.id)).toHaveLength(1);
+  });
+
+  it('on resume, passes over a run time that has started already and queues the one after it', async () => {
+    const due = new Date(Date.now() - 60_000).toISOString();
+    const [today, nowTime] = [due.slice(0, 10), due.slice(11, 16)];
+    const inAWeek = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+    const campaign = await store.create(campaignPlan({
+      schedule: { kind: 'recurring', weekdays: [1, 2, 3, 4, 5, 6, 7], time: nowTime, timeZone: 'UTC', startDate: today, endDate: inAWeek },
+    }), { id: 'm', name: 'M' }, new Date());
+    const todaysRun = new Date(`${today}T${nowTime}:00.000Z`);
+    await store.startRun(campaign.id, todaysRun, new Date());
+    const next = await jobs.scheduleNext(campaign);
+    expect(next?.toISOString()).toBe(new Date(todaysRun.getTime() + 86_400_000).toISOString());
   });
 });

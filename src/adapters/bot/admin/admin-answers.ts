@@ -13,6 +13,8 @@ import type { DownloadVault } from '../../../domain/ports/download-vault';
 import { EXPORT_LINK_MINUTES, exportPosture } from '../../../use-cases/export-posture';
 import type { AdaptiveCard } from '../cards/card-template';
 import { exportReadyCard } from '../cards/export-ready-card';
+import { peopleText } from '../cards/figure-text';
+import { utcDateText } from '../cards/freshness-line';
 import { postureDepartmentsCard } from '../cards/posture-departments-card';
 import { postureSummaryCard } from '../cards/posture-summary-card';
 import { postureTrendCard } from '../cards/posture-trend-card';
@@ -169,8 +171,8 @@ async function exportAnswer(deps: AdminAnswerDeps, actorId: string): Promise<{ c
   if (result.kind === 'noScanYet') return { text: NO_SCAN_YET };
   return {
     card: exportReadyCard({
-      url: `${base.replace(/\/+$/, '')}/exports/${result.token}`, fileName: result.fileName, people: result.people,
-      takenAt: result.scannedAt, minutes: EXPORT_LINK_MINUTES,
+      url: `${base.replace(/\/+$/, '')}/exports/${result.token}`, fileName: result.fileName, minutes: EXPORT_LINK_MINUTES,
+      summary: `${peopleText(result.people)}, from the scan of ${utcDateText(result.scannedAt)}, guests and disabled accounts included.`,
     }),
   };
 }

@@ -23,4 +23,12 @@ export const VERBS = {
   nudgeSnooze: 'nudge.snooze',
   /** data: { nudgeId } — "I need help". */
   nudgeHelp: 'nudge.help',
+  /** data: the campaign form's fields — create the campaign (campaign managers). */
+  campaignCreate: 'campaign.create',
+  /** data: {} — a blank campaign form. */
+  campaignNew: 'campaign.new',
+  /** data: { campaignId } — the campaign's status card, current. */
+  campaignStatus: 'campaign.status',
+  /** data: { campaignId, change: 'pause' | 'resume' | 'cancel' } (campaign managers). */
+  campaignChange: 'campaign.change',
 } as const;

@@ -18,10 +18,12 @@ export function commandSelector(name: string) {
 }
 
 export function registerMessageRoutes(app: Application<TurnState>, deps: BotDependencies): void {
-  // Admins also see their commands; if their role can't be checked right now, they see the common list.
+  // Admins and campaign managers also see their commands; if a role can't be checked right now, they see the common list.
   const help = async (context: TurnContext) => {
-    const isAdmin = (await deps.admin.authorizer.decide(context.activity.from?.aadObjectId)) === 'admin';
-    return helpCard({ botName: deps.botName, capabilities: capabilitiesFor(isAdmin), inChannel: whereOf(context.activity) !== 'personal' });
+    const actorId = context.activity.from?.aadObjectId;
+    const [admin, campaignManager] = await Promise.all([deps.admin.authorizer.decide(actorId), deps.campaigns.managers.decide(actorId)]);
+    const roles = { admin: admin === 'admin', campaignManager: campaignManager === 'admin' };
+    return helpCard({ botName: deps.botName, capabilities: capabilitiesFor(roles), inChannel: whereOf(context.activity) !== 'personal' });
   };
 
   app.message(commandSelector('help'), async (context) => {

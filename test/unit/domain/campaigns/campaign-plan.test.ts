@@ -6,14 +6,17 @@ const form: CampaignForm = {
   window: '09-17 Mon-Fri', deadline: '2026-12-31', maxNudges: '3', escalateAfter: '2',
 };
 
+/** The form is filled in on a Monday morning, before any date in it. */
+const now = new Date('2026-11-23T08:00:00Z');
+
 const problems = (over: CampaignForm) => {
-  const result = parseCampaignPlan({ ...form, ...over });
+  const result = parseCampaignPlan({ ...form, ...over }, now);
   return 'problems' in result ? result.problems : [];
 };
 
 describe('the campaign form', () => {
   it('reads a complete form into a plan', () => {
-    expect(parseCampaignPlan(form)).toEqual({
+    expect(parseCampaignPlan(form, now)).toEqual({
       plan: {
         name: 'Finance before year end',
         audience: { gaps: 'both', scope: { kind: 'departments', departments: ['Finance', 'Sales'] }, excluded: ['cfo@contoso.com'] },
@@ -27,7 +30,7 @@ describe('the campaign form', () => {
   });
 
   it('fills the defaults a short form leaves out: both gaps, everyone, once, office hours, three nudges, no escalation', () => {
-    const result = parseCampaignPlan({ name: 'Now', date: '2026-12-01', time: '09:00', timeZone: 'UTC' });
+    const result = parseCampaignPlan({ name: 'Now', date: '2026-12-01', time: '09:00', timeZone: 'UTC' }, now);
     expect(result).toEqual({
       plan: {
         name: 'Now', audience: { gaps: 'both', scope: { kind: 'all' }, excluded: [] },
@@ -47,7 +50,9 @@ describe('the campaign form', () => {
     [{ excluded: 'not an upn' }, 'List exclusions as user principal names'],
     [{ timeZone: '' }, 'Choose the time zone'],
     [{ timeZone: 'Nowhere/Land' }, 'is not a time zone'],
-    [{ scheduleKind: 'sometimes' }, 'Choose once or recurring.'],
+    [{ scheduleKind: 'sometimes' }, 'Choose now, once, or recurring.'],
+    [{ scheduleKind: 'once', date: '2026-11-20' }, 'That schedule has no run left'],
+    [{ endDate: '2026-11-22', date: '2026-11-01' }, 'That schedule has no run left'],
     [{ weekdays: '' }, 'at least one weekday'],
     [{ window: '25-26' }, 'Sending hours'],
     [{ deadline: 'next friday' }, 'Give the deadline as a date'],
@@ -59,8 +64,22 @@ describe('the campaign form', () => {
     expect(problems(over).join(' ')).toContain(reason);
   });
 
+  it('"start now" is a once-schedule at the current minute in the chosen time zone', () => {
+    const result = parseCampaignPlan({ name: 'Now', scheduleKind: 'now', timeZone: 'America/New_York', date: 'ignored' }, new Date('2026-11-23T16:42:31Z'));
+    expect(result).toMatchObject({ plan: { schedule: { kind: 'once', date: '2026-11-23', time: '11:42', timeZone: 'America/New_York' } } });
+    // Just after midnight UTC it is still the day before in New York.
+    const late = parseCampaignPlan({ name: 'Now', scheduleKind: 'now', timeZone: 'America/New_York' }, new Date('2026-11-24T00:10:00Z'));
+    expect(late).toMatchObject({ plan: { schedule: { date: '2026-11-23', time: '19:10' } } });
+  });
+
+  it('accepts a run up to 15 minutes late (the form took a while to fill in), not later', () => {
+    const form15 = { name: 'Soon', scheduleKind: 'once', date: '2026-11-23', timeZone: 'UTC' };
+    expect(parseCampaignPlan({ ...form15, time: '07:46' }, now)).toHaveProperty('plan');
+    expect(parseCampaignPlan({ ...form15, time: '07:44' }, now)).toHaveProperty('problems');
+  });
+
   it('lists every problem at once, and ignores values that are not text (forged card data)', () => {
-    const result = parseCampaignPlan({ name: { $ne: '' }, timeZone: 42, date: '2026-12-01', time: '09:00', gaps: ['none'] } as unknown as CampaignForm);
+    const result = parseCampaignPlan({ name: { $ne: '' }, timeZone: 42, date: '2026-12-01', time: '09:00', gaps: ['none'] } as unknown as CampaignForm, now);
     // Not text counts as not given: no name and no time zone; gaps falls back to its default.
     expect(result).toEqual({ problems: ['Give the campaign a name.', 'Choose the time zone the schedule is in.'] });
   });

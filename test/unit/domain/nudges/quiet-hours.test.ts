@@ -3,6 +3,7 @@ import {
   isWithinSendingHours,
   nextSendingTime,
   parseSendingHours,
+  sendingHoursText,
   type SendingHours,
 } from '../../../../src/domain/nudges/quiet-hours';
 
@@ -181,4 +182,15 @@ describe('parseSendingHours', () => {
   it('names the setting in its errors', () => {
     expect(() => parseSendingHours('17-09 Mon')).toThrow('Sending hours "17-09 Mon"');
   });
+});
+
+describe('sending hours written back as text', () => {
+  it.each(['09:00-17:00 Mon-Fri', '08:00-18:00 Mon,Wed', 'always', '00:00-24:00 Sat,Sun', '07:00-19:00 Mon-Sun', '10:00-12:00 Tue'])(
+    '"%s" reads back as the same hours',
+    (text) => {
+      const hours = parseSendingHours(text);
+      expect(sendingHoursText(hours)).toBe(text);
+      expect(parseSendingHours(sendingHoursText(hours))).toEqual(hours);
+    },
+  );
 });

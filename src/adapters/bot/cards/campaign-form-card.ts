@@ -1,0 +1,64 @@
+import type { Campaign } from '../../../domain/campaigns/campaign';
+import type { CampaignForm } from '../../../domain/campaigns/campaign-plan';
+import { FORM_FIELDS } from '../../../domain/campaigns/campaign-plan';
+import { sendingHoursText } from '../../../domain/nudges/quiet-hours';
+import { renderCard, type AdaptiveCard } from './card-template';
+import { directoryText } from './directory-text';
+import { VERBS } from './verbs';
+
+export interface CampaignFormView {
+  /** What the fields start with: a copied campaign, or what was sent back with problems. */
+  values?: CampaignForm;
+  /** The form's problems, when it is sent back to be fixed. */
+  problems?: readonly string[];
+  /** "Copy of …" or a fresh form. */
+  title?: string;
+  /** The time zone the manager's Teams reported, for the schedule's default. */
+  timeZone?: string;
+}
+
+const DEFAULTS: Record<(typeof FORM_FIELDS)[number], string> = {
+  name: '', gaps: 'both', scope: 'all', departments: '', groupId: '', excluded: '', scheduleKind: 'now', date: '', time: '',
+  weekdays: '1,2,3,4,5', endDate: '', timeZone: 'UTC', window: '09:00-17:00 Mon-Fri', deadline: '', maxNudges: '3', escalateAfter: '',
+};
+
+/**
+ * The campaign form (Action.Execute, so the card is replaced by the answer in place). Every field is given a
+ * value, even empty: the templating leaves an unknown ${…} as it is, which would show in the field.
+ */
+export function campaignFormCard(view: CampaignFormView = {}): AdaptiveCard {
+  const values: Record<string, string> = { ...DEFAULTS, ...(view.timeZone ? { timeZone: view.timeZone } : {}) };
+  for (const field of FORM_FIELDS) {
+    const given = view.values?.[field];
+    if (typeof given === 'string' || typeof given === 'number') values[field] = String(given);
+  }
+  return renderCard('campaign-form', {
+    ...values,
+    title: view.title ?? 'New reminder campaign',
+    problems: (view.problems ?? []).map((text) => ({ text: directoryText(text, 300) })),
+    verb: VERBS.campaignCreate,
+  });
+}
+
+/** A campaign's plan as the form's values, for "campaign copy". */
+export function formValuesOf(campaign: Campaign): CampaignForm {
+  const { audience, schedule } = campaign;
+  return {
+    name: `Copy of ${campaign.name}`.slice(0, 80),
+    gaps: audience.gaps,
+    scope: audience.scope.kind,
+    departments: audience.scope.kind === 'departments' ? audience.scope.departments.join(', ') : '',
+    groupId: audience.scope.kind === 'group' ? audience.scope.groupId : '',
+    excluded: audience.excluded.join(', '),
+    scheduleKind: schedule.kind,
+    date: schedule.kind === 'once' ? schedule.date : schedule.startDate,
+    time: schedule.time,
+    weekdays: schedule.kind === 'recurring' ? schedule.weekdays.join(',') : DEFAULTS.weekdays,
+    endDate: schedule.kind === 'recurring' ? schedule.endDate : '',
+    timeZone: schedule.timeZone,
+    window: sendingHoursText(campaign.window),
+    deadline: campaign.deadline ?? '',
+    maxNudges: String(campaign.maxNudgesPerPerson),
+    escalateAfter: campaign.escalateAfter ? String(campaign.escalateAfter) : '',
+  };
+}

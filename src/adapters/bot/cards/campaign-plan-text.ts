@@ -1,0 +1,53 @@
+import type { Campaign, CampaignPlan, CampaignStatus } from '../../../domain/campaigns/campaign';
+import type { CampaignSchedule } from '../../../domain/campaigns/campaign-schedule';
+import { sendingHoursText } from '../../../domain/nudges/quiet-hours';
+import { directoryText, TEXT_LIMITS } from './directory-text';
+import type { TextColor } from './strength-label';
+
+const GAPS: Record<CampaignPlan['audience']['gaps'], string> = {
+  both: 'No MFA, or weak methods only',
+  none: 'No MFA at all',
+  weak: 'Weak methods only (text message, voice call)',
+};
+
+const WEEKDAYS = ['', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+
+export const STATUS_TEXT: Record<CampaignStatus, { text: string; color: TextColor }> = {
+  active: { text: 'Active', color: 'Good' },
+  paused: { text: 'Paused: no nudge goes out until it is resumed', color: 'Warning' },
+  cancelled: { text: 'Cancelled', color: 'Attention' },
+  finished: { text: 'Finished: every run has been delivered', color: 'Default' },
+};
+
+export function campaignTitle(campaign: Pick<Campaign, 'number' | 'name'>): string {
+  return `Campaign ${campaign.number} · ${directoryText(campaign.name, 80)}`;
+}
+
+export function audienceText(audience: CampaignPlan['audience']): string {
+  const among = audience.scope.kind === 'all'
+    ? 'everyone'
+    : audience.scope.kind === 'departments'
+      ? `in ${audience.scope.departments.map((d) => directoryText(d, TEXT_LIMITS.department)).join(', ')}`
+      : `members of group ${audience.scope.groupId}`;
+  const excluded = audience.excluded.length > 0 ? `; ${audience.excluded.length} left out` : '';
+  return `${GAPS[audience.gaps]}, among ${among}${excluded}`;
+}
+
+export function scheduleText(schedule: CampaignSchedule): string {
+  if (schedule.kind === 'once') return `Once, ${schedule.date} at ${schedule.time} (${schedule.timeZone})`;
+  const days = [...schedule.weekdays].sort((a, b) => a - b).map((day) => WEEKDAYS[day]).join(', ');
+  return `${days} at ${schedule.time} (${schedule.timeZone}), ${schedule.startDate} to ${schedule.endDate}`;
+}
+
+/** The plan as facts, for the status card. */
+export function planFacts(campaign: Campaign): { title: string; value: string }[] {
+  return [
+    { title: 'Audience', value: audienceText(campaign.audience) },
+    { title: 'Schedule', value: scheduleText(campaign.schedule) },
+    { title: 'Delivery window', value: `${sendingHoursText(campaign.window)}, each person's own time` },
+    ...(campaign.deadline ? [{ title: 'Deadline on the card', value: campaign.deadline }] : []),
+    { title: 'Nudges per person', value: `at most ${campaign.maxNudgesPerPerson}` },
+    { title: 'Managers told', value: campaign.escalateAfter ? `after ${campaign.escalateAfter} unanswered` : 'no' },
+    { title: 'Owner', value: directoryText(campaign.ownerName, TEXT_LIMITS.displayName) },
+  ];
+}

@@ -1,0 +1,90 @@
+import type { Campaign } from '../../../domain/campaigns/campaign';
+import type { CampaignFunnel } from '../../../domain/campaigns/campaign-funnel';
+import type { CampaignRun } from '../../../domain/campaigns/campaign-run';
+import { renderCard, type AdaptiveCard } from './card-template';
+import { campaignTitle, planFacts, STATUS_TEXT } from './campaign-plan-text';
+import { countText } from './figure-text';
+import { utcDateTimeText } from './freshness-line';
+import { VERBS } from './verbs';
+
+export interface CampaignStatusView {
+  campaign: Campaign;
+  total: CampaignFunnel;
+  runs: readonly { run: CampaignRun; funnel: CampaignFunnel }[];
+  /** A line above the title: why this card came (a run finished, a change applied). */
+  headline?: string;
+  /** Whether the reader may pause, resume or cancel (campaign managers). */
+  canChange: boolean;
+  now: Date;
+}
+
+/** The most recent runs in the table; the funnel above counts them all. */
+export const MAX_RUN_ROWS = 6;
+
+const REASONS: Record<string, string> = {
+  blocked: 'blocked the bot',
+  notInstallable: 'app could not be installed for them',
+  failed: 'Teams refused the message',
+};
+
+export function durationText(minutes: number): string {
+  if (minutes < 1) return 'under a minute';
+  if (minutes < 90) return `${Math.round(minutes)} min`;
+  if (minutes < 48 * 60) return `${(minutes / 60).toFixed(1)} h`;
+  return `${(minutes / 1440).toFixed(1)} days`;
+}
+
+/** The funnel as facts: each stage once, the failures by reason, never a stage that is always zero hidden. */
+export function funnelFacts(funnel: CampaignFunnel): { title: string; value: string }[] {
+  const failedBy = Object.entries(funnel.failedBy).map(([reason, n]) => `${countText(n)} ${REASONS[reason] ?? reason}`).join(', ');
+  return [
+    { title: 'Targeted', value: countText(funnel.targeted) },
+    { title: 'Delivered', value: countText(funnel.delivered) },
+    ...(funnel.waiting > 0 ? [{ title: 'Waiting', value: `${countText(funnel.waiting)} (their delivery window, the cap, or Teams' rate)` }] : []),
+    { title: 'Failed', value: funnel.failed > 0 ? `${countText(funnel.failed)}: ${failedBy}` : '0' },
+    ...(funnel.uncertain > 0 ? [{ title: 'Uncertain', value: `${countText(funnel.uncertain)} (the sender stopped mid-send; not sent again)` }] : []),
+    ...(funnel.skipped > 0 ? [{ title: 'Not needed', value: `${countText(funnel.skipped)} (set up meanwhile, left, or at their cap)` }] : []),
+    ...(funnel.cancelled > 0 ? [{ title: 'Cancelled', value: countText(funnel.cancelled) }] : []),
+    { title: 'Opened', value: countText(funnel.opened) },
+    { title: 'Snoozed', value: countText(funnel.snoozed) },
+    { title: 'Enrolled after the nudge', value: countText(funnel.enrolled) },
+    { title: 'Median time to enrol', value: funnel.medianMinutesToEnrol === undefined ? '–' : durationText(funnel.medianMinutesToEnrol) },
+  ];
+}
+
+export function campaignStatusCard(view: CampaignStatusView): AdaptiveCard {
+  const { campaign, total } = view;
+  const state = STATUS_TEXT[campaign.status];
+  const stages = [
+    { x: 'Targeted', y: total.targeted, color: 'categoricalBlue' },
+    { x: 'Delivered', y: total.delivered, color: 'categoricalTeal' },
+    { x: 'Opened', y: total.opened, color: 'categoricalPurple' },
+    { x: 'Enrolled', y: total.enrolled, color: 'good' },
+  ];
+  const runs = view.runs.slice(-MAX_RUN_ROWS).reverse();
+  const action = (title: string, change: string, style: string) => ({ title, verb: VERBS.campaignChange, campaignId: campaign.id, change, style });
+  const actions = [
+    { title: 'Refresh', verb: VERBS.campaignStatus, campaignId: campaign.id, change: '', style: 'default' },
+    ...(view.canChange && campaign.status === 'active' ? [action('Pause', 'pause', 'default')] : []),
+    ...(view.canChange && campaign.status === 'paused' ? [action('Resume', 'resume', 'positive')] : []),
+    ...(view.canChange && (campaign.status === 'active' || campaign.status === 'paused') ? [action('Cancel campaign', 'cancel', 'destructive')] : []),
+  ];
+  return renderCard('campaign-status', {
+    headline: view.headline ?? '',
+    title: campaignTitle(campaign),
+    stateText: state.text,
+    stateColor: state.color,
+    planFacts: planFacts(campaign),
+    chartTitle: 'People at each stage',
+    bars: total.targeted > 0 ? stages : [],
+    chartFallback: stages.map((s) => `${s.x} ${countText(s.y)}`).join(' → '),
+    funnelFacts: funnelFacts(total),
+    runs: runs.map(({ run, funnel }) => ({
+      when: `${utcDateTimeText(run.scheduledFor)}${run.status === 'delivering' ? ' (delivering)' : run.status === 'cancelled' ? ' (cancelled)' : ''}`,
+      targeted: countText(funnel.targeted), delivered: countText(funnel.delivered), enrolled: countText(funnel.enrolled),
+    })),
+    runsNote: view.runs.length > runs.length ? `The latest ${runs.length} of ${view.runs.length} runs.` : '',
+    footnote: `Each person counts once across runs. Enrolled: strong MFA confirmed after a nudge reached them, by their "I've done it" or a later scan. As of ${utcDateTimeText(view.now)}. Say "campaign export ${campaign.number}" for every delivery as CSV.`,
+    actions,
+  });
+}

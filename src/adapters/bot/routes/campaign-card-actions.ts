@@ -1,0 +1,76 @@
+import type { TurnContext } from 'botbuilder';
+import type { Application, TurnState } from '@microsoft/teams-ai';
+import { CAMPAIGN_CHANGES, type CampaignChange } from '../../../domain/campaigns/campaign-command';
+import type { CampaignForm } from '../../../domain/campaigns/campaign-plan';
+import { FORM_FIELDS } from '../../../domain/campaigns/campaign-plan';
+import { changeCampaign, createCampaign, readCampaignReport } from '../../../use-cases/manage-campaigns';
+import type { BotDependencies } from '../bot-dependencies';
+import { adminRefusalCard } from '../cards/admin-refusal-card';
+import { campaignFormCard } from '../cards/campaign-form-card';
+import { campaignStatusCard } from '../cards/campaign-status-card';
+import type { AdaptiveCard } from '../cards/card-template';
+import { utcDateTimeText } from '../cards/freshness-line';
+import { VERBS } from '../cards/verbs';
+import { campaignAccess, campaignAudit, CANT_CHECK_CAMPAIGN_ROLE, MANAGERS_ONLY } from './campaign-access';
+import { changeHeadline, timeZoneOf } from './campaign-routes';
+
+function textCard(text: string): AdaptiveCard {
+  return { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text, wrap: true }] };
+}
+
+const OUT_OF_DATE = 'That campaign no longer exists. Say **campaigns** to see the current ones.';
+
+/**
+ * The campaign form's submit and the status card's buttons (Action.Execute: the card is replaced in place).
+ * Each press is authorised again from the sender of the invoke; card data only says which campaign, and is
+ * checked like typed input (the store finds nothing for a malformed id).
+ */
+export function registerCampaignCardActions(app: Application<TurnState>, deps: BotDependencies): void {
+  const guarded = (needs: 'manager' | 'viewer', handler: (context: TurnContext, data: Record<string, unknown>, isManager: boolean) => Promise<AdaptiveCard>) =>
+    async (context: TurnContext, _state: TurnState, data: Record<string, unknown>): Promise<AdaptiveCard> => {
+      const access = await campaignAccess(context, deps);
+      if (access === 'unavailable') return textCard(CANT_CHECK_CAMPAIGN_ROLE);
+      if (access === 'none') {
+        await campaignAudit(context, deps)('campaign card action', 'refused');
+        deps.logger.info({ actorId: context.activity.from?.aadObjectId }, 'refused a campaign card action');
+        return adminRefusalCard({ contact: deps.admin.contact });
+      }
+      if (needs === 'manager' && access !== 'manager') {
+        await campaignAudit(context, deps)('campaign card action', 'refused');
+        return textCard(MANAGERS_ONLY);
+      }
+      return handler(context, data ?? {}, access === 'manager');
+    };
+
+  const statusCard = async (ref: string, isManager: boolean, headline?: string) => {
+    const report = await readCampaignReport(deps.campaigns.manage, ref);
+    return report ? campaignStatusCard({ ...report, canChange: isManager, now: deps.now(), ...(headline ? { headline } : {}) }) : textCard(OUT_OF_DATE);
+  };
+
+  app.adaptiveCards.actionExecute(VERBS.campaignNew, guarded('manager', async (context) => campaignFormCard({ ...timeZoneOf(context) })));
+
+  app.adaptiveCards.actionExecute(VERBS.campaignCreate, guarded('manager', async (context, data) => {
+    const form: CampaignForm = {};
+    for (const field of FORM_FIELDS) if (field in data) form[field] = data[field];
+    const owner = { id: context.activity.from!.aadObjectId!, name: context.activity.from?.name ?? 'campaign manager' };
+    const result = await createCampaign(deps.campaigns.manage, form, owner);
+    if (result.kind === 'invalid') return campaignFormCard({ values: form, problems: result.problems });
+    await campaignAudit(context, deps)(`campaign new ${result.campaign.number}`, 'allowed');
+    const headline = result.firstRun
+      ? `Created. ${result.firstRun.getTime() <= deps.now().getTime() ? 'It starts now' : `First run: ${utcDateTimeText(result.firstRun)}`}; each person gets the nudge within their delivery window.`
+      : 'Created, but its schedule has no run left.';
+    return statusCard(result.campaign.id, true, headline);
+  }));
+
+  app.adaptiveCards.actionExecute(VERBS.campaignStatus, guarded('viewer', async (_context, data, isManager) =>
+    typeof data.campaignId === 'string' ? statusCard(data.campaignId, isManager) : textCard(OUT_OF_DATE)));
+
+  app.adaptiveCards.actionExecute(VERBS.campaignChange, guarded('manager', async (context, data) => {
+    const change = CAMPAIGN_CHANGES.find((c) => c === data.change) as CampaignChange | undefined;
+    if (typeof data.campaignId !== 'string' || !change) return textCard('That button is out of date. Say **campaigns** to see the current ones.');
+    const result = await changeCampaign(deps.campaigns.manage, data.campaignId, change);
+    if (result.kind === 'unknownCampaign') return textCard(OUT_OF_DATE);
+    await campaignAudit(context, deps)(`campaign ${change} ${result.campaign.number}`, result.kind === 'changed' ? 'allowed' : 'refused');
+    return statusCard(result.campaign.id, true, changeHeadline(change, result));
+  }));
+}

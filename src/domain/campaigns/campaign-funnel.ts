@@ -1,0 +1,101 @@
+import type { DeliveryStatus } from './campaign-run';
+
+/** What happened to one person's delivery in one run, and what they did after it, as the store reads it. */
+export interface DeliveryFact {
+  runId: string;
+  userId: string;
+  status: DeliveryStatus;
+  /** Why it failed or was skipped. */
+  reason?: string;
+  sentAt?: Date;
+  /** Any action on the card: shown (Teams refreshes it when it is seen), "I've done it", snooze, help. */
+  opened: boolean;
+  snoozed: boolean;
+  /**
+   * When strong MFA was confirmed after this nudge: by a live check (their "I've done it", or a later nudge's
+   * check), or else by the latest scan, if it ran after the nudge and found them strong (then the scan's time:
+   * the latest it can have been).
+   */
+  enrolledAt?: Date;
+  /** As the latest scan names them (absent when they have left the directory since). */
+  userPrincipalName?: string;
+  displayName?: string;
+}
+
+export interface CampaignFunnel {
+  /** People in the audience. */
+  targeted: number;
+  /** People whose nudge reached Teams. */
+  delivered: number;
+  /** Not sent yet: waiting for their window, their cap, Teams' rate, or a retry. */
+  waiting: number;
+  /** Failed for good, by reason (blocked the bot, app not installable, …). */
+  failed: number;
+  failedBy: Record<string, number>;
+  /** The sending instance stopped mid-send: it may or may not have arrived, and is never sent twice. */
+  uncertain: number;
+  /** Not needed any more (enrolled before it went, left the directory, cap reached) or cancelled. */
+  skipped: number;
+  cancelled: number;
+  opened: number;
+  snoozed: number;
+  /** People who got to strong MFA after a nudge of this campaign reached them. */
+  enrolled: number;
+  /** From their first delivered nudge to strong MFA, over those enrolled; absent when nobody has. */
+  medianMinutesToEnrol?: number;
+}
+
+/** When one person has several deliveries (recurring runs), the furthest they got is what counts. */
+const PROGRESS: readonly DeliveryStatus[] = ['cancelled', 'skipped', 'failed', 'pending', 'sending', 'uncertain', 'sent'];
+
+/**
+ * The funnel of a set of deliveries, counted per person: a campaign's as a whole (a person nudged in three runs
+ * counts once), or one run's (each person appears once in a run anyway).
+ */
+export function campaignFunnel(facts: readonly DeliveryFact[]): CampaignFunnel {
+  const byPerson = new Map<string, DeliveryFact[]>();
+  for (const fact of facts) {
+    const list = byPerson.get(fact.userId);
+    if (list) list.push(fact);
+    else byPerson.set(fact.userId, [fact]);
+  }
+  const funnel: CampaignFunnel = {
+    targeted: byPerson.size, delivered: 0, waiting: 0, failed: 0, failedBy: {}, uncertain: 0, skipped: 0, cancelled: 0,
+    opened: 0, snoozed: 0, enrolled: 0,
+  };
+  const minutesToEnrol: number[] = [];
+  for (const personFacts of byPerson.values()) {
+    const furthest = personFacts.reduce((best, fact) => (PROGRESS.indexOf(fact.status) > PROGRESS.indexOf(best.status) ? fact : best));
+    switch (furthest.status) {
+      case 'sent': funnel.delivered += 1; break;
+      case 'pending':
+      case 'sending': funnel.waiting += 1; break;
+      case 'uncertain': funnel.uncertain += 1; break;
+      case 'failed': {
+        funnel.failed += 1;
+        const reason = furthest.reason ?? 'unknown';
+        funnel.failedBy[reason] = (funnel.failedBy[reason] ?? 0) + 1;
+        break;
+      }
+      case 'skipped': funnel.skipped += 1; break;
+      case 'cancelled': funnel.cancelled += 1; break;
+    }
+    if (personFacts.some((fact) => fact.opened)) funnel.opened += 1;
+    if (personFacts.some((fact) => fact.snoozed)) funnel.snoozed += 1;
+    const sent = personFacts.filter((fact) => fact.sentAt).map((fact) => fact.sentAt!.getTime());
+    const enrolled = personFacts.filter((fact) => fact.enrolledAt).map((fact) => fact.enrolledAt!.getTime());
+    if (sent.length > 0 && enrolled.length > 0) {
+      funnel.enrolled += 1;
+      minutesToEnrol.push((Math.min(...enrolled) - Math.min(...sent)) / 60_000);
+    }
+  }
+  const median = medianOf(minutesToEnrol);
+  return median === undefined ? funnel : { ...funnel, medianMinutesToEnrol: median };
+}
+
+function medianOf(values: number[]): number | undefined {
+  if (values.length === 0) return undefined;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}

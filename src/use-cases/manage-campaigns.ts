@@ -1,0 +1,83 @@
+import type { Campaign, CampaignStatus } from '../domain/campaigns/campaign';
+import type { CampaignChange } from '../domain/campaigns/campaign-command';
+import { campaignFunnel, type CampaignFunnel, type DeliveryFact } from '../domain/campaigns/campaign-funnel';
+import { parseCampaignPlan, type CampaignForm } from '../domain/campaigns/campaign-plan';
+import type { CampaignRun } from '../domain/campaigns/campaign-run';
+import type { CampaignStore } from '../domain/ports/campaign-store';
+
+export interface CampaignManagementDeps {
+  campaigns: CampaignStore;
+  /** Queues the campaign's next run (on creation, on resume); undefined when its schedule has none left. */
+  scheduleNext(campaign: Campaign): Promise<Date | undefined>;
+  now: () => Date;
+}
+
+export type CreateCampaignResult =
+  | { kind: 'created'; campaign: Campaign; firstRun?: Date }
+  | { kind: 'invalid'; problems: string[] };
+
+/** A campaign from the form, owned by whoever sent it, with its first run queued. */
+export async function createCampaign(deps: CampaignManagementDeps, form: CampaignForm, owner: { id: string; name: string }): Promise<CreateCampaignResult> {
+  const parsed = parseCampaignPlan(form, deps.now());
+  if ('problems' in parsed) return { kind: 'invalid', problems: parsed.problems };
+  const campaign = await deps.campaigns.create(parsed.plan, owner, deps.now());
+  const firstRun = await deps.scheduleNext(campaign);
+  return { kind: 'created', campaign, ...(firstRun ? { firstRun } : {}) };
+}
+
+export type ChangeCampaignResult =
+  | { kind: 'changed'; campaign: Campaign; nextRun?: Date }
+  /** The campaign is not in a state this change applies to (resume what is not paused, …). */
+  | { kind: 'notApplicable'; campaign: Campaign }
+  | { kind: 'unknownCampaign' };
+
+const TRANSITIONS: Record<CampaignChange, { to: CampaignStatus; from: CampaignStatus[] }> = {
+  pause: { to: 'paused', from: ['active'] },
+  resume: { to: 'active', from: ['paused'] },
+  cancel: { to: 'cancelled', from: ['active', 'paused'] },
+};
+
+/**
+ * Pause stops claims at once (a nudge already on its way finishes); resume picks up the pending deliveries and
+ * queues the next run; cancel also cancels every pending delivery. Each applies only from the states that make
+ * sense, checked in the same statement that changes it, so two managers pressing at once cannot both apply one.
+ */
+export async function changeCampaign(deps: CampaignManagementDeps, ref: string, change: CampaignChange): Promise<ChangeCampaignResult> {
+  const found = await deps.campaigns.find(ref);
+  if (!found) return { kind: 'unknownCampaign' };
+  const { to, from } = TRANSITIONS[change];
+  const result = await deps.campaigns.setStatus(found.id, to, from, deps.now());
+  if (!result) return { kind: 'unknownCampaign' };
+  if (!result.changed) return { kind: 'notApplicable', campaign: result.campaign };
+  if (change !== 'resume') return { kind: 'changed', campaign: result.campaign };
+  const nextRun = await deps.scheduleNext(result.campaign);
+  return { kind: 'changed', campaign: result.campaign, ...(nextRun ? { nextRun } : {}) };
+}
+
+export interface CampaignReport {
+  campaign: Campaign;
+  /** The whole campaign, each person counted once. */
+  total: CampaignFunnel;
+  /** Oldest first. */
+  runs: { run: CampaignRun; funnel: CampaignFunnel }[];
+}
+
+/** A campaign's funnel, as a whole and per run. */
+export async function readCampaignReport(deps: Pick<CampaignManagementDeps, 'campaigns'>, ref: string): Promise<CampaignReport | undefined> {
+  const campaign = await deps.campaigns.find(ref);
+  if (!campaign) return undefined;
+  const [runs, facts] = await Promise.all([deps.campaigns.runs(campaign.id), deps.campaigns.deliveryFacts(campaign.id)]);
+  const byRun = new Map<string, DeliveryFact[]>();
+  for (const fact of facts) {
+    const list = byRun.get(fact.runId);
+    if (list) list.push(fact);
+    else byRun.set(fact.runId, [fact]);
+  }
+  return { campaign, total: campaignFunnel(facts), runs: runs.map((run) => ({ run, funnel: campaignFunnel(byRun.get(run.id) ?? []) })) };
+}
+
+/** The latest campaigns with their funnels, for the list. */
+export async function listCampaigns(deps: Pick<CampaignManagementDeps, 'campaigns'>, limit: number): Promise<{ campaign: Campaign; total: CampaignFunnel }[]> {
+  const campaigns = await deps.campaigns.list(limit);
+  return Promise.all(campaigns.map(async (campaign) => ({ campaign, total: campaignFunnel(await deps.campaigns.deliveryFacts(campaign.id)) })));
+}

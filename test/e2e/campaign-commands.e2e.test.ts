@@ -1,0 +1,200 @@
+import type { ConnectorEmulator, TeamsUser } from '../../emulators/connector';
+import { CAMPAIGN_MANAGERS_GROUP, MFA_COACH_ADMINS_GROUP, demoPersonas, generateDemoTenant } from '../../emulators/demo-tenant';
+import type { GraphEmulator } from '../../emulators/graph';
+import { databaseChoices, type TestApp } from '../support/app-harness';
+import { startEndToEnd, type EndToEnd } from '../support/end-to-end';
+
+jest.setTimeout(120_000);
+
+const tenant = generateDemoTenant({ users: 80 });
+const { admin: adminPerson, employee: employeePerson } = demoPersonas(tenant);
+const adminGroup = tenant.groups.find((g) => g.displayName === MFA_COACH_ADMINS_GROUP)!;
+const managerGroup = tenant.groups.find((g) => g.displayName === CAMPAIGN_MANAGERS_GROUP)!;
+const members = tenant.users.filter((u) => u.accountEnabled && u.userType === 'Member');
+// A direct member of the campaign managers group who is not an admin.
+const managerPerson = members.find((u) => managerGroup.memberIds.includes(u.id) && !adminGroup.memberIds.includes(u.id))!;
+const asTeams = (u: { id: string; displayName: string }): TeamsUser => ({ aadObjectId: u.id, name: u.displayName });
+const manager = asTeams(managerPerson);
+// An admin by the allow list only: may look at campaigns, not change them.
+const viewerPerson = members.find((u) => u.id !== managerPerson.id && u.id !== employeePerson.id && !managerGroup.memberIds.includes(u.id) && !adminGroup.memberIds.includes(u.id))!;
+const viewer = asTeams(viewerPerson);
+const employee = asTeams(employeePerson);
+const text = (value: unknown) => JSON.stringify(value).replace(/\\\\/g, '');
+
+interface Card { body?: unknown[]; actions?: { type: string; title: string; verb?: string; url?: string; data?: Record<string, unknown> }[] }
+
+describe.each(databaseChoices())('campaign commands end to end (%s)', (database) => {
+  let connector: ConnectorEmulator;
+  let graph: GraphEmulator;
+  let harness: TestApp;
+  let teams: EndToEnd['teams'];
+  let e2e: EndToEnd | undefined;
+  const personal = (user: TeamsUser) => teams.personalConversationId(user);
+  const say = async (user: TeamsUser, words: string) => {
+    connector.clear();
+    await harness.post(teams.aMessage({ text: words, user }));
+    return connector.activities(personal(user)).map((a) => a.activity);
+  };
+  const lastCard = (user: TeamsUser) => connector.cards(personal(user)).at(-1) as Card;
+  const press = async (user: TeamsUser, verb: string, data: Record<string, unknown>, replyToId?: string) => {
+    const { status, body } = await harness.post(teams.anAdaptiveCardInvoke({ verb, data, user, ...(replyToId ? { replyToId } : {}) }));
+    expect(status).toBe(200);
+    return (JSON.parse(body) as { value: Card }).value;
+  };
+  const audit = async () => (await harness.app.database.query<{ actor_id: string; action: string; outcome: string }>(
+    'SELECT actor_id, action, outcome FROM audit_log ORDER BY id',
+  ));
+  const finished = async (campaignId: string) => {
+    for (const until = Date.now() + 60_000; Date.now() < until; await new Promise((resolve) => setTimeout(resolve, 100))) {
+      const runs = await harness.app.campaigns.store.runs(campaignId);
+      if (runs.length > 0 && runs.every((run) => run.status !== 'delivering')) return runs;
+    }
+    throw new Error('the run did not finish');
+  };
+  const form = (over: Record<string, unknown> = {}) => ({
+    name: 'Everyone without MFA', gaps: 'none', scope: 'all', scheduleKind: 'now', timeZone: 'Asia/Tokyo', window: 'always', maxNudges: '2', ...over,
+  });
+
+  beforeAll(async () => {
+    e2e = await startEndToEnd({
+      tenant,
+      database,
+      graph: { throttle: { reports: null } },
+      app: {
+        adminGroupIds: [adminGroup.id],
+        configure: (c) => ({
+          ...c,
+          posture: { ...c.posture, adminAllowList: [viewerPerson.id] },
+          server: { ...c.server, publicUrl: 'http://127.0.0.1' },
+          nudges: { ...c.nudges, teamsAppCatalogId: tenant.teamsAppId, campaignSendRate: 20, campaignManagerGroupIds: [managerGroup.id] },
+        }),
+        overrides: { reportsBudget: { limit: 1000, windowMs: 1000 } },
+      },
+    });
+    ({ connector, graph, harness, teams } = e2e);
+    for (const user of [manager, viewer, employee]) await harness.post(teams.anInstallationUpdate({ action: 'add', scope: 'personal', user }));
+    // Ten people with no method at all (the employee among them), everyone else on Authenticator.
+    const unenrolled = [employeePerson, ...members.filter((u) => u.id !== employeePerson.id && u.id !== managerPerson.id && u.id !== viewerPerson.id && u.id !== adminPerson.id).slice(0, 9)];
+    for (const user of members) {
+      if (unenrolled.includes(user)) graph.state.setMethods(user.id, []);
+      else graph.state.enrolAuthenticator(user.id);
+    }
+    graph.state.refreshReport();
+    await harness.post(teams.aMessage({ text: 'scan', user: asTeams(adminPerson) }));
+    await connector.waitFor((r) => /scan finished/i.test(text(r.body)), 60_000);
+  });
+  afterAll(() => e2e?.stop());
+
+  it('refuses campaigns to people who are neither campaign managers nor admins, and audits it', async () => {
+    await say(employee, 'campaigns');
+    expect(text(lastCard(employee))).toContain('your IT security team');
+    // A forged button press fares no better, whatever its data claims.
+    const card = await press(employee, 'campaign.create', form({ owner: manager.aadObjectId }));
+    expect(text(card)).toContain('your IT security team');
+    expect(await harness.app.campaigns.store.list(10)).toEqual([]);
+    expect((await audit()).filter((e) => e.actor_id === employee.aadObjectId).map((e) => e.outcome)).toEqual(['refused', 'refused']);
+  });
+
+  it('answers a malformed campaign command with its usage', async () => {
+    await say(manager, 'campaign frobnicate 3');
+    const usage = text(lastCard(manager));
+    expect(usage).toContain('is neither a campaign number nor something I can do with one');
+    expect(usage).toContain('campaign new');
+  });
+
+  it('lets a campaign manager create a campaign from the form: problems come back on the form, a good one starts now and delivers', async () => {
+    await say(manager, 'campaign new');
+    const blank = lastCard(manager);
+    expect(blank.actions?.[0]).toMatchObject({ type: 'Action.Execute', verb: 'campaign.create' });
+    // The time zone defaults to the one the manager's Teams reports.
+    const clientZone = (teams.aMessage({ text: 'x', user: manager }) as unknown as { localTimezone: string }).localTimezone;
+    expect(blank.body).toContainEqual(expect.objectContaining({ id: 'timeZone', value: clientZone }));
+
+    const refused = await press(manager, 'campaign.create', form({ name: ' ', window: '25-26', escalateAfter: 'soon' }));
+    expect(text(refused)).toContain('Give the campaign a name.');
+    expect(text(refused)).toContain('Escalate after');
+    // What was typed is kept.
+    expect(text(refused)).toContain('Asia/Tokyo');
+    expect(await harness.app.campaigns.store.list(10)).toEqual([]);
+
+    const created = await press(manager, 'campaign.create', form());
+    expect(text(created)).toContain('Created. It starts now');
+    expect(text(created)).toMatch(/Campaign \d+ · Everyone without MFA/);
+    const [campaign] = await harness.app.campaigns.store.list(1);
+    expect(campaign).toMatchObject({ ownerId: manager.aadObjectId, status: 'active', audience: { gaps: 'none' } });
+
+    const [run] = await finished(campaign!.id);
+    expect(run!.targeted).toBe(10);
+    expect(connector.cards(personal(employee)).some((c) => text(c).includes('please protect your work account'))).toBe(true);
+    expect((await audit()).filter((e) => e.actor_id === manager.aadObjectId).map((e) => e.action)).toContain(`campaign new ${campaign!.number}`);
+  });
+
+  it('shows the funnel: delivered, opened, and enrolled after "I\'ve done it", with a chart; the list shows it too', async () => {
+    const [campaign] = await harness.app.campaigns.store.list(1);
+    const sent = connector.activities(personal(employee)).find((a) => text(a.activity).includes('please protect your work account'))!;
+    const nudge = (sent.activity as { attachments: { content: { refresh: { action: { data: { nudgeId: string } } } } }[] }).attachments[0]!.content;
+    graph.state.enrolAuthenticator(employee.aadObjectId);
+    // Teams names the card's message in replyToId: the answer replaces that card.
+    const done = await press(employee, 'nudge.done', { nudgeId: nudge.refresh.action.data.nudgeId }, sent.activityId);
+    expect(text(done)).toMatch(/set up|all set|protected/i);
+
+    await say(manager, `campaign ${campaign!.number}`);
+    const status = lastCard(manager);
+    const facts = Object.fromEntries((status.body!.filter((b) => (b as { type: string }).type === 'FactSet')[1] as { facts: { title: string; value: string }[] }).facts.map((f) => [f.title, f.value]));
+    expect(facts).toMatchObject({ Targeted: '10', Delivered: '10', Failed: '0', Opened: '1', 'Enrolled after the nudge': '1' });
+    expect(facts['Median time to enrol']).not.toBe('–');
+    expect(text(status)).toContain('Chart.HorizontalBar');
+    expect(status.actions!.map((a) => a.title)).toEqual(['Refresh', 'Pause', 'Cancel campaign']);
+
+    await say(viewer, 'campaigns');
+    const list = text(lastCard(viewer));
+    expect(list).toContain(`Campaign ${campaign!.number} · Everyone without MFA`);
+    expect(list).toContain('10 targeted · 10 delivered · 1 enrolled');
+    // Admins look; only managers get the button to create.
+    expect(list).not.toContain('New campaign');
+  });
+
+  it('lets an admin look but not change, and a manager pause, resume and cancel, each once', async () => {
+    const [campaign] = await harness.app.campaigns.store.list(1);
+    const number = campaign!.number;
+    await say(viewer, `campaign ${number}`);
+    expect(lastCard(viewer).actions!.map((a) => a.title)).toEqual(['Refresh']);
+    expect(text(await say(viewer, `campaign pause ${number}`))).toContain('Only campaign managers');
+    expect((await harness.app.campaigns.store.find(String(number)))!.status).toBe('active');
+
+    await say(manager, `campaign pause ${number}`);
+    expect(text(lastCard(manager))).toContain('Paused: no more nudges go out');
+    const resumed = await press(manager, 'campaign.change', { campaignId: campaign!.id, change: 'resume' });
+    expect(text(resumed)).toContain('Resumed');
+    await say(manager, `campaign cancel ${number}`);
+    expect(text(lastCard(manager))).toContain('Cancelled');
+    await say(manager, `campaign resume ${number}`);
+    expect(text(lastCard(manager))).toContain('Nothing changed: the campaign is cancelled');
+    expect((await harness.app.campaigns.store.find(String(number)))!.status).toBe('cancelled');
+
+    const changes = (await audit()).filter((e) => / (pause|resume|cancel) /.test(`${e.action} `));
+    expect(changes.map((e) => `${e.action}:${e.outcome}`)).toEqual([
+      `campaign pause ${number}:refused`, `campaign pause ${number}:allowed`, `campaign resume ${number}:allowed`,
+      `campaign cancel ${number}:allowed`, `campaign resume ${number}:refused`,
+    ]);
+  });
+
+  it('copies a campaign into a prefilled form, and exports its deliveries as CSV', async () => {
+    const [campaign] = await harness.app.campaigns.store.list(1);
+    await say(manager, `campaign copy ${campaign!.number}`);
+    const copy = text(lastCard(manager));
+    expect(copy).toContain('Copy of Everyone without MFA');
+    expect(copy).toContain('Asia/Tokyo');
+
+    await say(manager, `campaign export ${campaign!.number}`);
+    const link = lastCard(manager).actions!.find((a) => a.type === 'Action.OpenUrl')!.url!;
+    const download = await fetch(link.replace('http://127.0.0.1', harness.app.url));
+    expect(download.status).toBe(200);
+    const [header, ...rows] = (await download.text()).trim().split('\r\n');
+    expect(header).toBe('run,displayName,userPrincipalName,userId,delivery,reason,sentAt,opened,snoozed,enrolledAt');
+    expect(rows).toHaveLength(10);
+    const employeeRow = rows.find((row) => row.includes(employeePerson.userPrincipalName))!;
+    expect(employeeRow).toMatch(/,sent,,\d{4}-[^,]+,true,false,\d{4}-/);
+    expect(await say(manager, 'campaign 999')).toEqual([expect.objectContaining({ text: expect.stringContaining('I don\'t know a campaign "999"') })]);
+  });
+});
