@@ -1,6 +1,7 @@
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import { CampaignDeliveryEngine } from '../adapters/jobs/campaign-delivery-engine';
+import { runSummarySender } from '../adapters/bot/campaign-run-summary';
 import { CampaignRunJobs } from '../adapters/jobs/campaign-run-job';
 import type { Campaign } from '../domain/campaigns/campaign';
 import { SqlCampaignStore } from '../adapters/storage/sql-campaign-store';
@@ -153,6 +154,8 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
 
     // Campaign deliveries: every instance runs the engine; claims and the shared send budget keep them apart.
     const campaignStore = new SqlCampaignStore(db);
+    const privateSender = new PrivateSender(adapter, references, botAppId ?? '');
+    const onRunFinished = runSummarySender(privateSender, campaignStore, now, logger);
     const campaignEngine = new CampaignDeliveryEngine(
       {
         store: campaignStore,
@@ -165,6 +168,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
       new SqlSendRate(db, config.nudges.campaignSendRate),
       { batchMax: config.nudges.campaignSendRate, idleMs: 1000 },
       logger,
+      onRunFinished,
     );
     const startRun = async (campaignId: string, scheduledFor: Date) => {
       const result = await startCampaignRun(
@@ -173,6 +177,10 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
         scheduledFor,
       );
       campaignEngine.poke();
+      // A run with nobody to remind finished as it started: its owner hears so as after any other run.
+      if (result.kind === 'started' && result.run.status === 'finished') {
+        await onRunFinished(result.run).catch((error: unknown) => logger.error({ runId: result.run.id, err: error instanceof Error ? error.message : String(error) }, 'the run summary could not be sent'));
+      }
       return result;
     };
     const campaignRuns = new CampaignRunJobs(engine, startRun, campaignStore, logger, now);
@@ -206,7 +214,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
       policy: posture.policy,
       logger,
       now,
-      privateSender: new PrivateSender(adapter, references, botAppId ?? ''),
+      privateSender,
       knowledge: knowledge.search,
       helpDesk: config.answers.helpDeskContact,
       ...(answerModel ? { answerWriter: { writer: new OpenAIAnswerWriter(answerModel, { timeoutMs: answerWriterTimeoutMs }), timeoutMs: answerWriterTimeoutMs } } : {}),

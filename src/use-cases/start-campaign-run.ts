@@ -53,5 +53,7 @@ export async function startCampaignRun(deps: StartRunDeps, campaignId: string, s
   // Added even when the run existed: a start that died half-way is completed by the next try, adding only the missing.
   await deps.campaigns.addDeliveries(run.id, chosen.map((userId) => ({ userId, dueAt: scheduledFor })));
   if (!created) return { kind: 'alreadyStarted', run };
-  return { kind: 'started', run: { ...run, targeted: chosen.length }, targeted: chosen.length };
+  // Nobody left to remind: the run is over as it starts (the engine finishes runs only after sending).
+  const finished = chosen.length === 0 ? await deps.campaigns.finishRunIfDone(run.id, deps.now()) : undefined;
+  return { kind: 'started', run: finished ?? { ...run, targeted: chosen.length }, targeted: chosen.length };
 }

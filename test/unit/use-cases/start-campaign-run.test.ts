@@ -4,6 +4,7 @@ import { SqlPostureStore } from '../../../src/adapters/storage/sql-posture-store
 import type { CampaignPlan } from '../../../src/domain/campaigns/campaign';
 import { classifyMethods } from '../../../src/domain/mfa/mfa-strength';
 import { DEFAULT_RATE_POLICY } from '../../../src/domain/mfa/rate-policy';
+import { finishCampaignRun } from '../../../src/use-cases/finish-campaign-run';
 import { startCampaignRun, type StartRunDeps } from '../../../src/use-cases/start-campaign-run';
 import { campaignPlan } from '../../fakes/campaign-plan';
 import { fakeUser, type FakeUser } from '../../fakes/fake-user';
@@ -81,6 +82,28 @@ describe.each(databaseTargets())('starting a campaign run on $name', (target) =>
       const campaign = await campaigns.create(plan({ scope: { kind: 'group', groupId: 'gone' } }), owner, NOW);
       expect(await startCampaignRun(deps, campaign.id, NOW)).toEqual({ kind: 'unknownGroup', groupId: 'gone' });
       expect(await campaigns.runs(campaign.id)).toEqual([]);
+    });
+
+    it('finishes a run that has nobody left to remind as it starts', async () => {
+      const campaign = await campaigns.create(plan({ scope: { kind: 'departments', departments: ['Nobody here'] } }), owner, NOW);
+      const result = await startCampaignRun(deps, campaign.id, NOW);
+      expect(result).toMatchObject({ kind: 'started', targeted: 0, run: { status: 'finished' } });
+    });
+
+    it('marks a campaign finished after the run that was its last, and only then; the report is for its owner', async () => {
+      const recurring = await campaigns.create(campaignPlan({
+        schedule: { kind: 'recurring', weekdays: [1, 2, 3, 4, 5], time: '10:00', timeZone: 'UTC', startDate: '2026-12-01', endDate: '2026-12-02' },
+      }), owner, NOW);
+      const first = await campaigns.startRun(recurring.id, new Date('2026-12-01T10:00:00Z'), NOW);
+      const summary = await finishCampaignRun({ campaigns, now: () => NOW }, first.run);
+      expect(summary?.report.campaign).toMatchObject({ ownerId: 'm1', status: 'active' });
+      const last = await campaigns.startRun(recurring.id, new Date('2026-12-02T10:00:00Z'), NOW);
+      expect((await finishCampaignRun({ campaigns, now: () => NOW }, last.run))?.report.campaign.status).toBe('finished');
+      // A paused campaign stays paused: its owner may still resume it and cancel what waits.
+      const paused = await campaigns.create(plan({}), owner, NOW);
+      await campaigns.setStatus(paused.id, 'paused', ['active'], NOW);
+      const run = await campaigns.startRun(paused.id, NOW, NOW);
+      expect((await finishCampaignRun({ campaigns, now: () => NOW }, run.run))?.report.campaign.status).toBe('paused');
     });
 
     it('runs neither a paused, a cancelled nor an unknown campaign', async () => {
