@@ -2,6 +2,9 @@ import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import { CampaignDeliveryEngine } from '../adapters/jobs/campaign-delivery-engine';
 import { runSummarySender } from '../adapters/bot/campaign-run-summary';
+import { CampaignEscalationJobs } from '../adapters/jobs/campaign-escalation-job';
+import type { CampaignRun } from '../domain/campaigns/campaign-run';
+import { escalateUnanswered, type EscalationReport } from '../use-cases/escalate-unanswered';
 import { CampaignRunJobs } from '../adapters/jobs/campaign-run-job';
 import type { Campaign } from '../domain/campaigns/campaign';
 import { SqlCampaignStore } from '../adapters/storage/sql-campaign-store';
@@ -61,6 +64,8 @@ export interface AppOverrides {
   knowledgeDir?: string;
   /** How long a turn waits for a model-written answer (default 8 s), for tests of the fallback. */
   answerWriterTimeoutMs?: number;
+  /** How long a campaign nudge is given to be answered before it counts towards escalation (default a day). */
+  campaignEscalationGraceMs?: number;
 }
 
 export interface RunningApp {
@@ -75,6 +80,8 @@ export interface RunningApp {
     startRun(campaignId: string, scheduledFor: Date): Promise<StartRunResult>;
     /** Queues the campaign's next run as a job (on creation, on resume); undefined when none is left. */
     scheduleNext(campaign: Campaign): Promise<Date | undefined>;
+    /** Runs the campaign's escalation check now (a job does it after each run). */
+    escalate(campaignId: string): Promise<EscalationReport>;
   };
   /** Graceful stop: no new turns, running turns and jobs finish (or are released), then the database closes. */
   stop(options?: { timeoutMs?: number }): Promise<void>;
@@ -155,7 +162,18 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     // Campaign deliveries: every instance runs the engine; claims and the shared send budget keep them apart.
     const campaignStore = new SqlCampaignStore(db);
     const privateSender = new PrivateSender(adapter, references, botAppId ?? '');
-    const onRunFinished = runSummarySender(privateSender, campaignStore, now, logger);
+    const sendRunSummary = runSummarySender(privateSender, campaignStore, now, logger);
+    const escalationGraceMs = overrides.campaignEscalationGraceMs ?? 24 * 3600_000;
+    const escalate = (campaignId: string) => escalateUnanswered({
+      ...nudgeSending, campaigns: campaignStore, pace: () => campaignEngine.takeSendSlot(), graceMs: escalationGraceMs,
+    }, campaignId);
+    const escalations = new CampaignEscalationJobs(engine, escalate, logger, now);
+    await escalations.register();
+    // After each run: its nudges get their time to be answered before managers hear; its owner hears now.
+    const onRunFinished = async (run: CampaignRun) => {
+      await escalations.queue(run.campaignId, escalationGraceMs);
+      await sendRunSummary(run);
+    };
     const campaignEngine = new CampaignDeliveryEngine(
       {
         store: campaignStore,
@@ -185,7 +203,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     };
     const campaignRuns = new CampaignRunJobs(engine, startRun, campaignStore, logger, now);
     await campaignRuns.register();
-    const campaigns = { store: campaignStore, startRun, scheduleNext: (campaign: Campaign) => campaignRuns.scheduleNext(campaign) };
+    const campaigns = { store: campaignStore, startRun, scheduleNext: (campaign: Campaign) => campaignRuns.scheduleNext(campaign), escalate };
     const helpDeskChannel = config.nudges.helpDeskConversationId;
     const nudgeActions: NudgeActionDeps = {
       store: nudgeStore,

@@ -6,10 +6,11 @@ import type { NudgePolicy } from '../domain/nudges/nudge-policy';
 import { nextAllowedByCap } from '../domain/nudges/frequency-cap';
 import { nextSendingTime, type SendingHours } from '../domain/nudges/quiet-hours';
 import { resolveTimeZone } from '../domain/nudges/time-zone';
-import type { ConversationReferenceStore, StoredConversationReference } from '../domain/ports/conversation-reference-store';
+import type { ConversationReferenceStore } from '../domain/ports/conversation-reference-store';
 import type { Directory, Person } from '../domain/ports/directory';
 import type { AppInstaller, DeliveryOutcome, NudgeMessenger } from '../domain/ports/nudge-delivery';
 import type { NudgeStore } from '../domain/ports/nudge-store';
+import { reachPersonalChat } from './reach-personal-chat';
 
 export interface SendNudgeDeps {
   directory: Pick<Directory, 'findPerson' | 'currentMethods' | 'timeZoneOf'>;
@@ -120,19 +121,9 @@ async function liveCheck(deps: SendNudgeDeps, userId: string): Promise<{ person:
 async function deliver(
   deps: SendNudgeDeps, userId: string, beforeSend: NudgeRequest['beforeSend'], card: Parameters<NudgeMessenger['send']>[1],
 ): Promise<DeliveryOutcome> {
-  const send = async (reference: StoredConversationReference): Promise<DeliveryOutcome> =>
-    !beforeSend || (await beforeSend()) ? deps.messenger.send(reference, card) : { kind: 'failed', reason: 'stopped before sending', transient: true };
-  const stored = await deps.references.findPersonalByUser(userId);
-  if (stored) return send(stored);
-
-  // No chat yet: install the bot for them (409 means it already was), then open the chat, which Teams
-  // answers with the same id each time; the reference is kept so the next nudge skips both steps.
-  const installed = await deps.installer.installFor(userId);
-  if (installed.kind !== 'installed' && installed.kind !== 'alreadyInstalled') return installed;
-  const chat = await deps.messenger.openPersonalChat(userId);
-  if (chat.kind !== 'opened') return chat;
-  await deps.references.save(chat.reference);
-  return send(chat.reference);
+  const chat = await reachPersonalChat(deps, userId);
+  if (chat.kind !== 'reached') return chat;
+  return !beforeSend || (await beforeSend()) ? deps.messenger.send(chat.reference, card) : { kind: 'failed', reason: 'stopped before sending', transient: true };
 }
 
 function toRecord(outcome: DeliveryOutcome, now: Date) {

@@ -2,7 +2,9 @@ import type { CloudAdapterBase, ConversationParameters, ConversationReference } 
 import type { StoredConversationReference } from '../../domain/ports/conversation-reference-store';
 import type { DeliveryOutcome, NudgeMessenger } from '../../domain/ports/nudge-delivery';
 import type { NudgeCard } from '../../domain/nudges/nudge-card';
-import { asAttachment } from './cards/card-template';
+import type { ManagerSummary } from '../../domain/campaigns/campaign-escalation';
+import { asAttachment, type AdaptiveCard } from './cards/card-template';
+import { managerSummaryCard } from './cards/manager-summary-card';
 import { nudgeCard } from './cards/nudge-card';
 import { toStoredReference } from './conversation-reference-mapper';
 import { sendProactively } from './proactive-send';
@@ -59,12 +61,19 @@ export class TeamsMessenger implements NudgeMessenger {
   }
 
   async send(reference: StoredConversationReference, card: NudgeCard): Promise<DeliveryOutcome> {
-    const botbuilderReference = reference.reference as Partial<ConversationReference>;
     // The refresh action is limited to the recipient: their Teams id is the reference's user.
-    const recipientTeamsId = botbuilderReference.user?.id;
+    const recipientTeamsId = (reference.reference as Partial<ConversationReference>).user?.id;
+    return this.sendCard(reference, nudgeCard(card, recipientTeamsId));
+  }
+
+  async sendManagerSummary(reference: StoredConversationReference, summary: ManagerSummary): Promise<DeliveryOutcome> {
+    return this.sendCard(reference, managerSummaryCard(summary));
+  }
+
+  private async sendCard(reference: StoredConversationReference, card: AdaptiveCard): Promise<DeliveryOutcome> {
     let activityId: string | undefined;
     try {
-      activityId = (await sendProactively(this.adapter, this.options.botAppId, botbuilderReference, { attachments: [asAttachment(nudgeCard(card, recipientTeamsId))] }))?.id;
+      activityId = (await sendProactively(this.adapter, this.options.botAppId, reference.reference as Partial<ConversationReference>, { attachments: [asAttachment(card)] }))?.id;
     } catch (error) {
       return outcomeOf(error);
     }

@@ -84,8 +84,8 @@ export class CampaignDeliveryEngine {
     }
   }
 
-  /** Waits until the shared budget grants one send. */
-  private async takeSendSlot(): Promise<void> {
+  /** Waits until the shared budget grants one send (campaign sends, and managers' escalation cards). */
+  async takeSendSlot(): Promise<void> {
     for (;;) {
       if ((await this.rate.take(1, this.deps.now)) === 1) return;
       await new Promise((resolve) => setTimeout(resolve, 1000 - (this.deps.now().getTime() % 1000)).unref());

@@ -35,10 +35,11 @@ const COMPLETE = `
 const DELIVERY_FACTS = `
   SELECT d.run_id, d.user_id, d.status, d.reason, n.sent_at,
     EXISTS (SELECT 1 FROM nudge_actions a WHERE a.nudge_id = d.nudge_id) AS opened,
+    EXISTS (SELECT 1 FROM nudge_actions a WHERE a.nudge_id = d.nudge_id AND a.action <> 'viewed' AND a.result <> 'notYours') AS answered,
     EXISTS (SELECT 1 FROM nudge_actions a WHERE a.nudge_id = d.nudge_id AND a.action = 'snooze' AND a.result = 'snoozed') AS snoozed,
     CASE WHEN s.end_reason = 'enrolled' AND s.ended_at >= n.sent_at THEN s.ended_at
          WHEN u.strength = 'strong' AND r.finished_at >= n.sent_at THEN r.finished_at END AS enrolled_at,
-    u.user_principal_name, u.display_name
+    u.user_principal_name, u.display_name, u.manager_id
   FROM campaign_deliveries d
     LEFT JOIN nudges n ON n.id = d.nudge_id
     LEFT JOIN nudge_series s ON s.id = n.series_id
@@ -54,10 +55,12 @@ interface FactRow {
   reason: string | null;
   sent_at: Date | string | null;
   opened: boolean;
+  answered: boolean;
   snoozed: boolean;
   enrolled_at: Date | string | null;
   user_principal_name: string | null;
   display_name: string | null;
+  manager_id: string | null;
 }
 
 interface CampaignRow {
@@ -240,11 +243,41 @@ export class SqlCampaignStore implements CampaignStore {
     const rows = await this.db.query<FactRow>(DELIVERY_FACTS, [campaignId]);
     return rows.map((row) => ({
       runId: row.run_id, userId: row.user_id, status: row.status, ...(row.reason ? { reason: row.reason } : {}),
-      ...(row.sent_at ? { sentAt: new Date(row.sent_at) } : {}), opened: row.opened, snoozed: row.snoozed,
+      ...(row.sent_at ? { sentAt: new Date(row.sent_at) } : {}), opened: row.opened, answered: row.answered, snoozed: row.snoozed,
       ...(row.enrolled_at ? { enrolledAt: new Date(row.enrolled_at) } : {}),
       ...(row.user_principal_name ? { userPrincipalName: row.user_principal_name } : {}),
       ...(row.display_name ? { displayName: row.display_name } : {}),
+      ...(row.manager_id ? { managerId: row.manager_id } : {}),
     }));
+  }
+
+  async escalated(campaignId: string): Promise<Set<string>> {
+    if (!isGuid(campaignId)) return new Set();
+    const rows = await this.db.query<{ user_id: string }>('SELECT user_id FROM campaign_escalations WHERE campaign_id = $1', [campaignId]);
+    return new Set(rows.map((row) => row.user_id));
+  }
+
+  async claimEscalations(campaignId: string, managerId: string, userIds: readonly string[], at: Date): Promise<string[]> {
+    if (userIds.length === 0 || !isGuid(campaignId)) return [];
+    const rows = await this.db.query<{ user_id: string }>(
+      `INSERT INTO campaign_escalations (campaign_id, user_id, manager_id, claimed_at)
+       SELECT $1, u, $2, $4 FROM unnest($3::text[]) AS u
+       ON CONFLICT (campaign_id, user_id) DO NOTHING RETURNING user_id`,
+      [campaignId, managerId, [...userIds], at],
+    );
+    return rows.map((row) => row.user_id);
+  }
+
+  async releaseEscalations(campaignId: string, userIds: readonly string[]): Promise<void> {
+    if (userIds.length === 0 || !isGuid(campaignId)) return;
+    await this.db.query(`DELETE FROM campaign_escalations WHERE campaign_id = $1 AND user_id = ANY($2::text[]) AND status = 'sending'`, [campaignId, [...userIds]]);
+  }
+
+  async settleEscalations(campaignId: string, userIds: readonly string[], outcome: { status: 'sent' } | { status: 'failed'; reason: string }): Promise<void> {
+    if (userIds.length === 0 || !isGuid(campaignId)) return;
+    await this.db.query('UPDATE campaign_escalations SET status = $3, reason = $4 WHERE campaign_id = $1 AND user_id = ANY($2::text[])', [
+      campaignId, [...userIds], outcome.status, outcome.status === 'failed' ? outcome.reason : null,
+    ]);
   }
 
   async sentCounts(campaignId: string, userIds: readonly string[]): Promise<Map<string, number>> {

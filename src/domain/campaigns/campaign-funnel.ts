@@ -10,6 +10,8 @@ export interface DeliveryFact {
   sentAt?: Date;
   /** Any action on the card: shown (Teams refreshes it when it is seen), "I've done it", snooze, help. */
   opened: boolean;
+  /** The person did something with the card: "I've done it", a snooze, or "I need help" (being shown is not an answer). */
+  answered: boolean;
   snoozed: boolean;
   /**
    * When strong MFA was confirmed after this nudge: by a live check (their "I've done it", or a later nudge's
@@ -20,6 +22,8 @@ export interface DeliveryFact {
   /** As the latest scan names them (absent when they have left the directory since). */
   userPrincipalName?: string;
   displayName?: string;
+  /** Their manager's object id, as the latest scan read it, for escalation. */
+  managerId?: string;
 }
 
 export interface CampaignFunnel {

@@ -54,6 +54,17 @@ export interface CampaignStore {
   reclaimExpired(now: Date): Promise<{ pending: number; uncertain: number }>;
   /** Every delivery of the campaign with what followed it (opened, snoozed, enrolled), for its funnel and export. */
   deliveryFacts(campaignId: string): Promise<DeliveryFact[]>;
+  /** The people of the campaign whose manager was told about them already (or is being told). */
+  escalated(campaignId: string): Promise<Set<string>>;
+  /**
+   * Claims the escalation of these people to this manager; answers those it claimed now (a person already
+   * escalated, by this instance or another, is left out), so each person is escalated once.
+   */
+  claimEscalations(campaignId: string, managerId: string, userIds: readonly string[], at: Date): Promise<string[]>;
+  /** Gives claims back (Teams said "later"): these people may be claimed again by a later try. */
+  releaseEscalations(campaignId: string, userIds: readonly string[]): Promise<void>;
+  /** How the manager's card went. */
+  settleEscalations(campaignId: string, userIds: readonly string[], outcome: { status: 'sent' } | { status: 'failed'; reason: string }): Promise<void>;
   /** How many times each person was sent a nudge by this campaign (for its per-person cap). */
   sentCounts(campaignId: string, userIds: readonly string[]): Promise<Map<string, number>>;
 }

@@ -1,5 +1,6 @@
 import type { StoredConversationReference } from './conversation-reference-store';
 import type { NudgeCard } from '../nudges/nudge-card';
+import type { ManagerSummary } from '../campaigns/campaign-escalation';
 
 /** What became of one send, as data: the caller decides whether to retry, wait or give up. */
 export type DeliveryOutcome =
@@ -29,4 +30,6 @@ export interface NudgeMessenger {
   /** Creates (or finds: Teams answers the same id each time) the 1:1 chat with someone the bot is installed for. */
   openPersonalChat(userId: string): Promise<{ kind: 'opened'; reference: StoredConversationReference } | Exclude<DeliveryOutcome, { kind: 'sent' }>>;
   send(reference: StoredConversationReference, card: NudgeCard): Promise<DeliveryOutcome>;
+  /** A campaign's escalation: one card to a manager listing their direct reports still not set up. */
+  sendManagerSummary(reference: StoredConversationReference, summary: ManagerSummary): Promise<DeliveryOutcome>;
 }

@@ -36,10 +36,37 @@ describe.each(databaseTargets())('SqlCampaignStore on $name', (target) => {
   it('keeps the plan as created, finds it by id, lists the newest first, and treats a forged id as not found', async () => {
     const first = await store.create(plan('First'), owner, minutes(-10));
     const second = await store.create(plan('Second'), owner, minutes(-5));
-    expect(await store.get(first.id)).toEqual({ ...plan('First'), id: first.id, ownerId: 'manager-1', ownerName: 'Megan Bowen', status: 'active', createdAt: minutes(-10) });
+    expect(await store.get(first.id)).toEqual({ ...plan('First'), id: first.id, number: first.number, ownerId: 'manager-1', ownerName: 'Megan Bowen', status: 'active', createdAt: minutes(-10) });
     const listed = (await store.list(1000)).map((campaign) => campaign.id);
     expect(listed.indexOf(second.id)).toBeLessThan(listed.indexOf(first.id));
     for (const forged of ['not-a-uuid', "' OR 1=1 --", '00000000-0000-0000-0000-000000000000']) expect(await store.get(forged)).toBeUndefined();
+  });
+
+  it('numbers campaigns one after another and finds one by its number, "#number" or id, as typed', async () => {
+    const a = await store.create(plan('A'), owner, T0);
+    const b = await store.create(plan('B'), owner, T0);
+    expect(b.number).toBe(a.number + 1);
+    expect((await store.find(String(b.number)))?.id).toBe(b.id);
+    expect((await store.find(` #${a.number} `))?.id).toBe(a.id);
+    expect((await store.find(b.id.toUpperCase()))?.id).toBe(b.id);
+    for (const forged of ['999999', '1 OR 1=1', '-1', '', 'campaign']) expect(await store.find(forged)).toBeUndefined();
+  });
+
+  it('escalates each person once per campaign, even when two instances claim at once; a release lets a later try claim again', async () => {
+    const campaign = await store.create(plan(), owner, T0);
+    const [x, y] = await Promise.all([
+      store.claimEscalations(campaign.id, 'boss', ['ann', 'bob'], T0),
+      store.claimEscalations(campaign.id, 'boss', ['ann', 'bob', 'cat'], T0),
+    ]);
+    expect([...x, ...y].sort()).toEqual(['ann', 'bob', 'cat']);
+    expect(await store.escalated(campaign.id)).toEqual(new Set(['ann', 'bob', 'cat']));
+    await store.settleEscalations(campaign.id, ['ann'], { status: 'sent' });
+    await store.releaseEscalations(campaign.id, ['ann', 'bob']);
+    // Only the claim still in flight goes back; a card that was sent stays sent.
+    expect(await store.escalated(campaign.id)).toEqual(new Set(['ann', 'cat']));
+    expect(await store.claimEscalations(campaign.id, 'boss', ['ann', 'bob'], T0)).toEqual(['bob']);
+    const other = await store.create(plan(), owner, T0);
+    expect(await store.claimEscalations(other.id, 'boss', ['ann'], T0)).toEqual(['ann']);
   });
 
   it('changes status only from the states allowed, and says when it did not', async () => {

@@ -5,7 +5,8 @@ import { usersPerScan } from './004_users_per_scan';
 import { nudges } from './005_nudges';
 import { campaigns } from './006_campaigns';
 import { campaignNumbers } from './007_campaign_numbers';
+import { campaignEscalations } from './008_campaign_escalations';
 import type { Migration } from './migration';
 
 /** Every migration, in order. A new migration file is added here too. */
-export const allMigrations: readonly Migration[] = [initial, posture, pendingExports, usersPerScan, nudges, campaigns, campaignNumbers];
+export const allMigrations: readonly Migration[] = [initial, posture, pendingExports, usersPerScan, nudges, campaigns, campaignNumbers, campaignEscalations];

@@ -1,7 +1,7 @@
 import { campaignFunnel, type DeliveryFact } from '../../../../src/domain/campaigns/campaign-funnel';
 
 const at = (minutes: number) => new Date(Date.UTC(2026, 11, 1, 9, 0) + minutes * 60_000);
-const fact = (over: Partial<DeliveryFact> & Pick<DeliveryFact, 'userId' | 'status'>): DeliveryFact => ({ runId: 'r1', opened: false, snoozed: false, ...over });
+const fact = (over: Partial<DeliveryFact> & Pick<DeliveryFact, 'userId' | 'status'>): DeliveryFact => ({ runId: 'r1', opened: false, answered: false, snoozed: false, ...over });
 
 describe('the campaign funnel', () => {
   it('counts each stage per person, failures by reason, and the median time from the first nudge to strong MFA', () => {

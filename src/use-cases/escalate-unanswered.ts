@@ -1,0 +1,62 @@
+import { dueEscalations } from '../domain/campaigns/campaign-escalation';
+import type { CampaignStore } from '../domain/ports/campaign-store';
+import type { NudgeMessenger } from '../domain/ports/nudge-delivery';
+import { reachPersonalChat, type PersonalChatDeps } from './reach-personal-chat';
+
+export interface EscalationDeps extends PersonalChatDeps {
+  campaigns: CampaignStore;
+  messenger: Pick<NudgeMessenger, 'openPersonalChat' | 'sendManagerSummary'>;
+  /** Waits for a slot in the tenant's send budget: a manager's card is a send like any other. */
+  pace: () => Promise<void>;
+  now: () => Date;
+  /** How long a nudge is given to be answered before it counts as unanswered. */
+  graceMs: number;
+}
+
+export interface EscalationReport {
+  managersTold: number;
+  peopleEscalated: number;
+  /** Managers whose card failed for good (blocked the bot, app not installable): recorded, not retried. */
+  managersFailed: number;
+  /** Teams asked to slow down or did not answer: those people were released, to be escalated on a later try. */
+  retryLater: boolean;
+}
+
+/**
+ * Tells managers about their direct reports who left a campaign's nudges unanswered: after `escalateAfter`
+ * unanswered nudges (each given `graceMs` to be answered) and still not set up, a person is listed on one card
+ * to their manager, with any other of their reports due at the same time; never one card per nudge, and each
+ * person once per campaign (claimed in the store first, so two instances cannot both send).
+ */
+export async function escalateUnanswered(deps: EscalationDeps, campaignId: string): Promise<EscalationReport> {
+  const report: EscalationReport = { managersTold: 0, peopleEscalated: 0, managersFailed: 0, retryLater: false };
+  const campaign = await deps.campaigns.get(campaignId);
+  if (!campaign?.escalateAfter || campaign.status === 'cancelled') return report;
+  const [facts, already] = await Promise.all([deps.campaigns.deliveryFacts(campaign.id), deps.campaigns.escalated(campaign.id)]);
+  const due = dueEscalations(facts, campaign.escalateAfter, new Date(deps.now().getTime() - deps.graceMs), already);
+
+  for (const [managerId, candidates] of due) {
+    const claimed = new Set(await deps.campaigns.claimEscalations(campaign.id, managerId, candidates.map((c) => c.userId), deps.now()));
+    const reports = candidates.filter((c) => claimed.has(c.userId));
+    if (reports.length === 0) continue;
+    const ids = reports.map((r) => r.userId);
+    await deps.pace();
+    const chat = await reachPersonalChat(deps, managerId);
+    const outcome = chat.kind === 'reached'
+      ? await deps.messenger.sendManagerSummary(chat.reference, { managerId, campaignName: campaign.name, ...(campaign.deadline ? { deadline: campaign.deadline } : {}), reports })
+      : chat;
+    if (outcome.kind === 'sent') {
+      await deps.campaigns.settleEscalations(campaign.id, ids, { status: 'sent' });
+      report.managersTold += 1;
+      report.peopleEscalated += reports.length;
+    } else if (outcome.kind === 'throttled' || (outcome.kind === 'failed' && outcome.transient)) {
+      await deps.campaigns.releaseEscalations(campaign.id, ids);
+      report.retryLater = true;
+    } else {
+      const reason = outcome.kind === 'blocked' ? 'blocked' : outcome.kind === 'notInstallable' ? 'notInstallable' : outcome.reason;
+      await deps.campaigns.settleEscalations(campaign.id, ids, { status: 'failed', reason });
+      report.managersFailed += 1;
+    }
+  }
+  return report;
+}
