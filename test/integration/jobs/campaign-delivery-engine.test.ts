@@ -120,4 +120,82 @@ describe.each(databaseTargets())('the campaign delivery engine on $name', (targe
     expect(new Set(sends.filter((s) => s.userId.startsWith(run.id)).map((s) => s.userId)).size).toBe(30);
     expect(sends.filter((s) => s.userId.startsWith(run.id))).toHaveLength(30);
   });
+
+  it('pauses mid-run (nothing more is claimed), resumes where it stopped, and a cancel mid-run drops what waits at once', async () => {
+    const run = await runFor(40);
+    const { sends, send } = recordingSender();
+    const mine = () => sends.filter((s) => s.userId.startsWith(run.id));
+    const engine = new CampaignDeliveryEngine(
+      { store, send, scanned, now: () => new Date(), worker: 'p', leaseMs: 30_000 }, new SqlSendRate(db, 10, `pause-${run.id}`), { batchMax: 5, idleMs: 50 }, quiet,
+    );
+    engine.start();
+    try {
+      await waitFor(async () => mine().length >= 5);
+      await store.setStatus(run.campaignId, 'paused', ['active'], new Date());
+      // The batch in flight finishes; then nothing more goes out while paused.
+      await waitFor(async () => (await store.deliveryCounts(run.id)).sending === 0);
+      const atPause = mine().length;
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      expect(mine().length).toBe(atPause);
+      expect(atPause).toBeLessThan(40);
+
+      await store.setStatus(run.campaignId, 'active', ['paused'], new Date());
+      await waitFor(async () => mine().length >= atPause + 5);
+      await store.setStatus(run.campaignId, 'cancelled', ['active', 'paused'], new Date());
+      await waitFor(async () => (await store.deliveryCounts(run.id)).sending === 0);
+      const atCancel = mine().length;
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      expect(mine().length).toBe(atCancel);
+      const counts = await store.deliveryCounts(run.id);
+      // Each person at most once; everyone not reached before the cancel is cancelled, none left waiting.
+      expect(new Set(mine().map((s) => s.userId)).size).toBe(atCancel);
+      expect(counts).toMatchObject({ pending: 0, sending: 0, skipped: atCancel, cancelled: 40 - atCancel });
+      expect((await store.runs(run.campaignId))[0]!.status).toBe('cancelled');
+    } finally {
+      await engine.stop();
+    }
+  });
+
+  it('loses nothing and repeats nothing when an instance dies mid-run: its unsent claims go to another, its send in flight is uncertain', async () => {
+    const run = await runFor(20);
+    const delivered: string[] = [];
+    let hang: (() => void) | undefined;
+    // The dying instance: its fourth send leaves (beforeSend marks it) and never comes back, as if the process died there.
+    let calls = 0;
+    const dying = async (request: NudgeRequest): Promise<NudgeResult> => {
+      calls += 1;
+      if (calls === 4) {
+        await request.beforeSend?.();
+        await new Promise<void>((resolve) => { hang = resolve; });
+        throw new Error('the process is gone');
+      }
+      if (request.beforeSend && !(await request.beforeSend())) return { kind: 'failed', reason: 'stopped before sending', transient: true, person: { id: request.userId, displayName: '' }, nudgeId: 'x', strength: 'weak' };
+      delivered.push(request.userId);
+      return { kind: 'alreadyStrong', person: { id: request.userId, displayName: request.userId } };
+    };
+    const { sends, send } = recordingSender();
+    const a = new CampaignDeliveryEngine({ store, send: dying, scanned, now: () => new Date(), worker: 'dies', leaseMs: 1000 }, new SqlSendRate(db, 100, `crash-a-${run.id}`), { batchMax: 10, idleMs: 50 }, quiet);
+    a.start();
+    await waitFor(async () => hang !== undefined);
+    // The second instance takes over once the dead one's lease has run out.
+    const b = new CampaignDeliveryEngine({ store, send, scanned, now: () => new Date(), worker: 'survives', leaseMs: 30_000 }, new SqlSendRate(db, 100, `crash-b-${run.id}`), { batchMax: 10, idleMs: 50 }, quiet);
+    b.start();
+    try {
+      await waitFor(async () => {
+        const counts = await store.deliveryCounts(run.id);
+        return counts.pending === 0 && counts.sending === 0;
+      });
+    } finally {
+      await b.stop();
+      hang?.();
+      await a.stop();
+    }
+    const byB = sends.filter((s) => s.userId.startsWith(run.id)).map((s) => s.userId);
+    const all = [...delivered, ...byB];
+    // 19 sent once each by one instance or the other; the one in flight when the first died is uncertain, never resent.
+    expect(all).toHaveLength(19);
+    expect(new Set(all).size).toBe(19);
+    const counts = await store.deliveryCounts(run.id);
+    expect(counts).toMatchObject({ pending: 0, sending: 0, uncertain: 1, skipped: 19 });
+  });
 });
