@@ -79,7 +79,7 @@ async function deliverOne(deps: DeliverCampaignDeps, campaign: Campaign, sentBef
       sendingHours: campaign.window,
       beforeSend: () => deps.store.markSendStarted(delivery.id, deps.worker, deps.now()),
       known: {
-        person: { id: scanned.id, displayName: scanned.displayName, ...(scanned.department ? { department: scanned.department } : {}), ...(scanned.jobTitle ? { jobTitle: scanned.jobTitle } : {}) },
+        person: { id: scanned.id, displayName: scanned.displayName, ...(scanned.givenName ? { givenName: scanned.givenName } : {}), ...(scanned.department ? { department: scanned.department } : {}), ...(scanned.jobTitle ? { jobTitle: scanned.jobTitle } : {}) },
         methods: scanned.methods,
       },
       ...(campaign.deadline ? { deadline: new Date(`${campaign.deadline}T23:59:59Z`) } : {}),

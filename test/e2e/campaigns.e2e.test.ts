@@ -82,7 +82,8 @@ describe.each(databaseChoices())('campaign delivery end to end (%s)', (database)
     for (const person of audience) {
       const cards = connector.cards(teams.personalConversationId({ aadObjectId: person.id }));
       expect(cards).toHaveLength(1);
-      expect(text(cards[0])).toContain('please protect your work account');
+      // Greeted by their given name, as the scan read it from the directory.
+      expect(text(cards[0])).toContain(`${person.givenName}, please protect your work account`);
     }
     const nudges = (conversationId?: string) => connector.cards(conversationId).filter((card) => text(card).includes('please protect your work account'));
     for (const person of members.slice(30)) expect(nudges(teams.personalConversationId({ aadObjectId: person.id }))).toEqual([]);

@@ -1,7 +1,7 @@
 import type { DirectoryEntry } from '../../domain/ports/directory';
 
 /** The user properties walkPeople selects (Graph's default set leaves out department, accountEnabled, userType). */
-export const PEOPLE_FIELDS = ['id', 'userPrincipalName', 'displayName', 'userType', 'accountEnabled', 'department', 'jobTitle'] as const;
+export const PEOPLE_FIELDS = ['id', 'userPrincipalName', 'displayName', 'givenName', 'userType', 'accountEnabled', 'department', 'jobTitle'] as const;
 
 /** `$expand` for the manager's id only: one request per page instead of one per user. */
 export const MANAGER_EXPAND = 'manager($select=id)';
@@ -10,6 +10,7 @@ export type DirectoryUser = Partial<{
   id: string;
   userPrincipalName: string | null;
   displayName: string | null;
+  givenName: string | null;
   userType: string | null;
   accountEnabled: boolean | null;
   department: string | null;
@@ -22,6 +23,7 @@ export function directoryEntry(user: DirectoryUser): DirectoryEntry {
     id: user.id ?? '',
     userPrincipalName: user.userPrincipalName ?? '',
     displayName: user.displayName ?? '',
+    ...(user.givenName ? { givenName: user.givenName } : {}),
     userType: user.userType?.toLowerCase() === 'guest' ? 'guest' : 'member',
     // Graph always sends accountEnabled when selected; an account it says nothing about is not known to be disabled.
     accountEnabled: user.accountEnabled !== false,

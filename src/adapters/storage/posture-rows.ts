@@ -38,6 +38,7 @@ export interface UserRow {
   id: string;
   user_principal_name: string;
   display_name: string;
+  given_name: string | null;
   user_type: 'member' | 'guest';
   account_enabled: boolean;
   department: string | null;
@@ -53,7 +54,7 @@ export interface UserRow {
   report_updated_at: Date | null;
 }
 
-export const USER_COLUMNS = `id, user_principal_name, display_name, user_type, account_enabled, department, job_title,
+export const USER_COLUMNS = `id, user_principal_name, display_name, given_name, user_type, account_enabled, department, job_title,
   manager_id, is_admin, is_mfa_capable, is_mfa_registered, methods, strength, is_critical_admin, counts_in_rates,
   report_updated_at`;
 
@@ -62,6 +63,7 @@ export function toUserStatus(row: UserRow): UserMfaStatus {
     id: row.id,
     userPrincipalName: row.user_principal_name,
     displayName: row.display_name,
+    ...(row.given_name ? { givenName: row.given_name } : {}),
     userType: row.user_type,
     accountEnabled: row.account_enabled,
     isAdmin: row.is_admin,

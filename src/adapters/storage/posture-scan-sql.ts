@@ -36,14 +36,14 @@ function savePage(insert: string): string {
 
 export const SAVE_PEOPLE = savePage(`
     INSERT INTO mfa_users
-      (scan_id, id, user_principal_name, display_name, user_type, account_enabled, department, job_title, manager_id)
-    SELECT live.id, p.id, p.user_principal_name, p.display_name, p.user_type, p.account_enabled,
+      (scan_id, id, user_principal_name, display_name, given_name, user_type, account_enabled, department, job_title, manager_id)
+    SELECT live.id, p.id, p.user_principal_name, p.display_name, p.given_name, p.user_type, p.account_enabled,
            p.department, p.job_title, p.manager_id
     FROM live, json_to_recordset($2::json) AS p(
-      id text, user_principal_name text, display_name text, user_type text, account_enabled boolean,
+      id text, user_principal_name text, display_name text, given_name text, user_type text, account_enabled boolean,
       department text, job_title text, manager_id text)
     ON CONFLICT (scan_id, id) DO UPDATE SET
-      user_principal_name = EXCLUDED.user_principal_name, display_name = EXCLUDED.display_name,
+      user_principal_name = EXCLUDED.user_principal_name, display_name = EXCLUDED.display_name, given_name = EXCLUDED.given_name,
       user_type = EXCLUDED.user_type, account_enabled = EXCLUDED.account_enabled, department = EXCLUDED.department,
       job_title = EXCLUDED.job_title, manager_id = EXCLUDED.manager_id`);
 

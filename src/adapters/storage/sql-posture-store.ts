@@ -67,6 +67,7 @@ export class SqlPostureStore implements PostureStore {
       id: person.id,
       user_principal_name: person.userPrincipalName,
       display_name: person.displayName,
+      given_name: person.givenName ?? null,
       user_type: person.userType,
       account_enabled: person.accountEnabled,
       department: person.department ?? null,

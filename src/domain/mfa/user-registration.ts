@@ -6,6 +6,8 @@ export interface UserRegistration {
   id: string;
   userPrincipalName: string;
   displayName: string;
+  /** From the directory walk; absent when the directory has none (or the scan predates it). */
+  givenName?: string;
   userType: 'member' | 'guest';
   /** Undefined when the source does not say (the registration report leaves disabled accounts out). */
   accountEnabled?: boolean;

@@ -16,6 +16,8 @@ export interface DirectoryEntry {
   id: string;
   userPrincipalName: string;
   displayName: string;
+  /** For greetings ("Ruth, …"); none when the directory has none. */
+  givenName?: string;
   userType: 'member' | 'guest';
   accountEnabled: boolean;
   department?: string;

@@ -59,6 +59,7 @@ describe('GraphDirectory.walkPeople', () => {
         id: user.id,
         userPrincipalName: user.userPrincipalName,
         displayName: user.displayName,
+        givenName: user.givenName,
         userType: user.userType === 'Guest' ? 'guest' : 'member',
         accountEnabled: user.accountEnabled,
         department: user.department ?? undefined,

@@ -6,7 +6,8 @@ import { nudges } from './005_nudges';
 import { campaigns } from './006_campaigns';
 import { campaignNumbers } from './007_campaign_numbers';
 import { campaignEscalations } from './008_campaign_escalations';
+import { givenNames } from './009_given_names';
 import type { Migration } from './migration';
 
 /** Every migration, in order. A new migration file is added here too. */
-export const allMigrations: readonly Migration[] = [initial, posture, pendingExports, usersPerScan, nudges, campaigns, campaignNumbers, campaignEscalations];
+export const allMigrations: readonly Migration[] = [initial, posture, pendingExports, usersPerScan, nudges, campaigns, campaignNumbers, campaignEscalations, givenNames];
