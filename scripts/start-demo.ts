@@ -23,6 +23,11 @@ export interface DemoOptions {
   /** Forget the stored data first. */
   fresh?: boolean;
   users?: number;
+  /**
+   * Also a Playground for the other persona, on this port (0: any free one): the admin creates a campaign in
+   * theirs while the employee gets the nudge in their own, side by side.
+   */
+  otherPlaygroundPort?: number;
 }
 
 export interface Demo {
@@ -34,6 +39,8 @@ export interface Demo {
   playground: PlaygroundHandle;
   /** The other persona, typing in the demo's terminal (the employee demo's admin, or the admin demo's employee). */
   other: TerminalChat;
+  /** The other persona's own Playground, when asked for. */
+  otherPlayground?: PlaygroundHandle;
   startedInSeconds: number;
   stop(): Promise<void>;
 }
@@ -80,12 +87,25 @@ export async function startDemo(options: DemoOptions): Promise<Demo> {
       users: colleagues(tenant, me, other),
     }),
   });
+  const otherPlayground = options.otherPlaygroundPort === undefined ? undefined : await startPlayground({
+    botEndpoint: `${app.url}/api/messages`,
+    port: options.otherPlaygroundPort,
+    workDir: join(config.database.dataDir, 'playground-other'),
+    keepWorkDir: true,
+    config: buildPlaygroundConfig({
+      tenantId: tenant.tenantId,
+      bot: { id: `28:${tenant.botAppId}`, name: config.bot.displayName },
+      currentUser: asPlaygroundUser(other),
+      users: colleagues(tenant, other, me),
+    }),
+  });
   const otherConsole = await startTerminalChat({ botUrl: `${app.url}/api/messages`, tenant, person: other });
   return {
-    tenant, me, config, app, graph, playground, other: otherConsole,
+    tenant, me, config, app, graph, playground, other: otherConsole, ...(otherPlayground ? { otherPlayground } : {}),
     startedInSeconds: (performance.now() - started) / 1000,
     async stop() {
       await playground.stop().catch(() => undefined);
+      await otherPlayground?.stop().catch(() => undefined);
       await otherConsole.close().catch(() => undefined);
       await app.stop().catch(() => undefined);
       await graph.close().catch(() => undefined);

@@ -107,6 +107,13 @@ export interface PlaygroundPage {
   /** The last Adaptive Card in the open conversation. */
   lastCard(): Promise<CardView>;
   lastCardText(): Promise<string>;
+  /**
+   * Fills an input of the latest card, found by its label: types into a text or number field, or picks the option
+   * with this title from a drop-down (a compact choice set); `chooseCardOption` picks a radio button.
+   */
+  fillCardInput(label: string, value: string): Promise<void>;
+  /** Picks the radio button with this title on the latest card (an expanded choice set). */
+  chooseCardOption(title: string): Promise<void>;
   /** Clicks the button with this title on the latest card that has one; waits for the Playground's invoke call. */
   clickCardButton(title: string, options?: { timeoutMs?: number }): Promise<CardActionResult>;
   /**
@@ -260,6 +267,25 @@ export async function openPlayground(url: string, options: OpenPlaygroundOptions
 
     async lastCardText() {
       return (await api.lastCard()).text;
+    },
+
+    async fillCardInput(label, value) {
+      const card = page.locator(`${SELECTORS.botMessage} ${SELECTORS.adaptiveCard}`).last();
+      const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      const labelElement = card.locator('label.ac-richTextBlock', { hasText: new RegExp(`^\\s*${escaped}\\s*\\*?\\s*$`) }).first();
+      const id = await labelElement.getAttribute('for');
+      if (!id) throw new Error(`No input labelled "${label}" on the latest card`);
+      const input = card.locator(`[id="${id}"]`);
+      if ((await input.getAttribute('role')) === 'combobox') {
+        await input.click();
+        await page.getByRole('option', { name: value, exact: true }).click();
+        return;
+      }
+      await input.fill(value);
+    },
+
+    async chooseCardOption(title) {
+      await page.locator(`${SELECTORS.botMessage} ${SELECTORS.adaptiveCard}`).last().getByRole('radio', { name: title, exact: true }).check();
     },
 
     async clickCardButton(title, clickOptions = {}) {

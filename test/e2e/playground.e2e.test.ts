@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openPlayground, type PlaygroundPage } from '../../scripts/playground/playground-page';
+import { launchChromium, openPlayground, type PlaygroundPage } from '../../scripts/playground/playground-page';
 import { startDemo, type Demo } from '../../scripts/start-demo';
 
 /**
@@ -151,5 +151,78 @@ describeWithBrowser('the demo in the Agents Playground, as an admin', () => {
     expect(result.status).toBe(200);
     expect(JSON.stringify(result.body)).toContain('Showing 21');
     await ui.screenshot('11-admin-unenrolled-page-2');
+  });
+});
+
+describeWithBrowser('a reminder campaign in the demo, in two Playgrounds side by side', () => {
+  let dataDir: string;
+  let demo: Demo;
+  let employee: PlaygroundPage;
+  let manager: PlaygroundPage;
+  let browser: Awaited<ReturnType<typeof launchChromium>>;
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'mfa-coach-demo-campaign-'));
+    demo = await startDemo({ persona: 'employee', env: { PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'warn' }, playgroundPort: 0, otherPlaygroundPort: 0, users: 120 });
+    browser = await launchChromium(chromium);
+    const screenshotsDir = process.env.SCREENSHOTS_DIR ?? join(dataDir, 'screenshots');
+    // The employee opens their chat first, so the bot knows where it is.
+    employee = await openPlayground(demo.playground.url, { browser, playground: demo.playground, hideLogPanel: true, screenshotsDir });
+    for (let i = 0; i < 100; i++) {
+      const [row] = await demo.app.database.query<{ n: number }>('SELECT count(*)::int AS n FROM posture_snapshots');
+      if (row && row.n > 0) break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    manager = await openPlayground(demo.otherPlayground!.url, { browser, playground: demo.otherPlayground, hideLogPanel: true, screenshotsDir });
+  });
+
+  afterAll(async () => {
+    await employee?.close();
+    await manager?.close();
+    await browser?.close();
+    await demo?.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('a campaign manager creates a campaign that starts now; the employee gets the nudge; the status card shows the delivery and, after "I\'ve done it", the enrolment', async () => {
+    const department = demo.me.department!;
+    await manager.sendMessage('campaign new');
+    await manager.waitForBotReply({ containsText: 'New reminder campaign', card: true });
+    await manager.fillCardInput('Name', `${department} without MFA`);
+    await manager.fillCardInput('Who to remind', 'No MFA at all');
+    await manager.fillCardInput('Among', 'Chosen departments');
+    await manager.fillCardInput('Departments (when chosen), separated by commas', department);
+    await manager.fillCardInput("Delivery window, in each person's own time zone", 'always');
+    await manager.screenshot('20-campaign-form');
+    const created = await manager.clickCardButton('Create campaign');
+    expect(created.status).toBe(200);
+    expect(JSON.stringify(created.body)).toContain('Created. It starts now');
+    await manager.screenshot('21-campaign-created');
+
+    const nudge = await employee.waitForBotReply({ containsText: 'please protect your work account', card: true, timeoutMs: 30_000 });
+    expect(nudge.cards[0]!.buttons).toContain("I've done it");
+    await employee.screenshot('22-campaign-nudge');
+    demo.graph.state.enrolAuthenticator(demo.me.id);
+    let done = await employee.clickCardButton("I've done it");
+    for (let tries = 1; tries < 6 && JSON.stringify(done.body).includes("couldn't check"); tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 3000));
+      done = await employee.clickCardButton("I've done it");
+    }
+    expect(JSON.stringify(done.body)).toContain(`Thank you, ${demo.me.givenName}!`);
+
+    // The run finishes (the Playground knows only a few of the department's people: the rest fail, and say so).
+    const [campaign] = await demo.app.campaigns.store.list(1);
+    for (let i = 0; i < 100 && (await demo.app.campaigns.store.runs(campaign!.id)).some((run) => run.status === 'delivering'); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    await manager.sendMessage(`campaign ${campaign!.number}`);
+    const status = await manager.waitForBotReply({ containsText: `Campaign ${campaign!.number}`, card: true });
+    const facts = status.cards[0]!.text;
+    expect(facts).toMatch(/Delivered\s+1\b/);
+    expect(facts).toMatch(/Opened\s+1\b/);
+    expect(facts).toMatch(/Enrolled after the nudge\s+1\b/);
+    // The funnel chart is drawn (the Playground draws a horizontal bar chart with plain elements, named for readers).
+    await manager.page.locator('.fai-OutputCard').nth(status.index).locator('[aria-label="People at each stage, Horizontal bar chart"]').waitFor({ timeout: 10_000 });
+    await manager.screenshot('23-campaign-status');
   });
 });

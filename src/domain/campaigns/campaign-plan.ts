@@ -22,7 +22,11 @@ export const PLAN_LIMITS = { name: 80, departments: 50, excluded: 500, maxNudges
  */
 export function parseCampaignPlan(form: CampaignForm, now: Date): { plan: CampaignPlan } | { problems: string[] } {
   const problems: string[] = [];
-  const text = (key: keyof CampaignForm) => (typeof form[key] === 'string' ? (form[key] as string).trim() : '');
+  // An Input.Number may arrive as a number; anything else that is not text counts as not given.
+  const text = (key: keyof CampaignForm) => {
+    const value = form[key];
+    return typeof value === 'string' ? value.trim() : typeof value === 'number' && Number.isFinite(value) ? String(value) : '';
+  };
   const list = (key: keyof CampaignForm) => text(key).split(/[,;\n]+/).map((item) => item.trim()).filter(Boolean);
 
   const name = text('name');
@@ -85,10 +89,11 @@ export function parseCampaignPlan(form: CampaignForm, now: Date): { plan: Campai
 
   const maxNudges = wholeNumber(text('maxNudges') || '3');
   if (maxNudges === undefined || maxNudges < 1 || maxNudges > PLAN_LIMITS.maxNudges) problems.push(`Nudges per person: a whole number from 1 to ${PLAN_LIMITS.maxNudges}.`);
-  const escalateText = text('escalateAfter');
+  // Empty or 0: managers are never told.
+  const escalateText = text('escalateAfter') === '0' ? '' : text('escalateAfter');
   const escalateAfter = escalateText === '' ? undefined : wholeNumber(escalateText);
   if (escalateText !== '' && (escalateAfter === undefined || escalateAfter < 1 || escalateAfter > PLAN_LIMITS.escalateAfter)) {
-    problems.push(`Escalate after: a whole number from 1 to ${PLAN_LIMITS.escalateAfter} unanswered nudges, or leave it empty.`);
+    problems.push(`Escalate after: a whole number from 1 to ${PLAN_LIMITS.escalateAfter} unanswered nudges, or 0 for never.`);
   }
 
   if (problems.length > 0 || !schedule || !window || maxNudges === undefined) return { problems };

@@ -19,7 +19,7 @@ export interface CampaignFormView {
 
 const DEFAULTS: Record<(typeof FORM_FIELDS)[number], string> = {
   name: '', gaps: 'both', scope: 'all', departments: '', groupId: '', excluded: '', scheduleKind: 'now', date: '', time: '',
-  weekdays: '1,2,3,4,5', endDate: '', timeZone: 'UTC', window: '09:00-17:00 Mon-Fri', deadline: '', maxNudges: '3', escalateAfter: '',
+  weekdays: '1,2,3,4,5', endDate: '', timeZone: 'UTC', window: '09:00-17:00 Mon-Fri', deadline: '', maxNudges: '3', escalateAfter: '0',
 };
 
 /**
@@ -59,6 +59,6 @@ export function formValuesOf(campaign: Campaign): CampaignForm {
     window: sendingHoursText(campaign.window),
     deadline: campaign.deadline ?? '',
     maxNudges: String(campaign.maxNudgesPerPerson),
-    escalateAfter: campaign.escalateAfter ? String(campaign.escalateAfter) : '',
+    escalateAfter: String(campaign.escalateAfter ?? 0),
   };
 }

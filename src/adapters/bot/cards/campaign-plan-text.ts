@@ -27,7 +27,7 @@ export function audienceText(audience: CampaignPlan['audience']): string {
   const among = audience.scope.kind === 'all'
     ? 'everyone'
     : audience.scope.kind === 'departments'
-      ? `in ${audience.scope.departments.map((d) => directoryText(d, TEXT_LIMITS.department)).join(', ')}`
+      ? `people in ${audience.scope.departments.map((d) => directoryText(d, TEXT_LIMITS.department)).join(', ')}`
       : `members of group ${audience.scope.groupId}`;
   const excluded = audience.excluded.length > 0 ? `; ${audience.excluded.length} left out` : '';
   return `${GAPS[audience.gaps]}, among ${among}${excluded}`;
@@ -39,12 +39,17 @@ export function scheduleText(schedule: CampaignSchedule): string {
   return `${days} at ${schedule.time} (${schedule.timeZone}), ${schedule.startDate} to ${schedule.endDate}`;
 }
 
+function windowText(window: Campaign['window']): string {
+  const text = sendingHoursText(window);
+  return text === 'always' ? 'any time' : `${text}, in each person's own time zone`;
+}
+
 /** The plan as facts, for the status card. */
 export function planFacts(campaign: Campaign): { title: string; value: string }[] {
   return [
     { title: 'Audience', value: audienceText(campaign.audience) },
     { title: 'Schedule', value: scheduleText(campaign.schedule) },
-    { title: 'Delivery window', value: `${sendingHoursText(campaign.window)}, each person's own time` },
+    { title: 'Delivery window', value: windowText(campaign.window) },
     ...(campaign.deadline ? [{ title: 'Deadline on the card', value: campaign.deadline }] : []),
     { title: 'Nudges per person', value: `at most ${campaign.maxNudgesPerPerson}` },
     { title: 'Managers told', value: campaign.escalateAfter ? `after ${campaign.escalateAfter} unanswered` : 'no' },

@@ -34,14 +34,22 @@ export function durationText(minutes: number): string {
   return `${(minutes / 1440).toFixed(1)} days`;
 }
 
+/** "0", "6 (blocked the bot)", or "7: 6 blocked the bot, 1 app could not be installed for them". */
+function failedText(funnel: CampaignFunnel): string {
+  if (funnel.failed === 0) return '0';
+  const reasons = Object.entries(funnel.failedBy);
+  const why = (reason: string) => REASONS[reason] ?? reason;
+  if (reasons.length === 1) return `${countText(funnel.failed)} (${why(reasons[0]![0])})`;
+  return `${countText(funnel.failed)}: ${reasons.map(([reason, n]) => `${countText(n)} ${why(reason)}`).join(', ')}`;
+}
+
 /** The funnel as facts: each stage once, the failures by reason, never a stage that is always zero hidden. */
 export function funnelFacts(funnel: CampaignFunnel): { title: string; value: string }[] {
-  const failedBy = Object.entries(funnel.failedBy).map(([reason, n]) => `${countText(n)} ${REASONS[reason] ?? reason}`).join(', ');
   return [
     { title: 'Targeted', value: countText(funnel.targeted) },
     { title: 'Delivered', value: countText(funnel.delivered) },
     ...(funnel.waiting > 0 ? [{ title: 'Waiting', value: `${countText(funnel.waiting)} (their delivery window, the cap, or Teams' rate)` }] : []),
-    { title: 'Failed', value: funnel.failed > 0 ? `${countText(funnel.failed)}: ${failedBy}` : '0' },
+    { title: 'Failed', value: failedText(funnel) },
     ...(funnel.uncertain > 0 ? [{ title: 'Uncertain', value: `${countText(funnel.uncertain)} (the sender stopped mid-send; not sent again)` }] : []),
     ...(funnel.skipped > 0 ? [{ title: 'Not needed', value: `${countText(funnel.skipped)} (set up meanwhile, left, or at their cap)` }] : []),
     ...(funnel.cancelled > 0 ? [{ title: 'Cancelled', value: countText(funnel.cancelled) }] : []),

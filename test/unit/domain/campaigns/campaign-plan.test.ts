@@ -64,6 +64,14 @@ describe('the campaign form', () => {
     expect(problems(over).join(' ')).toContain(reason);
   });
 
+  it('takes numbers as Teams may send them (an Input.Number as a number), and 0 managers-told as never', () => {
+    const result = parseCampaignPlan({ ...form, maxNudges: 5, escalateAfter: 0 } as unknown as CampaignForm, now);
+    expect(result).toHaveProperty('plan.maxNudgesPerPerson', 5);
+    expect(result).not.toHaveProperty('plan.escalateAfter');
+    expect(parseCampaignPlan({ ...form, escalateAfter: 2 } as unknown as CampaignForm, now)).toHaveProperty('plan.escalateAfter', 2);
+    expect(parseCampaignPlan({ ...form, maxNudges: Number.NaN } as unknown as CampaignForm, now)).toHaveProperty('plan.maxNudgesPerPerson', 3);
+  });
+
   it('"start now" is a once-schedule at the current minute in the chosen time zone', () => {
     const result = parseCampaignPlan({ name: 'Now', scheduleKind: 'now', timeZone: 'America/New_York', date: 'ignored' }, new Date('2026-11-23T16:42:31Z'));
     expect(result).toMatchObject({ plan: { schedule: { kind: 'once', date: '2026-11-23', time: '11:42', timeZone: 'America/New_York' } } });
@@ -79,7 +87,7 @@ describe('the campaign form', () => {
   });
 
   it('lists every problem at once, and ignores values that are not text (forged card data)', () => {
-    const result = parseCampaignPlan({ name: { $ne: '' }, timeZone: 42, date: '2026-12-01', time: '09:00', gaps: ['none'] } as unknown as CampaignForm, now);
+    const result = parseCampaignPlan({ name: { $ne: '' }, timeZone: { zone: 'UTC' }, date: '2026-12-01', time: '09:00', gaps: ['none'] } as unknown as CampaignForm, now);
     // Not text counts as not given: no name and no time zone; gaps falls back to its default.
     expect(result).toEqual({ problems: ['Give the campaign a name.', 'Choose the time zone the schedule is in.'] });
   });

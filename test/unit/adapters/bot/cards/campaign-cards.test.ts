@@ -1,0 +1,110 @@
+import { campaignFormCard, formValuesOf } from '../../../../../src/adapters/bot/cards/campaign-form-card';
+import { campaignListCard } from '../../../../../src/adapters/bot/cards/campaign-list-card';
+import { campaignStatusCard, durationText } from '../../../../../src/adapters/bot/cards/campaign-status-card';
+import { managerSummaryCard, MAX_SUMMARY_ROWS } from '../../../../../src/adapters/bot/cards/manager-summary-card';
+import type { Campaign } from '../../../../../src/domain/campaigns/campaign';
+import { campaignFunnel } from '../../../../../src/domain/campaigns/campaign-funnel';
+import { parseCampaignPlan } from '../../../../../src/domain/campaigns/campaign-plan';
+import { campaignPlan } from '../../../../fakes/campaign-plan';
+import { allText, executeActions, ofType } from './card-inspect';
+
+const NOW = new Date('2026-12-01T10:00:00Z');
+const campaign = (over: Partial<Campaign> = {}): Campaign => ({
+  ...campaignPlan({ name: 'Year end [click](https://evil.example)' }), id: '0f8fad5b-d9cb-469f-a165-70867728950e', number: 7,
+  ownerId: 'm1', ownerName: 'Megan', status: 'active', createdAt: NOW, ...over,
+});
+const funnel = campaignFunnel([
+  { runId: 'r', userId: 'a', status: 'sent', sentAt: NOW, opened: true, answered: true, snoozed: false, enrolledAt: new Date(NOW.getTime() + 90 * 60_000) },
+  { runId: 'r', userId: 'b', status: 'failed', reason: 'blocked', opened: false, answered: false, snoozed: false },
+  { runId: 'r', userId: 'c', status: 'failed', reason: 'blocked', opened: false, answered: false, snoozed: false },
+]);
+const facts = (card: unknown) => Object.fromEntries(allText(card).split('\n').filter((line) => line.includes(': ')).map((line) => line.split(/: (.*)/s).slice(0, 2)));
+
+describe('the campaign status card', () => {
+  it('shows the funnel with failures by reason, a chart, and a name that cannot inject markdown', () => {
+    const card = campaignStatusCard({ campaign: campaign(), total: funnel, runs: [], canChange: true, now: NOW });
+    expect(facts(card)).toMatchObject({ Targeted: '3', Delivered: '1', Failed: '2 (blocked the bot)', Opened: '1', 'Enrolled after the nudge': '1', 'Median time to enrol': '1.5 h' });
+    expect(allText(card)).toContain('Campaign 7 · Year end \\[click\\]\\(https://evil\\.example\\)');
+    expect(ofType(card, 'Chart.HorizontalBar')[0]).toMatchObject({ data: [{ x: 'Targeted', y: 3 }, { x: 'Delivered', y: 1 }, { x: 'Opened', y: 1 }, { x: 'Enrolled', y: 1 }] });
+    expect(JSON.stringify(card)).not.toContain('${');
+  });
+
+  it('lists several failure reasons, each with its count', () => {
+    const mixed = { ...funnel, failed: 3, failedBy: { blocked: 2, notInstallable: 1 } };
+    expect(facts(campaignStatusCard({ campaign: campaign(), total: mixed, runs: [], canChange: false, now: NOW })).Failed)
+      .toBe('3: 2 blocked the bot, 1 app could not be installed for them');
+  });
+
+  it.each([
+    ['active', true, ['Refresh', 'Pause', 'Cancel campaign']],
+    ['paused', true, ['Refresh', 'Resume', 'Cancel campaign']],
+    ['cancelled', true, ['Refresh']],
+    ['finished', true, ['Refresh']],
+    ['active', false, ['Refresh']],
+  ] as const)('offers a %s campaign\'s changes only to managers (manager: %s)', (status, canChange, titles) => {
+    const card = campaignStatusCard({ campaign: campaign({ status }), total: funnel, runs: [], canChange, now: NOW });
+    const actions = executeActions(card);
+    expect(actions.map((a) => a.title)).toEqual(titles);
+    for (const action of actions) expect(action.data.campaignId).toBe(campaign().id);
+  });
+
+  it('draws no chart before anyone was targeted', () => {
+    const card = campaignStatusCard({ campaign: campaign(), total: campaignFunnel([]), runs: [], canChange: true, now: NOW });
+    expect(ofType(card, 'Chart.HorizontalBar')).toEqual([]);
+  });
+
+  it('says durations in words a person reads at a glance', () => {
+    expect([0.5, 12.4, 150, 4320].map(durationText)).toEqual(['under a minute', '12 min', '2.5 h', '3.0 days']);
+  });
+});
+
+describe('the campaign form', () => {
+  it('fills every field, so no template placeholder ever shows, and keeps what was typed with the problems', () => {
+    const card = campaignFormCard({ values: { name: 'Mine', timeZone: 'Asia/Tokyo' }, problems: ['Give the campaign a name.'] });
+    const json = JSON.stringify(card);
+    expect(json).not.toContain('${');
+    // Problems may quote what was typed: escaped like any text from a person.
+    expect(allText(card)).toContain('Give the campaign a name\\.');
+    expect(ofType(card, 'Input.Text').find((i) => i.id === 'timeZone')).toMatchObject({ value: 'Asia/Tokyo' });
+    expect(executeActions(card)[0]).toMatchObject({ verb: 'campaign.create' });
+  });
+
+  it('copies a campaign into values that read back as the same plan', () => {
+    const original = campaign({
+      ...campaignPlan({
+        audience: { gaps: 'weak', scope: { kind: 'departments', departments: ['Finance', 'Sales'] }, excluded: ['ceo@contoso.example'] },
+        schedule: { kind: 'recurring', weekdays: [1, 3], time: '10:30', timeZone: 'Europe/Paris', startDate: '2026-12-07', endDate: '2026-12-20' },
+        window: { startHour: 8, endHour: 18, weekdays: [1, 2, 3, 4, 5] }, deadline: '2026-12-31', maxNudgesPerPerson: 4, escalateAfter: 2,
+      }),
+    });
+    const parsed = parseCampaignPlan(formValuesOf(original), NOW);
+    if (!('plan' in parsed)) throw new Error(parsed.problems.join(' '));
+    const { name, ...plan } = parsed.plan;
+    expect(name).toBe(`Copy of ${original.name}`);
+    const { id: _id, number: _n, ownerId: _o, ownerName: _on, status: _s, createdAt: _c, name: _name, ...rest } = original;
+    expect(plan).toEqual(rest);
+  });
+});
+
+describe('the campaign list', () => {
+  it('lists each campaign with its state and funnel, and the create button for managers only', () => {
+    const view = { campaigns: [{ campaign: campaign({ status: 'paused' }), total: funnel }] };
+    const forManager = campaignListCard({ ...view, canCreate: true });
+    expect(allText(forManager)).toContain('Paused · 3 targeted · 1 delivered · 1 enrolled');
+    expect(JSON.stringify(forManager)).toContain('New campaign');
+    expect(JSON.stringify(campaignListCard({ ...view, canCreate: false }))).not.toContain('New campaign');
+  });
+});
+
+describe("a manager's summary card", () => {
+  it('lists their reports, counts what does not fit, and says why they get it', () => {
+    const reports = Array.from({ length: MAX_SUMMARY_ROWS + 3 }, (_, i) => ({ userId: `u${i}`, displayName: `Person ${String(i).padStart(2, '0')}`, userPrincipalName: `p${i}@contoso.example`, unansweredNudges: 2 }));
+    const card = managerSummaryCard({ managerId: 'boss', campaignName: 'Year end', deadline: '2026-12-31', reports });
+    const text = allText(card);
+    expect(text).toContain(`${MAX_SUMMARY_ROWS + 3} of your team have not set up MFA yet`);
+    expect(text).toContain('And 3 more.');
+    expect(text).toContain('by 2026-12-31');
+    expect(text).toContain('only your direct reports');
+    expect(ofType(card, 'TableRow')).toHaveLength(MAX_SUMMARY_ROWS + 1);
+  });
+});
