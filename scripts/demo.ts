@@ -8,7 +8,8 @@
  *   npm run demo -- --as admin      as an administrator with strong MFA
  *   npm run demo -- --fresh         forget the demo's stored data first
  *
- * Settings (all optional): PORT (bot, 3978), PLAYGROUND_PORT (56150), DATA_DIR (.data/demo), LOG_LEVEL (warn).
+ * Settings (all optional): PORT (bot, 3978), PLAYGROUND_PORT (56150), OTHER_PLAYGROUND_PORT (56151: the other
+ * persona's own Playground), DATA_DIR (.data/demo), LOG_LEVEL (warn).
  */
 import { createInterface } from 'node:readline';
 import { ConfigError } from '../src/app/config';
@@ -27,8 +28,11 @@ function chosenPersona(argv: string[]): Persona {
 async function main(): Promise<void> {
   const persona = chosenPersona(process.argv.slice(2));
   const env: Record<string, string | undefined> = { LOG_LEVEL: 'warn', ...process.env };
-  const demo = await startDemo({ persona, env, playgroundPort: Number(env.PLAYGROUND_PORT ?? 56150), fresh: process.argv.includes('--fresh') });
-  const { tenant, me, app, graph, playground, config, other } = demo;
+  const demo = await startDemo({
+    persona, env, playgroundPort: Number(env.PLAYGROUND_PORT ?? 56150), otherPlaygroundPort: Number(env.OTHER_PLAYGROUND_PORT ?? 56151),
+    fresh: process.argv.includes('--fresh'),
+  });
+  const { tenant, me, app, graph, playground, config, other, otherPlayground } = demo;
   const switchTo = persona === 'admin' ? 'employee' : 'admin';
   console.log(`
 MFA Coach demo is ready (${demo.startedInSeconds.toFixed(1)} s).
@@ -36,6 +40,10 @@ MFA Coach demo is ready (${demo.startedInSeconds.toFixed(1)} s).
   Open the Playground:  ${playground.url}
   You are:              ${me.displayName} <${me.userPrincipalName}>, ${persona === 'admin' ? 'an administrator with strong MFA' : 'an employee with no MFA method yet'}
   Try:                  help   (or /help; in the team or group chat, mention the bot first)
+
+  The ${switchTo}'s Playground: ${otherPlayground?.url ?? '(not started)'}   (${other.person.displayName}, side by side with you)
+  Try, as the admin:    campaign new   (a campaign manager's form: choose "Start now", then "Create campaign";
+                        the employee's Playground gets the nudge; "campaign 1" shows its funnel)
 
   Demo tenant:          ${tenant.organizationName}, ${tenant.users.length} people, tenant ${tenant.tenantId}
   Bot:                  ${app.url}/api/messages  (demo mode: no credentials, loopback only)

@@ -75,30 +75,23 @@ export async function startDemo(options: DemoOptions): Promise<Demo> {
   });
   if (options.fresh) await rm(config.database.dataDir, { recursive: true, force: true });
   const app = await startApp(config);
-  const playground = await startPlayground({
+  // One Playground per persona, started together: each is a Teams-like client where that person chats.
+  const playgroundFor = (person: DemoUser, colleague: DemoUser, port: number, folder: string) => startPlayground({
     botEndpoint: `${app.url}/api/messages`,
-    port: options.playgroundPort,
-    workDir: join(config.database.dataDir, 'playground'),
+    port,
+    workDir: join(config.database.dataDir, folder),
     keepWorkDir: true,
     config: buildPlaygroundConfig({
       tenantId: tenant.tenantId,
       bot: { id: `28:${tenant.botAppId}`, name: config.bot.displayName },
-      currentUser: asPlaygroundUser(me),
-      users: colleagues(tenant, me, other),
+      currentUser: asPlaygroundUser(person),
+      users: colleagues(tenant, person, colleague),
     }),
   });
-  const otherPlayground = options.otherPlaygroundPort === undefined ? undefined : await startPlayground({
-    botEndpoint: `${app.url}/api/messages`,
-    port: options.otherPlaygroundPort,
-    workDir: join(config.database.dataDir, 'playground-other'),
-    keepWorkDir: true,
-    config: buildPlaygroundConfig({
-      tenantId: tenant.tenantId,
-      bot: { id: `28:${tenant.botAppId}`, name: config.bot.displayName },
-      currentUser: asPlaygroundUser(other),
-      users: colleagues(tenant, other, me),
-    }),
-  });
+  const [playground, otherPlayground] = await Promise.all([
+    playgroundFor(me, other, options.playgroundPort, 'playground'),
+    options.otherPlaygroundPort === undefined ? undefined : playgroundFor(other, me, options.otherPlaygroundPort, 'playground-other'),
+  ]);
   const otherConsole = await startTerminalChat({ botUrl: `${app.url}/api/messages`, tenant, person: other });
   return {
     tenant, me, config, app, graph, playground, other: otherConsole, ...(otherPlayground ? { otherPlayground } : {}),
