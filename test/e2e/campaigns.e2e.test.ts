@@ -3,6 +3,8 @@ import { MFA_COACH_ADMINS_GROUP, demoPersonas, generateDemoTenant } from '../../
 import type { GraphEmulator } from '../../emulators/graph';
 import { databaseChoices, type TestApp } from '../support/app-harness';
 import { startEndToEnd, type EndToEnd } from '../support/end-to-end';
+import { DateTime } from 'luxon';
+import { resolveTimeZone } from '../../src/domain/nudges/time-zone';
 import { campaignPlan } from '../fakes/campaign-plan';
 
 jest.setTimeout(90_000);
@@ -122,5 +124,33 @@ describe.each(databaseChoices())('campaign delivery end to end (%s)', (database)
     expect(Number(n)).toBe(first.targeted);
     // Only the person whose earlier nudge never arrived got one now.
     expect(connector.cards().filter((card) => text(card).includes('please protect your work account'))).toHaveLength(1);
+  });
+
+  it('holds each delivery for the campaign\'s window in the recipient\'s own time zone', async () => {
+    // A one-hour window on a weekday three days from today: today or tomorrow in no time zone on Earth.
+    const weekday = ((DateTime.utc().weekday + 2) % 7) + 1;
+    const { store, startRun } = harness.app.campaigns;
+    const campaign = await store.create(campaignPlan({ window: { startHour: 10, endHour: 11, weekdays: [weekday] } }), { id: admin.aadObjectId, name: 'Admin' }, new Date());
+    connector.clear();
+    const started = await startRun(campaign.id, new Date());
+    if (started.kind !== 'started') throw new Error(`expected a start, got ${started.kind}`);
+    const held = async () => harness.app.database.query<{ user_id: string; due_at: Date | string }>(
+      "SELECT user_id, due_at FROM campaign_deliveries WHERE run_id = $1 AND status = 'pending' AND reason = 'sendingHours'", [started.run.id],
+    );
+    for (const until = Date.now() + 30_000; (await held()).length < started.targeted && Date.now() < until;) await new Promise((resolve) => setTimeout(resolve, 100));
+    const rows = await held();
+    expect(rows).toHaveLength(started.targeted);
+    const zones = new Set<string>();
+    for (const row of rows) {
+      const person = tenant.users.find((u) => u.id === row.user_id)!;
+      const zone = resolveTimeZone(person.timeZone, 'UTC');
+      zones.add(zone);
+      const local = DateTime.fromJSDate(new Date(row.due_at), { zone });
+      expect({ weekday: local.weekday, hour: local.hour, minute: local.minute }).toEqual({ weekday, hour: 10, minute: 0 });
+    }
+    // The audience spans several time zones, so the same local hour is several instants.
+    expect(zones.size).toBeGreaterThan(1);
+    expect(new Set(rows.map((row) => new Date(row.due_at).getTime())).size).toBeGreaterThan(1);
+    expect(connector.cards().filter((card) => text(card).includes('please protect your work account'))).toEqual([]);
   });
 });
