@@ -42,7 +42,8 @@ describe('production entry point', () => {
     });
     try {
       let ready: Response | undefined;
-      for (let i = 0; i < 100 && !ready?.ok; i++) {
+      // Up to 45 s: on a busy 2-core machine tsx compiles the entry point and the embedded database migrates first.
+      for (let i = 0; i < 225 && !ready?.ok; i++) {
         await new Promise((r) => setTimeout(r, 200));
         ready = await fetch(`http://127.0.0.1:${port}/readyz`).catch(() => undefined);
       }
