@@ -60,20 +60,24 @@ export interface CampaignReport {
   total: CampaignFunnel;
   /** Oldest first. */
   runs: { run: CampaignRun; funnel: CampaignFunnel }[];
+  /** Managers told about their direct reports (escalation), and about how many people. */
+  escalations: { managers: number; people: number; failedManagers: number };
 }
 
 /** A campaign's funnel, as a whole and per run. */
 export async function readCampaignReport(deps: Pick<CampaignManagementDeps, 'campaigns'>, ref: string): Promise<CampaignReport | undefined> {
   const campaign = await deps.campaigns.find(ref);
   if (!campaign) return undefined;
-  const [runs, facts] = await Promise.all([deps.campaigns.runs(campaign.id), deps.campaigns.deliveryFacts(campaign.id)]);
+  const [runs, facts, escalations] = await Promise.all([
+    deps.campaigns.runs(campaign.id), deps.campaigns.deliveryFacts(campaign.id), deps.campaigns.escalationCounts(campaign.id),
+  ]);
   const byRun = new Map<string, DeliveryFact[]>();
   for (const fact of facts) {
     const list = byRun.get(fact.runId);
     if (list) list.push(fact);
     else byRun.set(fact.runId, [fact]);
   }
-  return { campaign, total: campaignFunnel(facts), runs: runs.map((run) => ({ run, funnel: campaignFunnel(byRun.get(run.id) ?? []) })) };
+  return { campaign, total: campaignFunnel(facts), runs: runs.map((run) => ({ run, funnel: campaignFunnel(byRun.get(run.id) ?? []) })), escalations };
 }
 
 /** The latest campaigns with their funnels, for the list. */

@@ -96,6 +96,7 @@ describe.each(databaseChoices())('campaign escalation to managers end to end (%s
     const rows = await harness.app.database.query<{ user_id: string; status: string }>('SELECT user_id, status FROM campaign_escalations WHERE campaign_id = $1', [campaign.id]);
     expect(rows.map((r) => r.user_id).sort()).toEqual(reports.filter((r) => r !== answering).map((r) => r.id).sort());
     expect(rows.every((r) => r.status === 'sent')).toBe(true);
+    expect(await harness.app.campaigns.store.escalationCounts(campaign.id)).toEqual({ managers: managersToTell.length, people: rows.length, failedManagers: 0 });
     await harness.app.campaigns.escalate(campaign.id);
     for (const managerId of managersToTell) {
       const cards = connector.cards(teams.personalConversationId({ aadObjectId: managerId })).filter((c) => text(c).includes('set up MFA yet'));

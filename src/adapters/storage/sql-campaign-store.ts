@@ -251,6 +251,17 @@ export class SqlCampaignStore implements CampaignStore {
     }));
   }
 
+  async escalationCounts(campaignId: string): Promise<{ managers: number; people: number; failedManagers: number }> {
+    if (!isGuid(campaignId)) return { managers: 0, people: 0, failedManagers: 0 };
+    const [row] = await this.db.query<{ managers: number; people: number; failed_managers: number }>(
+      `SELECT count(DISTINCT manager_id) FILTER (WHERE status = 'sent')::int AS managers, count(*) FILTER (WHERE status = 'sent')::int AS people,
+              count(DISTINCT manager_id) FILTER (WHERE status = 'failed')::int AS failed_managers
+       FROM campaign_escalations WHERE campaign_id = $1`,
+      [campaignId],
+    );
+    return { managers: row?.managers ?? 0, people: row?.people ?? 0, failedManagers: row?.failed_managers ?? 0 };
+  }
+
   async escalated(campaignId: string): Promise<Set<string>> {
     if (!isGuid(campaignId)) return new Set();
     const rows = await this.db.query<{ user_id: string }>('SELECT user_id FROM campaign_escalations WHERE campaign_id = $1', [campaignId]);

@@ -54,6 +54,8 @@ export interface CampaignStore {
   reclaimExpired(now: Date): Promise<{ pending: number; uncertain: number }>;
   /** Every delivery of the campaign with what followed it (opened, snoozed, enrolled), for its funnel and export. */
   deliveryFacts(campaignId: string): Promise<DeliveryFact[]>;
+  /** How many managers were told, about how many people, and how many of those cards failed. */
+  escalationCounts(campaignId: string): Promise<{ managers: number; people: number; failedManagers: number }>;
   /** The people of the campaign whose manager was told about them already (or is being told). */
   escalated(campaignId: string): Promise<Set<string>>;
   /**

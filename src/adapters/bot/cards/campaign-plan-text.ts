@@ -52,7 +52,7 @@ export function planFacts(campaign: Campaign): { title: string; value: string }[
     { title: 'Delivery window', value: windowText(campaign.window) },
     ...(campaign.deadline ? [{ title: 'Deadline on the card', value: campaign.deadline }] : []),
     { title: 'Nudges per person', value: `at most ${campaign.maxNudgesPerPerson}` },
-    { title: 'Managers told', value: campaign.escalateAfter ? `after ${campaign.escalateAfter} unanswered` : 'no' },
+    { title: 'Escalation', value: campaign.escalateAfter ? `their manager is told after ${campaign.escalateAfter} unanswered` : 'off' },
     { title: 'Owner', value: directoryText(campaign.ownerName, TEXT_LIMITS.displayName) },
   ];
 }

@@ -11,6 +11,8 @@ export interface CampaignStatusView {
   campaign: Campaign;
   total: CampaignFunnel;
   runs: readonly { run: CampaignRun; funnel: CampaignFunnel }[];
+  /** Managers told about their reports; absent = not shown. */
+  escalations?: { managers: number; people: number; failedManagers: number };
   /** A line above the title: why this card came (a run finished, a change applied). */
   headline?: string;
   /** Whether the reader may pause, resume or cancel (campaign managers). */
@@ -41,6 +43,11 @@ function failedText(funnel: CampaignFunnel): string {
   const why = (reason: string) => REASONS[reason] ?? reason;
   if (reasons.length === 1) return `${countText(funnel.failed)} (${why(reasons[0]![0])})`;
   return `${countText(funnel.failed)}: ${reasons.map(([reason, n]) => `${countText(n)} ${why(reason)}`).join(', ')}`;
+}
+
+function escalationFact(escalations: { managers: number; people: number; failedManagers: number }): { title: string; value: string } {
+  const told = escalations.managers === 0 ? 'none yet' : `${countText(escalations.managers)} (about ${countText(escalations.people)} ${escalations.people === 1 ? 'person' : 'people'})`;
+  return { title: 'Managers told', value: escalations.failedManagers > 0 ? `${told}; ${countText(escalations.failedManagers)} could not be reached` : told };
 }
 
 /** The funnel as facts: each stage once, the failures by reason, never a stage that is always zero hidden. */
@@ -86,7 +93,7 @@ export function campaignStatusCard(view: CampaignStatusView): AdaptiveCard {
     chartTitle: 'People at each stage',
     bars: total.targeted > 0 ? stages : [],
     chartFallback: stages.map((s) => `${s.x} ${countText(s.y)}`).join(' → '),
-    funnelFacts: funnelFacts(total),
+    funnelFacts: [...funnelFacts(total), ...(campaign.escalateAfter && view.escalations ? [escalationFact(view.escalations)] : [])],
     runs: runs.map(({ run, funnel }) => ({
       when: `${utcDateTimeText(run.scheduledFor)}${run.status === 'delivering' ? ' (delivering)' : run.status === 'cancelled' ? ' (cancelled)' : ''}`,
       targeted: countText(funnel.targeted), delivered: countText(funnel.delivered), enrolled: countText(funnel.enrolled),

@@ -29,6 +29,15 @@ describe('the campaign status card', () => {
     expect(JSON.stringify(card)).not.toContain('${');
   });
 
+  it('says how many managers were told, about how many people, when the campaign escalates', () => {
+    const escalations = { managers: 2, people: 5, failedManagers: 1 };
+    const escalating = campaignStatusCard({ campaign: campaign({ escalateAfter: 2 }), total: funnel, runs: [], escalations, canChange: true, now: NOW });
+    expect(facts(escalating)['Managers told']).toBe('2 (about 5 people); 1 could not be reached');
+    const plain = campaignStatusCard({ campaign: campaign({ escalateAfter: undefined }), total: funnel, runs: [], escalations, canChange: true, now: NOW });
+    expect(facts(plain)).not.toHaveProperty(['Managers told']);
+    expect(facts(plain).Escalation).toBe('off');
+  });
+
   it('lists several failure reasons, each with its count', () => {
     const mixed = { ...funnel, failed: 3, failedBy: { blocked: 2, notInstallable: 1 } };
     expect(facts(campaignStatusCard({ campaign: campaign(), total: mixed, runs: [], canChange: false, now: NOW })).Failed)
