@@ -184,7 +184,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
         leaseMs: 60_000,
       },
       new SqlSendRate(db, config.nudges.campaignSendRate),
-      { batchMax: config.nudges.campaignSendRate, idleMs: 1000 },
+      { batchMax: config.nudges.campaignSendRate, idleMs: 1000, maxIdleMs: 8000 },
       logger,
       onRunFinished,
     );
@@ -240,7 +240,8 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
       campaigns: {
         // The same directory check as admins', on the campaign-manager groups.
         managers: new AdminAuthorizer(directory, { groupIds: config.nudges.campaignManagerGroupIds, allowList: [], cacheSeconds: 300 }),
-        manage: { campaigns: campaignStore, scheduleNext: (campaign) => campaignRuns.scheduleNext(campaign), now },
+        // Resuming queues the next run and wakes the engine for the deliveries the pause held.
+        manage: { campaigns: campaignStore, scheduleNext: async (campaign) => { campaignEngine.poke(); return campaignRuns.scheduleNext(campaign); }, now },
         vault,
         publicUrl: () => publicUrl,
       },

@@ -7,6 +7,12 @@ export interface CampaignEngineOptions {
   batchMax: number;
   /** How long to wait before looking again when nothing was due. */
   idleMs: number;
+  /**
+   * While nothing keeps being due, the wait doubles up to this (default: idleMs, no growth): an idle bot looks a
+   * few times a minute instead of every second. A started run wakes the loop at once; a delivery that fell due
+   * meanwhile (a window opened, a campaign resumed) waits at most this long.
+   */
+  maxIdleMs?: number;
 }
 
 export interface CampaignEngineLogger {
@@ -30,6 +36,7 @@ export class CampaignDeliveryEngine {
   private running: Promise<void> | undefined;
   private stopping = false;
   private wake: (() => void) | undefined;
+  private idleMs: number;
 
   private readonly deps: DeliverCampaignDeps;
 
@@ -41,6 +48,7 @@ export class CampaignDeliveryEngine {
     private readonly onRunFinished: (run: CampaignRun) => Promise<void> = async () => {},
   ) {
     this.deps = { ...deps, pace: () => this.takeSendSlot() };
+    this.idleMs = options.idleMs;
   }
 
   start(): void {
@@ -59,6 +67,7 @@ export class CampaignDeliveryEngine {
 
   /** Looks at once rather than after the idle pause (a run was just started). */
   poke(): void {
+    this.idleMs = this.options.idleMs;
     this.wake?.();
   }
 
@@ -67,7 +76,12 @@ export class CampaignDeliveryEngine {
       try {
         const report = await deliverDueBatch(this.deps, this.options.batchMax);
         await this.afterBatch(report);
-        if (report.claimed === 0) await this.pause(this.options.idleMs);
+        if (report.claimed > 0) this.idleMs = this.options.idleMs;
+        else {
+          const wait = this.idleMs;
+          this.idleMs = Math.min(wait * 2, Math.max(this.options.maxIdleMs ?? this.options.idleMs, this.options.idleMs));
+          await this.pause(wait);
+        }
       } catch (error) {
         this.logger.error({ err: error instanceof Error ? error.message : String(error) }, 'campaign delivery batch failed; trying again shortly');
         await this.pause(this.options.idleMs);

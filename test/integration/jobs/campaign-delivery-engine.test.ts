@@ -198,4 +198,31 @@ describe.each(databaseTargets())('the campaign delivery engine on $name', (targe
     const counts = await store.deliveryCounts(run.id);
     expect(counts).toMatchObject({ pending: 0, sending: 0, uncertain: 1, skipped: 19 });
   });
+
+  it('looks less and less often while nothing is due, and at once when poked', async () => {
+    let looks = 0;
+    const counting = Object.create(store) as SqlCampaignStore;
+    counting.claimDue = async (...args) => {
+      looks += 1;
+      return store.claimDue(...args);
+    };
+    const { send } = recordingSender();
+    const engine = new CampaignDeliveryEngine(
+      { store: counting, send, scanned, now: () => new Date(), worker: 'idle', leaseMs: 30_000 }, new SqlSendRate(db, 10, 'idle'), { batchMax: 5, idleMs: 50, maxIdleMs: 800 }, quiet,
+    );
+    engine.start();
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 3000));
+      // 50, 100, 200, 400, 800, 800… ms: about 7 looks in 3 s, where a fixed 50 ms pause would make some 60.
+      expect(looks).toBeGreaterThanOrEqual(4);
+      expect(looks).toBeLessThanOrEqual(10);
+      const before = looks;
+      const run = await runFor(3);
+      engine.poke();
+      await waitFor(async () => (await store.deliveryCounts(run.id)).skipped === 3, 2000);
+      expect(looks).toBeGreaterThan(before);
+    } finally {
+      await engine.stop();
+    }
+  });
 });
