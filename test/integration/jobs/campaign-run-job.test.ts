@@ -40,14 +40,19 @@ describe.each(databaseTargets())('campaign run jobs on $name', (target) => {
     for (const end = Date.now() + 20_000; !condition(); await new Promise((resolve) => setTimeout(resolve, 100))) if (Date.now() > end) throw new Error('timed out');
   };
 
-  it('starts a campaign that was due a moment ago at once, and queues the next run of a recurring one after starting it', async () => {
-    // A minute ago, as a date and a time in UTC (taken from one instant, so midnight cannot split them).
+  /** A daily campaign for a week whose first run was a minute ago (date and time from one instant, so midnight cannot split them). */
+  const dailyFromAMinuteAgo = async () => {
     const due = new Date(Date.now() - 60_000).toISOString();
     const [today, nowTime] = [due.slice(0, 10), due.slice(11, 16)];
     const inAWeek = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
     const campaign = await store.create(campaignPlan({
       schedule: { kind: 'recurring', weekdays: [1, 2, 3, 4, 5, 6, 7], time: nowTime, timeZone: 'UTC', startDate: today, endDate: inAWeek },
     }), { id: 'm', name: 'M' }, new Date());
+    return { campaign, today, nowTime };
+  };
+
+  it('starts a campaign that was due a moment ago at once, and queues the next run of a recurring one after starting it', async () => {
+    const { campaign, today, nowTime } = await dailyFromAMinuteAgo();
     answer = (campaignId, scheduledFor) => ({ kind: 'started', targeted: 1, run: { id: 'r', campaignId, scheduledFor, startedAt: new Date(), status: 'delivering', targeted: 1 } });
 
     const first = await jobs.scheduleNext(campaign);
@@ -74,12 +79,7 @@ describe.each(databaseTargets())('campaign run jobs on $name', (target) => {
   });
 
   it('on resume, passes over a run time that has started already and queues the one after it', async () => {
-    const due = new Date(Date.now() - 60_000).toISOString();
-    const [today, nowTime] = [due.slice(0, 10), due.slice(11, 16)];
-    const inAWeek = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
-    const campaign = await store.create(campaignPlan({
-      schedule: { kind: 'recurring', weekdays: [1, 2, 3, 4, 5, 6, 7], time: nowTime, timeZone: 'UTC', startDate: today, endDate: inAWeek },
-    }), { id: 'm', name: 'M' }, new Date());
+    const { campaign, today, nowTime } = await dailyFromAMinuteAgo();
     const todaysRun = new Date(`${today}T${nowTime}:00.000Z`);
     await store.startRun(campaign.id, todaysRun, new Date());
     const next = await jobs.scheduleNext(campaign);
