@@ -15,7 +15,7 @@ export interface DeliverCampaignDeps {
   worker: string;
   /** How long a claim stays this worker's; past it, the claim returns to the others (this worker is presumed dead). */
   leaseMs: number;
-  /** Waits for a slot of the tenant-wide send rate before each send. */
+  /** Waits for this request's place in the tenant-wide send budget (before each card, and before a new chat). */
   pace?: () => Promise<void>;
   random?: () => number;
 }
@@ -69,15 +69,21 @@ async function deliverOne(deps: DeliverCampaignDeps, campaign: Campaign, sentBef
   if (sentBefore >= campaign.maxNudgesPerPerson) return { kind: 'skipped', reason: 'campaign cap reached' };
   const scanned = await deps.scanned(delivery.userId);
   if (!scanned) return { kind: 'skipped', reason: 'not in the latest scan' };
-  await deps.pace?.();
   const random = deps.random ?? Math.random;
   let result: NudgeResult;
   try {
     result = await deps.send({
       userId: delivery.userId,
       source: 'campaign',
+      campaignDeliveryId: delivery.id,
+      ...(deps.pace ? { beforeNewChat: deps.pace } : {}),
       sendingHours: campaign.window,
-      beforeSend: () => deps.store.markSendStarted(delivery.id, deps.worker, deps.now()),
+      // The send's place in the budget is taken right before it goes (after the checks, which may hold it back),
+      // then the delivery is marked as on its way: from here a stop means "uncertain", never a second card.
+      beforeSend: async () => {
+        await deps.pace?.();
+        return deps.store.markSendStarted(delivery.id, deps.worker, deps.now());
+      },
       known: {
         person: { id: scanned.id, displayName: scanned.displayName, ...(scanned.givenName ? { givenName: scanned.givenName } : {}), ...(scanned.department ? { department: scanned.department } : {}), ...(scanned.jobTitle ? { jobTitle: scanned.jobTitle } : {}) },
         methods: scanned.methods,

@@ -41,7 +41,7 @@ export async function escalateUnanswered(deps: EscalationDeps, campaignId: strin
     if (reports.length === 0) continue;
     const ids = reports.map((r) => r.userId);
     await deps.pace();
-    const chat = await reachPersonalChat(deps, managerId);
+    const chat = await reachPersonalChat(deps, managerId, deps.pace);
     const outcome = chat.kind === 'reached'
       ? await deps.messenger.sendManagerSummary(chat.reference, { managerId, campaignName: campaign.name, ...(campaign.deadline ? { deadline: campaign.deadline } : {}), reports })
       : chat;

@@ -12,11 +12,16 @@ export interface PersonalChatDeps {
  * (409 means it already was), then the chat is opened, which Teams answers with the same id each time; the
  * reference is kept so the next message skips both steps.
  */
-export async function reachPersonalChat(deps: PersonalChatDeps, userId: string): Promise<{ kind: 'reached'; reference: StoredConversationReference } | Exclude<DeliveryOutcome, { kind: 'sent' }>> {
+export async function reachPersonalChat(
+  deps: PersonalChatDeps, userId: string,
+  /** Called before the chat is created: one more request to Teams, which a campaign counts in its send budget. */
+  beforeNewChat?: () => Promise<void>,
+): Promise<{ kind: 'reached'; reference: StoredConversationReference } | Exclude<DeliveryOutcome, { kind: 'sent' }>> {
   const stored = await deps.references.findPersonalByUser(userId);
   if (stored) return { kind: 'reached', reference: stored };
   const installed = await deps.installer.installFor(userId);
   if (installed.kind !== 'installed' && installed.kind !== 'alreadyInstalled') return installed;
+  await beforeNewChat?.();
   const chat = await deps.messenger.openPersonalChat(userId);
   if (chat.kind !== 'opened') return chat;
   await deps.references.save(chat.reference);

@@ -44,6 +44,10 @@ export interface NudgeRequest {
    * would take hours; the scan just chose them, and "I've done it" still rechecks live.
    */
   known?: { person: Person; methods: MethodKind[] };
+  /** The campaign delivery this is, so that a reservation an interrupted earlier attempt left behind is given up. */
+  campaignDeliveryId?: string;
+  /** Called before a new 1:1 chat is created (a second request to Teams for this nudge): a campaign paces it too. */
+  beforeNewChat?: () => Promise<void>;
 }
 
 export type NudgeResult =
@@ -83,6 +87,7 @@ export async function sendNudge(deps: SendNudgeDeps, request: NudgeRequest): Pro
     {
       userId: person.id, source: request.source, requestedBy: request.requestedBy, deadline: request.deadline, now,
       recipientName: person.displayName, greetingName: person.givenName || person.displayName, strength, methods,
+      ...(request.campaignDeliveryId ? { campaignDeliveryId: request.campaignDeliveryId } : {}),
     },
     windowStart,
     (series, sentAt) => {
@@ -97,7 +102,7 @@ export async function sendNudge(deps: SendNudgeDeps, request: NudgeRequest): Pro
   if (reservation.kind === 'deferred') return { ...reservation, person, timeZone };
   const { nudge, series } = reservation;
 
-  const outcome = await deliver(deps, person.id, request.beforeSend, nudgeCardFor(nudge, series, methods, { classification: deps.policy, snooze: deps.nudges.snooze }));
+  const outcome = await deliver(deps, person.id, request, nudgeCardFor(nudge, series, methods, { classification: deps.policy, snooze: deps.nudges.snooze }));
   await deps.store.recordDelivery(nudge.id, toRecord(outcome, deps.now()), deps.now());
   return { ...outcome, person, nudgeId: nudge.id, strength };
 }
@@ -119,9 +124,9 @@ async function liveCheck(deps: SendNudgeDeps, userId: string): Promise<{ person:
 }
 
 async function deliver(
-  deps: SendNudgeDeps, userId: string, beforeSend: NudgeRequest['beforeSend'], card: Parameters<NudgeMessenger['send']>[1],
+  deps: SendNudgeDeps, userId: string, { beforeSend, beforeNewChat }: Pick<NudgeRequest, 'beforeSend' | 'beforeNewChat'>, card: Parameters<NudgeMessenger['send']>[1],
 ): Promise<DeliveryOutcome> {
-  const chat = await reachPersonalChat(deps, userId);
+  const chat = await reachPersonalChat(deps, userId, beforeNewChat);
   if (chat.kind !== 'reached') return chat;
   return !beforeSend || (await beforeSend()) ? deps.messenger.send(chat.reference, card) : { kind: 'failed', reason: 'stopped before sending', transient: true };
 }

@@ -21,13 +21,15 @@ export interface CampaignEngineLogger {
 }
 
 /**
- * The delivery engine's loop in one bot instance: claim a batch of due deliveries, send them, each taking its
- * place in the tenant's send budget just before it goes (waiting for the next second when the budget is spent),
- * and go round again; wait a little when nothing is due. Several instances run this loop on one database: claims
- * keep them from sending the same delivery, the shared budget keeps them together within Teams' rate.
+ * The delivery engine's loop in one bot instance: claim a batch of due deliveries, send them, each waiting for
+ * its place in the tenant's send budget just before it goes, and go round again; wait a little when nothing is
+ * due. Several instances run this loop on one database: claims keep them from sending the same delivery, the
+ * shared budget keeps them together within Teams' rate.
  *
- * The budget is taken per send, at the moment of sending: taken per batch, a batch granted at the end of one
- * second went out in the next, on top of that second's own budget.
+ * The budget spaces sends evenly (one every 1/rate seconds) and is taken per request to Teams at the moment it
+ * goes: a budget counted in clock seconds let the end of one second and the start of the next together exceed
+ * the rate in the one-second stretches Teams counts, and a place taken before the checks went unused by a send
+ * the checks held back.
  *
  * A failure of the database or of a batch is logged and the loop goes on after a pause: a delivery claimed by a
  * batch that failed returns to pending when its lease runs out.
@@ -98,12 +100,10 @@ export class CampaignDeliveryEngine {
     }
   }
 
-  /** Waits until the shared budget grants one send (campaign sends, and managers' escalation cards). */
+  /** Waits for this send's place in the shared budget (campaign sends, new chats, and managers' escalation cards). */
   async takeSendSlot(): Promise<void> {
-    for (;;) {
-      if ((await this.rate.take(1, this.deps.now)) === 1) return;
-      await new Promise((resolve) => setTimeout(resolve, 1000 - (this.deps.now().getTime() % 1000)).unref());
-    }
+    const wait = (await this.rate.nextSlot(this.deps.now)).getTime() - this.deps.now().getTime();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait).unref());
   }
 
   private pause(ms: number): Promise<void> {

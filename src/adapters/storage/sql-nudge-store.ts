@@ -14,9 +14,14 @@ const LOCK_OPEN_SERIES = 'SELECT * FROM nudge_series WHERE user_id = $1 AND ende
 const SENT_SINCE = 'SELECT sent_at FROM nudges WHERE user_id = $1 AND sent_at >= $2';
 
 const INSERT_NUDGE = `
-  INSERT INTO nudges (series_id, user_id, source, requested_by, deadline, created_at, status, sent_at, recipient_name, greeting_name, strength, methods)
-  VALUES ($1, $2, $3, $4, $5, $6, 'sending', $6, $7, $8, $9, $10::jsonb)
+  INSERT INTO nudges (series_id, user_id, source, requested_by, deadline, created_at, status, sent_at, recipient_name, greeting_name, strength, methods, campaign_delivery_id)
+  VALUES ($1, $2, $3, $4, $5, $6, 'sending', $6, $7, $8, $9, $10::jsonb, $11::bigint)
   RETURNING *`;
+
+/** Only an earlier attempt of the same delivery can have left it, and that attempt never sent its card. */
+const ABANDON_EARLIER_ATTEMPT = `
+  UPDATE nudges SET status = 'failed', status_detail = 'abandoned: its sender stopped before sending', sent_at = NULL
+  WHERE campaign_delivery_id = $1::bigint AND status = 'sending'`;
 
 /** A nudge that did not reach the person stops counting towards the cap: sent_at goes. */
 const RECORD_DELIVERY = `
@@ -72,12 +77,13 @@ export class SqlNudgeStore implements NudgeStore {
       await tx.query(OPEN_SERIES, [request.userId, request.now]);
       const [seriesRow] = await tx.query<SeriesRow>(LOCK_OPEN_SERIES, [request.userId]);
       const series = toSeries(seriesRow!);
+      if (request.campaignDeliveryId) await tx.query(ABANDON_EARLIER_ATTEMPT, [request.campaignDeliveryId]);
       const sent = await tx.query<{ sent_at: Date | string }>(SENT_SINCE, [request.userId, sentSince]);
       const decision = decide(series, sent.map((row) => new Date(row.sent_at)));
       if (decision.kind === 'deferred') return decision;
       const [row] = await tx.query<NudgeRow>(INSERT_NUDGE, [
         series.id, request.userId, request.source, request.requestedBy ?? null, request.deadline ?? null, request.now,
-        request.recipientName, request.greetingName, request.strength, JSON.stringify(request.methods),
+        request.recipientName, request.greetingName, request.strength, JSON.stringify(request.methods), request.campaignDeliveryId ?? null,
       ]);
       return { kind: 'reserved', nudge: toNudge(row!), series };
     });

@@ -12,6 +12,11 @@ export interface NudgeRequestRecord {
   strength: MfaStrength;
   methods: MethodKind[];
   now: Date;
+  /**
+   * The campaign delivery this nudge is for. A reservation an earlier attempt of the same delivery left behind
+   * (its sender stopped before the card left: the delivery was not marked as on its way) is given up first.
+   */
+  campaignDeliveryId?: string;
 }
 
 /** Whether a nudge may go now, decided from the person's open series and their recent sends. */

@@ -4,9 +4,10 @@
  */
 export interface SendRate {
   /**
-   * Takes up to `wanted` sends from the budget of the current second; returns how many were granted (0 to
-   * `wanted`). The clock is read once the budget is locked: a request that waited for the lock is counted in
-   * the second it is granted in, not the one it asked in.
+   * The next free place in the budget: the sends of every instance are spaced evenly, one every 1/rate seconds,
+   * so no stretch of one second, wherever it starts, holds more than the rate (Teams counts any such stretch, not
+   * clock seconds). Answers when this send may go: now, or a moment later (the caller waits until then). The clock
+   * is read once the budget is locked, so a request that waited for the lock is placed from when it got it.
    */
-  take(wanted: number, now: () => Date): Promise<number>;
+  nextSlot(now: () => Date): Promise<Date>;
 }

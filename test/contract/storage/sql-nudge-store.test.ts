@@ -39,6 +39,27 @@ describe.each(databaseTargets())('SqlNudgeStore on $name', (target) => {
     expect(found?.series.endedAt).toBeUndefined();
   });
 
+  it('gives up a reservation an interrupted earlier attempt of the same campaign delivery left, and no other', async () => {
+    const seen: number[] = [];
+    const counting = (_series: unknown, sentAt: Date[]): ReservationDecision => {
+      seen.push(sentAt.length);
+      return { kind: 'go' };
+    };
+    // An attempt that stopped between its reservation and the send: the row stays 'sending' and counts as sent.
+    const left = await store.reserve({ ...request(user), source: 'campaign', campaignDeliveryId: '41' }, hours(-48), counting);
+    if (left.kind !== 'reserved') throw new Error('expected a reservation');
+    // Another delivery's reservation still counts.
+    await store.reserve({ ...request(user), source: 'campaign', campaignDeliveryId: '42' }, hours(-48), counting);
+    expect(seen).toEqual([0, 1]);
+    // The next attempt of delivery 41 no longer sees its own abandoned reservation, only 42's.
+    const retried = await store.reserve({ ...request(user), source: 'campaign', campaignDeliveryId: '41' }, hours(-48), counting);
+    expect(seen).toEqual([0, 1, 1]);
+    if (retried.kind !== 'reserved') throw new Error('expected a reservation');
+    expect((await store.find(left.nudge.id))?.nudge).toMatchObject({ status: 'failed' });
+    expect((await store.find(left.nudge.id))?.nudge.sentAt).toBeUndefined();
+    expect((await store.find(retried.nudge.id))?.nudge.status).toBe('sending');
+  });
+
   it('hands the decision the sends inside the window only, and records nothing when it says wait', async () => {
     const first = await store.reserve(request(user, hours(-60)), hours(-108), go);
     const second = await store.reserve(request(user, hours(-10)), hours(-58), go);

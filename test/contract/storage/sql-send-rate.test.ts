@@ -4,7 +4,18 @@ import { databaseTargets } from '../../support/test-database';
 
 const T0 = new Date('2026-12-01T10:00:00.000Z');
 const at = (ms: number) => new Date(T0.getTime() + ms);
+const offsets = (slots: Date[]) => slots.map((slot) => slot.getTime() - T0.getTime());
 
+/** The most slots in any one-second stretch, wherever it starts (as Teams counts). */
+function busiestSecond(slots: Date[]): number {
+  const times = slots.map((slot) => slot.getTime()).sort((a, b) => a - b);
+  let most = 0;
+  for (let i = 0, j = 0; i < times.length; i++) {
+    while (times[i]! - times[j]! >= 1000) j++;
+    most = Math.max(most, i - j + 1);
+  }
+  return most;
+}
 
 describe.each(databaseTargets())('SqlSendRate on $name', (target) => {
   let db: Database;
@@ -13,33 +24,44 @@ describe.each(databaseTargets())('SqlSendRate on $name', (target) => {
   });
   afterAll(() => db.close());
 
-  it('grants at most the rate within one second, and the full rate again the next second', async () => {
+  it('spaces sends evenly at the rate: one now, the next a 1/rate second later, and at once again after a lull', async () => {
     const rate = new SqlSendRate(db, 40, 'one-instance');
-    expect(await rate.take(25, () => at(0))).toBe(25);
-    expect(await rate.take(25, () => at(400))).toBe(15);
-    expect(await rate.take(5, () => at(999))).toBe(0);
-    expect(await rate.take(50, () => at(1_000))).toBe(40);
-    expect(await rate.take(0, () => at(2_000))).toBe(0);
+    const burst: Date[] = [];
+    for (let i = 0; i < 5; i++) burst.push(await rate.nextSlot(() => at(0)));
+    expect(offsets(burst)).toEqual([0, 25, 50, 75, 100]);
+    // Asked later than the next free time: that send goes when asked.
+    expect(offsets([await rate.nextSlot(() => at(5_000))])).toEqual([5_000]);
   });
 
-  it('shares one budget between instances asking at the same moment', async () => {
+  it('holds every one-second stretch, wherever it starts, to the rate: a burst at the end of a second does not add to the next', async () => {
+    const rate = new SqlSendRate(db, 10, 'sliding');
+    const slots: Date[] = [];
+    for (let i = 0; i < 10; i++) slots.push(await rate.nextSlot(() => at(10_900)));
+    for (let i = 0; i < 10; i++) slots.push(await rate.nextSlot(() => at(11_000)));
+    expect(busiestSecond(slots)).toBe(10);
+    expect(slots[19]!.getTime() - slots[0]!.getTime()).toBe(1_900);
+  });
+
+  it('shares one budget between instances asking at the same moment: no two sends share a place', async () => {
     const instances = [new SqlSendRate(db, 40, 'shared'), new SqlSendRate(db, 40, 'shared'), new SqlSendRate(db, 40, 'shared')];
-    const granted = await Promise.all(instances.flatMap((rate) => [rate.take(20, () => at(5_100)), rate.take(20, () => at(5_200))]));
-    expect(granted.reduce((sum, n) => sum + n, 0)).toBe(40);
+    const slots = await Promise.all(instances.flatMap((rate) => Array.from({ length: 20 }, () => rate.nextSlot(() => at(20_000)))));
+    const sorted = offsets(slots).sort((a, b) => a - b);
+    expect(sorted).toEqual(Array.from({ length: 60 }, (_, i) => 20_000 + i * 25));
+    expect(busiestSecond(slots)).toBe(40);
   });
 
-  it('does not give a second back to an instance whose clock runs behind', async () => {
+  it('does not give a place back to an instance whose clock runs behind', async () => {
     const rate = new SqlSendRate(db, 10, 'skewed');
-    expect(await rate.take(10, () => at(8_000))).toBe(10);
-    expect(await rate.take(10, () => at(7_500))).toBe(0);
+    expect(offsets([await rate.nextSlot(() => at(30_000))])).toEqual([30_000]);
+    expect(offsets([await rate.nextSlot(() => at(29_500))])).toEqual([30_100]);
   });
 
-  it('counts a request in the second it is granted in, after waiting for the lock, not the one it asked in', async () => {
+  it('places a request from when it got the lock, not from when it asked', async () => {
     const rate = new SqlSendRate(db, 5, 'clocked');
-    let clock = at(20_000);
-    expect(await rate.take(5, () => clock)).toBe(5);
-    clock = at(21_000);
-    expect(await rate.take(5, () => clock)).toBe(5);
+    let clock = at(40_000);
+    expect(offsets([await rate.nextSlot(() => clock)])).toEqual([40_000]);
+    clock = at(41_000);
+    expect(offsets([await rate.nextSlot(() => clock)])).toEqual([41_000]);
   });
 
   it('refuses a rate that is not a whole number of at least one', () => {

@@ -42,10 +42,13 @@ describe.each(databaseTargets())('the campaign delivery engine on $name', (targe
     return run;
   }
 
-  /** A sender that records each send's second, as Teams would count them. */
+  /** A sender that, like the real one, takes its place in the budget and marks the delivery just before it sends, and records when it sent. */
   function recordingSender() {
     const sends: { userId: string; at: number }[] = [];
     const send = async (request: NudgeRequest): Promise<NudgeResult> => {
+      if (request.beforeSend && !(await request.beforeSend())) {
+        return { kind: 'failed', reason: 'stopped before sending', transient: true, person: { id: request.userId, displayName: '' }, nudgeId: 'x', strength: 'weak' };
+      }
       sends.push({ userId: request.userId, at: Date.now() });
       await new Promise((resolve) => setTimeout(resolve, 5));
       return { kind: 'alreadyStrong', person: { id: request.userId, displayName: request.userId } };
@@ -53,10 +56,15 @@ describe.each(databaseTargets())('the campaign delivery engine on $name', (targe
     return { sends, send };
   }
 
+  /** The most sends in any one-second stretch, wherever it starts (as Teams counts). */
   const busiestSecond = (sends: { at: number }[]) => {
-    const perSecond = new Map<number, number>();
-    for (const { at } of sends) perSecond.set(Math.floor(at / 1000), (perSecond.get(Math.floor(at / 1000)) ?? 0) + 1);
-    return Math.max(...perSecond.values());
+    const times = sends.map((s) => s.at).sort((a, b) => a - b);
+    let most = 0;
+    for (let i = 0, j = 0; i < times.length; i++) {
+      while (times[i]! - times[j]! >= 1000) j++;
+      most = Math.max(most, i - j + 1);
+    }
+    return most;
   };
 
   it('delivers every due delivery once, two instances sharing the work and one send budget, and reports finished runs', async () => {
@@ -64,16 +72,15 @@ describe.each(databaseTargets())('the campaign delivery engine on $name', (targe
     const { sends, send } = recordingSender();
     const finished: string[] = [];
     const rateName = `engine-${run.id}`;
-    // Each engine's own handle on the shared budget, noting the second each grant was counted in.
+    // Each engine's own handle on the shared budget, noting each place it was given.
     const grants: number[] = [];
     const budget = (): SendRate => {
       const shared = new SqlSendRate(db, 25, rateName);
       return {
-        take: async (wanted, now) => {
-          let at = 0;
-          const granted = await shared.take(wanted, () => { const time = now(); at = Math.floor(time.getTime() / 1000); return time; });
-          for (let i = 0; i < granted; i++) grants.push(at);
-          return granted;
+        nextSlot: async (now) => {
+          const slot = await shared.nextSlot(now);
+          grants.push(slot.getTime());
+          return slot;
         },
       };
     };
@@ -93,11 +100,14 @@ describe.each(databaseTargets())('the campaign delivery engine on $name', (targe
     const mine = sends.filter((s) => s.userId.startsWith(run.id));
     expect(mine).toHaveLength(60);
     expect(new Set(mine.map((s) => s.userId)).size).toBe(60);
-    // Every send took its place in the shared budget, and no second's budget went over 25, both engines together.
-    // (Timed by the sends' own clock a send granted at the very end of a second may start just into the next.)
+    // Every send took its own place in the shared budget, and no one-second stretch held more than 25 places,
+    // both engines together. The sends themselves go a database write after their place, so a busy machine can
+    // bunch a few: they stay within the headroom the default leaves below Teams' rate (40 of 50, a quarter).
     expect(grants.length).toBe(sends.length);
-    expect(busiestSecond(grants.map((second) => ({ at: second * 1000 })))).toBeLessThanOrEqual(25);
-    expect(new Set(grants).size).toBeGreaterThanOrEqual(3);
+    expect(new Set(grants).size).toBe(grants.length);
+    expect(busiestSecond(grants.map((at) => ({ at })))).toBeLessThanOrEqual(25);
+    expect(busiestSecond(sends)).toBeLessThanOrEqual(25 * 1.25);
+    expect(Math.max(...grants) - Math.min(...grants)).toBeGreaterThanOrEqual(2000);
     expect(await store.deliveryCounts(run.id)).toMatchObject({ pending: 0, sending: 0, skipped: 60 });
     expect(finished.filter((id) => id === run.id)).toHaveLength(1);
   });
