@@ -1,0 +1,402 @@
+/**
+ * Benchmark: one reminder campaign to N people, end to end, at Teams' rate limits, on a PostgreSQL server.
+ * Prints one JSON line.
+ *
+ *   npm run bench:campaign -- --users 20000 [--rate 100] [--kill-at 0.5 | --instances 2] [--new-chats 0]
+ *
+ * This process runs the Graph and Connector emulators, prepares the database (drops and recreates
+ * `mfa_coach_bench` on the server of DATABASE_URL, default postgres://postgres@127.0.0.1:5432/test), and counts what
+ * reaches the Connector. The sending is done by separate processes (bench/campaign-worker.ts): the whole bot as
+ * it ships (`startApp`), whose job engine starts the run and whose delivery engine sends it through the real SQL
+ * store, shared send budget, send-nudge use case and Teams messenger over HTTP.
+ *
+ * Prepared before the measured part: N enabled members with no MFA (everyone else strong), a real scan through
+ * the Graph emulator (reports throttle lifted), and a conversation reference for each recipient, as the bot
+ * stores it when Teams tells it of an install: everyone has the app (`--new-chats 0.3` leaves 30% without, so
+ * their nudge goes through Graph's proactive install and createConversation first).
+ *
+ * The Connector emulator enforces the global rate (`--rate`, requests per second for the app, all routes together;
+ * Teams' own is 50) and Teams' per-conversation limits, in real time; the bot is configured with the same rate
+ * (CAMPAIGN_SEND_RATE). Default 100, 20,000 people in about four minutes: on a 2-vCPU machine that also runs
+ * PostgreSQL and the emulators, the bot does not reach much more (docs/benchmarks.md), and above what the machine
+ * can do the ratio measures the machine, not the pacing. Modes:
+ *   plain: one sending process;
+ *   kill (--kill-at 0.5): the sending process is SIGKILLed once half the recipients have their card, and a fresh
+ *     one is started on the same database; its claims come back when their lease (60 s) runs out;
+ *   instances (--instances 2): that many sending processes share the run.
+ *
+ * Fields: delivered = distinct recipients whose card the Connector accepted; failed = deliveries recorded failed
+ * for good; uncertain = deliveries whose send had started when their process died (never resent), split into
+ * those whose card did arrive and those whose did not; lost = recipients with neither a card nor a failed
+ * delivery (an uncertain one whose card never arrived is lost); duplicates = cards beyond one per recipient;
+ * floor_s = recipients / rate; wall_s = from the run's start (campaign_runs.started_at) to the last card;
+ * ratio = wall_s / floor_s; peak_rss_mb = the largest peak RSS of the sending processes (they run TypeScript
+ * through tsx's loader, a few tens of MB more than the compiled bot); heap_after_run = their heap after a full
+ * collection once the run is over (against ready_heap: memory kept). The run ends when it is finished, or when
+ * nothing is in flight and what is left is due more than a minute later (`ending` says which).
+ *
+ * Diagnostics, to stderr: BENCH_CAMPAIGN_DEBUG=1 (the app's logs, cards per second, when in the second cards and
+ * 429s arrive), BENCH_CAMPAIGN_PROFILE=<dir> (a CPU profile of each sending process).
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Client } from 'pg';
+import type { Activity } from 'botbuilder';
+import { activityFactory, personalConversationId, startConnectorEmulator, ADAPTIVE_CARD_CONTENT_TYPE, type ReceivedRequest } from '../emulators/connector';
+import { demoPersonas, generateDemoTenant, type DemoTenant, type DemoUser } from '../emulators/demo-tenant';
+import { startGraphEmulator } from '../emulators/graph';
+import { toStoredReference } from '../src/adapters/bot/conversation-reference-mapper';
+import { createGraphClient } from '../src/adapters/graph/graph-client';
+import { GraphDirectory } from '../src/adapters/graph/graph-directory';
+import type { Database } from '../src/adapters/storage/database';
+import { migrate } from '../src/adapters/storage/migrate';
+import { openDatabase } from '../src/adapters/storage/open-database';
+import { SqlConversationReferenceStore } from '../src/adapters/storage/sql-conversation-reference-store';
+import { SqlPostureStore } from '../src/adapters/storage/sql-posture-store';
+import { DEFAULT_CLASSIFICATION_POLICY } from '../src/domain/mfa/mfa-strength';
+import { DEFAULT_RATE_POLICY } from '../src/domain/mfa/rate-policy';
+import { scanTenant } from '../src/use-cases/scan-tenant';
+import type { ParentMessage, WorkerMessage, WorkerSettings } from './campaign-worker';
+
+const DATABASE_NAME = 'mfa_coach_bench';
+/** The delivery engine's lease (create-app.ts): a dead process's claims come back after it. */
+const LEASE_S = 60;
+
+function arg(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
+}
+
+const seconds = (ms: number) => +(ms / 1000).toFixed(3);
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Drops and recreates the bench's own database on the server, and migrates it as the bot would. */
+async function freshDatabase(serverUrl: string): Promise<{ url: string; db: Database }> {
+  const admin = new Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${DATABASE_NAME} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${DATABASE_NAME}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(serverUrl);
+  url.pathname = `/${DATABASE_NAME}`;
+  const db = await openDatabase({ url: url.toString() });
+  await migrate(db);
+  return { url: url.toString(), db };
+}
+
+/** A tenant with at least `recipients` enabled members besides the campaign's owner. */
+function tenantFor(recipients: number): { tenant: DemoTenant; owner: DemoUser; chosen: DemoUser[] } {
+  for (let total = Math.ceil(recipients * 1.1) + 60; ; total = Math.ceil(total * 1.1)) {
+    const tenant = generateDemoTenant({ users: total });
+    const owner = demoPersonas(tenant).admin;
+    const chosen = tenant.users.filter((u) => u.accountEnabled && u.userType === 'Member' && u.id !== owner.id).slice(0, recipients);
+    if (chosen.length === recipients) return { tenant, owner, chosen };
+  }
+}
+
+interface Worker {
+  child: ChildProcess;
+  peakRssMb: number;
+  readyRssMb: number;
+  readyHeapMb: number;
+  heapAfterRunMb: number | null;
+  engine: { sent: number; later: number; failed: number; skipped: number };
+  killed: boolean;
+  exited: Promise<void>;
+  campaignId: Promise<string>;
+}
+
+/** A sending process, ready (its app listening, its engine running) when this resolves. */
+async function startWorker(settings: WorkerSettings): Promise<Worker> {
+  const child = fork(join(__dirname, 'campaign-worker.ts'), [], {
+    execArgv: ['--import', pathToFileURL(require.resolve('tsx')).href, '--expose-gc', ...(process.env.BENCH_CAMPAIGN_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CAMPAIGN_PROFILE] : [])],
+    env: { ...process.env, BENCH_CAMPAIGN_WORKER: JSON.stringify(settings) },
+    // Its stdout is not ours: this process's stdout carries the one JSON line.
+    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+  });
+  child.stdout!.pipe(process.stderr);
+  let onCampaign: (id: string) => void = () => {};
+  const worker: Worker = {
+    child, peakRssMb: 0, readyRssMb: 0, readyHeapMb: 0, heapAfterRunMb: null, engine: { sent: 0, later: 0, failed: 0, skipped: 0 }, killed: false,
+    exited: new Promise((resolve) => child.once('exit', () => resolve())),
+    campaignId: new Promise((resolve) => (onCampaign = resolve)),
+  };
+  await new Promise<void>((resolve, reject) => {
+    child.once('exit', (code, signal) => reject(new Error(`a sending process exited (${code ?? signal}) before it was ready`)));
+    child.on('message', (message: WorkerMessage) => {
+      if (message.type === 'ready') {
+        worker.readyRssMb = message.rssMb;
+        worker.readyHeapMb = message.heapUsedMb;
+        resolve();
+      } else if (message.type === 'memory') worker.peakRssMb = Math.max(worker.peakRssMb, message.peakRssMb);
+      else if (message.type === 'heap') worker.heapAfterRunMb = message.heapUsedMb;
+      else if (message.type === 'engine') worker.engine = message;
+      else if (message.type === 'campaign') onCampaign(message.campaignId);
+    });
+  });
+  return worker;
+}
+
+const tell = (worker: Worker, message: ParentMessage) => worker.child.send(message);
+
+async function stopWorker(worker: Worker): Promise<void> {
+  if (worker.killed || worker.child.exitCode !== null) return;
+  tell(worker, { type: 'stop' });
+  const stopped = await Promise.race([worker.exited.then(() => true), sleep(20_000).then(() => false)]);
+  if (!stopped) {
+    worker.child.kill('SIGKILL');
+    await worker.exited;
+  }
+}
+
+/** Whether an accepted request carried an adaptive card (a send, or a createConversation with its first activity). */
+function carriesCard(request: ReceivedRequest): boolean {
+  const body = request.body as { attachments?: { contentType?: string }[]; activity?: { attachments?: { contentType?: string }[] } } | undefined;
+  const attachments = (request.operation === 'createConversation' ? body?.activity?.attachments : body?.attachments) ?? [];
+  return attachments.some((a) => a.contentType === ADAPTIVE_CARD_CONTENT_TYPE);
+}
+
+async function main(): Promise<void> {
+  const users = Number(arg('users', '20000'));
+  const rate = Number(arg('rate', '100'));
+  const killAt = process.argv.includes('--kill-at') ? Number(arg('kill-at', '0.5')) : undefined;
+  const instances = Number(arg('instances', '1'));
+  const newChats = Number(arg('new-chats', '0'));
+  const mode = killAt !== undefined ? 'kill' : instances > 1 ? 'instances' : 'plain';
+  if (!Number.isInteger(users) || users < 1 || !Number.isInteger(rate) || rate < 1 || rate > 1000 || !Number.isInteger(instances) || instances < 1
+    || (killAt !== undefined && !(killAt > 0 && killAt < 1)) || (killAt !== undefined && instances > 1) || !(newChats >= 0 && newChats <= 1)) {
+    throw new Error('usage: npm run bench:campaign -- --users 20000 [--rate 100 (1..1000)] [--kill-at 0.5 | --instances 2] [--new-chats 0..1]');
+  }
+  const serverUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+  // ---- Preparation (not measured): tenant, emulators, database, scan, conversation references.
+  const prepStarted = Date.now();
+  const { tenant, owner, chosen } = tenantFor(users);
+  const graph = await startGraphEmulator({ tenant, throttle: { reports: null }, logNotImplemented: true });
+  const connector = await startConnectorEmulator({ globalRatePerSecond: rate });
+  const { url: databaseUrl, db } = await freshDatabase(serverUrl);
+  const workers: Worker[] = [];
+  try {
+    const recipientIds = new Set(chosen.map((u) => u.id));
+    for (const user of tenant.users) {
+      if (recipientIds.has(user.id)) graph.state.setMethods(user.id, []);
+      else graph.state.enrolAuthenticator(user.id);
+    }
+    graph.state.refreshReport();
+    const scanStarted = Date.now();
+    const scan = await scanTenant(
+      {
+        directory: new GraphDirectory(createGraphClient(graph.url, async () => 'bench-token'), { registrationSource: 'report', reportsBudget: { limit: 1000, windowMs: 1000 } }),
+        store: new SqlPostureStore(db), policy: DEFAULT_CLASSIFICATION_POLICY, rates: DEFAULT_RATE_POLICY, now: () => new Date(),
+      },
+      'admin',
+    );
+    if (scan.kind !== 'completed') throw new Error(`the scan did not complete: ${scan.kind === 'failed' ? scan.error : scan.kind}`);
+    const scanMs = Date.now() - scanStarted;
+
+    // Conversation references, as the bot saves them from Teams' installationUpdate: the owner's, and each recipient's
+    // but every one in `newChats` (spread evenly), who has never had the app.
+    const teams = activityFactory({ serviceUrl: connector.url, botId: tenant.botAppId, tenantId: tenant.tenantId });
+    const references = new SqlConversationReferenceStore(db);
+    const withChat = [owner, ...chosen.filter((_, i) => Math.floor((i + 1) * newChats) === Math.floor(i * newChats))];
+    for (let i = 0; i < withChat.length; i += 50) {
+      await Promise.all(withChat.slice(i, i + 50).map((user) => {
+        const activity = teams.anInstallationUpdate({ action: 'add', scope: 'personal', user: { aadObjectId: user.id, name: user.displayName } });
+        return references.save(toStoredReference(activity as unknown as Activity, tenant.tenantId));
+      }));
+    }
+
+    // ---- Counting at the Connector: every accepted request passes this predicate (it never matches).
+    const userOfConversation = new Map(chosen.map((u) => [personalConversationId(tenant.botAppId, u.id), u.id]));
+    const cards = new Map<string, number>();
+    const ownerConversation = personalConversationId(tenant.botAppId, owner.id);
+    let unexpectedCards = 0;
+    let summaryCards = 0;
+    const perSecond = new Map<number, number>();
+    let firstCardAt = 0;
+    let lastCardAt = 0;
+    let killedAt = 0;
+    let onHalf: () => void = () => {};
+    const throttledAtMs = new Array<number>(10).fill(0);
+    const sentAtMs = new Array<number>(10).fill(0);
+    void connector.waitFor((request) => {
+      if (process.env.BENCH_CAMPAIGN_DEBUG && request.status === 429) throttledAtMs[Math.floor((request.at % 1000) / 100)]! += 1;
+      if (request.status >= 300 || !carriesCard(request)) return false;
+      if (process.env.BENCH_CAMPAIGN_DEBUG) sentAtMs[Math.floor((request.at % 1000) / 100)]! += 1;
+      const userId = request.conversationId === undefined ? undefined : userOfConversation.get(request.conversationId);
+      if (userId === undefined) {
+        // The owner's chat gets the run's summary card when it finishes; anything else is unexpected.
+        if (request.conversationId === ownerConversation) summaryCards += 1;
+        else unexpectedCards += 1;
+        return false;
+      }
+      cards.set(userId, (cards.get(userId) ?? 0) + 1);
+      lastCardAt = Date.now();
+      if (process.env.BENCH_CAMPAIGN_DEBUG) perSecond.set(Math.floor(lastCardAt / 1000), (perSecond.get(Math.floor(lastCardAt / 1000)) ?? 0) + 1);
+      firstCardAt ||= lastCardAt;
+      if (killAt !== undefined && !killedAt && cards.size >= killAt * users) {
+        killedAt = Date.now();
+        onHalf();
+      }
+      return false;
+    }, 2 ** 31 - 1).catch(() => undefined);
+
+    const settings: WorkerSettings = {
+      databaseUrl, graphUrl: graph.url, connectorUrl: connector.url, tenantId: tenant.tenantId, teamsAppId: tenant.teamsAppId, rate,
+      owner: { id: owner.id, name: owner.displayName },
+    };
+    // One at a time: each start checks the database's migrations and pg-boss's schema.
+    for (let i = 0; i < instances; i++) workers.push(await startWorker(settings));
+    const prepMs = Date.now() - prepStarted;
+    const graphBefore = graph.stats().requests;
+
+    // ---- The run.
+    let restartMs: number | undefined;
+    const restarted = new Promise<void>((resolve) => {
+      onHalf = () => {
+        const victim = workers[0]!;
+        victim.killed = true;
+        victim.child.kill('SIGKILL');
+        startWorker(settings).then((fresh) => {
+          workers.push(fresh);
+          restartMs = Date.now() - killedAt;
+          resolve();
+        }, (error: unknown) => console.error('the fresh sending process did not start:', error));
+      };
+    });
+    const createdAt = Date.now();
+    tell(workers[0]!, { type: 'start' });
+    const campaignId = await workers[0]!.campaignId;
+
+    let run: { id: string; started_at: Date; finished_at: Date | null; status: string; targeted: number } | undefined;
+    let ending = 'finished';
+    const deadline = Date.now() + (users / rate) * 4 * 1000 + (killAt !== undefined ? LEASE_S * 1000 : 0) + 300_000;
+    for (;;) {
+      await sleep(250);
+      [run] = await db.query<NonNullable<typeof run>>('SELECT id, started_at, finished_at, status, targeted FROM campaign_runs WHERE campaign_id = $1', [campaignId]);
+      if (run?.status === 'finished') break;
+      if (Date.now() > deadline) {
+        ending = 'timed out';
+        break;
+      }
+      if (!run || run.targeted === 0) continue;
+      // Nothing in flight and nothing due soon: what is left waits for a later time (a cap, a backoff).
+      const [left] = await db.query<{ sending: number; due_soon: number }>(
+        `SELECT count(*) FILTER (WHERE status = 'sending')::int AS sending,
+                count(*) FILTER (WHERE status = 'pending' AND due_at < now() + interval '60 seconds')::int AS due_soon
+         FROM campaign_deliveries WHERE run_id = $1`,
+        [run.id],
+      );
+      if (left!.sending === 0 && left!.due_soon === 0 && (killAt === undefined || restartMs !== undefined)) {
+        ending = 'stalled: deliveries left pending for later';
+        break;
+      }
+    }
+    if (killAt !== undefined) await Promise.race([restarted, sleep(1000)]);
+    await sleep(500);
+    if (!run) throw new Error('the campaign run never started');
+
+    if (process.env.BENCH_CAMPAIGN_DEBUG) {
+      console.error('cards per second:', [...perSecond.values()].join(' '));
+      console.error('arrival within the second (100 ms buckets), accepted cards:', sentAtMs.join(' '), '; 429s:', throttledAtMs.join(' '));
+    }
+    // ---- Accounting.
+    const rows = await db.query<{ user_id: string; status: string; reason: string | null; attempts: number; due_at: Date }>(
+      'SELECT user_id, status, reason, attempts, due_at FROM campaign_deliveries WHERE run_id = $1',
+      [run.id],
+    );
+    const byStatus: Record<string, number> = {};
+    const reasons: Record<string, number> = {};
+    let lost = 0;
+    let uncertainDelivered = 0;
+    let uncertainLost = 0;
+    for (const row of rows) {
+      byStatus[row.status] = (byStatus[row.status] ?? 0) + 1;
+      if (row.status !== 'sent' && row.reason) reasons[`${row.status}: ${row.reason}`] = (reasons[`${row.status}: ${row.reason}`] ?? 0) + 1;
+      const arrived = cards.has(row.user_id);
+      if (row.status === 'uncertain') {
+        if (arrived) uncertainDelivered += 1;
+        else uncertainLost += 1;
+      }
+      if (!arrived && row.status !== 'failed') lost += 1;
+    }
+    const recipients = rows.length;
+    let duplicates = 0;
+    for (const count of cards.values()) duplicates += count - 1;
+    const [orphans] = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM nudges WHERE source = 'campaign' AND status = 'sending'");
+    const connectorStats = connector.stats();
+    const graphStats = graph.stats();
+    const startedAt = new Date(run.started_at).getTime();
+    const floorS = recipients / rate;
+    const wallS = lastCardAt ? (lastCardAt - startedAt) / 1000 : null;
+    // The run is over and the processes idle: a heap, once collected, well above the ready state's is memory kept.
+    const live = workers.filter((w) => !w.killed);
+    for (const worker of live) tell(worker, { type: 'heap' });
+    for (const until = Date.now() + 5000; live.some((w) => w.heapAfterRunMb === null) && Date.now() < until;) await sleep(50);
+    await Promise.all(live.map(stopWorker));
+
+    console.log(JSON.stringify({
+      bench: 'campaign',
+      mode,
+      ending,
+      recipients,
+      expected_recipients: users,
+      delivered: cards.size,
+      failed: byStatus.failed ?? 0,
+      lost,
+      duplicates,
+      uncertain: byStatus.uncertain ?? 0,
+      uncertain_delivered: uncertainDelivered,
+      uncertain_lost: uncertainLost,
+      unexpected_cards: unexpectedCards,
+      summary_cards: summaryCards,
+      statuses: byStatus,
+      reasons,
+      retried: rows.filter((r) => r.attempts > 1).length,
+      orphan_nudges: orphans!.n,
+      rate_per_s: rate,
+      floor_s: +floorS.toFixed(3),
+      wall_s: wallS === null ? null : +wallS.toFixed(3),
+      ratio: wallS === null ? null : +(wallS / floorS).toFixed(3),
+      run_finished_s: run.finished_at ? seconds(new Date(run.finished_at).getTime() - startedAt) : null,
+      start_lag_s: seconds(startedAt - createdAt),
+      first_card_s: firstCardAt ? seconds(firstCardAt - startedAt) : null,
+      ...(killAt !== undefined ? { kill_at: killAt, killed_at_s: killedAt ? seconds(killedAt - startedAt) : null, restart_s: restartMs === undefined ? null : seconds(restartMs) } : {}),
+      restarts: killedAt ? 1 : 0,
+      instances,
+      new_chats: newChats,
+      throttled_429: connectorStats.throttled,
+      connector_requests: connectorStats.requests,
+      connector_sends: connectorStats.sends,
+      peak_sends_per_s: connectorStats.peakSendsPerSecond,
+      peak_requests_per_s: connectorStats.peakRequestsPerSecond,
+      conversations_created: connectorStats.conversationsCreated,
+      graph_requests: graphStats.requests - graphBefore,
+      installs: graphStats.requestsByRoute['POST /users/{id}/teamwork/installedApps'] ?? 0,
+      engine_sent_by_process: workers.map((w) => w.engine.sent),
+      peak_rss_mb: Math.max(...workers.map((w) => w.peakRssMb)),
+      memory_by_process_mb: workers.map((w) => ({ ready_rss: w.readyRssMb, peak_rss: w.peakRssMb, ready_heap: w.readyHeapMb, heap_after_run: w.heapAfterRunMb })),
+      prep_s: seconds(prepMs),
+      scan_s: seconds(scanMs),
+      database: 'postgres',
+      node: process.version,
+      cpus: cpus().length,
+      mem_gb: Math.round(totalmem() / 2 ** 30),
+    }));
+  } finally {
+    for (const worker of workers) if (worker.child.exitCode === null && worker.child.signalCode === null) worker.child.kill('SIGKILL');
+    await db.close();
+    await connector.close();
+    await graph.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
