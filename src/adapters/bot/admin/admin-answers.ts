@@ -12,7 +12,7 @@ import { readPostureTrend } from '../../../use-cases/read-posture-trend';
 import type { DownloadVault } from '../../../domain/ports/download-vault';
 import { EXPORT_LINK_MINUTES, exportPosture } from '../../../use-cases/export-posture';
 import type { AdaptiveCard } from '../cards/card-template';
-import { exportReadyCard } from '../cards/export-ready-card';
+import { exportLink, exportReadyCard, EXPORTS_OFF } from '../cards/export-ready-card';
 import { peopleText } from '../cards/figure-text';
 import { utcDateText } from '../cards/freshness-line';
 import { postureDepartmentsCard } from '../cards/posture-departments-card';
@@ -166,12 +166,12 @@ async function scan(deps: AdminAnswerDeps, actorId: string): Promise<AdminAnswer
 
 async function exportAnswer(deps: AdminAnswerDeps, actorId: string): Promise<{ card?: AdaptiveCard; text?: string }> {
   const base = deps.publicUrl();
-  if (!base) return { text: 'Exports are turned off: the operator has not set PUBLIC_BASE_URL, the address where browsers reach MFA Coach.' };
+  if (!base) return { text: EXPORTS_OFF };
   const result = await exportPosture({ store: deps.store, vault: deps.vault, now: deps.now }, actorId);
   if (result.kind === 'noScanYet') return { text: NO_SCAN_YET };
   return {
     card: exportReadyCard({
-      url: `${base.replace(/\/+$/, '')}/exports/${result.token}`, fileName: result.fileName, minutes: EXPORT_LINK_MINUTES,
+      url: exportLink(base, result.token), fileName: result.fileName, minutes: EXPORT_LINK_MINUTES,
       summary: `${peopleText(result.people)}, from the scan of ${utcDateText(result.scannedAt)}, guests and disabled accounts included.`,
     }),
   };

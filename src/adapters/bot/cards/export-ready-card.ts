@@ -9,6 +9,14 @@ export interface ExportReadyView {
   minutes: number;
 }
 
+/** What an export answers when the operator has not said where browsers reach the bot. */
+export const EXPORTS_OFF = 'Exports are turned off: the operator has not set PUBLIC_BASE_URL, the address where browsers reach MFA Coach.';
+
+/** The one-time download link of an export kept in the vault (the HTTP server answers /exports/<token>). */
+export function exportLink(publicBaseUrl: string, token: string): string {
+  return `${publicBaseUrl.replace(/\/+$/, '')}/exports/${token}`;
+}
+
 export function exportReadyCard(view: ExportReadyView): AdaptiveCard {
   return renderCard('export-ready', {
     url: view.url,

@@ -3,6 +3,7 @@ import type { Application, TurnState } from '@microsoft/teams-ai';
 import { departments, liveStatusCard, summary, userListAnswer } from '../admin/admin-answers';
 import { adminRefusalCard } from '../cards/admin-refusal-card';
 import type { AdaptiveCard } from '../cards/card-template';
+import { textCard } from '../cards/text-card';
 import { VERBS } from '../cards/verbs';
 import type { BotDependencies } from '../bot-dependencies';
 import { whereOf } from '../conversation-reference-mapper';
@@ -10,10 +11,6 @@ import { whereOf } from '../conversation-reference-mapper';
 /** A card's data is untrusted: it says what to show, never who is asking, and it is checked like typed input. */
 interface UsersPageData { list?: unknown; department?: unknown; offset?: unknown }
 interface UserCheckData { userId?: unknown }
-
-function textCard(text: string): AdaptiveCard {
-  return { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text, wrap: true }] };
-}
 
 function asCard(answer: { card?: AdaptiveCard; text?: string }): AdaptiveCard {
   return answer.card ?? textCard(answer.text ?? '');

@@ -10,6 +10,7 @@ import { parseCommandText } from '../command-text';
 import { whereOf } from '../conversation-reference-mapper';
 import type { BotDependencies } from '../bot-dependencies';
 import { answerInPrivate } from './answer-in-private';
+import { auditTurn } from './audit-turn';
 
 const CANT_CHECK_ROLE = "I can't check your admin rights right now: Microsoft Graph didn't answer. Please try again in a few minutes.";
 
@@ -31,11 +32,7 @@ export function registerAdminRoutes(app: Application<TurnState>, deps: BotDepend
     const { name, args } = parseCommandText(context.activity.text)! as { name: AdminCommandName; args: string[] };
     const actorId = context.activity.from?.aadObjectId;
     const where = whereOf(context.activity);
-    const audit = (action: string, outcome: AuditEntry['outcome']) =>
-      deps.admin.auditLog.record({
-        at: deps.now(), actorId: actorId ?? 'unknown', ...(context.activity.from?.name ? { actorName: context.activity.from.name } : {}),
-        action, where, conversationId: context.activity.conversation.id, outcome,
-      });
+    const audit = auditTurn(context, deps);
 
     const decision = await deps.admin.authorizer.decide(actorId);
     if (decision === 'unavailable') {

@@ -1,7 +1,5 @@
 import type { TurnContext } from 'botbuilder';
-import type { AuditEntry } from '../../../domain/ports/audit-log';
 import type { BotDependencies } from '../bot-dependencies';
-import { whereOf } from '../conversation-reference-mapper';
 
 /** What the sender may do with campaigns: change them (campaign managers), look (admins), or nothing. */
 export type CampaignAccess = 'manager' | 'viewer' | 'none' | 'unavailable';
@@ -17,16 +15,6 @@ export async function campaignAccess(context: TurnContext, deps: BotDependencies
   const admin = await deps.admin.authorizer.decide(actorId);
   if (admin === 'admin') return 'viewer';
   return manager === 'unavailable' || admin === 'unavailable' ? 'unavailable' : 'none';
-}
-
-/** Campaign commands and buttons go to the same audit log as admin commands. */
-export function campaignAudit(context: TurnContext, deps: BotDependencies) {
-  return (action: string, outcome: AuditEntry['outcome']) =>
-    deps.admin.auditLog.record({
-      at: deps.now(), actorId: context.activity.from?.aadObjectId ?? 'unknown',
-      ...(context.activity.from?.name ? { actorName: context.activity.from.name } : {}),
-      action, where: whereOf(context.activity), conversationId: context.activity.conversation.id, outcome,
-    });
 }
 
 export const CANT_CHECK_CAMPAIGN_ROLE = "I can't check your campaign rights right now: Microsoft Graph didn't answer. Please try again in a few minutes.";

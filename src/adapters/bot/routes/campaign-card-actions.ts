@@ -9,14 +9,12 @@ import { adminRefusalCard } from '../cards/admin-refusal-card';
 import { campaignFormCard } from '../cards/campaign-form-card';
 import { campaignStatusCard } from '../cards/campaign-status-card';
 import type { AdaptiveCard } from '../cards/card-template';
+import { textCard } from '../cards/text-card';
 import { utcDateTimeText } from '../cards/freshness-line';
 import { VERBS } from '../cards/verbs';
-import { campaignAccess, campaignAudit, CANT_CHECK_CAMPAIGN_ROLE, MANAGERS_ONLY } from './campaign-access';
+import { auditTurn } from './audit-turn';
+import { campaignAccess, CANT_CHECK_CAMPAIGN_ROLE, MANAGERS_ONLY } from './campaign-access';
 import { changeHeadline, timeZoneOf } from './campaign-routes';
-
-function textCard(text: string): AdaptiveCard {
-  return { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text, wrap: true }] };
-}
 
 const OUT_OF_DATE = 'That campaign no longer exists. Say **campaigns** to see the current ones.';
 
@@ -31,12 +29,12 @@ export function registerCampaignCardActions(app: Application<TurnState>, deps: B
       const access = await campaignAccess(context, deps);
       if (access === 'unavailable') return textCard(CANT_CHECK_CAMPAIGN_ROLE);
       if (access === 'none') {
-        await campaignAudit(context, deps)('campaign card action', 'refused');
+        await auditTurn(context, deps)('campaign card action', 'refused');
         deps.logger.info({ actorId: context.activity.from?.aadObjectId }, 'refused a campaign card action');
         return adminRefusalCard({ contact: deps.admin.contact });
       }
       if (needs === 'manager' && access !== 'manager') {
-        await campaignAudit(context, deps)('campaign card action', 'refused');
+        await auditTurn(context, deps)('campaign card action', 'refused');
         return textCard(MANAGERS_ONLY);
       }
       return handler(context, data ?? {}, access === 'manager');
@@ -55,7 +53,7 @@ export function registerCampaignCardActions(app: Application<TurnState>, deps: B
     const owner = { id: context.activity.from!.aadObjectId!, name: context.activity.from?.name ?? 'campaign manager' };
     const result = await createCampaign(deps.campaigns.manage, form, owner);
     if (result.kind === 'invalid') return campaignFormCard({ values: form, problems: result.problems });
-    await campaignAudit(context, deps)(`campaign new ${result.campaign.number}`, 'allowed');
+    await auditTurn(context, deps)(`campaign new ${result.campaign.number}`, 'allowed');
     const headline = result.firstRun
       ? `Created. ${result.firstRun.getTime() <= deps.now().getTime() ? 'It starts now' : `First run: ${utcDateTimeText(result.firstRun)}`}; each person gets the nudge within their delivery window.`
       : 'Created, but its schedule has no run left.';
@@ -70,7 +68,7 @@ export function registerCampaignCardActions(app: Application<TurnState>, deps: B
     if (typeof data.campaignId !== 'string' || !change) return textCard('That button is out of date. Say **campaigns** to see the current ones.');
     const result = await changeCampaign(deps.campaigns.manage, data.campaignId, change);
     if (result.kind === 'unknownCampaign') return textCard(OUT_OF_DATE);
-    await campaignAudit(context, deps)(`campaign ${change} ${result.campaign.number}`, result.kind === 'changed' ? 'allowed' : 'refused');
+    await auditTurn(context, deps)(`campaign ${change} ${result.campaign.number}`, result.kind === 'changed' ? 'allowed' : 'refused');
     return statusCard(result.campaign.id, true, changeHeadline(change, result));
   }));
 }

@@ -13,11 +13,12 @@ import { campaignListCard } from '../cards/campaign-list-card';
 import { campaignStatusCard } from '../cards/campaign-status-card';
 import { asAttachment, type AdaptiveCard } from '../cards/card-template';
 import { commandUsageCard } from '../cards/command-usage-card';
-import { exportReadyCard } from '../cards/export-ready-card';
+import { exportLink, exportReadyCard, EXPORTS_OFF } from '../cards/export-ready-card';
 import { parseCommandText } from '../command-text';
 import { whereOf } from '../conversation-reference-mapper';
 import { answerInPrivate } from './answer-in-private';
-import { campaignAccess, campaignAudit, CANT_CHECK_CAMPAIGN_ROLE, MANAGERS_ONLY } from './campaign-access';
+import { auditTurn } from './audit-turn';
+import { campaignAccess, CANT_CHECK_CAMPAIGN_ROLE, MANAGERS_ONLY } from './campaign-access';
 
 /** The list shows this many; older campaigns are still reachable by number. */
 export const CAMPAIGN_LIST_SIZE = 10;
@@ -39,7 +40,7 @@ export function registerCampaignRoutes(app: Application<TurnState>, deps: BotDep
 
   app.message(selector, async (context) => {
     const { name, args } = parseCommandText(context.activity.text)!;
-    const audit = campaignAudit(context, deps);
+    const audit = auditTurn(context, deps);
     const access = await campaignAccess(context, deps);
     if (access === 'unavailable') {
       await context.sendActivity(CANT_CHECK_CAMPAIGN_ROLE);
@@ -73,7 +74,7 @@ export function registerCampaignRoutes(app: Application<TurnState>, deps: BotDep
 
 async function answer(
   context: TurnContext, deps: BotDependencies, command: CampaignCommand, isManager: boolean,
-  audit: ReturnType<typeof campaignAudit>,
+  audit: ReturnType<typeof auditTurn>,
 ): Promise<void> {
   const send = (card: AdaptiveCard) => context.sendActivity({ attachments: [asAttachment(card)] });
   const manage = deps.campaigns.manage;
@@ -111,7 +112,7 @@ async function answer(
       }
       const base = deps.campaigns.publicUrl();
       if (!base) {
-        await context.sendActivity('Exports are turned off: the operator has not set PUBLIC_BASE_URL, the address where browsers reach MFA Coach.');
+        await context.sendActivity(EXPORTS_OFF);
         return;
       }
       const actorId = context.activity.from!.aadObjectId!;
@@ -119,7 +120,7 @@ async function answer(
         const result = await exportCampaign({ campaigns: manage.campaigns, vault: deps.campaigns.vault, now: deps.now }, campaign.id, actorId);
         if (result.kind !== 'ready') return { text: unknown(command.ref) };
         return { attachments: [asAttachment(exportReadyCard({
-          url: `${base.replace(/\/+$/, '')}/exports/${result.token}`, fileName: result.fileName, minutes: EXPORT_LINK_MINUTES,
+          url: exportLink(base, result.token), fileName: result.fileName, minutes: EXPORT_LINK_MINUTES,
           summary: `Every delivery of campaign ${campaign.number} (${result.rows} rows): who, which run, what happened, and whether they enrolled after it.`,
         }))] };
       };
