@@ -1,6 +1,6 @@
 import type { Campaign, CampaignStatus } from '../domain/campaigns/campaign';
 import type { CampaignChange } from '../domain/campaigns/campaign-command';
-import { campaignFunnel, type CampaignFunnel, type DeliveryFact } from '../domain/campaigns/campaign-funnel';
+import { campaignFunnel, groupFacts, type CampaignFunnel } from '../domain/campaigns/campaign-funnel';
 import { parseCampaignPlan, type CampaignForm } from '../domain/campaigns/campaign-plan';
 import type { CampaignRun } from '../domain/campaigns/campaign-run';
 import type { CampaignStore } from '../domain/ports/campaign-store';
@@ -71,12 +71,7 @@ export async function readCampaignReport(deps: Pick<CampaignManagementDeps, 'cam
   const [runs, facts, escalations] = await Promise.all([
     deps.campaigns.runs(campaign.id), deps.campaigns.deliveryFacts(campaign.id), deps.campaigns.escalationCounts(campaign.id),
   ]);
-  const byRun = new Map<string, DeliveryFact[]>();
-  for (const fact of facts) {
-    const list = byRun.get(fact.runId);
-    if (list) list.push(fact);
-    else byRun.set(fact.runId, [fact]);
-  }
+  const byRun = groupFacts(facts, (fact) => fact.runId);
   return { campaign, total: campaignFunnel(facts), runs: runs.map((run) => ({ run, funnel: campaignFunnel(byRun.get(run.id) ?? []) })), escalations };
 }
 

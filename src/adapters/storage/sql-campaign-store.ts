@@ -1,4 +1,5 @@
 import type { Campaign, CampaignPlan, CampaignStatus } from '../../domain/campaigns/campaign';
+import { campaignNumberOf } from '../../domain/campaigns/campaign-command';
 import type { DeliveryFact } from '../../domain/campaigns/campaign-funnel';
 import type { CampaignDelivery, CampaignRun, DeliveryResult, DeliveryStatus } from '../../domain/campaigns/campaign-run';
 import type { CampaignStore, DeliveryCounts } from '../../domain/ports/campaign-store';
@@ -114,12 +115,10 @@ export class SqlCampaignStore implements CampaignStore {
   }
 
   async find(ref: string): Promise<Campaign | undefined> {
-    const typed = ref.trim().replace(/^#/, '');
-    if (/^\d{1,9}$/.test(typed)) {
-      const [row] = await this.db.query<CampaignRow>('SELECT * FROM campaigns WHERE number = $1', [Number(typed)]);
-      return row ? toCampaign(row) : undefined;
-    }
-    return this.get(typed.toLowerCase());
+    const number = campaignNumberOf(ref);
+    if (number === undefined) return this.get(ref.trim().replace(/^#/, '').toLowerCase());
+    const [row] = await this.db.query<CampaignRow>('SELECT * FROM campaigns WHERE number = $1', [number]);
+    return row ? toCampaign(row) : undefined;
   }
 
   async list(limit: number): Promise<Campaign[]> {

@@ -1,3 +1,5 @@
+import { isGuid } from '../guid';
+
 /**
  * What campaign managers (and, to look, admins) can ask for in chat, independent of how it was typed.
  * `ref` is a campaign's number ("3", "#3") or its id; the store decides whether it exists.
@@ -38,7 +40,14 @@ export const CAMPAIGN_USAGE: Record<(typeof CAMPAIGN_COMMAND_WORDS)[number], Cam
 
 export type ParsedCampaignCommand = { ok: true; command: CampaignCommand } | { ok: false; usage: CampaignCommandUsage; problem: string };
 
-const REF = /^#?\d{1,9}$|^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** A campaign's number as typed ("3", "#3", with spaces around), or undefined when `ref` is not one. */
+export function campaignNumberOf(ref: string): number | undefined {
+  const typed = ref.trim().replace(/^#/, '');
+  return /^\d{1,9}$/.test(typed) ? Number(typed) : undefined;
+}
+
+/** A campaign as typed or carried by a card: its number, or its id. */
+const isCampaignRef = (text: string) => campaignNumberOf(text) !== undefined || isGuid(text);
 const VERBS_WITH_REF = ['pause', 'resume', 'cancel', 'copy', 'export'] as const;
 
 /** `word` is the first word, lower-cased ("campaign" or "campaigns"); `args` the rest as typed. */
@@ -52,13 +61,13 @@ export function parseCampaignCommand(word: string, args: readonly string[]): Par
   if (first === undefined) return refuse('Say which campaign, by its number, or "campaign new" to start one.');
   const verb = first.toLowerCase();
   if (verb === 'new') return rest.length === 0 ? { ok: true, command: { name: 'new' } } : refuse('"campaign new" takes nothing after it: the form asks for the rest.');
-  if (REF.test(first)) {
+  if (isCampaignRef(first)) {
     return rest.length === 0 ? { ok: true, command: { name: 'status', ref: first } } : refuse(`Put the action first, then the number: "campaign pause ${first}".`);
   }
   const known = VERBS_WITH_REF.find((name) => name === verb);
   if (!known) return refuse(`"${first}" is neither a campaign number nor something I can do with one.`);
   if (rest.length !== 1) return refuse(`Say which campaign to ${known}, by its number: "campaign ${known} 3".`);
-  if (!REF.test(rest[0]!)) return refuse(`"${rest[0]}" is not a campaign number.`);
+  if (!isCampaignRef(rest[0]!)) return refuse(`"${rest[0]}" is not a campaign number.`);
   return { ok: true, command: { name: known, ref: rest[0]! } };
 }
 

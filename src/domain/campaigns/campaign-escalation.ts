@@ -1,4 +1,4 @@
-import type { DeliveryFact } from './campaign-funnel';
+import { groupFacts, type DeliveryFact } from './campaign-funnel';
 
 /** One direct report a manager is told about. */
 export interface EscalatedReport {
@@ -22,12 +22,7 @@ export interface ManagerSummary {
  * manager in the directory other than themselves, and not told about before (`already`).
  */
 export function dueEscalations(facts: readonly DeliveryFact[], escalateAfter: number, answerableBy: Date, already: ReadonlySet<string>): Map<string, EscalatedReport[]> {
-  const byPerson = new Map<string, DeliveryFact[]>();
-  for (const fact of facts) {
-    const list = byPerson.get(fact.userId);
-    if (list) list.push(fact);
-    else byPerson.set(fact.userId, [fact]);
-  }
+  const byPerson = groupFacts(facts, (fact) => fact.userId);
   const byManager = new Map<string, EscalatedReport[]>();
   for (const [userId, personFacts] of byPerson) {
     if (already.has(userId) || personFacts.some((fact) => fact.enrolledAt)) continue;

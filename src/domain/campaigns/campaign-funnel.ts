@@ -49,6 +49,17 @@ export interface CampaignFunnel {
   medianMinutesToEnrol?: number;
 }
 
+/** Facts grouped by a key (the person, the run), each group in the order given. */
+export function groupFacts(facts: readonly DeliveryFact[], key: (fact: DeliveryFact) => string): Map<string, DeliveryFact[]> {
+  const groups = new Map<string, DeliveryFact[]>();
+  for (const fact of facts) {
+    const group = groups.get(key(fact));
+    if (group) group.push(fact);
+    else groups.set(key(fact), [fact]);
+  }
+  return groups;
+}
+
 /** When one person has several deliveries (recurring runs), the furthest they got is what counts. */
 const PROGRESS: readonly DeliveryStatus[] = ['cancelled', 'skipped', 'failed', 'pending', 'sending', 'uncertain', 'sent'];
 
@@ -57,12 +68,7 @@ const PROGRESS: readonly DeliveryStatus[] = ['cancelled', 'skipped', 'failed', '
  * counts once), or one run's (each person appears once in a run anyway).
  */
 export function campaignFunnel(facts: readonly DeliveryFact[]): CampaignFunnel {
-  const byPerson = new Map<string, DeliveryFact[]>();
-  for (const fact of facts) {
-    const list = byPerson.get(fact.userId);
-    if (list) list.push(fact);
-    else byPerson.set(fact.userId, [fact]);
-  }
+  const byPerson = groupFacts(facts, (fact) => fact.userId);
   const funnel: CampaignFunnel = {
     targeted: byPerson.size, delivered: 0, waiting: 0, failed: 0, failedBy: {}, uncertain: 0, skipped: 0, cancelled: 0,
     opened: 0, snoozed: 0, enrolled: 0,

@@ -142,7 +142,8 @@ function shortName(day: number): string {
   return ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'][day - 1] ?? String(day);
 }
 
-const DAY_SHORT = ['', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+/** Short weekday names by ISO number (1 = Mon … 7 = Sun), as the setting is written. */
+export const WEEKDAY_SHORT = ['', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
 
 /** Sending hours written the way parseSendingHours reads them: "09:00-17:00 Mon-Fri", "08:00-18:00 Mon,Wed", "always". */
 export function sendingHoursText(hours: SendingHours): string {
@@ -150,6 +151,6 @@ export function sendingHoursText(hours: SendingHours): string {
   if (hours.startHour === 0 && hours.endHour === 24 && days.length === 7) return 'always';
   const hour = (h: number) => `${String(h).padStart(2, '0')}:00`;
   const contiguous = days.every((day, i) => i === 0 || day === days[i - 1]! + 1);
-  const dayText = contiguous && days.length > 2 ? `${DAY_SHORT[days[0]!]}-${DAY_SHORT[days[days.length - 1]!]}` : days.map((day) => DAY_SHORT[day]).join(',');
+  const dayText = contiguous && days.length > 2 ? `${WEEKDAY_SHORT[days[0]!]}-${WEEKDAY_SHORT[days[days.length - 1]!]}` : days.map((day) => WEEKDAY_SHORT[day]).join(',');
   return `${hour(hours.startHour)}-${hour(hours.endHour)} ${dayText}`;
 }

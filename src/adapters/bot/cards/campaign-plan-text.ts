@@ -1,6 +1,6 @@
 import type { Campaign, CampaignPlan, CampaignStatus } from '../../../domain/campaigns/campaign';
 import type { CampaignSchedule } from '../../../domain/campaigns/campaign-schedule';
-import { sendingHoursText } from '../../../domain/nudges/quiet-hours';
+import { sendingHoursText, WEEKDAY_SHORT } from '../../../domain/nudges/quiet-hours';
 import { directoryText, TEXT_LIMITS } from './directory-text';
 import type { TextColor } from './strength-label';
 
@@ -9,8 +9,6 @@ const GAPS: Record<CampaignPlan['audience']['gaps'], string> = {
   none: 'No MFA at all',
   weak: 'Weak methods only (text message, voice call)',
 };
-
-const WEEKDAYS = ['', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
 export const STATUS_TEXT: Record<CampaignStatus, { text: string; color: TextColor }> = {
   active: { text: 'Active', color: 'Good' },
@@ -35,7 +33,7 @@ export function audienceText(audience: CampaignPlan['audience']): string {
 
 export function scheduleText(schedule: CampaignSchedule): string {
   if (schedule.kind === 'once') return `Once, ${schedule.date} at ${schedule.time} (${schedule.timeZone})`;
-  const days = [...schedule.weekdays].sort((a, b) => a - b).map((day) => WEEKDAYS[day]).join(', ');
+  const days = [...schedule.weekdays].sort((a, b) => a - b).map((day) => WEEKDAY_SHORT[day]).join(', ');
   return `${days} at ${schedule.time} (${schedule.timeZone}), ${schedule.startDate} to ${schedule.endDate}`;
 }
 
