@@ -196,9 +196,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
       );
       campaignEngine.poke();
       // A run with nobody to remind finished as it started: its owner hears so as after any other run.
-      if (result.kind === 'started' && result.run.status === 'finished') {
-        await onRunFinished(result.run).catch((error: unknown) => logger.error({ runId: result.run.id, err: error instanceof Error ? error.message : String(error) }, 'the run summary could not be sent'));
-      }
+      if (result.kind === 'started' && result.run.status === 'finished') await campaignEngine.announceFinished(result.run);
       return result;
     };
     const campaignRuns = new CampaignRunJobs(engine, startRun, campaignStore, logger, now);

@@ -93,11 +93,17 @@ export class CampaignDeliveryEngine {
 
   private async afterBatch(report: BatchReport): Promise<void> {
     if (report.claimed > 0) this.logger.info({ claimed: report.claimed, ...report.results }, 'campaign deliveries');
-    for (const run of report.finishedRuns) {
-      await this.onRunFinished(run).catch((error: unknown) =>
-        this.logger.error({ runId: run.id, err: error instanceof Error ? error.message : String(error) }, 'the run summary could not be sent'),
-      );
-    }
+    for (const run of report.finishedRuns) await this.announceFinished(run);
+  }
+
+  /**
+   * Tells whoever waits for finished runs (the owner's summary, escalation) about one: after a batch, or when a run
+   * with nobody to remind finished as it started. A failure there is logged; it never stops the sending.
+   */
+  async announceFinished(run: CampaignRun): Promise<void> {
+    await this.onRunFinished(run).catch((error: unknown) =>
+      this.logger.error({ runId: run.id, err: error instanceof Error ? error.message : String(error) }, 'the run summary could not be sent'),
+    );
   }
 
   /** Waits for this send's place in the shared budget (campaign sends, new chats, and managers' escalation cards). */
