@@ -2,7 +2,8 @@ import type { ConnectorEmulator, TeamsUser } from '../../emulators/connector';
 import { CAMPAIGN_MANAGERS_GROUP, MFA_COACH_ADMINS_GROUP, demoPersonas, generateDemoTenant } from '../../emulators/demo-tenant';
 import type { GraphEmulator } from '../../emulators/graph';
 import { databaseChoices, type TestApp } from '../support/app-harness';
-import { startEndToEnd, type EndToEnd } from '../support/end-to-end';
+import { scanAs, startCampaignEndToEnd } from '../support/campaign-end-to-end';
+import type { EndToEnd } from '../support/end-to-end';
 
 jest.setTimeout(120_000);
 
@@ -56,20 +57,16 @@ describe.each(databaseChoices())('campaign commands end to end (%s)', (database)
   });
 
   beforeAll(async () => {
-    e2e = await startEndToEnd({
+    e2e = await startCampaignEndToEnd({
       tenant,
       database,
-      graph: { throttle: { reports: null } },
-      app: {
-        adminGroupIds: [adminGroup.id],
-        configure: (c) => ({
-          ...c,
-          posture: { ...c.posture, adminAllowList: [viewerPerson.id] },
-          server: { ...c.server, publicUrl: 'http://127.0.0.1' },
-          nudges: { ...c.nudges, teamsAppCatalogId: tenant.teamsAppId, campaignSendRate: 20, campaignManagerGroupIds: [managerGroup.id] },
-        }),
-        overrides: { reportsBudget: { limit: 1000, windowMs: 1000 } },
-      },
+      sendRate: 20,
+      configure: (c) => ({
+        ...c,
+        posture: { ...c.posture, adminAllowList: [viewerPerson.id] },
+        server: { ...c.server, publicUrl: 'http://127.0.0.1' },
+        nudges: { ...c.nudges, campaignManagerGroupIds: [managerGroup.id] },
+      }),
     });
     ({ connector, graph, harness, teams } = e2e);
     for (const user of [manager, viewer, employee]) await harness.post(teams.anInstallationUpdate({ action: 'add', scope: 'personal', user }));
@@ -80,8 +77,7 @@ describe.each(databaseChoices())('campaign commands end to end (%s)', (database)
       else graph.state.enrolAuthenticator(user.id);
     }
     graph.state.refreshReport();
-    await harness.post(teams.aMessage({ text: 'scan', user: asTeams(adminPerson) }));
-    await connector.waitFor((r) => /scan finished/i.test(text(r.body)), 60_000);
+    await scanAs(e2e, asTeams(adminPerson));
   });
   afterAll(() => e2e?.stop());
 

@@ -1,15 +1,15 @@
 import type { ConnectorEmulator, TeamsUser } from '../../emulators/connector';
-import { MFA_COACH_ADMINS_GROUP, demoPersonas, generateDemoTenant } from '../../emulators/demo-tenant';
+import { demoPersonas, generateDemoTenant } from '../../emulators/demo-tenant';
 import type { GraphEmulator } from '../../emulators/graph';
 import { databaseChoices, type TestApp } from '../support/app-harness';
-import { startEndToEnd, type EndToEnd } from '../support/end-to-end';
+import { scanAs, startCampaignEndToEnd } from '../support/campaign-end-to-end';
+import type { EndToEnd } from '../support/end-to-end';
 import { campaignPlan } from '../fakes/campaign-plan';
 
 jest.setTimeout(120_000);
 
 const tenant = generateDemoTenant({ users: 80 });
 const { admin: adminPerson } = demoPersonas(tenant);
-const adminGroup = tenant.groups.find((g) => g.displayName === MFA_COACH_ADMINS_GROUP)!;
 const admin: TeamsUser = { aadObjectId: adminPerson.id, name: adminPerson.displayName };
 const members = tenant.users.filter((u) => u.accountEnabled && u.userType === 'Member' && u.id !== adminPerson.id);
 // Everyone with a manager and no MFA is in the audience; their managers all have Authenticator (not in it).
@@ -25,17 +25,8 @@ describe.each(databaseChoices())('campaign escalation to managers end to end (%s
   let e2e: EndToEnd | undefined;
 
   beforeAll(async () => {
-    e2e = await startEndToEnd({
-      tenant,
-      database,
-      graph: { throttle: { reports: null } },
-      app: {
-        adminGroupIds: [adminGroup.id],
-        configure: (c) => ({ ...c, nudges: { ...c.nudges, teamsAppCatalogId: tenant.teamsAppId, campaignSendRate: 50 } }),
-        // Nudges count as unanswered after 4 s here (time for one person to answer); in production they get a day.
-        overrides: { reportsBudget: { limit: 1000, windowMs: 1000 }, campaignEscalationGraceMs: 4000 },
-      },
-    });
+    // Nudges count as unanswered after 4 s here (time for one person to answer); in production they get a day.
+    e2e = await startCampaignEndToEnd({ tenant, database, sendRate: 50, overrides: { campaignEscalationGraceMs: 4000 } });
     ({ connector, graph, harness, teams } = e2e);
     for (const user of members) {
       if (reports.includes(user)) graph.state.setMethods(user.id, []);
@@ -43,8 +34,7 @@ describe.each(databaseChoices())('campaign escalation to managers end to end (%s
     }
     graph.state.refreshReport();
     await harness.post(teams.anInstallationUpdate({ action: 'add', scope: 'personal', user: admin }));
-    await harness.post(teams.aMessage({ text: 'scan', user: admin }));
-    await connector.waitFor((r) => /scan finished/i.test(text(r.body)), 60_000);
+    await scanAs(e2e, admin);
   });
   afterAll(() => e2e?.stop());
 

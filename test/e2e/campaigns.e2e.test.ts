@@ -1,8 +1,9 @@
 import type { ConnectorEmulator, TeamsUser } from '../../emulators/connector';
-import { MFA_COACH_ADMINS_GROUP, demoPersonas, generateDemoTenant } from '../../emulators/demo-tenant';
+import { demoPersonas, generateDemoTenant } from '../../emulators/demo-tenant';
 import type { GraphEmulator } from '../../emulators/graph';
 import { databaseChoices, type TestApp } from '../support/app-harness';
-import { startEndToEnd, type EndToEnd } from '../support/end-to-end';
+import { scanAs, startCampaignEndToEnd } from '../support/campaign-end-to-end';
+import type { EndToEnd } from '../support/end-to-end';
 import { DateTime } from 'luxon';
 import { resolveTimeZone } from '../../src/domain/nudges/time-zone';
 import { campaignPlan } from '../fakes/campaign-plan';
@@ -11,7 +12,6 @@ jest.setTimeout(90_000);
 
 const tenant = generateDemoTenant({ users: 80 });
 const { admin: adminPerson } = demoPersonas(tenant);
-const adminGroup = tenant.groups.find((g) => g.displayName === MFA_COACH_ADMINS_GROUP)!;
 const admin: TeamsUser = { aadObjectId: adminPerson.id, name: adminPerson.displayName };
 const members = tenant.users.filter((u) => u.accountEnabled && u.userType === 'Member');
 const text = (value: unknown) => JSON.stringify(value).replace(/\\\\/g, '');
@@ -24,16 +24,7 @@ describe.each(databaseChoices())('campaign delivery end to end (%s)', (database)
   let e2e: EndToEnd | undefined;
 
   beforeAll(async () => {
-    e2e = await startEndToEnd({
-      tenant,
-      database,
-      graph: { throttle: { reports: null } },
-      app: {
-        adminGroupIds: [adminGroup.id],
-        configure: (c) => ({ ...c, nudges: { ...c.nudges, teamsAppCatalogId: tenant.teamsAppId, campaignSendRate: 20 } }),
-        overrides: { reportsBudget: { limit: 1000, windowMs: 1000 } },
-      },
-    });
+    e2e = await startCampaignEndToEnd({ tenant, database, sendRate: 20 });
     ({ connector, graph, harness, teams } = e2e);
     await harness.post(teams.anInstallationUpdate({ action: 'add', scope: 'personal', user: admin }));
     // A known mix: the first 20 members have no method, the next 10 SMS only, everyone else Authenticator.
@@ -42,8 +33,7 @@ describe.each(databaseChoices())('campaign delivery end to end (%s)', (database)
       if (i >= 30) graph.state.enrolAuthenticator(user.id);
     });
     graph.state.refreshReport();
-    await harness.post(teams.aMessage({ text: 'scan', user: admin }));
-    await connector.waitFor((r) => /scan finished/i.test(text(r.body)), 60_000);
+    await scanAs(e2e, admin);
     connector.clear();
   });
   afterAll(() => e2e?.stop());
