@@ -44,7 +44,7 @@ import { generateDemoTenant } from '../emulators/demo-tenant';
 import { startGraphEmulator, type GraphEmulatorStats } from '../emulators/graph';
 import { createGraphClient } from '../src/adapters/graph/graph-client';
 import { GraphDirectory } from '../src/adapters/graph/graph-directory';
-import { REPORTS_BUDGET } from '../src/adapters/graph/request-pacer';
+import { REPORTS_BUDGET } from '../src/adapters/graph/reports-budget';
 import type { Database } from '../src/adapters/storage/database';
 import { migrate } from '../src/adapters/storage/migrate';
 import { openDatabase } from '../src/adapters/storage/open-database';

@@ -1,6 +1,6 @@
 import type { CallCounters, GraphCaller } from './graph-caller';
 import { nextLinkPath } from './graph-path';
-import type { RequestPacer } from './request-pacer';
+import type { RequestPacer } from '../request-pacer';
 
 interface CollectionPage<T> {
   value?: T[];

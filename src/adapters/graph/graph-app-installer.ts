@@ -2,7 +2,7 @@ import type { Client } from '@microsoft/microsoft-graph-client';
 import type { AppInstaller, InstallOutcome } from '../../domain/ports/nudge-delivery';
 import { GraphCaller } from './graph-caller';
 import { GraphFailure } from './graph-failure';
-import { systemClock } from './request-pacer';
+import { systemClock } from '../request-pacer';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy';
 
 /** When Graph throttles installs past our retries, how long the caller should wait (Graph said no more). */

@@ -1,7 +1,7 @@
 import { ResponseType, RetryHandlerOptions, type Client } from '@microsoft/microsoft-graph-client';
 import { GraphFailure, failureKindOf } from './graph-failure';
 import { operationOf } from './graph-path';
-import type { PacerClock, PacerSlot, RequestPacer } from './request-pacer';
+import type { PacerClock, PacerSlot, RequestPacer } from '../request-pacer';
 import { retryAfterMs, type HeaderLookup } from './retry-after';
 import { backoffDelayMs, type RetryPolicy } from './retry-policy';
 

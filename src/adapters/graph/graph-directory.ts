@@ -20,7 +20,8 @@ import { UnknownMethodTally } from './unknown-method-tally';
 import { walkPerUserRegistrations } from './per-user-registrations';
 import { reportMethodKinds } from './report-method-kinds';
 import { REPORT_FIELDS, reportRegistration, type ReportRow } from './report-registration';
-import { REPORTS_BUDGET, RequestPacer, systemClock, type PacerBudget, type PacerClock } from './request-pacer';
+import { REPORTS_BUDGET } from './reports-budget';
+import { RequestPacer, systemClock, type PacerBudget, type PacerClock } from '../request-pacer';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy';
 
 /** Where the adapter tells operators about things worth a look (pino's `logger.warn(details, message)` fits). */

@@ -1,6 +1,6 @@
 import type { CallCounters, GraphCall, GraphCaller } from './graph-caller';
 import { headerLookup } from './retry-after';
-import type { RequestPacer } from './request-pacer';
+import type { RequestPacer } from '../request-pacer';
 
 /** Graph's limit on requests in one JSON batch. */
 export const MAX_BATCH_REQUESTS = 20;

@@ -9,7 +9,7 @@ import { graphPath } from './graph-path';
 import { sendBatched } from './json-batch';
 import { liveMethodKinds, type LiveMethod } from './live-method-kinds';
 import { UnknownMethodTally } from './unknown-method-tally';
-import type { RequestPacer } from './request-pacer';
+import type { RequestPacer } from '../request-pacer';
 
 /** Everything but email (self-service password reset only) and a Temporary Access Pass (a bootstrap credential) is a second factor. */
 const NOT_A_SECOND_FACTOR: ReadonlySet<MethodKind> = new Set<MethodKind>(['email', 'temporaryAccessPass']);

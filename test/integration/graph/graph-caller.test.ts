@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { GraphCaller, newCounters } from '../../../src/adapters/graph/graph-caller';
 import { createGraphClient } from '../../../src/adapters/graph/graph-client';
 import { GraphFailure } from '../../../src/adapters/graph/graph-failure';
-import { RequestPacer, systemClock } from '../../../src/adapters/graph/request-pacer';
+import { RequestPacer, systemClock } from '../../../src/adapters/request-pacer';
 import { DEFAULT_RETRY_POLICY } from '../../../src/adapters/graph/retry-policy';
 import { scriptedGraph, type ScriptedAnswer } from './scripted-graph';
 import { VirtualClock } from './virtual-clock';

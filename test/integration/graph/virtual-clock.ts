@@ -1,4 +1,4 @@
-import type { PacerClock } from '../../../src/adapters/graph/request-pacer';
+import type { PacerClock } from '../../../src/adapters/request-pacer';
 
 /**
  * Time that only moves when the test says so: `sleep` parks the caller until `advance`/`runUntilIdle` brings

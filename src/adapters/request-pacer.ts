@@ -4,12 +4,6 @@ export interface PacerBudget {
   windowMs: number;
 }
 
-/**
- * The identity and access reports service's documented limit: about 5 requests per 10 seconds per app per
- * tenant. It covers `/reports/authenticationMethods/*` and `/users/{id}/authentication/methods` alike.
- */
-export const REPORTS_BUDGET: Readonly<PacerBudget> = { limit: 5, windowMs: 10_000 };
-
 /** Time, injectable so the pacer can be tested without waiting. */
 export interface PacerClock {
   /** Milliseconds on a monotonic scale. */

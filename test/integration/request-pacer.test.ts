@@ -1,5 +1,5 @@
-import { RequestPacer } from '../../../src/adapters/graph/request-pacer';
-import { VirtualClock } from './virtual-clock';
+import { RequestPacer } from '../../src/adapters/request-pacer';
+import { VirtualClock } from './graph/virtual-clock';
 
 /** Unit tests (no network) kept next to the Graph integration tests they support. */
 describe('RequestPacer', () => {
