@@ -185,7 +185,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
         leaseMs: 60_000,
       },
       new SqlSendRate(db, config.nudges.campaignSendRate),
-      { batchMax: config.nudges.campaignSendRate, idleMs: 1000, maxIdleMs: 8000 },
+      { batchMax: config.nudges.campaignSendRate, ownLimitPerSecond: config.nudges.campaignSendRate, idleMs: 1000, maxIdleMs: 8000 },
       logger,
       onRunFinished,
     );

@@ -15,10 +15,17 @@ export interface DeliverCampaignDeps {
   worker: string;
   /** How long a claim stays this worker's; past it, the claim returns to the others (this worker is presumed dead). */
   leaseMs: number;
-  /** Waits for this request's place in the tenant-wide send budget (before each card, and before a new chat). */
-  pace?: () => Promise<void>;
+  /** Waits for this request's place in the send budget (before each card, and before a new chat). */
+  pace?: SendPace;
   random?: () => number;
 }
+
+/**
+ * Waits for one request's place in the send budget. `reserved`, when given, is told as soon as the place is
+ * held, before the wait for its turn. Resolves with `answered`, to be called once Teams has answered the request:
+ * the budget counts the request until then, since Teams counts it when it arrives, which the bot cannot see.
+ */
+export type SendPace = (reserved?: () => void) => Promise<() => void>;
 
 export interface BatchReport {
   claimed: number;
@@ -32,6 +39,13 @@ export const MAX_ATTEMPTS = 5;
 const BACKOFF_BASE_MS = 30_000;
 const BACKOFF_MAX_MS = 30 * 60_000;
 
+/** Deliveries claimed for one batch, with what their sending needs to know once per campaign. */
+export interface ClaimedBatch {
+  deliveries: CampaignDelivery[];
+  /** Per campaign in the batch: its plan, and how many nudges its people have had from it. */
+  campaigns: Map<string, { campaign: Campaign | undefined; sent: Map<string, number> }>;
+}
+
 /**
  * One batch of the delivery engine: claims deliveries that are due, sends each as a campaign nudge (one at a time
  * per person: a person is in a run once), records each result, and finishes the runs left with nothing to do.
@@ -42,46 +56,79 @@ const BACKOFF_MAX_MS = 30 * 60_000;
  * recorded only by the worker holding the claim.
  */
 export async function deliverDueBatch(deps: DeliverCampaignDeps, limit: number): Promise<BatchReport> {
+  return sendClaimedBatch(deps, await claimDueBatch(deps, limit));
+}
+
+/** The first half of a batch: what is due now, claimed for this worker until its lease runs out. */
+export async function claimDueBatch(deps: DeliverCampaignDeps, limit: number): Promise<ClaimedBatch> {
   const now = deps.now();
   await deps.store.reclaimExpired(now);
-  const claimed = await deps.store.claimDue(now, limit, deps.worker, new Date(now.getTime() + deps.leaseMs));
-  const report: BatchReport = { claimed: claimed.length, results: { sent: 0, failed: 0, skipped: 0, later: 0 }, finishedRuns: [] };
-  // Once per campaign in the batch, not per delivery: its plan, and how many nudges its people have had from it.
-  const campaigns = new Map<string, { campaign: Campaign | undefined; sent: Map<string, number> }>();
-  for (const campaignId of new Set(claimed.map((delivery) => delivery.campaignId))) {
-    const userIds = claimed.filter((delivery) => delivery.campaignId === campaignId).map((delivery) => delivery.userId);
+  const deliveries = await deps.store.claimDue(now, limit, deps.worker, new Date(now.getTime() + deps.leaseMs));
+  // Once per campaign in the batch, not per delivery.
+  const campaigns: ClaimedBatch['campaigns'] = new Map();
+  for (const campaignId of new Set(deliveries.map((delivery) => delivery.campaignId))) {
+    const userIds = deliveries.filter((delivery) => delivery.campaignId === campaignId).map((delivery) => delivery.userId);
     campaigns.set(campaignId, { campaign: await deps.store.get(campaignId), sent: await deps.store.sentCounts(campaignId, userIds) });
   }
-  await Promise.all(claimed.map(async (delivery) => {
-    const { campaign, sent } = campaigns.get(delivery.campaignId)!;
-    const result = campaign ? await deliverOne(deps, campaign, sent.get(delivery.userId) ?? 0, delivery) : ({ kind: 'skipped', reason: 'campaign gone' } as const);
-    if (await deps.store.complete(delivery.id, deps.worker, result, deps.now())) report.results[result.kind] += 1;
+  return { deliveries, campaigns };
+}
+
+/**
+ * The second half: sends a claimed batch and records what happened. `placed` is called once every delivery of the
+ * batch holds its place in the send budget or has settled without one: from then on the batch only waits for its
+ * turns, and the engine may claim the next batch so that its checks overlap these sends.
+ */
+export async function sendClaimedBatch(deps: DeliverCampaignDeps, batch: ClaimedBatch, placed?: () => void): Promise<BatchReport> {
+  const { deliveries, campaigns } = batch;
+  const report: BatchReport = { claimed: deliveries.length, results: { sent: 0, failed: 0, skipped: 0, later: 0 }, finishedRuns: [] };
+  let unplaced = deliveries.length;
+  if (unplaced === 0) placed?.();
+  await Promise.all(deliveries.map(async (delivery) => {
+    let isPlaced = false;
+    const place = () => {
+      if (isPlaced) return;
+      isPlaced = true;
+      if (--unplaced === 0) placed?.();
+    };
+    try {
+      const { campaign, sent } = campaigns.get(delivery.campaignId)!;
+      const result = campaign ? await deliverOne(deps, campaign, sent.get(delivery.userId) ?? 0, delivery, place) : ({ kind: 'skipped', reason: 'campaign gone' } as const);
+      if (await deps.store.complete(delivery.id, deps.worker, result, deps.now())) report.results[result.kind] += 1;
+    } finally {
+      place();
+    }
   }));
-  const runIds = new Set(claimed.map((delivery) => delivery.runId));
-  for (const runId of runIds) {
+  for (const runId of new Set(deliveries.map((delivery) => delivery.runId))) {
     const finished = await deps.store.finishRunIfDone(runId, deps.now());
     if (finished) report.finishedRuns.push(finished);
   }
   return report;
 }
 
-async function deliverOne(deps: DeliverCampaignDeps, campaign: Campaign, sentBefore: number, delivery: CampaignDelivery): Promise<DeliveryResult> {
+async function deliverOne(
+  deps: DeliverCampaignDeps, campaign: Campaign, sentBefore: number, delivery: CampaignDelivery, placed: () => void,
+): Promise<DeliveryResult> {
   if (sentBefore >= campaign.maxNudgesPerPerson) return { kind: 'skipped', reason: 'campaign cap reached' };
   const scanned = await deps.scanned(delivery.userId);
   if (!scanned) return { kind: 'skipped', reason: 'not in the latest scan' };
   const random = deps.random ?? Math.random;
+  const answeredAll: (() => void)[] = [];
+  const paced = async (reserved?: () => void) => {
+    if (deps.pace) answeredAll.push(await deps.pace(reserved));
+    else reserved?.();
+  };
   let result: NudgeResult;
   try {
     result = await deps.send({
       userId: delivery.userId,
       source: 'campaign',
       campaignDeliveryId: delivery.id,
-      ...(deps.pace ? { beforeNewChat: deps.pace } : {}),
+      beforeNewChat: () => paced(),
       sendingHours: campaign.window,
       // The send's place in the budget is taken right before it goes (after the checks, which may hold it back),
       // then the delivery is marked as on its way: from here a stop means "uncertain", never a second card.
       beforeSend: async () => {
-        await deps.pace?.();
+        await paced(placed);
         return deps.store.markSendStarted(delivery.id, deps.worker, deps.now());
       },
       known: {
@@ -93,6 +140,8 @@ async function deliverOne(deps: DeliverCampaignDeps, campaign: Campaign, sentBef
   } catch (error) {
     // An error the sender did not turn into an outcome (the database, a bug): tried again, as a passing failure is.
     return retryLater(error instanceof Error ? error.message : String(error), delivery.attempts, deps.now(), random);
+  } finally {
+    for (const answered of answeredAll) answered();
   }
   return deliveryResultOf(result, delivery.attempts, deps.now(), random);
 }

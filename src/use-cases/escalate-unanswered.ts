@@ -1,13 +1,14 @@
 import { dueEscalations } from '../domain/campaigns/campaign-escalation';
 import type { CampaignStore } from '../domain/ports/campaign-store';
 import type { NudgeMessenger } from '../domain/ports/nudge-delivery';
+import type { SendPace } from './deliver-campaign';
 import { reachPersonalChat, type PersonalChatDeps } from './reach-personal-chat';
 
 export interface EscalationDeps extends PersonalChatDeps {
   campaigns: CampaignStore;
   messenger: Pick<NudgeMessenger, 'openPersonalChat' | 'sendManagerSummary'>;
-  /** Waits for a slot in the tenant's send budget: a manager's card is a send like any other. */
-  pace: () => Promise<void>;
+  /** Waits for a place in the send budget: a manager's card is a send like any other. */
+  pace: SendPace;
   now: () => Date;
   /** How long a nudge is given to be answered before it counts as unanswered. */
   graceMs: number;
@@ -40,11 +41,16 @@ export async function escalateUnanswered(deps: EscalationDeps, campaignId: strin
     const reports = candidates.filter((c) => claimed.has(c.userId));
     if (reports.length === 0) continue;
     const ids = reports.map((r) => r.userId);
-    await deps.pace();
-    const chat = await reachPersonalChat(deps, managerId, deps.pace);
-    const outcome = chat.kind === 'reached'
-      ? await deps.messenger.sendManagerSummary(chat.reference, { managerId, campaignName: campaign.name, ...(campaign.deadline ? { deadline: campaign.deadline } : {}), reports })
-      : chat;
+    const answeredAll = [await deps.pace()];
+    let outcome;
+    try {
+      const chat = await reachPersonalChat(deps, managerId, async () => { answeredAll.push(await deps.pace()); });
+      outcome = chat.kind === 'reached'
+        ? await deps.messenger.sendManagerSummary(chat.reference, { managerId, campaignName: campaign.name, ...(campaign.deadline ? { deadline: campaign.deadline } : {}), reports })
+        : chat;
+    } finally {
+      for (const answered of answeredAll) answered();
+    }
     if (outcome.kind === 'sent') {
       await deps.campaigns.settleEscalations(campaign.id, ids, { status: 'sent' });
       report.managersTold += 1;

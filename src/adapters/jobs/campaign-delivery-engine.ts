@@ -1,10 +1,24 @@
 import type { CampaignRun } from '../../domain/campaigns/campaign-run';
 import type { SendRate } from '../../domain/ports/send-rate';
-import { deliverDueBatch, type BatchReport, type DeliverCampaignDeps } from '../../use-cases/deliver-campaign';
+import { RequestPacer } from '../request-pacer';
+import { claimDueBatch, sendClaimedBatch, type BatchReport, type DeliverCampaignDeps } from '../../use-cases/deliver-campaign';
 
 export interface CampaignEngineOptions {
-  /** Most deliveries claimed at once; also the most sends in flight from this instance. */
+  /** Most deliveries claimed at once (about a second of sends at the tenant's rate). */
   batchMax: number;
+  /**
+   * Most batches in flight at once (default 2). The next batch is claimed once every delivery of the one before
+   * holds its place in the send budget, so that its checks run while those sends wait their turns, rather than in
+   * a gap after them.
+   */
+  batchesInFlight?: number;
+  /**
+   * Most requests to Teams from this instance in any one second, counted until Teams has answered each (the
+   * tenant's rate). The shared budget spaces the sends evenly, but a send can be held up on its way (the
+   * database marks it first, the event loop is busy) and several held-up sends would then go together: this
+   * keeps such a bunch within Teams' one-second count. Without it, only the shared budget paces.
+   */
+  ownLimitPerSecond?: number;
   /** How long to wait before looking again when nothing was due. */
   idleMs: number;
   /**
@@ -22,14 +36,19 @@ export interface CampaignEngineLogger {
 
 /**
  * The delivery engine's loop in one bot instance: claim a batch of due deliveries, send them, each waiting for
- * its place in the tenant's send budget just before it goes, and go round again; wait a little when nothing is
- * due. Several instances run this loop on one database: claims keep them from sending the same delivery, the
- * shared budget keeps them together within Teams' rate.
+ * its place in the tenant's send budget just before it goes, and claim the next batch as soon as every delivery
+ * of this one holds its place (two batches at most in flight); wait a little when nothing is due. Several
+ * instances run this loop on one database: claims keep them from sending the same delivery, the shared budget
+ * keeps them together within Teams' rate.
  *
  * The budget spaces sends evenly (one every 1/rate seconds) and is taken per request to Teams at the moment it
  * goes: a budget counted in clock seconds let the end of one second and the start of the next together exceed
  * the rate in the one-second stretches Teams counts, and a place taken before the checks went unused by a send
  * the checks held back.
+ *
+ * Claiming the next batch only when the previous one was done left the budget idle while the new batch did its
+ * checks (a third of the time at 100 sends a second); claiming it once the previous one is placed keeps the
+ * budget busy without holding more than two batches' claims.
  *
  * A failure of the database or of a batch is logged and the loop goes on after a pause: a delivery claimed by a
  * batch that failed returns to pending when its lease runs out.
@@ -39,6 +58,8 @@ export class CampaignDeliveryEngine {
   private stopping = false;
   private wake: (() => void) | undefined;
   private idleMs: number;
+  private readonly inFlight = new Set<Promise<void>>();
+  private readonly ownWindow: RequestPacer | undefined;
 
   private readonly deps: DeliverCampaignDeps;
 
@@ -49,8 +70,9 @@ export class CampaignDeliveryEngine {
     private readonly logger: CampaignEngineLogger,
     private readonly onRunFinished: (run: CampaignRun) => Promise<void> = async () => {},
   ) {
-    this.deps = { ...deps, pace: () => this.takeSendSlot() };
+    this.deps = { ...deps, pace: (reserved) => this.takeSendSlot(reserved) };
     this.idleMs = options.idleMs;
+    this.ownWindow = options.ownLimitPerSecond ? new RequestPacer({ limit: options.ownLimitPerSecond, windowMs: 1000 }) : undefined;
   }
 
   start(): void {
@@ -59,7 +81,7 @@ export class CampaignDeliveryEngine {
     this.running = this.loop();
   }
 
-  /** Finishes the batch in flight (its results are recorded), then stops. */
+  /** Finishes the batches in flight (their results are recorded), then stops. */
   async stop(): Promise<void> {
     this.stopping = true;
     this.wake?.();
@@ -74,21 +96,33 @@ export class CampaignDeliveryEngine {
   }
 
   private async loop(): Promise<void> {
+    const most = Math.max(1, this.options.batchesInFlight ?? 2);
     while (!this.stopping) {
       try {
-        const report = await deliverDueBatch(this.deps, this.options.batchMax);
-        await this.afterBatch(report);
-        if (report.claimed > 0) this.idleMs = this.options.idleMs;
-        else {
+        while (this.inFlight.size >= most) await Promise.race(this.inFlight);
+        if (this.stopping) break;
+        const batch = await claimDueBatch(this.deps, this.options.batchMax);
+        if (batch.deliveries.length > 0) {
+          this.idleMs = this.options.idleMs;
+          let placed!: () => void;
+          const allPlaced = new Promise<void>((resolve) => (placed = resolve));
+          const sending = sendClaimedBatch(this.deps, batch, placed)
+            .then((report) => this.afterBatch(report))
+            .catch((error: unknown) => this.logger.error({ err: error instanceof Error ? error.message : String(error) }, 'campaign delivery batch failed; its claims come back when their lease runs out'))
+            .finally(() => this.inFlight.delete(sending));
+          this.inFlight.add(sending);
+          await Promise.race([allPlaced, sending]);
+        } else {
           const wait = this.idleMs;
           this.idleMs = Math.min(wait * 2, Math.max(this.options.maxIdleMs ?? this.options.idleMs, this.options.idleMs));
           await this.pause(wait);
         }
       } catch (error) {
-        this.logger.error({ err: error instanceof Error ? error.message : String(error) }, 'campaign delivery batch failed; trying again shortly');
+        this.logger.error({ err: error instanceof Error ? error.message : String(error) }, 'campaign delivery claim failed; trying again shortly');
         await this.pause(this.options.idleMs);
       }
     }
+    await Promise.all(this.inFlight);
   }
 
   private async afterBatch(report: BatchReport): Promise<void> {
@@ -106,10 +140,18 @@ export class CampaignDeliveryEngine {
     );
   }
 
-  /** Waits for this send's place in the shared budget (campaign sends, new chats, and managers' escalation cards). */
-  async takeSendSlot(): Promise<void> {
-    const wait = (await this.rate.nextSlot(this.deps.now)).getTime() - this.deps.now().getTime();
+  /**
+   * Waits for this send's place in the shared budget (campaign sends, new chats, and managers' escalation cards),
+   * then for room in this instance's own one-second window; `reserved` is told as soon as the shared place is held.
+   * The place in the own window is held until the returned `answered` is called.
+   */
+  async takeSendSlot(reserved?: () => void): Promise<() => void> {
+    const slot = await this.rate.nextSlot(this.deps.now);
+    reserved?.();
+    const wait = slot.getTime() - this.deps.now().getTime();
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait).unref());
+    const own = await this.ownWindow?.acquire();
+    return () => own?.release();
   }
 
   private pause(ms: number): Promise<void> {

@@ -102,7 +102,8 @@ describe.each(databaseTargets())('the campaign delivery engine on $name', (targe
     expect(new Set(mine.map((s) => s.userId)).size).toBe(60);
     // Every send took its own place in the shared budget, and no one-second stretch held more than 25 places,
     // both engines together. The sends themselves go a database write after their place, so a busy machine can
-    // bunch a few: they stay within the headroom the default leaves below Teams' rate (40 of 50, a quarter).
+    // bunch a few (each engine here has no window of its own): they stay within the headroom the default leaves
+    // below Teams' rate (40 of 50, a quarter).
     expect(grants.length).toBe(sends.length);
     expect(new Set(grants).size).toBe(grants.length);
     expect(busiestSecond(grants.map((at) => ({ at })))).toBeLessThanOrEqual(25);
@@ -207,6 +208,65 @@ describe.each(databaseTargets())('the campaign delivery engine on $name', (targe
     expect(new Set(all).size).toBe(19);
     const counts = await store.deliveryCounts(run.id);
     expect(counts).toMatchObject({ pending: 0, sending: 0, uncertain: 1, skipped: 19 });
+  });
+
+  it('claims the next batch while the one before waits for its turns to send, never holding more than two batches', async () => {
+    const run = await runFor(40);
+    // Each send first does its checks (a Graph read, the database), as the real one does, then waits for its turn.
+    const { sends, send: recording } = recordingSender();
+    const send = async (request: NudgeRequest) => {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      return recording(request);
+    };
+    let unsettled = 0;
+    const overlaps: number[] = [];
+    const counting = Object.create(store) as SqlCampaignStore;
+    counting.claimDue = async (...args) => {
+      const claimed = await store.claimDue(...args);
+      if (claimed.length > 0) overlaps.push(unsettled);
+      unsettled += claimed.length;
+      return claimed;
+    };
+    counting.complete = async (...args) => {
+      unsettled -= 1;
+      return store.complete(...args);
+    };
+    const engine = new CampaignDeliveryEngine(
+      { store: counting, send, scanned, now: () => new Date(), worker: 'overlap', leaseMs: 30_000 }, new SqlSendRate(db, 40, `overlap-${run.id}`), { batchMax: 5, idleMs: 50 }, quiet,
+    );
+    engine.start();
+    try {
+      await waitFor(async () => (await store.deliveryCounts(run.id)).skipped === 40);
+    } finally {
+      await engine.stop();
+    }
+    expect(new Set(sends.filter((s) => s.userId.startsWith(run.id)).map((s) => s.userId)).size).toBe(40);
+    // Waiting for each batch to end before claiming the next would claim with nothing unsettled, every time.
+    expect(overlaps.length).toBeGreaterThanOrEqual(8);
+    expect(overlaps.filter((n) => n > 0).length).toBeGreaterThanOrEqual(overlaps.length / 2);
+    expect(Math.max(...overlaps)).toBeLessThanOrEqual(5);
+  });
+
+  it("keeps one instance's sends within its own one-second limit even when they come in a bunch, and frees each place once Teams answered", async () => {
+    const run = await runFor(24);
+    const { sends, send } = recordingSender();
+    // A shared budget that lets everything through at once: as if the sends had all been held up on their way.
+    const open: SendRate = { nextSlot: async (now) => now() };
+    const engine = new CampaignDeliveryEngine(
+      { store, send, scanned, now: () => new Date(), worker: 'own', leaseMs: 30_000 }, open, { batchMax: 24, idleMs: 50, ownLimitPerSecond: 10 }, quiet,
+    );
+    engine.start();
+    try {
+      await waitFor(async () => (await store.deliveryCounts(run.id)).skipped === 24);
+    } finally {
+      await engine.stop();
+    }
+    const mine = sends.filter((s) => s.userId.startsWith(run.id));
+    expect(mine).toHaveLength(24);
+    expect(busiestSecond(mine)).toBeLessThanOrEqual(10);
+    // 24 sends at 10 a second: the third ten cannot start before two full seconds (and a little) have passed.
+    const times = mine.map((s) => s.at).sort((a, b) => a - b);
+    expect(times[23]! - times[0]!).toBeGreaterThanOrEqual(2000);
   });
 
   it('looks less and less often while nothing is due, and at once when poked', async () => {

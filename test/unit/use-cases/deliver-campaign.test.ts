@@ -1,6 +1,6 @@
 import type { Database } from '../../../src/adapters/storage/database';
 import { SqlCampaignStore } from '../../../src/adapters/storage/sql-campaign-store';
-import { deliverDueBatch, deliveryResultOf, MAX_ATTEMPTS } from '../../../src/use-cases/deliver-campaign';
+import { claimDueBatch, deliverDueBatch, deliveryResultOf, MAX_ATTEMPTS, sendClaimedBatch } from '../../../src/use-cases/deliver-campaign';
 import type { NudgeRequest, NudgeResult } from '../../../src/use-cases/send-nudge';
 import { campaignPlan } from '../../fakes/campaign-plan';
 import { databaseTargets } from '../../support/test-database';
@@ -110,5 +110,44 @@ describe.each(databaseTargets())('a delivery batch on $name', (target) => {
     expect(send).not.toHaveBeenCalled();
     expect(report.finishedRuns.map((finished) => finished.id)).toContain(run.id);
     expect(await store.deliveryCounts(run.id)).toMatchObject({ skipped: 1 });
+  });
+
+  it('says the batch is placed once each delivery holds its place in the budget or settled without one, and frees each place after Teams answered', async () => {
+    const campaign = await store.create(plan, { id: 'm1', name: 'Megan' }, NOW);
+    const { run } = await store.startRun(campaign.id, NOW, NOW);
+    await store.addDeliveries(run.id, ['strong', 'first', 'second'].map((userId) => ({ userId, dueAt: NOW })));
+    const events: string[] = [];
+    const turns: (() => void)[] = [];
+    // Each place is held at once; its turn comes when the test says so.
+    const pace = async (reserved?: () => void) => {
+      events.push('reserved');
+      reserved?.();
+      await new Promise<void>((resolve) => turns.push(resolve));
+      return () => events.push('answered');
+    };
+    const send = async (request: NudgeRequest): Promise<NudgeResult> => {
+      if (request.userId === 'strong') return { kind: 'alreadyStrong', person };
+      expect(await request.beforeSend?.()).toBe(true);
+      events.push(`sent ${request.userId}`);
+      return { kind: 'blocked', code: 'Forbidden', person, nudgeId: NUDGE_ID, strength: 'weak' };
+    };
+    const deps = { store, send, scanned, now: () => NOW, worker: 'w1', leaseMs: 60_000, pace };
+    const batch = await claimDueBatch(deps, 100);
+    expect(batch.deliveries.filter((d) => d.runId === run.id)).toHaveLength(3);
+    let placed = false;
+    const sending = sendClaimedBatch(deps, batch, () => { placed = true; });
+    for (let i = 0; i < 400 && !placed; i++) await new Promise((resolve) => setTimeout(resolve, 5));
+    // Both sends hold their places and wait for their turns; the third settled without one: the batch is placed,
+    // though nothing has been sent yet.
+    expect(placed).toBe(true);
+    expect(events).toEqual(['reserved', 'reserved']);
+    expect(turns).toHaveLength(2);
+    turns.forEach((turn) => turn());
+    const report = await sending;
+    expect(report.results).toMatchObject({ failed: 2, skipped: 1 });
+    // A place counts until Teams answered its request, never less: each is freed after its send.
+    expect(events.filter((e) => e === 'answered')).toHaveLength(2);
+    expect(events.indexOf('answered')).toBeGreaterThan(events.indexOf('sent first'));
+    expect(events.lastIndexOf('answered')).toBeGreaterThan(events.indexOf('sent second'));
   });
 });
