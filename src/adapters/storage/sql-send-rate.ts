@@ -2,27 +2,27 @@ import type { SendRate } from '../../domain/ports/send-rate';
 import type { Database } from './database';
 
 /**
- * The next free send time in one row (window_start holds it), moved on by 1/rate seconds per send under its row
- * lock, so that every instance on the database draws from the same evenly spaced budget.
+ * The next free send time in one row (window_start holds it), moved on by 1/rate seconds per send, so that every
+ * instance on the database draws from the same evenly spaced budget. One statement: the row is locked only while
+ * it runs, and each send costs one round trip to the database, not a transaction of five.
  */
+const NEXT_SLOT = `
+  INSERT INTO send_rate_windows AS w (name, window_start, used) VALUES ($1, $2::timestamptz + $3 * interval '1 microsecond', 0)
+  ON CONFLICT (name) DO UPDATE SET window_start = GREATEST(w.window_start, $2::timestamptz) + $3 * interval '1 microsecond', used = 0
+  RETURNING window_start - $3 * interval '1 microsecond' AS slot`;
+
 export class SqlSendRate implements SendRate {
-  private readonly spacingMs: number;
+  /** Whole microseconds (what the database keeps), rounded up: rounding down would let a second hold one send too many. */
+  private readonly spacingMicros: number;
 
   constructor(private readonly db: Database, perSecond: number, private readonly name = 'teams') {
     if (!Number.isInteger(perSecond) || perSecond < 1) throw new Error(`The send rate must be a whole number of sends per second, at least 1 (got ${perSecond}).`);
-    this.spacingMs = 1000 / perSecond;
+    this.spacingMicros = Math.ceil(1_000_000 / perSecond);
   }
 
   async nextSlot(now: () => Date): Promise<Date> {
-    return this.db.transaction(async (tx) => {
-      await tx.query('INSERT INTO send_rate_windows (name, window_start, used) VALUES ($1, to_timestamp(0), 0) ON CONFLICT (name) DO NOTHING', [this.name]);
-      const [row] = await tx.query<{ window_start: Date | string }>('SELECT window_start FROM send_rate_windows WHERE name = $1 FOR UPDATE', [this.name]);
-      // Idle for a while: the next free time is in the past, and this send goes now.
-      const slot = Math.max(new Date(row!.window_start).getTime(), now().getTime());
-      // Kept to the microsecond the database stores: fractional milliseconds would drift the spacing.
-      const next = new Date(Math.round((slot + this.spacingMs) * 1000) / 1000);
-      await tx.query('UPDATE send_rate_windows SET window_start = $2, used = 0 WHERE name = $1', [this.name, next]);
-      return new Date(slot);
-    });
+    // Idle for a while: the next free time is in the past, and this send goes now.
+    const [row] = await this.db.query<{ slot: Date | string }>(NEXT_SLOT, [this.name, now(), this.spacingMicros]);
+    return new Date(row!.slot);
   }
 }
