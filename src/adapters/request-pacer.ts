@@ -53,11 +53,29 @@ export class RequestPacer {
   private readonly counters: PacerStats = { granted: 0, waitedMs: 0 };
 
   constructor(
-    readonly budget: Readonly<PacerBudget>,
+    private current: Readonly<PacerBudget>,
     private readonly clock: PacerClock = systemClock,
   ) {
-    if (!Number.isInteger(budget.limit) || budget.limit < 1) throw new RangeError('pacer budget: limit must be an integer >= 1');
-    if (!(budget.windowMs >= 0)) throw new RangeError('pacer budget: windowMs must be >= 0');
+    checkLimit(current.limit);
+    if (!(current.windowMs >= 0)) throw new RangeError('pacer budget: windowMs must be >= 0');
+  }
+
+  get budget(): Readonly<PacerBudget> {
+    return this.current;
+  }
+
+  /**
+   * A new limit from now on (this instance's share of a budget others draw from changed). Slots already taken
+   * keep counting: a lower limit only makes the next requests wait longer.
+   */
+  resize(limit: number): void {
+    checkLimit(limit);
+    if (limit === this.current.limit) return;
+    this.current = { ...this.current, limit };
+    // A higher limit may free a place at once for someone waiting.
+    const waiting = this.wakeOnRelease;
+    this.wakeOnRelease = [];
+    for (const wake of waiting) wake();
   }
 
   /**
@@ -135,7 +153,7 @@ export class RequestPacer {
   }
 
   private tryTake(now: number): Slot | null {
-    const { limit, windowMs } = this.budget;
+    const { limit, windowMs } = this.current;
     for (let i = this.slots.length - 1; i >= 0; i--) {
       const endedAt = (this.slots[i] as Slot).endedAt;
       if (endedAt !== null && endedAt + windowMs <= now) this.slots.splice(i, 1);
@@ -161,6 +179,10 @@ export class RequestPacer {
     for (const { endedAt } of this.slots) {
       if (endedAt !== null && (earliest === null || endedAt < earliest)) earliest = endedAt;
     }
-    return earliest === null ? null : earliest + this.budget.windowMs;
+    return earliest === null ? null : earliest + this.current.windowMs;
   }
+}
+
+function checkLimit(limit: number): void {
+  if (!Number.isInteger(limit) || limit < 1) throw new RangeError('pacer budget: limit must be an integer >= 1');
 }

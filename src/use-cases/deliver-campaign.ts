@@ -112,25 +112,40 @@ async function deliverOne(
   const scanned = await deps.scanned(delivery.userId);
   if (!scanned) return { kind: 'skipped', reason: 'not in the latest scan' };
   const random = deps.random ?? Math.random;
+  // Each request's place in the budget is freed once Teams answered it: the card's as soon as it did, the rest
+  // (a new chat's) when the send is over.
   const answeredAll: (() => void)[] = [];
-  const paced = async (reserved?: () => void) => {
-    if (deps.pace) answeredAll.push(await deps.pace(reserved));
-    else reserved?.();
+  const paced = async (reserved?: () => void): Promise<(() => void) | undefined> => {
+    if (!deps.pace) {
+      reserved?.();
+      return undefined;
+    }
+    const free = await deps.pace(reserved);
+    let freed = false;
+    const answered = () => {
+      if (freed) return;
+      freed = true;
+      free();
+    };
+    answeredAll.push(answered);
+    return answered;
   };
+  let cardAnswered: (() => void) | undefined;
   let result: NudgeResult;
   try {
     result = await deps.send({
       userId: delivery.userId,
       source: 'campaign',
       campaignDeliveryId: delivery.id,
-      beforeNewChat: () => paced(),
+      beforeNewChat: async () => { await paced(); },
       sendingHours: campaign.window,
       // The send's place in the budget is taken right before it goes (after the checks, which may hold it back),
       // then the delivery is marked as on its way: from here a stop means "uncertain", never a second card.
       beforeSend: async () => {
-        await paced(placed);
+        cardAnswered = await paced(placed);
         return deps.store.markSendStarted(delivery.id, deps.worker, deps.now());
       },
+      afterSend: () => cardAnswered?.(),
       known: {
         person: { id: scanned.id, displayName: scanned.displayName, ...(scanned.givenName ? { givenName: scanned.givenName } : {}), ...(scanned.department ? { department: scanned.department } : {}), ...(scanned.jobTitle ? { jobTitle: scanned.jobTitle } : {}) },
         methods: scanned.methods,

@@ -38,6 +38,8 @@ export interface NudgeRequest {
    * delivery there: a crash after this point must not lead to a second send. False stops the send.
    */
   beforeSend?: () => Promise<boolean>;
+  /** Called as soon as Teams answered the card's request (or it failed), before the result is recorded. */
+  afterSend?: () => void;
   /**
    * Who they are and their methods as the latest scan saw them, instead of asking Graph. A campaign sends to
    * thousands: Graph's per-user methods share the reports budget (5 requests per 10 s), so a live check each
@@ -124,11 +126,17 @@ async function liveCheck(deps: SendNudgeDeps, userId: string): Promise<{ person:
 }
 
 async function deliver(
-  deps: SendNudgeDeps, userId: string, { beforeSend, beforeNewChat }: Pick<NudgeRequest, 'beforeSend' | 'beforeNewChat'>, card: Parameters<NudgeMessenger['send']>[1],
+  deps: SendNudgeDeps, userId: string, { beforeSend, afterSend, beforeNewChat }: Pick<NudgeRequest, 'beforeSend' | 'afterSend' | 'beforeNewChat'>,
+  card: Parameters<NudgeMessenger['send']>[1],
 ): Promise<DeliveryOutcome> {
   const chat = await reachPersonalChat(deps, userId, beforeNewChat);
   if (chat.kind !== 'reached') return chat;
-  return !beforeSend || (await beforeSend()) ? deps.messenger.send(chat.reference, card) : { kind: 'failed', reason: 'stopped before sending', transient: true };
+  if (beforeSend && !(await beforeSend())) return { kind: 'failed', reason: 'stopped before sending', transient: true };
+  try {
+    return await deps.messenger.send(chat.reference, card);
+  } finally {
+    afterSend?.();
+  }
 }
 
 function toRecord(outcome: DeliveryOutcome, now: Date) {

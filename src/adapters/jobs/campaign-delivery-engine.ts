@@ -13,10 +13,11 @@ export interface CampaignEngineOptions {
    */
   batchesInFlight?: number;
   /**
-   * Most requests to Teams from this instance in any one second, counted until Teams has answered each (the
-   * tenant's rate). The shared budget spaces the sends evenly, but a send can be held up on its way (the
-   * database marks it first, the event loop is busy) and several held-up sends would then go together: this
-   * keeps such a bunch within Teams' one-second count. Without it, only the shared budget paces.
+   * The tenant's rate, kept by this instance on its own too: at most its share of it (the rate divided by the
+   * instances sending lately) in any one second, counting each request until Teams has answered it. The shared
+   * budget spaces the sends evenly, but a send can be held up on its way (the database marks it first, the event
+   * loop is busy) and several held-up sends would then go together, or meet another instance's on-time ones:
+   * shares that add up to the rate keep every second within it. Without it, only the shared budget paces.
    */
   ownLimitPerSecond?: number;
   /** How long to wait before looking again when nothing was due. */
@@ -146,9 +147,11 @@ export class CampaignDeliveryEngine {
    * The place in the own window is held until the returned `answered` is called.
    */
   async takeSendSlot(reserved?: () => void): Promise<() => void> {
-    const slot = await this.rate.nextSlot(this.deps.now);
+    const slot = await this.rate.nextSlot(this.deps.now, this.deps.worker);
     reserved?.();
-    const wait = slot.getTime() - this.deps.now().getTime();
+    // This instance's share: the shares of all the instances sending add up to the rate, never more.
+    if (this.options.ownLimitPerSecond) this.ownWindow?.resize(Math.max(1, Math.floor(this.options.ownLimitPerSecond / Math.max(1, slot.senders))));
+    const wait = slot.at.getTime() - this.deps.now().getTime();
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait).unref());
     const own = await this.ownWindow?.acquire();
     return () => own?.release();

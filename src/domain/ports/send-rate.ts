@@ -6,8 +6,15 @@ export interface SendRate {
   /**
    * The next free place in the budget: the sends of every instance are spaced evenly, one every 1/rate seconds,
    * so no stretch of one second, wherever it starts, holds more than the rate (Teams counts any such stretch, not
-   * clock seconds). Answers when this send may go: now, or a moment later (the caller waits until then). The clock
-   * is read once the budget is locked, so a request that waited for the lock is placed from when it got it.
+   * clock seconds). Answers when this send may go (`at`: now, or a moment later; the caller waits until then), and
+   * how many instances have been sending lately, this one included (`senders`), so that each can keep to its share.
+   * The clock is read once the database connection is this request's, so a request that waited for one is placed
+   * from when it got it.
    */
-  nextSlot(now: () => Date): Promise<Date>;
+  nextSlot(now: () => Date, sender?: string): Promise<SendSlot>;
+}
+
+export interface SendSlot {
+  at: Date;
+  senders: number;
 }

@@ -129,6 +129,8 @@ describe.each(databaseTargets())('a delivery batch on $name', (target) => {
       if (request.userId === 'strong') return { kind: 'alreadyStrong', person };
       expect(await request.beforeSend?.()).toBe(true);
       events.push(`sent ${request.userId}`);
+      request.afterSend?.();
+      events.push(`recorded ${request.userId}`);
       return { kind: 'blocked', code: 'Forbidden', person, nudgeId: NUDGE_ID, strength: 'weak' };
     };
     const deps = { store, send, scanned, now: () => NOW, worker: 'w1', leaseMs: 60_000, pace };
@@ -145,9 +147,9 @@ describe.each(databaseTargets())('a delivery batch on $name', (target) => {
     turns.forEach((turn) => turn());
     const report = await sending;
     expect(report.results).toMatchObject({ failed: 2, skipped: 1 });
-    // A place counts until Teams answered its request, never less: each is freed after its send.
+    // A place counts until Teams answered its request, never less, and no longer: each is freed right after its
+    // send, before the result is recorded.
     expect(events.filter((e) => e === 'answered')).toHaveLength(2);
-    expect(events.indexOf('answered')).toBeGreaterThan(events.indexOf('sent first'));
-    expect(events.lastIndexOf('answered')).toBeGreaterThan(events.indexOf('sent second'));
+    for (const who of ['first', 'second']) expect(events.slice(events.indexOf(`sent ${who}`), events.indexOf(`sent ${who}`) + 3)).toEqual([`sent ${who}`, 'answered', `recorded ${who}`]);
   });
 });

@@ -8,7 +8,8 @@ import { campaignNumbers } from './007_campaign_numbers';
 import { campaignEscalations } from './008_campaign_escalations';
 import { givenNames } from './009_given_names';
 import { nudgeCampaignDelivery } from './010_nudge_campaign_delivery';
+import { sendRateSenders } from './011_send_rate_senders';
 import type { Migration } from './migration';
 
 /** Every migration, in order. A new migration file is added here too. */
-export const allMigrations: readonly Migration[] = [initial, posture, pendingExports, usersPerScan, nudges, campaigns, campaignNumbers, campaignEscalations, givenNames, nudgeCampaignDelivery];
+export const allMigrations: readonly Migration[] = [initial, posture, pendingExports, usersPerScan, nudges, campaigns, campaignNumbers, campaignEscalations, givenNames, nudgeCampaignDelivery, sendRateSenders];
