@@ -112,13 +112,13 @@ async function deliverOne(
   const scanned = await deps.scanned(delivery.userId);
   if (!scanned) return { kind: 'skipped', reason: 'not in the latest scan' };
   const random = deps.random ?? Math.random;
-  // Each request's place in the budget is freed once Teams answered it: the card's as soon as it did, the rest
-  // (a new chat's) when the send is over.
+  // Each request's place in the budget is freed as soon as Teams answered it (a new chat's, then the card's), and
+  // at the latest when the send is over, whatever happened. A place is never held while waiting for another.
   const answeredAll: (() => void)[] = [];
-  const paced = async (reserved?: () => void): Promise<(() => void) | undefined> => {
+  const paced = async (reserved?: () => void): Promise<() => void> => {
     if (!deps.pace) {
       reserved?.();
-      return undefined;
+      return () => {};
     }
     const free = await deps.pace(reserved);
     let freed = false;
@@ -137,7 +137,7 @@ async function deliverOne(
       userId: delivery.userId,
       source: 'campaign',
       campaignDeliveryId: delivery.id,
-      beforeNewChat: async () => { await paced(); },
+      beforeNewChat: () => paced(),
       sendingHours: campaign.window,
       // The send's place in the budget is taken right before it goes (after the checks, which may hold it back),
       // then the delivery is marked as on its way: from here a stop means "uncertain", never a second card.

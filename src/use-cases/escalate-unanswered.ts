@@ -1,6 +1,6 @@
-import { dueEscalations } from '../domain/campaigns/campaign-escalation';
+import { dueEscalations, type ManagerSummary } from '../domain/campaigns/campaign-escalation';
 import type { CampaignStore } from '../domain/ports/campaign-store';
-import type { NudgeMessenger } from '../domain/ports/nudge-delivery';
+import type { DeliveryOutcome, NudgeMessenger } from '../domain/ports/nudge-delivery';
 import type { SendPace } from './deliver-campaign';
 import { reachPersonalChat, type PersonalChatDeps } from './reach-personal-chat';
 
@@ -41,16 +41,7 @@ export async function escalateUnanswered(deps: EscalationDeps, campaignId: strin
     const reports = candidates.filter((c) => claimed.has(c.userId));
     if (reports.length === 0) continue;
     const ids = reports.map((r) => r.userId);
-    const answeredAll = [await deps.pace()];
-    let outcome;
-    try {
-      const chat = await reachPersonalChat(deps, managerId, async () => { answeredAll.push(await deps.pace()); });
-      outcome = chat.kind === 'reached'
-        ? await deps.messenger.sendManagerSummary(chat.reference, { managerId, campaignName: campaign.name, ...(campaign.deadline ? { deadline: campaign.deadline } : {}), reports })
-        : chat;
-    } finally {
-      for (const answered of answeredAll) answered();
-    }
+    const outcome = await tellManager(deps, managerId, { managerId, campaignName: campaign.name, ...(campaign.deadline ? { deadline: campaign.deadline } : {}), reports });
     if (outcome.kind === 'sent') {
       await deps.campaigns.settleEscalations(campaign.id, ids, { status: 'sent' });
       report.managersTold += 1;
@@ -65,4 +56,16 @@ export async function escalateUnanswered(deps: EscalationDeps, campaignId: strin
     }
   }
   return report;
+}
+
+/** The manager's card, each request to Teams (a new chat, the card) in its place in the send budget, one at a time. */
+async function tellManager(deps: EscalationDeps, managerId: string, summary: ManagerSummary): Promise<DeliveryOutcome> {
+  const chat = await reachPersonalChat(deps, managerId, () => deps.pace());
+  if (chat.kind !== 'reached') return chat;
+  const answered = await deps.pace();
+  try {
+    return await deps.messenger.sendManagerSummary(chat.reference, summary);
+  } finally {
+    answered();
+  }
 }

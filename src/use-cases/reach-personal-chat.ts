@@ -14,15 +14,23 @@ export interface PersonalChatDeps {
  */
 export async function reachPersonalChat(
   deps: PersonalChatDeps, userId: string,
-  /** Called before the chat is created: one more request to Teams, which a campaign counts in its send budget. */
-  beforeNewChat?: () => Promise<void>,
+  /**
+   * Called before the chat is created: one more request to Teams, which a campaign counts in its send budget.
+   * What it answers is called once Teams answered that request, to free its place.
+   */
+  beforeNewChat?: () => Promise<() => void>,
 ): Promise<{ kind: 'reached'; reference: StoredConversationReference } | Exclude<DeliveryOutcome, { kind: 'sent' }>> {
   const stored = await deps.references.findPersonalByUser(userId);
   if (stored) return { kind: 'reached', reference: stored };
   const installed = await deps.installer.installFor(userId);
   if (installed.kind !== 'installed' && installed.kind !== 'alreadyInstalled') return installed;
-  await beforeNewChat?.();
-  const chat = await deps.messenger.openPersonalChat(userId);
+  const answered = await beforeNewChat?.();
+  let chat;
+  try {
+    chat = await deps.messenger.openPersonalChat(userId);
+  } finally {
+    answered?.();
+  }
   if (chat.kind !== 'opened') return chat;
   await deps.references.save(chat.reference);
   return { kind: 'reached', reference: chat.reference };

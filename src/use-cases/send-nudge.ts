@@ -48,8 +48,11 @@ export interface NudgeRequest {
   known?: { person: Person; methods: MethodKind[] };
   /** The campaign delivery this is, so that a reservation an interrupted earlier attempt left behind is given up. */
   campaignDeliveryId?: string;
-  /** Called before a new 1:1 chat is created (a second request to Teams for this nudge): a campaign paces it too. */
-  beforeNewChat?: () => Promise<void>;
+  /**
+   * Called before a new 1:1 chat is created (a second request to Teams for this nudge): a campaign paces it too.
+   * What it answers is called once Teams answered that request.
+   */
+  beforeNewChat?: () => Promise<() => void>;
 }
 
 export type NudgeResult =

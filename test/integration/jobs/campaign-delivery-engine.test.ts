@@ -269,6 +269,38 @@ describe.each(databaseTargets())('the campaign delivery engine on $name', (targe
     expect(times[23]! - times[0]!).toBeGreaterThanOrEqual(2000);
   });
 
+  it('sends to people with no chat yet (a new chat, then the card) with more of them in flight than its own window holds', async () => {
+    const run = await runFor(24);
+    const { sends, send: recording } = recordingSender();
+    const requests: number[] = [];
+    // Everyone needs a new chat first: one request to Teams, then the card.
+    const send = async (request: NudgeRequest) => {
+      const answered = await request.beforeNewChat?.();
+      requests.push(Date.now());
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      answered?.();
+      return recording(request);
+    };
+    const counting = (request: NudgeRequest) => send({ ...request, beforeSend: async () => {
+      const go = await request.beforeSend!();
+      requests.push(Date.now());
+      return go;
+    } });
+    const engine = new CampaignDeliveryEngine(
+      { store, send: counting, scanned, now: () => new Date(), worker: 'chats', leaseMs: 30_000 }, new SqlSendRate(db, 20, `chats-${run.id}`), { batchMax: 12, idleMs: 50, ownLimitPerSecond: 20 }, quiet,
+    );
+    engine.start();
+    try {
+      // A place held for a new chat while waiting for the card's would leave the window full of waiting sends.
+      await waitFor(async () => (await store.deliveryCounts(run.id)).skipped === 24, 15_000);
+    } finally {
+      await engine.stop();
+    }
+    expect(new Set(sends.filter((s) => s.userId.startsWith(run.id)).map((s) => s.userId)).size).toBe(24);
+    expect(requests).toHaveLength(48);
+    expect(busiestSecond(requests.map((at) => ({ at })))).toBeLessThanOrEqual(20);
+  });
+
   it('looks less and less often while nothing is due, and at once when poked', async () => {
     let looks = 0;
     const counting = Object.create(store) as SqlCampaignStore;
