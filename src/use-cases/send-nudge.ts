@@ -34,8 +34,9 @@ export interface NudgeRequest {
   /** The sending hours of this request (a campaign's delivery window) instead of the configured ones. */
   sendingHours?: SendingHours;
   /**
-   * Called just before the card goes to Teams, after every step that is safe to repeat. A campaign marks its
-   * delivery there: a crash after this point must not lead to a second send. False stops the send.
+   * Called just before the card's request goes to Teams (inside the send, once the card is rendered), after every
+   * step that is safe to repeat. A campaign marks its delivery there: a crash after this point must not lead to a
+   * second send. False stops the send.
    */
   beforeSend?: () => Promise<boolean>;
   /** Called as soon as Teams answered the card's request (or it failed), before the result is recorded. */
@@ -134,9 +135,8 @@ async function deliver(
 ): Promise<DeliveryOutcome> {
   const chat = await reachPersonalChat(deps, userId, beforeNewChat);
   if (chat.kind !== 'reached') return chat;
-  if (beforeSend && !(await beforeSend())) return { kind: 'failed', reason: 'stopped before sending', transient: true };
   try {
-    return await deps.messenger.send(chat.reference, card);
+    return await deps.messenger.send(chat.reference, card, beforeSend);
   } finally {
     afterSend?.();
   }

@@ -10,11 +10,14 @@ export async function sendProactively(
   botAppId: string,
   reference: Partial<ConversationReference>,
   activity: Partial<Activity> | string,
+  /** The last step inside the turn, right before the request: false sends nothing (and answers undefined). */
+  beforeRequest?: () => Promise<boolean>,
 ): Promise<ResourceResponse | undefined> {
   let response: ResourceResponse | undefined;
   let failure: { error: unknown } | undefined;
   await adapter.continueConversationAsync(botAppId, reference, async (context) => {
     try {
+      if (beforeRequest && !(await beforeRequest())) return;
       response = await context.sendActivity(activity);
     } catch (error) {
       failure = { error };

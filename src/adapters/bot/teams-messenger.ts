@@ -60,23 +60,43 @@ export class TeamsMessenger implements NudgeMessenger {
     return reference ? { kind: 'opened', reference } : { kind: 'failed', reason: 'createConversation gave no conversation' };
   }
 
-  async send(reference: StoredConversationReference, card: NudgeCard): Promise<DeliveryOutcome> {
+  async send(reference: StoredConversationReference, card: NudgeCard, beforeRequest?: () => Promise<boolean>): Promise<DeliveryOutcome> {
     // The refresh action is limited to the recipient: their Teams id is the reference's user.
     const recipientTeamsId = (reference.reference as Partial<ConversationReference>).user?.id;
-    return this.sendCard(reference, nudgeCard(card, recipientTeamsId));
+    return this.sendCard(reference, nudgeCard(card, recipientTeamsId), beforeRequest);
   }
 
   async sendManagerSummary(reference: StoredConversationReference, summary: ManagerSummary): Promise<DeliveryOutcome> {
     return this.sendCard(reference, managerSummaryCard(summary));
   }
 
-  private async sendCard(reference: StoredConversationReference, card: AdaptiveCard): Promise<DeliveryOutcome> {
+  /**
+   * The card is rendered and the turn set up before `beforeRequest` runs, inside the turn, right before the request:
+   * the less happens between a campaign's "on its way" mark and the request, the fewer sends a crash can leave
+   * marked but never sent.
+   */
+  private async sendCard(reference: StoredConversationReference, card: AdaptiveCard, beforeRequest?: () => Promise<boolean>): Promise<DeliveryOutcome> {
+    const attachments = [asAttachment(card)];
+    let stopped = false;
+    let stepFailure: { error: unknown } | undefined;
+    const lastStep = beforeRequest && (async () => {
+      try {
+        stopped = !(await beforeRequest());
+      } catch (error) {
+        stepFailure = { error };
+        stopped = true;
+      }
+      return !stopped;
+    });
     let activityId: string | undefined;
     try {
-      activityId = (await sendProactively(this.adapter, this.options.botAppId, reference.reference as Partial<ConversationReference>, { attachments: [asAttachment(card)] }))?.id;
+      activityId = (await sendProactively(this.adapter, this.options.botAppId, reference.reference as Partial<ConversationReference>, { attachments }, lastStep))?.id;
     } catch (error) {
       return outcomeOf(error);
     }
+    // The caller's own step failed (its database, say): not something Teams answered.
+    if (stepFailure) throw stepFailure.error;
+    if (stopped) return { kind: 'failed', reason: 'stopped before sending', transient: true };
     return { kind: 'sent', conversationId: reference.conversationId, ...(activityId ? { activityId } : {}) };
   }
 }

@@ -29,7 +29,12 @@ export interface AppInstaller {
 export interface NudgeMessenger {
   /** Creates (or finds: Teams answers the same id each time) the 1:1 chat with someone the bot is installed for. */
   openPersonalChat(userId: string): Promise<{ kind: 'opened'; reference: StoredConversationReference } | Exclude<DeliveryOutcome, { kind: 'sent' }>>;
-  send(reference: StoredConversationReference, card: NudgeCard): Promise<DeliveryOutcome>;
+  /**
+   * `beforeRequest` is called as the very last step, once everything else is ready and just before the request
+   * leaves for Teams: a campaign marks its delivery there, so that a crash between the mark and the request is
+   * as unlikely as it can be. False stops the send (a transient failure); an error it throws is thrown on.
+   */
+  send(reference: StoredConversationReference, card: NudgeCard, beforeRequest?: () => Promise<boolean>): Promise<DeliveryOutcome>;
   /** A campaign's escalation: one card to a manager listing their direct reports still not set up. */
   sendManagerSummary(reference: StoredConversationReference, summary: ManagerSummary): Promise<DeliveryOutcome>;
 }
