@@ -73,9 +73,7 @@ export class RequestPacer {
     if (limit === this.current.limit) return;
     this.current = { ...this.current, limit };
     // A higher limit may free a place at once for someone waiting.
-    const waiting = this.wakeOnRelease;
-    this.wakeOnRelease = [];
-    for (const wake of waiting) wake();
+    this.wakeWaiting();
   }
 
   /**
@@ -164,14 +162,19 @@ export class RequestPacer {
       release: () => {
         if (slot.endedAt !== null) return;
         slot.endedAt = this.clock.now();
-        const waiting = this.wakeOnRelease;
-        this.wakeOnRelease = [];
-        for (const wake of waiting) wake();
+        this.wakeWaiting();
       },
     };
     this.slots.push(slot);
     this.counters.granted++;
     return slot;
+  }
+
+  /** Wakes everyone waiting for a place to free up: each looks again. */
+  private wakeWaiting(): void {
+    const waiting = this.wakeOnRelease;
+    this.wakeOnRelease = [];
+    for (const wake of waiting) wake();
   }
 
   private earliestExpiry(): number | null {
