@@ -84,12 +84,9 @@ export async function sendClaimedBatch(deps: DeliverCampaignDeps, batch: Claimed
   let unplaced = deliveries.length;
   if (unplaced === 0) placed?.();
   await Promise.all(deliveries.map(async (delivery) => {
-    let isPlaced = false;
-    const place = () => {
-      if (isPlaced) return;
-      isPlaced = true;
+    const place = once(() => {
       if (--unplaced === 0) placed?.();
-    };
+    });
     try {
       const { campaign, sent } = campaigns.get(delivery.campaignId)!;
       const result = campaign ? await deliverOne(deps, campaign, sent.get(delivery.userId) ?? 0, delivery, place) : ({ kind: 'skipped', reason: 'campaign gone' } as const);
@@ -120,13 +117,7 @@ async function deliverOne(
       reserved?.();
       return () => {};
     }
-    const free = await deps.pace(reserved);
-    let freed = false;
-    const answered = () => {
-      if (freed) return;
-      freed = true;
-      free();
-    };
+    const answered = once(await deps.pace(reserved));
     answeredAll.push(answered);
     return answered;
   };
@@ -159,6 +150,16 @@ async function deliverOne(
     for (const answered of answeredAll) answered();
   }
   return deliveryResultOf(result, delivery.attempts, deps.now(), random);
+}
+
+/** `fn`, for callers that may say the same thing twice (as it happens and again when all is over): it runs once. */
+function once(fn: () => void): () => void {
+  let done = false;
+  return () => {
+    if (done) return;
+    done = true;
+    fn();
+  };
 }
 
 /** What a nudge's result means for the delivery: sent, wait and try again, or done with it (failed or not needed). */
