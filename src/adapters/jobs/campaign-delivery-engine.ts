@@ -109,7 +109,7 @@ export class CampaignDeliveryEngine {
           const allPlaced = new Promise<void>((resolve) => (placed = resolve));
           const sending = sendClaimedBatch(this.deps, batch, placed)
             .then((report) => this.afterBatch(report))
-            .catch((error: unknown) => this.logger.error({ err: error instanceof Error ? error.message : String(error) }, 'campaign delivery batch failed; its claims come back when their lease runs out'))
+            .catch((error: unknown) => this.logger.error({ err: errorText(error) }, 'campaign delivery batch failed; its claims come back when their lease runs out'))
             .finally(() => this.inFlight.delete(sending));
           this.inFlight.add(sending);
           await Promise.race([allPlaced, sending]);
@@ -119,7 +119,7 @@ export class CampaignDeliveryEngine {
           await this.pause(wait);
         }
       } catch (error) {
-        this.logger.error({ err: error instanceof Error ? error.message : String(error) }, 'campaign delivery claim failed; trying again shortly');
+        this.logger.error({ err: errorText(error) }, 'campaign delivery claim failed; trying again shortly');
         await this.pause(this.options.idleMs);
       }
     }
@@ -137,7 +137,7 @@ export class CampaignDeliveryEngine {
    */
   async announceFinished(run: CampaignRun): Promise<void> {
     await this.onRunFinished(run).catch((error: unknown) =>
-      this.logger.error({ runId: run.id, err: error instanceof Error ? error.message : String(error) }, 'the run summary could not be sent'),
+      this.logger.error({ runId: run.id, err: errorText(error) }, 'the run summary could not be sent'),
     );
   }
 
@@ -168,4 +168,9 @@ export class CampaignDeliveryEngine {
       this.wake = done;
     });
   }
+}
+
+/** What a log line says of a failure: its message. */
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
