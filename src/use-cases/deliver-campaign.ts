@@ -141,7 +141,7 @@ async function deliverOne(
         person: { id: scanned.id, displayName: scanned.displayName, ...(scanned.givenName ? { givenName: scanned.givenName } : {}), ...(scanned.department ? { department: scanned.department } : {}), ...(scanned.jobTitle ? { jobTitle: scanned.jobTitle } : {}) },
         methods: scanned.methods,
       },
-      ...(campaign.deadline ? { deadline: new Date(`${campaign.deadline}T23:59:59Z`) } : {}),
+      ...(campaign.deadline ? { deadlineDay: campaign.deadline } : {}),
     });
   } catch (error) {
     // An error the sender did not turn into an outcome (the database, a bug): tried again, as a passing failure is.

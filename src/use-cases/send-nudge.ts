@@ -5,7 +5,7 @@ import type { NudgeSource } from '../domain/nudges/nudge';
 import type { NudgePolicy } from '../domain/nudges/nudge-policy';
 import { nextAllowedByCap } from '../domain/nudges/frequency-cap';
 import { nextSendingTime, type SendingHours } from '../domain/nudges/quiet-hours';
-import { resolveTimeZone } from '../domain/nudges/time-zone';
+import { endOfDay, resolveTimeZone } from '../domain/nudges/time-zone';
 import type { ConversationReferenceStore } from '../domain/ports/conversation-reference-store';
 import type { Directory, Person } from '../domain/ports/directory';
 import type { AppInstaller, DeliveryOutcome, NudgeMessenger } from '../domain/ports/nudge-delivery';
@@ -31,6 +31,8 @@ export interface NudgeRequest {
   /** Send even if the frequency cap or a snooze says wait (an admin's explicit choice). Sending hours still hold. */
   force?: boolean;
   deadline?: Date;
+  /** A deadline given as a calendar day (YYYY-MM-DD, a campaign's): the end of that day in the person's own time zone. */
+  deadlineDay?: string;
   /** The sending hours of this request (a campaign's delivery window) instead of the configured ones. */
   sendingHours?: SendingHours;
   /**
@@ -91,7 +93,8 @@ export async function sendNudge(deps: SendNudgeDeps, request: NudgeRequest): Pro
   const windowStart = new Date(now.getTime() - deps.nudges.cap.perDays * 24 * 3600 * 1000);
   const reservation = await deps.store.reserve(
     {
-      userId: person.id, source: request.source, requestedBy: request.requestedBy, deadline: request.deadline, now,
+      userId: person.id, source: request.source, requestedBy: request.requestedBy, now,
+      deadline: request.deadline ?? (request.deadlineDay ? endOfDay(request.deadlineDay, timeZone) : undefined),
       recipientName: person.displayName, greetingName: person.givenName || person.displayName, strength, methods,
       ...(request.campaignDeliveryId ? { campaignDeliveryId: request.campaignDeliveryId } : {}),
     },

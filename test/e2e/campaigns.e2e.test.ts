@@ -5,7 +5,7 @@ import { databaseChoices, type TestApp } from '../support/app-harness';
 import { scanAs, startCampaignEndToEnd } from '../support/campaign-end-to-end';
 import type { EndToEnd } from '../support/end-to-end';
 import { DateTime } from 'luxon';
-import { resolveTimeZone } from '../../src/domain/nudges/time-zone';
+import { endOfDay, resolveTimeZone } from '../../src/domain/nudges/time-zone';
 import { campaignPlan } from '../fakes/campaign-plan';
 
 jest.setTimeout(90_000);
@@ -76,7 +76,12 @@ describe.each(databaseChoices())('campaign delivery end to end (%s)', (database)
       expect(cards).toHaveLength(1);
       // Greeted by their given name, as the scan read it from the directory.
       expect(text(cards[0])).toContain(`${person.givenName}, please protect your work account`);
+      // The deadline is the end of 31 December where they are, so that their client shows that day, not the next.
+      const deadline = endOfDay('2026-12-31', resolveTimeZone(person.timeZone, 'UTC')).toISOString().replace(/\.\d{3}Z$/, 'Z');
+      expect(text(cards[0])).toContain(`Please do it by {{DATE(${deadline}, LONG)}}`);
     }
+    // The audience spans several zones, so the same day ends at several instants.
+    expect(new Set(audience.map((person) => resolveTimeZone(person.timeZone, 'UTC'))).size).toBeGreaterThan(1);
     const nudges = (conversationId?: string) => connector.cards(conversationId).filter((card) => text(card).includes('please protect your work account'));
     for (const person of members.slice(30)) expect(nudges(teams.personalConversationId({ aadObjectId: person.id }))).toEqual([]);
     // Its owner hears how the run went, in their own chat.

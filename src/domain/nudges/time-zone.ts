@@ -1,4 +1,4 @@
-import { IANAZone } from 'luxon';
+import { DateTime, IANAZone } from 'luxon';
 import { findIana } from 'windows-iana';
 
 /**
@@ -13,4 +13,12 @@ export function resolveTimeZone(graphTimeZone: string | null | undefined, fallba
   // Territory "001" is CLDR's main zone for the Windows name (Pacific → Los Angeles, not Vancouver). Its names
   // are CLDR's, some of them older links ("Asia/Calcutta"), which the tz database and Intl still accept.
   return findIana(name, '001').find((zone) => IANAZone.isValidZone(zone)) ?? fallback;
+}
+
+/**
+ * The last moment of a calendar day (YYYY-MM-DD) in a zone: a campaign's deadline "31 December" means the end of
+ * that day where the person is. Taken in UTC, a card read in Tokyo would say 1 January.
+ */
+export function endOfDay(day: string, zone: string): Date {
+  return DateTime.fromISO(day, { zone }).endOf('day').toJSDate();
 }

@@ -81,7 +81,7 @@ describe.each(databaseTargets())('a delivery batch on $name', (target) => {
     expect(asked.map((request) => request.userId).sort()).toEqual(['blocked', 'busy', 'strong']);
     // The scan's view of the person goes with the request, so no per-person Graph check is needed.
     expect(asked[0]).toMatchObject({
-      source: 'campaign', sendingHours: plan.window, deadline: new Date('2026-12-31T23:59:59Z'),
+      source: 'campaign', sendingHours: plan.window, deadlineDay: '2026-12-31',
       known: { person: { id: asked[0]!.userId, displayName: `Person ${asked[0]!.userId}` }, methods: ['sms'] },
     });
 

@@ -1,6 +1,6 @@
 import { IANAZone } from 'luxon';
 
-import { resolveTimeZone } from '../../../../src/domain/nudges/time-zone';
+import { endOfDay, resolveTimeZone } from '../../../../src/domain/nudges/time-zone';
 
 const FALLBACK = 'Europe/London';
 
@@ -34,4 +34,19 @@ describe('resolveTimeZone', () => {
       expect(resolveTimeZone(graphTimeZone, FALLBACK)).toBe(FALLBACK);
     },
   );
+});
+
+describe('endOfDay', () => {
+  it.each([
+    ['Asia/Tokyo', '2026-12-31T14:59:59.999Z'],
+    ['UTC', '2026-12-31T23:59:59.999Z'],
+    ['America/Los_Angeles', '2027-01-01T07:59:59.999Z'],
+  ])('ends the day in %s, not in UTC', (zone, instant) => {
+    expect(endOfDay('2026-12-31', zone).toISOString()).toBe(instant);
+  });
+
+  it('ends a day that loses an hour to daylight saving at its local midnight', () => {
+    // Berlin moves to summer time on 29 March 2026: the day ends at 22:00 UTC, not 23:00.
+    expect(endOfDay('2026-03-29', 'Europe/Berlin').toISOString()).toBe('2026-03-29T21:59:59.999Z');
+  });
 });
