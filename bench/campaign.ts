@@ -53,10 +53,12 @@ import { GraphDirectory } from '../src/adapters/graph/graph-directory';
 import type { Database } from '../src/adapters/storage/database';
 import { migrate } from '../src/adapters/storage/migrate';
 import { openDatabase } from '../src/adapters/storage/open-database';
+import { SqlCampaignStore } from '../src/adapters/storage/sql-campaign-store';
 import { SqlConversationReferenceStore } from '../src/adapters/storage/sql-conversation-reference-store';
 import { SqlPostureStore } from '../src/adapters/storage/sql-posture-store';
 import { DEFAULT_CLASSIFICATION_POLICY } from '../src/domain/mfa/mfa-strength';
 import { DEFAULT_RATE_POLICY } from '../src/domain/mfa/rate-policy';
+import { listCampaigns, readCampaignReport } from '../src/use-cases/manage-campaigns';
 import { scanTenant } from '../src/use-cases/scan-tenant';
 import type { ParentMessage, WorkerMessage, WorkerSettings } from './campaign-worker';
 
@@ -329,6 +331,14 @@ async function main(): Promise<void> {
     let duplicates = 0;
     for (const count of cards.values()) duplicates += count - 1;
     const [orphans] = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM nudges WHERE source = 'campaign' AND status = 'sending'");
+    // What `campaign <id>` and `campaigns` cost once the run is over: the status card's funnel over every delivery.
+    const campaigns = new SqlCampaignStore(db);
+    const statusStart = performance.now();
+    const report = await readCampaignReport({ campaigns }, campaignId);
+    const statusReadMs = performance.now() - statusStart;
+    const listStart = performance.now();
+    await listCampaigns({ campaigns }, 10);
+    const listReadMs = performance.now() - listStart;
     const connectorStats = connector.stats();
     const graphStats = graph.stats();
     const startedAt = new Date(run.started_at).getTime();
@@ -359,6 +369,9 @@ async function main(): Promise<void> {
       reasons,
       retried: rows.filter((r) => r.attempts > 1).length,
       orphan_nudges: orphans!.n,
+      status_read_ms: Math.round(statusReadMs),
+      status_delivered: report?.total.delivered ?? null,
+      list_read_ms: Math.round(listReadMs),
       rate_per_s: rate,
       floor_s: +floorS.toFixed(3),
       wall_s: wallS === null ? null : +wallS.toFixed(3),
