@@ -1,6 +1,6 @@
 import type { Campaign, CampaignStatus } from '../domain/campaigns/campaign';
 import type { CampaignChange } from '../domain/campaigns/campaign-command';
-import { campaignFunnel, groupFacts, type CampaignFunnel } from '../domain/campaigns/campaign-funnel';
+import { campaignFunnel, groupFacts, type CampaignFunnel, type CampaignHeadline } from '../domain/campaigns/campaign-funnel';
 import { parseCampaignPlan, type CampaignForm } from '../domain/campaigns/campaign-plan';
 import type { CampaignRun } from '../domain/campaigns/campaign-run';
 import type { CampaignStore } from '../domain/ports/campaign-store';
@@ -76,7 +76,8 @@ export async function readCampaignReport(deps: Pick<CampaignManagementDeps, 'cam
 }
 
 /** The latest campaigns with their funnels, for the list. */
-export async function listCampaigns(deps: Pick<CampaignManagementDeps, 'campaigns'>, limit: number): Promise<{ campaign: Campaign; total: CampaignFunnel }[]> {
+export async function listCampaigns(deps: Pick<CampaignManagementDeps, 'campaigns'>, limit: number): Promise<{ campaign: Campaign; total: CampaignHeadline }[]> {
   const campaigns = await deps.campaigns.list(limit);
-  return Promise.all(campaigns.map(async (campaign) => ({ campaign, total: campaignFunnel(await deps.campaigns.deliveryFacts(campaign.id)) })));
+  const headlines = await deps.campaigns.headlines(campaigns.map((campaign) => campaign.id));
+  return campaigns.map((campaign) => ({ campaign, total: headlines.get(campaign.id) ?? { targeted: 0, delivered: 0, enrolled: 0 } }));
 }

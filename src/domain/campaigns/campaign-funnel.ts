@@ -49,6 +49,9 @@ export interface CampaignFunnel {
   medianMinutesToEnrol?: number;
 }
 
+/** A campaign's figures for the list: the funnel's people targeted, delivered and enrolled, nothing else. */
+export type CampaignHeadline = Pick<CampaignFunnel, 'targeted' | 'delivered' | 'enrolled'>;
+
 /** Facts grouped by a key (the person, the run), each group in the order given. */
 export function groupFacts(facts: readonly DeliveryFact[], key: (fact: DeliveryFact) => string): Map<string, DeliveryFact[]> {
   const groups = new Map<string, DeliveryFact[]>();

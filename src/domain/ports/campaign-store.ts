@@ -1,5 +1,5 @@
 import type { Campaign, CampaignPlan, CampaignStatus } from '../campaigns/campaign';
-import type { DeliveryFact } from '../campaigns/campaign-funnel';
+import type { CampaignHeadline, DeliveryFact } from '../campaigns/campaign-funnel';
 import type { CampaignDelivery, CampaignRun, DeliveryResult, DeliveryStatus } from '../campaigns/campaign-run';
 
 export interface DeliveryCounts extends Record<DeliveryStatus, number> {
@@ -54,6 +54,11 @@ export interface CampaignStore {
   reclaimExpired(now: Date): Promise<{ pending: number; uncertain: number }>;
   /** Every delivery of the campaign with what followed it (opened, snoozed, enrolled), for its funnel and export. */
   deliveryFacts(campaignId: string): Promise<DeliveryFact[]>;
+  /**
+   * The list's figures of each campaign (unknown ids count nothing), equal to campaignFunnel's over its
+   * deliveryFacts, without reading them all.
+   */
+  headlines(campaignIds: readonly string[]): Promise<Map<string, CampaignHeadline>>;
   /** How many managers were told, about how many people, and how many of those cards failed. */
   escalationCounts(campaignId: string): Promise<{ managers: number; people: number; failedManagers: number }>;
   /** The people of the campaign whose manager was told about them already (or is being told). */

@@ -1,12 +1,12 @@
 import type { Campaign } from '../../../domain/campaigns/campaign';
-import type { CampaignFunnel } from '../../../domain/campaigns/campaign-funnel';
+import type { CampaignHeadline } from '../../../domain/campaigns/campaign-funnel';
 import { renderCard, type AdaptiveCard } from './card-template';
 import { campaignTitle, STATUS_TEXT } from './campaign-plan-text';
 import { countText } from './figure-text';
 import { VERBS } from './verbs';
 
 export interface CampaignListView {
-  campaigns: readonly { campaign: Campaign; total: CampaignFunnel }[];
+  campaigns: readonly { campaign: Campaign; total: CampaignHeadline }[];
   /** Campaign managers get the "New campaign" button. */
   canCreate: boolean;
 }

@@ -1,0 +1,113 @@
+import type { Database } from '../../../src/adapters/storage/database';
+import { SqlCampaignStore } from '../../../src/adapters/storage/sql-campaign-store';
+import { SqlNudgeStore } from '../../../src/adapters/storage/sql-nudge-store';
+import { SqlPostureStore } from '../../../src/adapters/storage/sql-posture-store';
+import { campaignFunnel } from '../../../src/domain/campaigns/campaign-funnel';
+import type { MethodKind } from '../../../src/domain/mfa/method-kind';
+import { classifyMethods } from '../../../src/domain/mfa/mfa-strength';
+import { DEFAULT_RATE_POLICY } from '../../../src/domain/mfa/rate-policy';
+import { campaignPlan } from '../../fakes/campaign-plan';
+import { fakeUser } from '../../fakes/fake-user';
+import { databaseTargets } from '../../support/test-database';
+
+const T0 = new Date('2026-12-01T10:00:00Z');
+const minutes = (n: number) => new Date(T0.getTime() + n * 60_000);
+const owner = { id: 'manager-1', name: 'Megan Bowen' };
+
+/**
+ * The list's figures come from one aggregate query, the status card's from the domain's funnel over every
+ * delivery. Both are run here on the same campaign, with each way of counting a person: the two must agree, and
+ * with the figures worked out by hand.
+ */
+describe.each(databaseTargets())('campaign headlines on $name', (target) => {
+  let db: Database;
+  let campaigns: SqlCampaignStore;
+  let nudges: SqlNudgeStore;
+  let posture: SqlPostureStore;
+
+  beforeAll(async () => {
+    db = await target.openMigrated();
+    campaigns = new SqlCampaignStore(db);
+    nudges = new SqlNudgeStore(db);
+    posture = new SqlPostureStore(db);
+  });
+  afterAll(() => db.close());
+
+  /** A scan finished at `at`, in which these people have these methods (everyone else in the list: none). */
+  async function scanAt(at: Date, people: Record<string, MethodKind[]>) {
+    const start = await posture.startScan('schedule', undefined, at);
+    if (!('started' in start)) throw new Error('a scan is already running');
+    const users = Object.entries(people).map(([id, methods]) => fakeUser(id, { methods }));
+    await posture.savePeople(start.started.id, users.map((user) => user.entry));
+    await posture.saveRegistrations(start.started.id, users.map((user) => ({ ...user.registration!, strength: classifyMethods(user.registration!.methods) })));
+    await posture.completeScan(start.started.id, at, { rates: DEFAULT_RATE_POLICY });
+  }
+
+  /** Claims the run's due deliveries and records what `outcome` says for each person (a nudge sent at `sentAt`). */
+  async function deliver(runId: string, at: Date, outcome: Record<string, 'sent' | 'blocked' | 'later'>) {
+    const claimed = (await campaigns.claimDue(at, 1000, 'worker', minutes(1000))).filter((delivery) => delivery.runId === runId);
+    const sent = new Map<string, { nudgeId: string; seriesId: string }>();
+    for (const delivery of claimed) {
+      const what = outcome[delivery.userId];
+      if (what === 'sent') {
+        const reserved = await nudges.reserve(
+          { userId: delivery.userId, source: 'campaign', now: at, recipientName: delivery.userId, greetingName: delivery.userId, strength: 'none', methods: [], campaignDeliveryId: delivery.id },
+          minutes(-60 * 48), () => ({ kind: 'go' }),
+        );
+        if (reserved.kind !== 'reserved') throw new Error('expected a reservation');
+        await campaigns.complete(delivery.id, 'worker', { kind: 'sent', nudgeId: reserved.nudge.id }, at);
+        sent.set(delivery.userId, { nudgeId: reserved.nudge.id, seriesId: reserved.series.id });
+      } else if (what === 'blocked') {
+        await campaigns.complete(delivery.id, 'worker', { kind: 'failed', reason: 'blocked' }, at);
+      } else {
+        await campaigns.complete(delivery.id, 'worker', { kind: 'later', at: minutes(100_000), reason: 'sendingHours' }, at);
+      }
+    }
+    return sent;
+  }
+
+  it('counts people once across runs, delivered when any run reached them, enrolled only after a nudge, as the funnel does', async () => {
+    await scanAt(minutes(-60), { alex: [], blake: [], casey: [], drew: [], emery: [] });
+    const campaign = await campaigns.create(campaignPlan(), owner, T0);
+    const other = await campaigns.create(campaignPlan({ name: 'Another' }), owner, T0);
+
+    // Run 1: alex, blake and drew get their card; casey has blocked the bot.
+    const { run: first } = await campaigns.startRun(campaign.id, T0, T0);
+    await campaigns.addDeliveries(first.id, ['alex', 'blake', 'casey', 'drew'].map((userId) => ({ userId, dueAt: T0 })));
+    const sent = await deliver(first.id, T0, { alex: 'sent', blake: 'sent', casey: 'blocked', drew: 'sent' });
+    // Alex says "I've done it" and the live check confirms it.
+    await nudges.endSeries(sent.get('alex')!.seriesId, 'enrolled', minutes(10));
+    await campaigns.finishRunIfDone(first.id, minutes(10));
+
+    // A scan after the sends finds blake strong: enrolled after the nudge, by the scan.
+    await scanAt(minutes(60), { alex: ['authenticatorPush'], blake: ['authenticatorPush'], casey: [], drew: [], emery: ['authenticatorPush'] });
+
+    // Run 2 (a week later): alex again, casey reached this time; emery, new to the audience, waits for their window.
+    const { run: second } = await campaigns.startRun(campaign.id, minutes(7 * 24 * 60), minutes(7 * 24 * 60));
+    await campaigns.addDeliveries(second.id, ['alex', 'casey', 'emery'].map((userId) => ({ userId, dueAt: minutes(7 * 24 * 60) })));
+    await deliver(second.id, minutes(7 * 24 * 60), { alex: 'later', casey: 'sent', emery: 'later' });
+
+    const headlines = await campaigns.headlines([campaign.id, other.id, 'not-a-campaign']);
+    const funnel = campaignFunnel(await campaigns.deliveryFacts(campaign.id));
+    // Five people; four reached (emery only waits); alex (live check) and blake (scan after the send) enrolled.
+    // Emery is strong in the scan but was never sent a nudge; that is no conversion.
+    expect(headlines.get(campaign.id)).toEqual({ targeted: 5, delivered: 4, enrolled: 2 });
+    expect(headlines.get(campaign.id)).toEqual({ targeted: funnel.targeted, delivered: funnel.delivered, enrolled: funnel.enrolled });
+    expect(headlines.get(other.id)).toEqual({ targeted: 0, delivered: 0, enrolled: 0 });
+    expect(headlines.has('not-a-campaign')).toBe(false);
+  });
+
+  it('does not count strong MFA the scan saw before the nudge was sent', async () => {
+    const campaign = await campaigns.create(campaignPlan({ name: 'Late send' }), owner, T0);
+    const at = minutes(3 * 24 * 60);
+    const { run } = await campaigns.startRun(campaign.id, at, at);
+    await campaigns.addDeliveries(run.id, [{ userId: 'emery', dueAt: at }]);
+    // The latest scan found emery strong already; the nudge goes after it.
+    await scanAt(minutes(3 * 24 * 60 - 60), { emery: ['authenticatorPush'] });
+    await deliver(run.id, at, { emery: 'sent' });
+
+    const funnel = campaignFunnel(await campaigns.deliveryFacts(campaign.id));
+    expect((await campaigns.headlines([campaign.id])).get(campaign.id)).toEqual({ targeted: 1, delivered: 1, enrolled: 0 });
+    expect(funnel).toMatchObject({ targeted: 1, delivered: 1, enrolled: 0 });
+  });
+});
