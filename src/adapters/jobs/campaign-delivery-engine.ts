@@ -147,12 +147,11 @@ export class CampaignDeliveryEngine {
    * The place in the own window is held until the returned `answered` is called.
    */
   async takeSendSlot(reserved?: () => void): Promise<() => void> {
-    const slot = await this.rate.nextSlot(this.deps.now, this.deps.worker);
+    const slot = await this.rate.nextSlot(this.deps.worker);
     reserved?.();
     // This instance's share: the shares of all the instances sending add up to the rate, never more.
     if (this.options.ownLimitPerSecond) this.ownWindow?.resize(Math.max(1, Math.floor(this.options.ownLimitPerSecond / Math.max(1, slot.senders))));
-    const wait = slot.at.getTime() - this.deps.now().getTime();
-    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait).unref());
+    if (slot.waitMs > 0) await new Promise((resolve) => setTimeout(resolve, slot.waitMs).unref());
     const own = await this.ownWindow?.acquire();
     return () => own?.release();
   }

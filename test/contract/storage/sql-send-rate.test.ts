@@ -2,9 +2,8 @@ import type { Database } from '../../../src/adapters/storage/database';
 import { SqlSendRate } from '../../../src/adapters/storage/sql-send-rate';
 import { databaseTargets } from '../../support/test-database';
 
-const T0 = new Date('2026-12-01T10:00:00.000Z');
-const at = (ms: number) => new Date(T0.getTime() + ms);
-const offsets = (slots: Date[]) => slots.map((slot) => slot.getTime() - T0.getTime());
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const gaps = (slots: Date[]) => slots.slice(1).map((slot, i) => slot.getTime() - slots[i]!.getTime());
 
 /** The most slots in any one-second stretch, wherever it starts (as Teams counts). */
 function busiestSecond(slots: Date[]): number {
@@ -26,54 +25,67 @@ describe.each(databaseTargets())('SqlSendRate on $name', (target) => {
 
   it('spaces sends evenly at the rate: one now, the next a 1/rate second later, and at once again after a lull', async () => {
     const rate = new SqlSendRate(db, 40, 'one-instance');
-    const burst: Date[] = [];
-    for (let i = 0; i < 5; i++) burst.push((await rate.nextSlot(() => at(0))).at);
-    expect(offsets(burst)).toEqual([0, 25, 50, 75, 100]);
+    const burst = [];
+    for (let i = 0; i < 5; i++) burst.push(await rate.nextSlot());
+    expect(gaps(burst.map((slot) => slot.at))).toEqual([25, 25, 25, 25]);
+    expect(burst[0]!.waitMs).toBe(0);
+    // Asked one after another faster than the rate: each waits longer than the one before, up to about 100 ms.
+    expect(burst[4]!.waitMs).toBeGreaterThan(burst[1]!.waitMs);
+    expect(burst[4]!.waitMs).toBeLessThanOrEqual(100);
+    await sleep(150);
     // Asked later than the next free time: that send goes when asked.
-    expect(offsets([(await rate.nextSlot(() => at(5_000))).at])).toEqual([5_000]);
+    const after = await rate.nextSlot();
+    expect(after.waitMs).toBe(0);
+    expect(after.at.getTime() - burst[4]!.at.getTime()).toBeGreaterThan(25);
   });
 
-  it('holds every one-second stretch, wherever it starts, to the rate: a burst at the end of a second does not add to the next', async () => {
+  it('holds every one-second stretch, wherever it starts, to the rate: a burst does not go together', async () => {
     const rate = new SqlSendRate(db, 10, 'sliding');
-    const slots: Date[] = [];
-    for (let i = 0; i < 10; i++) slots.push((await rate.nextSlot(() => at(10_900))).at);
-    for (let i = 0; i < 10; i++) slots.push((await rate.nextSlot(() => at(11_000))).at);
+    const slots = await Promise.all(Array.from({ length: 20 }, () => rate.nextSlot().then((slot) => slot.at)));
+    slots.sort((a, b) => a.getTime() - b.getTime());
     expect(busiestSecond(slots)).toBe(10);
     expect(slots[19]!.getTime() - slots[0]!.getTime()).toBe(1_900);
   });
 
   it('shares one budget between instances asking at the same moment: no two sends share a place', async () => {
     const instances = [new SqlSendRate(db, 40, 'shared'), new SqlSendRate(db, 40, 'shared'), new SqlSendRate(db, 40, 'shared')];
-    const slots = await Promise.all(instances.flatMap((rate) => Array.from({ length: 20 }, () => rate.nextSlot(() => at(20_000)).then((slot) => slot.at))));
-    const sorted = offsets(slots).sort((a, b) => a - b);
-    expect(sorted).toEqual(Array.from({ length: 60 }, (_, i) => 20_000 + i * 25));
+    const slots = await Promise.all(instances.flatMap((rate) => Array.from({ length: 20 }, () => rate.nextSlot().then((slot) => slot.at))));
+    slots.sort((a, b) => a.getTime() - b.getTime());
+    expect(gaps(slots)).toEqual(Array.from({ length: 59 }, () => 25));
     expect(busiestSecond(slots)).toBe(40);
   });
 
-  it('does not give a place back to an instance whose clock runs behind', async () => {
-    const rate = new SqlSendRate(db, 10, 'skewed');
-    expect(offsets([(await rate.nextSlot(() => at(30_000))).at])).toEqual([30_000]);
-    expect(offsets([(await rate.nextSlot(() => at(29_500))).at])).toEqual([30_100]);
-  });
-
-  it('places a request from when it got the lock, not from when it asked', async () => {
-    const rate = new SqlSendRate(db, 5, 'clocked');
-    let clock = at(40_000);
-    expect(offsets([(await rate.nextSlot(() => clock)).at])).toEqual([40_000]);
-    clock = at(41_000);
-    expect(offsets([(await rate.nextSlot(() => clock)).at])).toEqual([41_000]);
+  it('places a request from when it got the row, not from when it asked', async () => {
+    const rate = new SqlSendRate(db, 5, 'held');
+    const first = await rate.nextSlot();
+    await sleep(250);
+    // Someone else holds the budget's row for 400 ms; this request asks meanwhile and is answered after.
+    let released = 0;
+    const holding = db.transaction(async (tx) => {
+      await tx.query("SELECT * FROM send_rate_windows WHERE name = 'held' FOR UPDATE");
+      await sleep(400);
+      released = Date.now();
+    });
+    await sleep(50);
+    const waited = await rate.nextSlot();
+    await holding;
+    // Placed from when it got the row (the place before it is long past): it goes at once.
+    expect(waited.waitMs).toBe(0);
+    expect(waited.at.getTime()).toBeGreaterThanOrEqual(released - 50);
+    expect(waited.at.getTime() - first.at.getTime()).toBeGreaterThanOrEqual(600);
   });
 
   it('counts the instances sending lately, this one included, and forgets one that stopped asking', async () => {
-    const rate = new SqlSendRate(db, 10, 'senders');
-    expect((await rate.nextSlot(() => at(50_000), 'a')).senders).toBe(1);
-    expect((await rate.nextSlot(() => at(50_100), 'b')).senders).toBe(2);
-    expect((await rate.nextSlot(() => at(50_200), 'c')).senders).toBe(3);
-    expect((await rate.nextSlot(() => at(50_300), 'a')).senders).toBe(3);
-    // "b" and "c" said nothing for more than SENDER_QUIET_MS; "a" kept asking.
-    expect((await rate.nextSlot(() => at(52_000), 'a')).senders).toBe(3);
-    expect((await rate.nextSlot(() => at(53_400), 'a')).senders).toBe(1);
-    expect((await rate.nextSlot(() => at(53_500), 'b')).senders).toBe(2);
+    const rate = new SqlSendRate(db, 10, 'senders', 1000);
+    expect((await rate.nextSlot('a')).senders).toBe(1);
+    expect((await rate.nextSlot('b')).senders).toBe(2);
+    expect((await rate.nextSlot('c')).senders).toBe(3);
+    await sleep(600);
+    expect((await rate.nextSlot('a')).senders).toBe(3);
+    await sleep(600);
+    // "b" and "c" said nothing for more than a second; "a" kept asking.
+    expect((await rate.nextSlot('a')).senders).toBe(1);
+    expect((await rate.nextSlot('b')).senders).toBe(2);
   });
 
   it('refuses a rate that is not a whole number of at least one', () => {

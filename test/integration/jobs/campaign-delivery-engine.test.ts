@@ -77,8 +77,8 @@ describe.each(databaseTargets())('the campaign delivery engine on $name', (targe
     const budget = (): SendRate => {
       const shared = new SqlSendRate(db, 25, rateName);
       return {
-        nextSlot: async (now, sender) => {
-          const slot = await shared.nextSlot(now, sender);
+        nextSlot: async (sender) => {
+          const slot = await shared.nextSlot(sender);
           grants.push(slot.at.getTime());
           return slot;
         },
@@ -247,11 +247,39 @@ describe.each(databaseTargets())('the campaign delivery engine on $name', (targe
     expect(Math.max(...overlaps)).toBeLessThanOrEqual(5);
   });
 
+  it('keeps to one budget by one clock: an instance whose clock is an hour ahead holds no other instance back', async () => {
+    const rateName = `clocks-${Date.now()}`;
+    const engineWith = (worker: string, offsetMs: number, sender: (request: NudgeRequest) => Promise<NudgeResult>) => new CampaignDeliveryEngine(
+      { store, send: sender, scanned, now: () => new Date(Date.now() + offsetMs), worker, leaseMs: 30_000 },
+      new SqlSendRate(db, 20, rateName), { batchMax: 10, idleMs: 50, ownLimitPerSecond: 20 }, quiet,
+    );
+    const ahead = recordingSender();
+    const first = await runFor(10);
+    const fast = engineWith('ahead', 3600_000, ahead.send);
+    fast.start();
+    try {
+      await waitFor(async () => (await store.deliveryCounts(first.id)).skipped === 10);
+    } finally {
+      await fast.stop();
+    }
+    // The next instance, with the right time, shares the same budget: its sends go at the rate, not an hour on.
+    const onTime = recordingSender();
+    const second = await runFor(10);
+    const engine = engineWith('on-time', 0, onTime.send);
+    engine.start();
+    try {
+      await waitFor(async () => (await store.deliveryCounts(second.id)).skipped === 10, 10_000);
+    } finally {
+      await engine.stop();
+    }
+    expect(onTime.sends.filter((s) => s.userId.startsWith(second.id))).toHaveLength(10);
+  });
+
   it("keeps one instance's sends within its own one-second limit even when they come in a bunch, and frees each place once Teams answered", async () => {
     const run = await runFor(24);
     const { sends, send } = recordingSender();
     // A shared budget that lets everything through at once: as if the sends had all been held up on their way.
-    const open: SendRate = { nextSlot: async (now) => ({ at: now(), senders: 1 }) };
+    const open: SendRate = { nextSlot: async () => ({ at: new Date(), waitMs: 0, senders: 1 }) };
     const engine = new CampaignDeliveryEngine(
       { store, send, scanned, now: () => new Date(), worker: 'own', leaseMs: 30_000 }, open, { batchMax: 24, idleMs: 50, ownLimitPerSecond: 10 }, quiet,
     );
