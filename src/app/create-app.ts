@@ -37,6 +37,7 @@ import { SqlPostureStore } from '../adapters/storage/sql-posture-store';
 import { DEFAULT_CLASSIFICATION_POLICY } from '../domain/mfa/mfa-strength';
 import { loadKnowledgeBase } from '../adapters/knowledge/knowledge-base';
 import { AdminAuthorizer } from '../use-cases/authorize-admin';
+import { pacedNudge } from '../use-cases/paced-nudge';
 import { sendNudge, type SendNudgeDeps } from '../use-cases/send-nudge';
 import type { NudgeActionDeps } from '../use-cases/act-on-nudge';
 import { SqlNudgeStore } from '../adapters/storage/sql-nudge-store';
@@ -157,9 +158,6 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
       nudges: config.nudges.policy,
       now,
     };
-    const nudgeJobs = new NudgeJobs(engine, (request) => sendNudge(nudgeSending, request), logger, now);
-    await nudgeJobs.register();
-
     // Campaign deliveries: every instance runs the engine; claims and the shared send budget keep them apart.
     const campaignStore = new SqlCampaignStore(db);
     const privateSender = new PrivateSender(adapter, references, botAppId ?? '');
@@ -169,7 +167,6 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
       ...nudgeSending, campaigns: campaignStore, pace: () => campaignEngine.takeSendSlot(), graceMs: escalationGraceMs,
     }, campaignId);
     const escalations = new CampaignEscalationJobs(engine, escalate, logger, now);
-    await escalations.register();
     // After each run: its nudges get their time to be answered before managers hear; its owner hears now.
     const onRunFinished = async (run: CampaignRun) => {
       await escalations.queue(run.campaignId, escalationGraceMs);
@@ -189,6 +186,19 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
       logger,
       onRunFinished,
     );
+    // Every nudge shares the tenant's send budget with the campaigns: an admin's `nudge` or a snooze's reminder
+    // sent during a campaign run would otherwise go out on top of it, above Teams' rate.
+    const nudgeJobs = new NudgeJobs(engine, async (request) => {
+      const paced = pacedNudge(request, (reserved) => campaignEngine.takeSendSlot(reserved));
+      try {
+        return await sendNudge(nudgeSending, paced.request);
+      } finally {
+        paced.release();
+      }
+    }, logger, now);
+    // Registered once the engine exists: a job waiting from before a restart may run as soon as its queue is worked.
+    await nudgeJobs.register();
+    await escalations.register();
     const startRun = async (campaignId: string, scheduledFor: Date) => {
       const result = await startCampaignRun(
         { campaigns: campaignStore, posture: store, groupMembers: (groupId) => directory.groupMemberIds(groupId), now },

@@ -2,6 +2,7 @@ import type { Campaign } from '../domain/campaigns/campaign';
 import type { CampaignDelivery, CampaignRun, DeliveryResult } from '../domain/campaigns/campaign-run';
 import type { CampaignStore } from '../domain/ports/campaign-store';
 import type { UserMfaStatus } from '../domain/mfa/user-registration';
+import { once, pacedNudge, type SendPace } from './paced-nudge';
 import type { NudgeRequest, NudgeResult } from './send-nudge';
 
 export interface DeliverCampaignDeps {
@@ -19,13 +20,6 @@ export interface DeliverCampaignDeps {
   pace?: SendPace;
   random?: () => number;
 }
-
-/**
- * Waits for one request's place in the send budget. `reserved`, when given, is told as soon as the place is
- * held, before the wait for its turn. Resolves with `answered`, to be called once Teams has answered the request:
- * the budget counts the request until then, since Teams counts it when it arrives, which the bot cannot see.
- */
-export type SendPace = (reserved?: () => void) => Promise<() => void>;
 
 export interface BatchReport {
   claimed: number;
@@ -109,57 +103,30 @@ async function deliverOne(
   const scanned = await deps.scanned(delivery.userId);
   if (!scanned) return { kind: 'skipped', reason: 'not in the latest scan' };
   const random = deps.random ?? Math.random;
-  // Each request's place in the budget is freed as soon as Teams answered it (a new chat's, then the card's), and
-  // at the latest when the send is over, whatever happened. A place is never held while waiting for another.
-  const answeredAll: (() => void)[] = [];
-  const paced = async (reserved?: () => void): Promise<() => void> => {
-    if (!deps.pace) {
-      reserved?.();
-      return () => {};
-    }
-    const answered = once(await deps.pace(reserved));
-    answeredAll.push(answered);
-    return answered;
-  };
-  let cardAnswered: (() => void) | undefined;
+  // The send's place in the budget is taken right before it goes (after the checks, which may hold it back),
+  // then the delivery is marked as on its way: from here a stop means "uncertain", never a second card.
+  const paced = pacedNudge({
+    userId: delivery.userId,
+    source: 'campaign',
+    campaignDeliveryId: delivery.id,
+    sendingHours: campaign.window,
+    beforeSend: () => deps.store.markSendStarted(delivery.id, deps.worker, deps.now()),
+    known: {
+      person: { id: scanned.id, displayName: scanned.displayName, ...(scanned.givenName ? { givenName: scanned.givenName } : {}), ...(scanned.department ? { department: scanned.department } : {}), ...(scanned.jobTitle ? { jobTitle: scanned.jobTitle } : {}) },
+      methods: scanned.methods,
+    },
+    ...(campaign.deadline ? { deadlineDay: campaign.deadline } : {}),
+  }, deps.pace, placed);
   let result: NudgeResult;
   try {
-    result = await deps.send({
-      userId: delivery.userId,
-      source: 'campaign',
-      campaignDeliveryId: delivery.id,
-      beforeNewChat: () => paced(),
-      sendingHours: campaign.window,
-      // The send's place in the budget is taken right before it goes (after the checks, which may hold it back),
-      // then the delivery is marked as on its way: from here a stop means "uncertain", never a second card.
-      beforeSend: async () => {
-        cardAnswered = await paced(placed);
-        return deps.store.markSendStarted(delivery.id, deps.worker, deps.now());
-      },
-      afterSend: () => cardAnswered?.(),
-      known: {
-        person: { id: scanned.id, displayName: scanned.displayName, ...(scanned.givenName ? { givenName: scanned.givenName } : {}), ...(scanned.department ? { department: scanned.department } : {}), ...(scanned.jobTitle ? { jobTitle: scanned.jobTitle } : {}) },
-        methods: scanned.methods,
-      },
-      ...(campaign.deadline ? { deadlineDay: campaign.deadline } : {}),
-    });
+    result = await deps.send(paced.request);
   } catch (error) {
     // An error the sender did not turn into an outcome (the database, a bug): tried again, as a passing failure is.
     return retryLater(error instanceof Error ? error.message : String(error), delivery.attempts, deps.now(), random);
   } finally {
-    for (const answered of answeredAll) answered();
+    paced.release();
   }
   return deliveryResultOf(result, delivery.attempts, deps.now(), random);
-}
-
-/** `fn`, for callers that may say the same thing twice (as it happens and again when all is over): it runs once. */
-function once(fn: () => void): () => void {
-  let done = false;
-  return () => {
-    if (done) return;
-    done = true;
-    fn();
-  };
 }
 
 /** What a nudge's result means for the delivery: sent, wait and try again, or done with it (failed or not needed). */

@@ -1,7 +1,7 @@
 import { dueEscalations, type ManagerSummary } from '../domain/campaigns/campaign-escalation';
 import type { CampaignStore } from '../domain/ports/campaign-store';
 import type { DeliveryOutcome, NudgeMessenger } from '../domain/ports/nudge-delivery';
-import type { SendPace } from './deliver-campaign';
+import type { SendPace } from './paced-nudge';
 import { reachPersonalChat, type PersonalChatDeps } from './reach-personal-chat';
 
 export interface EscalationDeps extends PersonalChatDeps {
