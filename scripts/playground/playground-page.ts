@@ -43,6 +43,8 @@ export interface OpenPlaygroundOptions {
   /** Reuse a browser (e.g. one page per persona); close() then closes only this page's context. */
   browser?: Browser;
   viewport?: { width: number; height: number };
+  /** The device's time zone (IANA), which dates on cards are shown in. Default: this machine's. */
+  timezoneId?: string;
   /** Timeout for page readiness and the default of the waits below. Default 20 s. */
   timeoutMs?: number;
   /** The handle that started this Playground: needed by switchUser (which restarts it). */
@@ -112,6 +114,8 @@ export interface PlaygroundPage {
    * with this title from a drop-down (a compact choice set); `chooseCardOption` picks a radio button.
    */
   fillCardInput(label: string, value: string): Promise<void>;
+  /** Picks a day (YYYY-MM-DD) in the date input with this label on the latest card. */
+  pickCardDate(label: string, day: string): Promise<void>;
   /** Picks the radio button with this title on the latest card (an expanded choice set). */
   chooseCardOption(title: string): Promise<void>;
   /** Clicks the button with this title on the latest card that has one; waits for the Playground's invoke call. */
@@ -162,7 +166,7 @@ export async function openPlayground(url: string, options: OpenPlaygroundOptions
   const screenshotsDir = options.screenshotsDir ?? join(tmpdir(), 'playground-screenshots');
   const ownBrowser = !options.browser;
   const browser = options.browser ?? (await launchChromium(options.chromiumPath));
-  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1400, height: 900 } });
+  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1400, height: 900 }, ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}) });
   // Offline: the UI asks res-1.cdn.office.net for Segoe UI fonts; failing fast beats waiting for DNS.
   await context.route(/^https?:\/\/(?!localhost[:/]|127\.0\.0\.1[:/]|\[::1\][:/])/, (route) => route.abort());
   const page = await context.newPage();
@@ -171,6 +175,15 @@ export async function openPlayground(url: string, options: OpenPlaygroundOptions
   let baseline = 0;
 
   const botMessages = () => page.locator(SELECTORS.botMessage);
+  /** The input of the latest card with this label. */
+  const cardInput = async (label: string) => {
+    const card = page.locator(`${SELECTORS.botMessage} ${SELECTORS.adaptiveCard}`).last();
+    const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const labelElement = card.locator('label.ac-richTextBlock', { hasText: new RegExp(`^\\s*${escaped}\\s*\\*?\\s*$`) }).first();
+    const id = await labelElement.getAttribute('for');
+    if (!id) throw new Error(`No input labelled "${label}" on the latest card`);
+    return card.locator(`[id="${id}"]`);
+  };
 
   async function load(target: string): Promise<void> {
     // The UI fetches /_internal/v1/config (the Playground holds it until the bot endpoint answers, up to 15 s), then
@@ -270,18 +283,28 @@ export async function openPlayground(url: string, options: OpenPlaygroundOptions
     },
 
     async fillCardInput(label, value) {
-      const card = page.locator(`${SELECTORS.botMessage} ${SELECTORS.adaptiveCard}`).last();
-      const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-      const labelElement = card.locator('label.ac-richTextBlock', { hasText: new RegExp(`^\\s*${escaped}\\s*\\*?\\s*$`) }).first();
-      const id = await labelElement.getAttribute('for');
-      if (!id) throw new Error(`No input labelled "${label}" on the latest card`);
-      const input = card.locator(`[id="${id}"]`);
+      const input = await cardInput(label);
       if ((await input.getAttribute('role')) === 'combobox') {
         await input.click();
         await page.getByRole('option', { name: value, exact: true }).click();
         return;
       }
       await input.fill(value);
+    },
+
+    async pickCardDate(label, day) {
+      // The Playground draws Input.Date as a date picker that takes no typing: open its calendar, go to the month,
+      // press the day (its buttons are named "23, November, 2026").
+      const [year, month, date] = day.split('-').map(Number) as [number, number, number];
+      const monthName = new Date(Date.UTC(year, month - 1, 1)).toLocaleString('en-US', { month: 'long', timeZone: 'UTC' });
+      await (await cardInput(label)).click();
+      const calendar = page.getByRole('dialog', { name: 'Calendar' }).last();
+      const dayButton = calendar.locator(`button[aria-label="${date}, ${monthName}, ${year}"]:visible`).first();
+      for (let months = 0; (await dayButton.count()) === 0; months++) {
+        if (months > 120) throw new Error(`No ${day} in the date picker of "${label}"`);
+        await calendar.locator('button[title^="Next month"]').click();
+      }
+      await dayButton.click();
     },
 
     async chooseCardOption(title) {

@@ -76,8 +76,9 @@ describe.each(databaseChoices())('campaign delivery end to end (%s)', (database)
       expect(cards).toHaveLength(1);
       // Greeted by their given name, as the scan read it from the directory.
       expect(text(cards[0])).toContain(`${person.givenName}, please protect your work account`);
-      // The deadline is the end of 31 December where they are, so that their client shows that day, not the next.
-      const deadline = endOfDay('2026-12-31', resolveTimeZone(person.timeZone, 'UTC')).toISOString().replace(/\.\d{3}Z$/, 'Z');
+      // The deadline is the end of 31 December where they are (the card shows the middle of that day), so that
+      // their client shows that day, not the next.
+      const deadline = new Date(endOfDay('2026-12-31', resolveTimeZone(person.timeZone, 'UTC')).getTime() - 12 * 3600_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
       expect(text(cards[0])).toContain(`Please do it by {{DATE(${deadline}, LONG)}}`);
     }
     // The audience spans several zones, so the same day ends at several instants.

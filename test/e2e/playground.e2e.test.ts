@@ -174,7 +174,8 @@ describeWithBrowser('a reminder campaign in the demo, in two Playgrounds side by
     browser = await launchChromium(chromium);
     const screenshotsDir = process.env.SCREENSHOTS_DIR ?? join(dataDir, 'screenshots');
     // The employee opens their chat first, so the bot knows where it is.
-    employee = await openPlayground(demo.playground.url, { browser, playground: demo.playground, hideLogPanel: true, screenshotsDir });
+    // The employee's device is in Seattle, like their mailbox: dates on their cards are shown there.
+    employee = await openPlayground(demo.playground.url, { browser, playground: demo.playground, hideLogPanel: true, screenshotsDir, timezoneId: 'America/Los_Angeles' });
     for (let i = 0; i < 100; i++) {
       const [row] = await demo.app.database.query<{ n: number }>('SELECT count(*)::int AS n FROM posture_snapshots');
       if (row && row.n > 0) break;
@@ -200,6 +201,8 @@ describeWithBrowser('a reminder campaign in the demo, in two Playgrounds side by
     await manager.fillCardInput('Among', 'Chosen departments');
     await manager.fillCardInput('Departments (when chosen), separated by commas', department);
     await manager.fillCardInput("Delivery window, in each person's own time zone", 'always');
+    const deadline = new Date(Date.now() + 30 * 24 * 3600_000);
+    await manager.pickCardDate('Deadline shown on the card (optional)', deadline.toISOString().slice(0, 10));
     await manager.screenshot('20-campaign-form');
     const created = await manager.clickCardButton('Create campaign');
     expect(created.status).toBe(200);
@@ -208,6 +211,9 @@ describeWithBrowser('a reminder campaign in the demo, in two Playgrounds side by
 
     const nudge = await employee.waitForBotReply({ containsText: 'please protect your work account', card: true, timeoutMs: 30_000 });
     expect(nudge.cards[0]!.buttons).toContain("I've done it");
+    // The deadline's day, as the client writes dates, on the employee's device in Seattle.
+    const month = deadline.toLocaleDateString('en-US', { month: 'long', timeZone: 'UTC' });
+    expect(nudge.cards[0]!.text).toMatch(new RegExp(`Please do it by [^.]*\\b(${month} ${deadline.getUTCDate()}, ${deadline.getUTCFullYear()}|${deadline.getUTCDate()} ${month} ${deadline.getUTCFullYear()})`));
     await employee.screenshot('22-campaign-nudge');
     demo.graph.state.enrolAuthenticator(demo.me.id);
     const done = await pressDone(employee);

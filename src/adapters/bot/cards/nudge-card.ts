@@ -29,8 +29,14 @@ function localDateTime(at: Date): string {
   return `{{DATE(${iso}, SHORT)}} {{TIME(${iso})}}`;
 }
 
-function localDate(at: Date): string {
-  return `{{DATE(${at.toISOString().replace(/\.\d{3}Z$/, 'Z')}, LONG)}}`;
+/**
+ * A deadline's day, in the reader's own format. A deadline is the end of its day in the person's time zone, and
+ * DATE() shows the day in the zone of the reader's device: shown as the middle of that day, it stays the same day
+ * for a reader up to 12 hours from their mailbox's zone (travelling, or a device set differently).
+ */
+function deadlineDay(deadline: Date): string {
+  const midday = new Date(deadline.getTime() - 12 * 3600_000);
+  return `{{DATE(${midday.toISOString().replace(/\.\d{3}Z$/, 'Z')}, LONG)}}`;
 }
 
 function noticeOf(notice: NudgeNotice | undefined): { text: string; style: ContainerStyle } {
@@ -73,7 +79,7 @@ export function nudgeCard(card: NudgeCard, recipientTeamsId?: string): AdaptiveC
           heading: `${card.name}, please protect your work account`,
           verdict: { text: VERDICTS[strength] + (card.methods.length > 0 ? ` You have: ${methodsInWords(card.methods)}.` : ''), color: STRENGTH_LOOK[strength].textColor, style: STRENGTH_LOOK[strength].containerStyle },
           why: WHY[strength],
-          deadline: card.deadline ? `Please do it by ${localDate(card.deadline)}.` : '',
+          deadline: card.deadline ? `Please do it by ${deadlineDay(card.deadline)}.` : '',
           nextStep: nextStepText(card.nextStep),
           notice: noticeOf(card.notice),
           snooze: {

@@ -24,11 +24,12 @@ describe('nudgeCard', () => {
     expect(card.refresh).not.toHaveProperty('userIds');
   });
 
-  it('says what is weak and why it matters, and shows a deadline in the reader\'s own time', () => {
-    const card = nudgeCard({ ...base, deadline: new Date('2026-12-18T17:00:00.000Z') });
+  it('says what is weak and why it matters, and shows the deadline\'s day in the reader\'s own format', () => {
+    // The end of 18 December in London: shown as its middle, the same day on a device up to 12 hours away.
+    const card = nudgeCard({ ...base, deadline: new Date('2026-12-18T23:59:59.999Z') });
     expect(text(card)).toContain('You rely on text messages, phone calls or email codes only. You have: Text message (SMS).');
     expect(text(card)).toContain('SIM');
-    expect(text(card)).toContain('Please do it by {{DATE(2026-12-18T17:00:00Z, LONG)}}.');
+    expect(text(card)).toContain('Please do it by {{DATE(2026-12-18T11:59:59Z, LONG)}}.');
   });
 
   it('drops "Remind me later" when no snooze is left, and warns on the last one', () => {
