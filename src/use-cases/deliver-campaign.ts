@@ -105,12 +105,16 @@ async function deliverOne(
   const random = deps.random ?? Math.random;
   // The send's place in the budget is taken right before it goes (after the checks, which may hold it back),
   // then the delivery is marked as on its way: from here a stop means "uncertain", never a second card.
+  let claimLost = false;
   const paced = pacedNudge({
     userId: delivery.userId,
     source: 'campaign',
     campaignDeliveryId: delivery.id,
     sendingHours: campaign.window,
-    beforeSend: () => deps.store.markSendStarted(delivery.id, deps.worker, deps.now()),
+    beforeSend: async () => {
+      claimLost = !(await deps.store.markSendStarted(delivery.id, deps.worker, deps.now()));
+      return !claimLost;
+    },
     known: {
       person: { id: scanned.id, displayName: scanned.displayName, ...(scanned.givenName ? { givenName: scanned.givenName } : {}), ...(scanned.department ? { department: scanned.department } : {}), ...(scanned.jobTitle ? { jobTitle: scanned.jobTitle } : {}) },
       methods: scanned.methods,
@@ -126,6 +130,9 @@ async function deliverOne(
   } finally {
     paced.release();
   }
+  // Its lease ran out before it could be marked (this instance was held up): nothing went to Teams, and nothing
+  // failed. It is due again now, for whichever instance claims it (if another reclaimed it, this records nothing).
+  if (claimLost) return { kind: 'later', at: deps.now(), reason: 'its claim ran out before sending' };
   return deliveryResultOf(result, delivery.attempts, deps.now(), random);
 }
 

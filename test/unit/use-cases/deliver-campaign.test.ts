@@ -96,6 +96,35 @@ describe.each(databaseTargets())('a delivery batch on $name', (target) => {
     expect(await store.deliveryCounts(run.id)).toMatchObject({ pending: 1, failed: 1, skipped: 2, failedBy: { blocked: 1 } });
   });
 
+  it('gives a delivery whose lease ran out before its mark back at once, not after a retry\'s wait, and sends nothing', async () => {
+    const campaign = await store.create(plan, { id: 'm1', name: 'Megan' }, NOW);
+    const { run } = await store.startRun(campaign.id, NOW, NOW);
+    await store.addDeliveries(run.id, [{ userId: 'slow', dueAt: NOW }]);
+    let clock = NOW;
+    let sent = 0;
+    const send = async (request: NudgeRequest): Promise<NudgeResult> => {
+      // The checks took longer than the lease (the instance was held up): the mark is refused.
+      clock = later(61_000);
+      if (!(await request.beforeSend!())) return { kind: 'failed', reason: 'stopped before sending', transient: true, person, nudgeId: NUDGE_ID, strength: 'weak' };
+      sent += 1;
+      return { kind: 'alreadyStrong', person };
+    };
+    const deps = { store, send, scanned, now: () => clock, worker: 'w1', leaseMs: 60_000 };
+
+    expect((await deliverDueBatch(deps, 100)).results).toMatchObject({ later: 1, failed: 0 });
+    expect(sent).toBe(0);
+    // Due again at once: the next claim sends it.
+    const [row] = await db.query<{ status: string; due_at: Date | string; reason: string }>('SELECT status, due_at, reason FROM campaign_deliveries WHERE run_id = $1', [run.id]);
+    expect({ status: row!.status, dueAt: new Date(row!.due_at).getTime() }).toEqual({ status: 'pending', dueAt: later(61_000).getTime() });
+    const marked: string[] = [];
+    await deliverDueBatch({ ...deps, send: async (request) => {
+      if (await request.beforeSend!()) marked.push(request.userId);
+      return { kind: 'alreadyStrong', person };
+    } }, 100);
+    expect(marked).toContain('slow');
+    expect(await store.deliveryCounts(run.id)).toMatchObject({ pending: 0, sending: 0, skipped: 1 });
+  });
+
   it('skips a person who already had the campaign\'s most nudges', async () => {
     const campaign = await store.create({ ...plan, maxNudgesPerPerson: 1 }, { id: 'm1', name: 'Megan' }, NOW);
     const sentOnce = await store.startRun(campaign.id, later(-86_400_000), later(-86_400_000));
