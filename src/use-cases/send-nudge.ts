@@ -30,8 +30,7 @@ export interface NudgeRequest {
   requestedBy?: string;
   /** Send even if the frequency cap or a snooze says wait (an admin's explicit choice). Sending hours still hold. */
   force?: boolean;
-  deadline?: Date;
-  /** A deadline given as a calendar day (YYYY-MM-DD, a campaign's): the end of that day in the person's own time zone. */
+  /** The deadline shown on the card, a calendar day (YYYY-MM-DD): the end of that day in the person's own time zone. */
   deadlineDay?: string;
   /** The sending hours of this request (a campaign's delivery window) instead of the configured ones. */
   sendingHours?: SendingHours;
@@ -94,7 +93,7 @@ export async function sendNudge(deps: SendNudgeDeps, request: NudgeRequest): Pro
   const reservation = await deps.store.reserve(
     {
       userId: person.id, source: request.source, requestedBy: request.requestedBy, now,
-      deadline: request.deadline ?? (request.deadlineDay ? endOfDay(request.deadlineDay, timeZone) : undefined),
+      deadline: request.deadlineDay ? endOfDay(request.deadlineDay, timeZone) : undefined,
       recipientName: person.displayName, greetingName: person.givenName || person.displayName, strength, methods,
       ...(request.campaignDeliveryId ? { campaignDeliveryId: request.campaignDeliveryId } : {}),
     },

@@ -9,7 +9,7 @@ interface NudgeJobData {
   source: NudgeRequest['source'];
   requestedBy?: string;
   force?: boolean;
-  deadline?: string;
+  deadlineDay?: string;
 }
 
 export interface NudgeLogger {
@@ -37,7 +37,7 @@ export class NudgeJobs {
         userId: job.data.userId, source: job.data.source,
         ...(job.data.requestedBy ? { requestedBy: job.data.requestedBy } : {}),
         ...(job.data.force ? { force: true } : {}),
-        ...(job.data.deadline ? { deadline: new Date(job.data.deadline) } : {}),
+        ...(job.data.deadlineDay ? { deadlineDay: job.data.deadlineDay } : {}),
       };
       const result = await this.sendNowOrLater(request);
       this.logger.info({ userId: request.userId, source: request.source, outcome: result.kind }, 'a queued nudge ran');
@@ -57,7 +57,7 @@ export class NudgeJobs {
       userId: request.userId, source: request.source,
       ...(request.requestedBy ? { requestedBy: request.requestedBy } : {}),
       ...(request.force ? { force: true } : {}),
-      ...(request.deadline ? { deadline: request.deadline.toISOString() } : {}),
+      ...(request.deadlineDay ? { deadlineDay: request.deadlineDay } : {}),
     };
     await this.engine.send(NUDGE_SEND_JOB, data, { startAfter: at, retryLimit: 3, retryDelaySeconds: 60, retryBackoff: true });
   }
