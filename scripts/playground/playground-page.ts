@@ -33,6 +33,10 @@ export const SELECTORS = {
   currentUserAvatar: '[role="toolbar"] .fui-Avatar[aria-label]',
   conversation: (label: string) => `[role="treeitem"][aria-label="${label.replace(/"/g, '\\"')}"]`,
   toggleLogPanel: 'button[title="Toggle Log Panel"]',
+  /** The date picker's "January 2027" above its grid (Fluent UI's Calendar). */
+  calendarMonthHeader: '.fui-CalendarDay__monthAndYear',
+  /** A day cell of the month shown, not one of the neighbouring months' days drawn around it. */
+  calendarOwnMonthDay: 'td.fui-CalendarDayGrid__dayCell:not(.fui-CalendarDayGrid__dayOutsideNavigatedMonth)',
 } as const;
 
 export interface OpenPlaygroundOptions {
@@ -45,6 +49,11 @@ export interface OpenPlaygroundOptions {
   viewport?: { width: number; height: number };
   /** The device's time zone (IANA), which dates on cards are shown in. Default: this machine's. */
   timezoneId?: string;
+  /**
+   * The device's clock starts at this instant and runs on from there (what the date picker opens on, what "today"
+   * is to the client). Default: this machine's clock. Tests set it so that what they see does not depend on the day.
+   */
+  clockAt?: Date;
   /** Timeout for page readiness and the default of the waits below. Default 20 s. */
   timeoutMs?: number;
   /** The handle that started this Playground: needed by switchUser (which restarts it). */
@@ -169,6 +178,7 @@ export async function openPlayground(url: string, options: OpenPlaygroundOptions
   const context = await browser.newContext({ viewport: options.viewport ?? { width: 1400, height: 900 }, ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}) });
   // Offline: the UI asks res-1.cdn.office.net for Segoe UI fonts; failing fast beats waiting for DNS.
   await context.route(/^https?:\/\/(?!localhost[:/]|127\.0\.0\.1[:/]|\[::1\][:/])/, (route) => route.abort());
+  if (options.clockAt) await context.clock.install({ time: options.clockAt });
   const page = await context.newPage();
   page.setDefaultTimeout(timeoutMs);
   let currentUrl = url.replace(/\/$/, '');
@@ -293,17 +303,27 @@ export async function openPlayground(url: string, options: OpenPlaygroundOptions
     },
 
     async pickCardDate(label, day) {
-      // The Playground draws Input.Date as a date picker that takes no typing: open its calendar, go to the month,
-      // press the day (its buttons are named "23, November, 2026").
+      // The Playground draws Input.Date as a date picker that takes no typing: open its calendar, step to the
+      // target month by its header ("January 2027"), then press that month's own day. The grid also draws the
+      // neighbouring months' first and last days (names like "3, January, 2027" too); those cells do not take a
+      // click, so a helper that pressed the first button with the right name failed whenever the target day was
+      // drawn as one of them.
       const [year, month, date] = day.split('-').map(Number) as [number, number, number];
       const monthName = new Date(Date.UTC(year, month - 1, 1)).toLocaleString('en-US', { month: 'long', timeZone: 'UTC' });
       await (await cardInput(label)).click();
       const calendar = page.getByRole('dialog', { name: 'Calendar' }).last();
-      const dayButton = calendar.locator(`button[aria-label="${date}, ${monthName}, ${year}"]:visible`).first();
-      for (let months = 0; (await dayButton.count()) === 0; months++) {
-        if (months > 120) throw new Error(`No ${day} in the date picker of "${label}"`);
-        await calendar.locator('button[title^="Next month"]').click();
+      const header = calendar.locator(`${SELECTORS.calendarMonthHeader}:visible`).first();
+      for (let steps = 0; ; steps++) {
+        const shown = /([A-Za-z]+)\s+(\d{4})/.exec(await header.innerText());
+        const shownIndex = shown ? Number(shown[2]) * 12 + new Date(`${shown[1]} 1, 2000`).getMonth() : NaN;
+        if (!Number.isFinite(shownIndex)) throw new Error(`The date picker of "${label}" shows no month and year`);
+        const targetIndex = year * 12 + (month - 1);
+        if (shownIndex === targetIndex) break;
+        if (steps > 240) throw new Error(`Could not step the date picker of "${label}" to ${monthName} ${year}`);
+        await calendar.locator(shownIndex < targetIndex ? 'button[title^="Next month"]' : 'button[title^="Previous month"]').click();
+        await header.filter({ hasNotText: shown![0] }).waitFor();
       }
+      const dayButton = calendar.locator(`${SELECTORS.calendarOwnMonthDay} button[aria-label="${date}, ${monthName}, ${year}"]:visible`);
       await dayButton.click();
     },
 

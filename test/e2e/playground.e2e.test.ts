@@ -161,6 +161,10 @@ describeWithBrowser('the demo in the Agents Playground, as an admin', () => {
   });
 });
 
+/** A fixed day for the manager's device, and a deadline drawn in its month's grid as a day of the next month. */
+const MANAGER_DEVICE_CLOCK = new Date('2026-12-04T17:00:00Z');
+const DEADLINE = '2027-01-03';
+
 describeWithBrowser('a reminder campaign in the demo, in two Playgrounds side by side', () => {
   let dataDir: string;
   let demo: Demo;
@@ -181,7 +185,9 @@ describeWithBrowser('a reminder campaign in the demo, in two Playgrounds side by
       if (row && row.n > 0) break;
       await new Promise((r) => setTimeout(r, 200));
     }
-    manager = await openPlayground(demo.otherPlayground!.url, { browser, playground: demo.otherPlayground, hideLogPanel: true, screenshotsDir });
+    // The manager's device thinks it is 4 December 2026, whatever the day the test runs: the picker then opens on
+    // December, whose grid also draws 3 January 2027 (the deadline below), the case that once failed.
+    manager = await openPlayground(demo.otherPlayground!.url, { browser, playground: demo.otherPlayground, hideLogPanel: true, screenshotsDir, clockAt: MANAGER_DEVICE_CLOCK });
   });
 
   afterAll(async () => {
@@ -201,8 +207,7 @@ describeWithBrowser('a reminder campaign in the demo, in two Playgrounds side by
     await manager.fillCardInput('Among', 'Chosen departments');
     await manager.fillCardInput('Departments (when chosen), separated by commas', department);
     await manager.fillCardInput("Delivery window, in each person's own time zone", 'always');
-    const deadline = new Date(Date.now() + 30 * 24 * 3600_000);
-    await manager.pickCardDate('Deadline shown on the card (optional)', deadline.toISOString().slice(0, 10));
+    await manager.pickCardDate('Deadline shown on the card (optional)', DEADLINE);
     await manager.screenshot('20-campaign-form');
     const created = await manager.clickCardButton('Create campaign');
     expect(created.status).toBe(200);
@@ -212,8 +217,7 @@ describeWithBrowser('a reminder campaign in the demo, in two Playgrounds side by
     const nudge = await employee.waitForBotReply({ containsText: 'please protect your work account', card: true, timeoutMs: 30_000 });
     expect(nudge.cards[0]!.buttons).toContain("I've done it");
     // The deadline's day, as the client writes dates, on the employee's device in Seattle.
-    const month = deadline.toLocaleDateString('en-US', { month: 'long', timeZone: 'UTC' });
-    expect(nudge.cards[0]!.text).toMatch(new RegExp(`Please do it by [^.]*\\b(${month} ${deadline.getUTCDate()}, ${deadline.getUTCFullYear()}|${deadline.getUTCDate()} ${month} ${deadline.getUTCFullYear()})`));
+    expect(nudge.cards[0]!.text).toMatch(/Please do it by [^.]*\b(January 3, 2027|3 January 2027)/);
     await employee.screenshot('22-campaign-nudge');
     demo.graph.state.enrolAuthenticator(demo.me.id);
     const done = await pressDone(employee);
