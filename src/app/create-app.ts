@@ -273,7 +273,11 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
       },
     }, botAppId);
 
-    const http = createHttpServer(bot, { database: () => db.isReady(), jobs: () => engine.isReady() }, logger, (token) => vault.collect(token, now()));
+    const http = createHttpServer(bot, { database: () => db.isReady(), jobs: () => engine.isReady() }, logger, {
+      downloads: (token) => vault.collect(token, now()),
+      // Production bots always get a token from the Bot Connector: no Bearer header, no reading of the body.
+      activityLimits: { requireBearer: config.mode === 'production' },
+    });
     const { port, url } = await http.listen(config.server.host, config.server.port);
     // The demo's browser is on this machine, so its own address works for download links.
     if (config.mode === 'demo') publicUrl ??= url;

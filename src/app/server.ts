@@ -1,6 +1,8 @@
 import * as restify from 'restify';
 import type { Logger } from 'pino';
+import type { Activity } from 'botbuilder';
 import type { TeamsBot } from '../adapters/bot/teams-bot';
+import { DEFAULT_ACTIVITY_REQUEST_LIMITS, readActivity, type ActivityRequestLimits, type Refusal } from './activity-request';
 
 export interface Readiness {
   database(): Promise<boolean>;
@@ -17,9 +19,18 @@ export interface HttpServer {
 /** A one-time download (an export), by the secret token of its link. */
 export type DownloadSource = (token: string) => Promise<{ fileName: string; content: string } | undefined>;
 
-export function createHttpServer(bot: TeamsBot, readiness: Readiness, logger: Logger, downloads?: DownloadSource): HttpServer {
+export interface HttpServerOptions {
+  downloads?: DownloadSource;
+  /** Limits on `POST /api/messages` (production sets requireBearer). */
+  activityLimits?: Partial<ActivityRequestLimits>;
+}
+
+export function createHttpServer(bot: TeamsBot, readiness: Readiness, logger: Logger, options: HttpServerOptions = {}): HttpServer {
+  const { downloads } = options;
+  const limits: ActivityRequestLimits = { ...DEFAULT_ACTIVITY_REQUEST_LIMITS, ...options.activityLimits };
+  // No body parser at all: no route but /api/messages takes a body, and that one reads its own under limits
+  // (restify's parser inflates gzip, has no size cap, and writes multipart uploads to disk).
   const server = restify.createServer({ name: 'mfa-coach', handleUncaughtExceptions: false });
-  server.use(restify.plugins.bodyParser({ mapParams: false }));
   let draining = false;
   let inFlight = 0;
   let drained: (() => void) | undefined;
@@ -32,7 +43,18 @@ export function createHttpServer(bot: TeamsBot, readiness: Readiness, logger: Lo
     }
     inFlight++;
     try {
-      await bot.adapter.process(req, res, (context) => bot.handleTurn(context));
+      const read = await readActivity(req, limits);
+      if (!read.ok) {
+        refuse(req, res, read);
+        return;
+      }
+      const turn = await bot.process(String(req.headers.authorization ?? ''), read.activity as unknown as Activity); // its shape checked by readActivity
+      if ('refused' in turn) {
+        refuse(req, res, { status: 401, reason: `the token was refused: ${turn.refused}` });
+        return;
+      }
+      if (turn.body === undefined) res.send(turn.status);
+      else res.send(turn.status, turn.body);
     } catch (error) {
       logger.error({ err: { message: (error as Error).message } }, 'request failed outside a turn');
       if (!res.headersSent) res.send(500);
@@ -41,6 +63,16 @@ export function createHttpServer(bot: TeamsBot, readiness: Readiness, logger: Lo
       if (inFlight === 0) drained?.();
     }
   });
+
+  /**
+   * One log line per refusal (no stack). `Connection: close` makes Node end the connection once the answer is out,
+   * and since the body was being read (then paused), Node does not read the rest of it off the wire first.
+   */
+  function refuse(req: restify.Request, res: restify.Response, refusal: Refusal) {
+    logger.warn({ status: refusal.status, reason: refusal.reason, remote: req.socket.remoteAddress }, 'refused a request to /api/messages');
+    res.header('Connection', 'close');
+    res.send(refusal.status, { error: refusal.reason });
+  }
 
   server.get('/healthz', async (_req, res) => {
     res.send(200, { status: 'up' });
@@ -55,6 +87,7 @@ export function createHttpServer(bot: TeamsBot, readiness: Readiness, logger: Lo
     }
     res.writeHead(200, {
       'content-type': 'text/csv; charset=utf-8',
+      'x-content-type-options': 'nosniff',
       'content-disposition': `attachment; filename="${file.fileName.replace(/[^A-Za-z0-9._-]/g, '_')}"`,
       'cache-control': 'no-store',
     });

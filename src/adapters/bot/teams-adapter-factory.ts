@@ -1,9 +1,42 @@
 import { readFileSync } from 'node:fs';
 import { ConfigurationServiceClientCredentialFactory, type ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
-import { AuthenticationConstants, type ServiceClientCredentialsFactory } from 'botframework-connector';
+import type { Activity, InvokeResponse, TurnContext } from 'botbuilder';
+import { AuthenticationConstants, AuthenticationError, type ServiceClientCredentialsFactory } from 'botframework-connector';
 import { CallerIdConstants } from 'botframework-schema';
 import { TeamsAdapter } from '@microsoft/teams-ai';
 import type { BotCredential, TokenValidationConfig } from './bot-credential';
+
+/** What an authenticated turn answers over HTTP, or why the token was refused. */
+export type TurnResponse = { status: number; body?: unknown } | { status: 401; refused: string };
+
+/**
+ * teams-ai's adapter, taking an activity the HTTP layer has already read and checked. CloudAdapter's own
+ * `process` wants a parsed body on the request and prints a stack trace to the console for every refused token;
+ * the server reads the body itself (under limits) and logs refusals as one line, so it calls this instead.
+ */
+export class TeamsBotAdapter extends TeamsAdapter {
+  async processCheckedActivity(authorization: string, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<TurnResponse> {
+    try {
+      const invokeResponse: InvokeResponse | undefined = await this.processActivity(authorization, withDates(activity), logic);
+      return { status: invokeResponse?.status ?? 200, body: invokeResponse?.body };
+    } catch (error) {
+      if (error instanceof AuthenticationError || (error as { statusCode?: number }).statusCode === 401) {
+        return { status: 401, refused: (error as Error).message.split('\n')[0]!.slice(0, 200) };
+      }
+      throw error;
+    }
+  }
+}
+
+/** What botbuilder's own `process` does to a parsed body: ISO strings become dates, the text kept as raw*. */
+function withDates(activity: Activity): Activity {
+  const fixed = activity as Activity & Record<string, unknown>;
+  for (const [field, raw] of [['timestamp', 'rawTimestamp'], ['expiration', 'rawExpiration'], ['localTimestamp', 'rawLocalTimestamp']] as const) {
+    const value = fixed[field];
+    if (typeof value === 'string') Object.assign(fixed, { [raw]: value, [field]: new Date(value) });
+  }
+  return fixed;
+}
 
 /**
  * Builds the CloudAdapter that checks every incoming token (production) or none (anonymous demo).
@@ -17,7 +50,7 @@ export function createTeamsAdapter(
   tenantId: string,
   tokenValidation: TokenValidationConfig,
   credentialsFactory: ServiceClientCredentialsFactory = credentialsFactoryFor(credential, tenantId),
-): TeamsAdapter {
+): TeamsBotAdapter {
   const appId = credential.kind === 'anonymous' ? '' : credential.appId;
   const singleTenant = 'appType' in credential ? credential.appType === 'SingleTenant' : true;
   const options: ConfigurationBotFrameworkAuthenticationOptions = { MicrosoftAppId: appId, MicrosoftAppTenantId: tenantId };
@@ -33,7 +66,7 @@ export function createTeamsAdapter(
       CallerId: CallerIdConstants.PublicAzureChannel,
     });
   }
-  return new TeamsAdapter(options, credentialsFactory);
+  return new TeamsBotAdapter(options, credentialsFactory);
 }
 
 function credentialsFactoryFor(credential: BotCredential, tenantId: string): ServiceClientCredentialsFactory {

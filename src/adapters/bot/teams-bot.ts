@@ -1,5 +1,6 @@
-import type { Storage, TurnContext } from 'botbuilder';
-import { Application, TurnState, type TeamsAdapter } from '@microsoft/teams-ai';
+import type { Activity, Storage, TurnContext } from 'botbuilder';
+import { Application, TurnState } from '@microsoft/teams-ai';
+import type { TeamsBotAdapter, TurnResponse } from './teams-adapter-factory';
 import type { BotDependencies } from './bot-dependencies';
 import { registerInstallationRoutes } from './routes/installation-routes';
 import { registerAdminCardActions } from './routes/admin-card-actions';
@@ -14,12 +15,14 @@ import { activityTenant, isFromTenant } from './tenant-gate';
 import { createTurnErrorHandler } from './turn-error-handler';
 
 export interface TeamsBot {
-  adapter: TeamsAdapter;
+  adapter: TeamsBotAdapter;
+  /** Checks the activity's token, then runs its turn; the caller has read and shape-checked the body. */
+  process(authorization: string, activity: Activity): Promise<TurnResponse>;
   /** Runs one turn; activities from another tenant stop here, before state is loaded or any route runs. */
   handleTurn(context: TurnContext): Promise<void>;
 }
 
-export function createTeamsBot(adapter: TeamsAdapter, storage: Storage, deps: BotDependencies, botAppId?: string): TeamsBot {
+export function createTeamsBot(adapter: TeamsBotAdapter, storage: Storage, deps: BotDependencies, botAppId?: string): TeamsBot {
   const app = new Application<TurnState>({
     adapter,
     storage,
@@ -40,8 +43,9 @@ export function createTeamsBot(adapter: TeamsAdapter, storage: Storage, deps: Bo
   registerQuestionRoutes(app, deps);
   registerMessageRoutes(app, deps);
 
-  return {
+  const bot: TeamsBot = {
     adapter,
+    process: (authorization, activity) => adapter.processCheckedActivity(authorization, activity, (context) => bot.handleTurn(context)),
     async handleTurn(context) {
       if (!isFromTenant(context.activity, deps.tenantId)) {
         deps.logger.warn(
@@ -53,4 +57,5 @@ export function createTeamsBot(adapter: TeamsAdapter, storage: Storage, deps: Bo
       await app.run(context);
     },
   };
+  return bot;
 }
