@@ -1,0 +1,48 @@
+import { Writable } from 'node:stream';
+import { createLogger, redactSensitive } from '../../../src/app/logger';
+
+function capture() {
+  const lines: string[] = [];
+  const stream = new Writable({ write(chunk: Buffer, _encoding, done) { lines.push(chunk.toString()); done(); } });
+  return { logger: createLogger('info', stream), lines };
+}
+
+describe('log redaction', () => {
+  it('hides secrets at any depth and in any letter case, and keeps the rest', () => {
+    const { logger, lines } = capture();
+    logger.info({
+      userId: 'u-1',
+      request: { headers: { Authorization: 'Bearer eyJ-top-secret', 'X-Api-Key': 'k-123' } },
+      graph: { response: { body: { ACCESS_TOKEN: 'at-456', refresh_token: 'rt-789', clientSecret: 's-000' } } },
+      list: [{ nested: { Password: 'p-111' } }],
+      activity: { Text: 'my phone number is 555', attachments: [{ content: 'card with a name' }] },
+      tokenCount: 3,
+    }, 'something happened');
+    const line = lines.join('');
+    for (const secret of ['eyJ-top-secret', 'k-123', 'at-456', 'rt-789', 's-000', 'p-111', '555', 'card with a name']) {
+      expect(line).not.toContain(secret);
+    }
+    const parsed = JSON.parse(line) as { userId: string; tokenCount: number; msg: string; request: { headers: Record<string, string> } };
+    expect(parsed.userId).toBe('u-1');
+    expect(parsed.tokenCount).toBe(3);
+    expect(parsed.msg).toBe('something happened');
+    expect(parsed.request.headers.Authorization).toBe('[redacted]');
+  });
+
+  it('hides secrets inside logged errors too', () => {
+    const { logger, lines } = capture();
+    const error = Object.assign(new Error('request failed'), { config: { headers: { authorization: 'Bearer abc.def' } } });
+    logger.error({ err: error }, 'graph call failed');
+    expect(lines.join('')).toContain('request failed');
+    expect(lines.join('')).not.toContain('abc.def');
+  });
+
+  it('stops at cycles and great depth instead of looping', () => {
+    const loop: Record<string, unknown> = { name: 'a' };
+    loop.self = loop;
+    expect(redactSensitive(loop)).toEqual({ name: 'a', self: '[circular]' });
+    let deep: Record<string, unknown> = { password: 'x' };
+    for (let i = 0; i < 20; i++) deep = { next: deep };
+    expect(JSON.stringify(redactSensitive(deep))).not.toContain('"x"');
+  });
+});
