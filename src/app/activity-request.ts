@@ -15,9 +15,14 @@ export interface ActivityRequestLimits {
   requireBearer: boolean;
   /** How long the whole body may take to arrive (a client that trickles it holds a connection). */
   readTimeoutMs: number;
+  /** After a refusal, how long and how much of the rest of the body is read and thrown away before cutting off. */
+  lingerMs: number;
+  lingerBytes: number;
 }
 
-export const DEFAULT_ACTIVITY_REQUEST_LIMITS: ActivityRequestLimits = { maxBytes: 256 * 1024, requireBearer: false, readTimeoutMs: 10_000 };
+export const DEFAULT_ACTIVITY_REQUEST_LIMITS: ActivityRequestLimits = {
+  maxBytes: 256 * 1024, requireBearer: false, readTimeoutMs: 10_000, lingerMs: 2_000, lingerBytes: 64 * 1024 * 1024,
+};
 
 export interface Refusal {
   status: 400 | 401 | 408 | 413 | 415;
@@ -105,7 +110,7 @@ function readCapped(req: IncomingMessage, limits: ActivityRequestLimits): Promis
       req.off('end', onEnd);
       req.off('error', onError);
       req.off('aborted', onError);
-      // Whatever else the client sends is not read: the caller answers and closes the connection.
+      // Whatever else the client sends waits, unread, for the caller's refusal (which discards it).
       if (!result.ok) req.pause();
       resolve(result);
     };

@@ -65,12 +65,23 @@ export function createHttpServer(bot: TeamsBot, readiness: Readiness, logger: Lo
   });
 
   /**
-   * One log line per refusal (no stack). `Connection: close` makes Node end the connection once the answer is out,
-   * and since the body was being read (then paused), Node does not read the rest of it off the wire first.
+   * One log line per refusal (no stack). The rest of the body is then read and thrown away, nothing kept, for a
+   * short while: closing a socket with unread data makes the kernel send a reset, and the client would lose the
+   * answer it was sent (nginx's "lingering close"). A body still arriving past the byte or time limit is cut off.
    */
   function refuse(req: restify.Request, res: restify.Response, refusal: Refusal) {
     logger.warn({ status: refusal.status, reason: refusal.reason, remote: req.socket.remoteAddress }, 'refused a request to /api/messages');
-    res.header('Connection', 'close');
+    let discarded = 0;
+    const cutOff = () => req.socket.destroy();
+    const timer = setTimeout(cutOff, limits.lingerMs);
+    timer.unref();
+    req.on('data', (chunk: Buffer) => {
+      discarded += chunk.length;
+      if (discarded > limits.lingerBytes) cutOff();
+    });
+    req.once('end', () => clearTimeout(timer));
+    req.once('close', () => clearTimeout(timer));
+    req.resume();
     res.send(refusal.status, { error: refusal.reason });
   }
 

@@ -2,6 +2,7 @@ import { request } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import pino from 'pino';
 import type { TeamsBot } from '../../../src/adapters/bot/teams-bot';
+import type { ActivityRequestLimits } from '../../../src/app/activity-request';
 import { createHttpServer, type HttpServer } from '../../../src/app/server';
 import { LogCapture } from '../../support/app-harness';
 
@@ -54,10 +55,10 @@ describe('POST /api/messages refuses early and cheaply', () => {
     },
   } as unknown as TeamsBot;
 
-  async function start(requireBearer: boolean) {
+  async function start(requireBearer: boolean, limits: Partial<ActivityRequestLimits> = {}) {
     logs = new LogCapture();
     server = createHttpServer(bot, { database: async () => true, jobs: async () => true }, pino({ level: 'info' }, logs), {
-      activityLimits: { requireBearer, readTimeoutMs: 500 },
+      activityLimits: { requireBearer, readTimeoutMs: 500, lingerMs: 500, ...limits },
     });
     ({ url } = await server.listen('127.0.0.1', 0));
   }
@@ -96,15 +97,32 @@ describe('POST /api/messages refuses early and cheaply', () => {
       expect(plain.status).toBe(200);
     });
 
-    it('refuses a multipart upload with 415 before reading it', async () => {
+    it('refuses a multipart upload with 415, and the uploader, still sending, gets the answer', async () => {
       const boundary = '----mfa';
       const part = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.bin"\r\nContent-Type: application/octet-stream\r\n\r\n`);
-      const answer = await raw(url, {
-        headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': part.length + 20 * 1024 * 1024 },
-        chunks: [part], endBody: false,
-      });
+      const file = Array.from({ length: 20 }, () => Buffer.alloc(1024 * 1024, 1));
+      const answer = await raw(url, { headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': part.length + 20 * 1024 * 1024 }, chunks: [part, ...file] });
       expect(answer.status).toBe(415);
       expect(reached).toHaveLength(0);
+    });
+
+    it('cuts off a refused client that goes on sending past the discard limit', async () => {
+      await server.close();
+      await start(false, { lingerBytes: 1024 * 1024, lingerMs: 60_000 });
+      const chunk = Buffer.alloc(256 * 1024, 1);
+      let sent = 0;
+      const cut = await new Promise<string>((resolve) => {
+        const req = request(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'text/plain', 'transfer-encoding': 'chunked' } }, (res) => res.resume());
+        req.on('error', (error) => resolve(String((error as NodeJS.ErrnoException).code)));
+        req.on('close', () => resolve('closed'));
+        const pump = () => {
+          while (!req.destroyed && sent < 200 * chunk.length && req.write(chunk)) sent += chunk.length;
+          if (!req.destroyed && sent < 200 * chunk.length) req.once('drain', () => { sent += chunk.length; pump(); });
+        };
+        pump();
+      });
+      expect(['ECONNRESET', 'EPIPE', 'closed']).toContain(cut);
+      expect(sent).toBeLessThan(200 * chunk.length);
     });
 
     it('refuses any content type but JSON with 415', async () => {
