@@ -6,7 +6,32 @@ export interface PostgresDatabaseOptions {
   maxConnections?: number;
   /** Called when an idle connection breaks; the pool drops it and the next query reconnects. */
   onConnectionError?: (error: Error) => void;
+  /** Deadlines; the defaults suit the bot. Tests shorten them. */
+  timeouts?: Partial<PostgresTimeouts>;
 }
+
+/**
+ * A server that stops answering must not hang the bot forever: every wait on it has a deadline. The server stops a
+ * statement that runs too long (statement_timeout) or a transaction left idle (idle_in_transaction_session_timeout);
+ * the client gives up on a connection attempt, and on a query whose answer never comes (a dead network path, where
+ * the server cannot help), a little after the server would have; TCP keep-alive finds dead idle connections.
+ */
+export interface PostgresTimeouts {
+  /** Opening a connection, and waiting for a free one in the pool. */
+  connectMs: number;
+  /** Longest statement the server runs. */
+  statementMs: number;
+  /** Client side: a query with no answer after this fails, and its connection is thrown away. */
+  queryMs: number;
+  /** A transaction that sits idle this long is ended by the server, releasing its locks. */
+  idleInTransactionMs: number;
+  /** First keep-alive probe on an idle connection. */
+  keepAliveMs: number;
+}
+
+export const DEFAULT_POSTGRES_TIMEOUTS: PostgresTimeouts = {
+  connectMs: 15_000, statementMs: 60_000, queryMs: 65_000, idleInTransactionMs: 60_000, keepAliveMs: 10_000,
+};
 
 const INT8_OID = 20;
 const DATE_OID = 1082;
@@ -32,21 +57,28 @@ const sameTypesAsPglite = {
 
 /** A PostgreSQL server through a `pg` pool; a transaction is one checked-out connection. */
 export async function openPostgresDatabase(url: string, options: PostgresDatabaseOptions = {}): Promise<Database> {
+  const timeouts = { ...DEFAULT_POSTGRES_TIMEOUTS, ...options.timeouts };
   const pool = new Pool({
     connectionString: url,
     max: options.maxConnections ?? 10,
     application_name: 'mfa-coach',
     types: sameTypesAsPglite,
+    connectionTimeoutMillis: timeouts.connectMs,
+    statement_timeout: timeouts.statementMs,
+    query_timeout: timeouts.queryMs,
+    idle_in_transaction_session_timeout: timeouts.idleInTransactionMs,
+    keepAlive: true,
+    keepAliveInitialDelayMillis: timeouts.keepAliveMs,
   });
   // Without a listener an idle connection error would crash the process.
   pool.on('error', (error) => options.onConnectionError?.(error));
-  return new PostgresDatabase(pool);
+  return new PostgresDatabase(pool, options.onConnectionError);
 }
 
 class PostgresDatabase implements Database {
   readonly kind = 'postgres' as const;
 
-  constructor(private readonly pool: Pool) {}
+  constructor(private readonly pool: Pool, private readonly onConnectionError?: (error: Error) => void) {}
 
   async query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]> {
     return (await this.pool.query(text, params)).rows as T[];
@@ -94,15 +126,26 @@ class PostgresDatabase implements Database {
    */
   private async withClient<T>(fn: (client: PoolClient) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
+    // A checked-out connection that breaks between two queries (the server ended an idle transaction, the network
+    // dropped) emits 'error' with nobody listening, which would crash the process. Note it here; the next query on
+    // it fails, and the connection is thrown away below.
+    let broken: Error | undefined;
+    const onError = (error: Error) => {
+      broken = error;
+      this.onConnectionError?.(error);
+    };
+    client.on('error', onError);
     try {
       const result = await fn(client);
-      client.release();
+      client.off('error', onError);
+      client.release(broken);
       return result;
     } catch (error) {
-      const rollbackFailure = await client.query('ROLLBACK').then(
+      const rollbackFailure = broken ?? await client.query('ROLLBACK').then(
         () => undefined,
         (failure: unknown) => (failure instanceof Error ? failure : new Error(String(failure))),
       );
+      client.off('error', onError);
       client.release(rollbackFailure);
       throw error;
     }
