@@ -71,6 +71,11 @@ export function createHttpServer(bot: TeamsBot, readiness: Readiness, logger: Lo
    */
   function refuse(req: restify.Request, res: restify.Response, refusal: Refusal) {
     logger.warn({ status: refusal.status, reason: refusal.reason, remote: req.socket.remoteAddress }, 'refused a request to /api/messages');
+    if (req.complete) {
+      // The whole body was read (a refused token, a malformed activity): the connection is clean and may be reused.
+      res.send(refusal.status, { error: refusal.reason });
+      return;
+    }
     let discarded = 0;
     const cutOff = () => req.socket.destroy();
     const timer = setTimeout(cutOff, limits.lingerMs);
