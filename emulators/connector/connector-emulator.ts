@@ -80,6 +80,9 @@ export interface ConnectorEmulator {
   stats(): ConnectorStats;
 }
 
+/** An injected fault that gets no answer (recorded with status 0). */
+const HANG: Outcome = { status: 0 };
+
 export const TEAMS_PER_CONVERSATION_LIMITS: PerConversationLimits = { perSecond: 7, per2Seconds: 8, per30Seconds: 60, per3600Seconds: 1800 };
 export const TEAMS_GLOBAL_RATE_PER_SECOND = 50;
 const TEAMS_MAX_MESSAGE_BYTES = 100 * 1024;
@@ -127,6 +130,16 @@ export async function startConnectorEmulator(options: ConnectorEmulatorOptions =
     if (body === INVALID) return failure(connectorErrors.badArgument('The body is not valid JSON.'));
 
     const fault = faults.take(method, path);
+    if (fault?.afterAccepting) {
+      counters.injectedFaults += 1;
+      const carriedOut = operations.run(route, body);
+      const answer = fault.hang ? HANG : failure(fault);
+      return { ...carriedOut, status: answer.status, body: answer.body, headers: answer.headers };
+    }
+    if (fault?.hang) {
+      counters.injectedFaults += 1;
+      return HANG;
+    }
     if (fault) {
       counters.injectedFaults += 1;
       const seconds = fault.retryAfterSeconds;
@@ -187,6 +200,11 @@ export async function startConnectorEmulator(options: ConnectorEmulatorOptions =
         status: outcome.status,
         response: outcome.body,
       });
+      if (outcome.status === HANG.status) {
+        // Answer nothing; the client's own deadline is what ends this.
+        await new Promise<void>((resolve) => res.once('close', resolve));
+        return;
+      }
       const payload = outcome.body === undefined ? '' : JSON.stringify(outcome.body);
       res.writeHead(outcome.status, { 'content-type': 'application/json; charset=utf-8', ...outcome.headers });
       res.end(payload);

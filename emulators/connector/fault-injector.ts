@@ -11,10 +11,19 @@ export interface FaultSpec {
   readonly method?: string;
   readonly code?: string;
   readonly message?: string;
+  /**
+   * Teams carries the request out (the card reaches the person) and only then fails: a 502/504 from a gateway
+   * after the service accepted, or an answer lost on the way back. What a sender cannot tell from "not sent".
+   */
+  readonly afterAccepting?: boolean;
+  /** No answer at all: the connection stays open until the client gives up (with afterAccepting, once delivered). */
+  readonly hang?: boolean;
 }
 
 export interface InjectedFault extends ConnectorError {
   readonly retryAfterSeconds?: number;
+  readonly afterAccepting?: boolean;
+  readonly hang?: boolean;
 }
 
 /** Queue of faults, consumed first come first served by the requests they match. */
@@ -39,6 +48,8 @@ export class FaultInjector {
       code: spec.code ?? fallback.code,
       message: spec.message ?? fallback.message,
       retryAfterSeconds: spec.retryAfterSeconds,
+      afterAccepting: spec.afterAccepting,
+      hang: spec.hang,
     };
   }
 

@@ -1,0 +1,51 @@
+import { ConnectorEmulator, startConnectorEmulator } from '../../../emulators/connector';
+import { activitiesPath, callConnector, oneToOne, text, USER } from './call-connector';
+
+/**
+ * Faults a sender cannot tell from "not sent": Teams delivers the card and then answers 502/504 (or nothing at
+ * all). Tests of "never twice" need them; a fault that only ever came before delivery would let a resend pass.
+ */
+describe('Connector emulator: faults after accepting', () => {
+  let connector: ConnectorEmulator;
+  let conversationId: string;
+
+  beforeEach(async () => {
+    connector = await startConnectorEmulator({ log: () => undefined });
+    conversationId = ((await callConnector(connector.url, 'POST', 'v3/conversations', oneToOne(USER))).body as { id: string }).id;
+  });
+  afterEach(() => connector.close());
+
+  it.each([502, 504])('delivers the activity, then answers %i', async (status) => {
+    connector.injectFaults({ count: 1, status, afterAccepting: true, path: /\/activities/ });
+    const answer = await callConnector(connector.url, 'POST', activitiesPath(conversationId), text('hello'));
+    expect(answer.status).toBe(status);
+    expect(connector.activities(conversationId)).toHaveLength(1);
+    expect(connector.stats().injectedFaults).toBe(1);
+  });
+
+  it('a fault before accepting delivers nothing', async () => {
+    connector.injectFaults({ count: 1, status: 502, path: /\/activities/ });
+    expect((await callConnector(connector.url, 'POST', activitiesPath(conversationId), text('hello'))).status).toBe(502);
+    expect(connector.activities(conversationId)).toHaveLength(0);
+  });
+
+  it('can deliver and never answer, until the client gives up', async () => {
+    connector.injectFaults({ count: 1, status: 504, afterAccepting: true, hang: true, path: /\/activities/ });
+    const started = Date.now();
+    const outcome = await fetch(new URL(activitiesPath(conversationId), connector.url), {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(text('hello')), signal: AbortSignal.timeout(500),
+    }).then(() => 'answered', (error: Error) => error.name);
+    expect(outcome).toBe('TimeoutError');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(450);
+    expect(connector.activities(conversationId)).toHaveLength(1);
+  });
+
+  it('can hang without delivering', async () => {
+    connector.injectFaults({ count: 1, status: 504, hang: true, path: /\/activities/ });
+    const outcome = await fetch(new URL(activitiesPath(conversationId), connector.url), {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(text('hello')), signal: AbortSignal.timeout(300),
+    }).then(() => 'answered', (error: Error) => error.name);
+    expect(outcome).toBe('TimeoutError');
+    expect(connector.activities(conversationId)).toHaveLength(0);
+  });
+});
