@@ -143,7 +143,10 @@ const LAUNCH_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-b
   '--disable-sync', '--no-first-run', '--disable-quic'];
 
 export async function launchChromium(chromiumPath?: string): Promise<Browser> {
-  return chromium.launch({ executablePath: chromiumPath ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: LAUNCH_ARGS });
+  // A run with a moved clock (libfaketime, see test/README.md) does not reach into the browser: Chromium does not
+  // start under it, and a page's clock is set on its own (openPlayground's clockAt).
+  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== 'LD_PRELOAD' && !key.startsWith('FAKETIME'))) as Record<string, string>;
+  return chromium.launch({ executablePath: chromiumPath ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: LAUNCH_ARGS, env });
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
