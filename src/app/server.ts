@@ -71,9 +71,11 @@ export function createHttpServer(bot: TeamsBot, readiness: Readiness, logger: Lo
    */
   function refuse(req: restify.Request, res: restify.Response, refusal: Refusal) {
     logger.warn({ status: refusal.status, reason: refusal.reason, remote: req.socket.remoteAddress }, 'refused a request to /api/messages');
+    // Why a token was refused is for the operator's log, not for whoever sent it.
+    const answer = { error: refusal.status === 401 ? 'unauthorized' : refusal.reason };
     if (req.complete) {
       // The whole body was read (a refused token, a malformed activity): the connection is clean and may be reused.
-      res.send(refusal.status, { error: refusal.reason });
+      res.send(refusal.status, answer);
       return;
     }
     let discarded = 0;
@@ -87,7 +89,7 @@ export function createHttpServer(bot: TeamsBot, readiness: Readiness, logger: Lo
     req.once('end', () => clearTimeout(timer));
     req.once('close', () => clearTimeout(timer));
     req.resume();
-    res.send(refusal.status, { error: refusal.reason });
+    res.send(refusal.status, answer);
   }
 
   server.get('/healthz', async (_req, res) => {
