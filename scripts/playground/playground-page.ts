@@ -316,11 +316,11 @@ export async function openPlayground(url: string, options: OpenPlaygroundOptions
       await (await cardInput(label)).click();
       const calendar = page.getByRole('dialog', { name: 'Calendar' }).last();
       const header = calendar.locator(`${SELECTORS.calendarMonthHeader}:visible`).first();
+      const targetIndex = year * 12 + (month - 1);
       for (let steps = 0; ; steps++) {
         const shown = /([A-Za-z]+)\s+(\d{4})/.exec(await header.innerText());
         const shownIndex = shown ? Number(shown[2]) * 12 + new Date(`${shown[1]} 1, 2000`).getMonth() : NaN;
         if (!Number.isFinite(shownIndex)) throw new Error(`The date picker of "${label}" shows no month and year`);
-        const targetIndex = year * 12 + (month - 1);
         if (shownIndex === targetIndex) break;
         if (steps > 240) throw new Error(`Could not step the date picker of "${label}" to ${monthName} ${year}`);
         await calendar.locator(shownIndex < targetIndex ? 'button[title^="Next month"]' : 'button[title^="Previous month"]').click();

@@ -59,6 +59,8 @@ const incomingActivity = z
 
 export type IncomingActivity = z.infer<typeof incomingActivity>;
 
+const overCap = (limits: ActivityRequestLimits): Refusal => ({ status: 413, reason: `the body is over ${limits.maxBytes} bytes` });
+
 /** The checks that need only the headers: run before the body is touched. */
 export function refuseByHeaders(headers: IncomingHttpHeaders, limits: ActivityRequestLimits): Refusal | undefined {
   const authorization = headers.authorization;
@@ -73,7 +75,7 @@ export function refuseByHeaders(headers: IncomingHttpHeaders, limits: ActivityRe
   if (type !== 'application/json') return { status: 415, reason: 'only application/json is accepted' };
   const length = headers['content-length'];
   if (length !== undefined && !/^\d+$/.test(length)) return { status: 400, reason: 'Content-Length is not a number' };
-  if (length !== undefined && Number(length) > limits.maxBytes) return { status: 413, reason: `the body is over ${limits.maxBytes} bytes` };
+  if (length !== undefined && Number(length) > limits.maxBytes) return overCap(limits);
   return undefined;
 }
 
@@ -116,7 +118,7 @@ function readCapped(req: IncomingMessage, limits: ActivityRequestLimits): Promis
     };
     const onData = (chunk: Buffer) => {
       received += chunk.length;
-      if (received > limits.maxBytes) finish({ ok: false, status: 413, reason: `the body is over ${limits.maxBytes} bytes` });
+      if (received > limits.maxBytes) finish({ ok: false, ...overCap(limits) });
       else chunks.push(chunk);
     };
     const onEnd = () => {

@@ -12,16 +12,15 @@ import { LogCapture } from '../../support/app-harness';
  */
 const message = { type: 'message', id: 'a1', text: 'help', serviceUrl: 'http://127.0.0.1:9/', channelId: 'msteams', conversation: { id: 'c1' }, from: { id: 'u1' }, recipient: { id: 'b1' } };
 
-interface Answer { status: number; body: string; elapsedMs: number }
+interface Answer { status: number; body: string }
 
 /** A raw request: headers as given, the body written in chunks (or not at all), so nothing is normalised. */
 function raw(url: string, options: { headers: Record<string, string | number>; chunks?: Buffer[]; endBody?: boolean; trickleMs?: number }): Promise<Answer> {
-  const started = Date.now();
   return new Promise((resolve, reject) => {
     const req = request(`${url}/api/messages`, { method: 'POST', headers: options.headers }, (res) => {
       const parts: Buffer[] = [];
       res.on('data', (chunk: Buffer) => parts.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(parts).toString(), elapsedMs: Date.now() - started }));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(parts).toString() }));
     });
     // The server may close the connection while we still write: that is the point, not a failure.
     req.on('error', (error) => (/EPIPE|ECONNRESET/.test(String((error as NodeJS.ErrnoException).code)) ? undefined : reject(error)));

@@ -10,6 +10,15 @@ const TENANT = '0f6d5c4b-3a29-4817-9e6d-5c4b3a291807';
 const BOT = '7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
 const card: NudgeCard = { kind: 'enrolled', nudgeId: '9887a63a-8318-4a1d-98cf-812f6c9f2e04', name: 'Adele', methods: ['authenticatorPush'] };
 
+/** A messenger on an anonymous adapter, and the stored reference of a person who installed the bot. */
+function messengerInstalledFor(connector: ConnectorEmulator, user: { aadObjectId: string; name: string }) {
+  const adapter = createTeamsAdapter({ kind: 'anonymous' }, TENANT, {});
+  const messenger = new TeamsMessenger(adapter, { botAppId: '', tenantId: TENANT, endpoint: async () => ({ serviceUrl: connector.url, botId: `28:${BOT}` }) });
+  const teams = activityFactory({ serviceUrl: connector.url, botId: BOT, tenantId: TENANT });
+  const installed = teams.anInstallationUpdate({ action: 'add', scope: 'personal', user });
+  return { messenger, reference: toStoredReference(installed as unknown as Activity, TENANT) };
+}
+
 /** The card's last step before its request: what a campaign uses to mark its delivery as on its way. */
 describe('the Teams messenger, against the Connector emulator', () => {
   let connector: ConnectorEmulator;
@@ -19,11 +28,7 @@ describe('the Teams messenger, against the Connector emulator', () => {
 
   beforeAll(async () => {
     connector = await startConnectorEmulator();
-    const adapter = createTeamsAdapter({ kind: 'anonymous' }, TENANT, {});
-    messenger = new TeamsMessenger(adapter, { botAppId: '', tenantId: TENANT, endpoint: async () => ({ serviceUrl: connector.url, botId: `28:${BOT}` }) });
-    const teams = activityFactory({ serviceUrl: connector.url, botId: BOT, tenantId: TENANT });
-    const installed = teams.anInstallationUpdate({ action: 'add', scope: 'personal', user: { aadObjectId: '5d1e2f3a-0000-4000-8000-000000000007', name: 'Adele Vance' } });
-    reference = toStoredReference(installed as unknown as Activity, TENANT);
+    ({ messenger, reference } = messengerInstalledFor(connector, { aadObjectId: '5d1e2f3a-0000-4000-8000-000000000007', name: 'Adele Vance' }));
   });
   afterAll(() => connector.close());
   beforeEach(() => connector.clear());
@@ -65,11 +70,7 @@ describe('the Teams messenger when Teams fails after accepting, or never answers
 
   beforeAll(async () => {
     connector = await startConnectorEmulator({ log: () => undefined });
-    const adapter = createTeamsAdapter({ kind: 'anonymous' }, TENANT, {});
-    messenger = new TeamsMessenger(adapter, { botAppId: '', tenantId: TENANT, endpoint: async () => ({ serviceUrl: connector.url, botId: `28:${BOT}` }) });
-    const teams = activityFactory({ serviceUrl: connector.url, botId: BOT, tenantId: TENANT });
-    const installed = teams.anInstallationUpdate({ action: 'add', scope: 'personal', user: { aadObjectId: '5d1e2f3a-0000-4000-8000-000000000008', name: 'Alex Wilber' } });
-    reference = toStoredReference(installed as unknown as Activity, TENANT);
+    ({ messenger, reference } = messengerInstalledFor(connector, { aadObjectId: '5d1e2f3a-0000-4000-8000-000000000008', name: 'Alex Wilber' }));
   });
   afterAll(() => connector.close());
   beforeEach(() => connector.clear());
