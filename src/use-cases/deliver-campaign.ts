@@ -74,7 +74,7 @@ export async function claimDueBatch(deps: DeliverCampaignDeps, limit: number): P
  */
 export async function sendClaimedBatch(deps: DeliverCampaignDeps, batch: ClaimedBatch, placed?: () => void): Promise<BatchReport> {
   const { deliveries, campaigns } = batch;
-  const report: BatchReport = { claimed: deliveries.length, results: { sent: 0, failed: 0, skipped: 0, later: 0 }, finishedRuns: [] };
+  const report: BatchReport = { claimed: deliveries.length, results: { sent: 0, failed: 0, skipped: 0, later: 0, uncertain: 0 }, finishedRuns: [] };
   let unplaced = deliveries.length;
   if (unplaced === 0) placed?.();
   await Promise.all(deliveries.map(async (delivery) => {
@@ -106,6 +106,7 @@ async function deliverOne(
   // The send's place in the budget is taken right before it goes (after the checks, which may hold it back),
   // then the delivery is marked as on its way: from here a stop means "uncertain", never a second card.
   let claimLost = false;
+  let marked = false;
   const paced = pacedNudge({
     userId: delivery.userId,
     source: 'campaign',
@@ -113,7 +114,8 @@ async function deliverOne(
     sendingHours: campaign.window,
     beforeSend: async () => {
       claimLost = !(await deps.store.markSendStarted(delivery.id, deps.worker, deps.now()));
-      return !claimLost;
+      marked = !claimLost;
+      return marked;
     },
     known: {
       person: { id: scanned.id, displayName: scanned.displayName, ...(scanned.givenName ? { givenName: scanned.givenName } : {}), ...(scanned.department ? { department: scanned.department } : {}), ...(scanned.jobTitle ? { jobTitle: scanned.jobTitle } : {}) },
@@ -125,8 +127,11 @@ async function deliverOne(
   try {
     result = await deps.send(paced.request);
   } catch (error) {
-    // An error the sender did not turn into an outcome (the database, a bug): tried again, as a passing failure is.
-    return retryLater(error instanceof Error ? error.message : String(error), delivery.attempts, deps.now(), random);
+    // An error the sender did not turn into an outcome (the database, a bug). Before the mark: tried again, as a
+    // passing failure is. After it: the card may be with the person (Teams took it, then recording it failed).
+    const reason = error instanceof Error ? error.message : String(error);
+    if (marked) return { kind: 'uncertain', reason: `after its card left: ${reason}`.slice(0, 300) };
+    return retryLater(reason, delivery.attempts, deps.now(), random);
   } finally {
     paced.release();
   }
@@ -149,15 +154,22 @@ export function deliveryResultOf(result: NudgeResult, attempts: number, now: Dat
       // Outside their window, snoozed, or nudged recently by another source: due again when that ends.
       return { kind: 'later', at: result.notBefore, reason: result.reason };
     case 'throttled':
-      return { kind: 'later', at: new Date(now.getTime() + result.retryAfterMs), reason: 'throttled' };
+      // Teams documents 429 as not delivered.
+      return { kind: 'later', at: new Date(now.getTime() + result.retryAfterMs), reason: 'throttled', notDelivered: true };
     case 'checkUnavailable':
       return retryLater('the directory did not answer', attempts, now, random);
     case 'blocked':
       return { kind: 'failed', reason: 'blocked' };
     case 'notInstallable':
       return { kind: 'failed', reason: 'notInstallable' };
-    case 'failed':
-      return result.transient ? retryLater(result.reason, attempts, now, random) : { kind: 'failed', reason: result.reason };
+    case 'failed': {
+      // A failed send is one that did not reach Teams (a refusal, or stopped before it left).
+      if (!result.transient) return { kind: 'failed', reason: result.reason };
+      const next = retryLater(result.reason, attempts, now, random);
+      return next.kind === 'later' ? { ...next, notDelivered: true } : next;
+    }
+    case 'uncertain':
+      return { kind: 'uncertain', reason: result.reason };
   }
 }
 

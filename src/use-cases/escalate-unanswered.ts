@@ -50,7 +50,8 @@ export async function escalateUnanswered(deps: EscalationDeps, campaignId: strin
       await deps.campaigns.releaseEscalations(campaign.id, ids);
       report.retryLater = true;
     } else {
-      const reason = outcome.kind === 'blocked' ? 'blocked' : outcome.kind === 'notInstallable' ? 'notInstallable' : outcome.reason;
+      // Refused for good, or uncertain (the card may be with the manager): settled either way, never sent again.
+      const reason = outcome.kind === 'blocked' ? 'blocked' : outcome.kind === 'notInstallable' ? 'notInstallable' : outcome.kind === 'uncertain' ? `uncertain: ${outcome.reason}` : outcome.reason;
       await deps.campaigns.settleEscalations(campaign.id, ids, { status: 'failed', reason });
       report.managersFailed += 1;
     }

@@ -1,7 +1,7 @@
 import type { MethodKind } from '../domain/mfa/method-kind';
 import { classifyMethods, type ClassificationPolicy, type MfaStrength } from '../domain/mfa/mfa-strength';
 import { nudgeCardFor } from '../domain/nudges/nudge-card';
-import type { NudgeSource } from '../domain/nudges/nudge';
+import type { Nudge, NudgeSource } from '../domain/nudges/nudge';
 import type { NudgePolicy } from '../domain/nudges/nudge-policy';
 import { nextAllowedByCap } from '../domain/nudges/frequency-cap';
 import { nextSendingTime, type SendingHours } from '../domain/nudges/quiet-hours';
@@ -51,6 +51,11 @@ export interface NudgeRequest {
   /** The campaign delivery this is, so that a reservation an interrupted earlier attempt left behind is given up. */
   campaignDeliveryId?: string;
   /**
+   * This request's own key, the same each time it is tried again (a queued nudge's job id). A retry finds the
+   * nudge its earlier attempt reserved: one whose card may have left is never sent again.
+   */
+  requestKey?: string;
+  /**
    * Called before a new 1:1 chat is created (a second request to Teams for this nudge): a campaign paces it too.
    * What it answers is called once Teams answered that request.
    */
@@ -96,6 +101,7 @@ export async function sendNudge(deps: SendNudgeDeps, request: NudgeRequest): Pro
       deadline: request.deadlineDay ? endOfDay(request.deadlineDay, timeZone) : undefined,
       recipientName: person.displayName, greetingName: person.givenName || person.displayName, strength, methods,
       ...(request.campaignDeliveryId ? { campaignDeliveryId: request.campaignDeliveryId } : {}),
+      ...(request.requestKey ? { requestKey: request.requestKey } : {}),
     },
     windowStart,
     (series, sentAt) => {
@@ -108,11 +114,34 @@ export async function sendNudge(deps: SendNudgeDeps, request: NudgeRequest): Pro
     },
   );
   if (reservation.kind === 'deferred') return { ...reservation, person, timeZone };
+  if (reservation.kind === 'repeated') return { ...(await settleRepeat(deps, reservation.nudge)), person, nudgeId: reservation.nudge.id, strength };
   const { nudge, series } = reservation;
 
-  const outcome = await deliver(deps, person.id, request, nudgeCardFor(nudge, series, methods, { classification: deps.policy, snooze: deps.nudges.snooze }));
+  // A keyed request marks its nudge right before the card leaves (after any campaign's own mark).
+  const beforeSend = request.requestKey
+    ? async () => (!request.beforeSend || (await request.beforeSend())) && deps.store.markSendStarted(nudge.id, deps.now())
+    : request.beforeSend;
+  const outcome = await deliver(deps, person.id, { ...request, beforeSend }, nudgeCardFor(nudge, series, methods, { classification: deps.policy, snooze: deps.nudges.snooze }));
   await deps.store.recordDelivery(nudge.id, toRecord(outcome, deps.now()), deps.now());
   return { ...outcome, person, nudgeId: nudge.id, strength };
+}
+
+/**
+ * What an earlier attempt of the same request left: its outcome if it was recorded; if its card was on its way
+ * when that attempt stopped, uncertain (recorded so, and never sent again).
+ */
+async function settleRepeat(deps: SendNudgeDeps, nudge: Nudge): Promise<DeliveryOutcome> {
+  switch (nudge.status) {
+    case 'sent':
+      return { kind: 'sent', conversationId: nudge.conversationId ?? '', ...(nudge.activityId ? { activityId: nudge.activityId } : {}) };
+    case 'sending':
+      await deps.store.recordDelivery(nudge.id, { status: 'uncertain', detail: 'an earlier attempt stopped after its card left' }, deps.now());
+      return { kind: 'uncertain', reason: 'an earlier attempt stopped after its card left' };
+    case 'uncertain':
+      return { kind: 'uncertain', reason: 'an earlier attempt had no answer from Teams' };
+    default:
+      return { kind: 'failed', reason: `an earlier attempt ended ${nudge.status}` };
+  }
 }
 
 async function liveCheck(deps: SendNudgeDeps, userId: string): Promise<{ person: Person; methods: MethodKind[] } | NudgeResult> {
@@ -156,5 +185,7 @@ function toRecord(outcome: DeliveryOutcome, now: Date) {
       return { status: 'notInstallable' as const, detail: outcome.reason };
     case 'failed':
       return { status: 'failed' as const, detail: outcome.reason };
+    case 'uncertain':
+      return { status: 'uncertain' as const, detail: outcome.reason };
   }
 }

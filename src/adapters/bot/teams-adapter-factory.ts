@@ -5,6 +5,7 @@ import { AuthenticationConstants, AuthenticationError, type ServiceClientCredent
 import { CallerIdConstants } from 'botframework-schema';
 import { TeamsAdapter } from '@microsoft/teams-ai';
 import type { BotCredential, TokenValidationConfig } from './bot-credential';
+import { DEFAULT_CONNECTOR_CALL_LIMITS, limitConnectorCalls, type ConnectorCallLimits } from './connector-call-policy';
 
 /** What an authenticated turn answers over HTTP, or why the token was refused. */
 export type TurnResponse = { status: number; body?: unknown } | { status: 401; refused: string };
@@ -15,6 +16,15 @@ export type TurnResponse = { status: number; body?: unknown } | { status: 401; r
  * the server reads the body itself (under limits) and logs refusals as one line, so it calls this instead.
  */
 export class TeamsBotAdapter extends TeamsAdapter {
+  constructor(
+    options: ConfigurationBotFrameworkAuthenticationOptions,
+    credentialsFactory: ServiceClientCredentialsFactory,
+    connectorLimits: ConnectorCallLimits = DEFAULT_CONNECTOR_CALL_LIMITS,
+  ) {
+    super(options, credentialsFactory);
+    limitEveryConnectorClient(this.botFrameworkAuthentication, connectorLimits);
+  }
+
   async processCheckedActivity(authorization: string, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<TurnResponse> {
     try {
       const invokeResponse: InvokeResponse | undefined = await this.processActivity(authorization, withDates(activity), logic);
@@ -26,6 +36,29 @@ export class TeamsBotAdapter extends TeamsAdapter {
       throw error;
     }
   }
+}
+
+type Authentication = TeamsAdapter['botFrameworkAuthentication'];
+type ConnectorFactory = ReturnType<Authentication['createConnectorFactory']>;
+
+/**
+ * Every Connector client botbuilder makes comes from a connector factory: one for proactive sends and new chats
+ * (`createConnectorFactory`), one per incoming turn (on the result of `authenticateRequest`). Both are wrapped so
+ * that each client they make gets MFA Coach's deadline and retry rules (see connector-call-policy.ts).
+ */
+function limitEveryConnectorClient(authentication: Authentication, limits: ConnectorCallLimits): void {
+  const limited = (factory: ConnectorFactory): ConnectorFactory => Object.assign(Object.create(factory) as ConnectorFactory, {
+    create: async (serviceUrl: string, audience?: string) => limitConnectorCalls(await factory.create(serviceUrl, audience), limits),
+  });
+  const createConnectorFactory = authentication.createConnectorFactory.bind(authentication);
+  const authenticateRequest = authentication.authenticateRequest.bind(authentication);
+  Object.assign(authentication, {
+    createConnectorFactory: (claims: Parameters<Authentication['createConnectorFactory']>[0]) => limited(createConnectorFactory(claims)),
+    authenticateRequest: async (...args: Parameters<Authentication['authenticateRequest']>) => {
+      const result = await authenticateRequest(...args);
+      return result.connectorFactory ? { ...result, connectorFactory: limited(result.connectorFactory) } : result;
+    },
+  });
 }
 
 /** What botbuilder's own `process` does to a parsed body: ISO strings become dates, the text kept as raw*. */
@@ -50,6 +83,7 @@ export function createTeamsAdapter(
   tenantId: string,
   tokenValidation: TokenValidationConfig,
   credentialsFactory: ServiceClientCredentialsFactory = credentialsFactoryFor(credential, tenantId),
+  connectorLimits: ConnectorCallLimits = DEFAULT_CONNECTOR_CALL_LIMITS,
 ): TeamsBotAdapter {
   const appId = credential.kind === 'anonymous' ? '' : credential.appId;
   const singleTenant = 'appType' in credential ? credential.appType === 'SingleTenant' : true;
@@ -66,7 +100,7 @@ export function createTeamsAdapter(
       CallerId: CallerIdConstants.PublicAzureChannel,
     });
   }
-  return new TeamsBotAdapter(options, credentialsFactory);
+  return new TeamsBotAdapter(options, credentialsFactory, connectorLimits);
 }
 
 function credentialsFactoryFor(credential: BotCredential, tenantId: string): ServiceClientCredentialsFactory {

@@ -1,6 +1,6 @@
 import type { CloudAdapterBase, ConversationParameters, ConversationReference } from 'botbuilder';
 import type { StoredConversationReference } from '../../domain/ports/conversation-reference-store';
-import type { DeliveryOutcome, NudgeMessenger } from '../../domain/ports/nudge-delivery';
+import type { ChatOutcome, DeliveryOutcome, NudgeMessenger } from '../../domain/ports/nudge-delivery';
 import type { NudgeCard } from '../../domain/nudges/nudge-card';
 import type { ManagerSummary } from '../../domain/campaigns/campaign-escalation';
 import { asAttachment, type AdaptiveCard } from './cards/card-template';
@@ -8,6 +8,7 @@ import { managerSummaryCard } from './cards/manager-summary-card';
 import { nudgeCard } from './cards/nudge-card';
 import { toStoredReference } from './conversation-reference-mapper';
 import { sendProactively } from './proactive-send';
+import { neverReachedConnector } from './connector-call-policy';
 
 /** When Teams throttles past botbuilder's own retries without saying for how long. */
 const DEFAULT_THROTTLE_MS = 60_000;
@@ -34,7 +35,7 @@ export class TeamsMessenger implements NudgeMessenger {
     private readonly options: TeamsMessengerOptions,
   ) {}
 
-  async openPersonalChat(userId: string): Promise<{ kind: 'opened'; reference: StoredConversationReference } | Exclude<DeliveryOutcome, { kind: 'sent' }>> {
+  async openPersonalChat(userId: string): Promise<{ kind: 'opened'; reference: StoredConversationReference } | ChatOutcome> {
     const { botAppId, tenantId } = this.options;
     const { serviceUrl, botId } = await this.options.endpoint();
     const parameters = {
@@ -55,7 +56,9 @@ export class TeamsMessenger implements NudgeMessenger {
       const outcome = outcomeOf(error);
       // On createConversation a 403 means the bot is not installed for them, not that they blocked it.
       if (outcome.kind === 'blocked' && outcome.code !== 'ConversationBlockedByUser') return { kind: 'notInstallable', reason: outcome.code };
-      return outcome as Exclude<DeliveryOutcome, { kind: 'sent' }>;
+      // Teams answers the same 1:1 chat each time it is asked: opening it again is harmless, so it is tried again.
+      if (outcome.kind === 'uncertain') return { kind: 'failed', reason: outcome.reason, transient: true };
+      return outcome as ChatOutcome;
     }
     return reference ? { kind: 'opened', reference } : { kind: 'failed', reason: 'createConversation gave no conversation' };
   }
@@ -101,18 +104,24 @@ export class TeamsMessenger implements NudgeMessenger {
   }
 }
 
-const TRANSIENT_STATUSES = new Set([412, 502, 503, 504]);
-
-function outcomeOf(error: unknown): DeliveryOutcome {
+/**
+ * What the Connector's refusal means. 4xx: it did not take the card (Teams documents 403, 404, 412 and 429 as not
+ * delivered; 412 is worth another try). A request that never reached it: not delivered, worth another try.
+ * Anything else (5xx, which Teams may answer after delivering, no answer in time, a cut connection): uncertain.
+ */
+function outcomeOf(error: unknown): Exclude<DeliveryOutcome, { kind: 'sent' }> {
   const { statusCode, code, response } = (error ?? {}) as { statusCode?: number; code?: string; response?: { headers?: { get(name: string): string | undefined } } };
   if (statusCode === 403) return { kind: 'blocked', code: code ?? 'Forbidden' };
   if (statusCode === 429) {
     const retryAfterMs = retryAfterOf(response?.headers);
     return { kind: 'throttled', retryAfterMs: retryAfterMs ?? DEFAULT_THROTTLE_MS };
   }
-  const reason = statusCode ? `Bot Connector answered ${statusCode}${code ? ` ${code}` : ''}` : `Bot Connector unreachable: ${(error as Error)?.message ?? 'unknown error'}`;
-  // Teams documents 412, 502, 503 and 504 as passing (retry with backoff); no answer at all may pass too.
-  return { kind: 'failed', reason, transient: statusCode === undefined || TRANSIENT_STATUSES.has(statusCode) };
+  if (statusCode && statusCode >= 400 && statusCode < 500) {
+    return { kind: 'failed', reason: `Bot Connector answered ${statusCode}${code ? ` ${code}` : ''}`, transient: statusCode === 412 || statusCode === 408 };
+  }
+  if (!statusCode && neverReachedConnector(error)) return { kind: 'failed', reason: `Bot Connector unreachable (${code})`, transient: true };
+  const reason = statusCode ? `Bot Connector answered ${statusCode}${code ? ` ${code}` : ''}` : `no answer from the Bot Connector: ${(error as Error)?.message ?? 'unknown error'}`;
+  return { kind: 'uncertain', reason: reason.slice(0, 300) };
 }
 
 function retryAfterOf(headers: { get(name: string): string | undefined } | undefined): number | undefined {

@@ -34,6 +34,8 @@ export class NudgeJobs {
   async register(): Promise<void> {
     await this.engine.work<NudgeJobData>(NUDGE_SEND_JOB, async (job) => {
       const request: NudgeRequest = {
+        // The job's id is the same on each of its retries: a retry finds the nudge its earlier attempt reserved.
+        requestKey: `nudge-job:${job.id}`,
         userId: job.data.userId, source: job.data.source,
         ...(job.data.requestedBy ? { requestedBy: job.data.requestedBy } : {}),
         ...(job.data.force ? { force: true } : {}),

@@ -22,10 +22,19 @@ const CLAIM_DUE = `
   RETURNING d.*`;
 
 /** Only the worker holding the claim may record its result; anything else (lease lost, cancelled) changes nothing. */
+/**
+ * Records a claimed delivery's result. Its send mark is cleared only by a result that proves nothing reached
+ * Teams ($8); any other "try again" after the mark becomes uncertain: a marked delivery is never sent twice.
+ */
 const COMPLETE = `
-  UPDATE campaign_deliveries SET status = $3, reason = $4, nudge_id = $5, due_at = COALESCE($6, due_at),
-    send_started_at = CASE WHEN $3 = 'pending' THEN NULL ELSE send_started_at END,
-    finished_at = CASE WHEN $3 = 'pending' THEN NULL ELSE $7::timestamptz END, claimed_by = NULL, lease_until = NULL
+  UPDATE campaign_deliveries SET
+    status = CASE WHEN $3 = 'pending' AND send_started_at IS NOT NULL AND NOT $8 THEN 'uncertain' ELSE $3 END,
+    reason = CASE WHEN $3 = 'pending' AND send_started_at IS NOT NULL AND NOT $8 THEN 'no answer could be recorded after its card left' ELSE $4 END,
+    nudge_id = $5,
+    due_at = CASE WHEN $3 = 'pending' AND (send_started_at IS NULL OR $8) THEN COALESCE($6, due_at) ELSE due_at END,
+    finished_at = CASE WHEN $3 = 'pending' AND (send_started_at IS NULL OR $8) THEN NULL ELSE $7::timestamptz END,
+    send_started_at = CASE WHEN $3 = 'pending' AND $8 THEN NULL ELSE send_started_at END,
+    claimed_by = NULL, lease_until = NULL
   WHERE id = $1 AND status = 'sending' AND claimed_by = $2
   RETURNING id`;
 
@@ -230,7 +239,7 @@ export class SqlCampaignStore implements CampaignStore {
     const status: DeliveryStatus = result.kind === 'later' ? 'pending' : result.kind;
     const rows = await this.db.query(COMPLETE, [
       deliveryId, worker, status, result.kind === 'sent' ? null : result.reason, result.kind === 'sent' ? result.nudgeId : null,
-      result.kind === 'later' ? result.at : null, at,
+      result.kind === 'later' ? result.at : null, at, result.kind === 'later' && result.notDelivered === true,
     ]);
     return rows.length === 1;
   }

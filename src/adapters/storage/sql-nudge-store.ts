@@ -14,8 +14,8 @@ const LOCK_OPEN_SERIES = 'SELECT * FROM nudge_series WHERE user_id = $1 AND ende
 const SENT_SINCE = 'SELECT sent_at FROM nudges WHERE user_id = $1 AND sent_at >= $2';
 
 const INSERT_NUDGE = `
-  INSERT INTO nudges (series_id, user_id, source, requested_by, deadline, created_at, status, sent_at, recipient_name, greeting_name, strength, methods, campaign_delivery_id)
-  VALUES ($1, $2, $3, $4, $5, $6, 'sending', $6, $7, $8, $9, $10::jsonb, $11::bigint)
+  INSERT INTO nudges (series_id, user_id, source, requested_by, deadline, created_at, status, sent_at, recipient_name, greeting_name, strength, methods, campaign_delivery_id, request_key)
+  VALUES ($1, $2, $3, $4, $5, $6, 'sending', $6, $7, $8, $9, $10::jsonb, $11::bigint, $12)
   RETURNING *`;
 
 /** Only an earlier attempt of the same delivery can have left it, and that attempt never sent its card. */
@@ -23,11 +23,19 @@ const ABANDON_EARLIER_ATTEMPT = `
   UPDATE nudges SET status = 'failed', status_detail = 'abandoned: its sender stopped before sending', sent_at = NULL
   WHERE campaign_delivery_id = $1::bigint AND status = 'sending'`;
 
-/** A nudge that did not reach the person stops counting towards the cap: sent_at goes. */
+/** An earlier attempt of the same keyed request that stopped before its card left: given up, its key freed. */
+const ABANDON_UNSENT_REPEAT = `
+  UPDATE nudges SET status = 'failed', status_detail = 'abandoned: its sender stopped before sending', sent_at = NULL, request_key = NULL
+  WHERE request_key = $1 AND status = 'sending' AND send_started_at IS NULL`;
+
+/**
+ * A nudge that did not reach the person stops counting towards the cap: sent_at goes. An uncertain one keeps
+ * counting (it may have been seen). A nudge already marked uncertain or sent is never rewritten as not sent.
+ */
 const RECORD_DELIVERY = `
   UPDATE nudges SET status = $2, status_detail = $3, retry_at = $4, conversation_id = $5, activity_id = $6,
-    sent_at = CASE WHEN $2 = 'sent' THEN $7::timestamptz ELSE NULL END
-  WHERE id = $1`;
+    sent_at = CASE WHEN $2 IN ('sent', 'uncertain') THEN COALESCE(sent_at, $7::timestamptz) ELSE NULL END
+  WHERE id = $1 AND status = 'sending'`;
 
 const FIND = `
   SELECT n.*, s.started_at AS s_started_at, s.ended_at AS s_ended_at, s.end_reason AS s_end_reason,
@@ -78,15 +86,26 @@ export class SqlNudgeStore implements NudgeStore {
       const [seriesRow] = await tx.query<SeriesRow>(LOCK_OPEN_SERIES, [request.userId]);
       const series = toSeries(seriesRow!);
       if (request.campaignDeliveryId) await tx.query(ABANDON_EARLIER_ATTEMPT, [request.campaignDeliveryId]);
+      if (request.requestKey) {
+        await tx.query(ABANDON_UNSENT_REPEAT, [request.requestKey]);
+        const [earlier] = await tx.query<NudgeRow>('SELECT * FROM nudges WHERE request_key = $1', [request.requestKey]);
+        if (earlier) return { kind: 'repeated', nudge: toNudge(earlier) };
+      }
       const sent = await tx.query<{ sent_at: Date | string }>(SENT_SINCE, [request.userId, sentSince]);
       const decision = decide(series, sent.map((row) => new Date(row.sent_at)));
       if (decision.kind === 'deferred') return decision;
       const [row] = await tx.query<NudgeRow>(INSERT_NUDGE, [
         series.id, request.userId, request.source, request.requestedBy ?? null, request.deadline ?? null, request.now,
         request.recipientName, request.greetingName, request.strength, JSON.stringify(request.methods), request.campaignDeliveryId ?? null,
+        request.requestKey ?? null,
       ]);
       return { kind: 'reserved', nudge: toNudge(row!), series };
     });
+  }
+
+  async markSendStarted(nudgeId: string, at: Date): Promise<boolean> {
+    const rows = await this.db.query(`UPDATE nudges SET send_started_at = $2 WHERE id = $1 AND status = 'sending' RETURNING id`, [nudgeId, at]);
+    return rows.length === 1;
   }
 
   async recordDelivery(nudgeId: string, delivery: DeliveryRecord, at: Date): Promise<void> {

@@ -38,5 +38,10 @@ export type DeliveryResult =
   | { kind: 'sent'; nudgeId: string }
   | { kind: 'failed'; reason: string }
   | { kind: 'skipped'; reason: string }
-  /** Not now (throttled, outside the person's window, Teams busy): pending again, due at `at`. */
-  | { kind: 'later'; at: Date; reason: string };
+  /** Its card left and no definite answer came (or its answer could not be recorded): never sent again. */
+  | { kind: 'uncertain'; reason: string }
+  /**
+   * Not now (throttled, outside the person's window, Teams busy): pending again, due at `at`. Only a result that
+   * proves nothing reached Teams may follow the delivery's send mark: `notDelivered` says so, and clears the mark.
+   */
+  | { kind: 'later'; at: Date; reason: string; notDelivered?: true };

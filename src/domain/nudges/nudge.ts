@@ -19,8 +19,11 @@ export interface NudgeSeries {
   snoozedUntil?: Date;
 }
 
-/** Where a nudge got to. `sending` is the reservation made before the card leaves, so two senders cannot both pass the cap. */
-export type NudgeStatus = 'sending' | 'sent' | 'throttled' | 'blocked' | 'notInstallable' | 'failed';
+/**
+ * Where a nudge got to. `sending` is the reservation made before the card leaves, so two senders cannot both pass
+ * the cap. `uncertain`: its request left and no definite answer came; it counts as sent and is never sent again.
+ */
+export type NudgeStatus = 'sending' | 'sent' | 'uncertain' | 'throttled' | 'blocked' | 'notInstallable' | 'failed';
 
 export interface Nudge {
   id: string;

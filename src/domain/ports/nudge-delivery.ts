@@ -11,8 +11,19 @@ export type DeliveryOutcome =
   | { kind: 'blocked'; code: string }
   /** The app is not installed for them and cannot be (not in the catalog, install not allowed or not configured). */
   | { kind: 'notInstallable'; reason: string }
-  /** `transient`: worth trying again later (412, 502, 503, 504, no answer); otherwise it will fail the same way. */
-  | { kind: 'failed'; reason: string; transient?: boolean };
+  /**
+   * Not delivered. `transient`: worth trying again later (412, a Connector that could not be reached, a request
+   * stopped before it left); otherwise it will fail the same way.
+   */
+  | { kind: 'failed'; reason: string; transient?: boolean }
+  /**
+   * The card's request left and no definite answer came back (5xx, no answer in time, a cut connection): Teams may
+   * have shown it. Never sent again: a second card is worse than a missing one, and the next nudge will come.
+   */
+  | { kind: 'uncertain'; reason: string };
+
+/** What opening a chat can answer besides the chat: never "uncertain" (opening the same 1:1 chat twice is harmless). */
+export type ChatOutcome = Exclude<DeliveryOutcome, { kind: 'sent' | 'uncertain' }>;
 
 export type InstallOutcome =
   | { kind: 'installed' }
@@ -28,7 +39,7 @@ export interface AppInstaller {
 /** Talks to people in their 1:1 chat with the bot (Teams). */
 export interface NudgeMessenger {
   /** Creates (or finds: Teams answers the same id each time) the 1:1 chat with someone the bot is installed for. */
-  openPersonalChat(userId: string): Promise<{ kind: 'opened'; reference: StoredConversationReference } | Exclude<DeliveryOutcome, { kind: 'sent' }>>;
+  openPersonalChat(userId: string): Promise<{ kind: 'opened'; reference: StoredConversationReference } | ChatOutcome>;
   /**
    * `beforeRequest` is called as the very last step, once everything else is ready and just before the request
    * leaves for Teams: a campaign marks its delivery there, so that a crash between the mark and the request is

@@ -17,12 +17,21 @@ export interface NudgeRequestRecord {
    * (its sender stopped before the card left: the delivery was not marked as on its way) is given up first.
    */
   campaignDeliveryId?: string;
+  /**
+   * The request's own key (a job's id, the same on each of its retries). A nudge already reserved under it is
+   * answered instead of a new one, unless that earlier attempt stopped before its card left.
+   */
+  requestKey?: string;
 }
 
 /** Whether a nudge may go now, decided from the person's open series and their recent sends. */
 export type ReservationDecision = { kind: 'go' } | { kind: 'deferred'; reason: 'snoozed' | 'frequencyCap'; notBefore: Date };
 
-export type Reservation = { kind: 'reserved'; nudge: Nudge; series: NudgeSeries } | Extract<ReservationDecision, { kind: 'deferred' }>;
+export type Reservation =
+  | { kind: 'reserved'; nudge: Nudge; series: NudgeSeries }
+  /** The same request (its key) got this far before: its nudge, never a second one. */
+  | { kind: 'repeated'; nudge: Nudge }
+  | Extract<ReservationDecision, { kind: 'deferred' }>;
 
 export interface DeliveryRecord {
   status: Exclude<NudgeStatus, 'sending'>;
@@ -41,7 +50,12 @@ export interface NudgeStore {
    * since `sentSince`, reserved ones included.
    */
   reserve(request: NudgeRequestRecord, sentSince: Date, decide: (series: NudgeSeries, sentAt: Date[]) => ReservationDecision): Promise<Reservation>;
-  /** What happened to a reserved nudge. Only a `sent` nudge keeps counting towards the cap. */
+  /**
+   * Marks a keyed nudge as on its way, just before its request leaves; false if it is no longer `sending`. From
+   * then on a repeat of its request finds it, and never sends again.
+   */
+  markSendStarted(nudgeId: string, at: Date): Promise<boolean>;
+  /** What happened to a reserved nudge. Only a `sent` or `uncertain` nudge keeps counting towards the cap. */
   recordDelivery(nudgeId: string, delivery: DeliveryRecord, at: Date): Promise<void>;
   find(nudgeId: string): Promise<{ nudge: Nudge; series: NudgeSeries } | undefined>;
   /** The person's series that has not ended, if any. */

@@ -140,11 +140,11 @@ describe.each(databaseTargets())('SqlCampaignStore on $name', (target) => {
     expect(retaken.sort()).toEqual([notStarted!.id, stale!.id].sort());
   });
 
-  it('lets a throttled send go again: a send Teams answered is no longer uncertain', async () => {
+  it('lets a throttled send go again: a send Teams refused (429: not delivered) is no longer uncertain', async () => {
     const { run } = await runWith(1);
     const [delivery] = (await store.claimDue(minutes(1), 1000, 'w', minutes(3))).filter((d) => d.runId === run.id);
     await store.markSendStarted(delivery!.id, 'w', minutes(1));
-    await store.complete(delivery!.id, 'w', { kind: 'later', at: minutes(1), reason: 'throttled' }, minutes(1));
+    await store.complete(delivery!.id, 'w', { kind: 'later', at: minutes(1), reason: 'throttled', notDelivered: true }, minutes(1));
     const [again] = (await store.claimDue(minutes(1), 1000, 'dies', minutes(2))).filter((d) => d.runId === run.id);
     expect(again?.id).toBe(delivery!.id);
     // Dies before this attempt's point of no return: back to pending, not uncertain.

@@ -24,10 +24,11 @@ describe('what a nudge result means for a campaign delivery', () => {
     [{ kind: 'alreadyStrong', person }, { kind: 'skipped', reason: 'enrolled' }],
     [{ kind: 'unknownPerson' }, { kind: 'skipped', reason: 'not in the directory' }],
     [{ kind: 'deferred', person, reason: 'sendingHours', notBefore: later(3_600_000), timeZone: 'UTC' }, { kind: 'later', at: later(3_600_000), reason: 'sendingHours' }],
-    [{ kind: 'throttled', retryAfterMs: 2_000, person, nudgeId: NUDGE_ID, strength: 'weak' }, { kind: 'later', at: later(2_000), reason: 'throttled' }],
+    [{ kind: 'throttled', retryAfterMs: 2_000, person, nudgeId: NUDGE_ID, strength: 'weak' }, { kind: 'later', at: later(2_000), reason: 'throttled', notDelivered: true }],
     [{ kind: 'blocked', code: 'Forbidden', person, nudgeId: NUDGE_ID, strength: 'weak' }, { kind: 'failed', reason: 'blocked' }],
     [{ kind: 'notInstallable', reason: 'not in the catalog', person, nudgeId: NUDGE_ID, strength: 'weak' }, { kind: 'failed', reason: 'notInstallable' }],
     [{ kind: 'failed', reason: 'Bot Connector answered 400', person, nudgeId: NUDGE_ID, strength: 'weak' }, { kind: 'failed', reason: 'Bot Connector answered 400' }],
+    [{ kind: 'uncertain', reason: 'Bot Connector answered 502', person, nudgeId: NUDGE_ID, strength: 'weak' }, { kind: 'uncertain', reason: 'Bot Connector answered 502' }],
   ] as [NudgeResult, unknown][])('%j → %j', (result, expected) => {
     expect(deliveryResultOf(result, 1, NOW, half)).toEqual(expected);
   });
@@ -180,5 +181,61 @@ describe.each(databaseTargets())('a delivery batch on $name', (target) => {
     // send, before the result is recorded.
     expect(events.filter((e) => e === 'answered')).toHaveLength(2);
     for (const who of ['first', 'second']) expect(events.slice(events.indexOf(`sent ${who}`), events.indexOf(`sent ${who}`) + 3)).toEqual([`sent ${who}`, 'answered', `recorded ${who}`]);
+  });
+
+  describe('once a delivery is marked as on its way, it is never sent again (issue 15, item 5)', () => {
+    async function oneMarkedDelivery(userId: string) {
+      const campaign = await store.create(plan, { id: 'm1', name: 'Megan' }, NOW);
+      const { run } = await store.startRun(campaign.id, NOW, NOW);
+      await store.addDeliveries(run.id, [{ userId, dueAt: NOW }]);
+      const row = async () => (await db.query<{ status: string; send_started_at: unknown; reason: string | null }>(
+        'SELECT status, send_started_at, reason FROM campaign_deliveries WHERE run_id = $1', [run.id]))[0]!;
+      return { run, row };
+    }
+    let sends = 0;
+    const deps = (send: (request: NudgeRequest) => Promise<NudgeResult>) => ({ store, send, scanned, now: () => NOW, worker: 'w1', leaseMs: 60_000 });
+
+    it('records uncertain when Teams took the card and then recording it failed, and sends nothing on the next batches', async () => {
+      const { run, row } = await oneMarkedDelivery('blip');
+      sends = 0;
+      const send = async (request: NudgeRequest): Promise<NudgeResult> => {
+        if (await request.beforeSend!()) sends += 1;
+        throw new Error('connection terminated unexpectedly');
+      };
+      expect((await deliverDueBatch(deps(send), 100)).results).toMatchObject({ uncertain: 1, later: 0 });
+      expect(await row()).toMatchObject({ status: 'uncertain', reason: expect.stringContaining('after its card left') });
+      await deliverDueBatch(deps(send), 100);
+      expect(sends).toBe(1);
+      expect(await store.deliveryCounts(run.id)).toMatchObject({ uncertain: 1, pending: 0 });
+    });
+
+    it('records what Teams answered without confirming (5xx, no answer) as uncertain', async () => {
+      const { row } = await oneMarkedDelivery('gateway');
+      const send = async (request: NudgeRequest): Promise<NudgeResult> => {
+        await request.beforeSend!();
+        return { kind: 'uncertain', reason: 'Bot Connector answered 504', person, nudgeId: NUDGE_ID, strength: 'weak' };
+      };
+      await deliverDueBatch(deps(send), 100);
+      expect(await row()).toMatchObject({ status: 'uncertain' });
+    });
+
+    it('clears the mark only for an answer that proves the card did not go (429), and sends it again later', async () => {
+      const { row } = await oneMarkedDelivery('throttled');
+      const send = async (request: NudgeRequest): Promise<NudgeResult> => {
+        await request.beforeSend!();
+        return { kind: 'throttled', retryAfterMs: 1000, person, nudgeId: NUDGE_ID, strength: 'weak' };
+      };
+      await deliverDueBatch(deps(send), 100);
+      expect(await row()).toMatchObject({ status: 'pending', send_started_at: null });
+    });
+
+    it('keeps a marked delivery uncertain even if a "try again later" without that proof reaches the store', async () => {
+      const { run, row } = await oneMarkedDelivery('guarded');
+      const [claimed] = (await store.claimDue(NOW, 1000, 'w9', later(60_000))).filter((d) => d.runId === run.id);
+      expect(await store.markSendStarted(claimed!.id, 'w9', NOW)).toBe(true);
+      expect(await store.complete(claimed!.id, 'w9', { kind: 'later', at: later(1000), reason: 'something passing' }, NOW)).toBe(true);
+      expect(await row()).toMatchObject({ status: 'uncertain' });
+      expect((await row()).send_started_at).not.toBeNull();
+    });
   });
 });

@@ -32,6 +32,8 @@ export async function nudgeAnswer(send: (request: NudgeRequest) => Promise<Nudge
       return `MFA Coach is not installed for ${name}, and I could not install it: ${result.reason}.`;
     case 'failed':
       return `The reminder to ${name} could not be sent (${result.reason}). Please try again later.`;
+    case 'uncertain':
+      return `Teams did not confirm the reminder to ${name} (${result.reason}); it may have arrived. It counts as sent and will not be sent again by itself.`;
   }
   return `The reminder to ${name} could not be sent.`;
 }

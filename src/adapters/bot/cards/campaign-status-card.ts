@@ -57,7 +57,7 @@ export function funnelFacts(funnel: CampaignFunnel): { title: string; value: str
     { title: 'Delivered', value: countText(funnel.delivered) },
     ...(funnel.waiting > 0 ? [{ title: 'Waiting', value: `${countText(funnel.waiting)} (their delivery window, the cap, or Teams' rate)` }] : []),
     { title: 'Failed', value: failedText(funnel) },
-    ...(funnel.uncertain > 0 ? [{ title: 'Uncertain', value: `${countText(funnel.uncertain)} (the sender stopped mid-send; not sent again)` }] : []),
+    ...(funnel.uncertain > 0 ? [{ title: 'Uncertain', value: `${countText(funnel.uncertain)} (Teams did not confirm them; not sent again)` }] : []),
     ...(funnel.skipped > 0 ? [{ title: 'Not needed', value: `${countText(funnel.skipped)} (set up meanwhile, left, or at their cap)` }] : []),
     ...(funnel.cancelled > 0 ? [{ title: 'Cancelled', value: countText(funnel.cancelled) }] : []),
     { title: 'Opened', value: countText(funnel.opened) },

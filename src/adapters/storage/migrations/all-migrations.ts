@@ -9,7 +9,8 @@ import { campaignEscalations } from './008_campaign_escalations';
 import { givenNames } from './009_given_names';
 import { nudgeCampaignDelivery } from './010_nudge_campaign_delivery';
 import { sendRateSenders } from './011_send_rate_senders';
+import { nudgeSendMarks } from './012_nudge_send_marks';
 import type { Migration } from './migration';
 
 /** Every migration, in order. A new migration file is added here too. */
-export const allMigrations: readonly Migration[] = [initial, posture, pendingExports, usersPerScan, nudges, campaigns, campaignNumbers, campaignEscalations, givenNames, nudgeCampaignDelivery, sendRateSenders];
+export const allMigrations: readonly Migration[] = [initial, posture, pendingExports, usersPerScan, nudges, campaigns, campaignNumbers, campaignEscalations, givenNames, nudgeCampaignDelivery, sendRateSenders, nudgeSendMarks];

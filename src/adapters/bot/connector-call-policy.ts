@@ -1,0 +1,161 @@
+/**
+ * How MFA Coach calls Teams' Bot Connector: every attempt has a deadline, and a message is never sent twice.
+ *
+ * botbuilder's Connector client runs on Azure's HTTP pipeline, whose default retry policy resends any request
+ * answered 408 or 5xx, or cut off, up to three times, with no deadline on an attempt. For a GET that is right.
+ * For a POST that carries a card it is not: Teams may have delivered the card and then answered 502 or 504 (its
+ * documentation lists both as "retry"), so the person gets it twice and the bot believes it sent it once. And a
+ * Connector that never answers holds the send, and its place in the send window, for ever.
+ *
+ * So the client's retry policy is replaced by this one:
+ * - each attempt is given up after `attemptTimeoutMs` (a `ConnectorTimeoutError`);
+ * - 429 (Teams documents it as not delivered) is retried after the wait Teams asked for, when that wait is short;
+ * - a request that never reached the Connector (refused, no such host) is retried, whatever its method;
+ * - 5xx, a timeout or a cut connection is retried only for reads and other idempotent requests. A POST so
+ *   answered is handed back to the caller, who records it as "uncertain" rather than sending it again.
+ */
+
+/** The parts of Azure's pipeline request and response this policy reads (typed here, not imported). */
+interface PipelineRequest {
+  method: string;
+  url: string;
+  abortSignal?: AbortSignal;
+}
+interface PipelineResponse {
+  status: number;
+  headers: { get(name: string): string | undefined };
+}
+type SendRequest = (request: PipelineRequest) => Promise<PipelineResponse>;
+export interface PipelinePolicy {
+  name: string;
+  sendRequest(request: PipelineRequest, next: SendRequest): Promise<PipelineResponse>;
+}
+
+export interface ConnectorCallLimits {
+  /** One attempt, from the request leaving to the whole answer read. Teams' own deadline for a bot's reply is 15 s. */
+  attemptTimeoutMs: number;
+  /** 429s retried inside one call, each after the wait Teams asked for. */
+  throttleRetries: number;
+  /** A 429 asking for a longer wait is handed back at once (the caller queues the send for later instead). */
+  maxRetryAfterMs: number;
+  /** Other retries inside one call: a request that never left, or an idempotent one that failed. */
+  retries: number;
+  /** The first wait before such a retry; it doubles each time. */
+  retryDelayMs: number;
+}
+
+export const DEFAULT_CONNECTOR_CALL_LIMITS: ConnectorCallLimits = {
+  attemptTimeoutMs: 15_000,
+  throttleRetries: 3,
+  maxRetryAfterMs: 10_000,
+  retries: 2,
+  retryDelayMs: 500,
+};
+
+/** The Connector gave no whole answer within the attempt's deadline. The request may have reached Teams. */
+export class ConnectorTimeoutError extends Error {
+  readonly code = 'CONNECTOR_TIMEOUT';
+  constructor(readonly timeoutMs: number) {
+    super(`the Bot Connector gave no answer within ${timeoutMs} ms`);
+    this.name = 'ConnectorTimeoutError';
+  }
+}
+
+/** Errors raised before a single byte of the request can have reached the Connector. */
+const NEVER_LEFT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL']);
+
+/** True when the error proves the request never reached the Connector, so sending it again cannot duplicate it. */
+export function neverReachedConnector(error: unknown): boolean {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' && NEVER_LEFT.has(code);
+}
+
+const IDEMPOTENT = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
+const RETRIED_STATUSES = new Set([408, 500, 502, 503, 504]);
+
+export function connectorCallPolicy(
+  limits: ConnectorCallLimits = DEFAULT_CONNECTOR_CALL_LIMITS,
+  sleep: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+): PipelinePolicy {
+  return {
+    name: 'mfaCoachConnectorCalls',
+    async sendRequest(request, next) {
+      const idempotent = IDEMPOTENT.has(request.method.toUpperCase());
+      let throttled = 0;
+      let retried = 0;
+      for (;;) {
+        let response: PipelineResponse;
+        try {
+          response = await attempt(request, next, limits.attemptTimeoutMs);
+        } catch (error) {
+          if ((idempotent || neverReachedConnector(error)) && retried < limits.retries) {
+            await sleep(limits.retryDelayMs * 2 ** retried++);
+            continue;
+          }
+          throw error;
+        }
+        if (response.status === 429 && throttled < limits.throttleRetries) {
+          const waitMs = retryAfterMs(response.headers) ?? limits.retryDelayMs * 2 ** throttled;
+          if (waitMs > limits.maxRetryAfterMs) return response;
+          throttled++;
+          await sleep(waitMs);
+          continue;
+        }
+        if (idempotent && RETRIED_STATUSES.has(response.status) && retried < limits.retries) {
+          await sleep(limits.retryDelayMs * 2 ** retried++);
+          continue;
+        }
+        return response;
+      }
+    },
+  };
+}
+
+/** One attempt under its own deadline; the caller's abort signal, if any, still aborts it. */
+async function attempt(request: PipelineRequest, next: SendRequest, timeoutMs: number): Promise<PipelineResponse> {
+  const outer = request.abortSignal;
+  const controller = new AbortController();
+  const forward = () => controller.abort();
+  outer?.addEventListener('abort', forward);
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      controller.abort();
+      reject(new ConnectorTimeoutError(timeoutMs));
+    }, timeoutMs);
+  });
+  request.abortSignal = controller.signal;
+  try {
+    // The race, not only the abort: an answer whose body stalls after its headers is given up on too.
+    return await Promise.race([next(request), deadline]);
+  } finally {
+    clearTimeout(timer);
+    outer?.removeEventListener('abort', forward);
+    request.abortSignal = outer;
+  }
+}
+
+function retryAfterMs(headers: PipelineResponse['headers']): number | undefined {
+  const ms = Number(headers.get('retry-after-ms'));
+  if (Number.isFinite(ms) && ms >= 0 && headers.get('retry-after-ms') !== undefined) return ms;
+  const seconds = Number(headers.get('retry-after'));
+  return headers.get('retry-after') !== undefined && Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : undefined;
+}
+
+/** The pipeline inside botbuilder's ConnectorClient (botbuilder-stdlib's ServiceClientContext keeps it on `client`). */
+interface PipelineHolder {
+  client?: { pipeline?: { removePolicy(options: { name: string }): unknown; addPolicy(policy: PipelinePolicy, options?: { phase?: string }): void } };
+}
+
+/**
+ * Puts the policy in place of Azure's default retry policy on a Connector client botbuilder just made. Throws if
+ * botbuilder's client no longer has the shape this relies on: sending with the old retries would duplicate cards.
+ */
+export function limitConnectorCalls<T extends object>(connectorClient: T, limits: ConnectorCallLimits = DEFAULT_CONNECTOR_CALL_LIMITS): T {
+  const pipeline = (connectorClient as PipelineHolder).client?.pipeline;
+  if (!pipeline) throw new Error("botbuilder's Connector client has no pipeline to set its deadline and retries on");
+  pipeline.removePolicy({ name: 'defaultRetryPolicy' });
+  pipeline.removePolicy({ name: 'mfaCoachConnectorCalls' });
+  pipeline.addPolicy(connectorCallPolicy(limits), { phase: 'Retry' });
+  return connectorClient;
+}
