@@ -210,7 +210,14 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
       if (result.kind === 'started' && result.run.status === 'finished') await campaignEngine.announceFinished(result.run);
       return result;
     };
-    const campaignRuns = new CampaignRunJobs(engine, startRun, campaignStore, logger, now);
+    const campaignRuns = new CampaignRunJobs(engine, startRun, campaignStore, logger, now, {
+      listActive: () => campaignStore.listActive(),
+      setProblem: (id, problem, at) => campaignStore.setProblem(id, problem, at),
+      // Its owner hears once, in their personal chat; the status card keeps saying it until a run starts again.
+      onProblem: async (campaign, problem) => {
+        await privateSender.send(campaign.ownerId, { type: 'message', text: `Campaign ${campaign.number} ("${campaign.name}") needs you: ${problem}` });
+      },
+    });
     await campaignRuns.register();
     const campaigns = { store: campaignStore, startRun, scheduleNext: (campaign: Campaign) => campaignRuns.scheduleNext(campaign), escalate };
     const helpDeskChannel = config.nudges.helpDeskConversationId;

@@ -244,6 +244,7 @@ export class PgBossJobEngine implements JobEngine {
 
 function toPgBossSendOptions(options: SendJobOptions = {}): PgBoss.SendOptions {
   return definedOnly({
+    id: options.id,
     singletonKey: options.singletonKey,
     singletonSeconds: options.singletonSeconds,
     startAfter: options.startAfter,

@@ -102,6 +102,8 @@ interface CampaignRow {
   plan: CampaignPlan;
   status: CampaignStatus;
   created_at: Date | string;
+  problem: string | null;
+  problem_at: Date | string | null;
 }
 
 interface RunRow {
@@ -153,6 +155,21 @@ export class SqlCampaignStore implements CampaignStore {
   async list(limit: number): Promise<Campaign[]> {
     const rows = await this.db.query<CampaignRow>('SELECT * FROM campaigns ORDER BY created_at DESC, id LIMIT $1', [limit]);
     return rows.map(toCampaign);
+  }
+
+  async listActive(): Promise<Campaign[]> {
+    const rows = await this.db.query<CampaignRow>(`SELECT * FROM campaigns WHERE status = 'active' ORDER BY created_at, id`);
+    return rows.map(toCampaign);
+  }
+
+  async setProblem(id: string, problem: string | undefined, at: Date): Promise<boolean> {
+    if (!isGuid(id)) return false;
+    const rows = await this.db.query(
+      `UPDATE campaigns SET problem = $2, problem_at = CASE WHEN $2::text IS NULL THEN NULL ELSE $3::timestamptz END
+       WHERE id = $1 AND problem IS DISTINCT FROM $2::text RETURNING id`,
+      [id, problem ?? null, at],
+    );
+    return rows.length === 1;
   }
 
   async setStatus(id: string, to: CampaignStatus, from: readonly CampaignStatus[], at: Date): Promise<{ campaign: Campaign; changed: boolean } | undefined> {
@@ -341,7 +358,10 @@ export class SqlCampaignStore implements CampaignStore {
 }
 
 function toCampaign(row: CampaignRow): Campaign {
-  return { ...row.plan, id: row.id, number: row.number, name: row.name, ownerId: row.owner_id, ownerName: row.owner_name, status: row.status, createdAt: new Date(row.created_at) };
+  return {
+    ...row.plan, id: row.id, number: row.number, name: row.name, ownerId: row.owner_id, ownerName: row.owner_name, status: row.status, createdAt: new Date(row.created_at),
+    ...(row.problem ? { problem: { text: row.problem, at: new Date(row.problem_at ?? row.created_at) } } : {}),
+  };
 }
 
 function toRun(row: RunRow): CampaignRun {

@@ -28,4 +28,6 @@ export interface Campaign extends CampaignPlan {
   ownerName: string;
   status: CampaignStatus;
   createdAt: Date;
+  /** Why it cannot go on as planned (its group is gone, a run found no scan), until a run starts again. */
+  problem?: { text: string; at: Date };
 }

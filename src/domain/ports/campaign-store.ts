@@ -20,6 +20,13 @@ export interface CampaignStore {
   find(ref: string): Promise<Campaign | undefined>;
   /** Newest first. */
   list(limit: number): Promise<Campaign[]>;
+  /** Every active campaign (the reconciler makes sure each has its next run queued). */
+  listActive(): Promise<Campaign[]>;
+  /**
+   * Records why the campaign cannot go on, or clears it (undefined). True when this changed what was recorded: the
+   * owner is told of a problem once, not at every try.
+   */
+  setProblem(id: string, problem: string | undefined, at: Date): Promise<boolean>;
   /**
    * Changes the status only from one of `from` (pause only what is active, resume only what is paused, …);
    * returns the campaign as it is after, and whether it changed. Cancelling also cancels every pending delivery.

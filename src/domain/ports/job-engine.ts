@@ -9,6 +9,8 @@ export interface Job<T extends object = object> {
 }
 
 export interface SendJobOptions {
+  /** The job's own id (a UUID): a second send with the same id, while the job is kept, queues nothing. */
+  id?: string;
   /** Throttling: at most one job per singletonKey (or per queue without a key) in each window of this many seconds; a second send in the window answers null. */
   singletonSeconds?: number;
   /** Groups jobs for singletonSeconds (alone it does nothing). */

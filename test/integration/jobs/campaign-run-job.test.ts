@@ -16,6 +16,7 @@ describe.each(databaseTargets())('campaign run jobs on $name', (target) => {
   let jobs: CampaignRunJobs;
   const started: { campaignId: string; scheduledFor: string }[] = [];
   let answer: (campaignId: string, scheduledFor: Date) => StartRunResult = () => ({ kind: 'noScan' });
+  const told: { campaignId: string; problem: string }[] = [];
 
   beforeAll(async () => {
     db = await target.openMigrated();
@@ -25,7 +26,13 @@ describe.each(databaseTargets())('campaign run jobs on $name', (target) => {
     jobs = new CampaignRunJobs(engine, async (campaignId, scheduledFor) => {
       started.push({ campaignId, scheduledFor: scheduledFor.toISOString() });
       return answer(campaignId, scheduledFor);
-    }, store, quiet, () => new Date());
+    }, store, quiet, () => new Date(), {
+      listActive: () => store.listActive(),
+      setProblem: (id, problem, at) => store.setProblem(id, problem, at),
+      onProblem: async (campaign, problem) => {
+        told.push({ campaignId: campaign.id, problem });
+      },
+    });
     await jobs.register();
   });
   afterAll(async () => {
@@ -64,7 +71,7 @@ describe.each(databaseTargets())('campaign run jobs on $name', (target) => {
     expect((await queued(campaign.id)).filter((time) => time === tomorrow)).toHaveLength(1);
   });
 
-  it('queues nothing for a schedule that has no run left, and nothing more when a run was already started', async () => {
+  it('queues nothing for a schedule that has no run left, also after a run that had already started', async () => {
     const past = await store.create(campaignPlan({ schedule: { kind: 'once', date: '2020-01-01', time: '09:00', timeZone: 'UTC' } }), { id: 'm', name: 'M' }, new Date());
     expect(await jobs.scheduleNext(past)).toBeUndefined();
     expect(await queued(past.id)).toEqual([]);
@@ -84,5 +91,58 @@ describe.each(databaseTargets())('campaign run jobs on $name', (target) => {
     await store.startRun(campaign.id, todaysRun, new Date());
     const next = await jobs.scheduleNext(campaign);
     expect(next?.toISOString()).toBe(new Date(todaysRun.getTime() + 86_400_000).toISOString());
+  });
+
+  const startedAnswer = (campaignId: string, scheduledFor: Date): StartRunResult =>
+    ({ kind: 'started', targeted: 1, run: { id: 'r', campaignId, scheduledFor, startedAt: new Date(), status: 'delivering', targeted: 1 } });
+  const tomorrowOf = (first: Date) => new Date(first.getTime() + 86_400_000).toISOString();
+  const untilQueued = async (campaignId: string, at: string) => {
+    for (const end = Date.now() + 15_000; !(await queued(campaignId)).includes(at); await new Promise((r) => setTimeout(r, 100))) if (Date.now() > end) throw new Error(`${at} was never queued`);
+  };
+
+  // Issue 15, item 4: the chain used to end when the job that started a run failed before queuing the next one.
+  it('queues the next run also when its own run had already started (the job that started it died before queuing)', async () => {
+    const { campaign } = await dailyFromAMinuteAgo();
+    answer = (campaignId, scheduledFor) => ({ kind: 'alreadyStarted', run: { id: 'r', campaignId, scheduledFor, startedAt: new Date(), status: 'delivering', targeted: 1 } });
+    const first = await jobs.scheduleNext(campaign);
+    await untilQueued(campaign.id, tomorrowOf(first!));
+    expect((await queued(campaign.id)).filter((time) => time === tomorrowOf(first!))).toHaveLength(1);
+  });
+
+  it('queues one run once, however often it is queued', async () => {
+    const { campaign } = await dailyFromAMinuteAgo();
+    answer = () => ({ kind: 'notActive', status: 'paused' });
+    const inTwoDays = new Date(Date.now() + 2 * 86_400_000);
+    const later = { ...campaign, schedule: { kind: 'once' as const, date: inTwoDays.toISOString().slice(0, 10), time: '09:00', timeZone: 'UTC' } };
+    await jobs.scheduleNext(later);
+    await jobs.scheduleNext(later);
+    expect(await queued(campaign.id)).toHaveLength(1);
+  });
+
+  it('has the reconciler queue the missing next run of an active campaign whose chain broke, once', async () => {
+    const { campaign } = await dailyFromAMinuteAgo();
+    answer = startedAnswer;
+    // Nothing queued (as if the queue write after its first run had failed): the reconciler finds it.
+    expect(await queued(campaign.id)).toEqual([]);
+    await jobs.reconcile();
+    await jobs.reconcile();
+    await until(() => started.some((s) => s.campaignId === campaign.id));
+    const times = await queued(campaign.id);
+    expect(new Set(times).size).toBe(times.length);
+    expect(times.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('says on the campaign, and tells its owner once, when its group is gone, and keeps its later runs queued', async () => {
+    const { campaign } = await dailyFromAMinuteAgo();
+    answer = () => ({ kind: 'unknownGroup', groupId: '0f0e0d0c-0000-4000-8000-00000000dead' });
+    const first = await jobs.scheduleNext(campaign);
+    await untilQueued(campaign.id, tomorrowOf(first!));
+    const recorded = await store.get(campaign.id);
+    expect(recorded?.problem?.text).toContain('no longer exists');
+    expect(told.filter((t) => t.campaignId === campaign.id)).toHaveLength(1);
+    // The same problem again is not news: the owner is not told twice; a run that starts clears it.
+    expect(await store.setProblem(campaign.id, recorded!.problem!.text, new Date())).toBe(false);
+    expect(await store.setProblem(campaign.id, undefined, new Date())).toBe(true);
+    expect((await store.get(campaign.id))?.problem).toBeUndefined();
   });
 });

@@ -89,7 +89,8 @@ export function campaignStatusCard(view: CampaignStatusView): AdaptiveCard {
     title: campaignTitle(campaign),
     stateText: state.text,
     stateColor: state.color,
-    planFacts: planFacts(campaign),
+    // What keeps the campaign from going on as planned comes first: its owner has to act on it.
+    planFacts: [...(campaign.problem ? [{ title: 'Needs attention', value: campaign.problem.text }] : []), ...planFacts(campaign)],
     chartTitle: 'People at each stage',
     bars: total.targeted > 0 ? stages : [],
     chartFallback: stages.map((s) => `${s.x} ${countText(s.y)}`).join(' → '),
