@@ -32,6 +32,11 @@ export interface PostureConfig {
   registrationSource: 'report' | 'perUserMethods';
   rates: { includeGuests: boolean; includeDisabled: boolean };
   departmentMinSize: number;
+  /**
+   * The share of enabled members the registration report must cover for a scan to be published (0–1). A report
+   * cut off half-way would otherwise show everyone it missed as having no MFA.
+   */
+  minReportCoverage: number;
   /** Scan once right after start (the demo, so admins have figures at once). */
   scanOnStart: boolean;
 }
@@ -91,6 +96,7 @@ const common = z.object({
   REGISTRATION_SOURCE: z.enum(['report', 'perUserMethods']).default('report'),
   RATES_INCLUDE_GUESTS: z.enum(['true', 'false']).default('false'),
   RATES_INCLUDE_DISABLED: z.enum(['true', 'false']).default('false'),
+  SCAN_MIN_REPORT_COVERAGE: z.coerce.number().min(0, 'must be a share from 0 to 1, e.g. 0.95').max(1, 'must be a share from 0 to 1, e.g. 0.95').default(0.95),
   NUDGE_SENDING_HOURS: z.string().default('09:00-17:00 Mon-Fri'),
   NUDGE_DEFAULT_TIME_ZONE: z.string().refine(isTimeZone, 'must be an IANA time zone such as Europe/Paris').default('UTC'),
   NUDGE_MAX_PER_PERIOD: z.coerce.number().int().min(1).max(50).default(DEFAULT_FREQUENCY_CAP.maxNudges),
@@ -129,6 +135,7 @@ function readPosture(env: Env, base: z.infer<typeof common>, problems: string[],
     registrationSource: base.REGISTRATION_SOURCE,
     rates: { includeGuests: base.RATES_INCLUDE_GUESTS === 'true', includeDisabled: base.RATES_INCLUDE_DISABLED === 'true' },
     departmentMinSize: base.DEPARTMENT_MIN_SIZE,
+    minReportCoverage: base.SCAN_MIN_REPORT_COVERAGE,
     scanOnStart: false,
   };
 }

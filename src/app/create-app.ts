@@ -126,7 +126,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     const posture = { policy: DEFAULT_CLASSIFICATION_POLICY, rates: config.posture.rates };
 
     await registerPostureScanJob(engine, { cron: config.posture.scanCron, timeZone: config.posture.scanTimeZone }, async (data) => {
-      const outcome = await scanTenant({ directory: scanDirectory, store, ...posture, now }, data.trigger, data.requestedBy);
+      const outcome = await scanTenant({ directory: scanDirectory, store, ...posture, now, minReportCoverage: config.posture.minReportCoverage }, data.trigger, data.requestedBy);
       logger.info({ trigger: data.trigger, outcome: outcome.kind, ...(outcome.kind === 'failed' ? { error: outcome.error } : {}) }, 'posture scan ended');
       if (outcome.kind === 'completed' && outcome.stats.directoryTotalsError) {
         logger.warn({ error: outcome.stats.directoryTotalsError }, "the directory's own registration totals could not be read; the scan completed without them");

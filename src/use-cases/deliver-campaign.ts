@@ -102,6 +102,7 @@ async function deliverOne(
   if (sentBefore >= campaign.maxNudgesPerPerson) return { kind: 'skipped', reason: 'campaign cap reached' };
   const scanned = await deps.scanned(delivery.userId);
   if (!scanned) return { kind: 'skipped', reason: 'not in the latest scan' };
+  if (scanned.inReport === false) return { kind: 'skipped', reason: 'methods unknown (not in the registration report)' };
   const random = deps.random ?? Math.random;
   // The send's place in the budget is taken right before it goes (after the checks, which may hold it back),
   // then the delivery is marked as on its way: from here a stop means "uncertain", never a second card.

@@ -12,7 +12,11 @@ export interface ScanTenantDeps {
   policy: ClassificationPolicy;
   rates: RatePolicy;
   now: () => Date;
+  /** The share of enabled members the report must cover (default 0.95); below it the scan fails and the last one stays. */
+  minReportCoverage?: number;
 }
+
+export const DEFAULT_MIN_REPORT_COVERAGE = 0.95;
 
 export interface ScanStats {
   people: PageWalkStats;
@@ -91,6 +95,14 @@ export async function scanTenant(deps: ScanTenantDeps, trigger: ScanTrigger, req
     stage = 'reading the MFA registrations';
     if (registrations.items === 0) throw new Error('the directory returned no MFA registrations, so the previous results were kept');
 
+    // A report cut off half-way would show everyone it missed as having no MFA, and campaigns would nudge them.
+    const coverage = await deps.store.reportCoverage(scanId);
+    const minimum = deps.minReportCoverage ?? DEFAULT_MIN_REPORT_COVERAGE;
+    if (coverage.enabledMembers > 0 && coverage.covered / coverage.enabledMembers < minimum) {
+      throw new Error(`the MFA registrations covered only ${coverage.covered} of the ${coverage.enabledMembers} enabled members `
+        + `(${percent(coverage.covered / coverage.enabledMembers)}, below the ${percent(minimum)} required), so the previous results were kept`);
+    }
+
     stage = 'summarizing the results';
     const totals = registrations.source === 'report' ? await directoryTotals(deps.directory) : {};
     const reportUpdatedAt = registrations.reportUpdatedAt ?? newestRow;
@@ -115,6 +127,10 @@ export async function scanTenant(deps: ScanTenantDeps, trigger: ScanTrigger, req
     await deps.store.failScan(run.id, finishedAt, message).catch(() => undefined);
     return { kind: 'failed', run: { ...run, status: 'failed', finishedAt, error: message }, error: message };
   }
+}
+
+function percent(share: number): string {
+  return `${Math.floor(share * 1000) / 10}%`;
 }
 
 function classify(registration: UserRegistration, policy: ClassificationPolicy): ClassifiedRegistration {

@@ -44,7 +44,8 @@ export async function startCampaignRun(deps: StartRunDeps, campaignId: string, s
   const chosen: string[] = [];
   for (let offset = 0; ; offset += PAGE) {
     const { users } = await deps.posture.listUsers({ strengths: targetedStrengths(campaign.audience.gaps), offset, limit: PAGE });
-    for (const user of users) if (inAudience(user, campaign.audience, members)) chosen.push(user.id);
+    // Someone the registration report left out is unknown, not unprotected: no nudge on a guess.
+    for (const user of users) if (user.inReport !== false && inAudience(user, campaign.audience, members)) chosen.push(user.id);
     if (users.length < PAGE) break;
   }
 

@@ -52,11 +52,12 @@ export interface UserRow {
   is_critical_admin: boolean;
   counts_in_rates: boolean;
   report_updated_at: Date | null;
+  in_report: boolean;
 }
 
 export const USER_COLUMNS = `id, user_principal_name, display_name, given_name, user_type, account_enabled, department, job_title,
   manager_id, is_admin, is_mfa_capable, is_mfa_registered, methods, strength, is_critical_admin, counts_in_rates,
-  report_updated_at`;
+  report_updated_at, in_report`;
 
 export function toUserStatus(row: UserRow): UserMfaStatus {
   return {
@@ -70,6 +71,7 @@ export function toUserStatus(row: UserRow): UserMfaStatus {
     isMfaCapable: row.is_mfa_capable,
     isMfaRegistered: row.is_mfa_registered,
     methods: [...row.methods] as MethodKind[],
+    ...(row.in_report === false ? { inReport: false } : {}),
     ...(row.department === null ? {} : { department: row.department }),
     ...(row.job_title === null ? {} : { jobTitle: row.job_title }),
     ...(row.manager_id === null ? {} : { managerId: row.manager_id }),

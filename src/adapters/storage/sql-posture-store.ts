@@ -181,6 +181,15 @@ export class SqlPostureStore implements PostureStore {
     return { users: rows.filter((row) => row.id !== null).map(toUserStatus), total };
   }
 
+  async reportCoverage(scanId: string): Promise<{ enabledMembers: number; covered: number }> {
+    const [row] = await this.db.query<{ enabled_members: number; covered: number }>(
+      `SELECT count(*)::int AS enabled_members, count(*) FILTER (WHERE in_report)::int AS covered
+       FROM mfa_users WHERE scan_id = $1::bigint AND user_principal_name IS NOT NULL AND user_type = 'member' AND account_enabled`,
+      [scanId],
+    );
+    return { enabledMembers: row?.enabled_members ?? 0, covered: row?.covered ?? 0 };
+  }
+
   async findUser(id: string): Promise<UserMfaStatus | undefined> {
     const [row] = await this.db.query<UserRow>(`SELECT ${USER_COLUMNS} FROM current_mfa_users WHERE id = $1`, [id]);
     return row ? toUserStatus(row) : undefined;

@@ -29,4 +29,9 @@ export interface UserMfaStatus extends UserRegistration {
   isCriticalAdmin: boolean;
   /** Guests and disabled accounts are left out of rates by default. */
   countsInRates: boolean;
+  /**
+   * False when the registration report had no row for them: their methods are unknown (not "none"), and no
+   * campaign nudges them. Absent means known.
+   */
+  inReport?: boolean;
 }

@@ -80,6 +80,8 @@ export interface PostureStore {
   snapshotTotals(since: Date): Promise<SnapshotTotals[]>;
   /** Ordered by display name (case-insensitive, code point order), then id. */
   listUsers(query: UserQuery): Promise<{ users: UserMfaStatus[]; total: number }>;
+  /** How many enabled members a running scan's directory listed, and how many of them the registration report covered. */
+  reportCoverage(scanId: string): Promise<{ enabledMembers: number; covered: number }>;
   /** By UPN (exact, any case) or display name (starts with, any case); UPN matches first. */
   findUsers(nameOrUpn: string, limit: number): Promise<UserMfaStatus[]>;
   /** One person of the latest completed scan by Entra object id. */

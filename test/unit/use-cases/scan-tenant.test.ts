@@ -246,6 +246,34 @@ describe('scanTenant', () => {
     expect(await everyone()).toEqual(usersBefore);
   });
 
+  // Issue 15, item 7: a report cut off half-way used to publish everyone it missed as having no MFA.
+  it('fails, keeping the previous results, when the report covers too few of the enabled members', async () => {
+    await scanTenant(deps(), 'schedule');
+    const usersBefore = await everyone();
+    // 20 enabled members; the report stops after 18 of them (90%).
+    const members = Array.from({ length: 20 }, (_, i) => fakeUser(`m${i}`, { department: 'Sales', methods: ['sms'] }));
+    directory.users = members.map((user, i) => (i < 18 ? user : { entry: user.entry }));
+
+    const cut = await scanTenant(deps(), 'schedule');
+
+    expect(cut).toMatchObject({ kind: 'failed', error: expect.stringMatching(/covered only 18 of the 20 enabled members \(90%, below the 95% required\), so the previous results were kept/) });
+    expect(await everyone()).toEqual(usersBefore);
+    // The share is the operator's to set: at 90% this report is enough.
+    expect(await scanTenant(deps({ minReportCoverage: 0.9 }), 'schedule')).toMatchObject({ kind: 'completed' });
+  });
+
+  it('publishes a report that covers enough, marking whoever it missed as unknown, not as having no MFA', async () => {
+    const members = Array.from({ length: 40 }, (_, i) => fakeUser(`k${i}`, { department: 'Sales', methods: ['sms'] }));
+    directory.users = members.map((user, i) => (i === 0 ? { entry: user.entry } : user));
+
+    expect(await scanTenant(deps(), 'schedule')).toMatchObject({ kind: 'completed' });
+
+    const [missed] = await store.findUsers('k0@contoso.example', 1);
+    const [seen] = await store.findUsers('k1@contoso.example', 1);
+    expect(missed).toMatchObject({ id: 'k0', inReport: false });
+    expect(seen?.inReport).toBeUndefined();
+  });
+
   it('answers a failure without a run when the scan cannot even be recorded, and never throws', async () => {
     const down: PostureStore = Object.assign(Object.create(store) as SqlPostureStore, {
       startScan: () => Promise.reject(new Error('connect ECONNREFUSED 127.0.0.1:5432')),

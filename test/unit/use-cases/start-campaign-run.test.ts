@@ -20,6 +20,8 @@ const people: FakeUser[] = [
   fakeUser('none-sales', { department: 'Sales' }),
   fakeUser('guest-finance', { department: 'Finance', userType: 'guest' }),
   fakeUser('excluded-finance', { department: 'Finance', userPrincipalName: 'CFO@contoso.example' }),
+  // The registration report had no row for them: unknown, never nudged on a guess (issue 15, item 7).
+  fakeUser('unreported-finance', { department: 'Finance', inReport: false }),
 ];
 
 const plan = (audience: Partial<CampaignPlan['audience']>): CampaignPlan =>
