@@ -62,7 +62,7 @@ export function expectedStatus(
   rates: RatePolicy = DEFAULT_RATE_POLICY,
 ): UserMfaStatus {
   const { entry, registration } = user;
-  return classifyRegistration(
+  const status = classifyRegistration(
     {
       ...entry,
       isAdmin: registration?.isAdmin ?? false,
@@ -74,4 +74,6 @@ export function expectedStatus(
     policy,
     rates,
   );
+  // The report had no row for them: their methods are unknown, not "none".
+  return registration ? status : { ...status, inReport: false };
 }

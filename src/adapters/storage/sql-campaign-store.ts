@@ -10,8 +10,14 @@ import { isGuid } from '../../domain/guid';
  * SKIP LOCKED: two workers asking at once each get different rows, neither waits for the other. The campaign
  * must be active, so a pause or a cancel stops claims at once, mid-run.
  */
+/**
+ * Leases run on the database's clock: an instance whose own clock is fast must not take back a claim another is
+ * still sending. The caller's lease is its length (leaseUntil - now, $4 - $1), started at the database's time
+ * ($5 is null), or at the caller's time when the store was made with `leaseClock: 'caller'` (tests that move time).
+ */
 const CLAIM_DUE = `
-  UPDATE campaign_deliveries d SET status = 'sending', claimed_by = $3, lease_until = $4, attempts = d.attempts + 1
+  UPDATE campaign_deliveries d SET status = 'sending', claimed_by = $3,
+    lease_until = COALESCE($5::timestamptz, clock_timestamp()) + ($4::timestamptz - $1::timestamptz), attempts = d.attempts + 1
   WHERE d.id IN (
     SELECT d2.id FROM campaign_deliveries d2 JOIN campaigns c ON c.id = d2.campaign_id
     WHERE d2.status = 'pending' AND d2.due_at <= $1 AND c.status = 'active'
@@ -21,9 +27,8 @@ const CLAIM_DUE = `
   )
   RETURNING d.*`;
 
-/** Only the worker holding the claim may record its result; anything else (lease lost, cancelled) changes nothing. */
 /**
- * Records a claimed delivery's result. Its send mark is cleared only by a result that proves nothing reached
+ * Records a claimed delivery's result; only the worker holding the claim may (lease lost, cancelled: nothing changes). Its send mark is cleared only by a result that proves nothing reached
  * Teams ($8); any other "try again" after the mark becomes uncertain: a marked delivery is never sent twice.
  */
 const COMPLETE = `
@@ -129,7 +134,19 @@ interface DeliveryRow {
 }
 
 export class SqlCampaignStore implements CampaignStore {
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    /**
+     * Whose clock leases run on: the database's (the default, and what production uses), or the times callers
+     * pass, for tests that move time instead of waiting for a lease to run out.
+     */
+    private readonly options: { leaseClock?: 'database' | 'caller' } = {},
+  ) {}
+
+  /** The caller's time for a lease comparison, or null for the database's clock. */
+  private leaseTime(callerTime: Date): Date | null {
+    return this.options.leaseClock === 'caller' ? callerTime : null;
+  }
 
   async create(plan: CampaignPlan, owner: { id: string; name: string }, at: Date): Promise<Campaign> {
     const [row] = await this.db.query<CampaignRow>(
@@ -248,7 +265,7 @@ export class SqlCampaignStore implements CampaignStore {
   }
 
   async claimDue(now: Date, limit: number, worker: string, leaseUntil: Date): Promise<CampaignDelivery[]> {
-    const rows = await this.db.query<DeliveryRow>(CLAIM_DUE, [now, limit, worker, leaseUntil]);
+    const rows = await this.db.query<DeliveryRow>(CLAIM_DUE, [now, limit, worker, leaseUntil, this.leaseTime(now)]);
     return rows.map(toDelivery).sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || Number(a.id) - Number(b.id));
   }
 
@@ -263,8 +280,9 @@ export class SqlCampaignStore implements CampaignStore {
 
   async markSendStarted(deliveryId: string, worker: string, at: Date): Promise<boolean> {
     const rows = await this.db.query(
-      `UPDATE campaign_deliveries SET send_started_at = $3 WHERE id = $1 AND status = 'sending' AND claimed_by = $2 AND lease_until > $3 RETURNING id`,
-      [deliveryId, worker, at],
+      `UPDATE campaign_deliveries SET send_started_at = $3
+       WHERE id = $1 AND status = 'sending' AND claimed_by = $2 AND lease_until > COALESCE($4::timestamptz, clock_timestamp()) RETURNING id`,
+      [deliveryId, worker, at, this.leaseTime(at)],
     );
     return rows.length === 1;
   }
@@ -277,8 +295,8 @@ export class SqlCampaignStore implements CampaignStore {
            finished_at = CASE WHEN send_started_at IS NULL THEN NULL ELSE $1::timestamptz END,
            due_at = CASE WHEN send_started_at IS NULL THEN $1::timestamptz ELSE due_at END,
            claimed_by = NULL, lease_until = NULL
-       WHERE status = 'sending' AND lease_until < $1 RETURNING status`,
-      [now],
+       WHERE status = 'sending' AND lease_until < COALESCE($2::timestamptz, clock_timestamp()) RETURNING status`,
+      [now, this.leaseTime(now)],
     );
     return { pending: rows.filter((row) => row.status === 'pending').length, uncertain: rows.filter((row) => row.status === 'uncertain').length };
   }

@@ -22,7 +22,7 @@ describe.each(databaseTargets())('SqlCampaignStore on $name', (target) => {
 
   beforeAll(async () => {
     db = await target.openMigrated();
-    store = new SqlCampaignStore(db);
+    store = new SqlCampaignStore(db, { leaseClock: 'caller' });
   });
   afterAll(() => db.close());
 
@@ -114,6 +114,39 @@ describe.each(databaseTargets())('SqlCampaignStore on $name', (target) => {
     const again = await store.claimDue(minutes(30), 1000, 'worker-a', minutes(32));
     expect(again.find((d) => d.id === later!.id)).toMatchObject({ attempts: 2, status: 'sending' });
     expect(await store.deliveryCounts(run.id)).toEqual({ pending: 0, sending: 2, sent: 0, failed: 1, skipped: 0, cancelled: 0, uncertain: 0, failedBy: { blocked: 1 } });
+  });
+
+  // Issue 15, item 6: leases used each instance's own clock, so one running 2 minutes fast took back a claim that
+  // another was still sending (the card went, was recorded uncertain, and the person could pass the campaign's cap).
+  it('runs leases on the database\'s clock: an instance whose clock is 2 minutes fast takes back no live claim', async () => {
+    const onDatabaseClock = new SqlCampaignStore(db);
+    const realNow = new Date();
+    const { run } = await runWith(1, new Date(realNow.getTime() - 60_000));
+    const [claimed] = (await onDatabaseClock.claimDue(realNow, 1000, 'honest', new Date(realNow.getTime() + 60_000))).filter((d) => d.runId === run.id);
+    expect(claimed).toBeDefined();
+    const fast = new Date(realNow.getTime() + 2 * 60_000);
+    // The fast instance finds nothing expired, and cannot mark or claim the delivery...
+    await onDatabaseClock.reclaimExpired(fast);
+    expect(await onDatabaseClock.deliveryCounts(run.id)).toMatchObject({ sending: 1, pending: 0, uncertain: 0 });
+    expect((await onDatabaseClock.claimDue(fast, 1000, 'fast', new Date(fast.getTime() + 60_000))).filter((d) => d.runId === run.id)).toEqual([]);
+    // ...and the claim's holder can still mark it, whatever time its own clock says.
+    expect(await onDatabaseClock.markSendStarted(claimed!.id, 'honest', new Date(realNow.getTime() + 3 * 60_000))).toBe(true);
+    // The same with callers' clocks (the old behaviour) would have handed the live claim back.
+    const onCallersClock = store;
+    await onCallersClock.reclaimExpired(fast);
+    expect(await onCallersClock.deliveryCounts(run.id)).toMatchObject({ sending: 0, uncertain: 1 });
+  });
+
+  it('gives a claim back once its lease ran out on the database\'s clock', async () => {
+    const onDatabaseClock = new SqlCampaignStore(db);
+    const realNow = new Date();
+    const { run } = await runWith(1, new Date(realNow.getTime() - 60_000));
+    await onDatabaseClock.claimDue(realNow, 1000, 'short', new Date(realNow.getTime() + 200));
+    for (const end = Date.now() + 5000; (await onDatabaseClock.deliveryCounts(run.id)).pending === 0 && Date.now() < end;) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      await onDatabaseClock.reclaimExpired(new Date());
+    }
+    expect(await onDatabaseClock.deliveryCounts(run.id)).toMatchObject({ pending: 1, sending: 0 });
   });
 
   it('gives a dead worker\'s claims back when the lease runs out; the dead worker can no longer record them', async () => {

@@ -52,7 +52,7 @@ describe.each(databaseTargets())('a delivery batch on $name', (target) => {
   let store: SqlCampaignStore;
   beforeAll(async () => {
     db = await target.openMigrated();
-    store = new SqlCampaignStore(db);
+    store = new SqlCampaignStore(db, { leaseClock: 'caller' });
   });
   afterAll(() => db.close());
 
