@@ -280,7 +280,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
       },
     }, botAppId);
 
-    const http = createHttpServer(bot, { database: () => db.isReady(), jobs: () => engine.isReady() }, logger, {
+    const http = createHttpServer(bot, { database: () => db.isReady(), jobs: () => engine.isReady(), delivery: () => campaignEngine.health() }, logger, {
       downloads: (token) => vault.collect(token, now()),
       // Production bots always get a token from the Bot Connector: no Bearer header, no reading of the body.
       activityLimits: { requireBearer: config.mode === 'production' },

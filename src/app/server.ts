@@ -7,6 +7,8 @@ import { DEFAULT_ACTIVITY_REQUEST_LIMITS, readActivity, type ActivityRequestLimi
 export interface Readiness {
   database(): Promise<boolean>;
   jobs(): Promise<boolean>;
+  /** The campaign delivery loop's watchdog: unhealthy while the loop makes no progress. */
+  delivery?(): { healthy: boolean; idleForMs: number; restarts: number };
 }
 
 export interface HttpServer {
@@ -114,8 +116,9 @@ export function createHttpServer(bot: TeamsBot, readiness: Readiness, logger: Lo
 
   server.get('/readyz', async (_req, res) => {
     const [database, jobs] = await Promise.all([readiness.database().catch(() => false), readiness.jobs().catch(() => false)]);
-    const ready = database && jobs && !draining;
-    res.send(ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', database, jobs, draining });
+    const delivery = readiness.delivery?.();
+    const ready = database && jobs && !draining && (delivery?.healthy ?? true);
+    res.send(ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', database, jobs, draining, ...(delivery ? { delivery } : {}) });
   });
 
   return {

@@ -28,7 +28,27 @@ export interface CampaignEngineOptions {
    * meanwhile (a window opened, a campaign resumed) waits at most this long.
    */
   maxIdleMs?: number;
+  /**
+   * The watchdog: a loop that has made no progress (no claim answered, no batch settled, no idle pause over) for
+   * this long is presumed wedged, logged, and replaced by a fresh loop (default 5 minutes: longer than any one
+   * call may take with its retries, since every outbound call has its own deadline).
+   */
+  stallMs?: number;
+  /** A monotonic clock in ms (default performance.now): the watchdog's, never the wall clock. */
+  monotonicNow?: () => number;
 }
+
+/** What the watchdog knows, for /readyz and the logs. */
+export interface DeliveryEngineHealth {
+  /** False while the loop has made no progress for longer than stallMs (even after a restart). */
+  healthy: boolean;
+  /** How long since the loop last made progress. */
+  idleForMs: number;
+  /** How many times the watchdog replaced a wedged loop since start. */
+  restarts: number;
+}
+
+const DEFAULT_STALL_MS = 5 * 60_000;
 
 export interface CampaignEngineLogger {
   info(details: Record<string, unknown>, message: string): void;
@@ -61,6 +81,14 @@ export class CampaignDeliveryEngine {
   private idleMs: number;
   private readonly inFlight = new Set<Promise<void>>();
   private readonly ownWindow: RequestPacer | undefined;
+  /** Each loop knows its generation: a loop the watchdog replaced leaves as soon as it wakes. */
+  private generation = 0;
+  private lastProgressAt = 0;
+  private lastRestartAt = 0;
+  private restarts = 0;
+  private watchdog: NodeJS.Timeout | undefined;
+  private readonly clock: () => number;
+  private readonly stallMs: number;
 
   private readonly deps: DeliverCampaignDeps;
 
@@ -74,20 +102,53 @@ export class CampaignDeliveryEngine {
     this.deps = { ...deps, pace: (reserved) => this.takeSendSlot(reserved) };
     this.idleMs = options.idleMs;
     this.ownWindow = options.ownLimitPerSecond ? new RequestPacer({ limit: options.ownLimitPerSecond, windowMs: 1000 }) : undefined;
+    this.clock = options.monotonicNow ?? (() => performance.now());
+    this.stallMs = options.stallMs ?? DEFAULT_STALL_MS;
   }
 
   start(): void {
     if (this.running) return;
     this.stopping = false;
-    this.running = this.loop();
+    this.progress();
+    this.running = this.loop(++this.generation);
+    this.watchdog = setInterval(() => this.checkProgress(), Math.max(10, Math.min(30_000, this.stallMs / 4))).unref();
   }
 
   /** Finishes the batches in flight (their results are recorded), then stops. */
   async stop(): Promise<void> {
     this.stopping = true;
+    clearInterval(this.watchdog);
     this.wake?.();
     await this.running;
     this.running = undefined;
+  }
+
+  health(): DeliveryEngineHealth {
+    const idleForMs = this.running ? Math.max(0, this.clock() - this.lastProgressAt) : 0;
+    return { healthy: idleForMs <= this.stallMs, idleForMs: Math.round(idleForMs), restarts: this.restarts };
+  }
+
+  private progress(): void {
+    this.lastProgressAt = this.clock();
+  }
+
+  /**
+   * A wedged loop (an await that never settles: a driver or library without a deadline we did not foresee) is
+   * left behind and a fresh one started. Its claims come back to pending, or become uncertain if their cards
+   * had left, when their leases run out; a batch of it that settles later still records its results.
+   */
+  private checkProgress(): void {
+    if (!this.running || this.stopping) return;
+    const idleForMs = this.clock() - this.lastProgressAt;
+    // Unhealthy until the fresh loop makes progress; replaced again only if it too stays stuck that long.
+    if (idleForMs <= this.stallMs || this.clock() - this.lastRestartAt <= this.stallMs) return;
+    this.lastRestartAt = this.clock();
+    this.restarts += 1;
+    this.logger.error({ idleForMs: Math.round(idleForMs), batchesInFlight: this.inFlight.size, restarts: this.restarts }, 'campaign delivery loop made no progress; the watchdog restarts it');
+    this.inFlight.clear();
+    this.wake?.();
+    // stop() waits for the fresh loop only: the wedged one may never end.
+    this.running = this.loop(++this.generation);
   }
 
   /** Looks at once rather than after the idle pause (a run was just started). */
@@ -96,19 +157,25 @@ export class CampaignDeliveryEngine {
     this.wake?.();
   }
 
-  private async loop(): Promise<void> {
+  private async loop(generation: number): Promise<void> {
     const most = Math.max(1, this.options.batchesInFlight ?? 2);
-    while (!this.stopping) {
+    const replaced = () => generation !== this.generation;
+    while (!this.stopping && !replaced()) {
       try {
         while (this.inFlight.size >= most) await Promise.race(this.inFlight);
-        if (this.stopping) break;
+        if (this.stopping || replaced()) break;
         const batch = await claimDueBatch(this.deps, this.options.batchMax);
+        if (replaced()) return;
+        this.progress();
         if (batch.deliveries.length > 0) {
           this.idleMs = this.options.idleMs;
           let placed!: () => void;
           const allPlaced = new Promise<void>((resolve) => (placed = resolve));
           const sending = sendClaimedBatch(this.deps, batch, placed)
-            .then((report) => this.afterBatch(report))
+            .then((report) => {
+              this.progress();
+              return this.afterBatch(report);
+            })
             .catch((error: unknown) => this.logger.error({ err: errorText(error) }, 'campaign delivery batch failed; its claims come back when their lease runs out'))
             .finally(() => this.inFlight.delete(sending));
           this.inFlight.add(sending);
@@ -117,13 +184,16 @@ export class CampaignDeliveryEngine {
           const wait = this.idleMs;
           this.idleMs = Math.min(wait * 2, Math.max(this.options.maxIdleMs ?? this.options.idleMs, this.options.idleMs));
           await this.pause(wait);
+          this.progress();
         }
       } catch (error) {
         this.logger.error({ err: errorText(error) }, 'campaign delivery claim failed; trying again shortly');
         await this.pause(this.options.idleMs);
+        // A failure answered is progress: the loop is alive, whatever the database says.
+        this.progress();
       }
     }
-    await Promise.all(this.inFlight);
+    if (!replaced()) await Promise.all(this.inFlight);
   }
 
   private async afterBatch(report: BatchReport): Promise<void> {

@@ -355,4 +355,37 @@ describe.each(databaseTargets())('the campaign delivery engine on $name', (targe
       await engine.stop();
     }
   });
+
+  // Issue 15, item 3: a loop waiting on something that never answers used to stop every campaign for good.
+  it('has a watchdog that notices a wedged loop, logs it, starts a fresh one, and says so in its health', async () => {
+    const run = await runFor(3);
+    let wedged = true;
+    let fixed = false;
+    const hanging = Object.create(store) as SqlCampaignStore;
+    hanging.claimDue = async (...args) => {
+      if (wedged || !fixed) {
+        wedged = false;
+        // A claim that never answers (a driver without a deadline we did not foresee).
+        return new Promise<never>(() => undefined);
+      }
+      return store.claimDue(...args);
+    };
+    const logged = { info: () => {}, error: jest.fn() };
+    const { send } = recordingSender();
+    const engine = new CampaignDeliveryEngine(
+      { store: hanging, send, scanned, now: () => new Date(), worker: 'wedged', leaseMs: 30_000 }, new SqlSendRate(db, 50, `wedged-${run.id}`),
+      { batchMax: 10, idleMs: 50, stallMs: 400 }, logged,
+    );
+    engine.start();
+    try {
+      // Stuck: unhealthy (what /readyz reports), and replaced once per stall while it stays stuck.
+      await waitFor(async () => !engine.health().healthy && engine.health().restarts >= 1, 5000);
+      fixed = true;
+      await waitFor(async () => (await store.deliveryCounts(run.id)).skipped === 3, 10_000);
+      expect(logged.error).toHaveBeenCalledWith(expect.objectContaining({ restarts: 1 }), expect.stringContaining('watchdog restarts it'));
+      expect(engine.health().healthy).toBe(true);
+    } finally {
+      await engine.stop();
+    }
+  });
 });
