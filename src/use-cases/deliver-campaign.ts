@@ -3,6 +3,7 @@ import type { CampaignDelivery, CampaignRun, DeliveryResult } from '../domain/ca
 import type { CampaignStore } from '../domain/ports/campaign-store';
 import type { UserMfaStatus } from '../domain/mfa/user-registration';
 import { once, pacedNudge, type SendPace } from './paced-nudge';
+import { recordWithRetries } from './record-with-retries';
 import type { NudgeRequest, NudgeResult } from './send-nudge';
 
 export interface DeliverCampaignDeps {
@@ -84,7 +85,7 @@ export async function sendClaimedBatch(deps: DeliverCampaignDeps, batch: Claimed
     try {
       const { campaign, sent } = campaigns.get(delivery.campaignId)!;
       const result = campaign ? await deliverOne(deps, campaign, sent.get(delivery.userId) ?? 0, delivery, place) : ({ kind: 'skipped', reason: 'campaign gone' } as const);
-      if (await deps.store.complete(delivery.id, deps.worker, result, deps.now())) report.results[result.kind] += 1;
+      if (await recordWithRetries(() => deps.store.complete(delivery.id, deps.worker, result, deps.now()))) report.results[result.kind] += 1;
     } finally {
       place();
     }

@@ -11,6 +11,7 @@ import type { Directory, Person } from '../domain/ports/directory';
 import type { AppInstaller, DeliveryOutcome, NudgeMessenger } from '../domain/ports/nudge-delivery';
 import type { NudgeStore } from '../domain/ports/nudge-store';
 import { reachPersonalChat } from './reach-personal-chat';
+import { recordWithRetries } from './record-with-retries';
 
 export interface SendNudgeDeps {
   directory: Pick<Directory, 'findPerson' | 'currentMethods' | 'timeZoneOf'>;
@@ -21,6 +22,8 @@ export interface SendNudgeDeps {
   policy: ClassificationPolicy;
   nudges: NudgePolicy;
   now: () => Date;
+  /** The waits between tries of recording a send's result (default: about 8 s in all). */
+  recordRetryWaitsMs?: readonly number[];
 }
 
 export interface NudgeRequest {
@@ -122,7 +125,7 @@ export async function sendNudge(deps: SendNudgeDeps, request: NudgeRequest): Pro
     ? async () => (!request.beforeSend || (await request.beforeSend())) && deps.store.markSendStarted(nudge.id, deps.now())
     : request.beforeSend;
   const outcome = await deliver(deps, person.id, { ...request, beforeSend }, nudgeCardFor(nudge, series, methods, { classification: deps.policy, snooze: deps.nudges.snooze }));
-  await deps.store.recordDelivery(nudge.id, toRecord(outcome, deps.now()), deps.now());
+  await recordWithRetries(() => deps.store.recordDelivery(nudge.id, toRecord(outcome, deps.now()), deps.now()), deps.recordRetryWaitsMs);
   return { ...outcome, person, nudgeId: nudge.id, strength };
 }
 

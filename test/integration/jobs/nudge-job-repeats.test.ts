@@ -24,13 +24,14 @@ class RetryingJobEngine {
   async send() {
     return 'queued';
   }
-  async run(job: Job<object>, retries: number): Promise<number> {
+  async run(job: Job<object>, retries: number, beforeRetry: () => void = () => undefined): Promise<number> {
     for (let attempt = 0; ; attempt++) {
       try {
         await this.handler!(job);
         return attempt;
       } catch (error) {
         if (attempt >= retries) throw error;
+        beforeRetry();
       }
     }
   }
@@ -50,11 +51,11 @@ describe.each(databaseTargets())('a queued nudge retried after its card left, on
 
   function harness(userId: string, outcome: () => DeliveryOutcome) {
     const store = new SqlNudgeStore(db);
-    let failRecordings = 0;
+    let failuresLeft = 0;
     const flakyStore = Object.assign(Object.create(store) as SqlNudgeStore, {
       recordDelivery: async (...args: Parameters<SqlNudgeStore['recordDelivery']>) => {
-        if (failRecordings > 0) {
-          failRecordings--;
+        if (failuresLeft > 0) {
+          failuresLeft -= 1;
           throw new Error('Connection terminated unexpectedly');
         }
         return store.recordDelivery(...args);
@@ -78,21 +79,23 @@ describe.each(databaseTargets())('a queued nudge retried after its card left, on
         directory, store: flakyStore, references: { findPersonalByUser: async () => reference, save: async () => undefined },
         installer: { installFor: async () => ({ kind: 'alreadyInstalled' }) }, messenger, policy: DEFAULT_CLASSIFICATION_POLICY,
         nudges: { sendingHours: ANY_TIME, defaultTimeZone: 'UTC', cap: DEFAULT_FREQUENCY_CAP, snooze: DEFAULT_SNOOZE_POLICY }, now: () => NOW,
+        recordRetryWaitsMs: [1, 1],
       }, request);
       results.push(result);
       return result;
     };
     const engine = new RetryingJobEngine();
     const jobs = new NudgeJobs(engine as unknown as JobEngine, send, { info: () => undefined, warn: () => undefined }, () => NOW);
-    return { jobs, engine, cards, results, store, failNextRecording: () => { failRecordings = 1; } };
+    return { jobs, engine, cards, results, store, setDown: (value: boolean) => { failuresLeft = value ? Infinity : 0; }, failTimes: (n: number) => { failuresLeft = n; } };
   }
   const sentOutcome = (userId: string) => (): DeliveryOutcome => ({ kind: 'sent', conversationId: `a:${userId}`, activityId: '1' });
 
   it('sends the card once, and records the retry as uncertain', async () => {
-    const { jobs, engine, cards, results, store, failNextRecording } = harness('reminded-1', sentOutcome('reminded-1'));
+    const { jobs, engine, cards, results, store, setDown } = harness('reminded-1', sentOutcome('reminded-1'));
     await jobs.register();
-    failNextRecording();
-    expect(await engine.run({ id: 'job-1', name: 'nudge-send', data: { userId: 'reminded-1', source: 'reminder' } }, 3)).toBe(1);
+    // The database is down for longer than the sender's own retries of the write: the job fails, and is retried.
+    setDown(true);
+    expect(await engine.run({ id: 'job-1', name: 'nudge-send', data: { userId: 'reminded-1', source: 'reminder' } }, 3, () => setDown(false))).toBe(1);
     expect(cards).toEqual(['reminded-1']);
     expect(results.map((result) => result.kind)).toEqual(['uncertain']);
     const nudges = await db.query<{ id: string; status: string; sent_at: unknown }>(`SELECT id, status, sent_at FROM nudges WHERE user_id = 'reminded-1'`);
@@ -117,6 +120,17 @@ describe.each(databaseTargets())('a queued nudge retried after its card left, on
     expect(results.map((result) => result.kind)).toEqual(['sent']);
     const statuses = await db.query<{ status: string }>(`SELECT status FROM nudges WHERE user_id = 'reminded-2' ORDER BY created_at, id`);
     expect(statuses.map((row) => row.status).sort()).toEqual(['failed', 'sent']);
+  });
+
+  it('rides out a short blip of the database while recording: sent, recorded once', async () => {
+    const { jobs, engine, cards, results, failTimes } = harness('reminded-4', sentOutcome('reminded-4'));
+    await jobs.register();
+    failTimes(2);
+    await engine.run({ id: 'job-4', name: 'nudge-send', data: { userId: 'reminded-4', source: 'reminder' } }, 0);
+    expect(cards).toHaveLength(1);
+    expect(results.map((result) => result.kind)).toEqual(['sent']);
+    const [row] = await db.query<{ status: string }>(`SELECT status FROM nudges WHERE user_id = 'reminded-4'`);
+    expect(row).toMatchObject({ status: 'sent' });
   });
 
   it('records an unconfirmed card as uncertain, counting towards the cap', async () => {
