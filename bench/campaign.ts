@@ -35,6 +35,13 @@
  * collection once the run is over (against ready_heap: memory kept). The run ends when it is finished, or when
  * nothing is in flight and what is left is due more than a minute later (`ending` says which).
  *
+ * Chaos (`npm run bench:chaos`, i.e. --chaos --users 5000 --instances 2 --kill-at 0.5 --rate 50 [--seed N]): the
+ * sending processes reach PostgreSQL and the Connector through fault proxies (test/support/fault-proxy.ts), and
+ * bench/chaos-monkey.ts drops, delays and black-holes those connections at random once a second, and has the
+ * Connector answer some sends 502/504 after delivering them (or 503 before); the first process is SIGKILLed
+ * half-way and replaced. The line adds faults_injected (events, by kind) and stuck: deliveries due, or claimed,
+ * for over 2 minutes without moving when the run ends.
+ *
  * Diagnostics, to stderr: BENCH_CAMPAIGN_DEBUG=1 (the app's logs, cards per second, when in the second cards and
  * 429s arrive), BENCH_CAMPAIGN_PROFILE=<dir> (a CPU profile of each sending process).
  */
@@ -62,6 +69,8 @@ import { campaignFunnel } from '../src/domain/campaigns/campaign-funnel';
 import { listCampaigns, readCampaignReport } from '../src/use-cases/manage-campaigns';
 import { scanTenant } from '../src/use-cases/scan-tenant';
 import type { ParentMessage, WorkerMessage, WorkerSettings } from './campaign-worker';
+import { startChaos } from './chaos-monkey';
+import { startFaultProxy, type FaultProxy } from '../test/support/fault-proxy';
 
 const DATABASE_NAME = 'mfa_coach_bench';
 /** The delivery engine's lease (create-app.ts): a dead process's claims come back after it. */
@@ -170,10 +179,12 @@ async function main(): Promise<void> {
   const killAt = process.argv.includes('--kill-at') ? Number(arg('kill-at', '0.5')) : undefined;
   const instances = Number(arg('instances', '1'));
   const newChats = Number(arg('new-chats', '0'));
-  const mode = killAt !== undefined ? 'kill' : instances > 1 ? 'instances' : 'plain';
+  const chaos = process.argv.includes('--chaos');
+  const seed = Number(arg('seed', String(Date.now() % 1_000_000)));
+  const mode = chaos ? 'chaos' : killAt !== undefined ? 'kill' : instances > 1 ? 'instances' : 'plain';
   if (!Number.isInteger(users) || users < 1 || !Number.isInteger(rate) || rate < 1 || rate > 1000 || !Number.isInteger(instances) || instances < 1
-    || (killAt !== undefined && !(killAt > 0 && killAt < 1)) || (killAt !== undefined && instances > 1) || !(newChats >= 0 && newChats <= 1)) {
-    throw new Error('usage: npm run bench:campaign -- --users 20000 [--rate 100 (1..1000)] [--kill-at 0.5 | --instances 2] [--new-chats 0..1]');
+    || (killAt !== undefined && !(killAt > 0 && killAt < 1)) || (killAt !== undefined && instances > 1 && !chaos) || !(newChats >= 0 && newChats <= 1)) {
+    throw new Error('usage: npm run bench:campaign -- --users 20000 [--rate 100 (1..1000)] [--kill-at 0.5 | --instances 2] [--new-chats 0..1] [--chaos [--seed N]]');
   }
   const serverUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
@@ -182,8 +193,25 @@ async function main(): Promise<void> {
   const { tenant, owner, chosen } = tenantFor(users);
   const graph = await startGraphEmulator({ tenant, throttle: { reports: null }, logNotImplemented: true });
   const connector = await startConnectorEmulator({ globalRatePerSecond: rate });
-  const { url: databaseUrl, db } = await freshDatabase(serverUrl);
+  const { url: directDatabaseUrl, db } = await freshDatabase(serverUrl);
   const workers: Worker[] = [];
+  // In chaos mode the sending processes reach the database and the Connector through fault proxies; this process
+  // keeps its own direct connection for preparing and counting.
+  const proxies: FaultProxy[] = [];
+  let databaseUrl = directDatabaseUrl;
+  let connectorUrl = connector.url;
+  if (chaos) {
+    const direct = new URL(directDatabaseUrl);
+    const databaseProxy = await startFaultProxy({ host: direct.hostname, port: Number(direct.port || 5432) });
+    direct.hostname = databaseProxy.host;
+    direct.port = String(databaseProxy.port);
+    databaseUrl = direct.toString();
+    const target = new URL(connector.url);
+    const connectorProxy = await startFaultProxy({ host: target.hostname, port: Number(target.port) });
+    connectorUrl = `http://${connectorProxy.host}:${connectorProxy.port}`;
+    proxies.push(databaseProxy, connectorProxy);
+  }
+  let monkey: ReturnType<typeof startChaos> | undefined;
   try {
     const recipientIds = new Set(chosen.map((u) => u.id));
     for (const user of tenant.users) {
@@ -204,7 +232,7 @@ async function main(): Promise<void> {
 
     // Conversation references, as the bot saves them from Teams' installationUpdate: the owner's, and each recipient's
     // but every one in `newChats` (spread evenly), who has never had the app.
-    const teams = activityFactory({ serviceUrl: connector.url, botId: tenant.botAppId, tenantId: tenant.tenantId });
+    const teams = activityFactory({ serviceUrl: connectorUrl, botId: tenant.botAppId, tenantId: tenant.tenantId });
     const references = new SqlConversationReferenceStore(db);
     const withChat = [owner, ...chosen.filter((_, i) => Math.floor((i + 1) * newChats) === Math.floor(i * newChats))];
     for (let i = 0; i < withChat.length; i += 50) {
@@ -250,7 +278,7 @@ async function main(): Promise<void> {
     }, 2 ** 31 - 1).catch(() => undefined);
 
     const settings: WorkerSettings = {
-      databaseUrl, graphUrl: graph.url, connectorUrl: connector.url, tenantId: tenant.tenantId, teamsAppId: tenant.teamsAppId, rate,
+      databaseUrl, graphUrl: graph.url, connectorUrl, tenantId: tenant.tenantId, teamsAppId: tenant.teamsAppId, rate,
       owner: { id: owner.id, name: owner.displayName },
     };
     // One at a time: each start checks the database's migrations and pg-boss's schema.
@@ -275,6 +303,7 @@ async function main(): Promise<void> {
     const createdAt = Date.now();
     tell(workers[0]!, { type: 'start' });
     const campaignId = await workers[0]!.campaignId;
+    if (chaos) monkey = startChaos({ database: proxies[0]!, connectorProxy: proxies[1]!, connector }, seed);
 
     let run: { id: string; started_at: Date; finished_at: Date | null; status: string; targeted: number } | undefined;
     let ending = 'finished';
@@ -301,8 +330,15 @@ async function main(): Promise<void> {
       }
     }
     if (killAt !== undefined) await Promise.race([restarted, sleep(1000)]);
+    const chaosCounts = monkey?.stop();
     await sleep(500);
     if (!run) throw new Error('the campaign run never started');
+    // Due (or claimed) for over 2 minutes and still not moving: what a wedged sender would leave.
+    const [stuckRow] = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM campaign_deliveries WHERE run_id = $1 AND (
+         (status = 'pending' AND due_at < now() - interval '2 minutes') OR (status = 'sending' AND lease_until < now() - interval '2 minutes'))`,
+      [run.id],
+    );
 
     if (process.env.BENCH_CAMPAIGN_DEBUG) {
       console.error('cards per second:', [...perSecond.values()].join(' '));
@@ -357,6 +393,19 @@ async function main(): Promise<void> {
     for (const until = Date.now() + 5000; live.some((w) => w.heapAfterRunMb === null) && Date.now() < until;) await sleep(50);
     await Promise.all(live.map(stopWorker));
 
+    if (chaos) {
+      console.log(JSON.stringify({
+        bench: 'chaos', ending, recipients, delivered: cards.size, lost, duplicates, uncertain: byStatus.uncertain ?? 0, stuck: stuckRow!.n,
+        faults_injected: Object.values(chaosCounts ?? {}).reduce((sum, n) => sum + n, 0), wall_s: wallS === null ? null : +wallS.toFixed(3),
+        failed: byStatus.failed ?? 0, uncertain_delivered: uncertainDelivered, uncertain_lost: uncertainLost, faults: chaosCounts,
+        proxy_faults: { database: proxies[0]!.faults, connector: proxies[1]!.faults }, seed, statuses: byStatus, reasons,
+        unexpected_cards: unexpectedCards, orphan_nudges: orphans!.n, rate_per_s: rate, floor_s: +floorS.toFixed(3),
+        ratio: wallS === null ? null : +(wallS / floorS).toFixed(3), instances, killed_at_s: killedAt ? seconds(killedAt - startedAt) : null,
+        restart_s: restartMs === undefined ? null : seconds(restartMs), engine_sent_by_process: workers.map((w) => w.engine.sent),
+        peak_rss_mb: Math.max(...workers.map((w) => w.peakRssMb)), database: 'postgres', node: process.version, cpus: cpus().length, mem_gb: Math.round(totalmem() / 2 ** 30),
+      }));
+      return;
+    }
     console.log(JSON.stringify({
       bench: 'campaign',
       mode,
@@ -412,7 +461,9 @@ async function main(): Promise<void> {
       mem_gb: Math.round(totalmem() / 2 ** 30),
     }));
   } finally {
+    monkey?.stop();
     for (const worker of workers) if (worker.child.exitCode === null && worker.child.signalCode === null) worker.child.kill('SIGKILL');
+    for (const proxy of proxies) await proxy.close();
     await db.close();
     await connector.close();
     await graph.close();

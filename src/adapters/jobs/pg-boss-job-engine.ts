@@ -1,5 +1,7 @@
 import { setImmediate as nextTurn, setTimeout as sleep } from 'node:timers/promises';
 import PgBoss from 'pg-boss';
+// pg-boss's own statements, to recognise the two it fires without awaiting (see executeSql).
+import * as pgBossPlans from 'pg-boss/src/plans';
 import pino from 'pino';
 import type {
   BatchWorkOptions,
@@ -67,12 +69,16 @@ export class PgBossJobEngine implements JobEngine {
   private readonly inFlight = new Set<Promise<unknown>>();
   private state: EngineState = 'new';
   private stopping: Promise<void> | undefined;
+  /** pg-boss completes and fails jobs without awaiting the query: a failure there would crash the process. */
+  private readonly unawaited: ReadonlySet<string>;
 
   constructor(
     private readonly db: Database,
     options: PgBossJobEngineOptions = {},
   ) {
     this.logger = options.logger ?? pino({ name: 'jobs' });
+    const schema = options.schema ?? 'pgboss';
+    this.unawaited = new Set([pgBossPlans.completeJobs(schema), pgBossPlans.failJobsById(schema)]);
     this.boss = new PgBoss({
       db: { executeSql: (text: string, values?: unknown[]) => this.track(this.executeSql(text, values)) },
       ...definedOnly({
@@ -192,8 +198,30 @@ export class PgBossJobEngine implements JobEngine {
   }
 
   private async executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }> {
+    if (this.unawaited.has(text)) return this.settleJobs(text, values ?? []);
     const rows = values && values.length > 0 ? await this.db.query(text, values) : await this.db.execRows(text);
     return { rows };
+  }
+
+  /**
+   * pg-boss marks a job done or failed with a query it does not await (manager.js, `work`): if the database drops
+   * the connection just then, the rejection is unhandled and Node ends the process, taking every other job and
+   * the delivery engine with it (seen in the chaos bench). So that write is tried again for a while, and if it
+   * still fails the job is left active: it expires and runs again, which every handler here is safe to do.
+   */
+  private async settleJobs(text: string, values: unknown[]): Promise<{ rows: unknown[] }> {
+    for (const waitMs of [250, 1000, 3000, 8000, -1]) {
+      try {
+        return { rows: await this.db.query(text, values) };
+      } catch (error) {
+        if (waitMs < 0 || this.state !== 'started') {
+          this.logger.error({ err: error instanceof Error ? error.message : String(error) }, 'a job could not be marked done or failed; it will run again when it expires');
+          return { rows: [] };
+        }
+        await sleep(waitMs);
+      }
+    }
+    return { rows: [] };
   }
 
   private runHandler(work: () => Promise<void>): Promise<void> {

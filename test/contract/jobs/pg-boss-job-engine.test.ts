@@ -4,6 +4,7 @@ import { PgBossJobEngine, type JobEngineLogger, type PgBossJobEngineOptions } fr
 import type { Database } from '../../../src/adapters/storage/database';
 import type { Job } from '../../../src/domain/ports/job-engine';
 import { databaseTargets } from '../../support/test-database';
+import * as pgBossPlans from 'pg-boss/src/plans';
 
 const TIMEOUT = 30_000;
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -248,5 +249,41 @@ describe.each(databaseTargets())('PgBossJobEngine on $name', (target) => {
     expect(await engine.isReady()).toBe(false);
     expect(logger.errors).toEqual([]);
     expect(logger.warnings).toEqual([]);
+  }, TIMEOUT);
+
+  // Issue 15: pg-boss marks a job done with a query it does not await; a connection dropped at that moment was an
+  // unhandled rejection, and ended the whole bot process (found by the chaos bench).
+  it('survives the database failing the query that marks a job done: no unhandled rejection, and the job is done', async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    let failuresLeft = 2;
+    const complete = pgBossPlans.completeJobs('pgboss');
+    const flaky = Object.assign(Object.create(db) as Database, {
+      query: async (text: string, values?: unknown[]) => {
+        if (text === complete && failuresLeft > 0) {
+          failuresLeft -= 1;
+          throw Object.assign(new Error('write ECONNRESET'), { code: 'ECONNRESET' });
+        }
+        return db.query(text, values);
+      },
+    });
+    const own = new PgBossJobEngine(flaky, { ...FAST, logger: recordingLogger() });
+    await own.start();
+    try {
+      const queue = `settle-${randomUUID()}`;
+      await own.work(queue, recordEffect(queue));
+      const id = await own.send(queue, { n: 1 });
+      const state = await eventually(async () => {
+        const [row] = await db.query<{ state: string }>('SELECT state FROM pgboss.job WHERE id = $1', [id]);
+        return row?.state === 'completed' ? row.state : undefined;
+      });
+      expect(state).toBe('completed');
+      expect(failuresLeft).toBe(0);
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+      await own.stop({ graceful: false, timeoutMs: 5_000 });
+    }
   }, TIMEOUT);
 });

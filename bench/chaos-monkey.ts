@@ -1,0 +1,106 @@
+import type { ConnectorEmulator } from '../emulators/connector';
+import type { FaultProxy } from '../test/support/fault-proxy';
+
+/**
+ * The faults of `npm run bench:chaos`, injected at random (from a seed, so a run can be repeated) once a second
+ * while a campaign runs: connections to PostgreSQL and to the Bot Connector dropped, delayed and black-holed
+ * through the fault proxies, and sends the Connector answers 502/504 after it delivered the card (or 503 before).
+ *
+ * The chances are per second and kept modest on purpose: every card caught in a Connector fault is, rightly,
+ * "uncertain" (never resent), and the bench holds uncertain to 0.5% of the recipients. The database faults can be
+ * harsher: nothing sent depends on a database connection staying up.
+ */
+export interface ChaosTargets {
+  database: FaultProxy;
+  connectorProxy: FaultProxy;
+  connector: ConnectorEmulator;
+}
+
+export interface ChaosCounts {
+  database_drops: number;
+  database_blackholes: number;
+  database_delays: number;
+  connector_drops: number;
+  connector_blackholes: number;
+  connector_5xx_after_accepting: number;
+  connector_503_before_accepting: number;
+}
+
+/** A small seeded generator (mulberry32): the same seed, the same faults at the same seconds. */
+function seeded(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function startChaos(targets: ChaosTargets, seed: number): { stop(): ChaosCounts; counts(): ChaosCounts; total(): number } {
+  const random = seeded(seed);
+  const counts: ChaosCounts = {
+    database_drops: 0, database_blackholes: 0, database_delays: 0,
+    connector_drops: 0, connector_blackholes: 0, connector_5xx_after_accepting: 0, connector_503_before_accepting: 0,
+  };
+  const timers = new Set<NodeJS.Timeout>();
+  const after = (ms: number, then: () => void) => {
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      then();
+    }, ms);
+    timers.add(timer);
+  };
+  const chance = (p: number) => random() < p;
+
+  const tick = setInterval(() => {
+    const { database, connectorProxy, connector } = targets;
+    if (chance(0.08)) {
+      database.drop();
+      counts.database_drops++;
+    }
+    if (database.mode === 'pass' && chance(0.03)) {
+      database.mode = 'blackhole';
+      counts.database_blackholes++;
+      after(500 + random() * 2500, () => (database.mode = 'pass'));
+    }
+    if (database.delayMs === 0 && chance(0.1)) {
+      database.delayMs = 20 + Math.round(random() * 80);
+      counts.database_delays++;
+      after(3000, () => (database.delayMs = 0));
+    }
+    if (chance(0.02)) {
+      connectorProxy.drop();
+      counts.connector_drops++;
+    }
+    if (connectorProxy.mode === 'pass' && chance(0.01)) {
+      connectorProxy.mode = 'blackhole';
+      counts.connector_blackholes++;
+      after(150, () => (connectorProxy.mode = 'pass'));
+    }
+    if (chance(0.08)) {
+      connector.injectFaults({ count: 1, status: chance(0.5) ? 502 : 504, afterAccepting: true, method: 'POST', path: /\/activities/ });
+      counts.connector_5xx_after_accepting++;
+    }
+    if (chance(0.05)) {
+      connector.injectFaults({ count: 1, status: 503, method: 'POST', path: /\/activities/ });
+      counts.connector_503_before_accepting++;
+    }
+  }, 1000);
+
+  const total = () => Object.values(counts).reduce((sum, n) => sum + n, 0);
+  return {
+    counts: () => ({ ...counts }),
+    total,
+    stop() {
+      clearInterval(tick);
+      for (const timer of timers) clearTimeout(timer);
+      targets.database.mode = 'pass';
+      targets.database.delayMs = 0;
+      targets.connectorProxy.mode = 'pass';
+      targets.connectorProxy.delayMs = 0;
+      return { ...counts };
+    },
+  };
+}
