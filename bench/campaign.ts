@@ -166,6 +166,11 @@ async function stopWorker(worker: Worker): Promise<void> {
   }
 }
 
+function carriesCardActivity(activity: unknown): boolean {
+  const attachments = (activity as { attachments?: { contentType?: string }[] } | undefined)?.attachments ?? [];
+  return attachments.some((a) => a.contentType === ADAPTIVE_CARD_CONTENT_TYPE);
+}
+
 /** Whether an accepted request carried an adaptive card (a send, or a createConversation with its first activity). */
 function carriesCard(request: ReceivedRequest): boolean {
   const body = request.body as { attachments?: { contentType?: string }[]; activity?: { attachments?: { contentType?: string }[] } } | undefined;
@@ -349,6 +354,15 @@ async function main(): Promise<void> {
       'SELECT user_id, status, reason, attempts, due_at FROM campaign_deliveries WHERE run_id = $1',
       [run.id],
     );
+    // What each person's chat holds, counted from the Connector's own record: a card it delivered and then answered
+    // 502/504 (chaos) is there too, though its request was logged as failed.
+    if (chaos) {
+      cards.clear();
+      for (const user of chosen) {
+        const held = connector.activities(personalConversationId(tenant.botAppId, user.id)).filter((a) => carriesCardActivity(a.activity)).length;
+        if (held > 0) cards.set(user.id, held);
+      }
+    }
     const byStatus: Record<string, number> = {};
     const reasons: Record<string, number> = {};
     let lost = 0;
@@ -362,7 +376,9 @@ async function main(): Promise<void> {
         if (arrived) uncertainDelivered += 1;
         else uncertainLost += 1;
       }
-      if (!arrived && row.status !== 'failed') lost += 1;
+      // Chaos: an uncertain delivery whose card did not arrive is recorded as such (never silently dropped), and
+      // bounded on its own; lost is what vanished without a word.
+      if (!arrived && row.status !== 'failed' && !(chaos && row.status === 'uncertain')) lost += 1;
     }
     const recipients = rows.length;
     let duplicates = 0;

@@ -6,9 +6,11 @@ import type { FaultProxy } from '../test/support/fault-proxy';
  * while a campaign runs: connections to PostgreSQL and to the Bot Connector dropped, delayed and black-holed
  * through the fault proxies, and sends the Connector answers 502/504 after it delivered the card (or 503 before).
  *
- * The chances are per second and kept modest on purpose: every card caught in a Connector fault is, rightly,
- * "uncertain" (never resent), and the bench holds uncertain to 0.5% of the recipients. The database faults can be
- * harsher: nothing sent depends on a database connection staying up.
+ * The chances are per second. The Connector's are kept low on purpose: every send caught in a Connector fault
+ * that leaves it unknown whether the card arrived is, rightly, "uncertain" (never resent), so uncertain can be no
+ * lower than the number of those faults; at these chances they are about 0.3% of the sends of a run. The database
+ * faults are harsher (a drop every 12 s, a black hole every 30 s, on average): a database that misbehaves must
+ * cost time, never a card lost or sent twice.
  */
 export interface ChaosTargets {
   database: FaultProxy;
@@ -70,20 +72,20 @@ export function startChaos(targets: ChaosTargets, seed: number): { stop(): Chaos
       counts.database_delays++;
       after(3000, () => (database.delayMs = 0));
     }
-    if (chance(0.02)) {
+    if (chance(0.01)) {
       connectorProxy.drop();
       counts.connector_drops++;
     }
-    if (connectorProxy.mode === 'pass' && chance(0.01)) {
+    if (connectorProxy.mode === 'pass' && chance(0.005)) {
       connectorProxy.mode = 'blackhole';
       counts.connector_blackholes++;
       after(150, () => (connectorProxy.mode = 'pass'));
     }
-    if (chance(0.08)) {
+    if (chance(0.04)) {
       connector.injectFaults({ count: 1, status: chance(0.5) ? 502 : 504, afterAccepting: true, method: 'POST', path: /\/activities/ });
       counts.connector_5xx_after_accepting++;
     }
-    if (chance(0.05)) {
+    if (chance(0.02)) {
       connector.injectFaults({ count: 1, status: 503, method: 'POST', path: /\/activities/ });
       counts.connector_503_before_accepting++;
     }

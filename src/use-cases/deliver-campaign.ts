@@ -84,14 +84,21 @@ export async function sendClaimedBatch(deps: DeliverCampaignDeps, batch: Claimed
     });
     try {
       const { campaign, sent } = campaigns.get(delivery.campaignId)!;
-      const result = campaign ? await deliverOne(deps, campaign, sent.get(delivery.userId) ?? 0, delivery, place) : ({ kind: 'skipped', reason: 'campaign gone' } as const);
+      let result: DeliveryResult;
+      try {
+        result = campaign ? await deliverOne(deps, campaign, sent.get(delivery.userId) ?? 0, delivery, place) : { kind: 'skipped', reason: 'campaign gone' };
+      } catch (error) {
+        // A step before the send failed (the scan's view of the person, say): deliverOne keeps what follows the
+        // send to itself. This delivery is tried again later; the rest of the batch goes on.
+        result = retryLater(error instanceof Error ? error.message : String(error), delivery.attempts, deps.now(), deps.random ?? Math.random);
+      }
       if (await recordWithRetries(() => deps.store.complete(delivery.id, deps.worker, result, deps.now()))) report.results[result.kind] += 1;
     } finally {
       place();
     }
   }));
   for (const runId of new Set(deliveries.map((delivery) => delivery.runId))) {
-    const finished = await deps.store.finishRunIfDone(runId, deps.now());
+    const finished = await recordWithRetries(() => deps.store.finishRunIfDone(runId, deps.now()));
     if (finished) report.finishedRuns.push(finished);
   }
   return report;
@@ -115,7 +122,8 @@ async function deliverOne(
     campaignDeliveryId: delivery.id,
     sendingHours: campaign.window,
     beforeSend: async () => {
-      claimLost = !(await deps.store.markSendStarted(delivery.id, deps.worker, deps.now()));
+      // Safe to repeat (it sets the same mark under the same claim): a dropped connection does not stop the send.
+      claimLost = !(await recordWithRetries(() => deps.store.markSendStarted(delivery.id, deps.worker, deps.now())));
       marked = !claimLost;
       return marked;
     },

@@ -122,7 +122,7 @@ export async function sendNudge(deps: SendNudgeDeps, request: NudgeRequest): Pro
 
   // A keyed request marks its nudge right before the card leaves (after any campaign's own mark).
   const beforeSend = request.requestKey
-    ? async () => (!request.beforeSend || (await request.beforeSend())) && deps.store.markSendStarted(nudge.id, deps.now())
+    ? async () => (!request.beforeSend || (await request.beforeSend())) && recordWithRetries(() => deps.store.markSendStarted(nudge.id, deps.now()), deps.recordRetryWaitsMs)
     : request.beforeSend;
   const outcome = await deliver(deps, person.id, { ...request, beforeSend }, nudgeCardFor(nudge, series, methods, { classification: deps.policy, snooze: deps.nudges.snooze }));
   await recordWithRetries(() => deps.store.recordDelivery(nudge.id, toRecord(outcome, deps.now()), deps.now()), deps.recordRetryWaitsMs);

@@ -183,6 +183,23 @@ describe.each(databaseTargets())('a delivery batch on $name', (target) => {
     for (const who of ['first', 'second']) expect(events.slice(events.indexOf(`sent ${who}`), events.indexOf(`sent ${who}`) + 3)).toEqual([`sent ${who}`, 'answered', `recorded ${who}`]);
   });
 
+  it('keeps one delivery\'s failing check to itself: the rest of the batch is sent, that one goes back for later', async () => {
+    const campaign = await store.create(plan, { id: 'm1', name: 'Megan' }, NOW);
+    const { run } = await store.startRun(campaign.id, NOW, NOW);
+    await store.addDeliveries(run.id, ['flaky', 'fine-1', 'fine-2'].map((userId) => ({ userId, dueAt: NOW })));
+    const looking = async (id: string) => {
+      if (id === 'flaky') throw new Error('read ECONNRESET');
+      return scanned(id);
+    };
+    const send = async (request: NudgeRequest): Promise<NudgeResult> => {
+      await request.beforeSend!();
+      return { kind: 'blocked', code: 'Forbidden', person, nudgeId: NUDGE_ID, strength: 'weak' };
+    };
+    const report = await deliverDueBatch({ store, send, scanned: looking, now: () => NOW, worker: 'w1', leaseMs: 60_000 }, 1000);
+    expect(report.results).toMatchObject({ failed: 2, later: 1 });
+    expect(await store.deliveryCounts(run.id)).toMatchObject({ failed: 2, pending: 1, sending: 0 });
+  });
+
   describe('once a delivery is marked as on its way, it is never sent again (issue 15, item 5)', () => {
     async function oneMarkedDelivery(userId: string) {
       const campaign = await store.create(plan, { id: 'm1', name: 'Megan' }, NOW);
