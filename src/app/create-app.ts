@@ -52,6 +52,9 @@ import type { AppConfig } from './config';
 import { createLogger, type Logger } from './logger';
 import { createHttpServer } from './server';
 
+/** Deletes expired exports nobody fetched, every five minutes. */
+const EXPIRED_EXPORTS_JOB = 'expired-exports';
+
 /** Test seams only: production wiring uses the defaults. */
 export interface AppOverrides {
   /** Outbound Bot Connector credentials (tests point replies at a local connector without signing in). */
@@ -122,6 +125,11 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     const store = new SqlPostureStore(db);
     const auditLog = new SqlAuditLog(db);
     const vault = new SqlDownloadVault(db);
+    // Exports nobody fetched hold personal data: they go as soon as their links expire, not at the next export.
+    await engine.work(EXPIRED_EXPORTS_JOB, async () => {
+      await vault.purgeExpired(now());
+    });
+    await engine.schedule(EXPIRED_EXPORTS_JOB, '*/5 * * * *', 'UTC');
     let publicUrl = config.server.publicUrl;
     const posture = { policy: DEFAULT_CLASSIFICATION_POLICY, rates: config.posture.rates };
 
@@ -281,7 +289,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     }, botAppId);
 
     const http = createHttpServer(bot, { database: () => db.isReady(), jobs: () => engine.isReady(), delivery: () => campaignEngine.health() }, logger, {
-      downloads: (token) => vault.collect(token, now()),
+      downloads: { peek: (token) => vault.peek(token, now()), collect: (token) => vault.collect(token, now()) },
       // Production bots always get a token from the Bot Connector: no Bearer header, no reading of the body.
       activityLimits: { requireBearer: config.mode === 'production' },
     });

@@ -18,8 +18,27 @@ export interface HttpServer {
   close(): Promise<void>;
 }
 
-/** A one-time download (an export), by the secret token of its link. */
-export type DownloadSource = (token: string) => Promise<{ fileName: string; content: string } | undefined>;
+/**
+ * One-time downloads (exports), by the secret token of their link: `peek` looks without using the link up,
+ * `collect` hands the file over once.
+ */
+export interface DownloadSource {
+  peek(token: string): Promise<{ fileName: string } | undefined>;
+  collect(token: string): Promise<{ fileName: string; content: string } | undefined>;
+}
+
+const TOKEN = /^[A-Za-z0-9_-]{20,100}$/;
+const GONE = 'This download link has expired or was already used. Ask MFA Coach for "export" again.';
+
+/** The page a download link opens: a button that downloads. A GET never uses the link up. */
+function landingPage(fileName: string): string {
+  const name = fileName.replace(/[^A-Za-z0-9._-]/g, '_');
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
+<title>MFA Coach export</title><style>body{font-family:system-ui,sans-serif;margin:3rem auto;max-width:32rem;padding:0 1rem}
+button{font-size:1rem;padding:.6rem 1.2rem}</style></head><body><h1>Your export is ready</h1>
+<p>${name}. The link works once: it is used up when you press the button, and it expires 15 minutes after it was made.</p>
+<form method="post"><button type="submit">Download ${name}</button></form></body></html>`;
+}
 
 export interface HttpServerOptions {
   downloads?: DownloadSource;
@@ -98,11 +117,32 @@ export function createHttpServer(bot: TeamsBot, readiness: Readiness, logger: Lo
     res.send(200, { status: 'up' });
   });
 
+  // Teams' link preview and mail link scanners fetch links with GET: a GET shows a page and uses nothing up; only
+  // the page's button (a POST, which those do not send) hands the file over, once.
   server.get('/exports/:token', async (req, res) => {
     const token = String(req.params.token ?? '');
-    const file = downloads && /^[A-Za-z0-9_-]{20,100}$/.test(token) ? await downloads(token) : undefined;
+    const file = downloads && TOKEN.test(token) ? await downloads.peek(token) : undefined;
     if (!file) {
-      res.send(404, 'This download link has expired or was already used. Ask MFA Coach for "export" again.');
+      res.send(404, GONE);
+      return;
+    }
+    res.writeHead(200, {
+      'content-type': 'text/html; charset=utf-8',
+      'x-content-type-options': 'nosniff',
+      'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'",
+      'referrer-policy': 'no-referrer',
+      'cache-control': 'no-store',
+    });
+    res.end(landingPage(file.fileName));
+  });
+
+  server.post('/exports/:token', async (req, res) => {
+    // The form has no fields: whatever body comes is not read.
+    req.resume();
+    const token = String(req.params.token ?? '');
+    const file = downloads && TOKEN.test(token) ? await downloads.collect(token) : undefined;
+    if (!file) {
+      res.send(404, GONE);
       return;
     }
     res.writeHead(200, {

@@ -195,7 +195,7 @@ describe.each(databaseChoices())('campaign commands end to end (%s)', (database)
 
     await say(manager, `campaign export ${campaign!.number}`);
     const link = lastCard(manager).actions!.find((a) => a.type === 'Action.OpenUrl')!.url!;
-    const download = await fetch(link.replace('http://127.0.0.1', harness.app.url));
+    const download = await fetch(link.replace('http://127.0.0.1', harness.app.url), { method: 'POST' });
     expect(download.status).toBe(200);
     const [header, ...rows] = (await download.text()).trim().split('\r\n');
     expect(header).toBe('run,displayName,userPrincipalName,userId,delivery,reason,sentAt,opened,snoozed,enrolledAt');

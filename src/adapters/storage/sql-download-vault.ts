@@ -18,6 +18,15 @@ export class SqlDownloadVault implements DownloadVault {
     return token;
   }
 
+  async peek(token: string, now: Date): Promise<{ fileName: string } | undefined> {
+    const [row] = await this.db.query<{ file_name: string }>('SELECT file_name FROM pending_exports WHERE token_hash = $1 AND expires_at > $2', [hashOf(token), now]);
+    return row ? { fileName: row.file_name } : undefined;
+  }
+
+  async purgeExpired(now: Date): Promise<number> {
+    return (await this.db.query('DELETE FROM pending_exports WHERE expires_at <= $1 RETURNING 1', [now])).length;
+  }
+
   async collect(token: string, now: Date): Promise<{ fileName: string; content: string } | undefined> {
     // Taken and deleted in one statement: two downloads racing for the same link cannot both get it.
     const [row] = await this.db.query<{ file_name: string; content: string }>(

@@ -41,6 +41,24 @@ describe.each(databaseTargets())('SqlDownloadVault on $name', (target) => {
     expect(row!.n).toBe(0);
   });
 
+  it('lets the link be looked at (its file name) any number of times without using it up, until it expires', async () => {
+    const token = await deposit();
+    expect(await vault.peek(token, later(1))).toEqual({ fileName: 'x.csv' });
+    expect(await vault.peek(token, later(2))).toEqual({ fileName: 'x.csv' });
+    expect(await vault.peek(token, later(16))).toBeUndefined();
+    expect(await vault.collect(token, later(3))).toEqual({ fileName: 'x.csv', content: 'a,b\r\n' });
+    expect(await vault.peek(token, later(4))).toBeUndefined();
+  });
+
+  it('deletes files nobody fetched once they expire', async () => {
+    await deposit();
+    await vault.deposit({ actorId: 'admin-1', fileName: 'kept.csv', content: '', expiresAt: later(100) }, T0);
+    expect(await vault.purgeExpired(later(16))).toBeGreaterThanOrEqual(1);
+    const rows = await db.query<{ file_name: string }>('SELECT file_name FROM pending_exports');
+    expect(rows.map((row) => row.file_name)).toContain('kept.csv');
+    expect(rows.map((row) => row.file_name)).not.toContain('x.csv');
+  });
+
   it('lets only one of two simultaneous downloads have the file', async () => {
     const token = await deposit();
     const results = await Promise.all([vault.collect(token, later(1)), vault.collect(token, later(1))]);
