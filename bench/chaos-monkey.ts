@@ -40,7 +40,7 @@ function seeded(seed: number): () => number {
   };
 }
 
-export function startChaos(targets: ChaosTargets, seed: number): { stop(): ChaosCounts; counts(): ChaosCounts; total(): number } {
+export function startChaos(targets: ChaosTargets, seed: number): { stop(): ChaosCounts } {
   const random = seeded(seed);
   const counts: ChaosCounts = {
     database_drops: 0, database_blackholes: 0, database_delays: 0,
@@ -56,31 +56,32 @@ export function startChaos(targets: ChaosTargets, seed: number): { stop(): Chaos
   };
   const chance = (p: number) => random() < p;
 
+  /** Drops, black holes and (when given) delays on one proxy, drawn in that order each second. */
+  const shake = (
+    proxy: FaultProxy, odds: { drop: number; blackhole: number; blackholeMs: () => number; delay?: number },
+    counted: { drops: keyof ChaosCounts; blackholes: keyof ChaosCounts; delays?: keyof ChaosCounts },
+  ) => {
+    if (chance(odds.drop)) {
+      proxy.drop();
+      counts[counted.drops]++;
+    }
+    if (proxy.mode === 'pass' && chance(odds.blackhole)) {
+      proxy.mode = 'blackhole';
+      counts[counted.blackholes]++;
+      after(odds.blackholeMs(), () => (proxy.mode = 'pass'));
+    }
+    if (odds.delay !== undefined && counted.delays && proxy.delayMs === 0 && chance(odds.delay)) {
+      proxy.delayMs = 20 + Math.round(random() * 80);
+      counts[counted.delays]++;
+      after(3000, () => (proxy.delayMs = 0));
+    }
+  };
+
   const tick = setInterval(() => {
     const { database, connectorProxy, connector } = targets;
-    if (chance(0.08)) {
-      database.drop();
-      counts.database_drops++;
-    }
-    if (database.mode === 'pass' && chance(0.03)) {
-      database.mode = 'blackhole';
-      counts.database_blackholes++;
-      after(500 + random() * 2500, () => (database.mode = 'pass'));
-    }
-    if (database.delayMs === 0 && chance(0.1)) {
-      database.delayMs = 20 + Math.round(random() * 80);
-      counts.database_delays++;
-      after(3000, () => (database.delayMs = 0));
-    }
-    if (chance(0.01)) {
-      connectorProxy.drop();
-      counts.connector_drops++;
-    }
-    if (connectorProxy.mode === 'pass' && chance(0.005)) {
-      connectorProxy.mode = 'blackhole';
-      counts.connector_blackholes++;
-      after(150, () => (connectorProxy.mode = 'pass'));
-    }
+    shake(database, { drop: 0.08, blackhole: 0.03, blackholeMs: () => 500 + random() * 2500, delay: 0.1 },
+      { drops: 'database_drops', blackholes: 'database_blackholes', delays: 'database_delays' });
+    shake(connectorProxy, { drop: 0.01, blackhole: 0.005, blackholeMs: () => 150 }, { drops: 'connector_drops', blackholes: 'connector_blackholes' });
     if (chance(0.04)) {
       connector.injectFaults({ count: 1, status: chance(0.5) ? 502 : 504, afterAccepting: true, method: 'POST', path: /\/activities/ });
       counts.connector_5xx_after_accepting++;
@@ -91,10 +92,7 @@ export function startChaos(targets: ChaosTargets, seed: number): { stop(): Chaos
     }
   }, 1000);
 
-  const total = () => Object.values(counts).reduce((sum, n) => sum + n, 0);
   return {
-    counts: () => ({ ...counts }),
-    total,
     stop() {
       clearInterval(tick);
       for (const timer of timers) clearTimeout(timer);

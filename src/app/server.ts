@@ -119,13 +119,17 @@ export function createHttpServer(bot: TeamsBot, readiness: Readiness, logger: Lo
 
   // Teams' link preview and mail link scanners fetch links with GET: a GET shows a page and uses nothing up; only
   // the page's button (a POST, which those do not send) hands the file over, once.
-  server.get('/exports/:token', async (req, res) => {
+  /** The download behind a link (looked at or collected), or undefined once the 404 is sent. */
+  async function download<T>(req: restify.Request, res: restify.Response, take: (source: DownloadSource, token: string) => Promise<T | undefined>): Promise<T | undefined> {
     const token = String(req.params.token ?? '');
-    const file = downloads && TOKEN.test(token) ? await downloads.peek(token) : undefined;
-    if (!file) {
-      res.send(404, GONE);
-      return;
-    }
+    const file = downloads && TOKEN.test(token) ? await take(downloads, token) : undefined;
+    if (!file) res.send(404, GONE);
+    return file;
+  }
+
+  server.get('/exports/:token', async (req, res) => {
+    const file = await download(req, res, (source, token) => source.peek(token));
+    if (!file) return;
     res.writeHead(200, {
       'content-type': 'text/html; charset=utf-8',
       'x-content-type-options': 'nosniff',
@@ -139,12 +143,8 @@ export function createHttpServer(bot: TeamsBot, readiness: Readiness, logger: Lo
   server.post('/exports/:token', async (req, res) => {
     // The form has no fields: whatever body comes is not read.
     req.resume();
-    const token = String(req.params.token ?? '');
-    const file = downloads && TOKEN.test(token) ? await downloads.collect(token) : undefined;
-    if (!file) {
-      res.send(404, GONE);
-      return;
-    }
+    const file = await download(req, res, (source, token) => source.collect(token));
+    if (!file) return;
     res.writeHead(200, {
       'content-type': 'text/csv; charset=utf-8',
       'x-content-type-options': 'nosniff',

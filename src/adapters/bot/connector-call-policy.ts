@@ -15,6 +15,8 @@
  *   answered is handed back to the caller, who records it as "uncertain" rather than sending it again.
  */
 
+import { retryAfterMs } from '../graph/retry-after';
+
 /** The parts of Azure's pipeline request and response this policy reads (typed here, not imported). */
 interface PipelineRequest {
   method: string;
@@ -133,13 +135,6 @@ async function attempt(request: PipelineRequest, next: SendRequest, timeoutMs: n
     outer?.removeEventListener('abort', forward);
     request.abortSignal = outer;
   }
-}
-
-function retryAfterMs(headers: PipelineResponse['headers']): number | undefined {
-  const ms = Number(headers.get('retry-after-ms'));
-  if (Number.isFinite(ms) && ms >= 0 && headers.get('retry-after-ms') !== undefined) return ms;
-  const seconds = Number(headers.get('retry-after'));
-  return headers.get('retry-after') !== undefined && Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : undefined;
 }
 
 /** The pipeline inside botbuilder's ConnectorClient (botbuilder-stdlib's ServiceClientContext keeps it on `client`). */

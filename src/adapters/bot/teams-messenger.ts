@@ -9,6 +9,7 @@ import { nudgeCard } from './cards/nudge-card';
 import { toStoredReference } from './conversation-reference-mapper';
 import { sendProactively } from './proactive-send';
 import { neverReachedConnector } from './connector-call-policy';
+import { retryAfterMs, type HeaderLookup } from '../graph/retry-after';
 
 /** When Teams throttles past botbuilder's own retries without saying for how long. */
 const DEFAULT_THROTTLE_MS = 60_000;
@@ -110,11 +111,12 @@ export class TeamsMessenger implements NudgeMessenger {
  * Anything else (5xx, which Teams may answer after delivering, no answer in time, a cut connection): uncertain.
  */
 function outcomeOf(error: unknown): Exclude<DeliveryOutcome, { kind: 'sent' }> {
-  const { statusCode, code, response } = (error ?? {}) as { statusCode?: number; code?: string; response?: { headers?: { get(name: string): string | undefined } } };
+  const { statusCode, code, response } = (error ?? {}) as { statusCode?: number; code?: string; response?: { headers?: HeaderLookup } };
   if (statusCode === 403) return { kind: 'blocked', code: code ?? 'Forbidden' };
   if (statusCode === 429) {
-    const retryAfterMs = retryAfterOf(response?.headers);
-    return { kind: 'throttled', retryAfterMs: retryAfterMs ?? DEFAULT_THROTTLE_MS };
+    const asked = response?.headers ? retryAfterMs(response.headers) : undefined;
+    // "Retry after 0" says nothing useful about how long Teams is busy: the default wait then.
+    return { kind: 'throttled', retryAfterMs: asked && asked > 0 ? asked : DEFAULT_THROTTLE_MS };
   }
   if (statusCode && statusCode >= 400 && statusCode < 500) {
     return { kind: 'failed', reason: `Bot Connector answered ${statusCode}${code ? ` ${code}` : ''}`, transient: statusCode === 412 || statusCode === 408 };
@@ -122,11 +124,4 @@ function outcomeOf(error: unknown): Exclude<DeliveryOutcome, { kind: 'sent' }> {
   if (!statusCode && neverReachedConnector(error)) return { kind: 'failed', reason: `Bot Connector unreachable (${code})`, transient: true };
   const reason = statusCode ? `Bot Connector answered ${statusCode}${code ? ` ${code}` : ''}` : `no answer from the Bot Connector: ${(error as Error)?.message ?? 'unknown error'}`;
   return { kind: 'uncertain', reason: reason.slice(0, 300) };
-}
-
-function retryAfterOf(headers: { get(name: string): string | undefined } | undefined): number | undefined {
-  const ms = Number(headers?.get('retry-after-ms'));
-  if (Number.isFinite(ms) && ms > 0) return ms;
-  const seconds = Number(headers?.get('retry-after'));
-  return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : undefined;
 }

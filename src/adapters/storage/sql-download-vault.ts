@@ -10,7 +10,7 @@ export class SqlDownloadVault implements DownloadVault {
 
   async deposit(download: PendingDownload, now: Date): Promise<string> {
     const token = randomBytes(32).toString('base64url');
-    await this.db.query('DELETE FROM pending_exports WHERE expires_at <= $1', [now]);
+    await this.purgeExpired(now);
     await this.db.query(
       'INSERT INTO pending_exports (token_hash, actor_id, file_name, content, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6)',
       [hashOf(token), download.actorId, download.fileName, download.content, now, download.expiresAt],
