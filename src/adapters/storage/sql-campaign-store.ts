@@ -44,6 +44,29 @@ const COMPLETE = `
   RETURNING id`;
 
 /**
+ * Claims whose worker's lease ran out (the worker died or was held up). Not yet marked: pending again, due now.
+ * Marked: the card may have left. If the worker had recorded its nudge as sent (Teams accepted the card) before it
+ * stopped, the delivery is sent, with that nudge; otherwise nobody can know, and it is uncertain, never resent.
+ */
+const RECLAIM_EXPIRED = `
+  WITH expired AS (
+    SELECT d.id, d.send_started_at IS NOT NULL AS marked,
+      (SELECT n.id FROM nudges n WHERE n.campaign_delivery_id = d.id AND n.status = 'sent' ORDER BY n.created_at DESC LIMIT 1) AS sent_nudge
+    FROM campaign_deliveries d
+    WHERE d.status = 'sending' AND d.lease_until < COALESCE($2::timestamptz, clock_timestamp())
+  )
+  UPDATE campaign_deliveries d
+  SET status = CASE WHEN NOT e.marked THEN 'pending' WHEN e.sent_nudge IS NOT NULL THEN 'sent' ELSE 'uncertain' END,
+      reason = CASE WHEN NOT e.marked THEN d.reason WHEN e.sent_nudge IS NOT NULL THEN NULL ELSE 'the instance sending it stopped before Teams answered' END,
+      nudge_id = COALESCE(e.sent_nudge, d.nudge_id),
+      finished_at = CASE WHEN NOT e.marked THEN NULL ELSE $1::timestamptz END,
+      due_at = CASE WHEN NOT e.marked THEN $1::timestamptz ELSE d.due_at END,
+      claimed_by = NULL, lease_until = NULL
+  FROM expired e
+  WHERE d.id = e.id AND d.status = 'sending' AND d.lease_until < COALESCE($2::timestamptz, clock_timestamp())
+  RETURNING d.status`;
+
+/**
  * When strong MFA was confirmed after a delivery's nudge was sent: by a live check (the series ended as
  * enrolled) or else by the latest scan, if it ran after the send. Over FACT_SOURCES.
  */
@@ -287,18 +310,10 @@ export class SqlCampaignStore implements CampaignStore {
     return rows.length === 1;
   }
 
-  async reclaimExpired(now: Date): Promise<{ pending: number; uncertain: number }> {
-    const rows = await this.db.query<{ status: DeliveryStatus }>(
-      `UPDATE campaign_deliveries
-       SET status = CASE WHEN send_started_at IS NULL THEN 'pending' ELSE 'uncertain' END,
-           reason = CASE WHEN send_started_at IS NULL THEN reason ELSE 'the instance sending it stopped before Teams answered' END,
-           finished_at = CASE WHEN send_started_at IS NULL THEN NULL ELSE $1::timestamptz END,
-           due_at = CASE WHEN send_started_at IS NULL THEN $1::timestamptz ELSE due_at END,
-           claimed_by = NULL, lease_until = NULL
-       WHERE status = 'sending' AND lease_until < COALESCE($2::timestamptz, clock_timestamp()) RETURNING status`,
-      [now, this.leaseTime(now)],
-    );
-    return { pending: rows.filter((row) => row.status === 'pending').length, uncertain: rows.filter((row) => row.status === 'uncertain').length };
+  async reclaimExpired(now: Date): Promise<{ pending: number; uncertain: number; sent: number }> {
+    const rows = await this.db.query<{ status: DeliveryStatus }>(RECLAIM_EXPIRED, [now, this.leaseTime(now)]);
+    const count = (status: DeliveryStatus) => rows.filter((row) => row.status === status).length;
+    return { pending: count('pending'), uncertain: count('uncertain'), sent: count('sent') };
   }
 
   async deliveryFacts(campaignId: string): Promise<DeliveryFact[]> {

@@ -56,9 +56,10 @@ export interface CampaignStore {
   markSendStarted(deliveryId: string, worker: string, at: Date): Promise<boolean>;
   /**
    * Deliveries whose worker's lease ran out (the worker died): those not yet on their way to Teams go back to
-   * pending, due now, to be sent by another; those already on their way become uncertain, never sent twice.
+   * pending, due now, to be sent by another; those already on their way are sent if the worker had recorded their
+   * nudge as sent before it stopped, and otherwise uncertain, never sent twice.
    */
-  reclaimExpired(now: Date): Promise<{ pending: number; uncertain: number }>;
+  reclaimExpired(now: Date): Promise<{ pending: number; uncertain: number; sent: number }>;
   /** Every delivery of the campaign with what followed it (opened, snoozed, enrolled), for its funnel and export. */
   deliveryFacts(campaignId: string): Promise<DeliveryFact[]>;
   /**

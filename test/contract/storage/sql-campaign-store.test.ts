@@ -1,5 +1,6 @@
 import type { Database } from '../../../src/adapters/storage/database';
 import { SqlCampaignStore } from '../../../src/adapters/storage/sql-campaign-store';
+import { SqlNudgeStore } from '../../../src/adapters/storage/sql-nudge-store';
 import type { CampaignPlan } from '../../../src/domain/campaigns/campaign';
 import { campaignPlan } from '../../fakes/campaign-plan';
 import { databaseTargets } from '../../support/test-database';
@@ -152,7 +153,7 @@ describe.each(databaseTargets())('SqlCampaignStore on $name', (target) => {
   it('gives a dead worker\'s claims back when the lease runs out; the dead worker can no longer record them', async () => {
     const { run } = await runWith(2);
     const claimed = (await store.claimDue(minutes(1), 1000, 'dead', minutes(3))).filter((delivery) => delivery.runId === run.id);
-    expect(await store.reclaimExpired(minutes(2))).toEqual({ pending: 0, uncertain: 0 });
+    expect(await store.reclaimExpired(minutes(2))).toEqual({ pending: 0, uncertain: 0, sent: 0 });
     expect((await store.reclaimExpired(minutes(4))).pending).toBeGreaterThanOrEqual(2);
     const retaken = (await store.claimDue(minutes(4), 1000, 'alive', minutes(6))).filter((delivery) => delivery.runId === run.id);
     expect(retaken.map((d) => d.id).sort()).toEqual(claimed.map((d) => d.id).sort());
@@ -171,6 +172,30 @@ describe.each(databaseTargets())('SqlCampaignStore on $name', (target) => {
     expect(await store.deliveryCounts(run.id)).toMatchObject({ pending: 2, sending: 0, uncertain: 1 });
     const retaken = (await store.claimDue(minutes(4), 1000, 'alive', minutes(6))).filter((d) => d.runId === run.id).map((d) => d.id);
     expect(retaken.sort()).toEqual([notStarted!.id, stale!.id].sort());
+  });
+
+  it('counts a dead worker\'s send as sent when it had recorded its nudge as sent, and as uncertain when it had not', async () => {
+    const nudges = new SqlNudgeStore(db);
+    const { run } = await runWith(2);
+    const [recorded, unrecorded] = (await store.claimDue(minutes(1), 1000, 'killed', minutes(3))).filter((d) => d.runId === run.id);
+    const reserve = async (delivery: { id: string; userId: string }) => {
+      const reserved = await nudges.reserve(
+        { userId: delivery.userId, source: 'campaign', now: minutes(1), recipientName: delivery.userId, greetingName: delivery.userId, strength: 'none', methods: [], campaignDeliveryId: delivery.id },
+        minutes(-60 * 48), () => ({ kind: 'go' }),
+      );
+      if (reserved.kind !== 'reserved') throw new Error('expected a reservation');
+      return reserved.nudge.id;
+    };
+    const sentNudge = await reserve(recorded!);
+    await reserve(unrecorded!);
+    for (const delivery of [recorded!, unrecorded!]) expect(await store.markSendStarted(delivery.id, 'killed', minutes(2))).toBe(true);
+    // Teams accepted the first card and the worker wrote that down; it died before completing either delivery.
+    await nudges.recordDelivery(sentNudge, { status: 'sent', conversationId: 'a:1' }, minutes(2));
+
+    expect(await store.reclaimExpired(minutes(4))).toMatchObject({ sent: 1, uncertain: 1, pending: 0 });
+    expect(await store.deliveryCounts(run.id)).toMatchObject({ sent: 1, uncertain: 1, sending: 0, pending: 0 });
+    const facts = await store.deliveryFacts((await store.runs(run.campaignId))[0]!.campaignId);
+    expect(facts.find((fact) => fact.userId === recorded!.userId)).toMatchObject({ status: 'sent', sentAt: minutes(1) });
   });
 
   it('lets a throttled send go again: a send Teams refused (429: not delivered) is no longer uncertain', async () => {

@@ -11,7 +11,8 @@ import { nudgeCampaignDelivery } from './010_nudge_campaign_delivery';
 import { sendRateSenders } from './011_send_rate_senders';
 import { nudgeSendMarks } from './012_nudge_send_marks';
 import { campaignProblems } from './013_campaign_problems';
+import { nudgeByCampaignDelivery } from './014_nudge_by_campaign_delivery';
 import type { Migration } from './migration';
 
 /** Every migration, in order. A new migration file is added here too. */
-export const allMigrations: readonly Migration[] = [initial, posture, pendingExports, usersPerScan, nudges, campaigns, campaignNumbers, campaignEscalations, givenNames, nudgeCampaignDelivery, sendRateSenders, nudgeSendMarks, campaignProblems];
+export const allMigrations: readonly Migration[] = [initial, posture, pendingExports, usersPerScan, nudges, campaigns, campaignNumbers, campaignEscalations, givenNames, nudgeCampaignDelivery, sendRateSenders, nudgeSendMarks, campaignProblems, nudgeByCampaignDelivery];
