@@ -230,6 +230,19 @@ function checkUrl(env: Env, name: string, problems: string[]): string | undefine
   }
 }
 
+/**
+ * Production: an address the bot sends a token or personal data to, or hands people as a link, must be https.
+ * Plain http only on loopback (a local proxy or emulator on the same machine), where nothing crosses a network.
+ */
+function checkHttpsUrl(env: Env, name: string, problems: string[]): string | undefined {
+  const value = checkUrl(env, name, problems);
+  if (value !== undefined && !isSafeEndpoint(value, true)) {
+    problems.push(`${name} must be an https address (plain http is refused in production, except on 127.0.0.1 or localhost).`);
+    return undefined;
+  }
+  return value;
+}
+
 function readNudges(env: Env, base: z.infer<typeof common>, problems: string[], defaults: { sendingHours?: string; teamsAppCatalogId?: string; campaignManagerGroupIds?: string[] } = {}): NudgeConfig {
   // Read from env, not only from `base`: when another setting is malformed `base` holds defaults, and every
   // problem should still be named at once.
@@ -320,12 +333,13 @@ export function loadProductionConfig(env: Env): AppConfig {
   const dataDir = read(env, 'DATA_DIR');
   if (!databaseUrl && !dataDir) problems.push('DATABASE_URL (a PostgreSQL server, e.g. postgres://user@host:5432/mfacoach) or DATA_DIR (a folder for the embedded database).');
   const tokenValidation = {
-    openIdMetadataUrl: checkUrl(env, 'BOT_OPENID_METADATA_URL', problems),
-    emulatorOpenIdMetadataUrl: checkUrl(env, 'BOT_EMULATOR_OPENID_METADATA_URL', problems),
+    openIdMetadataUrl: checkHttpsUrl(env, 'BOT_OPENID_METADATA_URL', problems),
+    emulatorOpenIdMetadataUrl: checkHttpsUrl(env, 'BOT_EMULATOR_OPENID_METADATA_URL', problems),
     tokenIssuer: read(env, 'BOT_TOKEN_ISSUER'),
   };
-  const graphBaseUrl = checkUrl(env, 'GRAPH_BASE_URL', problems) ?? 'https://graph.microsoft.com';
-  const publicUrl = checkUrl(env, 'PUBLIC_BASE_URL', problems);
+  const graphBaseUrl = checkHttpsUrl(env, 'GRAPH_BASE_URL', problems) ?? 'https://graph.microsoft.com';
+  const publicUrl = checkHttpsUrl(env, 'PUBLIC_BASE_URL', problems);
+  checkHttpsUrl(env, 'BOT_SERVICE_URL', problems);
   const posture = readPosture(env, base, problems, readIdList(env, 'ADMIN_GROUP_IDS', problems));
   const nudges = readNudges(env, base, problems);
   const answers = readAnswers(env, base, problems);

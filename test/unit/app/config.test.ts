@@ -50,6 +50,18 @@ describe('production configuration', () => {
     expect(text).not.toContain('not-a-guid');
   });
 
+  it('refuses plain http for the public address, Graph, the token metadata and the Connector, except on loopback', () => {
+    const names = ['PUBLIC_BASE_URL', 'GRAPH_BASE_URL', 'BOT_OPENID_METADATA_URL', 'BOT_EMULATOR_OPENID_METADATA_URL', 'BOT_SERVICE_URL'];
+    const problems = problemsOf({ ...complete, ...Object.fromEntries(names.map((name) => [name, 'http://coach.contoso.com/path'])) });
+    for (const name of names) expect(problems).toContainEqual(expect.stringMatching(new RegExp(`^${name} must be an https address`)));
+    expect(problems.join('\n')).not.toContain('coach.contoso.com');
+
+    const local = loadProductionConfig({ ...complete, PUBLIC_BASE_URL: 'https://coach.contoso.com', GRAPH_BASE_URL: 'http://127.0.0.1:8080', BOT_OPENID_METADATA_URL: 'http://localhost:3000/openid', BOT_SERVICE_URL: 'http://[::1]:9000/' });
+    expect(local.server.publicUrl).toBe('https://coach.contoso.com');
+    expect(local.graph.baseUrl).toBe('http://127.0.0.1:8080');
+    expect(local.bot.tokenValidation.openIdMetadataUrl).toBe('http://localhost:3000/openid');
+  });
+
   it('never puts a secret in its error message', () => {
     try {
       loadProductionConfig({ SECRET_BOT_PASSWORD: 'hunter2-very-secret', BOT_ID: 'bad' });
