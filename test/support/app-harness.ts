@@ -37,6 +37,8 @@ export interface TestApp {
  */
 export async function startTestApp(options: {
   database: DatabaseChoice;
+  /** A database of the test's own (its own server, say) instead of a fresh one on the shared test server. */
+  databaseUrl?: string;
   tenantId?: string;
   graphBaseUrl?: string;
   adminGroupIds?: string[];
@@ -46,7 +48,10 @@ export async function startTestApp(options: {
   const base = loadDemoConfig({ PORT: '0', LOG_LEVEL: 'info' }, { tenantId: options.tenantId ?? TEST_TENANT_ID, graphBaseUrl: options.graphBaseUrl ?? 'http://127.0.0.1:9', adminGroupIds: options.adminGroupIds ?? [] });
   let cleanup: () => Promise<void>;
   let database: AppConfig['database'];
-  if (options.database === 'postgres') {
+  if (options.databaseUrl) {
+    database = { url: options.databaseUrl, dataDir: '' };
+    cleanup = async () => {};
+  } else if (options.database === 'postgres') {
     const fresh = await createFreshPostgresDatabase();
     database = { url: fresh.url, dataDir: '' };
     cleanup = fresh.drop;

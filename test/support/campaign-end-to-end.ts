@@ -12,6 +12,8 @@ import { startEndToEnd, type EndToEnd } from './end-to-end';
 export function startCampaignEndToEnd(options: {
   tenant: DemoTenant;
   database: DatabaseChoice;
+  /** A database of the test's own instead of a fresh one (see startTestApp). */
+  databaseUrl?: string;
   sendRate: number;
   configure?: (config: AppConfig) => AppConfig;
   overrides?: AppOverrides;
@@ -25,6 +27,7 @@ export function startCampaignEndToEnd(options: {
     graph: { throttle: { reports: null } },
     app: {
       adminGroupIds: [adminGroup.id],
+      ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
       configure: (c) => configure({ ...c, nudges: { ...c.nudges, teamsAppCatalogId: tenant.teamsAppId, campaignSendRate: options.sendRate } }),
       overrides: { reportsBudget: { limit: 1000, windowMs: 1000 }, ...options.overrides },
     },
