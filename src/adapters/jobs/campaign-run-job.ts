@@ -3,6 +3,7 @@ import type { Campaign } from '../../domain/campaigns/campaign';
 import { LATE_START_MS, nextRunAfter, runTimes } from '../../domain/campaigns/campaign-schedule';
 import type { CampaignStore } from '../../domain/ports/campaign-store';
 import type { JobEngine } from '../../domain/ports/job-engine';
+import { recordWithRetries } from '../../use-cases/record-with-retries';
 import type { StartRunResult } from '../../use-cases/start-campaign-run';
 
 export const CAMPAIGN_RUN_JOB = 'campaign-run';
@@ -55,7 +56,10 @@ export class CampaignRunJobs {
   }
 
   private async run(campaignId: string, scheduledFor: Date, scheduledText: string): Promise<void> {
-    const result = await this.startRun(campaignId, scheduledFor);
+    // A database blip fails the start: it is tried again at once, a few times over some seconds, rather than after
+    // the queue's retry delay (minutes, meant for "no scan yet"). Safe to repeat: a run started by a try whose
+    // answer was lost is found ("already started"), never started twice.
+    const result = await recordWithRetries(() => this.startRun(campaignId, scheduledFor));
     this.logger.info({ campaignId, scheduledFor: scheduledText, outcome: result.kind }, 'campaign run job');
     if (result.kind === 'notActive' || result.kind === 'unknownCampaign') return;
     const campaign = await this.campaigns.get(campaignId);

@@ -71,6 +71,23 @@ describe.each(databaseTargets())('campaign run jobs on $name', (target) => {
     expect((await queued(campaign.id)).filter((time) => time === tomorrow)).toHaveLength(1);
   });
 
+  it('starts a run at once when a database blip failed its first try, not after the queue\'s retry delay', async () => {
+    const { campaign } = await dailyFromAMinuteAgo();
+    let tries = 0;
+    answer = (campaignId, scheduledFor) => {
+      if (campaignId === campaign.id && ++tries === 1) throw new Error('Connection terminated unexpectedly');
+      return { kind: 'started', targeted: 1, run: { id: 'r', campaignId, scheduledFor, startedAt: new Date(), status: 'delivering', targeted: 1 } };
+    };
+    const first = await jobs.scheduleNext(campaign);
+    await until(() => tries >= 2);
+    const state = async () => (await db.query<{ state: string; retry_count: number }>(
+      'SELECT state, retry_count FROM pgboss.job WHERE name = $1 AND data->>\'campaignId\' = $2 AND start_after = $3', [CAMPAIGN_RUN_JOB, campaign.id, first],
+    ))[0];
+    for (const end = Date.now() + 10_000; (await state())?.state !== 'completed' && Date.now() < end;) await new Promise((r) => setTimeout(r, 100));
+    // Done in its first go: the queue never had to retry it.
+    expect(await state()).toEqual({ state: 'completed', retry_count: 0 });
+  });
+
   it('queues nothing for a schedule that has no run left, also after a run that had already started', async () => {
     const past = await store.create(campaignPlan({ schedule: { kind: 'once', date: '2020-01-01', time: '09:00', timeZone: 'UTC' } }), { id: 'm', name: 'M' }, new Date());
     expect(await jobs.scheduleNext(past)).toBeUndefined();
