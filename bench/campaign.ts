@@ -260,7 +260,9 @@ async function main(): Promise<void> {
     let onHalf: () => void = () => {};
     const throttledAtMs = new Array<number>(10).fill(0);
     const sentAtMs = new Array<number>(10).fill(0);
+    let cardRequests = 0;
     void connector.waitFor((request) => {
+      if (carriesCard(request)) cardRequests += 1;
       if (process.env.BENCH_CAMPAIGN_DEBUG && request.status === 429) throttledAtMs[Math.floor((request.at % 1000) / 100)]! += 1;
       if (request.status >= 300 || !carriesCard(request)) return false;
       if (process.env.BENCH_CAMPAIGN_DEBUG) sentAtMs[Math.floor((request.at % 1000) / 100)]! += 1;
@@ -308,7 +310,7 @@ async function main(): Promise<void> {
     const createdAt = Date.now();
     tell(workers[0]!, { type: 'start' });
     const campaignId = await workers[0]!.campaignId;
-    if (chaos) monkey = startChaos({ database: proxies[0]!, connectorProxy: proxies[1]!, connector }, seed);
+    if (chaos) monkey = startChaos({ database: proxies[0]!, connectorProxy: proxies[1]!, connector, sends: () => cardRequests }, seed);
 
     let run: { id: string; started_at: Date; finished_at: Date | null; status: string; targeted: number } | undefined;
     let ending = 'finished';

@@ -6,16 +6,20 @@ import type { FaultProxy } from '../test/support/fault-proxy';
  * while a campaign runs: connections to PostgreSQL and to the Bot Connector dropped, delayed and black-holed
  * through the fault proxies, and sends the Connector answers 502/504 after it delivered the card (or 503 before).
  *
- * The chances are per second. The Connector's are kept low on purpose: every send caught in a Connector fault
- * that leaves it unknown whether the card arrived is, rightly, "uncertain" (never resent), so uncertain can be no
- * lower than the number of those faults; at these chances they are about 0.3% of the sends of a run. The database
- * faults are harsher (a drop every 12 s, a black hole every 30 s, on average): a database that misbehaves must
- * cost time, never a card lost or sent twice.
+ * Connection faults are drawn per second. The Connector's answers are drawn per send: 0.2% of sends are answered
+ * 502/504 after the card was delivered, 0.1% are answered 503. Every send caught in a Connector fault that leaves
+ * it unknown whether the card arrived is, rightly, "uncertain" (never resent), so uncertain can be no lower than
+ * the number of those faults: with the connection faults, about 0.3 to 0.4% of the sends of a run. (Drawn per
+ * second, as at first, they piled up while nothing was being sent and all hit the first sends of a run that
+ * started late, so the share depended on timing.) The database faults are harsher (a drop every 12 s, a black
+ * hole every 30 s, on average): a database that misbehaves must cost time, never a card lost or sent twice.
  */
 export interface ChaosTargets {
   database: FaultProxy;
   connectorProxy: FaultProxy;
   connector: ConnectorEmulator;
+  /** How many card sends the Connector has been asked for so far (whatever it answered). */
+  sends: () => number;
 }
 
 export interface ChaosCounts {
@@ -77,18 +81,23 @@ export function startChaos(targets: ChaosTargets, seed: number): { stop(): Chaos
     }
   };
 
+  let sendsSeen = 0;
   const tick = setInterval(() => {
     const { database, connectorProxy, connector } = targets;
     shake(database, { drop: 0.08, blackhole: 0.03, blackholeMs: () => 500 + random() * 2500, delay: 0.1 },
       { drops: 'database_drops', blackholes: 'database_blackholes', delays: 'database_delays' });
     shake(connectorProxy, { drop: 0.01, blackhole: 0.005, blackholeMs: () => 150 }, { drops: 'connector_drops', blackholes: 'connector_blackholes' });
-    if (chance(0.04)) {
-      connector.injectFaults({ count: 1, status: chance(0.5) ? 502 : 504, afterAccepting: true, method: 'POST', path: /\/activities/ });
-      counts.connector_5xx_after_accepting++;
-    }
-    if (chance(0.02)) {
-      connector.injectFaults({ count: 1, status: 503, method: 'POST', path: /\/activities/ });
-      counts.connector_503_before_accepting++;
+    // One draw per send made since the last tick; the fault goes to one of the next sends.
+    const sends = targets.sends();
+    for (; sendsSeen < sends; sendsSeen++) {
+      if (chance(0.002)) {
+        connector.injectFaults({ count: 1, status: chance(0.5) ? 502 : 504, afterAccepting: true, method: 'POST', path: /\/activities/ });
+        counts.connector_5xx_after_accepting++;
+      }
+      if (chance(0.001)) {
+        connector.injectFaults({ count: 1, status: 503, method: 'POST', path: /\/activities/ });
+        counts.connector_503_before_accepting++;
+      }
     }
   }, 1000);
 
