@@ -28,17 +28,33 @@ export interface DownloadSource {
 }
 
 const TOKEN = /^[A-Za-z0-9_-]{20,100}$/;
-const GONE = 'This download link has expired or was already used. Ask MFA Coach for "export" again.';
+
+/** The pages a download link opens, plain HTML with no script: headers that keep them from being framed or sniffed. */
+const PAGE_HEADERS = {
+  'content-type': 'text/html; charset=utf-8',
+  'x-content-type-options': 'nosniff',
+  'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'",
+  'referrer-policy': 'no-referrer',
+  'cache-control': 'no-store',
+};
+
+function page(heading: string, body: string): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
+<title>MFA Coach export</title><style>body{font-family:system-ui,sans-serif;margin:3rem auto;max-width:32rem;padding:0 1rem}
+button{font-size:1rem;padding:.6rem 1.2rem}</style></head><body><h1>${heading}</h1>
+${body}</body></html>`;
+}
 
 /** The page a download link opens: a button that downloads. A GET never uses the link up. */
 function landingPage(fileName: string): string {
   const name = fileName.replace(/[^A-Za-z0-9._-]/g, '_');
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
-<title>MFA Coach export</title><style>body{font-family:system-ui,sans-serif;margin:3rem auto;max-width:32rem;padding:0 1rem}
-button{font-size:1rem;padding:.6rem 1.2rem}</style></head><body><h1>Your export is ready</h1>
-<p>${name}. The link works once: it is used up when you press the button, and it expires 15 minutes after it was made.</p>
-<form method="post"><button type="submit">Download ${name}</button></form></body></html>`;
+  return page('Your export is ready', `<p>${name}. The link works once: it is used up when you press the button, and it expires 15 minutes after it was made.</p>
+<form method="post"><button type="submit">Download ${name}</button></form>`);
 }
+
+/** A link used up, expired or never issued: the same page for each, so a guess learns nothing. */
+const GONE_PAGE = page('This link no longer works', `<p>Each export link works once, for 15 minutes, and this one was already used or has expired.</p>
+<p>Ask MFA Coach in Teams for the export again: <b>export</b>, or <b>campaign export</b> with the campaign's number.</p>`);
 
 export interface HttpServerOptions {
   downloads?: DownloadSource;
@@ -123,20 +139,17 @@ export function createHttpServer(bot: TeamsBot, readiness: Readiness, logger: Lo
   async function download<T>(req: restify.Request, res: restify.Response, take: (source: DownloadSource, token: string) => Promise<T | undefined>): Promise<T | undefined> {
     const token = String(req.params.token ?? '');
     const file = downloads && TOKEN.test(token) ? await take(downloads, token) : undefined;
-    if (!file) res.send(404, GONE);
+    if (!file) {
+      res.writeHead(404, PAGE_HEADERS);
+      res.end(GONE_PAGE);
+    }
     return file;
   }
 
   server.get('/exports/:token', async (req, res) => {
     const file = await download(req, res, (source, token) => source.peek(token));
     if (!file) return;
-    res.writeHead(200, {
-      'content-type': 'text/html; charset=utf-8',
-      'x-content-type-options': 'nosniff',
-      'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'",
-      'referrer-policy': 'no-referrer',
-      'cache-control': 'no-store',
-    });
+    res.writeHead(200, PAGE_HEADERS);
     res.end(landingPage(file.fileName));
   });
 

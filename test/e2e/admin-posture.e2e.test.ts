@@ -185,7 +185,10 @@ describe.each(databaseChoices())('admin posture commands end to end (%s)', (data
 
     // Once downloaded, it is gone, however it is asked for.
     expect((await fetch(link, { method: 'POST' })).status).toBe(404);
-    expect((await fetch(link)).status).toBe(404);
+    const gone = await fetch(link);
+    expect(gone.status).toBe(404);
+    expect(gone.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(await gone.text()).toContain('This link no longer works');
     expect((await fetch(`${harness.app.url}/exports/not-a-real-token-at-all-000`)).status).toBe(404);
   });
 

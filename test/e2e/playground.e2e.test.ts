@@ -116,6 +116,7 @@ describeWithBrowser('the demo in the Agents Playground, as an admin', () => {
   let dataDir: string;
   let demo: Demo;
   let ui: PlaygroundPage;
+  let screenshotsDir: string;
 
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'mfa-coach-demo-admin-'));
@@ -126,12 +127,8 @@ describeWithBrowser('the demo in the Agents Playground, as an admin', () => {
       if (row && row.n > 0) break;
       await new Promise((r) => setTimeout(r, 200));
     }
-    ui = await openPlayground(demo.playground.url, {
-      chromiumPath: chromium,
-      playground: demo.playground,
-      hideLogPanel: true,
-      screenshotsDir: process.env.SCREENSHOTS_DIR ?? join(dataDir, 'screenshots'),
-    });
+    screenshotsDir = process.env.SCREENSHOTS_DIR ?? join(dataDir, 'screenshots');
+    ui = await openPlayground(demo.playground.url, { chromiumPath: chromium, playground: demo.playground, hideLogPanel: true, screenshotsDir });
     await ui.waitForBotReply({ containsText: "I'm MFA Coach", card: true, since: 0 });
   });
 
@@ -158,6 +155,40 @@ describeWithBrowser('the demo in the Agents Playground, as an admin', () => {
     expect(result.status).toBe(200);
     expect(JSON.stringify(result.body)).toContain('Showing 21');
     await ui.screenshot('11-admin-unenrolled-page-2');
+  });
+
+  it('exports everyone\'s status behind a page whose button downloads the file, once', async () => {
+    await ui.sendMessage('export');
+    const reply = await ui.waitForBotReply({ containsText: 'The link works once', card: true });
+    // The Playground draws an Action.OpenUrl button with its address as the title.
+    const link = reply.cards[0]!.buttons.find((button) => button.includes('/exports/'))!;
+    const fileName = /Download (mfa-status-[\d-]+\.csv)/.exec(reply.cards[0]!.text)?.[1];
+    expect(fileName).toBeDefined();
+    await ui.screenshot('12-admin-export-card');
+
+    // The card's button opens the link in the browser: a page, not the file, so a preview or scanner uses nothing.
+    const [landing] = await Promise.all([
+      ui.context.waitForEvent('page'),
+      ui.page.locator(`.ac-actionSet button[title="${link}"]`).last().click(),
+    ]);
+    await landing.waitForLoadState('domcontentloaded');
+    expect(await landing.locator('h1').textContent()).toBe('Your export is ready');
+    await landing.screenshot({ path: join(screenshotsDir, '13-export-page.png') });
+
+    const [download] = await Promise.all([landing.waitForEvent('download'), landing.locator('button[type="submit"]').click()]);
+    const chunks: Buffer[] = [];
+    for await (const chunk of (await download.createReadStream())) chunks.push(chunk as Buffer);
+    const csv = Buffer.concat(chunks).toString('utf8');
+    expect(download.suggestedFilename()).toBe(fileName);
+    expect(csv.split('\n')[0]).toMatch(/userPrincipalName/i);
+    expect(csv.trim().split('\n').length).toBeGreaterThan(100);
+
+    // Used up: the same link now says so.
+    const again = await landing.goto(landing.url());
+    expect(again?.status()).toBe(404);
+    expect(await landing.locator('h1').textContent()).toBe('This link no longer works');
+    await landing.screenshot({ path: join(screenshotsDir, '14-export-used-up.png') });
+    await landing.close();
   });
 });
 
