@@ -54,17 +54,25 @@ const RECLAIM_EXPIRED = `
       (SELECT n.id FROM nudges n WHERE n.campaign_delivery_id = d.id AND n.status = 'sent' ORDER BY n.created_at DESC LIMIT 1) AS sent_nudge
     FROM campaign_deliveries d
     WHERE d.status = 'sending' AND d.lease_until < COALESCE($2::timestamptz, clock_timestamp())
+  ), moved AS (
+    UPDATE campaign_deliveries d
+    SET status = CASE WHEN NOT e.marked THEN 'pending' WHEN e.sent_nudge IS NOT NULL THEN 'sent' ELSE 'uncertain' END,
+        reason = CASE WHEN NOT e.marked THEN d.reason WHEN e.sent_nudge IS NOT NULL THEN NULL ELSE 'the instance sending it stopped before Teams answered' END,
+        nudge_id = COALESCE(e.sent_nudge, d.nudge_id),
+        finished_at = CASE WHEN NOT e.marked THEN NULL ELSE $1::timestamptz END,
+        due_at = CASE WHEN NOT e.marked THEN $1::timestamptz ELSE d.due_at END,
+        claimed_by = NULL, lease_until = NULL
+    FROM expired e
+    WHERE d.id = e.id AND d.status = 'sending' AND d.lease_until < COALESCE($2::timestamptz, clock_timestamp())
+    RETURNING d.id, d.status
+  ), settled AS (
+    -- Its nudge says the same: uncertain (it keeps counting towards the cap), no longer "being sent".
+    UPDATE nudges n SET status = 'uncertain', status_detail = 'its sender stopped after the card left'
+    FROM moved m
+    WHERE n.campaign_delivery_id = m.id AND m.status = 'uncertain' AND n.status = 'sending'
+    RETURNING n.id
   )
-  UPDATE campaign_deliveries d
-  SET status = CASE WHEN NOT e.marked THEN 'pending' WHEN e.sent_nudge IS NOT NULL THEN 'sent' ELSE 'uncertain' END,
-      reason = CASE WHEN NOT e.marked THEN d.reason WHEN e.sent_nudge IS NOT NULL THEN NULL ELSE 'the instance sending it stopped before Teams answered' END,
-      nudge_id = COALESCE(e.sent_nudge, d.nudge_id),
-      finished_at = CASE WHEN NOT e.marked THEN NULL ELSE $1::timestamptz END,
-      due_at = CASE WHEN NOT e.marked THEN $1::timestamptz ELSE d.due_at END,
-      claimed_by = NULL, lease_until = NULL
-  FROM expired e
-  WHERE d.id = e.id AND d.status = 'sending' AND d.lease_until < COALESCE($2::timestamptz, clock_timestamp())
-  RETURNING d.status`;
+  SELECT status FROM moved`;
 
 /**
  * When strong MFA was confirmed after a delivery's nudge was sent: by a live check (the series ended as

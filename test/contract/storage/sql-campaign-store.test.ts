@@ -187,7 +187,7 @@ describe.each(databaseTargets())('SqlCampaignStore on $name', (target) => {
       return reserved.nudge.id;
     };
     const sentNudge = await reserve(recorded!);
-    await reserve(unrecorded!);
+    const unknownNudge = await reserve(unrecorded!);
     for (const delivery of [recorded!, unrecorded!]) expect(await store.markSendStarted(delivery.id, 'killed', minutes(2))).toBe(true);
     // Teams accepted the first card and the worker wrote that down; it died before completing either delivery.
     await nudges.recordDelivery(sentNudge, { status: 'sent', conversationId: 'a:1' }, minutes(2));
@@ -196,6 +196,8 @@ describe.each(databaseTargets())('SqlCampaignStore on $name', (target) => {
     expect(await store.deliveryCounts(run.id)).toMatchObject({ sent: 1, uncertain: 1, sending: 0, pending: 0 });
     const facts = await store.deliveryFacts((await store.runs(run.campaignId))[0]!.campaignId);
     expect(facts.find((fact) => fact.userId === recorded!.userId)).toMatchObject({ status: 'sent', sentAt: minutes(1) });
+    // The other's nudge is no longer "being sent" for ever: uncertain, and still counted towards the cap.
+    expect((await nudges.find(unknownNudge))?.nudge).toMatchObject({ status: 'uncertain', sentAt: minutes(1) });
   });
 
   it('lets a throttled send go again: a send Teams refused (429: not delivered) is no longer uncertain', async () => {
