@@ -23,6 +23,8 @@ import { createGraphClient, tokenSourceFor } from '../adapters/graph/graph-clien
 import { GraphDirectory } from '../adapters/graph/graph-directory';
 import { REPORTS_BUDGET } from '../adapters/graph/reports-budget';
 import { RequestPacer, type PacerBudget } from '../adapters/request-pacer';
+import { InMemoryLiveCheckBudget } from '../adapters/in-memory-live-check-budget';
+import type { LiveCheckWindow } from '../domain/mfa/live-check-limit';
 import { PgBossJobEngine } from '../adapters/jobs/pg-boss-job-engine';
 import { registerHeartbeatJob } from '../adapters/jobs/heartbeat-job';
 import type { Database } from '../adapters/storage/database';
@@ -65,6 +67,8 @@ export interface AppOverrides {
   reportsBudget?: PacerBudget;
   /** The clock, for tests of sending hours and snoozes. */
   now?: () => Date;
+  /** Each person's live-check limits (default 3 a minute and 20 an hour), for tests that recheck often. */
+  liveCheckLimits?: readonly LiveCheckWindow[];
   /** Another knowledge folder than the top-level knowledge/ (tests of a malformed article). */
   knowledgeDir?: string;
   /** How long a turn waits for a model-written answer (default 8 s), for tests of the fallback. */
@@ -120,6 +124,8 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     const graphClient = createGraphClient(config.graph.baseUrl, graphToken);
     const turnRetry = { maxThrottleRetries: 1, maxTransientRetries: 1, baseDelayMs: 500, maxDelayMs: 1000, maxRetryAfterMs: 2000, attemptTimeoutMs: 4000 };
     const directory = new GraphDirectory(graphClient, { registrationSource, reportsPacer, maxPacerWaitMs: 2000, retry: turnRetry });
+    // One share per person for "status" and "I've done it" together, so nobody can spend that budget alone.
+    const liveChecks = new InMemoryLiveCheckBudget(overrides.liveCheckLimits);
     const scanDirectory = new GraphDirectory(graphClient, { registrationSource, reportsPacer, log: logger });
     const references = new SqlConversationReferenceStore(db);
     const store = new SqlPostureStore(db);
@@ -241,6 +247,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
       remindAt: (userId, at) => nudgeJobs.later({ userId, source: 'reminder' }, at),
       // Teams gives an invoke 5 s; the rest is the card and the network.
       recheckTimeoutMs: 4000,
+      liveChecks,
     };
 
     // Model mode, off unless configured: a message turn has time to wait; an invoke (related-question button) does not ask.
@@ -254,6 +261,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
       references,
       directory,
       policy: posture.policy,
+      liveChecks,
       logger,
       now,
       privateSender,

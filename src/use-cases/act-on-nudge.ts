@@ -7,6 +7,7 @@ import { nudgeCardFor, type NudgeCard, type NudgeNotice } from '../domain/nudges
 import type { NudgePolicy } from '../domain/nudges/nudge-policy';
 import { decideSnooze } from '../domain/nudges/snooze-policy';
 import type { Directory } from '../domain/ports/directory';
+import type { LastLiveCheck, LiveCheckBudget } from '../domain/ports/live-check-budget';
 import type { NudgeStore } from '../domain/ports/nudge-store';
 import { withTimeout } from './with-timeout';
 
@@ -30,6 +31,8 @@ export interface NudgeActionDeps {
   remindAt(userId: string, at: Date): Promise<void>;
   /** Longest wait for the live recheck: Teams gives an invoke 5 s in all. */
   recheckTimeoutMs: number;
+  /** Each person's share of live checks, the same one "status" draws from. */
+  liveChecks: LiveCheckBudget;
 }
 
 export interface NudgeActionRequest {
@@ -85,6 +88,8 @@ export async function actOnNudge(deps: NudgeActionDeps, request: NudgeActionRequ
 type RecordAction = (result: NudgeActionResult, detail?: { [key: string]: string | number | boolean }) => Promise<void>;
 
 async function recheck(deps: NudgeActionDeps, nudge: Nudge, series: NudgeSeries, record: RecordAction): Promise<NudgeCard> {
+  const ticket = deps.liveChecks.take(nudge.userId, deps.now());
+  if (ticket.kind === 'limited') return rememberedRecheck(deps, nudge, series, record, ticket.retryAt, ticket.last);
   let methods: MethodKind[];
   try {
     methods = await withTimeout(deps.directory.currentMethods(nudge.userId), deps.recheckTimeoutMs, 'the live recheck');
@@ -92,13 +97,31 @@ async function recheck(deps: NudgeActionDeps, nudge: Nudge, series: NudgeSeries,
     await record('checkUnavailable');
     return nudgeView(deps, nudge, series, nudge.methods, { kind: 'checkUnavailable' });
   }
+  const checkedAt = deps.now();
+  deps.liveChecks.remember(nudge.userId, { methods, checkedAt });
   if (classifyMethods(methods, deps.policy) === 'strong') {
-    await deps.store.endSeries(series.id, 'enrolled', deps.now());
+    await deps.store.endSeries(series.id, 'enrolled', checkedAt);
     await record('enrolled');
     return enrolledCard(nudge, methods);
   }
   await record('stillMissing');
-  return nudgeView(deps, nudge, series, methods, { kind: 'stillMissing', checkedAt: deps.now() });
+  return nudgeView(deps, nudge, series, methods, { kind: 'stillMissing', checkedAt });
+}
+
+/**
+ * "I've done it" pressed again while the person is over their live-check limit: no new check. When the latest
+ * check (by "status" or this card, within the hour) found strong MFA, that is as good as a check now and the
+ * series ends; otherwise the card shows what it found and from when they can press again, and the series is
+ * left as it was.
+ */
+async function rememberedRecheck(deps: NudgeActionDeps, nudge: Nudge, series: NudgeSeries, record: RecordAction, retryAt: Date, last?: LastLiveCheck): Promise<NudgeCard> {
+  if (last && classifyMethods(last.methods, deps.policy) === 'strong') {
+    await deps.store.endSeries(series.id, 'enrolled', deps.now());
+    await record('enrolled', { fromRecentCheck: true });
+    return enrolledCard(nudge, last.methods);
+  }
+  await record('checkLimited');
+  return nudgeView(deps, nudge, series, last?.methods ?? nudge.methods, { kind: 'checkLimited', retryAt, ...(last ? { lastCheckedAt: last.checkedAt } : {}) });
 }
 
 async function snooze(deps: NudgeActionDeps, nudge: Nudge, series: NudgeSeries, days: unknown, record: RecordAction): Promise<NudgeCard> {

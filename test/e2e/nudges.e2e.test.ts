@@ -57,7 +57,8 @@ describe.each(databaseChoices())('nudges end to end (%s)', (database) => {
       app: {
         adminGroupIds: [adminGroup.id],
         configure: (c) => ({ ...c, nudges: { ...c.nudges, teamsAppCatalogId: tenant.teamsAppId, helpDeskConversationId: helpDeskChannel, policy: { ...c.nudges.policy, sendingHours: DEFAULT_SENDING_HOURS } } }),
-        overrides: { now: () => clock, reportsBudget: { limit: 1000, windowMs: 1000 } },
+        // The clock is set back before each test: each person's live-check limit is covered in own-status tests.
+        overrides: { now: () => clock, reportsBudget: { limit: 1000, windowMs: 1000 }, liveCheckLimits: [{ max: 1000, windowMs: 1000 }] },
       },
     });
     ({ connector, graph, harness, teams } = e2e);

@@ -6,6 +6,7 @@ import type { AdminAnswerDeps } from './admin/admin-answers';
 import type { PrivateSender } from './private-sender';
 import type { ConversationReferenceStore } from '../../domain/ports/conversation-reference-store';
 import type { Directory } from '../../domain/ports/directory';
+import type { LiveCheckBudget } from '../../domain/ports/live-check-budget';
 import type { NudgeActionDeps } from '../../use-cases/act-on-nudge';
 import type { ClassificationPolicy } from '../../domain/mfa/mfa-strength';
 import type { KnowledgeSearch } from '../../domain/ports/knowledge-search';
@@ -21,6 +22,8 @@ export interface BotDependencies {
   directory: Directory;
   /** How methods are judged, for an employee's own status as for the scans. */
   policy: ClassificationPolicy;
+  /** Each person's share of live checks of their own methods, shared by "status" and the nudge's "I've done it". */
+  liveChecks: LiveCheckBudget;
   logger: Logger;
   now: () => Date;
   /** Delivers answers about a person to their 1:1 chat when they asked elsewhere. */

@@ -11,6 +11,11 @@ export type NudgeNotice =
   | { kind: 'stillMissing'; checkedAt: Date }
   /** The live check did not answer in time: nothing was lost, press again later. */
   | { kind: 'checkUnavailable' }
+  /**
+   * Pressed again too soon after several live checks: no check was made. `lastCheckedAt` is when the latest one
+   * found the methods shown, when it is still known; from `retryAt` they may press again.
+   */
+  | { kind: 'checkLimited'; retryAt: Date; lastCheckedAt?: Date }
   | { kind: 'snoozed'; until: Date; wasLast: boolean }
   | { kind: 'snoozeRefused'; reason: 'not-a-choice' | 'no-snoozes-left' }
   /** "I need help": the article for their next step, and whether the help desk was told (or whom to contact). */

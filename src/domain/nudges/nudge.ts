@@ -54,6 +54,8 @@ export type NudgeActionResult =
   | 'enrolled'
   | 'stillMissing'
   | 'checkUnavailable'
+  /** "I've done it" again while over the person's live-check limit: answered without a check. */
+  | 'checkLimited'
   | 'snoozed'
   | 'snoozeRefused'
   | 'helpShown'

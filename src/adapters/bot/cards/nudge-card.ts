@@ -30,6 +30,14 @@ function localDateTime(at: Date): string {
 }
 
 /**
+ * A time of day on the reader's device. Shown to the minute: rounded up, a time to come back is never too early.
+ */
+function localTime(at: Date, round: 'down' | 'up' = 'down'): string {
+  const minute = (round === 'up' ? Math.ceil : Math.floor)(at.getTime() / 60_000) * 60_000;
+  return `{{TIME(${new Date(minute).toISOString().replace(/\.\d{3}Z$/, 'Z')})}}`;
+}
+
+/**
  * A deadline's day, in the reader's own format. A deadline is the end of its day in the person's time zone, and
  * DATE() shows the day in the zone of the reader's device: shown as the middle of that day, it stays the same day
  * for a reader up to 12 hours from their mailbox's zone (travelling, or a device set differently).
@@ -48,6 +56,13 @@ function noticeOf(notice: NudgeNotice | undefined): { text: string; style: Conta
       return { text: `I checked just now: there is no Microsoft Authenticator or other strong method on your account yet. Finish the setup (it can take a minute to show up), then press **I've done it** again.`, style: 'warning' };
     case 'checkUnavailable':
       return { text: "I couldn't check your sign-in methods just now: Microsoft's directory did not answer in time. Nothing is lost: please press **I've done it** again in a minute.", style: 'warning' };
+    case 'checkLimited':
+      return {
+        text:
+          (notice.lastCheckedAt ? `I checked at ${localTime(notice.lastCheckedAt)}: there was no Microsoft Authenticator or other strong method on your account yet. ` : '') +
+          `You've pressed a few times in a short while, and Microsoft's directory is shared by everyone here, so I can check again from ${localTime(notice.retryAt, 'up')}: finish the setup, then press **I've done it** again. Nothing is lost.`,
+        style: 'warning',
+      };
     case 'snoozed':
       return {
         text: `OK, I'll remind you on ${localDateTime(notice.until)}.${notice.wasLast ? ' That was the last time you can put this off.' : ''}`,

@@ -1,7 +1,7 @@
 import type { MfaStrength } from '../../../domain/mfa/mfa-strength';
 import type { OwnStatus } from '../../../use-cases/check-own-status';
 import { renderCard, type AdaptiveCard } from './card-template';
-import { utcDateTimeText } from './freshness-line';
+import { utcDateTimeText, utcTimeText } from './freshness-line';
 import { methodsInWords, STRENGTH_LOOK, type ContainerStyle, type TextColor } from './strength-label';
 import { nextStepText } from './next-step-text';
 import { VERBS } from './verbs';
@@ -28,11 +28,20 @@ const UNAVAILABLE: Verdict = {
   style: 'warning',
 };
 
-/** The sender's own status, from the live check; the "Check again" button rereads it in place. */
+/** The minute from which a new check is allowed: a time shown to the minute is never before it. */
+function retryText(retryAt: Date): string {
+  return utcTimeText(new Date(Math.ceil(retryAt.getTime() / 60_000) * 60_000));
+}
+
+/**
+ * The sender's own status, from the live check; the "Check again" button rereads it in place. Someone who checked
+ * several times in a short while sees what the latest check found, and from when they can check again.
+ */
 export function ownStatusCard(status: OwnStatus): AdaptiveCard {
-  if (status.kind === 'unavailable') {
+  const checked = status.kind === 'checked' ? status : status.kind === 'limited' ? status.last : undefined;
+  if (!checked) {
     return renderCard('own-status', {
-      verdict: UNAVAILABLE,
+      verdict: status.kind === 'limited' ? limitedVerdict(status.retryAt) : UNAVAILABLE,
       checked: false,
       methods: '',
       nextStep: '',
@@ -42,12 +51,24 @@ export function ownStatusCard(status: OwnStatus): AdaptiveCard {
     });
   }
   return renderCard('own-status', {
-    verdict: verdictFor(status.strength),
+    verdict: verdictFor(checked.strength),
     checked: true,
-    methods: status.methods.length > 0 ? methodsInWords(status.methods) : 'Nothing yet.',
-    nextStep: nextStepText(status.nextStep),
-    footer: `Checked live just now (${utcDateTimeText(status.checkedAt)}). Only you can see this.`,
-    showSetUp: status.strength !== 'strong',
+    methods: checked.methods.length > 0 ? methodsInWords(checked.methods) : 'Nothing yet.',
+    nextStep: nextStepText(checked.nextStep),
+    footer:
+      status.kind === 'limited'
+        ? `You've checked a few times in a short while, so this is what I found at ${utcDateTimeText(checked.checkedAt)}. You can check again from ${retryText(status.retryAt)}. Only you can see this.`
+        : `Checked live just now (${utcDateTimeText(checked.checkedAt)}). Only you can see this.`,
+    showSetUp: checked.strength !== 'strong',
     verb: VERBS.ownStatusCheck,
   });
+}
+
+/** Over their limit with no result to show (the checks before failed): when to come back. */
+function limitedVerdict(retryAt: Date): Verdict {
+  return {
+    text: `You've checked a few times in a short while, and Microsoft's directory is shared by everyone here, so I'll wait a little before checking again. You can check again from ${retryText(retryAt)}.`,
+    color: 'Default',
+    style: 'warning',
+  };
 }

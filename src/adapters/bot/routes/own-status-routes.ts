@@ -13,13 +13,14 @@ import { answerInPrivate } from './answer-in-private';
 /**
  * "Am I set up?": the sender's own status, checked live. Whose status it is comes from the activity's
  * sender alone, so no wording or card data can show someone else's. Asked in a channel or group chat, the
- * answer goes to the personal chat, like every answer about a person.
+ * answer goes to the personal chat, like every answer about a person. Asked again and again, it answers from
+ * the latest check until the person's share of live checks allows a new one.
  */
 export function registerOwnStatusRoutes(app: Application<TurnState>, deps: BotDependencies): void {
   const statusCard = async (context: TurnContext): Promise<AdaptiveCard> => {
     const userId = context.activity.from?.aadObjectId;
     const status = userId
-      ? await checkOwnStatus({ directory: deps.directory, policy: deps.policy, now: deps.now }, userId)
+      ? await checkOwnStatus({ directory: deps.directory, policy: deps.policy, now: deps.now, liveChecks: deps.liveChecks }, userId)
       : ({ kind: 'unavailable', error: new Error('the activity names no Microsoft Entra user') } as const);
     if (status.kind === 'unavailable') deps.logger.warn({ error: adminSafeMessage(status.error) }, 'An employee asked for their MFA status and the live check failed');
     return ownStatusCard(status);

@@ -44,4 +44,18 @@ describe('nudgeCard', () => {
     expect(notYours).not.toContain('refresh');
     expect(text(nudgeCard({ kind: 'unknown' }))).toContain('no longer valid');
   });
+
+  it('pressed too often, says what the latest check found, from when to press again, and that nothing is lost', () => {
+    const card = text(nudgeCard({ ...base, notice: { kind: 'checkLimited', retryAt: new Date('2026-12-08T18:01:20.500Z'), lastCheckedAt: new Date('2026-12-08T18:00:20.500Z') } }));
+    expect(card).toContain('I checked at {{TIME(2026-12-08T18:00:00Z)}}: there was no Microsoft Authenticator or other strong method on your account yet.');
+    // Rounded up to the minute: never a time before pressing again works.
+    expect(card).toContain('I can check again from {{TIME(2026-12-08T18:02:00Z)}}');
+    expect(card).toContain('Nothing is lost.');
+    expect(card).toContain("I've done it");
+    expect(card).toContain('Remind me later');
+
+    const noResult = text(nudgeCard({ ...base, notice: { kind: 'checkLimited', retryAt: new Date('2026-12-08T18:01:00Z') } }));
+    expect(noResult).not.toContain('I checked at');
+    expect(noResult).toContain('I can check again from {{TIME(2026-12-08T18:01:00Z)}}');
+  });
 });

@@ -39,4 +39,25 @@ describe('ownStatusCard', () => {
     expect(allText(card)).not.toMatch(/Nothing yet|Next step/);
     expect(action(card, 'Check again')).toBeDefined();
   });
+
+  it('over the limit, shows what the latest check found, when, and from when they can check again', () => {
+    const card = ownStatusCard({
+      kind: 'limited',
+      retryAt: new Date('2026-11-23T09:16:20Z'),
+      last: { strength: 'none', methods: [], nextStep: { kind: 'setUpAuthenticator' }, checkedAt },
+    });
+    expectSoundCard(card, 4_000);
+    expect(texts(card)).toContain('Nothing yet.');
+    expect(allText(card)).toMatch(/Install Microsoft Authenticator/);
+    // Rounded up: the time shown is never before a new check is allowed.
+    expect(allText(card)).toContain("You've checked a few times in a short while, so this is what I found at 23 Nov 2026 09:15 UTC. You can check again from 09:17 UTC.");
+    expect(allText(card)).not.toContain('Checked live just now');
+    expect(action(card, 'Check again')).toBeDefined();
+  });
+
+  it('over the limit with no result to show, says only from when they can check again', () => {
+    const card = ownStatusCard({ kind: 'limited', retryAt: new Date('2026-11-23T09:16:00Z') });
+    expect(allText(card)).toMatch(/You've checked a few times in a short while.*You can check again from 09:16 UTC\./);
+    expect(allText(card)).not.toMatch(/Nothing yet|Next step|couldn't check/);
+  });
 });
