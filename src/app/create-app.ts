@@ -22,6 +22,7 @@ import { SqlConversationReferenceStore } from '../adapters/storage/sql-conversat
 import { createGraphClient, tokenSourceFor } from '../adapters/graph/graph-client';
 import { GraphDirectory } from '../adapters/graph/graph-directory';
 import { REPORTS_BUDGET } from '../adapters/graph/reports-budget';
+import { whileDatabaseStarts } from './database-start';
 import { RequestPacer, type PacerBudget } from '../adapters/request-pacer';
 import { InMemoryLiveCheckBudget } from '../adapters/in-memory-live-check-budget';
 import type { LiveCheckWindow } from '../domain/mfa/live-check-limit';
@@ -67,6 +68,8 @@ export interface AppOverrides {
   reportsBudget?: PacerBudget;
   /** The clock, for tests of sending hours and snoozes. */
   now?: () => Date;
+  /** How long a start waits for the database to answer (default 60 s). */
+  databaseStartWaitMs?: number;
   /** Each person's live-check limits (default 3 a minute and 20 an hour), for tests that recheck often. */
   liveCheckLimits?: readonly LiveCheckWindow[];
   /** Another knowledge folder than the top-level knowledge/ (tests of a malformed article). */
@@ -105,7 +108,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   const db = await openDatabase({ url: config.database.url, dataDir: config.database.dataDir });
   let jobs: PgBossJobEngine | undefined;
   try {
-    const { applied } = await migrate(db);
+    const { applied } = await whileDatabaseStarts(() => migrate(db), logger, overrides.databaseStartWaitMs);
     if (applied.length > 0) logger.info({ applied }, 'database migrated');
 
     jobs = new PgBossJobEngine(db, { logger });
