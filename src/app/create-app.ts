@@ -111,8 +111,12 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     const { applied } = await whileDatabaseStarts(() => migrate(db), logger, overrides.databaseStartWaitMs);
     if (applied.length > 0) logger.info({ applied }, 'database migrated');
 
-    jobs = new PgBossJobEngine(db, { logger });
-    await jobs.start();
+    // A fresh engine for each try: pg-boss does not start again after a start that failed half-way.
+    jobs = await whileDatabaseStarts(async () => {
+      const attempt = new PgBossJobEngine(db, { logger });
+      await attempt.start();
+      return attempt;
+    }, logger, overrides.databaseStartWaitMs);
     const engine = jobs;
     await registerHeartbeatJob(engine, db);
 
