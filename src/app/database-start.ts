@@ -6,10 +6,10 @@ const FIRST_WAIT_MS = 500;
 const LONGEST_WAIT_MS = 8_000;
 
 /**
- * Runs a start step that needs the database (its schema brought up to date, the job queue started) again while it fails, for up to
- * `totalMs`: a bot started at the same moment as its database server (a compose file, a host rebooting) or
- * during a restart or failover of it would otherwise exit at once. The step must be safe to repeat: migrations
- * each run in a transaction and skip what is done. After `totalMs` the last failure is thrown, as before.
+ * Runs a start step that needs the database (its schema brought up to date, the job queue started) again while
+ * it fails, for up to `totalMs`: a bot started at the same moment as its database server (a compose file, a host
+ * rebooting) or during a restart or failover of it would otherwise exit at once. The step must be safe to repeat:
+ * migrations each run in a transaction and skip what is done. After `totalMs` the last failure is thrown.
  */
 export async function whileDatabaseStarts<T>(
   step: () => Promise<T>, logger: Pick<Logger, 'warn'>, totalMs: number = DATABASE_START_WAIT_MS,
