@@ -13,8 +13,16 @@
  * - a request that never reached the Connector (refused, no such host) is retried, whatever its method;
  * - 5xx, a timeout or a cut connection is retried only for reads and other idempotent requests. A POST so
  *   answered is handed back to the caller, who records it as "uncertain" rather than sending it again.
+ *
+ * It also closes a kept-alive connection itself after `idleConnectionMs` unused. Azure's HTTP client keeps
+ * connections open with no limit, and Node 20 ignores the server's "Keep-Alive: timeout" hint for such a client, so
+ * a card could be written on a connection at the moment the Connector (or a load balancer on the way) closed it
+ * for being idle: the send fails with "socket hang up" and, since it may have arrived, becomes uncertain. The chaos
+ * bench saw this with no fault injected at all.
  */
 
+import { Agent as HttpAgent } from 'node:http';
+import { Agent as HttpsAgent } from 'node:https';
 import { retryAfterMs } from '../graph/retry-after';
 
 /** The parts of Azure's pipeline request and response this policy reads (typed here, not imported). */
@@ -22,6 +30,8 @@ interface PipelineRequest {
   method: string;
   url: string;
   abortSignal?: AbortSignal;
+  /** Node only: the agent that holds the request's connections (Azure's client uses its own when unset). */
+  agent?: HttpAgent;
 }
 interface PipelineResponse {
   status: number;
@@ -44,6 +54,11 @@ export interface ConnectorCallLimits {
   retries: number;
   /** The first wait before such a retry; it doubles each time. */
   retryDelayMs: number;
+  /**
+   * A kept-alive connection unused this long is closed by the bot, before the other end does it; shorter still when
+   * the Connector announces a shorter "Keep-Alive: timeout" (Node then keeps a second's margin).
+   */
+  idleConnectionMs: number;
 }
 
 export const DEFAULT_CONNECTOR_CALL_LIMITS: ConnectorCallLimits = {
@@ -52,7 +67,24 @@ export const DEFAULT_CONNECTOR_CALL_LIMITS: ConnectorCallLimits = {
   maxRetryAfterMs: 10_000,
   retries: 2,
   retryDelayMs: 500,
+  // Below the idle timeouts of the load balancers and web servers a request may cross (60 s and more, commonly).
+  idleConnectionMs: 30_000,
 };
+
+/** One pair of agents per idle time, shared by every Connector client, so that connections are reused across them. */
+const agents = new Map<number, { http: HttpAgent; https: HttpsAgent }>();
+
+/** The agent for a request's URL: kept-alive connections, closed after `idleMs` unused. */
+export function connectorAgent(url: string, idleMs: number): HttpAgent {
+  let pair = agents.get(idleMs);
+  if (!pair) {
+    // `timeout` on a free socket closes it; on a busy one it only emits an event nobody acts on (the attempt's
+    // own deadline applies).
+    pair = { http: new HttpAgent({ keepAlive: true, timeout: idleMs }), https: new HttpsAgent({ keepAlive: true, timeout: idleMs }) };
+    agents.set(idleMs, pair);
+  }
+  return url.startsWith('https:') ? pair.https : pair.http;
+}
 
 /** The Connector gave no whole answer within the attempt's deadline. The request may have reached Teams. */
 export class ConnectorTimeoutError extends Error {
@@ -82,6 +114,7 @@ export function connectorCallPolicy(
   return {
     name: 'mfaCoachConnectorCalls',
     async sendRequest(request, next) {
+      request.agent ??= connectorAgent(request.url, limits.idleConnectionMs);
       const idempotent = IDEMPOTENT.has(request.method.toUpperCase());
       let throttled = 0;
       let retried = 0;

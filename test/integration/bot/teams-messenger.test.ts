@@ -6,16 +6,19 @@ import { DEFAULT_CONNECTOR_CALL_LIMITS, type ConnectorCallLimits } from '../../.
 import { TeamsMessenger } from '../../../src/adapters/bot/teams-messenger';
 import type { StoredConversationReference } from '../../../src/domain/ports/conversation-reference-store';
 import type { NudgeCard } from '../../../src/domain/nudges/nudge-card';
+import { startFaultProxy } from '../../support/fault-proxy';
 
 const TENANT = '0f6d5c4b-3a29-4817-9e6d-5c4b3a291807';
 const BOT = '7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
 const card: NudgeCard = { kind: 'enrolled', nudgeId: '9887a63a-8318-4a1d-98cf-812f6c9f2e04', name: 'Adele', methods: ['authenticatorPush'] };
 
 /** A messenger on an anonymous adapter, and the stored reference of a person who installed the bot. */
-function messengerInstalledFor(connector: ConnectorEmulator, user: { aadObjectId: string; name: string }, limits: Partial<ConnectorCallLimits> = {}) {
+function messengerInstalledFor(
+  connector: ConnectorEmulator, user: { aadObjectId: string; name: string }, limits: Partial<ConnectorCallLimits> = {}, serviceUrl = connector.url,
+) {
   const adapter = createTeamsAdapter({ kind: 'anonymous' }, TENANT, {}, undefined, { ...DEFAULT_CONNECTOR_CALL_LIMITS, ...limits });
-  const messenger = new TeamsMessenger(adapter, { botAppId: '', tenantId: TENANT, endpoint: async () => ({ serviceUrl: connector.url, botId: `28:${BOT}` }) });
-  const teams = activityFactory({ serviceUrl: connector.url, botId: BOT, tenantId: TENANT });
+  const messenger = new TeamsMessenger(adapter, { botAppId: '', tenantId: TENANT, endpoint: async () => ({ serviceUrl, botId: `28:${BOT}` }) });
+  const teams = activityFactory({ serviceUrl, botId: BOT, tenantId: TENANT });
   const installed = teams.anInstallationUpdate({ action: 'add', scope: 'personal', user });
   return { messenger, reference: toStoredReference(installed as unknown as Activity, TENANT) };
 }
@@ -121,5 +124,32 @@ describe('the Teams messenger when the Bot Connector cannot be reached', () => {
     await connector.close();
     const outcome = await messenger.send(reference, card, async () => true);
     expect(outcome).toMatchObject({ kind: 'failed', transient: true, reason: expect.stringContaining('ECONNREFUSED') });
+  });
+});
+
+/**
+ * Found by bench:chaos with no fault injected: Azure's client kept idle connections open until the other end closed
+ * them, and a card written at that moment was cut ("socket hang up") and became uncertain. The bot now closes an
+ * idle connection first: here after 200 ms, where the emulator (like any server) would close it after 5 s.
+ */
+describe('the Teams messenger between sends', () => {
+  it('closes a connection left idle before the Connector does, and sends the next card on a fresh one', async () => {
+    const connector = await startConnectorEmulator({ log: () => undefined });
+    const target = new URL(connector.url);
+    const proxy = await startFaultProxy({ host: target.hostname, port: Number(target.port) });
+    try {
+      const serviceUrl = `http://${proxy.host}:${proxy.port}`;
+      const { messenger, reference } = messengerInstalledFor(connector, { aadObjectId: '5d1e2f3a-0000-4000-8000-00000000000a', name: 'Lynne Robbins' }, { idleConnectionMs: 200 }, serviceUrl);
+      expect(await messenger.send(reference, card, async () => true)).toMatchObject({ kind: 'sent' });
+      expect(proxy.openConnections).toBe(1);
+      const closedBy = Date.now() + 3000;
+      while (proxy.openConnections > 0 && Date.now() < closedBy) await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(proxy.openConnections).toBe(0);
+      expect(await messenger.send(reference, card, async () => true)).toMatchObject({ kind: 'sent' });
+      expect(connector.activities(reference.conversationId)).toHaveLength(2);
+    } finally {
+      await proxy.close();
+      await connector.close();
+    }
   });
 });
