@@ -39,8 +39,9 @@
  * sending processes reach PostgreSQL and the Connector through fault proxies (test/support/fault-proxy.ts), and
  * bench/chaos-monkey.ts drops, delays and black-holes those connections at random once a second, and has the
  * Connector answer some sends 502/504 after delivering them (or 503 before); the first process is SIGKILLed
- * half-way and replaced. The line adds faults_injected (events, by kind) and stuck: deliveries due, or claimed,
- * for over 2 minutes without moving when the run ends.
+ * half-way and replaced. The line adds faults_injected (events, by kind), stuck: deliveries due, or claimed, for
+ * over 2 minutes without moving when the run ends, and uncertain_floor: the sends the Connector answered 5xx or
+ * whose connection was cut before their answer (fates_unknown), which no sender can know to be delivered or not.
  *
  * Diagnostics, to stderr: BENCH_CAMPAIGN_DEBUG=1 (the app's logs, cards per second, when in the second cards and
  * 429s arrive), BENCH_CAMPAIGN_PROFILE=<dir> (a CPU profile of each sending process).
@@ -412,9 +413,15 @@ async function main(): Promise<void> {
     await Promise.all(live.map(stopWorker));
 
     if (chaos) {
+      // Sends whose fate the injected Connector faults made unknowable to any sender: answered 5xx, or cut (dropped,
+      // black-holed) before their answer. A correct sender records each as uncertain, so uncertain cannot be lower
+      // than this floor plus what the killed process had on its way.
+      const answered5xx = Object.entries(connectorStats.byStatus).filter(([status]) => Number(status) >= 500).reduce((sum, [, n]) => sum + n, 0);
+      const fatesUnknown = { answered_5xx: answered5xx, requests_cut: proxies[1]!.requestsCut };
       console.log(JSON.stringify({
         bench: 'chaos', ending, recipients, delivered: cards.size, lost, duplicates, uncertain: byStatus.uncertain ?? 0, stuck: stuckRow!.n,
         faults_injected: Object.values(chaosCounts ?? {}).reduce((sum, n) => sum + n, 0), wall_s: wallS === null ? null : +wallS.toFixed(3),
+        uncertain_floor: fatesUnknown.answered_5xx + fatesUnknown.requests_cut, fates_unknown: fatesUnknown,
         failed: byStatus.failed ?? 0, uncertain_delivered: uncertainDelivered, uncertain_lost: uncertainLost, faults: chaosCounts,
         proxy_faults: { database: proxies[0]!.faults, connector: proxies[1]!.faults }, seed, statuses: byStatus, reasons,
         unexpected_cards: unexpectedCards, orphan_nudges: orphans!.n, rate_per_s: rate, floor_s: +floorS.toFixed(3),

@@ -9,6 +9,10 @@ import { createConnection, createServer, type AddressInfo, type Server, type Soc
  *   New connections are accepted and then hang too, as behind a firewall that drops packets.
  * - `refuse`: new connections are closed at once (a server that is down); open ones are not touched.
  * - `drop()`: every open connection is reset now (a restart, a failover).
+ *
+ * For a request-reply protocol such as HTTP it also counts `requestsCut`: connections reset, or black-holed, while
+ * a request sent on them had no answer yet. Whether such a request reached the service cannot be known by the
+ * client (the chaos bench uses it as the least number of sends a correct sender must record as uncertain).
  */
 export type FaultMode = 'pass' | 'blackhole' | 'refuse';
 
@@ -23,22 +27,40 @@ export interface FaultProxy {
   drop(): number;
   /** Faults injected so far (connections dropped, refused, black-holed). */
   readonly faults: number;
+  /** Connections dropped or black-holed while a request on them awaited its answer. */
+  readonly requestsCut: number;
   /** Open client connections right now. */
   readonly openConnections: number;
   close(): Promise<void>;
 }
 
+interface Pair {
+  client: Socket;
+  upstream: Socket;
+  awaiting: boolean;
+  cut: boolean;
+}
+
 export async function startFaultProxy(target: { host: string; port: number }): Promise<FaultProxy> {
-  const pairs = new Set<{ client: Socket; upstream: Socket }>();
+  /** `awaiting`: the client sent bytes the service has not answered yet; `cut`: counted in requestsCut. */
+  const pairs = new Set<Pair>();
   let faults = 0;
+  let requestsCut = 0;
   const state = { mode: 'pass' as FaultMode, delayMs: 0 };
 
-  const relay = (from: Socket, to: Socket) => {
+  const relay = (pair: Pair, direction: 'request' | 'answer') => {
+    const [from, to] = direction === 'request' ? [pair.client, pair.upstream] : [pair.upstream, pair.client];
     from.on('data', (chunk: Buffer) => {
+      if (direction === 'request') pair.awaiting = true;
       if (state.mode === 'blackhole') {
         faults++;
+        if (pair.awaiting && !pair.cut) {
+          pair.cut = true;
+          requestsCut++;
+        }
         return;
       }
+      if (direction === 'answer') pair.awaiting = false;
       if (state.delayMs > 0) {
         from.pause();
         setTimeout(() => {
@@ -58,7 +80,7 @@ export async function startFaultProxy(target: { host: string; port: number }): P
       return;
     }
     const upstream = createConnection(target);
-    const pair = { client, upstream };
+    const pair: Pair = { client, upstream, awaiting: false, cut: false };
     pairs.add(pair);
     const close = () => {
       pairs.delete(pair);
@@ -67,8 +89,8 @@ export async function startFaultProxy(target: { host: string; port: number }): P
     };
     client.on('error', close).on('close', close);
     upstream.on('error', close).on('close', close);
-    relay(client, upstream);
-    relay(upstream, client);
+    relay(pair, 'request');
+    relay(pair, 'answer');
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -90,9 +112,10 @@ export async function startFaultProxy(target: { host: string; port: number }): P
     },
     drop() {
       const count = pairs.size;
-      for (const { client, upstream } of [...pairs]) {
-        client.resetAndDestroy();
-        upstream.destroy();
+      for (const pair of [...pairs]) {
+        if (pair.awaiting && !pair.cut) requestsCut++;
+        pair.client.resetAndDestroy();
+        pair.upstream.destroy();
       }
       pairs.clear();
       faults += count;
@@ -100,6 +123,9 @@ export async function startFaultProxy(target: { host: string; port: number }): P
     },
     get faults() {
       return faults;
+    },
+    get requestsCut() {
+      return requestsCut;
     },
     get openConnections() {
       return pairs.size;
