@@ -33,7 +33,8 @@
  * ratio = wall_s / floor_s; peak_rss_mb = the largest peak RSS of the sending processes (they run TypeScript
  * through tsx's loader, a few tens of MB more than the compiled bot); heap_after_run = their heap after a full
  * collection once the run is over (against ready_heap: memory kept). The run ends when it is finished, or when
- * nothing is in flight and what is left is due more than a minute later (`ending` says which).
+ * nothing is in flight and what is left is due more than a minute later (under chaos: after the run's deadline, since a
+ * delivery sent back after a fault comes due again within minutes; `ending` says which).
  *
  * Chaos (`npm run bench:chaos`, i.e. --chaos --users 5000 --instances 2 --kill-at 0.5 --rate 50 [--seed N]): the
  * sending processes reach PostgreSQL and the Connector through fault proxies (test/support/fault-proxy.ts), and
@@ -325,12 +326,14 @@ async function main(): Promise<void> {
         break;
       }
       if (!run || run.targeted === 0) continue;
-      // Nothing in flight and nothing due soon: what is left waits for a later time (a cap, a backoff).
+      // Nothing in flight and nothing due soon: what is left waits for a later time (a cap, a backoff). Under chaos
+      // a delivery sent back after a fault is due again within minutes, and the run waits for it (to the deadline).
+      const soonMs = chaos ? Math.max(60_000, deadline - Date.now()) : 60_000;
       const [left] = await db.query<{ sending: number; due_soon: number }>(
         `SELECT count(*) FILTER (WHERE status = 'sending')::int AS sending,
-                count(*) FILTER (WHERE status = 'pending' AND due_at < now() + interval '60 seconds')::int AS due_soon
+                count(*) FILTER (WHERE status = 'pending' AND due_at < now() + $2 * interval '1 millisecond')::int AS due_soon
          FROM campaign_deliveries WHERE run_id = $1`,
-        [run.id],
+        [run.id, soonMs],
       );
       if (left!.sending === 0 && left!.due_soon === 0 && (killAt === undefined || restartMs !== undefined)) {
         ending = 'stalled: deliveries left pending for later';
