@@ -39,6 +39,8 @@ export interface ClaimedBatch {
   deliveries: CampaignDelivery[];
   /** Per campaign in the batch: its plan, and how many nudges its people have had from it. */
   campaigns: Map<string, { campaign: Campaign | undefined; sent: Map<string, number> }>;
+  /** Runs finished while claiming, with nothing due: those whose last deliveries no batch of theirs settled. */
+  finishedRuns: CampaignRun[];
 }
 
 /**
@@ -59,13 +61,17 @@ export async function claimDueBatch(deps: DeliverCampaignDeps, limit: number): P
   const now = deps.now();
   await deps.store.reclaimExpired(now);
   const deliveries = await deps.store.claimDue(now, limit, deps.worker, new Date(now.getTime() + deps.leaseMs));
+  // A batch finishes the runs of its own deliveries. A run whose last deliveries were settled otherwise (a dead
+  // worker's sends, settled when their claim ran out) or whose finish failed to be written would stay "delivering"
+  // for ever: with nothing due, such runs are looked for (found by bench:chaos).
+  const finishedRuns = deliveries.length === 0 ? await deps.store.finishSettledRuns(now) : [];
   // Once per campaign in the batch, not per delivery.
   const campaigns: ClaimedBatch['campaigns'] = new Map();
   for (const campaignId of new Set(deliveries.map((delivery) => delivery.campaignId))) {
     const userIds = deliveries.filter((delivery) => delivery.campaignId === campaignId).map((delivery) => delivery.userId);
     campaigns.set(campaignId, { campaign: await deps.store.get(campaignId), sent: await deps.store.sentCounts(campaignId, userIds) });
   }
-  return { deliveries, campaigns };
+  return { deliveries, campaigns, finishedRuns };
 }
 
 /**
@@ -75,7 +81,7 @@ export async function claimDueBatch(deps: DeliverCampaignDeps, limit: number): P
  */
 export async function sendClaimedBatch(deps: DeliverCampaignDeps, batch: ClaimedBatch, placed?: () => void): Promise<BatchReport> {
   const { deliveries, campaigns } = batch;
-  const report: BatchReport = { claimed: deliveries.length, results: { sent: 0, failed: 0, skipped: 0, later: 0, uncertain: 0 }, finishedRuns: [] };
+  const report: BatchReport = { claimed: deliveries.length, results: { sent: 0, failed: 0, skipped: 0, later: 0, uncertain: 0 }, finishedRuns: [...batch.finishedRuns] };
   let unplaced = deliveries.length;
   if (unplaced === 0) placed?.();
   await Promise.all(deliveries.map(async (delivery) => {

@@ -181,6 +181,7 @@ export class CampaignDeliveryEngine {
           this.inFlight.add(sending);
           await Promise.race([allPlaced, sending]);
         } else {
+          for (const run of batch.finishedRuns) await this.announceFinished(run);
           const wait = this.idleMs;
           this.idleMs = Math.min(wait * 2, Math.max(this.options.maxIdleMs ?? this.options.idleMs, this.options.idleMs));
           await this.pause(wait);

@@ -276,6 +276,18 @@ export class SqlCampaignStore implements CampaignStore {
     return row ? toRun(row) : undefined;
   }
 
+  async finishSettledRuns(at: Date): Promise<CampaignRun[]> {
+    const rows = await this.db.query<RunRow>(
+      `UPDATE campaign_runs r SET status = 'finished', finished_at = $1
+       WHERE r.status = 'delivering'
+         AND EXISTS (SELECT 1 FROM campaign_deliveries d WHERE d.run_id = r.id)
+         AND NOT EXISTS (SELECT 1 FROM campaign_deliveries d WHERE d.run_id = r.id AND d.status IN ('pending', 'sending'))
+       RETURNING *`,
+      [at],
+    );
+    return rows.map(toRun);
+  }
+
   async runs(campaignId: string): Promise<CampaignRun[]> {
     if (!isGuid(campaignId)) return [];
     const rows = await this.db.query<RunRow>('SELECT * FROM campaign_runs WHERE campaign_id = $1 ORDER BY scheduled_for', [campaignId]);

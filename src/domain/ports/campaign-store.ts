@@ -39,6 +39,12 @@ export interface CampaignStore {
   addDeliveries(runId: string, deliveries: readonly { userId: string; dueAt: Date }[]): Promise<number>;
   /** Marks the run finished when none of its deliveries is pending or sending; returns the run when it did so now. */
   finishRunIfDone(runId: string, at: Date): Promise<CampaignRun | undefined>;
+  /**
+   * Marks finished every run still delivering whose deliveries are all settled, and returns them: the runs whose
+   * last deliveries were settled by `reclaimExpired` (their worker died), or whose finish could not be written.
+   * A run with no delivery yet is left alone (it may be starting).
+   */
+  finishSettledRuns(at: Date): Promise<CampaignRun[]>;
   runs(campaignId: string): Promise<CampaignRun[]>;
   deliveryCounts(runId: string): Promise<DeliveryCounts>;
 

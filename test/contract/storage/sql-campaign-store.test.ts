@@ -238,4 +238,22 @@ describe.each(databaseTargets())('SqlCampaignStore on $name', (target) => {
     expect(await store.finishRunIfDone(run.id, minutes(3))).toBeUndefined();
     expect(await store.sentCounts(campaign.id, ['user-0', 'user-1'])).toEqual(new Map());
   });
+
+  it('finishes every settled run it is asked to look for, but not one being started or one with deliveries left', async () => {
+    const settled = await runWith(1);
+    const left = await runWith(2);
+    // Started, its deliveries not added yet.
+    const starting = await store.startRun((await store.create(plan(), owner, T0)).id, T0, T0);
+    const ours = (runs: { id: string }[]) => runs.map((run) => run.id).filter((id) => [settled.run.id, left.run.id, starting.run.id].includes(id));
+    const claimed = await store.claimDue(minutes(1), 1000, 'w', minutes(3));
+    // All of one run's deliveries settled; one of the other's, the other still being sent.
+    for (const delivery of [...claimed.filter((d) => d.runId === settled.run.id), claimed.find((d) => d.runId === left.run.id)!]) {
+      await store.complete(delivery.id, 'w', { kind: 'skipped', reason: 'enrolled' }, minutes(2));
+    }
+    const finished = await store.finishSettledRuns(minutes(4));
+    expect(ours(finished)).toEqual([settled.run.id]);
+    expect(finished.find((run) => run.id === settled.run.id)).toMatchObject({ status: 'finished', finishedAt: minutes(4) });
+    expect(ours(await store.finishSettledRuns(minutes(5)))).toEqual([]);
+    expect((await store.runs(starting.run.campaignId))[0]?.status).toBe('delivering');
+  });
 });

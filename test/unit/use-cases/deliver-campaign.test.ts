@@ -126,6 +126,28 @@ describe.each(databaseTargets())('a delivery batch on $name', (target) => {
     expect(await store.deliveryCounts(run.id)).toMatchObject({ pending: 0, sending: 0, skipped: 1 });
   });
 
+  it('finishes a run whose last delivery was settled when its dead worker\'s claim ran out, once nothing is due', async () => {
+    const campaign = await store.create(plan, { id: 'm1', name: 'Megan' }, NOW);
+    const { run } = await store.startRun(campaign.id, NOW, NOW);
+    await store.addDeliveries(run.id, [{ userId: 'sent-by-the-dead', dueAt: NOW }]);
+    // Worker w1 claims the delivery, marks it on its way, and dies before recording what Teams answered.
+    const [claimed] = await store.claimDue(NOW, 100, 'w1', later(60_000));
+    expect(await store.markSendStarted(claimed!.id, 'w1', NOW)).toBe(true);
+    const send = async (): Promise<NudgeResult> => {
+      throw new Error('nothing is due: nothing should be sent');
+    };
+    const deps = { store, send, scanned, now: () => later(61_000), worker: 'w2', leaseMs: 60_000 };
+
+    // w2's next claim settles it (uncertain: no answer was recorded) and, with nothing due, finishes its run.
+    const report = await deliverDueBatch(deps, 100);
+    expect(report.claimed).toBe(0);
+    expect(report.finishedRuns.filter((finished) => finished.id === run.id)).toEqual([expect.objectContaining({ status: 'finished', finishedAt: later(61_000) })]);
+    expect((await store.runs(campaign.id))[0]).toMatchObject({ status: 'finished' });
+    expect(await store.deliveryCounts(run.id)).toMatchObject({ uncertain: 1, pending: 0, sending: 0 });
+    // Once only: the next idle claim finds it finished.
+    expect((await deliverDueBatch(deps, 100)).finishedRuns.filter((finished) => finished.id === run.id)).toEqual([]);
+  });
+
   it('skips a person who already had the campaign\'s most nudges', async () => {
     const campaign = await store.create({ ...plan, maxNudgesPerPerson: 1 }, { id: 'm1', name: 'Megan' }, NOW);
     const sentOnce = await store.startRun(campaign.id, later(-86_400_000), later(-86_400_000));
