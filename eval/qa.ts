@@ -10,17 +10,95 @@
  * have been looked at once (two subjects the bot declines came from them); fresh-b's never, keep it that way.
  *
  *   npm run eval:qa [-- --misses] [-- --set holdout]
+ *
+ * `--set blind-dev` and `--set blind-holdout` read eval/blind/ (see its README): questions written by people who
+ * never saw the knowledge base, each with the gist of a good answer and key terms it must hold, instead of an
+ * article id. Their line gives: in_scope_right (answered, and the card holds a term of each group), in_scope_wrong
+ * (answered without them: a confident wrong card, judged first by the terms and then by reading), in_scope_declined,
+ * offtopic_declined, smalltalk_answered, not_sure (no such answer yet: 0), p50_ms and p99_ms, overall and per language. The
+ * held-out set runs only with `--final`, once, at the end, and never with `--misses`.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadKnowledgeBase } from '../src/adapters/knowledge/knowledge-base';
-import { answerQuestion } from '../src/use-cases/answer-question';
+import { answerQuestion, type Answer } from '../src/use-cases/answer-question';
 
 interface EvalQuestion {
   question: string;
   expect: string | null;
   kind: string;
+}
+
+/** A question of a blind set (eval/blind): judged by what the card says, not by which article it is. */
+interface BlindQuestion {
+  id: string;
+  question: string;
+  language: string;
+  kind: 'employee' | 'admin' | 'developer' | 'offtopic' | 'smalltalk';
+  expected: string;
+  mustMention: string[][];
+}
+
+/** What the answer card shows without a model: the article's title, short answer and steps. */
+function cardText(answer: Answer): string | undefined {
+  return answer.kind === 'answer' ? [answer.article.title, answer.article.shortAnswer, ...answer.article.steps].join('\n') : undefined;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(sorted.length * p) - 1))] ?? 0;
+}
+
+async function evaluateBlind(search: Awaited<ReturnType<typeof loadKnowledgeBase>>['search'], articles: number, set: string, file: string): Promise<void> {
+  if (set === 'blind-holdout' && (!process.argv.includes('--final') || process.argv.includes('--misses'))) {
+    throw new Error('The held-out set runs once, at the end: add --final (and no --misses). Tune on blind-dev.');
+  }
+  const { questions } = JSON.parse(readFileSync(file, 'utf8')) as { questions: BlindQuestion[] };
+  const tally = () => ({ in_scope: 0, in_scope_right: 0, in_scope_wrong: 0, in_scope_declined: 0, offtopic: 0, offtopic_declined: 0, smalltalk: 0, smalltalk_answered: 0 });
+  const overall = tally();
+  const byLanguage = new Map<string, ReturnType<typeof tally>>();
+  const misses: string[] = [];
+  const times: number[] = [];
+  for (const { question } of questions.slice(0, 5)) answerQuestion(search, question);
+  for (const q of questions) {
+    const started = performance.now();
+    const answer = answerQuestion(search, q.question);
+    times.push(performance.now() - started);
+    const text = cardText(answer)?.toLowerCase();
+    const got = answer.kind === 'answer' ? answer.article.id : 'declined';
+    const counts = [overall, byLanguage.get(q.language) ?? byLanguage.set(q.language, tally()).get(q.language)!];
+    const add = (key: keyof ReturnType<typeof tally>) => counts.forEach((c) => c[key]++);
+    if (q.kind === 'offtopic' || q.kind === 'smalltalk') {
+      add(q.kind);
+      if (q.kind === 'offtopic' && text === undefined) add('offtopic_declined');
+      else if (q.kind === 'smalltalk' && text !== undefined) add('smalltalk_answered');
+      else if (q.kind === 'offtopic') misses.push(`${q.id} off-topic, answered ${got}: ${q.question}`);
+      continue;
+    }
+    add('in_scope');
+    if (text === undefined) {
+      add('in_scope_declined');
+      misses.push(`${q.id} declined (${q.kind}): ${q.question}\n    expected: ${q.expected}`);
+    } else if (q.mustMention.every((group) => group.some((term) => text.includes(term.toLowerCase())))) {
+      add('in_scope_right');
+    } else {
+      add('in_scope_wrong');
+      misses.push(`${q.id} answered ${got} without ${JSON.stringify(q.mustMention.filter((group) => !group.some((term) => text.includes(term.toLowerCase()))))} (${q.kind}): ${q.question}\n    expected: ${q.expected}`);
+    }
+  }
+  times.sort((a, b) => a - b);
+  const rates = (t: ReturnType<typeof tally>) => ({
+    ...t,
+    right_rate: t.in_scope ? +(t.in_scope_right / t.in_scope).toFixed(3) : null,
+    wrong_confident_rate: t.in_scope ? +(t.in_scope_wrong / t.in_scope).toFixed(3) : null,
+    offtopic_declined_rate: t.offtopic ? +(t.offtopic_declined / t.offtopic).toFixed(3) : null,
+  });
+  if (process.argv.includes('--misses')) for (const miss of misses) console.error(miss);
+  console.log(JSON.stringify({
+    eval: 'qa', set, articles, questions: questions.length, ...rates(overall), not_sure: 0,
+    p50_ms: +percentile(times, 0.5).toFixed(3), p99_ms: +percentile(times, 0.99).toFixed(3),
+    by_language: Object.fromEntries([...byLanguage].map(([language, t]) => [language, rates(t)])),
+  }));
 }
 
 async function main(): Promise<void> {
@@ -30,6 +108,7 @@ async function main(): Promise<void> {
   const setAt = process.argv.indexOf('--set');
   const set = setAt >= 0 ? process.argv[setAt + 1] : undefined;
   if (setAt >= 0 && (!set || !/^[a-z0-9-]+$/.test(set))) throw new Error('--set needs a name such as "holdout" (eval/qa-<name>.json)');
+  if (set?.startsWith('blind-')) return evaluateBlind(search, articles.length, set, join(root, 'eval', 'blind', `qa-${set}.json`));
   const file = set === undefined || set === 'main' ? 'eval/qa-questions.json' : `eval/qa-${set}.json`;
   const questions = JSON.parse(readFileSync(join(root, file), 'utf8')) as EvalQuestion[];
   const misses: string[] = [];
