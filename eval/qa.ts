@@ -13,10 +13,10 @@
  *
  * `--set blind-dev` and `--set blind-holdout` read eval/blind/ (see its README): questions written by people who
  * never saw the knowledge base, each with the gist of a good answer and key terms it must hold, instead of an
- * article id. Their line gives: in_scope_right (answered, and the card holds a term of each group), in_scope_wrong
- * (answered without them: a confident wrong card, judged first by the terms and then by reading), in_scope_declined,
- * offtopic_declined, smalltalk_answered, not_sure (no such answer yet: 0), p50_ms and p99_ms, overall and per language. The
- * held-out set runs only with `--final`, once, at the end, and never with `--misses`.
+ * article id. Their line gives: in_scope_right (answered, and the card holds a term of each group),
+ * in_scope_wrong (answered without them: a confident wrong card, judged first by the terms, then by reading),
+ * in_scope_declined, offtopic_declined, smalltalk_answered, not_sure (no such answer yet: 0), p50_ms and p99_ms,
+ * overall and per language. The held-out set runs only with `--final`, once, at the end, and never with `--misses`.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
