@@ -23,7 +23,7 @@ DEFAULT_DATES=(
   "2027-05-01 08:40:00|Asia/Tokyo|already 1 May here, still the last day of April in UTC"
   "2028-02-29 12:00:00|UTC|29 February"
   "2027-03-14 01:50:00|America/Los_Angeles|ten minutes before clocks go forward in Seattle"
-  "2027-10-31 02:50:00|Europe/Berlin|ten minutes before clocks go back in Berlin"
+  "2027-10-31 02:50:00|Europe/Berlin|in the hour Berlin lives twice as clocks go back (libfaketime takes the second 02:50, in winter time)"
 )
 
 dates=()

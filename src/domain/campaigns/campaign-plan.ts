@@ -1,7 +1,7 @@
 import { parseSendingHours } from '../nudges/quiet-hours';
 import type { CampaignPlan } from './campaign';
 import type { CampaignAudience } from './campaign-audience';
-import { DateTime } from 'luxon';
+import { DateTime, FixedOffsetZone } from 'luxon';
 import { checkSchedule, firstRunFrom, isCalendarDate, ScheduleError, type CampaignSchedule } from './campaign-schedule';
 import { isGuid } from '../guid';
 
@@ -60,7 +60,7 @@ export function parseCampaignPlan(form: CampaignForm, now: Date): { plan: Campai
   if (timeZone === '') problems.push('Choose the time zone the schedule is in.');
   else if (kind === 'now') {
     const local = DateTime.fromJSDate(now, { zone: timeZone });
-    if (local.isValid) schedule = { kind: 'once', date: local.toISODate()!, time: local.toFormat('HH:mm'), timeZone };
+    if (local.isValid) schedule = { kind: 'once', date: local.toISODate()!, time: local.toFormat('HH:mm'), timeZone: unambiguousZone(local) };
     else problems.push(`"${timeZone}" is not a time zone (use a name such as Europe/London).`);
   } else if (kind === 'once') schedule = { kind: 'once', date: text('date'), time: text('time'), timeZone };
   else if (kind === 'recurring') {
@@ -112,4 +112,15 @@ export function parseCampaignPlan(form: CampaignForm, now: Date): { plan: Campai
 
 function wholeNumber(text: string): number | undefined {
   return /^\d{1,4}$/.test(text) ? Number(text) : undefined;
+}
+
+/**
+ * The zone to write "now" in: the chosen one, except in the hour repeated when clocks go back, where its wall time
+ * names two instants and a schedule reads the first. "Now" in the second would then be an hour in the past and the
+ * campaign refused ("no run left"), so it is written at the offset in force instead (UTC+1 for Berlin in winter).
+ */
+function unambiguousZone(local: DateTime): string {
+  const wall = { year: local.year, month: local.month, day: local.day, hour: local.hour, minute: local.minute };
+  const [read] = DateTime.fromObject(wall, { zone: local.zone }).getPossibleOffsets().sort((a, b) => a.toMillis() - b.toMillis());
+  return !read || read.offset === local.offset ? local.zoneName! : FixedOffsetZone.instance(local.offset).name;
 }

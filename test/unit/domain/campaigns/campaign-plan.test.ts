@@ -1,4 +1,5 @@
 import { parseCampaignPlan, type CampaignForm } from '../../../../src/domain/campaigns/campaign-plan';
+import { firstRunFrom } from '../../../../src/domain/campaigns/campaign-schedule';
 
 const form: CampaignForm = {
   name: 'Finance before year end', gaps: 'both', scope: 'departments', departments: 'Finance, Sales', excluded: 'CFO@contoso.com',
@@ -78,6 +79,16 @@ describe('the campaign form', () => {
     // Just after midnight UTC it is still the day before in New York.
     const late = parseCampaignPlan({ name: 'Now', scheduleKind: 'now', timeZone: 'America/New_York' }, new Date('2026-11-24T00:10:00Z'));
     expect(late).toMatchObject({ plan: { schedule: { date: '2026-11-23', time: '19:10' } } });
+  });
+
+  it('"start now" in the hour repeated when clocks go back starts now, in either pass of that hour', () => {
+    // Berlin, 31 October 2027: 02:50 comes twice, first in summer time (00:50 UTC), then in winter time (01:50 UTC).
+    const first = parseCampaignPlan({ name: 'Now', scheduleKind: 'now', timeZone: 'Europe/Berlin' }, new Date('2027-10-31T00:50:00Z'));
+    expect(first).toMatchObject({ plan: { schedule: { date: '2027-10-31', time: '02:50', timeZone: 'Europe/Berlin' } } });
+    // The second pass was refused as "no run left": its wall time read as the first pass, an hour earlier.
+    const second = parseCampaignPlan({ name: 'Now', scheduleKind: 'now', timeZone: 'Europe/Berlin' }, new Date('2027-10-31T01:50:00Z'));
+    expect(second).toMatchObject({ plan: { schedule: { date: '2027-10-31', time: '02:50', timeZone: 'UTC+1' } } });
+    expect('plan' in second && firstRunFrom(second.plan.schedule, new Date('2027-10-31T01:50:00Z'))).toEqual(new Date('2027-10-31T01:50:00Z'));
   });
 
   it('accepts a run up to 15 minutes late (the form took a while to fill in), not later', () => {
