@@ -75,7 +75,7 @@ export const DEFAULT_CONNECTOR_CALL_LIMITS: ConnectorCallLimits = {
 const agents = new Map<number, { http: HttpAgent; https: HttpsAgent }>();
 
 /** The agent for a request's URL: kept-alive connections, closed after `idleMs` unused. */
-export function connectorAgent(url: string, idleMs: number): HttpAgent {
+function connectorAgent(url: string, idleMs: number): HttpAgent {
   let pair = agents.get(idleMs);
   if (!pair) {
     // `timeout` on a free socket closes it; on a busy one it only emits an event nobody acts on (the attempt's

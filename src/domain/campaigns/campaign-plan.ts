@@ -2,7 +2,7 @@ import { parseSendingHours } from '../nudges/quiet-hours';
 import type { CampaignPlan } from './campaign';
 import type { CampaignAudience } from './campaign-audience';
 import { DateTime, FixedOffsetZone } from 'luxon';
-import { checkSchedule, firstRunFrom, isCalendarDate, ScheduleError, type CampaignSchedule } from './campaign-schedule';
+import { checkSchedule, firstRunFrom, isCalendarDate, runTimes, ScheduleError, type CampaignSchedule } from './campaign-schedule';
 import { isGuid } from '../guid';
 
 /** The campaign form's fields as Teams sends them: every input is text (a multi-select is "1,3,5"). */
@@ -118,9 +118,9 @@ function wholeNumber(text: string): number | undefined {
  * The zone to write "now" in: the chosen one, except in the hour repeated when clocks go back, where its wall time
  * names two instants and a schedule reads the first. "Now" in the second would then be an hour in the past and the
  * campaign refused ("no run left"), so it is written at the offset in force instead (UTC+1 for Berlin in winter).
+ * The schedule's own reading decides, so the two cannot disagree.
  */
 function unambiguousZone(local: DateTime): string {
-  const wall = { year: local.year, month: local.month, day: local.day, hour: local.hour, minute: local.minute };
-  const [read] = DateTime.fromObject(wall, { zone: local.zone }).getPossibleOffsets().sort((a, b) => a.toMillis() - b.toMillis());
-  return !read || read.offset === local.offset ? local.zoneName! : FixedOffsetZone.instance(local.offset).name;
+  const [read] = runTimes({ kind: 'once', date: local.toISODate()!, time: local.toFormat('HH:mm'), timeZone: local.zoneName! });
+  return read?.getTime() === local.startOf('minute').toMillis() ? local.zoneName! : FixedOffsetZone.instance(local.offset).name;
 }
