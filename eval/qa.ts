@@ -15,7 +15,8 @@
  * never saw the knowledge base, each with the gist of a good answer and key terms it must hold, instead of an
  * article id. Their line gives: in_scope_right (answered, and the card holds a term of each group),
  * in_scope_wrong (answered without them: a confident wrong card, judged first by the terms, then by reading),
- * in_scope_declined, offtopic_declined, smalltalk_answered, not_sure (no such answer yet: 0), p50_ms and p99_ms,
+ * in_scope_not_sure ("I'm not sure: did you mean…"), in_scope_declined, offtopic_declined (a "not sure" is not a
+ * decline), smalltalk_answered (a reply in kind), p50_ms and p99_ms,
  * overall and per language. The held-out set runs only with `--final`, once, at the end, and never with `--misses`.
  */
 import { readFileSync } from 'node:fs';
@@ -40,9 +41,9 @@ interface BlindQuestion {
   mustMention: string[][];
 }
 
-/** What the answer card shows without a model: the article's title, short answer and steps. */
+/** What the answer card shows without a model: the article's title, short answer, steps and the "good to know" points that answer. */
 function cardText(answer: Answer): string | undefined {
-  return answer.kind === 'answer' ? [answer.article.title, answer.article.shortAnswer, ...answer.article.steps].join('\n') : undefined;
+  return answer.kind === 'answer' ? [answer.article.title, answer.article.shortAnswer, ...answer.article.steps, ...answer.goodToKnow].join('\n') : undefined;
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -54,7 +55,7 @@ async function evaluateBlind(search: Awaited<ReturnType<typeof loadKnowledgeBase
     throw new Error('The held-out set runs once, at the end: add --final (and no --misses). Tune on blind-dev.');
   }
   const { questions } = JSON.parse(readFileSync(file, 'utf8')) as { questions: BlindQuestion[] };
-  const tally = () => ({ in_scope: 0, in_scope_right: 0, in_scope_wrong: 0, in_scope_declined: 0, offtopic: 0, offtopic_declined: 0, smalltalk: 0, smalltalk_answered: 0 });
+  const tally = () => ({ in_scope: 0, in_scope_right: 0, in_scope_wrong: 0, in_scope_not_sure: 0, in_scope_declined: 0, offtopic: 0, offtopic_declined: 0, offtopic_not_sure: 0, smalltalk: 0, smalltalk_answered: 0 });
   const overall = tally();
   const byLanguage = new Map<string, ReturnType<typeof tally>>();
   const misses: string[] = [];
@@ -62,21 +63,34 @@ async function evaluateBlind(search: Awaited<ReturnType<typeof loadKnowledgeBase
   for (const { question } of questions.slice(0, 5)) answerQuestion(search, question);
   for (const q of questions) {
     const started = performance.now();
-    const answer = answerQuestion(search, q.question);
+    // Teams tells the bot who asks: the set's writer said whether an admin asks.
+    const answer = answerQuestion(search, q.question, { asker: q.kind === 'admin' ? 'admin' : 'employee' });
     times.push(performance.now() - started);
     const text = cardText(answer)?.toLowerCase();
     const got = answer.kind === 'answer' ? answer.article.id : 'declined';
     const counts = [overall, byLanguage.get(q.language) ?? byLanguage.set(q.language, tally()).get(q.language)!];
     const add = (key: keyof ReturnType<typeof tally>) => counts.forEach((c) => c[key]++);
-    if (q.kind === 'offtopic' || q.kind === 'smalltalk') {
-      add(q.kind);
-      if (q.kind === 'offtopic' && text === undefined) add('offtopic_declined');
-      else if (q.kind === 'smalltalk' && text !== undefined) add('smalltalk_answered');
-      else if (q.kind === 'offtopic') misses.push(`${q.id} off-topic, answered ${got}: ${q.question}`);
+    if (q.kind === 'smalltalk') {
+      add('smalltalk');
+      if (answer.kind === 'small-talk') add('smalltalk_answered');
+      else misses.push(`${q.id} small talk, got ${answer.kind}: ${q.question}`);
+      continue;
+    }
+    if (q.kind === 'offtopic') {
+      add('offtopic');
+      // Declined: "I don't know" or "outside what I cover". "Not sure" offers articles, so it is not a decline.
+      if (answer.kind === 'unknown') add('offtopic_declined');
+      else {
+        if (answer.kind === 'not-sure') add('offtopic_not_sure');
+        misses.push(`${q.id} off-topic, ${answer.kind === 'not-sure' ? 'not sure' : `answered ${got}`}: ${q.question}`);
+      }
       continue;
     }
     add('in_scope');
-    if (text === undefined) {
+    if (answer.kind === 'not-sure') {
+      add('in_scope_not_sure');
+      misses.push(`${q.id} not sure [${answer.candidates.map((a) => a.id).join(', ')}] (${q.kind}): ${q.question}\n    expected: ${q.expected}`);
+    } else if (text === undefined) {
       add('in_scope_declined');
       misses.push(`${q.id} declined (${q.kind}): ${q.question}\n    expected: ${q.expected}`);
     } else {
@@ -93,11 +107,12 @@ async function evaluateBlind(search: Awaited<ReturnType<typeof loadKnowledgeBase
     ...t,
     right_rate: t.in_scope ? +(t.in_scope_right / t.in_scope).toFixed(3) : null,
     wrong_confident_rate: t.in_scope ? +(t.in_scope_wrong / t.in_scope).toFixed(3) : null,
+    not_sure_rate: t.in_scope ? +(t.in_scope_not_sure / t.in_scope).toFixed(3) : null,
     offtopic_declined_rate: t.offtopic ? +(t.offtopic_declined / t.offtopic).toFixed(3) : null,
   });
   if (process.argv.includes('--misses')) for (const miss of misses) console.error(miss);
   console.log(JSON.stringify({
-    eval: 'qa', set, articles, questions: questions.length, ...rates(overall), not_sure: 0,
+    eval: 'qa', set, articles, questions: questions.length, ...rates(overall),
     p50_ms: +percentile(times, 0.5).toFixed(3), p99_ms: +percentile(times, 0.99).toFixed(3),
     by_language: Object.fromEntries([...byLanguage].map(([language, t]) => [language, rates(t)])),
   }));
@@ -129,7 +144,8 @@ async function main(): Promise<void> {
     const got = answer.kind === 'answer' ? answer.article.id : null;
     if (expect === null) {
       outOfScope++;
-      if (got === null) refused++;
+      // "Not sure" offers articles: it is not a refusal. A reply to small talk shows no article: it is one.
+      if (answer.kind === 'unknown' || answer.kind === 'small-talk') refused++;
       else misses.push(`out of scope, answered ${got}: ${question}`);
       continue;
     }

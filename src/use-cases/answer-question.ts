@@ -1,5 +1,9 @@
 import type { Article } from '../domain/guidance/article';
 import type { KnowledgeSearch } from '../domain/ports/knowledge-search';
+import { inEnglish, languageOf, type AnswerLanguage } from '../domain/guidance/question-language';
+import { questionWords, stem } from '../domain/guidance/question-words';
+import { smallTalkOf, type SmallTalk } from '../domain/guidance/small-talk';
+import { audienceOf, type QuestionAudience } from '../domain/guidance/question-audience';
 
 /** A model's answer, kept only when it cites articles it was given; `cited` are those articles, in its order. */
 export interface WrittenAnswer {
@@ -13,36 +17,107 @@ export type Answer =
       article: Article;
       /** Two or three other articles near the question, for "related questions". */
       related: Article[];
+      /** The article's "good to know" points that answer the question (all of them when no question was typed). */
+      goodToKnow: string[];
+      /** The language the question was asked in, when not English: the card says the article is in English. */
+      language?: AnswerLanguage;
       /** Only in model mode: an answer written from these articles, with those it cites (see write-answer.ts). */
       written?: WrittenAnswer;
     }
   /**
+   * The best match is too weak to be shown as the answer, but not so weak that nothing is near: "I'm not
+   * sure: did you mean…" with the closest articles to pick from. Never a confident card on a weak match.
+   */
+  | { kind: 'not-sure'; candidates: Article[]; language?: AnswerLanguage }
+  /**
    * No article is a confident match: say so, never make an answer up. `outside` names the subject the question
    * is about when it is one the bot knows it does not cover (Outlook features, Wi-Fi, HR, ...).
    */
-  | { kind: 'unknown'; outside?: string };
+  | { kind: 'unknown'; outside?: string; language?: AnswerLanguage }
+  /** A greeting, a thank-you, a goodbye or "who are you": answered in kind, with what the bot can do. */
+  | { kind: 'small-talk'; said: SmallTalk; language?: AnswerLanguage };
 
-export interface AnswerThresholds {
-  /** Share of the question's meaningful words the best article must match. */
+export interface Confidence {
+  /** Share of the question's meaningful words the article must match. */
   minCoverage: number;
-  /** The best article's score must be at least this. */
+  /** The article's score must be at least this. */
   minScore: number;
 }
 
-/** Tuned on the question set in eval/qa-questions.json (npm run eval:qa). */
-export const DEFAULT_ANSWER_THRESHOLDS: AnswerThresholds = { minCoverage: 0.2, minScore: 14 };
+export interface AnswerThresholds {
+  /** At or above: the answer, when it also leads the next article by `minLead` times its score. */
+  answer: Confidence & { minLead: number };
+  /** Below the answer's, at or above this: "not sure", with the closest articles. Below: "I don't know". */
+  notSure: Confidence;
+}
 
-export function answerQuestion(search: KnowledgeSearch, question: string, thresholds: AnswerThresholds = DEFAULT_ANSWER_THRESHOLDS): Answer {
-  const { hits: [best, ...others], outside } = search.lookUp(question, 4);
-  const confident = (hit: { score: number; coverage: number } | undefined) =>
-    hit !== undefined && hit.coverage >= thresholds.minCoverage && hit.score >= thresholds.minScore;
+/** Fitted on the development sets by npm run eval:fit (docs/benchmarks.md has the figures), never on a held-out set. */
+export const DEFAULT_ANSWER_THRESHOLDS: AnswerThresholds = {
+  answer: { minCoverage: 0.2, minScore: 30, minLead: 1.1 },
+  notSure: { minCoverage: 0.15, minScore: 22 },
+};
+
+export interface AnswerOptions {
+  thresholds?: AnswerThresholds;
+  /** The asker's Teams language (activity locale, e.g. "fr-FR"): read only when the question itself does not say. */
+  locale?: string;
+  /** Whether the asker is an admin, when known: it decides between employee and admin articles when the words do not. */
+  asker?: QuestionAudience;
+}
+
+/** An article written for the other side (admin steps for an employee's question, or the reverse) counts this much less. */
+const AUDIENCE_PENALTY = 0.2;
+
+/** How many articles a "not sure" answer offers. */
+const CANDIDATES = 3;
+
+export function answerQuestion(search: KnowledgeSearch, question: string, options: AnswerOptions = {}): Answer {
+  const thresholds = options.thresholds ?? DEFAULT_ANSWER_THRESHOLDS;
+  const language = languageOf(question, options.locale);
+  const asked = language === 'en' ? {} : { language };
+  const said = smallTalkOf(question);
+  if (said) return { kind: 'small-talk', said, ...asked };
+  const { hits: found, outside } = search.lookUp(inEnglish(question, language), 6);
+  const audience = audienceOf(inEnglish(question, language), options.asker);
+  const hits = found
+    .map((hit) => (audience && hit.article.audience !== 'developer' && hit.article.audience !== audience ? { ...hit, score: hit.score * (1 - AUDIENCE_PENALTY) } : hit))
+    .sort((a, b) => b.score - a.score)
+    .slice(0, 4);
+  const [best, ...others] = hits;
+  const reaches = (hit: { score: number; coverage: number } | undefined, confidence: Confidence) =>
+    hit !== undefined && hit.coverage >= confidence.minCoverage && hit.score >= confidence.minScore;
   // A question nearer a subject the bot does not cover than any article is about that subject: the nearest
   // article would only share some of its words ("out of office reply" is not about Office 365 SMTP).
-  if (outside && (!best || outside.score > best.score)) return confident(outside) ? { kind: 'unknown', outside: outside.topic.title } : { kind: 'unknown' };
-  if (!best || !confident(best)) return { kind: 'unknown' };
+  if (outside && (!best || outside.score > best.score)) {
+    return reaches(outside, thresholds.answer) ? { kind: 'unknown', outside: outside.topic.title, ...asked } : { kind: 'unknown', ...asked };
+  }
+  if (!best || !reaches(best, thresholds.notSure)) return { kind: 'unknown', ...asked };
+  // Two articles about as near as each other: the question does not say enough to pick ("codes", "phone problem").
+  const leads = !others[0] || best.score >= thresholds.answer.minLead * others[0].score;
+  if (!reaches(best, thresholds.answer) || !leads) {
+    const candidates = hits.filter((hit) => reaches(hit, thresholds.notSure)).slice(0, CANDIDATES).map((hit) => hit.article);
+    return { kind: 'not-sure', candidates, ...asked };
+  }
   // Other close answers to the question first, then the articles nearest the answer itself, up to three.
   const close = others.filter((hit) => hit.score >= best.score / 3).map((hit) => hit.article);
-  return { kind: 'answer', article: best.article, related: unique([...close, ...neighboursOf(search, best.article)], best.article.id).slice(0, RELATED) };
+  return {
+    kind: 'answer',
+    article: best.article,
+    related: unique([...close, ...neighboursOf(search, best.article)], best.article.id).slice(0, RELATED),
+    goodToKnow: pointsAnswering(best.article, inEnglish(question, language)),
+    ...asked,
+  };
+}
+
+/**
+ * The "good to know" points that hold words of the question the rest of the card does not: "can we turn
+ * number matching off?" is answered by the point that says it cannot be turned off, not by the title.
+ */
+function pointsAnswering(article: Article, question: string): string[] {
+  const shown = new Set([article.title, article.shortAnswer, ...article.steps].flatMap((text) => questionWords(text).map(stem)));
+  const asked = new Set(questionWords(question).map(stem).filter((word) => !shown.has(word)));
+  if (asked.size === 0) return [];
+  return article.goodToKnow.filter((point) => questionWords(point).some((word) => asked.has(stem(word))));
 }
 
 /** How many related questions an answer offers. */
@@ -56,7 +131,7 @@ const RELATED = 3;
 export function answerArticle(search: KnowledgeSearch, id: string): Answer {
   const article = search.article(id);
   if (!article) return { kind: 'unknown' };
-  return { kind: 'answer', article, related: neighboursOf(search, article) };
+  return { kind: 'answer', article, related: neighboursOf(search, article), goodToKnow: article.goodToKnow };
 }
 
 /** The articles nearest one article: found from its title and the ways people ask it. */

@@ -84,6 +84,37 @@ describeWithBrowser('the demo in the Agents Playground', () => {
     await ui.screenshot('04-unknown');
   });
 
+  it('answers a question with the article, and the "good to know" point that answers it', async () => {
+    await ui.sendMessage('can we turn number matching off?');
+    const reply = await ui.waitForBotReply({ containsText: 'number matching', card: true });
+    expect(reply.cards[0]!.text).toContain('Good to know');
+    await ui.screenshot('04b-answer');
+  });
+
+  it('says it is not sure when a question says too little, and a pressed choice shows that article', async () => {
+    await ui.sendMessage('sms');
+    const reply = await ui.waitForBotReply({ containsText: "I'm not sure", card: true });
+    expect(reply.cards[0]!.text).toContain('Did you mean one of these?');
+    await ui.screenshot('04c-not-sure');
+    const choice = await ui.lastCard();
+    const pressed = await ui.clickCardButton(choice.buttons[0]!);
+    expect(JSON.stringify(pressed.body)).toContain('learn.microsoft.com');
+  });
+
+  it('declines a subject it does not cover, naming it', async () => {
+    await ui.sendMessage('how do I add a signature in Outlook');
+    const reply = await ui.waitForBotReply({ containsText: 'outside what I cover', card: true });
+    expect(reply.cards[0]!.text).toContain('Outlook mail and calendar features');
+    await ui.screenshot('04d-outside');
+  });
+
+  it('answers a question in Spanish from the English article, saying so in Spanish', async () => {
+    await ui.sendMessage('¿Qué es mejor, la app Authenticator o una llave de seguridad FIDO2?');
+    const reply = await ui.waitForBotReply({ containsText: 'Mis artículos están en inglés', card: true });
+    expect(reply.cards[0]!.text).toMatch(/passkey|security key/i);
+    await ui.screenshot('04e-spanish');
+  });
+
   it('answers "am I set up?" with their own status, checked live', async () => {
     await ui.sendMessage('am I set up?');
     const reply = await ui.waitForBotReply({ containsText: 'Your MFA status', card: true });

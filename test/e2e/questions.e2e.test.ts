@@ -101,6 +101,37 @@ describe.each(databaseChoices())('questions in the chat (%s)', (database) => {
     expect(related(card)).toEqual([]);
   });
 
+  it('offers the closest articles when it is not sure, and a pressed one replaces the card with that article', async () => {
+    const card = await ask('sms');
+
+    expect(text(card)).toContain("I'm not sure I understood. Did you mean one of these?");
+    expect(sources(card)).toEqual([]);
+    const choices = related(card);
+    expect(choices.length).toBeGreaterThanOrEqual(2);
+    for (const choice of choices) expect(choice.verb).toBe('answer.show');
+    const reply = await press(choices[0]!.data.articleId);
+    expect(reply.statusCode).toBe(200);
+    expect(sources(reply.value).length).toBeGreaterThan(0);
+    expect(connector.cards(personal())).toHaveLength(1);
+  });
+
+  it('answers a question in French from the English article, saying so in French', async () => {
+    const card = await ask("J'ai un nouveau téléphone, comment je transfère Microsoft Authenticator ?");
+
+    expect(text(card)).toContain('Mes articles sont en anglais');
+    expect(text(card)).toContain('Authenticator');
+    expect(text(card)).toContain('Étapes');
+    expect(sources(card).length).toBeGreaterThan(0);
+  });
+
+  it('answers a greeting in kind, with no article', async () => {
+    const card = await ask('hi there');
+
+    expect(text(card)).toContain("Hello! I'm MFA Coach.");
+    expect(sources(card)).toEqual([]);
+    expect(related(card)).toEqual([]);
+  });
+
   it.each([['no-such-article'], ['../../etc/passwd'], ['__proto__'], [42], [null]])('answers a forged article id %j with "I don\'t know", not an error', async (articleId) => {
     const reply = await press(articleId);
     expect(reply.statusCode).toBe(200);

@@ -84,13 +84,15 @@ export class OpenAIAnswerWriter implements AnswerWriter {
   }
 }
 
-/** The articles as the model sees them: id, title, short answer, steps and sources; nothing else. */
+/** The articles as the model sees them: id, title, short answer, steps, good-to-know points and sources; nothing else. */
 export function articlesText(articles: Article[]): string {
   const blocks = articles.map((article) => [
     `Article id: ${article.id}`,
     `Title: ${article.title}`,
     `Short answer: ${article.shortAnswer}`,
     ...(article.steps.length > 0 ? ['Steps:', ...article.steps.map((step, index) => `${index + 1}. ${step}`)] : []),
+    // The points worth knowing often hold the answer itself ("can it be turned off?"): the model sees them too.
+    ...(article.goodToKnow.length > 0 ? ['Good to know:', ...article.goodToKnow.map((point) => `- ${point}`)] : []),
     ...(article.sources.length > 0 ? ['Sources:', ...article.sources.map((url) => `- ${url}`)] : []),
   ].join('\n'));
   return `Articles:\n\n${blocks.join('\n\n---\n\n')}`;

@@ -3,6 +3,7 @@ import type { Article } from '../../domain/guidance/article';
 import { questionWords, stem, withSynonyms } from '../../domain/guidance/question-words';
 import type { OutsideTopic } from '../../domain/guidance/outside-topic';
 import type { KnowledgeHit, KnowledgeSearch, OutsideHit } from '../../domain/ports/knowledge-search';
+import { PhrasingRarity, similarity, type Phrasing } from './phrasing';
 
 /** How much a synonym counts next to a word actually typed. */
 const SYNONYM_WEIGHT = 0.2;
@@ -12,59 +13,90 @@ const SWAP_WEIGHT = 0.8;
 const OUTSIDE_PREFIX = 'outside:';
 /** Ranking is score × (COVERAGE_FLOOR + coverage): matching more of the question's words counts most. */
 const COVERAGE_FLOOR = 0.2;
-// All three tuned on eval/qa-questions.json (npm run eval:qa), never on eval/qa-holdout.json; docs/benchmarks.md has the figures.
+/** How much asking like one of an article's own questions adds: score × (1 + PHRASING_WEIGHT × similarity). */
+const PHRASING_WEIGHT = 3;
+/** How much the best-matching one of an article's questions counts next to its title, tags and short answer. */
+const QUESTION_WEIGHT = 2;
+// All tuned on the development sets (npm run eval:fit), never on a held-out set; docs/benchmarks.md has the figures.
 
-interface IndexedArticle {
+/**
+ * What the index holds: each article's title, tags and short answer as one document, and each of its questions
+ * as a document of its own. An article is as near a question as its own words plus its nearest question: one
+ * with many questions does not outweigh one with few by matching a word in each.
+ */
+interface IndexedText {
   id: string;
   title: string;
-  questions: string;
+  question: string;
   tags: string;
   shortAnswer: string;
 }
 
+/** What one indexed text matched of a question: the summed score and which of its words. */
+interface Match {
+  score: number;
+  words: Set<number>;
+}
+
 /**
  * The knowledge base in memory (MiniSearch: BM25 ranking, typo tolerance, prefixes), built once at start
- * from the articles; a question takes a few milliseconds at most for the few dozen articles there are. Words go
+ * from the articles; a question takes a few milliseconds at most for the hundred or so articles there are. Words go
  * through the same reading as questions (questionWords), and each question word also looks for its synonyms.
  * Topics outside the bot's subject are indexed alongside, so that a question can be found nearer one of them
  * than any article, on the same scale.
  */
 export class MiniSearchKnowledgeSearch implements KnowledgeSearch {
-  private readonly index: MiniSearch<IndexedArticle>;
+  private readonly index: MiniSearch<IndexedText>;
   private readonly articles = new Map<string, Article>();
   private readonly outside = new Map<string, OutsideTopic>();
+  /** Each indexed text's owner: an article id, or OUTSIDE_PREFIX and a declined topic's id. */
+  private readonly owners = new Map<string, string>();
   /** Every word the index holds, stemmed, to correct swapped letters against. */
   private readonly vocabulary = new Set<string>();
+  /** Each owner's title and questions as phrasings, to compare the way a question is put (see phrasing.ts). */
+  private readonly phrasings = new Map<string, Phrasing[]>();
+  private readonly rarity: PhrasingRarity;
 
   constructor(articles: readonly Article[], outsideTopics: readonly OutsideTopic[] = []) {
-    this.index = new MiniSearch<IndexedArticle>({
-      fields: ['title', 'questions', 'tags', 'shortAnswer'],
+    this.index = new MiniSearch<IndexedText>({
+      fields: ['title', 'question', 'tags', 'shortAnswer'],
       tokenize: (text) => questionWords(text),
       processTerm: (term) => stem(term),
       searchOptions: {
-        boost: { title: 1, questions: 2, tags: 1, shortAnswer: 1 },
+        boost: { title: 1, question: 1, tags: 1, shortAnswer: 1 },
         // Typos: one edit in five letters; no fuzziness for short words, where it would mostly find others.
         fuzzy: (term) => (term.length >= 5 ? 0.2 : false),
         prefix: (term) => term.length >= 4,
         combineWith: 'OR',
       },
     });
-    for (const article of articles) this.articles.set(article.id, article);
-    const documents = articles.map((article) => ({
-      id: article.id,
-      title: article.title,
-      questions: article.questions.join('\n'),
-      tags: article.tags.join('\n'),
-      shortAnswer: article.shortAnswer,
-    }));
-    for (const topic of outsideTopics) {
-      this.outside.set(OUTSIDE_PREFIX + topic.id, topic);
-      documents.push({ id: OUTSIDE_PREFIX + topic.id, title: topic.title, questions: topic.questions.join('\n'), tags: '', shortAnswer: '' });
+    this.rarity = new PhrasingRarity([
+      ...articles.flatMap((article) => [article.title, ...article.questions]),
+      ...outsideTopics.flatMap((topic) => topic.questions),
+    ]);
+    const texts: IndexedText[] = [];
+    const add = (owner: string, text: Omit<IndexedText, 'id'>) => {
+      const id = `${texts.length}`;
+      this.owners.set(id, owner);
+      texts.push({ id, ...text });
+    };
+    for (const article of articles) {
+      this.articles.set(article.id, article);
+      add(article.id, { title: article.title, question: '', tags: article.tags.join('\n'), shortAnswer: article.shortAnswer });
+      for (const question of article.questions) add(article.id, { title: '', question, tags: '', shortAnswer: '' });
+      this.phrasings.set(article.id, [article.title, ...article.questions].map((text) => this.rarity.phrasingOf(text)));
     }
-    this.index.addAll(documents);
-    for (const document of documents) {
-      for (const text of [document.title, document.questions, document.tags, document.shortAnswer]) {
-        for (const word of questionWords(text)) this.vocabulary.add(stem(word));
+    for (const topic of outsideTopics) {
+      const owner = OUTSIDE_PREFIX + topic.id;
+      this.outside.set(owner, topic);
+      add(owner, { title: topic.title, question: '', tags: '', shortAnswer: '' });
+      for (const question of topic.questions) add(owner, { title: '', question, tags: '', shortAnswer: '' });
+      this.phrasings.set(owner, topic.questions.map((text) => this.rarity.phrasingOf(text)));
+    }
+    this.index.addAll(texts);
+    for (const text of texts) {
+      for (const field of [text.title, text.question, text.tags, text.shortAnswer]) {
+        for (const word of questionWords(field)) this.vocabulary.add(stem(word));
       }
     }
   }
@@ -76,10 +108,10 @@ export class MiniSearchKnowledgeSearch implements KnowledgeSearch {
   lookUp(question: string, limit: number): { hits: KnowledgeHit[]; outside?: OutsideHit } {
     const words = [...new Set(questionWords(question))];
     if (words.length === 0) return { hits: [] };
-    const found = new Map<string, { score: number; matched: number }>();
-    let total = 0;
-    for (const word of words) {
-      // Each word counts once per article, by its best form: as typed (with typos and prefixes), with two
+    const matches = new Map<string, Match>();
+    const weights: number[] = [];
+    words.forEach((word, at) => {
+      // Each word counts once per text, by its best form: as typed (with typos and prefixes), with two
       // neighbouring letters swapped back, or as a synonym. Synonyms do not add up, so a word with a large
       // group does not outweigh the others.
       const best = new Map<string, number>();
@@ -98,20 +130,41 @@ export class MiniSearchKnowledgeSearch implements KnowledgeSearch {
       for (const synonym of withSynonyms(word).slice(1)) look(synonym, SYNONYM_WEIGHT, false);
       // A word few articles have says more about the question than one most have; a word none has, most.
       // Counted over articles only, so that the topics the bot declines do not change how articles rank.
-      const inArticles = [...best.keys()].filter((id) => this.articles.has(id)).length;
-      const weight = Math.log(1 + this.articles.size / (1 + inArticles));
-      total += weight;
+      const inArticles = new Set([...best.keys()].map((id) => this.owners.get(id)!).filter((owner) => this.articles.has(owner))).size;
+      weights[at] = Math.log(1 + this.articles.size / (1 + inArticles));
       for (const [id, score] of best) {
-        const entry = found.get(id) ?? { score: 0, matched: 0 };
-        entry.score += score;
-        entry.matched += weight;
-        found.set(id, entry);
+        const match = matches.get(id) ?? { score: 0, words: new Set<number>() };
+        match.score += score;
+        match.words.add(at);
+        matches.set(id, match);
       }
+    });
+    const total = weights.reduce((sum, weight) => sum + weight, 0);
+    // Per owner: its own text (title, tags, short answer) and its best question, by score.
+    const own = new Map<string, Match>();
+    const bestQuestion = new Map<string, Match>();
+    for (const [id, match] of matches) {
+      const owner = this.owners.get(id)!;
+      if (this.isOwnText(id)) own.set(owner, match);
+      else if (match.score > (bestQuestion.get(owner)?.score ?? 0)) bestQuestion.set(owner, match);
     }
-    // An article that matches more of the question's words beats one that matches a few words often.
-    const ranked = [...found]
-      .map(([id, { score, matched }]) => ({ id, score: score * (COVERAGE_FLOOR + matched / total), coverage: matched / total }))
-      .sort((a, b) => b.score - a.score);
+    const byWords = [...new Set([...own.keys(), ...bestQuestion.keys()])].map((owner) => {
+      const body = own.get(owner);
+      const nearest = bestQuestion.get(owner);
+      const score = (body?.score ?? 0) + QUESTION_WEIGHT * (nearest?.score ?? 0);
+      const matched = new Set([...(body?.words ?? []), ...(nearest?.words ?? [])]);
+      const coverage = [...matched].reduce((sum, at) => sum + weights[at]!, 0) / total;
+      return { id: owner, score: score * (COVERAGE_FLOOR + coverage), coverage };
+    }).sort((a, b) => b.score - a.score);
+    // The way the question is put can lift an owner at most 1 + PHRASING_WEIGHT times: only the owners within
+    // that reach of the best by words can come first, and only they are compared, which saves time.
+    const asked = this.rarity.phrasingOf(question);
+    const reach = (byWords[0]?.score ?? 0) / (1 + PHRASING_WEIGHT);
+    const ranked = byWords.map((hit) => {
+      if (hit.score < reach) return hit;
+      const alike = Math.max(0, ...(this.phrasings.get(hit.id) ?? []).map((phrasing) => similarity(asked, phrasing)));
+      return { ...hit, score: hit.score * (1 + PHRASING_WEIGHT * alike) };
+    }).sort((a, b) => b.score - a.score);
     const hits = ranked.filter((hit) => this.articles.has(hit.id)).slice(0, limit)
       .map(({ id, score, coverage }) => ({ article: this.articles.get(id)!, score, coverage }));
     const nearestOutside = ranked.find((hit) => this.outside.has(hit.id));
@@ -122,6 +175,12 @@ export class MiniSearchKnowledgeSearch implements KnowledgeSearch {
 
   article(id: string): Article | undefined {
     return this.articles.get(id);
+  }
+
+  /** An owner's own text is the first indexed for it; its questions follow. */
+  private isOwnText(id: string): boolean {
+    const previous = String(Number(id) - 1);
+    return Number(id) === 0 || this.owners.get(previous) !== this.owners.get(id);
   }
 
   /** A word the index does not hold, with two neighbouring letters swapped, where that gives one it holds. */

@@ -1,3 +1,5 @@
+import { plainLetters } from './question-language';
+
 /**
  * How questions are read before they are matched against the knowledge base: lower case, without the
  * words every question has, and with the words people use for the same thing counted as one ("2FA",
@@ -6,7 +8,7 @@
 const STOP_WORDS = new Set(
   ('a an and are as at be by can could do does for from get got have how i if in is it its me my of on or our ' +
     'should so that the their there this to was we what when where which who why will with would you your ' +
-    'im ive id dont cant wont please pls hi hey hello thanks thank need want help whats ' +
+    'im ive id dont cant wont please pls hi hey hello thanks thank need want help whats vs versus ' +
     // Fillers that say nothing about the topic.
     'just really even actually exactly also still now then any some very much ok okay oops ugh um like know ' +
     'tell way thing stuff bit kind sort anyone someone something anything').split(' '),
@@ -16,7 +18,7 @@ const STOP_WORDS = new Set(
 const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['mfa', '2fa', 'twofactor', 'multifactor', 'twostep', '2sv', 'verification'],
   ['authenticator', 'app', 'authenticatorapp'],
-  ['phone', 'mobile', 'smartphone', 'cellphone', 'iphone', 'android', 'device'],
+  ['phone', 'mobile', 'smartphone', 'cellphone', 'iphone', 'android', 'device', 'fone'],
   ['sms', 'text', 'texts'],
   ['voice', 'call', 'calls'],
   ['passkey', 'passkeys', 'fido2', 'fido', 'webauthn'],
@@ -41,6 +43,7 @@ const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['tls', 'starttls', 'ssl', 'encrypted', 'plaintext', 'unencrypted'],
   ['git', 'github', 'gitlab', 'repo', 'repository', 'committed', 'commit', 'pushed', 'leaked'],
   ['phishing', 'phish', 'scam', 'scams', 'fake', 'suspicious', 'dodgy'],
+  ['weak', 'bad', 'unsafe', 'insecure', 'risky', 'safe', 'secure', 'dangerous'],
 ];
 
 /** Keyed by each word's stem, so "texts", "logins" and "approved" find their group as "text", "login", "approve" do. */
@@ -65,11 +68,16 @@ const JOINED: readonly [RegExp, string][] = [
   [/\bsmtp\.send(asapp)?\b/g, 'smtpsend$1'],
 ];
 
+/** A text in plain lower-case letters, without apostrophes, with the words people split written as one. */
+export function joinedText(text: string): string {
+  let tidy = plainLetters(text).replace(/['’]/g, '');
+  for (const [pattern, joined] of JOINED) tidy = tidy.replace(pattern, joined);
+  return tidy;
+}
+
 /** The words of a text, as both sides compare them. */
 export function questionWords(text: string): string[] {
-  let tidy = text.toLowerCase().replace(/['’]/g, '');
-  for (const [pattern, joined] of JOINED) tidy = tidy.replace(pattern, joined);
-  return tidy
+  return joinedText(text)
     .split(/[^a-z0-9]+/)
     .filter((word) => word.length > 1 && !STOP_WORDS.has(word) && !STOP_WORDS.has(stem(word)));
 }

@@ -19,7 +19,7 @@ const article = (id: string, over: Partial<Article> = {}): Article => ({
 const top = article('lost-phone');
 const related = [article('change-methods'), article('new-phone')];
 const elsewhere = article('smtp-oauth');
-const found: Answer = { kind: 'answer', article: top, related };
+const found: Answer = { kind: 'answer', article: top, related, goodToKnow: [] };
 const QUESTION = 'I lost my phone, what now?';
 const API_KEY = 'sk-test-do-not-log-0123456789';
 
@@ -63,14 +63,14 @@ describe('OpenAIAnswerWriter against a local OpenAI-compatible server', () => {
     expect(request!.body.messages![0]!.role).toBe('system');
     const prompt = promptText(request!);
     for (const given of [top, ...related]) {
-      for (const part of [given.id, given.title, given.shortAnswer, ...given.steps, ...given.sources]) expect(prompt).toContain(part);
+      for (const part of [given.id, given.title, given.shortAnswer, ...given.steps, ...given.goodToKnow, ...given.sources]) expect(prompt).toContain(part);
     }
     expect(prompt).toContain(QUESTION);
     expect(prompt).toMatch(/only from the articles/i);
     expect(prompt).toMatch(/don't know/);
     for (const part of [elsewhere.id, elsewhere.title, elsewhere.shortAnswer]) expect(prompt).not.toContain(part);
-    // Only what the prompt should carry: not the retrieval words, not the extra notes.
-    expect(prompt).not.toContain(top.goodToKnow[0]);
+    // Only what the prompt should carry: not the retrieval words (tags, the ways people ask).
+    for (const part of [...top.tags, ...top.questions]) expect(prompt).not.toContain(part);
   });
 
   it('keeps only the cited ids among the articles given', async () => {

@@ -4,7 +4,7 @@ import type { Answer } from '../../../src/use-cases/answer-question';
 import { MAX_WRITTEN_CHARS, writeAnswer } from '../../../src/use-cases/write-answer';
 
 const article = (id: string): Article => ({ id, title: id, audience: 'employee', tags: [], questions: [], sources: [], shortAnswer: id, steps: [], goodToKnow: [] });
-const found: Answer = { kind: 'answer', article: article('a'), related: [article('b'), article('c'), article('d'), article('e')] };
+const found: Answer = { kind: 'answer', article: article('a'), related: [article('b'), article('c'), article('d'), article('e')], goodToKnow: [] };
 const writer = (write: AnswerWriter['write']): AnswerWriter & { calls: Article[][] } => {
   const calls: Article[][] = [];
   return { calls, write: (question, articles) => (calls.push(articles), write(question, articles)) };

@@ -3,9 +3,10 @@ import type { Answer, WrittenAnswer } from '../../../use-cases/answer-question';
 import { escapeMarkdown, renderCard, type AdaptiveCard } from './card-template';
 import { clipText, directoryText, TEXT_LIMITS } from './directory-text';
 import { VERBS } from './verbs';
+import { ANSWER_TEXTS, type AnswerTexts } from './answer-texts';
 
 /** The most an answer card shows of each part; articles are checked when loaded, this is for the card's size. */
-export const ANSWER_LIMITS = { title: 150, shortAnswer: 600, step: 300, relatedButtons: 3, buttonTitle: 80, sources: 3, paragraphs: 6, paragraph: 600, writtenSources: 5 } as const;
+export const ANSWER_LIMITS = { title: 150, shortAnswer: 600, step: 300, relatedButtons: 3, goodToKnow: 5, buttonTitle: 80, sources: 3, paragraphs: 6, paragraph: 600, writtenSources: 5 } as const;
 
 export interface AnswerCardView {
   answer: Answer;
@@ -17,34 +18,63 @@ export interface AnswerCardView {
 }
 
 /**
- * An article as a card: its title, short answer, numbered steps, its sources as buttons, and up to three
- * related questions, each a button that shows that article in place. Or, when nothing matched well enough,
- * the plain "I don't know" card that points to help and to the help desk, naming the subject when it is one
- * the bot knows it does not cover.
+ * An article as a card: its title, short answer, numbered steps, the "good to know" points that answer the
+ * question, its sources as buttons, and up to three related questions, each a button that shows that article
+ * in place. When the best match is weak, "not sure" with the closest articles as buttons; when nothing
+ * matched, the plain "I don't know" card that points to help and to the help desk, naming the subject when
+ * it is one the bot knows it does not cover. Small talk gets a short reply in kind. Fixed words come from
+ * answer-texts.ts, in the language the question was asked in.
  */
 export function answerCard(view: AnswerCardView): AdaptiveCard {
   const helpDesk = directoryText(view.helpDesk, TEXT_LIMITS.free) || 'your IT help desk';
-  if (view.answer.kind === 'unknown') {
-    const outside = view.answer.outside ? directoryText(view.answer.outside, TEXT_LIMITS.free) : '';
-    return renderCard('answer-unknown', {
-      heading: outside ? `That is outside what I cover: ${outside}.` : "Sorry, I don't know the answer to that.",
-      howToAsk: view.inChannel
-        ? `To see what else I can do, mention me and say **help** (@${escapeMarkdown(view.botName)} help).`
-        : 'To see what else I can do, type **help**.',
-      helpDesk,
-    });
+  const language = view.answer.language ?? 'en';
+  const texts = ANSWER_TEXTS[language];
+  const botName = escapeMarkdown(view.botName);
+  const others = language === 'en' ? {} : { hasLanguages: true, languages: texts.languages };
+  switch (view.answer.kind) {
+    case 'small-talk': {
+      const said = view.answer.said;
+      const reply = said === 'greeting' ? texts.greeting(botName) : said === 'about' ? texts.about(botName) : said === 'thanks' ? texts.thanks : texts.goodbye;
+      return renderCard('answer-small-talk', { reply, howToAsk: texts.howToAsk(view.inChannel, botName) });
+    }
+    case 'unknown': {
+      const outside = view.answer.outside ? directoryText(view.answer.outside, TEXT_LIMITS.free) : '';
+      return renderCard('answer-unknown', {
+        heading: outside ? texts.outsideHeading(outside) : texts.unknownHeading,
+        whatICover: texts.whatICover,
+        hasLanguages: false,
+        ...others,
+        howToAsk: texts.howToAsk(view.inChannel, botName),
+        askHelpDesk: texts.askHelpDesk(helpDesk),
+      });
+    }
+    case 'not-sure':
+      return renderCard('answer-not-sure', {
+        heading: texts.notSureHeading,
+        candidates: relatedButtons(view.answer.candidates, new Set()),
+        hasLanguages: false,
+        ...others,
+        hint: texts.notSureHint(helpDesk),
+      });
+    case 'answer':
+      break;
   }
-  if (view.answer.written) return writtenAnswerCard(view.answer.article, view.answer.related, view.answer.written, view, helpDesk);
-  const { article, related } = view.answer;
+  if (view.answer.written) return writtenAnswerCard(view.answer.article, view.answer.related, view.answer.written, view, helpDesk, texts);
+  const { article, related, goodToKnow } = view.answer;
   const steps = article.steps.map((step, index) => ({ number: index + 1, text: articleText(step, ANSWER_LIMITS.step) }));
+  const points = goodToKnow.slice(0, ANSWER_LIMITS.goodToKnow).map((point) => ({ text: articleText(point, ANSWER_LIMITS.step) }));
   const buttons = relatedButtons(related, new Set([article.id]));
   return renderCard('answer', {
+    hasNote: language !== 'en',
+    note: texts.articleInEnglish,
+    labels: { steps: texts.steps, goodToKnow: texts.goodToKnow, relatedQuestions: texts.relatedQuestions },
     title: articleText(article.title, ANSWER_LIMITS.title),
     shortAnswer: articleText(article.shortAnswer, ANSWER_LIMITS.shortAnswer),
     hasSteps: steps.length > 0,
     steps,
-    footer: `Summarised in our own words from ${article.sources.length === 1 ? 'the source' : 'the sources'} below. ` +
-      `Not what you asked? Ask in other words${view.inChannel ? '' : ', type **help**,'} or ask ${helpDesk}.`,
+    hasGoodToKnow: points.length > 0,
+    goodToKnow: points,
+    footer: `${texts.summarisedFrom(article.sources.length)} ${texts.notWhatYouAsked(helpDesk, view.inChannel)}`,
     hasRelated: buttons.length > 0,
     related: buttons,
     sources: sourceButtons(article),
@@ -55,7 +85,7 @@ export function answerCard(view: AnswerCardView): AdaptiveCard {
  * Model mode: the written answer in paragraphs, the plain statement that AI wrote it from the articles listed
  * (their titles), those articles' sources as links, and the related questions not already cited.
  */
-function writtenAnswerCard(article: Article, related: Article[], written: WrittenAnswer, view: AnswerCardView, helpDesk: string): AdaptiveCard {
+function writtenAnswerCard(article: Article, related: Article[], written: WrittenAnswer, view: AnswerCardView, helpDesk: string, texts: AnswerTexts): AdaptiveCard {
   const citedIds = new Set(written.cited.map((cited) => cited.id));
   const paragraphs = written.text.split(/\n\s*\n/).map((part) => articleText(part, ANSWER_LIMITS.paragraph)).filter(Boolean).slice(0, ANSWER_LIMITS.paragraphs);
   const buttons = relatedButtons(related, new Set([article.id, ...citedIds]));
@@ -70,7 +100,8 @@ function writtenAnswerCard(article: Article, related: Article[], written: Writte
     paragraphs: paragraphs.map((text) => ({ text })),
     aiNotice: `Written by AI from ${written.cited.length === 1 ? 'this article' : 'these articles'} of ours only (${urls.length === 1 ? 'its source is' : 'their sources are'} below):`,
     articles: written.cited.map((cited) => ({ title: articleText(cited.title, ANSWER_LIMITS.title) })),
-    footer: `Not what you asked? Ask in other words${view.inChannel ? '' : ', type **help**,'} or ask ${helpDesk}.`,
+    footer: texts.notWhatYouAsked(helpDesk, view.inChannel),
+    relatedQuestions: texts.relatedQuestions,
     hasRelated: buttons.length > 0,
     related: buttons,
     sources: sourceButtons({ sources: urls }, ANSWER_LIMITS.writtenSources),

@@ -31,7 +31,11 @@ export function registerQuestionRoutes(app: Application<TurnState>, deps: BotDep
       context.activity.type === ActivityTypes.Message && questionOf(context.activity) !== undefined && !isCommand(context.activity.text) && addressedToBot(context.activity),
     async (context) => {
       const question = questionOf(context.activity)!;
-      const found = answerQuestion(deps.knowledge, question);
+      // Whether the asker is an admin (the directory's answer, cached briefly) picks between admin and employee
+      // articles when the question's words do not; unknown when the directory cannot say right now.
+      const role = await deps.admin.authorizer.decide(context.activity.from?.aadObjectId);
+      const asker = role === 'admin' ? 'admin' : role === 'notAdmin' ? 'employee' : undefined;
+      const found = answerQuestion(deps.knowledge, question, { locale: context.activity.locale, asker });
       // Model mode: a written answer from the articles found, or silently the article's own card. Never logs the question.
       const answer = deps.answerWriter && found.kind === 'answer'
         ? await writeAnswer(found, question, deps.answerWriter.writer, {
@@ -39,7 +43,7 @@ export function registerQuestionRoutes(app: Application<TurnState>, deps: BotDep
           onFallback: (reason, detail) => deps.logger.warn({ reason, detail, article: found.article.id }, "the model's answer was not used; the article's own answer was sent"),
         })
         : found;
-      deps.logger.info({ answered: answer.kind === 'answer' ? answer.article.id : null, written: answer.kind === 'answer' && answer.written !== undefined, where: whereOf(context.activity) }, 'answered a question');
+      deps.logger.info({ answered: answer.kind === 'answer' ? answer.article.id : null, kind: answer.kind, language: answer.language ?? 'en', written: answer.kind === 'answer' && answer.written !== undefined, where: whereOf(context.activity) }, 'answered a question');
       await context.sendActivity({ attachments: [asAttachment(cardFor(context, answer))] });
     },
   );

@@ -27,7 +27,7 @@ const allExecutes = (card: unknown) => ofType(card, 'Action.Execute') as unknown
 
 describe('answerCard', () => {
   it('shows the title, the short answer, the steps numbered, the sources as links and the related questions as buttons', () => {
-    const card = answerCard({ ...view, answer: { kind: 'answer', article: article(), related } });
+    const card = answerCard({ ...view, answer: { kind: 'answer', article: article(), related, goodToKnow: [] } });
     expectSoundCard(card, 8_000);
     expect(texts(card)[0]).toBe('I lost my phone\\. What do I do about MFA?');
     expect(allText(card)).toContain('Sign in another way, then remove the lost phone from **Security info**\\.');
@@ -47,7 +47,7 @@ describe('answerCard', () => {
   });
 
   it('leaves out the steps and related questions when there are none', () => {
-    const card = answerCard({ ...view, answer: { kind: 'answer', article: article({ steps: [] }), related: [] } });
+    const card = answerCard({ ...view, answer: { kind: 'answer', article: article({ steps: [] }), related: [], goodToKnow: [] } });
     expectSoundCard(card, 4_000);
     expect(texts(card)).not.toContain('Steps');
     expect(texts(card)).not.toContain('Related questions');
@@ -56,21 +56,21 @@ describe('answerCard', () => {
 
   it('shows at most three related questions, never the article itself', () => {
     const many = [article(), ...related, article({ id: 'a4', title: 'Four' }), article({ id: 'a5', title: 'Five' })];
-    const card = answerCard({ ...view, answer: { kind: 'answer', article: article(), related: many } });
+    const card = answerCard({ ...view, answer: { kind: 'answer', article: article(), related: many, goodToKnow: [] } });
     const ids = allExecutes(card).map((a) => a.data.articleId);
     expect(ids).toHaveLength(ANSWER_LIMITS.relatedButtons);
     expect(ids).not.toContain('lost-or-stolen-phone');
   });
 
   it('numbers sources from the same site', () => {
-    const card = answerCard({ ...view, answer: { kind: 'answer', article: article({ sources: ['https://learn.microsoft.com/a', 'https://learn.microsoft.com/b'] }), related: [] } });
+    const card = answerCard({ ...view, answer: { kind: 'answer', article: article({ sources: ['https://learn.microsoft.com/a', 'https://learn.microsoft.com/b'] }), related: [], goodToKnow: [] } });
     expect(ofType(card, 'Action.OpenUrl').map((a) => a.title)).toEqual(['Source 1: learn.microsoft.com', 'Source 2: learn.microsoft.com']);
   });
 
   it('escapes markdown in article text, so only the card makes links, and drops backticks', () => {
     const card = answerCard({
       ...view,
-      answer: { kind: 'answer', article: article({ title: MARKDOWN_NAME, shortAnswer: `Run \`Set-CASMailbox\` ${MARKDOWN_NAME} \${secret}`, steps: [MARKDOWN_NAME] }), related: [] },
+      answer: { kind: 'answer', article: article({ title: MARKDOWN_NAME, shortAnswer: `Run \`Set-CASMailbox\` ${MARKDOWN_NAME} \${secret}`, steps: [MARKDOWN_NAME] }), related: [], goodToKnow: [] },
     });
     expectSoundCard(card);
     expect(texts(card)[0]).toBe(ESCAPED_MARKDOWN_NAME);
@@ -107,10 +107,65 @@ describe('answerCard', () => {
     expect(allText(card)).toContain('@MFA Coach help');
   });
 
+  it('shows the "good to know" points that answer, under their heading, and no heading when there are none', () => {
+    const card = answerCard({ ...view, answer: { kind: 'answer', article: article({ goodToKnow: ['It cannot be turned off.', 'Other'] }), related: [], goodToKnow: ['It cannot be turned off.'] } });
+    expectSoundCard(card, 4_000);
+    expect(texts(card)).toContain('Good to know');
+    expect(texts(card)).toContain('- It cannot be turned off\\.');
+    expect(allText(card)).not.toContain('Other');
+    expect(texts(answerCard({ ...view, answer: { kind: 'answer', article: article(), related: [], goodToKnow: [] } }))).not.toContain('Good to know');
+  });
+
+  it('answers a question asked in French with the English article under a French note, and French headings', () => {
+    const card = answerCard({ ...view, answer: { kind: 'answer', article: article(), related, goodToKnow: ['A point.'], language: 'fr' } });
+    expectSoundCard(card, 8_000);
+    expect(texts(card)[0]).toBe('Mes articles sont en anglais : voici celui qui répond le mieux à votre question.');
+    expect(texts(card)[1]).toBe('I lost my phone\\. What do I do about MFA?');
+    expect(texts(card)).toEqual(expect.arrayContaining(['Étapes', 'Bon à savoir', 'Questions proches']));
+    expect(allText(card)).toContain('demandez à the IT service desk, extension 4357');
+    // An English question gets no note.
+    expect(texts(answerCard({ ...view, answer: { kind: 'answer', article: article(), related, goodToKnow: [] } }))[0]).toBe('I lost my phone\\. What do I do about MFA?');
+  });
+
+  it('says it is not sure and offers the closest articles as buttons, with the help desk', () => {
+    const card = answerCard({ ...view, answer: { kind: 'not-sure', candidates: [article(), ...related] } });
+    expectSoundCard(card, 4_000);
+    expect(texts(card)[0]).toBe("I'm not sure I understood. Did you mean one of these?");
+    expect(allExecutes(card).map((a) => [a.title, a.verb, a.data])).toEqual([
+      ['I lost my phone and cannot approve sign-ins', VERBS.showAnswer, { articleId: 'lost-or-stolen-phone' }],
+      ['How do I change my MFA phone number?', VERBS.showAnswer, { articleId: 'change-security-info' }],
+      ['Move Authenticator to a new phone', VERBS.showAnswer, { articleId: 'authenticator-new-phone' }],
+    ]);
+    expect(allText(card)).toContain('ask the IT service desk, extension 4357');
+    expect(ofType(card, 'Action.OpenUrl')).toEqual([]);
+  });
+
+  it('declines in the asker\'s language and says which languages it reads', () => {
+    const card = answerCard({ ...view, answer: { kind: 'unknown', language: 'de' } });
+    expectSoundCard(card, 3_000);
+    expect(texts(card)[0]).toBe('Das weiß ich leider nicht.');
+    expect(allText(card)).toContain('Englisch, Französisch, Deutsch oder Spanisch');
+    expect(allText(card)).toContain('wenden Sie sich bitte an the IT service desk, extension 4357.');
+    // In English, no word on languages: the question was understood.
+    expect(allText(answerCard({ ...view, answer: { kind: 'unknown' } }))).not.toContain('Spanish');
+  });
+
+  it.each([
+    ['greeting', 'Hello! I\'m MFA Coach.'],
+    ['thanks', "You're welcome."],
+    ['goodbye', 'Goodbye'],
+    ['about', "I'm MFA Coach, a bot"],
+  ] as const)('answers small talk (%s) in kind, with how to see what it can do', (said, reply) => {
+    const card = answerCard({ ...view, answer: { kind: 'small-talk', said } });
+    expectSoundCard(card, 2_000);
+    expect(texts(card)[0]).toContain(reply);
+    expect(allText(card)).toContain('type **help**');
+  });
+
   it('renders every article of the knowledge base soundly', async () => {
     const articles = await loadArticles(join(__dirname, '../../../../../knowledge'));
     for (const one of articles) {
-      const card = answerCard({ ...view, answer: { kind: 'answer', article: one, related: articles.filter((a) => a.id !== one.id).slice(0, 3) } });
+      const card = answerCard({ ...view, answer: { kind: 'answer', article: one, related: articles.filter((a) => a.id !== one.id).slice(0, 3), goodToKnow: one.goodToKnow, language: 'es' } });
       expectSoundCard(card, 12_000);
       expect(ofType(card, 'Action.OpenUrl').length).toBeGreaterThan(0);
       expect(allExecutes(card)).toHaveLength(3);

@@ -12,7 +12,7 @@ const view = { botName: 'MFA Coach', helpDesk: 'the IT service desk', inChannel:
 
 describe('answerCard with a written answer', () => {
   it('shows the written text, says AI wrote it from the cited articles, lists them and links their sources', () => {
-    const card = answerCard({ ...view, answer: { kind: 'answer', article: a, related: [b, c], written: { text: 'First part.\n\nSecond part.', cited: [a, b] } } });
+    const card = answerCard({ ...view, answer: { kind: 'answer', article: a, related: [b, c], goodToKnow: [], written: { text: 'First part.\n\nSecond part.', cited: [a, b] } } });
     expectSoundCard(card, 8_000);
     const all = allText(card);
     expect(all).toContain('First part\\.');
@@ -30,7 +30,7 @@ describe('answerCard with a written answer', () => {
   });
 
   it('escapes markdown in the written text, so only the card makes links', () => {
-    const card = answerCard({ ...view, answer: { kind: 'answer', article: a, related: [], written: { text: `${MARKDOWN_NAME} \${secret}`, cited: [a] } } });
+    const card = answerCard({ ...view, answer: { kind: 'answer', article: a, related: [], goodToKnow: [], written: { text: `${MARKDOWN_NAME} \${secret}`, cited: [a] } } });
     expectSoundCard(card);
     expect(allText(card)).not.toContain('[click](');
     expect(JSON.stringify(card)).not.toContain('${secret}');
