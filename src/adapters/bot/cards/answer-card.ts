@@ -1,6 +1,6 @@
 import type { Article } from '../../../domain/guidance/article';
 import type { Answer, WrittenAnswer } from '../../../use-cases/answer-question';
-import { escapeMarkdown, renderCard, type AdaptiveCard } from './card-template';
+import { escapeArticleMarkdown, escapeMarkdown, renderCard, type AdaptiveCard } from './card-template';
 import { clipText, directoryText, TEXT_LIMITS } from './directory-text';
 import { VERBS } from './verbs';
 import { ANSWER_TEXTS, type AnswerTexts } from './answer-texts';
@@ -87,7 +87,8 @@ export function answerCard(view: AnswerCardView): AdaptiveCard {
  */
 function writtenAnswerCard(article: Article, related: Article[], written: WrittenAnswer, view: AnswerCardView, helpDesk: string, texts: AnswerTexts): AdaptiveCard {
   const citedIds = new Set(written.cited.map((cited) => cited.id));
-  const paragraphs = written.text.split(/\n\s*\n/).map((part) => articleText(part, ANSWER_LIMITS.paragraph)).filter(Boolean).slice(0, ANSWER_LIMITS.paragraphs);
+  // A model's text is not ours: it gets the strict escaping that people's text gets (no link, no bare address).
+  const paragraphs = written.text.split(/\n\s*\n/).map((part) => articleText(part, ANSWER_LIMITS.paragraph, escapeMarkdown)).filter(Boolean).slice(0, ANSWER_LIMITS.paragraphs);
   const buttons = relatedButtons(related, new Set([article.id, ...citedIds]));
   // Each cited article's first source, then their second ones, and so on: every cited article gets a link.
   const perArticle = written.cited.map((cited) => cited.sources.filter(isHttps).slice(0, ANSWER_LIMITS.sources));
@@ -110,13 +111,13 @@ function writtenAnswerCard(article: Article, related: Article[], written: Writte
 
 /**
  * Article text for a TextBlock: articles may use **bold** (Teams renders it) and `code` (it does not: the
- * backticks go); everything else that markdown would act on is escaped, so a link or a list can only come
- * from the card itself. Clipped with "…" past maxChars.
+ * backticks go); everything else that markdown would act on is escaped (escapeArticleMarkdown), so a link or a
+ * list can only come from the card itself. Clipped with "…" past maxChars.
  */
-export function articleText(text: string, maxChars: number): string {
+export function articleText(text: string, maxChars: number, escape: (text: string) => string = escapeArticleMarkdown): string {
   return clipText(text.replace(/`/g, '').replace(/\s+/g, ' ').trim(), maxChars)
     .split(/\*\*([^*]+?)\*\*/)
-    .map((part, index) => (index % 2 === 1 ? `**${escapeMarkdown(part)}**` : escapeMarkdown(part)))
+    .map((part, index) => (index % 2 === 1 ? `**${escape(part)}**` : escape(part)))
     .join('');
 }
 

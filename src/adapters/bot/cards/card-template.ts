@@ -29,3 +29,17 @@ export function asAttachment(card: AdaptiveCard): Attachment {
 export function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+\-.!|>~<]/g, (c) => `\\${c}`);
 }
+
+/**
+ * Our own articles' text: only what Adaptive Cards' markdown acts on is escaped (bold and italic `*` `_`, links
+ * `[` `]`, a list marker at the start of a line: "- ", "+ ", "1. ") and the backslash itself. Teams' mobile
+ * clients have shown escapes as literal backslashes (AdaptiveCards issues 5590 and 7474), so "smtp.office365.com"
+ * or "Set-CASMailbox" gets none. Text from people and the directory keeps escapeMarkdown's stricter escaping.
+ */
+export function escapeArticleMarkdown(text: string): string {
+  return text
+    .replace(/[\\*_[\]]/g, (c) => `\\${c}`)
+    // "${" would read as a template binding left unfilled.
+    .replace(/\$\{/g, '$\\{')
+    .replace(/^(\s*)([-+]|\d+\.)(?=\s|$)/gm, (_, space: string, marker: string) => `${space}${marker.length > 1 ? `${marker.slice(0, -1)}\\.` : `\\${marker}`}`);
+}

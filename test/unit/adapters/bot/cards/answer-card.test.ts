@@ -29,9 +29,9 @@ describe('answerCard', () => {
   it('shows the title, the short answer, the steps numbered, the sources as links and the related questions as buttons', () => {
     const card = answerCard({ ...view, answer: { kind: 'answer', article: article(), related, goodToKnow: [] } });
     expectSoundCard(card, 8_000);
-    expect(texts(card)[0]).toBe('I lost my phone\\. What do I do about MFA?');
-    expect(allText(card)).toContain('Sign in another way, then remove the lost phone from **Security info**\\.');
-    expect(texts(card)).toEqual(expect.arrayContaining(['Steps', '1.', '2.', 'Choose **Sign in another way**\\.']));
+    expect(texts(card)[0]).toBe('I lost my phone. What do I do about MFA?');
+    expect(allText(card)).toContain('Sign in another way, then remove the lost phone from **Security info**.');
+    expect(texts(card)).toEqual(expect.arrayContaining(['Steps', '1.', '2.', 'Choose **Sign in another way**.']));
     expect(ofType(card, 'Action.OpenUrl').map((a) => [a.title, a.url])).toEqual([
       ['Source: support.microsoft.com', 'https://support.microsoft.com/a'],
       ['Source: learn.microsoft.com', 'https://learn.microsoft.com/b'],
@@ -67,14 +67,15 @@ describe('answerCard', () => {
     expect(ofType(card, 'Action.OpenUrl').map((a) => a.title)).toEqual(['Source 1: learn.microsoft.com', 'Source 2: learn.microsoft.com']);
   });
 
-  it('escapes markdown in article text, so only the card makes links, and drops backticks', () => {
+  it('escapes in article text only what markdown acts on, so only the card makes links, and drops backticks', () => {
     const card = answerCard({
       ...view,
       answer: { kind: 'answer', article: article({ title: MARKDOWN_NAME, shortAnswer: `Run \`Set-CASMailbox\` ${MARKDOWN_NAME} \${secret}`, steps: [MARKDOWN_NAME] }), related: [], goodToKnow: [] },
     });
     expectSoundCard(card);
-    expect(texts(card)[0]).toBe(ESCAPED_MARKDOWN_NAME);
-    expect(allText(card)).toContain('Run Set\\-CASMailbox');
+    expect(texts(card)[0]).toBe('\\[click\\](https://evil.example) \\*boss\\*');
+    // No backslash where markdown would do nothing: some Teams clients show it as it is.
+    expect(allText(card)).toContain('Run Set-CASMailbox');
     expect(allText(card)).not.toContain('[click](');
     expect(allText(card)).not.toContain('`');
     expect(JSON.stringify(card)).not.toContain('${secret}');
@@ -111,7 +112,7 @@ describe('answerCard', () => {
     const card = answerCard({ ...view, answer: { kind: 'answer', article: article({ goodToKnow: ['It cannot be turned off.', 'Other'] }), related: [], goodToKnow: ['It cannot be turned off.'] } });
     expectSoundCard(card, 4_000);
     expect(texts(card)).toContain('Good to know');
-    expect(texts(card)).toContain('- It cannot be turned off\\.');
+    expect(texts(card)).toContain('- It cannot be turned off.');
     expect(allText(card)).not.toContain('Other');
     expect(texts(answerCard({ ...view, answer: { kind: 'answer', article: article(), related: [], goodToKnow: [] } }))).not.toContain('Good to know');
   });
@@ -120,11 +121,11 @@ describe('answerCard', () => {
     const card = answerCard({ ...view, answer: { kind: 'answer', article: article(), related, goodToKnow: ['A point.'], language: 'fr' } });
     expectSoundCard(card, 8_000);
     expect(texts(card)[0]).toBe('Mes articles sont en anglais : voici celui qui répond le mieux à votre question.');
-    expect(texts(card)[1]).toBe('I lost my phone\\. What do I do about MFA?');
+    expect(texts(card)[1]).toBe('I lost my phone. What do I do about MFA?');
     expect(texts(card)).toEqual(expect.arrayContaining(['Étapes', 'Bon à savoir', 'Questions proches']));
     expect(allText(card)).toContain('demandez à the IT service desk, extension 4357');
     // An English question gets no note.
-    expect(texts(answerCard({ ...view, answer: { kind: 'answer', article: article(), related, goodToKnow: [] } }))[0]).toBe('I lost my phone\\. What do I do about MFA?');
+    expect(texts(answerCard({ ...view, answer: { kind: 'answer', article: article(), related, goodToKnow: [] } }))[0]).toBe('I lost my phone. What do I do about MFA?');
   });
 
   it('says it is not sure and offers the closest articles as buttons, with the help desk', () => {
@@ -176,7 +177,10 @@ describe('answerCard', () => {
 
 describe('articleText', () => {
   it('keeps bold, escapes the rest and clips long text', () => {
-    expect(articleText('Select **Add sign-in method**.', 100)).toBe('Select **Add sign\\-in method**\\.');
+    expect(articleText('Select **Add sign-in method** at smtp.office365.com.', 100)).toBe('Select **Add sign-in method** at smtp.office365.com.');
+    expect(articleText('[a](https://x.example) *b* _c_ \\ ${d}', 100)).toBe('\\[a\\](https://x.example) \\*b\\* \\_c\\_ \\\\ $\\{d}');
+    expect(articleText('- not a list', 100)).toBe('\\- not a list');
+    expect(articleText('1. not a list', 100)).toBe('1\\. not a list');
     expect(articleText('x'.repeat(20), 10)).toBe(`${'x'.repeat(9)}…`);
   });
 });
