@@ -135,6 +135,8 @@ async function main(): Promise<void> {
   let top3 = 0;
   let outOfScope = 0;
   let refused = 0;
+  let notSure = 0;
+  let wrong = 0;
   // Warm up, so the first question does not pay for the engine's lazy set-up.
   for (const { question } of questions.slice(0, 5)) answerQuestion(search, question);
   for (const { question, expect } of questions) {
@@ -152,7 +154,11 @@ async function main(): Promise<void> {
     inScope++;
     if (got === expect) top1++;
     else misses.push(`expected ${expect}, got ${got ?? 'refused'}: ${question}`);
-    if (got !== null && search.search(question, 3).some((hit) => hit.article.id === expect)) top3++;
+    if (answer.kind === 'not-sure') notSure++;
+    if (got !== null && got !== expect) wrong++;
+    // "Not sure" offers its closest articles: among them counts as among the first three.
+    const offered = answer.kind === 'not-sure' ? answer.candidates.map((article) => article.id) : got !== null ? search.search(question, 3).map((hit) => hit.article.id) : [];
+    if (offered.includes(expect)) top3++;
   }
   times.sort((a, b) => a - b);
   const p99 = percentile(times, 0.99);
@@ -160,7 +166,7 @@ async function main(): Promise<void> {
   if (process.argv.includes('--misses')) for (const miss of misses) console.error(miss);
   console.log(JSON.stringify({
     eval: 'qa', set: set ?? 'main', articles: articles.length, questions: questions.length, in_scope: inScope, out_of_scope: outOfScope,
-    top1: ratio(top1, inScope), top3: ratio(top3, inScope), oos_refused: ratio(refused, outOfScope), p99_ms: +p99.toFixed(3),
+    top1: ratio(top1, inScope), top3: ratio(top3, inScope), wrong: ratio(wrong, inScope), not_sure: ratio(notSure, inScope), oos_refused: ratio(refused, outOfScope), p99_ms: +p99.toFixed(3),
   }));
 }
 

@@ -110,12 +110,13 @@ export function answerQuestion(search: KnowledgeSearch, question: string, option
 }
 
 /**
- * The "good to know" points that hold words of the question the rest of the card does not: "can we turn
- * number matching off?" is answered by the point that says it cannot be turned off, not by the title.
+ * The "good to know" points that hold a word of the question the title does not: "can we turn number matching
+ * off?" is answered by the point that says it cannot be switched off; "how do I make it stop" by the one on
+ * snoozing. A question the title already says all of gets the article without them.
  */
 function pointsAnswering(article: Article, question: string): string[] {
-  const shown = new Set([article.title, article.shortAnswer, ...article.steps].flatMap((text) => questionWords(text).map(stem)));
-  const asked = new Set(questionWords(question).map(stem).filter((word) => !shown.has(word)));
+  const titled = new Set(questionWords(article.title).map(stem));
+  const asked = new Set(questionWords(question).map(stem).filter((word) => !titled.has(word)));
   if (asked.size === 0) return [];
   return article.goodToKnow.filter((point) => questionWords(point).some((word) => asked.has(stem(word))));
 }

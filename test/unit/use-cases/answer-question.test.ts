@@ -88,8 +88,8 @@ describe('answerQuestion: how sure it is', () => {
     expect(answer.goodToKnow.join(' ')).toMatch(/turn|off/i);
   });
 
-  it('shows no "good to know" point when the question asks nothing the card does not already say', () => {
-    const answer = answerQuestion(search, 'what is number matching');
+  it('shows no "good to know" point when the question asks nothing the title does not already say', () => {
+    const answer = answerQuestion(search, 'why does authenticator ask me to type a number');
     expect(answer.kind === 'answer' && answer.goodToKnow).toEqual([]);
   });
 
