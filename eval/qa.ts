@@ -166,7 +166,8 @@ async function main(): Promise<void> {
   if (process.argv.includes('--misses')) for (const miss of misses) console.error(miss);
   console.log(JSON.stringify({
     eval: 'qa', set: set ?? 'main', articles: articles.length, questions: questions.length, in_scope: inScope, out_of_scope: outOfScope,
-    top1: ratio(top1, inScope), top3: ratio(top3, inScope), wrong: ratio(wrong, inScope), not_sure: ratio(notSure, inScope), oos_refused: ratio(refused, outOfScope), p99_ms: +p99.toFixed(3),
+    top1: ratio(top1, inScope), top3: ratio(top3, inScope), wrong: ratio(wrong, inScope), not_sure: ratio(notSure, inScope), oos_refused: ratio(refused, outOfScope),
+    p50_ms: +percentile(times, 0.5).toFixed(3), p99_ms: +p99.toFixed(3),
   }));
 }
 

@@ -1,6 +1,6 @@
 import type { Article } from '../domain/guidance/article';
 import type { KnowledgeSearch } from '../domain/ports/knowledge-search';
-import { inEnglish, languageOf, type AnswerLanguage } from '../domain/guidance/question-language';
+import { inEnglish, inUnreadLanguage, languageOf, type AnswerLanguage } from '../domain/guidance/question-language';
 import { questionWords, stem } from '../domain/guidance/question-words';
 import { smallTalkOf, type SmallTalk } from '../domain/guidance/small-talk';
 import { audienceOf, type QuestionAudience } from '../domain/guidance/question-audience';
@@ -33,7 +33,7 @@ export type Answer =
    * No article is a confident match: say so, never make an answer up. `outside` names the subject the question
    * is about when it is one the bot knows it does not cover (Outlook features, Wi-Fi, HR, ...).
    */
-  | { kind: 'unknown'; outside?: string; language?: AnswerLanguage }
+  | { kind: 'unknown'; outside?: string; language?: AnswerLanguage; unreadLanguage?: true }
   /** A greeting, a thank-you, a goodbye or "who are you": answered in kind, with what the bot can do. */
   | { kind: 'small-talk'; said: SmallTalk; language?: AnswerLanguage };
 
@@ -91,7 +91,8 @@ export function answerQuestion(search: KnowledgeSearch, question: string, option
   if (outside && (!best || outside.score > best.score)) {
     return reaches(outside, thresholds.answer) ? { kind: 'unknown', outside: outside.topic.title, ...asked } : { kind: 'unknown', ...asked };
   }
-  if (!best || !reaches(best, thresholds.notSure)) return { kind: 'unknown', ...asked };
+  // Not understood, and written in a language the bot does not read: the card says which ones it does.
+  if (!best || !reaches(best, thresholds.notSure)) return { kind: 'unknown', ...asked, ...(language === 'en' && inUnreadLanguage(question) ? { unreadLanguage: true as const } : {}) };
   // Two articles about as near as each other: the question does not say enough to pick ("codes", "phone problem").
   const leads = !others[0] || best.score >= thresholds.answer.minLead * others[0].score;
   if (!reaches(best, thresholds.answer) || !leads) {

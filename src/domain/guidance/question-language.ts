@@ -140,6 +140,20 @@ export function languageOf(text: string, locale?: string): AnswerLanguage {
 }
 
 /**
+ * A sentence of five words or more with at most one of English's small words (Italian's "a", Dutch's "in") and
+ * at most one word of the other languages we read (Italian's "telefono"): Italian, Portuguese, Dutch... The card
+ * then says which languages the bot reads. Product names alone ("Authenticator SMTP OAuth MFA") are too short to count.
+ */
+export function inUnreadLanguage(text: string): boolean {
+  const words = tokens(text).filter((word) => !/^\d+$/.test(word));
+  if (words.length < 5) return false;
+  const english = words.filter((word) => FUNCTION_WORDS.en.has(word)).length;
+  const ours = words.filter((word) => !ENGLISH_LOOKALIKES.has(word) && OTHER_LANGUAGES.some((language) =>
+    FUNCTION_WORDS[language].has(word) || GLOSSARY[language][word] !== undefined)).length;
+  return english <= 1 && ours <= 1;
+}
+
+/**
  * A question read into English for searching: glossary phrases and words become their English words, the
  * language's small words go, anything else stays as typed. An English question comes back as it is.
  */

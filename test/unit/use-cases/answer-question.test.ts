@@ -103,6 +103,7 @@ describe('answerQuestion: how sure it is', () => {
 
   it('declines in the asker\'s language when nothing matches', () => {
     expect(answerQuestion(search, '¿Dónde está la cafetería de la oficina?')).toEqual({ kind: 'unknown', language: 'es' });
+    expect(answerQuestion(search, 'Hoe stel ik tweestapsverificatie in op mijn nieuwe telefoon')).toEqual({ kind: 'unknown', unreadLanguage: true });
   });
 
   it('answers small talk in kind, before looking anything up', () => {

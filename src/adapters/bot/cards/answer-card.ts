@@ -42,7 +42,8 @@ export function answerCard(view: AnswerCardView): AdaptiveCard {
       return renderCard('answer-unknown', {
         heading: outside ? texts.outsideHeading(outside) : texts.unknownHeading,
         whatICover: texts.whatICover,
-        hasLanguages: false,
+        hasLanguages: view.answer.unreadLanguage === true,
+        languages: texts.languages,
         ...others,
         howToAsk: texts.howToAsk(view.inChannel, botName),
         askHelpDesk: texts.askHelpDesk(helpDesk),

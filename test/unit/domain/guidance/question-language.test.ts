@@ -1,4 +1,4 @@
-import { inEnglish, languageOf, plainLetters } from '../../../../src/domain/guidance/question-language';
+import { inEnglish, inUnreadLanguage, languageOf, plainLetters } from '../../../../src/domain/guidance/question-language';
 
 describe('languageOf', () => {
   it.each([
@@ -48,5 +48,23 @@ describe('inEnglish', () => {
 
   it('reads letters with accents as plain ones', () => {
     expect(plainLetters('Téléphone Straße ÉCHEC')).toBe('telephone strasse echec');
+  });
+});
+
+describe('inUnreadLanguage', () => {
+  it.each([
+    "come posso configurare l'autenticazione a due fattori sul nuovo telefono",
+    'Hoe stel ik tweestapsverificatie in op mijn nieuwe telefoon',
+  ])('tells a sentence in a language the bot does not read: %j', (text) => {
+    expect(inUnreadLanguage(text)).toBe(true);
+  });
+
+  it.each([
+    'where is the canteen in the building',
+    'Authenticator SMTP OAuth MFA',
+    '¿Dónde está la cafetería de la oficina?',
+    'zanzibar quokka',
+  ])('does not take %j for one', (text) => {
+    expect(inUnreadLanguage(text)).toBe(false);
   });
 });

@@ -147,6 +147,8 @@ describe('answerCard', () => {
     expect(texts(card)[0]).toBe('Das weiß ich leider nicht.');
     expect(allText(card)).toContain('Englisch, Französisch, Deutsch oder Spanisch');
     expect(allText(card)).toContain('wenden Sie sich bitte an the IT service desk, extension 4357.');
+    // A question in a language it does not read: the English card says which it does.
+    expect(allText(answerCard({ ...view, answer: { kind: 'unknown', unreadLanguage: true } }))).toContain('English, French, German or Spanish');
     // In English, no word on languages: the question was understood.
     expect(allText(answerCard({ ...view, answer: { kind: 'unknown' } }))).not.toContain('Spanish');
   });
