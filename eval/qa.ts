@@ -1,8 +1,9 @@
 /**
  * Evaluates the offline answer engine on the question set kept in eval/qa-questions.json and prints one
  * JSON line: top1 (in-scope questions whose answer is the expected article), top3 (expected article among
- * the first three hits, and the question not refused), oos_refused (out-of-scope questions answered "I
- * don't know"), p99_ms (time to answer, the 99th percentile). `--misses` lists what went wrong.
+ * the first three hits, or among a "not sure" answer's choices, and the question not refused), wrong (answered
+ * with another article), not_sure ("I'm not sure: did you mean…"), oos_refused (out-of-scope questions answered
+ * "I don't know", or a reply to small talk), p50_ms and p99_ms (time to answer). `--misses` lists what went wrong.
  *
  * `--set holdout` runs eval/qa-holdout.json instead: questions written before the engine was tuned on the
  * main set and never tuned on, to see whether changes generalise (`--set <name>` reads eval/qa-<name>.json).
@@ -148,12 +149,12 @@ async function main(): Promise<void> {
       outOfScope++;
       // "Not sure" offers articles: it is not a refusal. A reply to small talk shows no article: it is one.
       if (answer.kind === 'unknown' || answer.kind === 'small-talk') refused++;
-      else misses.push(`out of scope, answered ${got}: ${question}`);
+      else misses.push(`out of scope, ${got === null ? 'not sure' : `answered ${got}`}: ${question}`);
       continue;
     }
     inScope++;
     if (got === expect) top1++;
-    else misses.push(`expected ${expect}, got ${got ?? 'refused'}: ${question}`);
+    else misses.push(`expected ${expect}, got ${got ?? (answer.kind === 'not-sure' ? `not sure [${answer.candidates.map((a) => a.id).join(', ')}]` : 'refused')}: ${question}`);
     if (answer.kind === 'not-sure') notSure++;
     if (got !== null && got !== expect) wrong++;
     // "Not sure" offers its closest articles: among them counts as among the first three.

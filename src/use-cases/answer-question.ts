@@ -77,8 +77,9 @@ export function answerQuestion(search: KnowledgeSearch, question: string, option
   const asked = language === 'en' ? {} : { language };
   const said = smallTalkOf(question);
   if (said) return { kind: 'small-talk', said, ...asked };
-  const { hits: found, outside } = search.lookUp(inEnglish(question, language), 6);
-  const audience = audienceOf(inEnglish(question, language), options.asker);
+  const english = inEnglish(question, language);
+  const { hits: found, outside } = search.lookUp(english, 6);
+  const audience = audienceOf(english, options.asker);
   const hits = found
     .map((hit) => (audience && hit.article.audience !== 'developer' && hit.article.audience !== audience ? { ...hit, score: hit.score * (1 - AUDIENCE_PENALTY) } : hit))
     .sort((a, b) => b.score - a.score)
@@ -105,7 +106,7 @@ export function answerQuestion(search: KnowledgeSearch, question: string, option
     kind: 'answer',
     article: best.article,
     related: unique([...close, ...neighboursOf(search, best.article)], best.article.id).slice(0, RELATED),
-    goodToKnow: pointsAnswering(best.article, inEnglish(question, language)),
+    goodToKnow: pointsAnswering(best.article, english),
     ...asked,
   };
 }

@@ -51,6 +51,8 @@ export class MiniSearchKnowledgeSearch implements KnowledgeSearch {
   private readonly outside = new Map<string, OutsideTopic>();
   /** Each indexed text's owner: an article id, or OUTSIDE_PREFIX and a declined topic's id. */
   private readonly owners = new Map<string, string>();
+  /** The indexed texts that are an owner's own (title, tags, short answer), not one of its questions. */
+  private readonly ownTexts = new Set<string>();
   /** Every word the index holds, stemmed, to correct swapped letters against. */
   private readonly vocabulary = new Set<string>();
   /** Each owner's title and questions as phrasings, to compare the way a question is put (see phrasing.ts). */
@@ -79,17 +81,18 @@ export class MiniSearchKnowledgeSearch implements KnowledgeSearch {
       const id = `${texts.length}`;
       this.owners.set(id, owner);
       texts.push({ id, ...text });
+      return id;
     };
     for (const article of articles) {
       this.articles.set(article.id, article);
-      add(article.id, { title: article.title, question: '', tags: article.tags.join('\n'), shortAnswer: article.shortAnswer });
+      this.ownTexts.add(add(article.id, { title: article.title, question: '', tags: article.tags.join('\n'), shortAnswer: article.shortAnswer }));
       for (const question of article.questions) add(article.id, { title: '', question, tags: '', shortAnswer: '' });
       this.phrasings.set(article.id, [article.title, ...article.questions].map((text) => this.rarity.phrasingOf(text)));
     }
     for (const topic of outsideTopics) {
       const owner = OUTSIDE_PREFIX + topic.id;
       this.outside.set(owner, topic);
-      add(owner, { title: topic.title, question: '', tags: '', shortAnswer: '' });
+      this.ownTexts.add(add(owner, { title: topic.title, question: '', tags: '', shortAnswer: '' }));
       for (const question of topic.questions) add(owner, { title: '', question, tags: '', shortAnswer: '' });
       this.phrasings.set(owner, topic.questions.map((text) => this.rarity.phrasingOf(text)));
     }
@@ -145,7 +148,7 @@ export class MiniSearchKnowledgeSearch implements KnowledgeSearch {
     const bestQuestion = new Map<string, Match>();
     for (const [id, match] of matches) {
       const owner = this.owners.get(id)!;
-      if (this.isOwnText(id)) own.set(owner, match);
+      if (this.ownTexts.has(id)) own.set(owner, match);
       else if (match.score > (bestQuestion.get(owner)?.score ?? 0)) bestQuestion.set(owner, match);
     }
     const byWords = [...new Set([...own.keys(), ...bestQuestion.keys()])].map((owner) => {
@@ -175,12 +178,6 @@ export class MiniSearchKnowledgeSearch implements KnowledgeSearch {
 
   article(id: string): Article | undefined {
     return this.articles.get(id);
-  }
-
-  /** An owner's own text is the first indexed for it; its questions follow. */
-  private isOwnText(id: string): boolean {
-    const previous = String(Number(id) - 1);
-    return Number(id) === 0 || this.owners.get(previous) !== this.owners.get(id);
   }
 
   /** A word the index does not hold, with two neighbouring letters swapped, where that gives one it holds. */
