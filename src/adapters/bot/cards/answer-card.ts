@@ -100,7 +100,7 @@ function writtenAnswerCard(article: Article, related: Article[], written: Writte
   return renderCard('answer-written', {
     title: articleText(written.cited[0]!.title, ANSWER_LIMITS.title),
     paragraphs: paragraphs.map((text) => ({ text })),
-    aiNotice: `Written by AI from ${written.cited.length === 1 ? 'this article' : 'these articles'} of ours only (${urls.length === 1 ? 'its source is' : 'their sources are'} below):`,
+    aiNotice: texts.writtenByAi(written.cited.length, urls.length),
     articles: written.cited.map((cited) => ({ title: articleText(cited.title, ANSWER_LIMITS.title) })),
     footer: texts.notWhatYouAsked(helpDesk, view.inChannel),
     relatedQuestions: texts.relatedQuestions,

@@ -16,6 +16,8 @@ export interface AnswerTexts {
   summarisedFrom: (sources: number) => string;
   /** Under an answer: what to do when it is not what was asked. */
   notWhatYouAsked: (helpDesk: string, inChannel: boolean) => string;
+  /** Over a model's answer: it was written by AI from the articles listed under it, whose sources are linked. */
+  writtenByAi: (articles: number, sources: number) => string;
   notSureHeading: string;
   notSureHint: (helpDesk: string) => string;
   unknownHeading: string;
@@ -41,6 +43,7 @@ export const ANSWER_TEXTS: Record<AnswerLanguage, AnswerTexts> = {
     articleInEnglish: 'My articles are in English: this is the closest one to your question.',
     summarisedFrom: (sources) => `Summarised in our own words from ${sources === 1 ? 'the source' : 'the sources'} below.`,
     notWhatYouAsked: (helpDesk, inChannel) => `Not what you asked? Ask in other words${inChannel ? '' : ', type **help**,'} or ask ${helpDesk}.`,
+    writtenByAi: (articles, sources) => `Written by AI from ${articles === 1 ? 'this article' : 'these articles'} of ours only (${sources === 1 ? 'its source is' : 'their sources are'} below):`,
     notSureHeading: "I'm not sure I understood. Did you mean one of these?",
     notSureHint: (helpDesk) => `If none of them is it, ask in other words, or ask ${helpDesk}.`,
     unknownHeading: "Sorry, I don't know the answer to that.",
@@ -61,6 +64,7 @@ export const ANSWER_TEXTS: Record<AnswerLanguage, AnswerTexts> = {
     articleInEnglish: 'Mes articles sont en anglais : voici celui qui répond le mieux à votre question.',
     summarisedFrom: (sources) => `Résumé avec nos mots à partir ${sources === 1 ? 'de la source' : 'des sources'} ci-dessous.`,
     notWhatYouAsked: (helpDesk, inChannel) => `Ce n'est pas votre question ? Reformulez${inChannel ? '' : ', tapez **help**,'} ou demandez à ${helpDesk}.`,
+    writtenByAi: (articles, sources) => `Rédigé par une IA à partir de ${articles === 1 ? 'cet article' : 'ces articles'} de notre base uniquement (${sources === 1 ? 'sa source est' : 'leurs sources sont'} ci-dessous) :`,
     notSureHeading: "Je ne suis pas sûr d'avoir compris. Vouliez-vous dire l'une de ces questions ?",
     notSureHint: (helpDesk) => `Si ce n'est aucune d'elles, reformulez ou demandez à ${helpDesk}.`,
     unknownHeading: 'Désolé, je ne connais pas la réponse.',
@@ -81,6 +85,7 @@ export const ANSWER_TEXTS: Record<AnswerLanguage, AnswerTexts> = {
     articleInEnglish: 'Meine Artikel sind auf Englisch: Dies ist der, der am besten zu Ihrer Frage passt.',
     summarisedFrom: (sources) => `In eigenen Worten zusammengefasst aus ${sources === 1 ? 'der Quelle' : 'den Quellen'} unten.`,
     notWhatYouAsked: (helpDesk, inChannel) => `Nicht Ihre Frage? Fragen Sie mit anderen Worten${inChannel ? '' : ', tippen Sie **help**'} oder wenden Sie sich an ${helpDesk}.`,
+    writtenByAi: (articles, sources) => `Von einer KI nur aus ${articles === 1 ? 'diesem Artikel' : 'diesen Artikeln'} von uns geschrieben (${sources === 1 ? 'die Quelle steht' : 'die Quellen stehen'} unten):`,
     notSureHeading: 'Ich bin nicht sicher, ob ich Sie verstanden habe. Meinten Sie eine dieser Fragen?',
     notSureHint: (helpDesk) => `Wenn keine passt, fragen Sie mit anderen Worten oder wenden Sie sich an ${helpDesk}.`,
     unknownHeading: 'Das weiß ich leider nicht.',
@@ -101,6 +106,7 @@ export const ANSWER_TEXTS: Record<AnswerLanguage, AnswerTexts> = {
     articleInEnglish: 'Mis artículos están en inglés: este es el que mejor responde a su pregunta.',
     summarisedFrom: (sources) => `Resumido con nuestras palabras a partir de ${sources === 1 ? 'la fuente' : 'las fuentes'} de abajo.`,
     notWhatYouAsked: (helpDesk, inChannel) => `¿No era su pregunta? Pregunte de otra forma${inChannel ? '' : ', escriba **help**'} o consulte a ${helpDesk}.`,
+    writtenByAi: (articles, sources) => `Escrito por IA solo a partir de ${articles === 1 ? 'este artículo' : 'estos artículos'} nuestros (${sources === 1 ? 'su fuente está' : 'sus fuentes están'} abajo):`,
     notSureHeading: 'No estoy seguro de haberle entendido. ¿Quería decir una de estas?',
     notSureHint: (helpDesk) => `Si no es ninguna, pregunte de otra forma o consulte a ${helpDesk}.`,
     unknownHeading: 'Lo siento, no sé la respuesta.',

@@ -29,6 +29,14 @@ describe('answerCard with a written answer', () => {
     expect(all).toContain('the IT service desk');
   });
 
+  it('says in the asker\'s language that AI wrote it, for a question asked in German', () => {
+    const card = answerCard({ ...view, answer: { kind: 'answer', article: a, related: [b, c], goodToKnow: [], language: 'de', written: { text: 'Antwort.', cited: [a] } } });
+    expectSoundCard(card, 8_000);
+    expect(allText(card)).toContain('Von einer KI nur aus diesem Artikel von uns geschrieben');
+    expect(allText(card)).toContain('Ähnliche Fragen');
+    expect(allText(card)).toContain('wenden Sie sich an the IT service desk');
+  });
+
   it('escapes markdown in the written text, so only the card makes links', () => {
     const card = answerCard({ ...view, answer: { kind: 'answer', article: a, related: [], goodToKnow: [], written: { text: `${MARKDOWN_NAME} \${secret}`, cited: [a] } } });
     expectSoundCard(card);
