@@ -11,7 +11,9 @@ const STOP_WORDS = new Set(
     'im ive id dont cant wont please pls hi hey hello thanks thank need want help whats vs versus ' +
     // Fillers that say nothing about the topic.
     'just really even actually exactly also still now then any some very much ok okay oops ugh um like know ' +
-    'tell way thing stuff bit kind sort anyone someone something anything').split(' '),
+    'tell way thing stuff bit kind sort anyone someone something anything ' +
+    // Words that say something is wrong without saying what: on their own they point at no article.
+    'problem problems issue issues trouble').split(' '),
 );
 
 /** Each group is one idea; a word of a group also finds the others. */

@@ -106,6 +106,11 @@ describe('answerQuestion: how sure it is', () => {
     expect(answerQuestion(search, 'Hoe stel ik tweestapsverificatie in op mijn nieuwe telefoon')).toEqual({ kind: 'unknown', unreadLanguage: true });
   });
 
+  it('gives no confident card for a question that only says something is wrong ("problem", "phone problem")', () => {
+    expect(answerQuestion(search, 'problem')).toEqual({ kind: 'unknown' });
+    expect(answerQuestion(search, 'phone problem', { asker: 'employee' }).kind).not.toBe('answer');
+  });
+
   it('answers small talk in kind, before looking anything up', () => {
     expect(answerQuestion(search, 'hi there')).toEqual({ kind: 'small-talk', said: 'greeting' });
     expect(answerQuestion(search, 'thanks, that worked!')).toEqual({ kind: 'small-talk', said: 'thanks' });
