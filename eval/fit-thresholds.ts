@@ -15,24 +15,20 @@ import { join } from 'node:path';
 import { loadKnowledgeBase } from '../src/adapters/knowledge/knowledge-base';
 import type { KnowledgeSearch } from '../src/domain/ports/knowledge-search';
 import { answerQuestion, DEFAULT_ANSWER_THRESHOLDS, type Answer, type AnswerThresholds } from '../src/use-cases/answer-question';
+import { askerOf, cardText, missingTerms, type BlindQuestion } from './blind-judge';
 
 interface Case { question: string; inScope: boolean; asker?: 'admin' | 'employee'; isRight: (answer: Answer) => boolean }
-
-function cardText(answer: Answer): string {
-  return answer.kind === 'answer' ? [answer.article.title, answer.article.shortAnswer, ...answer.article.steps, ...answer.goodToKnow].join('\n').toLowerCase() : '';
-}
 
 function cases(root: string): Case[] {
   const byId = (file: string) => (JSON.parse(readFileSync(join(root, file), 'utf8')) as { question: string; expect: string | null }[])
     .map(({ question, expect }) => ({ question, inScope: expect !== null, isRight: (answer: Answer) => answer.kind === 'answer' && answer.article.id === expect }));
-  const blind = (JSON.parse(readFileSync(join(root, 'eval/blind/qa-blind-dev.json'), 'utf8')) as { questions: { question: string; kind: string; mustMention: string[][] }[] }).questions
+  const blind = (JSON.parse(readFileSync(join(root, 'eval/blind/qa-blind-dev.json'), 'utf8')) as { questions: BlindQuestion[] }).questions
     .filter((q) => q.kind !== 'smalltalk')
     .map((q) => ({
       question: q.question,
       inScope: q.kind !== 'offtopic',
-      // Teams tells the bot who asks; the set's writer said whether an admin asks.
-      asker: q.kind === 'admin' ? ('admin' as const) : ('employee' as const),
-      isRight: (answer: Answer) => answer.kind === 'answer' && q.mustMention.every((group) => group.some((term) => cardText(answer).includes(term.toLowerCase()))),
+      asker: askerOf(q),
+      isRight: (answer: Answer) => answer.kind === 'answer' && missingTerms(q, cardText(answer)!).length === 0,
     }));
   return [...byId('eval/qa-questions.json'), ...byId('eval/qa-fresh-a.json'), ...blind];
 }

@@ -24,27 +24,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadKnowledgeBase } from '../src/adapters/knowledge/knowledge-base';
-import { answerQuestion, type Answer } from '../src/use-cases/answer-question';
+import { answerQuestion } from '../src/use-cases/answer-question';
+import { askerOf, cardText, missingTerms, type BlindQuestion } from './blind-judge';
 
 interface EvalQuestion {
   question: string;
   expect: string | null;
   kind: string;
-}
-
-/** A question of a blind set (eval/blind): judged by what the card says, not by which article it is. */
-interface BlindQuestion {
-  id: string;
-  question: string;
-  language: string;
-  kind: 'employee' | 'admin' | 'developer' | 'offtopic' | 'smalltalk';
-  expected: string;
-  mustMention: string[][];
-}
-
-/** What the answer card shows without a model: the article's title, short answer, steps and the "good to know" points that answer. */
-function cardText(answer: Answer): string | undefined {
-  return answer.kind === 'answer' ? [answer.article.title, answer.article.shortAnswer, ...answer.article.steps, ...answer.goodToKnow].join('\n') : undefined;
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -64,10 +50,9 @@ async function evaluateBlind(search: Awaited<ReturnType<typeof loadKnowledgeBase
   for (const { question } of questions.slice(0, 5)) answerQuestion(search, question);
   for (const q of questions) {
     const started = performance.now();
-    // Teams tells the bot who asks: the set's writer said whether an admin asks.
-    const answer = answerQuestion(search, q.question, { asker: q.kind === 'admin' ? 'admin' : 'employee' });
+    const answer = answerQuestion(search, q.question, { asker: askerOf(q) });
     times.push(performance.now() - started);
-    const text = cardText(answer)?.toLowerCase();
+    const text = cardText(answer);
     const got = answer.kind === 'answer' ? answer.article.id : 'declined';
     const counts = [overall, byLanguage.get(q.language) ?? byLanguage.set(q.language, tally()).get(q.language)!];
     const add = (key: keyof ReturnType<typeof tally>) => counts.forEach((c) => c[key]++);
@@ -95,7 +80,7 @@ async function evaluateBlind(search: Awaited<ReturnType<typeof loadKnowledgeBase
       add('in_scope_declined');
       misses.push(`${q.id} declined (${q.kind}): ${q.question}\n    expected: ${q.expected}`);
     } else {
-      const missing = q.mustMention.filter((group) => !group.some((term) => text.includes(term.toLowerCase())));
+      const missing = missingTerms(q, text);
       if (missing.length === 0) add('in_scope_right');
       else {
         add('in_scope_wrong');
