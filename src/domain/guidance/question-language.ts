@@ -10,7 +10,7 @@ export type AnswerLanguage = 'en' | 'fr' | 'de' | 'es';
 export const ANSWER_LANGUAGES: readonly AnswerLanguage[] = ['en', 'fr', 'de', 'es'];
 const OTHER_LANGUAGES = ['fr', 'de', 'es'] as const;
 
-/** Lower case, accents dropped ("téléphone" as "telephone", "Straße" as "strasse"), apostrophes split off. */
+/** Lower case, accents dropped ("téléphone" as "telephone", "Straße" as "strasse"). */
 export function plainLetters(text: string): string {
   return text.toLowerCase().replace(/ß/g, 'ss').normalize('NFD').replace(/[\u0300-\u036f]/g, '');
 }
@@ -102,6 +102,11 @@ const GLOSSARY: Record<Exclude<AnswerLanguage, 'en'>, Record<string, string>> = 
   },
 };
 
+/** A word of French, German or Spanish that English does not share: one of its small words or of its glossary. */
+function isWordOf(language: (typeof OTHER_LANGUAGES)[number], word: string): boolean {
+  return !FUNCTION_WORDS.en.has(word) && !ENGLISH_LOOKALIKES.has(word) && (FUNCTION_WORDS[language].has(word) || GLOSSARY[language][word] !== undefined);
+}
+
 /** The longest glossary phrase of each language, in words: how far ahead reading looks. */
 const LONGEST_PHRASE = Object.fromEntries(Object.entries(GLOSSARY).map(([language, glossary]) => [
   language,
@@ -125,10 +130,7 @@ export function languageOf(text: string, locale?: string): AnswerLanguage {
   const score: Record<AnswerLanguage, number> = { en: 0, fr: 0, de: 0, es: 0 };
   for (const word of words) {
     if (FUNCTION_WORDS.en.has(word)) score.en++;
-    if (FUNCTION_WORDS.en.has(word) || ENGLISH_LOOKALIKES.has(word)) continue;
-    for (const language of OTHER_LANGUAGES) {
-      if (FUNCTION_WORDS[language].has(word) || GLOSSARY[language][word] !== undefined) score[language]++;
-    }
+    for (const language of OTHER_LANGUAGES) if (isWordOf(language, word)) score[language]++;
   }
   if (/[¿¡ñ]/.test(raw)) score.es += 2;
   if (/[ßäöü]/.test(raw)) score.de += 2;
@@ -148,8 +150,7 @@ export function inUnreadLanguage(text: string): boolean {
   const words = tokens(text).filter((word) => !/^\d+$/.test(word));
   if (words.length < 5) return false;
   const english = words.filter((word) => FUNCTION_WORDS.en.has(word)).length;
-  const ours = words.filter((word) => !ENGLISH_LOOKALIKES.has(word) && OTHER_LANGUAGES.some((language) =>
-    FUNCTION_WORDS[language].has(word) || GLOSSARY[language][word] !== undefined)).length;
+  const ours = words.filter((word) => OTHER_LANGUAGES.some((language) => isWordOf(language, word))).length;
   return english <= 1 && ours <= 1;
 }
 

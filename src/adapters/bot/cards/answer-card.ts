@@ -30,7 +30,8 @@ export function answerCard(view: AnswerCardView): AdaptiveCard {
   const language = view.answer.language ?? 'en';
   const texts = ANSWER_TEXTS[language];
   const botName = escapeMarkdown(view.botName);
-  const others = language === 'en' ? {} : { hasLanguages: true, languages: texts.languages };
+  // Which languages the bot reads: said to a question in another of them, or in one it does not read.
+  const languages = { hasLanguages: language !== 'en' || (view.answer.kind === 'unknown' && view.answer.unreadLanguage === true), languages: texts.languages };
   switch (view.answer.kind) {
     case 'small-talk': {
       const said = view.answer.said;
@@ -42,9 +43,7 @@ export function answerCard(view: AnswerCardView): AdaptiveCard {
       return renderCard('answer-unknown', {
         heading: outside ? texts.outsideHeading(outside) : texts.unknownHeading,
         whatICover: texts.whatICover,
-        hasLanguages: view.answer.unreadLanguage === true,
-        languages: texts.languages,
-        ...others,
+        ...languages,
         howToAsk: texts.howToAsk(view.inChannel, botName),
         askHelpDesk: texts.askHelpDesk(helpDesk),
       });
@@ -53,8 +52,7 @@ export function answerCard(view: AnswerCardView): AdaptiveCard {
       return renderCard('answer-not-sure', {
         heading: texts.notSureHeading,
         candidates: relatedButtons(view.answer.candidates, new Set()),
-        hasLanguages: false,
-        ...others,
+        ...languages,
         hint: texts.notSureHint(helpDesk),
       });
     case 'answer':
