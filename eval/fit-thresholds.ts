@@ -1,6 +1,7 @@
 /**
  * Fits the answer thresholds (DEFAULT_ANSWER_THRESHOLDS in src/use-cases/answer-question.ts) on the
- * development sets only: eval/qa-questions.json (main), eval/qa-fresh-a.json and eval/blind/qa-blind-dev.json.
+ * development sets only: eval/qa-questions.json (main), eval/qa-fresh-a.json, eval/blind/qa-blind-dev.json and
+ * eval/blind/qa-blind-dev-b.json.
  * The held-out sets (qa-holdout, qa-fresh-b, blind-holdout) are never read here.
  *
  * For every question it takes the best article's score and coverage and whether that article is right (the
@@ -20,9 +21,13 @@ import { askerOf, cardText, missingTerms, type BlindQuestion } from './blind-jud
 interface Case { question: string; inScope: boolean; asker?: 'admin' | 'employee'; isRight: (answer: Answer) => boolean }
 
 function cases(root: string): Case[] {
-  const byId = (file: string) => (JSON.parse(readFileSync(join(root, file), 'utf8')) as { question: string; expect: string | null }[])
-    .map(({ question, expect }) => ({ question, inScope: expect !== null, isRight: (answer: Answer) => answer.kind === 'answer' && answer.article.id === expect }));
-  const blind = (JSON.parse(readFileSync(join(root, 'eval/blind/qa-blind-dev.json'), 'utf8')) as { questions: BlindQuestion[] }).questions
+  const byId = (file: string) => (JSON.parse(readFileSync(join(root, file), 'utf8')) as { question: string; expect: string | null; alsoRight?: string[] }[])
+    .map(({ question, expect, alsoRight = [] }) => ({
+      question,
+      inScope: expect !== null,
+      isRight: (answer: Answer) => answer.kind === 'answer' && (answer.article.id === expect || alsoRight.includes(answer.article.id)),
+    }));
+  const blind = (file: string) => (JSON.parse(readFileSync(join(root, file), 'utf8')) as { questions: BlindQuestion[] }).questions
     .filter((q) => q.kind !== 'smalltalk')
     .map((q) => ({
       question: q.question,
@@ -30,7 +35,7 @@ function cases(root: string): Case[] {
       asker: askerOf(q),
       isRight: (answer: Answer) => answer.kind === 'answer' && missingTerms(q, cardText(answer)!).length === 0,
     }));
-  return [...byId('eval/qa-questions.json'), ...byId('eval/qa-fresh-a.json'), ...blind];
+  return [...byId('eval/qa-questions.json'), ...byId('eval/qa-fresh-a.json'), ...blind('eval/blind/qa-blind-dev.json'), ...blind('eval/blind/qa-blind-dev-b.json')];
 }
 
 async function main(): Promise<void> {
@@ -48,10 +53,10 @@ async function main(): Promise<void> {
   const grid: { thresholds: AnswerThresholds; right: number; wrong: number; offtopicAnswered: number; notSure: number; offtopicNotSure: number }[] = [];
   for (const answerScore of [10, 14, 18, 22, 26, 30, 35, 40, 50, 60, 70, 85, 100]) {
     for (const answerCoverage of [0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5]) {
-      for (const notSureScore of [6, 8, 10, 12, 14, 16, 18, 20, 22, 25, 30]) for (const minLead of [1, 1.1, 1.2, 1.3, 1.5]) {
+      for (const notSureScore of [6, 10, 14, 18, 22, 25, 30]) for (const minLead of [1, 1.1, 1.2, 1.3, 1.5]) for (const outsideWithin of [1, 0.9, 0.8, 0.7, 0.6]) {
         // A real middle band: "not sure" starts well below the answer's bar.
         if (notSureScore > answerScore * 0.75) continue;
-        const thresholds = { answer: { minScore: answerScore, minCoverage: answerCoverage, minLead }, notSure: { minScore: notSureScore, minCoverage: 0.15 } };
+        const thresholds = { answer: { minScore: answerScore, minCoverage: answerCoverage, minLead }, notSure: { minScore: notSureScore, minCoverage: 0.15 }, outsideWithin };
         let right = 0, wrong = 0, offtopicAnswered = 0, notSure = 0, offtopicNotSure = 0;
         for (const c of all) {
           const answer = answerQuestion(search, c.question, { thresholds, asker: c.asker });

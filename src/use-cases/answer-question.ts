@@ -47,6 +47,12 @@ export interface Confidence {
 export interface AnswerThresholds {
   /** At or above: the answer, when it also leads the next article by `minLead` times its score. */
   answer: Confidence & { minLead: number };
+  /**
+   * A subject the bot declines that comes within this share of the best article's score is as likely what the
+   * question is about ("two-factor on my Apple ID" is near both the Apple ID topic and "what is MFA"): declined.
+   * 1 declines only a subject nearer than every article.
+   */
+  outsideWithin?: number;
   /** Below the answer's, at or above this: "not sure", with the closest articles. Below: "I don't know". */
   notSure: Confidence;
 }
@@ -54,7 +60,7 @@ export interface AnswerThresholds {
 /** Fitted on the development sets by npm run eval:fit (docs/benchmarks.md has the figures), never on a held-out set. */
 export const DEFAULT_ANSWER_THRESHOLDS: AnswerThresholds = {
   answer: { minCoverage: 0.2, minScore: 30, minLead: 1.1 },
-  notSure: { minCoverage: 0.15, minScore: 22 },
+  notSure: { minCoverage: 0.15, minScore: 22 }, outsideWithin: 0.7,
 };
 
 export interface AnswerOptions {
@@ -78,7 +84,7 @@ export function answerQuestion(search: KnowledgeSearch, question: string, option
   const said = smallTalkOf(question);
   if (said) return { kind: 'small-talk', said, ...asked };
   const english = inEnglish(question, language);
-  const { hits: found, outside } = search.lookUp(english, 6);
+  const { hits: found, outside } = search.lookUp(english, 6, { translated: language !== 'en' });
   const audience = audienceOf(english, options.asker);
   const hits = found
     .map((hit) => (audience && hit.article.audience !== 'developer' && hit.article.audience !== audience ? { ...hit, score: hit.score * (1 - AUDIENCE_PENALTY) } : hit))
@@ -88,8 +94,12 @@ export function answerQuestion(search: KnowledgeSearch, question: string, option
   const reaches = (hit: { score: number; coverage: number } | undefined, confidence: Confidence) =>
     hit !== undefined && hit.coverage >= confidence.minCoverage && hit.score >= confidence.minScore;
   // A question nearer a subject the bot does not cover than any article is about that subject: the nearest
-  // article would only share some of its words ("out of office reply" is not about Office 365 SMTP).
-  if (outside && (!best || outside.score > best.score)) {
+  // article would only share some of its words ("out of office reply" is not about Office 365 SMTP). One that
+  // comes close is too, when it holds a word of the question that no article holds ("Apple ID" in "two-factor
+  // on my Apple ID"); when it only shares the articles' words ("a code every time I log in"), an article answers.
+  const nearer = outside && (!best || outside.score > best.score);
+  const nearAndNamed = outside && best && outside.score > best.score * (thresholds.outsideWithin ?? 1) && outside.ownWords.length > 0;
+  if (outside && (nearer || nearAndNamed)) {
     return reaches(outside, thresholds.answer) ? { kind: 'unknown', outside: outside.topic.title, ...asked } : { kind: 'unknown', ...asked };
   }
   // Not understood, and written in a language the bot does not read: the card says which ones it does.

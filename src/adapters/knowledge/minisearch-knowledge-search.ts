@@ -2,13 +2,18 @@ import MiniSearch from 'minisearch';
 import type { Article } from '../../domain/guidance/article';
 import { questionWords, stem, withSynonyms } from '../../domain/guidance/question-words';
 import type { OutsideTopic } from '../../domain/guidance/outside-topic';
-import type { KnowledgeHit, KnowledgeSearch, OutsideHit } from '../../domain/ports/knowledge-search';
+import type { KnowledgeHit, KnowledgeSearch, LookUpOptions, OutsideHit } from '../../domain/ports/knowledge-search';
 import { PhrasingRarity, similarity, type Phrasing } from './phrasing';
 
 /** How much a synonym counts next to a word actually typed. */
 const SYNONYM_WEIGHT = 0.2;
 /** How much a word found by swapping two neighbouring letters back ("phnoe", "reprot") counts. */
 const SWAP_WEIGHT = 0.8;
+/**
+ * How much a word of a question read from another language counts in coverage when no indexed text holds it:
+ * most are everyday words the glossary does not know ("stimmt", "bald"), some are the subject ("cafeteria").
+ */
+const UNTRANSLATED_WEIGHT = 0.25;
 /** Outside topics share the index with the articles, under ids no article can have (ids are kebab-case). */
 const OUTSIDE_PREFIX = 'outside:';
 /** Ranking is score × (COVERAGE_FLOOR + coverage): matching more of the question's words counts most. */
@@ -108,11 +113,13 @@ export class MiniSearchKnowledgeSearch implements KnowledgeSearch {
     return this.lookUp(question, limit).hits;
   }
 
-  lookUp(question: string, limit: number): { hits: KnowledgeHit[]; outside?: OutsideHit } {
+  lookUp(question: string, limit: number, options: LookUpOptions = {}): { hits: KnowledgeHit[]; outside?: OutsideHit } {
     const words = [...new Set(questionWords(question))];
     if (words.length === 0) return { hits: [] };
     const matches = new Map<string, Match>();
     const weights: number[] = [];
+    /** Per question word: how many articles hold it. */
+    const inArticles: number[] = [];
     words.forEach((word, at) => {
       // Each word counts once per text, by its best form: as typed (with typos and prefixes), with two
       // neighbouring letters swapped back, or as a synonym. Synonyms do not add up, so a word with a large
@@ -133,8 +140,8 @@ export class MiniSearchKnowledgeSearch implements KnowledgeSearch {
       for (const synonym of withSynonyms(word).slice(1)) look(synonym, SYNONYM_WEIGHT, false);
       // A word few articles have says more about the question than one most have; a word none has, most.
       // Counted over articles only, so that the topics the bot declines do not change how articles rank.
-      const inArticles = new Set([...best.keys()].map((id) => this.owners.get(id)!).filter((owner) => this.articles.has(owner))).size;
-      weights[at] = Math.log(1 + this.articles.size / (1 + inArticles));
+      inArticles[at] = new Set([...best.keys()].map((id) => this.owners.get(id)!).filter((owner) => this.articles.has(owner))).size;
+      weights[at] = Math.log(1 + this.articles.size / (1 + inArticles[at])) * (options.translated && best.size === 0 ? UNTRANSLATED_WEIGHT : 1);
       for (const [id, score] of best) {
         const match = matches.get(id) ?? { score: 0, words: new Set<number>() };
         match.score += score;
@@ -157,7 +164,7 @@ export class MiniSearchKnowledgeSearch implements KnowledgeSearch {
       const score = (body?.score ?? 0) + QUESTION_WEIGHT * (nearest?.score ?? 0);
       const matched = new Set([...(body?.words ?? []), ...(nearest?.words ?? [])]);
       const coverage = [...matched].reduce((sum, at) => sum + weights[at]!, 0) / total;
-      return { id: owner, score: score * (COVERAGE_FLOOR + coverage), coverage };
+      return { id: owner, score: score * (COVERAGE_FLOOR + coverage), coverage, matched };
     }).sort((a, b) => b.score - a.score);
     // The way the question is put can lift an owner at most 1 + PHRASING_WEIGHT times: only the owners within
     // that reach of the best by words can come first, and only they are compared, which saves time.
@@ -172,7 +179,12 @@ export class MiniSearchKnowledgeSearch implements KnowledgeSearch {
       .map(({ id, score, coverage }) => ({ article: this.articles.get(id)!, score, coverage }));
     const nearestOutside = ranked.find((hit) => this.outside.has(hit.id));
     return nearestOutside
-      ? { hits, outside: { topic: this.outside.get(nearestOutside.id)!, score: nearestOutside.score, coverage: nearestOutside.coverage } }
+      ? { hits, outside: {
+        topic: this.outside.get(nearestOutside.id)!,
+        score: nearestOutside.score,
+        coverage: nearestOutside.coverage,
+        ownWords: [...nearestOutside.matched].sort((a, b) => a - b).filter((at) => !inArticles[at]).map((at) => words[at]!),
+      } }
       : { hits };
   }
 

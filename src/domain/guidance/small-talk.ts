@@ -24,7 +24,10 @@ const PHRASES: Record<SmallTalk, readonly string[]> = {
   goodbye: ['bye', 'goodbye', 'bye bye', 'see you', 'see ya', 'cya', 'good night', 'au revoir', 'tschuss', 'adios', 'hasta luego'],
   about: [
     'who are you', 'what are you', 'what can you do', 'what do you do', 'are you a bot', 'are you a robot', 'are you human',
-    'what is mfa coach', 'who is mfa coach', 'qui es tu', 'wer bist du', 'quien eres',
+    'what is mfa coach', 'who is mfa coach', 'is this a real person', 'is this a person', 'are you a real person', 'are you real',
+    'am i talking to a real person', 'am i talking to a bot', 'is this a bot', 'is this a human', 'is this ai', 'are you ai',
+    'what is this', 'what is this bot', 'how can you help', 'how can you help me', 'what can i ask', 'what can i ask you',
+    'qui es tu', 'qui etes vous', 'wer bist du', 'wer sind sie', 'quien eres', 'que eres',
   ],
 };
 

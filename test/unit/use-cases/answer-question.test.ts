@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import { loadKnowledgeBase } from '../../../src/adapters/knowledge/knowledge-base';
 import { loadArticles } from '../../../src/adapters/knowledge/load-articles';
 import { MiniSearchKnowledgeSearch } from '../../../src/adapters/knowledge/minisearch-knowledge-search';
-import { answerArticle, answerQuestion } from '../../../src/use-cases/answer-question';
+import { inEnglish } from '../../../src/domain/guidance/question-language';
+import { answerArticle, answerQuestion, DEFAULT_ANSWER_THRESHOLDS } from '../../../src/use-cases/answer-question';
 
 describe('answerQuestion on the knowledge base', () => {
   let search: MiniSearchKnowledgeSearch;
@@ -101,14 +102,27 @@ describe('answerQuestion: how sure it is', () => {
     expect(answerQuestion(search, 'how do I move authenticator to my new phone').language).toBeUndefined();
   });
 
+  it('counts the words a translated question kept as typed, which no article holds, less against coverage', () => {
+    const read = inEnglish('SMS Codes: stimmt es, dass das bald nicht mehr geht?', 'de');
+    expect(read).toBe('sms code stimmt dass soon end geht');
+    const asTranslated = search.lookUp(read, 1, { translated: true }).hits[0]!;
+    const asEnglish = search.lookUp(read, 1).hits[0]!;
+    expect(asTranslated.coverage).toBeGreaterThan(asEnglish.coverage);
+    const german = answerQuestion(search, 'Meine Codes kommen per SMS. Geht das bald nicht mehr?');
+    // Answered, or offered first when the question is not sure enough: never "I don't know".
+    const first = german.kind === 'answer' ? german.article : german.kind === 'not-sure' ? german.candidates[0] : undefined;
+    expect([first?.id, german.language]).toEqual(['sms-voice-mfa-ending', 'de']);
+  });
+
   it('declines in the asker\'s language when nothing matches', () => {
     expect(answerQuestion(search, '¿Dónde está la cafetería de la oficina?')).toEqual({ kind: 'unknown', language: 'es' });
     expect(answerQuestion(search, 'Hoe stel ik tweestapsverificatie in op mijn nieuwe telefoon')).toEqual({ kind: 'unknown', unreadLanguage: true });
   });
 
-  it('gives no confident card for a question that only says something is wrong ("problem", "phone problem")', () => {
+  it('reads "problem", "issue" and "trouble" as saying nothing of what is wrong', () => {
     expect(answerQuestion(search, 'problem')).toEqual({ kind: 'unknown' });
-    expect(answerQuestion(search, 'phone problem', { asker: 'employee' }).kind).not.toBe('answer');
+    expect(answerQuestion(search, 'trouble issue')).toEqual({ kind: 'unknown' });
+    expect(answerQuestion(search, 'phone problem', { asker: 'employee' })).toEqual(answerQuestion(search, 'phone', { asker: 'employee' }));
   });
 
   it('answers small talk in kind, before looking anything up', () => {
@@ -143,6 +157,26 @@ describe('answerQuestion with the topics the bot declines', () => {
     expect(answer.kind === 'answer' && answer.article.id).toBe(expected);
     const alone = answerQuestion(withoutTopics, question);
     expect(alone.kind === 'answer' && alone.article.id).toBe(expected);
+  });
+
+  it('declines when a declined subject comes within the set share of the best article and holds a word no article has', () => {
+    const question = 'how do we require MFA for everyone in our Okta tenant';
+    const { hits, outside } = search.lookUp(question, 1);
+    // The MFA articles share "require MFA for everyone"; only the declined topic has "okta".
+    expect(outside?.ownWords).toEqual(['okta']);
+    const share = outside!.score / hits[0]!.score;
+    expect(share).toBeLessThan(1);
+    const within = (outsideWithin: number) => answerQuestion(search, question, { thresholds: { ...DEFAULT_ANSWER_THRESHOLDS, outsideWithin } });
+    expect(within(share - 0.05)).toEqual({ kind: 'unknown', outside: outside!.topic.title });
+    expect(within(share + 0.05).kind).not.toBe('unknown');
+  });
+
+  it('answers when a declined subject comes close only on words the articles have too', () => {
+    const question = 'I get a code by text every time I log in, is that fine?';
+    const { hits, outside } = search.lookUp(question, 1);
+    expect(outside?.ownWords).toEqual([]);
+    expect(outside!.score / hits[0]!.score).toBeGreaterThan(0.3);
+    expect(answerQuestion(search, question, { thresholds: { ...DEFAULT_ANSWER_THRESHOLDS, outsideWithin: 0.3 } }).kind).toBe('answer');
   });
 
   it('says a plain "I don\'t know", naming no subject, when a declined subject matches only weakly too', () => {

@@ -13,6 +13,8 @@ describe('smallTalkOf', () => {
     ['ok thanks, bye', 'goodbye'],
     ['what can you do?', 'about'],
     ['who are you', 'about'],
+    ['who are you? is this a real person', 'about'],
+    ['Wer sind Sie?', 'about'],
   ])('reads %j as %s', (text, kind) => {
     expect(smallTalkOf(text)).toBe(kind);
   });
@@ -22,6 +24,7 @@ describe('smallTalkOf', () => {
     'thanks but my code still does not arrive',
     'hello, how do I set up MFA?',
     'what is MFA',
+    'is this a real sign-in request?',
     '',
     'hi '.repeat(30),
   ])('leaves %j to be answered as a question', (text) => {
