@@ -119,7 +119,7 @@ describe('questions in the chat, with model answers on', () => {
   });
 
   it("says it does not know an out-of-scope question without asking the model", async () => {
-    const card = await ask('how do I book a meeting room for thursday');
+    const card = await ask('how tall is a giraffe');
 
     expect(text(card)).toContain("Sorry, I don't know the answer to that.");
     expect(model.requests).toEqual([]);
