@@ -1,7 +1,6 @@
 /**
  * Fits the answer thresholds (DEFAULT_ANSWER_THRESHOLDS in src/use-cases/answer-question.ts) on the
- * development sets only: eval/qa-questions.json (main), eval/qa-fresh-a.json, eval/blind/qa-blind-dev.json and
- * eval/blind/qa-blind-dev-b.json.
+ * development sets only: eval/qa-questions.json (main), eval/qa-fresh-a.json and eval/blind/qa-blind-dev{,-b,-c}.json.
  * The held-out sets (qa-holdout, qa-fresh-b, blind-holdout) are never read here.
  *
  * For every question it takes the best article's score and coverage and whether that article is right (the
@@ -35,7 +34,7 @@ function cases(root: string): Case[] {
       asker: askerOf(q),
       isRight: (answer: Answer) => answer.kind === 'answer' && missingTerms(q, cardText(answer)!).length === 0,
     }));
-  return [...byId('eval/qa-questions.json'), ...byId('eval/qa-fresh-a.json'), ...blind('eval/blind/qa-blind-dev.json'), ...blind('eval/blind/qa-blind-dev-b.json')];
+  return [...byId('eval/qa-questions.json'), ...byId('eval/qa-fresh-a.json'), ...blind('eval/blind/qa-blind-dev.json'), ...blind('eval/blind/qa-blind-dev-b.json'), ...blind('eval/blind/qa-blind-dev-c.json')];
 }
 
 async function main(): Promise<void> {

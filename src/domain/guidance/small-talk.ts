@@ -37,10 +37,34 @@ const FORMS_OF_ADDRESS = /\s+(mfa coach|coach|bot|team|all|everyone|again|mate|b
 const BY_PHRASE = new Map<string, SmallTalk>();
 for (const [kind, phrases] of Object.entries(PHRASES) as [SmallTalk, readonly string[]][]) for (const phrase of phrases) BY_PHRASE.set(phrase, kind);
 
+/**
+ * Beyond the phrases: a short message made only of these words is small talk of the kind its last telling word
+ * says ("thx a lot, all sorted now!!", "are you a bot or a real person lol"). Any other word ("code", "phone",
+ * "sign") makes it a question.
+ */
+const TELLING_WORDS: Record<SmallTalk, readonly string[]> = {
+  greeting: ['hi', 'hello', 'hey', 'hiya', 'morning', 'afternoon', 'evening', 'bonjour', 'salut', 'hallo', 'hola'],
+  thanks: ['thanks', 'thank', 'thx', 'thanx', 'ty', 'cheers', 'sorted', 'worked', 'helped', 'helpful', 'fixed', 'merci', 'danke', 'gracias'],
+  goodbye: ['bye', 'goodbye', 'cya', 'later', 'tschuss', 'adios'],
+  about: ['bot', 'robot', 'human', 'person', 'ai', 'chatbot', 'machine'],
+};
+const FILLER = new Set(('a an the u you your all now it its that this ok okay cool lol haha great perfect awesome nice good so much ' +
+  'lot lots many very really super again everything is was are am i me talking to or just real actual for help mate buddy ' +
+  'coach mfa there see').split(' '));
+const BY_WORD = new Map<string, SmallTalk>();
+for (const [kind, words] of Object.entries(TELLING_WORDS) as [SmallTalk, readonly string[]][]) for (const word of words) BY_WORD.set(word, kind);
+/** Longer than this, a message says more than small talk. */
+const MOST_WORDS = 10;
+
+function smallTalkByWords(words: readonly string[]): SmallTalk | undefined {
+  if (words.length > MOST_WORDS || !words.every((word) => BY_WORD.has(word) || FILLER.has(word))) return undefined;
+  return [...words].reverse().map((word) => BY_WORD.get(word)).find((kind) => kind !== undefined);
+}
+
 /** The kind of small talk a whole message is, or undefined when it asks or says anything more. */
 export function smallTalkOf(text: string): SmallTalk | undefined {
   const plain = plainLetters(text).replace(/[^a-z0-9]+/g, ' ').trim().replace(/\s+/g, ' ');
-  if (plain === '' || plain.length > 40) return undefined;
+  if (plain === '' || plain.length > 60) return undefined;
   const found = BY_PHRASE.get(plain) ?? BY_PHRASE.get(plain.replace(FORMS_OF_ADDRESS, ''));
   if (found) return found;
   // "hi, thanks!" or "ok thank you, bye": two phrases in one message; the last says what it is for.
@@ -50,5 +74,5 @@ export function smallTalkOf(text: string): SmallTalk | undefined {
     const second = BY_PHRASE.get(words.slice(split).join(' ').replace(FORMS_OF_ADDRESS, ''));
     if (first && second) return second;
   }
-  return undefined;
+  return smallTalkByWords(words);
 }

@@ -15,6 +15,9 @@ describe('smallTalkOf', () => {
     ['who are you', 'about'],
     ['who are you? is this a real person', 'about'],
     ['Wer sind Sie?', 'about'],
+    ['thank u so much, all fixed now!!', 'thanks'],
+    ['are you an actual human or a robot lol', 'about'],
+    ['hey there, cheers for the help, bye', 'goodbye'],
   ])('reads %j as %s', (text, kind) => {
     expect(smallTalkOf(text)).toBe(kind);
   });
@@ -25,6 +28,8 @@ describe('smallTalkOf', () => {
     'hello, how do I set up MFA?',
     'what is MFA',
     'is this a real sign-in request?',
+    'thanks, but the code is still wrong',
+    'a real person keeps calling me for my code',
     '',
     'hi '.repeat(30),
   ])('leaves %j to be answered as a question', (text) => {
