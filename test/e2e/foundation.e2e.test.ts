@@ -106,7 +106,7 @@ describe.each(databaseChoices())('MFA Coach end to end (%s)', (database) => {
   });
 
   it('says plainly it does not know what it cannot answer, and points to help', async () => {
-    await harness.post(teams.aMessage({ text: 'what is the weather', user: employee }));
+    await harness.post(teams.aMessage({ text: 'how tall is a giraffe', user: employee }));
     const [card] = connector.cards(teams.personalConversationId(employee));
     expect(cardText(card!)).toContain("Sorry, I don't know the answer to that.");
     expect(cardText(card!)).toContain('type **help**');
