@@ -48,9 +48,10 @@ export interface AnswerThresholds {
   /** At or above: the answer, when it also leads the next article by `minLead` times its score. */
   answer: Confidence & { minLead: number };
   /**
-   * A subject the bot declines that comes within this share of the best article's score is as likely what the
-   * question is about ("two-factor on my Apple ID" is near both the Apple ID topic and "what is MFA"): declined.
-   * 1 declines only a subject nearer than every article.
+   * A subject the bot declines that comes within this share of the best article's score, and holds a word of the
+   * question no article has, is what the question is about ("require MFA for everyone in our Okta tenant" is near
+   * both "other clouds" and the article on requiring MFA): declined. 1 declines only a subject nearer than every
+   * article.
    */
   outsideWithin?: number;
   /** Below the answer's, at or above this: "not sure", with the closest articles. Below: "I don't know". */
@@ -95,8 +96,9 @@ export function answerQuestion(search: KnowledgeSearch, question: string, option
     hit !== undefined && hit.coverage >= confidence.minCoverage && hit.score >= confidence.minScore;
   // A question nearer a subject the bot does not cover than any article is about that subject: the nearest
   // article would only share some of its words ("out of office reply" is not about Office 365 SMTP). One that
-  // comes close is too, when it holds a word of the question that no article holds ("Apple ID" in "two-factor
-  // on my Apple ID"); when it only shares the articles' words ("a code every time I log in"), an article answers.
+  // comes close is too, when it holds a word of the question that no article holds ("okta" in "require MFA for
+  // everyone in our Okta tenant"); when it only shares the articles' words ("a code every time I log in"), an
+  // article answers.
   const nearer = outside && (!best || outside.score > best.score);
   const nearAndNamed = outside && best && outside.score > best.score * (thresholds.outsideWithin ?? 1) && outside.ownWords.length > 0;
   if (outside && (nearer || nearAndNamed)) {

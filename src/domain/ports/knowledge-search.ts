@@ -15,7 +15,7 @@ export interface OutsideHit {
   score: number;
   coverage: number;
   /**
-   * The question's words it matched that no article holds ("apple", "aws", "instagram"): what makes the
+   * The question's words it matched that no article holds ("okta", "aws", "instagram"): what makes the
    * question about this subject rather than about the articles that share its other words.
    */
   ownWords: readonly string[];
