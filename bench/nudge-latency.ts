@@ -13,14 +13,11 @@ import { cpus, totalmem } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { MFA_COACH_ADMINS_GROUP, demoPersonas, generateDemoTenant } from '../emulators/demo-tenant';
 import { startEndToEnd } from '../test/support/end-to-end';
+import { percentile } from './percentile';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
 function summary(name: string, times: number[]): Record<string, number> {

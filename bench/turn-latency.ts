@@ -15,14 +15,11 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { activityFactory, startConnectorEmulator } from '../emulators/connector';
 import { TEST_TENANT_ID, startTestApp } from '../test/support/app-harness';
+import { percentile } from './percentile';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
 async function measureTurns(turns: number) {

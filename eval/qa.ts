@@ -20,35 +20,22 @@
  * decline), smalltalk_answered (a reply in kind), p50_ms and p99_ms,
  * overall and per language. The held-out set runs only with `--final`, once, at the end, and never with `--misses`.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadKnowledgeBase } from '../src/adapters/knowledge/knowledge-base';
 import { answerQuestion } from '../src/use-cases/answer-question';
-import { askerOf, cardText, missingTerms, type BlindQuestion } from './blind-judge';
-
-interface EvalQuestion {
-  question: string;
-  expect: string | null;
-  kind: string;
-  /**
-   * Other articles that answer the question as well, judged by reading after the knowledge base grew (a newer
-   * article can answer a question written for an older one, or one written as off-topic). Counted apart:
-   * `judged_*` figures take them as right, the plain figures do not.
-   */
-  alsoRight?: string[];
-  judgedBy?: string;
-}
+import { askerOf, cardText, missingTerms } from './blind-judge';
+import { readBlindSet, readIdSet } from './question-sets';
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(sorted.length * p) - 1))] ?? 0;
 }
 
-async function evaluateBlind(search: Awaited<ReturnType<typeof loadKnowledgeBase>>['search'], articles: number, set: string, file: string): Promise<void> {
+async function evaluateBlind(search: Awaited<ReturnType<typeof loadKnowledgeBase>>['search'], articles: number, set: string, root: string, file: string): Promise<void> {
   if (set === 'blind-holdout' && (!process.argv.includes('--final') || process.argv.includes('--misses'))) {
     throw new Error('The held-out set runs once, at the end: add --final (and no --misses). Tune on blind-dev.');
   }
-  const { questions } = JSON.parse(readFileSync(file, 'utf8')) as { questions: BlindQuestion[] };
+  const questions = readBlindSet(root, file);
   const tally = () => ({ in_scope: 0, in_scope_right: 0, in_scope_wrong: 0, in_scope_not_sure: 0, in_scope_declined: 0, offtopic: 0, offtopic_declined: 0, offtopic_not_sure: 0, smalltalk: 0, smalltalk_answered: 0 });
   const overall = tally();
   const byLanguage = new Map<string, ReturnType<typeof tally>>();
@@ -118,9 +105,9 @@ async function main(): Promise<void> {
   const setAt = process.argv.indexOf('--set');
   const set = setAt >= 0 ? process.argv[setAt + 1] : undefined;
   if (setAt >= 0 && (!set || !/^[a-z0-9-]+$/.test(set))) throw new Error('--set needs a name such as "holdout" (eval/qa-<name>.json)');
-  if (set?.startsWith('blind-')) return evaluateBlind(search, articles.length, set, join(root, 'eval', 'blind', `qa-${set}.json`));
+  if (set?.startsWith('blind-')) return evaluateBlind(search, articles.length, set, root, `eval/blind/qa-${set}.json`);
   const file = set === undefined || set === 'main' ? 'eval/qa-questions.json' : `eval/qa-${set}.json`;
-  const questions = JSON.parse(readFileSync(join(root, file), 'utf8')) as EvalQuestion[];
+  const questions = readIdSet(root, file);
   const misses: string[] = [];
   const times: number[] = [];
   let inScope = 0;
@@ -144,9 +131,10 @@ async function main(): Promise<void> {
     if (expect === null) {
       outOfScope++;
       // "Not sure" offers articles: it is not a refusal. A reply to small talk shows no article: it is one.
-      if (answer.kind === 'unknown' || answer.kind === 'small-talk') refused++;
+      const declined = answer.kind === 'unknown' || answer.kind === 'small-talk';
+      if (declined) refused++;
       // Judged since to be answered by a newer article: answering with it is as good as declining.
-      if (answer.kind === 'unknown' || answer.kind === 'small-talk' || (got !== null && alsoRight.includes(got))) judgedRefused++;
+      if (declined || (got !== null && alsoRight.includes(got))) judgedRefused++;
       else misses.push(`out of scope, ${got === null ? 'not sure' : `answered ${got}`}: ${question}`);
       continue;
     }

@@ -53,7 +53,7 @@ export interface AnswerThresholds {
    * both "other clouds" and the article on requiring MFA): declined. 1 declines only a subject nearer than every
    * article.
    */
-  outsideWithin?: number;
+  outsideWithin: number;
   /** Below the answer's, at or above this: "not sure", with the closest articles. Below: "I don't know". */
   notSure: Confidence;
 }
@@ -61,7 +61,8 @@ export interface AnswerThresholds {
 /** Fitted on the development sets by npm run eval:fit (docs/benchmarks.md has the figures), never on a held-out set. */
 export const DEFAULT_ANSWER_THRESHOLDS: AnswerThresholds = {
   answer: { minCoverage: 0.2, minScore: 30, minLead: 1.1 },
-  notSure: { minCoverage: 0.15, minScore: 22 }, outsideWithin: 0.7,
+  notSure: { minCoverage: 0.15, minScore: 22 },
+  outsideWithin: 0.7,
 };
 
 export interface AnswerOptions {
@@ -100,7 +101,7 @@ export function answerQuestion(search: KnowledgeSearch, question: string, option
   // everyone in our Okta tenant"); when it only shares the articles' words ("a code every time I log in"), an
   // article answers.
   const nearer = outside && (!best || outside.score > best.score);
-  const nearAndNamed = outside && best && outside.score > best.score * (thresholds.outsideWithin ?? 1) && outside.ownWords.length > 0;
+  const nearAndNamed = outside && best && outside.score > best.score * thresholds.outsideWithin && outside.ownWords.length > 0;
   if (outside && (nearer || nearAndNamed)) {
     return reaches(outside, thresholds.answer) ? { kind: 'unknown', outside: outside.topic.title, ...asked } : { kind: 'unknown', ...asked };
   }

@@ -66,7 +66,7 @@ describe('answerQuestion: how sure it is', () => {
   const never = { minScore: Number.MAX_VALUE, minCoverage: 2, minLead: 0 };
 
   it('offers the closest articles as "not sure" when the best match is under the answer\'s bar but over the "not sure" one', () => {
-    const answer = answerQuestion(search, question, { thresholds: { answer: never, notSure: sure } });
+    const answer = answerQuestion(search, question, { thresholds: { answer: never, notSure: sure, outsideWithin: 1 } });
     expect(answer.kind).toBe('not-sure');
     if (answer.kind !== 'not-sure') return;
     expect(answer.candidates[0]?.id).toBe('authenticator-new-phone');
@@ -76,8 +76,8 @@ describe('answerQuestion: how sure it is', () => {
   });
 
   it('says it does not know when the best match is under both bars, and answers when over both', () => {
-    expect(answerQuestion(search, question, { thresholds: { answer: never, notSure: never } })).toEqual({ kind: 'unknown' });
-    expect(answerQuestion(search, question, { thresholds: { answer: sure, notSure: sure } }).kind).toBe('answer');
+    expect(answerQuestion(search, question, { thresholds: { answer: never, notSure: never, outsideWithin: 1 } })).toEqual({ kind: 'unknown' });
+    expect(answerQuestion(search, question, { thresholds: { answer: sure, notSure: sure, outsideWithin: 1 } }).kind).toBe('answer');
   });
 
   it('puts on the card the "good to know" point that answers, when the rest of the article does not', () => {
