@@ -6,7 +6,7 @@ import { VERBS } from './verbs';
 import { ANSWER_TEXTS, type AnswerTexts } from './answer-texts';
 
 /** The most an answer card shows of each part; articles are checked when loaded, this is for the card's size. */
-export const ANSWER_LIMITS = { title: 150, shortAnswer: 600, step: 300, relatedButtons: 3, goodToKnow: 5, buttonTitle: 80, sources: 3, paragraphs: 6, paragraph: 600, writtenSources: 5 } as const;
+export const ANSWER_LIMITS = { title: 150, shortAnswer: 600, step: 300, relatedButtons: 3, relatedQuestion: 150, goodToKnow: 5, buttonTitle: 80, sources: 3, paragraphs: 6, paragraph: 600, writtenSources: 5 } as const;
 
 export interface AnswerCardView {
   answer: Answer;
@@ -51,7 +51,7 @@ export function answerCard(view: AnswerCardView): AdaptiveCard {
     case 'not-sure':
       return renderCard('answer-not-sure', {
         heading: texts.notSureHeading,
-        candidates: relatedButtons(view.answer.candidates, new Set()),
+        candidates: relatedButtons(view.answer.candidates, new Set(), texts),
         ...languages,
         hint: texts.notSureHint(helpDesk),
       });
@@ -62,7 +62,7 @@ export function answerCard(view: AnswerCardView): AdaptiveCard {
   const { article, related, goodToKnow } = view.answer;
   const steps = article.steps.map((step, index) => ({ number: index + 1, text: articleText(step, ANSWER_LIMITS.step) }));
   const points = goodToKnow.slice(0, ANSWER_LIMITS.goodToKnow).map((point) => ({ text: articleText(point, ANSWER_LIMITS.step) }));
-  const buttons = relatedButtons(related, new Set([article.id]));
+  const buttons = relatedButtons(related, new Set([article.id]), texts);
   return renderCard('answer', {
     hasNote: language !== 'en',
     note: texts.articleInEnglish,
@@ -88,7 +88,7 @@ function writtenAnswerCard(article: Article, related: Article[], written: Writte
   const citedIds = new Set(written.cited.map((cited) => cited.id));
   // A model's text is not ours: it gets the strict escaping that people's text gets (no link, no bare address).
   const paragraphs = written.text.split(/\n\s*\n/).map((part) => articleText(part, ANSWER_LIMITS.paragraph, escapeMarkdown)).filter(Boolean).slice(0, ANSWER_LIMITS.paragraphs);
-  const buttons = relatedButtons(related, new Set([article.id, ...citedIds]));
+  const buttons = relatedButtons(related, new Set([article.id, ...citedIds]), texts);
   // Each cited article's first source, then their second ones, and so on: every cited article gets a link.
   const perArticle = written.cited.map((cited) => cited.sources.filter(isHttps).slice(0, ANSWER_LIMITS.sources));
   const urls: string[] = [];
@@ -121,9 +121,14 @@ export function articleText(text: string, maxChars: number, escape: (text: strin
 }
 
 /** Related questions as buttons, leaving out the articles already on the card. */
-function relatedButtons(related: Article[], shown: ReadonlySet<string>): { title: string; verb: string; articleId: string }[] {
+/**
+ * Each related article as a row: its first question as wrapping text, and a short button that shows it. A button's
+ * title does not wrap (Teams and the Playground cut a long one at the card's edge), so the question is not on it.
+ */
+function relatedButtons(related: Article[], shown: ReadonlySet<string>, texts: AnswerTexts): { text: string; title: string; verb: string; articleId: string }[] {
   return related.filter((other) => !shown.has(other.id)).slice(0, ANSWER_LIMITS.relatedButtons).map((other) => ({
-    title: buttonText(other.questions[0] ?? other.title, ANSWER_LIMITS.buttonTitle),
+    text: articleText(other.questions[0] ?? other.title, ANSWER_LIMITS.relatedQuestion),
+    title: buttonText(texts.show, ANSWER_LIMITS.buttonTitle),
     verb: VERBS.showAnswer,
     articleId: other.id,
   }));

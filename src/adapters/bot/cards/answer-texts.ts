@@ -10,6 +10,8 @@ export interface AnswerTexts {
   steps: string;
   goodToKnow: string;
   relatedQuestions: string;
+  /** The button beside a related question or a "did you mean" choice: shows that article. */
+  show: string;
   /** On an answer to a question not asked in English. */
   articleInEnglish: string;
   /** Under an answer: where it comes from. */
@@ -40,6 +42,7 @@ export const ANSWER_TEXTS: Record<AnswerLanguage, AnswerTexts> = {
     steps: 'Steps',
     goodToKnow: 'Good to know',
     relatedQuestions: 'Related questions',
+    show: 'Show',
     articleInEnglish: 'My articles are in English: this is the closest one to your question.',
     summarisedFrom: (sources) => `Summarised in our own words from ${sources === 1 ? 'the source' : 'the sources'} below.`,
     notWhatYouAsked: (helpDesk, inChannel) => `Not what you asked? Ask in other words${inChannel ? '' : ', type **help**,'} or ask ${helpDesk}.`,
@@ -61,6 +64,7 @@ export const ANSWER_TEXTS: Record<AnswerLanguage, AnswerTexts> = {
     steps: 'Étapes',
     goodToKnow: 'Bon à savoir',
     relatedQuestions: 'Questions proches',
+    show: 'Voir',
     articleInEnglish: 'Mes articles sont en anglais : voici celui qui répond le mieux à votre question.',
     summarisedFrom: (sources) => `Résumé avec nos mots à partir ${sources === 1 ? 'de la source' : 'des sources'} ci-dessous.`,
     notWhatYouAsked: (helpDesk, inChannel) => `Ce n'est pas votre question ? Reformulez${inChannel ? '' : ', tapez **help**,'} ou demandez à ${helpDesk}.`,
@@ -82,6 +86,7 @@ export const ANSWER_TEXTS: Record<AnswerLanguage, AnswerTexts> = {
     steps: 'Schritte',
     goodToKnow: 'Gut zu wissen',
     relatedQuestions: 'Ähnliche Fragen',
+    show: 'Anzeigen',
     articleInEnglish: 'Meine Artikel sind auf Englisch: Dies ist der, der am besten zu Ihrer Frage passt.',
     summarisedFrom: (sources) => `In eigenen Worten zusammengefasst aus ${sources === 1 ? 'der Quelle' : 'den Quellen'} unten.`,
     notWhatYouAsked: (helpDesk, inChannel) => `Nicht Ihre Frage? Fragen Sie mit anderen Worten${inChannel ? '' : ', tippen Sie **help**'} oder wenden Sie sich an ${helpDesk}.`,
@@ -103,6 +108,7 @@ export const ANSWER_TEXTS: Record<AnswerLanguage, AnswerTexts> = {
     steps: 'Pasos',
     goodToKnow: 'Conviene saber',
     relatedQuestions: 'Preguntas relacionadas',
+    show: 'Ver',
     articleInEnglish: 'Mis artículos están en inglés: este es el que mejor responde a su pregunta.',
     summarisedFrom: (sources) => `Resumido con nuestras palabras a partir de ${sources === 1 ? 'la fuente' : 'las fuentes'} de abajo.`,
     notWhatYouAsked: (helpDesk, inChannel) => `¿No era su pregunta? Pregunte de otra forma${inChannel ? '' : ', escriba **help**'} o consulte a ${helpDesk}.`,

@@ -24,6 +24,11 @@ const related = [
 const view = { botName: 'MFA Coach', helpDesk: 'the IT service desk, extension 4357', inChannel: false };
 /** Inline actions too (the related questions sit in an ActionSet in the body). */
 const allExecutes = (card: unknown) => ofType(card, 'Action.Execute') as unknown as ExecuteAction[];
+/** Each related question or "did you mean" choice: the question as wrapping text, and the button beside it. */
+const choices = (card: unknown) => ofType(card, 'ColumnSet').filter((row) => allExecutes(row).length > 0).map((row) => {
+  const [button] = allExecutes(row);
+  return [texts(row)[0], button!.title, button!.verb, button!.data];
+});
 
 describe('answerCard', () => {
   it('shows the title, the short answer, the steps numbered, the sources as links and the related questions as buttons', () => {
@@ -37,9 +42,9 @@ describe('answerCard', () => {
       ['Source: learn.microsoft.com', 'https://learn.microsoft.com/b'],
     ]);
     expect(allText(card)).toContain('Related questions');
-    expect(allExecutes(card).map((a) => [a.title, a.verb, a.data])).toEqual([
-      ['How do I change my MFA phone number?', VERBS.showAnswer, { articleId: 'change-security-info' }],
-      ['Move Authenticator to a new phone', VERBS.showAnswer, { articleId: 'authenticator-new-phone' }],
+    expect(choices(card)).toEqual([
+      ['How do I change my MFA phone number?', 'Show', VERBS.showAnswer, { articleId: 'change-security-info' }],
+      ['Move Authenticator to a new phone', 'Show', VERBS.showAnswer, { articleId: 'authenticator-new-phone' }],
     ]);
     // Related questions are inline; the card's own actions are the sources only.
     expect(executeActions(card)).toEqual([]);
@@ -52,6 +57,7 @@ describe('answerCard', () => {
     expect(texts(card)).not.toContain('Steps');
     expect(texts(card)).not.toContain('Related questions');
     expect(ofType(card, 'ActionSet')).toEqual([]);
+    expect(choices(card)).toEqual([]);
   });
 
   it('shows at most three related questions, never the article itself', () => {
@@ -132,10 +138,10 @@ describe('answerCard', () => {
     const card = answerCard({ ...view, answer: { kind: 'not-sure', candidates: [article(), ...related] } });
     expectSoundCard(card, 4_000);
     expect(texts(card)[0]).toBe("I'm not sure I understood. Did you mean one of these?");
-    expect(allExecutes(card).map((a) => [a.title, a.verb, a.data])).toEqual([
-      ['I lost my phone and cannot approve sign-ins', VERBS.showAnswer, { articleId: 'lost-or-stolen-phone' }],
-      ['How do I change my MFA phone number?', VERBS.showAnswer, { articleId: 'change-security-info' }],
-      ['Move Authenticator to a new phone', VERBS.showAnswer, { articleId: 'authenticator-new-phone' }],
+    expect(choices(card)).toEqual([
+      ['I lost my phone and cannot approve sign-ins', 'Show', VERBS.showAnswer, { articleId: 'lost-or-stolen-phone' }],
+      ['How do I change my MFA phone number?', 'Show', VERBS.showAnswer, { articleId: 'change-security-info' }],
+      ['Move Authenticator to a new phone', 'Show', VERBS.showAnswer, { articleId: 'authenticator-new-phone' }],
     ]);
     expect(allText(card)).toContain('ask the IT service desk, extension 4357');
     expect(ofType(card, 'Action.OpenUrl')).toEqual([]);
@@ -172,7 +178,11 @@ describe('answerCard', () => {
       expectSoundCard(card, 12_000);
       expect(ofType(card, 'Action.OpenUrl').length).toBeGreaterThan(0);
       expect(allExecutes(card)).toHaveLength(3);
-      for (const button of allExecutes(card)) expect(button.title.length).toBeLessThanOrEqual(ANSWER_LIMITS.buttonTitle);
+      // The question wraps beside its button; the button's own title is the short "Ver" (asked in Spanish).
+      for (const [question, title] of choices(card)) {
+        expect((question as string).length).toBeLessThanOrEqual(ANSWER_LIMITS.relatedQuestion);
+        expect(title).toBe('Ver');
+      }
     }
   });
 });
