@@ -1,5 +1,5 @@
 import { plainLetters } from '../../domain/guidance/question-language';
-import { joinedText, stem } from '../../domain/guidance/question-words';
+import { joinedText, stem, VAGUE_WORDS } from '../../domain/guidance/question-words';
 
 /**
  * The way a question is put, small words included: "what is MFA" and "how do I turn on MFA" share their one
@@ -24,7 +24,7 @@ const CONTRACTIONS: readonly [RegExp, string][] = [
 function terms(text: string): string[] {
   let plain = plainLetters(text).replace(/’/g, "'");
   for (const [pattern, words] of CONTRACTIONS) plain = plain.replace(pattern, words);
-  const words = joinedText(plain).split(/[^a-z0-9]+/).filter(Boolean).map(stem);
+  const words = joinedText(plain).split(/[^a-z0-9]+/).filter((word) => word && !VAGUE_WORDS.has(word)).map(stem);
   return words.flatMap((word, index) => (index > 0 ? [word, `${words[index - 1]} ${word}`] : [word]));
 }
 

@@ -1,5 +1,5 @@
 import type { ArticleAudience } from './article';
-import { plainLetters } from './question-language';
+import { joinedText } from './question-words';
 
 /** Who a question is for: an employee about their own sign-in, or an admin about the tenant's. */
 export type QuestionAudience = Extract<ArticleAudience, 'employee' | 'admin'>;
@@ -17,7 +17,8 @@ const OWN_WORDS = new Set('i my me mine im ive myself'.split(' '));
  * employee's), then from who asks (an admin asking "sms" means the tenant's SMS users), else none.
  */
 export function audienceOf(question: string, asker?: QuestionAudience): QuestionAudience | undefined {
-  const words = plainLetters(question).replace(/['’]/g, '').split(/[^a-z0-9]+/);
+  // Read as the index reads words, so that "roll out" and "rolled-out" are the admin's "rollout".
+  const words = joinedText(question).split(/[^a-z0-9]+/);
   const admin = words.filter((word) => ADMIN_WORDS.has(word)).length;
   const own = words.filter((word) => OWN_WORDS.has(word)).length;
   if (admin > own) return 'admin';

@@ -33,7 +33,7 @@ const FUNCTION_WORDS: Record<AnswerLanguage, ReadonlySet<string>> = {
 /** Words of those languages that are English words too: they say nothing about which language a text is in. */
 const ENGLISH_LOOKALIKES = new Set(('a an on me in die was son des do am so also bin hat us j m n mail mails email mobile notification ' +
   'notifications application change code codes sms app scanner error smartphone arrive administrator phishing portable ' +
-  'licence fin seguro error telephone').split(' '));
+  'licence fin seguro error telephone consultant assistant backup chef depart leer lager obra valide').split(' '));
 
 /**
  * The glossary: a word or phrase (after plainLetters) and the English words it stands for. Phrases are
@@ -72,6 +72,12 @@ const GLOSSARY: Record<Exclude<AnswerLanguage, 'en'>, Record<string, string>> = 
     campagne: 'campaign', inscription: 'registration', reinitialiser: 'reset', oublie: 'forgot', efface: 'deleted',
     desinstalle: 'uninstalled', partage: 'shared', partagee: 'shared', autorisation: 'permission', autorisations: 'permission',
     jamais: 'never', toujours: 'always', bientot: 'soon', urgence: 'emergency',
+    'pas le droit': 'not allowed', 'interdit': 'not allowed', 'interdits': 'not allowed', 'poste partage': 'shared pc',
+    'ordinateur partage': 'shared pc', 'tablette partagee': 'shared tablet', entrepot: 'warehouse', chantier: 'site', usine: 'factory',
+    infirmiere: 'nurse', infirmier: 'nurse', quitter: 'leaving', quitte: 'leaving', depart: 'leaving', prestataire: 'contractor',
+    consultant: 'contractor', vide: 'empty', valider: 'approve', valide: 'approve', 'n arrive plus a me connecter': 'cannot sign in',
+    'je n arrive pas a me connecter': 'cannot sign in', partager: 'share', assistante: 'assistant', assistant: 'assistant',
+    directeur: 'executive', directrice: 'executive', 'a ma place': 'on my behalf', 'de secours': 'backup', sauvegarde: 'backup',
   },
   de: {
     'zwei faktor authentifizierung': 'mfa', 'zwei faktor': 'mfa', 'zweifaktor': 'mfa', 'mehrstufige authentifizierung': 'mfa',
@@ -102,6 +108,12 @@ const GLOSSARY: Record<Exclude<AnswerLanguage, 'en'>, Record<string, string>> = 
     sicher: 'secure', sicherer: 'safer', besser: 'better', berechtigung: 'permission', berechtigungen: 'permission',
     registrierungskampagne: 'registration campaign', kampagne: 'campaign', notfall: 'emergency', notfallzugriff: 'emergency access',
     geteilt: 'shared', freigegeben: 'shared', clientanmeldeinformationen: 'client credentials',
+    anmeldeanfragen: 'sign in request', anmeldeanfrage: 'sign in request', verboten: 'not allowed', 'nicht erlaubt': 'not allowed',
+    'nicht gestattet': 'not allowed', gemeinsam: 'shared', gemeinsamer: 'shared', gemeinsamen: 'shared', lager: 'warehouse',
+    baustelle: 'site', verlasse: 'leaving', verlassen: 'leaving', kundige: 'leaving', dienstleister: 'contractor', externer: 'contractor',
+    berater: 'contractor', leer: 'empty', umbauen: 'change', umstellen: 'change', schickt: 'send', schicken: 'send',
+    benutzername: 'username', teilen: 'share', weitergeben: 'share', assistentin: 'assistant', assistent: 'assistant',
+    chef: 'executive', chefin: 'executive', 'fur mich': 'on my behalf', backup: 'backup', ersatz: 'backup',
   },
   es: {
     'autenticacion en dos pasos': 'mfa', 'autenticacion de dos factores': 'mfa', 'doble factor': 'mfa', 'autenticacion multifactor': 'mfa',
@@ -128,6 +140,10 @@ const GLOSSARY: Record<Exclude<AnswerLanguage, 'en'>, Record<string, string>> = 
     apruebo: 'approve', numero: 'number', escribir: 'type', ingresar: 'enter', introducir: 'enter', restablecer: 'reset',
     olvide: 'forgot', borre: 'deleted', borrar: 'delete', funciona: 'work', pase: 'move', pasar: 'move', compartido: 'shared',
     permiso: 'permission', permisos: 'permission', pronto: 'soon', emergencia: 'emergency', siempre: 'always', nunca: 'never',
+    'no se permite': 'not allowed', 'no nos dejan': 'not allowed', prohibido: 'not allowed', prohibidos: 'not allowed',
+    compartida: 'shared', almacen: 'warehouse', obra: 'site', fabrica: 'factory', dejo: 'leaving', salgo: 'leaving', contratista: 'contractor',
+    consultor: 'contractor', vacia: 'empty', vacio: 'empty', compartir: 'share', asistente: 'assistant', jefe: 'executive', jefa: 'executive',
+    'por mi': 'on my behalf', respaldo: 'backup',
   },
 };
 

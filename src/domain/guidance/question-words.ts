@@ -1,6 +1,13 @@
 import { plainLetters } from './question-language';
 
 /**
+ * Words that say something is wrong without saying what: on their own they point at no article, and the way a
+ * question is put does not count them either ("phone problem" is asked like "phone").
+ */
+const VAGUE_WORDS_TEXT = 'problem problems issue issues trouble';
+export const VAGUE_WORDS: ReadonlySet<string> = new Set(VAGUE_WORDS_TEXT.split(' '));
+
+/**
  * How questions are read before they are matched against the knowledge base: lower case, without the
  * words every question has, and with the words people use for the same thing counted as one ("2FA",
  * "two-step" and "MFA"; "app" and "Authenticator"). Shared by indexing and asking, so both sides agree.
@@ -12,8 +19,7 @@ const STOP_WORDS = new Set(
     // Fillers that say nothing about the topic.
     'just really even actually exactly also still now then any some very much ok okay oops ugh um like know ' +
     'tell way thing stuff bit kind sort anyone someone something anything ' +
-    // Words that say something is wrong without saying what: on their own they point at no article.
-    'problem problems issue issues trouble').split(' '),
+    VAGUE_WORDS_TEXT).split(' '),
 );
 
 /** Each group is one idea; a word of a group also finds the others. */

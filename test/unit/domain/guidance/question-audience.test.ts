@@ -6,6 +6,8 @@ describe('audienceOf', () => {
     ['which of our staff still use sms', 'admin'],
     ['my phone was stolen', 'employee'],
     ["I can't get the code on my phone", 'employee'],
+    ['best time to roll out mfa', 'admin'],
+    ['when should mfa be rolled-out', 'admin'],
   ] as const)('reads %j as an %s question, whoever asks', (question, audience) => {
     expect(audienceOf(question, 'admin')).toBe(audience);
     expect(audienceOf(question, 'employee')).toBe(audience);

@@ -18,6 +18,15 @@ describe('smallTalkOf', () => {
     ['thank u so much, all fixed now!!', 'thanks'],
     ['are you an actual human or a robot lol', 'about'],
     ['hey there, cheers for the help, bye', 'goodbye'],
+    ['Thanks for your help, have a lovely afternoon.', 'goodbye'],
+    ['hi! thanks for earlier', 'thanks'],
+    ['nice one bot', 'thanks'],
+    ['hey, who made you?', 'about'],
+    ['thnaks', 'thanks'],
+    ['byeee', 'goodbye'],
+    ['👍', 'thanks'],
+    ['vielen Dank, hat geklappt!', 'thanks'],
+    ['bonne journée !', 'goodbye'],
   ])('reads %j as %s', (text, kind) => {
     expect(smallTalkOf(text)).toBe(kind);
   });
@@ -32,6 +41,9 @@ describe('smallTalkOf', () => {
     'a real person keeps calling me for my code',
     '',
     'hi '.repeat(30),
+    'have a nice day, and how do I add a second phone?',
+    'thanks! what is a passkey',
+    '🔑',
   ])('leaves %j to be answered as a question', (text) => {
     expect(smallTalkOf(text)).toBeUndefined();
   });
