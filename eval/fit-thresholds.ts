@@ -1,6 +1,6 @@
 /**
  * Fits the answer thresholds (DEFAULT_ANSWER_THRESHOLDS in src/use-cases/answer-question.ts) on the
- * development sets only (DEVELOPMENT_SETS in eval/question-sets.ts: main, fresh-a and the three blind-dev sets).
+ * development sets only (DEVELOPMENT_SETS in eval/question-sets.ts: main, fresh-a and the blind development sets).
  * The held-out sets (qa-holdout, qa-fresh-b, blind-holdout) are never read here.
  *
  * For every question it takes the best article's score and coverage and whether that article is right (the

@@ -33,7 +33,7 @@ const FUNCTION_WORDS: Record<AnswerLanguage, ReadonlySet<string>> = {
 /** Words of those languages that are English words too: they say nothing about which language a text is in. */
 const ENGLISH_LOOKALIKES = new Set(('a an on me in die was son des do am so also bin hat us j m n mail mails email mobile notification ' +
   'notifications application change code codes sms app scanner error smartphone arrive administrator phishing portable ' +
-  'licence fin seguro error telephone consultant assistant backup chef depart leer lager obra valide').split(' '));
+  'licence fin seguro error telephone consultant assistant backup chef depart leer lager obra valide personal pro grave').split(' '));
 
 /**
  * The glossary: a word or phrase (after plainLetters) and the English words it stands for. Phrases are
@@ -78,6 +78,11 @@ const GLOSSARY: Record<Exclude<AnswerLanguage, 'en'>, Record<string, string>> = 
     consultant: 'contractor', vide: 'empty', valider: 'approve', valide: 'approve', 'n arrive plus a me connecter': 'cannot sign in',
     'je n arrive pas a me connecter': 'cannot sign in', partager: 'share', assistante: 'assistant', assistant: 'assistant',
     directeur: 'executive', directrice: 'executive', 'a ma place': 'on my behalf', 'de secours': 'backup', sauvegarde: 'backup',
+    approbation: 'approval', 'demande d approbation': 'approval request', 'demandes d approbation': 'approval request', grave: 'serious',
+    'que je n ai pas faites': 'i did not start', 'pas faite': 'did not start', liste: 'list', enregistre: 'registered', methode: 'method',
+    methodes: 'method', 'pas encore': 'not yet', sortir: 'export', exporter: 'export', 'premier jour': 'first day', arreter: 'stop',
+    's arreter': 'stop', remets: 'set up again', remettre: 'set up again', pro: 'work', professionnel: 'work', 'compte pro': 'work account',
+    employe: 'employee', nouvel: 'new', prive: 'personal', personnel: 'personal', voir: 'see', entreprise: 'company', societe: 'company',
   },
   de: {
     'zwei faktor authentifizierung': 'mfa', 'zwei faktor': 'mfa', 'zweifaktor': 'mfa', 'mehrstufige authentifizierung': 'mfa',
@@ -114,6 +119,9 @@ const GLOSSARY: Record<Exclude<AnswerLanguage, 'en'>, Record<string, string>> = 
     berater: 'contractor', leer: 'empty', umbauen: 'change', umstellen: 'change', schickt: 'send', schicken: 'send',
     benutzername: 'username', teilen: 'share', weitergeben: 'share', assistentin: 'assistant', assistent: 'assistant',
     chef: 'executive', chefin: 'executive', 'fur mich': 'on my behalf', backup: 'backup', ersatz: 'backup',
+    sieht: 'see', sehen: 'see', firma: 'company', unternehmen: 'company', privat: 'personal', privaten: 'personal', privates: 'personal',
+    installiere: 'install', 'was tun': 'what to do', drauf: 'on it', liste: 'list', exportieren: 'export', 'erster tag': 'first day',
+    'ersten tag': 'first day', 'noch nicht': 'not yet', registriert: 'registered', methode: 'method', methoden: 'method',
   },
   es: {
     'autenticacion en dos pasos': 'mfa', 'autenticacion de dos factores': 'mfa', 'doble factor': 'mfa', 'autenticacion multifactor': 'mfa',
@@ -144,6 +152,10 @@ const GLOSSARY: Record<Exclude<AnswerLanguage, 'en'>, Record<string, string>> = 
     compartida: 'shared', almacen: 'warehouse', obra: 'site', fabrica: 'factory', dejo: 'leaving', salgo: 'leaving', contratista: 'contractor',
     consultor: 'contractor', vacia: 'empty', vacio: 'empty', compartir: 'share', asistente: 'assistant', jefe: 'executive', jefa: 'executive',
     'por mi': 'on my behalf', respaldo: 'backup',
+    llego: 'received', pedi: 'requested', 'no pedi': 'did not request', empleado: 'employee', empleada: 'employee', empieza: 'starts',
+    manana: 'tomorrow', 'primer dia': 'first day', todavia: 'not yet', acceso: 'access', basico: 'basic', 'movil basico': 'feature phone',
+    'telefono basico': 'feature phone', 'no tengo smartphone': 'no smartphone', lista: 'list', exportar: 'export', metodo: 'method',
+    metodos: 'method', privado: 'personal', personal: 'personal', empresa: 'company',
   },
 };
 
