@@ -82,7 +82,7 @@ const GLOSSARY: Record<Exclude<AnswerLanguage, 'en'>, Record<string, string>> = 
     'que je n ai pas faites': 'i did not start', 'pas faite': 'did not start', liste: 'list', enregistre: 'registered', methode: 'method',
     methodes: 'method', 'pas encore': 'not yet', sortir: 'export', exporter: 'export', 'premier jour': 'first day', arreter: 'stop',
     's arreter': 'stop', remets: 'set up again', remettre: 'set up again', pro: 'work', professionnel: 'work', 'compte pro': 'work account',
-    employe: 'employee', nouvel: 'new', prive: 'personal', personnel: 'personal', voir: 'see', entreprise: 'company', societe: 'company',
+    employe: 'employee', prive: 'personal', personnel: 'personal', voir: 'see', entreprise: 'company', societe: 'company',
   },
   de: {
     'zwei faktor authentifizierung': 'mfa', 'zwei faktor': 'mfa', 'zweifaktor': 'mfa', 'mehrstufige authentifizierung': 'mfa',
