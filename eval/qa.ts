@@ -8,7 +8,9 @@
  * `--set holdout` runs eval/qa-holdout.json instead: questions written before the engine was tuned on the
  * main set and never tuned on, to see whether changes generalise (`--set <name>` reads eval/qa-<name>.json).
  * `fresh-a` and `fresh-b` were written later, by people who saw only the articles' titles: fresh-a's misses
- * have been looked at once (two subjects the bot declines came from them); fresh-b's never, keep it that way.
+ * have been read while building. Those of fresh-b and holdout were judged twice by helpers, who marked where a
+ * newer article answers a question as well (`alsoRight`) and reported counts only; nobody building the bot has
+ * read them, keep it that way.
  *
  *   npm run eval:qa [-- --misses] [-- --set holdout]
  *
@@ -19,7 +21,10 @@
  * in_scope_not_sure ("I'm not sure: did you mean…"), in_scope_declined, offtopic_declined (a "not sure" is not a
  * decline), smalltalk_answered (a reply in kind), p50_ms and p99_ms,
  * overall and per language. The held-out set runs only with `--final`, once, at the end, and never with `--misses`.
+ * `--record <file>` writes every question with what the bot answered (the card's text, or the choices offered) as
+ * JSON lines, for judging the answers by reading after that one run.
  */
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadKnowledgeBase } from '../src/adapters/knowledge/knowledge-base';
@@ -41,12 +46,18 @@ async function evaluateBlind(search: Awaited<ReturnType<typeof loadKnowledgeBase
   const byLanguage = new Map<string, ReturnType<typeof tally>>();
   const misses: string[] = [];
   const times: number[] = [];
+  const records: object[] = [];
   for (const { question } of questions.slice(0, 5)) answerQuestion(search, question);
   for (const q of questions) {
     const started = performance.now();
     const answer = answerQuestion(search, q.question, { asker: askerOf(q) });
     times.push(performance.now() - started);
     const text = cardText(answer);
+    records.push({
+      id: q.id, kind: q.kind, language: q.language, question: q.question, expected: q.expected, answered: answer.kind,
+      ...(answer.kind === 'answer' ? { article: answer.article.id, card: text, rightByTerms: missingTerms(q, text!).length === 0 } : {}),
+      ...(answer.kind === 'not-sure' ? { choices: answer.candidates.map((a) => a.title) } : {}),
+    });
     const got = answer.kind === 'answer' ? answer.article.id : 'declined';
     const counts = [overall, byLanguage.get(q.language) ?? byLanguage.set(q.language, tally()).get(q.language)!];
     const add = (key: keyof ReturnType<typeof tally>) => counts.forEach((c) => c[key]++);
@@ -91,6 +102,8 @@ async function evaluateBlind(search: Awaited<ReturnType<typeof loadKnowledgeBase
     offtopic_declined_rate: t.offtopic ? +(t.offtopic_declined / t.offtopic).toFixed(3) : null,
   });
   if (process.argv.includes('--misses')) for (const miss of misses) console.error(miss);
+  const recordAt = process.argv.indexOf('--record');
+  if (recordAt >= 0) writeFileSync(process.argv[recordAt + 1]!, records.map((r) => JSON.stringify(r)).join('\n') + '\n');
   console.log(JSON.stringify({
     eval: 'qa', set, articles, questions: questions.length, ...rates(overall),
     p50_ms: +percentile(times, 0.5).toFixed(3), p99_ms: +percentile(times, 0.99).toFixed(3),
