@@ -7,6 +7,12 @@ import type { NudgePolicy } from '../domain/nudges/nudge-policy';
 import { parseSendingHours } from '../domain/nudges/quiet-hours';
 import { DEFAULT_SNOOZE_POLICY, parseSnoozePolicy } from '../domain/nudges/snooze-policy';
 import { isGuid } from '../domain/guid';
+import { readAnswerModel } from './answer-model-config';
+import { checkHttpsUrl, checkUrl, isLoopback, read, type Env } from './config-reading';
+import { readBotCredential, readGraphCredential } from './credential-config';
+
+export { DEFAULT_AZURE_OPENAI_API_VERSION, DEFAULT_OPENAI_MODEL } from './answer-model-config';
+export { isLoopback };
 
 /**
  * The one reader of the environment. Everything the app needs is validated here, once, at start;
@@ -81,7 +87,6 @@ export class ConfigError extends Error {
   }
 }
 
-type Env = Record<string, string | undefined>;
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -146,103 +151,6 @@ function readAnswers(env: Env, base: z.infer<typeof common>, problems: string[])
   return { helpDeskContact: base.HELP_DESK_CONTACT?.trim() || base.ADMIN_CONTACT, ...(model ? { model } : {}) };
 }
 
-export const DEFAULT_OPENAI_MODEL = 'gpt-4o-mini';
-export const DEFAULT_AZURE_OPENAI_API_VERSION = '2024-10-21';
-const OPENAI_SETTINGS = ['OPENAI_API_KEY', 'OPENAI_MODEL', 'OPENAI_BASE_URL'] as const;
-const AZURE_SETTINGS = ['AZURE_OPENAI_ENDPOINT', 'AZURE_OPENAI_API_KEY', 'AZURE_OPENAI_DEPLOYMENT', 'AZURE_OPENAI_API_VERSION'] as const;
-
-/**
- * Model mode (answers written by a model from the articles found): off unless OPENAI_API_KEY, or the three
- * AZURE_OPENAI_* settings, are set. Problems name the settings, never their values.
- */
-function readAnswerModel(env: Env, problems: string[]): AnswerModelSettings | undefined {
-  const openAiSet = OPENAI_SETTINGS.filter((name) => read(env, name) !== undefined);
-  const azureSet = AZURE_SETTINGS.filter((name) => read(env, name) !== undefined);
-  if (openAiSet.length > 0 && azureSet.length > 0) {
-    problems.push(`Model answers: set either OPENAI_API_KEY (with OPENAI_MODEL, OPENAI_BASE_URL) or AZURE_OPENAI_ENDPOINT, AZURE_OPENAI_API_KEY and AZURE_OPENAI_DEPLOYMENT, not both (set now: ${[...openAiSet, ...azureSet].join(', ')}).`);
-    return undefined;
-  }
-  if (openAiSet.length > 0) {
-    const apiKey = read(env, 'OPENAI_API_KEY');
-    if (!apiKey) {
-      problems.push(`OPENAI_API_KEY: ${openAiSet.join(' and ')} ${openAiSet.length > 1 ? 'are' : 'is'} set, but model answers need OPENAI_API_KEY too (or unset ${openAiSet.join(' and ')} to keep them off).`);
-      return undefined;
-    }
-    const baseUrl = read(env, 'OPENAI_BASE_URL');
-    if (baseUrl !== undefined && !isSafeEndpoint(baseUrl, true)) {
-      problems.push('OPENAI_BASE_URL must be the https address of an OpenAI-compatible API, e.g. https://api.openai.com/v1 (http only on 127.0.0.1 or localhost).');
-      return undefined;
-    }
-    return { kind: 'openai', apiKey, model: read(env, 'OPENAI_MODEL') ?? DEFAULT_OPENAI_MODEL, ...(baseUrl ? { baseUrl } : {}) };
-  }
-  if (azureSet.length > 0) {
-    const endpoint = read(env, 'AZURE_OPENAI_ENDPOINT');
-    const apiKey = read(env, 'AZURE_OPENAI_API_KEY');
-    const deployment = read(env, 'AZURE_OPENAI_DEPLOYMENT');
-    const missing = (['AZURE_OPENAI_ENDPOINT', 'AZURE_OPENAI_API_KEY', 'AZURE_OPENAI_DEPLOYMENT'] as const).filter((name) => read(env, name) === undefined);
-    if (missing.length > 0) {
-      problems.push(`${missing.join(', ')}: Azure OpenAI model answers need AZURE_OPENAI_ENDPOINT (https://<resource>.openai.azure.com), AZURE_OPENAI_API_KEY and AZURE_OPENAI_DEPLOYMENT (the chat model's deployment name); unset the AZURE_OPENAI_* settings to keep them off.`);
-      return undefined;
-    }
-    if (!isSafeEndpoint(endpoint!, false)) {
-      problems.push('AZURE_OPENAI_ENDPOINT must be the https address of the Azure OpenAI resource, e.g. https://contoso.openai.azure.com.');
-      return undefined;
-    }
-    if (!/^[A-Za-z0-9._-]{1,64}$/.test(deployment!)) {
-      problems.push('AZURE_OPENAI_DEPLOYMENT must be a deployment name (letters, digits, ".", "_" and "-").');
-      return undefined;
-    }
-    const apiVersion = read(env, 'AZURE_OPENAI_API_VERSION') ?? DEFAULT_AZURE_OPENAI_API_VERSION;
-    if (!/^\d{4}-\d{2}-\d{2}(-preview)?$/.test(apiVersion)) {
-      problems.push(`AZURE_OPENAI_API_VERSION must be an Azure OpenAI API version such as ${DEFAULT_AZURE_OPENAI_API_VERSION}.`);
-      return undefined;
-    }
-    return { kind: 'azure', endpoint: endpoint!, apiKey: apiKey!, deployment: deployment!, apiVersion };
-  }
-  return undefined;
-}
-
-/** An https URL; plain http only on loopback when allowed (a local OpenAI-compatible server), as the key goes with it. */
-function isSafeEndpoint(value: string, allowLoopbackHttp: boolean): boolean {
-  try {
-    const url = new URL(value);
-    if (url.protocol === 'https:') return true;
-    return allowLoopbackHttp && url.protocol === 'http:' && isLoopback(url.hostname.replace(/^\[|\]$/g, ''));
-  } catch {
-    return false;
-  }
-}
-
-function read(env: Env, name: string): string | undefined {
-  const value = env[name]?.trim();
-  return value ? value : undefined;
-}
-
-function checkUrl(env: Env, name: string, problems: string[]): string | undefined {
-  const value = read(env, name);
-  if (value === undefined) return undefined;
-  try {
-    new URL(value);
-    return value;
-  } catch {
-    problems.push(`${name} must be an absolute URL (it is set, but is not a URL).`);
-    return undefined;
-  }
-}
-
-/**
- * Production: an address the bot sends a token or personal data to, or hands people as a link, must be https.
- * Plain http only on loopback (a local proxy or emulator on the same machine), where nothing crosses a network.
- */
-function checkHttpsUrl(env: Env, name: string, problems: string[]): string | undefined {
-  const value = checkUrl(env, name, problems);
-  if (value !== undefined && !isSafeEndpoint(value, true)) {
-    problems.push(`${name} must be an https address (plain http is refused in production, except on 127.0.0.1 or localhost).`);
-    return undefined;
-  }
-  return value;
-}
-
 function readNudges(env: Env, base: z.infer<typeof common>, problems: string[], defaults: { sendingHours?: string; teamsAppCatalogId?: string; campaignManagerGroupIds?: string[] } = {}): NudgeConfig {
   // Read from env, not only from `base`: when another setting is malformed `base` holds defaults, and every
   // problem should still be named at once.
@@ -285,53 +193,14 @@ function readCommon(env: Env, problems: string[]): z.infer<typeof common> {
   return common.parse({});
 }
 
-function readBotCredential(env: Env, problems: string[]): BotCredential {
-  const appId = read(env, 'BOT_ID');
-  const type = read(env, 'BOT_TYPE') ?? 'SingleTenant';
-  if (!appId) problems.push('BOT_ID: the Application (client) ID of the bot\'s Microsoft Entra app registration.');
-  else if (!isGuid(appId)) problems.push('BOT_ID must be a GUID (the Application (client) ID).');
-  if (type === 'UserAssignedMsi') return { kind: 'managedIdentity', appId: appId ?? '' };
-  if (type !== 'SingleTenant' && type !== 'MultiTenant') {
-    problems.push('BOT_TYPE must be SingleTenant, MultiTenant or UserAssignedMsi.');
-    return { kind: 'anonymous' };
-  }
-  const password = read(env, 'SECRET_BOT_PASSWORD') ?? read(env, 'BOT_PASSWORD');
-  const thumbprint = read(env, 'BOT_CERTIFICATE_THUMBPRINT');
-  const privateKeyFile = read(env, 'BOT_CERTIFICATE_PRIVATE_KEY_FILE');
-  if (password) return { kind: 'secret', appId: appId ?? '', password, appType: type };
-  if (thumbprint && privateKeyFile) return { kind: 'certificate', appId: appId ?? '', thumbprint, privateKeyFile, appType: type };
-  problems.push('SECRET_BOT_PASSWORD (the bot app\'s client secret), or BOT_CERTIFICATE_THUMBPRINT with BOT_CERTIFICATE_PRIVATE_KEY_FILE, or BOT_TYPE=UserAssignedMsi for a managed identity.');
-  return { kind: 'anonymous' };
-}
-
-function readGraphCredential(env: Env, bot: BotCredential, problems: string[]): GraphCredential {
-  const clientId = read(env, 'GRAPH_CLIENT_ID') ?? ('appId' in bot ? bot.appId : undefined);
-  const sameAppAsBot = !read(env, 'GRAPH_CLIENT_ID');
-  // The proactive-install permission is tied to the bot's own app (webApplicationInfo), so by default
-  // Graph is called as that app, with its secret.
-  const botSecret = sameAppAsBot && bot.kind === 'secret' ? bot.password : undefined;
-  const secret = read(env, 'SECRET_GRAPH_CLIENT_SECRET') ?? read(env, 'GRAPH_CLIENT_SECRET') ?? botSecret;
-  const certificateFile = read(env, 'GRAPH_CERTIFICATE_FILE');
-  const managed = read(env, 'GRAPH_USE_MANAGED_IDENTITY') === 'true' || bot.kind === 'managedIdentity';
-  if (managed) return { kind: 'managedIdentity', clientId: read(env, 'GRAPH_CLIENT_ID') ?? ('appId' in bot ? bot.appId : undefined) };
-  if (secret && clientId) return { kind: 'secret', clientId, secret };
-  if (certificateFile && clientId) return { kind: 'certificate', clientId, certificateFile };
-  problems.push('SECRET_GRAPH_CLIENT_SECRET or GRAPH_CERTIFICATE_FILE (a PEM with certificate and key) or GRAPH_USE_MANAGED_IDENTITY=true: how MFA Coach signs in to Microsoft Graph (GRAPH_CLIENT_ID defaults to BOT_ID, and then the bot secret is used).');
-  return { kind: 'static', token: '' };
-}
-
 /** Production: every credential is required, and anything missing is reported together. */
 export function loadProductionConfig(env: Env): AppConfig {
   const problems: string[] = [];
   const base = readCommon(env, problems);
   const credential = readBotCredential(env, problems);
   const graphCredential = readGraphCredential(env, credential, problems);
-  const tenantId = read(env, 'TENANT_ID');
-  if (!tenantId) problems.push('TENANT_ID: the Microsoft Entra tenant (directory) ID that MFA Coach serves; activities from any other tenant are refused.');
-  else if (!isGuid(tenantId)) problems.push('TENANT_ID must be a GUID (the Directory (tenant) ID).');
-  const databaseUrl = checkUrl(env, 'DATABASE_URL', problems);
-  const dataDir = read(env, 'DATA_DIR');
-  if (!databaseUrl && !dataDir) problems.push('DATABASE_URL (a PostgreSQL server, e.g. postgres://user@host:5432/mfacoach) or DATA_DIR (a folder for the embedded database).');
+  const tenantId = readTenantId(env, problems);
+  const database = readProductionDatabase(env, problems);
   const tokenValidation = {
     openIdMetadataUrl: checkHttpsUrl(env, 'BOT_OPENID_METADATA_URL', problems),
     emulatorOpenIdMetadataUrl: checkHttpsUrl(env, 'BOT_EMULATOR_OPENID_METADATA_URL', problems),
@@ -356,12 +225,27 @@ export function loadProductionConfig(env: Env): AppConfig {
     tenantId: tenantId!,
     bot: { credential, tokenValidation, displayName: base.BOT_DISPLAY_NAME },
     graph: { baseUrl: graphBaseUrl, credential: graphCredential },
-    database: { url: databaseUrl, dataDir: dataDir ?? '.data' },
+    database,
     posture,
     nudges,
     answers,
     log: { level: base.LOG_LEVEL },
   };
+}
+
+function readTenantId(env: Env, problems: string[]): string | undefined {
+  const tenantId = read(env, 'TENANT_ID');
+  if (!tenantId) problems.push('TENANT_ID: the Microsoft Entra tenant (directory) ID that MFA Coach serves; activities from any other tenant are refused.');
+  else if (!isGuid(tenantId)) problems.push('TENANT_ID must be a GUID (the Directory (tenant) ID).');
+  return tenantId;
+}
+
+/** A PostgreSQL server, or a folder for the embedded database: one of the two. */
+function readProductionDatabase(env: Env, problems: string[]): AppConfig['database'] {
+  const databaseUrl = checkUrl(env, 'DATABASE_URL', problems);
+  const dataDir = read(env, 'DATA_DIR');
+  if (!databaseUrl && !dataDir) problems.push('DATABASE_URL (a PostgreSQL server, e.g. postgres://user@host:5432/mfacoach) or DATA_DIR (a folder for the embedded database).');
+  return { url: databaseUrl, dataDir: dataDir ?? '.data' };
 }
 
 /**
@@ -393,8 +277,4 @@ export function loadDemoConfig(env: Env, demo: { tenantId: string; graphBaseUrl:
     answers,
     log: { level: base.LOG_LEVEL },
   };
-}
-
-export function isLoopback(host: string): boolean {
-  return host === '127.0.0.1' || host === '::1' || host === 'localhost';
 }

@@ -1,6 +1,6 @@
 import type { CampaignRun } from '../../domain/campaigns/campaign-run';
 import type { SendRate } from '../../domain/ports/send-rate';
-import { RequestPacer } from '../request-pacer';
+import { SendGate } from './send-gate';
 import { claimDueBatch, sendClaimedBatch, type BatchReport, type DeliverCampaignDeps } from '../../use-cases/deliver-campaign';
 
 export interface CampaignEngineOptions {
@@ -18,6 +18,7 @@ export interface CampaignEngineOptions {
    * budget spaces the sends evenly, but a send can be held up on its way (the database marks it first, the event
    * loop is busy) and several held-up sends would then go together, or meet another instance's on-time ones:
    * shares that add up to the rate keep every second within it. Without it, only the shared budget paces.
+   * Read only when the engine is given the shared budget itself: a SendGate keeps its own.
    */
   ownLimitPerSecond?: number;
   /** How long to wait before looking again when nothing was due. */
@@ -80,7 +81,7 @@ export class CampaignDeliveryEngine {
   private wake: (() => void) | undefined;
   private idleMs: number;
   private readonly inFlight = new Set<Promise<void>>();
-  private readonly ownWindow: RequestPacer | undefined;
+  private readonly gate: SendGate;
   /** Each loop knows its generation: a loop the watchdog replaced leaves as soon as it wakes. */
   private generation = 0;
   private lastProgressAt = 0;
@@ -92,16 +93,17 @@ export class CampaignDeliveryEngine {
 
   private readonly deps: DeliverCampaignDeps;
 
+  /** `rate`: the shared budget, kept through a gate of its own; or the instance's one gate, shared with every other sender. */
   constructor(
     deps: DeliverCampaignDeps,
-    private readonly rate: SendRate,
+    rate: SendRate | SendGate,
     private readonly options: CampaignEngineOptions,
     private readonly logger: CampaignEngineLogger,
     private readonly onRunFinished: (run: CampaignRun) => Promise<void> = async () => {},
   ) {
-    this.deps = { ...deps, pace: (reserved) => this.takeSendSlot(reserved) };
+    this.gate = rate instanceof SendGate ? rate : new SendGate(rate, deps.worker, options.ownLimitPerSecond);
+    this.deps = { ...deps, pace: this.gate.take };
     this.idleMs = options.idleMs;
-    this.ownWindow = options.ownLimitPerSecond ? new RequestPacer({ limit: options.ownLimitPerSecond, windowMs: 1000 }) : undefined;
     this.clock = options.monotonicNow ?? (() => performance.now());
     this.stallMs = options.stallMs ?? DEFAULT_STALL_MS;
   }
@@ -212,19 +214,9 @@ export class CampaignDeliveryEngine {
     );
   }
 
-  /**
-   * Waits for this send's place in the shared budget (campaign sends, new chats, and managers' escalation cards),
-   * then for room in this instance's own one-second window; `reserved` is told as soon as the shared place is held.
-   * The place in the own window is held until the returned `answered` is called.
-   */
-  async takeSendSlot(reserved?: () => void): Promise<() => void> {
-    const slot = await this.rate.nextSlot(this.deps.worker);
-    reserved?.();
-    // This instance's share: the shares of all the instances sending add up to the rate, never more.
-    if (this.options.ownLimitPerSecond) this.ownWindow?.resize(Math.max(1, Math.floor(this.options.ownLimitPerSecond / Math.max(1, slot.senders))));
-    if (slot.waitMs > 0) await new Promise((resolve) => setTimeout(resolve, slot.waitMs).unref());
-    const own = await this.ownWindow?.acquire();
-    return () => own?.release();
+  /** Waits for a send's place at the instance's gate (see SendGate.take). */
+  takeSendSlot(reserved?: () => void): Promise<() => void> {
+    return this.gate.take(reserved);
   }
 
   private pause(ms: number): Promise<void> {

@@ -56,10 +56,11 @@ describe('POST /api/messages refuses early and cheaply', () => {
 
   async function start(requireBearer: boolean, limits: Partial<ActivityRequestLimits> = {}) {
     logs = new LogCapture();
-    server = createHttpServer(bot, { database: async () => true, jobs: async () => true }, pino({ level: 'info' }, logs), {
+    server = createHttpServer(pino({ level: 'info' }, logs), {
       activityLimits: { requireBearer, readTimeoutMs: 500, lingerMs: 500, ...limits },
     });
     ({ url } = await server.listen('127.0.0.1', 0));
+    server.open({ bot, readiness: { database: async () => true, jobs: async () => true } });
   }
 
   afterEach(async () => {
@@ -226,5 +227,40 @@ describe('POST /api/messages refuses early and cheaply', () => {
         errors.mockRestore();
       }
     });
+  });
+});
+
+describe('while the app is being wired (the server listens first, so the app knows its address)', () => {
+  let server: HttpServer;
+  let url: string;
+  const reached: unknown[] = [];
+  const bot = { process: async (_authorization: string, activity: unknown) => { reached.push(activity); return { status: 200 }; } } as unknown as TeamsBot;
+
+  beforeEach(async () => {
+    server = createHttpServer(pino({ level: 'silent' }));
+    ({ url } = await server.listen('127.0.0.1', 0));
+  });
+  afterEach(() => server.close());
+
+  it('says it is alive but not ready, answers 503 with Retry-After, and lets nothing reach a half-wired bot', async () => {
+    expect((await fetch(`${url}/healthz`)).status).toBe(200);
+    const ready = await fetch(`${url}/readyz`);
+    expect(ready.status).toBe(503);
+    expect(await ready.json()).toEqual({ status: 'starting' });
+    const turn = await raw(url, { headers: { 'content-type': 'application/json' }, chunks: [Buffer.from(JSON.stringify(message))] });
+    expect(turn.status).toBe(503);
+    expect(JSON.parse(turn.body)).toEqual({ error: 'starting' });
+    const link = await fetch(`${url}/exports/${'a'.repeat(32)}`);
+    expect(link.status).toBe(503);
+    expect(link.headers.get('retry-after')).toBe('5');
+    expect(reached).toHaveLength(0);
+  });
+
+  it('takes turns and answers ready once opened', async () => {
+    server.open({ bot, readiness: { database: async () => true, jobs: async () => true } });
+    expect((await fetch(`${url}/readyz`)).status).toBe(200);
+    const turn = await raw(url, { headers: { 'content-type': 'application/json' }, chunks: [Buffer.from(JSON.stringify(message))] });
+    expect(turn.status).toBe(200);
+    expect(reached).toHaveLength(1);
   });
 });

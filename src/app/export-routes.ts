@@ -1,0 +1,79 @@
+import type * as restify from 'restify';
+import type { ServingState } from './http-serving';
+
+/**
+ * One-time downloads (exports), by the secret token of their link: `peek` looks without using the link up,
+ * `collect` hands the file over once.
+ */
+export interface DownloadSource {
+  peek(token: string): Promise<{ fileName: string } | undefined>;
+  collect(token: string): Promise<{ fileName: string; content: string } | undefined>;
+}
+
+const TOKEN = /^[A-Za-z0-9_-]{20,100}$/;
+
+/** The pages a download link opens, plain HTML with no script: headers that keep them from being framed or sniffed. */
+const PAGE_HEADERS = {
+  'content-type': 'text/html; charset=utf-8',
+  'x-content-type-options': 'nosniff',
+  'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'",
+  'referrer-policy': 'no-referrer',
+  'cache-control': 'no-store',
+};
+
+function page(heading: string, body: string): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
+<title>MFA Coach export</title><style>body{font-family:system-ui,sans-serif;margin:3rem auto;max-width:32rem;padding:0 1rem}
+button{font-size:1rem;padding:.6rem 1.2rem}</style></head><body><h1>${heading}</h1>
+${body}</body></html>`;
+}
+
+/** The page a download link opens: a button that downloads. A GET never uses the link up. */
+function landingPage(fileName: string): string {
+  const name = fileName.replace(/[^A-Za-z0-9._-]/g, '_');
+  return page('Your export is ready', `<p>${name}. The link works once: it is used up when you press the button, and it expires 15 minutes after it was made.</p>
+<form method="post"><button type="submit">Download ${name}</button></form>`);
+}
+
+/** A link used up, expired or never issued: the same page for each, so a guess learns nothing. */
+const GONE_PAGE = page('This link no longer works', `<p>Each export link works once, for 15 minutes, and this one was already used or has expired.</p>
+<p>Ask MFA Coach in Teams for the export again: <b>export</b>, or <b>campaign export</b> with the campaign's number.</p>`);
+
+/** The routes of the one-time export links. */
+export function registerExportRoutes(server: restify.Server, state: ServingState): void {
+  // Teams' link preview and mail link scanners fetch links with GET: a GET shows a page and uses nothing up; only
+  // the page's button (a POST, which those do not send) hands the file over, once.
+  /** The download behind a link (looked at or collected), or undefined once the 404 is sent. */
+  async function download<T>(req: restify.Request, res: restify.Response, take: (source: DownloadSource, token: string) => Promise<T | undefined>): Promise<T | undefined> {
+    const open = state.serving(res, false);
+    if (!open) return undefined;
+    const token = String(req.params.token ?? '');
+    const file = open.downloads && TOKEN.test(token) ? await take(open.downloads, token) : undefined;
+    if (!file) {
+      res.writeHead(404, PAGE_HEADERS);
+      res.end(GONE_PAGE);
+    }
+    return file;
+  }
+
+  server.get('/exports/:token', async (req, res) => {
+    const file = await download(req, res, (source, token) => source.peek(token));
+    if (!file) return;
+    res.writeHead(200, PAGE_HEADERS);
+    res.end(landingPage(file.fileName));
+  });
+
+  server.post('/exports/:token', async (req, res) => {
+    // The form has no fields: whatever body comes is not read.
+    req.resume();
+    const file = await download(req, res, (source, token) => source.collect(token));
+    if (!file) return;
+    res.writeHead(200, {
+      'content-type': 'text/csv; charset=utf-8',
+      'x-content-type-options': 'nosniff',
+      'content-disposition': `attachment; filename="${file.fileName.replace(/[^A-Za-z0-9._-]/g, '_')}"`,
+      'cache-control': 'no-store',
+    });
+    res.end(file.content);
+  });
+}

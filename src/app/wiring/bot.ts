@@ -1,0 +1,88 @@
+import { TurnContext } from 'botbuilder';
+import { OpenAIAnswerWriter } from '../../adapters/answers/openai-answer-writer';
+import { createTeamsBot } from '../../adapters/bot/teams-bot';
+import type { BotDependencies } from '../../adapters/bot/bot-dependencies';
+import { requestPostureScan } from '../../adapters/jobs/posture-scan-job';
+import type { loadKnowledgeBase } from '../../adapters/knowledge/knowledge-base';
+import { SqlBotStorage } from '../../adapters/storage/sql-bot-storage';
+import { AdminAuthorizer } from '../../use-cases/authorize-admin';
+import type { CampaignSlice } from './campaigns';
+import type { GraphSlice } from './graph';
+import { nudgeActions, type NudgeSlice } from './nudges';
+import type { Platform } from './platform';
+import type { PostureSlice } from './posture';
+import type { TeamsSlice } from './teams';
+import { ANSWER_WRITER_TIMEOUT_MS, ROLE_CHECK_CACHE_SECONDS } from './tuning';
+
+export type KnowledgeSlice = Awaited<ReturnType<typeof loadKnowledgeBase>>;
+
+/** Everything the app does, as people reach it in Teams. */
+export interface Capabilities {
+  knowledge: KnowledgeSlice;
+  graph: GraphSlice;
+  teams: TeamsSlice;
+  posture: PostureSlice;
+  nudges: NudgeSlice;
+  campaigns: CampaignSlice;
+}
+
+/** The bot's routes and what they need. `publicUrl`: where browsers reach the bot, for export links (none: exports off). */
+export function wireBot(platform: Platform, app: Capabilities, publicUrl: string | undefined) {
+  const { config, now, logger } = platform;
+  const { graph, teams, posture, nudges, campaigns } = app;
+  const deps: BotDependencies = {
+    botName: config.bot.displayName,
+    tenantId: config.tenantId,
+    references: teams.references,
+    directory: graph.directory,
+    policy: posture.policy,
+    liveChecks: nudges.liveChecks,
+    logger,
+    now,
+    privateSender: teams.privateSender,
+    knowledge: app.knowledge.search,
+    helpDesk: config.answers.helpDeskContact,
+    ...answerWriter(platform),
+    nudges: { actions: nudgeActions(platform, graph, teams, nudges, app.knowledge.articles) },
+    campaigns: {
+      // The same directory check as admins', on the campaign-manager groups.
+      managers: new AdminAuthorizer(graph.directory, { groupIds: config.nudges.campaignManagerGroupIds, allowList: [], cacheSeconds: ROLE_CHECK_CACHE_SECONDS }),
+      // Resuming queues the next run and wakes the engine for the deliveries the pause held.
+      manage: { campaigns: campaigns.store, scheduleNext: async (campaign) => { campaigns.engine.poke(); return campaigns.scheduleNext(campaign); }, now },
+      vault: posture.vault,
+      publicUrl: () => publicUrl,
+    },
+    admin: adminDependencies(platform, app, publicUrl),
+  };
+  return createTeamsBot(teams.adapter, new SqlBotStorage(platform.db), deps, teams.botAppId);
+}
+
+function adminDependencies({ config, now, jobs }: Platform, { graph, posture, nudges }: Capabilities, publicUrl: string | undefined): BotDependencies['admin'] {
+  const authorizer = new AdminAuthorizer(graph.directory, {
+    groupIds: config.posture.adminGroupIds,
+    roleTemplateIds: config.posture.adminRoleTemplateIds,
+    allowList: config.posture.adminAllowList,
+    cacheSeconds: ROLE_CHECK_CACHE_SECONDS,
+  });
+  const { store, auditLog, vault, policy, rates } = posture;
+  return {
+    authorizer,
+    auditLog,
+    contact: config.posture.adminContact,
+    answers: (context) => ({
+      store, auditLog, directory: graph.directory, policy, rates, departmentMinSize: config.posture.departmentMinSize, now, vault, publicUrl: () => publicUrl,
+      sendNudge: (request) => nudges.jobs.sendNowOrLater(request),
+      // The scan's result is posted back into the conversation the admin asked in.
+      requestScan: (requestedBy) => requestPostureScan(jobs, { trigger: 'admin', requestedBy, replyTo: TurnContext.getConversationReference(context.activity) }),
+    }),
+  };
+}
+
+/** Model mode, off unless configured: a message turn has time to wait; an invoke (related-question button) does not ask. */
+function answerWriter({ config, logger, overrides }: Platform): Pick<BotDependencies, 'answerWriter'> {
+  const model = config.answers.model;
+  if (!model) return {};
+  logger.info({ answerModel: model.kind === 'azure' ? 'azure' : 'openai' }, 'answers are written by a model from the articles found');
+  const timeoutMs = overrides.answerWriterTimeoutMs ?? ANSWER_WRITER_TIMEOUT_MS;
+  return { answerWriter: { writer: new OpenAIAnswerWriter(model, { timeoutMs }), timeoutMs } };
+}

@@ -1,0 +1,24 @@
+import { createGraphClient, tokenSourceFor } from '../../adapters/graph/graph-client';
+import { GraphDirectory } from '../../adapters/graph/graph-directory';
+import { GraphAppInstaller } from '../../adapters/graph/graph-app-installer';
+import { REPORTS_BUDGET } from '../../adapters/graph/reports-budget';
+import { RequestPacer } from '../../adapters/request-pacer';
+import type { Platform } from './platform';
+import { TURN_GRAPH_RETRY, TURN_REPORTS_WAIT_MS } from './tuning';
+
+/** Microsoft Graph, as turns and as scans use it. */
+export type GraphSlice = ReturnType<typeof wireGraph>;
+
+export function wireGraph({ config, logger, overrides }: Platform) {
+  const client = createGraphClient(config.graph.baseUrl, tokenSourceFor(config.graph.credential, config.tenantId));
+  const registrationSource = config.posture.registrationSource;
+  // One pacer for the tenant's reports budget, shared by scans and live rechecks. Turns must answer within
+  // seconds, so their directory gives up quickly (busy or failing Graph → "try later"); the scan is patient.
+  const reportsPacer = new RequestPacer(overrides.reportsBudget ?? REPORTS_BUDGET);
+  return {
+    directory: new GraphDirectory(client, { registrationSource, reportsPacer, maxPacerWaitMs: TURN_REPORTS_WAIT_MS, retry: TURN_GRAPH_RETRY }),
+    scanDirectory: new GraphDirectory(client, { registrationSource, reportsPacer, log: logger }),
+    // Brief, like the turn's directory: a longer throttle becomes "throttled" and a queued retry, not a stuck turn.
+    installer: new GraphAppInstaller(client, config.nudges.teamsAppCatalogId, TURN_GRAPH_RETRY),
+  };
+}

@@ -1,0 +1,28 @@
+import { createHttpServer, type HttpServer } from '../server';
+import type { TeamsBot } from '../../adapters/bot/teams-bot';
+import type { CampaignSlice } from './campaigns';
+import type { Platform } from './platform';
+import type { PostureSlice } from './posture';
+
+/**
+ * The HTTP side, listening before anything is wired so that the app knows its own address (the demo's export
+ * links use it); it takes turns once opened.
+ */
+export async function listenHttp({ config, logger }: Platform): Promise<{ http: HttpServer; port: number; url: string; publicUrl?: string }> {
+  // Production bots always get a token from the Bot Connector: no Bearer header, no reading of the body.
+  const http = createHttpServer(logger, { activityLimits: { requireBearer: config.mode === 'production' } });
+  const { port, url } = await http.listen(config.server.host, config.server.port);
+  // The demo's browser is on this machine, so its own address works for download links.
+  const publicUrl = config.server.publicUrl ?? (config.mode === 'demo' ? url : undefined);
+  return { http, port, url, ...(publicUrl ? { publicUrl } : {}) };
+}
+
+/** Teams' activities, readiness and the export links, served from now on. */
+export function openHttp(http: HttpServer, { config, db, jobs, logger, now }: Platform, bot: TeamsBot, posture: PostureSlice, campaigns: CampaignSlice, url: string): void {
+  http.open({
+    bot,
+    readiness: { database: () => db.isReady(), jobs: () => jobs.isReady(), delivery: () => campaigns.engine.health() },
+    downloads: { peek: (token) => posture.vault.peek(token, now()), collect: (token) => posture.vault.collect(token, now()) },
+  });
+  logger.info({ url, mode: config.mode }, 'MFA Coach is listening');
+}
