@@ -1,6 +1,6 @@
 import type { Article } from '../domain/guidance/article';
 import type { MethodKind } from '../domain/mfa/method-kind';
-import { classifyMethods, type ClassificationPolicy, type MfaStrength } from '../domain/mfa/mfa-strength';
+import { classifyMethods, type ClassificationPolicy } from '../domain/mfa/mfa-strength';
 import { nextStepFor, type NextStep } from '../domain/mfa/next-step';
 import type { Nudge, NudgeActionKind, NudgeActionResult, NudgeSeries } from '../domain/nudges/nudge';
 import { nudgeCardFor, type NudgeCard, type NudgeNotice } from '../domain/nudges/nudge-card';
@@ -8,13 +8,9 @@ import type { NudgePolicy } from '../domain/nudges/nudge-policy';
 import { decideSnooze } from '../domain/nudges/snooze-policy';
 import type { Directory } from '../domain/ports/directory';
 import type { LastLiveCheck, LiveCheckBudget } from '../domain/ports/live-check-budget';
+import type { HelpDesk } from '../domain/ports/help-desk';
 import type { NudgeStore } from '../domain/ports/nudge-store';
-import { withTimeout } from './with-timeout';
-
-/** Who to tell when someone presses "I need help" (a help-desk channel); false when it could not be told. */
-export interface HelpDesk {
-  tell(request: { userId: string; name: string; strength: MfaStrength; methods: MethodKind[] }): Promise<boolean>;
-}
+import { withTimeout } from '../domain/deadline';
 
 export interface NudgeActionDeps {
   store: NudgeStore;

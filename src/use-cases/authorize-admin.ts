@@ -1,5 +1,5 @@
 import type { Directory } from '../domain/ports/directory';
-import { withTimeout } from './with-timeout';
+import { withTimeout } from '../domain/deadline';
 
 export type AdminDecision = 'admin' | 'notAdmin' | 'unavailable';
 

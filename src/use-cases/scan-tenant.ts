@@ -4,7 +4,7 @@ import type { RatePolicy } from '../domain/mfa/rate-policy';
 import type { UserRegistration } from '../domain/mfa/user-registration';
 import type { Directory, PageWalkStats, RegistrationWalkStats } from '../domain/ports/directory';
 import type { ClassifiedRegistration, PostureStore, ScanRun, ScanTrigger } from '../domain/ports/posture-store';
-import { adminSafeMessage } from './admin-safe-message';
+import { adminSafeMessage } from '../domain/admin/admin-safe-message';
 
 export interface ScanTenantDeps {
   directory: Directory;

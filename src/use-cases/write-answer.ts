@@ -1,7 +1,7 @@
 import type { Article } from '../domain/guidance/article';
 import type { AnswerWriter } from '../domain/ports/answer-writer';
 import type { Answer, WrittenAnswer } from './answer-question';
-import { TimeoutError, withTimeout } from './with-timeout';
+import { TimeoutError, withTimeout } from '../domain/deadline';
 
 /** The most articles a writer is given: the answer's article and its related ones. */
 export const MAX_WRITER_ARTICLES = 4;

@@ -1,5 +1,5 @@
 import type { CloudAdapterBase, ConversationReference } from 'botbuilder';
-import type { HelpDesk } from '../../use-cases/act-on-nudge';
+import type { HelpDesk } from '../../domain/ports/help-desk';
 import type { StoredConversationReference } from '../../domain/ports/conversation-reference-store';
 import { escapeMarkdown } from './cards/card-template';
 import { methodsInWords, STRENGTH_LOOK } from './cards/strength-label';

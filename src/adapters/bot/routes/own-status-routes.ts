@@ -1,7 +1,7 @@
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import { isOwnStatusQuestion } from '../../../domain/guidance/own-status-question';
-import { adminSafeMessage } from '../../../use-cases/admin-safe-message';
+import { adminSafeMessage } from '../../../domain/admin/admin-safe-message';
 import { checkOwnStatus } from '../../../use-cases/check-own-status';
 import type { BotDependencies } from '../bot-dependencies';
 import { asAttachment, type AdaptiveCard } from '../cards/card-template';

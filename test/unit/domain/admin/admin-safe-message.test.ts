@@ -1,4 +1,4 @@
-import { adminSafeMessage } from '../../../src/use-cases/admin-safe-message';
+import { adminSafeMessage } from '../../../../src/domain/admin/admin-safe-message';
 
 describe('adminSafeMessage', () => {
   it.each([
