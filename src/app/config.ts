@@ -6,6 +6,7 @@ import { DEFAULT_FREQUENCY_CAP } from '../domain/nudges/frequency-cap';
 import type { NudgePolicy } from '../domain/nudges/nudge-policy';
 import { parseSendingHours } from '../domain/nudges/quiet-hours';
 import { DEFAULT_SNOOZE_POLICY, parseSnoozePolicy } from '../domain/nudges/snooze-policy';
+import type { ErrorCode } from '../domain/errors';
 import { isGuid } from '../domain/guid';
 import { readAnswerModel } from './answer-model-config';
 import { checkHttpsUrl, checkUrl, isLoopback, read, type Env } from './config-reading';
@@ -80,6 +81,7 @@ export interface AppConfig {
 }
 
 export class ConfigError extends Error {
+  readonly errorCode: ErrorCode = 'CONFIG-INVALID';
   constructor(readonly problems: string[]) {
     super(`MFA Coach cannot start: its configuration is incomplete.\n${problems.map((p) => `  - ${p}`).join('\n')}\n` +
       'Set them as environment variables (keep the secrets in your host\'s secret store). See README, "Run in production".');

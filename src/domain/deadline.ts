@@ -1,5 +1,8 @@
+import type { ErrorCode } from './errors';
+
 /** A dependency that did not answer in the time a caller can wait (a turn, an invoke). */
 export class TimeoutError extends Error {
+  readonly errorCode: ErrorCode = 'TIMEOUT';
   constructor(what: string, ms: number) {
     super(`${what}: no answer within ${ms} ms`);
     this.name = 'TimeoutError';

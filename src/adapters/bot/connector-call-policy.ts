@@ -24,6 +24,7 @@
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import { retryAfterMs } from '../graph/retry-after';
+import type { ErrorCode } from '../../domain/errors';
 
 /** The parts of Azure's pipeline request and response this policy reads (typed here, not imported). */
 interface PipelineRequest {
@@ -89,6 +90,7 @@ function connectorAgent(url: string, idleMs: number): HttpAgent {
 /** The Connector gave no whole answer within the attempt's deadline. The request may have reached Teams. */
 export class ConnectorTimeoutError extends Error {
   readonly code = 'CONNECTOR_TIMEOUT';
+  readonly errorCode: ErrorCode = 'TEAMS-TIMEOUT';
   constructor(readonly timeoutMs: number) {
     super(`the Bot Connector gave no answer within ${timeoutMs} ms`);
     this.name = 'ConnectorTimeoutError';

@@ -1,3 +1,4 @@
+import type { ErrorCode } from '../../domain/errors';
 export type GraphFailureKind =
   /** The tenant lacks Microsoft Entra ID P1/P2, which the registration report needs. */
   | 'licenseRequired'
@@ -41,6 +42,8 @@ export interface GraphFailureDetails {
  */
 export class GraphFailure extends Error {
   readonly kind: GraphFailureKind;
+  /** Its code in the error catalogue. */
+  readonly errorCode: ErrorCode;
   readonly operation: string;
   readonly status?: number;
   readonly code?: string;
@@ -51,6 +54,7 @@ export class GraphFailure extends Error {
     super(describe(details));
     this.name = 'GraphFailure';
     this.kind = details.kind;
+    this.errorCode = ERROR_CODE_OF_KIND[details.kind];
     this.operation = details.operation;
     this.status = details.status;
     this.code = details.code;
@@ -58,6 +62,19 @@ export class GraphFailure extends Error {
     this.attempts = details.attempts;
   }
 }
+
+const ERROR_CODE_OF_KIND: Record<GraphFailureKind, ErrorCode> = {
+  licenseRequired: 'GRAPH-LICENCE',
+  forbidden: 'GRAPH-FORBIDDEN',
+  unauthorized: 'GRAPH-UNAUTHORIZED',
+  notFound: 'GRAPH-NOT-FOUND',
+  badRequest: 'GRAPH-BAD-REQUEST',
+  throttled: 'GRAPH-THROTTLED',
+  busy: 'GRAPH-BUSY',
+  unavailable: 'GRAPH-UNAVAILABLE',
+  unreachable: 'GRAPH-UNREACHABLE',
+  failed: 'GRAPH-FAILED',
+};
 
 /** The kind a final (not retried) HTTP status and Graph error code amount to. */
 export function failureKindOf(status: number, code: string | undefined): GraphFailureKind {

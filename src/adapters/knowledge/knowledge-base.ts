@@ -5,6 +5,7 @@ import type { OutsideTopic } from '../../domain/guidance/outside-topic';
 import { loadArticles } from './load-articles';
 import { MiniSearchKnowledgeSearch } from './minisearch-knowledge-search';
 import { loadOutsideTopics, OUTSIDE_TOPICS_FILE } from './outside-topics-file';
+import type { ErrorCode } from '../../domain/errors';
 
 /** The top-level knowledge/ folder. */
 export function knowledgeFolder(): string {
@@ -13,6 +14,7 @@ export function knowledgeFolder(): string {
 
 /** Thrown when the knowledge base cannot be loaded: the start stops, naming the file and what is wrong. */
 export class KnowledgeBaseError extends Error {
+  readonly errorCode: ErrorCode = 'KNOWLEDGE-INVALID';
   constructor(detail: string) {
     super(`MFA Coach cannot start: the knowledge base could not be loaded. ${detail}`);
     this.name = 'KnowledgeBaseError';

@@ -1,8 +1,10 @@
 import { parse as parseYaml } from 'yaml';
 import { ARTICLE_AUDIENCES, isArticleId, type Article, type ArticleAudience } from '../../domain/guidance/article';
+import type { ErrorCode } from '../../domain/errors';
 
 /** What is wrong with one article file, said so that its author can fix it. */
 export class ArticleError extends Error {
+  readonly errorCode: ErrorCode = 'KNOWLEDGE-INVALID';
   constructor(readonly file: string, problem: string) {
     super(`${file}: ${problem}`);
   }
