@@ -108,6 +108,16 @@ describe.each(databaseChoices())('admin posture commands end to end (%s)', (data
     expect(card).toContain('7 days');
   });
 
+  it("answers the posture card's Trend button (it once had no route), and refuses a days value out of range", async () => {
+    const pressed = await harness.post(teams.anAdaptiveCardInvoke({ verb: 'posture.trend', data: {}, user: admin }));
+    expect(pressed.status).toBe(200);
+    expect(pressed.body).toContain('Chart.Line');
+    expect(pressed.body).toContain('30 days');
+    const stale = await harness.post(teams.anAdaptiveCardInvoke({ verb: 'posture.trend', data: { days: 0 }, user: admin }));
+    expect(stale.body).toContain('That button is out of date');
+    expect(stale.body).not.toContain('Chart.Line');
+  });
+
   it('sends a list of people privately when asked in a channel', async () => {
     const ask = teams.aMessage({ text: 'unenrolled', user: admin, conversationType: 'channel' });
     await harness.post(ask);

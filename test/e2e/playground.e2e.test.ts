@@ -182,6 +182,15 @@ describeWithBrowser('the demo in the Agents Playground, as an admin', () => {
     await ui.screenshot('10-admin-posture');
   });
 
+  it("turns the posture card into the trend with its Trend button", async () => {
+    await ui.sendMessage('posture');
+    await ui.waitForBotReply({ containsText: 'MFA posture', card: true });
+    const result = await ui.clickCardButton('Trend');
+    expect(result.status).toBe(200);
+    expect(JSON.stringify(result.body)).toContain('30 days');
+    await ui.screenshot('10b-admin-posture-trend');
+  });
+
   it('pages through the unenrolled list in place', async () => {
     await ui.sendMessage('unenrolled');
     const first = await ui.waitForBotReply({ containsText: 'Showing 1', card: true });

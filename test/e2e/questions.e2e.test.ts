@@ -7,6 +7,7 @@ import { loadDemoConfig } from '../../src/app/config';
 import { startApp } from '../../src/app/create-app';
 import { databaseChoices, LogCapture, type TestApp } from '../support/app-harness';
 import { startEndToEnd, type EndToEnd } from '../support/end-to-end';
+import { STALE_BUTTON } from '../../src/adapters/bot/routes/card-actions';
 
 jest.setTimeout(60_000);
 
@@ -132,10 +133,18 @@ describe.each(databaseChoices())('questions in the chat (%s)', (database) => {
     expect(related(card)).toEqual([]);
   });
 
-  it.each([['no-such-article'], ['../../etc/passwd'], ['__proto__'], [42], [null]])('answers a forged article id %j with "I don\'t know", not an error', async (articleId) => {
+  it.each([['no-such-article'], ['../../etc/passwd'], ['__proto__']])('answers a forged article id %j with "I don\'t know", not an error', async (articleId) => {
     const reply = await press(articleId);
     expect(reply.statusCode).toBe(200);
     expect(text(reply.value)).toContain("Sorry, I don't know the answer to that.");
+    expect(harness.logs.lines.some((line) => line.level === 50)).toBe(false);
+  });
+
+  it.each([[42], [null], ['x'.repeat(101)]])('refuses a button whose article id %j is not even text of an id\'s length, with the one answer to stale buttons', async (articleId) => {
+    const reply = await press(articleId);
+    expect(reply.statusCode).toBe(200);
+    expect(text(reply.value)).toContain(STALE_BUTTON);
+    expect(harness.logs.lines).toContainEqual(expect.objectContaining({ msg: 'refused a card action whose data does not fit its verb', verb: 'answer.show', fields: ['articleId'] }));
     expect(harness.logs.lines.some((line) => line.level === 50)).toBe(false);
   });
 

@@ -11,6 +11,7 @@ import { registerMessageRoutes } from './routes/message-routes';
 import { registerOwnStatusRoutes } from './routes/own-status-routes';
 import { registerQuestionRoutes } from './routes/question-routes';
 import { registerNudgeCardActions } from './routes/nudge-card-actions';
+import { assertEveryVerbRouted } from './routes/card-actions';
 import { activityTenant, isFromTenant } from './tenant-gate';
 import { createTurnErrorHandler } from './turn-error-handler';
 
@@ -42,6 +43,8 @@ export function createTeamsBot(adapter: TeamsBotAdapter, storage: Storage, deps:
   registerNudgeCardActions(app, deps);
   registerQuestionRoutes(app, deps);
   registerMessageRoutes(app, deps);
+  // A button whose verb nobody answers would fail only when pressed: refuse to start instead.
+  assertEveryVerbRouted(app);
 
   const bot: TeamsBot = {
     adapter,

@@ -62,7 +62,7 @@ export const ADMIN_COMMANDS: Record<AdminCommandName, CommandUsage> = {
 
 export type ParsedAdminCommand = { ok: true; command: AdminCommand } | { ok: false; usage: CommandUsage; problem: string };
 
-const DEFAULT_TREND_DAYS = 30;
+export const DEFAULT_TREND_DAYS = 30;
 const UPN = /^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/;
 
 export function isAdminCommandName(word: string): word is AdminCommandName {

@@ -100,7 +100,6 @@ export function postureSummaryCard(view: PostureSummaryView): AdaptiveCard {
     isTenant: view.department === undefined,
     hasNone: figures.withNothing > 0,
     unenrolledData: view.department === undefined ? { list: 'unenrolled', offset: 0 } : { list: 'unenrolled', department: view.department, offset: 0 },
-    trendData: view.department === undefined ? {} : { department: view.department },
     verbs: VERBS,
   });
 }

@@ -1,16 +1,14 @@
 import type { TurnContext } from 'botbuilder';
 import type { Application, TurnState } from '@microsoft/teams-ai';
-import { departments, liveStatusCard, summary, userListAnswer } from '../admin/admin-answers';
+import { answerAdminCommand, departments, liveStatusCard, summary, userListAnswer } from '../admin/admin-answers';
 import { adminRefusalCard } from '../cards/admin-refusal-card';
 import type { AdaptiveCard } from '../cards/card-template';
 import { textCard } from '../cards/text-card';
 import { VERBS } from '../cards/verbs';
 import type { BotDependencies } from '../bot-dependencies';
 import { whereOf } from '../conversation-reference-mapper';
-
-/** A card's data is untrusted: it says what to show, never who is asking, and it is checked like typed input. */
-interface UsersPageData { list?: unknown; department?: unknown; offset?: unknown }
-interface UserCheckData { userId?: unknown }
+import { DEFAULT_TREND_DAYS } from '../../../domain/admin/admin-command';
+import { onCardAction, type CardActionData, type Verb } from './card-actions';
 
 function asCard(answer: { card?: AdaptiveCard; text?: string }): AdaptiveCard {
   return answer.card ?? textCard(answer.text ?? '');
@@ -21,38 +19,32 @@ function asCard(answer: { card?: AdaptiveCard; text?: string }): AdaptiveCard {
  * invoke, and answers that name people are only given in personal chat.
  */
 export function registerAdminCardActions(app: Application<TurnState>, deps: BotDependencies): void {
-  const guarded = (personalOnly: boolean, handler: (context: TurnContext, data: Record<string, unknown>) => Promise<AdaptiveCard>) =>
-    async (context: TurnContext, _state: TurnState, data: Record<string, unknown>): Promise<AdaptiveCard> => {
+  const route = <V extends Verb>(verb: V, personalOnly: boolean, handler: (context: TurnContext, data: CardActionData<V>) => Promise<AdaptiveCard>) =>
+    onCardAction(app, deps, verb, async (context, data): Promise<AdaptiveCard> => {
       const decision = await deps.admin.authorizer.decide(context.activity.from?.aadObjectId);
       if (decision === 'unavailable') return textCard("I can't check your admin rights right now. Please try again in a few minutes.");
       if (decision !== 'admin') {
-        deps.logger.info({ actorId: context.activity.from?.aadObjectId, verb: (context.activity.value as { action?: { verb?: string } })?.action?.verb }, 'refused an admin card action');
+        deps.logger.info({ actorId: context.activity.from?.aadObjectId, verb }, 'refused an admin card action');
         return adminRefusalCard({ contact: deps.admin.contact });
       }
       if (personalOnly && whereOf(context.activity) !== 'personal') return textCard('That list names people, so I only show it in our private chat.');
-      return handler(context, data ?? {});
-    };
+      return handler(context, data);
+    });
 
-  app.adaptiveCards.actionExecute(VERBS.postureSummary, guarded(false, async (context, data) =>
-    asCard(await summary(deps.admin.answers(context), typeof data.department === 'string' ? data.department : undefined))));
+  route(VERBS.postureSummary, false, async (context, data) => asCard(await summary(deps.admin.answers(context), data.department)));
 
-  app.adaptiveCards.actionExecute(VERBS.postureDepartments, guarded(false, async (context) => asCard(await departments(deps.admin.answers(context)))));
+  route(VERBS.postureDepartments, false, async (context) => asCard(await departments(deps.admin.answers(context))));
 
-  app.adaptiveCards.actionExecute(VERBS.postureUsersPage, guarded(true, async (context, raw) => {
-    const data = raw as UsersPageData;
-    const list = data.list === 'weak' ? 'weak' : data.list === 'unenrolled' ? 'unenrolled' : undefined;
-    const offset = typeof data.offset === 'number' && Number.isInteger(data.offset) && data.offset >= 0 ? data.offset : undefined;
-    if (!list || offset === undefined) return textCard('That button is out of date. Ask again with **unenrolled** or **weak**.');
-    const department = typeof data.department === 'string' ? data.department : undefined;
-    return asCard(await userListAnswer(deps.admin.answers(context), list, department, offset));
-  }));
+  route(VERBS.postureTrend, false, async (context, data) =>
+    asCard(await answerAdminCommand({ name: 'trend', days: data.days ?? DEFAULT_TREND_DAYS }, context.activity.from?.aadObjectId ?? 'unknown', deps.admin.answers(context))));
 
-  app.adaptiveCards.actionExecute(VERBS.postureUserCheck, guarded(true, async (context, raw) => {
-    const { userId } = raw as UserCheckData;
+  route(VERBS.postureUsersPage, true, async (context, data) =>
+    asCard(await userListAnswer(deps.admin.answers(context), data.list, data.department, data.offset)));
+
+  route(VERBS.postureUserCheck, true, async (context, data) => {
     const answers = deps.admin.answers(context);
-    const person = typeof userId === 'string' ? await answers.store.findUser(userId) : undefined;
+    const person = await answers.store.findUser(data.userId);
     if (!person) return textCard('That person is not in the last scan any more.');
     return liveStatusCard(answers, person);
-  }));
+  });
 }
-

@@ -1,6 +1,5 @@
 import type { TurnContext } from 'botbuilder';
 import type { Application, TurnState } from '@microsoft/teams-ai';
-import { CAMPAIGN_CHANGES, type CampaignChange } from '../../../domain/campaigns/campaign-command';
 import type { CampaignForm } from '../../../domain/campaigns/campaign-plan';
 import { FORM_FIELDS } from '../../../domain/campaigns/campaign-plan';
 import { changeCampaign, createCampaign, readCampaignReport } from '../../../use-cases/manage-campaigns';
@@ -12,6 +11,7 @@ import type { AdaptiveCard } from '../cards/card-template';
 import { textCard } from '../cards/text-card';
 import { utcDateTimeText } from '../cards/freshness-line';
 import { VERBS } from '../cards/verbs';
+import { onCardAction, type CardActionData, type Verb } from './card-actions';
 import { auditTurn } from './audit-turn';
 import { campaignAccess, CANT_CHECK_CAMPAIGN_ROLE, MANAGERS_ONLY } from './campaign-access';
 import { changeHeadline, timeZoneOf } from './campaign-routes';
@@ -24,8 +24,8 @@ const OUT_OF_DATE = 'That campaign no longer exists. Say **campaigns** to see th
  * checked like typed input (the store finds nothing for a malformed id).
  */
 export function registerCampaignCardActions(app: Application<TurnState>, deps: BotDependencies): void {
-  const guarded = (needs: 'manager' | 'viewer', handler: (context: TurnContext, data: Record<string, unknown>, isManager: boolean) => Promise<AdaptiveCard>) =>
-    async (context: TurnContext, _state: TurnState, data: Record<string, unknown>): Promise<AdaptiveCard> => {
+  const route = <V extends Verb>(verb: V, needs: 'manager' | 'viewer', handler: (context: TurnContext, data: CardActionData<V>, isManager: boolean) => Promise<AdaptiveCard>) =>
+    onCardAction(app, deps, verb, async (context, data): Promise<AdaptiveCard> => {
       const access = await campaignAccess(context, deps);
       if (access === 'unavailable') return textCard(CANT_CHECK_CAMPAIGN_ROLE);
       if (access === 'none') {
@@ -37,17 +37,17 @@ export function registerCampaignCardActions(app: Application<TurnState>, deps: B
         await auditTurn(context, deps)('campaign card action', 'refused');
         return textCard(MANAGERS_ONLY);
       }
-      return handler(context, data ?? {}, access === 'manager');
-    };
+      return handler(context, data, access === 'manager');
+    });
 
   const statusCard = async (ref: string, isManager: boolean, headline?: string) => {
     const report = await readCampaignReport(deps.campaigns.manage, ref);
     return report ? campaignStatusCard({ ...report, canChange: isManager, now: deps.now(), ...(headline ? { headline } : {}) }) : textCard(OUT_OF_DATE);
   };
 
-  app.adaptiveCards.actionExecute(VERBS.campaignNew, guarded('manager', async (context) => campaignFormCard({ ...timeZoneOf(context) })));
+  route(VERBS.campaignNew, 'manager', async (context) => campaignFormCard({ ...timeZoneOf(context) }));
 
-  app.adaptiveCards.actionExecute(VERBS.campaignCreate, guarded('manager', async (context, data) => {
+  route(VERBS.campaignCreate, 'manager', async (context, data) => {
     const form: CampaignForm = {};
     for (const field of FORM_FIELDS) if (field in data) form[field] = data[field];
     const owner = { id: context.activity.from!.aadObjectId!, name: context.activity.from?.name ?? 'campaign manager' };
@@ -58,17 +58,15 @@ export function registerCampaignCardActions(app: Application<TurnState>, deps: B
       ? `Created. ${result.firstRun.getTime() <= deps.now().getTime() ? 'It starts now' : `First run: ${utcDateTimeText(result.firstRun)}`}; each person gets the nudge within their delivery window.`
       : 'Created, but its schedule has no run left.';
     return statusCard(result.campaign.id, true, headline);
-  }));
+  });
 
-  app.adaptiveCards.actionExecute(VERBS.campaignStatus, guarded('viewer', async (_context, data, isManager) =>
-    typeof data.campaignId === 'string' ? statusCard(data.campaignId, isManager) : textCard(OUT_OF_DATE)));
+  route(VERBS.campaignStatus, 'viewer', async (_context, data, isManager) => statusCard(data.campaignId, isManager));
 
-  app.adaptiveCards.actionExecute(VERBS.campaignChange, guarded('manager', async (context, data) => {
-    const change = CAMPAIGN_CHANGES.find((c) => c === data.change) as CampaignChange | undefined;
-    if (typeof data.campaignId !== 'string' || !change) return textCard('That button is out of date. Say **campaigns** to see the current ones.');
+  route(VERBS.campaignChange, 'manager', async (context, data) => {
+    const { change } = data;
     const result = await changeCampaign(deps.campaigns.manage, data.campaignId, change);
     if (result.kind === 'unknownCampaign') return textCard(OUT_OF_DATE);
     await auditTurn(context, deps)(`campaign ${change} ${result.campaign.number}`, result.kind === 'changed' ? 'allowed' : 'refused');
     return statusCard(result.campaign.id, true, changeHeadline(change, result));
-  }));
+  });
 }

@@ -6,6 +6,7 @@ import { helpCard } from '../cards/help-card';
 import { parseCommandText } from '../command-text';
 import { whereOf } from '../conversation-reference-mapper';
 import { VERBS } from '../cards/verbs';
+import { onCardAction } from './card-actions';
 import type { BotDependencies } from '../bot-dependencies';
 
 /**
@@ -31,7 +32,7 @@ export function registerMessageRoutes(app: Application<TurnState>, deps: BotDepe
   });
 
   // The welcome card's button: the card turns into the help card in place.
-  app.adaptiveCards.actionExecute(VERBS.showHelp, async (context) => help(context));
+  onCardAction(app, deps, VERBS.showHelp, async (context) => help(context));
 
   app.activity(ActivityTypes.Message, async (context) => {
     await context.sendActivity(`I'm not sure what you mean. Type **help** to see what I can do.`);

@@ -7,6 +7,7 @@ import type { BotDependencies } from '../bot-dependencies';
 import { asAttachment, type AdaptiveCard } from '../cards/card-template';
 import { ownStatusCard } from '../cards/own-status-card';
 import { VERBS } from '../cards/verbs';
+import { onCardAction } from './card-actions';
 import { whereOf } from '../conversation-reference-mapper';
 import { answerInPrivate } from './answer-in-private';
 
@@ -41,5 +42,5 @@ export function registerOwnStatusRoutes(app: Application<TurnState>, deps: BotDe
   );
 
   // "Check again" rereads the sender's status and replaces the card in place; its data is not read at all.
-  app.adaptiveCards.actionExecute(VERBS.ownStatusCheck, async (context) => statusCard(context));
+  onCardAction(app, deps, VERBS.ownStatusCheck, async (context) => statusCard(context));
 }

@@ -7,6 +7,7 @@ import type { BotDependencies } from '../bot-dependencies';
 import { answerCard } from '../cards/answer-card';
 import { asAttachment, type AdaptiveCard } from '../cards/card-template';
 import { VERBS } from '../cards/verbs';
+import { onCardAction } from './card-actions';
 import { parseCommandText } from '../command-text';
 import { whereOf } from '../conversation-reference-mapper';
 import { isArticleId } from '../../../domain/guidance/article';
@@ -49,9 +50,8 @@ export function registerQuestionRoutes(app: Application<TurnState>, deps: BotDep
   );
 
   // A related question's button: that article, in place of the card. The id comes from the card, so it is untrusted.
-  app.adaptiveCards.actionExecute(VERBS.showAnswer, async (context, _state, data: { articleId?: unknown }) => {
-    const id = typeof data?.articleId === 'string' && isArticleId(data.articleId) && data.articleId.length <= 100 ? data.articleId : undefined;
-    const answer = id ? answerArticle(deps.knowledge, id) : ({ kind: 'unknown' } as const);
+  onCardAction(app, deps, VERBS.showAnswer, async (context, data) => {
+    const answer = isArticleId(data.articleId) ? answerArticle(deps.knowledge, data.articleId) : ({ kind: 'unknown' } as const);
     if (answer.kind === 'unknown') deps.logger.info({ verb: VERBS.showAnswer }, 'a related-question button named no article');
     return cardFor(context, answer);
   });

@@ -1,0 +1,76 @@
+import type { TurnContext } from 'botbuilder';
+import type { Application, TurnState } from '@microsoft/teams-ai';
+import { z } from 'zod';
+import { CAMPAIGN_CHANGES, type CampaignChange } from '../../../domain/campaigns/campaign-command';
+import type { AdaptiveCard } from '../cards/card-template';
+import { textCard } from '../cards/text-card';
+import { VERBS } from '../cards/verbs';
+import type { BotDependencies } from '../bot-dependencies';
+
+export type Verb = (typeof VERBS)[keyof typeof VERBS];
+
+const id = z.string().min(1).max(100);
+const department = z.string().min(1).max(200);
+
+/**
+ * What each card button may send (Action.Execute data), one schema per verb: a card's data is untrusted input,
+ * so it is checked here, in one place, before any handler sees it. Data says what to show, never who asks: the
+ * actor is always the invoke's sender. Unknown fields are dropped.
+ */
+export const CARD_ACTION_DATA = {
+  [VERBS.showHelp]: z.object({}),
+  [VERBS.showAnswer]: z.object({ articleId: id }),
+  [VERBS.postureSummary]: z.object({ department: department.optional() }),
+  [VERBS.postureDepartments]: z.object({}),
+  [VERBS.postureTrend]: z.object({ days: z.number().int().min(1).max(365).optional() }),
+  [VERBS.postureUsersPage]: z.object({ list: z.enum(['unenrolled', 'weak']), department: department.optional(), offset: z.number().int().min(0) }),
+  [VERBS.postureUserCheck]: z.object({ userId: id }),
+  [VERBS.ownStatusCheck]: z.object({}),
+  [VERBS.nudgeRefresh]: z.object({ nudgeId: id }),
+  [VERBS.nudgeDone]: z.object({ nudgeId: id }),
+  // The snooze length comes from a choice on the card and is checked by the snooze policy, as typed input.
+  [VERBS.nudgeSnooze]: z.object({ nudgeId: id, days: z.union([z.number(), z.string().max(100)]) }),
+  [VERBS.nudgeHelp]: z.object({ nudgeId: id }),
+  // The form's fields are typed input, each checked by the campaign plan with a message for the person.
+  [VERBS.campaignCreate]: z.record(z.string(), z.unknown()),
+  [VERBS.campaignNew]: z.object({}),
+  [VERBS.campaignStatus]: z.object({ campaignId: id }),
+  [VERBS.campaignChange]: z.object({ campaignId: id, change: z.enum(CAMPAIGN_CHANGES as [CampaignChange, ...CampaignChange[]]) }),
+} satisfies Record<Verb, z.ZodTypeAny>;
+
+export type CardActionData<V extends Verb> = z.infer<(typeof CARD_ACTION_DATA)[V]>;
+
+/** The one answer to a button whose data does not fit its verb: an old card, or a forged press. */
+export const STALE_BUTTON = 'That button is out of date. Ask me again to get a fresh card.';
+
+const routed = new WeakMap<object, Set<Verb>>();
+
+/**
+ * Routes one verb to its handler, with the data checked against the verb's schema first. Each verb may be routed
+ * once: a second route for it would never run (teams-ai takes the first), so it is refused at start.
+ */
+export function onCardAction<V extends Verb>(
+  app: Application<TurnState>,
+  deps: Pick<BotDependencies, 'logger'>,
+  verb: V,
+  handler: (context: TurnContext, data: CardActionData<V>) => Promise<AdaptiveCard>,
+): void {
+  const verbs = routed.get(app) ?? routed.set(app, new Set()).get(app)!;
+  if (verbs.has(verb)) throw new Error(`the card action "${verb}" has two routes`);
+  verbs.add(verb);
+  app.adaptiveCards.actionExecute(verb, async (context, _state, raw: unknown) => {
+    const parsed = CARD_ACTION_DATA[verb].safeParse(raw ?? {});
+    if (!parsed.success) {
+      deps.logger.info({ verb, actorId: context.activity.from?.aadObjectId, fields: parsed.error.issues.map((issue) => issue.path.join('.')) }, 'refused a card action whose data does not fit its verb');
+      return textCard(STALE_BUTTON);
+    }
+    return handler(context, parsed.data as CardActionData<V>);
+  });
+}
+
+/** Every verb a card can send has its route: checked once all routes are registered, so a start without one fails. */
+export function assertEveryVerbRouted(app: Application<TurnState>): void {
+  const verbs = routed.get(app) ?? new Set();
+  const missing = Object.values(VERBS).filter((verb) => !verbs.has(verb));
+  if (missing.length > 0) throw new Error(`card actions without a route: ${missing.join(', ')}`);
+}
