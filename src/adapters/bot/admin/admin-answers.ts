@@ -1,9 +1,8 @@
 import type { AdminCommand } from '../../../domain/admin/admin-command';
-import { classifyRegistration } from '../../../domain/mfa/classify-registration';
 import type { ClassificationPolicy } from '../../../domain/mfa/mfa-strength';
 import type { RatePolicy } from '../../../domain/mfa/rate-policy';
 import type { UserMfaStatus } from '../../../domain/mfa/user-registration';
-import type { AuditLog } from '../../../domain/ports/audit-log';
+import type { AuditEntry, AuditLog } from '../../../domain/ports/audit-log';
 import type { Directory } from '../../../domain/ports/directory';
 import type { PostureStore, ScanRun } from '../../../domain/ports/posture-store';
 import { readDepartmentRanking } from '../../../use-cases/read-department-ranking';
@@ -20,7 +19,11 @@ import { postureSummaryCard } from '../cards/posture-summary-card';
 import { postureTrendCard } from '../cards/posture-trend-card';
 import { scanStatusCard } from '../cards/scan-status-card';
 import type { PrivateAnswer } from '../cards/sent-privately-card';
-import { userListCard, type UserListKind } from '../cards/user-list-card';
+import { userListCard } from '../cards/user-list-card';
+import { checkUserLive, lookUpUser, type CheckedUser } from '../../../use-cases/look-up-user';
+import { listUsers, type UserListKind } from '../../../use-cases/list-users';
+import { requestScan } from '../../../use-cases/request-scan';
+import { readAudit } from '../../../use-cases/read-audit';
 import { userStatusCard } from '../cards/user-status-card';
 import type { NudgeRequest, NudgeResult } from '../../../use-cases/send-nudge';
 import { nudgeAnswer } from './nudge-answer';
@@ -69,7 +72,7 @@ export async function answerAdminCommand(command: AdminCommand, actorId: string,
     case 'scan':
       return scan(deps, actorId);
     case 'audit':
-      return { privacy: 'private', kind: 'list', text: await auditText(deps.auditLog) };
+      return { privacy: 'private', kind: 'list', text: auditText(await readAudit(deps)) };
     case 'export':
       return { privacy: 'private', kind: 'export', ...(await exportAnswer(deps, actorId)) };
     case 'nudge':
@@ -118,50 +121,48 @@ export async function departments(deps: AdminAnswerDeps): Promise<AdminAnswer> {
 }
 
 export async function userListAnswer(deps: AdminAnswerDeps, list: UserListKind, department: string | undefined, offset: number): Promise<{ card?: AdaptiveCard; text?: string }> {
-  const [latest] = await deps.store.latestSnapshots(1);
-  if (!latest) return { text: NO_SCAN_YET };
-  const strengths = list === 'unenrolled' ? (['none'] as const) : (['weak'] as const);
-  const page = await deps.store.listUsers({ strengths, ...(department ? { department } : {}), offset: Math.max(0, offset), limit: USER_LIST_PAGE_SIZE });
+  const page = await listUsers(deps, { list, ...(department ? { department } : {}), offset, pageSize: USER_LIST_PAGE_SIZE });
+  if (page.kind === 'noScanYet') return { text: NO_SCAN_YET };
   return {
     card: userListCard({
-      list, ...(department ? { department } : {}), offset: Math.max(0, offset), total: page.total, pageSize: USER_LIST_PAGE_SIZE,
+      list, ...(department ? { department } : {}), offset: page.offset, total: page.total, pageSize: USER_LIST_PAGE_SIZE,
       users: page.users.map((u) => ({
         displayName: u.displayName, userPrincipalName: u.userPrincipalName, ...(u.department ? { department: u.department } : {}),
         strength: u.strength, methods: u.methods, isCriticalAdmin: u.isCriticalAdmin,
       })),
-      freshness: { takenAt: latest.takenAt, ...(latest.reportUpdatedAt ? { reportUpdatedAt: latest.reportUpdatedAt } : {}) },
+      freshness: { takenAt: page.takenAt, ...(page.reportUpdatedAt ? { reportUpdatedAt: page.reportUpdatedAt } : {}) },
     }),
   };
 }
 
-/** One person, from the last scan, then checked live: the report lags hours behind what people just did. */
+/** "user <name or UPN>": the person's card, or the people the query could mean. */
 export async function userAnswer(deps: AdminAnswerDeps, query: string): Promise<{ card?: AdaptiveCard; text?: string }> {
-  const matches = await deps.store.findUsers(query, 6);
-  if (matches.length === 0) return { text: `No one in the last scan matches "${query}". Try their full UPN (name@domain).` };
-  const exact = matches.find((m) => m.userPrincipalName.toLowerCase() === query.trim().toLowerCase());
-  if (exact) return { card: await liveStatusCard(deps, exact) };
-  if (matches.length > 1) {
-    const shown = matches.slice(0, 5).map((m) => `- ${m.displayName} (${m.userPrincipalName})`).join('\n');
-    return { text: `Several people match "${query}". Say **user** with one of these UPNs:\n\n${shown}${matches.length > 5 ? '\n- …' : ''}` };
+  const found = await lookUpUser(deps, query);
+  if (found.kind === 'noMatch') return { text: `No one in the last scan matches "${query}". Try their full UPN (name@domain).` };
+  if (found.kind === 'several') {
+    const shown = found.matches.map((m) => `- ${m.displayName} (${m.userPrincipalName})`).join('\n');
+    return { text: `Several people match "${query}". Say **user** with one of these UPNs:\n\n${shown}${found.more ? '\n- …' : ''}` };
   }
-  return { card: await liveStatusCard(deps, matches[0]!) };
+  return { card: checkedUserCard(deps, found) };
 }
 
+/** A person from the last scan, checked live again (the user card's "check again"). */
 export async function liveStatusCard(deps: AdminAnswerDeps, person: UserMfaStatus): Promise<AdaptiveCard> {
-  try {
-    const methods = await deps.directory.currentMethods(person.id);
-    const live = classifyRegistration({ ...person, methods, isMfaRegistered: methods.length > 0 }, deps.policy, deps.rates);
-    return userStatusCard({ ...live, policy: deps.policy, source: { kind: 'live', checkedAt: deps.now() } });
-  } catch {
-    return userStatusCard({ ...person, policy: deps.policy, source: { kind: 'report', ...(person.reportUpdatedAt ? { reportUpdatedAt: person.reportUpdatedAt } : {}), liveCheckFailed: true } });
-  }
+  return checkedUserCard(deps, await checkUserLive(deps, person));
+}
+
+function checkedUserCard(deps: AdminAnswerDeps, checked: CheckedUser): AdaptiveCard {
+  const { status } = checked;
+  return checked.source === 'live'
+    ? userStatusCard({ ...status, policy: deps.policy, source: { kind: 'live', checkedAt: checked.checkedAt } })
+    : userStatusCard({ ...status, policy: deps.policy, source: { kind: 'report', ...(status.reportUpdatedAt ? { reportUpdatedAt: status.reportUpdatedAt } : {}), liveCheckFailed: checked.liveCheckFailed } });
 }
 
 async function scan(deps: AdminAnswerDeps, actorId: string): Promise<AdminAnswer> {
-  const latest = await deps.store.latestScan();
-  if (latest?.status === 'running') return { privacy: 'public', card: scanStatusCard({ state: 'running', startedAt: latest.startedAt }) };
-  await deps.requestScan(actorId);
-  return { privacy: 'public', card: scanStatusCard({ state: 'started', startedAt: deps.now(), willPostResult: true }) };
+  const request = await requestScan({ store: deps.store, queue: deps.requestScan, now: deps.now }, actorId);
+  return request.kind === 'alreadyRunning'
+    ? { privacy: 'public', card: scanStatusCard({ state: 'running', startedAt: request.startedAt }) }
+    : { privacy: 'public', card: scanStatusCard({ state: 'started', startedAt: request.at, willPostResult: true }) };
 }
 
 async function exportAnswer(deps: AdminAnswerDeps, actorId: string): Promise<{ card?: AdaptiveCard; text?: string }> {
@@ -177,8 +178,7 @@ async function exportAnswer(deps: AdminAnswerDeps, actorId: string): Promise<{ c
   };
 }
 
-async function auditText(auditLog: AuditLog): Promise<string> {
-  const entries = await auditLog.latest(15);
+function auditText(entries: AuditEntry[]): string {
   if (entries.length === 0) return 'No admin commands have been recorded yet.';
   const lines = entries.map((e) => `- ${e.at.toISOString().slice(0, 16).replace('T', ' ')} UTC · ${e.actorName ?? e.actorId} · ${e.action} · ${e.where} · ${e.outcome}`);
   return `**Latest admin commands** (newest first)\n\n${lines.join('\n')}`;

@@ -7,7 +7,9 @@ import { freshnessLine, type Freshness } from './freshness-line';
 import { methodsInWords, STRENGTH_LOOK } from './strength-label';
 import { VERBS } from './verbs';
 
-export type UserListKind = 'unenrolled' | 'weak';
+import type { UserListKind } from '../../../use-cases/list-users';
+
+export type { UserListKind };
 
 export interface UserListRow {
   displayName: string;

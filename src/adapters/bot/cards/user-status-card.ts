@@ -1,3 +1,4 @@
+import { ERROR_CATALOGUE, type ErrorCode } from '../../../domain/errors';
 import {
   classifyMethods, DEFAULT_CLASSIFICATION_POLICY, STRENGTHS_STRONGEST_FIRST, type ClassificationPolicy, type MfaStrength,
 } from '../../../domain/mfa/mfa-strength';
@@ -15,7 +16,7 @@ export type UserStatusView = Pick<UserMfaStatus,
   /** The tenant's policy, to say how each method counts (the same one that judged `strength`). */
   policy?: ClassificationPolicy;
   /** Live: the user's methods read just now. Report: from the last scan (the live check was not possible). */
-  source: { kind: 'live'; checkedAt: Date } | { kind: 'report'; reportUpdatedAt?: Date; liveCheckFailed?: boolean };
+  source: { kind: 'live'; checkedAt: Date } | { kind: 'report'; reportUpdatedAt?: Date; liveCheckFailed?: ErrorCode };
 };
 
 interface Flag { text: string; color: TextColor }
@@ -37,7 +38,10 @@ function flagsOf(view: UserStatusView): Flag[] {
 function sourceText(source: UserStatusView['source']): string {
   if (source.kind === 'live') return `Checked live just now (${utcDateTimeText(source.checkedAt)}).`;
   const report = source.reportUpdatedAt ? `From the report of ${utcDateTimeText(source.reportUpdatedAt)}` : 'From the last scan';
-  return source.liveCheckFailed ? `${report}: the live check did not answer, so this may be out of date.` : `${report}.`;
+  if (!source.liveCheckFailed) return `${report}.`;
+  // The admin sees why, in the catalogue's words for operators: a missing permission is not a busy Graph.
+  const why = ERROR_CATALOGUE[source.liveCheckFailed].title;
+  return `${report}: the live check failed (${source.liveCheckFailed}: ${why}), so this may be out of date.`;
 }
 
 const rank = (s: MfaStrength) => STRENGTHS_STRONGEST_FIRST.indexOf(s);

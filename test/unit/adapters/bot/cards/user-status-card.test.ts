@@ -60,8 +60,10 @@ describe('userStatusCard', () => {
     expect(allText(userStatusCard(megan))).toContain('Checked live just now (23 Nov 2025 11:15 UTC).');
     const fromReport = userStatusCard({ ...megan, source: { kind: 'report', reportUpdatedAt: new Date('2025-11-23T08:40:00Z') } });
     expect(allText(fromReport)).toContain('From the report of 23 Nov 2025 08:40 UTC.');
-    const failed = userStatusCard({ ...megan, source: { kind: 'report', reportUpdatedAt: new Date('2025-11-23T08:40:00Z'), liveCheckFailed: true } });
-    expect(allText(failed)).toContain('the live check did not answer');
+    const failed = userStatusCard({ ...megan, source: { kind: 'report', reportUpdatedAt: new Date('2025-11-23T08:40:00Z'), liveCheckFailed: 'GRAPH-FORBIDDEN' } });
+    expect(allText(failed)).toContain('the live check failed (GRAPH-FORBIDDEN: Microsoft Graph refused a permission)');
+    const busy = userStatusCard({ ...megan, source: { kind: 'report', liveCheckFailed: 'GRAPH-BUSY' } });
+    expect(allText(busy)).toContain('(GRAPH-BUSY:');
   });
 
   it('says plainly when there is no method at all', () => {
