@@ -4,6 +4,7 @@ import type { GraphEmulator } from '../../emulators/graph';
 import { databaseChoices, type TestApp } from '../support/app-harness';
 import { scanAs, startCampaignEndToEnd } from '../support/campaign-end-to-end';
 import type { EndToEnd } from '../support/end-to-end';
+import { eventually } from '../support/eventually';
 
 jest.setTimeout(120_000);
 
@@ -45,13 +46,10 @@ describe.each(databaseChoices())('campaign commands end to end (%s)', (database)
   const audit = async () => (await harness.app.database.query<{ actor_id: string; action: string; outcome: string }>(
     'SELECT actor_id, action, outcome FROM audit_log ORDER BY id',
   ));
-  const finished = async (campaignId: string) => {
-    for (const until = Date.now() + 60_000; Date.now() < until; await new Promise((resolve) => setTimeout(resolve, 100))) {
-      const runs = await harness.app.campaigns.store.runs(campaignId);
-      if (runs.length > 0 && runs.every((run) => run.status !== 'delivering')) return runs;
-    }
-    throw new Error('the run did not finish');
-  };
+  const finished = (campaignId: string) => eventually('the run finished', async () => {
+    const runs = await harness.app.campaigns.store.runs(campaignId);
+    return runs.length > 0 && runs.every((run) => run.status !== 'delivering') && runs;
+  }, { timeoutMs: 60_000, intervalMs: 100 });
   const form = (over: Record<string, unknown> = {}) => ({
     name: 'Everyone without MFA', gaps: 'none', scope: 'all', scheduleKind: 'now', timeZone: 'Asia/Tokyo', window: 'always', maxNudges: '2', ...over,
   });

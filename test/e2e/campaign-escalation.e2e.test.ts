@@ -5,6 +5,7 @@ import { databaseChoices, type TestApp } from '../support/app-harness';
 import { scanAs, startCampaignEndToEnd } from '../support/campaign-end-to-end';
 import type { EndToEnd } from '../support/end-to-end';
 import { campaignPlan } from '../fakes/campaign-plan';
+import { eventually } from '../support/eventually';
 
 jest.setTimeout(120_000);
 
@@ -52,13 +53,8 @@ describe.each(databaseChoices())('campaign escalation to managers end to end (%s
 
     connector.clear();
     await harness.app.campaigns.scheduleNext(campaign);
-    const nudgeTo = async (user: TeamsUser) => {
-      for (const until = Date.now() + 30_000; Date.now() < until; await new Promise((resolve) => setTimeout(resolve, 50))) {
-        const sent = connector.activities(teams.personalConversationId(user)).find((a) => text(a.activity).includes('please protect your work account'));
-        if (sent) return sent;
-      }
-      throw new Error('no nudge arrived');
-    };
+    const nudgeTo = (user: TeamsUser) => eventually('the nudge arrived', () =>
+      connector.activities(teams.personalConversationId(user)).find((a) => text(a.activity).includes('please protect your work account')), { timeoutMs: 30_000 });
     const sent = await nudgeTo({ aadObjectId: answering.id });
     const nudgeId = (sent.activity as { attachments: { content: { refresh: { action: { data: { nudgeId: string } } } } }[] }).attachments[0]!.content.refresh.action.data.nudgeId;
     await harness.post(teams.anAdaptiveCardInvoke({ verb: 'nudge.snooze', data: { nudgeId, days: 1 }, user: { aadObjectId: answering.id }, replyToId: sent.activityId }));
@@ -66,12 +62,13 @@ describe.each(databaseChoices())('campaign escalation to managers end to end (%s
     // Each manager's card arrives in their own 1:1 chat (the bot installs itself for them first).
     const summaries = new Map<string, string>();
     const managersToTell = [...new Set(reports.filter((r) => r !== answering).map((r) => r.managerId!))];
-    for (const until = Date.now() + 60_000; summaries.size < managersToTell.length && Date.now() < until; await new Promise((resolve) => setTimeout(resolve, 100))) {
+    await eventually("every manager's card arrived", () => {
       for (const managerId of managersToTell) {
         const card = connector.cards(teams.personalConversationId({ aadObjectId: managerId })).find((c) => text(c).includes('have not set up MFA yet') || text(c).includes('has not set up MFA yet'));
         if (card) summaries.set(managerId, text(card));
       }
-    }
+      return summaries.size >= managersToTell.length;
+    }, { timeoutMs: 60_000, intervalMs: 100 });
     expect(summaries.size).toBe(managersToTell.length);
     for (const [managerId, card] of summaries) {
       const theirs = reports.filter((r) => r.managerId === managerId && r !== answering);

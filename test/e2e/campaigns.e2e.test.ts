@@ -7,6 +7,7 @@ import type { EndToEnd } from '../support/end-to-end';
 import { DateTime } from 'luxon';
 import { endOfDay, resolveTimeZone } from '../../src/domain/nudges/time-zone';
 import { campaignPlan } from '../fakes/campaign-plan';
+import { eventually } from '../support/eventually';
 
 jest.setTimeout(90_000);
 
@@ -38,13 +39,10 @@ describe.each(databaseChoices())('campaign delivery end to end (%s)', (database)
   });
   afterAll(() => e2e?.stop());
 
-  const finished = async (campaignId: string) => {
-    for (const until = Date.now() + 60_000; Date.now() < until; await new Promise((resolve) => setTimeout(resolve, 100))) {
-      const [run] = await harness.app.campaigns.store.runs(campaignId);
-      if (run?.status === 'finished') return run;
-    }
-    throw new Error('the run did not finish');
-  };
+  const finished = (campaignId: string) => eventually('the run finished', async () => {
+    const [run] = await harness.app.campaigns.store.runs(campaignId);
+    return run?.status === 'finished' && run;
+  }, { timeoutMs: 60_000, intervalMs: 100 });
 
   it('nudges each person of the audience once through Teams, within the window, and records every outcome', async () => {
     const blocked = members[3]!;
@@ -114,9 +112,8 @@ describe.each(databaseChoices())('campaign delivery end to end (%s)', (database)
     const sent = async () => Number((await harness.app.database.query<{ n: string | number }>(
       "SELECT count(*) AS n FROM campaign_deliveries WHERE run_id = $1 AND status = 'sent'", [first.run.id],
     ))[0]!.n);
-    for (const until = Date.now() + 30_000; Date.now() < until; await new Promise((resolve) => setTimeout(resolve, 100))) {
-      if ((await waiting()).filter((d) => d.reason === 'frequencyCap').length >= first.targeted - 1 && (await sent()) >= 1) break;
-    }
+    await eventually('everyone waits for the cap and one card went', async () =>
+      (await waiting()).filter((d) => d.reason === 'frequencyCap').length >= first.targeted - 1 && (await sent()) >= 1, { timeoutMs: 30_000, intervalMs: 100 });
     const rows = await waiting();
     // Everyone but the one who blocked the bot (whose nudge never arrived, so it did not count) waits for the cap.
     expect(rows.filter((d) => d.reason === 'frequencyCap')).toHaveLength(first.targeted - 1);
@@ -139,7 +136,7 @@ describe.each(databaseChoices())('campaign delivery end to end (%s)', (database)
     const held = async () => harness.app.database.query<{ user_id: string; due_at: Date | string }>(
       "SELECT user_id, due_at FROM campaign_deliveries WHERE run_id = $1 AND status = 'pending' AND reason = 'sendingHours'", [started.run.id],
     );
-    for (const until = Date.now() + 30_000; (await held()).length < started.targeted && Date.now() < until;) await new Promise((resolve) => setTimeout(resolve, 100));
+    await eventually('every delivery waits for its window', async () => (await held()).length >= started.targeted, { timeoutMs: 30_000, intervalMs: 100 });
     const rows = await held();
     expect(rows).toHaveLength(started.targeted);
     const zones = new Set<string>();

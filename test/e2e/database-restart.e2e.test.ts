@@ -3,6 +3,7 @@ import { demoPersonas, generateDemoTenant } from '../../emulators/demo-tenant';
 import { scanAs, startCampaignEndToEnd } from '../support/campaign-end-to-end';
 import type { EndToEnd } from '../support/end-to-end';
 import { postgresProgramsFolder, startOwnPostgresServer, type OwnPostgresServer } from '../support/own-postgres-server';
+import { eventually } from '../support/eventually';
 
 jest.setTimeout(180_000);
 
@@ -25,10 +26,7 @@ async function readiness(e2e: EndToEnd): Promise<{ status: number; body: { datab
 }
 
 async function until(what: string, check: () => Promise<boolean>, ms = 60_000): Promise<void> {
-  for (const end = Date.now() + ms; Date.now() < end; await new Promise((resolve) => setTimeout(resolve, 200))) {
-    if (await check().catch(() => false)) return;
-  }
-  throw new Error(`timed out waiting until ${what}`);
+  await eventually(what, check, { timeoutMs: ms, intervalMs: 200 });
 }
 
 describeWithPrograms('the database server restarts while the bot runs', () => {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchChromium, openPlayground, type PlaygroundPage } from '../../scripts/playground/playground-page';
 import { startDemo, type Demo } from '../../scripts/start-demo';
+import { eventually, letTimePass } from '../support/eventually';
 
 /**
  * The demo as a person sees it: the real Agents Playground in headless Chromium, talking to the bot that
@@ -19,6 +20,14 @@ jest.setTimeout(90_000);
  * Presses "I've done it" as a person would: again after a few seconds while the card says Graph could not be
  * checked (the demo's scan at start shares Graph's small reports budget with the recheck).
  */
+/** The demo scans once at start: its snapshot is there. */
+async function firstScanDone(demo: Demo): Promise<void> {
+  await eventually("the demo's first scan is stored", async () => {
+    const [row] = await demo.app.database.query<{ n: number }>('SELECT count(*)::int AS n FROM posture_snapshots');
+    return (row?.n ?? 0) > 0;
+  }, { intervalMs: 200 });
+}
+
 async function pressDone(ui: PlaygroundPage) {
   let done = await ui.clickCardButton("I've done it");
   // Graph busy with the demo's start-up scan: the card says to press again. Pressed again too soon after that,
@@ -26,7 +35,8 @@ async function pressDone(ui: PlaygroundPage) {
   for (let tries = 1; tries < 8; tries++) {
     const body = JSON.stringify(done.body);
     if (!body.includes("couldn't check") && !body.includes("You've pressed a few times")) break;
-    await new Promise((resolve) => setTimeout(resolve, body.includes("couldn't check") ? 3000 : 15_000));
+    // Real limits, by design: Graph's reports budget frees in seconds, the person's live-check limit within the minute.
+    await letTimePass(body.includes("couldn't check") ? 3000 : 15_000, "the demo's limits let the next press through");
     done = await ui.clickCardButton("I've done it");
   }
   return done;
@@ -157,11 +167,7 @@ describeWithBrowser('the demo in the Agents Playground, as an admin', () => {
     dataDir = await mkdtemp(join(tmpdir(), 'mfa-coach-demo-admin-'));
     demo = await startDemo({ persona: 'admin', env: { PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'warn' }, playgroundPort: 0, users: 200 });
     // The demo scans once at start; wait for that scan's snapshot rather than for a fixed time.
-    for (let i = 0; i < 100; i++) {
-      const [row] = await demo.app.database.query<{ n: number }>('SELECT count(*)::int AS n FROM posture_snapshots');
-      if (row && row.n > 0) break;
-      await new Promise((r) => setTimeout(r, 200));
-    }
+    await firstScanDone(demo);
     screenshotsDir = process.env.SCREENSHOTS_DIR ?? join(dataDir, 'screenshots');
     ui = await openPlayground(demo.playground.url, { chromiumPath: chromium, playground: demo.playground, hideLogPanel: true, screenshotsDir });
     await ui.waitForBotReply({ containsText: "I'm MFA Coach", card: true, since: 0 });
@@ -255,11 +261,7 @@ describeWithBrowser('a reminder campaign in the demo, in two Playgrounds side by
     // The employee opens their chat first, so the bot knows where it is.
     // The employee's device is in Seattle, like their mailbox: dates on their cards are shown there.
     employee = await openPlayground(demo.playground.url, { browser, playground: demo.playground, hideLogPanel: true, screenshotsDir, timezoneId: 'America/Los_Angeles' });
-    for (let i = 0; i < 100; i++) {
-      const [row] = await demo.app.database.query<{ n: number }>('SELECT count(*)::int AS n FROM posture_snapshots');
-      if (row && row.n > 0) break;
-      await new Promise((r) => setTimeout(r, 200));
-    }
+    await firstScanDone(demo);
     // The manager's device thinks it is 4 December 2026, whatever the day the test runs: the picker then opens on
     // December, whose grid also draws 3 January 2027 (the deadline below), the case that once failed.
     manager = await openPlayground(demo.otherPlayground!.url, { browser, playground: demo.otherPlayground, hideLogPanel: true, screenshotsDir, clockAt: MANAGER_DEVICE_CLOCK });
@@ -300,9 +302,7 @@ describeWithBrowser('a reminder campaign in the demo, in two Playgrounds side by
 
     // The run finishes (the Playground knows only a few of the department's people: the rest fail, and say so).
     const [campaign] = await demo.app.campaigns.store.list(1);
-    for (let i = 0; i < 100 && (await demo.app.campaigns.store.runs(campaign!.id)).some((run) => run.status === 'delivering'); i++) {
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
+    await eventually('the run finished', async () => !(await demo.app.campaigns.store.runs(campaign!.id)).some((run) => run.status === 'delivering'), { intervalMs: 200 });
     await manager.sendMessage(`campaign ${campaign!.number}`);
     const status = await manager.waitForBotReply({ containsText: `Campaign ${campaign!.number}`, card: true });
     const facts = status.cards[0]!.text;

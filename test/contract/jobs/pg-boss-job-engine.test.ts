@@ -5,22 +5,13 @@ import type { Database } from '../../../src/adapters/storage/database';
 import type { Job } from '../../../src/domain/ports/job-engine';
 import { databaseTargets } from '../../support/test-database';
 import * as pgBossPlans from 'pg-boss/src/plans';
+import { eventually, letTimePass } from '../../support/eventually';
 
 const TIMEOUT = 30_000;
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Fast polling so a test sees a job run within about a second (pg-boss's minimums: 0.5 s and 1 s). */
 const FAST: PgBossJobEngineOptions = { pollingIntervalSeconds: 0.5, cronMonitorIntervalSeconds: 1, cronWorkerIntervalSeconds: 1 };
 
-async function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await pause(100);
-  }
-}
 
 /** Collects what the engine logs, so a test can assert that pg-boss reported no error. */
 function recordingLogger(): JobEngineLogger & { errors: unknown[]; warnings: unknown[] } {
@@ -70,12 +61,12 @@ describe.each(databaseTargets())('PgBossJobEngine on $name', (target) => {
 
     const id = await engine.send(queue, { n: 42 });
 
-    const effects = await eventually(async () => {
+    const effects = await eventually('the job ran', async () => {
       const rows = await effectsOf(queue);
       return rows.length > 0 ? rows : undefined;
     });
     expect(effects).toEqual([{ job_id: id, payload: { n: 42 } }]);
-    expect(await eventually(async () => ((await engine.jobState(queue, id!)) === 'completed' ? true : undefined))).toBe(true);
+    expect(await eventually('the job completed', async () => (await engine.jobState(queue, id!)) === 'completed')).toBe(true);
   }, TIMEOUT);
 
   it('retries a job whose handler throws', async () => {
@@ -89,10 +80,10 @@ describe.each(databaseTargets())('PgBossJobEngine on $name', (target) => {
 
     const id = await engine.send(queue, { n: 1 }, { retryLimit: 2, retryDelaySeconds: 0 });
 
-    await eventually(async () => ((await effectsOf(queue)).length === 1 ? true : undefined));
+    await eventually('the effects were recorded', async () => (await effectsOf(queue)).length === 1);
     expect(attempts).toBe(2);
     // pg-boss marks the job completed after the handler returns, so the side effect can be seen first.
-    expect(await eventually(async () => ((await engine.jobState(queue, id!)) === 'completed' ? true : undefined))).toBe(true);
+    expect(await eventually('the job completed', async () => (await engine.jobState(queue, id!)) === 'completed')).toBe(true);
   }, TIMEOUT);
 
   it('hands batches to a batch worker', async () => {
@@ -110,7 +101,7 @@ describe.each(databaseTargets())('PgBossJobEngine on $name', (target) => {
       { batchSize: 5 },
     );
 
-    await eventually(async () => ((await effectsOf(queue)).length === 5 ? true : undefined));
+    await eventually('the effects were recorded', async () => (await effectsOf(queue)).length === 5);
     expect(batchSizes).toEqual([5]);
   }, TIMEOUT);
 
@@ -127,7 +118,7 @@ describe.each(databaseTargets())('PgBossJobEngine on $name', (target) => {
     const committed = await db.transaction((tx) => engine.sendInTransaction(tx, queue, { n: 2 }));
     await engine.work(queue, recordEffect(queue));
 
-    await eventually(async () => ((await effectsOf(queue)).length > 0 ? true : undefined));
+    await eventually('the effects were recorded', async () => (await effectsOf(queue)).length > 0);
     expect(await effectsOf(queue)).toEqual([{ job_id: committed, payload: { n: 2 } }]);
     // The abandoned job never existed, so it cannot show up late either (read from pg-boss's table).
     expect(await db.query('SELECT id FROM pgboss.job WHERE name = $1', [queue])).toEqual([{ id: committed }]);
@@ -150,13 +141,13 @@ describe.each(databaseTargets())('PgBossJobEngine on $name', (target) => {
 
   it('runs the scheduled heartbeat, which records its run; another run counts up', async () => {
     // Due every minute: with a 1 s cron monitor pg-boss turns it into a job within a few seconds of start.
-    const first = await eventually(() => readHeartbeat(db), 20_000);
+    const first = await eventually('the heartbeat was written', () => readHeartbeat(db), { timeoutMs: 20_000 });
     expect(first.runs).toBeGreaterThanOrEqual(1);
     expect(Math.abs(Date.now() - first.lastRunAt.getTime())).toBeLessThan(60_000);
 
     await engine.send(HEARTBEAT_JOB, {});
 
-    const second = await eventually(async () => {
+    const second = await eventually('the heartbeat moved on', async () => {
       const now = await readHeartbeat(db);
       return now && now.runs > first.runs ? now : undefined;
     });
@@ -172,7 +163,7 @@ describe.each(databaseTargets())('PgBossJobEngine on $name', (target) => {
     const increment = (name: string) =>
       db.transaction(async (tx) => {
         const [row] = await tx.query<{ n: number }>('SELECT n FROM tally WHERE name = $1 FOR UPDATE', [name]);
-        await pause(5);
+        await letTimePass(5, 'a transaction that takes a while, so that others would interleave');
         await tx.query('UPDATE tally SET n = $2 WHERE name = $1', [name, row!.n + 1]);
       });
     await engine.workBatch(queue, async (jobs) => {
@@ -186,10 +177,10 @@ describe.each(databaseTargets())('PgBossJobEngine on $name', (target) => {
       ...Array.from({ length: APP }, () => increment('app')),
     ]);
 
-    await eventually(async () => {
+    await eventually('every job ran', async () => {
       const [row] = await db.query<{ n: number }>("SELECT n FROM tally WHERE name = 'jobs'");
-      return row!.n >= JOBS ? true : undefined;
-    }, 20_000);
+      return row!.n >= JOBS;
+    }, { timeoutMs: 20_000 });
     expect(await db.query('SELECT name, n FROM tally ORDER BY name')).toEqual([
       { name: 'app', n: APP },
       { name: 'jobs', n: JOBS },
@@ -218,7 +209,7 @@ describe.each(databaseTargets())('PgBossJobEngine on $name', (target) => {
     const stopping = other.stop({ graceful: false, timeoutMs: 5_000 });
 
     // Released for a retry while the handler is still running.
-    expect(await eventually(async () => ((await engine.jobState(queue, id!)) === 'retry' ? true : undefined))).toBe(true);
+    expect(await eventually('the job is waiting for its retry', async () => (await engine.jobState(queue, id!)) === 'retry')).toBe(true);
     expect(finished).toBe(false);
     finish();
     await stopping;
@@ -234,7 +225,7 @@ describe.each(databaseTargets())('PgBossJobEngine on $name', (target) => {
     const handlerStarted = new Promise<void>((resolve) => (started = resolve));
     await engine.work(queue, async (job) => {
       started();
-      await pause(300);
+      await letTimePass(300, 'a job still running when the stop begins');
       await recordEffect(queue)(job as Job<{ n: number }>);
     });
     const id = await engine.send(queue, { n: 7 });
@@ -274,7 +265,7 @@ describe.each(databaseTargets())('PgBossJobEngine on $name', (target) => {
       const queue = `settle-${randomUUID()}`;
       await own.work(queue, recordEffect(queue));
       const id = await own.send(queue, { n: 1 });
-      const state = await eventually(async () => {
+      const state = await eventually('the job reached its final state', async () => {
         const [row] = await db.query<{ state: string }>('SELECT state FROM pgboss.job WHERE id = $1', [id]);
         return row?.state === 'completed' ? row.state : undefined;
       });

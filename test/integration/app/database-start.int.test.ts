@@ -1,6 +1,7 @@
 import { startFaultProxy, type FaultProxy } from '../../support/fault-proxy';
 import { startTestApp } from '../../support/app-harness';
 import { createFreshPostgresDatabase, type FreshPostgresDatabase } from '../../support/test-database';
+import { eventually } from '../../support/eventually';
 
 /**
  * A bot started while its database server is not answering yet (started together, or mid-restart) waits for it
@@ -32,7 +33,7 @@ describeWithServer('starting while the database server does not answer', () => {
     const refusedBefore = proxy.faults;
     const starting = startTestApp({ database: 'postgres', databaseUrl: url });
     // Let it be refused a few times before the server "comes up".
-    for (const end = Date.now() + 10_000; proxy.faults - refusedBefore < 2 && Date.now() < end;) await new Promise((resolve) => setTimeout(resolve, 50));
+    await eventually('the start was refused twice', () => proxy.faults - refusedBefore >= 2, { timeoutMs: 10_000 });
     expect(proxy.faults - refusedBefore).toBeGreaterThanOrEqual(2);
     proxy.mode = 'pass';
     const harness = await starting;

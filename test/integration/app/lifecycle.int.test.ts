@@ -6,6 +6,7 @@ import { activityFactory, startConnectorEmulator, type ConnectorEmulator } from 
 import { demoPersonas, generateDemoTenant } from '../../../emulators/demo-tenant';
 import { startGraphEmulator, type GraphEmulator } from '../../../emulators/graph';
 import { startTestApp, type TestApp } from '../../support/app-harness';
+import { eventually } from '../../support/eventually';
 
 const root = join(__dirname, '..', '..', '..');
 const tsx = require.resolve('tsx/cli');
@@ -41,13 +42,12 @@ describe('production entry point', () => {
       ADMIN_GROUP_IDS: '99999999-0000-4000-8000-00000000ad01', DATA_DIR: dataDir, HOST: '127.0.0.1', PORT: port,
     });
     try {
-      let ready: Response | undefined;
       // Up to 45 s: on a busy 2-core machine tsx compiles the entry point and the embedded database migrates first.
-      for (let i = 0; i < 225 && !ready?.ok; i++) {
-        await new Promise((r) => setTimeout(r, 200));
-        ready = await fetch(`http://127.0.0.1:${port}/readyz`).catch(() => undefined);
-      }
-      expect(ready?.status).toBe(200);
+      const ready = await eventually('the bot answers ready', async () => {
+        const answer = await fetch(`http://127.0.0.1:${port}/readyz`);
+        return answer.ok && answer;
+      }, { timeoutMs: 45_000, intervalMs: 200 });
+      expect(ready.status).toBe(200);
       expect(await ready!.json()).toMatchObject({ database: true, jobs: true });
       expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
       run.kill('SIGTERM');
@@ -84,8 +84,9 @@ describe('graceful stop', () => {
     const teams = activityFactory({ serviceUrl: connector.url, botId: tenant.botAppId, tenantId: tenant.tenantId });
     // A Graph outage makes the install turn wait on a retry: long enough to stop the app under it.
     graph.injectFaults({ count: 4, status: 503 });
+    const faultsBefore = graph.stats().faults;
     const slowTurn = harness.post(teams.anInstallationUpdate({ action: 'add', scope: 'personal', user: { aadObjectId: employee.id } }));
-    await new Promise((r) => setTimeout(r, 300));
+    await eventually('the install turn met the Graph outage and waits on its retry', () => graph.stats().faults > faultsBefore, { timeoutMs: 10_000, intervalMs: 20 });
 
     const stopping = harness.stop();
     expect((await fetch(`${harness.app.url}/readyz`)).status).toBe(503);

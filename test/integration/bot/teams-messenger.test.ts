@@ -7,6 +7,7 @@ import { TeamsMessenger } from '../../../src/adapters/bot/teams-messenger';
 import type { StoredConversationReference } from '../../../src/domain/ports/conversation-reference-store';
 import type { NudgeCard } from '../../../src/domain/nudges/nudge-card';
 import { startFaultProxy } from '../../support/fault-proxy';
+import { eventually } from '../../support/eventually';
 
 const TENANT = '0f6d5c4b-3a29-4817-9e6d-5c4b3a291807';
 const BOT = '7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
@@ -142,9 +143,7 @@ describe('the Teams messenger between sends', () => {
       const { messenger, reference } = messengerInstalledFor(connector, { aadObjectId: '5d1e2f3a-0000-4000-8000-00000000000a', name: 'Lynne Robbins' }, { idleConnectionMs: 200 }, serviceUrl);
       expect(await messenger.send(reference, card, async () => true)).toMatchObject({ kind: 'sent' });
       expect(proxy.openConnections).toBe(1);
-      const closedBy = performance.now() + 3000;
-      while (proxy.openConnections > 0 && performance.now() < closedBy) await new Promise((resolve) => setTimeout(resolve, 20));
-      expect(proxy.openConnections).toBe(0);
+      await eventually('the idle connection is closed', () => proxy.openConnections === 0, { timeoutMs: 3000, intervalMs: 20 });
       expect(await messenger.send(reference, card, async () => true)).toMatchObject({ kind: 'sent' });
       expect(connector.activities(reference.conversationId)).toHaveLength(2);
     } finally {

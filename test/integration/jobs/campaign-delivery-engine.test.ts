@@ -8,6 +8,7 @@ import type { NudgeRequest, NudgeResult } from '../../../src/use-cases/send-nudg
 import { campaignPlan } from '../../fakes/campaign-plan';
 import { databaseTargets } from '../../support/test-database';
 import type { UserMfaStatus } from '../../../src/domain/mfa/user-registration';
+import { eventually } from '../../support/eventually';
 
 /** Everyone is in the latest scan, with SMS only, except "gone". */
 const scanned = async (id: string): Promise<UserMfaStatus | undefined> => (id === 'gone' ? undefined : {
@@ -18,13 +19,7 @@ const scanned = async (id: string): Promise<UserMfaStatus | undefined> => (id ==
 const plan = campaignPlan({ name: 'Engine', window: { startHour: 0, endHour: 24, weekdays: [1, 2, 3, 4, 5, 6, 7] } });
 const quiet = { info: () => {}, error: jest.fn() };
 
-async function waitFor(condition: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > until) throw new Error('timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+const waitFor = (condition: () => Promise<boolean>, timeoutMs = 20_000) => eventually('the engine got there', condition, { timeoutMs });
 
 describe.each(databaseTargets())('the campaign delivery engine on $name', (target) => {
   let db: Database;

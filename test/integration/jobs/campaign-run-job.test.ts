@@ -5,6 +5,7 @@ import { SqlCampaignStore } from '../../../src/adapters/storage/sql-campaign-sto
 import type { StartRunResult } from '../../../src/use-cases/start-campaign-run';
 import { campaignPlan } from '../../fakes/campaign-plan';
 import { databaseTargets } from '../../support/test-database';
+import { eventually, letTimePass } from '../../support/eventually';
 
 jest.setTimeout(60_000);
 const quiet = { info: () => {}, warn: () => {}, error: () => {} };
@@ -43,9 +44,7 @@ describe.each(databaseTargets())('campaign run jobs on $name', (target) => {
   const queued = async (campaignId: string) =>
     (await db.query<{ start_after: Date | string }>(`SELECT start_after FROM pgboss.job WHERE name = $1 AND data->>'campaignId' = $2 ORDER BY start_after`, [CAMPAIGN_RUN_JOB, campaignId]))
       .map((row) => new Date(row.start_after).toISOString());
-  const until = async (condition: () => boolean) => {
-    for (const end = Date.now() + 20_000; !condition(); await new Promise((resolve) => setTimeout(resolve, 100))) if (Date.now() > end) throw new Error('timed out');
-  };
+  const until = (condition: () => boolean) => eventually('the run job started the run', condition, { intervalMs: 100 });
 
   /** A daily campaign for a week whose first run was a minute ago (date and time from one instant, so midnight cannot split them). */
   const dailyFromAMinuteAgo = async () => {
@@ -67,7 +66,7 @@ describe.each(databaseTargets())('campaign run jobs on $name', (target) => {
     await until(() => started.some((s) => s.campaignId === campaign.id));
     // The next day at the same time is queued, once.
     const tomorrow = new Date(first!.getTime() + 86_400_000).toISOString();
-    for (const end = Date.now() + 10_000; !(await queued(campaign.id)).includes(tomorrow) && Date.now() < end;) await new Promise((r) => setTimeout(r, 100));
+    await eventually('the next day is queued', async () => (await queued(campaign.id)).includes(tomorrow), { timeoutMs: 10_000, intervalMs: 100 });
     expect((await queued(campaign.id)).filter((time) => time === tomorrow)).toHaveLength(1);
   });
 
@@ -83,7 +82,7 @@ describe.each(databaseTargets())('campaign run jobs on $name', (target) => {
     const state = async () => (await db.query<{ state: string; retry_count: number }>(
       'SELECT state, retry_count FROM pgboss.job WHERE name = $1 AND data->>\'campaignId\' = $2 AND start_after = $3', [CAMPAIGN_RUN_JOB, campaign.id, first],
     ))[0];
-    for (const end = Date.now() + 10_000; (await state())?.state !== 'completed' && Date.now() < end;) await new Promise((r) => setTimeout(r, 100));
+    await eventually('the run job completed', async () => (await state())?.state === 'completed', { timeoutMs: 10_000, intervalMs: 100 });
     // Done in its first go: the queue never had to retry it.
     expect(await state()).toEqual({ state: 'completed', retry_count: 0 });
   });
@@ -98,7 +97,7 @@ describe.each(databaseTargets())('campaign run jobs on $name', (target) => {
     answer = (_id, scheduledFor) => ({ kind: 'alreadyStarted', run: { id: 'r', campaignId: soon.id, scheduledFor, startedAt: new Date(), status: 'delivering', targeted: 0 } });
     await jobs.scheduleNext(soon);
     await until(() => started.some((s) => s.campaignId === soon.id));
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await letTimePass(1000, 'no second run is queued after an already-started one');
     expect(await queued(soon.id)).toHaveLength(1);
   });
 
@@ -113,9 +112,7 @@ describe.each(databaseTargets())('campaign run jobs on $name', (target) => {
   const startedAnswer = (campaignId: string, scheduledFor: Date): StartRunResult =>
     ({ kind: 'started', targeted: 1, run: { id: 'r', campaignId, scheduledFor, startedAt: new Date(), status: 'delivering', targeted: 1 } });
   const tomorrowOf = (first: Date) => new Date(first.getTime() + 86_400_000).toISOString();
-  const untilQueued = async (campaignId: string, at: string) => {
-    for (const end = Date.now() + 15_000; !(await queued(campaignId)).includes(at); await new Promise((r) => setTimeout(r, 100))) if (Date.now() > end) throw new Error(`${at} was never queued`);
-  };
+  const untilQueued = (campaignId: string, at: string) => eventually(`${at} is queued`, async () => (await queued(campaignId)).includes(at), { timeoutMs: 15_000, intervalMs: 100 });
 
   // Issue 15, item 4: the chain used to end when the job that started a run failed before queuing the next one.
   it('queues the next run also when its own run had already started (the job that started it died before queuing)', async () => {

@@ -5,6 +5,7 @@ import type { NudgeRequest, NudgeResult } from '../../../src/use-cases/send-nudg
 import { campaignPlan } from '../../fakes/campaign-plan';
 import { databaseTargets } from '../../support/test-database';
 import type { UserMfaStatus } from '../../../src/domain/mfa/user-registration';
+import { eventually } from '../../support/eventually';
 
 /** Everyone is in the latest scan, with SMS only, except "gone". */
 const scanned = async (id: string): Promise<UserMfaStatus | undefined> => (id === 'gone' ? undefined : {
@@ -190,7 +191,7 @@ describe.each(databaseTargets())('a delivery batch on $name', (target) => {
     expect(batch.deliveries.filter((d) => d.runId === run.id)).toHaveLength(3);
     let placed = false;
     const sending = sendClaimedBatch(deps, batch, () => { placed = true; });
-    for (let i = 0; i < 400 && !placed; i++) await new Promise((resolve) => setTimeout(resolve, 5));
+    await eventually('the batch is placed', () => placed, { timeoutMs: 2000, intervalMs: 5 });
     // Both sends hold their places and wait for their turns; the third settled without one: the batch is placed,
     // though nothing has been sent yet.
     expect(placed).toBe(true);
