@@ -4,6 +4,7 @@ import { SqlNudgeStore } from '../../../src/adapters/storage/sql-nudge-store';
 import type { CampaignPlan } from '../../../src/domain/campaigns/campaign';
 import { campaignPlan } from '../../fakes/campaign-plan';
 import { databaseTargets } from '../../support/test-database';
+import { eventually } from '../../support/eventually';
 
 const T0 = new Date('2026-12-01T10:00:00Z');
 const minutes = (n: number) => new Date(T0.getTime() + n * 60_000);
@@ -143,10 +144,10 @@ describe.each(databaseTargets())('SqlCampaignStore on $name', (target) => {
     const realNow = new Date();
     const { run } = await runWith(1, new Date(realNow.getTime() - 60_000));
     await onDatabaseClock.claimDue(realNow, 1000, 'short', new Date(realNow.getTime() + 200));
-    for (const end = Date.now() + 5000; (await onDatabaseClock.deliveryCounts(run.id)).pending === 0 && Date.now() < end;) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
+    await eventually('the lease ran out on the database clock and the claim came back', async () => {
       await onDatabaseClock.reclaimExpired(new Date());
-    }
+      return (await onDatabaseClock.deliveryCounts(run.id)).pending > 0;
+    }, { timeoutMs: 5000 });
     expect(await onDatabaseClock.deliveryCounts(run.id)).toMatchObject({ pending: 1, sending: 0 });
   });
 

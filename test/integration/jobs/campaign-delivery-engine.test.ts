@@ -8,7 +8,7 @@ import type { NudgeRequest, NudgeResult } from '../../../src/use-cases/send-nudg
 import { campaignPlan } from '../../fakes/campaign-plan';
 import { databaseTargets } from '../../support/test-database';
 import type { UserMfaStatus } from '../../../src/domain/mfa/user-registration';
-import { eventually } from '../../support/eventually';
+import { eventually, letTimePass } from '../../support/eventually';
 
 /** Everyone is in the latest scan, with SMS only, except "gone". */
 const scanned = async (id: string): Promise<UserMfaStatus | undefined> => (id === 'gone' ? undefined : {
@@ -45,7 +45,7 @@ describe.each(databaseTargets())('the campaign delivery engine on $name', (targe
         return { kind: 'failed', reason: 'stopped before sending', transient: true, person: { id: request.userId, displayName: '' }, nudgeId: 'x', strength: 'weak' };
       }
       sends.push({ userId: request.userId, at: Date.now() });
-      await new Promise((resolve) => setTimeout(resolve, 5));
+      await letTimePass(5, "Teams' answer takes a moment");
       return { kind: 'alreadyStrong', person: { id: request.userId, displayName: request.userId } };
     };
     return { sends, send };
@@ -141,7 +141,7 @@ describe.each(databaseTargets())('the campaign delivery engine on $name', (targe
       // The batch in flight finishes; then nothing more goes out while paused.
       await waitFor(async () => (await store.deliveryCounts(run.id)).sending === 0);
       const atPause = mine().length;
-      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await letTimePass(1500, 'nothing goes out while paused');
       expect(mine().length).toBe(atPause);
       expect(atPause).toBeLessThan(40);
 
@@ -150,7 +150,7 @@ describe.each(databaseTargets())('the campaign delivery engine on $name', (targe
       await store.setStatus(run.campaignId, 'cancelled', ['active', 'paused'], new Date());
       await waitFor(async () => (await store.deliveryCounts(run.id)).sending === 0);
       const atCancel = mine().length;
-      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await letTimePass(1500, 'nothing goes out once cancelled');
       expect(mine().length).toBe(atCancel);
       const counts = await store.deliveryCounts(run.id);
       // Each person at most once; everyone not reached before the cancel is cancelled, none left waiting.
@@ -210,7 +210,7 @@ describe.each(databaseTargets())('the campaign delivery engine on $name', (targe
     // Each send first does its checks (a Graph read, the database), as the real one does, then waits for its turn.
     const { sends, send: recording } = recordingSender();
     const send = async (request: NudgeRequest) => {
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      await letTimePass(100, "a send's checks take a while");
       return recording(request);
     };
     let unsettled = 0;
@@ -300,7 +300,7 @@ describe.each(databaseTargets())('the campaign delivery engine on $name', (targe
     const send = async (request: NudgeRequest) => {
       const answered = await request.beforeNewChat?.();
       requests.push(Date.now());
-      await new Promise((resolve) => setTimeout(resolve, 5));
+      await letTimePass(5, "Teams' answer to the new chat takes a moment");
       answered?.();
       return recording(request);
     };
@@ -337,7 +337,7 @@ describe.each(databaseTargets())('the campaign delivery engine on $name', (targe
     );
     engine.start();
     try {
-      await new Promise((resolve) => setTimeout(resolve, 3000));
+      await letTimePass(3000, 'an idle engine looks less and less often');
       // 50, 100, 200, 400, 800, 800… ms: about 7 looks in 3 s, where a fixed 50 ms pause would make some 60.
       expect(looks).toBeGreaterThanOrEqual(4);
       expect(looks).toBeLessThanOrEqual(10);
