@@ -1,3 +1,4 @@
+import { CampaignDeliveryEngine } from '../../../../src/adapters/jobs/campaign-delivery-engine';
 import { SendGate } from '../../../../src/adapters/jobs/send-gate';
 import type { SendRate, SendSlot } from '../../../../src/domain/ports/send-rate';
 
@@ -43,13 +44,14 @@ describe('SendGate', () => {
     released();
   });
 
-  it('lets every sender of the instance through the same door: a place taken by one is not free for another', async () => {
+  it("is the one door for the campaign engine and every other sender: the engine's sends wait behind an admin's nudge", async () => {
     const gate = new SendGate(rate(1), 'a', 1);
-    const campaignCard = await gate.take();
-    const adminsNudge = gate.take();
-    expect(await settled(adminsNudge)).toBe(false);
-    campaignCard();
-    (await adminsNudge)();
+    const engine = new CampaignDeliveryEngine({} as never, gate, { batchMax: 1, idleMs: 1000 }, { info: () => {}, error: () => {} });
+    const adminsNudge = await gate.take();
+    const campaignCard = engine.takeSendSlot();
+    expect(await settled(campaignCard)).toBe(false);
+    adminsNudge();
+    (await campaignCard)();
   });
 
   it('without an own limit, only the shared budget paces', async () => {
