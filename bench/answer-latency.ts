@@ -33,17 +33,19 @@ async function main(): Promise<void> {
     }
   }
   times.sort((a, b) => a - b);
-  console.log(JSON.stringify({
-    bench: 'answer',
-    articles: articles.length,
-    article_questions: articles.reduce((sum, article) => sum + article.questions.length, 0),
-    declined_subject_questions: outsideTopics.reduce((sum, topic) => sum + topic.questions.length, 0),
-    knowledge_load_s: +(loadMs / 1000).toFixed(3),
-    answers: times.length,
-    p50_ms: +percentile(times, 50).toFixed(2),
-    p99_ms: +percentile(times, 99).toFixed(2),
-    max_ms: +times[times.length - 1]!.toFixed(2),
-  }));
+  console.log(
+    JSON.stringify({
+      bench: 'answer',
+      articles: articles.length,
+      article_questions: articles.reduce((sum, article) => sum + article.questions.length, 0),
+      declined_subject_questions: outsideTopics.reduce((sum, topic) => sum + topic.questions.length, 0),
+      knowledge_load_s: +(loadMs / 1000).toFixed(3),
+      answers: times.length,
+      p50_ms: +percentile(times, 50).toFixed(2),
+      p99_ms: +percentile(times, 99).toFixed(2),
+      max_ms: +times[times.length - 1]!.toFixed(2),
+    }),
+  );
 }
 
 main().catch((error: unknown) => {

@@ -54,7 +54,8 @@ class LogTap extends Writable {
   override _write(chunk: Buffer, _encoding: string, done: () => void): void {
     for (const text of chunk.toString().split('\n').filter(Boolean)) {
       const line = JSON.parse(text) as { level?: number; msg?: string } & Partial<Record<keyof LogTap['totals'], number>>;
-      if (line.msg === 'campaign deliveries') for (const key of Object.keys(this.totals) as (keyof LogTap['totals'])[]) this.totals[key] += line[key] ?? 0;
+      if (line.msg === 'campaign deliveries')
+        for (const key of Object.keys(this.totals) as (keyof LogTap['totals'])[]) this.totals[key] += line[key] ?? 0;
       if ((line.level ?? 0) >= 40 || process.env.BENCH_CAMPAIGN_DEBUG) process.stderr.write(`[worker ${process.pid}] ${text}\n`);
     }
     done();
@@ -71,8 +72,12 @@ async function main(): Promise<void> {
 
   const base = loadDemoConfig(
     {
-      PORT: '0', LOG_LEVEL: 'info', DATABASE_URL: settings.databaseUrl, BOT_SERVICE_URL: settings.connectorUrl,
-      CAMPAIGN_SEND_RATE: String(settings.rate), NUDGE_SENDING_HOURS: 'always',
+      PORT: '0',
+      LOG_LEVEL: 'info',
+      DATABASE_URL: settings.databaseUrl,
+      BOT_SERVICE_URL: settings.connectorUrl,
+      CAMPAIGN_SEND_RATE: String(settings.rate),
+      NUDGE_SENDING_HOURS: 'always',
     },
     { tenantId: settings.tenantId, graphBaseUrl: settings.graphUrl, teamsAppCatalogId: settings.teamsAppId },
   );

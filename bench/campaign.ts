@@ -53,7 +53,13 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Client } from 'pg';
 import type { Activity } from 'botbuilder';
-import { activityFactory, personalConversationId, startConnectorEmulator, ADAPTIVE_CARD_CONTENT_TYPE, type ReceivedRequest } from '../emulators/connector';
+import {
+  activityFactory,
+  personalConversationId,
+  startConnectorEmulator,
+  ADAPTIVE_CARD_CONTENT_TYPE,
+  type ReceivedRequest,
+} from '../emulators/connector';
 import { demoPersonas, generateDemoTenant, type DemoTenant, type DemoUser } from '../emulators/demo-tenant';
 import { startGraphEmulator } from '../emulators/graph';
 import { toStoredReference } from '../src/adapters/bot/conversation-reference-mapper';
@@ -128,7 +134,12 @@ interface Worker {
 /** A sending process, ready (its app listening, its engine running) when this resolves. */
 async function startWorker(settings: WorkerSettings): Promise<Worker> {
   const child = fork(join(__dirname, 'campaign-worker.ts'), [], {
-    execArgv: ['--import', pathToFileURL(require.resolve('tsx')).href, '--expose-gc', ...(process.env.BENCH_CAMPAIGN_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CAMPAIGN_PROFILE] : [])],
+    execArgv: [
+      '--import',
+      pathToFileURL(require.resolve('tsx')).href,
+      '--expose-gc',
+      ...(process.env.BENCH_CAMPAIGN_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CAMPAIGN_PROFILE] : []),
+    ],
     env: { ...process.env, BENCH_CAMPAIGN_WORKER: JSON.stringify(settings) },
     // Its stdout is not ours: this process's stdout carries the one JSON line.
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
@@ -136,7 +147,13 @@ async function startWorker(settings: WorkerSettings): Promise<Worker> {
   child.stdout!.pipe(process.stderr);
   let onCampaign: (id: string) => void = () => {};
   const worker: Worker = {
-    child, peakRssMb: 0, readyRssMb: 0, readyHeapMb: 0, heapAfterRunMb: null, engine: { sent: 0, later: 0, failed: 0, skipped: 0 }, killed: false,
+    child,
+    peakRssMb: 0,
+    readyRssMb: 0,
+    readyHeapMb: 0,
+    heapAfterRunMb: null,
+    engine: { sent: 0, later: 0, failed: 0, skipped: 0 },
+    killed: false,
     exited: new Promise((resolve) => child.once('exit', () => resolve())),
     campaignId: new Promise((resolve) => (onCampaign = resolve)),
   };
@@ -175,7 +192,8 @@ function carriesCardActivity(activity: unknown): boolean {
 
 /** Whether an accepted request carried an adaptive card (a send, or a createConversation with its first activity). */
 function carriesCard(request: ReceivedRequest): boolean {
-  const body = request.body as { attachments?: { contentType?: string }[]; activity?: { attachments?: { contentType?: string }[] } } | undefined;
+  const body = request.body as
+    { attachments?: { contentType?: string }[]; activity?: { attachments?: { contentType?: string }[] } } | undefined;
   const attachments = (request.operation === 'createConversation' ? body?.activity?.attachments : body?.attachments) ?? [];
   return attachments.some((a) => a.contentType === ADAPTIVE_CARD_CONTENT_TYPE);
 }
@@ -189,9 +207,21 @@ async function main(): Promise<void> {
   const chaos = process.argv.includes('--chaos');
   const seed = Number(arg('seed', String(Date.now() % 1_000_000)));
   const mode = chaos ? 'chaos' : killAt !== undefined ? 'kill' : instances > 1 ? 'instances' : 'plain';
-  if (!Number.isInteger(users) || users < 1 || !Number.isInteger(rate) || rate < 1 || rate > 1000 || !Number.isInteger(instances) || instances < 1
-    || (killAt !== undefined && !(killAt > 0 && killAt < 1)) || (killAt !== undefined && instances > 1 && !chaos) || !(newChats >= 0 && newChats <= 1)) {
-    throw new Error('usage: npm run bench:campaign -- --users 20000 [--rate 100 (1..1000)] [--kill-at 0.5 | --instances 2] [--new-chats 0..1] [--chaos [--seed N]]');
+  if (
+    !Number.isInteger(users) ||
+    users < 1 ||
+    !Number.isInteger(rate) ||
+    rate < 1 ||
+    rate > 1000 ||
+    !Number.isInteger(instances) ||
+    instances < 1 ||
+    (killAt !== undefined && !(killAt > 0 && killAt < 1)) ||
+    (killAt !== undefined && instances > 1 && !chaos) ||
+    !(newChats >= 0 && newChats <= 1)
+  ) {
+    throw new Error(
+      'usage: npm run bench:campaign -- --users 20000 [--rate 100 (1..1000)] [--kill-at 0.5 | --instances 2] [--new-chats 0..1] [--chaos [--seed N]]',
+    );
   }
   const serverUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
@@ -229,8 +259,14 @@ async function main(): Promise<void> {
     const scanStarted = Date.now();
     const scan = await scanTenant(
       {
-        directory: new GraphDirectory(createGraphClient(graph.url, async () => 'bench-token'), { registrationSource: 'report', reportsBudget: { limit: 1000, windowMs: 1000 } }),
-        store: new SqlPostureStore(db), policy: DEFAULT_CLASSIFICATION_POLICY, rates: DEFAULT_RATE_POLICY, now: () => new Date(),
+        directory: new GraphDirectory(
+          createGraphClient(graph.url, async () => 'bench-token'),
+          { registrationSource: 'report', reportsBudget: { limit: 1000, windowMs: 1000 } },
+        ),
+        store: new SqlPostureStore(db),
+        policy: DEFAULT_CLASSIFICATION_POLICY,
+        rates: DEFAULT_RATE_POLICY,
+        now: () => new Date(),
       },
       'admin',
     );
@@ -243,10 +279,16 @@ async function main(): Promise<void> {
     const references = new SqlConversationReferenceStore(db);
     const withChat = [owner, ...chosen.filter((_, i) => Math.floor((i + 1) * newChats) === Math.floor(i * newChats))];
     for (let i = 0; i < withChat.length; i += 50) {
-      await Promise.all(withChat.slice(i, i + 50).map((user) => {
-        const activity = teams.anInstallationUpdate({ action: 'add', scope: 'personal', user: { aadObjectId: user.id, name: user.displayName } });
-        return references.save(toStoredReference(activity as unknown as Activity, tenant.tenantId));
-      }));
+      await Promise.all(
+        withChat.slice(i, i + 50).map((user) => {
+          const activity = teams.anInstallationUpdate({
+            action: 'add',
+            scope: 'personal',
+            user: { aadObjectId: user.id, name: user.displayName },
+          });
+          return references.save(toStoredReference(activity as unknown as Activity, tenant.tenantId));
+        }),
+      );
     }
 
     // ---- Counting at the Connector: every accepted request passes this predicate (it never matches).
@@ -263,31 +305,42 @@ async function main(): Promise<void> {
     const throttledAtMs = new Array<number>(10).fill(0);
     const sentAtMs = new Array<number>(10).fill(0);
     let cardRequests = 0;
-    void connector.waitFor((request) => {
-      if (carriesCard(request)) cardRequests += 1;
-      if (process.env.BENCH_CAMPAIGN_DEBUG && request.status === 429) throttledAtMs[Math.floor((request.at % 1000) / 100)]! += 1;
-      if (request.status >= 300 || !carriesCard(request)) return false;
-      if (process.env.BENCH_CAMPAIGN_DEBUG) sentAtMs[Math.floor((request.at % 1000) / 100)]! += 1;
-      const userId = request.conversationId === undefined ? undefined : userOfConversation.get(request.conversationId);
-      if (userId === undefined) {
-        // The owner's chat gets the run's summary card when it finishes; anything else is unexpected.
-        if (request.conversationId === ownerConversation) summaryCards += 1;
-        else unexpectedCards += 1;
-        return false;
-      }
-      cards.set(userId, (cards.get(userId) ?? 0) + 1);
-      lastCardAt = Date.now();
-      if (process.env.BENCH_CAMPAIGN_DEBUG) perSecond.set(Math.floor(lastCardAt / 1000), (perSecond.get(Math.floor(lastCardAt / 1000)) ?? 0) + 1);
-      firstCardAt ||= lastCardAt;
-      if (killAt !== undefined && !killedAt && cards.size >= killAt * users) {
-        killedAt = Date.now();
-        onHalf();
-      }
-      return false;
-    }, 2 ** 31 - 1).catch(() => undefined);
+    void connector
+      .waitFor(
+        (request) => {
+          if (carriesCard(request)) cardRequests += 1;
+          if (process.env.BENCH_CAMPAIGN_DEBUG && request.status === 429) throttledAtMs[Math.floor((request.at % 1000) / 100)]! += 1;
+          if (request.status >= 300 || !carriesCard(request)) return false;
+          if (process.env.BENCH_CAMPAIGN_DEBUG) sentAtMs[Math.floor((request.at % 1000) / 100)]! += 1;
+          const userId = request.conversationId === undefined ? undefined : userOfConversation.get(request.conversationId);
+          if (userId === undefined) {
+            // The owner's chat gets the run's summary card when it finishes; anything else is unexpected.
+            if (request.conversationId === ownerConversation) summaryCards += 1;
+            else unexpectedCards += 1;
+            return false;
+          }
+          cards.set(userId, (cards.get(userId) ?? 0) + 1);
+          lastCardAt = Date.now();
+          if (process.env.BENCH_CAMPAIGN_DEBUG)
+            perSecond.set(Math.floor(lastCardAt / 1000), (perSecond.get(Math.floor(lastCardAt / 1000)) ?? 0) + 1);
+          firstCardAt ||= lastCardAt;
+          if (killAt !== undefined && !killedAt && cards.size >= killAt * users) {
+            killedAt = Date.now();
+            onHalf();
+          }
+          return false;
+        },
+        2 ** 31 - 1,
+      )
+      .catch(() => undefined);
 
     const settings: WorkerSettings = {
-      databaseUrl, graphUrl: graph.url, connectorUrl, tenantId: tenant.tenantId, teamsAppId: tenant.teamsAppId, rate,
+      databaseUrl,
+      graphUrl: graph.url,
+      connectorUrl,
+      tenantId: tenant.tenantId,
+      teamsAppId: tenant.teamsAppId,
+      rate,
       owner: { id: owner.id, name: owner.displayName },
     };
     // One at a time: each start checks the database's migrations and pg-boss's schema.
@@ -302,11 +355,14 @@ async function main(): Promise<void> {
         const victim = workers[0]!;
         victim.killed = true;
         victim.child.kill('SIGKILL');
-        startWorker(settings).then((fresh) => {
-          workers.push(fresh);
-          restartMs = Date.now() - killedAt;
-          resolve();
-        }, (error: unknown) => console.error('the fresh sending process did not start:', error));
+        startWorker(settings).then(
+          (fresh) => {
+            workers.push(fresh);
+            restartMs = Date.now() - killedAt;
+            resolve();
+          },
+          (error: unknown) => console.error('the fresh sending process did not start:', error),
+        );
       };
     });
     const createdAt = Date.now();
@@ -319,7 +375,10 @@ async function main(): Promise<void> {
     const deadline = Date.now() + (users / rate) * 4 * 1000 + (killAt !== undefined ? LEASE_S * 1000 : 0) + 300_000;
     for (;;) {
       await sleep(250);
-      [run] = await db.query<NonNullable<typeof run>>('SELECT id, started_at, finished_at, status, targeted FROM campaign_runs WHERE campaign_id = $1', [campaignId]);
+      [run] = await db.query<NonNullable<typeof run>>(
+        'SELECT id, started_at, finished_at, status, targeted FROM campaign_runs WHERE campaign_id = $1',
+        [campaignId],
+      );
       if (run?.status === 'finished') break;
       if (Date.now() > deadline) {
         ending = 'timed out';
@@ -365,7 +424,9 @@ async function main(): Promise<void> {
     if (chaos) {
       cards.clear();
       for (const user of chosen) {
-        const held = connector.activities(personalConversationId(tenant.botAppId, user.id)).filter((a) => carriesCardActivity(a.activity)).length;
+        const held = connector
+          .activities(personalConversationId(tenant.botAppId, user.id))
+          .filter((a) => carriesCardActivity(a.activity)).length;
         if (held > 0) cards.set(user.id, held);
       }
     }
@@ -389,7 +450,9 @@ async function main(): Promise<void> {
     const recipients = rows.length;
     let duplicates = 0;
     for (const count of cards.values()) duplicates += count - 1;
-    const [orphans] = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM nudges WHERE source = 'campaign' AND status = 'sending'");
+    const [orphans] = await db.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM nudges WHERE source = 'campaign' AND status = 'sending'",
+    );
     // What `campaign <id>` and `campaigns` cost once the run is over. The status card's funnel reads every
     // delivery; the list shows ten campaigns, so it is timed over this one and nine copies of it, against the
     // status card's way of counting each of them (the list's before it had its own query).
@@ -419,75 +482,117 @@ async function main(): Promise<void> {
       // Sends whose fate the injected Connector faults made unknowable to any sender: answered 5xx, or cut (dropped,
       // black-holed) before their answer. A correct sender records each as uncertain, so uncertain cannot be lower
       // than this floor plus what the killed process had on its way.
-      const answered5xx = Object.entries(connectorStats.byStatus).filter(([status]) => Number(status) >= 500).reduce((sum, [, n]) => sum + n, 0);
+      const answered5xx = Object.entries(connectorStats.byStatus)
+        .filter(([status]) => Number(status) >= 500)
+        .reduce((sum, [, n]) => sum + n, 0);
       const fatesUnknown = { answered_5xx: answered5xx, requests_cut: proxies[1]!.requestsCut };
-      console.log(JSON.stringify({
-        bench: 'chaos', ending, recipients, delivered: cards.size, lost, duplicates, uncertain: byStatus.uncertain ?? 0, stuck: stuckRow!.n,
-        faults_injected: Object.values(chaosCounts ?? {}).reduce((sum, n) => sum + n, 0), wall_s: wallS === null ? null : +wallS.toFixed(3),
-        uncertain_floor: fatesUnknown.answered_5xx + fatesUnknown.requests_cut, fates_unknown: fatesUnknown,
-        failed: byStatus.failed ?? 0, uncertain_delivered: uncertainDelivered, uncertain_lost: uncertainLost, faults: chaosCounts,
-        proxy_faults: { database: proxies[0]!.faults, connector: proxies[1]!.faults }, seed, statuses: byStatus, reasons,
-        unexpected_cards: unexpectedCards, orphan_nudges: orphans!.n, rate_per_s: rate, floor_s: +floorS.toFixed(3),
-        ratio: wallS === null ? null : +(wallS / floorS).toFixed(3), instances, killed_at_s: killedAt ? seconds(killedAt - startedAt) : null,
-        restart_s: restartMs === undefined ? null : seconds(restartMs), engine_sent_by_process: workers.map((w) => w.engine.sent),
-        peak_rss_mb: Math.max(...workers.map((w) => w.peakRssMb)), database: 'postgres', node: process.version, cpus: cpus().length, mem_gb: Math.round(totalmem() / 2 ** 30),
-      }));
+      console.log(
+        JSON.stringify({
+          bench: 'chaos',
+          ending,
+          recipients,
+          delivered: cards.size,
+          lost,
+          duplicates,
+          uncertain: byStatus.uncertain ?? 0,
+          stuck: stuckRow!.n,
+          faults_injected: Object.values(chaosCounts ?? {}).reduce((sum, n) => sum + n, 0),
+          wall_s: wallS === null ? null : +wallS.toFixed(3),
+          uncertain_floor: fatesUnknown.answered_5xx + fatesUnknown.requests_cut,
+          fates_unknown: fatesUnknown,
+          failed: byStatus.failed ?? 0,
+          uncertain_delivered: uncertainDelivered,
+          uncertain_lost: uncertainLost,
+          faults: chaosCounts,
+          proxy_faults: { database: proxies[0]!.faults, connector: proxies[1]!.faults },
+          seed,
+          statuses: byStatus,
+          reasons,
+          unexpected_cards: unexpectedCards,
+          orphan_nudges: orphans!.n,
+          rate_per_s: rate,
+          floor_s: +floorS.toFixed(3),
+          ratio: wallS === null ? null : +(wallS / floorS).toFixed(3),
+          instances,
+          killed_at_s: killedAt ? seconds(killedAt - startedAt) : null,
+          restart_s: restartMs === undefined ? null : seconds(restartMs),
+          engine_sent_by_process: workers.map((w) => w.engine.sent),
+          peak_rss_mb: Math.max(...workers.map((w) => w.peakRssMb)),
+          database: 'postgres',
+          node: process.version,
+          cpus: cpus().length,
+          mem_gb: Math.round(totalmem() / 2 ** 30),
+        }),
+      );
       return;
     }
-    console.log(JSON.stringify({
-      bench: 'campaign',
-      mode,
-      ending,
-      recipients,
-      expected_recipients: users,
-      delivered: cards.size,
-      failed: byStatus.failed ?? 0,
-      lost,
-      duplicates,
-      uncertain: byStatus.uncertain ?? 0,
-      uncertain_delivered: uncertainDelivered,
-      uncertain_lost: uncertainLost,
-      unexpected_cards: unexpectedCards,
-      summary_cards: summaryCards,
-      statuses: byStatus,
-      reasons,
-      retried: rows.filter((r) => r.attempts > 1).length,
-      orphan_nudges: orphans!.n,
-      status_read_ms: Math.round(statusReadMs),
-      status_delivered: report?.total.delivered ?? null,
-      list_campaigns: listed.length,
-      list_delivered: listed.reduce((sum, { total }) => sum + total.delivered, 0),
-      list_read_ms: Math.round(listReadMs),
-      list_by_facts_ms: Math.round(listByFactsMs),
-      rate_per_s: rate,
-      floor_s: +floorS.toFixed(3),
-      wall_s: wallS === null ? null : +wallS.toFixed(3),
-      ratio: wallS === null ? null : +(wallS / floorS).toFixed(3),
-      run_finished_s: run.finished_at ? seconds(new Date(run.finished_at).getTime() - startedAt) : null,
-      start_lag_s: seconds(startedAt - createdAt),
-      first_card_s: firstCardAt ? seconds(firstCardAt - startedAt) : null,
-      ...(killAt !== undefined ? { kill_at: killAt, killed_at_s: killedAt ? seconds(killedAt - startedAt) : null, restart_s: restartMs === undefined ? null : seconds(restartMs) } : {}),
-      restarts: killedAt ? 1 : 0,
-      instances,
-      new_chats: newChats,
-      throttled_429: connectorStats.throttled,
-      connector_requests: connectorStats.requests,
-      connector_sends: connectorStats.sends,
-      peak_sends_per_s: connectorStats.peakSendsPerSecond,
-      peak_requests_per_s: connectorStats.peakRequestsPerSecond,
-      conversations_created: connectorStats.conversationsCreated,
-      graph_requests: graphStats.requests - graphBefore,
-      installs: graphStats.requestsByRoute['POST /users/{id}/teamwork/installedApps'] ?? 0,
-      engine_sent_by_process: workers.map((w) => w.engine.sent),
-      peak_rss_mb: Math.max(...workers.map((w) => w.peakRssMb)),
-      memory_by_process_mb: workers.map((w) => ({ ready_rss: w.readyRssMb, peak_rss: w.peakRssMb, ready_heap: w.readyHeapMb, heap_after_run: w.heapAfterRunMb })),
-      prep_s: seconds(prepMs),
-      scan_s: seconds(scanMs),
-      database: 'postgres',
-      node: process.version,
-      cpus: cpus().length,
-      mem_gb: Math.round(totalmem() / 2 ** 30),
-    }));
+    console.log(
+      JSON.stringify({
+        bench: 'campaign',
+        mode,
+        ending,
+        recipients,
+        expected_recipients: users,
+        delivered: cards.size,
+        failed: byStatus.failed ?? 0,
+        lost,
+        duplicates,
+        uncertain: byStatus.uncertain ?? 0,
+        uncertain_delivered: uncertainDelivered,
+        uncertain_lost: uncertainLost,
+        unexpected_cards: unexpectedCards,
+        summary_cards: summaryCards,
+        statuses: byStatus,
+        reasons,
+        retried: rows.filter((r) => r.attempts > 1).length,
+        orphan_nudges: orphans!.n,
+        status_read_ms: Math.round(statusReadMs),
+        status_delivered: report?.total.delivered ?? null,
+        list_campaigns: listed.length,
+        list_delivered: listed.reduce((sum, { total }) => sum + total.delivered, 0),
+        list_read_ms: Math.round(listReadMs),
+        list_by_facts_ms: Math.round(listByFactsMs),
+        rate_per_s: rate,
+        floor_s: +floorS.toFixed(3),
+        wall_s: wallS === null ? null : +wallS.toFixed(3),
+        ratio: wallS === null ? null : +(wallS / floorS).toFixed(3),
+        run_finished_s: run.finished_at ? seconds(new Date(run.finished_at).getTime() - startedAt) : null,
+        start_lag_s: seconds(startedAt - createdAt),
+        first_card_s: firstCardAt ? seconds(firstCardAt - startedAt) : null,
+        ...(killAt !== undefined
+          ? {
+              kill_at: killAt,
+              killed_at_s: killedAt ? seconds(killedAt - startedAt) : null,
+              restart_s: restartMs === undefined ? null : seconds(restartMs),
+            }
+          : {}),
+        restarts: killedAt ? 1 : 0,
+        instances,
+        new_chats: newChats,
+        throttled_429: connectorStats.throttled,
+        connector_requests: connectorStats.requests,
+        connector_sends: connectorStats.sends,
+        peak_sends_per_s: connectorStats.peakSendsPerSecond,
+        peak_requests_per_s: connectorStats.peakRequestsPerSecond,
+        conversations_created: connectorStats.conversationsCreated,
+        graph_requests: graphStats.requests - graphBefore,
+        installs: graphStats.requestsByRoute['POST /users/{id}/teamwork/installedApps'] ?? 0,
+        engine_sent_by_process: workers.map((w) => w.engine.sent),
+        peak_rss_mb: Math.max(...workers.map((w) => w.peakRssMb)),
+        memory_by_process_mb: workers.map((w) => ({
+          ready_rss: w.readyRssMb,
+          peak_rss: w.peakRssMb,
+          ready_heap: w.readyHeapMb,
+          heap_after_run: w.heapAfterRunMb,
+        })),
+        prep_s: seconds(prepMs),
+        scan_s: seconds(scanMs),
+        database: 'postgres',
+        node: process.version,
+        cpus: cpus().length,
+        mem_gb: Math.round(totalmem() / 2 ** 30),
+      }),
+    );
   } finally {
     monkey?.stop();
     for (const worker of workers) if (worker.child.exitCode === null && worker.child.signalCode === null) worker.child.kill('SIGKILL');

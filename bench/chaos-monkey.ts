@@ -49,8 +49,13 @@ function seeded(seed: number): () => number {
 export function startChaos(targets: ChaosTargets, seed: number): { stop(): ChaosCounts } {
   const random = seeded(seed);
   const counts: ChaosCounts = {
-    database_drops: 0, database_blackholes: 0, database_delays: 0,
-    connector_drops: 0, connector_blackholes: 0, connector_5xx_after_accepting: 0, connector_503_before_accepting: 0,
+    database_drops: 0,
+    database_blackholes: 0,
+    database_delays: 0,
+    connector_drops: 0,
+    connector_blackholes: 0,
+    connector_5xx_after_accepting: 0,
+    connector_503_before_accepting: 0,
   };
   const timers = new Set<NodeJS.Timeout>();
   const after = (ms: number, then: () => void) => {
@@ -64,7 +69,8 @@ export function startChaos(targets: ChaosTargets, seed: number): { stop(): Chaos
 
   /** Drops, black holes and (when given) delays on one proxy, drawn in that order each second. */
   const shake = (
-    proxy: FaultProxy, odds: { drop: number; blackhole: number; blackholeMs: () => number; delay?: number },
+    proxy: FaultProxy,
+    odds: { drop: number; blackhole: number; blackholeMs: () => number; delay?: number },
     counted: { drops: keyof ChaosCounts; blackholes: keyof ChaosCounts; delays?: keyof ChaosCounts },
   ) => {
     if (chance(odds.drop)) {
@@ -86,9 +92,16 @@ export function startChaos(targets: ChaosTargets, seed: number): { stop(): Chaos
   let sendsSeen = 0;
   const tick = setInterval(() => {
     const { database, connectorProxy, connector } = targets;
-    shake(database, { drop: 0.08, blackhole: 0.03, blackholeMs: () => 500 + random() * 2500, delay: 0.1 },
-      { drops: 'database_drops', blackholes: 'database_blackholes', delays: 'database_delays' });
-    shake(connectorProxy, { drop: 0.01, blackhole: 0.005, blackholeMs: () => 150 }, { drops: 'connector_drops', blackholes: 'connector_blackholes' });
+    shake(
+      database,
+      { drop: 0.08, blackhole: 0.03, blackholeMs: () => 500 + random() * 2500, delay: 0.1 },
+      { drops: 'database_drops', blackholes: 'database_blackholes', delays: 'database_delays' },
+    );
+    shake(
+      connectorProxy,
+      { drop: 0.01, blackhole: 0.005, blackholeMs: () => 150 },
+      { drops: 'connector_drops', blackholes: 'connector_blackholes' },
+    );
     // One draw per send made since the last tick; the fault goes to one of the next sends.
     const sends = targets.sends();
     for (; sendsSeen < sends; sendsSeen++) {

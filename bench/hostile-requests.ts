@@ -33,7 +33,8 @@ function send(headers: Record<string, string | number>, body: Buffer, chunked = 
     });
     req.on('error', (error) => resolve({ status: -1, ms: Math.round(performance.now() - started), ...{ error: String(error) } }));
     if (chunked) {
-      for (let offset = 0; offset < body.length && !req.destroyed; offset += 64 * 1024) req.write(body.subarray(offset, offset + 64 * 1024));
+      for (let offset = 0; offset < body.length && !req.destroyed; offset += 64 * 1024)
+        req.write(body.subarray(offset, offset + 64 * 1024));
       req.end();
     } else {
       req.end(body);
@@ -44,7 +45,10 @@ function send(headers: Record<string, string | number>, body: Buffer, chunked = 
 async function waitForHealth(timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    const ok = await fetch(`http://127.0.0.1:${PORT}/healthz`).then((r) => r.ok, () => false);
+    const ok = await fetch(`http://127.0.0.1:${PORT}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
@@ -67,8 +71,11 @@ async function main(): Promise<void> {
     const bomb400 = gzipSync(Buffer.alloc(400 * 1024 * 1024), { level: 9 });
     const boundary = '----mfa';
     const upload = Buffer.concat([
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.bin"\r\nContent-Type: application/octet-stream\r\n\r\n`),
-      Buffer.alloc(20 * 1024 * 1024, 1), Buffer.from(`\r\n--${boundary}--\r\n`),
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.bin"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+      ),
+      Buffer.alloc(20 * 1024 * 1024, 1),
+      Buffer.from(`\r\n--${boundary}--\r\n`),
     ]);
     const big = Buffer.from(JSON.stringify({ type: 'message', text: 'a'.repeat(5 * 1024 * 1024) }));
     const results = {
@@ -80,13 +87,26 @@ async function main(): Promise<void> {
       malformed_json: await send(json, Buffer.from('{"type":')),
     };
     const after = await memoryMb(demo.pid!);
-    console.log(JSON.stringify({
-      bench: 'hostile-requests',
-      ...Object.fromEntries(Object.entries(results).flatMap(([name, r]) => [[`${name}_status`, r.status], [`${name}_ms`, r.ms]])),
-      rss_before_mb: before.rss, rss_after_mb: after.rss, rss_growth_mb: after.rss - before.rss,
-      peak_before_mb: before.peak, peak_after_mb: after.peak, peak_growth_mb: after.peak - before.peak,
-      cpus: cpus().length, mem_gb: Math.round(totalmem() / 2 ** 30), node: process.version,
-    }));
+    console.log(
+      JSON.stringify({
+        bench: 'hostile-requests',
+        ...Object.fromEntries(
+          Object.entries(results).flatMap(([name, r]) => [
+            [`${name}_status`, r.status],
+            [`${name}_ms`, r.ms],
+          ]),
+        ),
+        rss_before_mb: before.rss,
+        rss_after_mb: after.rss,
+        rss_growth_mb: after.rss - before.rss,
+        peak_before_mb: before.peak,
+        peak_after_mb: after.peak,
+        peak_growth_mb: after.peak - before.peak,
+        cpus: cpus().length,
+        mem_gb: Math.round(totalmem() / 2 ** 30),
+        node: process.version,
+      }),
+    );
   } finally {
     demo.kill('SIGTERM');
     await new Promise((resolve) => demo.once('exit', resolve));

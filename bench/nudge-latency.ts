@@ -22,7 +22,11 @@ function arg(name: string, fallback: string): string {
 
 function summary(name: string, times: number[]): Record<string, number> {
   const sorted = [...times].sort((a, b) => a - b);
-  return { [`${name}_p50_ms`]: +percentile(sorted, 50).toFixed(1), [`${name}_p99_ms`]: +percentile(sorted, 99).toFixed(1), [`${name}_max_ms`]: +sorted[sorted.length - 1]!.toFixed(1) };
+  return {
+    [`${name}_p50_ms`]: +percentile(sorted, 50).toFixed(1),
+    [`${name}_p99_ms`]: +percentile(sorted, 99).toFixed(1),
+    [`${name}_max_ms`]: +sorted[sorted.length - 1]!.toFixed(1),
+  };
 }
 
 async function main(): Promise<void> {
@@ -35,7 +39,10 @@ async function main(): Promise<void> {
     database: 'pglite',
     graph: { throttle: { reports: null } },
     // Every answer goes to the one admin's chat, which Teams would hold to 7 a second and 60 in 30 s.
-    connector: { globalRatePerSecond: 1_000_000, perConversation: { perSecond: 1e6, per2Seconds: 1e6, per30Seconds: 1e6, per3600Seconds: 1e6 } },
+    connector: {
+      globalRatePerSecond: 1_000_000,
+      perConversation: { perSecond: 1e6, per2Seconds: 1e6, per30Seconds: 1e6, per3600Seconds: 1e6 },
+    },
     app: {
       adminGroupIds: [adminGroup.id],
       configure: (c) => ({ ...c, log: { level: 'warn' }, nudges: { ...c.nudges, teamsAppCatalogId: tenant.teamsAppId } }),
@@ -56,9 +63,13 @@ async function main(): Promise<void> {
     const first: number[] = [];
     const repeat: number[] = [];
     const recheck: number[] = [];
-    for (const t of targets) first.push(await timed(() => harness.post(teams.aMessage({ text: `nudge ${t.userPrincipalName}`, user: admin }))));
-    for (const t of targets) repeat.push(await timed(() => harness.post(teams.aMessage({ text: `nudge ${t.userPrincipalName} force`, user: admin }))));
-    const rows = await harness.app.database.query<{ id: string; user_id: string; activity_id: string }>("SELECT DISTINCT ON (user_id) id, user_id, activity_id FROM nudges WHERE status = 'sent' ORDER BY user_id, created_at DESC");
+    for (const t of targets)
+      first.push(await timed(() => harness.post(teams.aMessage({ text: `nudge ${t.userPrincipalName}`, user: admin }))));
+    for (const t of targets)
+      repeat.push(await timed(() => harness.post(teams.aMessage({ text: `nudge ${t.userPrincipalName} force`, user: admin }))));
+    const rows = await harness.app.database.query<{ id: string; user_id: string; activity_id: string }>(
+      "SELECT DISTINCT ON (user_id) id, user_id, activity_id FROM nudges WHERE status = 'sent' ORDER BY user_id, created_at DESC",
+    );
     if (rows.length !== targets.length) throw new Error(`expected ${targets.length} people nudged, found ${rows.length}`);
     for (const row of rows) {
       const user = { aadObjectId: row.user_id };
@@ -67,13 +78,21 @@ async function main(): Promise<void> {
       recheck.push(await timed(async () => ({ status } = await harness.post(invoke))));
       if (status !== 200) throw new Error(`"I've done it" answered ${status}`);
     }
-    console.log(JSON.stringify({
-      bench: 'nudge-latency', people, database: 'pglite',
-      ...summary('first_nudge', first), ...summary('repeat_nudge', repeat), ...summary('recheck', recheck),
-      installs: graph.stats().requestsByRoute['POST /users/{id}/teamwork/installedApps'] ?? 0,
-      chats_created: connector.stats().conversationsCreated,
-      cpus: cpus().length, mem_gb: Math.round(totalmem() / 2 ** 30), node: process.version,
-    }));
+    console.log(
+      JSON.stringify({
+        bench: 'nudge-latency',
+        people,
+        database: 'pglite',
+        ...summary('first_nudge', first),
+        ...summary('repeat_nudge', repeat),
+        ...summary('recheck', recheck),
+        installs: graph.stats().requestsByRoute['POST /users/{id}/teamwork/installedApps'] ?? 0,
+        chats_created: connector.stats().conversationsCreated,
+        cpus: cpus().length,
+        mem_gb: Math.round(totalmem() / 2 ** 30),
+        node: process.version,
+      }),
+    );
   } finally {
     await e2e.stop();
   }

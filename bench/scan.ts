@@ -134,7 +134,12 @@ function rssSampler(): { peakMb(): number; atPeakMb(): Record<string, number>; s
   const timer = setInterval(sample, 100);
   return {
     peakMb: () => (sample(), mb(peak.rss)),
-    atPeakMb: () => ({ heap_total: mb(peak.heapTotal), heap_used: mb(peak.heapUsed), external: mb(peak.external), array_buffers: mb(peak.arrayBuffers) }),
+    atPeakMb: () => ({
+      heap_total: mb(peak.heapTotal),
+      heap_used: mb(peak.heapUsed),
+      external: mb(peak.external),
+      array_buffers: mb(peak.arrayBuffers),
+    }),
     stop: () => clearInterval(timer),
   };
 }
@@ -159,10 +164,25 @@ function timed(directory: Directory) {
     groupMemberIds: (id) => directory.groupMemberIds(id),
     ...(directory.registrationSummary ? { registrationSummary: () => directory.registrationSummary!() } : {}),
     walkPeople: (onPage) =>
-      measure(() => directory.walkPeople((page) => measure(() => onPage(page), (ms) => (times.people_db_ms += ms))), (ms) => (times.people_ms += ms)),
+      measure(
+        () =>
+          directory.walkPeople((page) =>
+            measure(
+              () => onPage(page),
+              (ms) => (times.people_db_ms += ms),
+            ),
+          ),
+        (ms) => (times.people_ms += ms),
+      ),
     walkRegistrations: (onPage) =>
       measure(
-        () => directory.walkRegistrations((page) => measure(() => onPage(page), (ms) => (times.registrations_db_ms += ms))),
+        () =>
+          directory.walkRegistrations((page) =>
+            measure(
+              () => onPage(page),
+              (ms) => (times.registrations_db_ms += ms),
+            ),
+          ),
         (ms) => (times.registrations_ms += ms),
       ),
   };
@@ -183,7 +203,9 @@ async function main(): Promise<void> {
   const mode = arg('mode', 'report') as RegistrationSource;
   const databaseKind = arg('database', 'pglite');
   if (!(users > 0) || !(timeScale > 0) || !['report', 'perUserMethods'].includes(mode) || !['pglite', 'postgres'].includes(databaseKind)) {
-    throw new Error('usage: npm run bench:scan -- --users 100000 [--time-scale 0.25] [--mode report|perUserMethods] [--database pglite|postgres] [--database-url URL]');
+    throw new Error(
+      'usage: npm run bench:scan -- --users 100000 [--time-scale 0.25] [--mode report|perUserMethods] [--database pglite|postgres] [--database-url URL]',
+    );
   }
 
   const emulator = await startEmulatorProcess(users, timeScale);
@@ -196,14 +218,21 @@ async function main(): Promise<void> {
   const rss = rssSampler();
   try {
     const budget = { limit: REPORTS_BUDGET.limit, windowMs: REPORTS_BUDGET.windowMs * timeScale };
-    const graphDirectory = new GraphDirectory(createGraphClient(emulator.url, async () => 'bench-token'), { registrationSource: mode, reportsBudget: budget });
+    const graphDirectory = new GraphDirectory(
+      createGraphClient(emulator.url, async () => 'bench-token'),
+      { registrationSource: mode, reportsBudget: budget },
+    );
     const { directory, times } = timed(graphDirectory);
     const store = new SqlPostureStore(db);
 
     const started = performance.now();
-    const outcome = await scanTenant({ directory, store, policy: DEFAULT_CLASSIFICATION_POLICY, rates: DEFAULT_RATE_POLICY, now: () => new Date() }, 'admin');
+    const outcome = await scanTenant(
+      { directory, store, policy: DEFAULT_CLASSIFICATION_POLICY, rates: DEFAULT_RATE_POLICY, now: () => new Date() },
+      'admin',
+    );
     const wallMs = performance.now() - started;
-    if (outcome.kind !== 'completed') throw new Error(`the scan did not complete: ${outcome.kind === 'failed' ? outcome.error : 'another scan is running'}`);
+    if (outcome.kind !== 'completed')
+      throw new Error(`the scan did not complete: ${outcome.kind === 'failed' ? outcome.error : 'another scan is running'}`);
 
     const stats = await emulatorStats(emulator.url);
     const requests = stats.requestsByService.reports;

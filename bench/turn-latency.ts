@@ -92,7 +92,16 @@ async function main(): Promise<void> {
   const turns = Number(arg('turns', '1000'));
   const demo = process.argv.includes('--skip-demo') ? {} : await measureDemoStart();
   const result = await measureTurns(turns);
-  console.log(JSON.stringify({ bench: 'turn-latency', ...demo, ...result, cpus: cpus().length, mem_gb: Math.round(totalmem() / 2 ** 30), node: process.version }));
+  console.log(
+    JSON.stringify({
+      bench: 'turn-latency',
+      ...demo,
+      ...result,
+      cpus: cpus().length,
+      mem_gb: Math.round(totalmem() / 2 ** 30),
+      node: process.version,
+    }),
+  );
 }
 
 main().catch((error: unknown) => {

@@ -36,12 +36,29 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(sorted.length * p) - 1))] ?? 0;
 }
 
-async function evaluateBlind(search: Awaited<ReturnType<typeof loadKnowledgeBase>>['search'], articles: number, set: string, root: string, file: string): Promise<void> {
+async function evaluateBlind(
+  search: Awaited<ReturnType<typeof loadKnowledgeBase>>['search'],
+  articles: number,
+  set: string,
+  root: string,
+  file: string,
+): Promise<void> {
   if (set === 'blind-holdout' && (!process.argv.includes('--final') || process.argv.includes('--misses'))) {
     throw new Error('The held-out set runs once, at the end: add --final (and no --misses). Tune on blind-dev.');
   }
   const questions = readBlindSet(root, file);
-  const tally = () => ({ in_scope: 0, in_scope_right: 0, in_scope_wrong: 0, in_scope_not_sure: 0, in_scope_declined: 0, offtopic: 0, offtopic_declined: 0, offtopic_not_sure: 0, smalltalk: 0, smalltalk_answered: 0 });
+  const tally = () => ({
+    in_scope: 0,
+    in_scope_right: 0,
+    in_scope_wrong: 0,
+    in_scope_not_sure: 0,
+    in_scope_declined: 0,
+    offtopic: 0,
+    offtopic_declined: 0,
+    offtopic_not_sure: 0,
+    smalltalk: 0,
+    smalltalk_answered: 0,
+  });
   const overall = tally();
   const byLanguage = new Map<string, ReturnType<typeof tally>>();
   const misses: string[] = [];
@@ -54,7 +71,12 @@ async function evaluateBlind(search: Awaited<ReturnType<typeof loadKnowledgeBase
     times.push(performance.now() - started);
     const text = cardText(answer);
     records.push({
-      id: q.id, kind: q.kind, language: q.language, question: q.question, expected: q.expected, answered: answer.kind,
+      id: q.id,
+      kind: q.kind,
+      language: q.language,
+      question: q.question,
+      expected: q.expected,
+      answered: answer.kind,
       ...(answer.kind === 'answer' ? { article: answer.article.id, card: text, rightByTerms: missingTerms(q, text!).length === 0 } : {}),
       ...(answer.kind === 'not-sure' ? { choices: answer.candidates.map((a) => a.title) } : {}),
     });
@@ -80,7 +102,9 @@ async function evaluateBlind(search: Awaited<ReturnType<typeof loadKnowledgeBase
     add('in_scope');
     if (answer.kind === 'not-sure') {
       add('in_scope_not_sure');
-      misses.push(`${q.id} not sure [${answer.candidates.map((a) => a.id).join(', ')}] (${q.kind}): ${q.question}\n    expected: ${q.expected}`);
+      misses.push(
+        `${q.id} not sure [${answer.candidates.map((a) => a.id).join(', ')}] (${q.kind}): ${q.question}\n    expected: ${q.expected}`,
+      );
     } else if (text === undefined) {
       add('in_scope_declined');
       misses.push(`${q.id} declined (${q.kind}): ${q.question}\n    expected: ${q.expected}`);
@@ -104,11 +128,18 @@ async function evaluateBlind(search: Awaited<ReturnType<typeof loadKnowledgeBase
   if (process.argv.includes('--misses')) for (const miss of misses) console.error(miss);
   const recordAt = process.argv.indexOf('--record');
   if (recordAt >= 0) writeFileSync(process.argv[recordAt + 1]!, records.map((r) => JSON.stringify(r)).join('\n') + '\n');
-  console.log(JSON.stringify({
-    eval: 'qa', set, articles, questions: questions.length, ...rates(overall),
-    p50_ms: +percentile(times, 0.5).toFixed(3), p99_ms: +percentile(times, 0.99).toFixed(3),
-    by_language: Object.fromEntries([...byLanguage].map(([language, t]) => [language, rates(t)])),
-  }));
+  console.log(
+    JSON.stringify({
+      eval: 'qa',
+      set,
+      articles,
+      questions: questions.length,
+      ...rates(overall),
+      p50_ms: +percentile(times, 0.5).toFixed(3),
+      p99_ms: +percentile(times, 0.99).toFixed(3),
+      by_language: Object.fromEntries([...byLanguage].map(([language, t]) => [language, rates(t)])),
+    }),
+  );
 }
 
 async function main(): Promise<void> {
@@ -153,25 +184,51 @@ async function main(): Promise<void> {
     }
     inScope++;
     if (got === expect) top1++;
-    else misses.push(`expected ${expect}, got ${got ?? (answer.kind === 'not-sure' ? `not sure [${answer.candidates.map((a) => a.id).join(', ')}]` : 'refused')}: ${question}`);
+    else
+      misses.push(
+        `expected ${expect}, got ${got ?? (answer.kind === 'not-sure' ? `not sure [${answer.candidates.map((a) => a.id).join(', ')}]` : 'refused')}: ${question}`,
+      );
     if (answer.kind === 'not-sure') notSure++;
     if (got !== null && got !== expect) wrong++;
     if (got !== null && (got === expect || alsoRight.includes(got))) judgedRight++;
     else if (got !== null) judgedWrong++;
     // "Not sure" offers its closest articles: among them counts as among the first three.
-    const offered = answer.kind === 'not-sure' ? answer.candidates.map((article) => article.id) : got !== null ? search.search(question, 3).map((hit) => hit.article.id) : [];
+    const offered =
+      answer.kind === 'not-sure'
+        ? answer.candidates.map((article) => article.id)
+        : got !== null
+          ? search.search(question, 3).map((hit) => hit.article.id)
+          : [];
     if (offered.includes(expect)) top3++;
   }
   times.sort((a, b) => a - b);
   const p99 = percentile(times, 0.99);
   const ratio = (n: number, of: number) => (of === 0 ? null : +(n / of).toFixed(3));
   if (process.argv.includes('--misses')) for (const miss of misses) console.error(miss);
-  console.log(JSON.stringify({
-    eval: 'qa', set: set ?? 'main', articles: articles.length, questions: questions.length, in_scope: inScope, out_of_scope: outOfScope,
-    top1: ratio(top1, inScope), top3: ratio(top3, inScope), wrong: ratio(wrong, inScope), not_sure: ratio(notSure, inScope), oos_refused: ratio(refused, outOfScope),
-    ...(questions.some((q) => q.alsoRight) ? { judged_right: ratio(judgedRight, inScope), judged_wrong: ratio(judgedWrong, inScope), judged_oos_handled: ratio(judgedRefused, outOfScope) } : {}),
-    p50_ms: +percentile(times, 0.5).toFixed(3), p99_ms: +p99.toFixed(3),
-  }));
+  console.log(
+    JSON.stringify({
+      eval: 'qa',
+      set: set ?? 'main',
+      articles: articles.length,
+      questions: questions.length,
+      in_scope: inScope,
+      out_of_scope: outOfScope,
+      top1: ratio(top1, inScope),
+      top3: ratio(top3, inScope),
+      wrong: ratio(wrong, inScope),
+      not_sure: ratio(notSure, inScope),
+      oos_refused: ratio(refused, outOfScope),
+      ...(questions.some((q) => q.alsoRight)
+        ? {
+            judged_right: ratio(judgedRight, inScope),
+            judged_wrong: ratio(judgedWrong, inScope),
+            judged_oos_handled: ratio(judgedRefused, outOfScope),
+          }
+        : {}),
+      p50_ms: +percentile(times, 0.5).toFixed(3),
+      p99_ms: +p99.toFixed(3),
+    }),
+  );
 }
 
 main().catch((error: unknown) => {

@@ -23,7 +23,13 @@ export interface IdQuestion {
  */
 export const DEVELOPMENT_SETS = {
   byId: ['eval/qa-questions.json', 'eval/qa-fresh-a.json'],
-  blind: ['eval/blind/qa-blind-dev.json', 'eval/blind/qa-blind-dev-b.json', 'eval/blind/qa-blind-dev-c.json', 'eval/blind/qa-blind-dev-e.json', 'eval/blind/qa-blind-dev-f.json'],
+  blind: [
+    'eval/blind/qa-blind-dev.json',
+    'eval/blind/qa-blind-dev-b.json',
+    'eval/blind/qa-blind-dev-c.json',
+    'eval/blind/qa-blind-dev-e.json',
+    'eval/blind/qa-blind-dev-f.json',
+  ],
 } as const;
 
 export function readIdSet(root: string, file: string): IdQuestion[] {

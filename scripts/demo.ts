@@ -29,7 +29,10 @@ async function main(): Promise<void> {
   const persona = chosenPersona(process.argv.slice(2));
   const env: Record<string, string | undefined> = { LOG_LEVEL: 'warn', ...process.env };
   const demo = await startDemo({
-    persona, env, playgroundPort: Number(env.PLAYGROUND_PORT ?? 56150), otherPlaygroundPort: Number(env.OTHER_PLAYGROUND_PORT ?? 56151),
+    persona,
+    env,
+    playgroundPort: Number(env.PLAYGROUND_PORT ?? 56150),
+    otherPlaygroundPort: Number(env.OTHER_PLAYGROUND_PORT ?? 56151),
     fresh: process.argv.includes('--fresh'),
   });
   const { tenant, me, app, graph, playground, config, other, otherPlayground } = demo;
@@ -53,9 +56,13 @@ MFA Coach demo is ready (${demo.startedInSeconds.toFixed(1)} s).
   Switch user:          stop with Ctrl+C, then  npm run demo -- --as ${switchTo}
 
   Here, in this terminal, you are also ${other.person.displayName} (the ${switchTo}): type a message and press Enter.
-${persona === 'employee' ? `  Try:                  nudge ${me.userPrincipalName}   (a reminder card arrives in the Playground)
+${
+  persona === 'employee'
+    ? `  Try:                  nudge ${me.userPrincipalName}   (a reminder card arrives in the Playground)
   Then type:            enrol   (the demo tenant registers Authenticator for you; press "I've done it" on the card)
-` : ''}`);
+`
+    : ''
+}`);
 
   // The second person's chat, and "enrol": what setting up Authenticator on a phone would change in the directory.
   const terminal = createInterface({ input: process.stdin, terminal: false });
@@ -68,7 +75,8 @@ ${persona === 'employee' ? `  Try:                  nudge ${me.userPrincipalName
       return;
     }
     other.say(text).then(
-      (replies) => console.log(replies.map((reply) => `  ${config.bot.displayName}: ${reply.replace(/\n/g, '\n    ')}`).join('\n') || '  (no answer)'),
+      (replies) =>
+        console.log(replies.map((reply) => `  ${config.bot.displayName}: ${reply.replace(/\n/g, '\n    ')}`).join('\n') || '  (no answer)'),
       (error: unknown) => console.log(`  Could not reach the bot: ${(error as Error).message}`),
     );
   });

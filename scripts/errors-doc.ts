@@ -9,8 +9,10 @@ import { ERROR_CATALOGUE, type ErrorEntry } from '../src/domain/errors';
 const cell = (text: string) => text.replace(/\|/g, '\\|');
 
 export function errorsPage(catalogue: Record<string, ErrorEntry> = ERROR_CATALOGUE): string {
-  const rows = Object.entries(catalogue).map(([code, entry]) =>
-    `| \`${code}\` | ${cell(entry.title)} | ${entry.retryable ? 'yes' : 'no'} | ${cell(entry.person)} | ${cell(entry.operator)} |`);
+  const rows = Object.entries(catalogue).map(
+    ([code, entry]) =>
+      `| \`${code}\` | ${cell(entry.title)} | ${entry.retryable ? 'yes' : 'no'} | ${cell(entry.person)} | ${cell(entry.operator)} |`,
+  );
   return [
     '# Error codes',
     '',

@@ -1,12 +1,25 @@
 import { performance } from 'node:perf_hooks';
 import { join } from 'node:path';
 import { rm } from 'node:fs/promises';
-import { CAMPAIGN_MANAGERS_GROUP, MFA_COACH_ADMINS_GROUP, demoPersonas, generateDemoTenant, type DemoTenant, type DemoUser } from '../emulators/demo-tenant';
+import {
+  CAMPAIGN_MANAGERS_GROUP,
+  MFA_COACH_ADMINS_GROUP,
+  demoPersonas,
+  generateDemoTenant,
+  type DemoTenant,
+  type DemoUser,
+} from '../emulators/demo-tenant';
 import { startGraphEmulator, type GraphEmulator } from '../emulators/graph';
 import { loadDemoConfig, type AppConfig } from '../src/app/config';
 import { startApp, type RunningApp } from '../src/app/create-app';
 import { startTerminalChat, type TerminalChat } from './terminal-chat';
-import { buildPlaygroundConfig, playgroundUser, startPlayground, type PlaygroundHandle, type PlaygroundUser } from './playground/start-playground';
+import {
+  buildPlaygroundConfig,
+  playgroundUser,
+  startPlayground,
+  type PlaygroundHandle,
+  type PlaygroundUser,
+} from './playground/start-playground';
 
 /**
  * The demo's parts, started in order: the Graph emulator with the demo tenant, the bot pointed at it, and
@@ -47,14 +60,20 @@ export interface Demo {
 
 function asPlaygroundUser(user: DemoUser): PlaygroundUser {
   return playgroundUser({
-    aadObjectId: user.id, displayName: user.displayName, userPrincipalName: user.userPrincipalName,
-    givenName: user.givenName, surname: user.surname, mail: user.mail,
+    aadObjectId: user.id,
+    displayName: user.displayName,
+    userPrincipalName: user.userPrincipalName,
+    givenName: user.givenName,
+    surname: user.surname,
+    mail: user.mail,
   });
 }
 
 /** The Playground's other people: the other persona and colleagues from the same tenant. */
 function colleagues(tenant: DemoTenant, current: DemoUser, other: DemoUser): PlaygroundUser[] {
-  const rest = tenant.users.filter((u) => u.id !== current.id && u.id !== other.id && u.accountEnabled && u.userType === 'Member').slice(0, 4);
+  const rest = tenant.users
+    .filter((u) => u.id !== current.id && u.id !== other.id && u.accountEnabled && u.userType === 'Member')
+    .slice(0, 4);
   return [other, ...rest].map(asPlaygroundUser);
 }
 
@@ -70,31 +89,42 @@ export async function startDemo(options: DemoOptions): Promise<Demo> {
   // The admins group is nested in the campaign managers group: the demo's admin may run campaigns too.
   const managers = tenant.groups.find((g) => g.displayName === CAMPAIGN_MANAGERS_GROUP);
   const config = loadDemoConfig(options.env, {
-    tenantId: tenant.tenantId, graphBaseUrl: graph.url, adminGroupIds: admins ? [admins.id] : [], campaignManagerGroupIds: managers ? [managers.id] : [],
+    tenantId: tenant.tenantId,
+    graphBaseUrl: graph.url,
+    adminGroupIds: admins ? [admins.id] : [],
+    campaignManagerGroupIds: managers ? [managers.id] : [],
     teamsAppCatalogId: tenant.teamsAppId,
   });
   if (options.fresh) await rm(config.database.dataDir, { recursive: true, force: true });
   const app = await startApp(config);
   // One Playground per persona, started together: each is a Teams-like client where that person chats.
-  const playgroundFor = (person: DemoUser, colleague: DemoUser, port: number, folder: string) => startPlayground({
-    botEndpoint: `${app.url}/api/messages`,
-    port,
-    workDir: join(config.database.dataDir, folder),
-    keepWorkDir: true,
-    config: buildPlaygroundConfig({
-      tenantId: tenant.tenantId,
-      bot: { id: `28:${tenant.botAppId}`, name: config.bot.displayName },
-      currentUser: asPlaygroundUser(person),
-      users: colleagues(tenant, person, colleague),
-    }),
-  });
+  const playgroundFor = (person: DemoUser, colleague: DemoUser, port: number, folder: string) =>
+    startPlayground({
+      botEndpoint: `${app.url}/api/messages`,
+      port,
+      workDir: join(config.database.dataDir, folder),
+      keepWorkDir: true,
+      config: buildPlaygroundConfig({
+        tenantId: tenant.tenantId,
+        bot: { id: `28:${tenant.botAppId}`, name: config.bot.displayName },
+        currentUser: asPlaygroundUser(person),
+        users: colleagues(tenant, person, colleague),
+      }),
+    });
   const [playground, otherPlayground] = await Promise.all([
     playgroundFor(me, other, options.playgroundPort, 'playground'),
     options.otherPlaygroundPort === undefined ? undefined : playgroundFor(other, me, options.otherPlaygroundPort, 'playground-other'),
   ]);
   const otherConsole = await startTerminalChat({ botUrl: `${app.url}/api/messages`, tenant, person: other });
   return {
-    tenant, me, config, app, graph, playground, other: otherConsole, ...(otherPlayground ? { otherPlayground } : {}),
+    tenant,
+    me,
+    config,
+    app,
+    graph,
+    playground,
+    other: otherConsole,
+    ...(otherPlayground ? { otherPlayground } : {}),
     startedInSeconds: (performance.now() - started) / 1000,
     async stop() {
       await playground.stop().catch(() => undefined);

@@ -19,7 +19,11 @@ export async function startTerminalChat(options: { botUrl: string; tenant: DemoT
   const teams = activityFactory({ serviceUrl: connector.url, botId: options.tenant.botAppId, tenantId: options.tenant.tenantId });
   const user = { aadObjectId: options.person.id, name: options.person.displayName };
   const post = async (activity: object) => {
-    const response = await fetch(options.botUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+    const response = await fetch(options.botUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(activity),
+    });
     if (response.status >= 400) throw new Error(`the bot answered ${response.status}`);
   };
   // As when the admin installed the app: the bot keeps their personal chat, so private answers have somewhere to go.
@@ -40,7 +44,13 @@ function plainText(activity: Record<string, unknown>): string {
   if (typeof activity.text === 'string' && activity.text !== '') return unescape(activity.text);
   const cards = ((activity.attachments ?? []) as { content?: unknown }[]).map((a) => a.content);
   // Chart elements render as blank text blocks; leave them out.
-  return cards.map((card) => textBlocks(card).filter((line) => line.trim() !== '').join('\n')).join('\n');
+  return cards
+    .map((card) =>
+      textBlocks(card)
+        .filter((line) => line.trim() !== '')
+        .join('\n'),
+    )
+    .join('\n');
 }
 
 function textBlocks(node: unknown): string[] {
@@ -48,7 +58,12 @@ function textBlocks(node: unknown): string[] {
   if (typeof node !== 'object' || node === null) return [];
   const record = node as Record<string, unknown>;
   const own = record.type === 'TextBlock' && typeof record.text === 'string' ? [unescape(record.text)] : [];
-  return [...own, ...Object.entries(record).filter(([key]) => key !== 'text').flatMap(([, value]) => textBlocks(value))];
+  return [
+    ...own,
+    ...Object.entries(record)
+      .filter(([key]) => key !== 'text')
+      .flatMap(([, value]) => textBlocks(value)),
+  ];
 }
 
 function unescape(text: string): string {

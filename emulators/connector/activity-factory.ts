@@ -86,7 +86,12 @@ export interface TeamsActivity {
   readonly serviceUrl: string;
   readonly from: { readonly id: string; readonly name?: string; readonly aadObjectId?: string };
   readonly recipient: { readonly id: string; readonly name: string };
-  readonly conversation: { readonly id: string; readonly conversationType: ConversationType; readonly tenantId: string; readonly isGroup?: boolean };
+  readonly conversation: {
+    readonly id: string;
+    readonly conversationType: ConversationType;
+    readonly tenantId: string;
+    readonly isGroup?: boolean;
+  };
   readonly channelData: Readonly<Record<string, unknown>>;
   readonly [field: string]: unknown;
 }
@@ -116,7 +121,8 @@ export function activityFactory(options: ActivityFactoryOptions): ActivityFactor
     return tenant;
   };
   const fromOf = (user: TeamsUser) => ({ id: user.id ?? teamsUserId(user.aadObjectId), name: user.name, aadObjectId: user.aadObjectId });
-  const teamOf = (tenantId: string, team: TeamRef | undefined): TeamRef => team ?? { id: channelThreadId(`team|${tenantId}`), name: 'MFA Coach Pilot' };
+  const teamOf = (tenantId: string, team: TeamRef | undefined): TeamRef =>
+    team ?? { id: channelThreadId(`team|${tenantId}`), name: 'MFA Coach Pilot' };
 
   /** conversation + channelData for where an activity happens; `rootId` makes a channel post its own thread. */
   const place = (where: Where & { user: TeamsUser }, rootId?: string) => {
@@ -148,7 +154,16 @@ export function activityFactory(options: ActivityFactoryOptions): ActivityFactor
 
   const envelope = (type: string, id: string) => {
     const now = new Date().toISOString();
-    return { type, id, timestamp: now, localTimestamp: now, channelId: 'msteams' as const, serviceUrl: options.serviceUrl, recipient, locale };
+    return {
+      type,
+      id,
+      timestamp: now,
+      localTimestamp: now,
+      channelId: 'msteams' as const,
+      serviceUrl: options.serviceUrl,
+      recipient,
+      locale,
+    };
   };
   const clientInfo = { type: 'clientInfo', locale, country: locale.split('-')[1] ?? 'US', platform: 'Web', timezone };
 
@@ -195,7 +210,10 @@ export function activityFactory(options: ActivityFactoryOptions): ActivityFactor
     aConversationUpdateBotAdded(input) {
       const placed = installPlace(input);
       // msteams-docs: a 1:1 install lists the bot and the user; a team or chat install lists the bot.
-      const membersAdded = input.scope === 'personal' ? [{ id: recipient.id }, { id: fromOf(input.user).id, aadObjectId: input.user.aadObjectId }] : [{ id: recipient.id }];
+      const membersAdded =
+        input.scope === 'personal'
+          ? [{ id: recipient.id }, { id: fromOf(input.user).id, aadObjectId: input.user.aadObjectId }]
+          : [{ id: recipient.id }];
       const eventType = input.scope === 'team' ? { eventType: 'teamMemberAdded' } : {};
       return {
         ...envelope('conversationUpdate', `f:${randomUUID()}`),

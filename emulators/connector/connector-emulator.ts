@@ -83,7 +83,12 @@ export interface ConnectorEmulator {
 /** An injected fault that gets no answer (recorded with status 0). */
 const HANG: Outcome = { status: 0 };
 
-export const TEAMS_PER_CONVERSATION_LIMITS: PerConversationLimits = { perSecond: 7, per2Seconds: 8, per30Seconds: 60, per3600Seconds: 1800 };
+export const TEAMS_PER_CONVERSATION_LIMITS: PerConversationLimits = {
+  perSecond: 7,
+  per2Seconds: 8,
+  per30Seconds: 60,
+  per3600Seconds: 1800,
+};
 export const TEAMS_GLOBAL_RATE_PER_SECOND = 50;
 const TEAMS_MAX_MESSAGE_BYTES = 100 * 1024;
 
@@ -104,7 +109,9 @@ export async function startConnectorEmulator(options: ConnectorEmulatorOptions =
     { windowMs: scaled(30_000), max: limits.per30Seconds * factor },
     { windowMs: scaled(3_600_000), max: limits.per3600Seconds * factor },
   ];
-  const globalLimiter = new SlidingWindowLimiter([{ windowMs: scaled(1000), max: options.globalRatePerSecond ?? TEAMS_GLOBAL_RATE_PER_SECOND }]);
+  const globalLimiter = new SlidingWindowLimiter([
+    { windowMs: scaled(1000), max: options.globalRatePerSecond ?? TEAMS_GLOBAL_RATE_PER_SECOND },
+  ]);
   const writeLimiter = new SlidingWindowLimiter(threadWindows(1));
   // Teams allows twice as many member and conversation reads per thread as writes.
   const readLimiter = new SlidingWindowLimiter(threadWindows(2));
@@ -263,7 +270,12 @@ export async function startConnectorEmulator(options: ConnectorEmulatorOptions =
     markNotInstalled: (userId) => registry.markNotInstalled(userId),
     markInstalled: (userId) => registry.markInstalled(userId),
     injectFaults: (spec) => faults.add(spec),
-    stats: () => ({ ...counters, byStatus: { ...counters.byStatus }, peakRequestsPerSecond: requestPeak.peak, peakSendsPerSecond: sendPeak.peak }),
+    stats: () => ({
+      ...counters,
+      byStatus: { ...counters.byStatus },
+      peakRequestsPerSecond: requestPeak.peak,
+      peakSendsPerSecond: sendPeak.peak,
+    }),
   };
 }
 

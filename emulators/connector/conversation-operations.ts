@@ -49,7 +49,9 @@ export class ConversationOperations {
         return { status: 200, body: { members: this.members(route.conversationId) }, conversationId: route.conversationId };
       case 'getMember': {
         const member = this.members(route.conversationId).find((m) => m.id === route.memberId || m.aadObjectId === route.memberId);
-        return member ? { status: 200, body: member, conversationId: route.conversationId } : failure(connectorErrors.memberNotFound(route.memberId));
+        return member
+          ? { status: 200, body: member, conversationId: route.conversationId }
+          : failure(connectorErrors.memberNotFound(route.memberId));
       }
       case 'unknown':
         throw new Error('unknown routes are answered before they reach the operations');
@@ -155,7 +157,13 @@ export class ConversationOperations {
 
 type CreateTarget =
   | { readonly error: ConnectorError }
-  | { readonly kind: 'personal'; readonly botId: string; readonly member: ConversationMember; readonly tenantId: string; readonly activity?: Record<string, unknown> }
+  | {
+      readonly kind: 'personal';
+      readonly botId: string;
+      readonly member: ConversationMember;
+      readonly tenantId: string;
+      readonly activity?: Record<string, unknown>;
+    }
   | { readonly kind: 'channel'; readonly channelId: string; readonly tenantId: string; readonly activity?: Record<string, unknown> };
 
 /** What a ConversationParameters body asks for, or why Teams would refuse it. */
@@ -164,13 +172,18 @@ function createTarget(body: Record<string, unknown>): CreateTarget {
   const tenant = isRecord(channelData.tenant) ? channelData.tenant.id : undefined;
   const tenantId = typeof body.tenantId === 'string' && body.tenantId ? body.tenantId : typeof tenant === 'string' ? tenant : undefined;
   if (!tenantId) return { error: connectorErrors.badArgument('A tenant id is required (tenantId or channelData.tenant.id).') };
-  if (body.activity !== undefined && !isRecord(body.activity)) return { error: connectorErrors.badArgument('activity must be an Activity.') };
+  if (body.activity !== undefined && !isRecord(body.activity))
+    return { error: connectorErrors.badArgument('activity must be an Activity.') };
   const activity = body.activity as Record<string, unknown> | undefined;
 
   if (body.isGroup === true) {
     const channel = isRecord(channelData.channel) ? channelData.channel.id : undefined;
     if (typeof channel !== 'string' || !channel) {
-      return { error: connectorErrors.badArgument('Bots can only start group conversations as a new thread in a channel (channelData.channel.id).') };
+      return {
+        error: connectorErrors.badArgument(
+          'Bots can only start group conversations as a new thread in a channel (channelData.channel.id).',
+        ),
+      };
     }
     if (!activity) return { error: connectorErrors.badArgument('A new channel thread needs an activity.') };
     return { kind: 'channel', channelId: channel, tenantId, activity };
@@ -185,7 +198,11 @@ function createTarget(body: Record<string, unknown>): CreateTarget {
   return {
     kind: 'personal',
     botId: bot,
-    member: { id: member.id, aadObjectId: typeof member.aadObjectId === 'string' ? member.aadObjectId : undefined, name: typeof member.name === 'string' ? member.name : undefined },
+    member: {
+      id: member.id,
+      aadObjectId: typeof member.aadObjectId === 'string' ? member.aadObjectId : undefined,
+      name: typeof member.name === 'string' ? member.name : undefined,
+    },
     tenantId,
     activity,
   };

@@ -96,7 +96,8 @@ export class ConversationRegistry {
   }
 
   private addMember(conversation: Conversation, account: ConversationMember): void {
-    const aadObjectId = account.aadObjectId ?? aadObjectIdFromTeamsUserId(account.id) ?? (account.id.includes(':') ? undefined : account.id);
+    const aadObjectId =
+      account.aadObjectId ?? aadObjectIdFromTeamsUserId(account.id) ?? (account.id.includes(':') ? undefined : account.id);
     const id = account.id.includes(':') ? account.id : teamsUserId(account.id);
     const key = aadObjectId ?? userKey(id);
     if (conversation.kind === 'personal') conversation.owner ??= key;
@@ -115,5 +116,7 @@ function kindOf(conversationId: string, hint: Record<string, unknown> | undefine
 }
 
 function isAccount(value: unknown): value is ConversationMember {
-  return typeof value === 'object' && value !== null && typeof (value as { id?: unknown }).id === 'string' && (value as { id: string }).id !== '';
+  return (
+    typeof value === 'object' && value !== null && typeof (value as { id?: unknown }).id === 'string' && (value as { id: string }).id !== ''
+  );
 }

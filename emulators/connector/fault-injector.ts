@@ -31,13 +31,16 @@ export class FaultInjector {
   private readonly pending: { spec: FaultSpec; left: number }[] = [];
 
   add(spec: FaultSpec): void {
-    if (!Number.isInteger(spec.count) || spec.count < 1) throw new Error(`injectFaults: count must be a positive integer, got ${spec.count}`);
+    if (!Number.isInteger(spec.count) || spec.count < 1)
+      throw new Error(`injectFaults: count must be a positive integer, got ${spec.count}`);
     this.pending.push({ spec, left: spec.count });
   }
 
   /** The fault for this request, if one is due; consumes it. */
   take(method: string, path: string): InjectedFault | undefined {
-    const entry = this.pending.find(({ spec }) => (!spec.method || spec.method.toUpperCase() === method) && (!spec.path || matches(spec.path, path)));
+    const entry = this.pending.find(
+      ({ spec }) => (!spec.method || spec.method.toUpperCase() === method) && (!spec.path || matches(spec.path, path)),
+    );
     if (!entry) return undefined;
     entry.left -= 1;
     if (entry.left === 0) this.pending.splice(this.pending.indexOf(entry), 1);

@@ -1,5 +1,13 @@
 import type { DemoDirectoryRole, DemoGroup, DemoTenant, DemoUser } from './demo-tenant';
-import { DEPARTMENTS, EXECUTIVE_OFFICE, HR_DEPARTMENT, IT_DEPARTMENT, SALES_DEPARTMENT, SPAN_OF_CONTROL, type DepartmentPlan } from './department-plan';
+import {
+  DEPARTMENTS,
+  EXECUTIVE_OFFICE,
+  HR_DEPARTMENT,
+  IT_DEPARTMENT,
+  SALES_DEPARTMENT,
+  SPAN_OF_CONTROL,
+  type DepartmentPlan,
+} from './department-plan';
 import { methodCategoryOf } from './method-category';
 import { asciiLower, GIVEN_NAMES, GUEST_HOME_DOMAINS, SURNAMES } from './name-pool';
 import { OFFICES, type Office } from './office-plan';
@@ -33,7 +41,12 @@ const ROLE_TEMPLATES: readonly { displayName: string; roleTemplateId: string; is
 
 /** Admin i gets ADMIN_PROFILES[i % length]: most are strong, some are not (the posture the demo must reveal). */
 const ADMIN_PROFILES: readonly RegistrationProfile[] = [
-  'fido2AndAuthenticator', 'authenticatorPush', 'windowsHelloAndAuthenticator', 'mobilePhone', 'authenticatorPasswordless', 'none',
+  'fido2AndAuthenticator',
+  'authenticatorPush',
+  'windowsHelloAndAuthenticator',
+  'mobilePhone',
+  'authenticatorPasswordless',
+  'none',
 ];
 
 const OFFICE_PICKER = new WeightedPicker(OFFICES.map((o) => [o, o.weight] as const));
@@ -78,7 +91,8 @@ export function generateDemoTenant(options: GenerateDemoTenantOptions = {}): Dem
       const parent = k === 0 ? null : (people[Math.floor((k - 1) / SPAN_OF_CONTROL)] as DemoUser);
       depth.push(k === 0 ? 0 : (depth[Math.floor((k - 1) / SPAN_OF_CONTROL)] as number) + 1);
       const hasReports = SPAN_OF_CONTROL * k + 1 < size;
-      const title = k === 0 ? plan.headTitle : hasReports ? (depth[k] === 1 ? plan.directorTitle : plan.managerTitle) : random.pick(plan.staffTitles);
+      const title =
+        k === 0 ? plan.headTitle : hasReports ? (depth[k] === 1 ? plan.directorTitle : plan.managerTitle) : random.pick(plan.staffTitles);
       const managerId = parent ? parent.id : ceo && plan.name !== EXECUTIVE_OFFICE ? ceo.id : null;
       const person = newMember(random, namer, plan, title, managerId, members.length + 1);
       if (!ceo) ceo = person;
@@ -98,9 +112,17 @@ export function generateDemoTenant(options: GenerateDemoTenantOptions = {}): Dem
   for (const person of members) {
     const i = adminIndex.get(person);
     const profile: RegistrationProfile =
-      person === employee ? 'none' : i !== undefined ? (ADMIN_PROFILES[i % ADMIN_PROFILES.length] as RegistrationProfile) : REGISTRATION_PICKER.pick(random);
+      person === employee
+        ? 'none'
+        : i !== undefined
+          ? (ADMIN_PROFILES[i % ADMIN_PROFILES.length] as RegistrationProfile)
+          : REGISTRATION_PICKER.pick(random);
     const office = officeOf.get(person) as Office;
-    person.methods = buildMethods(profile, { givenName: person.givenName, surname: person.surname, phonePrefix: office.phonePrefix }, random);
+    person.methods = buildMethods(
+      profile,
+      { givenName: person.givenName, surname: person.surname, phonePrefix: office.phonePrefix },
+      random,
+    );
     if (i !== undefined) {
       person.isAdmin = true;
       const role = ROLE_TEMPLATES[i === 0 ? 0 : 1 + ((i - 1) % (ROLE_TEMPLATES.length - 1))];
@@ -116,7 +138,9 @@ export function generateDemoTenant(options: GenerateDemoTenantOptions = {}): Dem
   for (let g = 0; g < guestCount; g++) guests.push(newGuest(random, namer));
 
   // 4. Groups and roles. "MFA Coach admins" is nested in "Campaign managers" so transitive lookups matter.
-  const strongAdmins = admins.filter((a) => a !== admin && ['phishingResistant', 'microsoftAuthenticator'].includes(methodCategoryOf(a.methods)));
+  const strongAdmins = admins.filter(
+    (a) => a !== admin && ['phishingResistant', 'microsoftAuthenticator'].includes(methodCategoryOf(a.methods)),
+  );
   const itStaff = (byDepartment.get(IT_DEPARTMENT) ?? []).filter((p) => !p.isAdmin && p.accountEnabled);
   const hrHead = byDepartment.get(HR_DEPARTMENT)?.[0];
   const groups: DemoGroup[] = [
@@ -194,7 +218,14 @@ function planDepartmentSizes(memberCount: number): { plan: DepartmentPlan; size:
   return DEPARTMENTS.map((plan) => ({ plan, size: sizes.get(plan) ?? 0 })).filter((d) => d.size > 0);
 }
 
-function newMember(random: SeededRandom, namer: UniqueNamer, plan: DepartmentPlan, jobTitle: string, managerId: string | null, sequence: number): DemoUser {
+function newMember(
+  random: SeededRandom,
+  namer: UniqueNamer,
+  plan: DepartmentPlan,
+  jobTitle: string,
+  managerId: string | null,
+  sequence: number,
+): DemoUser {
   const givenName = random.pick(GIVEN_NAMES);
   const surname = random.pick(SURNAMES);
   const office = OFFICE_PICKER.pick(random);
@@ -259,7 +290,10 @@ function newGuest(random: SeededRandom, namer: UniqueNamer): DemoUser {
 
 /** The demo's unenrolled employee: the first individual contributor in Sales (or, in tiny tenants, anywhere). */
 function pickEmployeePersona(byDepartment: Map<string, DemoUser[]>): DemoUser {
-  const order = [SALES_DEPARTMENT, ...[...byDepartment.keys()].filter((d) => d !== SALES_DEPARTMENT && d !== IT_DEPARTMENT && d !== EXECUTIVE_OFFICE)];
+  const order = [
+    SALES_DEPARTMENT,
+    ...[...byDepartment.keys()].filter((d) => d !== SALES_DEPARTMENT && d !== IT_DEPARTMENT && d !== EXECUTIVE_OFFICE),
+  ];
   for (const name of order) {
     const people = byDepartment.get(name) ?? [];
     if (people.length < 2) continue;

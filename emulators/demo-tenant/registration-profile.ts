@@ -215,9 +215,11 @@ function softwareOath(random: SeededRandom): AuthenticationMethod {
 
 function phone(type: PhoneMethod['phoneType'], owner: MethodOwner, random: SeededRandom): PhoneMethod {
   const id =
-    type === 'mobile' ? WELL_KNOWN_METHOD_IDS.mobilePhone
-    : type === 'alternateMobile' ? WELL_KNOWN_METHOD_IDS.alternateMobilePhone
-    : WELL_KNOWN_METHOD_IDS.officePhone;
+    type === 'mobile'
+      ? WELL_KNOWN_METHOD_IDS.mobilePhone
+      : type === 'alternateMobile'
+        ? WELL_KNOWN_METHOD_IDS.alternateMobilePhone
+        : WELL_KNOWN_METHOD_IDS.officePhone;
   return {
     '@odata.type': METHOD_TYPES.phone,
     id,
@@ -229,7 +231,11 @@ function phone(type: PhoneMethod['phoneType'], owner: MethodOwner, random: Seede
 
 function email(owner: MethodOwner, random: SeededRandom): AuthenticationMethod {
   const local = `${asciiLower(owner.givenName)}.${asciiLower(owner.surname)}${random.int(100)}`;
-  return { '@odata.type': METHOD_TYPES.email, id: WELL_KNOWN_METHOD_IDS.email, emailAddress: `${local}@${random.pick(PERSONAL_MAIL_DOMAINS)}` };
+  return {
+    '@odata.type': METHOD_TYPES.email,
+    id: WELL_KNOWN_METHOD_IDS.email,
+    emailAddress: `${local}@${random.pick(PERSONAL_MAIL_DOMAINS)}`,
+  };
 }
 
 function registeredAt(random: SeededRandom): string {

@@ -52,12 +52,20 @@ const PASSKEY_NAMING_SINCE = Date.UTC(2024, 5, 1);
 export function reportNamesOf(method: AuthenticationMethod): ReportMethodName[] {
   switch (method['@odata.type']) {
     case METHOD_TYPES.microsoftAuthenticator:
-      return method.createdDateTime === null ? ['microsoftAuthenticatorPush'] : ['microsoftAuthenticatorPush', 'microsoftAuthenticatorPasswordless'];
+      return method.createdDateTime === null
+        ? ['microsoftAuthenticatorPush']
+        : ['microsoftAuthenticatorPush', 'microsoftAuthenticatorPasswordless'];
     case METHOD_TYPES.phone:
-      return method.phoneType === 'mobile' ? ['mobilePhone'] : method.phoneType === 'alternateMobile' ? ['alternateMobilePhone'] : ['officePhone'];
+      return method.phoneType === 'mobile'
+        ? ['mobilePhone']
+        : method.phoneType === 'alternateMobile'
+          ? ['alternateMobilePhone']
+          : ['officePhone'];
     case METHOD_TYPES.fido2:
       if (isAuthenticatorPasskey(method.aaGuid)) return ['passKeyDeviceBoundAuthenticator'];
-      return method.createdDateTime !== null && Date.parse(method.createdDateTime) >= PASSKEY_NAMING_SINCE ? ['passKeyDeviceBound'] : ['fido2SecurityKey'];
+      return method.createdDateTime !== null && Date.parse(method.createdDateTime) >= PASSKEY_NAMING_SINCE
+        ? ['passKeyDeviceBound']
+        : ['fido2SecurityKey'];
     case METHOD_TYPES.windowsHelloForBusiness:
       return ['windowsHelloForBusiness'];
     case METHOD_TYPES.platformCredential:
@@ -76,17 +84,36 @@ export function reportNamesOf(method: AuthenticationMethod): ReportMethodName[] 
 }
 
 const MFA_NAMES: ReadonlySet<ReportMethodName> = new Set<ReportMethodName>([
-  'mobilePhone', 'alternateMobilePhone', 'officePhone', 'microsoftAuthenticatorPush', 'microsoftAuthenticatorPasswordless',
-  'softwareOneTimePasscode', 'hardwareOneTimePasscode', 'fido2SecurityKey', 'passKeyDeviceBound', 'passKeyDeviceBoundAuthenticator',
-  'windowsHelloForBusiness', 'macOsSecureEnclaveKey',
+  'mobilePhone',
+  'alternateMobilePhone',
+  'officePhone',
+  'microsoftAuthenticatorPush',
+  'microsoftAuthenticatorPasswordless',
+  'softwareOneTimePasscode',
+  'hardwareOneTimePasscode',
+  'fido2SecurityKey',
+  'passKeyDeviceBound',
+  'passKeyDeviceBoundAuthenticator',
+  'windowsHelloForBusiness',
+  'macOsSecureEnclaveKey',
 ]);
 const PASSWORDLESS_NAMES: ReadonlySet<ReportMethodName> = new Set<ReportMethodName>([
-  'microsoftAuthenticatorPasswordless', 'fido2SecurityKey', 'passKeyDeviceBound', 'passKeyDeviceBoundAuthenticator',
-  'windowsHelloForBusiness', 'macOsSecureEnclaveKey',
+  'microsoftAuthenticatorPasswordless',
+  'fido2SecurityKey',
+  'passKeyDeviceBound',
+  'passKeyDeviceBoundAuthenticator',
+  'windowsHelloForBusiness',
+  'macOsSecureEnclaveKey',
 ]);
 /** Methods self-service password reset accepts (the demo tenant's policy asks for one). */
 const SSPR_NAMES: ReadonlySet<ReportMethodName> = new Set<ReportMethodName>([
-  'mobilePhone', 'alternateMobilePhone', 'officePhone', 'email', 'microsoftAuthenticatorPush', 'softwareOneTimePasscode', 'hardwareOneTimePasscode',
+  'mobilePhone',
+  'alternateMobilePhone',
+  'officePhone',
+  'email',
+  'microsoftAuthenticatorPush',
+  'softwareOneTimePasscode',
+  'hardwareOneTimePasscode',
 ]);
 
 /**

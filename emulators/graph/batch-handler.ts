@@ -33,14 +33,21 @@ export function handleBatch(req: GraphRequest, dispatch: (inner: GraphRequest) =
   return ok({ responses });
 }
 
-function answerInner(inner: InnerRequest, statusById: Map<string, number>, outer: GraphRequest, dispatch: (r: GraphRequest) => GraphResponse): GraphResponse {
+function answerInner(
+  inner: InnerRequest,
+  statusById: Map<string, number>,
+  outer: GraphRequest,
+  dispatch: (r: GraphRequest) => GraphResponse,
+): GraphResponse {
   try {
     for (const dep of inner.dependsOn ?? []) {
       const status = statusById.get(dep);
-      if (status === undefined) throw badRequest(`Request '${inner.id}' depends on '${dep}', which comes later or does not exist in the batch.`);
+      if (status === undefined)
+        throw badRequest(`Request '${inner.id}' depends on '${dep}', which comes later or does not exist in the batch.`);
       if (status >= 400) throw new GraphError(424, 'FailedDependency', `Request '${inner.id}' depends on '${dep}', which failed.`);
     }
-    if (/^https?:/i.test(inner.url)) throw badRequest(`Batch request '${inner.id}': url must be relative to the version root (e.g. /users/{id}), got '${inner.url}'.`);
+    if (/^https?:/i.test(inner.url))
+      throw badRequest(`Batch request '${inner.id}': url must be relative to the version root (e.g. /users/{id}), got '${inner.url}'.`);
     // Graph JS SDK's BatchRequestContent keeps the version in the url ('/v1.0/users'); accept it.
     const relative = ('/' + inner.url.replace(/^\/+/, '')).replace(/^\/v1\.0(?=\/|$)/i, '') || '/';
     const queryAt = relative.indexOf('?');
@@ -63,7 +70,8 @@ function answerInner(inner: InnerRequest, statusById: Map<string, number>, outer
     });
   } catch (e) {
     if (e instanceof GraphError) return { status: e.status, headers: e.headers, body: e.toBody(outer.headers['client-request-id']) };
-    if (e instanceof SyntaxError) return { status: 400, body: badRequest(`Batch request '${inner.id}' has a body that is not valid JSON.`).toBody() };
+    if (e instanceof SyntaxError)
+      return { status: 400, body: badRequest(`Batch request '${inner.id}' has a body that is not valid JSON.`).toBody() };
     throw e;
   }
 }
@@ -80,7 +88,8 @@ function readRequests(body: unknown): InnerRequest[] {
     if (typeof inner?.id !== 'string' || !inner.id) throw badRequest(`Batch request #${i + 1} needs a string 'id'.`);
     if (ids.has(inner.id)) throw badRequest(`Batch request id '${inner.id}' is used twice.`);
     ids.add(inner.id);
-    if (typeof inner.method !== 'string' || typeof inner.url !== 'string') throw badRequest(`Batch request '${inner.id}' needs 'method' and 'url'.`);
+    if (typeof inner.method !== 'string' || typeof inner.url !== 'string')
+      throw badRequest(`Batch request '${inner.id}' needs 'method' and 'url'.`);
     if (inner.dependsOn !== undefined && (!Array.isArray(inner.dependsOn) || inner.dependsOn.some((d) => typeof d !== 'string'))) {
       throw badRequest(`Batch request '${inner.id}': dependsOn must be an array of ids.`);
     }

@@ -26,18 +26,24 @@ export function compileFilter<T>(expression: FilterExpression, resource: FilterR
   const fieldOf = (property: string, operator: FilterOperator): FilterField<T> => {
     const key = Object.keys(resource.schema).find((k) => k.toLowerCase() === property.toLowerCase());
     if (!key) {
-      if (property.includes('/')) throw unsupportedQuery(`Unsupported or invalid query filter clause specified for property '${property}' of resource '${resource.typeName}'.`);
+      if (property.includes('/'))
+        throw unsupportedQuery(
+          `Unsupported or invalid query filter clause specified for property '${property}' of resource '${resource.typeName}'.`,
+        );
       throw badRequest(`Could not find a property named '${property}' on type '${resource.typeName}'.`);
     }
     const field = resource.schema[key] as FilterField<T>;
     if (!field.operators.includes(operator)) {
-      throw unsupportedQuery(`Unsupported or invalid query filter clause specified for property '${key}' of resource '${resource.typeName}': '${operator}' is not supported here.`);
+      throw unsupportedQuery(
+        `Unsupported or invalid query filter clause specified for property '${key}' of resource '${resource.typeName}': '${operator}' is not supported here.`,
+      );
     }
     return field;
   };
   const checkLiteral = (field: FilterField<T>, property: string, value: Literal) => {
     const expected = field.type === 'boolean' ? 'boolean' : 'string';
-    if (typeof value !== expected) throw badRequest(`Invalid filter clause: '${property}' needs a ${expected} value, got ${JSON.stringify(value)}.`);
+    if (typeof value !== expected)
+      throw badRequest(`Invalid filter clause: '${property}' needs a ${expected} value, got ${JSON.stringify(value)}.`);
   };
 
   const build = (e: FilterExpression): ((item: T) => boolean) => {
@@ -55,9 +61,13 @@ export function compileFilter<T>(expression: FilterExpression, resource: FilterR
       case 'not':
         throw unsupportedQuery("The 'not' operator is only supported as an advanced query; the emulator does not serve it.");
       case 'compare': {
-        if (e.op !== 'eq' && e.op !== 'ne') throw unsupportedQuery(`Unsupported or invalid query filter clause: operator '${e.op}' on '${e.property}' of resource '${resource.typeName}'.`);
+        if (e.op !== 'eq' && e.op !== 'ne')
+          throw unsupportedQuery(
+            `Unsupported or invalid query filter clause: operator '${e.op}' on '${e.property}' of resource '${resource.typeName}'.`,
+          );
         const field = fieldOf(e.property, e.op);
-        if (field.type === 'stringCollection') throw unsupportedQuery(`'${e.property}' is a collection: use ${e.property}/any(x: x eq '…').`);
+        if (field.type === 'stringCollection')
+          throw unsupportedQuery(`'${e.property}' is a collection: use ${e.property}/any(x: x eq '…').`);
         checkLiteral(field, e.property, e.value);
         const wanted = normalise(e.value);
         const positive = (item: T) => normalise(field.get(item)) === wanted;
@@ -75,8 +85,14 @@ export function compileFilter<T>(expression: FilterExpression, resource: FilterR
         if (field.type !== 'string') throw unsupportedQuery(`${e.kind} needs a string property; '${e.property}' is not one.`);
         const prefix = e.value.toLowerCase();
         return e.kind === 'startswith'
-          ? (item) => String(field.get(item) ?? '').toLowerCase().startsWith(prefix)
-          : (item) => String(field.get(item) ?? '').toLowerCase().endsWith(prefix);
+          ? (item) =>
+              String(field.get(item) ?? '')
+                .toLowerCase()
+                .startsWith(prefix)
+          : (item) =>
+              String(field.get(item) ?? '')
+                .toLowerCase()
+                .endsWith(prefix);
       }
       case 'any': {
         const field = fieldOf(e.property, 'any');

@@ -37,7 +37,13 @@ export function handleControlRequest(method: string, pathname: string, raw: stri
     if (method === 'GET' && pathname === '/_emulator/stats') return { status: 200, body: emulator.stats() };
     if (method === 'GET' && pathname === '/_emulator/personas') {
       const { employee, admin } = demoPersonas(state.tenant);
-      return { status: 200, body: { employee: { id: employee.id, userPrincipalName: employee.userPrincipalName }, admin: { id: admin.id, userPrincipalName: admin.userPrincipalName } } };
+      return {
+        status: 200,
+        body: {
+          employee: { id: employee.id, userPrincipalName: employee.userPrincipalName },
+          admin: { id: admin.id, userPrincipalName: admin.userPrincipalName },
+        },
+      };
     }
     if (method === 'POST' && pathname === '/_emulator/reset') {
       emulator.reset();
@@ -59,10 +65,16 @@ export function handleControlRequest(method: string, pathname: string, raw: stri
       return { status: 204 };
     }
     if (method === 'POST' && (match = m(/^\/_emulator\/users\/([^/]+)\/enrol-authenticator$/))) {
-      return { status: 200, body: state.enrolAuthenticator(decodeURIComponent(match[1] as string), (body ?? {}) as { passwordless?: boolean }) };
+      return {
+        status: 200,
+        body: state.enrolAuthenticator(decodeURIComponent(match[1] as string), (body ?? {}) as { passwordless?: boolean }),
+      };
     }
     if (method === 'POST' && (match = m(/^\/_emulator\/users\/([^/]+)\/installed-apps$/))) {
-      const { installation } = state.installApp(decodeURIComponent(match[1] as string), (body as { teamsAppId?: string } | undefined)?.teamsAppId);
+      const { installation } = state.installApp(
+        decodeURIComponent(match[1] as string),
+        (body as { teamsAppId?: string } | undefined)?.teamsAppId,
+      );
       return { status: 200, body: installation };
     }
     if (method === 'POST' && pathname === '/_emulator/report/refresh') {

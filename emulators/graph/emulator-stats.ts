@@ -50,7 +50,8 @@ export class EmulatorStats {
 
   notImplemented(route: string): void {
     this.stats.notImplemented++;
-    if (this.stats.notImplementedRoutes.length < 50 && !this.stats.notImplementedRoutes.includes(route)) this.stats.notImplementedRoutes.push(route);
+    if (this.stats.notImplementedRoutes.length < 50 && !this.stats.notImplementedRoutes.includes(route))
+      this.stats.notImplementedRoutes.push(route);
   }
 
   reset(): void {

@@ -23,7 +23,8 @@ export class FaultInjector {
 
   add(spec: FaultSpec): void {
     if (!Number.isInteger(spec.count) || spec.count < 1) throw new RangeError('injectFaults: count must be an integer >= 1');
-    if (!Number.isInteger(spec.status) || spec.status < 400 || spec.status > 599) throw new RangeError('injectFaults: status must be 4xx or 5xx');
+    if (!Number.isInteger(spec.status) || spec.status < 400 || spec.status > 599)
+      throw new RangeError('injectFaults: status must be 4xx or 5xx');
     this.pending.push({ ...spec, remaining: spec.count });
   }
 

@@ -72,7 +72,11 @@ export class GraphDispatcher {
       return run();
     } catch (e) {
       if (e instanceof GraphError) return { status: e.status, headers: e.headers, body: e.toBody(req.headers['client-request-id']) };
-      const error = new GraphError(500, 'generalException', `The Graph emulator failed on ${req.method} ${req.path}: ${(e as Error).message}`);
+      const error = new GraphError(
+        500,
+        'generalException',
+        `The Graph emulator failed on ${req.method} ${req.path}: ${(e as Error).message}`,
+      );
       console.error(`[graph-emulator] ${req.method} ${req.path} threw`, e);
       return { status: 500, body: error.toBody() };
     }
@@ -86,7 +90,12 @@ export class GraphDispatcher {
     this.parts.stats.fault();
     const seconds = spec.retryAfterSeconds ?? (spec.status === 429 ? 1 : undefined);
     const headers = seconds === undefined ? {} : retryAfterHeaders(seconds * 1000 * this.parts.timeScale, seconds);
-    const error = new GraphError(spec.status, FAULT_CODES[spec.status] ?? 'InjectedFault', `Injected fault: the Graph emulator was told to answer ${spec.status} to this request.`, headers);
+    const error = new GraphError(
+      spec.status,
+      FAULT_CODES[spec.status] ?? 'InjectedFault',
+      `Injected fault: the Graph emulator was told to answer ${spec.status} to this request.`,
+      headers,
+    );
     return { status: spec.status, headers, body: error.toBody(req.headers['client-request-id']) };
   }
 

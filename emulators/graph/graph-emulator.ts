@@ -94,7 +94,15 @@ export async function startGraphEmulator(options: GraphEmulatorOptions): Promise
   const faults = new FaultInjector();
   const stats = new EmulatorStats();
   const context = { state, baseUrl: '', metadata: '' };
-  const dispatcher = new GraphDispatcher({ routes: GRAPH_ROUTES, context, throttle, faults, stats, timeScale, logNotImplemented: options.logNotImplemented ?? true });
+  const dispatcher = new GraphDispatcher({
+    routes: GRAPH_ROUTES,
+    context,
+    throttle,
+    faults,
+    stats,
+    timeScale,
+    logNotImplemented: options.logNotImplemented ?? true,
+  });
 
   const emulator = {
     injectFaults: (spec: FaultSpec) => faults.add(spec),
@@ -113,7 +121,8 @@ export async function startGraphEmulator(options: GraphEmulatorOptions): Promise
     readBody(req)
       .then((raw) => serve(req, res, raw))
       .catch((e: unknown) => {
-        const error = e instanceof GraphError ? e : new GraphError(500, 'generalException', `Graph emulator failure: ${(e as Error).message}`);
+        const error =
+          e instanceof GraphError ? e : new GraphError(500, 'generalException', `Graph emulator failure: ${(e as Error).message}`);
         send(res, { status: error.status, body: error.toBody() }, req);
       });
   });
@@ -135,7 +144,9 @@ export async function startGraphEmulator(options: GraphEmulatorOptions): Promise
     // Any non-empty bearer token will do: the emulator checks that a client sends one, not who it is.
     if (!/^Bearer\s+\S+/i.test(headers['authorization'] ?? '')) {
       stats.unauthorized();
-      const error = new GraphError(401, 'InvalidAuthenticationToken', 'Access token is empty.', { 'WWW-Authenticate': 'Bearer realm="", authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize"' });
+      const error = new GraphError(401, 'InvalidAuthenticationToken', 'Access token is empty.', {
+        'WWW-Authenticate': 'Bearer realm="", authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize"',
+      });
       send(res, { status: 401, headers: error.headers, body: error.toBody(headers['client-request-id']) }, req);
       return;
     }
@@ -144,11 +155,29 @@ export async function startGraphEmulator(options: GraphEmulatorOptions): Promise
       try {
         body = JSON.parse(raw);
       } catch {
-        send(res, { status: 400, body: new GraphError(400, 'BadRequest', 'Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.').toBody() }, req);
+        send(
+          res,
+          {
+            status: 400,
+            body: new GraphError(
+              400,
+              'BadRequest',
+              'Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.',
+            ).toBody(),
+          },
+          req,
+        );
         return;
       }
     }
-    const request: GraphRequest = { method: (req.method ?? 'GET').toUpperCase(), path: target.path, query: parseQuery(target.search), headers, body, inBatch: false };
+    const request: GraphRequest = {
+      method: (req.method ?? 'GET').toUpperCase(),
+      path: target.path,
+      query: parseQuery(target.search),
+      headers,
+      body,
+      inBatch: false,
+    };
     send(res, dispatcher.dispatch(request), req);
   };
 
@@ -192,7 +221,8 @@ function graphTarget(url: URL, origin: string): { path: string; search: string }
   const embedded = /^\/v1\.0\/(https?:\/\/?[^/]+)(\/.*)?$/i.exec(path);
   if (embedded) {
     const embeddedOrigin = (embedded[1] as string).replace(/^(https?:)\/?\/?/i, '$1//').toLowerCase();
-    if (embeddedOrigin !== origin.toLowerCase()) return `NOT EMULATED: ${path} embeds a link to ${embeddedOrigin}, which is not this emulator (${origin}).`;
+    if (embeddedOrigin !== origin.toLowerCase())
+      return `NOT EMULATED: ${path} embeds a link to ${embeddedOrigin}, which is not this emulator (${origin}).`;
     return graphTarget(new URL(`${embedded[2] ?? '/'}${url.search}`, origin), origin);
   }
   if (/^\/v1\.0(\/|$)/i.test(path)) return { path: path.slice(5) || '/', search: url.search };

@@ -26,7 +26,11 @@ export class GraphError extends Error {
       error: {
         code: this.code,
         message: this.message,
-        innerError: { date: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'), 'request-id': requestId, 'client-request-id': clientRequestId ?? requestId },
+        innerError: {
+          date: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
+          'request-id': requestId,
+          'client-request-id': clientRequestId ?? requestId,
+        },
       },
     };
   }
@@ -35,4 +39,8 @@ export class GraphError extends Error {
 export const badRequest = (message: string, code = 'BadRequest') => new GraphError(400, code, message);
 export const unsupportedQuery = (message: string) => new GraphError(400, 'Request_UnsupportedQuery', message);
 export const notFound = (what: string) =>
-  new GraphError(404, 'Request_ResourceNotFound', `Resource '${what}' does not exist or one of its queried reference-property objects are not present.`);
+  new GraphError(
+    404,
+    'Request_ResourceNotFound',
+    `Resource '${what}' does not exist or one of its queried reference-property objects are not present.`,
+  );

@@ -36,7 +36,11 @@ export function route(method: GraphRoute['method'], template: string, service: G
   return { method, name: template, service, pattern: new RegExp(`^${source}/?$`, 'i'), handle };
 }
 
-export function matchRoute(routes: readonly GraphRoute[], method: string, path: string): { route: GraphRoute; params: string[] } | { route: null; otherMethods: string[] } {
+export function matchRoute(
+  routes: readonly GraphRoute[],
+  method: string,
+  path: string,
+): { route: GraphRoute; params: string[] } | { route: null; otherMethods: string[] } {
   const otherMethods: string[] = [];
   for (const r of routes) {
     const match = r.pattern.exec(path);

@@ -83,8 +83,22 @@ export class GraphState {
         azureADAppId: tenant.botAppId,
       },
       // Two store apps, so a client that forgets its installedApps filter gets more than its own app back.
-      { id: '0d820ecd-def2-4297-adad-78056cde7c78', externalId: '0d820ecd-def2-4297-adad-78056cde7c78', displayName: 'OneNote', distributionMethod: 'store', version: '1.0.0', azureADAppId: null },
-      { id: '2a527703-1f6f-4559-a332-d8a7d288cd88', externalId: '2a527703-1f6f-4559-a332-d8a7d288cd88', displayName: 'SharePoint', distributionMethod: 'store', version: '1.0', azureADAppId: null },
+      {
+        id: '0d820ecd-def2-4297-adad-78056cde7c78',
+        externalId: '0d820ecd-def2-4297-adad-78056cde7c78',
+        displayName: 'OneNote',
+        distributionMethod: 'store',
+        version: '1.0.0',
+        azureADAppId: null,
+      },
+      {
+        id: '2a527703-1f6f-4559-a332-d8a7d288cd88',
+        externalId: '2a527703-1f6f-4559-a332-d8a7d288cd88',
+        displayName: 'SharePoint',
+        distributionMethod: 'store',
+        version: '1.0',
+        azureADAppId: null,
+      },
     ];
   }
 
@@ -118,9 +132,13 @@ export class GraphState {
   addMethod(userIdOrUpn: string, method: AuthenticationMethod): void {
     const user = this.userOrThrow(userIdOrUpn);
     const current = this.methodsOf(user);
-    if (!Object.values(METHOD_TYPES).includes(method['@odata.type'])) throw new Error(`unknown method type ${String(method['@odata.type'])}`);
+    if (!Object.values(METHOD_TYPES).includes(method['@odata.type']))
+      throw new Error(`unknown method type ${String(method['@odata.type'])}`);
     if (current.some((m) => m.id === method.id)) throw new Error(`user ${user.id} already has a method with id ${method.id}`);
-    if (method['@odata.type'] === METHOD_TYPES.phone && current.some((m) => m['@odata.type'] === METHOD_TYPES.phone && m.phoneType === method.phoneType)) {
+    if (
+      method['@odata.type'] === METHOD_TYPES.phone &&
+      current.some((m) => m['@odata.type'] === METHOD_TYPES.phone && m.phoneType === method.phoneType)
+    ) {
       throw new Error(`user ${user.id} already has a ${method.phoneType} phone`);
     }
     this.setMethods(user.id, [...current, method]);

@@ -28,9 +28,17 @@ export function readTop(req: GraphRequest): number {
 }
 
 /** `$select`: null when absent. Unknown names are refused the way Graph refuses them. */
-export function readSelect(req: GraphRequest, allowed: readonly string[], typeName: string, value = req.query.get('$select')): string[] | null {
+export function readSelect(
+  req: GraphRequest,
+  allowed: readonly string[],
+  typeName: string,
+  value = req.query.get('$select'),
+): string[] | null {
   if (value === undefined) return null;
-  const names = value.split(',').map((s) => s.trim()).filter(Boolean);
+  const names = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   return names.map((name) => {
     const known = allowed.find((a) => a.toLowerCase() === name.toLowerCase());
     if (!known) throw badRequest(`Could not find a property named '${name}' on type '${typeName}'.`);
@@ -71,7 +79,10 @@ export interface OrderBy {
 export function readOrderBy(req: GraphRequest, allowed: readonly string[], typeName: string): OrderBy | null {
   const raw = req.query.get('$orderby');
   if (raw === undefined) return null;
-  const parts = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  const parts = raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (parts.length !== 1) throw badRequest(`The emulator sorts by one property at a time, got '${raw}'.`, 'Request_UnsupportedQuery');
   const [name, direction = 'asc', ...rest] = (parts[0] as string).split(/\s+/);
   const known = allowed.find((a) => a.toLowerCase() === (name as string).toLowerCase());

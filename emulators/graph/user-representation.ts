@@ -33,7 +33,17 @@ export const USER_PROPERTY_NAMES = Object.keys(USER_PROPERTIES);
  * be asked for, exactly as in production, so a client that forgets `$select` fails here first.
  */
 export const DEFAULT_USER_PROPERTIES: readonly string[] = [
-  'businessPhones', 'displayName', 'givenName', 'jobTitle', 'mail', 'mobilePhone', 'officeLocation', 'preferredLanguage', 'surname', 'userPrincipalName', 'id',
+  'businessPhones',
+  'displayName',
+  'givenName',
+  'jobTitle',
+  'mail',
+  'mobilePhone',
+  'officeLocation',
+  'preferredLanguage',
+  'surname',
+  'userPrincipalName',
+  'id',
 ];
 
 /** With `$select`, only the selected properties: Graph does not add `id` unless it is selected. */

@@ -139,13 +139,23 @@ export interface PlaygroundPage {
   close(): Promise<void>;
 }
 
-const LAUNCH_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-  '--disable-sync', '--no-first-run', '--disable-quic'];
+const LAUNCH_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
 
 export async function launchChromium(chromiumPath?: string): Promise<Browser> {
   // A run with a moved clock (libfaketime, see test/README.md) does not reach into the browser: Chromium does not
   // start under it, and a page's clock is set on its own (openPlayground's clockAt).
-  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== 'LD_PRELOAD' && !key.startsWith('FAKETIME'))) as Record<string, string>;
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => key !== 'LD_PRELOAD' && !key.startsWith('FAKETIME')),
+  ) as Record<string, string>;
   return chromium.launch({ executablePath: chromiumPath ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: LAUNCH_ARGS, env });
 }
 
@@ -160,7 +170,9 @@ async function readCard(card: Locator): Promise<CardView> {
   const [text, textBlocks, buttons] = await Promise.all([
     card.innerText(),
     card.locator(SELECTORS.cardTextBlock).allInnerTexts(),
-    card.locator(SELECTORS.cardButton).evaluateAll((nodes) => nodes.map((n) => n.getAttribute('title') ?? n.getAttribute('aria-label') ?? '')),
+    card
+      .locator(SELECTORS.cardButton)
+      .evaluateAll((nodes) => nodes.map((n) => n.getAttribute('title') ?? n.getAttribute('aria-label') ?? '')),
   ]);
   return { text: text.trim(), textBlocks: textBlocks.map((t) => t.trim()), buttons };
 }
@@ -178,7 +190,10 @@ export async function openPlayground(url: string, options: OpenPlaygroundOptions
   const screenshotsDir = options.screenshotsDir ?? join(tmpdir(), 'playground-screenshots');
   const ownBrowser = !options.browser;
   const browser = options.browser ?? (await launchChromium(options.chromiumPath));
-  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1400, height: 900 }, ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}) });
+  const context = await browser.newContext({
+    viewport: options.viewport ?? { width: 1400, height: 900 },
+    ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}),
+  });
   // Offline: the UI asks res-1.cdn.office.net for Segoe UI fonts; failing fast beats waiting for DNS.
   await context.route(/^https?:\/\/(?!localhost[:/]|127\.0\.0\.1[:/]|\[::1\][:/])/, (route) => route.abort());
   if (options.clockAt) await context.clock.install({ time: options.clockAt });
@@ -203,7 +218,8 @@ export async function openPlayground(url: string, options: OpenPlaygroundOptions
     // POSTs /_debug/conversation/<personal chat>/installation, which sends installationUpdate + conversationUpdate
     // (membersAdded) to the bot — on every page load.
     const config = page.waitForResponse((r) => r.url().endsWith('/_internal/v1/config'), { timeout: timeoutMs });
-    const installation = page.waitForResponse((r) => /\/_debug\/conversation\/[^/]+\/installation$/.test(r.url()), { timeout: timeoutMs })
+    const installation = page
+      .waitForResponse((r) => /\/_debug\/conversation\/[^/]+\/installation$/.test(r.url()), { timeout: timeoutMs })
       .catch(() => undefined);
     await Promise.all([config, page.goto(target, { waitUntil: 'domcontentloaded' })]);
     await page.locator(SELECTORS.composeBox).waitFor({ state: 'visible' });
@@ -229,7 +245,9 @@ export async function openPlayground(url: string, options: OpenPlaygroundOptions
     browser,
     context,
     page,
-    get url() { return currentUrl; },
+    get url() {
+      return currentUrl;
+    },
 
     async currentUserName() {
       return (await page.locator(SELECTORS.currentUserAvatar).first().getAttribute('aria-label')) ?? '';
@@ -247,7 +265,9 @@ export async function openPlayground(url: string, options: OpenPlaygroundOptions
       baseline = await botMessages().count();
       await page.locator(SELECTORS.composeBox).click();
       await page.keyboard.insertText(text);
-      const posted = page.waitForResponse((r) => /\/_conversation\/v1\/conversations\/[^/]+\/messages$/.test(r.url()) && r.request().method() === 'POST');
+      const posted = page.waitForResponse(
+        (r) => /\/_conversation\/v1\/conversations\/[^/]+\/messages$/.test(r.url()) && r.request().method() === 'POST',
+      );
       await page.locator(SELECTORS.sendButton).click();
       const response = await posted;
       if (!response.ok()) throw new Error(`The Playground refused the message: HTTP ${response.status()} ${await response.text()}`);
@@ -279,10 +299,17 @@ export async function openPlayground(url: string, options: OpenPlaygroundOptions
         }
         await sleep(100);
       }
-      const what = [waitOptions.card ? 'a card' : 'a message', waitOptions.containsText !== undefined ? `containing ${String(waitOptions.containsText)}` : '']
-        .filter(Boolean).join(' ');
-      throw new Error(`No bot reply with ${what} within ${waitOptions.timeoutMs ?? timeoutMs} ms (bot messages since #${since}: ${
-        seen.length === 0 ? 'none' : seen.map((r) => JSON.stringify(r.text.slice(0, 200))).join(', ')})`);
+      const what = [
+        waitOptions.card ? 'a card' : 'a message',
+        waitOptions.containsText !== undefined ? `containing ${String(waitOptions.containsText)}` : '',
+      ]
+        .filter(Boolean)
+        .join(' ');
+      throw new Error(
+        `No bot reply with ${what} within ${waitOptions.timeoutMs ?? timeoutMs} ms (bot messages since #${since}: ${
+          seen.length === 0 ? 'none' : seen.map((r) => JSON.stringify(r.text.slice(0, 200))).join(', ')
+        })`,
+      );
     },
 
     async lastCard() {
@@ -331,7 +358,11 @@ export async function openPlayground(url: string, options: OpenPlaygroundOptions
     },
 
     async chooseCardOption(title) {
-      await page.locator(`${SELECTORS.botMessage} ${SELECTORS.adaptiveCard}`).last().getByRole('radio', { name: title, exact: true }).check();
+      await page
+        .locator(`${SELECTORS.botMessage} ${SELECTORS.adaptiveCard}`)
+        .last()
+        .getByRole('radio', { name: title, exact: true })
+        .check();
     },
 
     async clickCardButton(title, clickOptions = {}) {
@@ -343,13 +374,18 @@ export async function openPlayground(url: string, options: OpenPlaygroundOptions
       if (index < 0) throw new Error(`No card button titled "${title}" in the open conversation`);
       const target = botMessages().nth(index);
       const noticesBefore = await target.locator(SELECTORS.invokeNotice).count();
-      const called = page.waitForResponse(
-        (r) => /\/_conversation\/v1\/(invoke|submit)$/.test(r.url()) && r.request().method() === 'POST', { timeout: wait });
+      const called = page.waitForResponse((r) => /\/_conversation\/v1\/(invoke|submit)$/.test(r.url()) && r.request().method() === 'POST', {
+        timeout: wait,
+      });
       await target.locator(buttonSelector).last().click();
       const response = await called;
       const raw = await response.text();
       let body: unknown = raw;
-      try { body = raw ? JSON.parse(raw) : undefined; } catch { /* not JSON */ }
+      try {
+        body = raw ? JSON.parse(raw) : undefined;
+      } catch {
+        /* not JSON */
+      }
       // The notice (and the refreshed card) render right after the response.
       const notice = target.locator(SELECTORS.invokeNotice);
       const deadline = Date.now() + wait;
@@ -361,13 +397,16 @@ export async function openPlayground(url: string, options: OpenPlaygroundOptions
     async switchUser(nameOrId) {
       const playground = options.playground;
       if (!playground) {
-        throw new Error('The Playground UI has no user switcher: pass { playground } to openPlayground so switchUser can restart it as another user');
+        throw new Error(
+          'The Playground UI has no user switcher: pass { playground } to openPlayground so switchUser can restart it as another user',
+        );
       }
       await playground.restart(withCurrentUser(playground.config, nameOrId));
       currentUrl = playground.url;
       await loadOrRelease(currentUrl);
       const name = await api.currentUserName();
-      if (name !== playground.config.currentUser.name) throw new Error(`After switching, the UI shows "${name}", not "${playground.config.currentUser.name}"`);
+      if (name !== playground.config.currentUser.name)
+        throw new Error(`After switching, the UI shows "${name}", not "${playground.config.currentUser.name}"`);
     },
 
     async screenshot(name) {

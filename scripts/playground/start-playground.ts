@@ -98,9 +98,13 @@ export function buildPlaygroundConfig(input: PlaygroundConfigInput): PlaygroundC
     const id = `playground-filler-${n}`;
     if (users.some((u) => u.id === id) || input.currentUser.id === id) continue;
     users.push({
-      id, name: `Colleague ${n}`, userPrincipleName: `colleague${n}@playground.invalid`,
+      id,
+      name: `Colleague ${n}`,
+      userPrincipleName: `colleague${n}@playground.invalid`,
       aadObjectId: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
-      givenName: 'Colleague', surname: String(n), email: `colleague${n}@playground.invalid`,
+      givenName: 'Colleague',
+      surname: String(n),
+      email: `colleague${n}@playground.invalid`,
     });
   }
   return {
@@ -112,8 +116,10 @@ export function buildPlaygroundConfig(input: PlaygroundConfigInput): PlaygroundC
     personalChat: input.personalChat ?? { id: defaultPersonalChatId(input.currentUser) },
     groupChat: input.groupChat ?? { id: '19:playground-group@thread.v2', name: 'Playground group chat' },
     team: input.team ?? {
-      id: '19:playground-general@thread.tacv2', name: 'Playground team',
-      aadGroupId: '00000000-0000-4000-8000-0000000000aa', channels: [{ id: '19:playground-announcements@thread.tacv2', name: 'Announcements' }],
+      id: '19:playground-general@thread.tacv2',
+      name: 'Playground team',
+      aadGroupId: '00000000-0000-4000-8000-0000000000aa',
+      channels: [{ id: '19:playground-announcements@thread.tacv2', name: 'Announcements' }],
     },
   };
 }
@@ -128,7 +134,10 @@ export function withCurrentUser(config: PlaygroundConfig, who: string, personalC
   if (matches(config.currentUser)) return personalChatId ? { ...config, personalChat: { id: personalChatId } } : config;
   const index = config.users.findIndex(matches);
   const next = config.users[index];
-  if (!next) throw new Error(`No user "${who}" in the Playground config (known: ${[config.currentUser, ...config.users].map((u) => u.name).join(', ')})`);
+  if (!next)
+    throw new Error(
+      `No user "${who}" in the Playground config (known: ${[config.currentUser, ...config.users].map((u) => u.name).join(', ')})`,
+    );
   const users = [...config.users];
   users[index] = config.currentUser;
   return { ...config, currentUser: next, users, personalChat: { id: personalChatId ?? defaultPersonalChatId(next) } };
@@ -195,7 +204,8 @@ export interface PlaygroundHandle {
 }
 
 /** Environment keys the Playground reads that must not leak in from the caller's environment. */
-const INHERITED_KEYS_TO_DROP = /^(M365_AGENTS_PLAYGROUND_|TEAMSAPPTESTER_|TEAMS_APP_TEST_TOOL_|APPLICATIONINSIGHTS_|APPLICATION_INSIGHTS_|APPINSIGHTS_|APPSETTING_APPINSIGHTS_|AUTH_CLIENT_ID$|AUTH_CLIENT_SECRET$|AUTH_TENANT_ID$|BOT_ENDPOINT$|DEFAULT_CHANNEL_ID$|SEND_INSTALLATION_ACTIVITY$)/;
+const INHERITED_KEYS_TO_DROP =
+  /^(M365_AGENTS_PLAYGROUND_|TEAMSAPPTESTER_|TEAMS_APP_TEST_TOOL_|APPLICATIONINSIGHTS_|APPLICATION_INSIGHTS_|APPINSIGHTS_|APPSETTING_APPINSIGHTS_|AUTH_CLIENT_ID$|AUTH_CLIENT_SECRET$|AUTH_TENANT_ID$|BOT_ENDPOINT$|DEFAULT_CHANNEL_ID$|SEND_INSTALLATION_ACTIVITY$)/;
 
 function offlineEnv(workDir: string, configPath: string, logFile: string, extra: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
@@ -234,7 +244,9 @@ function ping(port: number): Promise<boolean> {
     const request = get({ host: '127.0.0.1', port, path: '/_debug/ping', agent: false, timeout: 1000 }, (response) => {
       let body = '';
       response.setEncoding('utf8');
-      response.on('data', (chunk: string) => { body += chunk; });
+      response.on('data', (chunk: string) => {
+        body += chunk;
+      });
       response.on('end', () => resolve(response.statusCode === 200 && body === 'pong'));
     });
     request.on('timeout', () => request.destroy());
@@ -242,14 +254,28 @@ function ping(port: number): Promise<boolean> {
   });
 }
 
-interface Running { child: ChildProcess; port: number; exited: Promise<void> }
+interface Running {
+  child: ChildProcess;
+  port: number;
+  exited: Promise<void>;
+}
 
 function kill(child: ChildProcess, signal: NodeJS.Signals): void {
   if (child.exitCode !== null || child.signalCode !== null) return;
-  try { child.kill(signal); } catch { /* already gone */ }
+  try {
+    child.kill(signal);
+  } catch {
+    /* already gone */
+  }
 }
 
-async function launch(options: StartPlaygroundOptions, workDir: string, configPath: string, logFile: string, port: number): Promise<Running> {
+async function launch(
+  options: StartPlaygroundOptions,
+  workDir: string,
+  configPath: string,
+  logFile: string,
+  port: number,
+): Promise<Running> {
   const args = [playgroundCliPath(), 'start', '--app-endpoint', options.botEndpoint, '--port', String(port), '--disable-telemetry'];
   const child = spawn(process.execPath, args, {
     cwd: workDir,
@@ -266,13 +292,23 @@ async function launch(options: StartPlaygroundOptions, workDir: string, configPa
       resolve();
     });
   });
-  child.stdout?.on('data', (chunk: Buffer) => { output += chunk.toString('utf8'); });
-  child.stderr?.on('data', (chunk: Buffer) => { output += chunk.toString('utf8'); });
+  child.stdout?.on('data', (chunk: Buffer) => {
+    output += chunk.toString('utf8');
+  });
+  child.stderr?.on('data', (chunk: Buffer) => {
+    output += chunk.toString('utf8');
+  });
   const onParentExit = () => kill(child, 'SIGKILL');
   process.once('exit', onParentExit);
   void exited.then(() => process.removeListener('exit', onParentExit));
 
-  const readLog = () => { try { return readFileSync(logFile, 'utf8'); } catch { return ''; } };
+  const readLog = () => {
+    try {
+      return readFileSync(logFile, 'utf8');
+    } catch {
+      return '';
+    }
+  };
   const deadline = Date.now() + (options.readyTimeoutMs ?? 30_000);
   let actualPort: number | undefined;
   while (Date.now() < deadline) {
@@ -285,7 +321,9 @@ async function launch(options: StartPlaygroundOptions, workDir: string, configPa
   }
   kill(child, 'SIGKILL');
   await exited;
-  throw new Error(`The Agents Playground was not ready after ${options.readyTimeoutMs ?? 30_000} ms.\nstdout/stderr:\n${output}\nlog:\n${readLog()}`);
+  throw new Error(
+    `The Agents Playground was not ready after ${options.readyTimeoutMs ?? 30_000} ms.\nstdout/stderr:\n${output}\nlog:\n${readLog()}`,
+  );
 }
 
 async function terminate(running: Running): Promise<void> {
@@ -293,7 +331,9 @@ async function terminate(running: Running): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   const killed = await Promise.race([
     running.exited.then(() => true),
-    new Promise<boolean>((resolve) => { timer = setTimeout(() => resolve(false), 5000); }),
+    new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(false), 5000);
+    }),
   ]);
   clearTimeout(timer);
   if (!killed) {
@@ -324,13 +364,25 @@ export async function startPlayground(options: StartPlaygroundOptions): Promise<
   let port = running.port;
 
   return {
-    get url() { return `http://localhost:${port}`; },
-    get port() { return port; },
-    get config() { return config; },
+    get url() {
+      return `http://localhost:${port}`;
+    },
+    get port() {
+      return port;
+    },
+    get config() {
+      return config;
+    },
     configPath,
     logFile,
     workDir,
-    readLog: () => { try { return readFileSync(logFile, 'utf8'); } catch { return ''; } },
+    readLog: () => {
+      try {
+        return readFileSync(logFile, 'utf8');
+      } catch {
+        return '';
+      }
+    },
     async restart(next?: PlaygroundConfig) {
       if (running) await terminate(running);
       running = undefined;

@@ -39,7 +39,11 @@ export class InMemoryLiveCheckBudget implements LiveCheckBudget {
     this.sweep(nowMs);
     const person = this.people.get(userId);
     const recent = (person?.checkedAt ?? []).filter((at) => nowMs - at < this.forgetAfterMs);
-    const retryAt = nextLiveCheckAt(recent.map((at) => new Date(at)), now, this.limits);
+    const retryAt = nextLiveCheckAt(
+      recent.map((at) => new Date(at)),
+      now,
+      this.limits,
+    );
     if (retryAt) {
       if (person) person.checkedAt = recent;
       return { kind: 'limited', retryAt, ...(person?.last ? { last: person.last } : {}) };

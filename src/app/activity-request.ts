@@ -21,7 +21,11 @@ export interface ActivityRequestLimits {
 }
 
 export const DEFAULT_ACTIVITY_REQUEST_LIMITS: ActivityRequestLimits = {
-  maxBytes: 256 * 1024, requireBearer: false, readTimeoutMs: 10_000, lingerMs: 2_000, lingerBytes: 64 * 1024 * 1024,
+  maxBytes: 256 * 1024,
+  requireBearer: false,
+  readTimeoutMs: 10_000,
+  lingerMs: 2_000,
+  lingerBytes: 64 * 1024 * 1024,
 };
 
 export interface Refusal {
@@ -42,13 +46,31 @@ const incomingActivity = z
     id: z.string().max(1000).optional(),
     serviceUrl: z.string().max(2000).optional(),
     channelId: z.string().max(100).optional(),
-    conversation: z.object({ id: z.string().max(1000) }).passthrough().optional(),
-    from: z.object({ id: z.string().max(1000).optional() }).passthrough().optional(),
-    recipient: z.object({ id: z.string().max(1000).optional() }).passthrough().optional(),
+    conversation: z
+      .object({ id: z.string().max(1000) })
+      .passthrough()
+      .optional(),
+    from: z
+      .object({ id: z.string().max(1000).optional() })
+      .passthrough()
+      .optional(),
+    recipient: z
+      .object({ id: z.string().max(1000).optional() })
+      .passthrough()
+      .optional(),
     text: z.string().optional(),
-    timestamp: z.string().refine((value) => !Number.isNaN(Date.parse(value))).optional(),
-    localTimestamp: z.string().refine((value) => !Number.isNaN(Date.parse(value))).optional(),
-    expiration: z.string().refine((value) => !Number.isNaN(Date.parse(value))).optional(),
+    timestamp: z
+      .string()
+      .refine((value) => !Number.isNaN(Date.parse(value)))
+      .optional(),
+    localTimestamp: z
+      .string()
+      .refine((value) => !Number.isNaN(Date.parse(value)))
+      .optional(),
+    expiration: z
+      .string()
+      .refine((value) => !Number.isNaN(Date.parse(value)))
+      .optional(),
     channelData: z.record(z.unknown()).optional(),
     entities: z.array(z.record(z.unknown())).optional(),
     attachments: z.array(z.record(z.unknown())).optional(),
@@ -99,12 +121,17 @@ export async function readActivity(req: IncomingMessage, limits: ActivityRequest
   return { ok: true, activity: activity.data };
 }
 
-function readCapped(req: IncomingMessage, limits: ActivityRequestLimits): Promise<({ ok: true; text: string }) | ({ ok: false } & Refusal)> {
+/** A body still arriving after the time limit: refused, so a slow sender cannot hold a connection open. */
+function tooSlow(limits: ActivityRequestLimits): Refusal {
+  return { status: 408, reason: `the body took over ${limits.readTimeoutMs} ms to arrive` };
+}
+
+function readCapped(req: IncomingMessage, limits: ActivityRequestLimits): Promise<{ ok: true; text: string } | ({ ok: false } & Refusal)> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let received = 0;
     let settled = false;
-    const finish = (result: ({ ok: true; text: string }) | ({ ok: false } & Refusal)) => {
+    const finish = (result: { ok: true; text: string } | ({ ok: false } & Refusal)) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
@@ -131,7 +158,7 @@ function readCapped(req: IncomingMessage, limits: ActivityRequestLimits): Promis
       }
     };
     const onError = () => finish({ ok: false, status: 400, reason: 'the request was cut off' });
-    const timer = setTimeout(() => finish({ ok: false, status: 408, reason: `the body took over ${limits.readTimeoutMs} ms to arrive` }), limits.readTimeoutMs);
+    const timer = setTimeout(() => finish({ ok: false, ...tooSlow(limits) }), limits.readTimeoutMs);
     req.on('data', onData);
     req.on('end', onEnd);
     req.on('error', onError);

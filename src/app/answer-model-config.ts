@@ -14,7 +14,9 @@ export function readAnswerModel(env: Env, problems: string[]): AnswerModelSettin
   const openAiSet = OPENAI_SETTINGS.filter((name) => read(env, name) !== undefined);
   const azureSet = AZURE_SETTINGS.filter((name) => read(env, name) !== undefined);
   if (openAiSet.length > 0 && azureSet.length > 0) {
-    problems.push(`Model answers: set either OPENAI_API_KEY (with OPENAI_MODEL, OPENAI_BASE_URL) or AZURE_OPENAI_ENDPOINT, AZURE_OPENAI_API_KEY and AZURE_OPENAI_DEPLOYMENT, not both (set now: ${[...openAiSet, ...azureSet].join(', ')}).`);
+    problems.push(
+      `Model answers: set either OPENAI_API_KEY (with OPENAI_MODEL, OPENAI_BASE_URL) or AZURE_OPENAI_ENDPOINT, AZURE_OPENAI_API_KEY and AZURE_OPENAI_DEPLOYMENT, not both (set now: ${[...openAiSet, ...azureSet].join(', ')}).`,
+    );
     return undefined;
   }
   if (openAiSet.length > 0) return readOpenAiModel(env, openAiSet, problems);
@@ -26,12 +28,16 @@ export function readAnswerModel(env: Env, problems: string[]): AnswerModelSettin
 function readOpenAiModel(env: Env, openAiSet: readonly string[], problems: string[]): AnswerModelSettings | undefined {
   const apiKey = read(env, 'OPENAI_API_KEY');
   if (!apiKey) {
-    problems.push(`OPENAI_API_KEY: ${openAiSet.join(' and ')} ${openAiSet.length > 1 ? 'are' : 'is'} set, but model answers need OPENAI_API_KEY too (or unset ${openAiSet.join(' and ')} to keep them off).`);
+    problems.push(
+      `OPENAI_API_KEY: ${openAiSet.join(' and ')} ${openAiSet.length > 1 ? 'are' : 'is'} set, but model answers need OPENAI_API_KEY too (or unset ${openAiSet.join(' and ')} to keep them off).`,
+    );
     return undefined;
   }
   const baseUrl = read(env, 'OPENAI_BASE_URL');
   if (baseUrl !== undefined && !isSafeEndpoint(baseUrl, true)) {
-    problems.push('OPENAI_BASE_URL must be the https address of an OpenAI-compatible API, e.g. https://api.openai.com/v1 (http only on 127.0.0.1 or localhost).');
+    problems.push(
+      'OPENAI_BASE_URL must be the https address of an OpenAI-compatible API, e.g. https://api.openai.com/v1 (http only on 127.0.0.1 or localhost).',
+    );
     return undefined;
   }
   return { kind: 'openai', apiKey, model: read(env, 'OPENAI_MODEL') ?? DEFAULT_OPENAI_MODEL, ...(baseUrl ? { baseUrl } : {}) };
@@ -42,9 +48,13 @@ function readAzureModel(env: Env, problems: string[]): AnswerModelSettings | und
   const endpoint = read(env, 'AZURE_OPENAI_ENDPOINT');
   const apiKey = read(env, 'AZURE_OPENAI_API_KEY');
   const deployment = read(env, 'AZURE_OPENAI_DEPLOYMENT');
-  const missing = (['AZURE_OPENAI_ENDPOINT', 'AZURE_OPENAI_API_KEY', 'AZURE_OPENAI_DEPLOYMENT'] as const).filter((name) => read(env, name) === undefined);
+  const missing = (['AZURE_OPENAI_ENDPOINT', 'AZURE_OPENAI_API_KEY', 'AZURE_OPENAI_DEPLOYMENT'] as const).filter(
+    (name) => read(env, name) === undefined,
+  );
   if (missing.length > 0) {
-    problems.push(`${missing.join(', ')}: Azure OpenAI model answers need AZURE_OPENAI_ENDPOINT (https://<resource>.openai.azure.com), AZURE_OPENAI_API_KEY and AZURE_OPENAI_DEPLOYMENT (the chat model's deployment name); unset the AZURE_OPENAI_* settings to keep them off.`);
+    problems.push(
+      `${missing.join(', ')}: Azure OpenAI model answers need AZURE_OPENAI_ENDPOINT (https://<resource>.openai.azure.com), AZURE_OPENAI_API_KEY and AZURE_OPENAI_DEPLOYMENT (the chat model's deployment name); unset the AZURE_OPENAI_* settings to keep them off.`,
+    );
     return undefined;
   }
   if (!isSafeEndpoint(endpoint!, false)) {
@@ -62,4 +72,3 @@ function readAzureModel(env: Env, problems: string[]): AnswerModelSettings | und
   }
   return { kind: 'azure', endpoint: endpoint!, apiKey: apiKey!, deployment: deployment!, apiVersion };
 }
-

@@ -20,75 +20,20 @@ export { isLoopback };
  * the rest of the code receives an `AppConfig` and never looks at process.env.
  */
 
-export type Mode = 'production' | 'demo';
-
+export type { AppConfig, Mode, NudgeConfig, PostureConfig } from './app-config';
 export type { BotCredential, TokenValidationConfig, GraphCredential, AnswerModelSettings };
-
-export interface PostureConfig {
-  /** Entra security groups whose members may use admin commands. */
-  adminGroupIds: string[];
-  /** Directory role template ids (e.g. Security Administrator's) whose holders may use admin commands too. */
-  adminRoleTemplateIds: string[];
-  /** Object ids treated as admins whatever their groups (bootstrap). */
-  adminAllowList: string[];
-  /** Who non-admins are told to ask, e.g. "the IT security team (security@contoso.com)". */
-  adminContact: string;
-  scanCron: string;
-  scanTimeZone: string;
-  /** 'report' needs Entra ID P1/P2; 'perUserMethods' is the slower fallback. */
-  registrationSource: 'report' | 'perUserMethods';
-  rates: { includeGuests: boolean; includeDisabled: boolean };
-  departmentMinSize: number;
-  /**
-   * The share of enabled members the registration report must cover for a scan to be published (0–1). A report
-   * cut off half-way would otherwise show everyone it missed as having no MFA.
-   */
-  minReportCoverage: number;
-  /** Scan once right after start (the demo, so admins have figures at once). */
-  scanOnStart: boolean;
-}
-
-export interface NudgeConfig {
-  policy: NudgePolicy;
-  /** The app's id in the tenant's Teams app catalog, for proactive install; unset = only people who installed the bot get nudges. */
-  teamsAppCatalogId?: string;
-  /** Teams' Bot Connector for a new 1:1 chat, when no activity has shown the tenant's own yet. */
-  serviceUrl: string;
-  /** A Teams channel (its conversation id, where the bot is installed) told when someone presses "I need help". */
-  helpDeskConversationId?: string;
-  /** Campaign sends per second for the whole tenant, shared by every bot instance. */
-  campaignSendRate: number;
-  /** Entra security groups whose (transitive) members may create and change reminder campaigns; none = nobody may. */
-  campaignManagerGroupIds: string[];
-}
-
-export interface AppConfig {
-  mode: Mode;
-  /** `publicUrl`: how people's browsers reach this bot (for download links); the demo uses its own address. */
-  server: { host: string; port: number; publicUrl?: string };
-  tenantId: string;
-  bot: { credential: BotCredential; tokenValidation: TokenValidationConfig; displayName: string };
-  graph: { baseUrl: string; credential: GraphCredential };
-  database: { url?: string; dataDir: string };
-  posture: PostureConfig;
-  nudges: NudgeConfig;
-  /**
-   * Where the answer engine sends people when it does not know, e.g. "the IT service desk, extension 4357";
-   * `model`: only when set (OPENAI_API_KEY or AZURE_OPENAI_*), answers are written by a model from the articles found.
-   */
-  answers: { helpDeskContact: string; model?: AnswerModelSettings };
-  log: { level: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' };
-}
+import type { AppConfig, NudgeConfig, PostureConfig } from './app-config';
 
 export class ConfigError extends Error {
   readonly errorCode: ErrorCode = 'CONFIG-INVALID';
   constructor(readonly problems: string[]) {
-    super(`MFA Coach cannot start: its configuration is incomplete.\n${problems.map((p) => `  - ${p}`).join('\n')}\n` +
-      'Set them as environment variables (keep the secrets in your host\'s secret store). See README, "Run in production".');
+    super(
+      `MFA Coach cannot start: its configuration is incomplete.\n${problems.map((p) => `  - ${p}`).join('\n')}\n` +
+        'Set them as environment variables (keep the secrets in your host\'s secret store). See README, "Run in production".',
+    );
     this.name = 'ConfigError';
   }
 }
-
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -97,13 +42,23 @@ const common = z.object({
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   BOT_DISPLAY_NAME: z.string().default('MFA Coach'),
   ADMIN_CONTACT: z.string().default('your IT security team'),
-  HELP_DESK_CONTACT: z.string().max(200, 'must be at most 200 characters (who to ask, e.g. "the IT service desk, extension 4357")').optional(),
-  SCAN_CRON: z.string().regex(/^\S+( \S+){4}$/, 'must be a cron expression of five fields, e.g. "0 3 * * *"').default('0 3 * * *'),
+  HELP_DESK_CONTACT: z
+    .string()
+    .max(200, 'must be at most 200 characters (who to ask, e.g. "the IT service desk, extension 4357")')
+    .optional(),
+  SCAN_CRON: z
+    .string()
+    .regex(/^\S+( \S+){4}$/, 'must be a cron expression of five fields, e.g. "0 3 * * *"')
+    .default('0 3 * * *'),
   SCAN_TIME_ZONE: z.string().refine(isTimeZone, 'must be an IANA time zone such as Europe/Paris').default('UTC'),
   REGISTRATION_SOURCE: z.enum(['report', 'perUserMethods']).default('report'),
   RATES_INCLUDE_GUESTS: z.enum(['true', 'false']).default('false'),
   RATES_INCLUDE_DISABLED: z.enum(['true', 'false']).default('false'),
-  SCAN_MIN_REPORT_COVERAGE: z.coerce.number().min(0, 'must be a share from 0 to 1, e.g. 0.95').max(1, 'must be a share from 0 to 1, e.g. 0.95').default(0.95),
+  SCAN_MIN_REPORT_COVERAGE: z.coerce
+    .number()
+    .min(0, 'must be a share from 0 to 1, e.g. 0.95')
+    .max(1, 'must be a share from 0 to 1, e.g. 0.95')
+    .default(0.95),
   NUDGE_SENDING_HOURS: z.string().default('09:00-17:00 Mon-Fri'),
   NUDGE_DEFAULT_TIME_ZONE: z.string().refine(isTimeZone, 'must be an IANA time zone such as Europe/Paris').default('UTC'),
   NUDGE_MAX_PER_PERIOD: z.coerce.number().int().min(1).max(50).default(DEFAULT_FREQUENCY_CAP.maxNudges),
@@ -126,7 +81,10 @@ function isTimeZone(zone: string): boolean {
 }
 
 function readIdList(env: Env, name: string, problems: string[]): string[] {
-  const ids = (read(env, name) ?? '').split(',').map((id) => id.trim()).filter(Boolean);
+  const ids = (read(env, name) ?? '')
+    .split(',')
+    .map((id) => id.trim())
+    .filter(Boolean);
   if (ids.some((id) => !isGuid(id))) problems.push(`${name} must be a comma-separated list of object ids (GUIDs).`);
   return ids;
 }
@@ -153,17 +111,33 @@ function readAnswers(env: Env, base: z.infer<typeof common>, problems: string[])
   return { helpDeskContact: base.HELP_DESK_CONTACT?.trim() || base.ADMIN_CONTACT, ...(model ? { model } : {}) };
 }
 
-function readNudges(env: Env, base: z.infer<typeof common>, problems: string[], defaults: { sendingHours?: string; teamsAppCatalogId?: string; campaignManagerGroupIds?: string[] } = {}): NudgeConfig {
+function readNudges(
+  env: Env,
+  base: z.infer<typeof common>,
+  problems: string[],
+  defaults: { sendingHours?: string; teamsAppCatalogId?: string; campaignManagerGroupIds?: string[] } = {},
+): NudgeConfig {
   // Read from env, not only from `base`: when another setting is malformed `base` holds defaults, and every
   // problem should still be named at once.
   const policy: NudgePolicy = {
-    sendingHours: parseSetting(problems, 'NUDGE_SENDING_HOURS', () => parseSendingHours(read(env, 'NUDGE_SENDING_HOURS') ?? defaults.sendingHours ?? base.NUDGE_SENDING_HOURS), DEFAULT_SENDING_HOURS_FALLBACK),
+    sendingHours: parseSetting(
+      problems,
+      'NUDGE_SENDING_HOURS',
+      () => parseSendingHours(read(env, 'NUDGE_SENDING_HOURS') ?? defaults.sendingHours ?? base.NUDGE_SENDING_HOURS),
+      DEFAULT_SENDING_HOURS_FALLBACK,
+    ),
     defaultTimeZone: base.NUDGE_DEFAULT_TIME_ZONE,
     cap: { maxNudges: base.NUDGE_MAX_PER_PERIOD, perDays: base.NUDGE_PERIOD_DAYS },
-    snooze: parseSetting(problems, 'SNOOZE_CHOICES_DAYS', () => parseSnoozePolicy(read(env, 'SNOOZE_CHOICES_DAYS') ?? base.SNOOZE_CHOICES_DAYS, base.SNOOZE_MAX_PER_SERIES), DEFAULT_SNOOZE_POLICY),
+    snooze: parseSetting(
+      problems,
+      'SNOOZE_CHOICES_DAYS',
+      () => parseSnoozePolicy(read(env, 'SNOOZE_CHOICES_DAYS') ?? base.SNOOZE_CHOICES_DAYS, base.SNOOZE_MAX_PER_SERIES),
+      DEFAULT_SNOOZE_POLICY,
+    ),
   };
   const catalogId = read(env, 'TEAMS_APP_CATALOG_ID') ?? defaults.teamsAppCatalogId;
-  if (catalogId && !isGuid(catalogId)) problems.push("TEAMS_APP_CATALOG_ID must be a GUID: the app's id in the Teams app catalog (not the manifest id).");
+  if (catalogId && !isGuid(catalogId))
+    problems.push("TEAMS_APP_CATALOG_ID must be a GUID: the app's id in the Teams app catalog (not the manifest id).");
   const helpDesk = read(env, 'HELP_DESK_CONVERSATION_ID');
   return {
     policy,
@@ -171,7 +145,10 @@ function readNudges(env: Env, base: z.infer<typeof common>, problems: string[], 
     serviceUrl: base.BOT_SERVICE_URL,
     ...(helpDesk ? { helpDeskConversationId: helpDesk } : {}),
     campaignSendRate: base.CAMPAIGN_SEND_RATE,
-    campaignManagerGroupIds: read(env, 'CAMPAIGN_MANAGER_GROUP_IDS') !== undefined ? readIdList(env, 'CAMPAIGN_MANAGER_GROUP_IDS', problems) : defaults.campaignManagerGroupIds ?? [],
+    campaignManagerGroupIds:
+      read(env, 'CAMPAIGN_MANAGER_GROUP_IDS') !== undefined
+        ? readIdList(env, 'CAMPAIGN_MANAGER_GROUP_IDS', problems)
+        : (defaults.campaignManagerGroupIds ?? []),
   };
 }
 
@@ -237,7 +214,10 @@ export function loadProductionConfig(env: Env): AppConfig {
 
 function readTenantId(env: Env, problems: string[]): string | undefined {
   const tenantId = read(env, 'TENANT_ID');
-  if (!tenantId) problems.push('TENANT_ID: the Microsoft Entra tenant (directory) ID that MFA Coach serves; activities from any other tenant are refused.');
+  if (!tenantId)
+    problems.push(
+      'TENANT_ID: the Microsoft Entra tenant (directory) ID that MFA Coach serves; activities from any other tenant are refused.',
+    );
   else if (!isGuid(tenantId)) problems.push('TENANT_ID must be a GUID (the Directory (tenant) ID).');
   return tenantId;
 }
@@ -246,7 +226,10 @@ function readTenantId(env: Env, problems: string[]): string | undefined {
 function readProductionDatabase(env: Env, problems: string[]): AppConfig['database'] {
   const databaseUrl = checkUrl(env, 'DATABASE_URL', problems);
   const dataDir = read(env, 'DATA_DIR');
-  if (!databaseUrl && !dataDir) problems.push('DATABASE_URL (a PostgreSQL server, e.g. postgres://user@host:5432/mfacoach) or DATA_DIR (a folder for the embedded database).');
+  if (!databaseUrl && !dataDir)
+    problems.push(
+      'DATABASE_URL (a PostgreSQL server, e.g. postgres://user@host:5432/mfacoach) or DATA_DIR (a folder for the embedded database).',
+    );
   return { url: databaseUrl, dataDir: dataDir ?? '.data' };
 }
 
@@ -254,16 +237,28 @@ function readProductionDatabase(env: Env, problems: string[]): AppConfig['databa
  * Demo: no credentials at all. The bot is anonymous, so it listens on loopback only;
  * the tenant and Graph come from the local demo tenant and its Graph emulator.
  */
-export function loadDemoConfig(env: Env, demo: { tenantId: string; graphBaseUrl: string; adminGroupIds?: string[]; campaignManagerGroupIds?: string[]; teamsAppCatalogId?: string }): AppConfig {
+export function loadDemoConfig(
+  env: Env,
+  demo: {
+    tenantId: string;
+    graphBaseUrl: string;
+    adminGroupIds?: string[];
+    campaignManagerGroupIds?: string[];
+    teamsAppCatalogId?: string;
+  },
+): AppConfig {
   const problems: string[] = [];
   const base = readCommon(env, problems);
   const host = read(env, 'HOST') ?? '127.0.0.1';
-  if (!isLoopback(host)) problems.push('HOST: demo mode has no bot credentials, so it only listens on loopback (127.0.0.1, ::1 or localhost).');
+  if (!isLoopback(host))
+    problems.push('HOST: demo mode has no bot credentials, so it only listens on loopback (127.0.0.1, ::1 or localhost).');
   const databaseUrl = checkUrl(env, 'DATABASE_URL', problems);
   const posture = { ...readPosture(env, base, problems, demo.adminGroupIds ?? []), scanOnStart: true };
   // A demo runs whenever someone tries it, evenings and weekends too: nudges may go at any hour unless set.
   const nudges = readNudges(env, base, problems, {
-    sendingHours: 'always', ...(demo.teamsAppCatalogId ? { teamsAppCatalogId: demo.teamsAppCatalogId } : {}), campaignManagerGroupIds: demo.campaignManagerGroupIds ?? [],
+    sendingHours: 'always',
+    ...(demo.teamsAppCatalogId ? { teamsAppCatalogId: demo.teamsAppCatalogId } : {}),
+    campaignManagerGroupIds: demo.campaignManagerGroupIds ?? [],
   });
   const answers = readAnswers(env, base, problems);
   if (problems.length > 0) throw new ConfigError(problems);

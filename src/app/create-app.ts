@@ -62,12 +62,24 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     openHttp(http, platform, bot, posture, campaigns, listening.url);
     // Last, so that a start that fails earlier leaves no loop behind.
     campaigns.engine.start();
-    return { url: listening.url, port: listening.port, logger, database: platform.db, campaigns: campaignControls(campaigns), stop: stopper(platform, http, campaigns) };
+    return running(platform, listening, campaigns);
   } catch (error) {
     await http?.close().catch(() => undefined);
     await platform.abandon();
     throw error;
   }
+}
+
+function running(platform: Platform, listening: { http: HttpServer; url: string; port: number }, campaigns: CampaignSlice): RunningApp {
+  const { url, port, http } = listening;
+  return {
+    url,
+    port,
+    logger: platform.logger,
+    database: platform.db,
+    campaigns: campaignControls(campaigns),
+    stop: stopper(platform, http, campaigns),
+  };
 }
 
 function campaignControls(campaigns: CampaignSlice): RunningApp['campaigns'] {

@@ -6,7 +6,7 @@ import { read, type Env } from './config-reading';
 export function readBotCredential(env: Env, problems: string[]): BotCredential {
   const appId = read(env, 'BOT_ID');
   const type = read(env, 'BOT_TYPE') ?? 'SingleTenant';
-  if (!appId) problems.push('BOT_ID: the Application (client) ID of the bot\'s Microsoft Entra app registration.');
+  if (!appId) problems.push("BOT_ID: the Application (client) ID of the bot's Microsoft Entra app registration.");
   else if (!isGuid(appId)) problems.push('BOT_ID must be a GUID (the Application (client) ID).');
   if (type === 'UserAssignedMsi') return { kind: 'managedIdentity', appId: appId ?? '' };
   if (type !== 'SingleTenant' && type !== 'MultiTenant') {
@@ -18,7 +18,9 @@ export function readBotCredential(env: Env, problems: string[]): BotCredential {
   const privateKeyFile = read(env, 'BOT_CERTIFICATE_PRIVATE_KEY_FILE');
   if (password) return { kind: 'secret', appId: appId ?? '', password, appType: type };
   if (thumbprint && privateKeyFile) return { kind: 'certificate', appId: appId ?? '', thumbprint, privateKeyFile, appType: type };
-  problems.push('SECRET_BOT_PASSWORD (the bot app\'s client secret), or BOT_CERTIFICATE_THUMBPRINT with BOT_CERTIFICATE_PRIVATE_KEY_FILE, or BOT_TYPE=UserAssignedMsi for a managed identity.');
+  problems.push(
+    "SECRET_BOT_PASSWORD (the bot app's client secret), or BOT_CERTIFICATE_THUMBPRINT with BOT_CERTIFICATE_PRIVATE_KEY_FILE, or BOT_TYPE=UserAssignedMsi for a managed identity.",
+  );
   return { kind: 'anonymous' };
 }
 
@@ -34,7 +36,8 @@ export function readGraphCredential(env: Env, bot: BotCredential, problems: stri
   if (managed) return { kind: 'managedIdentity', clientId: read(env, 'GRAPH_CLIENT_ID') ?? ('appId' in bot ? bot.appId : undefined) };
   if (secret && clientId) return { kind: 'secret', clientId, secret };
   if (certificateFile && clientId) return { kind: 'certificate', clientId, certificateFile };
-  problems.push('SECRET_GRAPH_CLIENT_SECRET or GRAPH_CERTIFICATE_FILE (a PEM with certificate and key) or GRAPH_USE_MANAGED_IDENTITY=true: how MFA Coach signs in to Microsoft Graph (GRAPH_CLIENT_ID defaults to BOT_ID, and then the bot secret is used).');
+  problems.push(
+    'SECRET_GRAPH_CLIENT_SECRET or GRAPH_CERTIFICATE_FILE (a PEM with certificate and key) or GRAPH_USE_MANAGED_IDENTITY=true: how MFA Coach signs in to Microsoft Graph (GRAPH_CLIENT_ID defaults to BOT_ID, and then the bot secret is used).',
+  );
   return { kind: 'static', token: '' };
 }
-

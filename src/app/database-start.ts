@@ -12,7 +12,9 @@ const LONGEST_WAIT_MS = 8_000;
  * migrations each run in a transaction and skip what is done. After `totalMs` the last failure is thrown.
  */
 export async function whileDatabaseStarts<T>(
-  step: () => Promise<T>, logger: Pick<Logger, 'warn'>, totalMs: number = DATABASE_START_WAIT_MS,
+  step: () => Promise<T>,
+  logger: Pick<Logger, 'warn'>,
+  totalMs: number = DATABASE_START_WAIT_MS,
   sleep: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 ): Promise<T> {
   let waited = 0;
@@ -22,7 +24,10 @@ export async function whileDatabaseStarts<T>(
     } catch (error) {
       if (waited >= totalMs) throw error;
       const pause = Math.min(wait, totalMs - waited);
-      logger.warn({ err: error instanceof Error ? error.message : String(error), retryInMs: pause }, 'the database did not answer at start; trying again');
+      logger.warn(
+        { err: error instanceof Error ? error.message : String(error), retryInMs: pause },
+        'the database did not answer at start; trying again',
+      );
       await sleep(pause);
       waited += pause;
     }

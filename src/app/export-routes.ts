@@ -31,20 +31,30 @@ ${body}</body></html>`;
 /** The page a download link opens: a button that downloads. A GET never uses the link up. */
 function landingPage(fileName: string): string {
   const name = fileName.replace(/[^A-Za-z0-9._-]/g, '_');
-  return page('Your export is ready', `<p>${name}. The link works once: it is used up when you press the button, and it expires 15 minutes after it was made.</p>
-<form method="post"><button type="submit">Download ${name}</button></form>`);
+  return page(
+    'Your export is ready',
+    `<p>${name}. The link works once: it is used up when you press the button, and it expires 15 minutes after it was made.</p>
+<form method="post"><button type="submit">Download ${name}</button></form>`,
+  );
 }
 
 /** A link used up, expired or never issued: the same page for each, so a guess learns nothing. */
-const GONE_PAGE = page('This link no longer works', `<p>Each export link works once, for 15 minutes, and this one was already used or has expired.</p>
-<p>Ask MFA Coach in Teams for the export again: <b>export</b>, or <b>campaign export</b> with the campaign's number.</p>`);
+const GONE_PAGE = page(
+  'This link no longer works',
+  `<p>Each export link works once, for 15 minutes, and this one was already used or has expired.</p>
+<p>Ask MFA Coach in Teams for the export again: <b>export</b>, or <b>campaign export</b> with the campaign's number.</p>`,
+);
 
 /** The routes of the one-time export links. */
 export function registerExportRoutes(server: restify.Server, state: ServingState): void {
   // Teams' link preview and mail link scanners fetch links with GET: a GET shows a page and uses nothing up; only
   // the page's button (a POST, which those do not send) hands the file over, once.
   /** The download behind a link (looked at or collected), or undefined once the 404 is sent. */
-  async function download<T>(req: restify.Request, res: restify.Response, take: (source: DownloadSource, token: string) => Promise<T | undefined>): Promise<T | undefined> {
+  async function download<T>(
+    req: restify.Request,
+    res: restify.Response,
+    take: (source: DownloadSource, token: string) => Promise<T | undefined>,
+  ): Promise<T | undefined> {
     const open = state.serving(res, false);
     if (!open) return undefined;
     const token = String(req.params.token ?? '');

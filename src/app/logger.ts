@@ -8,7 +8,8 @@ export type { Logger };
  * takes fixed paths only, so a token nested two levels down, or spelt `Authorization` or `ACCESS_TOKEN`, slipped
  * through; this walks every object logged instead.
  */
-const SENSITIVE_KEY = /password|secret|authorization|cookie|credential|api[-_]?key|(^|[-_])token$|^(access|refresh|id|bearer)[-_]?token$|^(text|attachments)$/i;
+const SENSITIVE_KEY =
+  /password|secret|authorization|cookie|credential|api[-_]?key|(^|[-_])token$|^(access|refresh|id|bearer)[-_]?token$|^(text|attachments)$/i;
 const CENSOR = '[redacted]';
 const MAX_DEPTH = 8;
 

@@ -21,13 +21,14 @@ export const ERROR_CATALOGUE = {
     title: 'Microsoft Graph refused a permission',
     person: "I'm not allowed to read that from Microsoft 365 yet. Your IT team can fix this.",
     retryable: false,
-    operator: "Grant the application permission the log names, with admin consent, to the bot's Graph app registration (the README's \"Entra app registration\" lists each one and why).",
+    operator:
+      'Grant the application permission the log names, with admin consent, to the bot\'s Graph app registration (the README\'s "Entra app registration" lists each one and why).',
   },
   'GRAPH-LICENCE': {
     title: 'The registration report needs Microsoft Entra ID P1 or P2',
     person: "I can't read the tenant's MFA report with its current licences. Your IT team can fix this.",
     retryable: false,
-    operator: "License the tenant for Entra ID P1 or P2, or set REGISTRATION_SOURCE=perUserMethods (slower: one request per person).",
+    operator: 'License the tenant for Entra ID P1 or P2, or set REGISTRATION_SOURCE=perUserMethods (slower: one request per person).',
   },
   'GRAPH-UNAUTHORIZED': {
     title: "Microsoft Graph refused the bot's token",

@@ -51,7 +51,14 @@ export async function actOnNudge(deps: NudgeActionDeps, request: NudgeActionRequ
   if (!found) return { kind: 'unknown' };
   const { nudge, series } = found;
   const record = (result: NudgeActionResult, detail?: Record<string, string | number | boolean>) =>
-    deps.store.recordAction({ nudgeId: nudge.id, actorId: request.actorId ?? 'unknown', action: request.action, result, at: deps.now(), ...(detail ? { detail } : {}) });
+    deps.store.recordAction({
+      nudgeId: nudge.id,
+      actorId: request.actorId ?? 'unknown',
+      action: request.action,
+      result,
+      at: deps.now(),
+      ...(detail ? { detail } : {}),
+    });
 
   if (!request.actorId || request.actorId !== nudge.userId) {
     await record('notYours');
@@ -73,10 +80,19 @@ export async function actOnNudge(deps: NudgeActionDeps, request: NudgeActionRequ
       return snooze(deps, nudge, series, request.days, record);
     case 'help': {
       const step = nextStepFor(nudge.strength, nudge.methods, deps.policy);
-      const told = deps.helpDesk ? await deps.helpDesk.tell({ userId: nudge.userId, name: nudge.recipientName, strength: nudge.strength, methods: nudge.methods }).catch(() => false) : false;
+      const told = deps.helpDesk
+        ? await deps.helpDesk
+            .tell({ userId: nudge.userId, name: nudge.recipientName, strength: nudge.strength, methods: nudge.methods })
+            .catch(() => false)
+        : false;
       const article = deps.articleFor(step);
       await record('helpShown', { helpDeskTold: told, ...(article ? { articleId: article.id } : {}) });
-      return nudgeView(deps, nudge, series, nudge.methods, { kind: 'help', helpDeskTold: told, ...(article ? { article } : {}), ...(deps.helpContact ? { contact: deps.helpContact } : {}) });
+      return nudgeView(deps, nudge, series, nudge.methods, {
+        kind: 'help',
+        helpDeskTold: told,
+        ...(article ? { article } : {}),
+        ...(deps.helpContact ? { contact: deps.helpContact } : {}),
+      });
     }
   }
 }
@@ -110,14 +126,25 @@ async function recheck(deps: NudgeActionDeps, nudge: Nudge, series: NudgeSeries,
  * series ends; otherwise the card shows what it found and from when they can press again, and the series is
  * left as it was.
  */
-async function rememberedRecheck(deps: NudgeActionDeps, nudge: Nudge, series: NudgeSeries, record: RecordAction, retryAt: Date, last?: LastLiveCheck): Promise<NudgeCard> {
+async function rememberedRecheck(
+  deps: NudgeActionDeps,
+  nudge: Nudge,
+  series: NudgeSeries,
+  record: RecordAction,
+  retryAt: Date,
+  last?: LastLiveCheck,
+): Promise<NudgeCard> {
   if (last && classifyMethods(last.methods, deps.policy) === 'strong') {
     await deps.store.endSeries(series.id, 'enrolled', deps.now());
     await record('enrolled', { fromRecentCheck: true });
     return enrolledCard(nudge, last.methods);
   }
   await record('checkLimited');
-  return nudgeView(deps, nudge, series, last?.methods ?? nudge.methods, { kind: 'checkLimited', retryAt, ...(last ? { lastCheckedAt: last.checkedAt } : {}) });
+  return nudgeView(deps, nudge, series, last?.methods ?? nudge.methods, {
+    kind: 'checkLimited',
+    retryAt,
+    ...(last ? { lastCheckedAt: last.checkedAt } : {}),
+  });
 }
 
 async function snooze(deps: NudgeActionDeps, nudge: Nudge, series: NudgeSeries, days: unknown, record: RecordAction): Promise<NudgeCard> {
@@ -136,7 +163,11 @@ async function snooze(deps: NudgeActionDeps, nudge: Nudge, series: NudgeSeries, 
   }
   await deps.remindAt(nudge.userId, decision.until);
   await record('snoozed', { days: Number(days) });
-  return nudgeView(deps, nudge, { ...series, snoozesUsed: decision.used, snoozedUntil: decision.until }, nudge.methods, { kind: 'snoozed', until: decision.until, wasLast: decision.wasLast });
+  return nudgeView(deps, nudge, { ...series, snoozesUsed: decision.used, snoozedUntil: decision.until }, nudge.methods, {
+    kind: 'snoozed',
+    until: decision.until,
+    wasLast: decision.wasLast,
+  });
 }
 
 /** The series is over: strong MFA is there. Its methods are known only right after a recheck. */

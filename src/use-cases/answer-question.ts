@@ -89,7 +89,11 @@ export function answerQuestion(search: KnowledgeSearch, question: string, option
   const { hits: found, outside } = search.lookUp(english, 6, { translated: language !== 'en' });
   const audience = audienceOf(english, options.asker);
   const hits = found
-    .map((hit) => (audience && hit.article.audience !== 'developer' && hit.article.audience !== audience ? { ...hit, score: hit.score * (1 - AUDIENCE_PENALTY) } : hit))
+    .map((hit) =>
+      audience && hit.article.audience !== 'developer' && hit.article.audience !== audience
+        ? { ...hit, score: hit.score * (1 - AUDIENCE_PENALTY) }
+        : hit,
+    )
     .sort((a, b) => b.score - a.score)
     .slice(0, 4);
   const [best, ...others] = hits;
@@ -103,14 +107,20 @@ export function answerQuestion(search: KnowledgeSearch, question: string, option
   const nearer = outside && (!best || outside.score > best.score);
   const nearAndNamed = outside && best && outside.score > best.score * thresholds.outsideWithin && outside.ownWords.length > 0;
   if (outside && (nearer || nearAndNamed)) {
-    return reaches(outside, thresholds.answer) ? { kind: 'unknown', outside: outside.topic.title, ...asked } : { kind: 'unknown', ...asked };
+    return reaches(outside, thresholds.answer)
+      ? { kind: 'unknown', outside: outside.topic.title, ...asked }
+      : { kind: 'unknown', ...asked };
   }
   // Not understood, and written in a language the bot does not read: the card says which ones it does.
-  if (!best || !reaches(best, thresholds.notSure)) return { kind: 'unknown', ...asked, ...(language === 'en' && inUnreadLanguage(question) ? { unreadLanguage: true as const } : {}) };
+  if (!best || !reaches(best, thresholds.notSure))
+    return { kind: 'unknown', ...asked, ...(language === 'en' && inUnreadLanguage(question) ? { unreadLanguage: true as const } : {}) };
   // Two articles about as near as each other: the question does not say enough to pick ("codes", "phone problem").
   const leads = !others[0] || best.score >= thresholds.answer.minLead * others[0].score;
   if (!reaches(best, thresholds.answer) || !leads) {
-    const candidates = hits.filter((hit) => reaches(hit, thresholds.notSure)).slice(0, CANDIDATES).map((hit) => hit.article);
+    const candidates = hits
+      .filter((hit) => reaches(hit, thresholds.notSure))
+      .slice(0, CANDIDATES)
+      .map((hit) => hit.article);
     return { kind: 'not-sure', candidates, ...asked };
   }
   // Other close answers to the question first, then the articles nearest the answer itself, up to three.
@@ -131,7 +141,11 @@ export function answerQuestion(search: KnowledgeSearch, question: string, option
  */
 function pointsAnswering(article: Article, question: string): string[] {
   const titled = new Set(questionWords(article.title).map(stem));
-  const asked = new Set(questionWords(question).map(stem).filter((word) => !titled.has(word)));
+  const asked = new Set(
+    questionWords(question)
+      .map(stem)
+      .filter((word) => !titled.has(word)),
+  );
   if (asked.size === 0) return [];
   return article.goodToKnow.filter((point) => questionWords(point).some((word) => asked.has(stem(word))));
 }
@@ -153,7 +167,10 @@ export function answerArticle(search: KnowledgeSearch, id: string): Answer {
 /** The articles nearest one article: found from its title and the ways people ask it. */
 function neighboursOf(search: KnowledgeSearch, article: Article): Article[] {
   const hits = search.search([article.title, ...article.questions].join('\n'), RELATED + 1);
-  return unique(hits.map((hit) => hit.article), article.id).slice(0, RELATED);
+  return unique(
+    hits.map((hit) => hit.article),
+    article.id,
+  ).slice(0, RELATED);
 }
 
 function unique(articles: Article[], without: string): Article[] {

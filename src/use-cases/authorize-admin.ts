@@ -39,7 +39,9 @@ export class AdminAuthorizer {
     if (cached && cached.until > this.now()) return cached.decision;
     let decision: Exclude<AdminDecision, 'unavailable'>;
     try {
-      decision = (await withTimeout(this.isAdminInDirectory(userId, roleTemplateIds), this.policy.timeoutMs ?? 3000, 'the admin check')) ? 'admin' : 'notAdmin';
+      decision = (await withTimeout(this.isAdminInDirectory(userId, roleTemplateIds), this.policy.timeoutMs ?? 3000, 'the admin check'))
+        ? 'admin'
+        : 'notAdmin';
     } catch {
       return 'unavailable';
     }

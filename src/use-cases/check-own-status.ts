@@ -38,7 +38,11 @@ export type OwnStatus =
 export async function checkOwnStatus(deps: OwnStatusDeps, userId: string): Promise<OwnStatus> {
   const ticket = deps.liveChecks.take(userId, deps.now());
   if (ticket.kind === 'limited') {
-    return { kind: 'limited', retryAt: ticket.retryAt, ...(ticket.last ? { last: judge(deps.policy, ticket.last.methods, ticket.last.checkedAt) } : {}) };
+    return {
+      kind: 'limited',
+      retryAt: ticket.retryAt,
+      ...(ticket.last ? { last: judge(deps.policy, ticket.last.methods, ticket.last.checkedAt) } : {}),
+    };
   }
   let methods: MethodKind[];
   try {

@@ -81,28 +81,42 @@ export async function claimDueBatch(deps: DeliverCampaignDeps, limit: number): P
  */
 export async function sendClaimedBatch(deps: DeliverCampaignDeps, batch: ClaimedBatch, placed?: () => void): Promise<BatchReport> {
   const { deliveries, campaigns } = batch;
-  const report: BatchReport = { claimed: deliveries.length, results: { sent: 0, failed: 0, skipped: 0, later: 0, uncertain: 0 }, finishedRuns: [...batch.finishedRuns] };
+  const report: BatchReport = {
+    claimed: deliveries.length,
+    results: { sent: 0, failed: 0, skipped: 0, later: 0, uncertain: 0 },
+    finishedRuns: [...batch.finishedRuns],
+  };
   let unplaced = deliveries.length;
   if (unplaced === 0) placed?.();
-  await Promise.all(deliveries.map(async (delivery) => {
-    const place = once(() => {
-      if (--unplaced === 0) placed?.();
-    });
-    try {
-      const { campaign, sent } = campaigns.get(delivery.campaignId)!;
-      let result: DeliveryResult;
+  await Promise.all(
+    deliveries.map(async (delivery) => {
+      const place = once(() => {
+        if (--unplaced === 0) placed?.();
+      });
       try {
-        result = campaign ? await deliverOne(deps, campaign, sent.get(delivery.userId) ?? 0, delivery, place) : { kind: 'skipped', reason: 'campaign gone' };
-      } catch (error) {
-        // A step before the send failed (the scan's view of the person, say): deliverOne keeps what follows the
-        // send to itself. This delivery is tried again later; the rest of the batch goes on.
-        result = retryLater(error instanceof Error ? error.message : String(error), delivery.attempts, deps.now(), deps.random ?? Math.random);
+        const { campaign, sent } = campaigns.get(delivery.campaignId)!;
+        let result: DeliveryResult;
+        try {
+          result = campaign
+            ? await deliverOne(deps, campaign, sent.get(delivery.userId) ?? 0, delivery, place)
+            : { kind: 'skipped', reason: 'campaign gone' };
+        } catch (error) {
+          // A step before the send failed (the scan's view of the person, say): deliverOne keeps what follows the
+          // send to itself. This delivery is tried again later; the rest of the batch goes on.
+          result = retryLater(
+            error instanceof Error ? error.message : String(error),
+            delivery.attempts,
+            deps.now(),
+            deps.random ?? Math.random,
+          );
+        }
+        if (await recordWithRetries(() => deps.store.complete(delivery.id, deps.worker, result, deps.now())))
+          report.results[result.kind] += 1;
+      } finally {
+        place();
       }
-      if (await recordWithRetries(() => deps.store.complete(delivery.id, deps.worker, result, deps.now()))) report.results[result.kind] += 1;
-    } finally {
-      place();
-    }
-  }));
+    }),
+  );
   for (const runId of new Set(deliveries.map((delivery) => delivery.runId))) {
     const finished = await recordWithRetries(() => deps.store.finishRunIfDone(runId, deps.now()));
     if (finished) report.finishedRuns.push(finished);
@@ -111,7 +125,11 @@ export async function sendClaimedBatch(deps: DeliverCampaignDeps, batch: Claimed
 }
 
 async function deliverOne(
-  deps: DeliverCampaignDeps, campaign: Campaign, sentBefore: number, delivery: CampaignDelivery, placed: () => void,
+  deps: DeliverCampaignDeps,
+  campaign: Campaign,
+  sentBefore: number,
+  delivery: CampaignDelivery,
+  placed: () => void,
 ): Promise<DeliveryResult> {
   if (sentBefore >= campaign.maxNudgesPerPerson) return { kind: 'skipped', reason: 'campaign cap reached' };
   const scanned = await deps.scanned(delivery.userId);
@@ -122,23 +140,33 @@ async function deliverOne(
   // then the delivery is marked as on its way: from here a stop means "uncertain", never a second card.
   let claimLost = false;
   let marked = false;
-  const paced = pacedNudge({
-    userId: delivery.userId,
-    source: 'campaign',
-    campaignDeliveryId: delivery.id,
-    sendingHours: campaign.window,
-    beforeSend: async () => {
-      // Safe to repeat (it sets the same mark under the same claim): a dropped connection does not stop the send.
-      claimLost = !(await recordWithRetries(() => deps.store.markSendStarted(delivery.id, deps.worker, deps.now())));
-      marked = !claimLost;
-      return marked;
+  const paced = pacedNudge(
+    {
+      userId: delivery.userId,
+      source: 'campaign',
+      campaignDeliveryId: delivery.id,
+      sendingHours: campaign.window,
+      beforeSend: async () => {
+        // Safe to repeat (it sets the same mark under the same claim): a dropped connection does not stop the send.
+        claimLost = !(await recordWithRetries(() => deps.store.markSendStarted(delivery.id, deps.worker, deps.now())));
+        marked = !claimLost;
+        return marked;
+      },
+      known: {
+        person: {
+          id: scanned.id,
+          displayName: scanned.displayName,
+          ...(scanned.givenName ? { givenName: scanned.givenName } : {}),
+          ...(scanned.department ? { department: scanned.department } : {}),
+          ...(scanned.jobTitle ? { jobTitle: scanned.jobTitle } : {}),
+        },
+        methods: scanned.methods,
+      },
+      ...(campaign.deadline ? { deadlineDay: campaign.deadline } : {}),
     },
-    known: {
-      person: { id: scanned.id, displayName: scanned.displayName, ...(scanned.givenName ? { givenName: scanned.givenName } : {}), ...(scanned.department ? { department: scanned.department } : {}), ...(scanned.jobTitle ? { jobTitle: scanned.jobTitle } : {}) },
-      methods: scanned.methods,
-    },
-    ...(campaign.deadline ? { deadlineDay: campaign.deadline } : {}),
-  }, deps.pace, placed);
+    deps.pace,
+    placed,
+  );
   let result: NudgeResult;
   try {
     result = await deps.send(paced.request);

@@ -37,11 +37,23 @@ export async function escalateUnanswered(deps: EscalationDeps, campaignId: strin
   const due = dueEscalations(facts, campaign.escalateAfter, new Date(deps.now().getTime() - deps.graceMs), already);
 
   for (const [managerId, candidates] of due) {
-    const claimed = new Set(await deps.campaigns.claimEscalations(campaign.id, managerId, candidates.map((c) => c.userId), deps.now()));
+    const claimed = new Set(
+      await deps.campaigns.claimEscalations(
+        campaign.id,
+        managerId,
+        candidates.map((c) => c.userId),
+        deps.now(),
+      ),
+    );
     const reports = candidates.filter((c) => claimed.has(c.userId));
     if (reports.length === 0) continue;
     const ids = reports.map((r) => r.userId);
-    const outcome = await tellManager(deps, managerId, { managerId, campaignName: campaign.name, ...(campaign.deadline ? { deadline: campaign.deadline } : {}), reports });
+    const outcome = await tellManager(deps, managerId, {
+      managerId,
+      campaignName: campaign.name,
+      ...(campaign.deadline ? { deadline: campaign.deadline } : {}),
+      reports,
+    });
     if (outcome.kind === 'sent') {
       await deps.campaigns.settleEscalations(campaign.id, ids, { status: 'sent' });
       report.managersTold += 1;
@@ -51,7 +63,14 @@ export async function escalateUnanswered(deps: EscalationDeps, campaignId: strin
       report.retryLater = true;
     } else {
       // Refused for good, or uncertain (the card may be with the manager): settled either way, never sent again.
-      const reason = outcome.kind === 'blocked' ? 'blocked' : outcome.kind === 'notInstallable' ? 'notInstallable' : outcome.kind === 'uncertain' ? `uncertain: ${outcome.reason}` : outcome.reason;
+      const reason =
+        outcome.kind === 'blocked'
+          ? 'blocked'
+          : outcome.kind === 'notInstallable'
+            ? 'notInstallable'
+            : outcome.kind === 'uncertain'
+              ? `uncertain: ${outcome.reason}`
+              : outcome.reason;
       await deps.campaigns.settleEscalations(campaign.id, ids, { status: 'failed', reason });
       report.managersFailed += 1;
     }

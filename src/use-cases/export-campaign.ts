@@ -2,25 +2,53 @@ import type { DownloadVault } from '../domain/ports/download-vault';
 import type { CampaignStore } from '../domain/ports/campaign-store';
 import { csvCell, EXPORT_LINK_MINUTES } from './export-posture';
 
-const COLUMNS = ['run', 'displayName', 'userPrincipalName', 'userId', 'delivery', 'reason', 'sentAt', 'opened', 'snoozed', 'enrolledAt'] as const;
+const COLUMNS = [
+  'run',
+  'displayName',
+  'userPrincipalName',
+  'userId',
+  'delivery',
+  'reason',
+  'sentAt',
+  'opened',
+  'snoozed',
+  'enrolledAt',
+] as const;
 
 export type CampaignExportAnswer =
-  | { kind: 'unknownCampaign' }
-  | { kind: 'ready'; token: string; rows: number; expiresAt: Date; fileName: string; campaignName: string };
+  { kind: 'unknownCampaign' } | { kind: 'ready'; token: string; rows: number; expiresAt: Date; fileName: string; campaignName: string };
 
 /**
  * One line per delivery (person and run) with what followed it, kept for the person who asked behind a
  * one-time link, like the posture export. Names are the latest scan's; someone who left has only their id.
  */
-export async function exportCampaign(deps: { campaigns: CampaignStore; vault: DownloadVault; now: () => Date }, ref: string, actorId: string): Promise<CampaignExportAnswer> {
+export async function exportCampaign(
+  deps: { campaigns: CampaignStore; vault: DownloadVault; now: () => Date },
+  ref: string,
+  actorId: string,
+): Promise<CampaignExportAnswer> {
   const campaign = await deps.campaigns.find(ref);
   if (!campaign) return { kind: 'unknownCampaign' };
   const [runs, facts] = await Promise.all([deps.campaigns.runs(campaign.id), deps.campaigns.deliveryFacts(campaign.id)]);
   const runTime = new Map(runs.map((run) => [run.id, run.scheduledFor.toISOString()]));
   const lines = [COLUMNS.join(',')];
   for (const fact of facts) {
-    lines.push([runTime.get(fact.runId) ?? '', fact.displayName ?? '', fact.userPrincipalName ?? '', fact.userId, fact.status, fact.reason ?? '',
-      fact.sentAt?.toISOString() ?? '', fact.opened, fact.snoozed, fact.enrolledAt?.toISOString() ?? ''].map(csvCell).join(','));
+    lines.push(
+      [
+        runTime.get(fact.runId) ?? '',
+        fact.displayName ?? '',
+        fact.userPrincipalName ?? '',
+        fact.userId,
+        fact.status,
+        fact.reason ?? '',
+        fact.sentAt?.toISOString() ?? '',
+        fact.opened,
+        fact.snoozed,
+        fact.enrolledAt?.toISOString() ?? '',
+      ]
+        .map(csvCell)
+        .join(','),
+    );
   }
   const now = deps.now();
   const expiresAt = new Date(now.getTime() + EXPORT_LINK_MINUTES * 60_000);

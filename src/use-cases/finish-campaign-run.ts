@@ -7,7 +7,10 @@ import { readCampaignReport, type CampaignReport } from './manage-campaigns';
  * After a run's last delivery: a campaign whose schedule has no run left is marked finished, and the report its
  * owner is sent is read. Called once per run, by the instance that finished it.
  */
-export async function finishCampaignRun(deps: { campaigns: CampaignStore; now: () => Date }, run: CampaignRun): Promise<{ report: CampaignReport; run: CampaignRun } | undefined> {
+export async function finishCampaignRun(
+  deps: { campaigns: CampaignStore; now: () => Date },
+  run: CampaignRun,
+): Promise<{ report: CampaignReport; run: CampaignRun } | undefined> {
   const campaign = await deps.campaigns.get(run.campaignId);
   if (!campaign) return undefined;
   if (campaign.status === 'active' && !nextRunAfter(campaign.schedule, run.scheduledFor)) {

@@ -8,8 +8,7 @@ export type UserListKind = 'unenrolled' | 'weak';
 const STRENGTHS: Record<UserListKind, readonly MfaStrength[]> = { unenrolled: ['none'], weak: ['weak'] };
 
 export type UserListPage =
-  | { kind: 'noScanYet' }
-  | { kind: 'page'; users: UserMfaStatus[]; total: number; offset: number; takenAt: Date; reportUpdatedAt?: Date };
+  { kind: 'noScanYet' } | { kind: 'page'; users: UserMfaStatus[]; total: number; offset: number; takenAt: Date; reportUpdatedAt?: Date };
 
 /** An admin's "unenrolled" or "weak" list, a page at a time, from the last scan (a department's, when named). */
 export async function listUsers(
@@ -20,7 +19,17 @@ export async function listUsers(
   if (!latest) return { kind: 'noScanYet' };
   const offset = Math.max(0, request.offset);
   const page = await deps.store.listUsers({
-    strengths: [...STRENGTHS[request.list]], ...(request.department ? { department: request.department } : {}), offset, limit: request.pageSize,
+    strengths: [...STRENGTHS[request.list]],
+    ...(request.department ? { department: request.department } : {}),
+    offset,
+    limit: request.pageSize,
   });
-  return { kind: 'page', users: page.users, total: page.total, offset, takenAt: latest.takenAt, ...(latest.reportUpdatedAt ? { reportUpdatedAt: latest.reportUpdatedAt } : {}) };
+  return {
+    kind: 'page',
+    users: page.users,
+    total: page.total,
+    offset,
+    takenAt: latest.takenAt,
+    ...(latest.reportUpdatedAt ? { reportUpdatedAt: latest.reportUpdatedAt } : {}),
+  };
 }

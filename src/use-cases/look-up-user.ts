@@ -22,13 +22,10 @@ export const MOST_MATCHES_SHOWN = 5;
  * did; the last scan's view when the live check fails, saying why (its code in the error catalogue).
  */
 export type CheckedUser =
-  | { source: 'live'; status: UserMfaStatus; checkedAt: Date }
-  | { source: 'report'; status: UserMfaStatus; liveCheckFailed: ErrorCode };
+  { source: 'live'; status: UserMfaStatus; checkedAt: Date } | { source: 'report'; status: UserMfaStatus; liveCheckFailed: ErrorCode };
 
 export type UserLookUp =
-  | { kind: 'noMatch' }
-  | { kind: 'several'; matches: UserMfaStatus[]; more: boolean }
-  | ({ kind: 'found' } & CheckedUser);
+  { kind: 'noMatch' } | { kind: 'several'; matches: UserMfaStatus[]; more: boolean } | ({ kind: 'found' } & CheckedUser);
 
 /** An admin's "user <name or UPN>": the person the query names, or the people it could mean. */
 export async function lookUpUser(deps: LookUpUserDeps, query: string): Promise<UserLookUp> {

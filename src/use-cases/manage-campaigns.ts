@@ -12,12 +12,14 @@ export interface CampaignManagementDeps {
   now: () => Date;
 }
 
-export type CreateCampaignResult =
-  | { kind: 'created'; campaign: Campaign; firstRun?: Date }
-  | { kind: 'invalid'; problems: string[] };
+export type CreateCampaignResult = { kind: 'created'; campaign: Campaign; firstRun?: Date } | { kind: 'invalid'; problems: string[] };
 
 /** A campaign from the form, owned by whoever sent it, with its first run queued. */
-export async function createCampaign(deps: CampaignManagementDeps, form: CampaignForm, owner: { id: string; name: string }): Promise<CreateCampaignResult> {
+export async function createCampaign(
+  deps: CampaignManagementDeps,
+  form: CampaignForm,
+  owner: { id: string; name: string },
+): Promise<CreateCampaignResult> {
   const parsed = parseCampaignPlan(form, deps.now());
   if ('problems' in parsed) return { kind: 'invalid', problems: parsed.problems };
   const campaign = await deps.campaigns.create(parsed.plan, owner, deps.now());
@@ -65,18 +67,31 @@ export interface CampaignReport {
 }
 
 /** A campaign's funnel, as a whole and per run. */
-export async function readCampaignReport(deps: Pick<CampaignManagementDeps, 'campaigns'>, ref: string): Promise<CampaignReport | undefined> {
+export async function readCampaignReport(
+  deps: Pick<CampaignManagementDeps, 'campaigns'>,
+  ref: string,
+): Promise<CampaignReport | undefined> {
   const campaign = await deps.campaigns.find(ref);
   if (!campaign) return undefined;
   const [runs, facts, escalations] = await Promise.all([
-    deps.campaigns.runs(campaign.id), deps.campaigns.deliveryFacts(campaign.id), deps.campaigns.escalationCounts(campaign.id),
+    deps.campaigns.runs(campaign.id),
+    deps.campaigns.deliveryFacts(campaign.id),
+    deps.campaigns.escalationCounts(campaign.id),
   ]);
   const byRun = groupFacts(facts, (fact) => fact.runId);
-  return { campaign, total: campaignFunnel(facts), runs: runs.map((run) => ({ run, funnel: campaignFunnel(byRun.get(run.id) ?? []) })), escalations };
+  return {
+    campaign,
+    total: campaignFunnel(facts),
+    runs: runs.map((run) => ({ run, funnel: campaignFunnel(byRun.get(run.id) ?? []) })),
+    escalations,
+  };
 }
 
 /** The latest campaigns with their funnels, for the list. */
-export async function listCampaigns(deps: Pick<CampaignManagementDeps, 'campaigns'>, limit: number): Promise<{ campaign: Campaign; total: CampaignHeadline }[]> {
+export async function listCampaigns(
+  deps: Pick<CampaignManagementDeps, 'campaigns'>,
+  limit: number,
+): Promise<{ campaign: Campaign; total: CampaignHeadline }[]> {
   const campaigns = await deps.campaigns.list(limit);
   const headlines = await deps.campaigns.headlines(campaigns.map((campaign) => campaign.id));
   return campaigns.map((campaign) => ({ campaign, total: headlines.get(campaign.id) ?? { targeted: 0, delivered: 0, enrolled: 0 } }));

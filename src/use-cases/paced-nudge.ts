@@ -14,10 +14,20 @@ export type SendPace = (reserved?: () => void) => Promise<() => void>;
  * first once the place is held. `release` frees whatever is still held: call it when the send is over, whatever
  * happened.
  */
-export function pacedNudge(request: NudgeRequest, pace: SendPace | undefined, placed?: () => void): { request: NudgeRequest; release: () => void } {
+export function pacedNudge(
+  request: NudgeRequest,
+  pace: SendPace | undefined,
+  placed?: () => void,
+): { request: NudgeRequest; release: () => void } {
   if (!pace) {
     return {
-      request: { ...request, beforeSend: async () => { placed?.(); return request.beforeSend ? request.beforeSend() : true; } },
+      request: {
+        ...request,
+        beforeSend: async () => {
+          placed?.();
+          return request.beforeSend ? request.beforeSend() : true;
+        },
+      },
       release: () => {},
     };
   }

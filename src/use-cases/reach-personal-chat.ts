@@ -13,7 +13,8 @@ export interface PersonalChatDeps {
  * reference is kept so the next message skips both steps.
  */
 export async function reachPersonalChat(
-  deps: PersonalChatDeps, userId: string,
+  deps: PersonalChatDeps,
+  userId: string,
   /**
    * Called before the chat is created: one more request to Teams, which a campaign counts in its send budget.
    * What it answers is called once Teams answered that request, to free its place.

@@ -2,8 +2,7 @@ import { DEFAULT_MINIMUM_DEPARTMENT_SIZE, rankDepartments, type DepartmentRankin
 import type { PostureStore } from '../domain/ports/posture-store';
 
 export type DepartmentRankingAnswer =
-  | { kind: 'noScanYet' }
-  | { kind: 'ranking'; ranking: DepartmentRanking; minimumSize: number; takenAt: Date; reportUpdatedAt?: Date };
+  { kind: 'noScanYet' } | { kind: 'ranking'; ranking: DepartmentRanking; minimumSize: number; takenAt: Date; reportUpdatedAt?: Date };
 
 /** Departments ranked by gap from the latest completed scan, small ones merged (see rankDepartments). */
 export async function readDepartmentRanking(deps: {

@@ -5,9 +5,7 @@ export const DEFAULT_TREND_DAYS = 30;
 /** A year of daily scans is as much as a chart in a card can show legibly. */
 export const MAX_TREND_DAYS = 366;
 
-export type TrendAnswer =
-  | { kind: 'invalidDays'; maxDays: number }
-  | { kind: 'trend'; days: number; since: Date; points: TrendPoint[] };
+export type TrendAnswer = { kind: 'invalidDays'; maxDays: number } | { kind: 'trend'; days: number; since: Date; points: TrendPoint[] };
 
 /** % strong per completed scan over the last `days` days, oldest first. */
 export async function readPostureTrend(

@@ -58,7 +58,9 @@ export async function readPosture(deps: PostureReadDeps, department?: string): P
 
   const name = findDepartment(current.byDepartment, department);
   if (name === undefined) {
-    const knownDepartments = Object.keys(current.byDepartment).filter((known) => known !== '').sort();
+    const knownDepartments = Object.keys(current.byDepartment)
+      .filter((known) => known !== '')
+      .sort();
     return { kind: 'unknownDepartment', department, knownDepartments };
   }
   const minimumSize = deps.minimumDepartmentSize ?? DEFAULT_MINIMUM_DEPARTMENT_SIZE;

@@ -1,9 +1,7 @@
 import type { ConversationReferenceStore, StoredConversationReference } from '../domain/ports/conversation-reference-store';
 import type { Directory } from '../domain/ports/directory';
 
-export type InstallationChange =
-  | { action: 'add'; reference: StoredConversationReference }
-  | { action: 'remove'; conversationId: string };
+export type InstallationChange = { action: 'add'; reference: StoredConversationReference } | { action: 'remove'; conversationId: string };
 
 export interface InstallationOutcome {
   /** The name to greet with in a personal chat: the directory's given name when it answers. */

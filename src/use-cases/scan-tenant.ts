@@ -36,7 +36,10 @@ type Stage = 'starting' | 'reading the directory' | 'reading the MFA registratio
 
 /** Which of the two walks running side by side failed, so the admin is told where it broke. */
 class StageError extends Error {
-  constructor(readonly stage: Stage, override readonly cause: unknown) {
+  constructor(
+    readonly stage: Stage,
+    override readonly cause: unknown,
+  ) {
     super(stage);
   }
 }
@@ -81,11 +84,20 @@ export async function scanTenant(deps: ScanTenantDeps, trigger: ScanTrigger, req
     // they are read side by side: the paced report walk leaves the directory walk time to fit in.
     let newestRow: Date | undefined;
     const [people, registrations] = await Promise.all([
-      during('reading the directory', deps.directory.walkPeople((page) => deps.store.savePeople(scanId, page))),
-      during('reading the MFA registrations', deps.directory.walkRegistrations(async (page) => {
-        newestRow = newest(newestRow, page);
-        await deps.store.saveRegistrations(scanId, page.map((registration) => classify(registration, deps.policy)));
-      })),
+      during(
+        'reading the directory',
+        deps.directory.walkPeople((page) => deps.store.savePeople(scanId, page)),
+      ),
+      during(
+        'reading the MFA registrations',
+        deps.directory.walkRegistrations(async (page) => {
+          newestRow = newest(newestRow, page);
+          await deps.store.saveRegistrations(
+            scanId,
+            page.map((registration) => classify(registration, deps.policy)),
+          );
+        }),
+      ),
     ]);
     stage = 'reading the directory';
     // Completing would forget everyone: far likelier a broken answer than an empty organisation.
@@ -99,8 +111,10 @@ export async function scanTenant(deps: ScanTenantDeps, trigger: ScanTrigger, req
     const coverage = await deps.store.reportCoverage(scanId);
     const minimum = deps.minReportCoverage ?? DEFAULT_MIN_REPORT_COVERAGE;
     if (coverage.enabledMembers > 0 && coverage.covered / coverage.enabledMembers < minimum) {
-      throw new Error(`the MFA registrations covered only ${coverage.covered} of the ${coverage.enabledMembers} enabled members `
-        + `(${percent(coverage.covered / coverage.enabledMembers)}, below the ${percent(minimum)} required), so the previous results were kept`);
+      throw new Error(
+        `the MFA registrations covered only ${coverage.covered} of the ${coverage.enabledMembers} enabled members ` +
+          `(${percent(coverage.covered / coverage.enabledMembers)}, below the ${percent(minimum)} required), so the previous results were kept`,
+      );
     }
 
     stage = 'summarizing the results';

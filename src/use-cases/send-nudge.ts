@@ -100,16 +100,23 @@ export async function sendNudge(deps: SendNudgeDeps, request: NudgeRequest): Pro
   const windowStart = new Date(now.getTime() - deps.nudges.cap.perDays * 24 * 3600 * 1000);
   const reservation = await deps.store.reserve(
     {
-      userId: person.id, source: request.source, requestedBy: request.requestedBy, now,
+      userId: person.id,
+      source: request.source,
+      requestedBy: request.requestedBy,
+      now,
       deadline: request.deadlineDay ? endOfDay(request.deadlineDay, timeZone) : undefined,
-      recipientName: person.displayName, greetingName: person.givenName || person.displayName, strength, methods,
+      recipientName: person.displayName,
+      greetingName: person.givenName || person.displayName,
+      strength,
+      methods,
       ...(request.campaignDeliveryId ? { campaignDeliveryId: request.campaignDeliveryId } : {}),
       ...(request.requestKey ? { requestKey: request.requestKey } : {}),
     },
     windowStart,
     (series, sentAt) => {
       if (request.force) return { kind: 'go' };
-      if (series.snoozedUntil && series.snoozedUntil.getTime() > now.getTime()) return { kind: 'deferred', reason: 'snoozed', notBefore: series.snoozedUntil };
+      if (series.snoozedUntil && series.snoozedUntil.getTime() > now.getTime())
+        return { kind: 'deferred', reason: 'snoozed', notBefore: series.snoozedUntil };
       // A reminder the person asked for ("remind me in 1 day") is theirs, not another source's: the cap leaves it alone.
       if (request.source === 'reminder') return { kind: 'go' };
       const allowed = nextAllowedByCap(now, sentAt, deps.nudges.cap);
@@ -117,14 +124,22 @@ export async function sendNudge(deps: SendNudgeDeps, request: NudgeRequest): Pro
     },
   );
   if (reservation.kind === 'deferred') return { ...reservation, person, timeZone };
-  if (reservation.kind === 'repeated') return { ...(await settleRepeat(deps, reservation.nudge)), person, nudgeId: reservation.nudge.id, strength };
+  if (reservation.kind === 'repeated')
+    return { ...(await settleRepeat(deps, reservation.nudge)), person, nudgeId: reservation.nudge.id, strength };
   const { nudge, series } = reservation;
 
   // A keyed request marks its nudge right before the card leaves (after any campaign's own mark).
   const beforeSend = request.requestKey
-    ? async () => (!request.beforeSend || (await request.beforeSend())) && recordWithRetries(() => deps.store.markSendStarted(nudge.id, deps.now()), deps.recordRetryWaitsMs)
+    ? async () =>
+        (!request.beforeSend || (await request.beforeSend())) &&
+        recordWithRetries(() => deps.store.markSendStarted(nudge.id, deps.now()), deps.recordRetryWaitsMs)
     : request.beforeSend;
-  const outcome = await deliver(deps, person.id, { ...request, beforeSend }, nudgeCardFor(nudge, series, methods, { classification: deps.policy, snooze: deps.nudges.snooze }));
+  const outcome = await deliver(
+    deps,
+    person.id,
+    { ...request, beforeSend },
+    nudgeCardFor(nudge, series, methods, { classification: deps.policy, snooze: deps.nudges.snooze }),
+  );
   await recordWithRetries(() => deps.store.recordDelivery(nudge.id, toRecord(outcome, deps.now()), deps.now()), deps.recordRetryWaitsMs);
   return { ...outcome, person, nudgeId: nudge.id, strength };
 }
@@ -138,7 +153,11 @@ async function settleRepeat(deps: SendNudgeDeps, nudge: Nudge): Promise<Delivery
     case 'sent':
       return { kind: 'sent', conversationId: nudge.conversationId ?? '', ...(nudge.activityId ? { activityId: nudge.activityId } : {}) };
     case 'sending':
-      await deps.store.recordDelivery(nudge.id, { status: 'uncertain', detail: 'an earlier attempt stopped after its card left' }, deps.now());
+      await deps.store.recordDelivery(
+        nudge.id,
+        { status: 'uncertain', detail: 'an earlier attempt stopped after its card left' },
+        deps.now(),
+      );
       return { kind: 'uncertain', reason: 'an earlier attempt stopped after its card left' };
     case 'uncertain':
       return { kind: 'uncertain', reason: 'an earlier attempt had no answer from Teams' };
@@ -164,7 +183,9 @@ async function liveCheck(deps: SendNudgeDeps, userId: string): Promise<{ person:
 }
 
 async function deliver(
-  deps: SendNudgeDeps, userId: string, { beforeSend, afterSend, beforeNewChat }: Pick<NudgeRequest, 'beforeSend' | 'afterSend' | 'beforeNewChat'>,
+  deps: SendNudgeDeps,
+  userId: string,
+  { beforeSend, afterSend, beforeNewChat }: Pick<NudgeRequest, 'beforeSend' | 'afterSend' | 'beforeNewChat'>,
   card: Parameters<NudgeMessenger['send']>[1],
 ): Promise<DeliveryOutcome> {
   const chat = await reachPersonalChat(deps, userId, beforeNewChat);
@@ -179,7 +200,11 @@ async function deliver(
 function toRecord(outcome: DeliveryOutcome, now: Date) {
   switch (outcome.kind) {
     case 'sent':
-      return { status: 'sent' as const, conversationId: outcome.conversationId, ...(outcome.activityId ? { activityId: outcome.activityId } : {}) };
+      return {
+        status: 'sent' as const,
+        conversationId: outcome.conversationId,
+        ...(outcome.activityId ? { activityId: outcome.activityId } : {}),
+      };
     case 'throttled':
       return { status: 'throttled' as const, retryAt: new Date(now.getTime() + outcome.retryAfterMs) };
     case 'blocked':

@@ -52,7 +52,10 @@ export async function startCampaignRun(deps: StartRunDeps, campaignId: string, s
   const { run, created } = await deps.campaigns.startRun(campaign.id, scheduledFor, deps.now());
   if (!created && run.status !== 'delivering') return { kind: 'alreadyStarted', run };
   // Added even when the run existed: a start that died half-way is completed by the next try, adding only the missing.
-  await deps.campaigns.addDeliveries(run.id, chosen.map((userId) => ({ userId, dueAt: scheduledFor })));
+  await deps.campaigns.addDeliveries(
+    run.id,
+    chosen.map((userId) => ({ userId, dueAt: scheduledFor })),
+  );
   if (!created) return { kind: 'alreadyStarted', run };
   // Nobody left to remind: the run is over as it starts (the engine finishes runs only after sending).
   const finished = chosen.length === 0 ? await deps.campaigns.finishRunIfDone(run.id, deps.now()) : undefined;

@@ -36,7 +36,9 @@ describe('admins named by directory role, end to end', () => {
 
     expect(connector.activities(teams.personalConversationId(holder))[0]!.activity.text).toMatch(/no completed scan/);
     expect(JSON.stringify(connector.cards(teams.personalConversationId(employee))[0])).toMatch(/admin/i);
-    const audit = await harness.app.database.query<{ actor_id: string; outcome: string }>('SELECT actor_id, outcome FROM audit_log ORDER BY id');
+    const audit = await harness.app.database.query<{ actor_id: string; outcome: string }>(
+      'SELECT actor_id, outcome FROM audit_log ORDER BY id',
+    );
     expect(audit).toEqual([
       { actor_id: holder.aadObjectId, outcome: 'allowed' },
       { actor_id: employee.aadObjectId, outcome: 'refused' },

@@ -49,7 +49,9 @@ describe.each(databaseChoices())('admin posture commands end to end (%s)', (data
     const [card] = connector.cards(personal(employee));
     expect(text(card)).toContain('security@contoso-demo.example');
     expect(text(card)).not.toMatch(/strong MFA|%/);
-    const audit = await harness.app.database.query<{ outcome: string }>('SELECT outcome FROM audit_log WHERE actor_id = $1', [employee.aadObjectId]);
+    const audit = await harness.app.database.query<{ outcome: string }>('SELECT outcome FROM audit_log WHERE actor_id = $1', [
+      employee.aadObjectId,
+    ]);
     expect(audit.map((a) => a.outcome)).toEqual(['refused']);
   });
 
@@ -66,7 +68,8 @@ describe.each(databaseChoices())('admin posture commands end to end (%s)', (data
     await say(admin, 'POSTURE');
     const [card] = connector.cards(personal(admin));
     const rows = await harness.app.database.query<{ strong: number; counted: number }>(
-      "SELECT count(*) FILTER (WHERE strength = 'strong')::int AS strong, count(*)::int AS counted FROM current_mfa_users WHERE counts_in_rates");
+      "SELECT count(*) FILTER (WHERE strength = 'strong')::int AS strong, count(*)::int AS counted FROM current_mfa_users WHERE counts_in_rates",
+    );
     const percent = (Math.round((rows[0]!.strong / rows[0]!.counted) * 1000) / 10).toFixed(1).replace(/\.0$/, '');
     expect(text(card)).toContain('whole tenant');
     expect(text(card)).toContain(`${percent}`);
@@ -81,7 +84,8 @@ describe.each(databaseChoices())('admin posture commands end to end (%s)', (data
 
   it('answers one department by name, in any case, and refuses an unknown one with the known names', async () => {
     const counts = await harness.app.database.query<{ department: string; n: number }>(
-      'SELECT department, count(*)::int AS n FROM current_mfa_users WHERE counts_in_rates AND department IS NOT NULL GROUP BY department ORDER BY n DESC LIMIT 1');
+      'SELECT department, count(*)::int AS n FROM current_mfa_users WHERE counts_in_rates AND department IS NOT NULL GROUP BY department ORDER BY n DESC LIMIT 1',
+    );
     const biggest = counts[0]!.department;
     await say(admin, `posture ${biggest.toUpperCase()}`);
     expect(text(connector.cards(personal(admin))[0])).toContain(`MFA posture · ${biggest}`);
@@ -96,7 +100,8 @@ describe.each(databaseChoices())('admin posture commands end to end (%s)', (data
     await say(admin, 'weak');
     const card = text(connector.cards(personal(admin))[0]);
     const [someone] = await harness.app.database.query<{ display_name: string }>(
-      "SELECT display_name FROM current_mfa_users WHERE strength = 'weak' AND counts_in_rates ORDER BY lower(display_name) COLLATE \"C\", id LIMIT 1");
+      'SELECT display_name FROM current_mfa_users WHERE strength = \'weak\' AND counts_in_rates ORDER BY lower(display_name) COLLATE "C", id LIMIT 1',
+    );
     expect(card).toContain(someone!.display_name);
     expect(card).toMatch(/Text message|Voice call|Email/);
   });
@@ -159,7 +164,11 @@ describe.each(databaseChoices())('admin posture commands end to end (%s)', (data
   });
 
   it('refuses a forged card action from a non-admin, whatever its data claims', async () => {
-    const invoke = teams.anAdaptiveCardInvoke({ verb: 'posture.users.page', data: { list: 'unenrolled', offset: 0, actor: admin.aadObjectId, isAdmin: true }, user: employee });
+    const invoke = teams.anAdaptiveCardInvoke({
+      verb: 'posture.users.page',
+      data: { list: 'unenrolled', offset: 0, actor: admin.aadObjectId, isAdmin: true },
+      user: employee,
+    });
     const { status, body } = await harness.post(invoke);
     expect(status).toBe(200);
     expect(unescape(body)).toContain('security@contoso-demo.example');

@@ -18,12 +18,21 @@ const managerPerson = members.find((u) => managerGroup.memberIds.includes(u.id) 
 const asTeams = (u: { id: string; displayName: string }): TeamsUser => ({ aadObjectId: u.id, name: u.displayName });
 const manager = asTeams(managerPerson);
 // An admin by the allow list only: may look at campaigns, not change them.
-const viewerPerson = members.find((u) => u.id !== managerPerson.id && u.id !== employeePerson.id && !managerGroup.memberIds.includes(u.id) && !adminGroup.memberIds.includes(u.id))!;
+const viewerPerson = members.find(
+  (u) =>
+    u.id !== managerPerson.id &&
+    u.id !== employeePerson.id &&
+    !managerGroup.memberIds.includes(u.id) &&
+    !adminGroup.memberIds.includes(u.id),
+)!;
 const viewer = asTeams(viewerPerson);
 const employee = asTeams(employeePerson);
 const text = (value: unknown) => JSON.stringify(value).replace(/\\\\/g, '');
 
-interface Card { body?: unknown[]; actions?: { type: string; title: string; verb?: string; url?: string; data?: Record<string, unknown> }[] }
+interface Card {
+  body?: unknown[];
+  actions?: { type: string; title: string; verb?: string; url?: string; data?: Record<string, unknown> }[];
+}
 
 describe.each(databaseChoices())('campaign commands end to end (%s)', (database) => {
   let connector: ConnectorEmulator;
@@ -43,15 +52,28 @@ describe.each(databaseChoices())('campaign commands end to end (%s)', (database)
     expect(status).toBe(200);
     return (JSON.parse(body) as { value: Card }).value;
   };
-  const audit = async () => (await harness.app.database.query<{ actor_id: string; action: string; outcome: string }>(
-    'SELECT actor_id, action, outcome FROM audit_log ORDER BY id',
-  ));
-  const finished = (campaignId: string) => eventually('the run finished', async () => {
-    const runs = await harness.app.campaigns.store.runs(campaignId);
-    return runs.length > 0 && runs.every((run) => run.status !== 'delivering') && runs;
-  }, { timeoutMs: 60_000, intervalMs: 100 });
+  const audit = async () =>
+    await harness.app.database.query<{ actor_id: string; action: string; outcome: string }>(
+      'SELECT actor_id, action, outcome FROM audit_log ORDER BY id',
+    );
+  const finished = (campaignId: string) =>
+    eventually(
+      'the run finished',
+      async () => {
+        const runs = await harness.app.campaigns.store.runs(campaignId);
+        return runs.length > 0 && runs.every((run) => run.status !== 'delivering') && runs;
+      },
+      { timeoutMs: 60_000, intervalMs: 100 },
+    );
   const form = (over: Record<string, unknown> = {}) => ({
-    name: 'Everyone without MFA', gaps: 'none', scope: 'all', scheduleKind: 'now', timeZone: 'Asia/Tokyo', window: 'always', maxNudges: '2', ...over,
+    name: 'Everyone without MFA',
+    gaps: 'none',
+    scope: 'all',
+    scheduleKind: 'now',
+    timeZone: 'Asia/Tokyo',
+    window: 'always',
+    maxNudges: '2',
+    ...over,
   });
 
   beforeAll(async () => {
@@ -67,9 +89,15 @@ describe.each(databaseChoices())('campaign commands end to end (%s)', (database)
       }),
     });
     ({ connector, graph, harness, teams } = e2e);
-    for (const user of [manager, viewer, employee]) await harness.post(teams.anInstallationUpdate({ action: 'add', scope: 'personal', user }));
+    for (const user of [manager, viewer, employee])
+      await harness.post(teams.anInstallationUpdate({ action: 'add', scope: 'personal', user }));
     // Ten people with no method at all (the employee among them), everyone else on Authenticator.
-    const unenrolled = [employeePerson, ...members.filter((u) => u.id !== employeePerson.id && u.id !== managerPerson.id && u.id !== viewerPerson.id && u.id !== adminPerson.id).slice(0, 9)];
+    const unenrolled = [
+      employeePerson,
+      ...members
+        .filter((u) => u.id !== employeePerson.id && u.id !== managerPerson.id && u.id !== viewerPerson.id && u.id !== adminPerson.id)
+        .slice(0, 9),
+    ];
     for (const user of members) {
       if (unenrolled.includes(user)) graph.state.setMethods(user.id, []);
       else graph.state.enrolAuthenticator(user.id);
@@ -123,14 +151,17 @@ describe.each(databaseChoices())('campaign commands end to end (%s)', (database)
     await connector.waitFor((r) => /has finished: 10 of 10 delivered/.test(text(r.body)), 10_000);
     expect((await harness.app.campaigns.store.get(campaign!.id))!.status).toBe('finished');
     expect(connector.cards(personal(employee)).some((c) => text(c).includes('please protect your work account'))).toBe(true);
-    expect((await audit()).filter((e) => e.actor_id === manager.aadObjectId).map((e) => e.action)).toContain(`campaign new ${campaign!.number}`);
+    expect((await audit()).filter((e) => e.actor_id === manager.aadObjectId).map((e) => e.action)).toContain(
+      `campaign new ${campaign!.number}`,
+    );
   });
 
   it('shows the funnel: delivered, opened, and enrolled after "I\'ve done it", with a chart; the list shows it too', async () => {
     const [campaign] = await harness.app.campaigns.store.list(1);
     expect(campaign!.name).toBe('Everyone without MFA');
     const sent = connector.activities(personal(employee)).find((a) => text(a.activity).includes('please protect your work account'))!;
-    const nudge = (sent.activity as { attachments: { content: { refresh: { action: { data: { nudgeId: string } } } } }[] }).attachments[0]!.content;
+    const nudge = (sent.activity as { attachments: { content: { refresh: { action: { data: { nudgeId: string } } } } }[] }).attachments[0]!
+      .content;
     graph.state.enrolAuthenticator(employee.aadObjectId);
     // Teams names the card's message in replyToId: the answer replaces that card.
     const done = await press(employee, 'nudge.done', { nudgeId: nudge.refresh.action.data.nudgeId }, sent.activityId);
@@ -138,7 +169,11 @@ describe.each(databaseChoices())('campaign commands end to end (%s)', (database)
 
     await say(manager, `campaign ${campaign!.number}`);
     const status = lastCard(manager);
-    const facts = Object.fromEntries((status.body!.filter((b) => (b as { type: string }).type === 'FactSet')[1] as { facts: { title: string; value: string }[] }).facts.map((f) => [f.title, f.value]));
+    const facts = Object.fromEntries(
+      (
+        status.body!.filter((b) => (b as { type: string }).type === 'FactSet')[1] as { facts: { title: string; value: string }[] }
+      ).facts.map((f) => [f.title, f.value]),
+    );
     expect(facts).toMatchObject({ Targeted: '10', Delivered: '10', Failed: '0', Opened: '1', 'Enrolled after the nudge': '1' });
     expect(facts['Median time to enrol']).not.toBe('–');
     expect(text(status)).toContain('Chart.HorizontalBar');
@@ -155,9 +190,19 @@ describe.each(databaseChoices())('campaign commands end to end (%s)', (database)
 
   it('lets an admin look but not change, and a manager pause, resume and cancel, each once', async () => {
     const day = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-    const recurring = await press(manager, 'campaign.create', form({
-      name: 'Weekly', scheduleKind: 'recurring', date: day(1), endDate: day(14), weekdays: '1,3,5', time: '09:00', timeZone: 'UTC',
-    }));
+    const recurring = await press(
+      manager,
+      'campaign.create',
+      form({
+        name: 'Weekly',
+        scheduleKind: 'recurring',
+        date: day(1),
+        endDate: day(14),
+        weekdays: '1,3,5',
+        time: '09:00',
+        timeZone: 'UTC',
+      }),
+    );
     expect(text(recurring)).toContain('First run:');
     expect(recurring.actions!.map((a) => a.title)).toEqual(['Refresh', 'Pause', 'Cancel campaign']);
     const [campaign] = await harness.app.campaigns.store.list(1);
@@ -179,8 +224,11 @@ describe.each(databaseChoices())('campaign commands end to end (%s)', (database)
 
     const changes = (await audit()).filter((e) => / (pause|resume|cancel) \d/.test(e.action));
     expect(changes.map((e) => `${e.action}:${e.outcome}`)).toEqual([
-      `campaign pause ${number}:refused`, `campaign pause ${number}:allowed`, `campaign resume ${number}:allowed`,
-      `campaign cancel ${number}:allowed`, `campaign resume ${number}:refused`,
+      `campaign pause ${number}:refused`,
+      `campaign pause ${number}:allowed`,
+      `campaign resume ${number}:allowed`,
+      `campaign cancel ${number}:allowed`,
+      `campaign resume ${number}:refused`,
     ]);
   });
 
@@ -200,6 +248,8 @@ describe.each(databaseChoices())('campaign commands end to end (%s)', (database)
     expect(rows).toHaveLength(10);
     const employeeRow = rows.find((row) => row.includes(employeePerson.userPrincipalName))!;
     expect(employeeRow).toMatch(/,sent,,\d{4}-[^,]+,true,false,\d{4}-/);
-    expect(await say(manager, 'campaign 999')).toEqual([expect.objectContaining({ text: expect.stringContaining('I don\'t know a campaign "999"') })]);
+    expect(await say(manager, 'campaign 999')).toEqual([
+      expect.objectContaining({ text: expect.stringContaining('I don\'t know a campaign "999"') }),
+    ]);
   });
 });

@@ -45,30 +45,58 @@ describe.each(databaseChoices())('campaign escalation to managers end to end (%s
     // One person answers ("Remind me later") and is left out.
     const answering = reports[0]!;
     const due = new Date().toISOString();
-    const campaign = await harness.app.campaigns.store.create(campaignPlan({
-      name: 'Year end', audience: { gaps: 'none', scope: { kind: 'all' }, excluded: [] }, escalateAfter: 1, deadline: '2026-12-31',
-      schedule: { kind: 'once', date: due.slice(0, 10), time: due.slice(11, 16), timeZone: 'UTC' },
-      window: { startHour: 0, endHour: 24, weekdays: [1, 2, 3, 4, 5, 6, 7] },
-    }), { id: admin.aadObjectId, name: admin.name! }, new Date());
+    const campaign = await harness.app.campaigns.store.create(
+      campaignPlan({
+        name: 'Year end',
+        audience: { gaps: 'none', scope: { kind: 'all' }, excluded: [] },
+        escalateAfter: 1,
+        deadline: '2026-12-31',
+        schedule: { kind: 'once', date: due.slice(0, 10), time: due.slice(11, 16), timeZone: 'UTC' },
+        window: { startHour: 0, endHour: 24, weekdays: [1, 2, 3, 4, 5, 6, 7] },
+      }),
+      { id: admin.aadObjectId, name: admin.name! },
+      new Date(),
+    );
 
     connector.clear();
     await harness.app.campaigns.scheduleNext(campaign);
-    const nudgeTo = (user: TeamsUser) => eventually('the nudge arrived', () =>
-      connector.activities(teams.personalConversationId(user)).find((a) => text(a.activity).includes('please protect your work account')), { timeoutMs: 30_000 });
+    const nudgeTo = (user: TeamsUser) =>
+      eventually(
+        'the nudge arrived',
+        () =>
+          connector
+            .activities(teams.personalConversationId(user))
+            .find((a) => text(a.activity).includes('please protect your work account')),
+        { timeoutMs: 30_000 },
+      );
     const sent = await nudgeTo({ aadObjectId: answering.id });
-    const nudgeId = (sent.activity as { attachments: { content: { refresh: { action: { data: { nudgeId: string } } } } }[] }).attachments[0]!.content.refresh.action.data.nudgeId;
-    await harness.post(teams.anAdaptiveCardInvoke({ verb: 'nudge.snooze', data: { nudgeId, days: 1 }, user: { aadObjectId: answering.id }, replyToId: sent.activityId }));
+    const nudgeId = (sent.activity as { attachments: { content: { refresh: { action: { data: { nudgeId: string } } } } }[] })
+      .attachments[0]!.content.refresh.action.data.nudgeId;
+    await harness.post(
+      teams.anAdaptiveCardInvoke({
+        verb: 'nudge.snooze',
+        data: { nudgeId, days: 1 },
+        user: { aadObjectId: answering.id },
+        replyToId: sent.activityId,
+      }),
+    );
 
     // Each manager's card arrives in their own 1:1 chat (the bot installs itself for them first).
     const summaries = new Map<string, string>();
     const managersToTell = [...new Set(reports.filter((r) => r !== answering).map((r) => r.managerId!))];
-    await eventually("every manager's card arrived", () => {
-      for (const managerId of managersToTell) {
-        const card = connector.cards(teams.personalConversationId({ aadObjectId: managerId })).find((c) => text(c).includes('have not set up MFA yet') || text(c).includes('has not set up MFA yet'));
-        if (card) summaries.set(managerId, text(card));
-      }
-      return summaries.size >= managersToTell.length;
-    }, { timeoutMs: 60_000, intervalMs: 100 });
+    await eventually(
+      "every manager's card arrived",
+      () => {
+        for (const managerId of managersToTell) {
+          const card = connector
+            .cards(teams.personalConversationId({ aadObjectId: managerId }))
+            .find((c) => text(c).includes('have not set up MFA yet') || text(c).includes('has not set up MFA yet'));
+          if (card) summaries.set(managerId, text(card));
+        }
+        return summaries.size >= managersToTell.length;
+      },
+      { timeoutMs: 60_000, intervalMs: 100 },
+    );
     expect(summaries.size).toBe(managersToTell.length);
     for (const [managerId, card] of summaries) {
       const theirs = reports.filter((r) => r.managerId === managerId && r !== answering);
@@ -80,13 +108,27 @@ describe.each(databaseChoices())('campaign escalation to managers end to end (%s
     }
 
     // One card per manager, however often the check runs again.
-    const rows = await harness.app.database.query<{ user_id: string; status: string }>('SELECT user_id, status FROM campaign_escalations WHERE campaign_id = $1', [campaign.id]);
-    expect(rows.map((r) => r.user_id).sort()).toEqual(reports.filter((r) => r !== answering).map((r) => r.id).sort());
+    const rows = await harness.app.database.query<{ user_id: string; status: string }>(
+      'SELECT user_id, status FROM campaign_escalations WHERE campaign_id = $1',
+      [campaign.id],
+    );
+    expect(rows.map((r) => r.user_id).sort()).toEqual(
+      reports
+        .filter((r) => r !== answering)
+        .map((r) => r.id)
+        .sort(),
+    );
     expect(rows.every((r) => r.status === 'sent')).toBe(true);
-    expect(await harness.app.campaigns.store.escalationCounts(campaign.id)).toEqual({ managers: managersToTell.length, people: rows.length, failedManagers: 0 });
+    expect(await harness.app.campaigns.store.escalationCounts(campaign.id)).toEqual({
+      managers: managersToTell.length,
+      people: rows.length,
+      failedManagers: 0,
+    });
     await harness.app.campaigns.escalate(campaign.id);
     for (const managerId of managersToTell) {
-      const cards = connector.cards(teams.personalConversationId({ aadObjectId: managerId })).filter((c) => text(c).includes('set up MFA yet'));
+      const cards = connector
+        .cards(teams.personalConversationId({ aadObjectId: managerId }))
+        .filter((c) => text(c).includes('set up MFA yet'));
       expect(cards).toHaveLength(1);
     }
   });

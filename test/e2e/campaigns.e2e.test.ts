@@ -30,7 +30,20 @@ describe.each(databaseChoices())('campaign delivery end to end (%s)', (database)
     await harness.post(teams.anInstallationUpdate({ action: 'add', scope: 'personal', user: admin }));
     // A known mix: the first 20 members have no method, the next 10 SMS only, everyone else Authenticator.
     members.forEach((user, i) => {
-      graph.state.setMethods(user.id, i >= 20 && i < 30 ? [{ '@odata.type': '#microsoft.graph.phoneAuthenticationMethod', id: `phone-${i}`, phoneNumber: '+1 2065550100', phoneType: 'mobile', smsSignInState: 'notEnabled' }] : []);
+      graph.state.setMethods(
+        user.id,
+        i >= 20 && i < 30
+          ? [
+              {
+                '@odata.type': '#microsoft.graph.phoneAuthenticationMethod',
+                id: `phone-${i}`,
+                phoneNumber: '+1 2065550100',
+                phoneType: 'mobile',
+                smsSignInState: 'notEnabled',
+              },
+            ]
+          : [],
+      );
       if (i >= 30) graph.state.enrolAuthenticator(user.id);
     });
     graph.state.refreshReport();
@@ -39,10 +52,15 @@ describe.each(databaseChoices())('campaign delivery end to end (%s)', (database)
   });
   afterAll(() => e2e?.stop());
 
-  const finished = (campaignId: string) => eventually('the run finished', async () => {
-    const [run] = await harness.app.campaigns.store.runs(campaignId);
-    return run?.status === 'finished' && run;
-  }, { timeoutMs: 60_000, intervalMs: 100 });
+  const finished = (campaignId: string) =>
+    eventually(
+      'the run finished',
+      async () => {
+        const [run] = await harness.app.campaigns.store.runs(campaignId);
+        return run?.status === 'finished' && run;
+      },
+      { timeoutMs: 60_000, intervalMs: 100 },
+    );
 
   it('nudges each person of the audience once through Teams, within the window, and records every outcome', async () => {
     const blocked = members[3]!;
@@ -53,7 +71,8 @@ describe.each(databaseChoices())('campaign delivery end to end (%s)', (database)
     const campaign = await store.create(
       campaignPlan({
         schedule: { kind: 'once', date: due.slice(0, 10), time: due.slice(11, 16), timeZone: 'UTC' },
-        window: { startHour: 0, endHour: 24, weekdays: [1, 2, 3, 4, 5, 6, 7] }, deadline: '2026-12-31',
+        window: { startHour: 0, endHour: 24, weekdays: [1, 2, 3, 4, 5, 6, 7] },
+        deadline: '2026-12-31',
       }),
       { id: admin.aadObjectId, name: admin.name! },
       new Date(),
@@ -76,19 +95,24 @@ describe.each(databaseChoices())('campaign delivery end to end (%s)', (database)
       expect(text(cards[0])).toContain(`${person.givenName}, please protect your work account`);
       // The deadline is the end of 31 December where they are (the card shows the middle of that day), so that
       // their client shows that day, not the next.
-      const deadline = new Date(endOfDay('2026-12-31', resolveTimeZone(person.timeZone, 'UTC')).getTime() - 12 * 3600_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+      const deadline = new Date(endOfDay('2026-12-31', resolveTimeZone(person.timeZone, 'UTC')).getTime() - 12 * 3600_000)
+        .toISOString()
+        .replace(/\.\d{3}Z$/, 'Z');
       expect(text(cards[0])).toContain(`Please do it by {{DATE(${deadline}, LONG)}}`);
     }
     // The audience spans several zones, so the same day ends at several instants.
     expect(new Set(audience.map((person) => resolveTimeZone(person.timeZone, 'UTC'))).size).toBeGreaterThan(1);
-    const nudges = (conversationId?: string) => connector.cards(conversationId).filter((card) => text(card).includes('please protect your work account'));
+    const nudges = (conversationId?: string) =>
+      connector.cards(conversationId).filter((card) => text(card).includes('please protect your work account'));
     for (const person of members.slice(30)) expect(nudges(teams.personalConversationId({ aadObjectId: person.id }))).toEqual([]);
     // Its owner hears how the run went, in their own chat.
     const summary = `has finished: ${run.targeted - 1} of ${run.targeted} delivered, 1 failed.`;
     const told = await connector.waitFor((r) => text(r.body).includes(summary), 10_000);
     expect(told.conversationId).toBe(teams.personalConversationId(admin));
     // Campaign nudges are kept as nudges too (cap across sources, card actions), marked as the campaign's.
-    const rows = await harness.app.database.query<{ n: string | number }>("SELECT count(*) AS n FROM nudges WHERE source = 'campaign' AND status = 'sent'");
+    const rows = await harness.app.database.query<{ n: string | number }>(
+      "SELECT count(*) AS n FROM nudges WHERE source = 'campaign' AND status = 'sent'",
+    );
     expect(Number(rows[0]!.n)).toBeGreaterThanOrEqual(audience.length);
     // No live Graph check per person: the scan chose them (the reports budget is 5 requests per 10 s).
     expect(graph.stats().requestsByRoute['GET /users/{id}/authentication/methods'] ?? 0).toBe(0);
@@ -97,46 +121,74 @@ describe.each(databaseChoices())('campaign delivery end to end (%s)', (database)
 
   it('holds a second campaign to the cap across sources: people just nudged wait two days; starting the run again adds nobody', async () => {
     const { store, startRun } = harness.app.campaigns;
-    const campaign = await store.create(campaignPlan({ window: { startHour: 0, endHour: 24, weekdays: [1, 2, 3, 4, 5, 6, 7] } }), { id: admin.aadObjectId, name: 'Admin' }, new Date());
+    const campaign = await store.create(
+      campaignPlan({ window: { startHour: 0, endHour: 24, weekdays: [1, 2, 3, 4, 5, 6, 7] } }),
+      { id: admin.aadObjectId, name: 'Admin' },
+      new Date(),
+    );
     const at = new Date();
     connector.clear();
     const first = await startRun(campaign.id, at);
     if (first.kind !== 'started') throw new Error(`expected a start, got ${first.kind}`);
     expect(await startRun(campaign.id, at)).toMatchObject({ kind: 'alreadyStarted' });
 
-    const waiting = async () => (await harness.app.database.query<{ reason: string | null; due_at: Date | string }>(
-      "SELECT reason, due_at FROM campaign_deliveries WHERE run_id = $1 AND status = 'pending'", [first.run.id],
-    ));
+    const waiting = async () =>
+      await harness.app.database.query<{ reason: string | null; due_at: Date | string }>(
+        "SELECT reason, due_at FROM campaign_deliveries WHERE run_id = $1 AND status = 'pending'",
+        [first.run.id],
+      );
     // The one person not held by the cap is sent to meanwhile; wait for that send to be recorded too,
     // or the card can arrive after this test has looked (and land in the next test's count).
-    const sent = async () => Number((await harness.app.database.query<{ n: string | number }>(
-      "SELECT count(*) AS n FROM campaign_deliveries WHERE run_id = $1 AND status = 'sent'", [first.run.id],
-    ))[0]!.n);
-    await eventually('everyone waits for the cap and one card went', async () =>
-      (await waiting()).filter((d) => d.reason === 'frequencyCap').length >= first.targeted - 1 && (await sent()) >= 1, { timeoutMs: 30_000, intervalMs: 100 });
+    const sent = async () =>
+      Number(
+        (
+          await harness.app.database.query<{ n: string | number }>(
+            "SELECT count(*) AS n FROM campaign_deliveries WHERE run_id = $1 AND status = 'sent'",
+            [first.run.id],
+          )
+        )[0]!.n,
+      );
+    await eventually(
+      'everyone waits for the cap and one card went',
+      async () => (await waiting()).filter((d) => d.reason === 'frequencyCap').length >= first.targeted - 1 && (await sent()) >= 1,
+      { timeoutMs: 30_000, intervalMs: 100 },
+    );
     const rows = await waiting();
     // Everyone but the one who blocked the bot (whose nudge never arrived, so it did not count) waits for the cap.
     expect(rows.filter((d) => d.reason === 'frequencyCap')).toHaveLength(first.targeted - 1);
-    for (const row of rows.filter((d) => d.reason === 'frequencyCap')) expect(new Date(row.due_at).getTime()).toBeGreaterThan(Date.now() + 47 * 3600_000);
-    const [{ n }] = await harness.app.database.query<{ n: string | number }>('SELECT count(*) AS n FROM campaign_deliveries WHERE run_id = $1', [first.run.id]) as [{ n: string | number }];
+    for (const row of rows.filter((d) => d.reason === 'frequencyCap'))
+      expect(new Date(row.due_at).getTime()).toBeGreaterThan(Date.now() + 47 * 3600_000);
+    const [{ n }] = (await harness.app.database.query<{ n: string | number }>(
+      'SELECT count(*) AS n FROM campaign_deliveries WHERE run_id = $1',
+      [first.run.id],
+    )) as [{ n: string | number }];
     expect(Number(n)).toBe(first.targeted);
     expect(await sent()).toBe(1);
     // Only the person whose earlier nudge never arrived got one now.
     expect(connector.cards().filter((card) => text(card).includes('please protect your work account'))).toHaveLength(1);
   });
 
-  it('holds each delivery for the campaign\'s window in the recipient\'s own time zone', async () => {
+  it("holds each delivery for the campaign's window in the recipient's own time zone", async () => {
     // A one-hour window on a weekday three days from today: today or tomorrow in no time zone on Earth.
     const weekday = ((DateTime.utc().weekday + 2) % 7) + 1;
     const { store, startRun } = harness.app.campaigns;
-    const campaign = await store.create(campaignPlan({ window: { startHour: 10, endHour: 11, weekdays: [weekday] } }), { id: admin.aadObjectId, name: 'Admin' }, new Date());
+    const campaign = await store.create(
+      campaignPlan({ window: { startHour: 10, endHour: 11, weekdays: [weekday] } }),
+      { id: admin.aadObjectId, name: 'Admin' },
+      new Date(),
+    );
     connector.clear();
     const started = await startRun(campaign.id, new Date());
     if (started.kind !== 'started') throw new Error(`expected a start, got ${started.kind}`);
-    const held = async () => harness.app.database.query<{ user_id: string; due_at: Date | string }>(
-      "SELECT user_id, due_at FROM campaign_deliveries WHERE run_id = $1 AND status = 'pending' AND reason = 'sendingHours'", [started.run.id],
-    );
-    await eventually('every delivery waits for its window', async () => (await held()).length >= started.targeted, { timeoutMs: 30_000, intervalMs: 100 });
+    const held = async () =>
+      harness.app.database.query<{ user_id: string; due_at: Date | string }>(
+        "SELECT user_id, due_at FROM campaign_deliveries WHERE run_id = $1 AND status = 'pending' AND reason = 'sendingHours'",
+        [started.run.id],
+      );
+    await eventually('every delivery waits for its window', async () => (await held()).length >= started.targeted, {
+      timeoutMs: 30_000,
+      intervalMs: 100,
+    });
     const rows = await held();
     expect(rows).toHaveLength(started.targeted);
     const zones = new Set<string>();

@@ -74,7 +74,9 @@ describeWithPrograms('the database server restarts while the bot runs', () => {
 
     // The scan is queued as a job: it runs only if the job queue reconnected too.
     await scanAs(e2eApp, admin);
-    const scans = await e2eApp.harness.app.database.query<{ n: number }>("SELECT count(*)::int AS n FROM scan_runs WHERE status = 'succeeded'");
+    const scans = await e2eApp.harness.app.database.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM scan_runs WHERE status = 'succeeded'",
+    );
     expect(scans[0]!.n).toBe(2);
   });
 });

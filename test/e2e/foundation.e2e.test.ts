@@ -40,7 +40,9 @@ describe.each(databaseChoices())('MFA Coach end to end (%s)', (database) => {
     expect(graph.stats().requests).toBeGreaterThan(0);
 
     const rows = await harness.app.database.query<{ user_aad_object_id: string; scope: string }>(
-      'SELECT user_aad_object_id, scope FROM conversation_references WHERE conversation_id = $1', [conversationId]);
+      'SELECT user_aad_object_id, scope FROM conversation_references WHERE conversation_id = $1',
+      [conversationId],
+    );
     expect(rows).toEqual([{ user_aad_object_id: employee.aadObjectId, scope: 'personal' }]);
   });
 
@@ -53,7 +55,10 @@ describe.each(databaseChoices())('MFA Coach end to end (%s)', (database) => {
     graph.reset();
   });
 
-  it.each([['team', 'channel'], ['groupChat', 'groupChat']] as const)('welcomes a %s install in that conversation and stores it', async (scope, conversationType) => {
+  it.each([
+    ['team', 'channel'],
+    ['groupChat', 'groupChat'],
+  ] as const)('welcomes a %s install in that conversation and stores it', async (scope, conversationType) => {
     const install = teams.anInstallationUpdate({ action: 'add', scope, user: employee });
     await harness.post(install);
     const conversationId = (install.conversation as { id: string }).id;
@@ -62,7 +67,9 @@ describe.each(databaseChoices())('MFA Coach end to end (%s)', (database) => {
     expect(cardText(card!)).toContain('mention me (@MFA Coach) before a command');
     expect(cardText(card!)).not.toContain(person.givenName);
     const rows = await harness.app.database.query<{ scope: string; user_aad_object_id: string | null }>(
-      'SELECT scope, user_aad_object_id FROM conversation_references WHERE conversation_id = $1', [conversationId]);
+      'SELECT scope, user_aad_object_id FROM conversation_references WHERE conversation_id = $1',
+      [conversationId],
+    );
     expect(rows).toEqual([{ scope, user_aad_object_id: null }]);
   });
 
@@ -119,7 +126,9 @@ describe.each(databaseChoices())('MFA Coach end to end (%s)', (database) => {
     await harness.post(teams.aMessage({ text: 'help', user: stranger, tenantId: OTHER_TENANT_ID }));
 
     expect(connector.received()).toHaveLength(0);
-    const refs = await harness.app.database.query('SELECT 1 FROM conversation_references WHERE user_aad_object_id = $1', [stranger.aadObjectId]);
+    const refs = await harness.app.database.query('SELECT 1 FROM conversation_references WHERE user_aad_object_id = $1', [
+      stranger.aadObjectId,
+    ]);
     expect(refs).toHaveLength(0);
     const after = await harness.app.database.query<{ n: string }>('SELECT count(*)::text AS n FROM bot_state');
     expect(after).toEqual(before);
@@ -129,7 +138,9 @@ describe.each(databaseChoices())('MFA Coach end to end (%s)', (database) => {
   it('marks the reference as uninstalled when the bot is removed', async () => {
     await harness.post(teams.anInstallationUpdate({ action: 'remove', scope: 'personal', user: employee }));
     const rows = await harness.app.database.query<{ uninstalled_at: Date | null }>(
-      'SELECT uninstalled_at FROM conversation_references WHERE conversation_id = $1', [teams.personalConversationId(employee)]);
+      'SELECT uninstalled_at FROM conversation_references WHERE conversation_id = $1',
+      [teams.personalConversationId(employee)],
+    );
     expect(rows[0]?.uninstalled_at).not.toBeNull();
     expect(connector.received()).toHaveLength(0);
   });

@@ -14,7 +14,14 @@ const admin: TeamsUser = { aadObjectId: adminPerson.id, name: adminPerson.displa
 // The demo's employee: no MFA method, mailbox in Pacific Standard Time.
 const employee: TeamsUser = { aadObjectId: employeePerson.id, name: employeePerson.displayName };
 const text = (value: unknown) => JSON.stringify(value).replace(/\\\\/g, '');
-const others = tenant.users.filter((u) => u.accountEnabled && u.userType === 'Member' && u.id !== employeePerson.id && u.id !== adminPerson.id && u.timeZone === 'Pacific Standard Time');
+const others = tenant.users.filter(
+  (u) =>
+    u.accountEnabled &&
+    u.userType === 'Member' &&
+    u.id !== employeePerson.id &&
+    u.id !== adminPerson.id &&
+    u.timeZone === 'Pacific Standard Time',
+);
 
 // The team where the bot is installed (the activity factory's default team): its General channel is the help desk.
 const helpDeskChannel = channelThreadId(`team|${tenant.tenantId}`);
@@ -22,7 +29,11 @@ const helpDeskChannel = channelThreadId(`team|${tenant.tenantId}`);
 // Tuesday 8 December 2026, 10:00 in Seattle (UTC−8): inside the default sending hours.
 const TUESDAY_10_PST = new Date('2026-12-08T18:00:00Z');
 
-interface Card { refresh?: { action: { verb: string; data: { nudgeId: string } } }; actions?: { type: string; title: string; verb?: string; url?: string; card?: Card }[]; version?: string }
+interface Card {
+  refresh?: { action: { verb: string; data: { nudgeId: string } } };
+  actions?: { type: string; title: string; verb?: string; url?: string; card?: Card }[];
+  version?: string;
+}
 
 describe.each(databaseChoices())('nudges end to end (%s)', (database) => {
   let connector: ConnectorEmulator;
@@ -33,7 +44,11 @@ describe.each(databaseChoices())('nudges end to end (%s)', (database) => {
   let clock = TUESDAY_10_PST;
   const personal = (user: TeamsUser) => teams.personalConversationId(user);
   const say = (user: TeamsUser, words: string) => harness.post(teams.aMessage({ text: words, user }));
-  const adminSaid = () => connector.activities(personal(admin)).map((a) => text(a.activity)).join('\n');
+  const adminSaid = () =>
+    connector
+      .activities(personal(admin))
+      .map((a) => text(a.activity))
+      .join('\n');
   // Teams names the card's message in replyToId; a card with a refresh is replaced for everyone through it.
   let cardMessageId = '';
   const press = async (user: TeamsUser, verb: string, data: Record<string, unknown>) => {
@@ -56,7 +71,15 @@ describe.each(databaseChoices())('nudges end to end (%s)', (database) => {
       graph: { throttle: { reports: null } },
       app: {
         adminGroupIds: [adminGroup.id],
-        configure: (c) => ({ ...c, nudges: { ...c.nudges, teamsAppCatalogId: tenant.teamsAppId, helpDeskConversationId: helpDeskChannel, policy: { ...c.nudges.policy, sendingHours: DEFAULT_SENDING_HOURS } } }),
+        configure: (c) => ({
+          ...c,
+          nudges: {
+            ...c.nudges,
+            teamsAppCatalogId: tenant.teamsAppId,
+            helpDeskConversationId: helpDeskChannel,
+            policy: { ...c.nudges.policy, sendingHours: DEFAULT_SENDING_HOURS },
+          },
+        }),
         // The clock is set back before each test: each person's live-check limit is covered in own-status tests.
         overrides: { now: () => clock, reportsBudget: { limit: 1000, windowMs: 1000 }, liveCheckLimits: [{ max: 1000, windowMs: 1000 }] },
       },
@@ -83,9 +106,13 @@ describe.each(databaseChoices())('nudges end to end (%s)', (database) => {
     expect(card.actions?.map((a) => a.title)).toEqual(['Set up now', "I've done it", 'Remind me later', 'I need help']);
     expect(card.actions?.[0]?.url).toBe('https://aka.ms/mfasetup');
     expect(card.actions?.[2]?.card?.actions?.map((a) => a.title)).toEqual(['Tomorrow', 'In 3 days', 'In a week']);
-    const [audit] = await dbRows<{ action: string; outcome: string }>("SELECT action, outcome FROM audit_log WHERE action LIKE 'nudge%' ORDER BY at DESC LIMIT 1");
+    const [audit] = await dbRows<{ action: string; outcome: string }>(
+      "SELECT action, outcome FROM audit_log WHERE action LIKE 'nudge%' ORDER BY at DESC LIMIT 1",
+    );
     expect(audit).toEqual({ action: 'nudge <user>', outcome: 'allowed' });
-    const [row] = await dbRows<{ status: string; requested_by: string }>('SELECT status, requested_by FROM nudges WHERE id = $1', [nudgeIdOf(card)]);
+    const [row] = await dbRows<{ status: string; requested_by: string }>('SELECT status, requested_by FROM nudges WHERE id = $1', [
+      nudgeIdOf(card),
+    ]);
     expect(row).toEqual({ status: 'sent', requested_by: admin.aadObjectId });
   });
 
@@ -101,26 +128,32 @@ describe.each(databaseChoices())('nudges end to end (%s)', (database) => {
     expect(connector.cards(personal(employee))).toHaveLength(1);
   });
 
-  it('waits for the recipient\'s own sending hours: Saturday in Seattle goes on Monday at 09:00 there, as a queued job', async () => {
+  it("waits for the recipient's own sending hours: Saturday in Seattle goes on Monday at 09:00 there, as a queued job", async () => {
     const someone = others[0]!;
     clock = new Date('2026-12-12T18:00:00Z'); // Saturday 10:00 PST
     await say(admin, `nudge ${someone.userPrincipalName}`);
 
     expect(adminSaid()).toContain('outside');
     expect(adminSaid()).toContain('Mon 14 Dec, 09:00');
-    const jobs = await dbRows<{ start_after: Date }>("SELECT start_after FROM pgboss.job WHERE name = 'nudge-send' AND data->>'userId' = $1", [someone.userPrincipalName]);
+    const jobs = await dbRows<{ start_after: Date }>(
+      "SELECT start_after FROM pgboss.job WHERE name = 'nudge-send' AND data->>'userId' = $1",
+      [someone.userPrincipalName],
+    );
     expect(jobs.map((j) => new Date(j.start_after).toISOString())).toEqual(['2026-12-14T17:00:00.000Z']);
   });
 
   it('refreshes the card for its recipient and records the view; someone else pressing it is refused and recorded', async () => {
-    const nudgeId = nudgeIdOf((await sendFresh()));
+    const nudgeId = nudgeIdOf(await sendFresh());
     const refreshed = await press(employee, 'nudge.refresh', { nudgeId });
     expect(text(refreshed)).toContain('please protect your work account');
 
     const refused = await press(admin, 'nudge.done', { nudgeId });
     expect(text(refused)).toContain('This reminder is for someone else');
     expect(text(refused)).not.toContain(employeePerson.givenName!);
-    const actions = await dbRows<{ actor_id: string; action: string; result: string }>('SELECT actor_id, action, result FROM nudge_actions WHERE nudge_id = $1 ORDER BY id', [nudgeId]);
+    const actions = await dbRows<{ actor_id: string; action: string; result: string }>(
+      'SELECT actor_id, action, result FROM nudge_actions WHERE nudge_id = $1 ORDER BY id',
+      [nudgeId],
+    );
     expect(actions).toEqual([
       { actor_id: employee.aadObjectId, action: 'viewed', result: 'shown' },
       { actor_id: admin.aadObjectId, action: 'recheck', result: 'notYours' },
@@ -141,7 +174,10 @@ describe.each(databaseChoices())('nudges end to end (%s)', (database) => {
       // A stale press (the same card, or any action on it) shows the confirmation, and changes nothing.
       expect(text(await press(employee, 'nudge.snooze', { nudgeId, days: 1 }))).toContain('Thank you');
       expect(text(await press(employee, 'nudge.refresh', { nudgeId }))).toContain('Thank you');
-      const [series] = await dbRows<{ end_reason: string; snoozes_used: number }>('SELECT s.end_reason, s.snoozes_used FROM nudge_series s JOIN nudges n ON n.series_id = s.id WHERE n.id = $1', [nudgeId]);
+      const [series] = await dbRows<{ end_reason: string; snoozes_used: number }>(
+        'SELECT s.end_reason, s.snoozes_used FROM nudge_series s JOIN nudges n ON n.series_id = s.id WHERE n.id = $1',
+        [nudgeId],
+      );
       expect(series).toEqual({ end_reason: 'enrolled', snoozes_used: 0 });
       // Strong now: an admin's nudge sends nothing.
       await say(admin, `nudge ${employeePerson.userPrincipalName} force`);
@@ -174,7 +210,9 @@ describe.each(databaseChoices())('nudges end to end (%s)', (database) => {
   it('snoozes within bounds: only the offered lengths, at most three times, the last one says so', async () => {
     const nudgeId = nudgeIdOf(await sendFresh());
     expect(text(await press(employee, 'nudge.snooze', { nudgeId, days: 2 }))).toContain('not one of the reminder times on offer');
-    expect(text(await press(employee, 'nudge.snooze', { nudgeId, days: '7; DROP TABLE nudges' }))).toContain('not one of the reminder times');
+    expect(text(await press(employee, 'nudge.snooze', { nudgeId, days: '7; DROP TABLE nudges' }))).toContain(
+      'not one of the reminder times',
+    );
 
     const first = await press(employee, 'nudge.snooze', { nudgeId, days: 3 });
     expect(text(first)).toContain("OK, I'll remind you on {{DATE(2026-12-11T18:00:00Z, SHORT)}}");
@@ -186,8 +224,15 @@ describe.each(databaseChoices())('nudges end to end (%s)', (database) => {
     expect(third.actions?.map((a) => a.title)).not.toContain('Remind me later');
     expect(text(await press(employee, 'nudge.snooze', { nudgeId, days: 1 }))).toContain('as often as your organisation allows');
 
-    const reminders = await dbRows<{ start_after: Date }>("SELECT start_after FROM pgboss.job WHERE name = 'nudge-send' AND data->>'userId' = $1 AND data->>'source' = 'reminder' ORDER BY start_after", [employee.aadObjectId]);
-    expect(reminders.map((r) => new Date(r.start_after).toISOString())).toEqual(['2026-12-09T18:00:00.000Z', '2026-12-11T18:00:00.000Z', '2026-12-15T18:00:00.000Z']);
+    const reminders = await dbRows<{ start_after: Date }>(
+      "SELECT start_after FROM pgboss.job WHERE name = 'nudge-send' AND data->>'userId' = $1 AND data->>'source' = 'reminder' ORDER BY start_after",
+      [employee.aadObjectId],
+    );
+    expect(reminders.map((r) => new Date(r.start_after).toISOString())).toEqual([
+      '2026-12-09T18:00:00.000Z',
+      '2026-12-11T18:00:00.000Z',
+      '2026-12-15T18:00:00.000Z',
+    ]);
     // While snoozed, an admin's nudge waits for the snooze unless forced.
     clock = new Date(TUESDAY_10_PST.getTime() + 3 * 86400_000);
     await say(admin, `nudge ${employeePerson.userPrincipalName}`);
@@ -199,10 +244,16 @@ describe.each(databaseChoices())('nudges end to end (%s)', (database) => {
     const card = await press(employee, 'nudge.help', { nudgeId });
     expect(text(card)).toContain('Set up Microsoft Authenticator for your work account');
     expect(text(card)).toContain("I've let the help desk know you asked");
-    const told = connector.activities(helpDeskChannel).map((a) => text(a.activity)).join('\n');
+    const told = connector
+      .activities(helpDeskChannel)
+      .map((a) => text(a.activity))
+      .join('\n');
     expect(told).toContain(`${employeePerson.displayName}** asked for help setting up MFA`);
     expect(told).toContain(employee.aadObjectId);
-    const [action] = await dbRows<{ detail: { helpDeskTold: boolean; articleId: string } }>("SELECT detail FROM nudge_actions WHERE nudge_id = $1 AND action = 'help'", [nudgeId]);
+    const [action] = await dbRows<{ detail: { helpDeskTold: boolean; articleId: string } }>(
+      "SELECT detail FROM nudge_actions WHERE nudge_id = $1 AND action = 'help'",
+      [nudgeId],
+    );
     expect(action?.detail).toEqual({ helpDeskTold: true, articleId: 'set-up-microsoft-authenticator' });
     expect(card.actions?.map((a) => a.title)).toContain('Read the article');
     expect(card.actions?.map((a) => a.title)).not.toContain('I need help');
@@ -210,7 +261,11 @@ describe.each(databaseChoices())('nudges end to end (%s)', (database) => {
 
   it('says "try again" when Graph does not answer the admin\'s nudge, and sends nothing', async () => {
     const someone = others[9]!;
-    graph.injectFaults({ count: 50, status: 503, path: new RegExp(`/users/${someone.id}|/users/${someone.userPrincipalName.replace('.', '\\.')}`) });
+    graph.injectFaults({
+      count: 50,
+      status: 503,
+      path: new RegExp(`/users/${someone.id}|/users/${someone.userPrincipalName.replace('.', '\\.')}`),
+    });
     try {
       await say(admin, `nudge ${someone.userPrincipalName}`);
     } finally {
@@ -239,10 +294,20 @@ describe.each(databaseChoices())('nudges end to end (%s)', (database) => {
       return someone;
     };
     // Matched on the chat id after its "a:" prefix, however the path encodes the colon.
-    const inChat = (userId: string) => new RegExp(chatWith(userId).slice(2).replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    const inChat = (userId: string) =>
+      new RegExp(
+        chatWith(userId)
+          .slice(2)
+          .replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
+      );
     const installs = () => graph.stats().requestsByRoute['POST /users/{id}/teamwork/installedApps'] ?? 0;
     const statusOf = async (userId: string) =>
-      (await dbRows<{ status: string; status_detail: string | null }>('SELECT status, status_detail FROM nudges WHERE user_id = $1 ORDER BY created_at DESC LIMIT 1', [userId]))[0];
+      (
+        await dbRows<{ status: string; status_detail: string | null }>(
+          'SELECT status, status_detail FROM nudges WHERE user_id = $1 ORDER BY created_at DESC LIMIT 1',
+          [userId],
+        )
+      )[0];
     const chatWith = (userId: string) => teams.personalConversationId({ aadObjectId: userId });
 
     it('installs the app for someone without a chat, opens one, sends, and keeps it for next time', async () => {
@@ -307,7 +372,10 @@ describe.each(databaseChoices())('nudges end to end (%s)', (database) => {
 
       expect(adminSaid()).toContain('Microsoft asked me to slow down');
       expect(await statusOf(someone.id)).toEqual(expect.objectContaining({ status: 'throttled' }));
-      const retries = await dbRows<{ n: number }>("SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'nudge-send' AND data->>'userId' = $1", [someone.userPrincipalName]);
+      const retries = await dbRows<{ n: number }>(
+        "SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'nudge-send' AND data->>'userId' = $1",
+        [someone.userPrincipalName],
+      );
       expect(retries[0]!.n).toBe(1);
     });
 
@@ -322,7 +390,10 @@ describe.each(databaseChoices())('nudges end to end (%s)', (database) => {
       expect(adminSaid()).toContain('Microsoft asked me to slow down');
       expect(await statusOf(someone.id)).toEqual(expect.objectContaining({ status: 'throttled' }));
       expect(connector.stats().conversationsCreated).toBe(0);
-      const retries = await dbRows<{ n: number }>("SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'nudge-send' AND data->>'userId' = $1", [someone.userPrincipalName]);
+      const retries = await dbRows<{ n: number }>(
+        "SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'nudge-send' AND data->>'userId' = $1",
+        [someone.userPrincipalName],
+      );
       expect(retries[0]!.n).toBe(1);
     });
 

@@ -55,7 +55,10 @@ describe.each(databaseChoices())('an employee asks "am I set up?" (%s)', (databa
     const checksBefore = liveChecks();
     await harness.post(teams.aMessage({ text: 'my mfa', user: newcomer, conversationType: 'channel' }));
 
-    const said = connector.received().map((r) => text(r.body)).join('\n');
+    const said = connector
+      .received()
+      .map((r) => text(r.body))
+      .join('\n');
     expect(said).toContain("Your MFA status is yours alone, so I only show it in a private chat, and we don't have one yet.");
     expect(said).not.toContain('What you have');
     expect(connector.cards(personal(newcomer))).toEqual([]);
@@ -104,7 +107,11 @@ describe.each(databaseChoices())('an employee asks "am I set up?" (%s)', (databa
     await harness.post(teams.aMessage({ text: 'am I set up?', user: employee, conversationType: 'channel' }));
 
     expect(text(connector.cards(personal(employee))[0])).toContain('Your MFA status');
-    const inChannel = connector.received().filter((r) => r.conversationId !== undefined && !r.conversationId.includes(personal(employee))).map((r) => text(r.body)).join('\n');
+    const inChannel = connector
+      .received()
+      .filter((r) => r.conversationId !== undefined && !r.conversationId.includes(personal(employee)))
+      .map((r) => text(r.body))
+      .join('\n');
     expect(inChannel).toContain('I sent you your MFA status in a private chat.');
     expect(inChannel).not.toContain('Nothing yet');
   });
@@ -120,7 +127,9 @@ describe.each(databaseChoices())('an employee asks "am I set up?" (%s)', (databa
     expect(status).toBe(200);
     const limited = text(JSON.parse(body));
     const aMinuteLater = new Date(clock.getTime() + MINUTE);
-    expect(limited).toContain(`You've checked a few times in a short while, so this is what I found at ${utcDateTimeText(clock)}. You can check again from ${utcTimeText(aMinuteLater)}.`);
+    expect(limited).toContain(
+      `You've checked a few times in a short while, so this is what I found at ${utcDateTimeText(clock)}. You can check again from ${utcTimeText(aMinuteLater)}.`,
+    );
     expect(limited).toContain('Nothing yet.');
     expect(liveChecks()).toBe(checksBefore);
 
@@ -144,7 +153,12 @@ describe.each(databaseChoices())('an employee asks "am I set up?" (%s)', (databa
     for (let i = 0; i < 3; i++) await harness.post(teams.aMessage({ text: 'am I set up?', user: employee }));
     const checksBefore = liveChecks();
 
-    const press = async () => text(JSON.parse((await harness.post(teams.anAdaptiveCardInvoke({ verb: 'nudge.done', data: { nudgeId }, user: employee, replyToId }))).body));
+    const press = async () =>
+      text(
+        JSON.parse(
+          (await harness.post(teams.anAdaptiveCardInvoke({ verb: 'nudge.done', data: { nudgeId }, user: employee, replyToId }))).body,
+        ),
+      );
     const limited = await press();
     expect(limited).toContain("You've pressed a few times in a short while");
     expect(limited).toContain('Nothing is lost.');
@@ -152,7 +166,9 @@ describe.each(databaseChoices())('an employee asks "am I set up?" (%s)', (databa
     expect(liveChecks()).toBe(checksBefore);
     const rows = (sql: string) => harness.app.database.query<Record<string, unknown>>(sql, [nudgeId]);
     expect((await rows('SELECT result FROM nudge_actions WHERE nudge_id = $1 ORDER BY id')).map((r) => r.result)).toEqual(['checkLimited']);
-    expect(await rows('SELECT s.ended_at FROM nudge_series s JOIN nudges n ON n.series_id = s.id WHERE n.id = $1')).toEqual([{ ended_at: null }]);
+    expect(await rows('SELECT s.ended_at FROM nudge_series s JOIN nudges n ON n.series_id = s.id WHERE n.id = $1')).toEqual([
+      { ended_at: null },
+    ]);
 
     clock = new Date(clock.getTime() + MINUTE);
     expect(await press()).toContain('I checked just now: there is no Microsoft Authenticator');

@@ -22,10 +22,14 @@ jest.setTimeout(90_000);
  */
 /** The demo scans once at start: its snapshot is there. */
 async function firstScanDone(demo: Demo): Promise<void> {
-  await eventually("the demo's first scan is stored", async () => {
-    const [row] = await demo.app.database.query<{ n: number }>('SELECT count(*)::int AS n FROM posture_snapshots');
-    return (row?.n ?? 0) > 0;
-  }, { intervalMs: 200 });
+  await eventually(
+    "the demo's first scan is stored",
+    async () => {
+      const [row] = await demo.app.database.query<{ n: number }>('SELECT count(*)::int AS n FROM posture_snapshots');
+      return (row?.n ?? 0) > 0;
+    },
+    { intervalMs: 200 },
+  );
 }
 
 async function pressDone(ui: PlaygroundPage) {
@@ -49,7 +53,12 @@ describeWithBrowser('the demo in the Agents Playground', () => {
 
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'mfa-coach-demo-'));
-    demo = await startDemo({ persona: 'employee', env: { PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'warn' }, playgroundPort: 0, users: 120 });
+    demo = await startDemo({
+      persona: 'employee',
+      env: { PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+      playgroundPort: 0,
+      users: 120,
+    });
     ui = await openPlayground(demo.playground.url, {
       chromiumPath: chromium,
       playground: demo.playground,
@@ -144,7 +153,9 @@ describeWithBrowser('the demo in the Agents Playground', () => {
 
     const early = await ui.clickCardButton("I've done it");
     expect(early.status).toBe(200);
-    expect(JSON.stringify(early.body)).toMatch(/no Microsoft Authenticator or other strong method on your account yet|couldn't check your sign-in methods just now/);
+    expect(JSON.stringify(early.body)).toMatch(
+      /no Microsoft Authenticator or other strong method on your account yet|couldn't check your sign-in methods just now/,
+    );
     await ui.screenshot('07-nudge-still-missing');
 
     // What "enrol" in the demo's terminal does: the demo directory now has Authenticator for them.
@@ -169,7 +180,12 @@ describeWithBrowser('the demo in the Agents Playground, as an admin', () => {
     // The demo scans once at start; wait for that scan's snapshot rather than for a fixed time.
     await firstScanDone(demo);
     screenshotsDir = process.env.SCREENSHOTS_DIR ?? join(dataDir, 'screenshots');
-    ui = await openPlayground(demo.playground.url, { chromiumPath: chromium, playground: demo.playground, hideLogPanel: true, screenshotsDir });
+    ui = await openPlayground(demo.playground.url, {
+      chromiumPath: chromium,
+      playground: demo.playground,
+      hideLogPanel: true,
+      screenshotsDir,
+    });
     await ui.waitForBotReply({ containsText: "I'm MFA Coach", card: true, since: 0 });
   });
 
@@ -188,7 +204,7 @@ describeWithBrowser('the demo in the Agents Playground, as an admin', () => {
     await ui.screenshot('10-admin-posture');
   });
 
-  it("turns the posture card into the trend with its Trend button", async () => {
+  it('turns the posture card into the trend with its Trend button', async () => {
     await ui.sendMessage('posture');
     await ui.waitForBotReply({ containsText: 'MFA posture', card: true });
     const result = await ui.clickCardButton('Trend');
@@ -207,7 +223,7 @@ describeWithBrowser('the demo in the Agents Playground, as an admin', () => {
     await ui.screenshot('11-admin-unenrolled-page-2');
   });
 
-  it('exports everyone\'s status behind a page whose button downloads the file, once', async () => {
+  it("exports everyone's status behind a page whose button downloads the file, once", async () => {
     await ui.sendMessage('export');
     const reply = await ui.waitForBotReply({ containsText: 'The link works once', card: true });
     // The Playground draws an Action.OpenUrl button with its address as the title.
@@ -227,7 +243,7 @@ describeWithBrowser('the demo in the Agents Playground, as an admin', () => {
 
     const [download] = await Promise.all([landing.waitForEvent('download'), landing.locator('button[type="submit"]').click()]);
     const chunks: Buffer[] = [];
-    for await (const chunk of (await download.createReadStream())) chunks.push(chunk as Buffer);
+    for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
     const csv = Buffer.concat(chunks).toString('utf8');
     expect(download.suggestedFilename()).toBe(fileName);
     expect(csv.split('\n')[0]).toMatch(/userPrincipalName/i);
@@ -255,16 +271,34 @@ describeWithBrowser('a reminder campaign in the demo, in two Playgrounds side by
 
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'mfa-coach-demo-campaign-'));
-    demo = await startDemo({ persona: 'employee', env: { PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'warn' }, playgroundPort: 0, otherPlaygroundPort: 0, users: 120 });
+    demo = await startDemo({
+      persona: 'employee',
+      env: { PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+      playgroundPort: 0,
+      otherPlaygroundPort: 0,
+      users: 120,
+    });
     browser = await launchChromium(chromium);
     const screenshotsDir = process.env.SCREENSHOTS_DIR ?? join(dataDir, 'screenshots');
     // The employee opens their chat first, so the bot knows where it is.
     // The employee's device is in Seattle, like their mailbox: dates on their cards are shown there.
-    employee = await openPlayground(demo.playground.url, { browser, playground: demo.playground, hideLogPanel: true, screenshotsDir, timezoneId: 'America/Los_Angeles' });
+    employee = await openPlayground(demo.playground.url, {
+      browser,
+      playground: demo.playground,
+      hideLogPanel: true,
+      screenshotsDir,
+      timezoneId: 'America/Los_Angeles',
+    });
     await firstScanDone(demo);
     // The manager's device thinks it is 4 December 2026, whatever the day the test runs: the picker then opens on
     // December, whose grid also draws 3 January 2027 (the deadline below), the case that once failed.
-    manager = await openPlayground(demo.otherPlayground!.url, { browser, playground: demo.otherPlayground, hideLogPanel: true, screenshotsDir, clockAt: MANAGER_DEVICE_CLOCK });
+    manager = await openPlayground(demo.otherPlayground!.url, {
+      browser,
+      playground: demo.otherPlayground,
+      hideLogPanel: true,
+      screenshotsDir,
+      clockAt: MANAGER_DEVICE_CLOCK,
+    });
   });
 
   afterAll(async () => {
@@ -302,7 +336,11 @@ describeWithBrowser('a reminder campaign in the demo, in two Playgrounds side by
 
     // The run finishes (the Playground knows only a few of the department's people: the rest fail, and say so).
     const [campaign] = await demo.app.campaigns.store.list(1);
-    await eventually('the run finished', async () => !(await demo.app.campaigns.store.runs(campaign!.id)).some((run) => run.status === 'delivering'), { intervalMs: 200 });
+    await eventually(
+      'the run finished',
+      async () => !(await demo.app.campaigns.store.runs(campaign!.id)).some((run) => run.status === 'delivering'),
+      { intervalMs: 200 },
+    );
     await manager.sendMessage(`campaign ${campaign!.number}`);
     const status = await manager.waitForBotReply({ containsText: `Campaign ${campaign!.number}`, card: true });
     const facts = status.cards[0]!.text;
@@ -310,7 +348,11 @@ describeWithBrowser('a reminder campaign in the demo, in two Playgrounds side by
     expect(facts).toMatch(/Opened\s+1\b/);
     expect(facts).toMatch(/Enrolled after the nudge\s+1\b/);
     // The funnel chart is drawn (the Playground draws a horizontal bar chart with plain elements, named for readers).
-    await manager.page.locator('.fai-OutputCard').nth(status.index).locator('[aria-label="People at each stage, Horizontal bar chart"]').waitFor({ timeout: 10_000 });
+    await manager.page
+      .locator('.fai-OutputCard')
+      .nth(status.index)
+      .locator('[aria-label="People at each stage, Horizontal bar chart"]')
+      .waitFor({ timeout: 10_000 });
     await manager.screenshot('23-campaign-status');
   });
 });

@@ -15,10 +15,17 @@ const WRITTEN = 'Sign in with another method you registered, then remove the los
 
 type Node = { type?: string; [key: string]: unknown };
 const nodes = (value: unknown): Node[] =>
-  Array.isArray(value) ? value.flatMap(nodes) : value && typeof value === 'object' ? [value as Node, ...Object.values(value).flatMap(nodes)] : [];
+  Array.isArray(value)
+    ? value.flatMap(nodes)
+    : value && typeof value === 'object'
+      ? [value as Node, ...Object.values(value).flatMap(nodes)]
+      : [];
 // Cards escape markdown (e.g. "\\."); compare the words themselves.
 const text = (card: unknown) => JSON.stringify(card).replace(/\\\\/g, '');
-const sources = (card: unknown) => nodes(card).filter((n) => n.type === 'Action.OpenUrl').map((n) => n.url as string);
+const sources = (card: unknown) =>
+  nodes(card)
+    .filter((n) => n.type === 'Action.OpenUrl')
+    .map((n) => n.url as string);
 /** The article ids the prompt gave the model, in order. */
 const givenIds = (prompt: string) => [...prompt.matchAll(/^Article id: (.+)$/gm)].map((m) => m[1]!);
 
@@ -42,7 +49,10 @@ describe('questions in the chat, with model answers on', () => {
       tenant,
       database: 'pglite',
       app: {
-        configure: (c) => ({ ...c, answers: { ...c.answers, model: { kind: 'openai', apiKey: API_KEY, model: 'test-model', baseUrl: model.url } } }),
+        configure: (c) => ({
+          ...c,
+          answers: { ...c.answers, model: { kind: 'openai', apiKey: API_KEY, model: 'test-model', baseUrl: model.url } },
+        }),
         overrides: { answerWriterTimeoutMs: 1500 },
       },
     });
@@ -62,7 +72,9 @@ describe('questions in the chat, with model answers on', () => {
   });
 
   it('answers with the written text, cites the article, links its sources and says AI wrote it from the article', async () => {
-    model.reply((request) => ({ body: chatCompletion(JSON.stringify({ answer: WRITTEN, citedArticleIds: [givenIds(promptText(request))[0]] })) }));
+    model.reply((request) => ({
+      body: chatCompletion(JSON.stringify({ answer: WRITTEN, citedArticleIds: [givenIds(promptText(request))[0]] })),
+    }));
 
     const card = await ask(QUESTION);
 
@@ -109,7 +121,9 @@ describe('questions in the chat, with model answers on', () => {
   });
 
   it('falls back when the model cites an article it was not given', async () => {
-    model.reply(() => ({ body: chatCompletion(JSON.stringify({ answer: 'Use port 587.', citedArticleIds: ['xoauth2-smtp-office365-587-starttls'] })) }));
+    model.reply(() => ({
+      body: chatCompletion(JSON.stringify({ answer: 'Use port 587.', citedArticleIds: ['xoauth2-smtp-office365-587-starttls'] })),
+    }));
 
     const card = await ask(QUESTION);
 
@@ -118,7 +132,7 @@ describe('questions in the chat, with model answers on', () => {
     expect(harness.logs.lines.find((line) => line.level === 40)).toMatchObject({ reason: 'invalid' });
   });
 
-  it("says it does not know an out-of-scope question without asking the model", async () => {
+  it('says it does not know an out-of-scope question without asking the model', async () => {
     const card = await ask('how tall is a giraffe');
 
     expect(text(card)).toContain("Sorry, I don't know the answer to that.");

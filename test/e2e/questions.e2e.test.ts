@@ -19,11 +19,19 @@ const HELP_DESK = 'the IT service desk, extension 4357';
 type Node = { type?: string; [key: string]: unknown };
 /** Every object of a card, depth first. */
 const nodes = (value: unknown): Node[] =>
-  Array.isArray(value) ? value.flatMap(nodes) : value && typeof value === 'object' ? [value as Node, ...Object.values(value).flatMap(nodes)] : [];
+  Array.isArray(value)
+    ? value.flatMap(nodes)
+    : value && typeof value === 'object'
+      ? [value as Node, ...Object.values(value).flatMap(nodes)]
+      : [];
 // Cards escape markdown in article text (e.g. "\\."); compare the words themselves.
 const text = (card: unknown) => JSON.stringify(card).replace(/\\\\/g, '');
-const related = (card: unknown) => nodes(card).filter((n) => n.type === 'Action.Execute') as { title: string; verb: string; data: { articleId: string } }[];
-const sources = (card: unknown) => nodes(card).filter((n) => n.type === 'Action.OpenUrl').map((n) => n.url as string);
+const related = (card: unknown) =>
+  nodes(card).filter((n) => n.type === 'Action.Execute') as { title: string; verb: string; data: { articleId: string } }[];
+const sources = (card: unknown) =>
+  nodes(card)
+    .filter((n) => n.type === 'Action.OpenUrl')
+    .map((n) => n.url as string);
 
 describe.each(databaseChoices())('questions in the chat (%s)', (database) => {
   let connector: ConnectorEmulator;
@@ -133,23 +141,39 @@ describe.each(databaseChoices())('questions in the chat (%s)', (database) => {
     expect(related(card)).toEqual([]);
   });
 
-  it.each([['no-such-article'], ['../../etc/passwd'], ['__proto__']])('answers a forged article id %j with "I don\'t know", not an error', async (articleId) => {
-    const reply = await press(articleId);
-    expect(reply.statusCode).toBe(200);
-    expect(text(reply.value)).toContain("Sorry, I don't know the answer to that.");
-    expect(harness.logs.lines.some((line) => line.level === 50)).toBe(false);
-  });
+  it.each([['no-such-article'], ['../../etc/passwd'], ['__proto__']])(
+    'answers a forged article id %j with "I don\'t know", not an error',
+    async (articleId) => {
+      const reply = await press(articleId);
+      expect(reply.statusCode).toBe(200);
+      expect(text(reply.value)).toContain("Sorry, I don't know the answer to that.");
+      expect(harness.logs.lines.some((line) => line.level === 50)).toBe(false);
+    },
+  );
 
-  it.each([[42], [null], ['x'.repeat(101)]])('refuses a button whose article id %j is not even text of an id\'s length, with the one answer to stale buttons', async (articleId) => {
-    const reply = await press(articleId);
-    expect(reply.statusCode).toBe(200);
-    expect(text(reply.value)).toContain(STALE_BUTTON);
-    expect(harness.logs.lines).toContainEqual(expect.objectContaining({ msg: 'refused a card action whose data does not fit its verb', verb: 'answer.show', fields: ['articleId'] }));
-    expect(harness.logs.lines.some((line) => line.level === 50)).toBe(false);
-  });
+  it.each([[42], [null], ['x'.repeat(101)]])(
+    "refuses a button whose article id %j is not even text of an id's length, with the one answer to stale buttons",
+    async (articleId) => {
+      const reply = await press(articleId);
+      expect(reply.statusCode).toBe(200);
+      expect(text(reply.value)).toContain(STALE_BUTTON);
+      expect(harness.logs.lines).toContainEqual(
+        expect.objectContaining({
+          msg: 'refused a card action whose data does not fit its verb',
+          verb: 'answer.show',
+          fields: ['articleId'],
+        }),
+      );
+      expect(harness.logs.lines.some((line) => line.level === 50)).toBe(false);
+    },
+  );
 
   it('answers in a channel when mentioned, in that channel, and says to mention it for help', async () => {
-    const message = teams.aMessage({ text: 'which port and server for SMTP with XOAUTH2 on Office 365?', user: employee, conversationType: 'channel' });
+    const message = teams.aMessage({
+      text: 'which port and server for SMTP with XOAUTH2 on Office 365?',
+      user: employee,
+      conversationType: 'channel',
+    });
     await harness.post(message);
 
     const conversationId = (message.conversation as { id: string }).id;
@@ -183,7 +207,10 @@ describe('a malformed article', () => {
       await cp(join(__dirname, '../../knowledge'), dir, { recursive: true });
       await writeFile(join(dir, 'mfa', 'broken-article.md'), '---\nid: broken-article\ntitle: Broken\n---\nNo audience.\n');
       const config = loadDemoConfig({ PORT: '0' }, { tenantId: tenant.tenantId, graphBaseUrl: 'http://127.0.0.1:9' });
-      const started = startApp({ ...config, database: { dataDir: join(dir, 'data') } }, { knowledgeDir: dir, logDestination: new LogCapture() });
+      const started = startApp(
+        { ...config, database: { dataDir: join(dir, 'data') } },
+        { knowledgeDir: dir, logDestination: new LogCapture() },
+      );
       await expect(started).rejects.toThrow(
         /cannot start: the knowledge base could not be loaded\. .*broken-article\.md: "audience" is missing or empty/,
       );

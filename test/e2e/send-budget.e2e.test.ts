@@ -29,19 +29,23 @@ describe.each(databaseChoices())('the send budget end to end (%s)', (database) =
   });
   afterAll(() => e2e?.stop());
 
-  it('spaces an admin\'s nudges asked for at once by the tenant\'s rate, and each still arrives', async () => {
+  it("spaces an admin's nudges asked for at once by the tenant's rate, and each still arrives", async () => {
     const { harness, teams, connector } = e2e!;
     connector.clear();
     await Promise.all(people.map((person) => harness.post(teams.aMessage({ text: `nudge ${person.userPrincipalName}`, user: admin }))));
 
-    const arrivals = people.map((person) => {
-      const cards = connector.activities(teams.personalConversationId({ aadObjectId: person.id }))
-        .filter((activity) => text(activity.activity).includes('please protect your work account'));
-      expect(cards).toHaveLength(1);
-      return cards[0]!.at;
-    }).sort((a, b) => a - b);
+    const arrivals = people
+      .map((person) => {
+        const cards = connector
+          .activities(teams.personalConversationId({ aadObjectId: person.id }))
+          .filter((activity) => text(activity.activity).includes('please protect your work account'));
+        expect(cards).toHaveLength(1);
+        return cards[0]!.at;
+      })
+      .sort((a, b) => a - b);
     // Unpaced, the four cards go within a few hundred milliseconds of each other.
     expect(arrivals[3]! - arrivals[0]!).toBeGreaterThanOrEqual(2_700);
-    for (const person of people) expect(text(connector.activities(teams.personalConversationId(admin)))).toContain(`Sent ${person.displayName} a reminder`);
+    for (const person of people)
+      expect(text(connector.activities(teams.personalConversationId(admin)))).toContain(`Sent ${person.displayName} a reminder`);
   });
 });

@@ -28,7 +28,11 @@ export class InMemoryDirectory implements Directory {
   }
 
   walkPeople(onPage: (page: DirectoryEntry[]) => Promise<void>): Promise<PageWalkStats> {
-    return this.walk('people', this.users.map((user) => user.entry), onPage);
+    return this.walk(
+      'people',
+      this.users.map((user) => user.entry),
+      onPage,
+    );
   }
 
   async walkRegistrations(onPage: (page: UserRegistration[]) => Promise<void>): Promise<RegistrationWalkStats> {

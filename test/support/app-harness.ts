@@ -45,7 +45,14 @@ export async function startTestApp(options: {
   configure?: (config: AppConfig) => AppConfig;
   overrides?: AppOverrides;
 }): Promise<TestApp> {
-  const base = loadDemoConfig({ PORT: '0', LOG_LEVEL: 'info' }, { tenantId: options.tenantId ?? TEST_TENANT_ID, graphBaseUrl: options.graphBaseUrl ?? 'http://127.0.0.1:9', adminGroupIds: options.adminGroupIds ?? [] });
+  const base = loadDemoConfig(
+    { PORT: '0', LOG_LEVEL: 'info' },
+    {
+      tenantId: options.tenantId ?? TEST_TENANT_ID,
+      graphBaseUrl: options.graphBaseUrl ?? 'http://127.0.0.1:9',
+      adminGroupIds: options.adminGroupIds ?? [],
+    },
+  );
   let cleanup: () => Promise<void>;
   let database: AppConfig['database'];
   if (options.databaseUrl) {

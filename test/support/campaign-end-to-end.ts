@@ -28,7 +28,8 @@ export function startCampaignEndToEnd(options: {
     app: {
       adminGroupIds: [adminGroup.id],
       ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
-      configure: (c) => configure({ ...c, nudges: { ...c.nudges, teamsAppCatalogId: tenant.teamsAppId, campaignSendRate: options.sendRate } }),
+      configure: (c) =>
+        configure({ ...c, nudges: { ...c.nudges, teamsAppCatalogId: tenant.teamsAppId, campaignSendRate: options.sendRate } }),
       overrides: { reportsBudget: { limit: 1000, windowMs: 1000 }, ...options.overrides },
     },
   });

@@ -38,7 +38,13 @@ export async function startLocalOpenIdProvider(): Promise<LocalOpenIdProvider> {
   const server: Server = createServer((req, res) => {
     res.setHeader('content-type', 'application/json');
     if (req.url === '/.well-known/openidconfiguration') {
-      res.end(JSON.stringify({ issuer: 'https://api.botframework.com', jwks_uri: `${base}/keys`, id_token_signing_alg_values_supported: ['RS256'] }));
+      res.end(
+        JSON.stringify({
+          issuer: 'https://api.botframework.com',
+          jwks_uri: `${base}/keys`,
+          id_token_signing_alg_values_supported: ['RS256'],
+        }),
+      );
     } else if (req.url === '/keys') {
       res.end(JSON.stringify({ keys: [jwk] }));
     } else {

@@ -75,7 +75,13 @@ export async function startOpenAITestServer(): Promise<OpenAITestServer> {
         respond(res, 400, { error: { message: 'invalid JSON' } });
         return;
       }
-      const request: ChatRequest = { path: url.pathname, ...(azure ? { deployment: decodeURIComponent(azure[1]!) } : {}), query: url.searchParams, headers: req.headers, body };
+      const request: ChatRequest = {
+        path: url.pathname,
+        ...(azure ? { deployment: decodeURIComponent(azure[1]!) } : {}),
+        query: url.searchParams,
+        headers: req.headers,
+        body,
+      };
       requests.push(request);
       const { status = 200, body: replyBody = chatCompletion('{}'), delayMs = 0 } = handler(request);
       const send = () => {

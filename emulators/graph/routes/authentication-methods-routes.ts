@@ -22,10 +22,16 @@ const TYPED_COLLECTIONS: Readonly<Record<string, string>> = {
 
 export const authenticationMethodsRoutes: GraphRoute[] = [
   route('GET', '/users/{id}/authentication/methods', 'reports', (req, [id], ctx) => listMethods(req, id as string, 'methods', null, ctx)),
-  route('GET', '/users/{id}/authentication/methods/{methodId}', 'reports', (req, [id, methodId], ctx) => getMethod(req, id as string, 'methods', null, methodId as string, ctx)),
+  route('GET', '/users/{id}/authentication/methods/{methodId}', 'reports', (req, [id, methodId], ctx) =>
+    getMethod(req, id as string, 'methods', null, methodId as string, ctx),
+  ),
   ...Object.entries(TYPED_COLLECTIONS).flatMap(([collection, type]) => [
-    route('GET', `/users/{id}/authentication/${collection}`, 'reports', (req, [id], ctx) => listMethods(req, id as string, collection, type, ctx)),
-    route('GET', `/users/{id}/authentication/${collection}/{methodId}`, 'reports', (req, [id, methodId], ctx) => getMethod(req, id as string, collection, type, methodId as string, ctx)),
+    route('GET', `/users/{id}/authentication/${collection}`, 'reports', (req, [id], ctx) =>
+      listMethods(req, id as string, collection, type, ctx),
+    ),
+    route('GET', `/users/{id}/authentication/${collection}/{methodId}`, 'reports', (req, [id, methodId], ctx) =>
+      getMethod(req, id as string, collection, type, methodId as string, ctx),
+    ),
   ]),
 ];
 
@@ -34,7 +40,10 @@ function listMethods(req: GraphRequest, id: string, collection: string, type: st
   rejectUnknownOptions(req, []);
   const user = owner(id, ctx);
   const methods = ctx.state.methodsOf(user).filter((m) => type === null || m['@odata.type'] === type);
-  return ok({ '@odata.context': `${ctx.metadata}#users('${encodeURIComponent(id)}')/authentication/${collection}`, value: methods.map((m) => render(m, type)) });
+  return ok({
+    '@odata.context': `${ctx.metadata}#users('${encodeURIComponent(id)}')/authentication/${collection}`,
+    value: methods.map((m) => render(m, type)),
+  });
 }
 
 function getMethod(req: GraphRequest, id: string, collection: string, type: string | null, methodId: string, ctx: RouteContext) {
@@ -42,7 +51,10 @@ function getMethod(req: GraphRequest, id: string, collection: string, type: stri
   const user = owner(id, ctx);
   const method = ctx.state.methodsOf(user).find((m) => m.id === methodId && (type === null || m['@odata.type'] === type));
   if (!method) throw notFound(methodId);
-  return ok({ '@odata.context': `${ctx.metadata}#users('${encodeURIComponent(id)}')/authentication/${collection}/$entity`, ...render(method, type) });
+  return ok({
+    '@odata.context': `${ctx.metadata}#users('${encodeURIComponent(id)}')/authentication/${collection}/$entity`,
+    ...render(method, type),
+  });
 }
 
 /** A typed collection's items carry no @odata.type (the collection says it); the mixed /methods list does. */

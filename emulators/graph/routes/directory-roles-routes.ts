@@ -40,6 +40,15 @@ function listRoleMembers(req: GraphRequest, [id]: string[], ctx: RouteContext) {
   if (!role) throw notFound(id as string);
   const select = readSelect(req, USER_PROPERTY_NAMES, 'microsoft.graph.directoryObject');
   const members = role.memberIds.map((m) => ctx.state.findUser(m)).filter((u): u is DemoUser => u !== undefined);
-  const page = readPage(req, { length: members.length, at: (p) => members[p] }, { pageSize: MEMBERS_PAGE_SIZE, predicate: null, baseUrl: ctx.baseUrl, withCount: false });
-  return ok(pageBody(`${ctx.metadata}#directoryObjects`, page, (u) => ({ '@odata.type': '#microsoft.graph.user', ...renderUser(u, ctx.state.tenant, select) })));
+  const page = readPage(
+    req,
+    { length: members.length, at: (p) => members[p] },
+    { pageSize: MEMBERS_PAGE_SIZE, predicate: null, baseUrl: ctx.baseUrl, withCount: false },
+  );
+  return ok(
+    pageBody(`${ctx.metadata}#directoryObjects`, page, (u) => ({
+      '@odata.type': '#microsoft.graph.user',
+      ...renderUser(u, ctx.state.tenant, select),
+    })),
+  );
 }

@@ -11,7 +11,15 @@ export const mailboxSettingsRoutes: GraphRoute[] = [
 ];
 
 const MAILBOX_SETTINGS_PROPERTIES = [
-  'archiveFolder', 'automaticRepliesSetting', 'dateFormat', 'delegateMeetingMessageDeliveryOptions', 'language', 'timeFormat', 'timeZone', 'userPurpose', 'workingHours',
+  'archiveFolder',
+  'automaticRepliesSetting',
+  'dateFormat',
+  'delegateMeetingMessageDeliveryOptions',
+  'language',
+  'timeFormat',
+  'timeZone',
+  'userPurpose',
+  'workingHours',
 ];
 
 function getMailboxSettings(req: GraphRequest, [id]: string[], ctx: RouteContext) {
@@ -34,7 +42,8 @@ function getTimeZone(req: GraphRequest, [id]: string[], ctx: RouteContext) {
 function mailboxOwner(id: string, ctx: RouteContext): DemoUser {
   const user = ctx.state.findUser(id);
   if (!user) throw notFound(id);
-  if (user.timeZone === null) throw new GraphError(404, 'MailboxNotEnabledForRESTAPI', 'The mailbox is either inactive, soft-deleted, or is hosted on-premise.');
+  if (user.timeZone === null)
+    throw new GraphError(404, 'MailboxNotEnabledForRESTAPI', 'The mailbox is either inactive, soft-deleted, or is hosted on-premise.');
   return user;
 }
 

@@ -15,9 +15,13 @@ import { renderUser, USER_PROPERTY_NAMES } from '../user-representation';
 export const membershipsRoutes: GraphRoute[] = [
   route('POST', '/users/{id}/checkMemberGroups', 'directory', checkMemberGroups),
   route('GET', '/users/{id}/memberOf', 'directory', (req, [id], ctx) => listMemberOf(req, id as string, '', false, ctx)),
-  route('GET', '/users/{id}/memberOf/{cast}', 'directory', (req, [id, cast], ctx) => listMemberOf(req, id as string, cast as string, false, ctx)),
+  route('GET', '/users/{id}/memberOf/{cast}', 'directory', (req, [id, cast], ctx) =>
+    listMemberOf(req, id as string, cast as string, false, ctx),
+  ),
   route('GET', '/users/{id}/transitiveMemberOf', 'directory', (req, [id], ctx) => listMemberOf(req, id as string, '', true, ctx)),
-  route('GET', '/users/{id}/transitiveMemberOf/{cast}', 'directory', (req, [id, cast], ctx) => listMemberOf(req, id as string, cast as string, true, ctx)),
+  route('GET', '/users/{id}/transitiveMemberOf/{cast}', 'directory', (req, [id, cast], ctx) =>
+    listMemberOf(req, id as string, cast as string, true, ctx),
+  ),
   route('GET', '/groups/{id}', 'directory', getGroup),
   route('GET', '/groups/{id}/members', 'directory', (req, [id], ctx) => listMembers(req, id as string, false, ctx)),
   route('GET', '/groups/{id}/transitiveMembers', 'directory', (req, [id], ctx) => listMembers(req, id as string, true, ctx)),
@@ -31,9 +35,13 @@ function checkMemberGroups(req: GraphRequest, [id]: string[], ctx: RouteContext)
   const user = ctx.state.findUser(id as string);
   if (!user) throw notFound(id as string);
   const groupIds = (req.body as { groupIds?: unknown } | undefined)?.groupIds;
-  if (!Array.isArray(groupIds) || groupIds.some((g) => typeof g !== 'string')) throw badRequest("The request body needs 'groupIds', an array of group ids.", 'Request_BadRequest');
+  if (!Array.isArray(groupIds) || groupIds.some((g) => typeof g !== 'string'))
+    throw badRequest("The request body needs 'groupIds', an array of group ids.", 'Request_BadRequest');
   if (groupIds.length > MAX_CHECK_MEMBER_GROUPS) {
-    throw badRequest(`Too many group ids: ${groupIds.length}. checkMemberGroups accepts at most ${MAX_CHECK_MEMBER_GROUPS}.`, 'Request_BadRequest');
+    throw badRequest(
+      `Too many group ids: ${groupIds.length}. checkMemberGroups accepts at most ${MAX_CHECK_MEMBER_GROUPS}.`,
+      'Request_BadRequest',
+    );
   }
   // Transitive, like Graph: membership through a nested group counts.
   const member = new Set(ctx.state.memberships(user.id, true).flatMap((m) => (m.kind === 'group' ? [m.group.id] : [])));
@@ -44,10 +52,24 @@ const MEMBERSHIP_FILTER: FilterResource<Membership> = {
   typeName: 'microsoft.graph.directoryObject',
   schema: {
     id: { type: 'string', get: (m) => idOf(m), operators: ['eq', 'in'] },
-    displayName: { type: 'string', get: (m) => (m.kind === 'group' ? m.group.displayName : m.role.displayName), operators: ['eq', 'startswith', 'in'] },
+    displayName: {
+      type: 'string',
+      get: (m) => (m.kind === 'group' ? m.group.displayName : m.role.displayName),
+      operators: ['eq', 'startswith', 'in'],
+    },
   },
 };
-const GROUP_PROPERTIES = ['id', 'displayName', 'description', 'mailNickname', 'mail', 'securityEnabled', 'mailEnabled', 'groupTypes', 'roleTemplateId'];
+const GROUP_PROPERTIES = [
+  'id',
+  'displayName',
+  'description',
+  'mailNickname',
+  'mail',
+  'securityEnabled',
+  'mailEnabled',
+  'groupTypes',
+  'roleTemplateId',
+];
 
 function listMemberOf(req: GraphRequest, id: string, cast: string, transitive: boolean, ctx: RouteContext) {
   rejectUnknownOptions(req, ['$top', '$select', '$filter', '$count', '$skiptoken']);
@@ -57,12 +79,19 @@ function listMemberOf(req: GraphRequest, id: string, cast: string, transitive: b
   const withCount = readCount(req);
   // Filtering memberOf / transitiveMemberOf is an advanced query in Graph.
   if (req.query.has('$filter') && !(isEventual(req) && withCount)) {
-    throw badRequest('$filter on memberOf / transitiveMemberOf needs ConsistencyLevel: eventual and $count=true (an advanced query).', 'Request_UnsupportedQuery');
+    throw badRequest(
+      '$filter on memberOf / transitiveMemberOf needs ConsistencyLevel: eventual and $count=true (an advanced query).',
+      'Request_UnsupportedQuery',
+    );
   }
   const predicate = readFilter(req, MEMBERSHIP_FILTER);
   const select = readSelect(req, GROUP_PROPERTIES, 'microsoft.graph.directoryObject');
   const memberships = ctx.state.memberships(user.id, transitive).filter((m) => kind === null || m.kind === kind);
-  const page = readPage(req, { length: memberships.length, at: (p) => memberships[p] }, { pageSize: readTop(req), predicate, baseUrl: ctx.baseUrl, withCount });
+  const page = readPage(
+    req,
+    { length: memberships.length, at: (p) => memberships[p] },
+    { pageSize: readTop(req), predicate, baseUrl: ctx.baseUrl, withCount },
+  );
   const context = cast ? `${ctx.metadata}#${kind === 'group' ? 'groups' : 'directoryRoles'}` : `${ctx.metadata}#directoryObjects`;
   return ok(pageBody(context, page, (m) => renderMembership(m, select)));
 }
@@ -87,7 +116,11 @@ function listMembers(req: GraphRequest, id: string, transitive: boolean, ctx: Ro
   rejectUnknownOptions(req, ['$top', '$select', '$skiptoken']);
   const group = ctx.state.findGroup(id);
   if (!group) throw notFound(id);
-  const select = readSelect(req, [...USER_PROPERTY_NAMES, ...GROUP_PROPERTIES.filter((p) => !USER_PROPERTY_NAMES.includes(p))], 'microsoft.graph.directoryObject');
+  const select = readSelect(
+    req,
+    [...USER_PROPERTY_NAMES, ...GROUP_PROPERTIES.filter((p) => !USER_PROPERTY_NAMES.includes(p))],
+    'microsoft.graph.directoryObject',
+  );
   const members: (DemoUser | DemoGroup)[] = [];
   const seen = new Set<string>();
   const visit = (g: DemoGroup) => {
@@ -107,11 +140,18 @@ function listMembers(req: GraphRequest, id: string, transitive: boolean, ctx: Ro
     }
   };
   visit(group);
-  const page = readPage(req, { length: members.length, at: (p) => members[p] }, { pageSize: readTop(req), predicate: null, baseUrl: ctx.baseUrl, withCount: false });
+  const page = readPage(
+    req,
+    { length: members.length, at: (p) => members[p] },
+    { pageSize: readTop(req), predicate: null, baseUrl: ctx.baseUrl, withCount: false },
+  );
   return ok(
     pageBody(`${ctx.metadata}#directoryObjects`, page, (m) =>
       'userPrincipalName' in m
-        ? { '@odata.type': '#microsoft.graph.user', ...renderUser(m, ctx.state.tenant, select?.filter((s) => USER_PROPERTY_NAMES.includes(s)) ?? null) }
+        ? {
+            '@odata.type': '#microsoft.graph.user',
+            ...renderUser(m, ctx.state.tenant, select?.filter((s) => USER_PROPERTY_NAMES.includes(s)) ?? null),
+          }
         : renderMembership({ kind: 'group', group: m }, select?.filter((s) => GROUP_PROPERTIES.includes(s)) ?? null),
     ),
   );
@@ -144,5 +184,11 @@ function renderGroup(g: DemoGroup): Record<string, unknown> {
 }
 
 function renderRole(r: DemoDirectoryRole): Record<string, unknown> {
-  return { '@odata.type': '#microsoft.graph.directoryRole', id: r.id, displayName: r.displayName, description: `${r.displayName} (demo tenant)`, roleTemplateId: r.roleTemplateId };
+  return {
+    '@odata.type': '#microsoft.graph.directoryRole',
+    id: r.id,
+    displayName: r.displayName,
+    description: `${r.displayName} (demo tenant)`,
+    roleTemplateId: r.roleTemplateId,
+  };
 }

@@ -11,12 +11,29 @@ const REPORT = '/reports/authenticationMethods';
 
 /** Every documented v1.0 property of userRegistrationDetails, in the docs' order. */
 const DETAIL_PROPERTIES: readonly (keyof UserRegistrationDetail)[] = [
-  'id', 'userPrincipalName', 'userDisplayName', 'isAdmin', 'isSsprRegistered', 'isSsprEnabled', 'isSsprCapable', 'isMfaRegistered', 'isMfaCapable',
-  'isPasswordlessCapable', 'lastUpdatedDateTime', 'methodsRegistered', 'isSystemPreferredAuthenticationMethodEnabled',
-  'systemPreferredAuthenticationMethods', 'userPreferredMethodForSecondaryAuthentication', 'userType',
+  'id',
+  'userPrincipalName',
+  'userDisplayName',
+  'isAdmin',
+  'isSsprRegistered',
+  'isSsprEnabled',
+  'isSsprCapable',
+  'isMfaRegistered',
+  'isMfaCapable',
+  'isPasswordlessCapable',
+  'lastUpdatedDateTime',
+  'methodsRegistered',
+  'isSystemPreferredAuthenticationMethodEnabled',
+  'systemPreferredAuthenticationMethods',
+  'userPreferredMethodForSecondaryAuthentication',
+  'userType',
 ];
 
-const bool = (key: keyof UserRegistrationDetail) => ({ type: 'boolean' as const, get: (r: UserRegistrationDetail) => r[key], operators: ['eq' as const] });
+const bool = (key: keyof UserRegistrationDetail) => ({
+  type: 'boolean' as const,
+  get: (r: UserRegistrationDetail) => r[key],
+  operators: ['eq' as const],
+});
 
 /** The filter forms the resource page documents (eq on booleans, startsWith on names, any() on collections). */
 const DETAIL_FILTER: FilterResource<UserRegistrationDetail> = {
@@ -35,8 +52,16 @@ const DETAIL_FILTER: FilterResource<UserRegistrationDetail> = {
     isPasswordlessCapable: bool('isPasswordlessCapable'),
     isSystemPreferredAuthenticationMethodEnabled: bool('isSystemPreferredAuthenticationMethodEnabled'),
     methodsRegistered: { type: 'stringCollection', get: (r) => r.methodsRegistered, operators: ['any'] },
-    systemPreferredAuthenticationMethods: { type: 'stringCollection', get: (r) => r.systemPreferredAuthenticationMethods, operators: ['any'] },
-    userPreferredMethodForSecondaryAuthentication: { type: 'string', get: (r) => r.userPreferredMethodForSecondaryAuthentication, operators: ['eq'] },
+    systemPreferredAuthenticationMethods: {
+      type: 'stringCollection',
+      get: (r) => r.systemPreferredAuthenticationMethods,
+      operators: ['any'],
+    },
+    userPreferredMethodForSecondaryAuthentication: {
+      type: 'string',
+      get: (r) => r.userPreferredMethodForSecondaryAuthentication,
+      operators: ['eq'],
+    },
   },
 };
 
@@ -54,7 +79,11 @@ export const reportsRoutes: GraphRoute[] = [
 function premiumOnly(handle: GraphRoute['handle']): GraphRoute['handle'] {
   return (req, params, ctx) => {
     if (!ctx.state.hasEntraIdPremium) {
-      throw new GraphError(403, 'Authentication_RequestFromNonPremiumTenantOrB2CTenant', "Neither tenant is B2C or tenant doesn't have premium license");
+      throw new GraphError(
+        403,
+        'Authentication_RequestFromNonPremiumTenantOrB2CTenant',
+        "Neither tenant is B2C or tenant doesn't have premium license",
+      );
     }
     return handle(req, params, ctx);
   };
@@ -67,7 +96,11 @@ function listRegistrationDetails(req: GraphRequest, _params: string[], ctx: Rout
   const orderBy = readOrderBy(req, ['userPrincipalName', 'userDisplayName'], DETAIL_TYPE);
   const users = ctx.state.users;
   const order = orderBy
-    ? ctx.state.sortedPositions(orderBy.property, (u) => (orderBy.property === 'userDisplayName' ? u.displayName : u.userPrincipalName), orderBy.descending)
+    ? ctx.state.sortedPositions(
+        orderBy.property,
+        (u) => (orderBy.property === 'userDisplayName' ? u.displayName : u.userPrincipalName),
+        orderBy.descending,
+      )
     : null;
   const page = readPage(
     req,
@@ -144,13 +177,19 @@ function usersRegisteredByMethod(req: GraphRequest, [args]: string[], ctx: Route
 function summaryScope(args: string, ctx: RouteContext) {
   let userTypes: IncludedUserTypes = 'all';
   let userRoles: IncludedUserRoles = 'all';
-  for (const part of args.split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const part of args
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const match = /^(\w+)\s*=\s*'([^']*)'$/.exec(part);
     if (!match) throw badRequest(`Invalid function parameter '${part}'.`);
     const [, name, value] = match as unknown as [string, string, string];
     if (name === 'includedUserTypes' && (USER_TYPES as readonly string[]).includes(value)) userTypes = value as IncludedUserTypes;
     else if (name === 'includedUserRoles' && (USER_ROLES as readonly string[]).includes(value)) userRoles = value as IncludedUserRoles;
-    else throw badRequest(`Invalid function parameter ${name}='${value}'. includedUserTypes: ${USER_TYPES.join(', ')}; includedUserRoles: ${USER_ROLES.join(', ')}.`);
+    else
+      throw badRequest(
+        `Invalid function parameter ${name}='${value}'. includedUserTypes: ${USER_TYPES.join(', ')}; includedUserRoles: ${USER_ROLES.join(', ')}.`,
+      );
   }
   const privileged = new Set(ctx.state.tenant.directoryRoles.filter((r) => r.isPrivileged).flatMap((r) => r.memberIds));
   const users: DemoUser[] = [];

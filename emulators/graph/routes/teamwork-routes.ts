@@ -51,7 +51,10 @@ function getInstalledApp(req: GraphRequest, [id, installationId]: string[], ctx:
   const found = installedApps(user, ctx).find((i) => i.installation.id === installationId);
   if (!found) throw notFound(installationId as string);
   const expand = readExpand(req, ['teamsApp', 'teamsAppDefinition']);
-  return ok({ '@odata.context': `${ctx.metadata}#users('${encodeURIComponent(id as string)}')/teamwork/installedApps/$entity`, ...renderInstallation(found, expand) });
+  return ok({
+    '@odata.context': `${ctx.metadata}#users('${encodeURIComponent(id as string)}')/teamwork/installedApps/$entity`,
+    ...renderInstallation(found, expand),
+  });
 }
 
 function installApp(req: GraphRequest, [id]: string[], ctx: RouteContext) {
@@ -59,9 +62,15 @@ function installApp(req: GraphRequest, [id]: string[], ctx: RouteContext) {
   const user = owner(id as string, ctx);
   const bind = (req.body as Record<string, unknown> | undefined)?.['teamsApp@odata.bind'];
   const appId = typeof bind === 'string' ? /\/appCatalogs\/teamsApps\/([^/?]+)$/i.exec(bind)?.[1] : undefined;
-  if (!appId) throw badRequest("The body needs \"teamsApp@odata.bind\": \"https://graph.microsoft.com/v1.0/appCatalogs/teamsApps/{teamsAppId}\".");
+  if (!appId)
+    throw badRequest('The body needs "teamsApp@odata.bind": "https://graph.microsoft.com/v1.0/appCatalogs/teamsApps/{teamsAppId}".');
   // Company Communicator reads 404 here as "the app is not in the tenant's catalog".
-  if (!ctx.state.catalog.some((a) => a.id === appId)) throw new GraphError(404, 'NotFound', `The Teams app '${appId}' is not in the tenant's app catalog. (Use the catalog id, not the manifest id.)`);
+  if (!ctx.state.catalog.some((a) => a.id === appId))
+    throw new GraphError(
+      404,
+      'NotFound',
+      `The Teams app '${appId}' is not in the tenant's app catalog. (Use the catalog id, not the manifest id.)`,
+    );
   const { created } = ctx.state.installApp(user.id, appId);
   if (!created) throw new GraphError(409, 'Conflict', `The app '${appId}' is already installed for user '${user.id}'.`);
   // Graph: "201 Created. It doesn't return anything in the response body."
@@ -102,12 +111,16 @@ function listCatalog(req: GraphRequest, _params: string[], ctx: RouteContext) {
   const expand = readExpand(req, ['appDefinitions']);
   return ok({
     '@odata.context': `${ctx.metadata}#appCatalogs/teamsApps`,
-    value: ctx.state.catalog.filter((a) => !predicate || predicate(a)).map((a) => ({ ...renderApp(a), ...(expand.has('appDefinitions') ? { appDefinitions: [renderDefinition(a)] } : {}) })),
+    value: ctx.state.catalog
+      .filter((a) => !predicate || predicate(a))
+      .map((a) => ({ ...renderApp(a), ...(expand.has('appDefinitions') ? { appDefinitions: [renderDefinition(a)] } : {}) })),
   });
 }
 
 function installedApps(user: DemoUser, ctx: RouteContext): InstalledApp[] {
-  return ctx.state.installationsOf(user.id).map((installation) => ({ installation, app: ctx.state.catalog.find((a) => a.id === installation.teamsAppId) as TeamsCatalogApp }));
+  return ctx.state
+    .installationsOf(user.id)
+    .map((installation) => ({ installation, app: ctx.state.catalog.find((a) => a.id === installation.teamsAppId) as TeamsCatalogApp }));
 }
 
 function renderInstallation({ installation, app }: InstalledApp, expand: Map<string, string | undefined>): Record<string, unknown> {

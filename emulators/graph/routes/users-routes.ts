@@ -46,19 +46,30 @@ function listUsers(req: GraphRequest, _params: string[], ctx: RouteContext) {
   const orderBy = readOrderBy(req, ['displayName', 'userPrincipalName'], USER_TYPE);
   // Graph only sorts a filtered user list as an advanced query; say so instead of sorting anyway.
   if (orderBy && predicate && !(isEventual(req) && withCount)) {
-    throw badRequest('Sorting not supported for current query. ($orderby with $filter needs ConsistencyLevel: eventual and $count=true.)', 'Request_UnsupportedQuery');
+    throw badRequest(
+      'Sorting not supported for current query. ($orderby with $filter needs ConsistencyLevel: eventual and $count=true.)',
+      'Request_UnsupportedQuery',
+    );
   }
   const expandManager = readManagerExpand(req);
   const users = ctx.state.users;
   const order = orderBy
-    ? ctx.state.sortedPositions(orderBy.property, (u) => (orderBy.property === 'displayName' ? u.displayName : u.userPrincipalName), orderBy.descending)
+    ? ctx.state.sortedPositions(
+        orderBy.property,
+        (u) => (orderBy.property === 'displayName' ? u.displayName : u.userPrincipalName),
+        orderBy.descending,
+      )
     : null;
   const page = readPage(
     req,
     { length: users.length, at: (p) => users[order ? (order[p] as number) : p] },
     { pageSize: readTop(req), predicate, baseUrl: ctx.baseUrl, withCount },
   );
-  return ok(pageBody(`${ctx.metadata}#${usersContext(select, false)}`, page, (u) => withManager(renderUser(u, ctx.state.tenant, select), u, expandManager, ctx)));
+  return ok(
+    pageBody(`${ctx.metadata}#${usersContext(select, false)}`, page, (u) =>
+      withManager(renderUser(u, ctx.state.tenant, select), u, expandManager, ctx),
+    ),
+  );
 }
 
 function getUser(req: GraphRequest, [id]: string[], ctx: RouteContext) {
@@ -67,7 +78,10 @@ function getUser(req: GraphRequest, [id]: string[], ctx: RouteContext) {
   if (!user) throw notFound(id as string);
   const select = readSelect(req, USER_PROPERTY_NAMES, USER_TYPE);
   const expandManager = readManagerExpand(req);
-  return ok({ '@odata.context': `${ctx.metadata}#${usersContext(select, true)}`, ...withManager(renderUser(user, ctx.state.tenant, select), user, expandManager, ctx) });
+  return ok({
+    '@odata.context': `${ctx.metadata}#${usersContext(select, true)}`,
+    ...withManager(renderUser(user, ctx.state.tenant, select), user, expandManager, ctx),
+  });
 }
 
 function getManager(req: GraphRequest, [id]: string[], ctx: RouteContext) {
@@ -77,7 +91,11 @@ function getManager(req: GraphRequest, [id]: string[], ctx: RouteContext) {
   const manager = user.managerId ? ctx.state.findUser(user.managerId) : undefined;
   if (!manager) throw notFound('manager');
   const select = readSelect(req, USER_PROPERTY_NAMES, USER_TYPE);
-  return ok({ '@odata.context': `${ctx.metadata}#directoryObjects/$entity`, '@odata.type': '#microsoft.graph.user', ...renderUser(manager, ctx.state.tenant, select) });
+  return ok({
+    '@odata.context': `${ctx.metadata}#directoryObjects/$entity`,
+    '@odata.type': '#microsoft.graph.user',
+    ...renderUser(manager, ctx.state.tenant, select),
+  });
 }
 
 /** `$expand=manager` or `manager($select=…)`; undefined when not asked, null-select when no nested $select. */
@@ -93,5 +111,15 @@ function withManager(body: Record<string, unknown>, user: DemoUser, expand: { se
   if (!expand || !user.managerId) return body;
   const manager = ctx.state.findUser(user.managerId);
   if (!manager) return body;
-  return { ...body, manager: { '@odata.type': '#microsoft.graph.user', ...renderUser(manager, ctx.state.tenant, expand.select ?? ['id', 'displayName', 'userPrincipalName', 'mail', 'jobTitle', 'department']) } };
+  return {
+    ...body,
+    manager: {
+      '@odata.type': '#microsoft.graph.user',
+      ...renderUser(
+        manager,
+        ctx.state.tenant,
+        expand.select ?? ['id', 'displayName', 'userPrincipalName', 'mail', 'jobTitle', 'department'],
+      ),
+    },
+  };
 }

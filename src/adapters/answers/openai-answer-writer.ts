@@ -1,5 +1,13 @@
 import type { TurnContext } from 'botbuilder';
-import { GPTTokenizer, OpenAIModel, Prompt, TextSection, type Memory, type PromptFunctions, type PromptTemplate } from '@microsoft/teams-ai';
+import {
+  GPTTokenizer,
+  OpenAIModel,
+  Prompt,
+  TextSection,
+  type Memory,
+  type PromptFunctions,
+  type PromptTemplate,
+} from '@microsoft/teams-ai';
 import type { Article } from '../../domain/guidance/article';
 import type { AnswerWriter, WrittenText } from '../../domain/ports/answer-writer';
 
@@ -20,7 +28,7 @@ const MAX_OUTPUT_TOKENS = 600;
 const MAX_INPUT_TOKENS = 6000;
 
 export const WRITER_INSTRUCTIONS = [
-  'You are MFA Coach, an assistant that answers employees\' questions about multi-factor authentication (MFA) and SMTP with OAuth2 for Office 365.',
+  "You are MFA Coach, an assistant that answers employees' questions about multi-factor authentication (MFA) and SMTP with OAuth2 for Office 365.",
   'Answer ONLY from the articles given in the next message. Do not use any other knowledge, and do not invent steps, settings, links or facts.',
   'Write a short, plain answer (at most about 120 words) in the language of the question; no markdown links, no headings.',
   'Cite the ids of the articles you used in "citedArticleIds". Only use ids of the articles given.',
@@ -41,22 +49,23 @@ export class OpenAIAnswerWriter implements AnswerWriter {
     // No retries: a turn waits for this; the offline answer is the fallback. Error bodies are dropped, so
     // nothing the service echoes (a masked key, a prompt) reaches the library's own console output.
     const clientOptions = { timeout: options.timeoutMs, maxRetries: 0, fetch: withoutErrorBodies(options.fetch ?? fetch) };
-    this.model = settings.kind === 'azure'
-      ? new OpenAIModel({
-        azureApiKey: settings.apiKey,
-        azureEndpoint: settings.endpoint,
-        azureDefaultDeployment: settings.deployment,
-        azureApiVersion: settings.apiVersion,
-        useSystemMessages: true,
-        clientOptions,
-      })
-      : new OpenAIModel({
-        apiKey: settings.apiKey,
-        defaultModel: settings.model,
-        ...(settings.baseUrl ? { endpoint: settings.baseUrl } : {}),
-        useSystemMessages: true,
-        clientOptions,
-      });
+    this.model =
+      settings.kind === 'azure'
+        ? new OpenAIModel({
+            azureApiKey: settings.apiKey,
+            azureEndpoint: settings.endpoint,
+            azureDefaultDeployment: settings.deployment,
+            azureApiVersion: settings.apiVersion,
+            useSystemMessages: true,
+            clientOptions,
+          })
+        : new OpenAIModel({
+            apiKey: settings.apiKey,
+            defaultModel: settings.model,
+            ...(settings.baseUrl ? { endpoint: settings.baseUrl } : {}),
+            useSystemMessages: true,
+            clientOptions,
+          });
   }
 
   async write(question: string, articles: Article[]): Promise<WrittenText | undefined> {
@@ -72,29 +81,39 @@ export class OpenAIAnswerWriter implements AnswerWriter {
         schema: 1.1,
         type: 'completion',
         completion: {
-          completion_type: 'chat', frequency_penalty: 0, presence_penalty: 0, temperature: 0, top_p: 1,
-          include_history: false, include_input: false, include_images: false,
-          max_tokens: MAX_OUTPUT_TOKENS, max_input_tokens: MAX_INPUT_TOKENS,
+          completion_type: 'chat',
+          frequency_penalty: 0,
+          presence_penalty: 0,
+          temperature: 0,
+          top_p: 1,
+          include_history: false,
+          include_input: false,
+          include_images: false,
+          max_tokens: MAX_OUTPUT_TOKENS,
+          max_input_tokens: MAX_INPUT_TOKENS,
         },
       },
     };
     const response = await this.model.completePrompt(NO_TURN, new ScratchMemory(), NO_FUNCTIONS, this.tokenizer, template);
-    if (response.status !== 'success') throw new Error(`the model gave no answer (${response.status}: ${response.error?.message ?? 'no detail'})`);
+    if (response.status !== 'success')
+      throw new Error(`the model gave no answer (${response.status}: ${response.error?.message ?? 'no detail'})`);
     return parseWritten(response.message?.content, articles);
   }
 }
 
 /** The articles as the model sees them: id, title, short answer, steps, good-to-know points and sources; nothing else. */
 export function articlesText(articles: Article[]): string {
-  const blocks = articles.map((article) => [
-    `Article id: ${article.id}`,
-    `Title: ${article.title}`,
-    `Short answer: ${article.shortAnswer}`,
-    ...(article.steps.length > 0 ? ['Steps:', ...article.steps.map((step, index) => `${index + 1}. ${step}`)] : []),
-    // The points worth knowing often hold the answer itself ("can it be turned off?"): the model sees them too.
-    ...(article.goodToKnow.length > 0 ? ['Good to know:', ...article.goodToKnow.map((point) => `- ${point}`)] : []),
-    ...(article.sources.length > 0 ? ['Sources:', ...article.sources.map((url) => `- ${url}`)] : []),
-  ].join('\n'));
+  const blocks = articles.map((article) =>
+    [
+      `Article id: ${article.id}`,
+      `Title: ${article.title}`,
+      `Short answer: ${article.shortAnswer}`,
+      ...(article.steps.length > 0 ? ['Steps:', ...article.steps.map((step, index) => `${index + 1}. ${step}`)] : []),
+      // The points worth knowing often hold the answer itself ("can it be turned off?"): the model sees them too.
+      ...(article.goodToKnow.length > 0 ? ['Good to know:', ...article.goodToKnow.map((point) => `- ${point}`)] : []),
+      ...(article.sources.length > 0 ? ['Sources:', ...article.sources.map((url) => `- ${url}`)] : []),
+    ].join('\n'),
+  );
   return `Articles:\n\n${blocks.join('\n\n---\n\n')}`;
 }
 

@@ -13,7 +13,12 @@ import type { PrivateSender } from './private-sender';
  * did. Without a personal chat (they only ever used the bot in a channel) it is logged: the card is one
  * "campaign <n>" away.
  */
-export function runSummarySender(privateSender: Pick<PrivateSender, 'send'>, campaigns: CampaignStore, now: () => Date, logger: Pick<Logger, 'info' | 'warn'>) {
+export function runSummarySender(
+  privateSender: Pick<PrivateSender, 'send'>,
+  campaigns: CampaignStore,
+  now: () => Date,
+  logger: Pick<Logger, 'info' | 'warn'>,
+) {
   return async (run: CampaignRun): Promise<void> => {
     const finished = await finishCampaignRun({ campaigns, now }, run);
     if (!finished) return;
@@ -25,7 +30,11 @@ export function runSummarySender(privateSender: Pick<PrivateSender, 'send'>, cam
     const headline = `The run of ${utcDateTimeText(run.scheduledFor)} has finished: ${figures}`;
     const card = campaignStatusCard({ ...report, headline, canChange: true, now: now() });
     const delivery = await privateSender.send(report.campaign.ownerId, { attachments: [asAttachment(card)] });
-    if (delivery === 'noPersonalChat') logger.warn({ campaignId: report.campaign.id, runId: run.id }, 'the run summary has nowhere to go: its owner has no personal chat with the bot');
+    if (delivery === 'noPersonalChat')
+      logger.warn(
+        { campaignId: report.campaign.id, runId: run.id },
+        'the run summary has nowhere to go: its owner has no personal chat with the bot',
+      );
     else logger.info({ campaignId: report.campaign.id, runId: run.id }, 'sent the run summary to its owner');
   };
 }

@@ -8,7 +8,12 @@ export interface CommandText {
 }
 
 export function parseCommandText(text: string | undefined): CommandText | undefined {
-  const words = (text ?? '').replace(/\u00a0/g, ' ').trim().replace(/^\/+/, '').split(/\s+/).filter(Boolean);
+  const words = (text ?? '')
+    .replace(/\u00a0/g, ' ')
+    .trim()
+    .replace(/^\/+/, '')
+    .split(/\s+/)
+    .filter(Boolean);
   const [first, ...args] = words;
   return first ? { name: first.toLowerCase(), args } : undefined;
 }

@@ -174,7 +174,9 @@ async function attempt(request: PipelineRequest, next: SendRequest, timeoutMs: n
 
 /** The pipeline inside botbuilder's ConnectorClient (botbuilder-stdlib's ServiceClientContext keeps it on `client`). */
 interface PipelineHolder {
-  client?: { pipeline?: { removePolicy(options: { name: string }): unknown; addPolicy(policy: PipelinePolicy, options?: { phase?: string }): void } };
+  client?: {
+    pipeline?: { removePolicy(options: { name: string }): unknown; addPolicy(policy: PipelinePolicy, options?: { phase?: string }): void };
+  };
 }
 
 /**

@@ -25,7 +25,11 @@ export class TeamsBotAdapter extends TeamsAdapter {
     limitEveryConnectorClient(this.botFrameworkAuthentication, connectorLimits);
   }
 
-  async processCheckedActivity(authorization: string, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<TurnResponse> {
+  async processCheckedActivity(
+    authorization: string,
+    activity: Activity,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<TurnResponse> {
     try {
       const invokeResponse: InvokeResponse | undefined = await this.processActivity(authorization, withDates(activity), logic);
       return { status: invokeResponse?.status ?? 200, body: invokeResponse?.body };
@@ -47,9 +51,10 @@ type ConnectorFactory = ReturnType<Authentication['createConnectorFactory']>;
  * that each client they make gets MFA Coach's deadline and retry rules (see connector-call-policy.ts).
  */
 function limitEveryConnectorClient(authentication: Authentication, limits: ConnectorCallLimits): void {
-  const limited = (factory: ConnectorFactory): ConnectorFactory => Object.assign(Object.create(factory) as ConnectorFactory, {
-    create: async (serviceUrl: string, audience?: string) => limitConnectorCalls(await factory.create(serviceUrl, audience), limits),
-  });
+  const limited = (factory: ConnectorFactory): ConnectorFactory =>
+    Object.assign(Object.create(factory) as ConnectorFactory, {
+      create: async (serviceUrl: string, audience?: string) => limitConnectorCalls(await factory.create(serviceUrl, audience), limits),
+    });
   const createConnectorFactory = authentication.createConnectorFactory.bind(authentication);
   const authenticateRequest = authentication.authenticateRequest.bind(authentication);
   Object.assign(authentication, {
@@ -64,7 +69,11 @@ function limitEveryConnectorClient(authentication: Authentication, limits: Conne
 /** What botbuilder's own `process` does to a parsed body: ISO strings become dates, the text kept as raw*. */
 function withDates(activity: Activity): Activity {
   const fixed = activity as Activity & Record<string, unknown>;
-  for (const [field, raw] of [['timestamp', 'rawTimestamp'], ['expiration', 'rawExpiration'], ['localTimestamp', 'rawLocalTimestamp']] as const) {
+  for (const [field, raw] of [
+    ['timestamp', 'rawTimestamp'],
+    ['expiration', 'rawExpiration'],
+    ['localTimestamp', 'rawLocalTimestamp'],
+  ] as const) {
     const value = fixed[field];
     if (typeof value === 'string') Object.assign(fixed, { [raw]: value, [field]: new Date(value) });
   }
@@ -92,9 +101,12 @@ export function createTeamsAdapter(
     Object.assign(options, {
       ToBotFromChannelOpenIdMetadataUrl: tokenValidation.openIdMetadataUrl,
       // Tokens shaped like the Bot Framework Emulator's skip the serviceUrl check, so they get their own key source.
-      ToBotFromEmulatorOpenIdMetadataUrl: tokenValidation.emulatorOpenIdMetadataUrl ?? AuthenticationConstants.ToBotFromEmulatorOpenIdMetadataUrl,
+      ToBotFromEmulatorOpenIdMetadataUrl:
+        tokenValidation.emulatorOpenIdMetadataUrl ?? AuthenticationConstants.ToBotFromEmulatorOpenIdMetadataUrl,
       ToBotFromChannelTokenIssuer: tokenValidation.tokenIssuer ?? AuthenticationConstants.ToBotFromChannelTokenIssuer,
-      ToChannelFromBotLoginUrl: singleTenant ? `https://login.microsoftonline.com/${tenantId}` : AuthenticationConstants.ToChannelFromBotLoginUrl,
+      ToChannelFromBotLoginUrl: singleTenant
+        ? `https://login.microsoftonline.com/${tenantId}`
+        : AuthenticationConstants.ToChannelFromBotLoginUrl,
       ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
       OAuthUrl: AuthenticationConstants.OAuthUrl,
       CallerId: CallerIdConstants.PublicAzureChannel,
@@ -110,18 +122,24 @@ function credentialsFactoryFor(credential: BotCredential, tenantId: string): Ser
       return new ConfigurationServiceClientCredentialFactory({ MicrosoftAppId: '' });
     case 'secret':
       return new ConfigurationServiceClientCredentialFactory({
-        MicrosoftAppId: credential.appId, MicrosoftAppPassword: credential.password,
-        MicrosoftAppType: credential.appType, MicrosoftAppTenantId: tenantId,
+        MicrosoftAppId: credential.appId,
+        MicrosoftAppPassword: credential.password,
+        MicrosoftAppType: credential.appType,
+        MicrosoftAppTenantId: tenantId,
       });
     case 'certificate':
       return new ConfigurationServiceClientCredentialFactory({
-        MicrosoftAppId: credential.appId, MicrosoftAppType: credential.appType, MicrosoftAppTenantId: tenantId,
+        MicrosoftAppId: credential.appId,
+        MicrosoftAppType: credential.appType,
+        MicrosoftAppTenantId: tenantId,
         CertificateThumbprint: credential.thumbprint,
         CertificatePrivateKey: readFileSync(credential.privateKeyFile, 'utf8'),
       });
     case 'managedIdentity':
       return new ConfigurationServiceClientCredentialFactory({
-        MicrosoftAppId: credential.appId, MicrosoftAppType: 'UserAssignedMsi', MicrosoftAppTenantId: tenantId,
+        MicrosoftAppId: credential.appId,
+        MicrosoftAppType: 'UserAssignedMsi',
+        MicrosoftAppTenantId: tenantId,
       });
   }
 }

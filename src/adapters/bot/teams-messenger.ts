@@ -50,13 +50,18 @@ export class TeamsMessenger implements NudgeMessenger {
     let reference: StoredConversationReference | undefined;
     try {
       await this.adapter.createConversationAsync(botAppId, 'msteams', serviceUrl, '', parameters, async (context) => {
-        const activity = { ...context.activity, from: { id: userId, aadObjectId: userId, name: '' }, conversation: { ...context.activity.conversation, conversationType: 'personal' } };
+        const activity = {
+          ...context.activity,
+          from: { id: userId, aadObjectId: userId, name: '' },
+          conversation: { ...context.activity.conversation, conversationType: 'personal' },
+        };
         reference = { ...toStoredReference(activity as typeof context.activity, tenantId), userAadObjectId: userId };
       });
     } catch (error) {
       const outcome = outcomeOf(error);
       // On createConversation a 403 means the bot is not installed for them, not that they blocked it.
-      if (outcome.kind === 'blocked' && outcome.code !== 'ConversationBlockedByUser') return { kind: 'notInstallable', reason: outcome.code };
+      if (outcome.kind === 'blocked' && outcome.code !== 'ConversationBlockedByUser')
+        return { kind: 'notInstallable', reason: outcome.code };
       // Teams answers the same 1:1 chat each time it is asked: opening it again is harmless, so it is tried again.
       if (outcome.kind === 'uncertain') return { kind: 'failed', reason: outcome.reason, transient: true };
       return outcome as ChatOutcome;
@@ -79,22 +84,36 @@ export class TeamsMessenger implements NudgeMessenger {
    * the less happens between a campaign's "on its way" mark and the request, the fewer sends a crash can leave
    * marked but never sent.
    */
-  private async sendCard(reference: StoredConversationReference, card: AdaptiveCard, beforeRequest?: () => Promise<boolean>): Promise<DeliveryOutcome> {
+  private async sendCard(
+    reference: StoredConversationReference,
+    card: AdaptiveCard,
+    beforeRequest?: () => Promise<boolean>,
+  ): Promise<DeliveryOutcome> {
     const attachments = [asAttachment(card)];
     let stopped = false;
     let stepFailure: { error: unknown } | undefined;
-    const lastStep = beforeRequest && (async () => {
-      try {
-        stopped = !(await beforeRequest());
-      } catch (error) {
-        stepFailure = { error };
-        stopped = true;
-      }
-      return !stopped;
-    });
+    const lastStep =
+      beforeRequest &&
+      (async () => {
+        try {
+          stopped = !(await beforeRequest());
+        } catch (error) {
+          stepFailure = { error };
+          stopped = true;
+        }
+        return !stopped;
+      });
     let activityId: string | undefined;
     try {
-      activityId = (await sendProactively(this.adapter, this.options.botAppId, reference.reference as Partial<ConversationReference>, { attachments }, lastStep))?.id;
+      activityId = (
+        await sendProactively(
+          this.adapter,
+          this.options.botAppId,
+          reference.reference as Partial<ConversationReference>,
+          { attachments },
+          lastStep,
+        )
+      )?.id;
     } catch (error) {
       return outcomeOf(error);
     }
@@ -119,9 +138,16 @@ function outcomeOf(error: unknown): Exclude<DeliveryOutcome, { kind: 'sent' }> {
     return { kind: 'throttled', retryAfterMs: asked && asked > 0 ? asked : DEFAULT_THROTTLE_MS };
   }
   if (statusCode && statusCode >= 400 && statusCode < 500) {
-    return { kind: 'failed', reason: `Bot Connector answered ${statusCode}${code ? ` ${code}` : ''}`, transient: statusCode === 412 || statusCode === 408 };
+    return {
+      kind: 'failed',
+      reason: `Bot Connector answered ${statusCode}${code ? ` ${code}` : ''}`,
+      transient: statusCode === 412 || statusCode === 408,
+    };
   }
-  if (!statusCode && neverReachedConnector(error)) return { kind: 'failed', reason: `Bot Connector unreachable (${code})`, transient: true };
-  const reason = statusCode ? `Bot Connector answered ${statusCode}${code ? ` ${code}` : ''}` : `no answer from the Bot Connector: ${(error as Error)?.message ?? 'unknown error'}`;
+  if (!statusCode && neverReachedConnector(error))
+    return { kind: 'failed', reason: `Bot Connector unreachable (${code})`, transient: true };
+  const reason = statusCode
+    ? `Bot Connector answered ${statusCode}${code ? ` ${code}` : ''}`
+    : `no answer from the Bot Connector: ${(error as Error)?.message ?? 'unknown error'}`;
   return { kind: 'uncertain', reason: reason.slice(0, 300) };
 }

@@ -18,7 +18,8 @@ export async function readAdminIds(caller: GraphCaller, counters: CallCounters):
   for (const roleId of roleIds) {
     const path = graphPath(`/directoryRoles/${encodeURIComponent(roleId)}/members`, { $select: 'id' });
     await walkCollection<{ id?: string; '@odata.type'?: string }>(caller, path, { counters }, async (members) => {
-      for (const member of members) if (member.id && (member['@odata.type'] ?? '#microsoft.graph.user') === '#microsoft.graph.user') adminIds.add(member.id);
+      for (const member of members)
+        if (member.id && (member['@odata.type'] ?? '#microsoft.graph.user') === '#microsoft.graph.user') adminIds.add(member.id);
     });
   }
   return adminIds;

@@ -1,7 +1,16 @@
 import type { DirectoryEntry } from '../../domain/ports/directory';
 
 /** The user properties walkPeople selects (Graph's default set leaves out department, accountEnabled, userType). */
-export const PEOPLE_FIELDS = ['id', 'userPrincipalName', 'displayName', 'givenName', 'userType', 'accountEnabled', 'department', 'jobTitle'] as const;
+export const PEOPLE_FIELDS = [
+  'id',
+  'userPrincipalName',
+  'displayName',
+  'givenName',
+  'userType',
+  'accountEnabled',
+  'department',
+  'jobTitle',
+] as const;
 
 /** `$expand` for the manager's id only: one request per page instead of one per user. */
 export const MANAGER_EXPAND = 'manager($select=id)';

@@ -38,8 +38,13 @@ export class GraphAppInstaller implements AppInstaller {
     } catch (error) {
       if (!(error instanceof GraphFailure)) return { kind: 'failed', reason: (error as Error).message };
       if (error.status === 409) return { kind: 'alreadyInstalled' };
-      if (error.status === 404) return { kind: 'notInstallable', reason: `Graph answered 404 ${error.code ?? ''}: the user or the catalog app is unknown`.trim() };
-      if (error.status === 403) return { kind: 'notInstallable', reason: `Graph answered 403 ${error.code ?? ''}: install not allowed (permission or app policy)`.trim() };
+      if (error.status === 404)
+        return { kind: 'notInstallable', reason: `Graph answered 404 ${error.code ?? ''}: the user or the catalog app is unknown`.trim() };
+      if (error.status === 403)
+        return {
+          kind: 'notInstallable',
+          reason: `Graph answered 403 ${error.code ?? ''}: install not allowed (permission or app policy)`.trim(),
+        };
       if (error.kind === 'throttled') return { kind: 'throttled', retryAfterMs: THROTTLED_RETRY_MS };
       return { kind: 'failed', reason: error.message };
     }

@@ -36,9 +36,11 @@ class BearerTokenMiddleware implements Middleware {
 export function tokenSourceFor(credential: GraphCredential, tenantId: string): AccessTokenSource {
   if (credential.kind === 'static') return async () => credential.token;
   const azure: TokenCredential =
-    credential.kind === 'secret' ? new ClientSecretCredential(tenantId, credential.clientId, credential.secret)
-    : credential.kind === 'certificate' ? new ClientCertificateCredential(tenantId, credential.clientId, { certificatePath: credential.certificateFile })
-    : new ManagedIdentityCredential(credential.clientId ? { clientId: credential.clientId } : {});
+    credential.kind === 'secret'
+      ? new ClientSecretCredential(tenantId, credential.clientId, credential.secret)
+      : credential.kind === 'certificate'
+        ? new ClientCertificateCredential(tenantId, credential.clientId, { certificatePath: credential.certificateFile })
+        : new ManagedIdentityCredential(credential.clientId ? { clientId: credential.clientId } : {});
   return async () => {
     const token = await azure.getToken(GRAPH_SCOPE);
     if (!token) throw new Error('Microsoft Graph gave no access token');
@@ -56,6 +58,10 @@ export function createGraphClient(baseUrl: string, token: AccessTokenSource, ret
   return Client.initWithMiddleware({
     baseUrl: baseUrl.replace(/\/+$/, ''),
     defaultVersion: 'v1.0',
-    middleware: [new BearerTokenMiddleware(token), new RetryHandler(new RetryHandlerOptions(retry.delaySeconds, retry.maxRetries)), new HTTPMessageHandler()],
+    middleware: [
+      new BearerTokenMiddleware(token),
+      new RetryHandler(new RetryHandlerOptions(retry.delaySeconds, retry.maxRetries)),
+      new HTTPMessageHandler(),
+    ],
   });
 }

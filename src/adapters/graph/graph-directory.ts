@@ -90,7 +90,8 @@ export class GraphDirectory implements Directory {
     this.caller = new GraphCaller(client, { ...DEFAULT_RETRY_POLICY, ...options.retry }, clock, options.random);
     this.pageSize = options.pageSize ?? 999;
     this.handOverSize = options.perUserHandOverSize ?? 100;
-    if (!Number.isInteger(this.pageSize) || this.pageSize < 1 || this.pageSize > 999) throw new RangeError('pageSize must be an integer from 1 to 999');
+    if (!Number.isInteger(this.pageSize) || this.pageSize < 1 || this.pageSize > 999)
+      throw new RangeError('pageSize must be an integer from 1 to 999');
     if (!Number.isInteger(this.handOverSize) || this.handOverSize < 1) throw new RangeError('perUserHandOverSize must be an integer >= 1');
   }
 
@@ -103,7 +104,13 @@ export class GraphDirectory implements Directory {
       const user = (await this.client
         .api(`/users/${encodeURIComponent(id)}`)
         .select(['id', 'displayName', 'givenName', 'department', 'jobTitle'])
-        .get()) as { id: string; displayName?: string | null; givenName?: string | null; department?: string | null; jobTitle?: string | null };
+        .get()) as {
+        id: string;
+        displayName?: string | null;
+        givenName?: string | null;
+        department?: string | null;
+        jobTitle?: string | null;
+      };
       return {
         id: user.id,
         displayName: user.displayName ?? '',
@@ -145,10 +152,16 @@ export class GraphDirectory implements Directory {
   async walkRegistrations(onPage: (page: UserRegistration[]) => Promise<void>): Promise<RegistrationWalkStats> {
     const stats =
       this.registrationSource === 'perUserMethods'
-        ? await walkPerUserRegistrations({ caller: this.caller, reportsPacer: this.reportsPacer, pageSize: this.pageSize, handOverSize: this.handOverSize }, onPage)
+        ? await walkPerUserRegistrations(
+            { caller: this.caller, reportsPacer: this.reportsPacer, pageSize: this.pageSize, handOverSize: this.handOverSize },
+            onPage,
+          )
         : await this.walkReport(onPage);
     if (stats.unknownMethods) {
-      this.options.log?.warn({ unknownMethods: stats.unknownMethods, source: stats.source }, 'Microsoft Graph named authentication methods MFA Coach does not know; they were left out of classification');
+      this.options.log?.warn(
+        { unknownMethods: stats.unknownMethods, source: stats.source },
+        'Microsoft Graph named authentication methods MFA Coach does not know; they were left out of classification',
+      );
     }
     return stats;
   }
@@ -160,10 +173,14 @@ export class GraphDirectory implements Directory {
    */
   async timeZoneOf(userId: string): Promise<string | undefined> {
     try {
-      const answer = await this.caller.send<{ value?: string | null }>({ method: 'GET', path: `/users/${encodeURIComponent(userId)}/mailboxSettings/timeZone` });
+      const answer = await this.caller.send<{ value?: string | null }>({
+        method: 'GET',
+        path: `/users/${encodeURIComponent(userId)}/mailboxSettings/timeZone`,
+      });
       return answer.value ?? undefined;
     } catch (error) {
-      if (error instanceof GraphFailure && (error.kind === 'notFound' || error.kind === 'forbidden' || error.kind === 'badRequest')) return undefined;
+      if (error instanceof GraphFailure && (error.kind === 'notFound' || error.kind === 'forbidden' || error.kind === 'badRequest'))
+        return undefined;
       throw error;
     }
   }
@@ -175,7 +192,11 @@ export class GraphDirectory implements Directory {
       { pacer: this.reportsPacer, maxPacerWaitMs: this.options.maxPacerWaitMs },
     );
     const kinds = liveMethodKinds(answer.value, unknown);
-    if (unknown.size > 0) this.options.log?.warn({ userId, unknownMethods: unknown.toRecord() }, 'Microsoft Graph named authentication methods MFA Coach does not know');
+    if (unknown.size > 0)
+      this.options.log?.warn(
+        { userId, unknownMethods: unknown.toRecord() },
+        'Microsoft Graph named authentication methods MFA Coach does not know',
+      );
     return kinds;
   }
 
@@ -187,7 +208,9 @@ export class GraphDirectory implements Directory {
   async holdsAnyRole(userId: string, roleTemplateIds: readonly string[]): Promise<boolean> {
     if (roleTemplateIds.length === 0) return false;
     const wanted = new Set(roleTemplateIds.map((id) => id.toLowerCase()));
-    const path = graphPath(`/users/${encodeURIComponent(userId)}/transitiveMemberOf/microsoft.graph.directoryRole`, { $select: 'id,roleTemplateId' });
+    const path = graphPath(`/users/${encodeURIComponent(userId)}/transitiveMemberOf/microsoft.graph.directoryRole`, {
+      $select: 'id,roleTemplateId',
+    });
     let holds = false;
     try {
       await walkCollection<{ roleTemplateId?: string }>(this.caller, path, { counters: newCounters() }, async (roles) => {
@@ -237,7 +260,10 @@ export class GraphDirectory implements Directory {
   /** Graph's usersRegisteredByFeature and usersRegisteredByMethod, all user types and roles: two requests of the reports budget. */
   async registrationSummary(): Promise<RegistrationSummary> {
     const scope = "(includedUserTypes='all',includedUserRoles='all')";
-    const features = await this.caller.send<{ totalUserCount?: number; userRegistrationFeatureCounts?: { feature: string; userCount: number }[] }>(
+    const features = await this.caller.send<{
+      totalUserCount?: number;
+      userRegistrationFeatureCounts?: { feature: string; userCount: number }[];
+    }>(
       { method: 'GET', path: `/reports/authenticationMethods/usersRegisteredByFeature${scope}` },
       { pacer: this.reportsPacer, maxPacerWaitMs: this.options.maxPacerWaitMs },
     );
@@ -269,7 +295,8 @@ export class GraphDirectory implements Directory {
     await walkCollection<ReportRow>(this.caller, path, { pacer: this.reportsPacer, counters }, async (rows) => {
       const registrations = rows.filter((r) => r.id).map((row) => reportRegistration(row, unknown));
       if (registrations.length === 0) return;
-      for (const { reportUpdatedAt } of registrations) if (reportUpdatedAt && (!newest || reportUpdatedAt > newest)) newest = reportUpdatedAt;
+      for (const { reportUpdatedAt } of registrations)
+        if (reportUpdatedAt && (!newest || reportUpdatedAt > newest)) newest = reportUpdatedAt;
       pages++;
       items += registrations.length;
       await onPage(registrations);

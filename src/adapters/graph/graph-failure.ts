@@ -89,7 +89,8 @@ export function failureKindOf(status: number, code: string | undefined): GraphFa
 }
 
 const ADVICE: Partial<Record<GraphFailureKind, string>> = {
-  licenseRequired: "The registration report needs Microsoft Entra ID P1 or P2; without it, set registrationSource to 'perUserMethods' (slower).",
+  licenseRequired:
+    "The registration report needs Microsoft Entra ID P1 or P2; without it, set registrationSource to 'perUserMethods' (slower).",
   unauthorized: 'Check the Graph credential (client id, secret or certificate, tenant id).',
   throttled: 'Microsoft Graph kept throttling; try the scan again later.',
   unavailable: 'Microsoft Graph kept failing; try again later.',
@@ -108,7 +109,9 @@ const PERMISSIONS: readonly [RegExp, string][] = [
 function adviceFor(d: GraphFailureDetails): string | undefined {
   if (d.kind !== 'forbidden') return ADVICE[d.kind];
   const permission = PERMISSIONS.find(([pattern]) => pattern.test(d.operation))?.[1];
-  return permission ? `Check that the app has ${permission} (application permission, admin consent granted).` : 'Check the app permissions and admin consent.';
+  return permission
+    ? `Check that the app has ${permission} (application permission, admin consent granted).`
+    : 'Check the app permissions and admin consent.';
 }
 
 /** Most useful first: admins often see only the first few hundred characters. */

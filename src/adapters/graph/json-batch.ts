@@ -72,7 +72,8 @@ export async function sendBatched(
     }
 
     const byId = new Map<string, InnerResponse>();
-    for (const inner of ((envelope.body as { responses?: InnerResponse[] } | undefined)?.responses ?? [])) if (inner.id !== undefined) byId.set(inner.id, inner);
+    for (const inner of (envelope.body as { responses?: InnerResponse[] } | undefined)?.responses ?? [])
+      if (inner.id !== undefined) byId.set(inner.id, inner);
     const again: Pending[] = [];
     let throttleWait = -1;
     let transientWait = -1;
@@ -87,7 +88,8 @@ export async function sendBatched(
       }
       const answer = { status, headers: headerLookup(inner?.headers), body: inner?.body };
       const decision = caller.decide(answer, p.tries);
-      if (!decision.retry) throw caller.failure(p.call, answer, p.tries.total, inner ? undefined : 'The $batch answer had no response for this request');
+      if (!decision.retry)
+        throw caller.failure(p.call, answer, p.tries.total, inner ? undefined : 'The $batch answer had no response for this request');
       if (decision.throttled) {
         counters.throttled++;
         throttleWait = Math.max(throttleWait, decision.waitMs);

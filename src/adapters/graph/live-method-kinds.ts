@@ -14,7 +14,10 @@ export interface LiveMethod {
 }
 
 /** AAGUIDs of passkeys kept in Microsoft Authenticator (iOS, Android), as Microsoft publishes them. */
-const AUTHENTICATOR_PASSKEY_AAGUIDS: ReadonlySet<string> = new Set(['90a3ccdf-635c-4729-a248-9b709135078f', 'de1e552d-db1d-4423-a619-566b625cdc84']);
+const AUTHENTICATOR_PASSKEY_AAGUIDS: ReadonlySet<string> = new Set([
+  '90a3ccdf-635c-4729-a248-9b709135078f',
+  'de1e552d-db1d-4423-a619-566b625cdc84',
+]);
 
 const PREFIX = '#microsoft.graph.';
 

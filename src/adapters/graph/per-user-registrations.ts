@@ -36,7 +36,10 @@ export interface PerUserWalkParts {
  * Disabled accounts are skipped ($filter), as the report leaves them out. `isMfaCapable` is taken to equal
  * `isMfaRegistered`: the report also checks the tenant's authentication methods policy, which this mode does not read.
  */
-export async function walkPerUserRegistrations(parts: PerUserWalkParts, onPage: (page: UserRegistration[]) => Promise<void>): Promise<RegistrationWalkStats> {
+export async function walkPerUserRegistrations(
+  parts: PerUserWalkParts,
+  onPage: (page: UserRegistration[]) => Promise<void>,
+): Promise<RegistrationWalkStats> {
   const { caller, reportsPacer } = parts;
   const counters = newCounters();
   const unknown = new UnknownMethodTally();
@@ -44,7 +47,11 @@ export async function walkPerUserRegistrations(parts: PerUserWalkParts, onPage: 
   let pages = 0;
   let items = 0;
   let skipped = 0;
-  const usersPath = graphPath('/users', { $filter: 'accountEnabled eq true', $select: 'id,userPrincipalName,displayName,userType', $top: parts.pageSize });
+  const usersPath = graphPath('/users', {
+    $filter: 'accountEnabled eq true',
+    $select: 'id,userPrincipalName,displayName,userType',
+    $top: parts.pageSize,
+  });
   await walkCollection<DirectoryUser>(caller, usersPath, { counters }, async (users) => {
     for (let start = 0; start < users.length; start += parts.handOverSize) {
       const chunk = users.slice(start, start + parts.handOverSize).filter((u) => u.id);

@@ -4,7 +4,15 @@ import { reportMethodKinds } from './report-method-kinds';
 
 /** The userRegistrationDetails properties a scan needs; `$select` asks for exactly these. */
 export const REPORT_FIELDS = [
-  'id', 'userPrincipalName', 'userDisplayName', 'userType', 'isAdmin', 'isMfaRegistered', 'isMfaCapable', 'methodsRegistered', 'lastUpdatedDateTime',
+  'id',
+  'userPrincipalName',
+  'userDisplayName',
+  'userType',
+  'isAdmin',
+  'isMfaRegistered',
+  'isMfaCapable',
+  'methodsRegistered',
+  'lastUpdatedDateTime',
 ] as const;
 
 export type ReportRow = Partial<{

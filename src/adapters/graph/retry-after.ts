@@ -6,7 +6,8 @@ export interface HeaderLookup {
 /** Case-insensitive lookup over a `$batch` inner response's header object (Graph writes `Retry-After`). */
 export function headerLookup(headers: Readonly<Record<string, unknown>> | undefined): HeaderLookup {
   const lower = new Map<string, string>();
-  for (const [name, value] of Object.entries(headers ?? {})) if (value !== undefined && value !== null) lower.set(name.toLowerCase(), String(value));
+  for (const [name, value] of Object.entries(headers ?? {}))
+    if (value !== undefined && value !== null) lower.set(name.toLowerCase(), String(value));
   return { get: (name) => lower.get(name.toLowerCase()) };
 }
 

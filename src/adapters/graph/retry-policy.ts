@@ -28,7 +28,11 @@ export const DEFAULT_RETRY_POLICY: Readonly<RetryPolicy> = {
  * jitter", between half and all of min(max, base·2^(retry−1)). Never zero, and never in lockstep with other
  * instances that failed at the same moment.
  */
-export function backoffDelayMs(retry: number, policy: Pick<RetryPolicy, 'baseDelayMs' | 'maxDelayMs'>, random: () => number = Math.random): number {
+export function backoffDelayMs(
+  retry: number,
+  policy: Pick<RetryPolicy, 'baseDelayMs' | 'maxDelayMs'>,
+  random: () => number = Math.random,
+): number {
   const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, retry - 1));
   return ceiling / 2 + (random() * ceiling) / 2;
 }

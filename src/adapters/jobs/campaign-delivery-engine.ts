@@ -146,7 +146,10 @@ export class CampaignDeliveryEngine {
     if (idleForMs <= this.stallMs || this.clock() - this.lastRestartAt <= this.stallMs) return;
     this.lastRestartAt = this.clock();
     this.restarts += 1;
-    this.logger.error({ idleForMs: Math.round(idleForMs), batchesInFlight: this.inFlight.size, restarts: this.restarts }, 'campaign delivery loop made no progress; the watchdog restarts it');
+    this.logger.error(
+      { idleForMs: Math.round(idleForMs), batchesInFlight: this.inFlight.size, restarts: this.restarts },
+      'campaign delivery loop made no progress; the watchdog restarts it',
+    );
     this.inFlight.clear();
     this.wake?.();
     // stop() waits for the fresh loop only: the wedged one may never end.
@@ -178,7 +181,12 @@ export class CampaignDeliveryEngine {
               this.progress();
               return this.afterBatch(report);
             })
-            .catch((error: unknown) => this.logger.error({ err: errorText(error) }, 'campaign delivery batch failed; its claims come back when their lease runs out'))
+            .catch((error: unknown) =>
+              this.logger.error(
+                { err: errorText(error) },
+                'campaign delivery batch failed; its claims come back when their lease runs out',
+              ),
+            )
             .finally(() => this.inFlight.delete(sending));
           this.inFlight.add(sending);
           await Promise.race([allPlaced, sending]);

@@ -35,6 +35,11 @@ export class CampaignEscalationJobs {
   /** Queues the check for `afterMs` from now (a run just finished; its nudges need time to be answered). */
   async queue(campaignId: string, afterMs: number): Promise<void> {
     const data: EscalationJobData = { campaignId };
-    await this.engine.send(CAMPAIGN_ESCALATION_JOB, data, { startAfter: new Date(this.now().getTime() + afterMs), retryLimit: 10, retryDelaySeconds: 300, retryBackoff: true });
+    await this.engine.send(CAMPAIGN_ESCALATION_JOB, data, {
+      startAfter: new Date(this.now().getTime() + afterMs),
+      retryLimit: 10,
+      retryDelaySeconds: 300,
+      retryBackoff: true,
+    });
   }
 }

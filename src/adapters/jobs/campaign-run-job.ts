@@ -46,7 +46,9 @@ export class CampaignRunJobs {
   ) {}
 
   async register(): Promise<void> {
-    await this.engine.work<CampaignRunJobData>(CAMPAIGN_RUN_JOB, async (job) => this.run(job.data.campaignId, new Date(job.data.scheduledFor), job.data.scheduledFor));
+    await this.engine.work<CampaignRunJobData>(CAMPAIGN_RUN_JOB, async (job) =>
+      this.run(job.data.campaignId, new Date(job.data.scheduledFor), job.data.scheduledFor),
+    );
     if (this.campaignProblems) {
       await this.engine.work(CAMPAIGN_RUN_RECONCILE_JOB, async () => {
         await this.reconcile();
@@ -70,7 +72,10 @@ export class CampaignRunJobs {
       throw new Error('No completed scan yet: the campaign run waits for one.');
     }
     if (result.kind === 'unknownGroup') {
-      await this.problem(campaign, `Its Entra group (${result.groupId}) no longer exists, so the run of ${scheduledFor.toISOString().slice(0, 16).replace('T', ' ')} UTC reached no one. Cancel it and copy it with another audience.`);
+      await this.problem(
+        campaign,
+        `Its Entra group (${result.groupId}) no longer exists, so the run of ${scheduledFor.toISOString().slice(0, 16).replace('T', ' ')} UTC reached no one. Cancel it and copy it with another audience.`,
+      );
     } else if (result.kind === 'started' && campaign.problem) {
       await this.campaignProblems?.setProblem(campaign.id, undefined, this.now());
     }
@@ -90,7 +95,10 @@ export class CampaignRunJobs {
       try {
         await this.scheduleNext(campaign);
       } catch (error) {
-        this.logger.warn({ campaignId: campaign.id, err: error instanceof Error ? error.message : String(error) }, 'campaign reconcile: could not queue its next run');
+        this.logger.warn(
+          { campaignId: campaign.id, err: error instanceof Error ? error.message : String(error) },
+          'campaign reconcile: could not queue its next run',
+        );
       }
     }
     return active.length;
@@ -100,8 +108,15 @@ export class CampaignRunJobs {
     if (!this.campaignProblems) return;
     const changed = await this.campaignProblems.setProblem(campaign.id, text, this.now());
     this.logger.warn({ campaignId: campaign.id, problem: text }, 'a campaign cannot go on as planned');
-    if (changed) await this.campaignProblems.onProblem?.(campaign, text).catch((error: unknown) =>
-      this.logger.warn({ campaignId: campaign.id, err: error instanceof Error ? error.message : String(error) }, 'the campaign owner could not be told of a problem'));
+    if (changed)
+      await this.campaignProblems
+        .onProblem?.(campaign, text)
+        .catch((error: unknown) =>
+          this.logger.warn(
+            { campaignId: campaign.id, err: error instanceof Error ? error.message : String(error) },
+            'the campaign owner could not be told of a problem',
+          ),
+        );
   }
 
   /**
@@ -119,7 +134,12 @@ export class CampaignRunJobs {
 
   private async queue(campaignId: string, at: Date): Promise<void> {
     const data: CampaignRunJobData = { campaignId, scheduledFor: at.toISOString() };
-    await this.engine.send(CAMPAIGN_RUN_JOB, data, { id: runJobId(campaignId, at), startAfter: at, retryLimit: 20, retryDelaySeconds: 300 });
+    await this.engine.send(CAMPAIGN_RUN_JOB, data, {
+      id: runJobId(campaignId, at),
+      startAfter: at,
+      retryLimit: 20,
+      retryDelaySeconds: 300,
+    });
   }
 }
 

@@ -27,9 +27,6 @@ export async function recordHeartbeat(db: SqlExecutor, name: string = HEARTBEAT_
 }
 
 export async function readHeartbeat(db: SqlExecutor, name: string = HEARTBEAT_JOB): Promise<Heartbeat | undefined> {
-  const [row] = await db.query<{ last_run_at: Date; runs: number }>(
-    'SELECT last_run_at, runs FROM job_heartbeats WHERE name = $1',
-    [name],
-  );
+  const [row] = await db.query<{ last_run_at: Date; runs: number }>('SELECT last_run_at, runs FROM job_heartbeats WHERE name = $1', [name]);
   return row ? { lastRunAt: new Date(row.last_run_at), runs: Number(row.runs) } : undefined;
 }

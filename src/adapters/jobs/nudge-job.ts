@@ -36,7 +36,8 @@ export class NudgeJobs {
       const request: NudgeRequest = {
         // The job's id is the same on each of its retries: a retry finds the nudge its earlier attempt reserved.
         requestKey: `nudge-job:${job.id}`,
-        userId: job.data.userId, source: job.data.source,
+        userId: job.data.userId,
+        source: job.data.source,
         ...(job.data.requestedBy ? { requestedBy: job.data.requestedBy } : {}),
         ...(job.data.force ? { force: true } : {}),
         ...(job.data.deadlineDay ? { deadlineDay: job.data.deadlineDay } : {}),
@@ -56,7 +57,8 @@ export class NudgeJobs {
 
   async later(request: NudgeRequest, at: Date): Promise<void> {
     const data: NudgeJobData = {
-      userId: request.userId, source: request.source,
+      userId: request.userId,
+      source: request.source,
       ...(request.requestedBy ? { requestedBy: request.requestedBy } : {}),
       ...(request.force ? { force: true } : {}),
       ...(request.deadlineDay ? { deadlineDay: request.deadlineDay } : {}),

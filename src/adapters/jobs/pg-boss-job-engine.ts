@@ -3,13 +3,7 @@ import PgBoss from 'pg-boss';
 // pg-boss's own statements, to recognise the two it fires without awaiting (see executeSql).
 import * as pgBossPlans from 'pg-boss/src/plans';
 import pino from 'pino';
-import type {
-  BatchWorkOptions,
-  Job,
-  JobEngine,
-  SendJobOptions,
-  WorkOptions,
-} from '../../domain/ports/job-engine';
+import type { BatchWorkOptions, Job, JobEngine, SendJobOptions, WorkOptions } from '../../domain/ports/job-engine';
 import type { Database, SqlExecutor } from '../storage/database';
 
 export interface JobEngineLogger {
@@ -215,7 +209,10 @@ export class PgBossJobEngine implements JobEngine {
         return { rows: await this.db.query(text, values) };
       } catch (error) {
         if (waitMs < 0 || this.state !== 'started') {
-          this.logger.error({ err: error instanceof Error ? error.message : String(error) }, 'a job could not be marked done or failed; it will run again when it expires');
+          this.logger.error(
+            { err: error instanceof Error ? error.message : String(error) },
+            'a job could not be marked done or failed; it will run again when it expires',
+          );
           return { rows: [] };
         }
         await sleep(waitMs);

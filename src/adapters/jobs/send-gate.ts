@@ -18,7 +18,11 @@ export class SendGate {
    * `worker`: this instance's name in the shared budget. `ownLimitPerSecond`: the tenant's rate, kept by this
    * instance too (unset: only the shared budget paces).
    */
-  constructor(private readonly rate: SendRate, private readonly worker: string, private readonly ownLimitPerSecond?: number) {
+  constructor(
+    private readonly rate: SendRate,
+    private readonly worker: string,
+    private readonly ownLimitPerSecond?: number,
+  ) {
     this.ownWindow = ownLimitPerSecond ? new RequestPacer({ limit: ownLimitPerSecond, windowMs: 1000 }) : undefined;
   }
 

@@ -42,7 +42,8 @@ async function lockAndTrack(tx: SqlExecutor): Promise<void> {
 function checkedOrder(migrations: readonly Migration[]): Migration[] {
   const ordered = [...migrations].sort((a, b) => a.id - b.id);
   ordered.forEach((migration, index) => {
-    if (!Number.isInteger(migration.id) || migration.id < 1) throw new Error(`Migration "${migration.name}" has an invalid id ${migration.id}`);
+    if (!Number.isInteger(migration.id) || migration.id < 1)
+      throw new Error(`Migration "${migration.name}" has an invalid id ${migration.id}`);
     const previous = ordered[index - 1];
     if (previous && previous.id === migration.id) throw new Error(`Two migrations share id ${migration.id}`);
   });

@@ -30,7 +30,11 @@ export interface PostgresTimeouts {
 }
 
 export const DEFAULT_POSTGRES_TIMEOUTS: PostgresTimeouts = {
-  connectMs: 15_000, statementMs: 60_000, queryMs: 65_000, idleInTransactionMs: 60_000, keepAliveMs: 10_000,
+  connectMs: 15_000,
+  statementMs: 60_000,
+  queryMs: 65_000,
+  idleInTransactionMs: 60_000,
+  keepAliveMs: 10_000,
 };
 
 const INT8_OID = 20;
@@ -78,7 +82,10 @@ export async function openPostgresDatabase(url: string, options: PostgresDatabas
 class PostgresDatabase implements Database {
   readonly kind = 'postgres' as const;
 
-  constructor(private readonly pool: Pool, private readonly onConnectionError?: (error: Error) => void) {}
+  constructor(
+    private readonly pool: Pool,
+    private readonly onConnectionError?: (error: Error) => void,
+  ) {}
 
   async query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]> {
     return (await this.pool.query(text, params)).rows as T[];
@@ -141,10 +148,12 @@ class PostgresDatabase implements Database {
       client.release(broken);
       return result;
     } catch (error) {
-      const rollbackFailure = broken ?? await client.query('ROLLBACK').then(
-        () => undefined,
-        (failure: unknown) => (failure instanceof Error ? failure : new Error(String(failure))),
-      );
+      const rollbackFailure =
+        broken ??
+        (await client.query('ROLLBACK').then(
+          () => undefined,
+          (failure: unknown) => (failure instanceof Error ? failure : new Error(String(failure))),
+        ));
       client.off('error', onError);
       client.release(rollbackFailure);
       throw error;
@@ -154,8 +163,7 @@ class PostgresDatabase implements Database {
 
 function clientExecutor(client: PoolClient): SqlExecutor {
   return {
-    query: async <T = Record<string, unknown>>(text: string, params?: unknown[]) =>
-      (await client.query(text, params)).rows as T[],
+    query: async <T = Record<string, unknown>>(text: string, params?: unknown[]) => (await client.query(text, params)).rows as T[],
     exec: async (script: string) => {
       await client.query(script);
     },

@@ -15,7 +15,9 @@ function partitionOf(scanId: string): string {
  */
 export async function createScanPartition(tx: SqlExecutor, scanId: string): Promise<void> {
   // partitionOf has checked that scanId is digits only.
-  await tx.exec(`CREATE TABLE IF NOT EXISTS ${partitionOf(scanId)} PARTITION OF mfa_users FOR VALUES IN (${scanId}) WITH (fillfactor = 60)`);
+  await tx.exec(
+    `CREATE TABLE IF NOT EXISTS ${partitionOf(scanId)} PARTITION OF mfa_users FOR VALUES IN (${scanId}) WITH (fillfactor = 60)`,
+  );
 }
 
 /** A failed scan's pages, gone whole. */
@@ -37,7 +39,10 @@ export async function scanPartitionIds(db: SqlExecutor): Promise<string[]> {
 
 /** Every partition but `keep`'s: the previous state, once a scan has succeeded. */
 export async function dropScanPartitionsExcept(tx: SqlExecutor, keep: string): Promise<void> {
-  await dropScanPartitions(tx, (await scanPartitionIds(tx)).filter((id) => id !== keep));
+  await dropScanPartitions(
+    tx,
+    (await scanPartitionIds(tx)).filter((id) => id !== keep),
+  );
 }
 
 /**

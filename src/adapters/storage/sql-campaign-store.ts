@@ -220,7 +220,12 @@ export class SqlCampaignStore implements CampaignStore {
     return rows.length === 1;
   }
 
-  async setStatus(id: string, to: CampaignStatus, from: readonly CampaignStatus[], at: Date): Promise<{ campaign: Campaign; changed: boolean } | undefined> {
+  async setStatus(
+    id: string,
+    to: CampaignStatus,
+    from: readonly CampaignStatus[],
+    at: Date,
+  ): Promise<{ campaign: Campaign; changed: boolean } | undefined> {
     if (!isGuid(id)) return undefined;
     return this.db.transaction(async (tx) => {
       const [changed] = await tx.query<CampaignRow>(
@@ -229,8 +234,14 @@ export class SqlCampaignStore implements CampaignStore {
       );
       if (changed && to === 'cancelled') {
         // Pending deliveries stop at once; one being sent right now finishes, and its worker records it.
-        await tx.query(`UPDATE campaign_deliveries SET status = 'cancelled', reason = 'campaign cancelled', finished_at = $2 WHERE campaign_id = $1 AND status = 'pending'`, [id, at]);
-        await tx.query(`UPDATE campaign_runs SET status = 'cancelled', finished_at = $2 WHERE campaign_id = $1 AND status = 'delivering'`, [id, at]);
+        await tx.query(
+          `UPDATE campaign_deliveries SET status = 'cancelled', reason = 'campaign cancelled', finished_at = $2 WHERE campaign_id = $1 AND status = 'pending'`,
+          [id, at],
+        );
+        await tx.query(`UPDATE campaign_runs SET status = 'cancelled', finished_at = $2 WHERE campaign_id = $1 AND status = 'delivering'`, [
+          id,
+          at,
+        ]);
       }
       if (changed) return { campaign: toCampaign(changed), changed: true };
       const [row] = await tx.query<CampaignRow>('SELECT * FROM campaigns WHERE id = $1', [id]);
@@ -245,7 +256,10 @@ export class SqlCampaignStore implements CampaignStore {
       [campaignId, scheduledFor, at],
     );
     if (created) return { run: toRun(created), created: true };
-    const [existing] = await this.db.query<RunRow>('SELECT * FROM campaign_runs WHERE campaign_id = $1 AND scheduled_for = $2', [campaignId, scheduledFor]);
+    const [existing] = await this.db.query<RunRow>('SELECT * FROM campaign_runs WHERE campaign_id = $1 AND scheduled_for = $2', [
+      campaignId,
+      scheduledFor,
+    ]);
     return { run: toRun(existing!), created: false };
   }
 
@@ -260,7 +274,9 @@ export class SqlCampaignStore implements CampaignStore {
          ON CONFLICT (run_id, user_id) DO NOTHING RETURNING id`,
         [runId, deliveries.map((d) => d.userId), deliveries.map((d) => d.dueAt.toISOString())],
       );
-      await tx.query('UPDATE campaign_runs SET targeted = (SELECT count(*) FROM campaign_deliveries WHERE run_id = $1) WHERE id = $1', [runId]);
+      await tx.query('UPDATE campaign_runs SET targeted = (SELECT count(*) FROM campaign_deliveries WHERE run_id = $1) WHERE id = $1', [
+        runId,
+      ]);
       return rows.length;
     });
   }
@@ -302,7 +318,8 @@ export class SqlCampaignStore implements CampaignStore {
     const counts: DeliveryCounts = { pending: 0, sending: 0, sent: 0, failed: 0, skipped: 0, cancelled: 0, uncertain: 0, failedBy: {} };
     for (const row of rows) {
       counts[row.status] += Number(row.n);
-      if (row.status === 'failed') counts.failedBy[row.reason ?? 'unknown'] = (counts.failedBy[row.reason ?? 'unknown'] ?? 0) + Number(row.n);
+      if (row.status === 'failed')
+        counts.failedBy[row.reason ?? 'unknown'] = (counts.failedBy[row.reason ?? 'unknown'] ?? 0) + Number(row.n);
     }
     return counts;
   }
@@ -315,8 +332,14 @@ export class SqlCampaignStore implements CampaignStore {
   async complete(deliveryId: string, worker: string, result: DeliveryResult, at: Date): Promise<boolean> {
     const status: DeliveryStatus = result.kind === 'later' ? 'pending' : result.kind;
     const rows = await this.db.query(COMPLETE, [
-      deliveryId, worker, status, result.kind === 'sent' ? null : result.reason, result.kind === 'sent' ? result.nudgeId : null,
-      result.kind === 'later' ? result.at : null, at, result.kind === 'later' && result.notDelivered === true,
+      deliveryId,
+      worker,
+      status,
+      result.kind === 'sent' ? null : result.reason,
+      result.kind === 'sent' ? result.nudgeId : null,
+      result.kind === 'later' ? result.at : null,
+      at,
+      result.kind === 'later' && result.notDelivered === true,
     ]);
     return rows.length === 1;
   }
@@ -340,8 +363,14 @@ export class SqlCampaignStore implements CampaignStore {
     if (!isGuid(campaignId)) return [];
     const rows = await this.db.query<FactRow>(DELIVERY_FACTS, [campaignId]);
     return rows.map((row) => ({
-      runId: row.run_id, userId: row.user_id, status: row.status, ...(row.reason ? { reason: row.reason } : {}),
-      ...(row.sent_at ? { sentAt: new Date(row.sent_at) } : {}), opened: row.opened, answered: row.answered, snoozed: row.snoozed,
+      runId: row.run_id,
+      userId: row.user_id,
+      status: row.status,
+      ...(row.reason ? { reason: row.reason } : {}),
+      ...(row.sent_at ? { sentAt: new Date(row.sent_at) } : {}),
+      opened: row.opened,
+      answered: row.answered,
+      snoozed: row.snoozed,
       ...(row.enrolled_at ? { enrolledAt: new Date(row.enrolled_at) } : {}),
       ...(row.user_principal_name ? { userPrincipalName: row.user_principal_name } : {}),
       ...(row.display_name ? { displayName: row.display_name } : {}),
@@ -388,13 +417,23 @@ export class SqlCampaignStore implements CampaignStore {
 
   async releaseEscalations(campaignId: string, userIds: readonly string[]): Promise<void> {
     if (userIds.length === 0 || !isGuid(campaignId)) return;
-    await this.db.query(`DELETE FROM campaign_escalations WHERE campaign_id = $1 AND user_id = ANY($2::text[]) AND status = 'sending'`, [campaignId, [...userIds]]);
+    await this.db.query(`DELETE FROM campaign_escalations WHERE campaign_id = $1 AND user_id = ANY($2::text[]) AND status = 'sending'`, [
+      campaignId,
+      [...userIds],
+    ]);
   }
 
-  async settleEscalations(campaignId: string, userIds: readonly string[], outcome: { status: 'sent' } | { status: 'failed'; reason: string }): Promise<void> {
+  async settleEscalations(
+    campaignId: string,
+    userIds: readonly string[],
+    outcome: { status: 'sent' } | { status: 'failed'; reason: string },
+  ): Promise<void> {
     if (userIds.length === 0 || !isGuid(campaignId)) return;
     await this.db.query('UPDATE campaign_escalations SET status = $3, reason = $4 WHERE campaign_id = $1 AND user_id = ANY($2::text[])', [
-      campaignId, [...userIds], outcome.status, outcome.status === 'failed' ? outcome.reason : null,
+      campaignId,
+      [...userIds],
+      outcome.status,
+      outcome.status === 'failed' ? outcome.reason : null,
     ]);
   }
 
@@ -412,21 +451,40 @@ export class SqlCampaignStore implements CampaignStore {
 
 function toCampaign(row: CampaignRow): Campaign {
   return {
-    ...row.plan, id: row.id, number: row.number, name: row.name, ownerId: row.owner_id, ownerName: row.owner_name, status: row.status, createdAt: new Date(row.created_at),
+    ...row.plan,
+    id: row.id,
+    number: row.number,
+    name: row.name,
+    ownerId: row.owner_id,
+    ownerName: row.owner_name,
+    status: row.status,
+    createdAt: new Date(row.created_at),
     ...(row.problem ? { problem: { text: row.problem, at: new Date(row.problem_at ?? row.created_at) } } : {}),
   };
 }
 
 function toRun(row: RunRow): CampaignRun {
   return {
-    id: row.id, campaignId: row.campaign_id, scheduledFor: new Date(row.scheduled_for), startedAt: new Date(row.started_at),
-    ...(row.finished_at ? { finishedAt: new Date(row.finished_at) } : {}), status: row.status, targeted: row.targeted,
+    id: row.id,
+    campaignId: row.campaign_id,
+    scheduledFor: new Date(row.scheduled_for),
+    startedAt: new Date(row.started_at),
+    ...(row.finished_at ? { finishedAt: new Date(row.finished_at) } : {}),
+    status: row.status,
+    targeted: row.targeted,
   };
 }
 
 function toDelivery(row: DeliveryRow): CampaignDelivery {
   return {
-    id: String(row.id), runId: row.run_id, campaignId: row.campaign_id, userId: row.user_id, dueAt: new Date(row.due_at), status: row.status,
-    attempts: row.attempts, ...(row.reason ? { reason: row.reason } : {}), ...(row.nudge_id ? { nudgeId: row.nudge_id } : {}),
+    id: String(row.id),
+    runId: row.run_id,
+    campaignId: row.campaign_id,
+    userId: row.user_id,
+    dueAt: new Date(row.due_at),
+    status: row.status,
+    attempts: row.attempts,
+    ...(row.reason ? { reason: row.reason } : {}),
+    ...(row.nudge_id ? { nudgeId: row.nudge_id } : {}),
   };
 }

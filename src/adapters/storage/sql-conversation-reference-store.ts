@@ -74,10 +74,10 @@ export class SqlConversationReferenceStore implements ConversationReferenceStore
   }
 
   async markUninstalled(conversationId: string, at: Date): Promise<void> {
-    await this.db.query(
-      'UPDATE conversation_references SET uninstalled_at = $2, updated_at = now() WHERE conversation_id = $1',
-      [conversationId, at],
-    );
+    await this.db.query('UPDATE conversation_references SET uninstalled_at = $2, updated_at = now() WHERE conversation_id = $1', [
+      conversationId,
+      at,
+    ]);
   }
 }
 

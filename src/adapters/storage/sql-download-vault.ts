@@ -19,7 +19,10 @@ export class SqlDownloadVault implements DownloadVault {
   }
 
   async peek(token: string, now: Date): Promise<{ fileName: string } | undefined> {
-    const [row] = await this.db.query<{ file_name: string }>('SELECT file_name FROM pending_exports WHERE token_hash = $1 AND expires_at > $2', [hashOf(token), now]);
+    const [row] = await this.db.query<{ file_name: string }>(
+      'SELECT file_name FROM pending_exports WHERE token_hash = $1 AND expires_at > $2',
+      [hashOf(token), now],
+    );
     return row ? { fileName: row.file_name } : undefined;
   }
 

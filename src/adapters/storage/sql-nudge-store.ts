@@ -1,6 +1,14 @@
 import type { MethodKind } from '../../domain/mfa/method-kind';
 import type { MfaStrength } from '../../domain/mfa/mfa-strength';
-import type { Nudge, NudgeAction, NudgeActionKind, NudgeActionResult, NudgeSeries, NudgeSource, NudgeStatus } from '../../domain/nudges/nudge';
+import type {
+  Nudge,
+  NudgeAction,
+  NudgeActionKind,
+  NudgeActionResult,
+  NudgeSeries,
+  NudgeSource,
+  NudgeStatus,
+} from '../../domain/nudges/nudge';
 import type { DeliveryRecord, NudgeRequestRecord, NudgeStore, Reservation, ReservationDecision } from '../../domain/ports/nudge-store';
 import type { Database } from './database';
 import { isGuid } from '../../domain/guid';
@@ -76,11 +84,14 @@ interface NudgeRow {
   activity_id: string | null;
 }
 
-
 export class SqlNudgeStore implements NudgeStore {
   constructor(private readonly db: Database) {}
 
-  async reserve(request: NudgeRequestRecord, sentSince: Date, decide: (series: NudgeSeries, sentAt: Date[]) => ReservationDecision): Promise<Reservation> {
+  async reserve(
+    request: NudgeRequestRecord,
+    sentSince: Date,
+    decide: (series: NudgeSeries, sentAt: Date[]) => ReservationDecision,
+  ): Promise<Reservation> {
     return this.db.transaction(async (tx) => {
       await tx.query(OPEN_SERIES, [request.userId, request.now]);
       const [seriesRow] = await tx.query<SeriesRow>(LOCK_OPEN_SERIES, [request.userId]);
@@ -92,11 +103,23 @@ export class SqlNudgeStore implements NudgeStore {
         if (earlier) return { kind: 'repeated', nudge: toNudge(earlier) };
       }
       const sent = await tx.query<{ sent_at: Date | string }>(SENT_SINCE, [request.userId, sentSince]);
-      const decision = decide(series, sent.map((row) => new Date(row.sent_at)));
+      const decision = decide(
+        series,
+        sent.map((row) => new Date(row.sent_at)),
+      );
       if (decision.kind === 'deferred') return decision;
       const [row] = await tx.query<NudgeRow>(INSERT_NUDGE, [
-        series.id, request.userId, request.source, request.requestedBy ?? null, request.deadline ?? null, request.now,
-        request.recipientName, request.greetingName, request.strength, JSON.stringify(request.methods), request.campaignDeliveryId ?? null,
+        series.id,
+        request.userId,
+        request.source,
+        request.requestedBy ?? null,
+        request.deadline ?? null,
+        request.now,
+        request.recipientName,
+        request.greetingName,
+        request.strength,
+        JSON.stringify(request.methods),
+        request.campaignDeliveryId ?? null,
         request.requestKey ?? null,
       ]);
       return { kind: 'reserved', nudge: toNudge(row!), series };
@@ -104,13 +127,22 @@ export class SqlNudgeStore implements NudgeStore {
   }
 
   async markSendStarted(nudgeId: string, at: Date): Promise<boolean> {
-    const rows = await this.db.query(`UPDATE nudges SET send_started_at = $2 WHERE id = $1 AND status = 'sending' RETURNING id`, [nudgeId, at]);
+    const rows = await this.db.query(`UPDATE nudges SET send_started_at = $2 WHERE id = $1 AND status = 'sending' RETURNING id`, [
+      nudgeId,
+      at,
+    ]);
     return rows.length === 1;
   }
 
   async recordDelivery(nudgeId: string, delivery: DeliveryRecord, at: Date): Promise<void> {
     await this.db.query(RECORD_DELIVERY, [
-      nudgeId, delivery.status, delivery.detail ?? null, delivery.retryAt ?? null, delivery.conversationId ?? null, delivery.activityId ?? null, at,
+      nudgeId,
+      delivery.status,
+      delivery.detail ?? null,
+      delivery.retryAt ?? null,
+      delivery.conversationId ?? null,
+      delivery.activityId ?? null,
+      at,
     ]);
   }
 
@@ -122,8 +154,13 @@ export class SqlNudgeStore implements NudgeStore {
     return {
       nudge: toNudge(row),
       series: toSeries({
-        id: row.series_id, user_id: row.user_id, started_at: row.s_started_at as Date, ended_at: row.s_ended_at as Date | null,
-        end_reason: row.s_end_reason as 'enrolled' | null, snoozes_used: row.s_snoozes_used as number, snoozed_until: row.s_snoozed_until as Date | null,
+        id: row.series_id,
+        user_id: row.user_id,
+        started_at: row.s_started_at as Date,
+        ended_at: row.s_ended_at as Date | null,
+        end_reason: row.s_end_reason as 'enrolled' | null,
+        snoozes_used: row.s_snoozes_used as number,
+        snoozed_until: row.s_snoozed_until as Date | null,
       }),
     };
   }
@@ -139,23 +176,36 @@ export class SqlNudgeStore implements NudgeStore {
   }
 
   async endSeries(seriesId: string, reason: 'enrolled', at: Date): Promise<void> {
-    await this.db.query('UPDATE nudge_series SET ended_at = $2, end_reason = $3, snoozed_until = NULL WHERE id = $1 AND ended_at IS NULL', [seriesId, at, reason]);
+    await this.db.query('UPDATE nudge_series SET ended_at = $2, end_reason = $3, snoozed_until = NULL WHERE id = $1 AND ended_at IS NULL', [
+      seriesId,
+      at,
+      reason,
+    ]);
   }
 
   async recordAction(action: NudgeAction): Promise<void> {
-    await this.db.query('INSERT INTO nudge_actions (nudge_id, actor_id, action, result, detail, at) VALUES ($1, $2, $3, $4, $5::jsonb, $6)', [
-      action.nudgeId, action.actorId, action.action, action.result, action.detail ? JSON.stringify(action.detail) : null, action.at,
-    ]);
+    await this.db.query(
+      'INSERT INTO nudge_actions (nudge_id, actor_id, action, result, detail, at) VALUES ($1, $2, $3, $4, $5::jsonb, $6)',
+      [action.nudgeId, action.actorId, action.action, action.result, action.detail ? JSON.stringify(action.detail) : null, action.at],
+    );
   }
 
   async actionsOf(nudgeId: string): Promise<NudgeAction[]> {
     if (!isGuid(nudgeId)) return [];
-    const rows = await this.db.query<{ nudge_id: string; actor_id: string; action: NudgeActionKind; result: NudgeActionResult; detail: Record<string, string | number | boolean> | null; at: Date | string }>(
-      'SELECT nudge_id, actor_id, action, result, detail, at FROM nudge_actions WHERE nudge_id = $1 ORDER BY id',
-      [nudgeId],
-    );
+    const rows = await this.db.query<{
+      nudge_id: string;
+      actor_id: string;
+      action: NudgeActionKind;
+      result: NudgeActionResult;
+      detail: Record<string, string | number | boolean> | null;
+      at: Date | string;
+    }>('SELECT nudge_id, actor_id, action, result, detail, at FROM nudge_actions WHERE nudge_id = $1 ORDER BY id', [nudgeId]);
     return rows.map((row) => ({
-      nudgeId: row.nudge_id, actorId: row.actor_id, action: row.action, result: row.result, at: new Date(row.at),
+      nudgeId: row.nudge_id,
+      actorId: row.actor_id,
+      action: row.action,
+      result: row.result,
+      at: new Date(row.at),
       ...(row.detail ? { detail: row.detail } : {}),
     }));
   }
@@ -192,4 +242,3 @@ function toNudge(row: NudgeRow): Nudge {
     ...(row.activity_id ? { activityId: row.activity_id } : {}),
   };
 }
-

@@ -39,7 +39,10 @@ export const DEFAULT_STALE_SCAN_MS = 2 * 60 * 60 * 1000;
 export class SqlPostureStore implements PostureStore {
   private readonly staleAfterMs: number;
 
-  constructor(private readonly db: Database, options: SqlPostureStoreOptions = {}) {
+  constructor(
+    private readonly db: Database,
+    options: SqlPostureStoreOptions = {},
+  ) {
     this.staleAfterMs = options.staleAfterMs ?? DEFAULT_STALE_SCAN_MS;
   }
 
@@ -50,7 +53,10 @@ export class SqlPostureStore implements PostureStore {
       // One transaction: a scan row never exists without the partition its pages go to.
       const started = await this.db.transaction(async (tx) => {
         const stale = await tx.query<{ id: string }>(sql.FAIL_STALE_SCANS, [at, this.staleAfterMs / 1000, staleError]);
-        await dropScanPartitions(tx, stale.map((row) => row.id));
+        await dropScanPartitions(
+          tx,
+          stale.map((row) => row.id),
+        );
         const [row] = await tx.query<ScanRunRow>(sql.INSERT_RUNNING_SCAN, [trigger, requestedBy ?? null, at]);
         if (row) await createScanPartition(tx, String(row.id));
         return row;
@@ -156,7 +162,12 @@ export class SqlPostureStore implements PostureStore {
       [since],
     );
     return rows.map((row) => {
-      const { scanId, takenAt, reportUpdatedAt, overall } = toSnapshot({ ...row, by_department: {}, by_method: {}, directory_totals: null });
+      const { scanId, takenAt, reportUpdatedAt, overall } = toSnapshot({
+        ...row,
+        by_department: {},
+        by_method: {},
+        directory_totals: null,
+      });
       return { scanId, takenAt, ...(reportUpdatedAt ? { reportUpdatedAt } : {}), overall };
     });
   }

@@ -29,17 +29,26 @@ export class SqlSendRate implements SendRate {
   /** Whole microseconds (what the database keeps), rounded up: rounding down would let a second hold one send too many. */
   private readonly spacingMicros: number;
 
-  constructor(private readonly db: Database, perSecond: number, private readonly name = 'teams', private readonly quietMs = SENDER_QUIET_MS) {
-    if (!Number.isInteger(perSecond) || perSecond < 1) throw new Error(`The send rate must be a whole number of sends per second, at least 1 (got ${perSecond}).`);
+  constructor(
+    private readonly db: Database,
+    perSecond: number,
+    private readonly name = 'teams',
+    private readonly quietMs = SENDER_QUIET_MS,
+  ) {
+    if (!Number.isInteger(perSecond) || perSecond < 1)
+      throw new Error(`The send rate must be a whole number of sends per second, at least 1 (got ${perSecond}).`);
     this.spacingMicros = Math.ceil(1_000_000 / perSecond);
   }
 
   async nextSlot(sender = 'unnamed'): Promise<SendSlot> {
     // The database's clock, not the bot's: instances whose clocks disagree, or a clock set back, would otherwise
     // push the shared next free time ahead of everyone else's now, and their sends would wait that long.
-    const [row] = await this.db.query<{ at: Date | string; wait_ms: number | string; senders: number | string }>(
-      NEXT_SLOT, [this.name, this.spacingMicros, sender, this.quietMs],
-    );
+    const [row] = await this.db.query<{ at: Date | string; wait_ms: number | string; senders: number | string }>(NEXT_SLOT, [
+      this.name,
+      this.spacingMicros,
+      sender,
+      this.quietMs,
+    ]);
     return { at: new Date(row!.at), waitMs: Number(row!.wait_ms), senders: Number(row!.senders) };
   }
 }

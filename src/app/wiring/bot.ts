@@ -46,9 +46,20 @@ export function wireBot(platform: Platform, app: Capabilities, publicUrl: string
     nudges: { actions: nudgeActions(platform, graph, teams, nudges, app.knowledge.articles) },
     campaigns: {
       // The same directory check as admins', on the campaign-manager groups.
-      managers: new AdminAuthorizer(graph.directory, { groupIds: config.nudges.campaignManagerGroupIds, allowList: [], cacheSeconds: ROLE_CHECK_CACHE_SECONDS }),
+      managers: new AdminAuthorizer(graph.directory, {
+        groupIds: config.nudges.campaignManagerGroupIds,
+        allowList: [],
+        cacheSeconds: ROLE_CHECK_CACHE_SECONDS,
+      }),
       // Resuming queues the next run and wakes the engine for the deliveries the pause held.
-      manage: { campaigns: campaigns.store, scheduleNext: async (campaign) => { campaigns.engine.poke(); return campaigns.scheduleNext(campaign); }, now },
+      manage: {
+        campaigns: campaigns.store,
+        scheduleNext: async (campaign) => {
+          campaigns.engine.poke();
+          return campaigns.scheduleNext(campaign);
+        },
+        now,
+      },
       vault: posture.vault,
       publicUrl: () => publicUrl,
     },
@@ -57,7 +68,11 @@ export function wireBot(platform: Platform, app: Capabilities, publicUrl: string
   return createTeamsBot(teams.adapter, new SqlBotStorage(platform.db), deps, teams.botAppId);
 }
 
-function adminDependencies({ config, now, jobs }: Platform, { graph, posture, nudges }: Capabilities, publicUrl: string | undefined): BotDependencies['admin'] {
+function adminDependencies(
+  { config, now, jobs }: Platform,
+  { graph, posture, nudges }: Capabilities,
+  publicUrl: string | undefined,
+): BotDependencies['admin'] {
   const authorizer = new AdminAuthorizer(graph.directory, {
     groupIds: config.posture.adminGroupIds,
     roleTemplateIds: config.posture.adminRoleTemplateIds,
@@ -70,10 +85,19 @@ function adminDependencies({ config, now, jobs }: Platform, { graph, posture, nu
     auditLog,
     contact: config.posture.adminContact,
     answers: (context) => ({
-      store, auditLog, directory: graph.directory, policy, rates, departmentMinSize: config.posture.departmentMinSize, now, vault, publicUrl: () => publicUrl,
+      store,
+      auditLog,
+      directory: graph.directory,
+      policy,
+      rates,
+      departmentMinSize: config.posture.departmentMinSize,
+      now,
+      vault,
+      publicUrl: () => publicUrl,
       sendNudge: (request) => nudges.jobs.sendNowOrLater(request),
       // The scan's result is posted back into the conversation the admin asked in.
-      requestScan: (requestedBy) => requestPostureScan(jobs, { trigger: 'admin', requestedBy, replyTo: TurnContext.getConversationReference(context.activity) }),
+      requestScan: (requestedBy) =>
+        requestPostureScan(jobs, { trigger: 'admin', requestedBy, replyTo: TurnContext.getConversationReference(context.activity) }),
     }),
   };
 }

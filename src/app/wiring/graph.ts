@@ -16,7 +16,12 @@ export function wireGraph({ config, logger, overrides }: Platform) {
   // seconds, so their directory gives up quickly (busy or failing Graph → "try later"); the scan is patient.
   const reportsPacer = new RequestPacer(overrides.reportsBudget ?? REPORTS_BUDGET);
   return {
-    directory: new GraphDirectory(client, { registrationSource, reportsPacer, maxPacerWaitMs: TURN_REPORTS_WAIT_MS, retry: TURN_GRAPH_RETRY }),
+    directory: new GraphDirectory(client, {
+      registrationSource,
+      reportsPacer,
+      maxPacerWaitMs: TURN_REPORTS_WAIT_MS,
+      retry: TURN_GRAPH_RETRY,
+    }),
     scanDirectory: new GraphDirectory(client, { registrationSource, reportsPacer, log: logger }),
     // Brief, like the turn's directory: a longer throttle becomes "throttled" and a queued retry, not a stuck turn.
     installer: new GraphAppInstaller(client, config.nudges.teamsAppCatalogId, TURN_GRAPH_RETRY),

@@ -8,7 +8,10 @@ import type { PostureSlice } from './posture';
  * The HTTP side, listening before anything is wired so that the app knows its own address (the demo's export
  * links use it); it takes turns once opened.
  */
-export async function listenHttp({ config, logger }: Platform): Promise<{ http: HttpServer; port: number; url: string; publicUrl?: string }> {
+export async function listenHttp({
+  config,
+  logger,
+}: Platform): Promise<{ http: HttpServer; port: number; url: string; publicUrl?: string }> {
   // Production bots always get a token from the Bot Connector: no Bearer header, no reading of the body.
   const http = createHttpServer(logger, { activityLimits: { requireBearer: config.mode === 'production' } });
   const { port, url } = await http.listen(config.server.host, config.server.port);
@@ -18,7 +21,14 @@ export async function listenHttp({ config, logger }: Platform): Promise<{ http: 
 }
 
 /** Teams' activities, readiness and the export links, served from now on. */
-export function openHttp(http: HttpServer, { config, db, jobs, logger, now }: Platform, bot: TeamsBot, posture: PostureSlice, campaigns: CampaignSlice, url: string): void {
+export function openHttp(
+  http: HttpServer,
+  { config, db, jobs, logger, now }: Platform,
+  bot: TeamsBot,
+  posture: PostureSlice,
+  campaigns: CampaignSlice,
+  url: string,
+): void {
   http.open({
     bot,
     readiness: { database: () => db.isReady(), jobs: () => jobs.isReady(), delivery: () => campaigns.engine.health() },

@@ -24,21 +24,32 @@ export async function wireNudges(platform: Platform, graph: GraphSlice, teams: T
   const { config, logger, now } = platform;
   const store = new SqlNudgeStore(platform.db);
   const sending: SendNudgeDeps = {
-    directory: graph.directory, store, references: teams.references, installer: graph.installer, messenger: teams.messenger,
-    policy: posture.policy, nudges: config.nudges.policy, now,
+    directory: graph.directory,
+    store,
+    references: teams.references,
+    installer: graph.installer,
+    messenger: teams.messenger,
+    policy: posture.policy,
+    nudges: config.nudges.policy,
+    now,
   };
   // One gate per instance for every request to Teams on the tenant's send budget: an admin's `nudge` or a
   // snooze's reminder sent during a campaign run would otherwise go out on top of the campaign's sends.
   const worker = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   const gate = new SendGate(new SqlSendRate(platform.db, config.nudges.campaignSendRate), worker, config.nudges.campaignSendRate);
-  const jobs = new NudgeJobs(platform.jobs, async (request) => {
-    const paced = pacedNudge(request, gate.take);
-    try {
-      return await sendNudge(sending, paced.request);
-    } finally {
-      paced.release();
-    }
-  }, logger, now);
+  const jobs = new NudgeJobs(
+    platform.jobs,
+    async (request) => {
+      const paced = pacedNudge(request, gate.take);
+      try {
+        return await sendNudge(sending, paced.request);
+      } finally {
+        paced.release();
+      }
+    },
+    logger,
+    now,
+  );
   // A job waiting from before a restart may run as soon as its queue is worked: everything it uses exists by now.
   await jobs.register();
   // One share per person for "status" and "I've done it" together, so nobody can spend that budget alone.
@@ -47,7 +58,13 @@ export async function wireNudges(platform: Platform, graph: GraphSlice, teams: T
 }
 
 /** What the nudge card's buttons need ("I've done it", "remind me", "I need help"). */
-export function nudgeActions(platform: Platform, graph: GraphSlice, teams: TeamsSlice, nudges: NudgeSlice, articles: readonly Article[]): NudgeActionDeps {
+export function nudgeActions(
+  platform: Platform,
+  graph: GraphSlice,
+  teams: TeamsSlice,
+  nudges: NudgeSlice,
+  articles: readonly Article[],
+): NudgeActionDeps {
   const { config } = platform;
   const helpDeskChannel = config.nudges.helpDeskConversationId;
   return {
@@ -57,7 +74,16 @@ export function nudgeActions(platform: Platform, graph: GraphSlice, teams: Teams
     nudges: config.nudges.policy,
     now: platform.now,
     articleFor: helpArticleFor(articles),
-    ...(helpDeskChannel ? { helpDesk: new ChannelHelpDesk(teams.adapter, (id) => teams.references.findByConversation(id), teams.botAppId ?? '', helpDeskChannel) } : {}),
+    ...(helpDeskChannel
+      ? {
+          helpDesk: new ChannelHelpDesk(
+            teams.adapter,
+            (id) => teams.references.findByConversation(id),
+            teams.botAppId ?? '',
+            helpDeskChannel,
+          ),
+        }
+      : {}),
     helpContact: config.answers.helpDeskContact,
     remindAt: (userId, at) => nudges.jobs.later({ userId, source: 'reminder' }, at),
     recheckTimeoutMs: RECHECK_TIMEOUT_MS,

@@ -29,10 +29,20 @@ export async function wirePosture(platform: Platform, graph: GraphSlice, teams: 
   await jobs.schedule(EXPIRED_EXPORTS_JOB, EXPIRED_EXPORTS_CRON, 'UTC');
   const classification = { policy: DEFAULT_CLASSIFICATION_POLICY, rates: config.posture.rates };
   const scan = async (data: PostureScanJobData) => {
-    const outcome = await scanTenant({ directory: graph.scanDirectory, store, ...classification, now, minReportCoverage: config.posture.minReportCoverage }, data.trigger, data.requestedBy);
-    logger.info({ trigger: data.trigger, outcome: outcome.kind, ...(outcome.kind === 'failed' ? { error: outcome.error } : {}) }, 'posture scan ended');
+    const outcome = await scanTenant(
+      { directory: graph.scanDirectory, store, ...classification, now, minReportCoverage: config.posture.minReportCoverage },
+      data.trigger,
+      data.requestedBy,
+    );
+    logger.info(
+      { trigger: data.trigger, outcome: outcome.kind, ...(outcome.kind === 'failed' ? { error: outcome.error } : {}) },
+      'posture scan ended',
+    );
     if (outcome.kind === 'completed' && outcome.stats.directoryTotalsError) {
-      logger.warn({ error: outcome.stats.directoryTotalsError }, "the directory's own registration totals could not be read; the scan completed without them");
+      logger.warn(
+        { error: outcome.stats.directoryTotalsError },
+        "the directory's own registration totals could not be read; the scan completed without them",
+      );
     }
     // An admin's `scan` hears the result in the conversation it was asked in.
     if (!data.replyTo) return;

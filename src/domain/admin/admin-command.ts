@@ -26,35 +26,47 @@ export interface CommandUsage {
 
 export const ADMIN_COMMANDS: Record<AdminCommandName, CommandUsage> = {
   posture: {
-    name: 'posture', syntax: 'posture [by department | <department>]',
+    name: 'posture',
+    syntax: 'posture [by department | <department>]',
     description: 'MFA posture of the whole tenant, ranked by department, or of one department.',
     examples: ['posture', 'posture by department', 'posture Finance'],
   },
   unenrolled: {
-    name: 'unenrolled', syntax: 'unenrolled [department]',
+    name: 'unenrolled',
+    syntax: 'unenrolled [department]',
     description: 'People with no MFA method at all (sent to you privately).',
     examples: ['unenrolled', 'unenrolled Sales'],
   },
   weak: {
-    name: 'weak', syntax: 'weak [department]',
+    name: 'weak',
+    syntax: 'weak [department]',
     description: 'People who rely on text messages, voice calls or email only (sent to you privately).',
     examples: ['weak', 'weak Engineering'],
   },
   user: {
-    name: 'user', syntax: 'user <name or UPN>',
+    name: 'user',
+    syntax: 'user <name or UPN>',
     description: "One person's MFA status and methods, checked live.",
     examples: ['user adele.vance@contoso.com', 'user Adele'],
   },
   trend: {
-    name: 'trend', syntax: 'trend [days]',
+    name: 'trend',
+    syntax: 'trend [days]',
     description: 'How the share of people with strong MFA moved, over 1 to 365 days (default 30).',
     examples: ['trend', 'trend 90'],
   },
-  scan: { name: 'scan', syntax: 'scan', description: 'Reads everyone\'s MFA registration from Microsoft Graph now.', examples: ['scan'] },
-  export: { name: 'export', syntax: 'export', description: 'A CSV file of everyone\'s MFA status (personal chat only).', examples: ['export'] },
+  scan: { name: 'scan', syntax: 'scan', description: "Reads everyone's MFA registration from Microsoft Graph now.", examples: ['scan'] },
+  export: {
+    name: 'export',
+    syntax: 'export',
+    description: "A CSV file of everyone's MFA status (personal chat only).",
+    examples: ['export'],
+  },
   nudge: {
-    name: 'nudge', syntax: 'nudge <UPN> [force]',
-    description: 'Sends one person an MFA reminder card now, within their sending hours; "force" sends even if they had one recently or snoozed.',
+    name: 'nudge',
+    syntax: 'nudge <UPN> [force]',
+    description:
+      'Sends one person an MFA reminder card now, within their sending hours; "force" sends even if they had one recently or snoozed.',
     examples: ['nudge adele.vance@contoso.com', 'nudge adele.vance@contoso.com force'],
   },
   audit: { name: 'audit', syntax: 'audit', description: 'The latest admin commands: who, what, when, where.', examples: ['audit'] },
@@ -111,7 +123,11 @@ export function parseAdminCommand(name: AdminCommandName, args: readonly string[
 export function describeForAudit(command: AdminCommand): string {
   switch (command.name) {
     case 'posture':
-      return command.scope.kind === 'tenant' ? 'posture' : command.scope.kind === 'byDepartment' ? 'posture by department' : 'posture <department>';
+      return command.scope.kind === 'tenant'
+        ? 'posture'
+        : command.scope.kind === 'byDepartment'
+          ? 'posture by department'
+          : 'posture <department>';
     case 'unenrolled':
     case 'weak':
       return command.department ? `${command.name} <department>` : command.name;

@@ -10,7 +10,10 @@ export function adminSafeMessage(error: unknown, maxLength = 300): string {
     .replace(/\bbearer\s+[\w.~+/=-]+/gi, 'Bearer [redacted]')
     .replace(/\beyJ[\w-]+\.[\w-]+\.[\w-]*/g, '[redacted]')
     .replace(/(\/\/[^/\s:@]+):[^@\s/]+@/g, '$1:[redacted]@')
-    .replace(/\b(password|passwd|pwd|secret|client_secret|token|access_token|refresh_token|api[_-]?key|sig)(\s*[=:]\s*)("[^"]*"|'[^']*'|[^\s&;,]+)/gi, '$1$2[redacted]');
+    .replace(
+      /\b(password|passwd|pwd|secret|client_secret|token|access_token|refresh_token|api[_-]?key|sig)(\s*[=:]\s*)("[^"]*"|'[^']*'|[^\s&;,]+)/gi,
+      '$1$2[redacted]',
+    );
   if (redacted === '') return 'an unexpected error';
   return redacted.length > maxLength ? `${redacted.slice(0, maxLength - 1)}…` : redacted;
 }

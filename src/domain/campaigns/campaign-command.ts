@@ -5,10 +5,7 @@ import { isGuid } from '../guid';
  * `ref` is a campaign's number ("3", "#3") or its id; the store decides whether it exists.
  */
 export type CampaignCommand =
-  | { name: 'list' }
-  | { name: 'new' }
-  | { name: 'status'; ref: string }
-  | { name: CampaignChange | 'copy' | 'export'; ref: string };
+  { name: 'list' } | { name: 'new' } | { name: 'status'; ref: string } | { name: CampaignChange | 'copy' | 'export'; ref: string };
 
 /** What changes a campaign's state, and so needs the campaign-manager role and goes to the audit log. */
 export type CampaignChange = 'pause' | 'resume' | 'cancel';
@@ -30,10 +27,15 @@ export interface CampaignCommandUsage {
 export const CAMPAIGN_COMMAND_WORDS = ['campaigns', 'campaign'] as const;
 
 export const CAMPAIGN_USAGE: Record<(typeof CAMPAIGN_COMMAND_WORDS)[number], CampaignCommandUsage> = {
-  campaigns: { syntax: 'campaigns', description: 'The latest reminder campaigns, their state and how far each got.', examples: ['campaigns'] },
+  campaigns: {
+    syntax: 'campaigns',
+    description: 'The latest reminder campaigns, their state and how far each got.',
+    examples: ['campaigns'],
+  },
   campaign: {
     syntax: 'campaign new | <number> | pause <number> | resume <number> | cancel <number> | copy <number> | export <number>',
-    description: 'Reminder campaigns: "new" opens the form; a number shows that campaign\'s funnel; pause, resume, cancel and copy change it (campaign managers); export sends its deliveries as CSV (personal chat).',
+    description:
+      'Reminder campaigns: "new" opens the form; a number shows that campaign\'s funnel; pause, resume, cancel and copy change it (campaign managers); export sends its deliveries as CSV (personal chat).',
     examples: ['campaign new', 'campaign 3', 'campaign pause 3'],
   },
 };
@@ -54,15 +56,22 @@ const VERBS_WITH_REF = ['pause', 'resume', 'cancel', 'copy', 'export'] as const;
 export function parseCampaignCommand(word: string, args: readonly string[]): ParsedCampaignCommand {
   const words = args.filter((arg) => arg !== '');
   if (word === 'campaigns') {
-    return words.length === 0 ? { ok: true, command: { name: 'list' } } : { ok: false, usage: CAMPAIGN_USAGE.campaigns, problem: '"campaigns" takes nothing after it.' };
+    return words.length === 0
+      ? { ok: true, command: { name: 'list' } }
+      : { ok: false, usage: CAMPAIGN_USAGE.campaigns, problem: '"campaigns" takes nothing after it.' };
   }
   const refuse = (problem: string): ParsedCampaignCommand => ({ ok: false, usage: CAMPAIGN_USAGE.campaign, problem });
   const [first, ...rest] = words;
   if (first === undefined) return refuse('Say which campaign, by its number, or "campaign new" to start one.');
   const verb = first.toLowerCase();
-  if (verb === 'new') return rest.length === 0 ? { ok: true, command: { name: 'new' } } : refuse('"campaign new" takes nothing after it: the form asks for the rest.');
+  if (verb === 'new')
+    return rest.length === 0
+      ? { ok: true, command: { name: 'new' } }
+      : refuse('"campaign new" takes nothing after it: the form asks for the rest.');
   if (isCampaignRef(first)) {
-    return rest.length === 0 ? { ok: true, command: { name: 'status', ref: first } } : refuse(`Put the action first, then the number: "campaign pause ${first}".`);
+    return rest.length === 0
+      ? { ok: true, command: { name: 'status', ref: first } }
+      : refuse(`Put the action first, then the number: "campaign pause ${first}".`);
   }
   const known = VERBS_WITH_REF.find((name) => name === verb);
   if (!known) return refuse(`"${first}" is neither a campaign number nor something I can do with one.`);
@@ -75,9 +84,13 @@ export function parseCampaignCommand(word: string, args: readonly string[]): Par
 export function describeCampaignCommand(command: CampaignCommand, campaignNumber?: number): string {
   const which = campaignNumber !== undefined ? ` ${campaignNumber}` : 'ref' in command ? ` ${command.ref.replace(/^#/, '')}` : '';
   switch (command.name) {
-    case 'list': return 'campaigns';
-    case 'new': return 'campaign new';
-    case 'status': return `campaign${which}`;
-    default: return `campaign ${command.name}${which}`;
+    case 'list':
+      return 'campaigns';
+    case 'new':
+      return 'campaign new';
+    case 'status':
+      return `campaign${which}`;
+    default:
+      return `campaign ${command.name}${which}`;
   }
 }

@@ -21,7 +21,12 @@ export interface ManagerSummary {
  * delivered by `answerableBy` (each had time to be answered) and left unanswered, still not enrolled, with a
  * manager in the directory other than themselves, and not told about before (`already`).
  */
-export function dueEscalations(facts: readonly DeliveryFact[], escalateAfter: number, answerableBy: Date, already: ReadonlySet<string>): Map<string, EscalatedReport[]> {
+export function dueEscalations(
+  facts: readonly DeliveryFact[],
+  escalateAfter: number,
+  answerableBy: Date,
+  already: ReadonlySet<string>,
+): Map<string, EscalatedReport[]> {
   const byPerson = groupFacts(facts, (fact) => fact.userId);
   const byManager = new Map<string, EscalatedReport[]>();
   for (const [userId, personFacts] of byPerson) {
@@ -29,9 +34,16 @@ export function dueEscalations(facts: readonly DeliveryFact[], escalateAfter: nu
     const latest = personFacts[personFacts.length - 1]!;
     const managerId = latest.managerId;
     if (!managerId || managerId === userId || !latest.userPrincipalName) continue;
-    const unanswered = personFacts.filter((fact) => fact.status === 'sent' && fact.sentAt && fact.sentAt.getTime() <= answerableBy.getTime() && !fact.answered).length;
+    const unanswered = personFacts.filter(
+      (fact) => fact.status === 'sent' && fact.sentAt && fact.sentAt.getTime() <= answerableBy.getTime() && !fact.answered,
+    ).length;
     if (unanswered < escalateAfter) continue;
-    const report = { userId, displayName: latest.displayName ?? latest.userPrincipalName, userPrincipalName: latest.userPrincipalName, unansweredNudges: unanswered };
+    const report = {
+      userId,
+      displayName: latest.displayName ?? latest.userPrincipalName,
+      userPrincipalName: latest.userPrincipalName,
+      unansweredNudges: unanswered,
+    };
     const list = byManager.get(managerId);
     if (list) list.push(report);
     else byManager.set(managerId, [report]);

@@ -73,25 +73,44 @@ const PROGRESS: readonly DeliveryStatus[] = ['cancelled', 'skipped', 'failed', '
 export function campaignFunnel(facts: readonly DeliveryFact[]): CampaignFunnel {
   const byPerson = groupFacts(facts, (fact) => fact.userId);
   const funnel: CampaignFunnel = {
-    targeted: byPerson.size, delivered: 0, waiting: 0, failed: 0, failedBy: {}, uncertain: 0, skipped: 0, cancelled: 0,
-    opened: 0, snoozed: 0, enrolled: 0,
+    targeted: byPerson.size,
+    delivered: 0,
+    waiting: 0,
+    failed: 0,
+    failedBy: {},
+    uncertain: 0,
+    skipped: 0,
+    cancelled: 0,
+    opened: 0,
+    snoozed: 0,
+    enrolled: 0,
   };
   const minutesToEnrol: number[] = [];
   for (const personFacts of byPerson.values()) {
     const furthest = personFacts.reduce((best, fact) => (PROGRESS.indexOf(fact.status) > PROGRESS.indexOf(best.status) ? fact : best));
     switch (furthest.status) {
-      case 'sent': funnel.delivered += 1; break;
+      case 'sent':
+        funnel.delivered += 1;
+        break;
       case 'pending':
-      case 'sending': funnel.waiting += 1; break;
-      case 'uncertain': funnel.uncertain += 1; break;
+      case 'sending':
+        funnel.waiting += 1;
+        break;
+      case 'uncertain':
+        funnel.uncertain += 1;
+        break;
       case 'failed': {
         funnel.failed += 1;
         const reason = furthest.reason ?? 'unknown';
         funnel.failedBy[reason] = (funnel.failedBy[reason] ?? 0) + 1;
         break;
       }
-      case 'skipped': funnel.skipped += 1; break;
-      case 'cancelled': funnel.cancelled += 1; break;
+      case 'skipped':
+        funnel.skipped += 1;
+        break;
+      case 'cancelled':
+        funnel.cancelled += 1;
+        break;
     }
     if (personFacts.some((fact) => fact.opened)) funnel.opened += 1;
     if (personFacts.some((fact) => fact.snoozed)) funnel.snoozed += 1;

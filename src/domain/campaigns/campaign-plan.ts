@@ -9,8 +9,22 @@ import { isGuid } from '../guid';
 export type CampaignForm = Partial<Record<(typeof FORM_FIELDS)[number], unknown>>;
 
 export const FORM_FIELDS = [
-  'name', 'gaps', 'scope', 'departments', 'groupId', 'excluded', 'scheduleKind', 'date', 'time', 'weekdays',
-  'endDate', 'timeZone', 'window', 'deadline', 'maxNudges', 'escalateAfter',
+  'name',
+  'gaps',
+  'scope',
+  'departments',
+  'groupId',
+  'excluded',
+  'scheduleKind',
+  'date',
+  'time',
+  'weekdays',
+  'endDate',
+  'timeZone',
+  'window',
+  'deadline',
+  'maxNudges',
+  'escalateAfter',
 ] as const;
 
 export const PLAN_LIMITS = { name: 80, departments: 50, excluded: 500, maxNudges: 10, escalateAfter: 10 } as const;
@@ -27,7 +41,11 @@ export function parseCampaignPlan(form: CampaignForm, now: Date): { plan: Campai
     const value = form[key];
     return typeof value === 'string' ? value.trim() : typeof value === 'number' && Number.isFinite(value) ? String(value) : '';
   };
-  const list = (key: keyof CampaignForm) => text(key).split(/[,;\n]+/).map((item) => item.trim()).filter(Boolean);
+  const list = (key: keyof CampaignForm) =>
+    text(key)
+      .split(/[,;\n]+/)
+      .map((item) => item.trim())
+      .filter(Boolean);
 
   const name = text('name');
   if (name === '') problems.push('Give the campaign a name.');
@@ -52,7 +70,8 @@ export function parseCampaignPlan(form: CampaignForm, now: Date): { plan: Campai
   }
   const excluded = list('excluded').map((upn) => upn.toLowerCase());
   if (excluded.length > PLAN_LIMITS.excluded) problems.push(`Exclude at most ${PLAN_LIMITS.excluded} people.`);
-  if (excluded.some((upn) => !/^[^\s@]+@[^\s@]+$/.test(upn))) problems.push('List exclusions as user principal names (name@company.com), separated by commas.');
+  if (excluded.some((upn) => !/^[^\s@]+@[^\s@]+$/.test(upn)))
+    problems.push('List exclusions as user principal names (name@company.com), separated by commas.');
 
   const timeZone = text('timeZone');
   const kind = text('scheduleKind') || 'once';
@@ -60,7 +79,8 @@ export function parseCampaignPlan(form: CampaignForm, now: Date): { plan: Campai
   if (timeZone === '') problems.push('Choose the time zone the schedule is in.');
   else if (kind === 'now') {
     const local = DateTime.fromJSDate(now, { zone: timeZone });
-    if (local.isValid) schedule = { kind: 'once', date: local.toISODate()!, time: local.toFormat('HH:mm'), timeZone: unambiguousZone(local) };
+    if (local.isValid)
+      schedule = { kind: 'once', date: local.toISODate()!, time: local.toFormat('HH:mm'), timeZone: unambiguousZone(local) };
     else problems.push(`"${timeZone}" is not a time zone (use a name such as Europe/London).`);
   } else if (kind === 'once') schedule = { kind: 'once', date: text('date'), time: text('time'), timeZone };
   else if (kind === 'recurring') {
@@ -88,7 +108,8 @@ export function parseCampaignPlan(form: CampaignForm, now: Date): { plan: Campai
   if (deadline !== '' && !isCalendarDate(deadline)) problems.push('Give the deadline as a date, YYYY-MM-DD, or leave it empty.');
 
   const maxNudges = wholeNumber(text('maxNudges') || '3');
-  if (maxNudges === undefined || maxNudges < 1 || maxNudges > PLAN_LIMITS.maxNudges) problems.push(`Nudges per person: a whole number from 1 to ${PLAN_LIMITS.maxNudges}.`);
+  if (maxNudges === undefined || maxNudges < 1 || maxNudges > PLAN_LIMITS.maxNudges)
+    problems.push(`Nudges per person: a whole number from 1 to ${PLAN_LIMITS.maxNudges}.`);
   // Empty or 0: managers are never told.
   const escalateText = text('escalateAfter') === '0' ? '' : text('escalateAfter');
   const escalateAfter = escalateText === '' ? undefined : wholeNumber(escalateText);

@@ -50,7 +50,8 @@ export function nextRunAfter(schedule: CampaignSchedule, after: Date): Date | un
 
 /** Whether the schedule is sound; throws ScheduleError naming what to change. */
 export function checkSchedule(schedule: CampaignSchedule): void {
-  if (!DateTime.local().setZone(schedule.timeZone).isValid) throw new ScheduleError(`"${schedule.timeZone}" is not a time zone (use a name such as Europe/London).`);
+  if (!DateTime.local().setZone(schedule.timeZone).isValid)
+    throw new ScheduleError(`"${schedule.timeZone}" is not a time zone (use a name such as Europe/London).`);
   if (!TIME.test(schedule.time)) throw new ScheduleError(`The time "${schedule.time}" should be HH:MM, from 00:00 to 23:59.`);
   const dates = schedule.kind === 'once' ? [schedule.date] : [schedule.startDate, schedule.endDate];
   for (const date of dates) {
@@ -62,7 +63,10 @@ export function checkSchedule(schedule: CampaignSchedule): void {
     }
     const days = DateTime.fromISO(schedule.endDate).diff(DateTime.fromISO(schedule.startDate), 'days').days;
     if (days < 0) throw new ScheduleError(`The end date ${schedule.endDate} is before the start date ${schedule.startDate}.`);
-    if (days > MAX_RECURRING_DAYS) throw new ScheduleError(`A recurring campaign can run for a year at most; end it by ${DateTime.fromISO(schedule.startDate).plus({ days: MAX_RECURRING_DAYS }).toISODate()}.`);
+    if (days > MAX_RECURRING_DAYS)
+      throw new ScheduleError(
+        `A recurring campaign can run for a year at most; end it by ${DateTime.fromISO(schedule.startDate).plus({ days: MAX_RECURRING_DAYS }).toISODate()}.`,
+      );
   }
 }
 

@@ -18,17 +18,33 @@ export interface Capability {
 
 export const CAPABILITIES: readonly Capability[] = [
   { command: 'help', usage: 'help', description: 'Shows what I can do. Works with or without a leading slash.', audience: 'everyone' },
-  { command: 'status', usage: 'status', description: 'Am I set up? Your own MFA methods, checked live, and the one next step. Also "am I set up?" or "my mfa".', audience: 'everyone' },
+  {
+    command: 'status',
+    usage: 'status',
+    description: 'Am I set up? Your own MFA methods, checked live, and the one next step. Also "am I set up?" or "my mfa".',
+    audience: 'everyone',
+  },
   {
     usage: 'any question',
-    description: 'Ask about MFA, or about sending mail through Office 365 SMTP with OAuth, in your own words ("I lost my phone", "which port for SMTP with OAuth?"). ' +
+    description:
+      'Ask about MFA, or about sending mail through Office 365 SMTP with OAuth, in your own words ("I lost my phone", "which port for SMTP with OAuth?"). ' +
       "I answer from our knowledge base with its sources, or say when I don't know.",
     audience: 'everyone',
   },
   // Admin commands are described once, where they are parsed.
-  ...Object.values(ADMIN_COMMANDS).map((c) => ({ command: c.name, usage: c.syntax, description: c.description, audience: 'admin' as const })),
+  ...Object.values(ADMIN_COMMANDS).map((c) => ({
+    command: c.name,
+    usage: c.syntax,
+    description: c.description,
+    audience: 'admin' as const,
+  })),
   // Campaign managers run them; admins may look.
-  ...Object.entries(CAMPAIGN_USAGE).map(([command, c]) => ({ command, usage: c.syntax, description: c.description, audience: 'campaigns' as const })),
+  ...Object.entries(CAMPAIGN_USAGE).map(([command, c]) => ({
+    command,
+    usage: c.syntax,
+    description: c.description,
+    audience: 'campaigns' as const,
+  })),
 ];
 
 export const PURPOSE =
@@ -36,5 +52,10 @@ export const PURPOSE =
   'such as the Microsoft Authenticator app or a passkey, and keep it that way.';
 
 export function capabilitiesFor(roles: { admin: boolean; campaignManager: boolean }): Capability[] {
-  return CAPABILITIES.filter((c) => c.audience === 'everyone' || (c.audience === 'admin' && roles.admin) || (c.audience === 'campaigns' && (roles.admin || roles.campaignManager)));
+  return CAPABILITIES.filter(
+    (c) =>
+      c.audience === 'everyone' ||
+      (c.audience === 'admin' && roles.admin) ||
+      (c.audience === 'campaigns' && (roles.admin || roles.campaignManager)),
+  );
 }

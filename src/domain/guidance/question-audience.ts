@@ -5,9 +5,13 @@ import { joinedText } from './question-words';
 export type QuestionAudience = Extract<ArticleAudience, 'employee' | 'admin'>;
 
 /** Words that put a question on the tenant's side: people in the plural, policies, consoles, reports. */
-const ADMIN_WORDS = new Set(('users user staff employees people everyone colleagues tenant tenants org organisation organization ' +
-  'policy policies admin admins administrator administrators portal center centre report reports rollout enforce enforcing ' +
-  'campaign campaigns licence license licences licenses group groups we our ours us').split(' '));
+const ADMIN_WORDS = new Set(
+  (
+    'users user staff employees people everyone colleagues tenant tenants org organisation organization ' +
+    'policy policies admin admins administrator administrators portal center centre report reports rollout enforce enforcing ' +
+    'campaign campaigns licence license licences licenses group groups we our ours us'
+  ).split(' '),
+);
 
 /** Words that put it on the asker's own side. */
 const OWN_WORDS = new Set('i my me mine im ive myself'.split(' '));

@@ -13,13 +13,15 @@ export const VAGUE_WORDS: ReadonlySet<string> = new Set(VAGUE_WORDS_TEXT.split('
  * "two-step" and "MFA"; "app" and "Authenticator"). Shared by indexing and asking, so both sides agree.
  */
 const STOP_WORDS = new Set(
-  ('a an and are as at be by can could do does for from get got have how i if in is it its me my of on or our ' +
+  (
+    'a an and are as at be by can could do does for from get got have how i if in is it its me my of on or our ' +
     'should so that the their there this to was we what when where which who why will with would you your ' +
     'im ive id dont cant wont please pls hi hey hello thanks thank need want help whats vs versus ' +
     // Fillers that say nothing about the topic.
     'just really even actually exactly also still now then any some very much ok okay oops ugh um like know ' +
     'tell way thing stuff bit kind sort anyone someone something anything ' +
-    VAGUE_WORDS_TEXT).split(' '),
+    VAGUE_WORDS_TEXT
+  ).split(' '),
 );
 
 /** Each group is one idea; a word of a group also finds the others. */

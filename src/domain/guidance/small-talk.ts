@@ -10,24 +10,110 @@ export type SmallTalk = 'greeting' | 'thanks' | 'goodbye' | 'about';
  */
 const PHRASES: Record<SmallTalk, readonly string[]> = {
   greeting: [
-    'hi', 'hii', 'hiya', 'hey', 'hey there', 'hi there', 'hello', 'hello there', 'helo', 'hallo', 'yo', 'howdy', 'greetings',
-    'good morning', 'morning', 'good afternoon', 'good evening', 'gm', 'how are you', 'how are you doing', 'hows it going',
-    'bonjour', 'salut', 'bonsoir', 'coucou', 'guten morgen', 'guten tag', 'moin', 'servus', 'gruss gott', 'hola', 'buenos dias',
-    'buenas tardes', 'buenas', 'ca va', 'wie gehts', 'que tal',
+    'hi',
+    'hii',
+    'hiya',
+    'hey',
+    'hey there',
+    'hi there',
+    'hello',
+    'hello there',
+    'helo',
+    'hallo',
+    'yo',
+    'howdy',
+    'greetings',
+    'good morning',
+    'morning',
+    'good afternoon',
+    'good evening',
+    'gm',
+    'how are you',
+    'how are you doing',
+    'hows it going',
+    'bonjour',
+    'salut',
+    'bonsoir',
+    'coucou',
+    'guten morgen',
+    'guten tag',
+    'moin',
+    'servus',
+    'gruss gott',
+    'hola',
+    'buenos dias',
+    'buenas tardes',
+    'buenas',
+    'ca va',
+    'wie gehts',
+    'que tal',
   ],
   thanks: [
-    'thanks', 'thank you', 'thx', 'ty', 'thanks a lot', 'thank you so much', 'thanks so much', 'many thanks', 'cheers', 'great thanks',
-    'thanks that worked', 'that worked thanks', 'that worked', 'it worked', 'perfect thanks', 'ok thanks', 'okay thanks', 'awesome',
-    'great', 'perfect', 'thanks that helped', 'that helped', 'got it thanks', 'merci', 'merci beaucoup', 'danke', 'danke schon',
-    'vielen dank', 'gracias', 'muchas gracias',
+    'thanks',
+    'thank you',
+    'thx',
+    'ty',
+    'thanks a lot',
+    'thank you so much',
+    'thanks so much',
+    'many thanks',
+    'cheers',
+    'great thanks',
+    'thanks that worked',
+    'that worked thanks',
+    'that worked',
+    'it worked',
+    'perfect thanks',
+    'ok thanks',
+    'okay thanks',
+    'awesome',
+    'great',
+    'perfect',
+    'thanks that helped',
+    'that helped',
+    'got it thanks',
+    'merci',
+    'merci beaucoup',
+    'danke',
+    'danke schon',
+    'vielen dank',
+    'gracias',
+    'muchas gracias',
   ],
   goodbye: ['bye', 'goodbye', 'bye bye', 'see you', 'see ya', 'cya', 'good night', 'au revoir', 'tschuss', 'adios', 'hasta luego'],
   about: [
-    'who are you', 'what are you', 'what can you do', 'what do you do', 'are you a bot', 'are you a robot', 'are you human',
-    'what is mfa coach', 'who is mfa coach', 'is this a real person', 'is this a person', 'are you a real person', 'are you real',
-    'am i talking to a real person', 'am i talking to a bot', 'is this a bot', 'is this a human', 'is this ai', 'are you ai',
-    'what is this', 'what is this bot', 'how can you help', 'how can you help me', 'what can i ask', 'what can i ask you',
-    'qui es tu', 'qui etes vous', 'wer bist du', 'wer sind sie', 'quien eres', 'que eres', 'menu',
+    'who are you',
+    'what are you',
+    'what can you do',
+    'what do you do',
+    'are you a bot',
+    'are you a robot',
+    'are you human',
+    'what is mfa coach',
+    'who is mfa coach',
+    'is this a real person',
+    'is this a person',
+    'are you a real person',
+    'are you real',
+    'am i talking to a real person',
+    'am i talking to a bot',
+    'is this a bot',
+    'is this a human',
+    'is this ai',
+    'are you ai',
+    'what is this',
+    'what is this bot',
+    'how can you help',
+    'how can you help me',
+    'what can i ask',
+    'what can i ask you',
+    'qui es tu',
+    'qui etes vous',
+    'wer bist du',
+    'wer sind sie',
+    'quien eres',
+    'que eres',
+    'menu',
   ],
 };
 
@@ -35,7 +121,8 @@ const PHRASES: Record<SmallTalk, readonly string[]> = {
 const FORMS_OF_ADDRESS = /\s+(mfa coach|coach|bot|team|all|everyone|again|mate|buddy)$/;
 
 const BY_PHRASE = new Map<string, SmallTalk>();
-for (const [kind, phrases] of Object.entries(PHRASES) as [SmallTalk, readonly string[]][]) for (const phrase of phrases) BY_PHRASE.set(phrase, kind);
+for (const [kind, phrases] of Object.entries(PHRASES) as [SmallTalk, readonly string[]][])
+  for (const phrase of phrases) BY_PHRASE.set(phrase, kind);
 
 /**
  * Sayings that stand for one telling word wherever they appear in a message: "have a good one" says goodbye,
@@ -50,7 +137,10 @@ const SAYINGS: readonly [RegExp, string][] = [
   [/\b(that s|thats|that is|its|it s) (all|it|everything)( for (now|today))?( from me)?\b/g, 'bye'],
   [/\b(gotta|got to|have to|need to) go\b/g, 'bye'],
   [/\b(take care|signing off|i m off|im off|i m done|im done|all done here|nothing else)\b/g, 'bye'],
-  [/\b(bonne (journee|soiree|fin de journee)|a plus|a bientot|schonen (tag|abend)( noch)?|bis (dann|spater|bald)|hasta (manana|pronto)|buen dia)\b/g, 'bye'],
+  [
+    /\b(bonne (journee|soiree|fin de journee)|a plus|a bientot|schonen (tag|abend)( noch)?|bis (dann|spater|bald)|hasta (manana|pronto)|buen dia)\b/g,
+    'bye',
+  ],
   [/\b(whats|what s|what is) up\b/g, 'hello'],
   [/\bhow (are|r) (you|u|things)( doing)?( today)?\b/g, 'hello'],
   [/\b(hows|how s|how is) it going\b/g, 'hello'],
@@ -62,7 +152,10 @@ const SAYINGS: readonly [RegExp, string][] = [
   [/\b(j espere que vous allez bien|comment ca va|como estas|que tal)\b/g, 'hello'],
   [/\b(you re|youre|you are|ur) (a |the )?(lifesaver|life saver|legend|star|hero|best|star)\b/g, 'thanks'],
   [/\b(that|it|this) (did|does) (it|the trick)\b/g, 'thanks'],
-  [/\b(nice one|good stuff|much appreciated|appreciate (it|that|you)|all (good|set|sorted|working) now|all (good|set|sorted))\b/g, 'thanks'],
+  [
+    /\b(nice one|good stuff|much appreciated|appreciate (it|that|you)|all (good|set|sorted|working) now|all (good|set|sorted))\b/g,
+    'thanks',
+  ],
   [/\b(works|working|worked|fixed|sorted) now\b/g, 'thanks'],
   [/\b(ca marche|ca fonctionne|hat geklappt|geht wieder|ya funciona|funciona ya)\b/g, 'thanks'],
   [/\bwho (made|built|created|runs|maintains|owns|wrote|programmed) (you|u|this( bot| chat| thing)?)\b/g, 'bot'],
@@ -115,22 +208,93 @@ const SAYINGS: readonly [RegExp, string][] = [
  * "sign") makes it a question.
  */
 const TELLING_WORDS: Record<SmallTalk, readonly string[]> = {
-  greeting: ['hi', 'hii', 'hello', 'helo', 'ello', 'hey', 'heya', 'hiya', 'howdy', 'yo', 'oi', 'sup', 'wassup', 'morning', 'mornin', 'afternoon', 'evening',
-    'greetings', 'bonjour', 'salut', 'coucou', 'hallo', 'moin', 'servus', 'hola', 'buenas'],
-  thanks: ['thanks', 'thank', 'thx', 'thanx', 'thnx', 'tnx', 'ty', 'tysm', 'ta', 'cheers', 'sorted', 'worked', 'works', 'helped', 'helpful',
-    'fixed', 'lifesaver', 'legend', 'brilliant', 'appreciated', 'merci', 'danke', 'gracias'],
-  goodbye: ['bye', 'goodbye', 'byebye', 'cya', 'later', 'laters', 'ttyl', 'gtg', 'night', 'goodnight', 'peace', 'hooroo', 'tschuss', 'adios', 'ciao', 'chao'],
+  greeting: [
+    'hi',
+    'hii',
+    'hello',
+    'helo',
+    'ello',
+    'hey',
+    'heya',
+    'hiya',
+    'howdy',
+    'yo',
+    'oi',
+    'sup',
+    'wassup',
+    'morning',
+    'mornin',
+    'afternoon',
+    'evening',
+    'greetings',
+    'bonjour',
+    'salut',
+    'coucou',
+    'hallo',
+    'moin',
+    'servus',
+    'hola',
+    'buenas',
+  ],
+  thanks: [
+    'thanks',
+    'thank',
+    'thx',
+    'thanx',
+    'thnx',
+    'tnx',
+    'ty',
+    'tysm',
+    'ta',
+    'cheers',
+    'sorted',
+    'worked',
+    'works',
+    'helped',
+    'helpful',
+    'fixed',
+    'lifesaver',
+    'legend',
+    'brilliant',
+    'appreciated',
+    'merci',
+    'danke',
+    'gracias',
+  ],
+  goodbye: [
+    'bye',
+    'goodbye',
+    'byebye',
+    'cya',
+    'later',
+    'laters',
+    'ttyl',
+    'gtg',
+    'night',
+    'goodnight',
+    'peace',
+    'hooroo',
+    'tschuss',
+    'adios',
+    'ciao',
+    'chao',
+  ],
   about: ['bot', 'robot', 'human', 'person', 'ai', 'chatbot', 'machine', 'chatgpt', 'copilot', 'automated', 'gpt'],
 };
-const FILLER = new Set(('a an the u you your you re youre ur all now it its that thats this ok okay k kk cool lol haha great perfect ' +
-  'awesome nice good so much lot lots many very really super again everything is was are am i me my talking to or just real actual ' +
-  'for help mate buddy coach mfa there see yes yep yeah yup ah oh hey well today earlier just wanted say said to from with ' +
-  'and one bunch ton tons again here got it done sweet nailed amazing excellent wonderful fab fantastic lovely quick and friend ' +
-  'guys folks team everyone all y de tres beaucoup vielen dank muchas much un una ein eine le la el los das der die du tu il ' +
-  'es something or what who are r is this s ll re m ve d nope nah no could can tell do does did heaps omg wicked bless finally ' +
-  'kindly maintenant dir mil exactly behind wait complain about type alles toi for now').split(' '));
+const FILLER = new Set(
+  (
+    'a an the u you your you re youre ur all now it its that thats this ok okay k kk cool lol haha great perfect ' +
+    'awesome nice good so much lot lots many very really super again everything is was are am i me my talking to or just real actual ' +
+    'for help mate buddy coach mfa there see yes yep yeah yup ah oh hey well today earlier just wanted say said to from with ' +
+    'and one bunch ton tons again here got it done sweet nailed amazing excellent wonderful fab fantastic lovely quick and friend ' +
+    'guys folks team everyone all y de tres beaucoup vielen dank muchas much un una ein eine le la el los das der die du tu il ' +
+    'es something or what who are r is this s ll re m ve d nope nah no could can tell do does did heaps omg wicked bless finally ' +
+    'kindly maintenant dir mil exactly behind wait complain about type alles toi for now'
+  ).split(' '),
+);
 const BY_WORD = new Map<string, SmallTalk>();
-for (const [kind, words] of Object.entries(TELLING_WORDS) as [SmallTalk, readonly string[]][]) for (const word of words) BY_WORD.set(word, kind);
+for (const [kind, words] of Object.entries(TELLING_WORDS) as [SmallTalk, readonly string[]][])
+  for (const word of words) BY_WORD.set(word, kind);
 /**
  * Which kind a message of several is for: a goodbye ends the chat whatever came before ("thanks, bye"), thanks
  * outweigh a hello ("hi, thanks for earlier"), and a question about the bot outweighs a hello ("hey, who are you").
@@ -170,7 +334,10 @@ function emojiOnly(text: string): SmallTalk | undefined {
 
 /** The kind of small talk a whole message is, or undefined when it asks or says anything more. */
 export function smallTalkOf(text: string): SmallTalk | undefined {
-  const plain = plainLetters(text).replace(/[^a-z0-9]+/g, ' ').trim().replace(/\s+/g, ' ');
+  const plain = plainLetters(text)
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim()
+    .replace(/\s+/g, ' ');
   if (plain === '') return emojiOnly(text);
   if (plain.length > 80) return undefined;
   const found = BY_PHRASE.get(plain) ?? BY_PHRASE.get(plain.replace(FORMS_OF_ADDRESS, ''));

@@ -6,10 +6,7 @@ import type { UserMfaStatus, UserRegistration } from './user-registration';
  * An administrator who can sign in without strong MFA. Guests count (an admin role is an admin role,
  * whoever's account holds it); disabled accounts do not, since nobody can sign in with them.
  */
-export function isCriticalAdmin(
-  person: Pick<UserRegistration, 'isAdmin' | 'accountEnabled'>,
-  strength: MfaStrength,
-): boolean {
+export function isCriticalAdmin(person: Pick<UserRegistration, 'isAdmin' | 'accountEnabled'>, strength: MfaStrength): boolean {
   return person.isAdmin && strength !== 'strong' && person.accountEnabled !== false;
 }
 

@@ -32,7 +32,11 @@ export function longestLiveCheckWindowMs(limits: readonly LiveCheckWindow[]): nu
  * checked now. A check made exactly `windowMs` before no longer counts in that window. Times after `now` (a clock
  * set back) count as recent: the rule errs towards fewer calls.
  */
-export function nextLiveCheckAt(checkedAt: readonly Date[], now: Date, limits: readonly LiveCheckWindow[] = LIVE_CHECK_LIMITS): Date | undefined {
+export function nextLiveCheckAt(
+  checkedAt: readonly Date[],
+  now: Date,
+  limits: readonly LiveCheckWindow[] = LIVE_CHECK_LIMITS,
+): Date | undefined {
   const nowMs = now.getTime();
   const sorted = checkedAt.map((at) => at.getTime()).sort((a, b) => a - b);
   let freeAt = -Infinity;

@@ -14,7 +14,15 @@ export interface ClassificationPolicy {
 
 export const DEFAULT_CLASSIFICATION_POLICY: ClassificationPolicy = {
   // Microsoft Authenticator (push with number matching, or passwordless) and phishing-resistant methods.
-  strong: ['authenticatorPush', 'authenticatorPasswordless', 'fido2SecurityKey', 'passkey', 'windowsHelloForBusiness', 'platformCredential', 'certificate'],
+  strong: [
+    'authenticatorPush',
+    'authenticatorPasswordless',
+    'fido2SecurityKey',
+    'passkey',
+    'windowsHelloForBusiness',
+    'platformCredential',
+    'certificate',
+  ],
   // One-time codes: better than SMS, but phishable and not push.
   acceptable: ['softwareOath', 'hardwareOath'],
   // Codes over the phone network or email: interceptable (SIM swap, forwarding).

@@ -36,10 +36,7 @@ export function nextSendingTime(now: Date, timeZone: string, hours: SendingHours
     if (!hours.weekdays.includes(date.weekday)) continue;
     // Luxon moves a start hour that a spring-forward skips to the first instant after the gap; on a fall-back
     // day the hour happens twice and the window opens at the first of them.
-    const opening = DateTime.fromObject(
-      { year: date.year, month: date.month, day: date.day, hour: hours.startHour },
-      { zone: local.zone },
-    )
+    const opening = DateTime.fromObject({ year: date.year, month: date.month, day: date.day, hour: hours.startHour }, { zone: local.zone })
       .getPossibleOffsets()
       .sort((a, b) => a.toMillis() - b.toMillis())[0];
     if (opening && opening.toMillis() > now.getTime() && isOpenAt(opening, hours)) return opening.toJSDate();
@@ -71,8 +68,23 @@ export function parseSendingHours(text: string): SendingHours {
 }
 
 const DAY_NAMES: Record<string, number> = {
-  mon: 1, monday: 1, tue: 2, tues: 2, tuesday: 2, wed: 3, wednesday: 3, thu: 4, thur: 4, thurs: 4, thursday: 4,
-  fri: 5, friday: 5, sat: 6, saturday: 6, sun: 7, sunday: 7,
+  mon: 1,
+  monday: 1,
+  tue: 2,
+  tues: 2,
+  tuesday: 2,
+  wed: 3,
+  wednesday: 3,
+  thu: 4,
+  thur: 4,
+  thurs: 4,
+  thursday: 4,
+  fri: 5,
+  friday: 5,
+  sat: 6,
+  saturday: 6,
+  sun: 7,
+  sunday: 7,
 };
 
 function parseHour(hourText: string, text: string): number {
@@ -151,6 +163,9 @@ export function sendingHoursText(hours: SendingHours): string {
   if (hours.startHour === 0 && hours.endHour === 24 && days.length === 7) return 'always';
   const hour = (h: number) => `${String(h).padStart(2, '0')}:00`;
   const contiguous = days.every((day, i) => i === 0 || day === days[i - 1]! + 1);
-  const dayText = contiguous && days.length > 2 ? `${WEEKDAY_SHORT[days[0]!]}-${WEEKDAY_SHORT[days[days.length - 1]!]}` : days.map((day) => WEEKDAY_SHORT[day]).join(',');
+  const dayText =
+    contiguous && days.length > 2
+      ? `${WEEKDAY_SHORT[days[0]!]}-${WEEKDAY_SHORT[days[days.length - 1]!]}`
+      : days.map((day) => WEEKDAY_SHORT[day]).join(',');
   return `${hour(hours.startHour)}-${hour(hours.endHour)} ${dayText}`;
 }

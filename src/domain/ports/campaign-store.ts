@@ -31,7 +31,12 @@ export interface CampaignStore {
    * Changes the status only from one of `from` (pause only what is active, resume only what is paused, …);
    * returns the campaign as it is after, and whether it changed. Cancelling also cancels every pending delivery.
    */
-  setStatus(id: string, to: CampaignStatus, from: readonly CampaignStatus[], at: Date): Promise<{ campaign: Campaign; changed: boolean } | undefined>;
+  setStatus(
+    id: string,
+    to: CampaignStatus,
+    from: readonly CampaignStatus[],
+    at: Date,
+  ): Promise<{ campaign: Campaign; changed: boolean } | undefined>;
 
   /** Starts the run for one scheduled time, or finds the one already started (at most one per time). */
   startRun(campaignId: string, scheduledFor: Date, at: Date): Promise<{ run: CampaignRun; created: boolean }>;
@@ -85,7 +90,11 @@ export interface CampaignStore {
   /** Gives claims back (Teams said "later"): these people may be claimed again by a later try. */
   releaseEscalations(campaignId: string, userIds: readonly string[]): Promise<void>;
   /** How the manager's card went. */
-  settleEscalations(campaignId: string, userIds: readonly string[], outcome: { status: 'sent' } | { status: 'failed'; reason: string }): Promise<void>;
+  settleEscalations(
+    campaignId: string,
+    userIds: readonly string[],
+    outcome: { status: 'sent' } | { status: 'failed'; reason: string },
+  ): Promise<void>;
   /** How many times each person was sent a nudge by this campaign (for its per-person cap). */
   sentCounts(campaignId: string, userIds: readonly string[]): Promise<Map<string, number>>;
 }

@@ -49,7 +49,11 @@ export interface NudgeStore {
    * transaction per person, so two senders at once cannot both pass the frequency cap. `decide` sees the sends
    * since `sentSince`, reserved ones included.
    */
-  reserve(request: NudgeRequestRecord, sentSince: Date, decide: (series: NudgeSeries, sentAt: Date[]) => ReservationDecision): Promise<Reservation>;
+  reserve(
+    request: NudgeRequestRecord,
+    sentSince: Date,
+    decide: (series: NudgeSeries, sentAt: Date[]) => ReservationDecision,
+  ): Promise<Reservation>;
   /**
    * Marks a keyed nudge as on its way, just before its request leaves; false if it is no longer `sending`. From
    * then on a repeat of its request finds it, and never sends again.

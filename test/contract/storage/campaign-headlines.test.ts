@@ -38,8 +38,14 @@ describe.each(databaseTargets())('campaign headlines on $name', (target) => {
     const start = await posture.startScan('schedule', undefined, at);
     if (!('started' in start)) throw new Error('a scan is already running');
     const users = Object.entries(people).map(([id, methods]) => fakeUser(id, { methods }));
-    await posture.savePeople(start.started.id, users.map((user) => user.entry));
-    await posture.saveRegistrations(start.started.id, users.map((user) => ({ ...user.registration!, strength: classifyMethods(user.registration!.methods) })));
+    await posture.savePeople(
+      start.started.id,
+      users.map((user) => user.entry),
+    );
+    await posture.saveRegistrations(
+      start.started.id,
+      users.map((user) => ({ ...user.registration!, strength: classifyMethods(user.registration!.methods) })),
+    );
     await posture.completeScan(start.started.id, at, { rates: DEFAULT_RATE_POLICY });
   }
 
@@ -51,8 +57,18 @@ describe.each(databaseTargets())('campaign headlines on $name', (target) => {
       const what = outcome[delivery.userId];
       if (what === 'sent') {
         const reserved = await nudges.reserve(
-          { userId: delivery.userId, source: 'campaign', now: at, recipientName: delivery.userId, greetingName: delivery.userId, strength: 'none', methods: [], campaignDeliveryId: delivery.id },
-          minutes(-60 * 48), () => ({ kind: 'go' }),
+          {
+            userId: delivery.userId,
+            source: 'campaign',
+            now: at,
+            recipientName: delivery.userId,
+            greetingName: delivery.userId,
+            strength: 'none',
+            methods: [],
+            campaignDeliveryId: delivery.id,
+          },
+          minutes(-60 * 48),
+          () => ({ kind: 'go' }),
         );
         if (reserved.kind !== 'reserved') throw new Error('expected a reservation');
         await campaigns.complete(delivery.id, 'worker', { kind: 'sent', nudgeId: reserved.nudge.id }, at);
@@ -73,18 +89,30 @@ describe.each(databaseTargets())('campaign headlines on $name', (target) => {
 
     // Run 1: alex, blake and drew get their card; casey has blocked the bot.
     const { run: first } = await campaigns.startRun(campaign.id, T0, T0);
-    await campaigns.addDeliveries(first.id, ['alex', 'blake', 'casey', 'drew'].map((userId) => ({ userId, dueAt: T0 })));
+    await campaigns.addDeliveries(
+      first.id,
+      ['alex', 'blake', 'casey', 'drew'].map((userId) => ({ userId, dueAt: T0 })),
+    );
     const sent = await deliver(first.id, T0, { alex: 'sent', blake: 'sent', casey: 'blocked', drew: 'sent' });
     // Alex says "I've done it" and the live check confirms it.
     await nudges.endSeries(sent.get('alex')!.seriesId, 'enrolled', minutes(10));
     await campaigns.finishRunIfDone(first.id, minutes(10));
 
     // A scan after the sends finds blake strong: enrolled after the nudge, by the scan.
-    await scanAt(minutes(60), { alex: ['authenticatorPush'], blake: ['authenticatorPush'], casey: [], drew: [], emery: ['authenticatorPush'] });
+    await scanAt(minutes(60), {
+      alex: ['authenticatorPush'],
+      blake: ['authenticatorPush'],
+      casey: [],
+      drew: [],
+      emery: ['authenticatorPush'],
+    });
 
     // Run 2 (a week later): alex again, casey reached this time; emery, new to the audience, waits for their window.
     const { run: second } = await campaigns.startRun(campaign.id, minutes(7 * 24 * 60), minutes(7 * 24 * 60));
-    await campaigns.addDeliveries(second.id, ['alex', 'casey', 'emery'].map((userId) => ({ userId, dueAt: minutes(7 * 24 * 60) })));
+    await campaigns.addDeliveries(
+      second.id,
+      ['alex', 'casey', 'emery'].map((userId) => ({ userId, dueAt: minutes(7 * 24 * 60) })),
+    );
     await deliver(second.id, minutes(7 * 24 * 60), { alex: 'later', casey: 'sent', emery: 'later' });
 
     const headlines = await campaigns.headlines([campaign.id, other.id, 'not-a-campaign']);

@@ -23,10 +23,9 @@ function personalChat(userAadObjectId: string, overrides: Partial<StoredConversa
 }
 
 async function installedAt(db: Database, conversationId: string): Promise<Date> {
-  const [row] = await db.query<{ installed_at: Date }>(
-    'SELECT installed_at FROM conversation_references WHERE conversation_id = $1',
-    [conversationId],
-  );
+  const [row] = await db.query<{ installed_at: Date }>('SELECT installed_at FROM conversation_references WHERE conversation_id = $1', [
+    conversationId,
+  ]);
   return new Date(row!.installed_at);
 }
 

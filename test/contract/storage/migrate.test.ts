@@ -95,26 +95,29 @@ describe.each(databaseTargets())('migrate on $name', (target) => {
 
 // Without a server there is nothing to run (and describe.each refuses an empty table).
 const serverTargets = postgresServerTargets();
-(serverTargets.length > 0 ? describe.each(serverTargets) : describe.skip.each([{ name: 'a PostgreSQL server' }]))('migrate from two processes on $name', () => {
-  it('applies each migration exactly once when two instances start at the same moment', async () => {
-    const fresh = await createFreshPostgresDatabase();
-    const instances = await Promise.all([openPostgresDatabase(fresh.url), openPostgresDatabase(fresh.url)]);
-    try {
-      const slowMigration = {
-        id: 4000,
-        name: 'slow',
-        up: 'SELECT pg_sleep(0.3); CREATE TABLE slow_table (id int);',
-      };
-      const migrations = [...allMigrations, slowMigration];
+(serverTargets.length > 0 ? describe.each(serverTargets) : describe.skip.each([{ name: 'a PostgreSQL server' }]))(
+  'migrate from two processes on $name',
+  () => {
+    it('applies each migration exactly once when two instances start at the same moment', async () => {
+      const fresh = await createFreshPostgresDatabase();
+      const instances = await Promise.all([openPostgresDatabase(fresh.url), openPostgresDatabase(fresh.url)]);
+      try {
+        const slowMigration = {
+          id: 4000,
+          name: 'slow',
+          up: 'SELECT pg_sleep(0.3); CREATE TABLE slow_table (id int);',
+        };
+        const migrations = [...allMigrations, slowMigration];
 
-      const results = await Promise.all(instances.map((instance) => migrate(instance, migrations)));
+        const results = await Promise.all(instances.map((instance) => migrate(instance, migrations)));
 
-      const applied = results.flatMap((result) => result.applied).sort((a, b) => a - b);
-      expect(applied).toEqual(migrations.map((migration) => migration.id));
-      expect(await recordedIds(instances[0]!)).toEqual(migrations.map((migration) => migration.id));
-    } finally {
-      await Promise.all(instances.map((instance) => instance.close()));
-      await fresh.drop();
-    }
-  });
-});
+        const applied = results.flatMap((result) => result.applied).sort((a, b) => a - b);
+        expect(applied).toEqual(migrations.map((migration) => migration.id));
+        expect(await recordedIds(instances[0]!)).toEqual(migrations.map((migration) => migration.id));
+      } finally {
+        await Promise.all(instances.map((instance) => instance.close()));
+        await fresh.drop();
+      }
+    });
+  },
+);

@@ -29,7 +29,12 @@ describe.each(databaseTargets())('upgrading to one partition of people per scan,
       await migrate(db);
 
       const store = new SqlPostureStore(db);
-      const users = await store.listUsers({ strengths: ['strong', 'acceptable', 'weak', 'none'], includeExcluded: true, offset: 0, limit: 10 });
+      const users = await store.listUsers({
+        strengths: ['strong', 'acceptable', 'weak', 'none'],
+        includeExcluded: true,
+        offset: 0,
+        limit: 10,
+      });
       expect(users.total).toBe(2);
       expect(users.users.map((user) => [user.id, user.strength, user.isCriticalAdmin, user.countsInRates])).toEqual([
         ['u1', 'weak', true, true],
@@ -43,7 +48,9 @@ describe.each(databaseTargets())('upgrading to one partition of people per scan,
       if (!('started' in next)) throw new Error('expected the next scan to start');
       await store.savePeople(next.started.id, [fakeUser('u9').entry]);
       await store.completeScan(next.started.id, new Date(), { rates: DEFAULT_RATE_POLICY });
-      expect((await store.listUsers({ strengths: ['none'], includeExcluded: true, offset: 0, limit: 10 })).users.map((user) => user.id)).toEqual(['u9']);
+      expect(
+        (await store.listUsers({ strengths: ['none'], includeExcluded: true, offset: 0, limit: 10 })).users.map((user) => user.id),
+      ).toEqual(['u9']);
     } finally {
       await db.close();
     }

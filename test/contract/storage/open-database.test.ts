@@ -38,7 +38,9 @@ describe('openDatabase', () => {
     const db = await openDatabase({ url: fresh.url, dataDir: join(scratch, 'unused') });
     try {
       expect(db.kind).toBe('postgres');
-      expect(await db.query<{ name: string }>('SELECT current_database() AS name')).toEqual([{ name: new URL(fresh.url).pathname.slice(1) }]);
+      expect(await db.query<{ name: string }>('SELECT current_database() AS name')).toEqual([
+        { name: new URL(fresh.url).pathname.slice(1) },
+      ]);
       await expect(stat(join(scratch, 'unused'))).rejects.toThrow();
     } finally {
       await db.close();

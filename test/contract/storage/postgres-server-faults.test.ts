@@ -41,9 +41,12 @@ describeWithServer('a PostgreSQL server that misbehaves', () => {
     await fresh?.drop();
   });
 
-  const timed = async <T,>(work: () => Promise<T>) => {
+  const timed = async <T>(work: () => Promise<T>) => {
     const started = performance.now();
-    const outcome = await work().then((value) => ({ value }), (error: Error) => ({ error }));
+    const outcome = await work().then(
+      (value) => ({ value }),
+      (error: Error) => ({ error }),
+    );
     return { ...outcome, ms: performance.now() - started };
   };
 
@@ -61,11 +64,13 @@ describeWithServer('a PostgreSQL server that misbehaves', () => {
 
   it('fails a transaction that hangs half-way, within its deadline, and the next one commits', async () => {
     await db.exec('CREATE TABLE IF NOT EXISTS marks (id int primary key)');
-    const hung = await timed(() => db.transaction(async (tx) => {
-      await tx.query('INSERT INTO marks (id) VALUES (1)');
-      proxy.mode = 'blackhole';
-      await tx.query('INSERT INTO marks (id) VALUES (2)');
-    }));
+    const hung = await timed(() =>
+      db.transaction(async (tx) => {
+        await tx.query('INSERT INTO marks (id) VALUES (1)');
+        proxy.mode = 'blackhole';
+        await tx.query('INSERT INTO marks (id) VALUES (2)');
+      }),
+    );
     expect('error' in hung).toBe(true);
     expect(hung.ms).toBeLessThan(8000);
     proxy.mode = 'pass';
@@ -95,7 +100,10 @@ describeWithServer('a PostgreSQL server that misbehaves', () => {
     expect(proxy.drop()).toBeGreaterThan(0);
     let answered = false;
     for (let attempt = 0; attempt < 20 && !answered; attempt++) {
-      answered = await db.query('SELECT 5 AS five').then(() => true, () => false);
+      answered = await db.query('SELECT 5 AS five').then(
+        () => true,
+        () => false,
+      );
     }
     expect(answered).toBe(true);
   });

@@ -34,7 +34,12 @@ describe.each(databaseTargets())('SqlAuditLog on $name', (target) => {
   });
 
   it('reads back what was recorded, field for field', async () => {
-    const recorded = entry({ action: 'posture by department', where: 'channel', conversationId: '19:channel@thread.tacv2', outcome: 'refused' });
+    const recorded = entry({
+      action: 'posture by department',
+      where: 'channel',
+      conversationId: '19:channel@thread.tacv2',
+      outcome: 'refused',
+    });
 
     await log.record(recorded);
 

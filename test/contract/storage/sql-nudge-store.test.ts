@@ -8,7 +8,16 @@ const T0 = new Date('2026-11-23T10:00:00Z');
 const hours = (n: number) => new Date(T0.getTime() + n * 3600_000);
 
 function request(userId: string, now = T0): NudgeRequestRecord {
-  return { userId, source: 'admin', requestedBy: 'admin-1', now, recipientName: 'Adele Vance', greetingName: 'Adele', strength: 'weak', methods: ['sms'] };
+  return {
+    userId,
+    source: 'admin',
+    requestedBy: 'admin-1',
+    now,
+    recipientName: 'Adele Vance',
+    greetingName: 'Adele',
+    strength: 'weak',
+    methods: ['sms'],
+  };
 }
 
 const go = (): ReservationDecision => ({ kind: 'go' });
@@ -32,9 +41,19 @@ describe.each(databaseTargets())('SqlNudgeStore on $name', (target) => {
     if (reserved.kind !== 'reserved') throw new Error('expected a reservation');
 
     const found = await store.find(reserved.nudge.id);
-    expect(found?.nudge).toEqual(expect.objectContaining({
-      userId: user, source: 'admin', requestedBy: 'admin-1', status: 'sending', recipientName: 'Adele Vance', greetingName: 'Adele', strength: 'weak', methods: ['sms'], sentAt: T0,
-    }));
+    expect(found?.nudge).toEqual(
+      expect.objectContaining({
+        userId: user,
+        source: 'admin',
+        requestedBy: 'admin-1',
+        status: 'sending',
+        recipientName: 'Adele Vance',
+        greetingName: 'Adele',
+        strength: 'weak',
+        methods: ['sms'],
+        sentAt: T0,
+      }),
+    );
     expect(found?.series).toEqual(expect.objectContaining({ id: reserved.series.id, userId: user, snoozesUsed: 0, startedAt: T0 }));
     expect(found?.series.endedAt).toBeUndefined();
   });
@@ -93,8 +112,12 @@ describe.each(databaseTargets())('SqlNudgeStore on $name', (target) => {
   });
 
   it('lets only one of two simultaneous senders pass a cap of one', async () => {
-    const capOfOne = (_s: unknown, sentAt: Date[]): ReservationDecision => (sentAt.length === 0 ? { kind: 'go' } : { kind: 'deferred', reason: 'frequencyCap', notBefore: hours(48) });
-    const results = await Promise.all([store.reserve(request(user), hours(-48), capOfOne), store.reserve(request(user), hours(-48), capOfOne)]);
+    const capOfOne = (_s: unknown, sentAt: Date[]): ReservationDecision =>
+      sentAt.length === 0 ? { kind: 'go' } : { kind: 'deferred', reason: 'frequencyCap', notBefore: hours(48) };
+    const results = await Promise.all([
+      store.reserve(request(user), hours(-48), capOfOne),
+      store.reserve(request(user), hours(-48), capOfOne),
+    ]);
 
     expect(results.map((r) => r.kind).sort()).toEqual(['deferred', 'reserved']);
   });
@@ -123,7 +146,14 @@ describe.each(databaseTargets())('SqlNudgeStore on $name', (target) => {
     if (reserved.kind !== 'reserved') throw new Error('expected a reservation');
     await store.recordAction({ nudgeId: reserved.nudge.id, actorId: user, action: 'viewed', result: 'shown', at: T0 });
     await store.recordAction({ nudgeId: reserved.nudge.id, actorId: 'someone-else', action: 'recheck', result: 'notYours', at: hours(1) });
-    await store.recordAction({ nudgeId: reserved.nudge.id, actorId: user, action: 'snooze', result: 'snoozed', at: hours(2), detail: { days: 3 } });
+    await store.recordAction({
+      nudgeId: reserved.nudge.id,
+      actorId: user,
+      action: 'snooze',
+      result: 'snoozed',
+      at: hours(2),
+      detail: { days: 3 },
+    });
 
     expect(await store.actionsOf(reserved.nudge.id)).toEqual([
       { nudgeId: reserved.nudge.id, actorId: user, action: 'viewed', result: 'shown', at: T0 },

@@ -33,10 +33,17 @@ async function scan(
 ) {
   const at = options.at ?? T0;
   const run = await startNew(store, at);
-  for (const page of pages(users.map((user) => user.entry), options.pageSize ?? 999)) await store.savePeople(run.id, page);
+  for (const page of pages(
+    users.map((user) => user.entry),
+    options.pageSize ?? 999,
+  ))
+    await store.savePeople(run.id, page);
   const registrations = users.flatMap((user) => (user.registration ? [user.registration] : []));
   for (const page of pages(registrations, options.pageSize ?? 999)) {
-    await store.saveRegistrations(run.id, page.map((registration) => ({ ...registration, strength: classifyMethods(registration.methods) })));
+    await store.saveRegistrations(
+      run.id,
+      page.map((registration) => ({ ...registration, strength: classifyMethods(registration.methods) })),
+    );
   }
   return store.completeScan(run.id, at, {
     rates: options.rates ?? DEFAULT_RATE_POLICY,
@@ -123,9 +130,9 @@ describe.each(databaseTargets())('SqlPostureStore on $name', (target) => {
     it('has the database itself refuse a second running scan', async () => {
       await startNew(store);
 
-      await expect(
-        db.query("INSERT INTO scan_runs (trigger, status, started_at) VALUES ('admin', 'running', now())"),
-      ).rejects.toThrow(/duplicate key|unique/i);
+      await expect(db.query("INSERT INTO scan_runs (trigger, status, started_at) VALUES ('admin', 'running', now())")).rejects.toThrow(
+        /duplicate key|unique/i,
+      );
     });
 
     it('starts a new scan once the previous one has completed or failed', async () => {
@@ -151,11 +158,17 @@ describe.each(databaseTargets())('SqlPostureStore on $name', (target) => {
         'SELECT status, error, finished_at FROM scan_runs WHERE id = $1',
         [dead.id],
       );
-      expect(row).toEqual({ status: 'failed', error: expect.stringMatching(/^Stopped without finishing: no progress for over 50 ms/), finished_at: hoursAfter(T0, 3) });
+      expect(row).toEqual({
+        status: 'failed',
+        error: expect.stringMatching(/^Stopped without finishing: no progress for over 50 ms/),
+        finished_at: hoursAfter(T0, 3),
+      });
       expect(await scanPartitions(db)).toEqual([`mfa_users_scan_${(next as { started: ScanRun }).started.id}`]);
       // Had the old process survived after all, it can no longer write or complete.
       await expect(impatient.savePeople(dead.id, [fakeUser('b').entry])).rejects.toBeInstanceOf(ScanNotRunningError);
-      await expect(impatient.completeScan(dead.id, hoursAfter(T0, 4), { rates: DEFAULT_RATE_POLICY })).rejects.toBeInstanceOf(ScanNotRunningError);
+      await expect(impatient.completeScan(dead.id, hoursAfter(T0, 4), { rates: DEFAULT_RATE_POLICY })).rejects.toBeInstanceOf(
+        ScanNotRunningError,
+      );
     });
 
     it('does not take a long scan that keeps saving pages for dead (the limit counts silence, not age)', async () => {
@@ -260,7 +273,9 @@ describe.each(databaseTargets())('SqlPostureStore on $name', (target) => {
     it('forgets people a later scan did not see, and updates those it saw again', async () => {
       await scan(store, [fakeUser('stay', { methods: ['sms'] }), fakeUser('leave', { methods: ['passkey'] })]);
 
-      const { run, snapshot } = await scan(store, [fakeUser('stay', { methods: ['passkey'] }), fakeUser('new')], { at: hoursAfter(T0, 24) });
+      const { run, snapshot } = await scan(store, [fakeUser('stay', { methods: ['passkey'] }), fakeUser('new')], {
+        at: hoursAfter(T0, 24),
+      });
 
       const { users: stored } = await store.listUsers({ strengths: ALL, includeExcluded: true, offset: 0, limit: 10 });
       expect(stored.map((user) => [user.id, user.strength])).toEqual([
@@ -304,14 +319,26 @@ describe.each(databaseTargets())('SqlPostureStore on $name', (target) => {
         const counting = countingStatements(db);
         const counted = new SqlPostureStore(counting.db);
         const run = await startNew(counted);
-        const everyone = Array.from({ length: size }, (_, i) => fakeUser(`u${i}`, { methods: i % 2 ? ['sms'] : ['passkey'], department: `D${i % 7}` }));
+        const everyone = Array.from({ length: size }, (_, i) =>
+          fakeUser(`u${i}`, { methods: i % 2 ? ['sms'] : ['passkey'], department: `D${i % 7}` }),
+        );
         const afterStart = counting.count();
-        await counted.savePeople(run.id, everyone.map((user) => user.entry));
+        await counted.savePeople(
+          run.id,
+          everyone.map((user) => user.entry),
+        );
         const afterPeople = counting.count();
-        await counted.saveRegistrations(run.id, everyone.map((user) => ({ ...user.registration!, strength: classifyMethods(user.registration!.methods) })));
+        await counted.saveRegistrations(
+          run.id,
+          everyone.map((user) => ({ ...user.registration!, strength: classifyMethods(user.registration!.methods) })),
+        );
         const afterRegistrations = counting.count();
         await counted.completeScan(run.id, T0, { rates: DEFAULT_RATE_POLICY });
-        return { people: afterPeople - afterStart, registrations: afterRegistrations - afterPeople, complete: counting.count() - afterRegistrations };
+        return {
+          people: afterPeople - afterStart,
+          registrations: afterRegistrations - afterPeople,
+          complete: counting.count() - afterRegistrations,
+        };
       };
 
       const small = await statementsFor(3);
@@ -506,14 +533,19 @@ describe.each(databaseTargets())('SqlPostureStore on $name', (target) => {
         taken.slice(2).map(({ scanId, takenAt, overall }) => ({ scanId, takenAt, overall })),
       );
       expect(await store.latestSnapshots(2)).toEqual([taken[3], taken[2]]);
-      expect((await store.latestSnapshots(1))[0]!.byDepartment).toEqual({ Sales: { strong: 3, acceptable: 0, weak: 0, none: 1, criticalAdmins: 0, excluded: 0 } });
+      expect((await store.latestSnapshots(1))[0]!.byDepartment).toEqual({
+        Sales: { strong: 3, acceptable: 0, weak: 0, none: 1, criticalAdmins: 0, excluded: 0 },
+      });
     });
 
     it("keeps the directory's own totals with the snapshot when the scan read them", async () => {
       const totals = { totalUsers: 9, mfaCapable: 7, passwordlessCapable: 2, ssprRegistered: 5 };
       const users = [fakeUser('u1', { methods: ['passkey'] }), fakeUser('u2', { methods: [] })];
       const run = await startNew(store);
-      await store.savePeople(run.id, users.map((user) => user.entry));
+      await store.savePeople(
+        run.id,
+        users.map((user) => user.entry),
+      );
       await store.completeScan(run.id, T0, { rates: DEFAULT_RATE_POLICY, directoryTotals: totals });
       await scan(store, users, { at: hoursAfter(T0, 24) });
 

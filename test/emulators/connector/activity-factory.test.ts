@@ -30,12 +30,24 @@ describe('activity factory: Teams shapes', () => {
     const message = factory.aMessage({ text: 'posture', user: ada, conversationType: 'channel' });
 
     expect(message.text).toBe('<at>MFA Coach</at> posture');
-    expect(message.entities).toContainEqual({ type: 'mention', mentioned: { id: `28:${BOT_ID}`, name: 'MFA Coach' }, text: '<at>MFA Coach</at>' });
+    expect(message.entities).toContainEqual({
+      type: 'mention',
+      mentioned: { id: `28:${BOT_ID}`, name: 'MFA Coach' },
+      text: '<at>MFA Coach</at>',
+    });
     expect(message.conversation).toEqual(
-      expect.objectContaining({ conversationType: 'channel', isGroup: true, id: expect.stringMatching(/^19:[0-9a-f]+@thread\.tacv2;messageid=\d+$/) }),
+      expect.objectContaining({
+        conversationType: 'channel',
+        isGroup: true,
+        id: expect.stringMatching(/^19:[0-9a-f]+@thread\.tacv2;messageid=\d+$/),
+      }),
     );
     expect(message.channelData).toEqual(
-      expect.objectContaining({ tenant: { id: TENANT }, team: expect.objectContaining({ id: expect.stringMatching(/^19:/) }), channel: expect.any(Object) }),
+      expect.objectContaining({
+        tenant: { id: TENANT },
+        team: expect.objectContaining({ id: expect.stringMatching(/^19:/) }),
+        channel: expect.any(Object),
+      }),
     );
   });
 
@@ -43,7 +55,9 @@ describe('activity factory: Teams shapes', () => {
     const message = factory.aMessage({ text: 'hi', user: ada, conversationType: 'groupChat', mentionBot: false });
 
     expect(message.text).toBe('hi');
-    expect(message.conversation).toEqual(expect.objectContaining({ conversationType: 'groupChat', id: expect.stringMatching(/@thread\.v2$/) }));
+    expect(message.conversation).toEqual(
+      expect.objectContaining({ conversationType: 'groupChat', id: expect.stringMatching(/@thread\.v2$/) }),
+    );
   });
 
   it('builds installationUpdate add/remove and the conversationUpdate that lists the bot', () => {
@@ -51,8 +65,20 @@ describe('activity factory: Teams shapes', () => {
     const removed = factory.anInstallationUpdate({ action: 'remove', scope: 'team', user: ada });
     const botAdded = factory.aConversationUpdateBotAdded({ scope: 'team', user: ada });
 
-    expect(added).toEqual(expect.objectContaining({ type: 'installationUpdate', action: 'add', conversation: expect.objectContaining({ conversationType: 'personal' }) }));
-    expect(removed).toEqual(expect.objectContaining({ type: 'installationUpdate', action: 'remove', conversation: expect.objectContaining({ conversationType: 'channel' }) }));
+    expect(added).toEqual(
+      expect.objectContaining({
+        type: 'installationUpdate',
+        action: 'add',
+        conversation: expect.objectContaining({ conversationType: 'personal' }),
+      }),
+    );
+    expect(removed).toEqual(
+      expect.objectContaining({
+        type: 'installationUpdate',
+        action: 'remove',
+        conversation: expect.objectContaining({ conversationType: 'channel' }),
+      }),
+    );
     expect(removed.channelData).toEqual(expect.objectContaining({ settings: { selectedChannel: { id: expect.stringMatching(/^19:/) } } }));
     expect(botAdded).toEqual(expect.objectContaining({ type: 'conversationUpdate', membersAdded: [{ id: `28:${BOT_ID}` }] }));
     expect(botAdded.channelData.eventType).toBe('teamMemberAdded');
@@ -148,10 +174,16 @@ describe('activity factory + Connector emulator with a teams-ai bot', () => {
   });
 
   it('routes an Action.Execute invoke by verb and returns the invoke response on the HTTP answer', async () => {
-    const answer = await deliver(adapter, app, teams.anAdaptiveCardInvoke({ verb: 'done', data: { nudgeId: 'n1' }, user: ada, replyToId: '1767765488332' }));
+    const answer = await deliver(
+      adapter,
+      app,
+      teams.anAdaptiveCardInvoke({ verb: 'done', data: { nudgeId: 'n1' }, user: ada, replyToId: '1767765488332' }),
+    );
 
     expect(answer.status).toBe(200);
-    expect(answer.body).toEqual(expect.objectContaining({ statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: 'checked n1' }));
+    expect(answer.body).toEqual(
+      expect.objectContaining({ statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: 'checked n1' }),
+    );
     expect(connector.received()).toEqual([]);
   });
 });

@@ -15,7 +15,8 @@ import { BOT_ID, TENANT, USER } from './call-connector';
 // The emulator is only useful if botbuilder's own client and the emulator agree on paths, encodings and shapes, so
 // these tests drive it with botframework-connector's ConnectorClient and botbuilder's CloudAdapter, not with fetch.
 
-const card = (title: string) => CardFactory.adaptiveCard({ type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: title }] });
+const card = (title: string) =>
+  CardFactory.adaptiveCard({ type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: title }] });
 const oneToOne = (): ConversationParameters =>
   ({
     isGroup: false,
@@ -38,9 +39,17 @@ describe('Connector emulator with botframework-connector ConnectorClient', () =>
   it('creates a conversation, sends, replies and updates; the emulator records them in order', async () => {
     const created = await client.conversations.createConversation(oneToOne());
     const conversationId = created.id ?? '';
-    const sent = await client.conversations.sendToConversation(conversationId, { ...MessageFactory.attachment(card('Set up Authenticator')) });
-    const replied = await client.conversations.replyToActivity(conversationId, sent.id, { ...MessageFactory.text('Tell me when done'), replyToId: sent.id });
-    const updated = await client.conversations.updateActivity(conversationId, sent.id, { ...MessageFactory.attachment(card('Done, thanks')), id: sent.id });
+    const sent = await client.conversations.sendToConversation(conversationId, {
+      ...MessageFactory.attachment(card('Set up Authenticator')),
+    });
+    const replied = await client.conversations.replyToActivity(conversationId, sent.id, {
+      ...MessageFactory.text('Tell me when done'),
+      replyToId: sent.id,
+    });
+    const updated = await client.conversations.updateActivity(conversationId, sent.id, {
+      ...MessageFactory.attachment(card('Done, thanks')),
+      id: sent.id,
+    });
 
     expect(conversationId).toBe(personalConversationId(BOT_ID, USER));
     expect(updated.id).toBe(sent.id);
@@ -49,7 +58,10 @@ describe('Connector emulator with botframework-connector ConnectorClient', () =>
       ['reply', replied.id],
       ['update', sent.id],
     ]);
-    expect(connector.cards(conversationId).map((c) => (c.body as { text: string }[])[0]?.text)).toEqual(['Set up Authenticator', 'Done, thanks']);
+    expect(connector.cards(conversationId).map((c) => (c.body as { text: string }[])[0]?.text)).toEqual([
+      'Set up Authenticator',
+      'Done, thanks',
+    ]);
     expect(connector.received().map((r) => `${r.method} ${r.path}`)).toEqual([
       'POST /v3/conversations',
       `POST /v3/conversations/${encodeURIComponent(conversationId)}/activities`,
@@ -92,8 +104,12 @@ describe('Connector emulator with botframework-connector ConnectorClient', () =>
       const anonymous = new ConnectorClient(MicrosoftAppCredentials.Empty, { baseUri: secured.url });
       const withToken = new ConnectorClient(new TokenCredentials('not-a-real-token'), { baseUri: secured.url });
 
-      await expect(anonymous.conversations.sendToConversation('a:1x', MessageFactory.text('hi'))).rejects.toMatchObject({ statusCode: 401 });
-      await expect(withToken.conversations.sendToConversation('a:1x', MessageFactory.text('hi'))).resolves.toEqual(expect.objectContaining({ id: expect.any(String) }));
+      await expect(anonymous.conversations.sendToConversation('a:1x', MessageFactory.text('hi'))).rejects.toMatchObject({
+        statusCode: 401,
+      });
+      await expect(withToken.conversations.sendToConversation('a:1x', MessageFactory.text('hi'))).resolves.toEqual(
+        expect.objectContaining({ id: expect.any(String) }),
+      );
       expect(secured.received().map((r) => [r.status, r.headers.authorization])).toEqual([
         [401, undefined],
         [201, 'Bearer'],
@@ -121,7 +137,9 @@ describe('Connector emulator with botbuilder CloudAdapter (proactive messaging)'
 
   beforeEach(async () => {
     connector = await startConnectorEmulator();
-    adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({ MicrosoftAppId: BOT_ID }, new NoLoginCredentialFactory(BOT_ID)));
+    adapter = new CloudAdapter(
+      new ConfigurationBotFrameworkAuthentication({ MicrosoftAppId: BOT_ID }, new NoLoginCredentialFactory(BOT_ID)),
+    );
   });
   afterEach(() => connector.close());
 
@@ -148,7 +166,9 @@ describe('Connector emulator with botbuilder CloudAdapter (proactive messaging)'
       ['reply', cardId],
       ['update', cardId],
     ]);
-    expect(connector.received()[1]?.path).toMatch(new RegExp(`^/v3/conversations/${encodeURIComponent(conversationId)}/activities/[0-9a-f-]{36}$`));
+    expect(connector.received()[1]?.path).toMatch(
+      new RegExp(`^/v3/conversations/${encodeURIComponent(conversationId)}/activities/[0-9a-f-]{36}$`),
+    );
     expect(connector.cards(conversationId).map((c) => (c.body as { text: string }[])[0]?.text)).toEqual([
       'Please register Authenticator',
       'Registered, thank you',
@@ -161,7 +181,9 @@ describe('Connector emulator with botbuilder CloudAdapter (proactive messaging)'
 
   it('lets a blocked user surface as a 403 with the documented code through the adapter', async () => {
     connector.blockUser(USER);
-    const failure = await adapter.createConversationAsync(BOT_ID, 'msteams', connector.url, '', oneToOne(), async () => undefined).catch((e: unknown) => e);
+    const failure = await adapter
+      .createConversationAsync(BOT_ID, 'msteams', connector.url, '', oneToOne(), async () => undefined)
+      .catch((e: unknown) => e);
 
     expect(failure).toMatchObject({ statusCode: 403, code: 'ConversationBlockedByUser' });
   });

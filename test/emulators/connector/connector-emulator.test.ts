@@ -41,8 +41,14 @@ describe('Connector emulator: conversations and activities', () => {
   });
 
   it('refuses createConversation without a tenant or with two members', async () => {
-    const noTenant = await callConnector(connector.url, 'POST', 'v3/conversations', { bot: { id: `28:${BOT_ID}` }, members: [{ id: USER }] });
-    const twoMembers = await callConnector(connector.url, 'POST', 'v3/conversations', { ...oneToOne(USER), members: [{ id: USER }, { id: 'someone-else' }] });
+    const noTenant = await callConnector(connector.url, 'POST', 'v3/conversations', {
+      bot: { id: `28:${BOT_ID}` },
+      members: [{ id: USER }],
+    });
+    const twoMembers = await callConnector(connector.url, 'POST', 'v3/conversations', {
+      ...oneToOne(USER),
+      members: [{ id: USER }, { id: 'someone-else' }],
+    });
 
     expect(noTenant.status).toBe(400);
     expect(noTenant.body).toEqual({ error: { code: 'BadArgument', message: expect.stringContaining('tenant') } });
@@ -53,8 +59,14 @@ describe('Connector emulator: conversations and activities', () => {
     const conversationId = personalConversationId(BOT_ID, USER);
     const sent = await callConnector(connector.url, 'POST', activitiesPath(conversationId), cardActivity('Step 1'));
     const sentId = (sent.body as { id: string }).id;
-    const replied = await callConnector(connector.url, 'POST', activitiesPath(conversationId, sentId), { ...text('thanks'), replyToId: sentId });
-    const updated = await callConnector(connector.url, 'PUT', activitiesPath(conversationId, sentId), { ...cardActivity('Step 2'), id: sentId });
+    const replied = await callConnector(connector.url, 'POST', activitiesPath(conversationId, sentId), {
+      ...text('thanks'),
+      replyToId: sentId,
+    });
+    const updated = await callConnector(connector.url, 'PUT', activitiesPath(conversationId, sentId), {
+      ...cardActivity('Step 2'),
+      id: sentId,
+    });
     await callConnector(connector.url, 'POST', activitiesPath('19:other@thread.v2'), cardActivity('elsewhere'));
 
     expect([sent.status, replied.status, updated.status]).toEqual([201, 201, 200]);
@@ -135,7 +147,9 @@ describe('Connector emulator: conversations and activities', () => {
     const answer = await callConnector(connector.url, 'POST', 'v3/conversations', oneToOne(USER));
 
     expect(answer.status).toBe(403);
-    expect(answer.body).toEqual({ error: { code: 'ForbiddenOperationException', message: "Bot is not installed in user's personal scope" } });
+    expect(answer.body).toEqual({
+      error: { code: 'ForbiddenOperationException', message: "Bot is not installed in user's personal scope" },
+    });
 
     connector.markInstalled(USER);
     expect((await callConnector(connector.url, 'POST', 'v3/conversations', oneToOne(USER))).status).toBe(201);
@@ -205,7 +219,9 @@ describe('Connector emulator: conversations and activities', () => {
 
     it('rejects after the timeout, saying what it did receive', async () => {
       await callConnector(connector.url, 'POST', activitiesPath('a:1x'), text('hello'));
-      await expect(connector.waitFor((r) => r.operation === 'update', 50)).rejects.toThrow(/no matching request within 50 ms.*POST \/v3\/conversations\/a%3A1x\/activities → 201/);
+      await expect(connector.waitFor((r) => r.operation === 'update', 50)).rejects.toThrow(
+        /no matching request within 50 ms.*POST \/v3\/conversations\/a%3A1x\/activities → 201/,
+      );
     });
 
     it('rejects pending waits when the emulator closes', async () => {
@@ -224,7 +240,12 @@ describe('Connector emulator: conversations and activities', () => {
     expect(connector.received()).toEqual([]);
     expect(connector.activities()).toEqual([]);
     expect(connector.stats().requests).toBe(0);
-    const update = await callConnector(connector.url, 'PUT', activitiesPath(conversationId, (sent.body as { id: string }).id), text('edit'));
+    const update = await callConnector(
+      connector.url,
+      'PUT',
+      activitiesPath(conversationId, (sent.body as { id: string }).id),
+      text('edit'),
+    );
     expect(update.status).toBe(200);
   });
 });
@@ -274,7 +295,8 @@ describe('Connector emulator: injected faults', () => {
     connector.injectFaults({ count: 2, status: 503, path: /\/activities$/ });
     const create = await callConnector(connector.url, 'POST', 'v3/conversations', oneToOne(USER));
     const statuses: number[] = [];
-    for (let i = 0; i < 3; i += 1) statuses.push((await callConnector(connector.url, 'POST', activitiesPath('a:1x'), text(`try ${i}`))).status);
+    for (let i = 0; i < 3; i += 1)
+      statuses.push((await callConnector(connector.url, 'POST', activitiesPath('a:1x'), text(`try ${i}`))).status);
 
     expect(create.status).toBe(201);
     expect(statuses).toEqual([503, 503, 201]);

@@ -50,7 +50,10 @@ describe('Connector emulator: Teams rate limits', () => {
   it('counts createConversation against its own per-thread limit', async () => {
     const connector = await start();
     const statuses: number[] = [];
-    for (let i = 0; i < 8; i += 1) statuses.push((await callConnector(connector.url, 'POST', 'v3/conversations', oneToOne('c33aafc4-646d-4543-9d4c-abd28e4d2110'))).status);
+    for (let i = 0; i < 8; i += 1)
+      statuses.push(
+        (await callConnector(connector.url, 'POST', 'v3/conversations', oneToOne('c33aafc4-646d-4543-9d4c-abd28e4d2110'))).status,
+      );
 
     expect(statuses).toEqual([201, 201, 201, 201, 201, 201, 201, 429]);
   });

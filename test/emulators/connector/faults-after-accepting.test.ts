@@ -34,8 +34,14 @@ describe('Connector emulator: faults after accepting', () => {
     connector.injectFaults({ count: 1, status: 504, afterAccepting: true, hang: true, path: /\/activities/ });
     const started = performance.now();
     const outcome = await fetch(new URL(activitiesPath(conversationId), connector.url), {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(text('hello')), signal: AbortSignal.timeout(500),
-    }).then(() => 'answered', (error: Error) => error.name);
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(text('hello')),
+      signal: AbortSignal.timeout(500),
+    }).then(
+      () => 'answered',
+      (error: Error) => error.name,
+    );
     expect(outcome).toBe('TimeoutError');
     expect(performance.now() - started).toBeGreaterThanOrEqual(450);
     expect(connector.activities(conversationId)).toHaveLength(1);
@@ -44,8 +50,14 @@ describe('Connector emulator: faults after accepting', () => {
   it('can hang without delivering', async () => {
     connector.injectFaults({ count: 1, status: 504, hang: true, path: /\/activities/ });
     const outcome = await fetch(new URL(activitiesPath(conversationId), connector.url), {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(text('hello')), signal: AbortSignal.timeout(300),
-    }).then(() => 'answered', (error: Error) => error.name);
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(text('hello')),
+      signal: AbortSignal.timeout(300),
+    }).then(
+      () => 'answered',
+      (error: Error) => error.name,
+    );
     expect(outcome).toBe('TimeoutError');
     expect(connector.activities(conversationId)).toHaveLength(0);
   });

@@ -71,7 +71,13 @@ describe('generateDemoTenant', () => {
 
   it('mixes Windows time zone names, a few guests in #EXT# form, a few disabled accounts and admins', () => {
     const zones = new Set(tenant.users.map((u) => u.timeZone).filter((z) => z !== null));
-    for (const zone of ['Pacific Standard Time', 'W. Europe Standard Time', 'GMT Standard Time', 'India Standard Time', 'AUS Eastern Standard Time']) {
+    for (const zone of [
+      'Pacific Standard Time',
+      'W. Europe Standard Time',
+      'GMT Standard Time',
+      'India Standard Time',
+      'AUS Eastern Standard Time',
+    ]) {
       expect(zones).toContain(zone);
     }
     const guests = tenant.users.filter((u) => u.userType === 'Guest');
@@ -113,7 +119,10 @@ describe('generateDemoTenant', () => {
 
   it('always stores a password method for members, in Graph method shapes', () => {
     for (const u of tenant.users.filter((x) => x.userType === 'Member')) {
-      expect(u.methods[0]).toMatchObject({ '@odata.type': '#microsoft.graph.passwordAuthenticationMethod', id: '28c10230-6103-485e-b985-444c60001490' });
+      expect(u.methods[0]).toMatchObject({
+        '@odata.type': '#microsoft.graph.passwordAuthenticationMethod',
+        id: '28c10230-6103-485e-b985-444c60001490',
+      });
       for (const m of u.methods) {
         expect(m['@odata.type']).toMatch(/^#microsoft\.graph\.\w+AuthenticationMethod$/);
         expect(typeof m.id).toBe('string');

@@ -26,7 +26,15 @@ describe('authentication', () => {
   });
 
   it('requires the token on $batch too', async () => {
-    expect((await graphFetch(graph, '/v1.0/$batch', { method: 'POST', token: null, body: { requests: [{ id: '1', method: 'GET', url: '/users' }] } })).status).toBe(401);
+    expect(
+      (
+        await graphFetch(graph, '/v1.0/$batch', {
+          method: 'POST',
+          token: null,
+          body: { requests: [{ id: '1', method: 'GET', url: '/users' }] },
+        })
+      ).status,
+    ).toBe(401);
   });
 });
 
@@ -53,7 +61,11 @@ describe('unknown routes', () => {
   });
 
   it('refuses a body that is not JSON', async () => {
-    const response = await fetch(`${graph.url}/v1.0/users/${employee.id}/checkMemberGroups`, { method: 'POST', headers: { Authorization: 'Bearer t', 'Content-Type': 'application/json' }, body: '{nope' });
+    const response = await fetch(`${graph.url}/v1.0/users/${employee.id}/checkMemberGroups`, {
+      method: 'POST',
+      headers: { Authorization: 'Bearer t', 'Content-Type': 'application/json' },
+      body: '{nope',
+    });
     expect(response.status).toBe(400);
   });
 });

@@ -15,14 +15,23 @@ afterAll(() => graph.close());
 const batch = (requests: unknown[]) => graphFetch(graph, '/v1.0/$batch', { method: 'POST', body: { requests } });
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- inner bodies are arbitrary Graph JSON
 type Inner = { id: string; status: number; headers: Record<string, string>; body?: any };
-const byId = (responses: Inner[]) => (id: string): Inner => responses.find((r) => r.id === id) as Inner;
+const byId =
+  (responses: Inner[]) =>
+  (id: string): Inner =>
+    responses.find((r) => r.id === id) as Inner;
 
 describe('POST /$batch', () => {
   it('routes each inner request through the ordinary handlers and answers { id, status, headers, body }', async () => {
     const answer = await batch([
       { id: '1', method: 'GET', url: `/users/${employee.id}?$select=id,department` },
       { id: '2', method: 'GET', url: '/users/00000000-0000-4000-8000-000000000000' },
-      { id: '3', method: 'POST', url: `/users/${employee.id}/teamwork/installedApps`, headers: { 'Content-Type': 'application/json' }, body: { 'teamsApp@odata.bind': `https://graph.microsoft.com/v1.0/appCatalogs/teamsApps/${tenant.teamsAppId}` } },
+      {
+        id: '3',
+        method: 'POST',
+        url: `/users/${employee.id}/teamwork/installedApps`,
+        headers: { 'Content-Type': 'application/json' },
+        body: { 'teamsApp@odata.bind': `https://graph.microsoft.com/v1.0/appCatalogs/teamsApps/${tenant.teamsAppId}` },
+      },
       { id: '4', method: 'GET', url: '/v1.0/users?$top=2&$select=id' },
     ]);
     expect(answer.status).toBe(200);
@@ -46,7 +55,11 @@ describe('POST /$batch', () => {
   });
 
   it('counts inner reports requests one by one against the throttle: the 6th comes back as an inner 429', async () => {
-    const requests = Array.from({ length: 7 }, (_, i) => ({ id: `r${i}`, method: 'GET', url: `/users/${admin.id}/authentication/methods` }));
+    const requests = Array.from({ length: 7 }, (_, i) => ({
+      id: `r${i}`,
+      method: 'GET',
+      url: `/users/${admin.id}/authentication/methods`,
+    }));
     const answer = await batch(requests);
     expect(answer.status).toBe(200);
     const statuses = answer.body.responses.map((r: { status: number }) => r.status);
@@ -99,6 +112,13 @@ describe('POST /$batch', () => {
 
   it('refuses a body without requests and duplicate ids', async () => {
     expect((await graphFetch(graph, '/v1.0/$batch', { method: 'POST', body: {} })).status).toBe(400);
-    expect((await batch([{ id: '1', method: 'GET', url: '/users' }, { id: '1', method: 'GET', url: '/users' }])).status).toBe(400);
+    expect(
+      (
+        await batch([
+          { id: '1', method: 'GET', url: '/users' },
+          { id: '1', method: 'GET', url: '/users' },
+        ])
+      ).status,
+    ).toBe(400);
   });
 });

@@ -51,7 +51,14 @@ describe('injectFaults', () => {
     expect((await graphFetch(graph, '/v1.0/users?$top=1')).status).toBe(200);
     expect((await graphFetch(graph, `/v1.0/users/${employee.id}/teamwork/installedApps`)).status).toBe(200);
     expect((await graphFetch(graph, `/v1.0/users/${employee.id}/authentication/methods`)).status).toBe(500);
-    expect((await graphFetch(graph, `/v1.0/users/${employee.id}/teamwork/installedApps`, { method: 'POST', body: { 'teamsApp@odata.bind': `https://graph.microsoft.com/v1.0/appCatalogs/teamsApps/${tenant.teamsAppId}` } })).status).toBe(504);
+    expect(
+      (
+        await graphFetch(graph, `/v1.0/users/${employee.id}/teamwork/installedApps`, {
+          method: 'POST',
+          body: { 'teamsApp@odata.bind': `https://graph.microsoft.com/v1.0/appCatalogs/teamsApps/${tenant.teamsAppId}` },
+        })
+      ).status,
+    ).toBe(504);
     expect((await graphFetch(graph, `/v1.0/users/${employee.id}/authentication/methods`)).status).toBe(500);
     expect((await graphFetch(graph, `/v1.0/users/${employee.id}/authentication/methods`)).status).toBe(200);
   });

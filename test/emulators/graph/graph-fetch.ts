@@ -8,7 +8,11 @@ export interface GraphAnswer {
 }
 
 /** Plain fetch against the emulator with a bearer token; `path` is relative to the origin (include /v1.0) or absolute. */
-export async function graphFetch(emulator: GraphEmulator, path: string, init: { method?: string; body?: unknown; headers?: Record<string, string>; token?: string | null } = {}): Promise<GraphAnswer> {
+export async function graphFetch(
+  emulator: GraphEmulator,
+  path: string,
+  init: { method?: string; body?: unknown; headers?: Record<string, string>; token?: string | null } = {},
+): Promise<GraphAnswer> {
   const headers: Record<string, string> = { ...(init.headers ?? {}) };
   if (init.token !== null) headers.Authorization = `Bearer ${init.token ?? 'test-token'}`;
   if (init.body !== undefined) headers['Content-Type'] = 'application/json';
@@ -22,7 +26,11 @@ export async function graphFetch(emulator: GraphEmulator, path: string, init: { 
 }
 
 /** Follows @odata.nextLink from a first page to the end; returns every item and the number of pages. */
-export async function walkPages(emulator: GraphEmulator, first: string, headers?: Record<string, string>): Promise<{ items: GraphAnswer['body'][]; pages: number }> {
+export async function walkPages(
+  emulator: GraphEmulator,
+  first: string,
+  headers?: Record<string, string>,
+): Promise<{ items: GraphAnswer['body'][]; pages: number }> {
   const items: GraphAnswer['body'][] = [];
   let pages = 0;
   let next: string | undefined = first;

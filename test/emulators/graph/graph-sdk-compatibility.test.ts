@@ -63,7 +63,11 @@ describe('Graph JS SDK 3 against the emulator', () => {
   });
 
   it('walks the registration report the same way', async () => {
-    const first: PageCollection = await client.api('/reports/authenticationMethods/userRegistrationDetails').top(100).filter('isMfaRegistered eq false').get();
+    const first: PageCollection = await client
+      .api('/reports/authenticationMethods/userRegistrationDetails')
+      .top(100)
+      .filter('isMfaRegistered eq false')
+      .get();
     const rows: { isMfaRegistered: boolean }[] = [];
     await new PageIterator(client, first, (row: { isMfaRegistered: boolean }) => rows.push(row) > 0).iterate();
     expect(rows.length).toBe(tenant.users.filter((u) => u.accountEnabled && !toRegistrationDetail(u, '').isMfaRegistered).length);

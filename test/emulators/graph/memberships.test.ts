@@ -13,7 +13,8 @@ beforeAll(async () => {
 });
 afterAll(() => graph.close());
 
-const check = (userId: string, groupIds: string[]) => graphFetch(graph, `/v1.0/users/${userId}/checkMemberGroups`, { method: 'POST', body: { groupIds } });
+const check = (userId: string, groupIds: string[]) =>
+  graphFetch(graph, `/v1.0/users/${userId}/checkMemberGroups`, { method: 'POST', body: { groupIds } });
 
 describe('checkMemberGroups', () => {
   it('returns the listed groups that contain the user, nested groups included', async () => {
@@ -40,7 +41,12 @@ describe('memberOf and transitiveMemberOf', () => {
     const directIds = direct.body.value.map((o: { id: string }) => o.id);
     expect(directIds).toContain(adminsGroup.id);
     expect(directIds).not.toContain(campaignGroup.id);
-    expect(direct.body.value.some((o: { '@odata.type': string; roleTemplateId?: string }) => o['@odata.type'] === '#microsoft.graph.directoryRole' && o.roleTemplateId === '62e90394-69f5-4237-9190-012177145e10')).toBe(true);
+    expect(
+      direct.body.value.some(
+        (o: { '@odata.type': string; roleTemplateId?: string }) =>
+          o['@odata.type'] === '#microsoft.graph.directoryRole' && o.roleTemplateId === '62e90394-69f5-4237-9190-012177145e10',
+      ),
+    ).toBe(true);
     const transitive = await graphFetch(graph, `/v1.0/users/${admin.id}/transitiveMemberOf/microsoft.graph.group`);
     expect(transitive.body.value.map((o: { id: string }) => o.id).sort()).toEqual([adminsGroup.id, campaignGroup.id].sort());
     expect(transitive.body.value.every((o: { '@odata.type': string }) => o['@odata.type'] === '#microsoft.graph.group')).toBe(true);
@@ -52,7 +58,11 @@ describe('memberOf and transitiveMemberOf', () => {
     const advanced = await graphFetch(graph, `${path}&$count=true`, { headers: { ConsistencyLevel: 'eventual' } });
     expect(advanced.status).toBe(200);
     expect(advanced.body['@odata.count']).toBe(1);
-    const none = await graphFetch(graph, `/v1.0/users/${employee.id}/transitiveMemberOf/microsoft.graph.group?$filter=id eq '${campaignGroup.id}'&$count=true`, { headers: { ConsistencyLevel: 'eventual' } });
+    const none = await graphFetch(
+      graph,
+      `/v1.0/users/${employee.id}/transitiveMemberOf/microsoft.graph.group?$filter=id eq '${campaignGroup.id}'&$count=true`,
+      { headers: { ConsistencyLevel: 'eventual' } },
+    );
     expect(none.body['@odata.count']).toBe(0);
   });
 });
@@ -65,6 +75,9 @@ describe('groups', () => {
     expect(direct.body.value.map((m: { id: string }) => m.id)).not.toContain(admin.id);
     const transitive = await graphFetch(graph, `/v1.0/groups/${campaignGroup.id}/transitiveMembers`);
     expect(transitive.body.value.map((m: { id: string }) => m.id)).toContain(admin.id);
-    expect((await graphFetch(graph, `/v1.0/groups/${adminsGroup.id}`)).body).toMatchObject({ displayName: MFA_COACH_ADMINS_GROUP, securityEnabled: true });
+    expect((await graphFetch(graph, `/v1.0/groups/${adminsGroup.id}`)).body).toMatchObject({
+      displayName: MFA_COACH_ADMINS_GROUP,
+      securityEnabled: true,
+    });
   });
 });

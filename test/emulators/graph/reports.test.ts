@@ -50,19 +50,30 @@ describe('GET /reports/authenticationMethods/userRegistrationDetails', () => {
     ["methodsRegistered/any(t: t eq 'mobilePhone')", (r: Row) => r.methodsRegistered.includes('mobilePhone')],
     ["startswith(userPrincipalName,'a')", (r: Row) => r.userPrincipalName.startsWith('a')],
     ["userPreferredMethodForSecondaryAuthentication eq 'sms'", (r: Row) => r.userPreferredMethodForSecondaryAuthentication === 'sms'],
-    ["isMfaRegistered eq true and methodsRegistered/any(m: m eq 'microsoftAuthenticatorPush')", (r: Row) => r.isMfaRegistered && r.methodsRegistered.includes('microsoftAuthenticatorPush')],
+    [
+      "isMfaRegistered eq true and methodsRegistered/any(m: m eq 'microsoftAuthenticatorPush')",
+      (r: Row) => r.isMfaRegistered && r.methodsRegistered.includes('microsoftAuthenticatorPush'),
+    ],
   ])('filters %s', async (filter, pick) => {
     const all = await walkReport();
     const filtered = await walkReport(`&$filter=${encodeURIComponent(filter)}`);
     expect(filtered.length).toBeGreaterThan(0);
-    expect(filtered.map((r) => r.id).sort()).toEqual(all.filter(pick).map((r) => r.id).sort());
+    expect(filtered.map((r) => r.id).sort()).toEqual(
+      all
+        .filter(pick)
+        .map((r) => r.id)
+        .sort(),
+    );
   });
 
-  it.each(["isAdmin eq 'yes'", "methodsRegistered eq 'email'", "userDisplayName gt 'B'", "lastUpdatedDateTime eq '2025-01-01'"])('refuses %s with 400', async (filter) => {
-    const answer = await graphFetch(graph, `${REPORT}?$filter=${encodeURIComponent(filter)}`);
-    expect(answer.status).toBe(400);
-    expect(answer.body.error.message).toBeTruthy();
-  });
+  it.each(["isAdmin eq 'yes'", "methodsRegistered eq 'email'", "userDisplayName gt 'B'", "lastUpdatedDateTime eq '2025-01-01'"])(
+    'refuses %s with 400',
+    async (filter) => {
+      const answer = await graphFetch(graph, `${REPORT}?$filter=${encodeURIComponent(filter)}`);
+      expect(answer.status).toBe(400);
+      expect(answer.body.error.message).toBeTruthy();
+    },
+  );
 
   it('orders by userPrincipalName both ways', async () => {
     const asc = (await walkReport('&$orderby=userPrincipalName')).map((r) => r.userPrincipalName.toLowerCase());
@@ -82,7 +93,9 @@ describe('live methods and the report', () => {
   it('shows the unenrolled employee with only a password in /authentication/methods', async () => {
     const methods = await graphFetch(graph, `/v1.0/users/${employee.id}/authentication/methods`);
     expect(methods.status).toBe(200);
-    expect(methods.body.value).toEqual([{ '@odata.type': METHOD_TYPES.password, id: '28c10230-6103-485e-b985-444c60001490', password: null, createdDateTime: null }]);
+    expect(methods.body.value).toEqual([
+      { '@odata.type': METHOD_TYPES.password, id: '28c10230-6103-485e-b985-444c60001490', password: null, createdDateTime: null },
+    ]);
     const row = await graphFetch(graph, `${REPORT}/${employee.id}`);
     expect(row.body).toMatchObject({ isMfaRegistered: false, methodsRegistered: [] });
   });
@@ -128,27 +141,55 @@ describe('live methods and the report', () => {
 
 describe('summaries', () => {
   it('usersRegisteredByFeature counts enabled users by feature, with and without arguments', async () => {
-    const withArgs = await graphFetch(graph, "/v1.0/reports/authenticationMethods/usersRegisteredByFeature(includedUserTypes='all',includedUserRoles='all')");
+    const withArgs = await graphFetch(
+      graph,
+      "/v1.0/reports/authenticationMethods/usersRegisteredByFeature(includedUserTypes='all',includedUserRoles='all')",
+    );
     const bare = await graphFetch(graph, '/v1.0/reports/authenticationMethods/usersRegisteredByFeature()');
     expect(withArgs.status).toBe(200);
     expect(bare.body.userRegistrationFeatureCounts).toEqual(withArgs.body.userRegistrationFeatureCounts);
     expect(withArgs.body).toMatchObject({ totalUserCount: enabled.length, userTypes: 'all', userRoles: 'all' });
-    const features = Object.fromEntries(withArgs.body.userRegistrationFeatureCounts.map((c: { feature: string; userCount: number }) => [c.feature, c.userCount]));
+    const features = Object.fromEntries(
+      withArgs.body.userRegistrationFeatureCounts.map((c: { feature: string; userCount: number }) => [c.feature, c.userCount]),
+    );
     expect(Object.keys(features).sort()).toEqual(['mfaCapable', 'passwordlessCapable', 'ssprCapable', 'ssprEnabled', 'ssprRegistered']);
     expect(features.mfaCapable).toBe(enabled.filter((u) => !['none', 'email'].includes(methodCategoryOf(u.methods))).length);
   });
 
   it('usersRegisteredByMethod counts per report method name, filtered by role', async () => {
-    const all = await graphFetch(graph, "/v1.0/reports/authenticationMethods/usersRegisteredByMethod(includedUserTypes='member',includedUserRoles='all')");
-    const counts = Object.fromEntries(all.body.userRegistrationMethodCounts.map((c: { authenticationMethod: string; userCount: number }) => [c.authenticationMethod, c.userCount]));
+    const all = await graphFetch(
+      graph,
+      "/v1.0/reports/authenticationMethods/usersRegisteredByMethod(includedUserTypes='member',includedUserRoles='all')",
+    );
+    const counts = Object.fromEntries(
+      all.body.userRegistrationMethodCounts.map((c: { authenticationMethod: string; userCount: number }) => [
+        c.authenticationMethod,
+        c.userCount,
+      ]),
+    );
     expect(counts.password).toBe(enabled.filter((u) => u.userType === 'Member').length);
     expect(counts.mobilePhone).toBeGreaterThan(0);
-    const admins = await graphFetch(graph, "/v1.0/reports/authenticationMethods/usersRegisteredByMethod(includedUserTypes='all',includedUserRoles='admin')");
+    const admins = await graphFetch(
+      graph,
+      "/v1.0/reports/authenticationMethods/usersRegisteredByMethod(includedUserTypes='all',includedUserRoles='admin')",
+    );
     expect(admins.body.totalUserCount).toBe(enabled.filter((u) => u.isAdmin).length);
-    const privileged = await graphFetch(graph, "/v1.0/reports/authenticationMethods/usersRegisteredByMethod(includedUserRoles='privilegedAdmin')");
+    const privileged = await graphFetch(
+      graph,
+      "/v1.0/reports/authenticationMethods/usersRegisteredByMethod(includedUserRoles='privilegedAdmin')",
+    );
     expect(privileged.body.totalUserCount).toBeLessThan(admins.body.totalUserCount);
-    expect((await graphFetch(graph, "/v1.0/reports/authenticationMethods/usersRegisteredByMethod(includedUserTypes='robots')")).status).toBe(400);
+    expect(
+      (await graphFetch(graph, "/v1.0/reports/authenticationMethods/usersRegisteredByMethod(includedUserTypes='robots')")).status,
+    ).toBe(400);
   });
 });
 
-type Row = { isMfaRegistered: boolean; isAdmin: boolean; userType: string; methodsRegistered: string[]; userPrincipalName: string; userPreferredMethodForSecondaryAuthentication: string };
+type Row = {
+  isMfaRegistered: boolean;
+  isAdmin: boolean;
+  userType: string;
+  methodsRegistered: string[];
+  userPrincipalName: string;
+  userPreferredMethodForSecondaryAuthentication: string;
+};

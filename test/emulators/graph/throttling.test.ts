@@ -30,7 +30,7 @@ describe('throttling', () => {
     for (let i = 0; i < 3; i++) expect((await graphFetch(graph, REPORT)).status).toBe(200);
     for (let i = 0; i < 2; i++) expect((await graphFetch(graph, `/v1.0/users/${employee.id}/authentication/methods`)).status).toBe(200);
     expect((await graphFetch(graph, `/v1.0/users/${employee.id}/authentication/methods`)).status).toBe(429);
-    expect((await graphFetch(graph, "/v1.0/reports/authenticationMethods/usersRegisteredByFeature()")).status).toBe(429);
+    expect((await graphFetch(graph, '/v1.0/reports/authenticationMethods/usersRegisteredByFeature()')).status).toBe(429);
     for (let i = 0; i < 20; i++) expect((await graphFetch(graph, '/v1.0/users?$top=1')).status).toBe(200);
     expect(graph.stats().requestsByService).toMatchObject({ reports: 7, directory: 20 });
   });

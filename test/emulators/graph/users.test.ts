@@ -53,9 +53,19 @@ describe('GET /users', () => {
 
   it("returns Graph's default properties without $select (no department, no accountEnabled)", async () => {
     const page = await graphFetch(graph, '/v1.0/users?$top=1');
-    expect(Object.keys(page.body.value[0]).sort()).toEqual(
-      ['businessPhones', 'displayName', 'givenName', 'id', 'jobTitle', 'mail', 'mobilePhone', 'officeLocation', 'preferredLanguage', 'surname', 'userPrincipalName'],
-    );
+    expect(Object.keys(page.body.value[0]).sort()).toEqual([
+      'businessPhones',
+      'displayName',
+      'givenName',
+      'id',
+      'jobTitle',
+      'mail',
+      'mobilePhone',
+      'officeLocation',
+      'preferredLanguage',
+      'surname',
+      'userPrincipalName',
+    ]);
   });
 
   it('returns only the selected properties with $select', async () => {
@@ -68,10 +78,15 @@ describe('GET /users', () => {
   });
 
   describe('$filter', () => {
-    const ids = async (filter: string) => (await walkPages(graph, `/v1.0/users?$top=999&$select=id&$filter=${encodeURIComponent(filter)}`)).items.map((u) => u.id).sort();
-    const expected = (pick: (u: (typeof tenant.users)[number]) => boolean) => tenant.users.filter(pick).map((u) => u.id).sort();
+    const ids = async (filter: string) =>
+      (await walkPages(graph, `/v1.0/users?$top=999&$select=id&$filter=${encodeURIComponent(filter)}`)).items.map((u) => u.id).sort();
+    const expected = (pick: (u: (typeof tenant.users)[number]) => boolean) =>
+      tenant.users
+        .filter(pick)
+        .map((u) => u.id)
+        .sort();
 
-    it("supports id eq, userPrincipalName eq (any case) and id in (…)", async () => {
+    it('supports id eq, userPrincipalName eq (any case) and id in (…)', async () => {
       expect(await ids(`id eq '${employee.id}'`)).toEqual([employee.id]);
       expect(await ids(`userPrincipalName eq '${admin.userPrincipalName.toUpperCase()}'`)).toEqual([admin.id]);
       expect(await ids(`id in ('${employee.id}','${admin.id}')`)).toEqual([employee.id, admin.id].sort());
@@ -90,7 +105,9 @@ describe('GET /users', () => {
       expect(await ids("accountEnabled eq true and userType eq 'Member' and department eq 'Sales'")).toEqual(
         expected((u) => u.accountEnabled && u.userType === 'Member' && u.department === 'Sales'),
       );
-      expect(await ids("department eq 'Legal' or department eq 'Internal Audit'")).toEqual(expected((u) => u.department === 'Legal' || u.department === 'Internal Audit'));
+      expect(await ids("department eq 'Legal' or department eq 'Internal Audit'")).toEqual(
+        expected((u) => u.department === 'Legal' || u.department === 'Internal Audit'),
+      );
     });
 
     it.each([
@@ -116,7 +133,9 @@ describe('GET /users', () => {
   });
 
   it('counts with $count=true only under ConsistencyLevel: eventual', async () => {
-    const counted = await graphFetch(graph, "/v1.0/users?$count=true&$top=1&$filter=userType eq 'Guest'", { headers: { ConsistencyLevel: 'eventual' } });
+    const counted = await graphFetch(graph, "/v1.0/users?$count=true&$top=1&$filter=userType eq 'Guest'", {
+      headers: { ConsistencyLevel: 'eventual' },
+    });
     expect(counted.status).toBe(200);
     expect(counted.body['@odata.count']).toBe(tenant.users.filter((u) => u.userType === 'Guest').length);
     expect((await graphFetch(graph, '/v1.0/users?$count=true')).status).toBe(400);
@@ -127,7 +146,9 @@ describe('GET /users', () => {
     const names = sorted.body.value.map((u: { displayName: string }) => u.displayName.toLowerCase());
     expect(names).toEqual([...names].sort());
     expect((await graphFetch(graph, "/v1.0/users?$orderby=displayName&$filter=userType eq 'Member'")).status).toBe(400);
-    const advanced = await graphFetch(graph, "/v1.0/users?$orderby=displayName&$filter=userType eq 'Member'&$count=true", { headers: { ConsistencyLevel: 'eventual' } });
+    const advanced = await graphFetch(graph, "/v1.0/users?$orderby=displayName&$filter=userType eq 'Member'&$count=true", {
+      headers: { ConsistencyLevel: 'eventual' },
+    });
     expect(advanced.status).toBe(200);
   });
 
@@ -136,7 +157,11 @@ describe('GET /users', () => {
     const withManager = page.body.value.filter((u: { manager?: unknown }) => u.manager);
     expect(withManager.length).toBe(tenant.users.filter((u) => u.managerId).length);
     const row = page.body.value.find((u: { id: string }) => u.id === employee.id);
-    expect(row.manager).toEqual({ '@odata.type': '#microsoft.graph.user', id: employee.managerId, displayName: tenant.users.find((u) => u.id === employee.managerId)!.displayName });
+    expect(row.manager).toEqual({
+      '@odata.type': '#microsoft.graph.user',
+      id: employee.managerId,
+      displayName: tenant.users.find((u) => u.id === employee.managerId)!.displayName,
+    });
   });
 });
 

@@ -27,9 +27,13 @@ describe('OpenAIAnswerWriter against a local OpenAI-compatible server', () => {
   let server: OpenAITestServer;
   let consoleLog: jest.SpyInstance;
   const fallbacks: { reason: WriteFallbackReason; detail?: string }[] = [];
-  const openAi = (timeoutMs = 5000) => new OpenAIAnswerWriter({ kind: 'openai', apiKey: API_KEY, model: 'test-model', baseUrl: server.url }, { timeoutMs });
+  const openAi = (timeoutMs = 5000) =>
+    new OpenAIAnswerWriter({ kind: 'openai', apiKey: API_KEY, model: 'test-model', baseUrl: server.url }, { timeoutMs });
   const write = (writer: OpenAIAnswerWriter, timeoutMs = 5000) =>
-    writeAnswer(found, QUESTION, writer, { timeoutMs, onFallback: (reason, detail) => fallbacks.push({ reason, ...(detail ? { detail } : {}) }) });
+    writeAnswer(found, QUESTION, writer, {
+      timeoutMs,
+      onFallback: (reason, detail) => fallbacks.push({ reason, ...(detail ? { detail } : {}) }),
+    });
 
   beforeAll(async () => {
     server = await startOpenAITestServer();
@@ -49,11 +53,18 @@ describe('OpenAIAnswerWriter against a local OpenAI-compatible server', () => {
   });
 
   it('writes an answer from the given articles only, citing them, and sends only those articles', async () => {
-    server.reply(() => ({ body: chatCompletion('```json\n{"answer": "Sign in another way, then remove the phone.", "citedArticleIds": ["lost-phone", "new-phone"]}\n```') }));
+    server.reply(() => ({
+      body: chatCompletion(
+        '```json\n{"answer": "Sign in another way, then remove the phone.", "citedArticleIds": ["lost-phone", "new-phone"]}\n```',
+      ),
+    }));
 
     const answer = await write(openAi());
 
-    expect(answer.kind === 'answer' && answer.written).toEqual({ text: 'Sign in another way, then remove the phone.', cited: [top, related[1]] });
+    expect(answer.kind === 'answer' && answer.written).toEqual({
+      text: 'Sign in another way, then remove the phone.',
+      cited: [top, related[1]],
+    });
     expect(fallbacks).toEqual([]);
     expect(server.requests).toHaveLength(1);
     const [request] = server.requests;
@@ -63,7 +74,8 @@ describe('OpenAIAnswerWriter against a local OpenAI-compatible server', () => {
     expect(request!.body.messages![0]!.role).toBe('system');
     const prompt = promptText(request!);
     for (const given of [top, ...related]) {
-      for (const part of [given.id, given.title, given.shortAnswer, ...given.steps, ...given.goodToKnow, ...given.sources]) expect(prompt).toContain(part);
+      for (const part of [given.id, given.title, given.shortAnswer, ...given.steps, ...given.goodToKnow, ...given.sources])
+        expect(prompt).toContain(part);
     }
     expect(prompt).toContain(QUESTION);
     expect(prompt).toMatch(/only from the articles/i);
@@ -74,7 +86,9 @@ describe('OpenAIAnswerWriter against a local OpenAI-compatible server', () => {
   });
 
   it('keeps only the cited ids among the articles given', async () => {
-    server.reply(() => ({ body: chatCompletion('{"answer": "Remove it.", "citedArticleIds": ["smtp-oauth", "change-methods", "change-methods"]}') }));
+    server.reply(() => ({
+      body: chatCompletion('{"answer": "Remove it.", "citedArticleIds": ["smtp-oauth", "change-methods", "change-methods"]}'),
+    }));
     expect(await openAi().write(QUESTION, [top, ...related])).toEqual({ text: 'Remove it.', citedArticleIds: ['change-methods'] });
   });
 
@@ -90,7 +104,7 @@ describe('OpenAIAnswerWriter against a local OpenAI-compatible server', () => {
     expect(fallbacks.map((f) => f.reason)).toEqual(['invalid']);
   });
 
-  it('falls back on a server error, and keeps the server\'s words out of the reason', async () => {
+  it("falls back on a server error, and keeps the server's words out of the reason", async () => {
     server.reply(() => ({ status: 500, body: { error: { message: `echoed ${API_KEY} and ${QUESTION}` } } }));
     const answer = await write(openAi());
     expect(answer).toEqual(found);
@@ -127,7 +141,8 @@ describe('OpenAIAnswerWriter against a local OpenAI-compatible server', () => {
   it('calls an Azure OpenAI deployment with its key and API version', async () => {
     // teams-ai only accepts an https Azure endpoint; the test's transport takes it to the local http server.
     const httpsEndpoint = server.url.replace('http://', 'https://');
-    const toLocal: typeof fetch = (input, init) => fetch(String(input instanceof Request ? input.url : input).replace(httpsEndpoint, server.url), init);
+    const toLocal: typeof fetch = (input, init) =>
+      fetch(String(input instanceof Request ? input.url : input).replace(httpsEndpoint, server.url), init);
     const writer = new OpenAIAnswerWriter(
       { kind: 'azure', endpoint: httpsEndpoint, apiKey: API_KEY, deployment: 'mfa-gpt', apiVersion: '2024-10-21' },
       { timeoutMs: 5000, fetch: toLocal },

@@ -10,12 +10,27 @@ import { LogCapture } from '../../support/app-harness';
  * `POST /api/messages` as the internet sees it: every refusal comes before the body is read (or as soon as it
  * is over the cap), says why in one log line, and never reaches the bot. The bot here records what reaches it.
  */
-const message = { type: 'message', id: 'a1', text: 'help', serviceUrl: 'http://127.0.0.1:9/', channelId: 'msteams', conversation: { id: 'c1' }, from: { id: 'u1' }, recipient: { id: 'b1' } };
+const message = {
+  type: 'message',
+  id: 'a1',
+  text: 'help',
+  serviceUrl: 'http://127.0.0.1:9/',
+  channelId: 'msteams',
+  conversation: { id: 'c1' },
+  from: { id: 'u1' },
+  recipient: { id: 'b1' },
+};
 
-interface Answer { status: number; body: string }
+interface Answer {
+  status: number;
+  body: string;
+}
 
 /** A raw request: headers as given, the body written in chunks (or not at all), so nothing is normalised. */
-function raw(url: string, options: { headers: Record<string, string | number>; chunks?: Buffer[]; endBody?: boolean; trickleMs?: number }): Promise<Answer> {
+function raw(
+  url: string,
+  options: { headers: Record<string, string | number>; chunks?: Buffer[]; endBody?: boolean; trickleMs?: number },
+): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const req = request(`${url}/api/messages`, { method: 'POST', headers: options.headers }, (res) => {
       const parts: Buffer[] = [];
@@ -50,7 +65,9 @@ describe('POST /api/messages refuses early and cheaply', () => {
     handleTurn: async () => undefined,
     process: async (authorization: string, activity: unknown) => {
       reached.push(activity);
-      return authorization === 'Bearer refused' ? { status: 401 as const, refused: 'Unauthorized. Invalid AppId passed on token' } : { status: 200 };
+      return authorization === 'Bearer refused'
+        ? { status: 401 as const, refused: 'Unauthorized. Invalid AppId passed on token' }
+        : { status: 200 };
     },
   } as unknown as TeamsBot;
 
@@ -74,7 +91,10 @@ describe('POST /api/messages refuses early and cheaply', () => {
     beforeEach(() => start(false));
 
     it('takes a plain JSON activity', async () => {
-      const answer = await raw(url, { headers: { 'content-type': 'application/json; charset=utf-8' }, chunks: [Buffer.from(JSON.stringify(message))] });
+      const answer = await raw(url, {
+        headers: { 'content-type': 'application/json; charset=utf-8' },
+        chunks: [Buffer.from(JSON.stringify(message))],
+      });
       expect(answer.status).toBe(200);
       expect(reached).toEqual([expect.objectContaining({ type: 'message', text: 'help' })]);
     });
@@ -82,7 +102,10 @@ describe('POST /api/messages refuses early and cheaply', () => {
     it('refuses a gzip body with 415 without inflating it', async () => {
       // 200 MB of zeros in about 200 KB: inflated, it would be the memory attack the issue measured.
       const bomb = gzipSync(Buffer.alloc(200 * 1024 * 1024), { level: 9 });
-      const answer = await raw(url, { headers: { 'content-type': 'application/json', 'content-encoding': 'gzip', 'content-length': bomb.length }, chunks: [bomb] });
+      const answer = await raw(url, {
+        headers: { 'content-type': 'application/json', 'content-encoding': 'gzip', 'content-length': bomb.length },
+        chunks: [bomb],
+      });
       expect(answer.status).toBe(415);
       expect(reached).toHaveLength(0);
       expect(refusals()).toEqual([expect.objectContaining({ status: 415, reason: 'compressed bodies are not accepted' })]);
@@ -90,18 +113,29 @@ describe('POST /api/messages refuses early and cheaply', () => {
 
     it('refuses deflate and br as well; identity is no compression', async () => {
       for (const encoding of ['deflate', 'br', 'GZIP', 'x-gzip']) {
-        const answer = await raw(url, { headers: { 'content-type': 'application/json', 'content-encoding': encoding }, chunks: [Buffer.from('{}')] });
+        const answer = await raw(url, {
+          headers: { 'content-type': 'application/json', 'content-encoding': encoding },
+          chunks: [Buffer.from('{}')],
+        });
         expect(answer.status).toBe(415);
       }
-      const plain = await raw(url, { headers: { 'content-type': 'application/json', 'content-encoding': 'identity' }, chunks: [Buffer.from(JSON.stringify(message))] });
+      const plain = await raw(url, {
+        headers: { 'content-type': 'application/json', 'content-encoding': 'identity' },
+        chunks: [Buffer.from(JSON.stringify(message))],
+      });
       expect(plain.status).toBe(200);
     });
 
     it('refuses a multipart upload with 415, and the uploader, still sending, gets the answer', async () => {
       const boundary = '----mfa';
-      const part = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.bin"\r\nContent-Type: application/octet-stream\r\n\r\n`);
+      const part = Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.bin"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+      );
       const file = Array.from({ length: 20 }, () => Buffer.alloc(1024 * 1024, 1));
-      const answer = await raw(url, { headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': part.length + 20 * 1024 * 1024 }, chunks: [part, ...file] });
+      const answer = await raw(url, {
+        headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': part.length + 20 * 1024 * 1024 },
+        chunks: [part, ...file],
+      });
       expect(answer.status).toBe(415);
       expect(reached).toHaveLength(0);
     });
@@ -112,12 +146,20 @@ describe('POST /api/messages refuses early and cheaply', () => {
       const chunk = Buffer.alloc(256 * 1024, 1);
       let sent = 0;
       const cut = await new Promise<string>((resolve) => {
-        const req = request(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'text/plain', 'transfer-encoding': 'chunked' } }, (res) => res.resume());
+        const req = request(
+          `${url}/api/messages`,
+          { method: 'POST', headers: { 'content-type': 'text/plain', 'transfer-encoding': 'chunked' } },
+          (res) => res.resume(),
+        );
         req.on('error', (error) => resolve(String((error as NodeJS.ErrnoException).code)));
         req.on('close', () => resolve('closed'));
         const pump = () => {
           while (!req.destroyed && sent < 200 * chunk.length && req.write(chunk)) sent += chunk.length;
-          if (!req.destroyed && sent < 200 * chunk.length) req.once('drain', () => { sent += chunk.length; pump(); });
+          if (!req.destroyed && sent < 200 * chunk.length)
+            req.once('drain', () => {
+              sent += chunk.length;
+              pump();
+            });
         };
         pump();
       });
@@ -135,7 +177,11 @@ describe('POST /api/messages refuses early and cheaply', () => {
     });
 
     it('answers 413 at once to a Content-Length over 256 KiB, without waiting for the body', async () => {
-      const answer = await raw(url, { headers: { 'content-type': 'application/json', 'content-length': 5 * 1024 * 1024 }, chunks: [Buffer.from('{"type":"message","text":"')], endBody: false });
+      const answer = await raw(url, {
+        headers: { 'content-type': 'application/json', 'content-length': 5 * 1024 * 1024 },
+        chunks: [Buffer.from('{"type":"message","text":"')],
+        endBody: false,
+      });
       expect(answer.status).toBe(413);
       expect(reached).toHaveLength(0);
     });
@@ -162,9 +208,24 @@ describe('POST /api/messages refuses early and cheaply', () => {
     });
 
     it('answers 400, never 500, to malformed JSON and to JSON that is not an activity', async () => {
-      const bodies = ['{', '{"type":', 'null', '[]', '"message"', '42', '{}', '{"type":5}', '{"type":""}', '{"type":"message","timestamp":"not a date"}',
-        '{"type":"message","conversation":"c1"}', '{"type":"message","from":[]}', '{"type":"message","entities":{}}', '{"type":"message","membersAdded":[1]}',
-        '\u00ff\u00fe', '{"type":"message"}garbage'];
+      const bodies = [
+        '{',
+        '{"type":',
+        'null',
+        '[]',
+        '"message"',
+        '42',
+        '{}',
+        '{"type":5}',
+        '{"type":""}',
+        '{"type":"message","timestamp":"not a date"}',
+        '{"type":"message","conversation":"c1"}',
+        '{"type":"message","from":[]}',
+        '{"type":"message","entities":{}}',
+        '{"type":"message","membersAdded":[1]}',
+        '\u00ff\u00fe',
+        '{"type":"message"}garbage',
+      ];
       for (const body of bodies) {
         const answer = await raw(url, { headers: { 'content-type': 'application/json' }, chunks: [Buffer.from(body)] });
         expect({ body, status: answer.status }).toEqual({ body, status: 400 });
@@ -177,10 +238,26 @@ describe('POST /api/messages refuses early and cheaply', () => {
     it('survives a fuzz of 400 hostile requests with no 500 and loses no valid one', async () => {
       // A small deterministic generator: mutations of a valid activity, cut-offs, wrong types, odd headers.
       let seed = 15;
-      const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-      const pick = <T,>(items: T[]) => items[Math.floor(random() * items.length)]!;
+      const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+      const pick = <T>(items: T[]) => items[Math.floor(random() * items.length)]!;
       const values = [null, 0, -1, 1e308, '', 'x', [], {}, [1, 2], { id: 5 }, true, '\u0000', 'a'.repeat(3000)];
-      const fields = ['type', 'id', 'serviceUrl', 'channelId', 'conversation', 'from', 'recipient', 'text', 'timestamp', 'localTimestamp', 'channelData', 'entities', 'attachments', 'membersAdded', 'value'];
+      const fields = [
+        'type',
+        'id',
+        'serviceUrl',
+        'channelId',
+        'conversation',
+        'from',
+        'recipient',
+        'text',
+        'timestamp',
+        'localTimestamp',
+        'channelData',
+        'entities',
+        'attachments',
+        'membersAdded',
+        'value',
+      ];
       let valid = 0;
       for (let i = 0; i < 400; i++) {
         const mutated: Record<string, unknown> = JSON.parse(JSON.stringify(message));
@@ -189,7 +266,9 @@ describe('POST /api/messages refuses early and cheaply', () => {
         if (kind === 1) delete mutated[pick(fields)];
         let body = JSON.stringify(mutated);
         if (kind === 2) body = body.slice(0, Math.floor(random() * body.length));
-        const headers: Record<string, string> = { 'content-type': pick(['application/json', 'application/json; charset=utf-8', 'text/json', 'APPLICATION/JSON']) };
+        const headers: Record<string, string> = {
+          'content-type': pick(['application/json', 'application/json; charset=utf-8', 'text/json', 'APPLICATION/JSON']),
+        };
         const answer = await raw(url, { headers, chunks: [Buffer.from(body)] });
         expect(answer.status).not.toBe(500);
         if (answer.status === 200) valid++;
@@ -203,11 +282,18 @@ describe('POST /api/messages refuses early and cheaply', () => {
     beforeEach(() => start(true));
 
     it('answers 401 to a request without a Bearer header before reading its body', async () => {
-      const answer = await raw(url, { headers: { 'content-type': 'application/json', 'content-length': 100_000 }, chunks: [Buffer.from('{')], endBody: false });
+      const answer = await raw(url, {
+        headers: { 'content-type': 'application/json', 'content-length': 100_000 },
+        chunks: [Buffer.from('{')],
+        endBody: false,
+      });
       expect(answer.status).toBe(401);
       expect(reached).toHaveLength(0);
       for (const authorization of ['Basic abc', 'Bearer', 'Bearer ']) {
-        const again = await raw(url, { headers: { 'content-type': 'application/json', authorization }, chunks: [Buffer.from(JSON.stringify(message))] });
+        const again = await raw(url, {
+          headers: { 'content-type': 'application/json', authorization },
+          chunks: [Buffer.from(JSON.stringify(message))],
+        });
         expect(again.status).toBe(401);
       }
       expect(refusals()).toHaveLength(4);
@@ -217,7 +303,10 @@ describe('POST /api/messages refuses early and cheaply', () => {
     it('refuses a token the adapter refuses with 401 and one log line, no stack', async () => {
       const errors = jest.spyOn(console, 'error').mockImplementation(() => undefined);
       try {
-        const answer = await raw(url, { headers: { 'content-type': 'application/json', authorization: 'Bearer refused' }, chunks: [Buffer.from(JSON.stringify(message))] });
+        const answer = await raw(url, {
+          headers: { 'content-type': 'application/json', authorization: 'Bearer refused' },
+          chunks: [Buffer.from(JSON.stringify(message))],
+        });
         expect(answer.status).toBe(401);
         expect(JSON.parse(answer.body)).toEqual({ error: 'unauthorized' });
         expect(refusals()).toEqual([expect.objectContaining({ status: 401, reason: expect.stringContaining('Invalid AppId') })]);
@@ -234,7 +323,12 @@ describe('while the app is being wired (the server listens first, so the app kno
   let server: HttpServer;
   let url: string;
   const reached: unknown[] = [];
-  const bot = { process: async (_authorization: string, activity: unknown) => { reached.push(activity); return { status: 200 }; } } as unknown as TeamsBot;
+  const bot = {
+    process: async (_authorization: string, activity: unknown) => {
+      reached.push(activity);
+      return { status: 200 };
+    },
+  } as unknown as TeamsBot;
 
   beforeEach(async () => {
     server = createHttpServer(pino({ level: 'silent' }));

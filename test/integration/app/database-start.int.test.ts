@@ -45,9 +45,11 @@ describeWithServer('starting while the database server does not answer', () => {
     }
   });
 
-  it('gives up after its wait with the database\'s error, instead of hanging', async () => {
+  it("gives up after its wait with the database's error, instead of hanging", async () => {
     proxy.mode = 'refuse';
-    await expect(startTestApp({ database: 'postgres', databaseUrl: url, overrides: { databaseStartWaitMs: 1500 } })).rejects.toThrow(/ECONNRESET|ECONNREFUSED|terminated|closed/i);
+    await expect(startTestApp({ database: 'postgres', databaseUrl: url, overrides: { databaseStartWaitMs: 1500 } })).rejects.toThrow(
+      /ECONNRESET|ECONNREFUSED|terminated|closed/i,
+    );
     proxy.mode = 'pass';
   });
 });

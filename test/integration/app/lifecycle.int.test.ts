@@ -11,8 +11,16 @@ import { eventually } from '../../support/eventually';
 const root = join(__dirname, '..', '..', '..');
 const tsx = require.resolve('tsx/cli');
 
-function runEntryPoint(env: Record<string, string>): { done: Promise<{ code: number | null; stdout: string; stderr: string }>; kill: (signal: NodeJS.Signals) => void; output: () => string } {
-  const child = spawn(process.execPath, [tsx, 'src/index.ts'], { cwd: root, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+function runEntryPoint(env: Record<string, string>): {
+  done: Promise<{ code: number | null; stdout: string; stderr: string }>;
+  kill: (signal: NodeJS.Signals) => void;
+  output: () => string;
+} {
+  const child = spawn(process.execPath, [tsx, 'src/index.ts'], {
+    cwd: root,
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
@@ -38,15 +46,24 @@ describe('production entry point', () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'mfa-coach-prod-'));
     const port = String(20000 + Math.floor(Math.random() * 20000));
     const run = runEntryPoint({
-      BOT_ID: '3c1f6a2b-7d4e-4f80-9a1b-2c3d4e5f6a7b', SECRET_BOT_PASSWORD: 'placeholder', TENANT_ID: '0b7d3c4e-5f60-4a1b-9c2d-3e4f5a6b7c8d',
-      ADMIN_GROUP_IDS: '99999999-0000-4000-8000-00000000ad01', DATA_DIR: dataDir, HOST: '127.0.0.1', PORT: port,
+      BOT_ID: '3c1f6a2b-7d4e-4f80-9a1b-2c3d4e5f6a7b',
+      SECRET_BOT_PASSWORD: 'placeholder',
+      TENANT_ID: '0b7d3c4e-5f60-4a1b-9c2d-3e4f5a6b7c8d',
+      ADMIN_GROUP_IDS: '99999999-0000-4000-8000-00000000ad01',
+      DATA_DIR: dataDir,
+      HOST: '127.0.0.1',
+      PORT: port,
     });
     try {
       // Up to 45 s: on a busy 2-core machine tsx compiles the entry point and the embedded database migrates first.
-      const ready = await eventually('the bot answers ready', async () => {
-        const answer = await fetch(`http://127.0.0.1:${port}/readyz`);
-        return answer.ok && answer;
-      }, { timeoutMs: 45_000, intervalMs: 200 });
+      const ready = await eventually(
+        'the bot answers ready',
+        async () => {
+          const answer = await fetch(`http://127.0.0.1:${port}/readyz`);
+          return answer.ok && answer;
+        },
+        { timeoutMs: 45_000, intervalMs: 200 },
+      );
       expect(ready.status).toBe(200);
       expect(await ready!.json()).toMatchObject({ database: true, jobs: true });
       expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
@@ -86,7 +103,10 @@ describe('graceful stop', () => {
     graph.injectFaults({ count: 4, status: 503 });
     const faultsBefore = graph.stats().faults;
     const slowTurn = harness.post(teams.anInstallationUpdate({ action: 'add', scope: 'personal', user: { aadObjectId: employee.id } }));
-    await eventually('the install turn met the Graph outage and waits on its retry', () => graph.stats().faults > faultsBefore, { timeoutMs: 10_000, intervalMs: 20 });
+    await eventually('the install turn met the Graph outage and waits on its retry', () => graph.stats().faults > faultsBefore, {
+      timeoutMs: 10_000,
+      intervalMs: 20,
+    });
 
     const stopping = harness.stop();
     expect((await fetch(`${harness.app.url}/readyz`)).status).toBe(503);

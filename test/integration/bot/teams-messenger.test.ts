@@ -11,14 +11,26 @@ import { eventually } from '../../support/eventually';
 
 const TENANT = '0f6d5c4b-3a29-4817-9e6d-5c4b3a291807';
 const BOT = '7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
-const card: NudgeCard = { kind: 'enrolled', nudgeId: '9887a63a-8318-4a1d-98cf-812f6c9f2e04', name: 'Adele', methods: ['authenticatorPush'] };
+const card: NudgeCard = {
+  kind: 'enrolled',
+  nudgeId: '9887a63a-8318-4a1d-98cf-812f6c9f2e04',
+  name: 'Adele',
+  methods: ['authenticatorPush'],
+};
 
 /** A messenger on an anonymous adapter, and the stored reference of a person who installed the bot. */
 function messengerInstalledFor(
-  connector: ConnectorEmulator, user: { aadObjectId: string; name: string }, limits: Partial<ConnectorCallLimits> = {}, serviceUrl = connector.url,
+  connector: ConnectorEmulator,
+  user: { aadObjectId: string; name: string },
+  limits: Partial<ConnectorCallLimits> = {},
+  serviceUrl = connector.url,
 ) {
   const adapter = createTeamsAdapter({ kind: 'anonymous' }, TENANT, {}, undefined, { ...DEFAULT_CONNECTOR_CALL_LIMITS, ...limits });
-  const messenger = new TeamsMessenger(adapter, { botAppId: '', tenantId: TENANT, endpoint: async () => ({ serviceUrl, botId: `28:${BOT}` }) });
+  const messenger = new TeamsMessenger(adapter, {
+    botAppId: '',
+    tenantId: TENANT,
+    endpoint: async () => ({ serviceUrl, botId: `28:${BOT}` }),
+  });
   const teams = activityFactory({ serviceUrl, botId: BOT, tenantId: TENANT });
   const installed = teams.anInstallationUpdate({ action: 'add', scope: 'personal', user });
   return { messenger, reference: toStoredReference(installed as unknown as Activity, TENANT) };
@@ -29,11 +41,15 @@ describe('the Teams messenger, against the Connector emulator', () => {
   let connector: ConnectorEmulator;
   let messenger: TeamsMessenger;
   let reference: StoredConversationReference;
-  const cardsReceived = () => connector.received().filter((request) => request.operation === 'send' || request.operation === 'reply').length;
+  const cardsReceived = () =>
+    connector.received().filter((request) => request.operation === 'send' || request.operation === 'reply').length;
 
   beforeAll(async () => {
     connector = await startConnectorEmulator();
-    ({ messenger, reference } = messengerInstalledFor(connector, { aadObjectId: '5d1e2f3a-0000-4000-8000-000000000007', name: 'Adele Vance' }));
+    ({ messenger, reference } = messengerInstalledFor(connector, {
+      aadObjectId: '5d1e2f3a-0000-4000-8000-000000000007',
+      name: 'Adele Vance',
+    }));
   });
   afterAll(() => connector.close());
   beforeEach(() => connector.clear());
@@ -50,18 +66,23 @@ describe('the Teams messenger, against the Connector emulator', () => {
   });
 
   it('sends nothing when the last step says stop, and says so as a passing failure', async () => {
-    expect(await messenger.send(reference, card, async () => false)).toEqual({ kind: 'failed', reason: 'stopped before sending', transient: true });
+    expect(await messenger.send(reference, card, async () => false)).toEqual({
+      kind: 'failed',
+      reason: 'stopped before sending',
+      transient: true,
+    });
     expect(cardsReceived()).toBe(0);
   });
 
   it("throws on the last step's own error (it is not Teams' answer), sending nothing", async () => {
-    await expect(messenger.send(reference, card, async () => {
-      throw new Error('the database is gone');
-    })).rejects.toThrow('the database is gone');
+    await expect(
+      messenger.send(reference, card, async () => {
+        throw new Error('the database is gone');
+      }),
+    ).rejects.toThrow('the database is gone');
     expect(cardsReceived()).toBe(0);
   });
 });
-
 
 /**
  * Issue 15, items 3 and 5. botbuilder's Connector client came with Azure's default retry policy, which resent a POST
@@ -75,7 +96,11 @@ describe('the Teams messenger when Teams fails after accepting, or never answers
 
   beforeAll(async () => {
     connector = await startConnectorEmulator({ log: () => undefined });
-    ({ messenger, reference } = messengerInstalledFor(connector, { aadObjectId: '5d1e2f3a-0000-4000-8000-000000000008', name: 'Alex Wilber' }, { attemptTimeoutMs: 1000, retryDelayMs: 10 }));
+    ({ messenger, reference } = messengerInstalledFor(
+      connector,
+      { aadObjectId: '5d1e2f3a-0000-4000-8000-000000000008', name: 'Alex Wilber' },
+      { attemptTimeoutMs: 1000, retryDelayMs: 10 },
+    ));
   });
   afterAll(() => connector.close());
   beforeEach(() => connector.clear());
@@ -121,7 +146,11 @@ describe('the Teams messenger when Teams fails after accepting, or never answers
 describe('the Teams messenger when the Bot Connector cannot be reached', () => {
   it('says not delivered, worth another try, when the connection is refused: nothing can have reached Teams', async () => {
     const connector = await startConnectorEmulator({ log: () => undefined });
-    const { messenger, reference } = messengerInstalledFor(connector, { aadObjectId: '5d1e2f3a-0000-4000-8000-000000000009', name: 'Megan Bowen' }, { retryDelayMs: 5 });
+    const { messenger, reference } = messengerInstalledFor(
+      connector,
+      { aadObjectId: '5d1e2f3a-0000-4000-8000-000000000009', name: 'Megan Bowen' },
+      { retryDelayMs: 5 },
+    );
     await connector.close();
     const outcome = await messenger.send(reference, card, async () => true);
     expect(outcome).toMatchObject({ kind: 'failed', transient: true, reason: expect.stringContaining('ECONNREFUSED') });
@@ -140,7 +169,12 @@ describe('the Teams messenger between sends', () => {
     const proxy = await startFaultProxy({ host: target.hostname, port: Number(target.port) });
     try {
       const serviceUrl = `http://${proxy.host}:${proxy.port}`;
-      const { messenger, reference } = messengerInstalledFor(connector, { aadObjectId: '5d1e2f3a-0000-4000-8000-00000000000a', name: 'Lynne Robbins' }, { idleConnectionMs: 200 }, serviceUrl);
+      const { messenger, reference } = messengerInstalledFor(
+        connector,
+        { aadObjectId: '5d1e2f3a-0000-4000-8000-00000000000a', name: 'Lynne Robbins' },
+        { idleConnectionMs: 200 },
+        serviceUrl,
+      );
       expect(await messenger.send(reference, card, async () => true)).toMatchObject({ kind: 'sent' });
       expect(proxy.openConnections).toBe(1);
       await eventually('the idle connection is closed', () => proxy.openConnections === 0, { timeoutMs: 3000, intervalMs: 20 });

@@ -36,8 +36,15 @@ describe('production mode checks every incoming token', () => {
       database: 'pglite',
       configure: (demo) => ({
         ...loadProductionConfig({
-          BOT_ID, SECRET_BOT_PASSWORD: 'not-a-real-secret', TENANT_ID: TEST_TENANT_ID, SECRET_GRAPH_CLIENT_SECRET: 'unused',
-          ADMIN_GROUP_IDS: '99999999-0000-4000-8000-00000000ad01', DATA_DIR: demo.database.dataDir, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info',
+          BOT_ID,
+          SECRET_BOT_PASSWORD: 'not-a-real-secret',
+          TENANT_ID: TEST_TENANT_ID,
+          SECRET_GRAPH_CLIENT_SECRET: 'unused',
+          ADMIN_GROUP_IDS: '99999999-0000-4000-8000-00000000ad01',
+          DATA_DIR: demo.database.dataDir,
+          HOST: '127.0.0.1',
+          PORT: '0',
+          LOG_LEVEL: 'info',
           BOT_OPENID_METADATA_URL: channelKeys.metadataUrl,
           BOT_EMULATOR_OPENID_METADATA_URL: emulatorKeys.metadataUrl,
         }),
@@ -57,7 +64,13 @@ describe('production mode checks every incoming token', () => {
   beforeEach(() => connector.clear());
 
   const helpMessage = () => teams.aMessage({ text: 'help', user: employee });
-  const validClaims = () => ({ iss: 'https://api.botframework.com', aud: BOT_ID, serviceurl: connector.url, nbf: now() - 60, exp: now() + 3600 });
+  const validClaims = () => ({
+    iss: 'https://api.botframework.com',
+    aud: BOT_ID,
+    serviceurl: connector.url,
+    nbf: now() - 60,
+    exp: now() + 3600,
+  });
   const send = (token?: string) => harness.post(helpMessage(), token ? { authorization: `Bearer ${token}` } : {});
 
   it('answers 401 to a request without a token, and runs no turn', async () => {
@@ -99,7 +112,14 @@ describe('production mode checks every incoming token', () => {
   });
 
   it('does not accept an emulator-shaped token signed with the channel key', async () => {
-    const claims = { iss: 'https://sts.windows.net/d6d49420-f39b-4df7-a1dc-d59a935871db/', aud: BOT_ID, appid: BOT_ID, ver: '1.0', nbf: now() - 60, exp: now() + 3600 };
+    const claims = {
+      iss: 'https://sts.windows.net/d6d49420-f39b-4df7-a1dc-d59a935871db/',
+      aud: BOT_ID,
+      appid: BOT_ID,
+      ver: '1.0',
+      nbf: now() - 60,
+      exp: now() + 3600,
+    };
     const { status } = await send(channelKeys.sign(claims));
     expect(status).not.toBe(200);
     expect(connector.received()).toHaveLength(0);

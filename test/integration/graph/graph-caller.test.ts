@@ -11,7 +11,10 @@ import { VirtualClock } from './virtual-clock';
 const OK: ScriptedAnswer = { status: 200, body: { value: ['done'] } };
 const policy = { ...DEFAULT_RETRY_POLICY, baseDelayMs: 1000, maxDelayMs: 8000, maxThrottleRetries: 3, maxTransientRetries: 2 };
 
-async function run(answers: (ScriptedAnswer | 'network-error' | 'hang')[], options: { pacer?: (clock: VirtualClock) => RequestPacer } = {}) {
+async function run(
+  answers: (ScriptedAnswer | 'network-error' | 'hang')[],
+  options: { pacer?: (clock: VirtualClock) => RequestPacer } = {},
+) {
   const clock = new VirtualClock();
   const { client, requests } = scriptedGraph(answers);
   const caller = new GraphCaller(client, policy, clock, () => 1);
@@ -32,9 +35,13 @@ async function run(answers: (ScriptedAnswer | 'network-error' | 'hang')[], optio
 }
 
 describe('GraphCaller: retries in one place', () => {
-  it("honours Retry-After in seconds and as an HTTP-date on 429", async () => {
+  it('honours Retry-After in seconds and as an HTTP-date on 429', async () => {
     const at = new Date(Date.now() + 5_000).toUTCString();
-    const { outcome, sentAt, counters } = await run([{ status: 429, headers: { 'Retry-After': '3' } }, { status: 429, headers: { 'Retry-After': at } }, OK]);
+    const { outcome, sentAt, counters } = await run([
+      { status: 429, headers: { 'Retry-After': '3' } },
+      { status: 429, headers: { 'Retry-After': at } },
+      OK,
+    ]);
     expect(outcome).toEqual({ value: { value: ['done'] } });
     expect(sentAt[1]).toBe(3000);
     // An HTTP-date is relative to the wall clock: about 5 s, give or take the second the date format drops.
@@ -59,7 +66,12 @@ describe('GraphCaller: retries in one place', () => {
   });
 
   it('gives up after the bounded number of retries with a clear error', async () => {
-    const { outcome, sentAt } = await run([{ status: 503 }, { status: 503 }, { status: 503, body: { error: { code: 'serviceNotAvailable', message: 'Try later', innerError: { 'request-id': 'req-42' } } } }, OK]);
+    const { outcome, sentAt } = await run([
+      { status: 503 },
+      { status: 503 },
+      { status: 503, body: { error: { code: 'serviceNotAvailable', message: 'Try later', innerError: { 'request-id': 'req-42' } } } },
+      OK,
+    ]);
     const error = (outcome as { error: GraphFailure }).error;
     expect(error).toBeInstanceOf(GraphFailure);
     expect(error).toMatchObject({ kind: 'unavailable', status: 503, attempts: 3, requestId: 'req-42', operation: 'GET /users' });
@@ -67,7 +79,10 @@ describe('GraphCaller: retries in one place', () => {
     expect(sentAt).toHaveLength(3);
 
     const throttled = await run(Array.from({ length: 10 }, () => ({ status: 429, headers: { 'Retry-After': '1' } })));
-    expect((throttled.outcome as { error: GraphFailure }).error).toMatchObject({ kind: 'throttled', attempts: policy.maxThrottleRetries + 1 });
+    expect((throttled.outcome as { error: GraphFailure }).error).toMatchObject({
+      kind: 'throttled',
+      attempts: policy.maxThrottleRetries + 1,
+    });
   });
 
   it('does not wait for a Retry-After longer than the policy allows', async () => {
@@ -78,7 +93,15 @@ describe('GraphCaller: retries in one place', () => {
 
   it('does not retry other failures, and names a missing licence', async () => {
     const { outcome, sentAt } = await run([
-      { status: 403, body: { error: { code: 'Authentication_RequestFromNonPremiumTenantOrB2CTenant', message: "Neither tenant is B2C or tenant doesn't have premium license" } } },
+      {
+        status: 403,
+        body: {
+          error: {
+            code: 'Authentication_RequestFromNonPremiumTenantOrB2CTenant',
+            message: "Neither tenant is B2C or tenant doesn't have premium license",
+          },
+        },
+      },
     ]);
     expect(sentAt).toHaveLength(1);
     const error = (outcome as { error: GraphFailure }).error;
@@ -128,10 +151,16 @@ describe('GraphCaller and the pacer over HTTP', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
       const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-      const caller = new GraphCaller(createGraphClient(url, async () => 'token'), policy, systemClock);
+      const caller = new GraphCaller(
+        createGraphClient(url, async () => 'token'),
+        policy,
+        systemClock,
+      );
       const pacer = new RequestPacer({ limit: 1, windowMs: 50 }, systemClock);
 
-      const answers = await Promise.all([1, 2].map((n) => caller.send<{ value: string[] }>({ method: 'GET', path: `/users?n=${n}` }, { pacer })));
+      const answers = await Promise.all(
+        [1, 2].map((n) => caller.send<{ value: string[] }>({ method: 'GET', path: `/users?n=${n}` }, { pacer })),
+      );
 
       expect(answers.map((answer) => answer.value[0])).toEqual(['/v1.0/users?n=1', '/v1.0/users?n=2']);
       // One window after the first answer's headers, not one window after its body.

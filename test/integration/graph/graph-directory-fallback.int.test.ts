@@ -27,7 +27,11 @@ describe("registrationSource 'perUserMethods' (tenants without Entra ID P1/P2)",
     expect(perUser.items.length).toBe(enabled.length);
     expect(perUser.items.map(comparable).sort(byId)).toEqual(report.items.map(comparable).sort(byId));
     // Everything the report has a view on, the fallback has too: admins, guests, every strength.
-    expect(perUser.items.some((r) => r.isAdmin) && perUser.items.some((r) => r.userType === 'guest') && perUser.items.some((r) => !r.isMfaRegistered)).toBe(true);
+    expect(
+      perUser.items.some((r) => r.isAdmin) &&
+        perUser.items.some((r) => r.userType === 'guest') &&
+        perUser.items.some((r) => !r.isMfaRegistered),
+    ).toBe(true);
     expect(perUser.items.every((r) => r.accountEnabled === true)).toBe(true);
     // Handed over in slices as the batches complete, not once per 999 users.
     expect(perUser.pageSizes.every((n) => n <= 50)).toBe(true);
@@ -42,8 +46,12 @@ describe("registrationSource 'perUserMethods' (tenants without Entra ID P1/P2)",
   it('works where the report answers 403 for want of a licence', async () => {
     const unlicensed = await startEmulator(tenant, { timeScale: TIME_SCALE, entraIdPremium: false });
     try {
-      await expect(directoryOn(unlicensed, TIME_SCALE).walkRegistrations(async () => undefined)).rejects.toMatchObject({ kind: 'licenseRequired' });
-      const { items } = await collect<UserRegistration>((onPage) => directoryOn(unlicensed, TIME_SCALE, { registrationSource: 'perUserMethods' }).walkRegistrations(onPage));
+      await expect(directoryOn(unlicensed, TIME_SCALE).walkRegistrations(async () => undefined)).rejects.toMatchObject({
+        kind: 'licenseRequired',
+      });
+      const { items } = await collect<UserRegistration>((onPage) =>
+        directoryOn(unlicensed, TIME_SCALE, { registrationSource: 'perUserMethods' }).walkRegistrations(onPage),
+      );
       expect(items).toHaveLength(enabled.length);
     } finally {
       await unlicensed.close();

@@ -30,7 +30,9 @@ export function directoryOn(graph: GraphEmulator, timeScale: number, options: Gr
 }
 
 /** Ids handed to a walk, in order, and how many pages. */
-export async function collect<T extends { id: string }>(walk: (onPage: (page: T[]) => Promise<void>) => Promise<unknown>): Promise<{ items: T[]; pageSizes: number[] }> {
+export async function collect<T extends { id: string }>(
+  walk: (onPage: (page: T[]) => Promise<void>) => Promise<unknown>,
+): Promise<{ items: T[]; pageSizes: number[] }> {
   const items: T[] = [];
   const pageSizes: number[] = [];
   await walk(async (page) => {

@@ -91,7 +91,10 @@ describe('retries and failures', () => {
   it('gives up on endless 429s too, after the bounded throttle retries', async () => {
     const directory = directoryOn(graph, TIME_SCALE);
     graph.injectFaults({ count: 100, status: 429, retryAfterSeconds: 1, path: REPORT_ROUTE });
-    await expect(directory.walkRegistrations(async () => undefined)).rejects.toMatchObject({ kind: 'throttled', attempts: FAST_RETRIES.maxThrottleRetries + 1 });
+    await expect(directory.walkRegistrations(async () => undefined)).rejects.toMatchObject({
+      kind: 'throttled',
+      attempts: FAST_RETRIES.maxThrottleRetries + 1,
+    });
   });
 
   it('does not retry a failure that will not go away (403)', async () => {

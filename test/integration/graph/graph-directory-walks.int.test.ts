@@ -23,7 +23,8 @@ afterEach(() => graph.reset());
 afterAll(() => graph.close());
 
 describe('GraphDirectory.findPerson (the turn path, as create-app builds it)', () => {
-  const turnDirectory = () => new GraphDirectory(createGraphClient(graph.url, async () => SECRET_TOKEN, { delaySeconds: 0, maxRetries: 1 }));
+  const turnDirectory = () =>
+    new GraphDirectory(createGraphClient(graph.url, async () => SECRET_TOKEN, { delaySeconds: 0, maxRetries: 1 }));
 
   it('finds a person, and nobody for an unknown id', async () => {
     expect(await turnDirectory().findPerson(admin.id)).toEqual({
@@ -38,7 +39,9 @@ describe('GraphDirectory.findPerson (the turn path, as create-app builds it)', (
 
   it('turns a lasting outage into a GraphFailure once the client has retried', async () => {
     graph.injectFaults({ count: 5, status: 503, path: /^\/users\// });
-    const error = await turnDirectory().findPerson(admin.id).catch((e: unknown) => e);
+    const error = await turnDirectory()
+      .findPerson(admin.id)
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GraphFailure);
     expect(error).toMatchObject({ kind: 'unavailable', status: 503, code: 'serviceNotAvailable' });
     expect((error as Error).message).toMatch(new RegExp(`^Microsoft Graph GET /users/${admin.id} failed: 503 serviceNotAvailable\\. `));
@@ -96,7 +99,9 @@ describe('GraphDirectory.walkRegistrations (registration report)', () => {
     // Change one user's methods: that row gets a newer lastUpdatedDateTime, and the walk reports the newest.
     graph.state.enrolAuthenticator(employee.id);
     const after = await directory.walkRegistrations(async () => undefined);
-    const employeeRow = (await collect<UserRegistration>((onPage) => directory.walkRegistrations(onPage))).items.find((r) => r.id === employee.id)!;
+    const employeeRow = (await collect<UserRegistration>((onPage) => directory.walkRegistrations(onPage))).items.find(
+      (r) => r.id === employee.id,
+    )!;
     expect(after.reportUpdatedAt).toEqual(employeeRow.reportUpdatedAt);
     expect(after.reportUpdatedAt!.getTime()).toBeGreaterThan((stats as unknown as { reportUpdatedAt: Date }).reportUpdatedAt.getTime());
   });
@@ -119,10 +124,14 @@ describe('GraphDirectory.walkRegistrations (registration report)', () => {
   it('fails with a clear error, and no token in it, on a tenant without Entra ID P1/P2', async () => {
     const unlicensed = await startEmulator(tenant, { timeScale: TIME_SCALE, entraIdPremium: false });
     try {
-      const error = await directoryOn(unlicensed, TIME_SCALE).walkRegistrations(async () => undefined).catch((e: unknown) => e);
+      const error = await directoryOn(unlicensed, TIME_SCALE)
+        .walkRegistrations(async () => undefined)
+        .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(GraphFailure);
       expect(error).toMatchObject({ kind: 'licenseRequired', status: 403, attempts: 1 });
-      expect((error as Error).message).toContain('GET /reports/authenticationMethods/userRegistrationDetails failed: 403 Authentication_RequestFromNonPremiumTenantOrB2CTenant');
+      expect((error as Error).message).toContain(
+        'GET /reports/authenticationMethods/userRegistrationDetails failed: 403 Authentication_RequestFromNonPremiumTenantOrB2CTenant',
+      );
       // The advice comes right after the headline: admins may see only the first 300 characters.
       expect((error as Error).message.indexOf("'perUserMethods'")).toBeGreaterThan(0);
       expect((error as Error).message.indexOf("'perUserMethods'")).toBeLessThan(280);
@@ -138,7 +147,8 @@ describe('GraphDirectory.currentMethods', () => {
     const lagging = await startEmulator(tenant, { timeScale: TIME_SCALE, reportLagSeconds: 6 * 3600 });
     try {
       const directory = directoryOn(lagging, TIME_SCALE);
-      const reportRow = async () => (await collect<UserRegistration>((onPage) => directory.walkRegistrations(onPage))).items.find((r) => r.id === employee.id)!;
+      const reportRow = async () =>
+        (await collect<UserRegistration>((onPage) => directory.walkRegistrations(onPage))).items.find((r) => r.id === employee.id)!;
       expect(await directory.currentMethods(employee.id)).toEqual([]);
       lagging.state.enrolAuthenticator(employee.id);
       expect(await directory.currentMethods(employee.id)).toEqual(['authenticatorPush']);
@@ -159,12 +169,16 @@ describe('GraphDirectory.currentMethods', () => {
     const error = await directory.currentMethods(employee.id).catch((e: unknown) => e);
     expect(performance.now() - started).toBeLessThan(1_000);
     expect(error).toMatchObject({ kind: 'busy', attempts: 0 });
-    expect((error as Error).message).toMatch(/^Microsoft Graph GET \/users\/[^ ]+\/authentication\/methods was not sent: the reports budget \(5 requests per 0\.01 s\) had no room within 50 ms/);
+    expect((error as Error).message).toMatch(
+      /^Microsoft Graph GET \/users\/[^ ]+\/authentication\/methods was not sent: the reports budget \(5 requests per 0\.01 s\) had no room within 50 ms/,
+    );
     expect(graph.stats().requests).toBe(0);
   });
 
   it("maps the admin persona's live methods", async () => {
-    expect(await directoryOn(graph, TIME_SCALE).currentMethods(admin.id)).toEqual(reportMethodKinds(toRegistrationDetail(admin, '').methodsRegistered));
+    expect(await directoryOn(graph, TIME_SCALE).currentMethods(admin.id)).toEqual(
+      reportMethodKinds(toRegistrationDetail(admin, '').methodsRegistered),
+    );
   });
 
   it('fails with notFound for someone the directory does not know', async () => {
@@ -227,7 +241,12 @@ describe('GraphDirectory.holdsAnyRole', () => {
     const directory = directoryOn(graph, TIME_SCALE);
     expect(await directory.holdsAnyRole(holder.id, [heldTemplate.toUpperCase()])).toBe(true);
     expect(await directory.holdsAnyRole(holder.id, otherTemplates)).toBe(false);
-    expect(await directory.holdsAnyRole(employee.id, tenant.directoryRoles.map((role) => role.roleTemplateId))).toBe(false);
+    expect(
+      await directory.holdsAnyRole(
+        employee.id,
+        tenant.directoryRoles.map((role) => role.roleTemplateId),
+      ),
+    ).toBe(false);
     // The directory service, not the reports budget.
     expect(graph.stats().requestsByService.reports).toBe(0);
   });

@@ -34,7 +34,11 @@ describe("the registration report's method names", () => {
   });
 
   it('dedupes and orders, so the same registration always reads the same', () => {
-    expect(reportMethodKinds(['mobilePhone', 'passKeyDeviceBound', 'microsoftAuthenticatorPush', 'fido2SecurityKey', 'sms'])).toEqual(['authenticatorPush', 'fido2SecurityKey', 'sms']);
+    expect(reportMethodKinds(['mobilePhone', 'passKeyDeviceBound', 'microsoftAuthenticatorPush', 'fido2SecurityKey', 'sms'])).toEqual([
+      'authenticatorPush',
+      'fido2SecurityKey',
+      'sms',
+    ]);
   });
 
   it('leaves out known non-factors silently and counts unknown names, once per occurrence', () => {
@@ -50,7 +54,10 @@ describe('live authentication method types', () => {
   const base = { id: 'm1' };
   it.each([
     [{ '@odata.type': METHOD_TYPES.microsoftAuthenticator, createdDateTime: null }, ['authenticatorPush']],
-    [{ '@odata.type': METHOD_TYPES.microsoftAuthenticator, createdDateTime: '2024-01-01T00:00:00Z' }, ['authenticatorPush', 'authenticatorPasswordless']],
+    [
+      { '@odata.type': METHOD_TYPES.microsoftAuthenticator, createdDateTime: '2024-01-01T00:00:00Z' },
+      ['authenticatorPush', 'authenticatorPasswordless'],
+    ],
     [{ '@odata.type': METHOD_TYPES.phone, phoneType: 'mobile' }, ['sms']],
     [{ '@odata.type': METHOD_TYPES.phone, phoneType: 'alternateMobile' }, ['voice']],
     [{ '@odata.type': METHOD_TYPES.phone, phoneType: 'office' }, ['voice']],
@@ -74,26 +81,86 @@ describe('live authentication method types', () => {
     expect(unknown.toRecord()).toEqual({ '#microsoft.graph.qrCodePinAuthenticationMethod': 1, '(no @odata.type)': 1 });
   });
 
-  it("reads every demo-tenant method the way the report names it, so both sources agree", () => {
+  it('reads every demo-tenant method the way the report names it, so both sources agree', () => {
     const samples: AuthenticationMethod[] = [
       PASSWORD_METHOD,
-      { '@odata.type': METHOD_TYPES.microsoftAuthenticator, id: 'a', displayName: 'x', deviceTag: 'SoftwareTokenActivated', phoneAppVersion: '6', createdDateTime: null },
-      { '@odata.type': METHOD_TYPES.microsoftAuthenticator, id: 'b', displayName: 'x', deviceTag: 'SoftwareTokenActivated', phoneAppVersion: '6', createdDateTime: '2024-02-02T00:00:00Z' },
-      { '@odata.type': METHOD_TYPES.fido2, id: 'c', displayName: 'k', createdDateTime: '2023-01-01T00:00:00Z', aaGuid: 'cb69481e-8ff7-4039-93ec-0a2729a154a8', model: 'YubiKey 5', attestationCertificates: [], attestationLevel: 'attested' },
-      { '@odata.type': METHOD_TYPES.fido2, id: 'd', displayName: 'k', createdDateTime: '2025-01-01T00:00:00Z', aaGuid: 'cb69481e-8ff7-4039-93ec-0a2729a154a8', model: 'YubiKey 5', attestationCertificates: [], attestationLevel: 'attested' },
-      { '@odata.type': METHOD_TYPES.fido2, id: 'e', displayName: 'p', createdDateTime: '2025-01-01T00:00:00Z', aaGuid: [...AUTHENTICATOR_PASSKEY_AAGUIDS][1] as string, model: 'Authenticator', attestationCertificates: [], attestationLevel: 'notAttested' },
+      {
+        '@odata.type': METHOD_TYPES.microsoftAuthenticator,
+        id: 'a',
+        displayName: 'x',
+        deviceTag: 'SoftwareTokenActivated',
+        phoneAppVersion: '6',
+        createdDateTime: null,
+      },
+      {
+        '@odata.type': METHOD_TYPES.microsoftAuthenticator,
+        id: 'b',
+        displayName: 'x',
+        deviceTag: 'SoftwareTokenActivated',
+        phoneAppVersion: '6',
+        createdDateTime: '2024-02-02T00:00:00Z',
+      },
+      {
+        '@odata.type': METHOD_TYPES.fido2,
+        id: 'c',
+        displayName: 'k',
+        createdDateTime: '2023-01-01T00:00:00Z',
+        aaGuid: 'cb69481e-8ff7-4039-93ec-0a2729a154a8',
+        model: 'YubiKey 5',
+        attestationCertificates: [],
+        attestationLevel: 'attested',
+      },
+      {
+        '@odata.type': METHOD_TYPES.fido2,
+        id: 'd',
+        displayName: 'k',
+        createdDateTime: '2025-01-01T00:00:00Z',
+        aaGuid: 'cb69481e-8ff7-4039-93ec-0a2729a154a8',
+        model: 'YubiKey 5',
+        attestationCertificates: [],
+        attestationLevel: 'attested',
+      },
+      {
+        '@odata.type': METHOD_TYPES.fido2,
+        id: 'e',
+        displayName: 'p',
+        createdDateTime: '2025-01-01T00:00:00Z',
+        aaGuid: [...AUTHENTICATOR_PASSKEY_AAGUIDS][1] as string,
+        model: 'Authenticator',
+        attestationCertificates: [],
+        attestationLevel: 'notAttested',
+      },
       { '@odata.type': METHOD_TYPES.phone, id: 'f', phoneNumber: '+1 5', phoneType: 'mobile', smsSignInState: 'notEnabled' },
       { '@odata.type': METHOD_TYPES.phone, id: 'g', phoneNumber: '+1 6', phoneType: 'alternateMobile', smsSignInState: 'notSupported' },
       { '@odata.type': METHOD_TYPES.phone, id: 'h', phoneNumber: '+1 7', phoneType: 'office', smsSignInState: 'notSupported' },
       { '@odata.type': METHOD_TYPES.windowsHelloForBusiness, id: 'i', displayName: 'pc', createdDateTime: null, keyStrength: 'normal' },
-      { '@odata.type': METHOD_TYPES.platformCredential, id: 'j', displayName: 'mac', createdDateTime: null, keyStrength: 'normal', platform: 'macOS' },
+      {
+        '@odata.type': METHOD_TYPES.platformCredential,
+        id: 'j',
+        displayName: 'mac',
+        createdDateTime: null,
+        keyStrength: 'normal',
+        platform: 'macOS',
+      },
       { '@odata.type': METHOD_TYPES.softwareOath, id: 'k', secretKey: null },
       { '@odata.type': METHOD_TYPES.hardwareOath, id: 'l', displayName: null, serialNumber: '1', manufacturer: 'm', model: 'x' },
       { '@odata.type': METHOD_TYPES.email, id: 'm', emailAddress: 'a@b.example' },
-      { '@odata.type': METHOD_TYPES.temporaryAccessPass, id: 'n', createdDateTime: null, startDateTime: null, lifetimeInMinutes: 60, isUsableOnce: true, isUsable: true, methodUsabilityReason: 'enabledByPolicy' },
+      {
+        '@odata.type': METHOD_TYPES.temporaryAccessPass,
+        id: 'n',
+        createdDateTime: null,
+        startDateTime: null,
+        lifetimeInMinutes: 60,
+        isUsableOnce: true,
+        isUsable: true,
+        methodUsabilityReason: 'enabledByPolicy',
+      },
     ];
     for (const method of samples) {
-      expect({ type: method['@odata.type'], kinds: liveMethodKinds([method]) }).toEqual({ type: method['@odata.type'], kinds: reportMethodKinds(reportNamesOf(method)) });
+      expect({ type: method['@odata.type'], kinds: liveMethodKinds([method]) }).toEqual({
+        type: method['@odata.type'],
+        kinds: reportMethodKinds(reportNamesOf(method)),
+      });
     }
   });
 });

@@ -11,7 +11,10 @@ export interface ScriptedAnswer {
  * checked exactly with a virtual clock. Records each request's URL and headers. Like the app's client, it has
  * the SDK's RetryHandler in front (no delay, 3 retries), so a test sees any retry that escapes the caller.
  */
-export function scriptedGraph(answers: (ScriptedAnswer | 'network-error' | 'hang')[]): { client: Client; requests: { url: string; headers: Record<string, string> }[] } {
+export function scriptedGraph(answers: (ScriptedAnswer | 'network-error' | 'hang')[]): {
+  client: Client;
+  requests: { url: string; headers: Record<string, string> }[];
+} {
   const requests: { url: string; headers: Record<string, string> }[] = [];
   const script = [...answers];
   const answerer: Middleware = {
@@ -31,6 +34,10 @@ export function scriptedGraph(answers: (ScriptedAnswer | 'network-error' | 'hang
       });
     },
   };
-  const client = Client.initWithMiddleware({ baseUrl: 'https://graph.example', defaultVersion: 'v1.0', middleware: [new RetryHandler(new RetryHandlerOptions(0, 3)), answerer] });
+  const client = Client.initWithMiddleware({
+    baseUrl: 'https://graph.example',
+    defaultVersion: 'v1.0',
+    middleware: [new RetryHandler(new RetryHandlerOptions(0, 3)), answerer],
+  });
   return { client, requests };
 }

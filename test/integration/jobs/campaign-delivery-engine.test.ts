@@ -11,10 +11,23 @@ import type { UserMfaStatus } from '../../../src/domain/mfa/user-registration';
 import { eventually, letTimePass } from '../../support/eventually';
 
 /** Everyone is in the latest scan, with SMS only, except "gone". */
-const scanned = async (id: string): Promise<UserMfaStatus | undefined> => (id === 'gone' ? undefined : {
-  id, userPrincipalName: `${id}@contoso.example`, displayName: `Person ${id}`, userType: 'member', accountEnabled: true, isAdmin: false,
-  isMfaCapable: true, isMfaRegistered: true, methods: ['sms'], strength: 'weak', isCriticalAdmin: false, countsInRates: true,
-});
+const scanned = async (id: string): Promise<UserMfaStatus | undefined> =>
+  id === 'gone'
+    ? undefined
+    : {
+        id,
+        userPrincipalName: `${id}@contoso.example`,
+        displayName: `Person ${id}`,
+        userType: 'member',
+        accountEnabled: true,
+        isAdmin: false,
+        isMfaCapable: true,
+        isMfaRegistered: true,
+        methods: ['sms'],
+        strength: 'weak',
+        isCriticalAdmin: false,
+        countsInRates: true,
+      };
 
 const plan = campaignPlan({ name: 'Engine', window: { startHour: 0, endHour: 24, weekdays: [1, 2, 3, 4, 5, 6, 7] } });
 const quiet = { info: () => {}, error: jest.fn() };
@@ -33,7 +46,10 @@ describe.each(databaseTargets())('the campaign delivery engine on $name', (targe
   async function runFor(people: number): Promise<CampaignRun> {
     const campaign = await store.create(plan, { id: 'm1', name: 'Megan' }, new Date());
     const { run } = await store.startRun(campaign.id, new Date(), new Date());
-    await store.addDeliveries(run.id, Array.from({ length: people }, (_, i) => ({ userId: `${run.id}-${i}`, dueAt: new Date() })));
+    await store.addDeliveries(
+      run.id,
+      Array.from({ length: people }, (_, i) => ({ userId: `${run.id}-${i}`, dueAt: new Date() })),
+    );
     return run;
   }
 
@@ -42,7 +58,14 @@ describe.each(databaseTargets())('the campaign delivery engine on $name', (targe
     const sends: { userId: string; at: number }[] = [];
     const send = async (request: NudgeRequest): Promise<NudgeResult> => {
       if (request.beforeSend && !(await request.beforeSend())) {
-        return { kind: 'failed', reason: 'stopped before sending', transient: true, person: { id: request.userId, displayName: '' }, nudgeId: 'x', strength: 'weak' };
+        return {
+          kind: 'failed',
+          reason: 'stopped before sending',
+          transient: true,
+          person: { id: request.userId, displayName: '' },
+          nudgeId: 'x',
+          strength: 'weak',
+        };
       }
       sends.push({ userId: request.userId, at: Date.now() });
       await letTimePass(5, "Teams' answer takes a moment");
@@ -79,13 +102,18 @@ describe.each(databaseTargets())('the campaign delivery engine on $name', (targe
         },
       };
     };
-    const engines = ['a', 'b'].map((worker) => new CampaignDeliveryEngine(
-      { store, send, scanned, now: () => new Date(), worker, leaseMs: 30_000 },
-      budget(),
-      { batchMax: 10, idleMs: 50, ownLimitPerSecond: 25 },
-      quiet,
-      async (done) => { finished.push(done.id); },
-    ));
+    const engines = ['a', 'b'].map(
+      (worker) =>
+        new CampaignDeliveryEngine(
+          { store, send, scanned, now: () => new Date(), worker, leaseMs: 30_000 },
+          budget(),
+          { batchMax: 10, idleMs: 50, ownLimitPerSecond: 25 },
+          quiet,
+          async (done) => {
+            finished.push(done.id);
+          },
+        ),
+    );
     engines.forEach((engine) => engine.start());
     try {
       await waitFor(async () => finished.includes(run.id));
@@ -112,7 +140,10 @@ describe.each(databaseTargets())('the campaign delivery engine on $name', (targe
     const run = await runFor(30);
     const { sends, send } = recordingSender();
     const engine = new CampaignDeliveryEngine(
-      { store, send, scanned, now: () => new Date(), worker: 'c', leaseMs: 30_000 }, new SqlSendRate(db, 10, `stop-${run.id}`), { batchMax: 10, idleMs: 50 }, quiet,
+      { store, send, scanned, now: () => new Date(), worker: 'c', leaseMs: 30_000 },
+      new SqlSendRate(db, 10, `stop-${run.id}`),
+      { batchMax: 10, idleMs: 50 },
+      quiet,
     );
     engine.start();
     await waitFor(async () => sends.some((s) => s.userId.startsWith(run.id)));
@@ -132,7 +163,10 @@ describe.each(databaseTargets())('the campaign delivery engine on $name', (targe
     const { sends, send } = recordingSender();
     const mine = () => sends.filter((s) => s.userId.startsWith(run.id));
     const engine = new CampaignDeliveryEngine(
-      { store, send, scanned, now: () => new Date(), worker: 'p', leaseMs: 30_000 }, new SqlSendRate(db, 10, `pause-${run.id}`), { batchMax: 5, idleMs: 50 }, quiet,
+      { store, send, scanned, now: () => new Date(), worker: 'p', leaseMs: 30_000 },
+      new SqlSendRate(db, 10, `pause-${run.id}`),
+      { batchMax: 5, idleMs: 50 },
+      quiet,
     );
     engine.start();
     try {
@@ -172,19 +206,39 @@ describe.each(databaseTargets())('the campaign delivery engine on $name', (targe
       calls += 1;
       if (calls === 4) {
         await request.beforeSend?.();
-        await new Promise<void>((resolve) => { hang = resolve; });
+        await new Promise<void>((resolve) => {
+          hang = resolve;
+        });
         throw new Error('the process is gone');
       }
-      if (request.beforeSend && !(await request.beforeSend())) return { kind: 'failed', reason: 'stopped before sending', transient: true, person: { id: request.userId, displayName: '' }, nudgeId: 'x', strength: 'weak' };
+      if (request.beforeSend && !(await request.beforeSend()))
+        return {
+          kind: 'failed',
+          reason: 'stopped before sending',
+          transient: true,
+          person: { id: request.userId, displayName: '' },
+          nudgeId: 'x',
+          strength: 'weak',
+        };
       delivered.push(request.userId);
       return { kind: 'alreadyStrong', person: { id: request.userId, displayName: request.userId } };
     };
     const { sends, send } = recordingSender();
-    const a = new CampaignDeliveryEngine({ store, send: dying, scanned, now: () => new Date(), worker: 'dies', leaseMs: 1000 }, new SqlSendRate(db, 100, `crash-a-${run.id}`), { batchMax: 10, idleMs: 50 }, quiet);
+    const a = new CampaignDeliveryEngine(
+      { store, send: dying, scanned, now: () => new Date(), worker: 'dies', leaseMs: 1000 },
+      new SqlSendRate(db, 100, `crash-a-${run.id}`),
+      { batchMax: 10, idleMs: 50 },
+      quiet,
+    );
     a.start();
     await waitFor(async () => hang !== undefined);
     // The second instance takes over once the dead one's lease has run out.
-    const b = new CampaignDeliveryEngine({ store, send, scanned, now: () => new Date(), worker: 'survives', leaseMs: 30_000 }, new SqlSendRate(db, 100, `crash-b-${run.id}`), { batchMax: 10, idleMs: 50 }, quiet);
+    const b = new CampaignDeliveryEngine(
+      { store, send, scanned, now: () => new Date(), worker: 'survives', leaseMs: 30_000 },
+      new SqlSendRate(db, 100, `crash-b-${run.id}`),
+      { batchMax: 10, idleMs: 50 },
+      quiet,
+    );
     b.start();
     try {
       await waitFor(async () => {
@@ -227,7 +281,10 @@ describe.each(databaseTargets())('the campaign delivery engine on $name', (targe
       return store.complete(...args);
     };
     const engine = new CampaignDeliveryEngine(
-      { store: counting, send, scanned, now: () => new Date(), worker: 'overlap', leaseMs: 30_000 }, new SqlSendRate(db, 40, `overlap-${run.id}`), { batchMax: 5, idleMs: 50 }, quiet,
+      { store: counting, send, scanned, now: () => new Date(), worker: 'overlap', leaseMs: 30_000 },
+      new SqlSendRate(db, 40, `overlap-${run.id}`),
+      { batchMax: 5, idleMs: 50 },
+      quiet,
     );
     engine.start();
     try {
@@ -244,10 +301,13 @@ describe.each(databaseTargets())('the campaign delivery engine on $name', (targe
 
   it('keeps to one budget by one clock: an instance whose clock is an hour ahead holds no other instance back', async () => {
     const rateName = `clocks-${Date.now()}`;
-    const engineWith = (worker: string, offsetMs: number, sender: (request: NudgeRequest) => Promise<NudgeResult>) => new CampaignDeliveryEngine(
-      { store, send: sender, scanned, now: () => new Date(Date.now() + offsetMs), worker, leaseMs: 30_000 },
-      new SqlSendRate(db, 20, rateName), { batchMax: 10, idleMs: 50, ownLimitPerSecond: 20 }, quiet,
-    );
+    const engineWith = (worker: string, offsetMs: number, sender: (request: NudgeRequest) => Promise<NudgeResult>) =>
+      new CampaignDeliveryEngine(
+        { store, send: sender, scanned, now: () => new Date(Date.now() + offsetMs), worker, leaseMs: 30_000 },
+        new SqlSendRate(db, 20, rateName),
+        { batchMax: 10, idleMs: 50, ownLimitPerSecond: 20 },
+        quiet,
+      );
     const ahead = recordingSender();
     const first = await runFor(10);
     const fast = engineWith('ahead', 3600_000, ahead.send);
@@ -276,7 +336,10 @@ describe.each(databaseTargets())('the campaign delivery engine on $name', (targe
     // A shared budget that lets everything through at once: as if the sends had all been held up on their way.
     const open: SendRate = { nextSlot: async () => ({ at: new Date(), waitMs: 0, senders: 1 }) };
     const engine = new CampaignDeliveryEngine(
-      { store, send, scanned, now: () => new Date(), worker: 'own', leaseMs: 30_000 }, open, { batchMax: 24, idleMs: 50, ownLimitPerSecond: 10 }, quiet,
+      { store, send, scanned, now: () => new Date(), worker: 'own', leaseMs: 30_000 },
+      open,
+      { batchMax: 24, idleMs: 50, ownLimitPerSecond: 10 },
+      quiet,
     );
     engine.start();
     try {
@@ -304,13 +367,20 @@ describe.each(databaseTargets())('the campaign delivery engine on $name', (targe
       answered?.();
       return recording(request);
     };
-    const counting = (request: NudgeRequest) => send({ ...request, beforeSend: async () => {
-      const go = await request.beforeSend!();
-      requests.push(Date.now());
-      return go;
-    } });
+    const counting = (request: NudgeRequest) =>
+      send({
+        ...request,
+        beforeSend: async () => {
+          const go = await request.beforeSend!();
+          requests.push(Date.now());
+          return go;
+        },
+      });
     const engine = new CampaignDeliveryEngine(
-      { store, send: counting, scanned, now: () => new Date(), worker: 'chats', leaseMs: 30_000 }, new SqlSendRate(db, 20, `chats-${run.id}`), { batchMax: 12, idleMs: 50, ownLimitPerSecond: 20 }, quiet,
+      { store, send: counting, scanned, now: () => new Date(), worker: 'chats', leaseMs: 30_000 },
+      new SqlSendRate(db, 20, `chats-${run.id}`),
+      { batchMax: 12, idleMs: 50, ownLimitPerSecond: 20 },
+      quiet,
     );
     engine.start();
     try {
@@ -333,7 +403,10 @@ describe.each(databaseTargets())('the campaign delivery engine on $name', (targe
     };
     const { send } = recordingSender();
     const engine = new CampaignDeliveryEngine(
-      { store: counting, send, scanned, now: () => new Date(), worker: 'idle', leaseMs: 30_000 }, new SqlSendRate(db, 10, 'idle'), { batchMax: 5, idleMs: 50, maxIdleMs: 800 }, quiet,
+      { store: counting, send, scanned, now: () => new Date(), worker: 'idle', leaseMs: 30_000 },
+      new SqlSendRate(db, 10, 'idle'),
+      { batchMax: 5, idleMs: 50, maxIdleMs: 800 },
+      quiet,
     );
     engine.start();
     try {
@@ -368,8 +441,10 @@ describe.each(databaseTargets())('the campaign delivery engine on $name', (targe
     const logged = { info: () => {}, error: jest.fn() };
     const { send } = recordingSender();
     const engine = new CampaignDeliveryEngine(
-      { store: hanging, send, scanned, now: () => new Date(), worker: 'wedged', leaseMs: 30_000 }, new SqlSendRate(db, 50, `wedged-${run.id}`),
-      { batchMax: 10, idleMs: 50, stallMs: 400 }, logged,
+      { store: hanging, send, scanned, now: () => new Date(), worker: 'wedged', leaseMs: 30_000 },
+      new SqlSendRate(db, 50, `wedged-${run.id}`),
+      { batchMax: 10, idleMs: 50, stallMs: 400 },
+      logged,
     );
     engine.start();
     try {

@@ -75,18 +75,38 @@ describe.each(databaseTargets())('a queued nudge retried after its card left, on
     const directory = new InMemoryDirectory([fakeUser(userId, { methods: ['sms'] })]);
     const results: NudgeResult[] = [];
     const send = async (request: Parameters<typeof sendNudge>[1]) => {
-      const result = await sendNudge({
-        directory, store: flakyStore, references: { findPersonalByUser: async () => reference, save: async () => undefined },
-        installer: { installFor: async () => ({ kind: 'alreadyInstalled' }) }, messenger, policy: DEFAULT_CLASSIFICATION_POLICY,
-        nudges: { sendingHours: ANY_TIME, defaultTimeZone: 'UTC', cap: DEFAULT_FREQUENCY_CAP, snooze: DEFAULT_SNOOZE_POLICY }, now: () => NOW,
-        recordRetryWaitsMs: [1, 1],
-      }, request);
+      const result = await sendNudge(
+        {
+          directory,
+          store: flakyStore,
+          references: { findPersonalByUser: async () => reference, save: async () => undefined },
+          installer: { installFor: async () => ({ kind: 'alreadyInstalled' }) },
+          messenger,
+          policy: DEFAULT_CLASSIFICATION_POLICY,
+          nudges: { sendingHours: ANY_TIME, defaultTimeZone: 'UTC', cap: DEFAULT_FREQUENCY_CAP, snooze: DEFAULT_SNOOZE_POLICY },
+          now: () => NOW,
+          recordRetryWaitsMs: [1, 1],
+        },
+        request,
+      );
       results.push(result);
       return result;
     };
     const engine = new RetryingJobEngine();
     const jobs = new NudgeJobs(engine as unknown as JobEngine, send, { info: () => undefined, warn: () => undefined }, () => NOW);
-    return { jobs, engine, cards, results, store, setDown: (value: boolean) => { failuresLeft = value ? Infinity : 0; }, failTimes: (n: number) => { failuresLeft = n; } };
+    return {
+      jobs,
+      engine,
+      cards,
+      results,
+      store,
+      setDown: (value: boolean) => {
+        failuresLeft = value ? Infinity : 0;
+      },
+      failTimes: (n: number) => {
+        failuresLeft = n;
+      },
+    };
   }
   const sentOutcome = (userId: string) => (): DeliveryOutcome => ({ kind: 'sent', conversationId: `a:${userId}`, activityId: '1' });
 
@@ -95,10 +115,14 @@ describe.each(databaseTargets())('a queued nudge retried after its card left, on
     await jobs.register();
     // The database is down for longer than the sender's own retries of the write: the job fails, and is retried.
     setDown(true);
-    expect(await engine.run({ id: 'job-1', name: 'nudge-send', data: { userId: 'reminded-1', source: 'reminder' } }, 3, () => setDown(false))).toBe(1);
+    expect(
+      await engine.run({ id: 'job-1', name: 'nudge-send', data: { userId: 'reminded-1', source: 'reminder' } }, 3, () => setDown(false)),
+    ).toBe(1);
     expect(cards).toEqual(['reminded-1']);
     expect(results.map((result) => result.kind)).toEqual(['uncertain']);
-    const nudges = await db.query<{ id: string; status: string; sent_at: unknown }>(`SELECT id, status, sent_at FROM nudges WHERE user_id = 'reminded-1'`);
+    const nudges = await db.query<{ id: string; status: string; sent_at: unknown }>(
+      `SELECT id, status, sent_at FROM nudges WHERE user_id = 'reminded-1'`,
+    );
     expect(nudges).toHaveLength(1);
     expect(nudges[0]).toMatchObject({ status: 'uncertain' });
     // It counts towards the cap like a sent one: the person may have it.
@@ -111,9 +135,20 @@ describe.each(databaseTargets())('a queued nudge retried after its card left, on
     await jobs.register();
     // The first attempt's reservation was made, then it stopped before the mark (as a crash would).
     const store = new SqlNudgeStore(db);
-    const left = await store.reserve({
-      userId: 'reminded-2', source: 'reminder', now: NOW, recipientName: 'User reminded-2', greetingName: 'User', strength: 'weak', methods: ['sms'], requestKey: 'nudge-job:job-2',
-    }, new Date(NOW.getTime() - 2 * 86_400_000), () => ({ kind: 'go' }));
+    const left = await store.reserve(
+      {
+        userId: 'reminded-2',
+        source: 'reminder',
+        now: NOW,
+        recipientName: 'User reminded-2',
+        greetingName: 'User',
+        strength: 'weak',
+        methods: ['sms'],
+        requestKey: 'nudge-job:job-2',
+      },
+      new Date(NOW.getTime() - 2 * 86_400_000),
+      () => ({ kind: 'go' }),
+    );
     expect(left.kind).toBe('reserved');
     await engine.run({ id: 'job-2', name: 'nudge-send', data: { userId: 'reminded-2', source: 'reminder' } }, 0);
     expect(cards).toEqual(['reminded-2']);

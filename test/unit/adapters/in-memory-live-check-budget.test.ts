@@ -12,7 +12,11 @@ describe('InMemoryLiveCheckBudget', () => {
     budget.remember('adele', { methods: ['authenticatorPush'], checkedAt: after(10_000) });
     expect(budget.take('adele', after(20_000))).toEqual({ kind: 'granted' });
 
-    expect(budget.take('adele', after(30_000))).toEqual({ kind: 'limited', retryAt: after(60_000), last: { methods: ['authenticatorPush'], checkedAt: after(10_000) } });
+    expect(budget.take('adele', after(30_000))).toEqual({
+      kind: 'limited',
+      retryAt: after(60_000),
+      last: { methods: ['authenticatorPush'], checkedAt: after(10_000) },
+    });
     // A refused attempt is not counted: the wait does not grow while they keep pressing.
     expect(budget.take('adele', after(59_999))).toMatchObject({ kind: 'limited', retryAt: after(60_000) });
     expect(budget.take('adele', after(60_000))).toEqual({ kind: 'granted' });

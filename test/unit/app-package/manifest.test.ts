@@ -74,7 +74,14 @@ function render(text: string, env: Map<string, string>): string {
 const rendered = JSON.parse(render(manifestText, devEnv)) as Manifest;
 
 const schemaFile = (version: string): string =>
-  join(dirname(require.resolve('@microsoft/app-manifest/package.json')), 'build', 'json-schemas', 'teams', `v${version}`, 'MicrosoftTeams.schema.json');
+  join(
+    dirname(require.resolve('@microsoft/app-manifest/package.json')),
+    'build',
+    'json-schemas',
+    'teams',
+    `v${version}`,
+    'MicrosoftTeams.schema.json',
+  );
 
 /** Every `$ref` that points outside the schema document itself. */
 function externalRefs(node: unknown, found = new Set<string>()): Set<string> {
@@ -93,7 +100,8 @@ function compileTeamsSchema(version: string): (manifest: unknown) => ErrorObject
   const file = schemaFile(version);
   if (!existsSync(file)) throw new Error(`@microsoft/app-manifest ships no schema for manifestVersion ${version} (looked for ${file})`);
   const schema = JSON.parse(readFileSync(file, 'utf8')) as { $schema?: string };
-  if (!schema.$schema?.includes('draft-04')) throw new Error(`${file} declares ${schema.$schema}, not draft-04: use the Ajv class for that draft`);
+  if (!schema.$schema?.includes('draft-04'))
+    throw new Error(`${file} declares ${schema.$schema}, not draft-04: use the Ajv class for that draft`);
   const ajv = new Ajv04({ allErrors: true, strictTypes: false });
   addFormats(ajv);
   // Ajv never fetches on its own; any schema this one refers to must come from the same folder.
@@ -112,7 +120,9 @@ const copyOf = (manifest: Manifest): Manifest => JSON.parse(JSON.stringify(manif
 describe('appPackage/manifest.json', () => {
   it('uses a manifestVersion whose official schema ships with @microsoft/app-manifest, and points $schema at it', () => {
     expect(existsSync(schemaFile(template.manifestVersion))).toBe(true);
-    expect(template.$schema).toBe(`https://developer.microsoft.com/json-schemas/teams/v${template.manifestVersion}/MicrosoftTeams.schema.json`);
+    expect(template.$schema).toBe(
+      `https://developer.microsoft.com/json-schemas/teams/v${template.manifestVersion}/MicrosoftTeams.schema.json`,
+    );
   });
 
   it('is valid against that schema once the placeholders are filled in', () => {
@@ -125,10 +135,22 @@ describe('appPackage/manifest.json', () => {
 
   // The validator must really validate: each broken copy has to be rejected for the right reason.
   it.each<[string, (m: Manifest) => void, Partial<ErrorObject>]>([
-    ['bots[0].botId is missing', (m) => delete m.bots[0]?.botId, { instancePath: '/bots/0', keyword: 'required', params: { missingProperty: 'botId' } }],
-    ['the short description is over 80 characters', (m) => (m.description.short = 'x'.repeat(120)), { instancePath: '/description/short', keyword: 'maxLength' }],
+    [
+      'bots[0].botId is missing',
+      (m) => delete m.bots[0]?.botId,
+      { instancePath: '/bots/0', keyword: 'required', params: { missingProperty: 'botId' } },
+    ],
+    [
+      'the short description is over 80 characters',
+      (m) => (m.description.short = 'x'.repeat(120)),
+      { instancePath: '/description/short', keyword: 'maxLength' },
+    ],
     ['the app id is not a GUID', (m) => (m.id = 'mfa-coach'), { instancePath: '/id', keyword: 'pattern' }],
-    ['there is an unknown top-level property', (m) => (m.botPassword = 'hunter2'), { keyword: 'additionalProperties', params: { additionalProperty: 'botPassword' } }],
+    [
+      'there is an unknown top-level property',
+      (m) => (m.botPassword = 'hunter2'),
+      { keyword: 'additionalProperties', params: { additionalProperty: 'botPassword' } },
+    ],
   ])('rejects a copy where %s', (_, breakIt, expected) => {
     const broken = copyOf(rendered);
     breakIt(broken);
@@ -234,10 +256,18 @@ describe('Agents Toolkit settings', () => {
   });
 
   it('defines every placeholder of m365agents.yml and m365agents.playground.yml in their env files', () => {
-    const withoutComments = (file: string): string => read(file).split(/\r?\n/).filter((line) => !/^\s*#/.test(line)).join('\n');
+    const withoutComments = (file: string): string =>
+      read(file)
+        .split(/\r?\n/)
+        .filter((line) => !/^\s*#/.test(line))
+        .join('\n');
     // SECRET_* values are written by provision to env/.env.dev.user, which is not committed.
-    const missingDev = placeholdersIn(withoutComments('m365agents.yml')).filter((n) => !devEnv.has(n) && !TOOLKIT_PROVIDED.has(n) && !n.startsWith('SECRET_'));
-    const missingPlayground = placeholdersIn(withoutComments('m365agents.playground.yml')).filter((n) => !playgroundEnv.has(n) && !TOOLKIT_PROVIDED.has(n));
+    const missingDev = placeholdersIn(withoutComments('m365agents.yml')).filter(
+      (n) => !devEnv.has(n) && !TOOLKIT_PROVIDED.has(n) && !n.startsWith('SECRET_'),
+    );
+    const missingPlayground = placeholdersIn(withoutComments('m365agents.playground.yml')).filter(
+      (n) => !playgroundEnv.has(n) && !TOOLKIT_PROVIDED.has(n),
+    );
     expect({ missingDev, missingPlayground }).toEqual({ missingDev: [], missingPlayground: [] });
   });
 
@@ -258,7 +288,9 @@ describe('no secrets in committed app files', () => {
 
   it.each(['.env.dev', '.env.playground'])('env/%s sets no secret-looking variable', (name) => {
     const env = readEnvFile(name);
-    const leaked = [...env].filter(([key, value]) => value !== '' && /SECRET|PASSWORD|PWD|TOKEN|API_?KEY|CONNECTION_STRING|DATABASE_URL/i.test(key));
+    const leaked = [...env].filter(
+      ([key, value]) => value !== '' && /SECRET|PASSWORD|PWD|TOKEN|API_?KEY|CONNECTION_STRING|DATABASE_URL/i.test(key),
+    );
     expect(leaked).toEqual([]);
   });
 

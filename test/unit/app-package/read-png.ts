@@ -42,7 +42,13 @@ export function readPng(file: Buffer): Png {
   if (bitDepth !== 8 || channels === undefined || interlace !== 0) {
     throw new Error(`unsupported PNG: bit depth ${bitDepth}, colour type ${colorType}, interlace ${interlace}`);
   }
-  return { width, height, colorType: colorType as number, channels, pixels: unfilter(inflateSync(Buffer.concat(data)), width, height, channels) };
+  return {
+    width,
+    height,
+    colorType: colorType as number,
+    channels,
+    pixels: unfilter(inflateSync(Buffer.concat(data)), width, height, channels),
+  };
 }
 
 function unfilter(raw: Buffer, width: number, height: number, bpp: number): Uint8Array {
@@ -65,10 +71,14 @@ function unfilter(raw: Buffer, width: number, height: number, bpp: number): Uint
 
 function predict(filter: number | undefined, a: number, b: number, c: number): number {
   switch (filter) {
-    case 0: return 0;
-    case 1: return a;
-    case 2: return b;
-    case 3: return (a + b) >> 1;
+    case 0:
+      return 0;
+    case 1:
+      return a;
+    case 2:
+      return b;
+    case 3:
+      return (a + b) >> 1;
     case 4: {
       const p = a + b - c;
       const pa = Math.abs(p - a);
@@ -76,6 +86,7 @@ function predict(filter: number | undefined, a: number, b: number, c: number): n
       const pc = Math.abs(p - c);
       return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
     }
-    default: throw new Error(`unknown PNG row filter ${filter}`);
+    default:
+      throw new Error(`unknown PNG row filter ${filter}`);
   }
 }

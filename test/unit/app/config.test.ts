@@ -2,7 +2,14 @@ import { ConfigError, loadDemoConfig, loadProductionConfig } from '../../../src/
 
 const BOT_ID = '11111111-2222-3333-4444-555555555555';
 const TENANT = 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee';
-const complete = { BOT_ID, SECRET_BOT_PASSWORD: 's3cr3t-value', TENANT_ID: TENANT, SECRET_GRAPH_CLIENT_SECRET: 'graph-s3cr3t', DATABASE_URL: 'postgres://mfa@db:5432/mfacoach', ADMIN_GROUP_IDS: '99999999-0000-4000-8000-00000000ad01' };
+const complete = {
+  BOT_ID,
+  SECRET_BOT_PASSWORD: 's3cr3t-value',
+  TENANT_ID: TENANT,
+  SECRET_GRAPH_CLIENT_SECRET: 'graph-s3cr3t',
+  DATABASE_URL: 'postgres://mfa@db:5432/mfacoach',
+  ADMIN_GROUP_IDS: '99999999-0000-4000-8000-00000000ad01',
+};
 
 function problemsOf(env: Record<string, string>): string[] {
   try {
@@ -18,7 +25,8 @@ describe('production configuration', () => {
   it('names every missing setting at once, and how to set it', () => {
     const problems = problemsOf({});
     const text = problems.join('\n');
-    for (const name of ['BOT_ID', 'SECRET_BOT_PASSWORD', 'TENANT_ID', 'SECRET_GRAPH_CLIENT_SECRET', 'DATABASE_URL', 'ADMIN_GROUP_IDS']) expect(text).toContain(name);
+    for (const name of ['BOT_ID', 'SECRET_BOT_PASSWORD', 'TENANT_ID', 'SECRET_GRAPH_CLIENT_SECRET', 'DATABASE_URL', 'ADMIN_GROUP_IDS'])
+      expect(text).toContain(name);
     expect(problems.length).toBeGreaterThanOrEqual(4);
   });
 
@@ -56,7 +64,13 @@ describe('production configuration', () => {
     for (const name of names) expect(problems).toContainEqual(expect.stringMatching(new RegExp(`^${name} must be an https address`)));
     expect(problems.join('\n')).not.toContain('coach.contoso.com');
 
-    const local = loadProductionConfig({ ...complete, PUBLIC_BASE_URL: 'https://coach.contoso.com', GRAPH_BASE_URL: 'http://127.0.0.1:8080', BOT_OPENID_METADATA_URL: 'http://localhost:3000/openid', BOT_SERVICE_URL: 'http://[::1]:9000/' });
+    const local = loadProductionConfig({
+      ...complete,
+      PUBLIC_BASE_URL: 'https://coach.contoso.com',
+      GRAPH_BASE_URL: 'http://127.0.0.1:8080',
+      BOT_OPENID_METADATA_URL: 'http://localhost:3000/openid',
+      BOT_SERVICE_URL: 'http://[::1]:9000/',
+    });
     expect(local.server.publicUrl).toBe('https://coach.contoso.com');
     expect(local.graph.baseUrl).toBe('http://127.0.0.1:8080');
     expect(local.bot.tokenValidation.openIdMetadataUrl).toBe('http://localhost:3000/openid');
@@ -77,8 +91,12 @@ describe('posture settings', () => {
   it('has sensible defaults: daily scan at 03:00 UTC from the report, guests and disabled accounts out of rates', () => {
     const { posture } = loadProductionConfig(complete);
     expect(posture).toMatchObject({
-      adminGroupIds: ['99999999-0000-4000-8000-00000000ad01'], scanCron: '0 3 * * *', scanTimeZone: 'UTC',
-      registrationSource: 'report', rates: { includeGuests: false, includeDisabled: false }, departmentMinSize: 5,
+      adminGroupIds: ['99999999-0000-4000-8000-00000000ad01'],
+      scanCron: '0 3 * * *',
+      scanTimeZone: 'UTC',
+      registrationSource: 'report',
+      rates: { includeGuests: false, includeDisabled: false },
+      departmentMinSize: 5,
     });
   });
 
@@ -87,15 +105,24 @@ describe('posture settings', () => {
     const SECURITY_ADMINISTRATOR = '194ae4cb-b126-40b2-bd5b-6091b380977d';
 
     expect(loadProductionConfig({ ...withoutGroups, ADMIN_ROLE_TEMPLATE_IDS: SECURITY_ADMINISTRATOR }).posture).toMatchObject({
-      adminGroupIds: [], adminRoleTemplateIds: [SECURITY_ADMINISTRATOR],
+      adminGroupIds: [],
+      adminRoleTemplateIds: [SECURITY_ADMINISTRATOR],
     });
     const text = problemsOf(withoutGroups).join('\n');
     expect(text).toMatch(/ADMIN_GROUP_IDS.*ADMIN_ROLE_TEMPLATE_IDS/);
-    expect(problemsOf({ ...complete, ADMIN_ROLE_TEMPLATE_IDS: 'Global Administrator' }).join('\n')).toMatch(/ADMIN_ROLE_TEMPLATE_IDS must be a comma-separated list/);
+    expect(problemsOf({ ...complete, ADMIN_ROLE_TEMPLATE_IDS: 'Global Administrator' }).join('\n')).toMatch(
+      /ADMIN_ROLE_TEMPLATE_IDS must be a comma-separated list/,
+    );
   });
 
   it('rejects a bad cron, time zone, group id list or source, naming each', () => {
-    const text = problemsOf({ ...complete, SCAN_CRON: 'daily', SCAN_TIME_ZONE: 'Mars/Olympus', ADMIN_GROUP_IDS: 'admins', REGISTRATION_SOURCE: 'guess' }).join('\n');
+    const text = problemsOf({
+      ...complete,
+      SCAN_CRON: 'daily',
+      SCAN_TIME_ZONE: 'Mars/Olympus',
+      ADMIN_GROUP_IDS: 'admins',
+      REGISTRATION_SOURCE: 'guess',
+    }).join('\n');
     expect(text).toMatch(/SCAN_CRON/);
     expect(text).toMatch(/SCAN_TIME_ZONE/);
     expect(text).toMatch(/ADMIN_GROUP_IDS must be a comma-separated list/);
@@ -105,13 +132,19 @@ describe('posture settings', () => {
 
 describe('answer settings', () => {
   it('sends people to the help desk when set, and to the admin contact when not', () => {
-    expect(loadProductionConfig({ ...complete, HELP_DESK_CONTACT: ' the IT service desk, extension 4357 ' }).answers).toEqual({ helpDeskContact: 'the IT service desk, extension 4357' });
-    expect(loadProductionConfig({ ...complete, ADMIN_CONTACT: 'security@contoso.com' }).answers).toEqual({ helpDeskContact: 'security@contoso.com' });
+    expect(loadProductionConfig({ ...complete, HELP_DESK_CONTACT: ' the IT service desk, extension 4357 ' }).answers).toEqual({
+      helpDeskContact: 'the IT service desk, extension 4357',
+    });
+    expect(loadProductionConfig({ ...complete, ADMIN_CONTACT: 'security@contoso.com' }).answers).toEqual({
+      helpDeskContact: 'security@contoso.com',
+    });
     expect(loadProductionConfig({ ...complete, HELP_DESK_CONTACT: '  ' }).answers.helpDeskContact).toBe('your IT security team');
   });
 
   it('refuses a help desk text too long for a card, naming the setting', () => {
-    expect(problemsOf({ ...complete, HELP_DESK_CONTACT: 'x'.repeat(201) }).join('\n')).toMatch(/HELP_DESK_CONTACT: must be at most 200 characters/);
+    expect(problemsOf({ ...complete, HELP_DESK_CONTACT: 'x'.repeat(201) }).join('\n')).toMatch(
+      /HELP_DESK_CONTACT: must be at most 200 characters/,
+    );
   });
 });
 
@@ -146,26 +179,57 @@ describe('nudge settings', () => {
 
   it('reads every setting', () => {
     const { nudges } = loadProductionConfig({
-      ...complete, NUDGE_SENDING_HOURS: '08-18 Mon,Tue,Thu', NUDGE_DEFAULT_TIME_ZONE: 'Europe/Paris', NUDGE_MAX_PER_PERIOD: '2', NUDGE_PERIOD_DAYS: '7',
-      SNOOZE_CHOICES_DAYS: '2,1', SNOOZE_MAX_PER_SERIES: '1', CAMPAIGN_SEND_RATE: '20', TEAMS_APP_CATALOG_ID: '7571089b-c3ff-4c04-98a3-8751ae002d44', HELP_DESK_CONVERSATION_ID: '19:abc@thread.tacv2',
+      ...complete,
+      NUDGE_SENDING_HOURS: '08-18 Mon,Tue,Thu',
+      NUDGE_DEFAULT_TIME_ZONE: 'Europe/Paris',
+      NUDGE_MAX_PER_PERIOD: '2',
+      NUDGE_PERIOD_DAYS: '7',
+      SNOOZE_CHOICES_DAYS: '2,1',
+      SNOOZE_MAX_PER_SERIES: '1',
+      CAMPAIGN_SEND_RATE: '20',
+      TEAMS_APP_CATALOG_ID: '7571089b-c3ff-4c04-98a3-8751ae002d44',
+      HELP_DESK_CONVERSATION_ID: '19:abc@thread.tacv2',
     });
-    expect(nudges).toEqual(expect.objectContaining({
-      policy: { sendingHours: { startHour: 8, endHour: 18, weekdays: [1, 2, 4] }, defaultTimeZone: 'Europe/Paris', cap: { maxNudges: 2, perDays: 7 }, snooze: { choicesDays: [1, 2], maxPerSeries: 1 } },
-      teamsAppCatalogId: '7571089b-c3ff-4c04-98a3-8751ae002d44',
-      helpDeskConversationId: '19:abc@thread.tacv2',
-      campaignSendRate: 20,
-    }));
+    expect(nudges).toEqual(
+      expect.objectContaining({
+        policy: {
+          sendingHours: { startHour: 8, endHour: 18, weekdays: [1, 2, 4] },
+          defaultTimeZone: 'Europe/Paris',
+          cap: { maxNudges: 2, perDays: 7 },
+          snooze: { choicesDays: [1, 2], maxPerSeries: 1 },
+        },
+        teamsAppCatalogId: '7571089b-c3ff-4c04-98a3-8751ae002d44',
+        helpDeskConversationId: '19:abc@thread.tacv2',
+        campaignSendRate: 20,
+      }),
+    );
   });
 
   it('names each malformed setting, all at once', () => {
-    const text = problemsOf({ ...complete, NUDGE_SENDING_HOURS: '17-09 Mon', NUDGE_DEFAULT_TIME_ZONE: 'Mars/Olympus', SNOOZE_CHOICES_DAYS: '0,400', TEAMS_APP_CATALOG_ID: 'mfa-coach', CAMPAIGN_SEND_RATE: '0' }).join('\n');
-    for (const name of ['NUDGE_SENDING_HOURS', 'NUDGE_DEFAULT_TIME_ZONE', 'SNOOZE_CHOICES_DAYS', 'TEAMS_APP_CATALOG_ID', 'CAMPAIGN_SEND_RATE']) expect(text).toContain(name);
+    const text = problemsOf({
+      ...complete,
+      NUDGE_SENDING_HOURS: '17-09 Mon',
+      NUDGE_DEFAULT_TIME_ZONE: 'Mars/Olympus',
+      SNOOZE_CHOICES_DAYS: '0,400',
+      TEAMS_APP_CATALOG_ID: 'mfa-coach',
+      CAMPAIGN_SEND_RATE: '0',
+    }).join('\n');
+    for (const name of [
+      'NUDGE_SENDING_HOURS',
+      'NUDGE_DEFAULT_TIME_ZONE',
+      'SNOOZE_CHOICES_DAYS',
+      'TEAMS_APP_CATALOG_ID',
+      'CAMPAIGN_SEND_RATE',
+    ])
+      expect(text).toContain(name);
   });
 
   it('lets the demo nudge at any hour unless told otherwise', () => {
     const demo = { tenantId: TENANT, graphBaseUrl: 'http://127.0.0.1:9', teamsAppCatalogId: '7571089b-c3ff-4c04-98a3-8751ae002d44' };
     expect(loadDemoConfig({}, demo).nudges.policy.sendingHours).toEqual({ startHour: 0, endHour: 24, weekdays: [1, 2, 3, 4, 5, 6, 7] });
     expect(loadDemoConfig({}, demo).nudges.teamsAppCatalogId).toBe(demo.teamsAppCatalogId);
-    expect(loadDemoConfig({ NUDGE_SENDING_HOURS: '09:00-17:00 Mon-Fri' }, demo).nudges.policy.sendingHours.weekdays).toEqual([1, 2, 3, 4, 5]);
+    expect(loadDemoConfig({ NUDGE_SENDING_HOURS: '09:00-17:00 Mon-Fri' }, demo).nudges.policy.sendingHours.weekdays).toEqual([
+      1, 2, 3, 4, 5,
+    ]);
   });
 });

@@ -3,21 +3,29 @@ import { createLogger, redactSensitive } from '../../../src/app/logger';
 
 function capture() {
   const lines: string[] = [];
-  const stream = new Writable({ write(chunk: Buffer, _encoding, done) { lines.push(chunk.toString()); done(); } });
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      lines.push(chunk.toString());
+      done();
+    },
+  });
   return { logger: createLogger('info', stream), lines };
 }
 
 describe('log redaction', () => {
   it('hides secrets at any depth and in any letter case, and keeps the rest', () => {
     const { logger, lines } = capture();
-    logger.info({
-      userId: 'u-1',
-      request: { headers: { Authorization: 'Bearer eyJ-top-secret', 'X-Api-Key': 'k-123' } },
-      graph: { response: { body: { ACCESS_TOKEN: 'at-456', refresh_token: 'rt-789', clientSecret: 's-000' } } },
-      list: [{ nested: { Password: 'p-111' } }],
-      activity: { Text: 'my phone number is 555', attachments: [{ content: 'card with a name' }] },
-      tokenCount: 3,
-    }, 'something happened');
+    logger.info(
+      {
+        userId: 'u-1',
+        request: { headers: { Authorization: 'Bearer eyJ-top-secret', 'X-Api-Key': 'k-123' } },
+        graph: { response: { body: { ACCESS_TOKEN: 'at-456', refresh_token: 'rt-789', clientSecret: 's-000' } } },
+        list: [{ nested: { Password: 'p-111' } }],
+        activity: { Text: 'my phone number is 555', attachments: [{ content: 'card with a name' }] },
+        tokenCount: 3,
+      },
+      'something happened',
+    );
     const line = lines.join('');
     for (const secret of ['eyJ-top-secret', 'k-123', 'at-456', 'rt-789', 's-000', 'p-111', '555', 'card with a name']) {
       expect(line).not.toContain(secret);

@@ -17,8 +17,17 @@ class OneNudgeStore implements Pick<NudgeStore, 'find' | 'endSeries' | 'recordAc
   readonly actions: NudgeAction[] = [];
   series: NudgeSeries = { id: 'series-1', userId: 'adele', startedAt: start, snoozesUsed: 1 };
   readonly nudge: Nudge = {
-    id: 'nudge-1', seriesId: 'series-1', userId: 'adele', source: 'admin', createdAt: start, recipientName: 'Adele Vance', greetingName: 'Adele',
-    strength: 'none', methods: [], status: 'sent', sentAt: start,
+    id: 'nudge-1',
+    seriesId: 'series-1',
+    userId: 'adele',
+    source: 'admin',
+    createdAt: start,
+    recipientName: 'Adele Vance',
+    greetingName: 'Adele',
+    strength: 'none',
+    methods: [],
+    status: 'sent',
+    sentAt: start,
   };
 
   async find(nudgeId: string) {
@@ -76,7 +85,11 @@ describe('actOnNudge: "I\'ve done it"', () => {
 
     expect(currentMethods).toHaveBeenCalledTimes(3);
     expect(fourth).toMatchObject({
-      kind: 'nudge', nudgeId: 'nudge-1', name: 'Adele', strength: 'weak', methods: ['sms'],
+      kind: 'nudge',
+      nudgeId: 'nudge-1',
+      name: 'Adele',
+      strength: 'weak',
+      methods: ['sms'],
       // The snoozes left are still offered: one was used before.
       snooze: { remaining: 2 },
       notice: { kind: 'checkLimited', retryAt: later(60_000), lastCheckedAt: later(20_000) },
@@ -100,7 +113,11 @@ describe('actOnNudge: "I\'ve done it"', () => {
     const { done, statusDeps, currentMethods } = setUp({ adele: [] });
     for (let i = 0; i < 3; i++) expect((await checkOwnStatus(statusDeps, 'adele')).kind).toBe('checked');
 
-    expect(await done()).toMatchObject({ kind: 'nudge', strength: 'none', notice: { kind: 'checkLimited', retryAt: later(60_000), lastCheckedAt: start } });
+    expect(await done()).toMatchObject({
+      kind: 'nudge',
+      strength: 'none',
+      notice: { kind: 'checkLimited', retryAt: later(60_000), lastCheckedAt: start },
+    });
     expect(currentMethods).toHaveBeenCalledTimes(3);
   });
 
@@ -108,7 +125,11 @@ describe('actOnNudge: "I\'ve done it"', () => {
     const { done, statusDeps, currentMethods } = setUp({ adele: [] });
     for (let i = 0; i < 3; i++) await done();
 
-    expect(await checkOwnStatus(statusDeps, 'adele')).toMatchObject({ kind: 'limited', retryAt: later(60_000), last: { strength: 'none' } });
+    expect(await checkOwnStatus(statusDeps, 'adele')).toMatchObject({
+      kind: 'limited',
+      retryAt: later(60_000),
+      last: { strength: 'none' },
+    });
     expect(currentMethods).toHaveBeenCalledTimes(3);
   });
 
@@ -128,12 +149,17 @@ describe('actOnNudge: "I\'ve done it"', () => {
     for (let i = 0; i < 3; i++) expect(await done()).toMatchObject({ notice: { kind: 'checkUnavailable' } });
 
     const fourth = await done();
-    expect(fourth).toMatchObject({ kind: 'nudge', strength: 'none', methods: [], notice: { kind: 'checkLimited', retryAt: later(60_000) } });
+    expect(fourth).toMatchObject({
+      kind: 'nudge',
+      strength: 'none',
+      methods: [],
+      notice: { kind: 'checkLimited', retryAt: later(60_000) },
+    });
     expect(fourth.kind === 'nudge' && fourth.notice).not.toHaveProperty('lastCheckedAt');
     expect(currentMethods).toHaveBeenCalledTimes(3);
   });
 
-  it('does not spend the recipient\'s checks when someone else presses their card', async () => {
+  it("does not spend the recipient's checks when someone else presses their card", async () => {
     const { done, currentMethods } = setUp();
     for (let i = 0; i < 5; i++) expect(await done('alex')).toEqual({ kind: 'notYours' });
     expect(currentMethods).not.toHaveBeenCalled();

@@ -18,52 +18,88 @@ const person = (id: string, methods: MethodKind[] = [], upn?: string) =>
 
 function storeOf(users: UserMfaStatus[]) {
   return {
-    findUsers: async (query: string, limit: number) => users.filter((u) => `${u.displayName} ${u.userPrincipalName}`.toLowerCase().includes(query.trim().toLowerCase())).slice(0, limit),
+    findUsers: async (query: string, limit: number) =>
+      users.filter((u) => `${u.displayName} ${u.userPrincipalName}`.toLowerCase().includes(query.trim().toLowerCase())).slice(0, limit),
   };
 }
 
 describe('lookUpUser', () => {
   const deps = (users: UserMfaStatus[], currentMethods: (id: string) => Promise<never[] | ['authenticatorPush']>) => ({
-    store: storeOf(users), directory: { currentMethods }, policy: DEFAULT_CLASSIFICATION_POLICY, rates: DEFAULT_RATE_POLICY, now: () => NOW,
+    store: storeOf(users),
+    directory: { currentMethods },
+    policy: DEFAULT_CLASSIFICATION_POLICY,
+    rates: DEFAULT_RATE_POLICY,
+    now: () => NOW,
   });
 
   it('checks the one person the query names live: the report says no MFA, Graph says Authenticator now', async () => {
-    const found = await lookUpUser(deps([person('a1')], async () => ['authenticatorPush']), 'a1@contoso.example');
+    const found = await lookUpUser(
+      deps([person('a1')], async () => ['authenticatorPush']),
+      'a1@contoso.example',
+    );
     expect(found).toMatchObject({ kind: 'found', source: 'live', checkedAt: NOW, status: { id: 'a1', strength: 'strong' } });
   });
 
   it('prefers the exact UPN among several matches, and lists the others when none is exact', async () => {
     const users = [person('a1', [], 'chen@contoso.example'), person('a2', [], 'chen.li@contoso.example')];
-    expect(await lookUpUser(deps(users, async () => []), 'chen@contoso.example')).toMatchObject({ kind: 'found', status: { id: 'a1' } });
-    const several = await lookUpUser(deps(users, async () => []), 'chen');
+    expect(
+      await lookUpUser(
+        deps(users, async () => []),
+        'chen@contoso.example',
+      ),
+    ).toMatchObject({ kind: 'found', status: { id: 'a1' } });
+    const several = await lookUpUser(
+      deps(users, async () => []),
+      'chen',
+    );
     expect(several).toEqual({ kind: 'several', matches: users, more: false });
   });
 
   it('shows at most five to choose from and says there are more', async () => {
     const many = Array.from({ length: 9 }, (_, i) => person(`p${i}`));
-    const several = await lookUpUser(deps(many, async () => []), 'chen');
+    const several = await lookUpUser(
+      deps(many, async () => []),
+      'chen',
+    );
     expect(several).toMatchObject({ kind: 'several', more: true });
     expect(several.kind === 'several' && several.matches).toHaveLength(MOST_MATCHES_SHOWN);
   });
 
   it("falls back on the scan's view when Graph fails, and says why by the failure's code", async () => {
-    const forbidden = async () => { throw new GraphFailure({ kind: 'forbidden', operation: 'GET /users/{id}/authentication/methods', status: 403 }); };
+    const forbidden = async () => {
+      throw new GraphFailure({ kind: 'forbidden', operation: 'GET /users/{id}/authentication/methods', status: 403 });
+    };
     const found = await lookUpUser(deps([person('a1')], forbidden), 'a1@contoso.example');
     expect(found).toMatchObject({ kind: 'found', source: 'report', liveCheckFailed: 'GRAPH-FORBIDDEN', status: { strength: 'none' } });
-    const bug = async () => { throw new TypeError('x is undefined'); };
+    const bug = async () => {
+      throw new TypeError('x is undefined');
+    };
     expect(await lookUpUser(deps([person('a1')], bug), 'a1@contoso.example')).toMatchObject({ liveCheckFailed: 'INTERNAL' });
   });
 
   it('finds no one for a query nobody matches', async () => {
-    expect(await lookUpUser(deps([person('a1')], async () => []), 'nobody')).toEqual({ kind: 'noMatch' });
+    expect(
+      await lookUpUser(
+        deps([person('a1')], async () => []),
+        'nobody',
+      ),
+    ).toEqual({ kind: 'noMatch' });
   });
 });
 
 describe('listUsers', () => {
-  const snapshot = { takenAt: NOW, reportUpdatedAt: new Date('2026-12-01T06:00:00Z') } as unknown as Awaited<ReturnType<PostureStore['latestSnapshots']>>[number];
-  it('asks the store for the list\'s strengths, a page from a non-negative offset, with the scan\'s freshness', async () => {
+  const snapshot = { takenAt: NOW, reportUpdatedAt: new Date('2026-12-01T06:00:00Z') } as unknown as Awaited<
+    ReturnType<PostureStore['latestSnapshots']>
+  >[number];
+  it("asks the store for the list's strengths, a page from a non-negative offset, with the scan's freshness", async () => {
     const asked: UserQuery[] = [];
-    const store = { latestSnapshots: async () => [snapshot], listUsers: async (query: UserQuery) => { asked.push(query); return { users: [person('a1')], total: 41 }; } };
+    const store = {
+      latestSnapshots: async () => [snapshot],
+      listUsers: async (query: UserQuery) => {
+        asked.push(query);
+        return { users: [person('a1')], total: 41 };
+      },
+    };
     const page = await listUsers({ store }, { list: 'weak', department: 'Sales', offset: -5, pageSize: 20 });
     expect(asked).toEqual([{ strengths: ['weak'], department: 'Sales', offset: 0, limit: 20 }]);
     expect(page).toMatchObject({ kind: 'page', total: 41, offset: 0, takenAt: NOW, reportUpdatedAt: snapshot.reportUpdatedAt });
@@ -72,7 +108,12 @@ describe('listUsers', () => {
   });
 
   it('says there is no scan yet rather than an empty list', async () => {
-    const store = { latestSnapshots: async () => [], listUsers: async () => { throw new Error('not asked'); } };
+    const store = {
+      latestSnapshots: async () => [],
+      listUsers: async () => {
+        throw new Error('not asked');
+      },
+    };
     expect(await listUsers({ store }, { list: 'weak', offset: 0, pageSize: 20 })).toEqual({ kind: 'noScanYet' });
   });
 });
@@ -80,11 +121,13 @@ describe('listUsers', () => {
 describe('requestScan', () => {
   it('queues a scan for the admin who asked, unless one is running: scans run one at a time', async () => {
     const queued: string[] = [];
-    const queue = async (by: string) => { queued.push(by); };
-    const idle = { latestScan: async () => ({ status: 'completed', startedAt: NOW } as unknown as ScanRun) };
+    const queue = async (by: string) => {
+      queued.push(by);
+    };
+    const idle = { latestScan: async () => ({ status: 'completed', startedAt: NOW }) as unknown as ScanRun };
     expect(await requestScan({ store: idle, queue, now: () => NOW }, 'admin-1')).toEqual({ kind: 'queued', at: NOW });
     const startedAt = new Date('2026-12-01T08:58:00Z');
-    const busy = { latestScan: async () => ({ status: 'running', startedAt } as unknown as ScanRun) };
+    const busy = { latestScan: async () => ({ status: 'running', startedAt }) as unknown as ScanRun };
     expect(await requestScan({ store: busy, queue, now: () => NOW }, 'admin-2')).toEqual({ kind: 'alreadyRunning', startedAt });
     expect(queued).toEqual(['admin-1']);
   });
@@ -94,7 +137,16 @@ describe('readAudit', () => {
   it('reads the latest entries, as many as the command shows', async () => {
     const asked: number[] = [];
     const entry = { at: NOW, actorId: 'a', action: 'posture', where: 'personal', conversationId: 'c', outcome: 'allowed' } as AuditEntry;
-    expect(await readAudit({ auditLog: { latest: async (n: number) => { asked.push(n); return [entry]; } } })).toEqual([entry]);
+    expect(
+      await readAudit({
+        auditLog: {
+          latest: async (n: number) => {
+            asked.push(n);
+            return [entry];
+          },
+        },
+      }),
+    ).toEqual([entry]);
     expect(asked).toEqual([AUDIT_ENTRIES_SHOWN]);
   });
 });

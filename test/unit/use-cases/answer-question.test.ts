@@ -76,7 +76,9 @@ describe('answerQuestion: how sure it is', () => {
   });
 
   it('says it does not know when the best match is under both bars, and answers when over both', () => {
-    expect(answerQuestion(search, question, { thresholds: { answer: never, notSure: never, outsideWithin: 1 } })).toEqual({ kind: 'unknown' });
+    expect(answerQuestion(search, question, { thresholds: { answer: never, notSure: never, outsideWithin: 1 } })).toEqual({
+      kind: 'unknown',
+    });
     expect(answerQuestion(search, question, { thresholds: { answer: sure, notSure: sure, outsideWithin: 1 } }).kind).toBe('answer');
   });
 
@@ -114,9 +116,12 @@ describe('answerQuestion: how sure it is', () => {
     expect([first?.id, german.language]).toEqual(['sms-voice-mfa-ending', 'de']);
   });
 
-  it('declines in the asker\'s language when nothing matches', () => {
+  it("declines in the asker's language when nothing matches", () => {
     expect(answerQuestion(search, '¿Dónde está la cafetería de la oficina?')).toEqual({ kind: 'unknown', language: 'es' });
-    expect(answerQuestion(search, 'Hoe stel ik tweestapsverificatie in op mijn nieuwe telefoon')).toEqual({ kind: 'unknown', unreadLanguage: true });
+    expect(answerQuestion(search, 'Hoe stel ik tweestapsverificatie in op mijn nieuwe telefoon')).toEqual({
+      kind: 'unknown',
+      unreadLanguage: true,
+    });
   });
 
   it('reads "problem", "issue" and "trouble" as saying nothing of what is wrong', () => {
@@ -166,7 +171,8 @@ describe('answerQuestion with the topics the bot declines', () => {
     expect(outside?.ownWords).toEqual(['okta']);
     const share = outside!.score / hits[0]!.score;
     expect(share).toBeLessThan(1);
-    const within = (outsideWithin: number) => answerQuestion(search, question, { thresholds: { ...DEFAULT_ANSWER_THRESHOLDS, outsideWithin } });
+    const within = (outsideWithin: number) =>
+      answerQuestion(search, question, { thresholds: { ...DEFAULT_ANSWER_THRESHOLDS, outsideWithin } });
     expect(within(share - 0.05)).toEqual({ kind: 'unknown', outside: outside!.topic.title });
     expect(within(share + 0.05).kind).not.toBe('unknown');
   });
@@ -206,7 +212,10 @@ describe('answerArticle', () => {
     expect(answer.related.map((article) => article.id)).not.toContain('lost-or-stolen-phone');
   });
 
-  it.each(['no-such-article', '', '../../etc/passwd', '__proto__', 'constructor'])('says it does not know for an id that names no article: %j', (id) => {
-    expect(answerArticle(search, id)).toEqual({ kind: 'unknown' });
-  });
+  it.each(['no-such-article', '', '../../etc/passwd', '__proto__', 'constructor'])(
+    'says it does not know for an id that names no article: %j',
+    (id) => {
+      expect(answerArticle(search, id)).toEqual({ kind: 'unknown' });
+    },
+  );
 });

@@ -62,7 +62,12 @@ describe('AdminAuthorizer', () => {
 
   it('also lets in holders of the configured directory roles, asking about roles only when the groups say no', async () => {
     const dir = directory(new Set(['alice']), { value: false }, new Set(['dana']));
-    const auth = new AdminAuthorizer(dir, { groupIds: [ADMINS], roleTemplateIds: [SECURITY_ADMINISTRATOR], allowList: [], cacheSeconds: 300 });
+    const auth = new AdminAuthorizer(dir, {
+      groupIds: [ADMINS],
+      roleTemplateIds: [SECURITY_ADMINISTRATOR],
+      allowList: [],
+      cacheSeconds: 300,
+    });
 
     expect(await auth.decide('alice')).toBe('admin');
     expect(dir.roleCalls).toEqual([]);
@@ -71,7 +76,12 @@ describe('AdminAuthorizer', () => {
     expect(dir.roleCalls).toEqual(['dana', 'bob']);
 
     // Roles alone, without any group, are enough to configure admins.
-    const rolesOnly = new AdminAuthorizer(dir, { groupIds: [], roleTemplateIds: [SECURITY_ADMINISTRATOR], allowList: [], cacheSeconds: 300 });
+    const rolesOnly = new AdminAuthorizer(dir, {
+      groupIds: [],
+      roleTemplateIds: [SECURITY_ADMINISTRATOR],
+      allowList: [],
+      cacheSeconds: 300,
+    });
     expect(await rolesOnly.decide('dana')).toBe('admin');
     expect(await rolesOnly.decide('alice')).toBe('notAdmin');
   });

@@ -8,7 +8,12 @@ const start = new Date('2026-11-24T10:00:00Z');
 function setUp(methods: Record<string, MethodKind[]> = {}) {
   let clock = start;
   const currentMethods = jest.fn(async (userId: string) => [...(methods[userId] ?? [])]);
-  const deps: OwnStatusDeps = { directory: { currentMethods }, policy: DEFAULT_CLASSIFICATION_POLICY, now: () => clock, liveChecks: new InMemoryLiveCheckBudget() };
+  const deps: OwnStatusDeps = {
+    directory: { currentMethods },
+    policy: DEFAULT_CLASSIFICATION_POLICY,
+    now: () => clock,
+    liveChecks: new InMemoryLiveCheckBudget(),
+  };
   return {
     deps,
     currentMethods,
@@ -22,7 +27,13 @@ function setUp(methods: Record<string, MethodKind[]> = {}) {
 describe('checkOwnStatus', () => {
   it('checks live and judges what it found', async () => {
     const { deps } = setUp({ adele: ['sms'] });
-    expect(await checkOwnStatus(deps, 'adele')).toEqual({ kind: 'checked', strength: 'weak', methods: ['sms'], nextStep: { kind: 'replaceWeakMethods', weak: ['sms'] }, checkedAt: start });
+    expect(await checkOwnStatus(deps, 'adele')).toEqual({
+      kind: 'checked',
+      strength: 'weak',
+      methods: ['sms'],
+      nextStep: { kind: 'replaceWeakMethods', weak: ['sms'] },
+      checkedAt: start,
+    });
   });
 
   it('answers a fourth "status" within a minute from the latest check, without asking the directory, and says when to come back', async () => {
@@ -37,7 +48,12 @@ describe('checkOwnStatus', () => {
     expect(fourth).toEqual({
       kind: 'limited',
       retryAt: new Date(start.getTime() + 60_000),
-      last: { strength: 'weak', methods: ['sms'], nextStep: { kind: 'replaceWeakMethods', weak: ['sms'] }, checkedAt: new Date(start.getTime() + 20_000) },
+      last: {
+        strength: 'weak',
+        methods: ['sms'],
+        nextStep: { kind: 'replaceWeakMethods', weak: ['sms'] },
+        checkedAt: new Date(start.getTime() + 20_000),
+      },
     });
   });
 

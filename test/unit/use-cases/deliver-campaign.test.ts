@@ -8,10 +8,23 @@ import type { UserMfaStatus } from '../../../src/domain/mfa/user-registration';
 import { eventually } from '../../support/eventually';
 
 /** Everyone is in the latest scan, with SMS only, except "gone". */
-const scanned = async (id: string): Promise<UserMfaStatus | undefined> => (id === 'gone' ? undefined : {
-  id, userPrincipalName: `${id}@contoso.example`, displayName: `Person ${id}`, userType: 'member', accountEnabled: true, isAdmin: false,
-  isMfaCapable: true, isMfaRegistered: true, methods: ['sms'], strength: 'weak', isCriticalAdmin: false, countsInRates: true,
-});
+const scanned = async (id: string): Promise<UserMfaStatus | undefined> =>
+  id === 'gone'
+    ? undefined
+    : {
+        id,
+        userPrincipalName: `${id}@contoso.example`,
+        displayName: `Person ${id}`,
+        userType: 'member',
+        accountEnabled: true,
+        isAdmin: false,
+        isMfaCapable: true,
+        isMfaRegistered: true,
+        methods: ['sms'],
+        strength: 'weak',
+        isCriticalAdmin: false,
+        countsInRates: true,
+      };
 
 const NOW = new Date('2026-12-01T10:00:00Z');
 const later = (ms: number) => new Date(NOW.getTime() + ms);
@@ -21,21 +34,52 @@ const NUDGE_ID = '11111111-1111-1111-1111-111111111111';
 describe('what a nudge result means for a campaign delivery', () => {
   const half = () => 0.5;
   it.each([
-    [{ kind: 'sent', nudgeId: NUDGE_ID, person, strength: 'weak', conversationId: 'a:1' }, { kind: 'sent', nudgeId: NUDGE_ID }],
-    [{ kind: 'alreadyStrong', person }, { kind: 'skipped', reason: 'enrolled' }],
+    [
+      { kind: 'sent', nudgeId: NUDGE_ID, person, strength: 'weak', conversationId: 'a:1' },
+      { kind: 'sent', nudgeId: NUDGE_ID },
+    ],
+    [
+      { kind: 'alreadyStrong', person },
+      { kind: 'skipped', reason: 'enrolled' },
+    ],
     [{ kind: 'unknownPerson' }, { kind: 'skipped', reason: 'not in the directory' }],
-    [{ kind: 'deferred', person, reason: 'sendingHours', notBefore: later(3_600_000), timeZone: 'UTC' }, { kind: 'later', at: later(3_600_000), reason: 'sendingHours' }],
-    [{ kind: 'throttled', retryAfterMs: 2_000, person, nudgeId: NUDGE_ID, strength: 'weak' }, { kind: 'later', at: later(2_000), reason: 'throttled', notDelivered: true }],
-    [{ kind: 'blocked', code: 'Forbidden', person, nudgeId: NUDGE_ID, strength: 'weak' }, { kind: 'failed', reason: 'blocked' }],
-    [{ kind: 'notInstallable', reason: 'not in the catalog', person, nudgeId: NUDGE_ID, strength: 'weak' }, { kind: 'failed', reason: 'notInstallable' }],
-    [{ kind: 'failed', reason: 'Bot Connector answered 400', person, nudgeId: NUDGE_ID, strength: 'weak' }, { kind: 'failed', reason: 'Bot Connector answered 400' }],
-    [{ kind: 'uncertain', reason: 'Bot Connector answered 502', person, nudgeId: NUDGE_ID, strength: 'weak' }, { kind: 'uncertain', reason: 'Bot Connector answered 502' }],
+    [
+      { kind: 'deferred', person, reason: 'sendingHours', notBefore: later(3_600_000), timeZone: 'UTC' },
+      { kind: 'later', at: later(3_600_000), reason: 'sendingHours' },
+    ],
+    [
+      { kind: 'throttled', retryAfterMs: 2_000, person, nudgeId: NUDGE_ID, strength: 'weak' },
+      { kind: 'later', at: later(2_000), reason: 'throttled', notDelivered: true },
+    ],
+    [
+      { kind: 'blocked', code: 'Forbidden', person, nudgeId: NUDGE_ID, strength: 'weak' },
+      { kind: 'failed', reason: 'blocked' },
+    ],
+    [
+      { kind: 'notInstallable', reason: 'not in the catalog', person, nudgeId: NUDGE_ID, strength: 'weak' },
+      { kind: 'failed', reason: 'notInstallable' },
+    ],
+    [
+      { kind: 'failed', reason: 'Bot Connector answered 400', person, nudgeId: NUDGE_ID, strength: 'weak' },
+      { kind: 'failed', reason: 'Bot Connector answered 400' },
+    ],
+    [
+      { kind: 'uncertain', reason: 'Bot Connector answered 502', person, nudgeId: NUDGE_ID, strength: 'weak' },
+      { kind: 'uncertain', reason: 'Bot Connector answered 502' },
+    ],
   ] as [NudgeResult, unknown][])('%j → %j', (result, expected) => {
     expect(deliveryResultOf(result, 1, NOW, half)).toEqual(expected);
   });
 
   it('retries a passing failure with a jittered, growing wait, then gives up after the last attempt', () => {
-    const passing = { kind: 'failed', reason: 'Bot Connector answered 503', transient: true, person, nudgeId: NUDGE_ID, strength: 'weak' } as NudgeResult;
+    const passing = {
+      kind: 'failed',
+      reason: 'Bot Connector answered 503',
+      transient: true,
+      person,
+      nudgeId: NUDGE_ID,
+      strength: 'weak',
+    } as NudgeResult;
     const waits = [1, 2, 3].map((attempt) => {
       const result = deliveryResultOf(passing, attempt, NOW, () => 1);
       return result.kind === 'later' ? result.at.getTime() - NOW.getTime() : -1;
@@ -57,12 +101,19 @@ describe.each(databaseTargets())('a delivery batch on $name', (target) => {
   });
   afterAll(() => db.close());
 
-  const plan = campaignPlan({ window: { startHour: 8, endHour: 18, weekdays: [1, 2, 3, 4, 5] }, deadline: '2026-12-31', maxNudgesPerPerson: 2 });
+  const plan = campaignPlan({
+    window: { startHour: 8, endHour: 18, weekdays: [1, 2, 3, 4, 5] },
+    deadline: '2026-12-31',
+    maxNudgesPerPerson: 2,
+  });
 
-  it('sends each due delivery once with the campaign\'s window and deadline, records each result, and finishes the run', async () => {
+  it("sends each due delivery once with the campaign's window and deadline, records each result, and finishes the run", async () => {
     const campaign = await store.create(plan, { id: 'm1', name: 'Megan' }, NOW);
     const { run } = await store.startRun(campaign.id, NOW, NOW);
-    await store.addDeliveries(run.id, ['strong', 'blocked', 'busy', 'gone'].map((userId) => ({ userId, dueAt: NOW })));
+    await store.addDeliveries(
+      run.id,
+      ['strong', 'blocked', 'busy', 'gone'].map((userId) => ({ userId, dueAt: NOW })),
+    );
     const asked: NudgeRequest[] = [];
     const send = async (request: NudgeRequest): Promise<NudgeResult> => {
       asked.push(request);
@@ -83,11 +134,16 @@ describe.each(databaseTargets())('a delivery batch on $name', (target) => {
     expect(asked.map((request) => request.userId).sort()).toEqual(['blocked', 'busy', 'strong']);
     // The scan's view of the person goes with the request, so no per-person Graph check is needed.
     expect(asked[0]).toMatchObject({
-      source: 'campaign', sendingHours: plan.window, deadlineDay: '2026-12-31',
+      source: 'campaign',
+      sendingHours: plan.window,
+      deadlineDay: '2026-12-31',
       known: { person: { id: asked[0]!.userId, displayName: `Person ${asked[0]!.userId}` }, methods: ['sms'] },
     });
 
-    const marked = await db.query<{ user_id: string }>('SELECT user_id FROM campaign_deliveries WHERE run_id = $1 AND send_started_at IS NOT NULL', [run.id]);
+    const marked = await db.query<{ user_id: string }>(
+      'SELECT user_id FROM campaign_deliveries WHERE run_id = $1 AND send_started_at IS NOT NULL',
+      [run.id],
+    );
     expect(marked.map((row) => row.user_id)).toEqual(['blocked']);
 
     // Nothing is due until Teams' wait is over.
@@ -98,7 +154,7 @@ describe.each(databaseTargets())('a delivery batch on $name', (target) => {
     expect(await store.deliveryCounts(run.id)).toMatchObject({ pending: 1, failed: 1, skipped: 2, failedBy: { blocked: 1 } });
   });
 
-  it('gives a delivery whose lease ran out before its mark back at once, not after a retry\'s wait, and sends nothing', async () => {
+  it("gives a delivery whose lease ran out before its mark back at once, not after a retry's wait, and sends nothing", async () => {
     const campaign = await store.create(plan, { id: 'm1', name: 'Megan' }, NOW);
     const { run } = await store.startRun(campaign.id, NOW, NOW);
     await store.addDeliveries(run.id, [{ userId: 'slow', dueAt: NOW }]);
@@ -107,7 +163,8 @@ describe.each(databaseTargets())('a delivery batch on $name', (target) => {
     const send = async (request: NudgeRequest): Promise<NudgeResult> => {
       // The checks took longer than the lease (the instance was held up): the mark is refused.
       clock = later(61_000);
-      if (!(await request.beforeSend!())) return { kind: 'failed', reason: 'stopped before sending', transient: true, person, nudgeId: NUDGE_ID, strength: 'weak' };
+      if (!(await request.beforeSend!()))
+        return { kind: 'failed', reason: 'stopped before sending', transient: true, person, nudgeId: NUDGE_ID, strength: 'weak' };
       sent += 1;
       return { kind: 'alreadyStrong', person };
     };
@@ -116,18 +173,27 @@ describe.each(databaseTargets())('a delivery batch on $name', (target) => {
     expect((await deliverDueBatch(deps, 100)).results).toMatchObject({ later: 1, failed: 0 });
     expect(sent).toBe(0);
     // Due again at once: the next claim sends it.
-    const [row] = await db.query<{ status: string; due_at: Date | string; reason: string }>('SELECT status, due_at, reason FROM campaign_deliveries WHERE run_id = $1', [run.id]);
+    const [row] = await db.query<{ status: string; due_at: Date | string; reason: string }>(
+      'SELECT status, due_at, reason FROM campaign_deliveries WHERE run_id = $1',
+      [run.id],
+    );
     expect({ status: row!.status, dueAt: new Date(row!.due_at).getTime() }).toEqual({ status: 'pending', dueAt: later(61_000).getTime() });
     const marked: string[] = [];
-    await deliverDueBatch({ ...deps, send: async (request) => {
-      if (await request.beforeSend!()) marked.push(request.userId);
-      return { kind: 'alreadyStrong', person };
-    } }, 100);
+    await deliverDueBatch(
+      {
+        ...deps,
+        send: async (request) => {
+          if (await request.beforeSend!()) marked.push(request.userId);
+          return { kind: 'alreadyStrong', person };
+        },
+      },
+      100,
+    );
     expect(marked).toContain('slow');
     expect(await store.deliveryCounts(run.id)).toMatchObject({ pending: 0, sending: 0, skipped: 1 });
   });
 
-  it('finishes a run whose last delivery was settled when its dead worker\'s claim ran out, once nothing is due', async () => {
+  it("finishes a run whose last delivery was settled when its dead worker's claim ran out, once nothing is due", async () => {
     const campaign = await store.create(plan, { id: 'm1', name: 'Megan' }, NOW);
     const { run } = await store.startRun(campaign.id, NOW, NOW);
     await store.addDeliveries(run.id, [{ userId: 'sent-by-the-dead', dueAt: NOW }]);
@@ -142,14 +208,16 @@ describe.each(databaseTargets())('a delivery batch on $name', (target) => {
     // w2's next claim settles it (uncertain: no answer was recorded) and, with nothing due, finishes its run.
     const report = await deliverDueBatch(deps, 100);
     expect(report.claimed).toBe(0);
-    expect(report.finishedRuns.filter((finished) => finished.id === run.id)).toEqual([expect.objectContaining({ status: 'finished', finishedAt: later(61_000) })]);
+    expect(report.finishedRuns.filter((finished) => finished.id === run.id)).toEqual([
+      expect.objectContaining({ status: 'finished', finishedAt: later(61_000) }),
+    ]);
     expect((await store.runs(campaign.id))[0]).toMatchObject({ status: 'finished' });
     expect(await store.deliveryCounts(run.id)).toMatchObject({ uncertain: 1, pending: 0, sending: 0 });
     // Once only: the next idle claim finds it finished.
     expect((await deliverDueBatch(deps, 100)).finishedRuns.filter((finished) => finished.id === run.id)).toEqual([]);
   });
 
-  it('skips a person who already had the campaign\'s most nudges', async () => {
+  it("skips a person who already had the campaign's most nudges", async () => {
     const campaign = await store.create({ ...plan, maxNudgesPerPerson: 1 }, { id: 'm1', name: 'Megan' }, NOW);
     const sentOnce = await store.startRun(campaign.id, later(-86_400_000), later(-86_400_000));
     await store.addDeliveries(sentOnce.run.id, [{ userId: 'capped', dueAt: later(-86_400_000) }]);
@@ -168,7 +236,10 @@ describe.each(databaseTargets())('a delivery batch on $name', (target) => {
   it('says the batch is placed once each delivery holds its place in the budget or settled without one, and frees each place after Teams answered', async () => {
     const campaign = await store.create(plan, { id: 'm1', name: 'Megan' }, NOW);
     const { run } = await store.startRun(campaign.id, NOW, NOW);
-    await store.addDeliveries(run.id, ['strong', 'first', 'second'].map((userId) => ({ userId, dueAt: NOW })));
+    await store.addDeliveries(
+      run.id,
+      ['strong', 'first', 'second'].map((userId) => ({ userId, dueAt: NOW })),
+    );
     const events: string[] = [];
     const turns: (() => void)[] = [];
     // Each place is held at once; its turn comes when the test says so.
@@ -190,7 +261,9 @@ describe.each(databaseTargets())('a delivery batch on $name', (target) => {
     const batch = await claimDueBatch(deps, 100);
     expect(batch.deliveries.filter((d) => d.runId === run.id)).toHaveLength(3);
     let placed = false;
-    const sending = sendClaimedBatch(deps, batch, () => { placed = true; });
+    const sending = sendClaimedBatch(deps, batch, () => {
+      placed = true;
+    });
     await eventually('the batch is placed', () => placed, { timeoutMs: 2000, intervalMs: 5 });
     // Both sends hold their places and wait for their turns; the third settled without one: the batch is placed,
     // though nothing has been sent yet.
@@ -203,13 +276,21 @@ describe.each(databaseTargets())('a delivery batch on $name', (target) => {
     // A place counts until Teams answered its request, never less, and no longer: each is freed right after its
     // send, before the result is recorded.
     expect(events.filter((e) => e === 'answered')).toHaveLength(2);
-    for (const who of ['first', 'second']) expect(events.slice(events.indexOf(`sent ${who}`), events.indexOf(`sent ${who}`) + 3)).toEqual([`sent ${who}`, 'answered', `recorded ${who}`]);
+    for (const who of ['first', 'second'])
+      expect(events.slice(events.indexOf(`sent ${who}`), events.indexOf(`sent ${who}`) + 3)).toEqual([
+        `sent ${who}`,
+        'answered',
+        `recorded ${who}`,
+      ]);
   });
 
-  it('keeps one delivery\'s failing check to itself: the rest of the batch is sent, that one goes back for later', async () => {
+  it("keeps one delivery's failing check to itself: the rest of the batch is sent, that one goes back for later", async () => {
     const campaign = await store.create(plan, { id: 'm1', name: 'Megan' }, NOW);
     const { run } = await store.startRun(campaign.id, NOW, NOW);
-    await store.addDeliveries(run.id, ['flaky', 'fine-1', 'fine-2'].map((userId) => ({ userId, dueAt: NOW })));
+    await store.addDeliveries(
+      run.id,
+      ['flaky', 'fine-1', 'fine-2'].map((userId) => ({ userId, dueAt: NOW })),
+    );
     const looking = async (id: string) => {
       if (id === 'flaky') throw new Error('read ECONNRESET');
       return scanned(id);
@@ -228,12 +309,24 @@ describe.each(databaseTargets())('a delivery batch on $name', (target) => {
       const campaign = await store.create(plan, { id: 'm1', name: 'Megan' }, NOW);
       const { run } = await store.startRun(campaign.id, NOW, NOW);
       await store.addDeliveries(run.id, [{ userId, dueAt: NOW }]);
-      const row = async () => (await db.query<{ status: string; send_started_at: unknown; reason: string | null }>(
-        'SELECT status, send_started_at, reason FROM campaign_deliveries WHERE run_id = $1', [run.id]))[0]!;
+      const row = async () =>
+        (
+          await db.query<{ status: string; send_started_at: unknown; reason: string | null }>(
+            'SELECT status, send_started_at, reason FROM campaign_deliveries WHERE run_id = $1',
+            [run.id],
+          )
+        )[0]!;
       return { run, row };
     }
     let sends = 0;
-    const deps = (send: (request: NudgeRequest) => Promise<NudgeResult>) => ({ store, send, scanned, now: () => NOW, worker: 'w1', leaseMs: 60_000 });
+    const deps = (send: (request: NudgeRequest) => Promise<NudgeResult>) => ({
+      store,
+      send,
+      scanned,
+      now: () => NOW,
+      worker: 'w1',
+      leaseMs: 60_000,
+    });
 
     it('records uncertain when Teams took the card and then recording it failed, and sends nothing on the next batches', async () => {
       const { run, row } = await oneMarkedDelivery('blip');

@@ -64,7 +64,15 @@ describe('posture reads', () => {
         kind: 'summary',
         figures: { counted: 20, excluded: 0, strongPercent: 55, anyMfaPercent: 75, weakOnlyPercent: 20, withNothing: 5, criticalAdmins: 0 },
         counts: { strong: 11, acceptable: 0, weak: 4, none: 5, criticalAdmins: 0, excluded: 0 },
-        change: { strongPoints: 20, anyMfaPoints: 0, weakOnlyPoints: -20, withNothing: 0, criticalAdmins: 0, counted: 0, previousTakenAt: T0 },
+        change: {
+          strongPoints: 20,
+          anyMfaPoints: 0,
+          weakOnlyPoints: -20,
+          withNothing: 0,
+          criticalAdmins: 0,
+          counted: 0,
+          previousTakenAt: T0,
+        },
         byMethod: { authenticatorPush: 11, sms: 4 },
         freshness: { takenAt: daysAfter(1) },
       });
@@ -78,7 +86,10 @@ describe('posture reads', () => {
 
       const summary = await readPosture({ store });
 
-      expect(summary).toMatchObject({ kind: 'summary', freshness: { takenAt: T0, latestScan: { id: failed.started.id, status: 'failed' } } });
+      expect(summary).toMatchObject({
+        kind: 'summary',
+        freshness: { takenAt: T0, latestScan: { id: failed.started.id, status: 'failed' } },
+      });
       expect(summary.kind === 'summary' && 'change' in summary).toBe(false);
     });
 
@@ -89,9 +100,25 @@ describe('posture reads', () => {
       expect(await readPosture({ store }, '  sALES ')).toEqual({
         kind: 'summary',
         department: 'Sales',
-        figures: { counted: 10, excluded: 0, strongPercent: 40, anyMfaPercent: 100, weakOnlyPercent: 60, withNothing: 0, criticalAdmins: 0 },
+        figures: {
+          counted: 10,
+          excluded: 0,
+          strongPercent: 40,
+          anyMfaPercent: 100,
+          weakOnlyPercent: 60,
+          withNothing: 0,
+          criticalAdmins: 0,
+        },
         counts: { strong: 4, acceptable: 0, weak: 6, none: 0, criticalAdmins: 0, excluded: 0 },
-        change: { strongPoints: 20, anyMfaPoints: 0, weakOnlyPoints: -20, withNothing: 0, criticalAdmins: 0, counted: 0, previousTakenAt: T0 },
+        change: {
+          strongPoints: 20,
+          anyMfaPoints: 0,
+          weakOnlyPoints: -20,
+          withNothing: 0,
+          criticalAdmins: 0,
+          counted: 0,
+          previousTakenAt: T0,
+        },
         freshness: { takenAt: daysAfter(1) },
       });
     });
@@ -99,7 +126,11 @@ describe('posture reads', () => {
     it('says which departments exist when asked about an unknown one', async () => {
       await scanAt(T0, [...department('Sales', 5, 1), ...department('IT', 5, 1), fakeUser('x')]);
 
-      expect(await readPosture({ store }, 'Marketing')).toEqual({ kind: 'unknownDepartment', department: 'Marketing', knownDepartments: ['IT', 'Sales'] });
+      expect(await readPosture({ store }, 'Marketing')).toEqual({
+        kind: 'unknownDepartment',
+        department: 'Marketing',
+        knownDepartments: ['IT', 'Sales'],
+      });
     });
 
     it('does not show a department smaller than the minimum size', async () => {
@@ -137,7 +168,13 @@ describe('posture reads', () => {
 
   describe('readPostureTrend', () => {
     it('gives % strong per scan within the last N days, oldest first', async () => {
-      for (const [day, strong] of [[0, 1], [10, 2], [20, 3], [25, 4]] as const) await scanAt(daysAfter(day), department('Sales', 5, strong));
+      for (const [day, strong] of [
+        [0, 1],
+        [10, 2],
+        [20, 3],
+        [25, 4],
+      ] as const)
+        await scanAt(daysAfter(day), department('Sales', 5, strong));
 
       const answer = await readPostureTrend({ store, now: () => daysAfter(26) }, 16);
 

@@ -66,7 +66,14 @@ describe('scanTenant', () => {
 
     expect(outcome).toMatchObject({
       kind: 'completed',
-      run: { trigger: 'admin', requestedBy: 'admin-1', startedAt: T0, status: 'succeeded', users: 6, reportUpdatedAt: directory.reportUpdatedAt },
+      run: {
+        trigger: 'admin',
+        requestedBy: 'admin-1',
+        startedAt: T0,
+        status: 'succeeded',
+        users: 6,
+        reportUpdatedAt: directory.reportUpdatedAt,
+      },
       snapshot: {
         takenAt: T0,
         reportUpdatedAt: directory.reportUpdatedAt,
@@ -98,7 +105,9 @@ describe('scanTenant', () => {
 
   it('answers the previous snapshot with the next scan', async () => {
     const first = await scanTenant(deps(), 'schedule');
-    directory.users = directory.users.map((user) => (user.entry.id === 'u4' ? fakeUser('u4', { department: 'IT', methods: ['passkey'] }) : user));
+    directory.users = directory.users.map((user) =>
+      user.entry.id === 'u4' ? fakeUser('u4', { department: 'IT', methods: ['passkey'] }) : user,
+    );
     clock = minutesAfter(T0, 24 * 60);
 
     const second = await scanTenant(deps(), 'schedule');
@@ -109,7 +118,10 @@ describe('scanTenant', () => {
   });
 
   it('judges each page by the tenant policy before it is saved', async () => {
-    const policy: ClassificationPolicy = { ...DEFAULT_CLASSIFICATION_POLICY, strong: [...DEFAULT_CLASSIFICATION_POLICY.strong, 'softwareOath'] };
+    const policy: ClassificationPolicy = {
+      ...DEFAULT_CLASSIFICATION_POLICY,
+      strong: [...DEFAULT_CLASSIFICATION_POLICY.strong, 'softwareOath'],
+    };
     const saved: ClassifiedRegistration[][] = [];
     const spying: PostureStore = Object.assign(Object.create(store) as SqlPostureStore, {
       saveRegistrations: (scanId: string, page: readonly ClassifiedRegistration[]) => {
@@ -121,9 +133,18 @@ describe('scanTenant', () => {
     const outcome = await scanTenant(deps({ store: spying, policy }), 'schedule');
 
     expect(saved.map((page) => page.map((r) => [r.id, r.strength]))).toEqual([
-      [['u1', 'strong'], ['u2', 'weak']],
-      [['u3', 'strong'], ['u4', 'none']],
-      [['u5', 'strong'], ['g1', 'weak']],
+      [
+        ['u1', 'strong'],
+        ['u2', 'weak'],
+      ],
+      [
+        ['u3', 'strong'],
+        ['u4', 'none'],
+      ],
+      [
+        ['u5', 'strong'],
+        ['g1', 'weak'],
+      ],
     ]);
     expect(outcome.kind === 'completed' && outcome.snapshot.overall.strong).toBe(3);
   });
@@ -181,7 +202,15 @@ describe('scanTenant', () => {
     const error = `The scan failed while ${stage}: Service unavailable (503) after 4 retries`;
     expect(outcome).toEqual({
       kind: 'failed',
-      run: { id: expect.any(String), trigger: 'admin', requestedBy: 'admin-1', startedAt: clock, finishedAt: clock, status: 'failed', error },
+      run: {
+        id: expect.any(String),
+        trigger: 'admin',
+        requestedBy: 'admin-1',
+        startedAt: clock,
+        finishedAt: clock,
+        status: 'failed',
+        error,
+      },
       error,
     });
     expect(await store.latestScan()).toEqual(outcome.kind === 'failed' ? outcome.run : undefined);
@@ -194,7 +223,9 @@ describe('scanTenant', () => {
 
   it('keeps secrets out of the failure it reports and stores', async () => {
     directory.beforePage = () => {
-      throw new Error('POST https://svc:hunter2@login.example/token failed: client_secret=s3cr3t Authorization: Bearer eyJhbGciOi.eyJzdWIi.c2ln\nat stack line');
+      throw new Error(
+        'POST https://svc:hunter2@login.example/token failed: client_secret=s3cr3t Authorization: Bearer eyJhbGciOi.eyJzdWIi.c2ln\nat stack line',
+      );
     };
 
     const outcome = await scanTenant(deps(), 'schedule');
@@ -216,7 +247,14 @@ describe('scanTenant', () => {
 
     expect((await everyone()).users.map((user) => user.id).sort()).toEqual(['g1', 'u1', 'u3', 'u4', 'u5']);
     expect(await store.findUsers('u2@contoso.example', 1)).toEqual([]);
-    expect(outcome.kind === 'completed' && outcome.snapshot.overall).toEqual({ strong: 2, acceptable: 1, weak: 0, none: 1, criticalAdmins: 0, excluded: 1 });
+    expect(outcome.kind === 'completed' && outcome.snapshot.overall).toEqual({
+      strong: 2,
+      acceptable: 1,
+      weak: 0,
+      none: 1,
+      criticalAdmins: 0,
+      excluded: 1,
+    });
   });
 
   it.each<[string, RatePolicy, object]>([
@@ -228,7 +266,13 @@ describe('scanTenant', () => {
     const outcome = await scanTenant(deps({ rates }), 'schedule');
 
     const [disabled] = await store.findUsers('d1@contoso.example', 1);
-    expect(disabled).toMatchObject({ id: 'd1', strength: 'none', methods: [], accountEnabled: false, countsInRates: rates.includeDisabled });
+    expect(disabled).toMatchObject({
+      id: 'd1',
+      strength: 'none',
+      methods: [],
+      accountEnabled: false,
+      countsInRates: rates.includeDisabled,
+    });
     expect(outcome.kind === 'completed' && outcome.snapshot.overall).toMatchObject(counts);
   });
 
@@ -242,7 +286,10 @@ describe('scanTenant', () => {
     const noReport = await scanTenant(deps(), 'schedule');
 
     expect(empty).toMatchObject({ kind: 'failed', error: expect.stringMatching(/reading the directory: the directory listed no users/) });
-    expect(noReport).toMatchObject({ kind: 'failed', error: expect.stringMatching(/reading the MFA registrations: the directory returned no MFA registrations/) });
+    expect(noReport).toMatchObject({
+      kind: 'failed',
+      error: expect.stringMatching(/reading the MFA registrations: the directory returned no MFA registrations/),
+    });
     expect(await everyone()).toEqual(usersBefore);
   });
 
@@ -256,7 +303,12 @@ describe('scanTenant', () => {
 
     const cut = await scanTenant(deps(), 'schedule');
 
-    expect(cut).toMatchObject({ kind: 'failed', error: expect.stringMatching(/covered only 18 of the 20 enabled members \(90%, below the 95% required\), so the previous results were kept/) });
+    expect(cut).toMatchObject({
+      kind: 'failed',
+      error: expect.stringMatching(
+        /covered only 18 of the 20 enabled members \(90%, below the 95% required\), so the previous results were kept/,
+      ),
+    });
     expect(await everyone()).toEqual(usersBefore);
     // The share is the operator's to set: at 90% this report is enough.
     expect(await scanTenant(deps({ minReportCoverage: 0.9 }), 'schedule')).toMatchObject({ kind: 'completed' });

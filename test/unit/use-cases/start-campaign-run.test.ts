@@ -33,13 +33,20 @@ describe.each(databaseTargets())('starting a campaign run on $name', (target) =>
   let campaigns: SqlCampaignStore;
   let posture: SqlPostureStore;
   const usersOf = async (runId: string) =>
-    (await db.query<{ user_id: string }>('SELECT user_id FROM campaign_deliveries WHERE run_id = $1 ORDER BY user_id', [runId])).map((row) => row.user_id);
+    (await db.query<{ user_id: string }>('SELECT user_id FROM campaign_deliveries WHERE run_id = $1 ORDER BY user_id', [runId])).map(
+      (row) => row.user_id,
+    );
 
   beforeAll(async () => {
     db = await target.openMigrated();
     campaigns = new SqlCampaignStore(db);
     posture = new SqlPostureStore(db);
-    deps = { campaigns, posture, groupMembers: async (id) => (id === 'g' ? new Set(['none-finance', 'none-sales']) : undefined), now: () => NOW };
+    deps = {
+      campaigns,
+      posture,
+      groupMembers: async (id) => (id === 'g' ? new Set(['none-finance', 'none-sales']) : undefined),
+      now: () => NOW,
+    };
   });
   afterAll(() => db.close());
 
@@ -53,23 +60,38 @@ describe.each(databaseTargets())('starting a campaign run on $name', (target) =>
     beforeAll(async () => {
       const start = await posture.startScan('schedule', undefined, NOW);
       if (!('started' in start)) throw new Error('a scan is running');
-      await posture.savePeople(start.started.id, people.map((person) => person.entry));
-      await posture.saveRegistrations(start.started.id, people.flatMap((person) => (person.registration ? [{ ...person.registration, strength: classifyMethods(person.registration.methods) }] : [])));
+      await posture.savePeople(
+        start.started.id,
+        people.map((person) => person.entry),
+      );
+      await posture.saveRegistrations(
+        start.started.id,
+        people.flatMap((person) =>
+          person.registration ? [{ ...person.registration, strength: classifyMethods(person.registration.methods) }] : [],
+        ),
+      );
       await posture.completeScan(start.started.id, NOW, { rates: DEFAULT_RATE_POLICY });
     });
 
     it.each([
       ['no MFA, everyone', { gaps: 'none' }, ['excluded-finance', 'none-finance', 'none-sales']],
       ['weak only', { gaps: 'weak' }, ['weak-finance']],
-      ['both, in Finance, without the excluded', { scope: { kind: 'departments', departments: ['finance'] }, excluded: ['cfo@contoso.example'] }, ['none-finance', 'weak-finance']],
+      [
+        'both, in Finance, without the excluded',
+        { scope: { kind: 'departments', departments: ['finance'] }, excluded: ['cfo@contoso.example'] },
+        ['none-finance', 'weak-finance'],
+      ],
       ['both, in a group', { scope: { kind: 'group', groupId: 'g' } }, ['none-finance', 'none-sales']],
-    ] as [string, Partial<CampaignPlan['audience']>, string[]][])('chooses from the latest scan: %s, never guests or the strong', async (_case, audience, expected) => {
-      const campaign = await campaigns.create(plan(audience), owner, NOW);
-      const result = await startCampaignRun(deps, campaign.id, NOW);
-      if (result.kind !== 'started') throw new Error(`expected a start, got ${result.kind}`);
-      expect(result.targeted).toBe(expected.length);
-      expect(await usersOf(result.run.id)).toEqual(expected);
-    });
+    ] as [string, Partial<CampaignPlan['audience']>, string[]][])(
+      'chooses from the latest scan: %s, never guests or the strong',
+      async (_case, audience, expected) => {
+        const campaign = await campaigns.create(plan(audience), owner, NOW);
+        const result = await startCampaignRun(deps, campaign.id, NOW);
+        if (result.kind !== 'started') throw new Error(`expected a start, got ${result.kind}`);
+        expect(result.targeted).toBe(expected.length);
+        expect(await usersOf(result.run.id)).toEqual(expected);
+      },
+    );
 
     it('starts one run per scheduled time, with each person once, when two starts race', async () => {
       const campaign = await campaigns.create(plan({}), owner, NOW);
@@ -93,9 +115,20 @@ describe.each(databaseTargets())('starting a campaign run on $name', (target) =>
     });
 
     it('marks a campaign finished after the run that was its last, and only then; the report is for its owner', async () => {
-      const recurring = await campaigns.create(campaignPlan({
-        schedule: { kind: 'recurring', weekdays: [1, 2, 3, 4, 5], time: '10:00', timeZone: 'UTC', startDate: '2026-12-01', endDate: '2026-12-02' },
-      }), owner, NOW);
+      const recurring = await campaigns.create(
+        campaignPlan({
+          schedule: {
+            kind: 'recurring',
+            weekdays: [1, 2, 3, 4, 5],
+            time: '10:00',
+            timeZone: 'UTC',
+            startDate: '2026-12-01',
+            endDate: '2026-12-02',
+          },
+        }),
+        owner,
+        NOW,
+      );
       const first = await campaigns.startRun(recurring.id, new Date('2026-12-01T10:00:00Z'), NOW);
       const summary = await finishCampaignRun({ campaigns, now: () => NOW }, first.run);
       expect(summary?.report.campaign).toMatchObject({ ownerId: 'm1', status: 'active' });

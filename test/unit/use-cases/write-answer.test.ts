@@ -3,8 +3,23 @@ import type { AnswerWriter } from '../../../src/domain/ports/answer-writer';
 import type { Answer } from '../../../src/use-cases/answer-question';
 import { MAX_WRITTEN_CHARS, writeAnswer } from '../../../src/use-cases/write-answer';
 
-const article = (id: string): Article => ({ id, title: id, audience: 'employee', tags: [], questions: [], sources: [], shortAnswer: id, steps: [], goodToKnow: [] });
-const found: Answer = { kind: 'answer', article: article('a'), related: [article('b'), article('c'), article('d'), article('e')], goodToKnow: [] };
+const article = (id: string): Article => ({
+  id,
+  title: id,
+  audience: 'employee',
+  tags: [],
+  questions: [],
+  sources: [],
+  shortAnswer: id,
+  steps: [],
+  goodToKnow: [],
+});
+const found: Answer = {
+  kind: 'answer',
+  article: article('a'),
+  related: [article('b'), article('c'), article('d'), article('e')],
+  goodToKnow: [],
+};
 const writer = (write: AnswerWriter['write']): AnswerWriter & { calls: Article[][] } => {
   const calls: Article[][] = [];
   return { calls, write: (question, articles) => (calls.push(articles), write(question, articles)) };
@@ -33,8 +48,24 @@ describe('writeAnswer', () => {
   it('keeps the article when the writer fails or is too slow', async () => {
     const reasons: string[] = [];
     const onFallback = (r: string) => reasons.push(r);
-    expect(await writeAnswer(found, 'q', writer(async () => { throw new Error('down'); }), { timeoutMs: 1000, onFallback })).toBe(found);
-    expect(await writeAnswer(found, 'q', writer(() => new Promise(() => undefined)), { timeoutMs: 20, onFallback })).toBe(found);
+    expect(
+      await writeAnswer(
+        found,
+        'q',
+        writer(async () => {
+          throw new Error('down');
+        }),
+        { timeoutMs: 1000, onFallback },
+      ),
+    ).toBe(found);
+    expect(
+      await writeAnswer(
+        found,
+        'q',
+        writer(() => new Promise(() => undefined)),
+        { timeoutMs: 20, onFallback },
+      ),
+    ).toBe(found);
     expect(reasons).toEqual(['failed', 'timeout']);
   });
 
@@ -45,7 +76,12 @@ describe('writeAnswer', () => {
   });
 
   it('cuts a long text', async () => {
-    const answer = await writeAnswer(found, 'q', writer(async () => ({ text: 'x'.repeat(5000), citedArticleIds: ['a'] })), { timeoutMs: 1000 });
+    const answer = await writeAnswer(
+      found,
+      'q',
+      writer(async () => ({ text: 'x'.repeat(5000), citedArticleIds: ['a'] })),
+      { timeoutMs: 1000 },
+    );
     expect(answer.kind === 'answer' && [...answer.written!.text].length).toBe(MAX_WRITTEN_CHARS);
   });
 });

@@ -52,13 +52,15 @@ export interface AdminAnswerDeps {
   publicUrl(): string | undefined;
 }
 
-const NO_SCAN_YET = 'There is no completed scan yet. Say **scan** to read everyone\'s MFA registration now.';
+const NO_SCAN_YET = "There is no completed scan yet. Say **scan** to read everyone's MFA registration now.";
 
 /** Turns one admin command into its answer. Authorisation and auditing happen before this is called. */
 export async function answerAdminCommand(command: AdminCommand, actorId: string, deps: AdminAnswerDeps): Promise<AdminAnswer> {
   switch (command.name) {
     case 'posture':
-      return command.scope.kind === 'byDepartment' ? departments(deps) : summary(deps, command.scope.kind === 'department' ? command.scope.department : undefined);
+      return command.scope.kind === 'byDepartment'
+        ? departments(deps)
+        : summary(deps, command.scope.kind === 'department' ? command.scope.department : undefined);
     case 'unenrolled':
     case 'weak':
       return { privacy: 'private', kind: 'list', ...(await userListAnswer(deps, command.name, command.department, 0)) };
@@ -84,11 +86,20 @@ export async function summary(deps: AdminAnswerDeps, department?: string): Promi
   const result = await readPosture({ store: deps.store, minimumDepartmentSize: deps.departmentMinSize }, department);
   switch (result.kind) {
     case 'noScanYet':
-      return { privacy: 'public', text: result.latestScan?.status === 'running' ? 'The first scan is running now; ask again when it has finished.' : NO_SCAN_YET };
+      return {
+        privacy: 'public',
+        text: result.latestScan?.status === 'running' ? 'The first scan is running now; ask again when it has finished.' : NO_SCAN_YET,
+      };
     case 'unknownDepartment':
-      return { privacy: 'public', text: `I don't know a department called "${result.department}". Known departments: ${result.knownDepartments.slice(0, 30).join(', ') || 'none'}.` };
+      return {
+        privacy: 'public',
+        text: `I don't know a department called "${result.department}". Known departments: ${result.knownDepartments.slice(0, 30).join(', ') || 'none'}.`,
+      };
     case 'departmentTooSmall':
-      return { privacy: 'public', text: `${result.department} has fewer than ${result.minimumSize} people counted, so I don't report on it alone: no one should be singled out.` };
+      return {
+        privacy: 'public',
+        text: `${result.department} has fewer than ${result.minimumSize} people counted, so I don't report on it alone: no one should be singled out.`,
+      };
     case 'summary': {
       const { figures, counts, change, freshness } = result;
       return {
@@ -120,15 +131,28 @@ export async function departments(deps: AdminAnswerDeps): Promise<AdminAnswer> {
   };
 }
 
-export async function userListAnswer(deps: AdminAnswerDeps, list: UserListKind, department: string | undefined, offset: number): Promise<{ card?: AdaptiveCard; text?: string }> {
+export async function userListAnswer(
+  deps: AdminAnswerDeps,
+  list: UserListKind,
+  department: string | undefined,
+  offset: number,
+): Promise<{ card?: AdaptiveCard; text?: string }> {
   const page = await listUsers(deps, { list, ...(department ? { department } : {}), offset, pageSize: USER_LIST_PAGE_SIZE });
   if (page.kind === 'noScanYet') return { text: NO_SCAN_YET };
   return {
     card: userListCard({
-      list, ...(department ? { department } : {}), offset: page.offset, total: page.total, pageSize: USER_LIST_PAGE_SIZE,
+      list,
+      ...(department ? { department } : {}),
+      offset: page.offset,
+      total: page.total,
+      pageSize: USER_LIST_PAGE_SIZE,
       users: page.users.map((u) => ({
-        displayName: u.displayName, userPrincipalName: u.userPrincipalName, ...(u.department ? { department: u.department } : {}),
-        strength: u.strength, methods: u.methods, isCriticalAdmin: u.isCriticalAdmin,
+        displayName: u.displayName,
+        userPrincipalName: u.userPrincipalName,
+        ...(u.department ? { department: u.department } : {}),
+        strength: u.strength,
+        methods: u.methods,
+        isCriticalAdmin: u.isCriticalAdmin,
       })),
       freshness: { takenAt: page.takenAt, ...(page.reportUpdatedAt ? { reportUpdatedAt: page.reportUpdatedAt } : {}) },
     }),
@@ -155,7 +179,15 @@ function checkedUserCard(deps: AdminAnswerDeps, checked: CheckedUser): AdaptiveC
   const { status } = checked;
   return checked.source === 'live'
     ? userStatusCard({ ...status, policy: deps.policy, source: { kind: 'live', checkedAt: checked.checkedAt } })
-    : userStatusCard({ ...status, policy: deps.policy, source: { kind: 'report', ...(status.reportUpdatedAt ? { reportUpdatedAt: status.reportUpdatedAt } : {}), liveCheckFailed: checked.liveCheckFailed } });
+    : userStatusCard({
+        ...status,
+        policy: deps.policy,
+        source: {
+          kind: 'report',
+          ...(status.reportUpdatedAt ? { reportUpdatedAt: status.reportUpdatedAt } : {}),
+          liveCheckFailed: checked.liveCheckFailed,
+        },
+      });
 }
 
 async function scan(deps: AdminAnswerDeps, actorId: string): Promise<AdminAnswer> {
@@ -172,7 +204,9 @@ async function exportAnswer(deps: AdminAnswerDeps, actorId: string): Promise<{ c
   if (result.kind === 'noScanYet') return { text: NO_SCAN_YET };
   return {
     card: exportReadyCard({
-      url: exportLink(base, result.token), fileName: result.fileName, minutes: EXPORT_LINK_MINUTES,
+      url: exportLink(base, result.token),
+      fileName: result.fileName,
+      minutes: EXPORT_LINK_MINUTES,
       summary: `${peopleText(result.people)}, from the scan of ${utcDateText(result.scannedAt)}, guests and disabled accounts included.`,
     }),
   };
@@ -180,11 +214,18 @@ async function exportAnswer(deps: AdminAnswerDeps, actorId: string): Promise<{ c
 
 function auditText(entries: AuditEntry[]): string {
   if (entries.length === 0) return 'No admin commands have been recorded yet.';
-  const lines = entries.map((e) => `- ${e.at.toISOString().slice(0, 16).replace('T', ' ')} UTC · ${e.actorName ?? e.actorId} · ${e.action} · ${e.where} · ${e.outcome}`);
+  const lines = entries.map(
+    (e) =>
+      `- ${e.at.toISOString().slice(0, 16).replace('T', ' ')} UTC · ${e.actorName ?? e.actorId} · ${e.action} · ${e.where} · ${e.outcome}`,
+  );
   return `**Latest admin commands** (newest first)\n\n${lines.join('\n')}`;
 }
 
-function cardFreshness(freshness: Freshness): { takenAt: Date; reportUpdatedAt?: Date; latestScan?: Pick<ScanRun, 'status' | 'startedAt'> } {
+function cardFreshness(freshness: Freshness): {
+  takenAt: Date;
+  reportUpdatedAt?: Date;
+  latestScan?: Pick<ScanRun, 'status' | 'startedAt'>;
+} {
   return {
     takenAt: freshness.takenAt,
     ...(freshness.reportUpdatedAt ? { reportUpdatedAt: freshness.reportUpdatedAt } : {}),

@@ -3,7 +3,12 @@ import { STRENGTH_LOOK } from '../cards/strength-label';
 import { utcDateTimeText } from '../cards/freshness-line';
 
 /** The admin's `nudge <UPN>`: what happened, in a sentence an admin can act on. */
-export async function nudgeAnswer(send: (request: NudgeRequest) => Promise<NudgeResult>, who: string, force: boolean, actorId: string): Promise<string> {
+export async function nudgeAnswer(
+  send: (request: NudgeRequest) => Promise<NudgeResult>,
+  who: string,
+  force: boolean,
+  actorId: string,
+): Promise<string> {
   const result = await send({ userId: who, source: 'admin', requestedBy: actorId, ...(force ? { force: true } : {}) });
   if (result.kind === 'unknownPerson') return `No one in the directory has the UPN "${who}".`;
   const name = result.person.displayName || who;
@@ -39,5 +44,12 @@ export async function nudgeAnswer(send: (request: NudgeRequest) => Promise<Nudge
 }
 
 function localText(at: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(at);
+  return new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(at);
 }

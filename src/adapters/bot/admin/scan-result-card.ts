@@ -9,7 +9,12 @@ export function scanResultCard(outcome: ScanOutcome, now: Date): AdaptiveCard {
     case 'alreadyRunning':
       return scanStatusCard({ state: 'running', startedAt: outcome.run.startedAt });
     case 'failed':
-      return scanStatusCard({ state: 'failed', startedAt: outcome.run?.startedAt ?? now, failedAt: outcome.run?.finishedAt ?? now, reason: outcome.error });
+      return scanStatusCard({
+        state: 'failed',
+        startedAt: outcome.run?.startedAt ?? now,
+        failedAt: outcome.run?.finishedAt ?? now,
+        reason: outcome.error,
+      });
     case 'completed': {
       const figures = postureFigures(outcome.snapshot.overall);
       const change = outcome.previous ? postureChange(outcome.snapshot.overall, outcome.previous.overall) : undefined;

@@ -6,7 +6,19 @@ import { VERBS } from './verbs';
 import { ANSWER_TEXTS, type AnswerTexts } from './answer-texts';
 
 /** The most an answer card shows of each part; articles are checked when loaded, this is for the card's size. */
-export const ANSWER_LIMITS = { title: 150, shortAnswer: 600, step: 300, relatedButtons: 3, relatedQuestion: 150, goodToKnow: 5, buttonTitle: 80, sources: 3, paragraphs: 6, paragraph: 600, writtenSources: 5 } as const;
+export const ANSWER_LIMITS = {
+  title: 150,
+  shortAnswer: 600,
+  step: 300,
+  relatedButtons: 3,
+  relatedQuestion: 150,
+  goodToKnow: 5,
+  buttonTitle: 80,
+  sources: 3,
+  paragraphs: 6,
+  paragraph: 600,
+  writtenSources: 5,
+} as const;
 
 export interface AnswerCardView {
   answer: Answer;
@@ -31,11 +43,21 @@ export function answerCard(view: AnswerCardView): AdaptiveCard {
   const texts = ANSWER_TEXTS[language];
   const botName = escapeMarkdown(view.botName);
   // Which languages the bot reads: said to a question in another of them, or in one it does not read.
-  const languages = { hasLanguages: language !== 'en' || (view.answer.kind === 'unknown' && view.answer.unreadLanguage === true), languages: texts.languages };
+  const languages = {
+    hasLanguages: language !== 'en' || (view.answer.kind === 'unknown' && view.answer.unreadLanguage === true),
+    languages: texts.languages,
+  };
   switch (view.answer.kind) {
     case 'small-talk': {
       const said = view.answer.said;
-      const reply = said === 'greeting' ? texts.greeting(botName) : said === 'about' ? texts.about(botName) : said === 'thanks' ? texts.thanks : texts.goodbye;
+      const reply =
+        said === 'greeting'
+          ? texts.greeting(botName)
+          : said === 'about'
+            ? texts.about(botName)
+            : said === 'thanks'
+              ? texts.thanks
+              : texts.goodbye;
       return renderCard('answer-small-talk', { reply, howToAsk: texts.howToAsk(view.inChannel, botName) });
     }
     case 'unknown': {
@@ -84,10 +106,21 @@ export function answerCard(view: AnswerCardView): AdaptiveCard {
  * Model mode: the written answer in paragraphs, the plain statement that AI wrote it from the articles listed
  * (their titles), those articles' sources as links, and the related questions not already cited.
  */
-function writtenAnswerCard(article: Article, related: Article[], written: WrittenAnswer, view: AnswerCardView, helpDesk: string, texts: AnswerTexts): AdaptiveCard {
+function writtenAnswerCard(
+  article: Article,
+  related: Article[],
+  written: WrittenAnswer,
+  view: AnswerCardView,
+  helpDesk: string,
+  texts: AnswerTexts,
+): AdaptiveCard {
   const citedIds = new Set(written.cited.map((cited) => cited.id));
   // A model's text is not ours: it gets the strict escaping that people's text gets (no link, no bare address).
-  const paragraphs = written.text.split(/\n\s*\n/).map((part) => articleText(part, ANSWER_LIMITS.paragraph, escapeMarkdown)).filter(Boolean).slice(0, ANSWER_LIMITS.paragraphs);
+  const paragraphs = written.text
+    .split(/\n\s*\n/)
+    .map((part) => articleText(part, ANSWER_LIMITS.paragraph, escapeMarkdown))
+    .filter(Boolean)
+    .slice(0, ANSWER_LIMITS.paragraphs);
   const buttons = relatedButtons(related, new Set([article.id, ...citedIds]), texts);
   // Each cited article's first source, then their second ones, and so on: every cited article gets a link.
   const perArticle = written.cited.map((cited) => cited.sources.filter(isHttps).slice(0, ANSWER_LIMITS.sources));
@@ -125,18 +158,31 @@ export function articleText(text: string, maxChars: number, escape: (text: strin
  * Each related article as a row: its first question as wrapping text, and a short button that shows it. A button's
  * title does not wrap (Teams and the Playground cut a long one at the card's edge), so the question is not on it.
  */
-function relatedButtons(related: Article[], shown: ReadonlySet<string>, texts: AnswerTexts): { text: string; title: string; verb: string; articleId: string }[] {
-  return related.filter((other) => !shown.has(other.id)).slice(0, ANSWER_LIMITS.relatedButtons).map((other) => ({
-    text: articleText(other.questions[0] ?? other.title, ANSWER_LIMITS.relatedQuestion),
-    title: buttonText(texts.show, ANSWER_LIMITS.buttonTitle),
-    verb: VERBS.showAnswer,
-    articleId: other.id,
-  }));
+function relatedButtons(
+  related: Article[],
+  shown: ReadonlySet<string>,
+  texts: AnswerTexts,
+): { text: string; title: string; verb: string; articleId: string }[] {
+  return related
+    .filter((other) => !shown.has(other.id))
+    .slice(0, ANSWER_LIMITS.relatedButtons)
+    .map((other) => ({
+      text: articleText(other.questions[0] ?? other.title, ANSWER_LIMITS.relatedQuestion),
+      title: buttonText(texts.show, ANSWER_LIMITS.buttonTitle),
+      verb: VERBS.showAnswer,
+      articleId: other.id,
+    }));
 }
 
 /** Button titles are plain text (no markdown): only the markup an article may use is dropped, and long ones clipped. */
 function buttonText(text: string, maxChars: number): string {
-  return clipText(text.replace(/\*\*|`/g, '').replace(/\s+/g, ' ').trim(), maxChars);
+  return clipText(
+    text
+      .replace(/\*\*|`/g, '')
+      .replace(/\s+/g, ' ')
+      .trim(),
+    maxChars,
+  );
 }
 
 /** "Source: learn.microsoft.com" (numbered when two share a site); the article parser only lets https through. */

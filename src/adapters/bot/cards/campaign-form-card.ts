@@ -18,8 +18,22 @@ export interface CampaignFormView {
 }
 
 const DEFAULTS: Record<(typeof FORM_FIELDS)[number], string> = {
-  name: '', gaps: 'both', scope: 'all', departments: '', groupId: '', excluded: '', scheduleKind: 'now', date: '', time: '',
-  weekdays: '1,2,3,4,5', endDate: '', timeZone: 'UTC', window: '09:00-17:00 Mon-Fri', deadline: '', maxNudges: '3', escalateAfter: '0',
+  name: '',
+  gaps: 'both',
+  scope: 'all',
+  departments: '',
+  groupId: '',
+  excluded: '',
+  scheduleKind: 'now',
+  date: '',
+  time: '',
+  weekdays: '1,2,3,4,5',
+  endDate: '',
+  timeZone: 'UTC',
+  window: '09:00-17:00 Mon-Fri',
+  deadline: '',
+  maxNudges: '3',
+  escalateAfter: '0',
 };
 
 /**

@@ -14,9 +14,10 @@ export interface CampaignListView {
 export function campaignListCard(view: CampaignListView): AdaptiveCard {
   const n = view.campaigns.length;
   return renderCard('campaign-list', {
-    summary: n === 0
-      ? 'No campaign yet.' + (view.canCreate ? ' Start one with "campaign new".' : '')
-      : `The latest ${n === 1 ? 'campaign' : `${countText(n)} campaigns`}, newest first. Select one for its funnel.`,
+    summary:
+      n === 0
+        ? 'No campaign yet.' + (view.canCreate ? ' Start one with "campaign new".' : '')
+        : `The latest ${n === 1 ? 'campaign' : `${countText(n)} campaigns`}, newest first. Select one for its funnel.`,
     campaigns: view.campaigns.map(({ campaign, total }) => ({
       campaignId: campaign.id,
       verb: VERBS.campaignStatus,

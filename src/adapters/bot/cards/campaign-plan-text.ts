@@ -22,18 +22,22 @@ export function campaignTitle(campaign: Pick<Campaign, 'number' | 'name'>): stri
 }
 
 export function audienceText(audience: CampaignPlan['audience']): string {
-  const among = audience.scope.kind === 'all'
-    ? 'everyone'
-    : audience.scope.kind === 'departments'
-      ? `people in ${audience.scope.departments.map((d) => directoryText(d, TEXT_LIMITS.department)).join(', ')}`
-      : `members of group ${audience.scope.groupId}`;
+  const among =
+    audience.scope.kind === 'all'
+      ? 'everyone'
+      : audience.scope.kind === 'departments'
+        ? `people in ${audience.scope.departments.map((d) => directoryText(d, TEXT_LIMITS.department)).join(', ')}`
+        : `members of group ${audience.scope.groupId}`;
   const excluded = audience.excluded.length > 0 ? `; ${audience.excluded.length} left out` : '';
   return `${GAPS[audience.gaps]}, among ${among}${excluded}`;
 }
 
 export function scheduleText(schedule: CampaignSchedule): string {
   if (schedule.kind === 'once') return `Once, ${schedule.date} at ${schedule.time} (${schedule.timeZone})`;
-  const days = [...schedule.weekdays].sort((a, b) => a - b).map((day) => WEEKDAY_SHORT[day]).join(', ');
+  const days = [...schedule.weekdays]
+    .sort((a, b) => a - b)
+    .map((day) => WEEKDAY_SHORT[day])
+    .join(', ');
   return `${days} at ${schedule.time} (${schedule.timeZone}), ${schedule.startDate} to ${schedule.endDate}`;
 }
 

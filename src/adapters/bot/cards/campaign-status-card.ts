@@ -46,8 +46,14 @@ function failedText(funnel: CampaignFunnel): string {
 }
 
 function escalationFact(escalations: { managers: number; people: number; failedManagers: number }): { title: string; value: string } {
-  const told = escalations.managers === 0 ? 'none yet' : `${countText(escalations.managers)} (about ${countText(escalations.people)} ${escalations.people === 1 ? 'person' : 'people'})`;
-  return { title: 'Managers told', value: escalations.failedManagers > 0 ? `${told}; ${countText(escalations.failedManagers)} could not be reached` : told };
+  const told =
+    escalations.managers === 0
+      ? 'none yet'
+      : `${countText(escalations.managers)} (about ${countText(escalations.people)} ${escalations.people === 1 ? 'person' : 'people'})`;
+  return {
+    title: 'Managers told',
+    value: escalations.failedManagers > 0 ? `${told}; ${countText(escalations.failedManagers)} could not be reached` : told,
+  };
 }
 
 /** The funnel as facts: each stage once, the failures by reason, never a stage that is always zero hidden. */
@@ -55,10 +61,16 @@ export function funnelFacts(funnel: CampaignFunnel): { title: string; value: str
   return [
     { title: 'Targeted', value: countText(funnel.targeted) },
     { title: 'Delivered', value: countText(funnel.delivered) },
-    ...(funnel.waiting > 0 ? [{ title: 'Waiting', value: `${countText(funnel.waiting)} (their delivery window, the cap, or Teams' rate)` }] : []),
+    ...(funnel.waiting > 0
+      ? [{ title: 'Waiting', value: `${countText(funnel.waiting)} (their delivery window, the cap, or Teams' rate)` }]
+      : []),
     { title: 'Failed', value: failedText(funnel) },
-    ...(funnel.uncertain > 0 ? [{ title: 'Uncertain', value: `${countText(funnel.uncertain)} (Teams did not confirm them; not sent again)` }] : []),
-    ...(funnel.skipped > 0 ? [{ title: 'Not needed', value: `${countText(funnel.skipped)} (set up meanwhile, left, or at their cap)` }] : []),
+    ...(funnel.uncertain > 0
+      ? [{ title: 'Uncertain', value: `${countText(funnel.uncertain)} (Teams did not confirm them; not sent again)` }]
+      : []),
+    ...(funnel.skipped > 0
+      ? [{ title: 'Not needed', value: `${countText(funnel.skipped)} (set up meanwhile, left, or at their cap)` }]
+      : []),
     ...(funnel.cancelled > 0 ? [{ title: 'Cancelled', value: countText(funnel.cancelled) }] : []),
     { title: 'Opened', value: countText(funnel.opened) },
     { title: 'Snoozed', value: countText(funnel.snoozed) },
@@ -77,12 +89,20 @@ export function campaignStatusCard(view: CampaignStatusView): AdaptiveCard {
     { x: 'Enrolled', y: total.enrolled, color: 'good' },
   ];
   const runs = view.runs.slice(-MAX_RUN_ROWS).reverse();
-  const action = (title: string, change: string, style: string) => ({ title, verb: VERBS.campaignChange, campaignId: campaign.id, change, style });
+  const action = (title: string, change: string, style: string) => ({
+    title,
+    verb: VERBS.campaignChange,
+    campaignId: campaign.id,
+    change,
+    style,
+  });
   const actions = [
     { title: 'Refresh', verb: VERBS.campaignStatus, campaignId: campaign.id, change: '', style: 'default' },
     ...(view.canChange && campaign.status === 'active' ? [action('Pause', 'pause', 'default')] : []),
     ...(view.canChange && campaign.status === 'paused' ? [action('Resume', 'resume', 'positive')] : []),
-    ...(view.canChange && (campaign.status === 'active' || campaign.status === 'paused') ? [action('Cancel campaign', 'cancel', 'destructive')] : []),
+    ...(view.canChange && (campaign.status === 'active' || campaign.status === 'paused')
+      ? [action('Cancel campaign', 'cancel', 'destructive')]
+      : []),
   ];
   return renderCard('campaign-status', {
     headline: view.headline ?? '',
@@ -97,7 +117,9 @@ export function campaignStatusCard(view: CampaignStatusView): AdaptiveCard {
     funnelFacts: [...funnelFacts(total), ...(campaign.escalateAfter && view.escalations ? [escalationFact(view.escalations)] : [])],
     runs: runs.map(({ run, funnel }) => ({
       when: `${utcDateTimeText(run.scheduledFor)}${run.status === 'delivering' ? ' (delivering)' : run.status === 'cancelled' ? ' (cancelled)' : ''}`,
-      targeted: countText(funnel.targeted), delivered: countText(funnel.delivered), enrolled: countText(funnel.enrolled),
+      targeted: countText(funnel.targeted),
+      delivered: countText(funnel.delivered),
+      enrolled: countText(funnel.enrolled),
     })),
     runsNote: view.runs.length > runs.length ? `The latest ${runs.length} of ${view.runs.length} runs.` : '',
     footnote: `Each person counts once across runs. Enrolled: strong MFA confirmed after a nudge reached them, by their "I've done it" or a later scan. As of ${utcDateTimeText(view.now)}. Say "campaign export ${campaign.number}" for every delivery as CSV.`,

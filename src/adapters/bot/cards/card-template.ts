@@ -37,9 +37,14 @@ export function escapeMarkdown(text: string): string {
  * or "Set-CASMailbox" gets none. Text from people and the directory keeps escapeMarkdown's stricter escaping.
  */
 export function escapeArticleMarkdown(text: string): string {
-  return text
-    .replace(/[\\*_[\]]/g, (c) => `\\${c}`)
-    // "${" would read as a template binding left unfilled.
-    .replace(/\$\{/g, '$\\{')
-    .replace(/^(\s*)([-+]|\d+\.)(?=\s|$)/gm, (_, space: string, marker: string) => `${space}${marker.length > 1 ? `${marker.slice(0, -1)}\\.` : `\\${marker}`}`);
+  return (
+    text
+      .replace(/[\\*_[\]]/g, (c) => `\\${c}`)
+      // "${" would read as a template binding left unfilled.
+      .replace(/\$\{/g, '$\\{')
+      .replace(
+        /^(\s*)([-+]|\d+\.)(?=\s|$)/gm,
+        (_, space: string, marker: string) => `${space}${marker.length > 1 ? `${marker.slice(0, -1)}\\.` : `\\${marker}`}`,
+      )
+  );
 }

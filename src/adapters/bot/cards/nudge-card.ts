@@ -15,7 +15,8 @@ const VERDICTS: Record<Exclude<MfaStrength, 'strong'>, string> = {
 const WHY: Record<Exclude<MfaStrength, 'strong'>, string> = {
   none: 'Most account break-ins start with a password that was guessed, reused or phished. A second step on your phone stops almost all of them, even when the password is known.',
   weak: 'Texts and calls can be redirected to an attacker by swapping your SIM or forwarding your number, and codes can be talked out of you. Microsoft Authenticator asks you to approve on your own phone instead, with a number only the real sign-in page shows.',
-  acceptable: 'A code can be typed into a fake sign-in page as easily as into the real one. Authenticator notifications with number matching, or a passkey, cannot be phished that way.',
+  acceptable:
+    'A code can be typed into a fake sign-in page as easily as into the real one. Authenticator notifications with number matching, or a passkey, cannot be phished that way.',
 };
 
 const DAY_TITLES: Record<number, string> = { 1: 'Tomorrow', 7: 'In a week' };
@@ -53,13 +54,21 @@ function noticeOf(notice: NudgeNotice | undefined): { text: string; style: Conta
     case 'help':
       return { text: '', style: 'default' };
     case 'stillMissing':
-      return { text: `I checked just now: there is no Microsoft Authenticator or other strong method on your account yet. Finish the setup (it can take a minute to show up), then press **I've done it** again.`, style: 'warning' };
+      return {
+        text: `I checked just now: there is no Microsoft Authenticator or other strong method on your account yet. Finish the setup (it can take a minute to show up), then press **I've done it** again.`,
+        style: 'warning',
+      };
     case 'checkUnavailable':
-      return { text: "I couldn't check your sign-in methods just now: Microsoft's directory did not answer in time. Nothing is lost: please press **I've done it** again in a minute.", style: 'warning' };
+      return {
+        text: "I couldn't check your sign-in methods just now: Microsoft's directory did not answer in time. Nothing is lost: please press **I've done it** again in a minute.",
+        style: 'warning',
+      };
     case 'checkLimited':
       return {
         text:
-          (notice.lastCheckedAt ? `I checked at ${localTime(notice.lastCheckedAt)}: there was no Microsoft Authenticator or other strong method on your account yet. ` : '') +
+          (notice.lastCheckedAt
+            ? `I checked at ${localTime(notice.lastCheckedAt)}: there was no Microsoft Authenticator or other strong method on your account yet. `
+            : '') +
           `You've pressed a few times in a short while, and Microsoft's directory is shared by everyone here, so I can check again from ${localTime(notice.retryAt, 'up')}: finish the setup, then press **I've done it** again. Nothing is lost.`,
         style: 'warning',
       };
@@ -70,7 +79,10 @@ function noticeOf(notice: NudgeNotice | undefined): { text: string; style: Conta
       };
     case 'snoozeRefused':
       return {
-        text: notice.reason === 'no-snoozes-left' ? 'You have put this off as often as your organisation allows. Please set it up now, or press **I need help**.' : 'That is not one of the reminder times on offer: pick one of the buttons.',
+        text:
+          notice.reason === 'no-snoozes-left'
+            ? 'You have put this off as often as your organisation allows. Please set it up now, or press **I need help**.'
+            : 'That is not one of the reminder times on offer: pick one of the buttons.',
         style: 'warning',
       };
   }
@@ -92,14 +104,20 @@ export function nudgeCard(card: NudgeCard, recipientTeamsId?: string): AdaptiveC
           nudgeId: card.nudgeId,
           verbs: { refresh: VERBS.nudgeRefresh, done: VERBS.nudgeDone, snooze: VERBS.nudgeSnooze, help: VERBS.nudgeHelp },
           heading: `${card.name}, please protect your work account`,
-          verdict: { text: VERDICTS[strength] + (card.methods.length > 0 ? ` You have: ${methodsInWords(card.methods)}.` : ''), color: STRENGTH_LOOK[strength].textColor, style: STRENGTH_LOOK[strength].containerStyle },
+          verdict: {
+            text: VERDICTS[strength] + (card.methods.length > 0 ? ` You have: ${methodsInWords(card.methods)}.` : ''),
+            color: STRENGTH_LOOK[strength].textColor,
+            style: STRENGTH_LOOK[strength].containerStyle,
+          },
           why: WHY[strength],
           deadline: card.deadline ? `Please do it by ${deadlineDay(card.deadline)}.` : '',
           nextStep: nextStepText(card.nextStep),
           notice: noticeOf(card.notice),
           snooze: {
             show: snooze !== null && snooze.remaining > 0,
-            note: snooze?.nextIsLast ? 'This is the last time you can put this off.' : `You can put this off ${snooze?.remaining ?? 0} more times.`,
+            note: snooze?.nextIsLast
+              ? 'This is the last time you can put this off.'
+              : `You can put this off ${snooze?.remaining ?? 0} more times.`,
             choices: (snooze?.choicesDays ?? []).map((days) => ({ days, title: DAY_TITLES[days] ?? `In ${days} days` })),
           },
           help: {
@@ -116,18 +134,41 @@ export function nudgeCard(card: NudgeCard, recipientTeamsId?: string): AdaptiveC
       );
     }
     case 'enrolled':
-      return closed({
-        nudgeId: card.nudgeId,
-        heading: `Thank you, ${card.name}!`,
-        text: `✓ Your account is protected with strong MFA${card.methods.length > 0 ? ` (${methodsInWords(card.methods)})` : ''}. There will be no more reminders about it.`,
-        style: 'good',
-        footer: 'Keep a second strong method, such as a passkey, so that a new or lost phone never locks you out.',
-        showMethodsLink: true,
-      }, refreshUserIds);
+      return closed(
+        {
+          nudgeId: card.nudgeId,
+          heading: `Thank you, ${card.name}!`,
+          text: `✓ Your account is protected with strong MFA${card.methods.length > 0 ? ` (${methodsInWords(card.methods)})` : ''}. There will be no more reminders about it.`,
+          style: 'good',
+          footer: 'Keep a second strong method, such as a passkey, so that a new or lost phone never locks you out.',
+          showMethodsLink: true,
+        },
+        refreshUserIds,
+      );
     case 'notYours':
-      return closed({ nudgeId: '', heading: 'This reminder is for someone else', text: 'Only the person it was sent to can act on it. Say **status** to check your own MFA.', style: 'warning', footer: '', showMethodsLink: false }, []);
+      return closed(
+        {
+          nudgeId: '',
+          heading: 'This reminder is for someone else',
+          text: 'Only the person it was sent to can act on it. Say **status** to check your own MFA.',
+          style: 'warning',
+          footer: '',
+          showMethodsLink: false,
+        },
+        [],
+      );
     case 'unknown':
-      return closed({ nudgeId: '', heading: 'This reminder is no longer valid', text: 'I have no record of it. Say **status** to check your MFA now.', style: 'warning', footer: '', showMethodsLink: true }, []);
+      return closed(
+        {
+          nudgeId: '',
+          heading: 'This reminder is no longer valid',
+          text: 'I have no record of it. Say **status** to check your MFA now.',
+          style: 'warning',
+          footer: '',
+          showMethodsLink: true,
+        },
+        [],
+      );
   }
 }
 
@@ -136,7 +177,10 @@ function helpContactText(help: Extract<NudgeNotice, { kind: 'help' }>): string {
   return help.contact ? `Still stuck? Contact ${help.contact}.` : '';
 }
 
-function closed(data: { nudgeId: string; heading: string; text: string; style: ContainerStyle; footer: string; showMethodsLink: boolean }, userIds: string[]): AdaptiveCard {
+function closed(
+  data: { nudgeId: string; heading: string; text: string; style: ContainerStyle; footer: string; showMethodsLink: boolean },
+  userIds: string[],
+): AdaptiveCard {
   return withRefreshUsers(renderCard('nudge-closed', { ...data, refreshVerb: VERBS.nudgeRefresh }), userIds);
 }
 

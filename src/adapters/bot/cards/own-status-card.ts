@@ -6,7 +6,11 @@ import { methodsInWords, STRENGTH_LOOK, type ContainerStyle, type TextColor } fr
 import { nextStepText } from './next-step-text';
 import { VERBS } from './verbs';
 
-interface Verdict { text: string; color: TextColor; style: ContainerStyle }
+interface Verdict {
+  text: string;
+  color: TextColor;
+  style: ContainerStyle;
+}
 
 const VERDICT_TEXTS: Record<MfaStrength, string> = {
   strong: '✓ You are set up with strong MFA.',

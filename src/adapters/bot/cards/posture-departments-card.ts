@@ -52,13 +52,18 @@ export function postureDepartmentsCard(view: PostureDepartmentsView): AdaptiveCa
       ? `${countText(withheld.departments)} small ${withheld.departments === 1 ? 'department' : 'departments'} (${peopleText(withheld.people)}) ` +
         `${withheld.departments === 1 ? 'is' : 'are'} left out: even together they are under ${min} people. They count in the tenant's figures.`
       : '',
-    hidden > 0 ? `${countText(hidden)} more ${hidden === 1 ? 'department has' : 'departments have'} smaller gaps and ${hidden === 1 ? 'is' : 'are'} not shown.` : '',
-  ].filter(Boolean).join(' ');
+    hidden > 0
+      ? `${countText(hidden)} more ${hidden === 1 ? 'department has' : 'departments have'} smaller gaps and ${hidden === 1 ? 'is' : 'are'} not shown.`
+      : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
 
   return renderCard('posture-departments', {
-    intro: rows.length === 0
-      ? 'No departments to rank: the last scan found nobody to count in one.'
-      : `${countText(rows.length)} ${rows.length === 1 ? 'row' : 'rows'}, the lowest share with strong MFA first.`,
+    intro:
+      rows.length === 0
+        ? 'No departments to rank: the last scan found nobody to count in one.'
+        : `${countText(rows.length)} ${rows.length === 1 ? 'row' : 'rows'}, the lowest share with strong MFA first.`,
     rows: shown.map((row) => ({
       name: rowName(row),
       people: countText(row.figures.counted),

@@ -32,7 +32,11 @@ export interface PostureSummaryView {
 
 const ORDER: readonly MfaStrength[] = ['strong', 'acceptable', 'weak', 'none'];
 
-interface Share { strength: MfaStrength; value: number; text: string }
+interface Share {
+  strength: MfaStrength;
+  value: number;
+  text: string;
+}
 
 /** Each strength's slice: people when the caller has the counts, else percentages rebuilt from the rates. */
 function shares(view: PostureSummaryView): Share[] {
@@ -60,46 +64,59 @@ export function postureSummaryCard(view: PostureSummaryView): AdaptiveCard {
   const methods = methodFacts(view.byMethod, figures.counted);
   return renderCard('posture-summary', {
     title: `MFA posture · ${scope}`,
-    population: `${peopleText(figures.counted)} counted` +
+    population:
+      `${peopleText(figures.counted)} counted` +
       (figures.excluded > 0 ? ` · ${countText(figures.excluded)} guests and disabled accounts left out` : ''),
     figures: [
       figure(percentText(figures.strongPercent), 'strong MFA', STRENGTH_LOOK.strong.textColor, change?.strongPoints),
       figure(percentText(figures.anyMfaPercent), 'any MFA', 'Default', change?.anyMfaPoints),
       // Fewer people on weak-only MFA is good news: the arrow points down in green.
       figure(percentText(figures.weakOnlyPercent), 'weak only', 'Default', change?.weakOnlyPoints, false),
-      figure(countText(figures.withNothing), figures.withNothing === 1 ? 'person with no MFA' : 'people with no MFA',
-        figures.withNothing > 0 ? STRENGTH_LOOK.none.textColor : 'Default'),
+      figure(
+        countText(figures.withNothing),
+        figures.withNothing === 1 ? 'person with no MFA' : 'people with no MFA',
+        figures.withNothing > 0 ? STRENGTH_LOOK.none.textColor : 'Default',
+      ),
     ],
     changeNote: !change
       ? 'First scan: changes show from the next one.'
       : `Changes since the previous scan${view.previousTakenAt ? ` (${utcDateText(view.previousTakenAt)})` : ''}, in percentage points.`,
-    admins: figures.criticalAdmins > 0
-      ? {
-        style: 'attention', color: 'Attention',
-        text: `⚠ Critical: ${countText(figures.criticalAdmins)} ${figures.criticalAdmins === 1 ? 'admin has' : 'admins have'} no strong MFA`,
-      }
-      : { style: 'default', color: 'Good', text: '✓ Every admin has strong MFA' },
+    admins:
+      figures.criticalAdmins > 0
+        ? {
+            style: 'attention',
+            color: 'Attention',
+            text: `⚠ Critical: ${countText(figures.criticalAdmins)} ${figures.criticalAdmins === 1 ? 'admin has' : 'admins have'} no strong MFA`,
+          }
+        : { style: 'default', color: 'Good', text: '✓ Every admin has strong MFA' },
     hasPeople: figures.counted > 0 && total > 0,
     chartTitle: 'People by MFA strength',
     // Short legends: the chart's legend is one line and hides what does not fit behind "+N items".
-    segments: slices.map((s) => ({ label: STRENGTH_LOOK[s.strength].label, value: s.value, chartColor: STRENGTH_LOOK[s.strength].chartColor })),
+    segments: slices.map((s) => ({
+      label: STRENGTH_LOOK[s.strength].label,
+      value: s.value,
+      chartColor: STRENGTH_LOOK[s.strength].chartColor,
+    })),
     // The line under the chart (or its fallback bar): a coloured square, then the figure in plain colour.
     countRuns: slices.flatMap((s, i) => [
       { text: '■ ', color: STRENGTH_LOOK[s.strength].swatchColor },
       { text: `${s.text} ${STRENGTH_LOOK[s.strength].inSentence}${i < slices.length - 1 ? '    ' : ''}`, color: 'Default' },
     ]),
     // The fallback bar: one coloured column per non-empty strength, as wide as its share (weights, not pixels).
-    bar: slices.filter((s) => s.value > 0).map((s) => ({
-      weight: Math.max(1, Math.round((s.value / total) * 100)),
-      style: STRENGTH_LOOK[s.strength].containerStyle,
-    })),
+    bar: slices
+      .filter((s) => s.value > 0)
+      .map((s) => ({
+        weight: Math.max(1, Math.round((s.value / total) * 100)),
+        style: STRENGTH_LOOK[s.strength].containerStyle,
+      })),
     methods,
     hasMethods: methods.length > 0,
     directoryTotals: view.directoryTotals ? directoryTotalsLine(view.directoryTotals) : '',
     freshness: freshnessLine(view.freshness),
     isTenant: view.department === undefined,
     hasNone: figures.withNothing > 0,
-    unenrolledData: view.department === undefined ? { list: 'unenrolled', offset: 0 } : { list: 'unenrolled', department: view.department, offset: 0 },
+    unenrolledData:
+      view.department === undefined ? { list: 'unenrolled', offset: 0 } : { list: 'unenrolled', department: view.department, offset: 0 },
     verbs: VERBS,
   });
 }
@@ -116,6 +133,8 @@ function methodFacts(byMethod: PostureSummaryView['byMethod'], counted: number):
 
 /** Microsoft's figures as Microsoft counts them: every user type, so not comparable point for point with the rates. */
 function directoryTotalsLine(totals: DirectoryTotals): string {
-  return `Microsoft's own count, guests included: ${countText(totals.mfaCapable)} of ${countText(totals.totalUsers)} users MFA-capable, ` +
-    `${countText(totals.passwordlessCapable)} passwordless-capable.`;
+  return (
+    `Microsoft's own count, guests included: ${countText(totals.mfaCapable)} of ${countText(totals.totalUsers)} users MFA-capable, ` +
+    `${countText(totals.passwordlessCapable)} passwordless-capable.`
+  );
 }

@@ -65,7 +65,9 @@ export function postureTrendCard(view: PostureTrendView): AdaptiveCard {
     note: [
       points.length === 1 ? 'One scan so far: the line starts with the next one.' : '',
       drawn.length < points.length ? `${countText(drawn.length)} of ${countText(points.length)} days drawn, evenly spread.` : '',
-    ].filter(Boolean).join(' '),
+    ]
+      .filter(Boolean)
+      .join(' '),
     freshness: view.freshness ? freshnessLine(view.freshness) : '',
   });
 }

@@ -28,10 +28,42 @@ export interface StrengthLook {
  * chart. Acceptable is blue, not green: it is fine, but not where we want people to end up.
  */
 export const STRENGTH_LOOK: Readonly<Record<MfaStrength, StrengthLook>> = {
-  strong: { label: 'Strong', inSentence: 'strong', meaning: 'Authenticator app or phishing-resistant', textColor: 'Good', swatchColor: 'Good', containerStyle: 'good', chartColor: 'good' },
-  acceptable: { label: 'Acceptable', inSentence: 'acceptable', meaning: 'one-time codes', textColor: 'Accent', swatchColor: 'Accent', containerStyle: 'accent', chartColor: 'categoricalBlue' },
-  weak: { label: 'Weak', inSentence: 'weak', meaning: 'SMS, phone call or email only', textColor: 'Attention', swatchColor: 'Warning', containerStyle: 'warning', chartColor: 'warning' },
-  none: { label: 'No MFA', inSentence: 'no MFA', meaning: 'no method registered', textColor: 'Attention', swatchColor: 'Attention', containerStyle: 'attention', chartColor: 'attention' },
+  strong: {
+    label: 'Strong',
+    inSentence: 'strong',
+    meaning: 'Authenticator app or phishing-resistant',
+    textColor: 'Good',
+    swatchColor: 'Good',
+    containerStyle: 'good',
+    chartColor: 'good',
+  },
+  acceptable: {
+    label: 'Acceptable',
+    inSentence: 'acceptable',
+    meaning: 'one-time codes',
+    textColor: 'Accent',
+    swatchColor: 'Accent',
+    containerStyle: 'accent',
+    chartColor: 'categoricalBlue',
+  },
+  weak: {
+    label: 'Weak',
+    inSentence: 'weak',
+    meaning: 'SMS, phone call or email only',
+    textColor: 'Attention',
+    swatchColor: 'Warning',
+    containerStyle: 'warning',
+    chartColor: 'warning',
+  },
+  none: {
+    label: 'No MFA',
+    inSentence: 'no MFA',
+    meaning: 'no method registered',
+    textColor: 'Attention',
+    swatchColor: 'Attention',
+    containerStyle: 'attention',
+    chartColor: 'attention',
+  },
 };
 
 /**

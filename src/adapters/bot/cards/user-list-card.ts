@@ -65,9 +65,12 @@ export function userListCard(view: UserListView): AdaptiveCard {
   const first = view.offset + 1;
   const last = view.offset + users.length;
   const scope = view.department === undefined ? 'whole tenant' : directoryText(view.department || 'No department', TEXT_LIMITS.department);
-  const range = users.length === 0
-    ? (view.total === 0 ? 'Nobody here: well done.' : `Nothing after ${countText(view.total)}: go back a page.`)
-    : `Showing ${countText(first)}–${countText(last)} of ${countText(view.total)}`;
+  const range =
+    users.length === 0
+      ? view.total === 0
+        ? 'Nobody here: well done.'
+        : `Nothing after ${countText(view.total)}: go back a page.`
+      : `Showing ${countText(first)}–${countText(last)} of ${countText(view.total)}`;
   return renderCard('user-list', {
     title: `${TITLES[view.list]} · ${scope}`,
     subtitle: SUBTITLES[view.list],

@@ -1,6 +1,10 @@
 import { ERROR_CATALOGUE, type ErrorCode } from '../../../domain/errors';
 import {
-  classifyMethods, DEFAULT_CLASSIFICATION_POLICY, STRENGTHS_STRONGEST_FIRST, type ClassificationPolicy, type MfaStrength,
+  classifyMethods,
+  DEFAULT_CLASSIFICATION_POLICY,
+  STRENGTHS_STRONGEST_FIRST,
+  type ClassificationPolicy,
+  type MfaStrength,
 } from '../../../domain/mfa/mfa-strength';
 import type { UserMfaStatus } from '../../../domain/mfa/user-registration';
 import { renderCard, type AdaptiveCard } from './card-template';
@@ -10,16 +14,31 @@ import { methodLabel, methodsInReadingOrder, STRENGTH_LOOK, type TextColor } fro
 import { VERBS } from './verbs';
 
 /** One person's status as the store or the live check judged it, and where it came from. */
-export type UserStatusView = Pick<UserMfaStatus,
-  'id' | 'displayName' | 'userPrincipalName' | 'department' | 'jobTitle' | 'strength' | 'methods' | 'isAdmin' | 'isCriticalAdmin' | 'userType' | 'accountEnabled'
-> & Partial<Pick<UserMfaStatus, 'isMfaCapable' | 'isMfaRegistered'>> & {
-  /** The tenant's policy, to say how each method counts (the same one that judged `strength`). */
-  policy?: ClassificationPolicy;
-  /** Live: the user's methods read just now. Report: from the last scan (the live check was not possible). */
-  source: { kind: 'live'; checkedAt: Date } | { kind: 'report'; reportUpdatedAt?: Date; liveCheckFailed?: ErrorCode };
-};
+export type UserStatusView = Pick<
+  UserMfaStatus,
+  | 'id'
+  | 'displayName'
+  | 'userPrincipalName'
+  | 'department'
+  | 'jobTitle'
+  | 'strength'
+  | 'methods'
+  | 'isAdmin'
+  | 'isCriticalAdmin'
+  | 'userType'
+  | 'accountEnabled'
+> &
+  Partial<Pick<UserMfaStatus, 'isMfaCapable' | 'isMfaRegistered'>> & {
+    /** The tenant's policy, to say how each method counts (the same one that judged `strength`). */
+    policy?: ClassificationPolicy;
+    /** Live: the user's methods read just now. Report: from the last scan (the live check was not possible). */
+    source: { kind: 'live'; checkedAt: Date } | { kind: 'report'; reportUpdatedAt?: Date; liveCheckFailed?: ErrorCode };
+  };
 
-interface Flag { text: string; color: TextColor }
+interface Flag {
+  text: string;
+  color: TextColor;
+}
 
 function flagsOf(view: UserStatusView): Flag[] {
   const flags: Flag[] = [];
@@ -28,7 +47,10 @@ function flagsOf(view: UserStatusView): Flag[] {
   // Microsoft's own flags: registered methods that its policy does not let the person use for MFA. Only from
   // the report: after a live check the methods are newer than the report's verdict on them.
   if (view.source.kind === 'report' && view.isMfaRegistered === true && view.isMfaCapable === false) {
-    flags.push({ text: "Registered, but not MFA-capable in Microsoft's report: the tenant's policy does not allow these methods for MFA", color: 'Default' });
+    flags.push({
+      text: "Registered, but not MFA-capable in Microsoft's report: the tenant's policy does not allow these methods for MFA",
+      color: 'Default',
+    });
   }
   if (view.userType === 'guest') flags.push({ text: 'Guest account: left out of the rates', color: 'Default' });
   if (view.accountEnabled === false) flags.push({ text: 'Account disabled: left out of the rates', color: 'Default' });
@@ -57,7 +79,11 @@ export function userStatusCard(view: UserStatusView): AdaptiveCard {
     userId: view.id,
     name: directoryText(view.displayName, TEXT_LIMITS.displayName),
     upn: directoryText(view.userPrincipalName, TEXT_LIMITS.userPrincipalName),
-    details: [view.jobTitle, view.department].filter((s): s is string => !!s).map((s) => directoryText(s, TEXT_LIMITS.department)).join(' · ') || 'No department',
+    details:
+      [view.jobTitle, view.department]
+        .filter((s): s is string => !!s)
+        .map((s) => directoryText(s, TEXT_LIMITS.department))
+        .join(' · ') || 'No department',
     verdict: {
       text: `${look.label}${view.strength === 'none' ? '' : ' MFA'}`,
       meaning: look.meaning.charAt(0).toUpperCase() + look.meaning.slice(1),

@@ -19,7 +19,11 @@ function asCard(answer: { card?: AdaptiveCard; text?: string }): AdaptiveCard {
  * invoke, and answers that name people are only given in personal chat.
  */
 export function registerAdminCardActions(app: Application<TurnState>, deps: BotDependencies): void {
-  const route = <V extends Verb>(verb: V, personalOnly: boolean, handler: (context: TurnContext, data: CardActionData<V>) => Promise<AdaptiveCard>) =>
+  const route = <V extends Verb>(
+    verb: V,
+    personalOnly: boolean,
+    handler: (context: TurnContext, data: CardActionData<V>) => Promise<AdaptiveCard>,
+  ) =>
     onCardAction(app, deps, verb, async (context, data): Promise<AdaptiveCard> => {
       const decision = await deps.admin.authorizer.decide(context.activity.from?.aadObjectId);
       if (decision === 'unavailable') return textCard("I can't check your admin rights right now. Please try again in a few minutes.");
@@ -27,7 +31,8 @@ export function registerAdminCardActions(app: Application<TurnState>, deps: BotD
         deps.logger.info({ actorId: context.activity.from?.aadObjectId, verb }, 'refused an admin card action');
         return adminRefusalCard({ contact: deps.admin.contact });
       }
-      if (personalOnly && whereOf(context.activity) !== 'personal') return textCard('That list names people, so I only show it in our private chat.');
+      if (personalOnly && whereOf(context.activity) !== 'personal')
+        return textCard('That list names people, so I only show it in our private chat.');
       return handler(context, data);
     });
 
@@ -36,10 +41,18 @@ export function registerAdminCardActions(app: Application<TurnState>, deps: BotD
   route(VERBS.postureDepartments, false, async (context) => asCard(await departments(deps.admin.answers(context))));
 
   route(VERBS.postureTrend, false, async (context, data) =>
-    asCard(await answerAdminCommand({ name: 'trend', days: data.days ?? DEFAULT_TREND_DAYS }, context.activity.from?.aadObjectId ?? 'unknown', deps.admin.answers(context))));
+    asCard(
+      await answerAdminCommand(
+        { name: 'trend', days: data.days ?? DEFAULT_TREND_DAYS },
+        context.activity.from?.aadObjectId ?? 'unknown',
+        deps.admin.answers(context),
+      ),
+    ),
+  );
 
   route(VERBS.postureUsersPage, true, async (context, data) =>
-    asCard(await userListAnswer(deps.admin.answers(context), data.list, data.department, data.offset)));
+    asCard(await userListAnswer(deps.admin.answers(context), data.list, data.department, data.offset)),
+  );
 
   route(VERBS.postureUserCheck, true, async (context, data) => {
     const answers = deps.admin.answers(context);

@@ -48,7 +48,13 @@ export function registerAdminRoutes(app: Application<TurnState>, deps: BotDepend
 
     const parsed = parseAdminCommand(name, args);
     if (!parsed.ok) {
-      const usage = commandUsageCard({ ...parsed.usage, typed: context.activity.text ?? '', problem: parsed.problem, inChannel: where !== 'personal', botName: deps.botName });
+      const usage = commandUsageCard({
+        ...parsed.usage,
+        typed: context.activity.text ?? '',
+        problem: parsed.problem,
+        inChannel: where !== 'personal',
+        botName: deps.botName,
+      });
       await context.sendActivity({ attachments: [asAttachment(usage)] });
       return;
     }
@@ -66,7 +72,13 @@ export function registerAdminRoutes(app: Application<TurnState>, deps: BotDepend
   });
 }
 
-async function deliver(context: TurnContext, deps: BotDependencies, actorId: string, where: AuditEntry['where'], answer: AdminAnswer): Promise<void> {
+async function deliver(
+  context: TurnContext,
+  deps: BotDependencies,
+  actorId: string,
+  where: AuditEntry['where'],
+  answer: AdminAnswer,
+): Promise<void> {
   const activity = answer.card ? { attachments: [asAttachment(answer.card)] } : { text: answer.text ?? '' };
   if (answer.privacy === 'public' || where === 'personal') {
     await context.sendActivity(activity);
@@ -74,4 +86,3 @@ async function deliver(context: TurnContext, deps: BotDependencies, actorId: str
   }
   await answerInPrivate(context, deps, actorId, activity, answer.kind, 'That answer names people, so I only give it');
 }
-

@@ -20,6 +20,8 @@ export async function answerInPrivate(
   if (delivery === 'sent') {
     await context.sendActivity({ attachments: [asAttachment(sentPrivatelyCard({ what }))] });
   } else {
-    await context.sendActivity(`${why} in a private chat, and we don't have one yet. Open a chat with me (search for ${deps.botName} in Teams), then ask there.`);
+    await context.sendActivity(
+      `${why} in a private chat, and we don't have one yet. Open a chat with me (search for ${deps.botName} in Teams), then ask there.`,
+    );
   }
 }

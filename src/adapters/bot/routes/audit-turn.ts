@@ -10,8 +10,12 @@ import { whereOf } from '../conversation-reference-mapper';
 export function auditTurn(context: TurnContext, deps: Pick<BotDependencies, 'admin' | 'now'>) {
   return (action: string, outcome: AuditEntry['outcome']) =>
     deps.admin.auditLog.record({
-      at: deps.now(), actorId: context.activity.from?.aadObjectId ?? 'unknown',
+      at: deps.now(),
+      actorId: context.activity.from?.aadObjectId ?? 'unknown',
       ...(context.activity.from?.name ? { actorName: context.activity.from.name } : {}),
-      action, where: whereOf(context.activity), conversationId: context.activity.conversation.id, outcome,
+      action,
+      where: whereOf(context.activity),
+      conversationId: context.activity.conversation.id,
+      outcome,
     });
 }

@@ -17,5 +17,6 @@ export async function campaignAccess(context: TurnContext, deps: BotDependencies
   return manager === 'unavailable' || admin === 'unavailable' ? 'unavailable' : 'none';
 }
 
-export const CANT_CHECK_CAMPAIGN_ROLE = "I can't check your campaign rights right now: Microsoft Graph didn't answer. Please try again in a few minutes.";
+export const CANT_CHECK_CAMPAIGN_ROLE =
+  "I can't check your campaign rights right now: Microsoft Graph didn't answer. Please try again in a few minutes.";
 export const MANAGERS_ONLY = 'Only campaign managers can create or change campaigns. Admins can look at them: try "campaigns".';

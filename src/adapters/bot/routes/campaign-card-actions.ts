@@ -24,7 +24,11 @@ const OUT_OF_DATE = 'That campaign no longer exists. Say **campaigns** to see th
  * checked like typed input (the store finds nothing for a malformed id).
  */
 export function registerCampaignCardActions(app: Application<TurnState>, deps: BotDependencies): void {
-  const route = <V extends Verb>(verb: V, needs: 'manager' | 'viewer', handler: (context: TurnContext, data: CardActionData<V>, isManager: boolean) => Promise<AdaptiveCard>) =>
+  const route = <V extends Verb>(
+    verb: V,
+    needs: 'manager' | 'viewer',
+    handler: (context: TurnContext, data: CardActionData<V>, isManager: boolean) => Promise<AdaptiveCard>,
+  ) =>
     onCardAction(app, deps, verb, async (context, data): Promise<AdaptiveCard> => {
       const access = await campaignAccess(context, deps);
       if (access === 'unavailable') return textCard(CANT_CHECK_CAMPAIGN_ROLE);
@@ -42,7 +46,9 @@ export function registerCampaignCardActions(app: Application<TurnState>, deps: B
 
   const statusCard = async (ref: string, isManager: boolean, headline?: string) => {
     const report = await readCampaignReport(deps.campaigns.manage, ref);
-    return report ? campaignStatusCard({ ...report, canChange: isManager, now: deps.now(), ...(headline ? { headline } : {}) }) : textCard(OUT_OF_DATE);
+    return report
+      ? campaignStatusCard({ ...report, canChange: isManager, now: deps.now(), ...(headline ? { headline } : {}) })
+      : textCard(OUT_OF_DATE);
   };
 
   route(VERBS.campaignNew, 'manager', async (context) => campaignFormCard({ ...timeZoneOf(context) }));

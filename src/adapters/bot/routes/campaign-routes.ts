@@ -1,7 +1,11 @@
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import {
-  CAMPAIGN_COMMAND_WORDS, describeCampaignCommand, needsCampaignManager, parseCampaignCommand, type CampaignCommand,
+  CAMPAIGN_COMMAND_WORDS,
+  describeCampaignCommand,
+  needsCampaignManager,
+  parseCampaignCommand,
+  type CampaignCommand,
 } from '../../../domain/campaigns/campaign-command';
 import { exportCampaign } from '../../../use-cases/export-campaign';
 import { EXPORT_LINK_MINUTES } from '../../../use-cases/export-posture';
@@ -53,7 +57,13 @@ export function registerCampaignRoutes(app: Application<TurnState>, deps: BotDep
     }
     const parsed = parseCampaignCommand(name, args);
     if (!parsed.ok) {
-      const usage = commandUsageCard({ ...parsed.usage, typed: context.activity.text ?? '', problem: parsed.problem, inChannel: whereOf(context.activity) !== 'personal', botName: deps.botName });
+      const usage = commandUsageCard({
+        ...parsed.usage,
+        typed: context.activity.text ?? '',
+        problem: parsed.problem,
+        inChannel: whereOf(context.activity) !== 'personal',
+        botName: deps.botName,
+      });
       await context.sendActivity({ attachments: [asAttachment(usage)] });
       return;
     }
@@ -73,7 +83,10 @@ export function registerCampaignRoutes(app: Application<TurnState>, deps: BotDep
 }
 
 async function answer(
-  context: TurnContext, deps: BotDependencies, command: CampaignCommand, isManager: boolean,
+  context: TurnContext,
+  deps: BotDependencies,
+  command: CampaignCommand,
+  isManager: boolean,
   audit: ReturnType<typeof auditTurn>,
 ): Promise<void> {
   const send = (card: AdaptiveCard) => context.sendActivity({ attachments: [asAttachment(card)] });
@@ -117,12 +130,24 @@ async function answer(
       }
       const actorId = context.activity.from!.aadObjectId!;
       const exported = async () => {
-        const result = await exportCampaign({ campaigns: manage.campaigns, vault: deps.campaigns.vault, now: deps.now }, campaign.id, actorId);
+        const result = await exportCampaign(
+          { campaigns: manage.campaigns, vault: deps.campaigns.vault, now: deps.now },
+          campaign.id,
+          actorId,
+        );
         if (result.kind !== 'ready') return { text: unknown(command.ref) };
-        return { attachments: [asAttachment(exportReadyCard({
-          url: exportLink(base, result.token), fileName: result.fileName, minutes: EXPORT_LINK_MINUTES,
-          summary: `Every delivery of campaign ${campaign.number} (${result.rows} rows): who, which run, what happened, and whether they enrolled after it.`,
-        }))] };
+        return {
+          attachments: [
+            asAttachment(
+              exportReadyCard({
+                url: exportLink(base, result.token),
+                fileName: result.fileName,
+                minutes: EXPORT_LINK_MINUTES,
+                summary: `Every delivery of campaign ${campaign.number} (${result.rows} rows): who, which run, what happened, and whether they enrolled after it.`,
+              }),
+            ),
+          ],
+        };
       };
       if (whereOf(context.activity) === 'personal') await context.sendActivity(await exported());
       else await answerInPrivate(context, deps, actorId, exported, 'export', 'That file names people, so I only give it');
@@ -132,7 +157,10 @@ async function answer(
     case 'resume':
     case 'cancel': {
       const result = await changeCampaign(manage, command.ref, command.name);
-      await audit(describeCampaignCommand(command, result.kind === 'unknownCampaign' ? undefined : result.campaign.number), result.kind === 'changed' ? 'allowed' : 'refused');
+      await audit(
+        describeCampaignCommand(command, result.kind === 'unknownCampaign' ? undefined : result.campaign.number),
+        result.kind === 'changed' ? 'allowed' : 'refused',
+      );
       if (result.kind === 'unknownCampaign') {
         await context.sendActivity(unknown(command.ref));
         return;
@@ -145,11 +173,14 @@ async function answer(
 }
 
 export function changeHeadline(change: 'pause' | 'resume' | 'cancel', result: Awaited<ReturnType<typeof changeCampaign>>): string {
-  if (result.kind === 'notApplicable') return `Nothing changed: the campaign is ${result.campaign.status}, so it cannot be ${change === 'cancel' ? 'cancelled' : `${change}d`}.`;
+  if (result.kind === 'notApplicable')
+    return `Nothing changed: the campaign is ${result.campaign.status}, so it cannot be ${change === 'cancel' ? 'cancelled' : `${change}d`}.`;
   if (result.kind !== 'changed') return '';
   if (change === 'pause') return 'Paused: no more nudges go out until you resume it. A nudge already on its way finishes.';
   if (change === 'cancel') return 'Cancelled: every nudge still waiting was dropped.';
-  return result.nextRun ? `Resumed: waiting nudges go out again; the next run is at ${result.nextRun.toISOString().slice(0, 16).replace('T', ' ')} UTC.` : 'Resumed: waiting nudges go out again. The schedule has no run left.';
+  return result.nextRun
+    ? `Resumed: waiting nudges go out again; the next run is at ${result.nextRun.toISOString().slice(0, 16).replace('T', ' ')} UTC.`
+    : 'Resumed: waiting nudges go out again. The schedule has no run left.';
 }
 
 /** The time zone Teams reports for the sender's client, as the form's default; the form lets them change it. */

@@ -23,7 +23,11 @@ export const CARD_ACTION_DATA = {
   [VERBS.postureSummary]: z.object({ department: department.optional() }),
   [VERBS.postureDepartments]: z.object({}),
   [VERBS.postureTrend]: z.object({ days: z.number().int().min(1).max(365).optional() }),
-  [VERBS.postureUsersPage]: z.object({ list: z.enum(['unenrolled', 'weak']), department: department.optional(), offset: z.number().int().min(0) }),
+  [VERBS.postureUsersPage]: z.object({
+    list: z.enum(['unenrolled', 'weak']),
+    department: department.optional(),
+    offset: z.number().int().min(0),
+  }),
   [VERBS.postureUserCheck]: z.object({ userId: id }),
   [VERBS.ownStatusCheck]: z.object({}),
   [VERBS.nudgeRefresh]: z.object({ nudgeId: id }),
@@ -61,7 +65,10 @@ export function onCardAction<V extends Verb>(
   app.adaptiveCards.actionExecute(verb, async (context, _state, raw: unknown) => {
     const parsed = CARD_ACTION_DATA[verb].safeParse(raw ?? {});
     if (!parsed.success) {
-      deps.logger.info({ verb, actorId: context.activity.from?.aadObjectId, fields: parsed.error.issues.map((issue) => issue.path.join('.')) }, 'refused a card action whose data does not fit its verb');
+      deps.logger.info(
+        { verb, actorId: context.activity.from?.aadObjectId, fields: parsed.error.issues.map((issue) => issue.path.join('.')) },
+        'refused a card action whose data does not fit its verb',
+      );
       return textCard(STALE_BUTTON);
     }
     return handler(context, parsed.data as CardActionData<V>);

@@ -36,13 +36,17 @@ async function saveAndMaybeWelcome(context: TurnContext, deps: BotDependencies, 
   const activity = context.activity;
   const scope = installScopeOf(activity);
   const outcome = await recordInstallation(
-    { ...deps, onDirectoryError: (error) => deps.logger.warn({ err: { message: (error as Error).message } }, 'directory lookup failed; welcoming without it') },
+    {
+      ...deps,
+      onDirectoryError: (error) =>
+        deps.logger.warn({ err: { message: (error as Error).message } }, 'directory lookup failed; welcoming without it'),
+    },
     { action: 'add', reference: toStoredReference(activity, deps.tenantId) },
     deps.now(),
   );
   deps.logger.info({ conversationId: activity.conversation.id, scope, event: 'installed' }, 'bot installed');
   if (!welcome) return;
-  const userName = scope === 'personal' ? outcome.greetingName ?? activity.from?.name : undefined;
+  const userName = scope === 'personal' ? (outcome.greetingName ?? activity.from?.name) : undefined;
   const card = welcomeCard({ botName: deps.botName, userName, scope });
   await context.sendActivity({ attachments: [asAttachment(card)] });
 }

@@ -13,16 +13,22 @@ import { onCardAction } from './card-actions';
  * nudge (and the snooze length), both checked by the use case. Each answer replaces the card in place.
  */
 export function registerNudgeCardActions(app: Application<TurnState>, deps: BotDependencies): void {
-  const handle = (action: NudgeActionKind) => async (context: TurnContext, data: { nudgeId: string; days?: number | string }): Promise<AdaptiveCard> => {
-    const card = await actOnNudge(deps.nudges.actions, {
-      nudgeId: data.nudgeId,
-      actorId: context.activity.from?.aadObjectId,
-      action,
-      ...(action === 'snooze' ? { days: data.days } : {}),
-    });
-    if (card.kind === 'notYours') deps.logger.warn({ actorId: context.activity.from?.aadObjectId, action }, 'refused a nudge card action from someone the card was not sent to');
-    return nudgeCard(card, context.activity.from?.id);
-  };
+  const handle =
+    (action: NudgeActionKind) =>
+    async (context: TurnContext, data: { nudgeId: string; days?: number | string }): Promise<AdaptiveCard> => {
+      const card = await actOnNudge(deps.nudges.actions, {
+        nudgeId: data.nudgeId,
+        actorId: context.activity.from?.aadObjectId,
+        action,
+        ...(action === 'snooze' ? { days: data.days } : {}),
+      });
+      if (card.kind === 'notYours')
+        deps.logger.warn(
+          { actorId: context.activity.from?.aadObjectId, action },
+          'refused a nudge card action from someone the card was not sent to',
+        );
+      return nudgeCard(card, context.activity.from?.id);
+    };
   onCardAction(app, deps, VERBS.nudgeRefresh, handle('viewed'));
   onCardAction(app, deps, VERBS.nudgeDone, handle('recheck'));
   onCardAction(app, deps, VERBS.nudgeSnooze, handle('snooze'));

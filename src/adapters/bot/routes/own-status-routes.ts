@@ -23,7 +23,8 @@ export function registerOwnStatusRoutes(app: Application<TurnState>, deps: BotDe
     const status = userId
       ? await checkOwnStatus({ directory: deps.directory, policy: deps.policy, now: deps.now, liveChecks: deps.liveChecks }, userId)
       : ({ kind: 'unavailable', error: new Error('the activity names no Microsoft Entra user') } as const);
-    if (status.kind === 'unavailable') deps.logger.warn({ error: adminSafeMessage(status.error) }, 'An employee asked for their MFA status and the live check failed');
+    if (status.kind === 'unavailable')
+      deps.logger.warn({ error: adminSafeMessage(status.error) }, 'An employee asked for their MFA status and the live check failed');
     return ownStatusCard(status);
   };
 

@@ -29,7 +29,10 @@ export function registerQuestionRoutes(app: Application<TurnState>, deps: BotDep
 
   app.message(
     async (context) =>
-      context.activity.type === ActivityTypes.Message && questionOf(context.activity) !== undefined && !isCommand(context.activity.text) && addressedToBot(context.activity),
+      context.activity.type === ActivityTypes.Message &&
+      questionOf(context.activity) !== undefined &&
+      !isCommand(context.activity.text) &&
+      addressedToBot(context.activity),
     async (context) => {
       const question = questionOf(context.activity)!;
       // Whether the asker is an admin (the directory's answer, cached briefly) picks between admin and employee
@@ -38,13 +41,27 @@ export function registerQuestionRoutes(app: Application<TurnState>, deps: BotDep
       const asker = role === 'admin' ? 'admin' : role === 'notAdmin' ? 'employee' : undefined;
       const found = answerQuestion(deps.knowledge, question, { locale: context.activity.locale, asker });
       // Model mode: a written answer from the articles found, or silently the article's own card. Never logs the question.
-      const answer = deps.answerWriter && found.kind === 'answer'
-        ? await writeAnswer(found, question, deps.answerWriter.writer, {
-          timeoutMs: deps.answerWriter.timeoutMs,
-          onFallback: (reason, detail) => deps.logger.warn({ reason, detail, article: found.article.id }, "the model's answer was not used; the article's own answer was sent"),
-        })
-        : found;
-      deps.logger.info({ answered: answer.kind === 'answer' ? answer.article.id : null, kind: answer.kind, language: answer.language ?? 'en', written: answer.kind === 'answer' && answer.written !== undefined, where: whereOf(context.activity) }, 'answered a question');
+      const answer =
+        deps.answerWriter && found.kind === 'answer'
+          ? await writeAnswer(found, question, deps.answerWriter.writer, {
+              timeoutMs: deps.answerWriter.timeoutMs,
+              onFallback: (reason, detail) =>
+                deps.logger.warn(
+                  { reason, detail, article: found.article.id },
+                  "the model's answer was not used; the article's own answer was sent",
+                ),
+            })
+          : found;
+      deps.logger.info(
+        {
+          answered: answer.kind === 'answer' ? answer.article.id : null,
+          kind: answer.kind,
+          language: answer.language ?? 'en',
+          written: answer.kind === 'answer' && answer.written !== undefined,
+          where: whereOf(context.activity),
+        },
+        'answered a question',
+      );
       await context.sendActivity({ attachments: [asAttachment(cardFor(context, answer))] });
     },
   );
@@ -73,5 +90,7 @@ function isCommand(text: string | undefined): boolean {
 function addressedToBot(activity: Partial<Activity>): boolean {
   if (whereOf(activity) === 'personal') return true;
   const botId = activity.recipient?.id;
-  return (activity.entities ?? []).some((entity) => entity.type === 'mention' && (entity as { mentioned?: { id?: string } }).mentioned?.id === botId);
+  return (activity.entities ?? []).some(
+    (entity) => entity.type === 'mention' && (entity as { mentioned?: { id?: string } }).mentioned?.id === botId,
+  );
 }

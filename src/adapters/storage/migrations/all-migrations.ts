@@ -15,4 +15,19 @@ import { nudgeByCampaignDelivery } from './014_nudge_by_campaign_delivery';
 import type { Migration } from './migration';
 
 /** Every migration, in order. A new migration file is added here too. */
-export const allMigrations: readonly Migration[] = [initial, posture, pendingExports, usersPerScan, nudges, campaigns, campaignNumbers, campaignEscalations, givenNames, nudgeCampaignDelivery, sendRateSenders, nudgeSendMarks, campaignProblems, nudgeByCampaignDelivery];
+export const allMigrations: readonly Migration[] = [
+  initial,
+  posture,
+  pendingExports,
+  usersPerScan,
+  nudges,
+  campaigns,
+  campaignNumbers,
+  campaignEscalations,
+  givenNames,
+  nudgeCampaignDelivery,
+  sendRateSenders,
+  nudgeSendMarks,
+  campaignProblems,
+  nudgeByCampaignDelivery,
+];

@@ -2,8 +2,14 @@ import { articlesText } from '../../../../src/adapters/answers/openai-answer-wri
 import type { Article } from '../../../../src/domain/guidance/article';
 
 const article: Article = {
-  id: 'number-matching', title: 'Number matching', audience: 'employee', tags: ['a', 'b', 'c'], questions: ['q'],
-  sources: ['https://learn.microsoft.com/x'], shortAnswer: 'Type the number shown.', steps: ['Type it.'],
+  id: 'number-matching',
+  title: 'Number matching',
+  audience: 'employee',
+  tags: ['a', 'b', 'c'],
+  questions: ['q'],
+  sources: ['https://learn.microsoft.com/x'],
+  shortAnswer: 'Type the number shown.',
+  steps: ['Type it.'],
   goodToKnow: ['It cannot be turned off.'],
 };
 

@@ -5,7 +5,9 @@ const OTHER = '99999999-bbbb-cccc-dddd-eeeeeeeeeeee';
 
 describe('tenant gate', () => {
   it('lets in an activity whose tenant matches in both places, whatever the case', () => {
-    expect(isFromTenant({ channelData: { tenant: { id: TENANT.toUpperCase() } }, conversation: { tenantId: TENANT } as never }, TENANT)).toBe(true);
+    expect(
+      isFromTenant({ channelData: { tenant: { id: TENANT.toUpperCase() } }, conversation: { tenantId: TENANT } as never }, TENANT),
+    ).toBe(true);
   });
 
   it('refuses another tenant', () => {

@@ -49,13 +49,22 @@ describe('turn error boundary', () => {
     expect(logs.lines.find((line) => line.msg === 'turn failed')).toMatchObject({ errorCode: 'INTERNAL', retryable: false });
   });
 
-  it("tells apart a missing Graph permission (IT can fix it) from Teams being slow (try again), and tells the operator what to do", async () => {
-    const forbidden = await failedTurn(new GraphFailure({ kind: 'forbidden', operation: 'GET /users/{id}/authentication/methods', status: 403, code: 'Authorization_RequestDenied' }));
+  it('tells apart a missing Graph permission (IT can fix it) from Teams being slow (try again), and tells the operator what to do', async () => {
+    const forbidden = await failedTurn(
+      new GraphFailure({
+        kind: 'forbidden',
+        operation: 'GET /users/{id}/authentication/methods',
+        status: 403,
+        code: 'Authorization_RequestDenied',
+      }),
+    );
     expect(forbidden.card).toContain('(GRAPH-FORBIDDEN)');
     expect(forbidden.card).toContain('Your IT team can fix this');
     expect(forbidden.card).not.toContain('Authorization_RequestDenied');
     expect(forbidden.logs.lines.find((line) => line.msg === 'turn failed')).toMatchObject({
-      errorCode: 'GRAPH-FORBIDDEN', retryable: false, operatorAction: expect.stringContaining('admin consent'),
+      errorCode: 'GRAPH-FORBIDDEN',
+      retryable: false,
+      operatorAction: expect.stringContaining('admin consent'),
     });
 
     const slow = await failedTurn(new ConnectorTimeoutError(15_000));

@@ -17,7 +17,9 @@ function rate(senders: number, waitMs = 0): SendRate & { askedBy: (string | unde
 /** Whether a promise has settled once pending callbacks ran. */
 async function settled(promise: Promise<unknown>): Promise<boolean> {
   let done = false;
-  void promise.then(() => { done = true; });
+  void promise.then(() => {
+    done = true;
+  });
   await new Promise((resolve) => setImmediate(resolve));
   return done;
 }
@@ -33,7 +35,7 @@ describe('SendGate', () => {
     answered();
   });
 
-  it("keeps this instance to its share of the rate: with two instances sending, one place a second out of two", async () => {
+  it('keeps this instance to its share of the rate: with two instances sending, one place a second out of two', async () => {
     const gate = new SendGate(rate(2), 'a', 2);
     const first = await gate.take();
     const second = gate.take();

@@ -4,10 +4,22 @@ const parse = (text: string) => parseAdminCommand('nudge', text.split(' ').filte
 
 describe('nudge <UPN> [force]', () => {
   it('reads a UPN, or an object id, with force anywhere and in any case', () => {
-    expect(parse('adele.vance@contoso.com')).toEqual({ ok: true, command: { name: 'nudge', who: 'adele.vance@contoso.com', force: false } });
-    expect(parse('adele.vance@contoso.com FORCE')).toEqual({ ok: true, command: { name: 'nudge', who: 'adele.vance@contoso.com', force: true } });
-    expect(parse('force adele.vance@contoso.com')).toEqual({ ok: true, command: { name: 'nudge', who: 'adele.vance@contoso.com', force: true } });
-    expect(parse('196c8481-76bf-4b76-9d9a-cec1558af8c1')).toEqual({ ok: true, command: { name: 'nudge', who: '196c8481-76bf-4b76-9d9a-cec1558af8c1', force: false } });
+    expect(parse('adele.vance@contoso.com')).toEqual({
+      ok: true,
+      command: { name: 'nudge', who: 'adele.vance@contoso.com', force: false },
+    });
+    expect(parse('adele.vance@contoso.com FORCE')).toEqual({
+      ok: true,
+      command: { name: 'nudge', who: 'adele.vance@contoso.com', force: true },
+    });
+    expect(parse('force adele.vance@contoso.com')).toEqual({
+      ok: true,
+      command: { name: 'nudge', who: 'adele.vance@contoso.com', force: true },
+    });
+    expect(parse('196c8481-76bf-4b76-9d9a-cec1558af8c1')).toEqual({
+      ok: true,
+      command: { name: 'nudge', who: '196c8481-76bf-4b76-9d9a-cec1558af8c1', force: false },
+    });
   });
 
   it.each([

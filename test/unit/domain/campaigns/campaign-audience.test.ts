@@ -2,15 +2,33 @@ import { inAudience, type CampaignAudience } from '../../../../src/domain/campai
 import type { UserMfaStatus } from '../../../../src/domain/mfa/user-registration';
 
 const person = (over: Partial<UserMfaStatus>): UserMfaStatus => ({
-  id: 'u1', userPrincipalName: 'Ada@Contoso.com', displayName: 'Ada', userType: 'member', accountEnabled: true, isAdmin: false,
-  isMfaCapable: false, isMfaRegistered: false, methods: [], department: 'Finance', strength: 'none', isCriticalAdmin: false, countsInRates: true, ...over,
+  id: 'u1',
+  userPrincipalName: 'Ada@Contoso.com',
+  displayName: 'Ada',
+  userType: 'member',
+  accountEnabled: true,
+  isAdmin: false,
+  isMfaCapable: false,
+  isMfaRegistered: false,
+  methods: [],
+  department: 'Finance',
+  strength: 'none',
+  isCriticalAdmin: false,
+  countsInRates: true,
+  ...over,
 });
 const all: CampaignAudience = { gaps: 'both', scope: { kind: 'all' }, excluded: [] };
 
 describe('campaign audience', () => {
   it.each([
-    ['none', 'none', true], ['none', 'weak', false], ['weak', 'weak', true], ['weak', 'none', false],
-    ['both', 'none', true], ['both', 'weak', true], ['both', 'acceptable', false], ['both', 'strong', false],
+    ['none', 'none', true],
+    ['none', 'weak', false],
+    ['weak', 'weak', true],
+    ['weak', 'none', false],
+    ['both', 'none', true],
+    ['both', 'weak', true],
+    ['both', 'acceptable', false],
+    ['both', 'strong', false],
   ] as const)('gaps %s takes someone whose MFA is %s: %s', (gaps, strength, taken) => {
     expect(inAudience(person({ strength }), { ...all, gaps })).toBe(taken);
   });
@@ -28,7 +46,7 @@ describe('campaign audience', () => {
     expect(inAudience(person({ department: undefined }), finance)).toBe(false);
   });
 
-  it('takes a group\'s members only, and nobody when the members are not known', () => {
+  it("takes a group's members only, and nobody when the members are not known", () => {
     const group: CampaignAudience = { ...all, scope: { kind: 'group', groupId: 'g1' } };
     expect(inAudience(person({ id: 'u1' }), group, new Set(['u1']))).toBe(true);
     expect(inAudience(person({ id: 'u2' }), group, new Set(['u1']))).toBe(false);

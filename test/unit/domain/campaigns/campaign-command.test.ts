@@ -43,7 +43,13 @@ describe('campaign commands', () => {
       const parsed = parse(text);
       return parsed.ok && needsCampaignManager(parsed.command);
     };
-    expect(['campaign new', 'campaign pause 1', 'campaign resume 1', 'campaign cancel 1', 'campaign copy 1'].map(needs)).toEqual([true, true, true, true, true]);
+    expect(['campaign new', 'campaign pause 1', 'campaign resume 1', 'campaign cancel 1', 'campaign copy 1'].map(needs)).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+    ]);
     expect(['campaigns', 'campaign 1', 'campaign export 1'].map(needs)).toEqual([false, false, false]);
   });
 

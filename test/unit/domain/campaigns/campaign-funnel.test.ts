@@ -1,7 +1,13 @@
 import { campaignFunnel, type DeliveryFact } from '../../../../src/domain/campaigns/campaign-funnel';
 
 const at = (minutes: number) => new Date(Date.UTC(2026, 11, 1, 9, 0) + minutes * 60_000);
-const fact = (over: Partial<DeliveryFact> & Pick<DeliveryFact, 'userId' | 'status'>): DeliveryFact => ({ runId: 'r1', opened: false, answered: false, snoozed: false, ...over });
+const fact = (over: Partial<DeliveryFact> & Pick<DeliveryFact, 'userId' | 'status'>): DeliveryFact => ({
+  runId: 'r1',
+  opened: false,
+  answered: false,
+  snoozed: false,
+  ...over,
+});
 
 describe('the campaign funnel', () => {
   it('counts each stage per person, failures by reason, and the median time from the first nudge to strong MFA', () => {
@@ -18,8 +24,18 @@ describe('the campaign funnel', () => {
       fact({ userId: 'j', status: 'cancelled' }),
     ]);
     expect(funnel).toEqual({
-      targeted: 10, delivered: 3, waiting: 1, failed: 3, failedBy: { blocked: 2, notInstallable: 1 }, uncertain: 1, skipped: 1, cancelled: 1,
-      opened: 2, snoozed: 1, enrolled: 2, medianMinutesToEnrol: 60,
+      targeted: 10,
+      delivered: 3,
+      waiting: 1,
+      failed: 3,
+      failedBy: { blocked: 2, notInstallable: 1 },
+      uncertain: 1,
+      skipped: 1,
+      cancelled: 1,
+      opened: 2,
+      snoozed: 1,
+      enrolled: 2,
+      medianMinutesToEnrol: 60,
     });
   });
 
@@ -30,7 +46,15 @@ describe('the campaign funnel', () => {
       fact({ runId: 'r1', userId: 'b', status: 'sent', sentAt: at(0) }),
       fact({ runId: 'r2', userId: 'b', status: 'sent', sentAt: at(1440), opened: true, enrolledAt: at(1500) }),
     ]);
-    expect(funnel).toMatchObject({ targeted: 2, delivered: 2, failed: 0, failedBy: {}, opened: 1, enrolled: 1, medianMinutesToEnrol: 1500 });
+    expect(funnel).toMatchObject({
+      targeted: 2,
+      delivered: 2,
+      failed: 0,
+      failedBy: {},
+      opened: 1,
+      enrolled: 1,
+      medianMinutesToEnrol: 1500,
+    });
   });
 
   it('has no median when nobody has enrolled, and an empty funnel for no deliveries', () => {
@@ -39,7 +63,9 @@ describe('the campaign funnel', () => {
   });
 
   it('takes the middle of an even number of times as the mean of the two middle ones', () => {
-    const funnel = campaignFunnel([10, 20, 40, 1000].map((minutes, i) => fact({ userId: `p${i}`, status: 'sent', sentAt: at(0), enrolledAt: at(minutes) })));
+    const funnel = campaignFunnel(
+      [10, 20, 40, 1000].map((minutes, i) => fact({ userId: `p${i}`, status: 'sent', sentAt: at(0), enrolledAt: at(minutes) })),
+    );
     expect(funnel.medianMinutesToEnrol).toBe(30);
   });
 });

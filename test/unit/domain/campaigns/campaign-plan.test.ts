@@ -2,9 +2,21 @@ import { parseCampaignPlan, type CampaignForm } from '../../../../src/domain/cam
 import { firstRunFrom } from '../../../../src/domain/campaigns/campaign-schedule';
 
 const form: CampaignForm = {
-  name: 'Finance before year end', gaps: 'both', scope: 'departments', departments: 'Finance, Sales', excluded: 'CFO@contoso.com',
-  scheduleKind: 'recurring', date: '2026-12-01', endDate: '2026-12-18', weekdays: '2,4', time: '10:00', timeZone: 'Europe/London',
-  window: '09-17 Mon-Fri', deadline: '2026-12-31', maxNudges: '3', escalateAfter: '2',
+  name: 'Finance before year end',
+  gaps: 'both',
+  scope: 'departments',
+  departments: 'Finance, Sales',
+  excluded: 'CFO@contoso.com',
+  scheduleKind: 'recurring',
+  date: '2026-12-01',
+  endDate: '2026-12-18',
+  weekdays: '2,4',
+  time: '10:00',
+  timeZone: 'Europe/London',
+  window: '09-17 Mon-Fri',
+  deadline: '2026-12-31',
+  maxNudges: '3',
+  escalateAfter: '2',
 };
 
 /** The form is filled in on a Monday morning, before any date in it. */
@@ -21,7 +33,14 @@ describe('the campaign form', () => {
       plan: {
         name: 'Finance before year end',
         audience: { gaps: 'both', scope: { kind: 'departments', departments: ['Finance', 'Sales'] }, excluded: ['cfo@contoso.com'] },
-        schedule: { kind: 'recurring', weekdays: [2, 4], time: '10:00', timeZone: 'Europe/London', startDate: '2026-12-01', endDate: '2026-12-18' },
+        schedule: {
+          kind: 'recurring',
+          weekdays: [2, 4],
+          time: '10:00',
+          timeZone: 'Europe/London',
+          startDate: '2026-12-01',
+          endDate: '2026-12-18',
+        },
         window: { startHour: 9, endHour: 17, weekdays: [1, 2, 3, 4, 5] },
         deadline: '2026-12-31',
         maxNudgesPerPerson: 3,
@@ -34,9 +53,11 @@ describe('the campaign form', () => {
     const result = parseCampaignPlan({ name: 'Now', date: '2026-12-01', time: '09:00', timeZone: 'UTC' }, now);
     expect(result).toEqual({
       plan: {
-        name: 'Now', audience: { gaps: 'both', scope: { kind: 'all' }, excluded: [] },
+        name: 'Now',
+        audience: { gaps: 'both', scope: { kind: 'all' }, excluded: [] },
         schedule: { kind: 'once', date: '2026-12-01', time: '09:00', timeZone: 'UTC' },
-        window: { startHour: 9, endHour: 17, weekdays: [1, 2, 3, 4, 5] }, maxNudgesPerPerson: 3,
+        window: { startHour: 9, endHour: 17, weekdays: [1, 2, 3, 4, 5] },
+        maxNudgesPerPerson: 3,
       },
     });
   });
@@ -70,11 +91,17 @@ describe('the campaign form', () => {
     expect(result).toHaveProperty('plan.maxNudgesPerPerson', 5);
     expect(result).not.toHaveProperty('plan.escalateAfter');
     expect(parseCampaignPlan({ ...form, escalateAfter: 2 } as unknown as CampaignForm, now)).toHaveProperty('plan.escalateAfter', 2);
-    expect(parseCampaignPlan({ ...form, maxNudges: Number.NaN } as unknown as CampaignForm, now)).toHaveProperty('plan.maxNudgesPerPerson', 3);
+    expect(parseCampaignPlan({ ...form, maxNudges: Number.NaN } as unknown as CampaignForm, now)).toHaveProperty(
+      'plan.maxNudgesPerPerson',
+      3,
+    );
   });
 
   it('"start now" is a once-schedule at the current minute in the chosen time zone', () => {
-    const result = parseCampaignPlan({ name: 'Now', scheduleKind: 'now', timeZone: 'America/New_York', date: 'ignored' }, new Date('2026-11-23T16:42:31Z'));
+    const result = parseCampaignPlan(
+      { name: 'Now', scheduleKind: 'now', timeZone: 'America/New_York', date: 'ignored' },
+      new Date('2026-11-23T16:42:31Z'),
+    );
     expect(result).toMatchObject({ plan: { schedule: { kind: 'once', date: '2026-11-23', time: '11:42', timeZone: 'America/New_York' } } });
     // Just after midnight UTC it is still the day before in New York.
     const late = parseCampaignPlan({ name: 'Now', scheduleKind: 'now', timeZone: 'America/New_York' }, new Date('2026-11-24T00:10:00Z'));
@@ -88,7 +115,9 @@ describe('the campaign form', () => {
     // The second pass was refused as "no run left": its wall time read as the first pass, an hour earlier.
     const second = parseCampaignPlan({ name: 'Now', scheduleKind: 'now', timeZone: 'Europe/Berlin' }, new Date('2027-10-31T01:50:00Z'));
     expect(second).toMatchObject({ plan: { schedule: { date: '2027-10-31', time: '02:50', timeZone: 'UTC+1' } } });
-    expect('plan' in second && firstRunFrom(second.plan.schedule, new Date('2027-10-31T01:50:00Z'))).toEqual(new Date('2027-10-31T01:50:00Z'));
+    expect('plan' in second && firstRunFrom(second.plan.schedule, new Date('2027-10-31T01:50:00Z'))).toEqual(
+      new Date('2027-10-31T01:50:00Z'),
+    );
   });
 
   it('accepts a run up to 15 minutes late (the form took a while to fill in), not later', () => {
@@ -98,7 +127,10 @@ describe('the campaign form', () => {
   });
 
   it('lists every problem at once, and ignores values that are not text (forged card data)', () => {
-    const result = parseCampaignPlan({ name: { $ne: '' }, timeZone: { zone: 'UTC' }, date: '2026-12-01', time: '09:00', gaps: ['none'] } as unknown as CampaignForm, now);
+    const result = parseCampaignPlan(
+      { name: { $ne: '' }, timeZone: { zone: 'UTC' }, date: '2026-12-01', time: '09:00', gaps: ['none'] } as unknown as CampaignForm,
+      now,
+    );
     // Not text counts as not given: no name and no time zone; gaps falls back to its default.
     expect(result).toEqual({ problems: ['Give the campaign a name.', 'Choose the time zone the schedule is in.'] });
   });

@@ -24,7 +24,7 @@ describe('languageOf', () => {
     expect(languageOf(text)).toBe('en');
   });
 
-  it('reads a question with no sign of any language in the asker\'s Teams language when it is one of ours, else in English', () => {
+  it("reads a question with no sign of any language in the asker's Teams language when it is one of ours, else in English", () => {
     expect(languageOf('MFA?', 'de-DE')).toBe('de');
     expect(languageOf('MFA?', 'fr')).toBe('fr');
     expect(languageOf('MFA?', 'ja-JP')).toBe('en');
@@ -36,10 +36,16 @@ describe('languageOf', () => {
 
 describe('inEnglish', () => {
   it('reads glossary phrases before words, drops the small words and keeps product names as typed', () => {
-    expect(inEnglish("J'ai changé de téléphone, comment je transfère Microsoft Authenticator ?", 'fr')).toBe('changed phone transfer microsoft authenticator');
+    expect(inEnglish("J'ai changé de téléphone, comment je transfère Microsoft Authenticator ?", 'fr')).toBe(
+      'changed phone transfer microsoft authenticator',
+    );
     expect(inEnglish('Comment activer le MFA pour tous les utilisateurs ?', 'fr')).toBe('enable mfa all users');
-    expect(inEnglish('¿Qué es mejor, la app Authenticator o una llave de seguridad FIDO2?', 'es')).toBe('better app authenticator security key fido2');
-    expect(inEnglish('Was ist der Unterschied zwischen Sicherheitsstandards und Bedingter Zugriff?', 'de')).toBe('difference security defaults conditional access');
+    expect(inEnglish('¿Qué es mejor, la app Authenticator o una llave de seguridad FIDO2?', 'es')).toBe(
+      'better app authenticator security key fido2',
+    );
+    expect(inEnglish('Was ist der Unterschied zwischen Sicherheitsstandards und Bedingter Zugriff?', 'de')).toBe(
+      'difference security defaults conditional access',
+    );
   });
 
   it('leaves an English question as it is', () => {

@@ -2,8 +2,14 @@ import { questionWords, stem, withSynonyms } from '../../../../src/domain/guidan
 
 describe('questionWords', () => {
   it('drops the words every question has and joins words written in pieces', () => {
-    expect(questionWords("How do I set up two-factor on my new phone?")).toEqual(['setup', 'twofactor', 'new', 'phone']);
-    expect(questionWords('Multi factor, 2-step, sign in, e-mail, Key Vault')).toEqual(['multifactor', 'twostep', 'signin', 'email', 'keyvault']);
+    expect(questionWords('How do I set up two-factor on my new phone?')).toEqual(['setup', 'twofactor', 'new', 'phone']);
+    expect(questionWords('Multi factor, 2-step, sign in, e-mail, Key Vault')).toEqual([
+      'multifactor',
+      'twostep',
+      'signin',
+      'email',
+      'keyvault',
+    ]);
   });
 
   it('finds each word of a group with the others, itself first', () => {
@@ -16,7 +22,13 @@ describe('questionWords', () => {
 describe('questionWords, more phrasings', () => {
   it('joins the forms of "set up", "sign in" / "log in", "roll out", "turn on" and "cut off"', () => {
     expect(questionWords('setting up, logged in, logging on, signed into, rolling out, turned on, cut off')).toEqual([
-      'setup', 'signin', 'signin', 'signin', 'rollout', 'turnon', 'cutoff',
+      'setup',
+      'signin',
+      'signin',
+      'signin',
+      'rollout',
+      'turnon',
+      'cutoff',
     ]);
   });
 
@@ -28,8 +40,16 @@ describe('questionWords, more phrasings', () => {
 
 describe('stem', () => {
   it.each([
-    ['texts', 'text'], ['logins', 'login'], ['policies', 'policy'], ['approved', 'approv'], ['approve', 'approv'],
-    ['approving', 'approv'], ['setting', 'set'], ['logged', 'log'], ['phones', 'phon'], ['phone', 'phon'],
+    ['texts', 'text'],
+    ['logins', 'login'],
+    ['policies', 'policy'],
+    ['approved', 'approv'],
+    ['approve', 'approv'],
+    ['approving', 'approv'],
+    ['setting', 'set'],
+    ['logged', 'log'],
+    ['phones', 'phon'],
+    ['phone', 'phon'],
   ])('meets the forms of a word: %s -> %s', (word, stemmed) => {
     expect(stem(word)).toBe(stemmed);
   });

@@ -12,7 +12,10 @@ interface SmallTalkSet {
   questions: { text: string }[];
 }
 
-const sets = ['smalltalk-a', 'smalltalk-b'].map((name) => [name, JSON.parse(readFileSync(join(__dirname, '../../../../eval/smalltalk', `${name}.json`), 'utf8')) as SmallTalkSet] as const);
+const sets = ['smalltalk-a', 'smalltalk-b'].map(
+  (name) =>
+    [name, JSON.parse(readFileSync(join(__dirname, '../../../../eval/smalltalk', `${name}.json`), 'utf8')) as SmallTalkSet] as const,
+);
 
 describe.each(sets)('small talk set %s', (_name, set) => {
   it('reads at least 95% of its social messages as small talk of the kind they are', () => {

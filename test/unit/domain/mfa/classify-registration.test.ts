@@ -115,9 +115,24 @@ describe('who counts in rates', () => {
     ['a guest, by default', { userType: 'guest' }, DEFAULT_RATE_POLICY, false],
     ['a guest, when guests are included', { userType: 'guest' }, { includeGuests: true, includeDisabled: false }, true],
     ['a disabled member, by default', { accountEnabled: false }, DEFAULT_RATE_POLICY, false],
-    ['a disabled member, when disabled accounts are included', { accountEnabled: false }, { includeGuests: false, includeDisabled: true }, true],
-    ['a disabled guest, when only guests are included', { userType: 'guest', accountEnabled: false }, { includeGuests: true, includeDisabled: false }, false],
-    ['a disabled guest, when both are included', { userType: 'guest', accountEnabled: false }, { includeGuests: true, includeDisabled: true }, true],
+    [
+      'a disabled member, when disabled accounts are included',
+      { accountEnabled: false },
+      { includeGuests: false, includeDisabled: true },
+      true,
+    ],
+    [
+      'a disabled guest, when only guests are included',
+      { userType: 'guest', accountEnabled: false },
+      { includeGuests: true, includeDisabled: false },
+      false,
+    ],
+    [
+      'a disabled guest, when both are included',
+      { userType: 'guest', accountEnabled: false },
+      { includeGuests: true, includeDisabled: true },
+      true,
+    ],
   ])('%s → %s', (_name, overrides, rates, counts) => {
     expect(countsInRates(registration(overrides), rates)).toBe(counts);
   });

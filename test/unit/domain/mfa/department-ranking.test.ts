@@ -147,7 +147,12 @@ describe('rankDepartments', () => {
   });
 
   it('accepts a Map as the store returns it', () => {
-    const ranking = rankDepartments(new Map([['Sales', dept(2, 8)], ['IT', dept(9, 1)]]));
+    const ranking = rankDepartments(
+      new Map([
+        ['Sales', dept(2, 8)],
+        ['IT', dept(9, 1)],
+      ]),
+    );
 
     expect(ranking.rows.map((row) => row.name)).toEqual(['Sales', 'IT']);
   });

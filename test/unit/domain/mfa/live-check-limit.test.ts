@@ -1,4 +1,10 @@
-import { LIVE_CHECK_LIMITS, LIVE_CHECKS_PER_HOUR, LIVE_CHECKS_PER_MINUTE, longestLiveCheckWindowMs, nextLiveCheckAt } from '../../../../src/domain/mfa/live-check-limit';
+import {
+  LIVE_CHECK_LIMITS,
+  LIVE_CHECKS_PER_HOUR,
+  LIVE_CHECKS_PER_MINUTE,
+  longestLiveCheckWindowMs,
+  nextLiveCheckAt,
+} from '../../../../src/domain/mfa/live-check-limit';
 
 const now = new Date('2026-11-24T10:00:00Z');
 const secondsAgo = (s: number) => new Date(now.getTime() - s * 1000);

@@ -37,7 +37,15 @@ describe('postureFigures', () => {
   it('answers zeros, not NaN, when nobody is counted', () => {
     const figures = postureFigures(counts({ excluded: 4, criticalAdmins: 1 }));
 
-    expect(figures).toEqual({ counted: 0, excluded: 4, strongPercent: 0, anyMfaPercent: 0, weakOnlyPercent: 0, withNothing: 0, criticalAdmins: 1 });
+    expect(figures).toEqual({
+      counted: 0,
+      excluded: 4,
+      strongPercent: 0,
+      anyMfaPercent: 0,
+      weakOnlyPercent: 0,
+      withNothing: 0,
+      criticalAdmins: 1,
+    });
   });
 });
 
@@ -84,6 +92,13 @@ describe('postureChange', () => {
   it('is all zeros between identical scans', () => {
     const same = counts({ strong: 3, weak: 4, none: 5, criticalAdmins: 1 });
 
-    expect(postureChange(same, same)).toEqual({ strongPoints: 0, anyMfaPoints: 0, weakOnlyPoints: 0, withNothing: 0, criticalAdmins: 0, counted: 0 });
+    expect(postureChange(same, same)).toEqual({
+      strongPoints: 0,
+      anyMfaPoints: 0,
+      weakOnlyPoints: 0,
+      withNothing: 0,
+      criticalAdmins: 0,
+      counted: 0,
+    });
   });
 });

@@ -16,8 +16,7 @@ describe('nextAllowedByCap', () => {
 
     it('allows a nudge exactly 48 hours later, but not a millisecond sooner', () => {
       expect(nextAllowedByCap(now, [at('2026-02-08T12:00:00Z')], DEFAULT_FREQUENCY_CAP)).toBe(now);
-      expect(nextAllowedByCap(now, [at('2026-02-08T12:00:00.001Z')], DEFAULT_FREQUENCY_CAP))
-        .toEqual(at('2026-02-10T12:00:00.001Z'));
+      expect(nextAllowedByCap(now, [at('2026-02-08T12:00:00.001Z')], DEFAULT_FREQUENCY_CAP)).toEqual(at('2026-02-10T12:00:00.001Z'));
     });
 
     it('lets an old nudge no longer count', () => {

@@ -1,28 +1,34 @@
-import {
-  decideSnooze,
-  DEFAULT_SNOOZE_POLICY,
-  parseSnoozePolicy,
-  snoozeOffer,
-} from '../../../../src/domain/nudges/snooze-policy';
+import { decideSnooze, DEFAULT_SNOOZE_POLICY, parseSnoozePolicy, snoozeOffer } from '../../../../src/domain/nudges/snooze-policy';
 
 const now = new Date('2026-02-10T12:00:00Z');
 
 describe('decideSnooze', () => {
   it('snoozes for the chosen number of whole 24-hour days', () => {
     expect(decideSnooze(now, 3, 0, DEFAULT_SNOOZE_POLICY)).toEqual({
-      kind: 'snoozed', until: new Date('2026-02-13T12:00:00Z'), used: 1, remaining: 2, wasLast: false,
+      kind: 'snoozed',
+      until: new Date('2026-02-13T12:00:00Z'),
+      used: 1,
+      remaining: 2,
+      wasLast: false,
     });
   });
 
   it('takes the choice as a string of digits, as card data often carries it', () => {
     expect(decideSnooze(now, '7', 1, DEFAULT_SNOOZE_POLICY)).toMatchObject({
-      kind: 'snoozed', until: new Date('2026-02-17T12:00:00Z'), used: 2, remaining: 1,
+      kind: 'snoozed',
+      until: new Date('2026-02-17T12:00:00Z'),
+      used: 2,
+      remaining: 1,
     });
   });
 
   it('says when it was the last snooze of the series', () => {
     expect(decideSnooze(now, 1, 2, DEFAULT_SNOOZE_POLICY)).toEqual({
-      kind: 'snoozed', until: new Date('2026-02-11T12:00:00Z'), used: 3, remaining: 0, wasLast: true,
+      kind: 'snoozed',
+      until: new Date('2026-02-11T12:00:00Z'),
+      used: 3,
+      remaining: 0,
+      wasLast: true,
     });
   });
 

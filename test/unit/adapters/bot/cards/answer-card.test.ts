@@ -3,7 +3,17 @@ import { answerCard, articleText, ANSWER_LIMITS } from '../../../../../src/adapt
 import { loadArticles } from '../../../../../src/adapters/knowledge/load-articles';
 import type { Article } from '../../../../../src/domain/guidance/article';
 import { VERBS } from '../../../../../src/adapters/bot/cards/verbs';
-import { allText, executeActions, expectSoundCard, nodes, ofType, texts, MARKDOWN_NAME, ESCAPED_MARKDOWN_NAME, type ExecuteAction } from './card-inspect';
+import {
+  allText,
+  executeActions,
+  expectSoundCard,
+  nodes,
+  ofType,
+  texts,
+  MARKDOWN_NAME,
+  ESCAPED_MARKDOWN_NAME,
+  type ExecuteAction,
+} from './card-inspect';
 
 const article = (over: Partial<Article> = {}): Article => ({
   id: 'lost-or-stolen-phone',
@@ -18,17 +28,24 @@ const article = (over: Partial<Article> = {}): Article => ({
   ...over,
 });
 const related = [
-  article({ id: 'change-security-info', title: 'Add, change or remove your MFA methods', questions: ['How do I change my MFA phone number?'] }),
+  article({
+    id: 'change-security-info',
+    title: 'Add, change or remove your MFA methods',
+    questions: ['How do I change my MFA phone number?'],
+  }),
   article({ id: 'authenticator-new-phone', title: 'Move Authenticator to a new phone', questions: [] }),
 ];
 const view = { botName: 'MFA Coach', helpDesk: 'the IT service desk, extension 4357', inChannel: false };
 /** Inline actions too (the related questions sit in an ActionSet in the body). */
 const allExecutes = (card: unknown) => ofType(card, 'Action.Execute') as unknown as ExecuteAction[];
 /** Each related question or "did you mean" choice: the question as wrapping text, and the button beside it. */
-const choices = (card: unknown) => ofType(card, 'ColumnSet').filter((row) => allExecutes(row).length > 0).map((row) => {
-  const [button] = allExecutes(row);
-  return [texts(row)[0], button!.title, button!.verb, button!.data];
-});
+const choices = (card: unknown) =>
+  ofType(card, 'ColumnSet')
+    .filter((row) => allExecutes(row).length > 0)
+    .map((row) => {
+      const [button] = allExecutes(row);
+      return [texts(row)[0], button!.title, button!.verb, button!.data];
+    });
 
 describe('answerCard', () => {
   it('shows the title, the short answer, the steps numbered, the sources as links and the related questions as buttons', () => {
@@ -69,14 +86,31 @@ describe('answerCard', () => {
   });
 
   it('numbers sources from the same site', () => {
-    const card = answerCard({ ...view, answer: { kind: 'answer', article: article({ sources: ['https://learn.microsoft.com/a', 'https://learn.microsoft.com/b'] }), related: [], goodToKnow: [] } });
+    const card = answerCard({
+      ...view,
+      answer: {
+        kind: 'answer',
+        article: article({ sources: ['https://learn.microsoft.com/a', 'https://learn.microsoft.com/b'] }),
+        related: [],
+        goodToKnow: [],
+      },
+    });
     expect(ofType(card, 'Action.OpenUrl').map((a) => a.title)).toEqual(['Source 1: learn.microsoft.com', 'Source 2: learn.microsoft.com']);
   });
 
   it('escapes in article text only what markdown acts on, so only the card makes links, and drops backticks', () => {
     const card = answerCard({
       ...view,
-      answer: { kind: 'answer', article: article({ title: MARKDOWN_NAME, shortAnswer: `Run \`Set-CASMailbox\` ${MARKDOWN_NAME} \${secret}`, steps: [MARKDOWN_NAME] }), related: [], goodToKnow: [] },
+      answer: {
+        kind: 'answer',
+        article: article({
+          title: MARKDOWN_NAME,
+          shortAnswer: `Run \`Set-CASMailbox\` ${MARKDOWN_NAME} \${secret}`,
+          steps: [MARKDOWN_NAME],
+        }),
+        related: [],
+        goodToKnow: [],
+      },
     });
     expectSoundCard(card);
     expect(texts(card)[0]).toBe('\\[click\\](https://evil.example) \\*boss\\*');
@@ -115,12 +149,22 @@ describe('answerCard', () => {
   });
 
   it('shows the "good to know" points that answer, under their heading, and no heading when there are none', () => {
-    const card = answerCard({ ...view, answer: { kind: 'answer', article: article({ goodToKnow: ['It cannot be turned off.', 'Other'] }), related: [], goodToKnow: ['It cannot be turned off.'] } });
+    const card = answerCard({
+      ...view,
+      answer: {
+        kind: 'answer',
+        article: article({ goodToKnow: ['It cannot be turned off.', 'Other'] }),
+        related: [],
+        goodToKnow: ['It cannot be turned off.'],
+      },
+    });
     expectSoundCard(card, 4_000);
     expect(texts(card)).toContain('Good to know');
     expect(texts(card)).toContain('- It cannot be turned off.');
     expect(allText(card)).not.toContain('Other');
-    expect(texts(answerCard({ ...view, answer: { kind: 'answer', article: article(), related: [], goodToKnow: [] } }))).not.toContain('Good to know');
+    expect(texts(answerCard({ ...view, answer: { kind: 'answer', article: article(), related: [], goodToKnow: [] } }))).not.toContain(
+      'Good to know',
+    );
   });
 
   it('answers a question asked in French with the English article under a French note, and French headings', () => {
@@ -131,7 +175,9 @@ describe('answerCard', () => {
     expect(texts(card)).toEqual(expect.arrayContaining(['Étapes', 'Bon à savoir', 'Questions proches']));
     expect(allText(card)).toContain('demandez à the IT service desk, extension 4357');
     // An English question gets no note.
-    expect(texts(answerCard({ ...view, answer: { kind: 'answer', article: article(), related, goodToKnow: [] } }))[0]).toBe('I lost my phone. What do I do about MFA?');
+    expect(texts(answerCard({ ...view, answer: { kind: 'answer', article: article(), related, goodToKnow: [] } }))[0]).toBe(
+      'I lost my phone. What do I do about MFA?',
+    );
   });
 
   it('says it is not sure and offers the closest articles as buttons, with the help desk', () => {
@@ -147,20 +193,22 @@ describe('answerCard', () => {
     expect(ofType(card, 'Action.OpenUrl')).toEqual([]);
   });
 
-  it('declines in the asker\'s language and says which languages it reads', () => {
+  it("declines in the asker's language and says which languages it reads", () => {
     const card = answerCard({ ...view, answer: { kind: 'unknown', language: 'de' } });
     expectSoundCard(card, 3_000);
     expect(texts(card)[0]).toBe('Das weiß ich leider nicht.');
     expect(allText(card)).toContain('Englisch, Französisch, Deutsch oder Spanisch');
     expect(allText(card)).toContain('wenden Sie sich bitte an the IT service desk, extension 4357.');
     // A question in a language it does not read: the English card says which it does.
-    expect(allText(answerCard({ ...view, answer: { kind: 'unknown', unreadLanguage: true } }))).toContain('English, French, German or Spanish');
+    expect(allText(answerCard({ ...view, answer: { kind: 'unknown', unreadLanguage: true } }))).toContain(
+      'English, French, German or Spanish',
+    );
     // In English, no word on languages: the question was understood.
     expect(allText(answerCard({ ...view, answer: { kind: 'unknown' } }))).not.toContain('Spanish');
   });
 
   it.each([
-    ['greeting', 'Hello! I\'m MFA Coach.'],
+    ['greeting', "Hello! I'm MFA Coach."],
     ['thanks', "You're welcome."],
     ['goodbye', 'Goodbye'],
     ['about', "I'm MFA Coach, a bot"],
@@ -174,7 +222,16 @@ describe('answerCard', () => {
   it('renders every article of the knowledge base soundly', async () => {
     const articles = await loadArticles(join(__dirname, '../../../../../knowledge'));
     for (const one of articles) {
-      const card = answerCard({ ...view, answer: { kind: 'answer', article: one, related: articles.filter((a) => a.id !== one.id).slice(0, 3), goodToKnow: one.goodToKnow, language: 'es' } });
+      const card = answerCard({
+        ...view,
+        answer: {
+          kind: 'answer',
+          article: one,
+          related: articles.filter((a) => a.id !== one.id).slice(0, 3),
+          goodToKnow: one.goodToKnow,
+          language: 'es',
+        },
+      });
       expectSoundCard(card, 12_000);
       expect(ofType(card, 'Action.OpenUrl').length).toBeGreaterThan(0);
       expect(allExecutes(card)).toHaveLength(3);
@@ -189,7 +246,9 @@ describe('answerCard', () => {
 
 describe('articleText', () => {
   it('keeps bold, escapes the rest and clips long text', () => {
-    expect(articleText('Select **Add sign-in method** at smtp.office365.com.', 100)).toBe('Select **Add sign-in method** at smtp.office365.com.');
+    expect(articleText('Select **Add sign-in method** at smtp.office365.com.', 100)).toBe(
+      'Select **Add sign-in method** at smtp.office365.com.',
+    );
     expect(articleText('[a](https://x.example) *b* _c_ \\ ${d}', 100)).toBe('\\[a\\](https://x.example) \\*b\\* \\_c\\_ \\\\ $\\{d}');
     expect(articleText('- not a list', 100)).toBe('\\- not a list');
     expect(articleText('1. not a list', 100)).toBe('1\\. not a list');

@@ -10,38 +10,88 @@ import { allText, executeActions, ofType } from './card-inspect';
 
 const NOW = new Date('2026-12-01T10:00:00Z');
 const campaign = (over: Partial<Campaign> = {}): Campaign => ({
-  ...campaignPlan({ name: 'Year end [click](https://evil.example)' }), id: '0f8fad5b-d9cb-469f-a165-70867728950e', number: 7,
-  ownerId: 'm1', ownerName: 'Megan', status: 'active', createdAt: NOW, ...over,
+  ...campaignPlan({ name: 'Year end [click](https://evil.example)' }),
+  id: '0f8fad5b-d9cb-469f-a165-70867728950e',
+  number: 7,
+  ownerId: 'm1',
+  ownerName: 'Megan',
+  status: 'active',
+  createdAt: NOW,
+  ...over,
 });
 const funnel = campaignFunnel([
-  { runId: 'r', userId: 'a', status: 'sent', sentAt: NOW, opened: true, answered: true, snoozed: false, enrolledAt: new Date(NOW.getTime() + 90 * 60_000) },
+  {
+    runId: 'r',
+    userId: 'a',
+    status: 'sent',
+    sentAt: NOW,
+    opened: true,
+    answered: true,
+    snoozed: false,
+    enrolledAt: new Date(NOW.getTime() + 90 * 60_000),
+  },
   { runId: 'r', userId: 'b', status: 'failed', reason: 'blocked', opened: false, answered: false, snoozed: false },
   { runId: 'r', userId: 'c', status: 'failed', reason: 'blocked', opened: false, answered: false, snoozed: false },
 ]);
-const facts = (card: unknown) => Object.fromEntries(allText(card).split('\n').filter((line) => line.includes(': ')).map((line) => line.split(/: (.*)/s).slice(0, 2)));
+const facts = (card: unknown) =>
+  Object.fromEntries(
+    allText(card)
+      .split('\n')
+      .filter((line) => line.includes(': '))
+      .map((line) => line.split(/: (.*)/s).slice(0, 2)),
+  );
 
 describe('the campaign status card', () => {
   it('shows the funnel with failures by reason, a chart, and a name that cannot inject markdown', () => {
     const card = campaignStatusCard({ campaign: campaign(), total: funnel, runs: [], canChange: true, now: NOW });
-    expect(facts(card)).toMatchObject({ Targeted: '3', Delivered: '1', Failed: '2 (blocked the bot)', Opened: '1', 'Enrolled after the nudge': '1', 'Median time to enrol': '1.5 h' });
+    expect(facts(card)).toMatchObject({
+      Targeted: '3',
+      Delivered: '1',
+      Failed: '2 (blocked the bot)',
+      Opened: '1',
+      'Enrolled after the nudge': '1',
+      'Median time to enrol': '1.5 h',
+    });
     expect(allText(card)).toContain('Campaign 7 · Year end \\[click\\]\\(https://evil\\.example\\)');
-    expect(ofType(card, 'Chart.HorizontalBar')[0]).toMatchObject({ data: [{ x: 'Targeted', y: 3 }, { x: 'Delivered', y: 1 }, { x: 'Opened', y: 1 }, { x: 'Enrolled', y: 1 }] });
+    expect(ofType(card, 'Chart.HorizontalBar')[0]).toMatchObject({
+      data: [
+        { x: 'Targeted', y: 3 },
+        { x: 'Delivered', y: 1 },
+        { x: 'Opened', y: 1 },
+        { x: 'Enrolled', y: 1 },
+      ],
+    });
     expect(JSON.stringify(card)).not.toContain('${');
   });
 
   it('says how many managers were told, about how many people, when the campaign escalates', () => {
     const escalations = { managers: 2, people: 5, failedManagers: 1 };
-    const escalating = campaignStatusCard({ campaign: campaign({ escalateAfter: 2 }), total: funnel, runs: [], escalations, canChange: true, now: NOW });
+    const escalating = campaignStatusCard({
+      campaign: campaign({ escalateAfter: 2 }),
+      total: funnel,
+      runs: [],
+      escalations,
+      canChange: true,
+      now: NOW,
+    });
     expect(facts(escalating)['Managers told']).toBe('2 (about 5 people); 1 could not be reached');
-    const plain = campaignStatusCard({ campaign: campaign({ escalateAfter: undefined }), total: funnel, runs: [], escalations, canChange: true, now: NOW });
+    const plain = campaignStatusCard({
+      campaign: campaign({ escalateAfter: undefined }),
+      total: funnel,
+      runs: [],
+      escalations,
+      canChange: true,
+      now: NOW,
+    });
     expect(facts(plain)).not.toHaveProperty(['Managers told']);
     expect(facts(plain).Escalation).toBe('off');
   });
 
   it('lists several failure reasons, each with its count', () => {
     const mixed = { ...funnel, failed: 3, failedBy: { blocked: 2, notInstallable: 1 } };
-    expect(facts(campaignStatusCard({ campaign: campaign(), total: mixed, runs: [], canChange: false, now: NOW })).Failed)
-      .toBe('3: 2 blocked the bot, 1 app could not be installed for them');
+    expect(facts(campaignStatusCard({ campaign: campaign(), total: mixed, runs: [], canChange: false, now: NOW })).Failed).toBe(
+      '3: 2 blocked the bot, 1 app could not be installed for them',
+    );
   });
 
   it.each([
@@ -50,7 +100,7 @@ describe('the campaign status card', () => {
     ['cancelled', true, ['Refresh']],
     ['finished', true, ['Refresh']],
     ['active', false, ['Refresh']],
-  ] as const)('offers a %s campaign\'s changes only to managers (manager: %s)', (status, canChange, titles) => {
+  ] as const)("offers a %s campaign's changes only to managers (manager: %s)", (status, canChange, titles) => {
     const card = campaignStatusCard({ campaign: campaign({ status }), total: funnel, runs: [], canChange, now: NOW });
     const actions = executeActions(card);
     expect(actions.map((a) => a.title)).toEqual(titles);
@@ -82,8 +132,18 @@ describe('the campaign form', () => {
     const original = campaign({
       ...campaignPlan({
         audience: { gaps: 'weak', scope: { kind: 'departments', departments: ['Finance', 'Sales'] }, excluded: ['ceo@contoso.example'] },
-        schedule: { kind: 'recurring', weekdays: [1, 3], time: '10:30', timeZone: 'Europe/Paris', startDate: '2026-12-07', endDate: '2026-12-20' },
-        window: { startHour: 8, endHour: 18, weekdays: [1, 2, 3, 4, 5] }, deadline: '2026-12-31', maxNudgesPerPerson: 4, escalateAfter: 2,
+        schedule: {
+          kind: 'recurring',
+          weekdays: [1, 3],
+          time: '10:30',
+          timeZone: 'Europe/Paris',
+          startDate: '2026-12-07',
+          endDate: '2026-12-20',
+        },
+        window: { startHour: 8, endHour: 18, weekdays: [1, 2, 3, 4, 5] },
+        deadline: '2026-12-31',
+        maxNudgesPerPerson: 4,
+        escalateAfter: 2,
       }),
     });
     const parsed = parseCampaignPlan(formValuesOf(original), NOW);
@@ -107,7 +167,12 @@ describe('the campaign list', () => {
 
 describe("a manager's summary card", () => {
   it('lists their reports, counts what does not fit, and says why they get it', () => {
-    const reports = Array.from({ length: MAX_SUMMARY_ROWS + 3 }, (_, i) => ({ userId: `u${i}`, displayName: `Person ${String(i).padStart(2, '0')}`, userPrincipalName: `p${i}@contoso.example`, unansweredNudges: 2 }));
+    const reports = Array.from({ length: MAX_SUMMARY_ROWS + 3 }, (_, i) => ({
+      userId: `u${i}`,
+      displayName: `Person ${String(i).padStart(2, '0')}`,
+      userPrincipalName: `p${i}@contoso.example`,
+      unansweredNudges: 2,
+    }));
     const card = managerSummaryCard({ managerId: 'boss', campaignName: 'Year end', deadline: '2026-12-31', reports });
     const text = allText(card);
     expect(text).toContain(`${MAX_SUMMARY_ROWS + 3} of your team have not set up MFA yet`);

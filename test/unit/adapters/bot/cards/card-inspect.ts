@@ -34,7 +34,12 @@ export function allText(card: unknown): string {
   return texts(card).join('\n');
 }
 
-export interface ExecuteAction { type: 'Action.Execute'; title: string; verb: string; data: Record<string, unknown> }
+export interface ExecuteAction {
+  type: 'Action.Execute';
+  title: string;
+  verb: string;
+  data: Record<string, unknown>;
+}
 
 export function executeActions(card: AdaptiveCard): ExecuteAction[] {
   return ((card.actions as CardNode[] | undefined) ?? []).filter((a) => a.type === 'Action.Execute') as unknown as ExecuteAction[];

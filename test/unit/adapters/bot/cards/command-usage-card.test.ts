@@ -41,7 +41,11 @@ describe('commandUsageCard', () => {
   });
 
   it(`shows at most ${MAX_USAGE_EXAMPLES} examples, and "Example" for one`, () => {
-    expect(texts(commandUsageCard({ ...usage, examples: ['a', 'b', 'c', 'd', 'e'] })).filter((t) => /^[a-e]$/.test(t))).toEqual(['a', 'b', 'c']);
+    expect(texts(commandUsageCard({ ...usage, examples: ['a', 'b', 'c', 'd', 'e'] })).filter((t) => /^[a-e]$/.test(t))).toEqual([
+      'a',
+      'b',
+      'c',
+    ]);
     expect(texts(commandUsageCard({ ...usage, examples: ['posture'] }))).toContain('Example');
   });
 });

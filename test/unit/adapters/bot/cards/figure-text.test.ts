@@ -32,13 +32,15 @@ describe('freshness line', () => {
   const takenAt = new Date('2025-11-23T10:02:00Z');
 
   it('says when we scanned and when the report was updated, in UTC', () => {
-    expect(freshnessLine({ takenAt, reportUpdatedAt: new Date('2025-11-23T08:40:00Z') }))
-      .toBe('Scanned 23 Nov 2025 10:02 UTC · report updated 08:40 UTC');
+    expect(freshnessLine({ takenAt, reportUpdatedAt: new Date('2025-11-23T08:40:00Z') })).toBe(
+      'Scanned 23 Nov 2025 10:02 UTC · report updated 08:40 UTC',
+    );
   });
 
   it('gives the report date when it is another day', () => {
-    expect(freshnessLine({ takenAt, reportUpdatedAt: new Date('2025-11-22T23:59:00Z') }))
-      .toBe('Scanned 23 Nov 2025 10:02 UTC · report updated 22 Nov 2025 23:59 UTC');
+    expect(freshnessLine({ takenAt, reportUpdatedAt: new Date('2025-11-22T23:59:00Z') })).toBe(
+      'Scanned 23 Nov 2025 10:02 UTC · report updated 22 Nov 2025 23:59 UTC',
+    );
   });
 
   it('says so when the report time is not known', () => {
@@ -48,8 +50,12 @@ describe('freshness line', () => {
 
   it('mentions a newer scan that is running or failed', () => {
     const startedAt = new Date('2025-11-23T11:00:00Z');
-    expect(freshnessLine({ takenAt, latestScan: { status: 'running', startedAt } })).toContain('· a new scan is running (started 23 Nov 2025 11:00 UTC)');
-    expect(freshnessLine({ takenAt, latestScan: { status: 'failed', startedAt } })).toContain('· the scan started 23 Nov 2025 11:00 UTC failed');
+    expect(freshnessLine({ takenAt, latestScan: { status: 'running', startedAt } })).toContain(
+      '· a new scan is running (started 23 Nov 2025 11:00 UTC)',
+    );
+    expect(freshnessLine({ takenAt, latestScan: { status: 'failed', startedAt } })).toContain(
+      '· the scan started 23 Nov 2025 11:00 UTC failed',
+    );
   });
 });
 

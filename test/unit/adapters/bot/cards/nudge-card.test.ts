@@ -2,29 +2,47 @@ import { nudgeCard } from '../../../../../src/adapters/bot/cards/nudge-card';
 import type { NudgeCard } from '../../../../../src/domain/nudges/nudge-card';
 
 const base: Extract<NudgeCard, { kind: 'nudge' }> = {
-  kind: 'nudge', nudgeId: '9887a63a-8318-4a1d-98cf-812f6c9f2e04', name: 'Adele', strength: 'weak', methods: ['sms'],
-  nextStep: { kind: 'replaceWeakMethods', weak: ['sms'] }, snooze: { choicesDays: [1, 3, 7], remaining: 3, nextIsLast: false },
+  kind: 'nudge',
+  nudgeId: '9887a63a-8318-4a1d-98cf-812f6c9f2e04',
+  name: 'Adele',
+  strength: 'weak',
+  methods: ['sms'],
+  nextStep: { kind: 'replaceWeakMethods', weak: ['sms'] },
+  snooze: { choicesDays: [1, 3, 7], remaining: 3, nextIsLast: false },
 };
 const text = (value: unknown) => JSON.stringify(value);
-interface Action { type: string; title: string; verb?: string; data?: Record<string, unknown>; card?: { actions: Action[] } }
+interface Action {
+  type: string;
+  title: string;
+  verb?: string;
+  data?: Record<string, unknown>;
+  card?: { actions: Action[] };
+}
 
 describe('nudgeCard', () => {
   it('is schema 1.5, refreshes for its recipient only, and carries the nudge id on every Execute', () => {
-    const card = nudgeCard(base, '29:1abc') as unknown as { version: string; refresh: { action: { verb: string; data: unknown }; userIds: string[] }; actions: Action[] };
+    const card = nudgeCard(base, '29:1abc') as unknown as {
+      version: string;
+      refresh: { action: { verb: string; data: unknown }; userIds: string[] };
+      actions: Action[];
+    };
     expect(card.version).toBe('1.5');
-    expect(card.refresh).toEqual({ action: { type: 'Action.Execute', title: 'Refresh', verb: 'nudge.refresh', data: { nudgeId: base.nudgeId } }, userIds: ['29:1abc'] });
+    expect(card.refresh).toEqual({
+      action: { type: 'Action.Execute', title: 'Refresh', verb: 'nudge.refresh', data: { nudgeId: base.nudgeId } },
+      userIds: ['29:1abc'],
+    });
     const executes = [...card.actions, ...(card.actions[2]?.card?.actions ?? [])].filter((a) => a.type === 'Action.Execute');
     expect(executes.map((a) => a.verb)).toEqual(['nudge.done', 'nudge.help', 'nudge.snooze', 'nudge.snooze', 'nudge.snooze']);
     expect(executes.every((a) => a.data?.nudgeId === base.nudgeId)).toBe(true);
     expect(card.actions[2]?.card?.actions.map((a) => a.data?.days)).toEqual([1, 3, 7]);
   });
 
-  it('leaves userIds out when the recipient\'s Teams id is unknown (a 1:1 chat refreshes for its member anyway)', () => {
+  it("leaves userIds out when the recipient's Teams id is unknown (a 1:1 chat refreshes for its member anyway)", () => {
     const card = nudgeCard(base, 'a-guid-not-an-mri') as unknown as { refresh: Record<string, unknown> };
     expect(card.refresh).not.toHaveProperty('userIds');
   });
 
-  it('says what is weak and why it matters, and shows the deadline\'s day in the reader\'s own format', () => {
+  it("says what is weak and why it matters, and shows the deadline's day in the reader's own format", () => {
     // The end of 18 December in London: shown as its middle, the same day on a device up to 12 hours away.
     const card = nudgeCard({ ...base, deadline: new Date('2026-12-18T23:59:59.999Z') });
     expect(text(card)).toContain('You rely on text messages, phone calls or email codes only. You have: Text message (SMS).');
@@ -34,11 +52,15 @@ describe('nudgeCard', () => {
 
   it('drops "Remind me later" when no snooze is left, and warns on the last one', () => {
     expect(text(nudgeCard({ ...base, snooze: null }))).not.toContain('Remind me later');
-    expect(text(nudgeCard({ ...base, snooze: { choicesDays: [1, 3, 7], remaining: 1, nextIsLast: true } }))).toContain('This is the last time you can put this off.');
+    expect(text(nudgeCard({ ...base, snooze: { choicesDays: [1, 3, 7], remaining: 1, nextIsLast: true } }))).toContain(
+      'This is the last time you can put this off.',
+    );
   });
 
   it('turns into a thank-you, a refusal or "no longer valid" without anyone\'s details', () => {
-    expect(text(nudgeCard({ kind: 'enrolled', nudgeId: base.nudgeId, name: 'Adele', methods: ['authenticatorPush'] }))).toContain('Thank you, Adele!');
+    expect(text(nudgeCard({ kind: 'enrolled', nudgeId: base.nudgeId, name: 'Adele', methods: ['authenticatorPush'] }))).toContain(
+      'Thank you, Adele!',
+    );
     const notYours = text(nudgeCard({ kind: 'notYours' }));
     expect(notYours).toContain('This reminder is for someone else');
     expect(notYours).not.toContain('refresh');
@@ -46,8 +68,19 @@ describe('nudgeCard', () => {
   });
 
   it('pressed too often, says what the latest check found, from when to press again, and that nothing is lost', () => {
-    const card = text(nudgeCard({ ...base, notice: { kind: 'checkLimited', retryAt: new Date('2026-12-08T18:01:20.500Z'), lastCheckedAt: new Date('2026-12-08T18:00:20.500Z') } }));
-    expect(card).toContain('I checked at {{TIME(2026-12-08T18:00:00Z)}}: there was no Microsoft Authenticator or other strong method on your account yet.');
+    const card = text(
+      nudgeCard({
+        ...base,
+        notice: {
+          kind: 'checkLimited',
+          retryAt: new Date('2026-12-08T18:01:20.500Z'),
+          lastCheckedAt: new Date('2026-12-08T18:00:20.500Z'),
+        },
+      }),
+    );
+    expect(card).toContain(
+      'I checked at {{TIME(2026-12-08T18:00:00Z)}}: there was no Microsoft Authenticator or other strong method on your account yet.',
+    );
     // Rounded up to the minute: never a time before pressing again works.
     expect(card).toContain('I can check again from {{TIME(2026-12-08T18:02:00Z)}}');
     expect(card).toContain('Nothing is lost.');

@@ -18,7 +18,13 @@ describe('ownStatusCard', () => {
   });
 
   it('names the weak methods to keep only as a fallback, in the colours weak has on every card', () => {
-    const card = ownStatusCard({ kind: 'checked', strength: 'weak', methods: ['sms'], nextStep: { kind: 'replaceWeakMethods', weak: ['sms'] }, checkedAt });
+    const card = ownStatusCard({
+      kind: 'checked',
+      strength: 'weak',
+      methods: ['sms'],
+      nextStep: { kind: 'replaceWeakMethods', weak: ['sms'] },
+      checkedAt,
+    });
     expect(allText(card)).toMatch(/intercept/);
     const verdict = ofType(card, 'Container')[0]!;
     expect(verdict.style).toBe(STRENGTH_LOOK.weak.containerStyle);
@@ -27,7 +33,13 @@ describe('ownStatusCard', () => {
   });
 
   it('congratulates the strong without a set-up button, and suggests a backup', () => {
-    const card = ownStatusCard({ kind: 'checked', strength: 'strong', methods: ['authenticatorPush'], nextStep: { kind: 'addBackupStrongMethod' }, checkedAt });
+    const card = ownStatusCard({
+      kind: 'checked',
+      strength: 'strong',
+      methods: ['authenticatorPush'],
+      nextStep: { kind: 'addBackupStrongMethod' },
+      checkedAt,
+    });
     expect(allText(card)).toMatch(/set up with strong MFA/);
     expect(allText(card)).toMatch(/passkey or a security key/);
     expect(ofType(card, 'Action.OpenUrl').map((a) => a.url)).toEqual(['https://aka.ms/mysecurityinfo']);
@@ -50,7 +62,9 @@ describe('ownStatusCard', () => {
     expect(texts(card)).toContain('Nothing yet.');
     expect(allText(card)).toMatch(/Install Microsoft Authenticator/);
     // Rounded up: the time shown is never before a new check is allowed.
-    expect(allText(card)).toContain("You've checked a few times in a short while, so this is what I found at 23 Nov 2026 09:15 UTC. You can check again from 09:17 UTC.");
+    expect(allText(card)).toContain(
+      "You've checked a few times in a short while, so this is what I found at 23 Nov 2026 09:15 UTC. You can check again from 09:17 UTC.",
+    );
     expect(allText(card)).not.toContain('Checked live just now');
     expect(action(card, 'Check again')).toBeDefined();
   });

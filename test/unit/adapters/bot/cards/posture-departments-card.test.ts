@@ -1,7 +1,21 @@
 import { rankDepartments } from '../../../../../src/domain/mfa/department-ranking';
-import { MAX_DEPARTMENT_ROWS, postureDepartmentsCard, type DepartmentRowView } from '../../../../../src/adapters/bot/cards/posture-departments-card';
+import {
+  MAX_DEPARTMENT_ROWS,
+  postureDepartmentsCard,
+  type DepartmentRowView,
+} from '../../../../../src/adapters/bot/cards/posture-departments-card';
 import { VERBS } from '../../../../../src/adapters/bot/cards/verbs';
-import { action, allText, ESCAPED_MARKDOWN_NAME, expectSoundCard, MARKDOWN_NAME, ofType, texts, worstText, type CardNode } from './card-inspect';
+import {
+  action,
+  allText,
+  ESCAPED_MARKDOWN_NAME,
+  expectSoundCard,
+  MARKDOWN_NAME,
+  ofType,
+  texts,
+  worstText,
+  type CardNode,
+} from './card-inspect';
 
 const freshness = { takenAt: new Date('2025-11-23T10:02:00Z'), reportUpdatedAt: new Date('2025-11-23T08:40:00Z') };
 
@@ -48,9 +62,15 @@ describe('postureDepartmentsCard', () => {
   });
 
   it('does not mention "Other" when no department was merged, and explains withheld ones', () => {
-    const card = postureDepartmentsCard({ ranking: { rows: rows.slice(0, 3), withheld: { departments: 2, people: 3 } }, minimumSize: 5, freshness });
+    const card = postureDepartmentsCard({
+      ranking: { rows: rows.slice(0, 3), withheld: { departments: 2, people: 3 } },
+      minimumSize: 5,
+      freshness,
+    });
     expect(allText(card)).not.toContain('"Other"');
-    expect(allText(card)).toContain("2 small departments (3 people) are left out: even together they are under 5 people. They count in the tenant's figures.");
+    expect(allText(card)).toContain(
+      "2 small departments (3 people) are left out: even together they are under 5 people. They count in the tenant's figures.",
+    );
   });
 
   it('cuts a long list at its limit, says how many are left out, and keeps the "Other" row', () => {
@@ -75,7 +95,11 @@ describe('postureDepartmentsCard', () => {
     const counts = (strong: number, none: number) => ({ strong, acceptable: 0, weak: 0, none, criticalAdmins: 0, excluded: 0 });
     const ranking = rankDepartments({ Finance: counts(8, 2), Sales: counts(2, 8), Tiny: counts(1, 1), Mini: counts(2, 1) }, 5);
     const card = postureDepartmentsCard({ ranking, minimumSize: 5, freshness });
-    expect(table(card).slice(1).map((r) => r[0])).toEqual(['Sales', 'Finance', '_Other (2 small departments)_']);
+    expect(
+      table(card)
+        .slice(1)
+        .map((r) => r[0]),
+    ).toEqual(['Sales', 'Finance', '_Other (2 small departments)_']);
   });
 
   it('stays well under the size limit at the largest table with the longest names', () => {

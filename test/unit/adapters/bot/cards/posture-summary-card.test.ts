@@ -1,13 +1,31 @@
 import { postureChange, postureFigures } from '../../../../../src/domain/mfa/posture-figures';
 import { postureSummaryCard, type PostureSummaryView } from '../../../../../src/adapters/bot/cards/posture-summary-card';
 import { VERBS } from '../../../../../src/adapters/bot/cards/verbs';
-import { action, allText, ESCAPED_MARKDOWN_NAME, expectSoundCard, MARKDOWN_NAME, ofType, texts, worstText, type CardNode } from './card-inspect';
+import {
+  action,
+  allText,
+  ESCAPED_MARKDOWN_NAME,
+  expectSoundCard,
+  MARKDOWN_NAME,
+  ofType,
+  texts,
+  worstText,
+  type CardNode,
+} from './card-inspect';
 
 const freshness = { takenAt: new Date('2025-11-23T10:02:00Z'), reportUpdatedAt: new Date('2025-11-23T08:40:00Z') };
 const counts = { strong: 1810, acceptable: 240, weak: 610, none: 312 };
 
 const tenant: PostureSummaryView = {
-  figures: { counted: 2972, excluded: 57, strongPercent: 60.9, anyMfaPercent: 89.5, weakOnlyPercent: 20.5, withNothing: 312, criticalAdmins: 3 },
+  figures: {
+    counted: 2972,
+    excluded: 57,
+    strongPercent: 60.9,
+    anyMfaPercent: 89.5,
+    weakOnlyPercent: 20.5,
+    withNothing: 312,
+    criticalAdmins: 3,
+  },
   change: { strongPoints: 3.14, anyMfaPoints: 1.2, weakOnlyPoints: -2.5 },
   previousTakenAt: new Date('2025-11-22T10:00:00Z'),
   counts,
@@ -31,7 +49,9 @@ describe('postureSummaryCard', () => {
     expect(blocks.find((b) => b.text === '▲ 1.2 pts')).toBeDefined();
     expect(blocks.find((b) => b.text === '▼ 2.5 pts')?.color).toBe('Good');
     expect(allText(postureSummaryCard(tenant))).toContain('Changes since the previous scan (22 Nov 2025), in percentage points.');
-    expect(allText(postureSummaryCard({ ...tenant, previousTakenAt: undefined }))).toContain('Changes since the previous scan, in percentage points.');
+    expect(allText(postureSummaryCard({ ...tenant, previousTakenAt: undefined }))).toContain(
+      'Changes since the previous scan, in percentage points.',
+    );
   });
 
   it('says "first scan" when there is nothing to compare with', () => {
@@ -65,7 +85,10 @@ describe('postureSummaryCard', () => {
   });
 
   it("shows Microsoft's own totals as a cross-check when the scan read them, and nothing otherwise", () => {
-    const card = postureSummaryCard({ ...tenant, directoryTotals: { totalUsers: 3029, mfaCapable: 2650, passwordlessCapable: 410, ssprRegistered: 2800 } });
+    const card = postureSummaryCard({
+      ...tenant,
+      directoryTotals: { totalUsers: 3029, mfaCapable: 2650, passwordlessCapable: 410, ssprRegistered: 2800 },
+    });
     expect(texts(card)).toContain("Microsoft's own count, guests included: 2,650 of 3,029 users MFA-capable, 410 passwordless-capable.");
     expect(allText(postureSummaryCard(tenant))).not.toContain("Microsoft's own count");
   });
@@ -86,7 +109,12 @@ describe('postureSummaryCard', () => {
     const fallback = donut!.fallback as CardNode;
     expect(fallback.type).toBe('Container');
     const bar = ofType(fallback, 'Column');
-    expect(bar.map((c) => [c.style, c.width])).toEqual([['good', 61], ['accent', 8], ['warning', 21], ['attention', 10]]);
+    expect(bar.map((c) => [c.style, c.width])).toEqual([
+      ['good', 61],
+      ['accent', 8],
+      ['warning', 21],
+      ['attention', 10],
+    ]);
     // The people per strength are in words outside the chart, so every client shows them.
     expect(allText(card)).toContain('1,810 strong');
     expect(allText(card)).toContain('312 no MFA');
@@ -116,9 +144,12 @@ describe('postureSummaryCard', () => {
     const card = postureSummaryCard({ ...tenant, department: MARKDOWN_NAME });
     expect(texts(card)[0]).toBe(`MFA posture · ${ESCAPED_MARKDOWN_NAME}`);
     expect(action(card, 'By department')).toBeUndefined();
-    expect(action(card, 'Who has no MFA')).toEqual(expect.objectContaining({
-      verb: VERBS.postureUsersPage, data: { list: 'unenrolled', department: MARKDOWN_NAME, offset: 0 },
-    }));
+    expect(action(card, 'Who has no MFA')).toEqual(
+      expect.objectContaining({
+        verb: VERBS.postureUsersPage,
+        data: { list: 'unenrolled', department: MARKDOWN_NAME, offset: 0 },
+      }),
+    );
     // The trend is the tenant's: a department's card does not offer it.
     expect(action(card, 'Trend')).toBeUndefined();
   });
@@ -140,6 +171,14 @@ describe('postureSummaryCard', () => {
   it('stays small with the longest department name and huge counts', () => {
     const huge = 9_999_999;
     const figures = { ...tenant.figures, counted: huge, excluded: huge, withNothing: huge, criticalAdmins: huge };
-    expectSoundCard(postureSummaryCard({ ...tenant, department: worstText(256), figures, counts: { strong: huge, acceptable: huge, weak: huge, none: huge } }), 8_000);
+    expectSoundCard(
+      postureSummaryCard({
+        ...tenant,
+        department: worstText(256),
+        figures,
+        counts: { strong: huge, acceptable: huge, weak: huge, none: huge },
+      }),
+      8_000,
+    );
   });
 });

@@ -1,5 +1,10 @@
 import { trendPoints } from '../../../../../src/domain/mfa/posture-trend';
-import { MAX_TREND_POINTS, MAX_TREND_TABLE_ROWS, postureTrendCard, type TrendPointView } from '../../../../../src/adapters/bot/cards/posture-trend-card';
+import {
+  MAX_TREND_POINTS,
+  MAX_TREND_TABLE_ROWS,
+  postureTrendCard,
+  type TrendPointView,
+} from '../../../../../src/adapters/bot/cards/posture-trend-card';
 import { allText, expectSoundCard, ofType, texts, worstText, type CardNode } from './card-inspect';
 
 const freshness = { takenAt: new Date('2025-11-23T10:02:00Z'), reportUpdatedAt: new Date('2025-11-23T08:40:00Z') };
@@ -46,7 +51,10 @@ describe('postureTrendCard', () => {
       { at: new Date('2025-11-22T10:00:00Z'), strongPercent: 58 },
       { at: new Date('2025-11-23T10:00:00Z'), strongPercent: 60 },
     ];
-    expect(line(postureTrendCard({ days: 7, points, freshness }))).toEqual([{ x: '2025-11-22', y: 58 }, { x: '2025-11-23', y: 62 }]);
+    expect(line(postureTrendCard({ days: 7, points, freshness }))).toEqual([
+      { x: '2025-11-22', y: 58 },
+      { x: '2025-11-23', y: 62 },
+    ]);
   });
 
   it('thins a long span evenly, keeping the first and last day', () => {
@@ -71,9 +79,15 @@ describe('postureTrendCard', () => {
 
   it("renders the domain's own trend points", () => {
     const overall = (strong: number) => ({ strong, acceptable: 0, weak: 0, none: 100 - strong, criticalAdmins: 0, excluded: 0 });
-    const snapshots = [{ takenAt: new Date('2025-11-22T10:00:00Z'), overall: overall(40) }, { takenAt: new Date('2025-11-23T10:00:00Z'), overall: overall(45) }];
+    const snapshots = [
+      { takenAt: new Date('2025-11-22T10:00:00Z'), overall: overall(40) },
+      { takenAt: new Date('2025-11-23T10:00:00Z'), overall: overall(45) },
+    ];
     const card = postureTrendCard({ days: 7, points: trendPoints(snapshots, new Date('2025-11-16T00:00:00Z')) });
-    expect(line(card)).toEqual([{ x: '2025-11-22', y: 40 }, { x: '2025-11-23', y: 45 }]);
+    expect(line(card)).toEqual([
+      { x: '2025-11-22', y: 40 },
+      { x: '2025-11-23', y: 45 },
+    ]);
   });
 
   it('stays small at the longest span with the longest department name', () => {

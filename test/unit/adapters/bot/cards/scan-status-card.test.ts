@@ -26,28 +26,55 @@ describe('scanStatusCard', () => {
 
   it('sums up a finished scan with its figures and offers the summary', () => {
     const card = scanStatusCard({
-      state: 'finished', startedAt, finishedAt: new Date(startedAt.getTime() + 754_000), users: 3029, counted: 2972,
-      strongPercent: 60.9, anyMfaPercent: 89.5, criticalAdmins: 3, strongChangePoints: 3.1, reportUpdatedAt: new Date('2025-11-23T08:40:00Z'),
+      state: 'finished',
+      startedAt,
+      finishedAt: new Date(startedAt.getTime() + 754_000),
+      users: 3029,
+      counted: 2972,
+      strongPercent: 60.9,
+      anyMfaPercent: 89.5,
+      criticalAdmins: 3,
+      strongChangePoints: 3.1,
+      reportUpdatedAt: new Date('2025-11-23T08:40:00Z'),
     });
     expectSoundCard(card, 3_000);
-    expect(texts(card)).toEqual(expect.arrayContaining([
-      'Scan finished', 'Read 3,029 people in 12 min 34 s.', 'Strong MFA: 60.9% (▲ 3.1 pts)', 'Any MFA: 89.5%',
-      'Admins without strong MFA: ⚠ 3', 'Counted in rates: 2,972 of 3,029',
-      'Finished 23 Nov 2025 10:14 UTC · report updated 23 Nov 2025 08:40 UTC',
-    ]));
+    expect(texts(card)).toEqual(
+      expect.arrayContaining([
+        'Scan finished',
+        'Read 3,029 people in 12 min 34 s.',
+        'Strong MFA: 60.9% (▲ 3.1 pts)',
+        'Any MFA: 89.5%',
+        'Admins without strong MFA: ⚠ 3',
+        'Counted in rates: 2,972 of 3,029',
+        'Finished 23 Nov 2025 10:14 UTC · report updated 23 Nov 2025 08:40 UTC',
+      ]),
+    );
     expect(action(card, 'Show the summary')?.verb).toBe(VERBS.postureSummary);
   });
 
   it('says "first scan" when there is no previous one', () => {
     const card = scanStatusCard({
-      state: 'finished', startedAt, finishedAt: new Date(startedAt.getTime() + 20_000), users: 10, counted: 10,
-      strongPercent: 50, anyMfaPercent: 80, criticalAdmins: 0,
+      state: 'finished',
+      startedAt,
+      finishedAt: new Date(startedAt.getTime() + 20_000),
+      users: 10,
+      counted: 10,
+      strongPercent: 50,
+      anyMfaPercent: 80,
+      criticalAdmins: 0,
     });
-    expect(texts(card)).toEqual(expect.arrayContaining(['Read 10 people in 20 s.', 'Strong MFA: 50% (first scan)', 'Admins without strong MFA: none']));
+    expect(texts(card)).toEqual(
+      expect.arrayContaining(['Read 10 people in 20 s.', 'Strong MFA: 50% (first scan)', 'Admins without strong MFA: none']),
+    );
   });
 
   it('says a failed scan stopped, why, and that the old figures stand', () => {
-    const card = scanStatusCard({ state: 'failed', startedAt, failedAt: new Date(startedAt.getTime() + 60_000), reason: 'Graph refused the report.' });
+    const card = scanStatusCard({
+      state: 'failed',
+      startedAt,
+      failedAt: new Date(startedAt.getTime() + 60_000),
+      reason: 'Graph refused the report.',
+    });
     expectSoundCard(card, 3_000);
     expect(ofType(card, 'TextBlock')[0]).toEqual(expect.objectContaining({ text: 'The scan stopped', color: 'Attention' }));
     expect(allText(card)).toContain('Graph refused the report\\. The figures from the previous scan still stand');

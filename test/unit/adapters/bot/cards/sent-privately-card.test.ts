@@ -13,7 +13,9 @@ describe('sentPrivatelyCard', () => {
 
   it('links to the personal chat only with a Teams https link', () => {
     const link = 'https://teams.microsoft.com/l/chat/0/0?users=28:bot-id';
-    expect(sentPrivatelyCard({ what: 'list', chatLink: link }).actions).toEqual([{ type: 'Action.OpenUrl', title: 'Open our chat', url: link }]);
+    expect(sentPrivatelyCard({ what: 'list', chatLink: link }).actions).toEqual([
+      { type: 'Action.OpenUrl', title: 'Open our chat', url: link },
+    ]);
     expect(sentPrivatelyCard({ what: 'list', chatLink: 'https://evil.example/teams.microsoft.com/' }).actions).toEqual([]);
   });
 });

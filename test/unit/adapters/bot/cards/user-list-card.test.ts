@@ -1,4 +1,9 @@
-import { MAX_USER_LIST_PAGE, userListCard, type UserListRow, type UserListView } from '../../../../../src/adapters/bot/cards/user-list-card';
+import {
+  MAX_USER_LIST_PAGE,
+  userListCard,
+  type UserListRow,
+  type UserListView,
+} from '../../../../../src/adapters/bot/cards/user-list-card';
 import { VERBS } from '../../../../../src/adapters/bot/cards/verbs';
 import { action, ESCAPED_MARKDOWN_NAME, executeActions, expectSoundCard, MARKDOWN_NAME, ofType, texts, worstText } from './card-inspect';
 
@@ -6,13 +11,24 @@ const freshness = { takenAt: new Date('2025-11-23T10:02:00Z'), reportUpdatedAt: 
 
 function people(count: number, row: Partial<UserListRow> = {}): UserListRow[] {
   return Array.from({ length: count }, (_, i) => ({
-    displayName: `Person ${i}`, userPrincipalName: `person${i}@contoso.com`, department: 'Finance',
-    strength: 'weak', methods: ['sms', 'voice'], isCriticalAdmin: false, ...row,
+    displayName: `Person ${i}`,
+    userPrincipalName: `person${i}@contoso.com`,
+    department: 'Finance',
+    strength: 'weak',
+    methods: ['sms', 'voice'],
+    isCriticalAdmin: false,
+    ...row,
   }));
 }
 
 const page = (over: Partial<UserListView> = {}): UserListView => ({
-  list: 'weak', offset: 20, total: 312, users: people(20), pageSize: 20, freshness, ...over,
+  list: 'weak',
+  offset: 20,
+  total: 312,
+  users: people(20),
+  pageSize: 20,
+  freshness,
+  ...over,
 });
 
 describe('userListCard', () => {
@@ -25,7 +41,9 @@ describe('userListCard', () => {
   });
 
   it('shows each person: name, UPN, department, strength and methods in plain words', () => {
-    const card = userListCard(page({ users: people(1, { displayName: MARKDOWN_NAME, userPrincipalName: 'ann_lee@contoso.com', isCriticalAdmin: true }) }));
+    const card = userListCard(
+      page({ users: people(1, { displayName: MARKDOWN_NAME, userPrincipalName: 'ann_lee@contoso.com', isCriticalAdmin: true }) }),
+    );
     const text = texts(card);
     expect(text).toContain(ESCAPED_MARKDOWN_NAME);
     expect(text).toContain('ann\\_lee@contoso\\.com · Finance');
@@ -45,10 +63,16 @@ describe('userListCard', () => {
   it('pages with Action.Execute buttons that carry the list, the department and the offset', () => {
     const card = userListCard(page({ list: 'unenrolled', department: 'R&D [Labs]' }));
     expect(action(card, '◀ Previous')).toEqual({
-      type: 'Action.Execute', title: '◀ Previous', verb: VERBS.postureUsersPage, data: { list: 'unenrolled', department: 'R&D [Labs]', offset: 0 },
+      type: 'Action.Execute',
+      title: '◀ Previous',
+      verb: VERBS.postureUsersPage,
+      data: { list: 'unenrolled', department: 'R&D [Labs]', offset: 0 },
     });
     expect(action(card, 'Next ▶')).toEqual({
-      type: 'Action.Execute', title: 'Next ▶', verb: VERBS.postureUsersPage, data: { list: 'unenrolled', department: 'R&D [Labs]', offset: 40 },
+      type: 'Action.Execute',
+      title: 'Next ▶',
+      verb: VERBS.postureUsersPage,
+      data: { list: 'unenrolled', department: 'R&D [Labs]', offset: 40 },
     });
     expect(texts(card)[0]).toBe('People with no MFA · R&D \\[Labs\\]');
   });
@@ -79,8 +103,11 @@ describe('userListCard', () => {
 
   it('stays well under the size limit at the largest page with the longest names', () => {
     const worst = people(MAX_USER_LIST_PAGE, {
-      displayName: worstText(256), userPrincipalName: worstText(113), department: worstText(64),
-      methods: ['sms', 'voice', 'email', 'temporaryAccessPass'], isCriticalAdmin: true,
+      displayName: worstText(256),
+      userPrincipalName: worstText(113),
+      department: worstText(64),
+      methods: ['sms', 'voice', 'email', 'temporaryAccessPass'],
+      isCriticalAdmin: true,
     });
     expectSoundCard(userListCard(page({ department: worstText(64), users: worst })), 22_000);
   });

@@ -1,7 +1,17 @@
 import { classifyRegistration } from '../../../../../src/domain/mfa/classify-registration';
 import { userStatusCard, type UserStatusView } from '../../../../../src/adapters/bot/cards/user-status-card';
 import { VERBS } from '../../../../../src/adapters/bot/cards/verbs';
-import { action, allText, ESCAPED_MARKDOWN_NAME, expectSoundCard, MARKDOWN_NAME, ofType, texts, worstText, type CardNode } from './card-inspect';
+import {
+  action,
+  allText,
+  ESCAPED_MARKDOWN_NAME,
+  expectSoundCard,
+  MARKDOWN_NAME,
+  ofType,
+  texts,
+  worstText,
+  type CardNode,
+} from './card-inspect';
 
 const megan: UserStatusView = {
   id: '0b6f-megan',
@@ -43,7 +53,9 @@ describe('userStatusCard', () => {
 
   it('says guests and disabled accounts are left out of the rates', () => {
     const card = userStatusCard({ ...megan, isAdmin: false, isCriticalAdmin: false, userType: 'guest', accountEnabled: false });
-    expect(texts(card)).toEqual(expect.arrayContaining(['Guest account: left out of the rates', 'Account disabled: left out of the rates']));
+    expect(texts(card)).toEqual(
+      expect.arrayContaining(['Guest account: left out of the rates', 'Account disabled: left out of the rates']),
+    );
   });
 
   it("says when Microsoft's report counts registered methods as not MFA-capable, and only from the report", () => {
@@ -60,14 +72,25 @@ describe('userStatusCard', () => {
     expect(allText(userStatusCard(megan))).toContain('Checked live just now (23 Nov 2025 11:15 UTC).');
     const fromReport = userStatusCard({ ...megan, source: { kind: 'report', reportUpdatedAt: new Date('2025-11-23T08:40:00Z') } });
     expect(allText(fromReport)).toContain('From the report of 23 Nov 2025 08:40 UTC.');
-    const failed = userStatusCard({ ...megan, source: { kind: 'report', reportUpdatedAt: new Date('2025-11-23T08:40:00Z'), liveCheckFailed: 'GRAPH-FORBIDDEN' } });
+    const failed = userStatusCard({
+      ...megan,
+      source: { kind: 'report', reportUpdatedAt: new Date('2025-11-23T08:40:00Z'), liveCheckFailed: 'GRAPH-FORBIDDEN' },
+    });
     expect(allText(failed)).toContain('the live check failed (GRAPH-FORBIDDEN: Microsoft Graph refused a permission)');
     const busy = userStatusCard({ ...megan, source: { kind: 'report', liveCheckFailed: 'GRAPH-BUSY' } });
     expect(allText(busy)).toContain('(GRAPH-BUSY:');
   });
 
   it('says plainly when there is no method at all', () => {
-    const card = userStatusCard({ ...megan, strength: 'none', methods: [], isAdmin: false, isCriticalAdmin: false, department: undefined, jobTitle: undefined });
+    const card = userStatusCard({
+      ...megan,
+      strength: 'none',
+      methods: [],
+      isAdmin: false,
+      isCriticalAdmin: false,
+      department: undefined,
+      jobTitle: undefined,
+    });
     expect(texts(card)).toContain('No MFA');
     expect(texts(card)).toContain('None: this person signs in with a password alone.');
     expect(texts(card)).toContain('No department');
@@ -82,20 +105,43 @@ describe('userStatusCard', () => {
 
   it("rates each method by the tenant's policy", () => {
     const strict = { strong: ['passkey'], acceptable: [], weak: ['sms', 'authenticatorPush'] } as const;
-    const card = userStatusCard({ ...megan, methods: ['sms', 'authenticatorPush', 'passkey'], strength: 'strong', isCriticalAdmin: false, policy: strict });
+    const card = userStatusCard({
+      ...megan,
+      methods: ['sms', 'authenticatorPush', 'passkey'],
+      strength: 'strong',
+      isCriticalAdmin: false,
+      policy: strict,
+    });
     expect(methodRows(card)).toEqual(['Passkey | strong', 'Authenticator app (push) | weak', 'Text message (SMS) | weak']);
   });
 
   it('renders a status the domain classified', () => {
     const status = classifyRegistration({
-      id: 'u1', userPrincipalName: 'lee@contoso.com', displayName: 'Lee Gu', userType: 'member', isAdmin: true,
-      isMfaCapable: true, isMfaRegistered: true, methods: ['softwareOath', 'sms'],
+      id: 'u1',
+      userPrincipalName: 'lee@contoso.com',
+      displayName: 'Lee Gu',
+      userType: 'member',
+      isAdmin: true,
+      isMfaCapable: true,
+      isMfaRegistered: true,
+      methods: ['softwareOath', 'sms'],
     });
     const card = userStatusCard({ ...status, source: { kind: 'report' } });
-    expect(texts(card)).toEqual(expect.arrayContaining(['Acceptable MFA', '⚠ Critical: an administrator without strong MFA', 'From the last scan.']));
+    expect(texts(card)).toEqual(
+      expect.arrayContaining(['Acceptable MFA', '⚠ Critical: an administrator without strong MFA', 'From the last scan.']),
+    );
   });
 
   it('stays small with the longest names', () => {
-    expectSoundCard(userStatusCard({ ...megan, displayName: worstText(256), userPrincipalName: worstText(113), department: worstText(64), jobTitle: worstText(128) }), 6_000);
+    expectSoundCard(
+      userStatusCard({
+        ...megan,
+        displayName: worstText(256),
+        userPrincipalName: worstText(113),
+        department: worstText(64),
+        jobTitle: worstText(128),
+      }),
+      6_000,
+    );
   });
 });

@@ -1,5 +1,11 @@
 import type { Application, TurnState } from '@microsoft/teams-ai';
-import { assertEveryVerbRouted, CARD_ACTION_DATA, onCardAction, STALE_BUTTON, type Verb } from '../../../../../src/adapters/bot/routes/card-actions';
+import {
+  assertEveryVerbRouted,
+  CARD_ACTION_DATA,
+  onCardAction,
+  STALE_BUTTON,
+  type Verb,
+} from '../../../../../src/adapters/bot/routes/card-actions';
 import { VERBS } from '../../../../../src/adapters/bot/cards/verbs';
 
 type Handler = (context: unknown, state: unknown, data: unknown) => Promise<unknown>;
@@ -7,7 +13,9 @@ type Handler = (context: unknown, state: unknown, data: unknown) => Promise<unkn
 /** Just enough of teams-ai's Application to see what is routed, and to press a button. */
 function fakeApp() {
   const handlers = new Map<string, Handler>();
-  const app = { adaptiveCards: { actionExecute: (verb: string, handler: Handler) => handlers.set(verb, handler) } } as unknown as Application<TurnState>;
+  const app = {
+    adaptiveCards: { actionExecute: (verb: string, handler: Handler) => handlers.set(verb, handler) },
+  } as unknown as Application<TurnState>;
   return { app, handlers };
 }
 
