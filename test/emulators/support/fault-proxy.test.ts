@@ -1,6 +1,7 @@
 import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startFaultProxy, type FaultProxy } from '../../support/fault-proxy';
+import { eventually } from '../../support/eventually';
 
 /**
  * The fault proxy's count of requests cut is the chaos bench's floor for uncertain sends: it must count a request
@@ -41,9 +42,7 @@ describe('fault proxy: requests cut', () => {
     });
   }
 
-  async function until(condition: () => boolean): Promise<void> {
-    while (!condition()) await new Promise((resolve) => setImmediate(resolve));
-  }
+  const until = (condition: () => boolean) => eventually('the request reached the server', condition, { intervalMs: 5 });
 
   it('does not count a request that got its answer, nor an idle connection dropped', async () => {
     const answered = post();
