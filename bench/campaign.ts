@@ -68,7 +68,7 @@ import { GraphDirectory } from '../src/adapters/graph/graph-directory';
 import type { Database } from '../src/adapters/storage/database';
 import { migrate } from '../src/adapters/storage/migrate';
 import { openDatabase } from '../src/adapters/storage/open-database';
-import { SqlCampaignStore } from '../src/adapters/storage/sql-campaign-store';
+import { sqlCampaignStore } from '../src/adapters/storage/sql-campaign-store';
 import { SqlConversationReferenceStore } from '../src/adapters/storage/sql-conversation-reference-store';
 import { SqlPostureStore } from '../src/adapters/storage/sql-posture-store';
 import { DEFAULT_CLASSIFICATION_POLICY } from '../src/domain/mfa/mfa-strength';
@@ -456,7 +456,7 @@ async function main(): Promise<void> {
     // What `campaign <id>` and `campaigns` cost once the run is over. The status card's funnel reads every
     // delivery; the list shows ten campaigns, so it is timed over this one and nine copies of it, against the
     // status card's way of counting each of them (the list's before it had its own query).
-    const campaigns = new SqlCampaignStore(db);
+    const campaigns = sqlCampaignStore(db);
     const statusStart = performance.now();
     const report = await readCampaignReport({ campaigns }, campaignId);
     const statusReadMs = performance.now() - statusStart;

@@ -1,13 +1,17 @@
 import type { Campaign } from '../domain/campaigns/campaign';
 import type { CampaignDelivery, CampaignRun, DeliveryResult } from '../domain/campaigns/campaign-run';
-import type { CampaignStore } from '../domain/ports/campaign-store';
+import type { CampaignRecords } from '../domain/ports/campaign-store';
+import type { CampaignRuns } from '../domain/ports/campaign-runs';
+import type { DeliveryQueue } from '../domain/ports/delivery-queue';
 import type { UserMfaStatus } from '../domain/mfa/user-registration';
-import { once, pacedNudge, type SendPace } from './paced-nudge';
+import type { Person } from '../domain/ports/directory';
+import { budgetGate, once } from '../domain/nudges/send-gates';
+import type { SendPace } from '../domain/ports/send-gate';
 import { recordWithRetries } from './record-with-retries';
 import type { NudgeRequest, NudgeResult } from './send-nudge';
 
 export interface DeliverCampaignDeps {
-  store: CampaignStore;
+  store: DeliveryQueue & Pick<CampaignRecords, 'get'> & Pick<CampaignRuns, 'finishRunIfDone' | 'finishSettledRuns'>;
   /** sendNudge with its dependencies: the live check, sending hours, the cap across sources, the chat and the send. */
   send: (request: NudgeRequest) => Promise<NudgeResult>;
   /** The person as the latest completed scan saw them (PostureStore.findUser). */
@@ -140,49 +144,48 @@ async function deliverOne(
   // then the delivery is marked as on its way: from here a stop means "uncertain", never a second card.
   let claimLost = false;
   let marked = false;
-  const paced = pacedNudge(
-    {
+  const gate = budgetGate(deps.pace, {
+    placed,
+    mark: async () => {
+      // Safe to repeat (it sets the same mark under the same claim): a dropped connection does not stop the send.
+      claimLost = !(await recordWithRetries(() => deps.store.markSendStarted(delivery.id, deps.worker, deps.now())));
+      marked = !claimLost;
+      return marked;
+    },
+  });
+  let result: NudgeResult;
+  try {
+    result = await deps.send({
       userId: delivery.userId,
       source: 'campaign',
       campaignDeliveryId: delivery.id,
       sendingHours: campaign.window,
-      beforeSend: async () => {
-        // Safe to repeat (it sets the same mark under the same claim): a dropped connection does not stop the send.
-        claimLost = !(await recordWithRetries(() => deps.store.markSendStarted(delivery.id, deps.worker, deps.now())));
-        marked = !claimLost;
-        return marked;
-      },
-      known: {
-        person: {
-          id: scanned.id,
-          displayName: scanned.displayName,
-          ...(scanned.givenName ? { givenName: scanned.givenName } : {}),
-          ...(scanned.department ? { department: scanned.department } : {}),
-          ...(scanned.jobTitle ? { jobTitle: scanned.jobTitle } : {}),
-        },
-        methods: scanned.methods,
-      },
+      gate,
+      known: { person: personOf(scanned), methods: scanned.methods },
       ...(campaign.deadline ? { deadlineDay: campaign.deadline } : {}),
-    },
-    deps.pace,
-    placed,
-  );
-  let result: NudgeResult;
-  try {
-    result = await deps.send(paced.request);
+    });
   } catch (error) {
     // An error the sender did not turn into an outcome (the database, a bug). Before the mark: tried again, as a
     // passing failure is. After it: the card may be with the person (Teams took it, then recording it failed).
     const reason = error instanceof Error ? error.message : String(error);
     if (marked) return { kind: 'uncertain', reason: `after its card left: ${reason}`.slice(0, 300) };
     return retryLater(reason, delivery.attempts, deps.now(), random);
-  } finally {
-    paced.release();
   }
   // Its lease ran out before it could be marked (this instance was held up): nothing went to Teams, and nothing
   // failed. It is due again now, for whichever instance claims it (if another reclaimed it, this records nothing).
   if (claimLost) return { kind: 'later', at: deps.now(), reason: 'its claim ran out before sending' };
   return deliveryResultOf(result, delivery.attempts, deps.now(), random);
+}
+
+/** Who they are as the latest scan saw them: a campaign does not ask Graph again for each of thousands. */
+function personOf(scanned: UserMfaStatus): Person {
+  return {
+    id: scanned.id,
+    displayName: scanned.displayName,
+    ...(scanned.givenName ? { givenName: scanned.givenName } : {}),
+    ...(scanned.department ? { department: scanned.department } : {}),
+    ...(scanned.jobTitle ? { jobTitle: scanned.jobTitle } : {}),
+  };
 }
 
 /** What a nudge's result means for the delivery: sent, wait and try again, or done with it (failed or not needed). */

@@ -1,11 +1,14 @@
 import { dueEscalations, type ManagerSummary } from '../domain/campaigns/campaign-escalation';
-import type { CampaignStore } from '../domain/ports/campaign-store';
+import type { CampaignRecords } from '../domain/ports/campaign-store';
+import type { CampaignReports } from '../domain/ports/campaign-reports';
+import type { EscalationLedger } from '../domain/ports/escalation-ledger';
 import type { DeliveryOutcome, NudgeMessenger } from '../domain/ports/nudge-delivery';
-import type { SendPace } from './paced-nudge';
+import { budgetGate } from '../domain/nudges/send-gates';
+import type { SendPace } from '../domain/ports/send-gate';
 import { reachPersonalChat, type PersonalChatDeps } from './reach-personal-chat';
 
 export interface EscalationDeps extends PersonalChatDeps {
-  campaigns: CampaignStore;
+  campaigns: Pick<CampaignRecords, 'get'> & Pick<CampaignReports, 'deliveryFacts'> & EscalationLedger;
   messenger: Pick<NudgeMessenger, 'openPersonalChat' | 'sendManagerSummary'>;
   /** Waits for a place in the send budget: a manager's card is a send like any other. */
   pace: SendPace;
@@ -80,12 +83,13 @@ export async function escalateUnanswered(deps: EscalationDeps, campaignId: strin
 
 /** The manager's card, each request to Teams (a new chat, the card) in its place in the send budget, one at a time. */
 async function tellManager(deps: EscalationDeps, managerId: string, summary: ManagerSummary): Promise<DeliveryOutcome> {
-  const chat = await reachPersonalChat(deps, managerId, () => deps.pace());
+  const gate = budgetGate(deps.pace);
+  const chat = await reachPersonalChat(deps, managerId, gate);
   if (chat.kind !== 'reached') return chat;
-  const answered = await deps.pace();
+  const release = await gate.place('card');
   try {
     return await deps.messenger.sendManagerSummary(chat.reference, summary);
   } finally {
-    answered();
+    release();
   }
 }

@@ -1,5 +1,7 @@
 import type { DownloadVault } from '../domain/ports/download-vault';
-import type { CampaignStore } from '../domain/ports/campaign-store';
+import type { CampaignRecords } from '../domain/ports/campaign-store';
+import type { CampaignRuns } from '../domain/ports/campaign-runs';
+import type { CampaignReports } from '../domain/ports/campaign-reports';
 import { csvCell, EXPORT_LINK_MINUTES } from './export-posture';
 
 const COLUMNS = [
@@ -23,7 +25,11 @@ export type CampaignExportAnswer =
  * one-time link, like the posture export. Names are the latest scan's; someone who left has only their id.
  */
 export async function exportCampaign(
-  deps: { campaigns: CampaignStore; vault: DownloadVault; now: () => Date },
+  deps: {
+    campaigns: Pick<CampaignRecords, 'find'> & Pick<CampaignRuns, 'runs'> & Pick<CampaignReports, 'deliveryFacts'>;
+    vault: DownloadVault;
+    now: () => Date;
+  },
   ref: string,
   actorId: string,
 ): Promise<CampaignExportAnswer> {

@@ -3,10 +3,13 @@ import type { CampaignChange } from '../domain/campaigns/campaign-command';
 import { campaignFunnel, groupFacts, type CampaignFunnel, type CampaignHeadline } from '../domain/campaigns/campaign-funnel';
 import { parseCampaignPlan, type CampaignForm } from '../domain/campaigns/campaign-plan';
 import type { CampaignRun } from '../domain/campaigns/campaign-run';
-import type { CampaignStore } from '../domain/ports/campaign-store';
+import type { CampaignRecords } from '../domain/ports/campaign-store';
+import type { CampaignRuns } from '../domain/ports/campaign-runs';
+import type { CampaignReports } from '../domain/ports/campaign-reports';
+import type { EscalationLedger } from '../domain/ports/escalation-ledger';
 
 export interface CampaignManagementDeps {
-  campaigns: CampaignStore;
+  campaigns: CampaignRecords & Pick<CampaignRuns, 'runs'> & CampaignReports & Pick<EscalationLedger, 'escalationCounts'>;
   /** Queues the campaign's next run (on creation, on resume); undefined when its schedule has none left. */
   scheduleNext(campaign: Campaign): Promise<Date | undefined>;
   now: () => Date;
@@ -56,6 +59,12 @@ export async function changeCampaign(deps: CampaignManagementDeps, ref: string, 
   return { kind: 'changed', campaign: result.campaign, ...(nextRun ? { nextRun } : {}) };
 }
 
+/** What reading one campaign's report takes: the campaign, its runs, what followed its deliveries, its escalations. */
+export type CampaignReading = Pick<CampaignRecords, 'find'> &
+  Pick<CampaignRuns, 'runs'> &
+  Pick<CampaignReports, 'deliveryFacts'> &
+  Pick<EscalationLedger, 'escalationCounts'>;
+
 export interface CampaignReport {
   campaign: Campaign;
   /** The whole campaign, each person counted once. */
@@ -67,10 +76,7 @@ export interface CampaignReport {
 }
 
 /** A campaign's funnel, as a whole and per run. */
-export async function readCampaignReport(
-  deps: Pick<CampaignManagementDeps, 'campaigns'>,
-  ref: string,
-): Promise<CampaignReport | undefined> {
+export async function readCampaignReport(deps: { campaigns: CampaignReading }, ref: string): Promise<CampaignReport | undefined> {
   const campaign = await deps.campaigns.find(ref);
   if (!campaign) return undefined;
   const [runs, facts, escalations] = await Promise.all([
@@ -89,7 +95,7 @@ export async function readCampaignReport(
 
 /** The latest campaigns with their funnels, for the list. */
 export async function listCampaigns(
-  deps: Pick<CampaignManagementDeps, 'campaigns'>,
+  deps: { campaigns: Pick<CampaignRecords, 'list'> & Pick<CampaignReports, 'headlines'> },
   limit: number,
 ): Promise<{ campaign: Campaign; total: CampaignHeadline }[]> {
   const campaigns = await deps.campaigns.list(limit);

@@ -1,4 +1,5 @@
 import type { ConversationReferenceStore, StoredConversationReference } from '../domain/ports/conversation-reference-store';
+import type { SendGate } from '../domain/ports/send-gate';
 import type { AppInstaller, DeliveryOutcome, NudgeMessenger } from '../domain/ports/nudge-delivery';
 
 export interface PersonalChatDeps {
@@ -15,22 +16,19 @@ export interface PersonalChatDeps {
 export async function reachPersonalChat(
   deps: PersonalChatDeps,
   userId: string,
-  /**
-   * Called before the chat is created: one more request to Teams, which a campaign counts in its send budget.
-   * What it answers is called once Teams answered that request, to free its place.
-   */
-  beforeNewChat?: () => Promise<() => void>,
+  /** Creating the chat is one more request to Teams: it takes its place in the send budget first. */
+  gate?: Pick<SendGate, 'place'>,
 ): Promise<{ kind: 'reached'; reference: StoredConversationReference } | Exclude<DeliveryOutcome, { kind: 'sent' }>> {
   const stored = await deps.references.findPersonalByUser(userId);
   if (stored) return { kind: 'reached', reference: stored };
   const installed = await deps.installer.installFor(userId);
   if (installed.kind !== 'installed' && installed.kind !== 'alreadyInstalled') return installed;
-  const answered = await beforeNewChat?.();
+  const release = await gate?.place('newChat');
   let chat;
   try {
     chat = await deps.messenger.openPersonalChat(userId);
   } finally {
-    answered?.();
+    release?.();
   }
   if (chat.kind !== 'opened') return chat;
   await deps.references.save(chat.reference);

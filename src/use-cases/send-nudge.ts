@@ -10,6 +10,8 @@ import type { ConversationReferenceStore } from '../domain/ports/conversation-re
 import type { Directory, Person } from '../domain/ports/directory';
 import type { AppInstaller, DeliveryOutcome, NudgeMessenger } from '../domain/ports/nudge-delivery';
 import type { NudgeStore } from '../domain/ports/nudge-store';
+import type { SendGate } from '../domain/ports/send-gate';
+import { markingAlso, OPEN_GATE } from '../domain/nudges/send-gates';
 import { reachPersonalChat } from './reach-personal-chat';
 import { recordWithRetries } from './record-with-retries';
 
@@ -38,13 +40,10 @@ export interface NudgeRequest {
   /** The sending hours of this request (a campaign's delivery window) instead of the configured ones. */
   sendingHours?: SendingHours;
   /**
-   * Called just before the card's request goes to Teams (inside the send, once the card is rendered), after every
-   * step that is safe to repeat. A campaign marks its delivery there: a crash after this point must not lead to a
-   * second send. False stops the send.
+   * What the nudge's requests to Teams pass through: a place in the send budget before each, and the point of no
+   * return right before the card leaves (a campaign marks its delivery there). None: sent at once, unmarked.
    */
-  beforeSend?: () => Promise<boolean>;
-  /** Called as soon as Teams answered the card's request (or it failed), before the result is recorded. */
-  afterSend?: () => void;
+  gate?: SendGate;
   /**
    * Who they are and their methods as the latest scan saw them, instead of asking Graph. A campaign sends to
    * thousands: Graph's per-user methods share the reports budget (5 requests per 10 s), so a live check each
@@ -58,11 +57,6 @@ export interface NudgeRequest {
    * nudge its earlier attempt reserved: one whose card may have left is never sent again.
    */
   requestKey?: string;
-  /**
-   * Called before a new 1:1 chat is created (a second request to Teams for this nudge): a campaign paces it too.
-   * What it answers is called once Teams answered that request.
-   */
-  beforeNewChat?: () => Promise<() => void>;
 }
 
 export type NudgeResult =
@@ -129,15 +123,15 @@ export async function sendNudge(deps: SendNudgeDeps, request: NudgeRequest): Pro
   const { nudge, series } = reservation;
 
   // A keyed request marks its nudge right before the card leaves (after any campaign's own mark).
-  const beforeSend = request.requestKey
-    ? async () =>
-        (!request.beforeSend || (await request.beforeSend())) &&
-        recordWithRetries(() => deps.store.markSendStarted(nudge.id, deps.now()), deps.recordRetryWaitsMs)
-    : request.beforeSend;
+  const gate = request.requestKey
+    ? markingAlso(request.gate ?? OPEN_GATE, () =>
+        recordWithRetries(() => deps.store.markSendStarted(nudge.id, deps.now()), deps.recordRetryWaitsMs),
+      )
+    : request.gate;
   const outcome = await deliver(
     deps,
     person.id,
-    { ...request, beforeSend },
+    gate,
     nudgeCardFor(nudge, series, methods, { classification: deps.policy, snooze: deps.nudges.snooze }),
   );
   await recordWithRetries(() => deps.store.recordDelivery(nudge.id, toRecord(outcome, deps.now()), deps.now()), deps.recordRetryWaitsMs);
@@ -185,15 +179,16 @@ async function liveCheck(deps: SendNudgeDeps, userId: string): Promise<{ person:
 async function deliver(
   deps: SendNudgeDeps,
   userId: string,
-  { beforeSend, afterSend, beforeNewChat }: Pick<NudgeRequest, 'beforeSend' | 'afterSend' | 'beforeNewChat'>,
+  gate: SendGate | undefined,
   card: Parameters<NudgeMessenger['send']>[1],
 ): Promise<DeliveryOutcome> {
-  const chat = await reachPersonalChat(deps, userId, beforeNewChat);
+  const chat = await reachPersonalChat(deps, userId, gate);
   if (chat.kind !== 'reached') return chat;
+  const release = await gate?.place('card');
   try {
-    return await deps.messenger.send(chat.reference, card, beforeSend);
+    return await deps.messenger.send(chat.reference, card, gate && (() => gate.mark()));
   } finally {
-    afterSend?.();
+    release?.();
   }
 }
 

@@ -1,10 +1,11 @@
 import { inAudience, targetedStrengths } from '../domain/campaigns/campaign-audience';
 import type { CampaignRun } from '../domain/campaigns/campaign-run';
-import type { CampaignStore } from '../domain/ports/campaign-store';
+import type { CampaignRecords } from '../domain/ports/campaign-store';
+import type { CampaignRuns } from '../domain/ports/campaign-runs';
 import type { PostureStore } from '../domain/ports/posture-store';
 
 export interface StartRunDeps {
-  campaigns: CampaignStore;
+  campaigns: Pick<CampaignRecords, 'get'> & Pick<CampaignRuns, 'startRun' | 'addDeliveries' | 'finishRunIfDone'>;
   posture: Pick<PostureStore, 'listUsers'>;
   /** The members of an Entra group (transitively), for campaigns aimed at a group. */
   groupMembers: (groupId: string) => Promise<ReadonlySet<string> | undefined>;

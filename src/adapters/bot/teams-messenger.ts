@@ -1,6 +1,7 @@
 import type { CloudAdapterBase, ConversationParameters, ConversationReference } from 'botbuilder';
 import type { StoredConversationReference } from '../../domain/ports/conversation-reference-store';
 import type { ChatOutcome, DeliveryOutcome, NudgeMessenger } from '../../domain/ports/nudge-delivery';
+import type { SendGate } from '../../domain/ports/send-gate';
 import type { NudgeCard } from '../../domain/nudges/nudge-card';
 import type { ManagerSummary } from '../../domain/campaigns/campaign-escalation';
 import { asAttachment, type AdaptiveCard } from './cards/card-template';
@@ -69,10 +70,10 @@ export class TeamsMessenger implements NudgeMessenger {
     return reference ? { kind: 'opened', reference } : { kind: 'failed', reason: 'createConversation gave no conversation' };
   }
 
-  async send(reference: StoredConversationReference, card: NudgeCard, beforeRequest?: () => Promise<boolean>): Promise<DeliveryOutcome> {
+  async send(reference: StoredConversationReference, card: NudgeCard, mark?: SendGate['mark']): Promise<DeliveryOutcome> {
     // The refresh action is limited to the recipient: their Teams id is the reference's user.
     const recipientTeamsId = (reference.reference as Partial<ConversationReference>).user?.id;
-    return this.sendCard(reference, nudgeCard(card, recipientTeamsId), beforeRequest);
+    return this.sendCard(reference, nudgeCard(card, recipientTeamsId), mark);
   }
 
   async sendManagerSummary(reference: StoredConversationReference, summary: ManagerSummary): Promise<DeliveryOutcome> {
@@ -80,23 +81,19 @@ export class TeamsMessenger implements NudgeMessenger {
   }
 
   /**
-   * The card is rendered and the turn set up before `beforeRequest` runs, inside the turn, right before the request:
+   * The card is rendered and the turn set up before the gate's `mark` runs, inside the turn, right before the request:
    * the less happens between a campaign's "on its way" mark and the request, the fewer sends a crash can leave
    * marked but never sent.
    */
-  private async sendCard(
-    reference: StoredConversationReference,
-    card: AdaptiveCard,
-    beforeRequest?: () => Promise<boolean>,
-  ): Promise<DeliveryOutcome> {
+  private async sendCard(reference: StoredConversationReference, card: AdaptiveCard, mark?: SendGate['mark']): Promise<DeliveryOutcome> {
     const attachments = [asAttachment(card)];
     let stopped = false;
     let stepFailure: { error: unknown } | undefined;
     const lastStep =
-      beforeRequest &&
+      mark &&
       (async () => {
         try {
-          stopped = !(await beforeRequest());
+          stopped = !(await mark());
         } catch (error) {
           stepFailure = { error };
           stopped = true;

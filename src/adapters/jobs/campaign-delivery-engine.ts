@@ -1,6 +1,6 @@
 import type { CampaignRun } from '../../domain/campaigns/campaign-run';
 import type { SendRate } from '../../domain/ports/send-rate';
-import { SendGate } from './send-gate';
+import { SendBudget } from './send-budget';
 import { claimDueBatch, sendClaimedBatch, type BatchReport, type DeliverCampaignDeps } from '../../use-cases/deliver-campaign';
 
 export interface CampaignEngineOptions {
@@ -18,7 +18,7 @@ export interface CampaignEngineOptions {
    * budget spaces the sends evenly, but a send can be held up on its way (the database marks it first, the event
    * loop is busy) and several held-up sends would then go together, or meet another instance's on-time ones:
    * shares that add up to the rate keep every second within it. Without it, only the shared budget paces.
-   * Read only when the engine is given the shared budget itself: a SendGate keeps its own.
+   * Read only when the engine is given the shared budget itself: a SendBudget keeps its own.
    */
   ownLimitPerSecond?: number;
   /** How long to wait before looking again when nothing was due. */
@@ -81,7 +81,7 @@ export class CampaignDeliveryEngine {
   private wake: (() => void) | undefined;
   private idleMs: number;
   private readonly inFlight = new Set<Promise<void>>();
-  private readonly gate: SendGate;
+  private readonly budget: SendBudget;
   /** Each loop knows its generation: a loop the watchdog replaced leaves as soon as it wakes. */
   private generation = 0;
   private lastProgressAt = 0;
@@ -93,16 +93,16 @@ export class CampaignDeliveryEngine {
 
   private readonly deps: DeliverCampaignDeps;
 
-  /** `rate`: the shared budget, kept through a gate of its own; or the instance's one gate, shared with every other sender. */
+  /** `rate`: the shared budget, kept through a budget of its own; or the instance's one budget, shared with every other sender. */
   constructor(
     deps: DeliverCampaignDeps,
-    rate: SendRate | SendGate,
+    rate: SendRate | SendBudget,
     private readonly options: CampaignEngineOptions,
     private readonly logger: CampaignEngineLogger,
     private readonly onRunFinished: (run: CampaignRun) => Promise<void> = async () => {},
   ) {
-    this.gate = rate instanceof SendGate ? rate : new SendGate(rate, deps.worker, options.ownLimitPerSecond);
-    this.deps = { ...deps, pace: this.gate.take };
+    this.budget = rate instanceof SendBudget ? rate : new SendBudget(rate, deps.worker, options.ownLimitPerSecond);
+    this.deps = { ...deps, pace: this.budget.take };
     this.idleMs = options.idleMs;
     this.clock = options.monotonicNow ?? (() => performance.now());
     this.stallMs = options.stallMs ?? DEFAULT_STALL_MS;
@@ -222,9 +222,9 @@ export class CampaignDeliveryEngine {
     );
   }
 
-  /** Waits for a send's place at the instance's gate (see SendGate.take). */
+  /** Waits for a send's place in the instance's budget (see SendBudget.take). */
   takeSendSlot(reserved?: () => void): Promise<() => void> {
-    return this.gate.take(reserved);
+    return this.budget.take(reserved);
   }
 
   private pause(ms: number): Promise<void> {

@@ -1,10 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Campaign } from '../../domain/campaigns/campaign';
-import { LATE_START_MS, nextRunAfter, runTimes } from '../../domain/campaigns/campaign-schedule';
-import type { CampaignStore } from '../../domain/ports/campaign-store';
+import type { CampaignRunQueue } from '../../domain/ports/campaign-run-queue';
 import type { JobEngine } from '../../domain/ports/job-engine';
-import { recordWithRetries } from '../../use-cases/record-with-retries';
-import type { StartRunResult } from '../../use-cases/start-campaign-run';
+import { queueNextRun, reconcileCampaignRuns, runScheduledCampaign, type ScheduleRunsDeps } from '../../use-cases/schedule-campaign-runs';
 
 export const CAMPAIGN_RUN_JOB = 'campaign-run';
 /** The reconciler: every few minutes, each active campaign's next run is queued if it is missing. */
@@ -22,117 +20,59 @@ export interface CampaignRunLogger {
   warn(details: Record<string, unknown>, message: string): void;
 }
 
-/** Told once when a campaign cannot go on as planned (recorded on the campaign, shown on its status card). */
-export type CampaignProblemListener = (campaign: Campaign, problem: string) => Promise<void>;
-
 /**
- * A campaign's runs as a chain of jobs: each job starts one run at its scheduled time and queues the next one,
- * whatever became of its own (started now, started before by a job that then failed, or skipped because its
- * group is gone). Durable across restarts and shared by every instance (the queue is in the database). Each job's
- * id is made from its campaign and time, so queuing the same run twice queues it once. A paused campaign's chain
- * stops at the next run; resuming starts it again. No scan yet: the job fails and is retried.
- *
- * If a chain breaks anyway (a job's retries ran out, a queue write failed after its run started), the
- * reconciler, every ten minutes, queues any active campaign's missing next run.
+ * The campaign runs' chain (see schedule-campaign-runs) on the job queue: each run is a job at its scheduled
+ * time, durable across restarts and shared by every instance (the queue is in the database). Each job's id is made
+ * from its campaign and time, so queuing the same run twice queues it once. A run waiting for a scan fails its job,
+ * which the queue tries again later. Every ten minutes the reconciler queues any active campaign's missing next run.
  */
-export class CampaignRunJobs {
+export class CampaignRunJobs implements CampaignRunQueue {
+  private readonly deps: ScheduleRunsDeps;
+
   constructor(
     private readonly engine: JobEngine,
-    private readonly startRun: (campaignId: string, scheduledFor: Date) => Promise<StartRunResult>,
-    private readonly campaigns: Pick<CampaignStore, 'get' | 'runs'>,
+    deps: Omit<ScheduleRunsDeps, 'queue'>,
     private readonly logger: CampaignRunLogger,
-    private readonly now: () => Date,
-    private readonly campaignProblems?: Pick<CampaignStore, 'setProblem' | 'listActive'> & { onProblem?: CampaignProblemListener },
-  ) {}
+  ) {
+    this.deps = { ...deps, queue: this };
+  }
 
   async register(): Promise<void> {
     await this.engine.work<CampaignRunJobData>(CAMPAIGN_RUN_JOB, async (job) =>
       this.run(job.data.campaignId, new Date(job.data.scheduledFor), job.data.scheduledFor),
     );
-    if (this.campaignProblems) {
-      await this.engine.work(CAMPAIGN_RUN_RECONCILE_JOB, async () => {
-        await this.reconcile();
-      });
-      await this.engine.schedule(CAMPAIGN_RUN_RECONCILE_JOB, RECONCILE_CRON, 'UTC');
-    }
+    await this.engine.work(CAMPAIGN_RUN_RECONCILE_JOB, async () => {
+      await this.reconcile();
+    });
+    await this.engine.schedule(CAMPAIGN_RUN_RECONCILE_JOB, RECONCILE_CRON, 'UTC');
   }
 
   private async run(campaignId: string, scheduledFor: Date, scheduledText: string): Promise<void> {
-    // A database blip fails the start: it is tried again at once, a few times over some seconds, rather than after
-    // the queue's retry delay (minutes, meant for "no scan yet"). Safe to repeat: a run started by a try whose
-    // answer was lost is found ("already started"), never started twice.
-    const result = await recordWithRetries(() => this.startRun(campaignId, scheduledFor));
-    this.logger.info({ campaignId, scheduledFor: scheduledText, outcome: result.kind }, 'campaign run job');
-    if (result.kind === 'notActive' || result.kind === 'unknownCampaign') return;
-    const campaign = await this.campaigns.get(campaignId);
-    if (!campaign) return;
-    if (result.kind === 'noScan') {
-      await this.problem(campaign, 'No scan of the tenant has completed yet, so its run waits for one. Say "scan" to start one.');
-      // Retried by the queue: a scan may have completed by then (and if its tries run out, the reconciler goes on).
-      throw new Error('No completed scan yet: the campaign run waits for one.');
+    const outcome = await runScheduledCampaign(this.deps, campaignId, scheduledFor);
+    this.logger.info({ campaignId, scheduledFor: scheduledText, outcome: outcome.result.kind }, 'campaign run job');
+    if (outcome.problem) {
+      this.logger.warn({ campaignId, problem: outcome.problem.text }, 'a campaign cannot go on as planned');
+      if (outcome.problem.tellError !== undefined)
+        this.logger.warn({ campaignId, err: errorText(outcome.problem.tellError) }, 'the campaign owner could not be told of a problem');
     }
-    if (result.kind === 'unknownGroup') {
-      await this.problem(
-        campaign,
-        `Its Entra group (${result.groupId}) no longer exists, so the run of ${scheduledFor.toISOString().slice(0, 16).replace('T', ' ')} UTC reached no one. Cancel it and copy it with another audience.`,
-      );
-    } else if (result.kind === 'started' && campaign.problem) {
-      await this.campaignProblems?.setProblem(campaign.id, undefined, this.now());
-    }
-    // Also after "already started": that run's first job may have died between starting it and queuing this.
-    const next = nextRunAfter(campaign.schedule, scheduledFor);
-    if (next) await this.queue(campaignId, next);
+    // Retried by the queue: a scan may have completed by then (and if its tries run out, the reconciler goes on).
+    if (outcome.waitsForScan) throw new Error('No completed scan yet: the campaign run waits for one.');
   }
 
-  /**
-   * Makes sure each active campaign has its next run queued (a no-op for those that do: the job ids match).
-   * Answers how many campaigns were looked at.
-   */
+  /** Makes sure each active campaign has its next run queued; answers how many campaigns were looked at. */
   async reconcile(): Promise<number> {
-    if (!this.campaignProblems) return 0;
-    const active = await this.campaignProblems.listActive();
-    for (const campaign of active) {
-      try {
-        await this.scheduleNext(campaign);
-      } catch (error) {
-        this.logger.warn(
-          { campaignId: campaign.id, err: error instanceof Error ? error.message : String(error) },
-          'campaign reconcile: could not queue its next run',
-        );
-      }
-    }
-    return active.length;
+    const { looked, failed } = await reconcileCampaignRuns(this.deps);
+    for (const { campaignId, error } of failed)
+      this.logger.warn({ campaignId, err: errorText(error) }, 'campaign reconcile: could not queue its next run');
+    return looked;
   }
 
-  private async problem(campaign: Campaign, text: string): Promise<void> {
-    if (!this.campaignProblems) return;
-    const changed = await this.campaignProblems.setProblem(campaign.id, text, this.now());
-    this.logger.warn({ campaignId: campaign.id, problem: text }, 'a campaign cannot go on as planned');
-    if (changed)
-      await this.campaignProblems
-        .onProblem?.(campaign, text)
-        .catch((error: unknown) =>
-          this.logger.warn(
-            { campaignId: campaign.id, err: error instanceof Error ? error.message : String(error) },
-            'the campaign owner could not be told of a problem',
-          ),
-        );
+  /** Queues a campaign's next run from now (on creation, or on resume): see queueNextRun. */
+  scheduleNext(campaign: Campaign): Promise<Date | undefined> {
+    return queueNextRun(this.deps, campaign);
   }
 
-  /**
-   * Queues a campaign's next run from now (on creation, or on resume). Answers when it will run, or undefined
-   * when the schedule has no run left (a run up to 15 minutes late still counts: "start now" from a form).
-   * A time whose run has started already is passed over: resuming just after a run must not end the chain there.
-   */
-  async scheduleNext(campaign: Campaign): Promise<Date | undefined> {
-    const started = new Set((await this.campaigns.runs(campaign.id)).map((run) => run.scheduledFor.getTime()));
-    const from = this.now().getTime() - LATE_START_MS;
-    const next = runTimes(campaign.schedule).find((time) => time.getTime() >= from && !started.has(time.getTime()));
-    if (next) await this.queue(campaign.id, next);
-    return next;
-  }
-
-  private async queue(campaignId: string, at: Date): Promise<void> {
+  async queue(campaignId: string, at: Date): Promise<void> {
     const data: CampaignRunJobData = { campaignId, scheduledFor: at.toISOString() };
     await this.engine.send(CAMPAIGN_RUN_JOB, data, {
       id: runJobId(campaignId, at),
@@ -141,6 +81,10 @@ export class CampaignRunJobs {
       retryDelaySeconds: 300,
     });
   }
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 /** The job id of one campaign's run at one time: the same every time it is queued, so the queue keeps it once. */

@@ -2,12 +2,14 @@ import { runSummarySender } from '../../adapters/bot/campaign-run-summary';
 import { CampaignDeliveryEngine } from '../../adapters/jobs/campaign-delivery-engine';
 import { CampaignEscalationJobs } from '../../adapters/jobs/campaign-escalation-job';
 import { CampaignRunJobs } from '../../adapters/jobs/campaign-run-job';
-import { SqlCampaignStore } from '../../adapters/storage/sql-campaign-store';
+import { sqlCampaignStore } from '../../adapters/storage/sql-campaign-store';
 import type { Campaign } from '../../domain/campaigns/campaign';
 import type { CampaignRun } from '../../domain/campaigns/campaign-run';
+import type { CampaignStore } from '../../domain/ports/campaign-store';
 import { escalateUnanswered } from '../../use-cases/escalate-unanswered';
 import { sendNudge, type NudgeRequest } from '../../use-cases/send-nudge';
 import { startCampaignRun } from '../../use-cases/start-campaign-run';
+import type { CampaignProblemListener } from '../../use-cases/schedule-campaign-runs';
 import type { GraphSlice } from './graph';
 import type { NudgeSlice } from './nudges';
 import type { Platform } from './platform';
@@ -20,10 +22,10 @@ export type CampaignSlice = Awaited<ReturnType<typeof wireCampaigns>>;
 
 export async function wireCampaigns(platform: Platform, graph: GraphSlice, teams: TeamsSlice, posture: PostureSlice, nudges: NudgeSlice) {
   const { logger, now } = platform;
-  const store = new SqlCampaignStore(platform.db);
+  const store = sqlCampaignStore(platform.db);
   const graceMs = platform.overrides.campaignEscalationGraceMs ?? ESCALATION_GRACE_MS;
   const escalate = (campaignId: string) =>
-    escalateUnanswered({ ...nudges.sending, campaigns: store, pace: () => nudges.gate.take(), graceMs }, campaignId);
+    escalateUnanswered({ ...nudges.sending, campaigns: store, pace: nudges.budget.take, graceMs }, campaignId);
   const escalations = new CampaignEscalationJobs(platform.jobs, escalate, logger, now);
   const sendRunSummary = runSummarySender(teams.privateSender, store, now, logger);
   // After each run: its nudges get their time to be answered before managers hear; its owner hears now.
@@ -44,25 +46,25 @@ export async function wireCampaigns(platform: Platform, graph: GraphSlice, teams
     if (result.kind === 'started' && result.run.status === 'finished') await engine.announceFinished(result.run);
     return result;
   };
-  const runs = new CampaignRunJobs(platform.jobs, startRun, store, logger, now, {
-    listActive: () => store.listActive(),
-    setProblem: (id, problem, at) => store.setProblem(id, problem, at),
-    // Its owner hears once, in their personal chat; the status card keeps saying it until a run starts again.
-    onProblem: async (campaign, problem) => {
-      const text = `Campaign ${campaign.number} ("${campaign.name}") needs you: ${problem}`;
-      await teams.privateSender.send(campaign.ownerId, { type: 'message', text });
-    },
-  });
+  const runs = new CampaignRunJobs(platform.jobs, { campaigns: store, startRun, now, onProblem: tellOwner(teams) }, logger);
   // Registered once the engine exists: a job waiting from before a restart may run as soon as its queue is worked.
   await escalations.register();
   await runs.register();
   return { store, engine, startRun, escalate, scheduleNext: (campaign: Campaign) => runs.scheduleNext(campaign) };
 }
 
-/** Every instance runs the engine; claims and the instance's send gate keep them apart. */
+/** Its owner hears once, in their personal chat; the status card keeps saying it until a run starts again. */
+function tellOwner(teams: TeamsSlice): CampaignProblemListener {
+  return async (campaign, problem) => {
+    const text = `Campaign ${campaign.number} ("${campaign.name}") needs you: ${problem}`;
+    await teams.privateSender.send(campaign.ownerId, { type: 'message', text });
+  };
+}
+
+/** Every instance runs the engine; claims and the instance's send budget keep them apart. */
 function deliveryEngine(
   { config, logger, now }: Platform,
-  store: SqlCampaignStore,
+  store: CampaignStore,
   posture: PostureSlice,
   nudges: NudgeSlice,
   onRunFinished: (run: CampaignRun) => Promise<void>,
@@ -76,5 +78,5 @@ function deliveryEngine(
     leaseMs: DELIVERY.leaseMs,
   };
   const options = { batchMax: config.nudges.campaignSendRate, idleMs: DELIVERY.idleMs, maxIdleMs: DELIVERY.maxIdleMs };
-  return new CampaignDeliveryEngine(deps, nudges.gate, options, logger, onRunFinished);
+  return new CampaignDeliveryEngine(deps, nudges.budget, options, logger, onRunFinished);
 }

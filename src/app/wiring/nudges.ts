@@ -3,13 +3,13 @@ import { randomUUID } from 'node:crypto';
 import { ChannelHelpDesk } from '../../adapters/bot/channel-help-desk';
 import { InMemoryLiveCheckBudget } from '../../adapters/in-memory-live-check-budget';
 import { NudgeJobs } from '../../adapters/jobs/nudge-job';
-import { SendGate } from '../../adapters/jobs/send-gate';
+import { SendBudget } from '../../adapters/jobs/send-budget';
 import { helpArticleFor } from '../../adapters/knowledge/help-article';
 import type { Article } from '../../domain/guidance/article';
+import { budgetGate } from '../../domain/nudges/send-gates';
 import { SqlNudgeStore } from '../../adapters/storage/sql-nudge-store';
 import { SqlSendRate } from '../../adapters/storage/sql-send-rate';
 import type { NudgeActionDeps } from '../../use-cases/act-on-nudge';
-import { pacedNudge } from '../../use-cases/paced-nudge';
 import { sendNudge, type SendNudgeDeps } from '../../use-cases/send-nudge';
 import type { GraphSlice } from './graph';
 import type { Platform } from './platform';
@@ -17,7 +17,7 @@ import type { PostureSlice } from './posture';
 import type { TeamsSlice } from './teams';
 import { RECHECK_TIMEOUT_MS } from './tuning';
 
-/** Nudges: sending one (now, later, or for a campaign), the tenant's send gate, and what the card's buttons need. */
+/** Nudges: sending one (now, later, or for a campaign), the instance's send budget, and what the card's buttons need. */
 export type NudgeSlice = Awaited<ReturnType<typeof wireNudges>>;
 
 export async function wireNudges(platform: Platform, graph: GraphSlice, teams: TeamsSlice, posture: PostureSlice) {
@@ -33,28 +33,16 @@ export async function wireNudges(platform: Platform, graph: GraphSlice, teams: T
     nudges: config.nudges.policy,
     now,
   };
-  // One gate per instance for every request to Teams on the tenant's send budget: an admin's `nudge` or a
+  // One budget per instance for every request to Teams on the tenant's send budget: an admin's `nudge` or a
   // snooze's reminder sent during a campaign run would otherwise go out on top of the campaign's sends.
   const worker = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
-  const gate = new SendGate(new SqlSendRate(platform.db, config.nudges.campaignSendRate), worker, config.nudges.campaignSendRate);
-  const jobs = new NudgeJobs(
-    platform.jobs,
-    async (request) => {
-      const paced = pacedNudge(request, gate.take);
-      try {
-        return await sendNudge(sending, paced.request);
-      } finally {
-        paced.release();
-      }
-    },
-    logger,
-    now,
-  );
+  const budget = new SendBudget(new SqlSendRate(platform.db, config.nudges.campaignSendRate), worker, config.nudges.campaignSendRate);
+  const jobs = new NudgeJobs(platform.jobs, (request) => sendNudge(sending, { ...request, gate: budgetGate(budget.take) }), logger, now);
   // A job waiting from before a restart may run as soon as its queue is worked: everything it uses exists by now.
   await jobs.register();
   // One share per person for "status" and "I've done it" together, so nobody can spend that budget alone.
   const liveChecks = new InMemoryLiveCheckBudget(platform.overrides.liveCheckLimits);
-  return { store, sending, gate, worker, jobs, liveChecks };
+  return { store, sending, budget, worker, jobs, liveChecks };
 }
 
 /** What the nudge card's buttons need ("I've done it", "remind me", "I need help"). */

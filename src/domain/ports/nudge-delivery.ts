@@ -1,5 +1,6 @@
 import type { StoredConversationReference } from './conversation-reference-store';
 import type { NudgeCard } from '../nudges/nudge-card';
+import type { SendGate } from './send-gate';
 import type { ManagerSummary } from '../campaigns/campaign-escalation';
 
 /** What became of one send, as data: the caller decides whether to retry, wait or give up. */
@@ -41,11 +42,11 @@ export interface NudgeMessenger {
   /** Creates (or finds: Teams answers the same id each time) the 1:1 chat with someone the bot is installed for. */
   openPersonalChat(userId: string): Promise<{ kind: 'opened'; reference: StoredConversationReference } | ChatOutcome>;
   /**
-   * `beforeRequest` is called as the very last step, once everything else is ready and just before the request
-   * leaves for Teams: a campaign marks its delivery there, so that a crash between the mark and the request is
-   * as unlikely as it can be. False stops the send (a transient failure); an error it throws is thrown on.
+   * `mark` (the sender's gate's) is called as the very last step, once everything else is ready and just before
+   * the request leaves for Teams: a campaign marks its delivery there, so that a crash between the mark and the
+   * request is as unlikely as it can be. False stops the send (a transient failure); an error it throws is thrown on.
    */
-  send(reference: StoredConversationReference, card: NudgeCard, beforeRequest?: () => Promise<boolean>): Promise<DeliveryOutcome>;
+  send(reference: StoredConversationReference, card: NudgeCard, mark?: SendGate['mark']): Promise<DeliveryOutcome>;
   /** A campaign's escalation: one card to a manager listing their direct reports still not set up. */
   sendManagerSummary(reference: StoredConversationReference, summary: ManagerSummary): Promise<DeliveryOutcome>;
 }

@@ -1,5 +1,6 @@
+import type { CampaignStore } from '../../../src/domain/ports/campaign-store';
 import type { Database } from '../../../src/adapters/storage/database';
-import { SqlCampaignStore } from '../../../src/adapters/storage/sql-campaign-store';
+import { sqlCampaignStore } from '../../../src/adapters/storage/sql-campaign-store';
 import { SqlNudgeStore } from '../../../src/adapters/storage/sql-nudge-store';
 import { SqlPostureStore } from '../../../src/adapters/storage/sql-posture-store';
 import { campaignFunnel } from '../../../src/domain/campaigns/campaign-funnel';
@@ -21,13 +22,13 @@ const owner = { id: 'manager-1', name: 'Megan Bowen' };
  */
 describe.each(databaseTargets())('campaign headlines on $name', (target) => {
   let db: Database;
-  let campaigns: SqlCampaignStore;
+  let campaigns: CampaignStore;
   let nudges: SqlNudgeStore;
   let posture: SqlPostureStore;
 
   beforeAll(async () => {
     db = await target.openMigrated();
-    campaigns = new SqlCampaignStore(db);
+    campaigns = sqlCampaignStore(db);
     nudges = new SqlNudgeStore(db);
     posture = new SqlPostureStore(db);
   });

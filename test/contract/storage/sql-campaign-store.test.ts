@@ -1,5 +1,6 @@
+import type { CampaignStore } from '../../../src/domain/ports/campaign-store';
 import type { Database } from '../../../src/adapters/storage/database';
-import { SqlCampaignStore } from '../../../src/adapters/storage/sql-campaign-store';
+import { sqlCampaignStore } from '../../../src/adapters/storage/sql-campaign-store';
 import { SqlNudgeStore } from '../../../src/adapters/storage/sql-nudge-store';
 import type { CampaignPlan } from '../../../src/domain/campaigns/campaign';
 import { campaignPlan } from '../../fakes/campaign-plan';
@@ -21,11 +22,11 @@ const plan = (name = 'Year-end push'): CampaignPlan =>
 
 describe.each(databaseTargets())('SqlCampaignStore on $name', (target) => {
   let db: Database;
-  let store: SqlCampaignStore;
+  let store: CampaignStore;
 
   beforeAll(async () => {
     db = await target.openMigrated();
-    store = new SqlCampaignStore(db, { leaseClock: 'caller' });
+    store = sqlCampaignStore(db, { leaseClock: 'caller' });
   });
   afterAll(() => db.close());
 
@@ -166,7 +167,7 @@ describe.each(databaseTargets())('SqlCampaignStore on $name', (target) => {
   // Issue 15, item 6: leases used each instance's own clock, so one running 2 minutes fast took back a claim that
   // another was still sending (the card went, was recorded uncertain, and the person could pass the campaign's cap).
   it("runs leases on the database's clock: an instance whose clock is 2 minutes fast takes back no live claim", async () => {
-    const onDatabaseClock = new SqlCampaignStore(db);
+    const onDatabaseClock = sqlCampaignStore(db);
     const realNow = new Date();
     const { run } = await runWith(1, new Date(realNow.getTime() - 60_000));
     const [claimed] = (await onDatabaseClock.claimDue(realNow, 1000, 'honest', new Date(realNow.getTime() + 60_000))).filter(
@@ -189,7 +190,7 @@ describe.each(databaseTargets())('SqlCampaignStore on $name', (target) => {
   });
 
   it("gives a claim back once its lease ran out on the database's clock", async () => {
-    const onDatabaseClock = new SqlCampaignStore(db);
+    const onDatabaseClock = sqlCampaignStore(db);
     const realNow = new Date();
     const { run } = await runWith(1, new Date(realNow.getTime() - 60_000));
     await onDatabaseClock.claimDue(realNow, 1000, 'short', new Date(realNow.getTime() + 200));

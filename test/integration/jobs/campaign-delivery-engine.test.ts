@@ -1,6 +1,7 @@
+import type { CampaignStore } from '../../../src/domain/ports/campaign-store';
 import { CampaignDeliveryEngine } from '../../../src/adapters/jobs/campaign-delivery-engine';
 import type { Database } from '../../../src/adapters/storage/database';
-import { SqlCampaignStore } from '../../../src/adapters/storage/sql-campaign-store';
+import { sqlCampaignStore } from '../../../src/adapters/storage/sql-campaign-store';
 import { SqlSendRate } from '../../../src/adapters/storage/sql-send-rate';
 import type { SendRate } from '../../../src/domain/ports/send-rate';
 import type { CampaignRun } from '../../../src/domain/campaigns/campaign-run';
@@ -8,6 +9,7 @@ import type { NudgeRequest, NudgeResult } from '../../../src/use-cases/send-nudg
 import { campaignPlan } from '../../fakes/campaign-plan';
 import { databaseTargets } from '../../support/test-database';
 import type { UserMfaStatus } from '../../../src/domain/mfa/user-registration';
+import { cardThroughGate } from '../../support/card-through-gate';
 import { eventually, letTimePass } from '../../support/eventually';
 
 /** Everyone is in the latest scan, with SMS only, except "gone". */
@@ -36,10 +38,10 @@ const waitFor = (condition: () => Promise<boolean>, timeoutMs = 20_000) => event
 
 describe.each(databaseTargets())('the campaign delivery engine on $name', (target) => {
   let db: Database;
-  let store: SqlCampaignStore;
+  let store: CampaignStore;
   beforeAll(async () => {
     db = await target.openMigrated();
-    store = new SqlCampaignStore(db);
+    store = sqlCampaignStore(db);
   });
   afterAll(() => db.close());
 
@@ -57,7 +59,7 @@ describe.each(databaseTargets())('the campaign delivery engine on $name', (targe
   function recordingSender() {
     const sends: { userId: string; at: number }[] = [];
     const send = async (request: NudgeRequest): Promise<NudgeResult> => {
-      if (request.beforeSend && !(await request.beforeSend())) {
+      if (!(await cardThroughGate(request))) {
         return {
           kind: 'failed',
           reason: 'stopped before sending',
@@ -200,18 +202,21 @@ describe.each(databaseTargets())('the campaign delivery engine on $name', (targe
     const run = await runFor(20);
     const delivered: string[] = [];
     let hang: (() => void) | undefined;
-    // The dying instance: its fourth send leaves (beforeSend marks it) and never comes back, as if the process died there.
+    // The dying instance: its fourth send leaves (its gate marks it) and never comes back, as if the process died there.
     let calls = 0;
     const dying = async (request: NudgeRequest): Promise<NudgeResult> => {
       calls += 1;
       if (calls === 4) {
-        await request.beforeSend?.();
-        await new Promise<void>((resolve) => {
-          hang = resolve;
-        });
+        await cardThroughGate(
+          request,
+          () =>
+            new Promise<void>((resolve) => {
+              hang = resolve;
+            }),
+        );
         throw new Error('the process is gone');
       }
-      if (request.beforeSend && !(await request.beforeSend()))
+      if (!(await cardThroughGate(request)))
         return {
           kind: 'failed',
           reason: 'stopped before sending',
@@ -269,7 +274,7 @@ describe.each(databaseTargets())('the campaign delivery engine on $name', (targe
     };
     let unsettled = 0;
     const overlaps: number[] = [];
-    const counting = Object.create(store) as SqlCampaignStore;
+    const counting = Object.create(store) as CampaignStore;
     counting.claimDue = async (...args) => {
       const claimed = await store.claimDue(...args);
       if (claimed.length > 0) overlaps.push(unsettled);
@@ -361,19 +366,22 @@ describe.each(databaseTargets())('the campaign delivery engine on $name', (targe
     const requests: number[] = [];
     // Everyone needs a new chat first: one request to Teams, then the card.
     const send = async (request: NudgeRequest) => {
-      const answered = await request.beforeNewChat?.();
+      const answered = await request.gate!.place('newChat');
       requests.push(Date.now());
       await letTimePass(5, "Teams' answer to the new chat takes a moment");
-      answered?.();
+      answered();
       return recording(request);
     };
     const counting = (request: NudgeRequest) =>
       send({
         ...request,
-        beforeSend: async () => {
-          const go = await request.beforeSend!();
-          requests.push(Date.now());
-          return go;
+        gate: {
+          place: (what) => request.gate!.place(what),
+          mark: async () => {
+            const go = await request.gate!.mark();
+            requests.push(Date.now());
+            return go;
+          },
         },
       });
     const engine = new CampaignDeliveryEngine(
@@ -396,7 +404,7 @@ describe.each(databaseTargets())('the campaign delivery engine on $name', (targe
 
   it('looks less and less often while nothing is due, and at once when poked', async () => {
     let looks = 0;
-    const counting = Object.create(store) as SqlCampaignStore;
+    const counting = Object.create(store) as CampaignStore;
     counting.claimDue = async (...args) => {
       looks += 1;
       return store.claimDue(...args);
@@ -429,7 +437,7 @@ describe.each(databaseTargets())('the campaign delivery engine on $name', (targe
     const run = await runFor(3);
     let wedged = true;
     let fixed = false;
-    const hanging = Object.create(store) as SqlCampaignStore;
+    const hanging = Object.create(store) as CampaignStore;
     hanging.claimDue = async (...args) => {
       if (wedged || !fixed) {
         wedged = false;

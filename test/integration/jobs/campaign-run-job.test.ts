@@ -1,7 +1,8 @@
+import type { CampaignStore } from '../../../src/domain/ports/campaign-store';
 import { CAMPAIGN_RUN_JOB, CampaignRunJobs } from '../../../src/adapters/jobs/campaign-run-job';
 import { PgBossJobEngine } from '../../../src/adapters/jobs/pg-boss-job-engine';
 import type { Database } from '../../../src/adapters/storage/database';
-import { SqlCampaignStore } from '../../../src/adapters/storage/sql-campaign-store';
+import { sqlCampaignStore } from '../../../src/adapters/storage/sql-campaign-store';
 import type { StartRunResult } from '../../../src/use-cases/start-campaign-run';
 import { campaignPlan } from '../../fakes/campaign-plan';
 import { databaseTargets } from '../../support/test-database';
@@ -13,7 +14,7 @@ const quiet = { info: () => {}, warn: () => {}, error: () => {} };
 describe.each(databaseTargets())('campaign run jobs on $name', (target) => {
   let db: Database;
   let engine: PgBossJobEngine;
-  let store: SqlCampaignStore;
+  let store: CampaignStore;
   let jobs: CampaignRunJobs;
   const started: { campaignId: string; scheduledFor: string }[] = [];
   let answer: (campaignId: string, scheduledFor: Date) => StartRunResult = () => ({ kind: 'noScan' });
@@ -28,23 +29,21 @@ describe.each(databaseTargets())('campaign run jobs on $name', (target) => {
       logger: quiet,
     });
     await engine.start();
-    store = new SqlCampaignStore(db);
+    store = sqlCampaignStore(db);
     jobs = new CampaignRunJobs(
       engine,
-      async (campaignId, scheduledFor) => {
-        started.push({ campaignId, scheduledFor: scheduledFor.toISOString() });
-        return answer(campaignId, scheduledFor);
-      },
-      store,
-      quiet,
-      () => new Date(),
       {
-        listActive: () => store.listActive(),
-        setProblem: (id, problem, at) => store.setProblem(id, problem, at),
+        campaigns: store,
+        startRun: async (campaignId, scheduledFor) => {
+          started.push({ campaignId, scheduledFor: scheduledFor.toISOString() });
+          return answer(campaignId, scheduledFor);
+        },
+        now: () => new Date(),
         onProblem: async (campaign, problem) => {
           told.push({ campaignId: campaign.id, problem });
         },
       },
+      quiet,
     );
     await jobs.register();
   });

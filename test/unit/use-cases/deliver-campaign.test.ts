@@ -1,10 +1,12 @@
+import type { CampaignStore } from '../../../src/domain/ports/campaign-store';
 import type { Database } from '../../../src/adapters/storage/database';
-import { SqlCampaignStore } from '../../../src/adapters/storage/sql-campaign-store';
+import { sqlCampaignStore } from '../../../src/adapters/storage/sql-campaign-store';
 import { claimDueBatch, deliverDueBatch, deliveryResultOf, MAX_ATTEMPTS, sendClaimedBatch } from '../../../src/use-cases/deliver-campaign';
 import type { NudgeRequest, NudgeResult } from '../../../src/use-cases/send-nudge';
 import { campaignPlan } from '../../fakes/campaign-plan';
 import { databaseTargets } from '../../support/test-database';
 import type { UserMfaStatus } from '../../../src/domain/mfa/user-registration';
+import { cardThroughGate } from '../../support/card-through-gate';
 import { eventually } from '../../support/eventually';
 
 /** Everyone is in the latest scan, with SMS only, except "gone". */
@@ -94,10 +96,10 @@ describe('what a nudge result means for a campaign delivery', () => {
 
 describe.each(databaseTargets())('a delivery batch on $name', (target) => {
   let db: Database;
-  let store: SqlCampaignStore;
+  let store: CampaignStore;
   beforeAll(async () => {
     db = await target.openMigrated();
-    store = new SqlCampaignStore(db, { leaseClock: 'caller' });
+    store = sqlCampaignStore(db, { leaseClock: 'caller' });
   });
   afterAll(() => db.close());
 
@@ -120,7 +122,7 @@ describe.each(databaseTargets())('a delivery batch on $name', (target) => {
       if (request.userId === 'strong') return { kind: 'alreadyStrong', person };
       if (request.userId === 'blocked') {
         // The sender marks the point of no return just before the card goes to Teams.
-        expect(await request.beforeSend?.()).toBe(true);
+        expect(await cardThroughGate(request)).toBe(true);
         return { kind: 'blocked', code: 'Forbidden', person, nudgeId: NUDGE_ID, strength: 'weak' };
       }
       return { kind: 'throttled', retryAfterMs: 5_000, person, nudgeId: NUDGE_ID, strength: 'weak' };
@@ -163,7 +165,7 @@ describe.each(databaseTargets())('a delivery batch on $name', (target) => {
     const send = async (request: NudgeRequest): Promise<NudgeResult> => {
       // The checks took longer than the lease (the instance was held up): the mark is refused.
       clock = later(61_000);
-      if (!(await request.beforeSend!()))
+      if (!(await cardThroughGate(request)))
         return { kind: 'failed', reason: 'stopped before sending', transient: true, person, nudgeId: NUDGE_ID, strength: 'weak' };
       sent += 1;
       return { kind: 'alreadyStrong', person };
@@ -183,7 +185,7 @@ describe.each(databaseTargets())('a delivery batch on $name', (target) => {
       {
         ...deps,
         send: async (request) => {
-          if (await request.beforeSend!()) marked.push(request.userId);
+          if (await cardThroughGate(request)) marked.push(request.userId);
           return { kind: 'alreadyStrong', person };
         },
       },
@@ -251,9 +253,7 @@ describe.each(databaseTargets())('a delivery batch on $name', (target) => {
     };
     const send = async (request: NudgeRequest): Promise<NudgeResult> => {
       if (request.userId === 'strong') return { kind: 'alreadyStrong', person };
-      expect(await request.beforeSend?.()).toBe(true);
-      events.push(`sent ${request.userId}`);
-      request.afterSend?.();
+      expect(await cardThroughGate(request, () => events.push(`sent ${request.userId}`))).toBe(true);
       events.push(`recorded ${request.userId}`);
       return { kind: 'blocked', code: 'Forbidden', person, nudgeId: NUDGE_ID, strength: 'weak' };
     };
@@ -296,7 +296,7 @@ describe.each(databaseTargets())('a delivery batch on $name', (target) => {
       return scanned(id);
     };
     const send = async (request: NudgeRequest): Promise<NudgeResult> => {
-      await request.beforeSend!();
+      await cardThroughGate(request);
       return { kind: 'blocked', code: 'Forbidden', person, nudgeId: NUDGE_ID, strength: 'weak' };
     };
     const report = await deliverDueBatch({ store, send, scanned: looking, now: () => NOW, worker: 'w1', leaseMs: 60_000 }, 1000);
@@ -332,7 +332,7 @@ describe.each(databaseTargets())('a delivery batch on $name', (target) => {
       const { run, row } = await oneMarkedDelivery('blip');
       sends = 0;
       const send = async (request: NudgeRequest): Promise<NudgeResult> => {
-        if (await request.beforeSend!()) sends += 1;
+        if (await cardThroughGate(request)) sends += 1;
         throw new Error('connection terminated unexpectedly');
       };
       expect((await deliverDueBatch(deps(send), 100)).results).toMatchObject({ uncertain: 1, later: 0 });
@@ -345,7 +345,7 @@ describe.each(databaseTargets())('a delivery batch on $name', (target) => {
     it('records what Teams answered without confirming (5xx, no answer) as uncertain', async () => {
       const { row } = await oneMarkedDelivery('gateway');
       const send = async (request: NudgeRequest): Promise<NudgeResult> => {
-        await request.beforeSend!();
+        await cardThroughGate(request);
         return { kind: 'uncertain', reason: 'Bot Connector answered 504', person, nudgeId: NUDGE_ID, strength: 'weak' };
       };
       await deliverDueBatch(deps(send), 100);
@@ -355,7 +355,7 @@ describe.each(databaseTargets())('a delivery batch on $name', (target) => {
     it('clears the mark only for an answer that proves the card did not go (429), and sends it again later', async () => {
       const { row } = await oneMarkedDelivery('throttled');
       const send = async (request: NudgeRequest): Promise<NudgeResult> => {
-        await request.beforeSend!();
+        await cardThroughGate(request);
         return { kind: 'throttled', retryAfterMs: 1000, person, nudgeId: NUDGE_ID, strength: 'weak' };
       };
       await deliverDueBatch(deps(send), 100);

@@ -1,5 +1,6 @@
+import type { CampaignStore } from '../../../src/domain/ports/campaign-store';
 import type { Database } from '../../../src/adapters/storage/database';
-import { SqlCampaignStore } from '../../../src/adapters/storage/sql-campaign-store';
+import { sqlCampaignStore } from '../../../src/adapters/storage/sql-campaign-store';
 import { SqlPostureStore } from '../../../src/adapters/storage/sql-posture-store';
 import type { CampaignPlan } from '../../../src/domain/campaigns/campaign';
 import { classifyMethods } from '../../../src/domain/mfa/mfa-strength';
@@ -30,7 +31,7 @@ const plan = (audience: Partial<CampaignPlan['audience']>): CampaignPlan =>
 describe.each(databaseTargets())('starting a campaign run on $name', (target) => {
   let db: Database;
   let deps: StartRunDeps;
-  let campaigns: SqlCampaignStore;
+  let campaigns: CampaignStore;
   let posture: SqlPostureStore;
   const usersOf = async (runId: string) =>
     (await db.query<{ user_id: string }>('SELECT user_id FROM campaign_deliveries WHERE run_id = $1 ORDER BY user_id', [runId])).map(
@@ -39,7 +40,7 @@ describe.each(databaseTargets())('starting a campaign run on $name', (target) =>
 
   beforeAll(async () => {
     db = await target.openMigrated();
-    campaigns = new SqlCampaignStore(db);
+    campaigns = sqlCampaignStore(db);
     posture = new SqlPostureStore(db);
     deps = {
       campaigns,

@@ -1,5 +1,5 @@
 import type { SendRate } from '../../domain/ports/send-rate';
-import type { SendPace } from '../../use-cases/paced-nudge';
+import type { SendPace } from '../../domain/ports/send-gate';
 import { RequestPacer } from '../request-pacer';
 
 /**
@@ -11,7 +11,7 @@ import { RequestPacer } from '../request-pacer';
  * instance's own one-second window, sized to its share of the rate (the rate divided by the instances sending
  * lately), so that sends held up on their way cannot bunch into a second above the rate.
  */
-export class SendGate {
+export class SendBudget {
   private readonly ownWindow: RequestPacer | undefined;
 
   /**

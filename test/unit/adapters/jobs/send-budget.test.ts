@@ -1,5 +1,5 @@
 import { CampaignDeliveryEngine } from '../../../../src/adapters/jobs/campaign-delivery-engine';
-import { SendGate } from '../../../../src/adapters/jobs/send-gate';
+import { SendBudget } from '../../../../src/adapters/jobs/send-budget';
 import type { SendRate, SendSlot } from '../../../../src/domain/ports/send-rate';
 
 /** A shared budget that always has a place now, and says how many instances send. */
@@ -24,10 +24,10 @@ async function settled(promise: Promise<unknown>): Promise<boolean> {
   return done;
 }
 
-describe('SendGate', () => {
+describe('SendBudget', () => {
   it('asks the shared budget in the name of its instance, and tells `reserved` once the place is held', async () => {
     const shared = rate(1);
-    const gate = new SendGate(shared, 'host:1:abc', 10);
+    const gate = new SendBudget(shared, 'host:1:abc', 10);
     const reserved = jest.fn();
     const answered = await gate.take(reserved);
     expect(shared.askedBy).toEqual(['host:1:abc']);
@@ -36,7 +36,7 @@ describe('SendGate', () => {
   });
 
   it('keeps this instance to its share of the rate: with two instances sending, one place a second out of two', async () => {
-    const gate = new SendGate(rate(2), 'a', 2);
+    const gate = new SendBudget(rate(2), 'a', 2);
     const first = await gate.take();
     const second = gate.take();
     // The share is one a second and the first send holds it until Teams answered, then for a window.
@@ -47,7 +47,7 @@ describe('SendGate', () => {
   });
 
   it("is the one door for the campaign engine and every other sender: the engine's sends wait behind an admin's nudge", async () => {
-    const gate = new SendGate(rate(1), 'a', 1);
+    const gate = new SendBudget(rate(1), 'a', 1);
     const engine = new CampaignDeliveryEngine({} as never, gate, { batchMax: 1, idleMs: 1000 }, { info: () => {}, error: () => {} });
     const adminsNudge = await gate.take();
     const campaignCard = engine.takeSendSlot();
@@ -57,7 +57,7 @@ describe('SendGate', () => {
   });
 
   it('without an own limit, only the shared budget paces', async () => {
-    const gate = new SendGate(rate(5), 'a');
+    const gate = new SendBudget(rate(5), 'a');
     const takes = await Promise.all([gate.take(), gate.take(), gate.take()]);
     expect(takes).toHaveLength(3);
   });

@@ -1,0 +1,93 @@
+import type { CampaignHeadline, DeliveryFact } from '../../../domain/campaigns/campaign-funnel';
+import type { DeliveryStatus } from '../../../domain/campaigns/campaign-run';
+import { isGuid } from '../../../domain/guid';
+import type { CampaignReports } from '../../../domain/ports/campaign-reports';
+import type { Database } from '../database';
+
+/**
+ * When strong MFA was confirmed after a delivery's nudge was sent: by a live check (the series ended as
+ * enrolled) or else by the latest scan, if it ran after the send. Over FACT_SOURCES.
+ */
+const ENROLLED_AT = `
+  CASE WHEN s.end_reason = 'enrolled' AND s.ended_at >= n.sent_at THEN s.ended_at
+       WHEN u.strength = 'strong' AND r.finished_at >= n.sent_at THEN r.finished_at END`;
+
+const FACT_SOURCES = `
+  campaign_deliveries d
+    LEFT JOIN nudges n ON n.id = d.nudge_id
+    LEFT JOIN nudge_series s ON s.id = n.series_id
+    LEFT JOIN current_mfa_users u ON u.id = d.user_id
+    LEFT JOIN scan_runs r ON r.id = u.scan_id`;
+
+/** Each delivery with what followed: any action on its card, a snooze, and strong MFA confirmed after it was sent. */
+const DELIVERY_FACTS = `
+  SELECT d.run_id, d.user_id, d.status, d.reason, n.sent_at,
+    EXISTS (SELECT 1 FROM nudge_actions a WHERE a.nudge_id = d.nudge_id) AS opened,
+    EXISTS (SELECT 1 FROM nudge_actions a WHERE a.nudge_id = d.nudge_id AND a.action <> 'viewed' AND a.result <> 'notYours') AS answered,
+    EXISTS (SELECT 1 FROM nudge_actions a WHERE a.nudge_id = d.nudge_id AND a.action = 'snooze' AND a.result = 'snoozed') AS snoozed,
+    ${ENROLLED_AT} AS enrolled_at,
+    u.user_principal_name, u.display_name, u.manager_id
+  FROM ${FACT_SOURCES}
+  WHERE d.campaign_id = $1
+  ORDER BY d.id`;
+
+/**
+ * The list's three figures per campaign, counted per person as campaignFunnel counts them: a person reached by
+ * any run is delivered ('sent' is as far as a delivery gets), and enrolled when any of their nudges was followed
+ * by strong MFA. Counted here so that the list does not read every delivery of ten campaigns.
+ */
+const HEADLINES = `
+  SELECT d.campaign_id, count(DISTINCT d.user_id)::int AS targeted,
+    count(DISTINCT d.user_id) FILTER (WHERE d.status = 'sent')::int AS delivered,
+    count(DISTINCT d.user_id) FILTER (WHERE (${ENROLLED_AT}) IS NOT NULL)::int AS enrolled
+  FROM ${FACT_SOURCES}
+  WHERE d.campaign_id = ANY($1::uuid[])
+  GROUP BY d.campaign_id`;
+
+interface FactRow {
+  run_id: string;
+  user_id: string;
+  status: DeliveryStatus;
+  reason: string | null;
+  sent_at: Date | string | null;
+  opened: boolean;
+  answered: boolean;
+  snoozed: boolean;
+  enrolled_at: Date | string | null;
+  user_principal_name: string | null;
+  display_name: string | null;
+  manager_id: string | null;
+}
+
+/** What followed each delivery, for a campaign's funnel, its export and the list's figures. */
+export class SqlCampaignReports implements CampaignReports {
+  constructor(private readonly db: Database) {}
+
+  async deliveryFacts(campaignId: string): Promise<DeliveryFact[]> {
+    if (!isGuid(campaignId)) return [];
+    const rows = await this.db.query<FactRow>(DELIVERY_FACTS, [campaignId]);
+    return rows.map((row) => ({
+      runId: row.run_id,
+      userId: row.user_id,
+      status: row.status,
+      ...(row.reason ? { reason: row.reason } : {}),
+      ...(row.sent_at ? { sentAt: new Date(row.sent_at) } : {}),
+      opened: row.opened,
+      answered: row.answered,
+      snoozed: row.snoozed,
+      ...(row.enrolled_at ? { enrolledAt: new Date(row.enrolled_at) } : {}),
+      ...(row.user_principal_name ? { userPrincipalName: row.user_principal_name } : {}),
+      ...(row.display_name ? { displayName: row.display_name } : {}),
+      ...(row.manager_id ? { managerId: row.manager_id } : {}),
+    }));
+  }
+
+  async headlines(campaignIds: readonly string[]): Promise<Map<string, CampaignHeadline>> {
+    const ids = campaignIds.filter(isGuid);
+    const headlines = new Map<string, CampaignHeadline>(ids.map((id) => [id, { targeted: 0, delivered: 0, enrolled: 0 }]));
+    if (ids.length === 0) return headlines;
+    const rows = await this.db.query<{ campaign_id: string; targeted: number; delivered: number; enrolled: number }>(HEADLINES, [ids]);
+    for (const row of rows) headlines.set(row.campaign_id, { targeted: row.targeted, delivered: row.delivered, enrolled: row.enrolled });
+    return headlines;
+  }
+}

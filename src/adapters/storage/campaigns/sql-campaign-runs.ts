@@ -1,0 +1,85 @@
+import type { CampaignRun, DeliveryStatus } from '../../../domain/campaigns/campaign-run';
+import { isGuid } from '../../../domain/guid';
+import type { CampaignRuns, DeliveryCounts } from '../../../domain/ports/campaign-runs';
+import type { Database } from '../database';
+import { toRun, type RunRow } from './campaign-rows';
+
+/** A campaign's runs (one per scheduled time) and the people each run is for. */
+export class SqlCampaignRuns implements CampaignRuns {
+  constructor(private readonly db: Database) {}
+
+  async startRun(campaignId: string, scheduledFor: Date, at: Date): Promise<{ run: CampaignRun; created: boolean }> {
+    const [created] = await this.db.query<RunRow>(
+      `INSERT INTO campaign_runs (campaign_id, scheduled_for, started_at, status) VALUES ($1, $2, $3, 'delivering')
+       ON CONFLICT (campaign_id, scheduled_for) DO NOTHING RETURNING *`,
+      [campaignId, scheduledFor, at],
+    );
+    if (created) return { run: toRun(created), created: true };
+    const [existing] = await this.db.query<RunRow>('SELECT * FROM campaign_runs WHERE campaign_id = $1 AND scheduled_for = $2', [
+      campaignId,
+      scheduledFor,
+    ]);
+    return { run: toRun(existing!), created: false };
+  }
+
+  async addDeliveries(runId: string, deliveries: readonly { userId: string; dueAt: Date }[]): Promise<number> {
+    if (deliveries.length === 0) return 0;
+    return this.db.transaction(async (tx) => {
+      const rows = await tx.query(
+        `INSERT INTO campaign_deliveries (run_id, campaign_id, user_id, due_at, status)
+         SELECT $1, r.campaign_id, u.user_id, u.due_at, 'pending'
+         FROM campaign_runs r, unnest($2::text[], $3::timestamptz[]) AS u (user_id, due_at)
+         WHERE r.id = $1
+         ON CONFLICT (run_id, user_id) DO NOTHING RETURNING id`,
+        [runId, deliveries.map((d) => d.userId), deliveries.map((d) => d.dueAt.toISOString())],
+      );
+      await tx.query('UPDATE campaign_runs SET targeted = (SELECT count(*) FROM campaign_deliveries WHERE run_id = $1) WHERE id = $1', [
+        runId,
+      ]);
+      return rows.length;
+    });
+  }
+
+  async finishRunIfDone(runId: string, at: Date): Promise<CampaignRun | undefined> {
+    const [row] = await this.db.query<RunRow>(
+      `UPDATE campaign_runs SET status = 'finished', finished_at = $2
+       WHERE id = $1 AND status = 'delivering'
+         AND NOT EXISTS (SELECT 1 FROM campaign_deliveries WHERE run_id = $1 AND status IN ('pending', 'sending'))
+       RETURNING *`,
+      [runId, at],
+    );
+    return row ? toRun(row) : undefined;
+  }
+
+  async finishSettledRuns(at: Date): Promise<CampaignRun[]> {
+    const rows = await this.db.query<RunRow>(
+      `UPDATE campaign_runs r SET status = 'finished', finished_at = $1
+       WHERE r.status = 'delivering'
+         AND EXISTS (SELECT 1 FROM campaign_deliveries d WHERE d.run_id = r.id)
+         AND NOT EXISTS (SELECT 1 FROM campaign_deliveries d WHERE d.run_id = r.id AND d.status IN ('pending', 'sending'))
+       RETURNING *`,
+      [at],
+    );
+    return rows.map(toRun);
+  }
+
+  async runs(campaignId: string): Promise<CampaignRun[]> {
+    if (!isGuid(campaignId)) return [];
+    const rows = await this.db.query<RunRow>('SELECT * FROM campaign_runs WHERE campaign_id = $1 ORDER BY scheduled_for', [campaignId]);
+    return rows.map(toRun);
+  }
+
+  async deliveryCounts(runId: string): Promise<DeliveryCounts> {
+    const rows = await this.db.query<{ status: DeliveryStatus; reason: string | null; n: string | number }>(
+      'SELECT status, reason, count(*) AS n FROM campaign_deliveries WHERE run_id = $1 GROUP BY status, reason',
+      [runId],
+    );
+    const counts: DeliveryCounts = { pending: 0, sending: 0, sent: 0, failed: 0, skipped: 0, cancelled: 0, uncertain: 0, failedBy: {} };
+    for (const row of rows) {
+      counts[row.status] += Number(row.n);
+      if (row.status === 'failed')
+        counts.failedBy[row.reason ?? 'unknown'] = (counts.failedBy[row.reason ?? 'unknown'] ?? 0) + Number(row.n);
+    }
+    return counts;
+  }
+}

@@ -1,0 +1,24 @@
+import type { CampaignRun, DeliveryStatus } from '../campaigns/campaign-run';
+
+export interface DeliveryCounts extends Record<DeliveryStatus, number> {
+  /** Failures by reason (e.g. blocked, notInstallable). */
+  failedBy: Record<string, number>;
+}
+
+/** A campaign's runs (one per scheduled time) and the people each is for. */
+export interface CampaignRuns {
+  /** Starts the run for one scheduled time, or finds the one already started (at most one per time). */
+  startRun(campaignId: string, scheduledFor: Date, at: Date): Promise<{ run: CampaignRun; created: boolean }>;
+  /** One delivery per person; a person already in the run is left as they are. Returns how many were added. */
+  addDeliveries(runId: string, deliveries: readonly { userId: string; dueAt: Date }[]): Promise<number>;
+  /** Marks the run finished when none of its deliveries is pending or sending; returns the run when it did so now. */
+  finishRunIfDone(runId: string, at: Date): Promise<CampaignRun | undefined>;
+  /**
+   * Marks finished every run still delivering whose deliveries are all settled, and returns them: the runs whose
+   * last deliveries were settled by `reclaimExpired` (their worker died), or whose finish could not be written.
+   * A run with no delivery yet is left alone (it may be starting).
+   */
+  finishSettledRuns(at: Date): Promise<CampaignRun[]>;
+  runs(campaignId: string): Promise<CampaignRun[]>;
+  deliveryCounts(runId: string): Promise<DeliveryCounts>;
+}
