@@ -1,16 +1,8 @@
 import type { Activity, Storage, TurnContext } from 'botbuilder';
-import { Application, TurnState } from '@microsoft/teams-ai';
+import { Application, TurnState, type TeamsAdapter } from '@microsoft/teams-ai';
 import type { TeamsBotAdapter, TurnResponse } from './teams-adapter-factory';
 import type { BotDependencies } from './bot-dependencies';
-import { registerInstallationRoutes } from './routes/installation-routes';
-import { registerAdminCardActions } from './routes/admin-card-actions';
-import { registerAdminRoutes } from './routes/admin-routes';
-import { registerCampaignCardActions } from './routes/campaign-card-actions';
-import { registerCampaignRoutes } from './routes/campaign-routes';
-import { registerMessageRoutes } from './routes/message-routes';
-import { registerOwnStatusRoutes } from './routes/own-status-routes';
-import { registerQuestionRoutes } from './routes/question-routes';
-import { registerNudgeCardActions } from './routes/nudge-card-actions';
+import { CARD_ACTION_ROUTES, ROUTE_TABLE } from './route-table';
 import { assertEveryVerbRouted } from './routes/card-actions';
 import { activityTenant, isFromTenant } from './tenant-gate';
 import { createTurnErrorHandler } from './turn-error-handler';
@@ -24,6 +16,38 @@ export interface TeamsBot {
 }
 
 export function createTeamsBot(adapter: TeamsBotAdapter, storage: Storage, deps: BotDependencies, botAppId?: string): TeamsBot {
+  const bot: TeamsBot = {
+    adapter,
+    process: (authorization, activity) => adapter.processCheckedActivity(authorization, activity, (context) => bot.handleTurn(context)),
+    handleTurn: createTurnHandler(adapter, storage, deps, botAppId),
+  };
+  return bot;
+}
+
+/**
+ * One turn: the tenant gate, then the first route that takes the activity. The adapter is Teams' in production;
+ * any botbuilder adapter that sends replies will do (the tests use botbuilder's test adapter).
+ */
+export function createTurnHandler(
+  adapter: TeamsAdapter,
+  storage: Storage,
+  deps: BotDependencies,
+  botAppId?: string,
+): (context: TurnContext) => Promise<void> {
+  const app = createBotApplication(adapter, storage, deps, botAppId);
+  return async (context) => {
+    if (!isFromTenant(context.activity, deps.tenantId)) {
+      deps.logger.warn(
+        { activityType: context.activity.type, activityId: context.activity.id, tenantId: activityTenant(context.activity) ?? 'missing' },
+        'refused an activity from another tenant',
+      );
+      return;
+    }
+    await app.run(context);
+  };
+}
+
+function createBotApplication(adapter: TeamsAdapter, storage: Storage, deps: BotDependencies, botAppId?: string): Application<TurnState> {
   const app = new Application<TurnState>({
     adapter,
     storage,
@@ -34,31 +58,15 @@ export function createTeamsBot(adapter: TeamsBotAdapter, storage: Storage, deps:
     turnStateFactory: () => new TurnState(),
   });
   app.error(createTurnErrorHandler(deps.logger));
-  registerInstallationRoutes(app, deps);
-  registerAdminRoutes(app, deps);
-  registerAdminCardActions(app, deps);
-  registerCampaignRoutes(app, deps);
-  registerCampaignCardActions(app, deps);
-  registerOwnStatusRoutes(app, deps);
-  registerNudgeCardActions(app, deps);
-  registerQuestionRoutes(app, deps);
-  registerMessageRoutes(app, deps);
+  // In the table's order: teams-ai runs the first route that takes the activity.
+  for (const route of ROUTE_TABLE) {
+    app.addRoute(
+      async (context) => route.takes(context.activity),
+      (context) => route.reply(context, deps),
+    );
+  }
+  for (const register of CARD_ACTION_ROUTES) register(app, deps);
   // A button whose verb nobody answers would fail only when pressed: refuse to start instead.
   assertEveryVerbRouted(app);
-
-  const bot: TeamsBot = {
-    adapter,
-    process: (authorization, activity) => adapter.processCheckedActivity(authorization, activity, (context) => bot.handleTurn(context)),
-    async handleTurn(context) {
-      if (!isFromTenant(context.activity, deps.tenantId)) {
-        deps.logger.warn(
-          { activityType: context.activity.type, activityId: context.activity.id, tenantId: activityTenant(context.activity) ?? 'missing' },
-          'refused an activity from another tenant',
-        );
-        return;
-      }
-      await app.run(context);
-    },
-  };
-  return bot;
+  return app;
 }

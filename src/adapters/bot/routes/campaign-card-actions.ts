@@ -29,50 +29,67 @@ export function registerCampaignCardActions(app: Application<TurnState>, deps: B
     needs: 'manager' | 'viewer',
     handler: (context: TurnContext, data: CardActionData<V>, isManager: boolean) => Promise<AdaptiveCard>,
   ) =>
-    onCardAction(app, deps, verb, async (context, data): Promise<AdaptiveCard> => {
-      const access = await campaignAccess(context, deps);
-      if (access === 'unavailable') return textCard(CANT_CHECK_CAMPAIGN_ROLE);
-      if (access === 'none') {
-        await auditTurn(context, deps)('campaign card action', 'refused');
-        deps.logger.info({ actorId: context.activity.from?.aadObjectId }, 'refused a campaign card action');
-        return adminRefusalCard({ contact: deps.admin.contact });
-      }
-      if (needs === 'manager' && access !== 'manager') {
-        await auditTurn(context, deps)('campaign card action', 'refused');
-        return textCard(MANAGERS_ONLY);
-      }
-      return handler(context, data, access === 'manager');
-    });
-
-  const statusCard = async (ref: string, isManager: boolean, headline?: string) => {
-    const report = await readCampaignReport(deps.campaigns.manage, ref);
-    return report
-      ? campaignStatusCard({ ...report, canChange: isManager, now: deps.now(), ...(headline ? { headline } : {}) })
-      : textCard(OUT_OF_DATE);
-  };
+    onCardAction(app, deps, verb, async (context, data) =>
+      whenAllowed(context, deps, needs, (isManager) => handler(context, data, isManager)),
+    );
 
   route(VERBS.campaignNew, 'manager', async (context) => campaignFormCard({ ...timeZoneOf(context) }));
 
-  route(VERBS.campaignCreate, 'manager', async (context, data) => {
-    const form: CampaignForm = {};
-    for (const field of FORM_FIELDS) if (field in data) form[field] = data[field];
-    const owner = { id: context.activity.from!.aadObjectId!, name: context.activity.from?.name ?? 'campaign manager' };
-    const result = await createCampaign(deps.campaigns.manage, form, owner);
-    if (result.kind === 'invalid') return campaignFormCard({ values: form, problems: result.problems });
-    await auditTurn(context, deps)(`campaign new ${result.campaign.number}`, 'allowed');
-    const headline = result.firstRun
-      ? `Created. ${result.firstRun.getTime() <= deps.now().getTime() ? 'It starts now' : `First run: ${utcDateTimeText(result.firstRun)}`}; each person gets the nudge within their delivery window.`
-      : 'Created, but its schedule has no run left.';
-    return statusCard(result.campaign.id, true, headline);
-  });
+  route(VERBS.campaignCreate, 'manager', async (context, data) => created(context, deps, data));
 
-  route(VERBS.campaignStatus, 'viewer', async (_context, data, isManager) => statusCard(data.campaignId, isManager));
+  route(VERBS.campaignStatus, 'viewer', async (_context, data, isManager) => statusCard(deps, data.campaignId, isManager));
 
   route(VERBS.campaignChange, 'manager', async (context, data) => {
     const { change } = data;
     const result = await changeCampaign(deps.campaigns.manage, data.campaignId, change);
     if (result.kind === 'unknownCampaign') return textCard(OUT_OF_DATE);
     await auditTurn(context, deps)(`campaign ${change} ${result.campaign.number}`, result.kind === 'changed' ? 'allowed' : 'refused');
-    return statusCard(result.campaign.id, true, changeHeadline(change, result));
+    return statusCard(deps, result.campaign.id, true, changeHeadline(change, result));
   });
+}
+
+/** The sender's campaign rights, checked again for this press: the answer, or why not. */
+async function whenAllowed(
+  context: TurnContext,
+  deps: BotDependencies,
+  needs: 'manager' | 'viewer',
+  answer: (isManager: boolean) => Promise<AdaptiveCard>,
+): Promise<AdaptiveCard> {
+  const access = await campaignAccess(context, deps);
+  if (access === 'unavailable') return textCard(CANT_CHECK_CAMPAIGN_ROLE);
+  if (access === 'none') {
+    await auditTurn(context, deps)('campaign card action', 'refused');
+    deps.logger.info({ actorId: context.activity.from?.aadObjectId }, 'refused a campaign card action');
+    return adminRefusalCard({ contact: deps.admin.contact });
+  }
+  if (needs === 'manager' && access !== 'manager') {
+    await auditTurn(context, deps)('campaign card action', 'refused');
+    return textCard(MANAGERS_ONLY);
+  }
+  return answer(access === 'manager');
+}
+
+/** The form's submit: the campaign created and its status card, or the form again with what to fix. */
+async function created(
+  context: TurnContext,
+  deps: BotDependencies,
+  data: CardActionData<typeof VERBS.campaignCreate>,
+): Promise<AdaptiveCard> {
+  const form: CampaignForm = {};
+  for (const field of FORM_FIELDS) if (field in data) form[field] = data[field];
+  const owner = { id: context.activity.from!.aadObjectId!, name: context.activity.from?.name ?? 'campaign manager' };
+  const result = await createCampaign(deps.campaigns.manage, form, owner);
+  if (result.kind === 'invalid') return campaignFormCard({ values: form, problems: result.problems });
+  await auditTurn(context, deps)(`campaign new ${result.campaign.number}`, 'allowed');
+  const headline = result.firstRun
+    ? `Created. ${result.firstRun.getTime() <= deps.now().getTime() ? 'It starts now' : `First run: ${utcDateTimeText(result.firstRun)}`}; each person gets the nudge within their delivery window.`
+    : 'Created, but its schedule has no run left.';
+  return statusCard(deps, result.campaign.id, true, headline);
+}
+
+async function statusCard(deps: BotDependencies, ref: string, isManager: boolean, headline?: string): Promise<AdaptiveCard> {
+  const report = await readCampaignReport(deps.campaigns.manage, ref);
+  return report
+    ? campaignStatusCard({ ...report, canChange: isManager, now: deps.now(), ...(headline ? { headline } : {}) })
+    : textCard(OUT_OF_DATE);
 }

@@ -1,5 +1,4 @@
-import { ActivityTypes, type TurnContext } from 'botbuilder';
-import type { Application, TurnState } from '@microsoft/teams-ai';
+import type { Activity, TurnContext } from 'botbuilder';
 import {
   CAMPAIGN_COMMAND_WORDS,
   describeCampaignCommand,
@@ -16,12 +15,12 @@ import { campaignFormCard, formValuesOf } from '../cards/campaign-form-card';
 import { campaignListCard } from '../cards/campaign-list-card';
 import { campaignStatusCard } from '../cards/campaign-status-card';
 import { asAttachment, type AdaptiveCard } from '../cards/card-template';
-import { commandUsageCard } from '../cards/command-usage-card';
 import { exportLink, exportReadyCard, EXPORTS_OFF } from '../cards/export-ready-card';
 import { parseCommandText } from '../command-text';
 import { whereOf } from '../conversation-reference-mapper';
 import { answerInPrivate } from './answer-in-private';
 import { auditTurn } from './audit-turn';
+import { isCommandWord, usageCardFor } from './typed-command';
 import { campaignAccess, CANT_CHECK_CAMPAIGN_ROLE, MANAGERS_ONLY } from './campaign-access';
 
 /** The list shows this many; older campaigns are still reachable by number. */
@@ -31,55 +30,52 @@ const isCampaignWord = (name: string) => (CAMPAIGN_COMMAND_WORDS as readonly str
 const unknown = (ref: string) => `I don't know a campaign "${ref}". Say **campaigns** to see their numbers.`;
 
 /**
- * `campaigns`, `campaign new|<n>|pause|resume|cancel|copy|export <n>`, in personal chat and (mentioned) in
- * channels. Campaign managers may do everything; admins may look; everyone else gets the admin refusal card.
- * Each command is audited with its outcome.
+ * `campaigns`, `campaign new|<n>|pause|resume|cancel|copy|export <n>`, matched on their first word, in personal chat
+ * and (mentioned) in channels. Campaign managers may do everything; admins may look; everyone else gets the admin
+ * refusal card. Each command is audited with its outcome.
  */
-export function registerCampaignRoutes(app: Application<TurnState>, deps: BotDependencies): void {
-  const selector = async (context: TurnContext) => {
-    if (context.activity.type !== ActivityTypes.Message) return false;
-    const parsed = parseCommandText(context.activity.text);
-    return parsed !== undefined && isCampaignWord(parsed.name);
-  };
+export function isCampaignCommand(activity: Partial<Activity>): boolean {
+  return isCommandWord(activity, isCampaignWord);
+}
 
-  app.message(selector, async (context) => {
-    const { name, args } = parseCommandText(context.activity.text)!;
-    const audit = auditTurn(context, deps);
-    const access = await campaignAccess(context, deps);
-    if (access === 'unavailable') {
-      await context.sendActivity(CANT_CHECK_CAMPAIGN_ROLE);
-      return;
-    }
-    if (access === 'none') {
-      await audit(name, 'refused');
-      await context.sendActivity({ attachments: [asAttachment(adminRefusalCard({ contact: deps.admin.contact }))] });
-      return;
-    }
-    const parsed = parseCampaignCommand(name, args);
-    if (!parsed.ok) {
-      const usage = commandUsageCard({
-        ...parsed.usage,
-        typed: context.activity.text ?? '',
-        problem: parsed.problem,
-        inChannel: whereOf(context.activity) !== 'personal',
-        botName: deps.botName,
-      });
-      await context.sendActivity({ attachments: [asAttachment(usage)] });
-      return;
-    }
-    const command = parsed.command;
-    if (needsCampaignManager(command) && access !== 'manager') {
-      await audit(describeCampaignCommand(command), 'refused');
-      await context.sendActivity(MANAGERS_ONLY);
-      return;
-    }
-    try {
-      await answer(context, deps, command, access === 'manager', audit);
-    } catch (error) {
-      await audit(describeCampaignCommand(command), 'failed');
-      throw error;
-    }
-  });
+export async function replyToCampaignCommand(context: TurnContext, deps: BotDependencies): Promise<void> {
+  const { name, args } = parseCommandText(context.activity.text)!;
+  const audit = auditTurn(context, deps);
+  const access = await campaignAccess(context, deps);
+  if (access === 'unavailable') {
+    await context.sendActivity(CANT_CHECK_CAMPAIGN_ROLE);
+    return;
+  }
+  if (access === 'none') {
+    await audit(name, 'refused');
+    await context.sendActivity({ attachments: [asAttachment(adminRefusalCard({ contact: deps.admin.contact }))] });
+    return;
+  }
+  const parsed = parseCampaignCommand(name, args);
+  if (!parsed.ok) {
+    await context.sendActivity({ attachments: [asAttachment(usageCardFor(context, deps, parsed.usage, parsed.problem))] });
+    return;
+  }
+  const command = parsed.command;
+  if (needsCampaignManager(command) && access !== 'manager') {
+    await audit(describeCampaignCommand(command), 'refused');
+    await context.sendActivity(MANAGERS_ONLY);
+    return;
+  }
+  try {
+    await answer(context, deps, command, access === 'manager', audit);
+  } catch (error) {
+    await audit(describeCampaignCommand(command), 'failed');
+    throw error;
+  }
+}
+
+/** What answering one campaign command needs: the turn, whether the sender may change campaigns, and the audit. */
+interface CampaignTurn {
+  context: TurnContext;
+  deps: BotDependencies;
+  isManager: boolean;
+  audit: ReturnType<typeof auditTurn>;
 }
 
 async function answer(
@@ -89,87 +85,112 @@ async function answer(
   isManager: boolean,
   audit: ReturnType<typeof auditTurn>,
 ): Promise<void> {
-  const send = (card: AdaptiveCard) => context.sendActivity({ attachments: [asAttachment(card)] });
-  const manage = deps.campaigns.manage;
+  const turn: CampaignTurn = { context, deps, isManager, audit };
   switch (command.name) {
-    case 'list': {
+    case 'list':
       await audit('campaigns', 'allowed');
-      await send(campaignListCard({ campaigns: await listCampaigns(manage, CAMPAIGN_LIST_SIZE), canCreate: isManager }));
+      await sendCard(
+        turn,
+        campaignListCard({ campaigns: await listCampaigns(deps.campaigns.manage, CAMPAIGN_LIST_SIZE), canCreate: isManager }),
+      );
       return;
-    }
-    case 'new': {
+    case 'new':
       await audit('campaign new', 'allowed');
-      await send(campaignFormCard({ ...timeZoneOf(context) }));
+      await sendCard(turn, campaignFormCard({ ...timeZoneOf(context) }));
       return;
-    }
-    case 'status': {
-      const report = await readCampaignReport(manage, command.ref);
-      await audit(describeCampaignCommand(command, report?.campaign.number), 'allowed');
-      if (!report) await context.sendActivity(unknown(command.ref));
-      else await send(campaignStatusCard({ ...report, canChange: isManager, now: deps.now() }));
-      return;
-    }
-    case 'copy': {
-      const campaign = await manage.campaigns.find(command.ref);
-      await audit(describeCampaignCommand(command, campaign?.number), 'allowed');
-      if (!campaign) await context.sendActivity(unknown(command.ref));
-      else await send(campaignFormCard({ values: formValuesOf(campaign), title: `New campaign, copied from campaign ${campaign.number}` }));
-      return;
-    }
-    case 'export': {
-      const campaign = await manage.campaigns.find(command.ref);
-      await audit(describeCampaignCommand(command, campaign?.number), 'allowed');
-      if (!campaign) {
-        await context.sendActivity(unknown(command.ref));
-        return;
-      }
-      const base = deps.campaigns.publicUrl();
-      if (!base) {
-        await context.sendActivity(EXPORTS_OFF);
-        return;
-      }
-      const actorId = context.activity.from!.aadObjectId!;
-      const exported = async () => {
-        const result = await exportCampaign(
-          { campaigns: manage.campaigns, vault: deps.campaigns.vault, now: deps.now },
-          campaign.id,
-          actorId,
-        );
-        if (result.kind !== 'ready') return { text: unknown(command.ref) };
-        return {
-          attachments: [
-            asAttachment(
-              exportReadyCard({
-                url: exportLink(base, result.token),
-                fileName: result.fileName,
-                minutes: EXPORT_LINK_MINUTES,
-                summary: `Every delivery of campaign ${campaign.number} (${result.rows} rows): who, which run, what happened, and whether they enrolled after it.`,
-              }),
-            ),
-          ],
-        };
-      };
-      if (whereOf(context.activity) === 'personal') await context.sendActivity(await exported());
-      else await answerInPrivate(context, deps, actorId, exported, 'export', 'That file names people, so I only give it');
-      return;
-    }
+    case 'status':
+      return answerStatus(turn, command);
+    case 'copy':
+      return answerCopy(turn, { name: command.name, ref: command.ref });
+    case 'export':
+      return answerExport(turn, { name: command.name, ref: command.ref });
     case 'pause':
     case 'resume':
-    case 'cancel': {
-      const result = await changeCampaign(manage, command.ref, command.name);
-      await audit(
-        describeCampaignCommand(command, result.kind === 'unknownCampaign' ? undefined : result.campaign.number),
-        result.kind === 'changed' ? 'allowed' : 'refused',
-      );
-      if (result.kind === 'unknownCampaign') {
-        await context.sendActivity(unknown(command.ref));
-        return;
-      }
-      const report = await readCampaignReport(manage, result.campaign.id);
-      await send(campaignStatusCard({ ...report!, canChange: true, now: deps.now(), headline: changeHeadline(command.name, result) }));
-      return;
-    }
+    case 'cancel':
+      return answerChange(turn, { name: command.name, ref: command.ref });
   }
+}
+
+/** A command about one campaign: `ref` is its number or id, as typed. */
+type CommandNamed<N extends CampaignCommand['name']> = { name: N; ref: string };
+
+async function sendCard({ context }: CampaignTurn, card: AdaptiveCard): Promise<void> {
+  await context.sendActivity({ attachments: [asAttachment(card)] });
+}
+
+async function answerStatus(turn: CampaignTurn, command: CommandNamed<'status'>): Promise<void> {
+  const report = await readCampaignReport(turn.deps.campaigns.manage, command.ref);
+  await turn.audit(describeCampaignCommand(command, report?.campaign.number), 'allowed');
+  if (!report) await turn.context.sendActivity(unknown(command.ref));
+  else await sendCard(turn, campaignStatusCard({ ...report, canChange: turn.isManager, now: turn.deps.now() }));
+}
+
+async function answerCopy(turn: CampaignTurn, command: CommandNamed<'copy'>): Promise<void> {
+  const campaign = await turn.deps.campaigns.manage.campaigns.find(command.ref);
+  await turn.audit(describeCampaignCommand(command, campaign?.number), 'allowed');
+  if (!campaign) await turn.context.sendActivity(unknown(command.ref));
+  else
+    await sendCard(
+      turn,
+      campaignFormCard({ values: formValuesOf(campaign), title: `New campaign, copied from campaign ${campaign.number}` }),
+    );
+}
+
+async function answerExport(turn: CampaignTurn, command: CommandNamed<'export'>): Promise<void> {
+  const { context, deps } = turn;
+  const campaign = await deps.campaigns.manage.campaigns.find(command.ref);
+  await turn.audit(describeCampaignCommand(command, campaign?.number), 'allowed');
+  if (!campaign) {
+    await context.sendActivity(unknown(command.ref));
+    return;
+  }
+  const base = deps.campaigns.publicUrl();
+  if (!base) {
+    await context.sendActivity(EXPORTS_OFF);
+    return;
+  }
+  const actorId = context.activity.from!.aadObjectId!;
+  const exported = () => exportedFile(deps, campaign, actorId, base, command.ref);
+  if (whereOf(context.activity) === 'personal') await context.sendActivity(await exported());
+  else await answerInPrivate(context, deps, actorId, exported, 'export', 'That file names people, so I only give it');
+}
+
+/** The export's download link, made only when it can be delivered. */
+async function exportedFile(
+  deps: BotDependencies,
+  campaign: { id: string; number: number },
+  actorId: string,
+  base: string,
+  ref: string,
+): Promise<Partial<Activity>> {
+  const manage = deps.campaigns.manage;
+  const result = await exportCampaign({ campaigns: manage.campaigns, vault: deps.campaigns.vault, now: deps.now }, campaign.id, actorId);
+  if (result.kind !== 'ready') return { text: unknown(ref) };
+  const card = exportReadyCard({
+    url: exportLink(base, result.token),
+    fileName: result.fileName,
+    minutes: EXPORT_LINK_MINUTES,
+    summary: `Every delivery of campaign ${campaign.number} (${result.rows} rows): who, which run, what happened, and whether they enrolled after it.`,
+  });
+  return { attachments: [asAttachment(card)] };
+}
+
+async function answerChange(turn: CampaignTurn, command: CommandNamed<'pause' | 'resume' | 'cancel'>): Promise<void> {
+  const manage = turn.deps.campaigns.manage;
+  const result = await changeCampaign(manage, command.ref, command.name);
+  await turn.audit(
+    describeCampaignCommand(command, result.kind === 'unknownCampaign' ? undefined : result.campaign.number),
+    result.kind === 'changed' ? 'allowed' : 'refused',
+  );
+  if (result.kind === 'unknownCampaign') {
+    await turn.context.sendActivity(unknown(command.ref));
+    return;
+  }
+  const report = await readCampaignReport(manage, result.campaign.id);
+  await sendCard(
+    turn,
+    campaignStatusCard({ ...report!, canChange: true, now: turn.deps.now(), headline: changeHeadline(command.name, result) }),
+  );
 }
 
 export function changeHeadline(change: 'pause' | 'resume' | 'cancel', result: Awaited<ReturnType<typeof changeCampaign>>): string {

@@ -1,5 +1,4 @@
-import { ActivityTypes, type TurnContext } from 'botbuilder';
-import type { Application, TurnState } from '@microsoft/teams-ai';
+import { ActivityTypes, type Activity, type TurnContext } from 'botbuilder';
 import { recordInstallation } from '../../../use-cases/record-installation';
 import { asAttachment } from '../cards/card-template';
 import { welcomeCard } from '../cards/welcome-card';
@@ -11,25 +10,36 @@ import type { BotDependencies } from '../bot-dependencies';
  * with the bot among the members. Both keep the stored reference current; only the first welcomes,
  * so a new install gets exactly one welcome card.
  */
-export function registerInstallationRoutes(app: Application<TurnState>, deps: BotDependencies): void {
-  app.activity(ActivityTypes.InstallationUpdate, async (context) => {
-    const action = String(context.activity.action ?? '');
-    if (action.startsWith('remove')) {
-      await recordInstallation(deps, { action: 'remove', conversationId: context.activity.conversation.id }, deps.now());
-      deps.logger.info({ conversationId: context.activity.conversation.id, event: 'uninstalled' }, 'bot uninstalled');
-      return;
-    }
-    await saveAndMaybeWelcome(context, deps, !action.endsWith('upgrade'));
-  });
+export function isInstallationUpdate(activity: Partial<Activity>): boolean {
+  return activity.type?.toLowerCase() === ActivityTypes.InstallationUpdate.toLowerCase();
+}
 
-  app.conversationUpdate('membersAdded', async (context) => {
-    if (isBotAmong(context, context.activity.membersAdded)) await saveAndMaybeWelcome(context, deps, false);
-  });
-
-  app.conversationUpdate('membersRemoved', async (context) => {
-    if (!isBotAmong(context, context.activity.membersRemoved)) return;
+export async function replyToInstallationUpdate(context: TurnContext, deps: BotDependencies): Promise<void> {
+  const action = String(context.activity.action ?? '');
+  if (action.startsWith('remove')) {
     await recordInstallation(deps, { action: 'remove', conversationId: context.activity.conversation.id }, deps.now());
-  });
+    deps.logger.info({ conversationId: context.activity.conversation.id, event: 'uninstalled' }, 'bot uninstalled');
+    return;
+  }
+  await saveAndMaybeWelcome(context, deps, !action.endsWith('upgrade'));
+}
+
+/** A conversation update that adds members (as teams-ai's `membersAdded` matches it); only the bot's own addition counts. */
+export function isMembersAdded(activity: Partial<Activity>): boolean {
+  return activity.type === ActivityTypes.ConversationUpdate && (activity.membersAdded?.length ?? 0) > 0;
+}
+
+export async function replyToMembersAdded(context: TurnContext, deps: BotDependencies): Promise<void> {
+  if (isBotAmong(context, context.activity.membersAdded)) await saveAndMaybeWelcome(context, deps, false);
+}
+
+export function isMembersRemoved(activity: Partial<Activity>): boolean {
+  return activity.type === ActivityTypes.ConversationUpdate && (activity.membersRemoved?.length ?? 0) > 0;
+}
+
+export async function replyToMembersRemoved(context: TurnContext, deps: BotDependencies): Promise<void> {
+  if (!isBotAmong(context, context.activity.membersRemoved)) return;
+  await recordInstallation(deps, { action: 'remove', conversationId: context.activity.conversation.id }, deps.now());
 }
 
 async function saveAndMaybeWelcome(context: TurnContext, deps: BotDependencies, welcome: boolean): Promise<void> {

@@ -1,40 +1,41 @@
-import { ActivityTypes, type TurnContext } from 'botbuilder';
+import { ActivityTypes, type Activity, type TurnContext } from 'botbuilder';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import { capabilitiesFor } from '../../../domain/guidance/capabilities';
-import { asAttachment } from '../cards/card-template';
+import { asAttachment, type AdaptiveCard } from '../cards/card-template';
 import { helpCard } from '../cards/help-card';
-import { parseCommandText } from '../command-text';
 import { whereOf } from '../conversation-reference-mapper';
 import { VERBS } from '../cards/verbs';
 import { onCardAction } from './card-actions';
 import type { BotDependencies } from '../bot-dependencies';
+import { isCommandWord } from './typed-command';
 
-/**
- * teams-ai's string selectors match any substring ("please help me" would match "help"), so commands
- * are matched on the parsed first word instead. Routes run in registration order; the catch-all is last.
- */
-export function commandSelector(name: string) {
-  return async (context: TurnContext): Promise<boolean> =>
-    context.activity.type === ActivityTypes.Message && parseCommandText(context.activity.text)?.name === name;
+/** "help", "/help", "help me": what the bot can do. */
+export function isHelpCommand(activity: Partial<Activity>): boolean {
+  return isCommandWord(activity, (name) => name === 'help');
 }
 
-export function registerMessageRoutes(app: Application<TurnState>, deps: BotDependencies): void {
-  // Admins and campaign managers also see their commands; if a role can't be checked right now, they see the common list.
-  const help = async (context: TurnContext) => {
-    const actorId = context.activity.from?.aadObjectId;
-    const [admin, campaignManager] = await Promise.all([deps.admin.authorizer.decide(actorId), deps.campaigns.managers.decide(actorId)]);
-    const roles = { admin: admin === 'admin', campaignManager: campaignManager === 'admin' };
-    return helpCard({ botName: deps.botName, capabilities: capabilitiesFor(roles), inChannel: whereOf(context.activity) !== 'personal' });
-  };
+export async function replyToHelp(context: TurnContext, deps: BotDependencies): Promise<void> {
+  await context.sendActivity({ attachments: [asAttachment(await helpFor(context, deps))] });
+}
 
-  app.message(commandSelector('help'), async (context) => {
-    await context.sendActivity({ attachments: [asAttachment(await help(context))] });
-  });
+/** The welcome card's button: the card turns into the help card in place. */
+export function registerHelpCardAction(app: Application<TurnState>, deps: BotDependencies): void {
+  onCardAction(app, deps, VERBS.showHelp, async (context) => helpFor(context, deps));
+}
 
-  // The welcome card's button: the card turns into the help card in place.
-  onCardAction(app, deps, VERBS.showHelp, async (context) => help(context));
+/** Admins and campaign managers also see their commands; if a role can't be checked right now, they see the common list. */
+async function helpFor(context: TurnContext, deps: BotDependencies): Promise<AdaptiveCard> {
+  const actorId = context.activity.from?.aadObjectId;
+  const [admin, campaignManager] = await Promise.all([deps.admin.authorizer.decide(actorId), deps.campaigns.managers.decide(actorId)]);
+  const roles = { admin: admin === 'admin', campaignManager: campaignManager === 'admin' };
+  return helpCard({ botName: deps.botName, capabilities: capabilitiesFor(roles), inChannel: whereOf(context.activity) !== 'personal' });
+}
 
-  app.activity(ActivityTypes.Message, async (context) => {
-    await context.sendActivity(`I'm not sure what you mean. Type **help** to see what I can do.`);
-  });
+/** The last route: a message that no other route took (an empty one, or a card's Submit without text). */
+export function isMessageForTheBot(activity: Partial<Activity>): boolean {
+  return activity.type === ActivityTypes.Message;
+}
+
+export async function replyToAnythingElse(context: TurnContext): Promise<void> {
+  await context.sendActivity(`I'm not sure what you mean. Type **help** to see what I can do.`);
 }

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { answerCard, articleText, ANSWER_LIMITS } from '../../../../../src/adapters/bot/cards/answer-card';
 import { loadArticles } from '../../../../../src/adapters/knowledge/load-articles';
 import type { Article } from '../../../../../src/domain/guidance/article';
+import type { AnswerLanguage } from '../../../../../src/domain/guidance/question-language';
 import { VERBS } from '../../../../../src/adapters/bot/cards/verbs';
 import {
   allText,
@@ -36,6 +37,9 @@ const related = [
   article({ id: 'authenticator-new-phone', title: 'Move Authenticator to a new phone', questions: [] }),
 ];
 const view = { botName: 'MFA Coach', helpDesk: 'the IT service desk, extension 4357', inChannel: false };
+/** The card for an article found as the answer: no related questions and no "good to know" points unless given. */
+const answered = (found: { article?: Article; related?: Article[]; goodToKnow?: string[]; language?: AnswerLanguage } = {}) =>
+  answerCard({ ...view, answer: { kind: 'answer', article: article(), related: [], goodToKnow: [], ...found } });
 /** Inline actions too (the related questions sit in an ActionSet in the body). */
 const allExecutes = (card: unknown) => ofType(card, 'Action.Execute') as unknown as ExecuteAction[];
 /** Each related question or "did you mean" choice: the question as wrapping text, and the button beside it. */
@@ -49,7 +53,7 @@ const choices = (card: unknown) =>
 
 describe('answerCard', () => {
   it('shows the title, the short answer, the steps numbered, the sources as links and the related questions as buttons', () => {
-    const card = answerCard({ ...view, answer: { kind: 'answer', article: article(), related, goodToKnow: [] } });
+    const card = answered({ related });
     expectSoundCard(card, 8_000);
     expect(texts(card)[0]).toBe('I lost my phone. What do I do about MFA?');
     expect(allText(card)).toContain('Sign in another way, then remove the lost phone from **Security info**.');
@@ -69,7 +73,7 @@ describe('answerCard', () => {
   });
 
   it('leaves out the steps and related questions when there are none', () => {
-    const card = answerCard({ ...view, answer: { kind: 'answer', article: article({ steps: [] }), related: [], goodToKnow: [] } });
+    const card = answered({ article: article({ steps: [] }) });
     expectSoundCard(card, 4_000);
     expect(texts(card)).not.toContain('Steps');
     expect(texts(card)).not.toContain('Related questions');
@@ -79,38 +83,20 @@ describe('answerCard', () => {
 
   it('shows at most three related questions, never the article itself', () => {
     const many = [article(), ...related, article({ id: 'a4', title: 'Four' }), article({ id: 'a5', title: 'Five' })];
-    const card = answerCard({ ...view, answer: { kind: 'answer', article: article(), related: many, goodToKnow: [] } });
+    const card = answered({ related: many });
     const ids = allExecutes(card).map((a) => a.data.articleId);
     expect(ids).toHaveLength(ANSWER_LIMITS.relatedButtons);
     expect(ids).not.toContain('lost-or-stolen-phone');
   });
 
   it('numbers sources from the same site', () => {
-    const card = answerCard({
-      ...view,
-      answer: {
-        kind: 'answer',
-        article: article({ sources: ['https://learn.microsoft.com/a', 'https://learn.microsoft.com/b'] }),
-        related: [],
-        goodToKnow: [],
-      },
-    });
+    const card = answered({ article: article({ sources: ['https://learn.microsoft.com/a', 'https://learn.microsoft.com/b'] }) });
     expect(ofType(card, 'Action.OpenUrl').map((a) => a.title)).toEqual(['Source 1: learn.microsoft.com', 'Source 2: learn.microsoft.com']);
   });
 
   it('escapes in article text only what markdown acts on, so only the card makes links, and drops backticks', () => {
-    const card = answerCard({
-      ...view,
-      answer: {
-        kind: 'answer',
-        article: article({
-          title: MARKDOWN_NAME,
-          shortAnswer: `Run \`Set-CASMailbox\` ${MARKDOWN_NAME} \${secret}`,
-          steps: [MARKDOWN_NAME],
-        }),
-        related: [],
-        goodToKnow: [],
-      },
+    const card = answered({
+      article: article({ title: MARKDOWN_NAME, shortAnswer: `Run \`Set-CASMailbox\` ${MARKDOWN_NAME} \${secret}`, steps: [MARKDOWN_NAME] }),
     });
     expectSoundCard(card);
     expect(texts(card)[0]).toBe('\\[click\\](https://evil.example) \\*boss\\*');
@@ -149,35 +135,26 @@ describe('answerCard', () => {
   });
 
   it('shows the "good to know" points that answer, under their heading, and no heading when there are none', () => {
-    const card = answerCard({
-      ...view,
-      answer: {
-        kind: 'answer',
-        article: article({ goodToKnow: ['It cannot be turned off.', 'Other'] }),
-        related: [],
-        goodToKnow: ['It cannot be turned off.'],
-      },
+    const card = answered({
+      article: article({ goodToKnow: ['It cannot be turned off.', 'Other'] }),
+      goodToKnow: ['It cannot be turned off.'],
     });
     expectSoundCard(card, 4_000);
     expect(texts(card)).toContain('Good to know');
     expect(texts(card)).toContain('- It cannot be turned off.');
     expect(allText(card)).not.toContain('Other');
-    expect(texts(answerCard({ ...view, answer: { kind: 'answer', article: article(), related: [], goodToKnow: [] } }))).not.toContain(
-      'Good to know',
-    );
+    expect(texts(answered())).not.toContain('Good to know');
   });
 
   it('answers a question asked in French with the English article under a French note, and French headings', () => {
-    const card = answerCard({ ...view, answer: { kind: 'answer', article: article(), related, goodToKnow: ['A point.'], language: 'fr' } });
+    const card = answered({ related, goodToKnow: ['A point.'], language: 'fr' });
     expectSoundCard(card, 8_000);
     expect(texts(card)[0]).toBe('Mes articles sont en anglais : voici celui qui répond le mieux à votre question.');
     expect(texts(card)[1]).toBe('I lost my phone. What do I do about MFA?');
     expect(texts(card)).toEqual(expect.arrayContaining(['Étapes', 'Bon à savoir', 'Questions proches']));
     expect(allText(card)).toContain('demandez à the IT service desk, extension 4357');
     // An English question gets no note.
-    expect(texts(answerCard({ ...view, answer: { kind: 'answer', article: article(), related, goodToKnow: [] } }))[0]).toBe(
-      'I lost my phone. What do I do about MFA?',
-    );
+    expect(texts(answered({ related }))[0]).toBe('I lost my phone. What do I do about MFA?');
   });
 
   it('says it is not sure and offers the closest articles as buttons, with the help desk', () => {
@@ -222,15 +199,11 @@ describe('answerCard', () => {
   it('renders every article of the knowledge base soundly', async () => {
     const articles = await loadArticles(join(__dirname, '../../../../../knowledge'));
     for (const one of articles) {
-      const card = answerCard({
-        ...view,
-        answer: {
-          kind: 'answer',
-          article: one,
-          related: articles.filter((a) => a.id !== one.id).slice(0, 3),
-          goodToKnow: one.goodToKnow,
-          language: 'es',
-        },
+      const card = answered({
+        article: one,
+        related: articles.filter((a) => a.id !== one.id).slice(0, 3),
+        goodToKnow: one.goodToKnow,
+        language: 'es',
       });
       expectSoundCard(card, 12_000);
       expect(ofType(card, 'Action.OpenUrl').length).toBeGreaterThan(0);

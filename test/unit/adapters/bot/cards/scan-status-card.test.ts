@@ -3,6 +3,10 @@ import { VERBS } from '../../../../../src/adapters/bot/cards/verbs';
 import { action, allText, executeActions, expectSoundCard, MARKDOWN_NAME, ofType, texts } from './card-inspect';
 
 const startedAt = new Date('2025-11-23T10:02:00Z');
+type Figures = Omit<Extract<Parameters<typeof scanStatusCard>[0], { state: 'finished' }>, 'state' | 'startedAt' | 'finishedAt'>;
+/** The card of a scan that finished `seconds` after it started, with these figures. */
+const finished = (seconds: number, figures: Figures) =>
+  scanStatusCard({ state: 'finished', startedAt, finishedAt: new Date(startedAt.getTime() + seconds * 1000), ...figures });
 
 describe('scanStatusCard', () => {
   it('says a scan started, and where the result will come', () => {
@@ -25,10 +29,7 @@ describe('scanStatusCard', () => {
   });
 
   it('sums up a finished scan with its figures and offers the summary', () => {
-    const card = scanStatusCard({
-      state: 'finished',
-      startedAt,
-      finishedAt: new Date(startedAt.getTime() + 754_000),
+    const card = finished(754, {
       users: 3029,
       counted: 2972,
       strongPercent: 60.9,
@@ -53,16 +54,7 @@ describe('scanStatusCard', () => {
   });
 
   it('says "first scan" when there is no previous one', () => {
-    const card = scanStatusCard({
-      state: 'finished',
-      startedAt,
-      finishedAt: new Date(startedAt.getTime() + 20_000),
-      users: 10,
-      counted: 10,
-      strongPercent: 50,
-      anyMfaPercent: 80,
-      criticalAdmins: 0,
-    });
+    const card = finished(20, { users: 10, counted: 10, strongPercent: 50, anyMfaPercent: 80, criticalAdmins: 0 });
     expect(texts(card)).toEqual(
       expect.arrayContaining(['Read 10 people in 20 s.', 'Strong MFA: 50% (first scan)', 'Admins without strong MFA: none']),
     );
