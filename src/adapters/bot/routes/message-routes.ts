@@ -7,6 +7,7 @@ import { whereOf } from '../conversation-reference-mapper';
 import { VERBS } from '../cards/verbs';
 import { onCardAction } from './card-actions';
 import type { BotDependencies } from '../bot-dependencies';
+import { addressedToBot } from './addressed-to-bot';
 import { isCommandWord } from './typed-command';
 
 /** "help", "/help", "help me": what the bot can do. */
@@ -31,9 +32,13 @@ async function helpFor(context: TurnContext, deps: BotDependencies): Promise<Ada
   return helpCard({ botName: deps.botName, capabilities: capabilitiesFor(roles), inChannel: whereOf(context.activity) !== 'personal' });
 }
 
-/** The last route: a message that no other route took (an empty one, or a card's Submit without text). */
+/**
+ * The last route: a message for the bot that no other route took (an empty one, or a card's Submit without text).
+ * A channel message that does not mention the bot is not for it, and gets no answer here either: the question
+ * route leaves it alone, and this route must not answer it in its place.
+ */
 export function isMessageForTheBot(activity: Partial<Activity>): boolean {
-  return activity.type === ActivityTypes.Message;
+  return activity.type === ActivityTypes.Message && addressedToBot(activity);
 }
 
 export async function replyToAnythingElse(context: TurnContext): Promise<void> {
