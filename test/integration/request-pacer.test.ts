@@ -1,21 +1,29 @@
 import { RequestPacer } from '../../src/adapters/request-pacer';
 import { VirtualClock } from './graph/virtual-clock';
 
-/** Unit tests (no network) kept next to the Graph integration tests they support. */
+/** Unit tests (no network) kept next to the Graph integration tests they support; time is a virtual clock's. */
+
+/** One caller sending `count` requests one after another, each answered `latencyMs` after it went; when each went. */
+async function sendOneAfterAnother(pacer: RequestPacer, clock: VirtualClock, count: number, latencyMs: number): Promise<number[]> {
+  const sentAt: number[] = [];
+  const run = (async () => {
+    for (let i = 0; i < count; i++) {
+      const slot = await pacer.acquire();
+      sentAt.push(clock.now());
+      if (latencyMs > 0) await clock.sleep(latencyMs);
+      slot.release();
+    }
+  })();
+  await clock.runUntilIdle();
+  await run;
+  return sentAt;
+}
+
 describe('RequestPacer', () => {
   it('lets `limit` requests through at once, then one window after each response', async () => {
     const clock = new VirtualClock();
     const pacer = new RequestPacer({ limit: 5, windowMs: 10_000 }, clock);
-    const sentAt: number[] = [];
-    const run = (async () => {
-      for (let i = 0; i < 12; i++) {
-        const slot = await pacer.acquire();
-        sentAt.push(clock.now());
-        slot.release(); // zero latency: the response is back at once
-      }
-    })();
-    await clock.runUntilIdle();
-    await run;
+    const sentAt = await sendOneAfterAnother(pacer, clock, 12, 0); // zero latency: the response is back at once
     expect(sentAt).toEqual([0, 0, 0, 0, 0, 10_000, 10_000, 10_000, 10_000, 10_000, 20_000, 20_000]);
     expect(pacer.stats().granted).toBe(12);
   });
@@ -23,17 +31,7 @@ describe('RequestPacer', () => {
   it('counts the window from the response, so slow answers cannot squeeze six requests into one window at the server', async () => {
     const clock = new VirtualClock();
     const pacer = new RequestPacer({ limit: 2, windowMs: 1_000 }, clock);
-    const sentAt: number[] = [];
-    const run = (async () => {
-      for (let i = 0; i < 4; i++) {
-        const slot = await pacer.acquire();
-        sentAt.push(clock.now());
-        await clock.sleep(300); // latency
-        slot.release();
-      }
-    })();
-    await clock.runUntilIdle();
-    await run;
+    const sentAt = await sendOneAfterAnother(pacer, clock, 4, 300);
     // #1 sent 0, back 300; #2 sent 300, back 600; #3 waits for 300 + 1000; #4 for 600 + 1000, but #3 is back only at 1600.
     expect(sentAt).toEqual([0, 300, 1300, 1600]);
   });

@@ -32,3 +32,11 @@ export async function eventually<T>(
 export async function letTimePass(ms: number, _shows: string): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, ms));
 }
+
+/**
+ * For tests of timing itself: lets `ms` of real time pass as a client would when the time is what is tested
+ * (honouring a Retry-After, letting a rate window move on). Name what the wait is for, so it reads as a step.
+ */
+export async function waitOut(ms: number, _for: string): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
+}

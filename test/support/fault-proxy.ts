@@ -62,6 +62,7 @@ export async function startFaultProxy(target: { host: string; port: number }): P
       }
       if (direction === 'answer') pair.awaiting = false;
       if (state.delayMs > 0) {
+        // The delay is the fault being injected (a slow link), not a wait of the test's own.
         from.pause();
         setTimeout(() => {
           if (!to.destroyed) to.write(chunk);

@@ -9,9 +9,11 @@ export interface ChatRequest {
   query: URLSearchParams;
   headers: IncomingHttpHeaders;
   body: { model?: string; messages?: { role: string; content: string }[]; [key: string]: unknown };
+  /** Set once the client closed the connection before any answer was sent: it gave up waiting. */
+  gaveUp?: boolean;
 }
 
-/** How the server answers: a status and JSON body, after an optional delay. */
+/** How the server answers: a status and JSON body, after an optional delay (a slow model, on purpose). */
 export interface ChatReply {
   status?: number;
   body?: unknown;
@@ -83,12 +85,16 @@ export async function startOpenAITestServer(): Promise<OpenAITestServer> {
         body,
       };
       requests.push(request);
+      res.on('close', () => {
+        if (!res.writableEnded) request.gaveUp = true;
+      });
       const { status = 200, body: replyBody = chatCompletion('{}'), delayMs = 0 } = handler(request);
       const send = () => {
         if (!res.writableEnded && !res.destroyed) respond(res, status, replyBody);
       };
       if (delayMs <= 0) send();
       else {
+        // The delay is the fault under test (a slow model), not a wait of the test's own.
         const timer = setTimeout(() => {
           timers.delete(timer);
           send();

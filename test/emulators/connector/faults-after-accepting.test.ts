@@ -16,6 +16,18 @@ describe('Connector emulator: faults after accepting', () => {
   });
   afterEach(() => connector.close());
 
+  /** Sends a message as a sender that gives up after `ms`: 'answered', or the name of the error that ended it. */
+  const sendGivingUpAfter = (ms: number): Promise<string> =>
+    fetch(new URL(activitiesPath(conversationId), connector.url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(text('hello')),
+      signal: AbortSignal.timeout(ms),
+    }).then(
+      () => 'answered',
+      (error: Error) => error.name,
+    );
+
   it.each([502, 504])('delivers the activity, then answers %i', async (status) => {
     connector.injectFaults({ count: 1, status, afterAccepting: true, path: /\/activities/ });
     const answer = await callConnector(connector.url, 'POST', activitiesPath(conversationId), text('hello'));
@@ -33,15 +45,7 @@ describe('Connector emulator: faults after accepting', () => {
   it('can deliver and never answer, until the client gives up', async () => {
     connector.injectFaults({ count: 1, status: 504, afterAccepting: true, hang: true, path: /\/activities/ });
     const started = performance.now();
-    const outcome = await fetch(new URL(activitiesPath(conversationId), connector.url), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(text('hello')),
-      signal: AbortSignal.timeout(500),
-    }).then(
-      () => 'answered',
-      (error: Error) => error.name,
-    );
+    const outcome = await sendGivingUpAfter(500);
     expect(outcome).toBe('TimeoutError');
     expect(performance.now() - started).toBeGreaterThanOrEqual(450);
     expect(connector.activities(conversationId)).toHaveLength(1);
@@ -49,15 +53,7 @@ describe('Connector emulator: faults after accepting', () => {
 
   it('can hang without delivering', async () => {
     connector.injectFaults({ count: 1, status: 504, hang: true, path: /\/activities/ });
-    const outcome = await fetch(new URL(activitiesPath(conversationId), connector.url), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(text('hello')),
-      signal: AbortSignal.timeout(300),
-    }).then(
-      () => 'answered',
-      (error: Error) => error.name,
-    );
+    const outcome = await sendGivingUpAfter(300);
     expect(outcome).toBe('TimeoutError');
     expect(connector.activities(conversationId)).toHaveLength(0);
   });

@@ -1,16 +1,11 @@
 import { demoPersonas, generateDemoTenant } from '../../../emulators/demo-tenant';
-import { startGraphEmulator, type GraphEmulator } from '../../../emulators/graph';
 import { graphFetch } from './graph-fetch';
+import { useGraphEmulator } from './use-graph-emulator';
 
 const tenant = generateDemoTenant({ users: 50 });
 const { employee, admin } = demoPersonas(tenant);
-let graph: GraphEmulator;
 
-beforeAll(async () => {
-  graph = await startGraphEmulator({ tenant, logNotImplemented: false });
-});
-afterEach(() => graph.reset());
-afterAll(() => graph.close());
+const graph = useGraphEmulator({ tenant, logNotImplemented: false });
 
 describe('authentication', () => {
   it('answers 401 InvalidAuthenticationToken without a bearer token', async () => {

@@ -1,16 +1,11 @@
 import { demoPersonas, generateDemoTenant } from '../../../emulators/demo-tenant';
-import { startGraphEmulator, type GraphEmulator } from '../../../emulators/graph';
 import { graphFetch } from './graph-fetch';
+import { useGraphEmulator } from './use-graph-emulator';
 
 const tenant = generateDemoTenant({ users: 100 });
 const { employee, admin } = demoPersonas(tenant);
-let graph: GraphEmulator;
 
-beforeAll(async () => {
-  graph = await startGraphEmulator({ tenant, logNotImplemented: false });
-});
-afterEach(() => graph.reset());
-afterAll(() => graph.close());
+const graph = useGraphEmulator({ tenant, logNotImplemented: false });
 
 const batch = (requests: unknown[]) => graphFetch(graph, '/v1.0/$batch', { method: 'POST', body: { requests } });
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- inner bodies are arbitrary Graph JSON

@@ -1,15 +1,12 @@
 import { demoPersonas, generateDemoTenant } from '../../../emulators/demo-tenant';
-import { startGraphEmulator, type GraphEmulator } from '../../../emulators/graph';
+import { startGraphEmulator } from '../../../emulators/graph';
 import { graphFetch } from './graph-fetch';
+import { useGraphEmulator } from './use-graph-emulator';
 
 const tenant = generateDemoTenant({ users: 300 });
 const { admin, employee } = demoPersonas(tenant);
-let graph: GraphEmulator;
 
-beforeAll(async () => {
-  graph = await startGraphEmulator({ tenant, logNotImplemented: false });
-});
-afterAll(() => graph.close());
+const graph = useGraphEmulator({ tenant, logNotImplemented: false });
 
 describe('GET /directoryRoles and /directoryRoles/{id}/members', () => {
   it('lists the activated roles, and refuses query options as Graph does', async () => {

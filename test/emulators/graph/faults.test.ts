@@ -1,16 +1,11 @@
 import { demoPersonas, generateDemoTenant } from '../../../emulators/demo-tenant';
-import { startGraphEmulator, type GraphEmulator } from '../../../emulators/graph';
 import { graphFetch } from './graph-fetch';
+import { useGraphEmulator } from './use-graph-emulator';
 
 const tenant = generateDemoTenant({ users: 100 });
 const { employee } = demoPersonas(tenant);
-let graph: GraphEmulator;
 
-beforeAll(async () => {
-  graph = await startGraphEmulator({ tenant, timeScale: 0.01, throttle: { reports: null } });
-});
-afterEach(() => graph.reset());
-afterAll(() => graph.close());
+const graph = useGraphEmulator({ tenant, timeScale: 0.01, throttle: { reports: null } });
 
 describe('injectFaults', () => {
   it('fails the next N requests with the status asked for, then recovers', async () => {

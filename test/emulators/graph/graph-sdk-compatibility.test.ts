@@ -10,7 +10,7 @@ import {
   type PageCollection,
 } from '@microsoft/microsoft-graph-client';
 import { demoPersonas, generateDemoTenant, toRegistrationDetail } from '../../../emulators/demo-tenant';
-import { startGraphEmulator, type GraphEmulator } from '../../../emulators/graph';
+import { useGraphEmulator } from './use-graph-emulator';
 
 /**
  * The bot talks to Graph through Graph JS SDK 3, so the emulator must work with it, gotchas included:
@@ -35,18 +35,15 @@ class BearerToken implements Middleware {
 
 const tenant = generateDemoTenant({ users: 230 });
 const { employee, admin } = demoPersonas(tenant);
-let graph: GraphEmulator;
+const graph = useGraphEmulator({ tenant, throttle: { reports: null }, logNotImplemented: false });
 let client: Client;
 
-beforeAll(async () => {
-  graph = await startGraphEmulator({ tenant, throttle: { reports: null }, logNotImplemented: false });
+beforeAll(() => {
   client = Client.initWithMiddleware({
     baseUrl: graph.url,
     middleware: [new BearerToken(), new RetryHandler(new RetryHandlerOptions(0, 3)), new HTTPMessageHandler()],
   });
 });
-afterEach(() => graph.reset());
-afterAll(() => graph.close());
 
 describe('Graph JS SDK 3 against the emulator', () => {
   it('walks every page with PageIterator, although the nextLinks are http://', async () => {

@@ -1,17 +1,13 @@
 import { CAMPAIGN_MANAGERS_GROUP, demoPersonas, generateDemoTenant, MFA_COACH_ADMINS_GROUP } from '../../../emulators/demo-tenant';
-import { startGraphEmulator, type GraphEmulator } from '../../../emulators/graph';
 import { graphFetch } from './graph-fetch';
+import { useGraphEmulator } from './use-graph-emulator';
 
 const tenant = generateDemoTenant({ users: 200 });
 const { employee, admin } = demoPersonas(tenant);
 const adminsGroup = tenant.groups.find((g) => g.displayName === MFA_COACH_ADMINS_GROUP)!;
 const campaignGroup = tenant.groups.find((g) => g.displayName === CAMPAIGN_MANAGERS_GROUP)!;
-let graph: GraphEmulator;
 
-beforeAll(async () => {
-  graph = await startGraphEmulator({ tenant });
-});
-afterAll(() => graph.close());
+const graph = useGraphEmulator({ tenant });
 
 const check = (userId: string, groupIds: string[]) =>
   graphFetch(graph, `/v1.0/users/${userId}/checkMemberGroups`, { method: 'POST', body: { groupIds } });

@@ -1,19 +1,16 @@
 import { demoPersonas, generateDemoTenant, METHOD_TYPES, methodCategoryOf, toRegistrationDetail } from '../../../emulators/demo-tenant';
-import { startGraphEmulator, type GraphEmulator } from '../../../emulators/graph';
+import { startGraphEmulator } from '../../../emulators/graph';
+import { eventually } from '../../support/eventually';
 import { graphFetch, walkPages } from './graph-fetch';
+import { useGraphEmulator } from './use-graph-emulator';
 
 const REPORT = '/v1.0/reports/authenticationMethods/userRegistrationDetails';
 const tenant = generateDemoTenant({ users: 600 });
 const { employee, admin } = demoPersonas(tenant);
 const enabled = tenant.users.filter((u) => u.accountEnabled);
-let graph: GraphEmulator;
 
-beforeAll(async () => {
-  // The reports limit (5 per 10 s) is tested in throttling.test.ts; here it would only slow the walk down.
-  graph = await startGraphEmulator({ tenant, throttle: { reports: null } });
-});
-afterEach(() => graph.reset());
-afterAll(() => graph.close());
+// The reports limit (5 per 10 s) is tested in throttling.test.ts; here it would only slow the walk down.
+const graph = useGraphEmulator({ tenant, throttle: { reports: null } });
 
 const walkReport = async (query = '') => (await walkPages(graph, `${REPORT}?$top=999${query}`)).items;
 
@@ -115,13 +112,19 @@ describe('live methods and the report', () => {
   });
 
   it('keeps the report stale for reportLagSeconds while the live API is current', async () => {
-    const lagged = await startGraphEmulator({ tenant, throttle: { reports: null }, reportLagSeconds: 3600, timeScale: 0.0001 }); // 3600 s → 360 ms
+    const LAG_MS = 360; // 3600 s at timeScale 0.0001
+    const lagged = await startGraphEmulator({ tenant, throttle: { reports: null }, reportLagSeconds: 3600, timeScale: 0.0001 });
     try {
+      const changedAt = Date.now();
       lagged.addMethod(employee.id, { '@odata.type': METHOD_TYPES.softwareOath, id: 'oath-1', secretKey: null });
       expect((await graphFetch(lagged, `/v1.0/users/${employee.id}/authentication/softwareOathMethods`)).body.value).toHaveLength(1);
       expect((await graphFetch(lagged, `${REPORT}/${employee.id}`)).body.isMfaRegistered).toBe(false);
-      await new Promise((r) => setTimeout(r, 400));
-      expect((await graphFetch(lagged, `${REPORT}/${employee.id}`)).body.isMfaRegistered).toBe(true);
+      const shownAt = await eventually(
+        'the report shows the new method',
+        async () => (await graphFetch(lagged, `${REPORT}/${employee.id}`)).body.isMfaRegistered === true && Date.now(),
+      );
+      // Not before the lag has passed: the report stayed stale that long.
+      expect(shownAt - changedAt).toBeGreaterThanOrEqual(LAG_MS);
       lagged.state.removeMethod(employee.id, 'oath-1');
       expect((await graphFetch(lagged, `${REPORT}/${employee.id}`)).body.isMfaRegistered).toBe(true);
       lagged.state.refreshReport();

@@ -1,17 +1,12 @@
 import { demoPersonas, generateDemoTenant } from '../../../emulators/demo-tenant';
-import { startGraphEmulator, type GraphEmulator } from '../../../emulators/graph';
 import { graphFetch } from './graph-fetch';
+import { useGraphEmulator } from './use-graph-emulator';
 
 const tenant = generateDemoTenant({ users: 100 });
 const { employee, admin } = demoPersonas(tenant);
 const bind = (appId: string) => ({ 'teamsApp@odata.bind': `https://graph.microsoft.com/v1.0/appCatalogs/teamsApps/${appId}` });
-let graph: GraphEmulator;
 
-beforeAll(async () => {
-  graph = await startGraphEmulator({ tenant });
-});
-afterEach(() => graph.reset());
-afterAll(() => graph.close());
+const graph = useGraphEmulator({ tenant });
 
 describe('users/{id}/teamwork/installedApps', () => {
   it('installs the app with 201 and no body, then answers 409 Conflict', async () => {

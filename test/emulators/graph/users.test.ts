@@ -1,15 +1,11 @@
 import { demoPersonas, generateDemoTenant } from '../../../emulators/demo-tenant';
-import { startGraphEmulator, type GraphEmulator } from '../../../emulators/graph';
 import { graphFetch, walkPages } from './graph-fetch';
+import { useGraphEmulator } from './use-graph-emulator';
 
 const tenant = generateDemoTenant({ users: 500 });
 const { employee, admin } = demoPersonas(tenant);
-let graph: GraphEmulator;
 
-beforeAll(async () => {
-  graph = await startGraphEmulator({ tenant });
-});
-afterAll(() => graph.close());
+const graph = useGraphEmulator({ tenant });
 
 describe('GET /users', () => {
   it('pages 100 at a time by default, with an absolute nextLink on the emulator origin', async () => {

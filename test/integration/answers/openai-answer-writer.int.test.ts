@@ -1,7 +1,9 @@
 import { OpenAIAnswerWriter } from '../../../src/adapters/answers/openai-answer-writer';
 import type { Article } from '../../../src/domain/guidance/article';
+import type { AnswerWriter } from '../../../src/domain/ports/answer-writer';
 import type { Answer } from '../../../src/use-cases/answer-question';
 import { writeAnswer, type WriteFallbackReason } from '../../../src/use-cases/write-answer';
+import { eventually } from '../../support/eventually';
 import { chatCompletion, promptText, startOpenAITestServer, type OpenAITestServer } from '../../support/openai-test-server';
 
 const article = (id: string, over: Partial<Article> = {}): Article => ({
@@ -29,7 +31,7 @@ describe('OpenAIAnswerWriter against a local OpenAI-compatible server', () => {
   const fallbacks: { reason: WriteFallbackReason; detail?: string }[] = [];
   const openAi = (timeoutMs = 5000) =>
     new OpenAIAnswerWriter({ kind: 'openai', apiKey: API_KEY, model: 'test-model', baseUrl: server.url }, { timeoutMs });
-  const write = (writer: OpenAIAnswerWriter, timeoutMs = 5000) =>
+  const write = (writer: AnswerWriter, timeoutMs = 5000) =>
     writeAnswer(found, QUESTION, writer, {
       timeoutMs,
       onFallback: (reason, detail) => fallbacks.push({ reason, ...(detail ? { detail } : {}) }),
@@ -118,13 +120,26 @@ describe('OpenAIAnswerWriter against a local OpenAI-compatible server', () => {
 
   it('falls back when the model is too slow', async () => {
     server.reply(() => ({ delayMs: 3000, body: chatCompletion('{"answer": "Late.", "citedArticleIds": ["lost-phone"]}') }));
+    const writer = openAi(600);
+    let requestEnded: string | undefined;
+    const watched: AnswerWriter = {
+      write(question, articles) {
+        const written = writer.write(question, articles);
+        written.then(
+          () => (requestEnded = 'answered'),
+          (error: unknown) => (requestEnded = String(error)),
+        );
+        return written;
+      },
+    };
     const started = Date.now();
-    const answer = await write(openAi(600), 300);
+    const answer = await write(watched, 300);
     expect(answer).toEqual(found);
     expect(fallbacks.map((f) => f.reason)).toEqual(['timeout']);
     expect(Date.now() - started).toBeLessThan(2000);
     // The request itself ends at the writer's own timeout, not with the server's slow reply.
-    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(await eventually("the writer's own request has ended", () => requestEnded)).toMatch(/no answer/);
+    await eventually('the server saw the writer give up before it answered', () => server.requests[0]?.gaveUp);
   });
 
   it('gives up at its own request timeout too', async () => {

@@ -47,6 +47,7 @@ function raw(
       }
       if (req.destroyed) return;
       req.write(chunks[i]!);
+      // A slow sender, on purpose: the fault the read deadline is tested against, not a wait of the test's own.
       if (options.trickleMs) setTimeout(() => writeNext(i + 1), options.trickleMs);
       else writeNext(i + 1);
     };
