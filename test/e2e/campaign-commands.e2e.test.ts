@@ -1,21 +1,19 @@
-import type { ConnectorEmulator, TeamsUser } from '../../emulators/connector';
-import { CAMPAIGN_MANAGERS_GROUP, MFA_COACH_ADMINS_GROUP, demoPersonas, generateDemoTenant } from '../../emulators/demo-tenant';
-import type { GraphEmulator } from '../../emulators/graph';
-import { databaseChoices, type TestApp } from '../support/app-harness';
-import { scanAs, startCampaignEndToEnd } from '../support/campaign-end-to-end';
-import type { EndToEnd } from '../support/end-to-end';
+import type { TeamsUser } from '../../emulators/connector';
+import { CAMPAIGN_MANAGERS_GROUP, demoPersonas, generateDemoTenant } from '../../emulators/demo-tenant';
+import { databaseChoices } from '../support/app-harness';
+import { scanAs, useCampaignEndToEnd } from '../support/campaign-end-to-end';
+import { adminsGroupOf, cardOf, nudgeIdOf, teamsUser as asTeams, wordsOf as text } from '../support/end-to-end';
 import { eventually } from '../support/eventually';
 
 jest.setTimeout(120_000);
 
 const tenant = generateDemoTenant({ users: 80 });
 const { admin: adminPerson, employee: employeePerson } = demoPersonas(tenant);
-const adminGroup = tenant.groups.find((g) => g.displayName === MFA_COACH_ADMINS_GROUP)!;
+const adminGroup = adminsGroupOf(tenant);
 const managerGroup = tenant.groups.find((g) => g.displayName === CAMPAIGN_MANAGERS_GROUP)!;
 const members = tenant.users.filter((u) => u.accountEnabled && u.userType === 'Member');
 // A direct member of the campaign managers group who is not an admin.
 const managerPerson = members.find((u) => managerGroup.memberIds.includes(u.id) && !adminGroup.memberIds.includes(u.id))!;
-const asTeams = (u: { id: string; displayName: string }): TeamsUser => ({ aadObjectId: u.id, name: u.displayName });
 const manager = asTeams(managerPerson);
 // An admin by the allow list only: may look at campaigns, not change them.
 const viewerPerson = members.find(
@@ -27,40 +25,34 @@ const viewerPerson = members.find(
 )!;
 const viewer = asTeams(viewerPerson);
 const employee = asTeams(employeePerson);
-const text = (value: unknown) => JSON.stringify(value).replace(/\\\\/g, '');
-
-interface Card {
-  body?: unknown[];
-  actions?: { type: string; title: string; verb?: string; url?: string; data?: Record<string, unknown> }[];
-}
 
 describe.each(databaseChoices())('campaign commands end to end (%s)', (database) => {
-  let connector: ConnectorEmulator;
-  let graph: GraphEmulator;
-  let harness: TestApp;
-  let teams: EndToEnd['teams'];
-  let e2e: EndToEnd | undefined;
-  const personal = (user: TeamsUser) => teams.personalConversationId(user);
+  const e2e = useCampaignEndToEnd(
+    {
+      tenant,
+      database,
+      sendRate: 20,
+      configure: (c) => ({
+        ...c,
+        posture: { ...c.posture, adminAllowList: [viewerPerson.id] },
+        server: { ...c.server, publicUrl: 'http://127.0.0.1' },
+        nudges: { ...c.nudges, campaignManagerGroupIds: [managerGroup.id] },
+      }),
+    },
+    { installFor: [manager, viewer, employee], clearBetweenTests: false },
+  );
+  /** The person writes to the bot; answers what the bot posted in their chat in return. */
   const say = async (user: TeamsUser, words: string) => {
-    connector.clear();
-    await harness.post(teams.aMessage({ text: words, user }));
-    return connector.activities(personal(user)).map((a) => a.activity);
+    e2e.connector.clear();
+    await e2e.say(user, words);
+    return e2e.connector.activities(e2e.personal(user)).map((a) => a.activity);
   };
-  const lastCard = (user: TeamsUser) => connector.cards(personal(user)).at(-1) as Card;
-  const press = async (user: TeamsUser, verb: string, data: Record<string, unknown>, replyToId?: string) => {
-    const { status, body } = await harness.post(teams.anAdaptiveCardInvoke({ verb, data, user, ...(replyToId ? { replyToId } : {}) }));
-    expect(status).toBe(200);
-    return (JSON.parse(body) as { value: Card }).value;
-  };
-  const audit = async () =>
-    await harness.app.database.query<{ actor_id: string; action: string; outcome: string }>(
-      'SELECT actor_id, action, outcome FROM audit_log ORDER BY id',
-    );
+  const lastCard = (user: TeamsUser) => e2e.cardsTo(user).at(-1)!;
   const finished = (campaignId: string) =>
     eventually(
       'the run finished',
       async () => {
-        const runs = await harness.app.campaigns.store.runs(campaignId);
+        const runs = await e2e.harness.app.campaigns.store.runs(campaignId);
         return runs.length > 0 && runs.every((run) => run.status !== 'delivering') && runs;
       },
       { timeoutMs: 60_000, intervalMs: 100 },
@@ -77,20 +69,6 @@ describe.each(databaseChoices())('campaign commands end to end (%s)', (database)
   });
 
   beforeAll(async () => {
-    e2e = await startCampaignEndToEnd({
-      tenant,
-      database,
-      sendRate: 20,
-      configure: (c) => ({
-        ...c,
-        posture: { ...c.posture, adminAllowList: [viewerPerson.id] },
-        server: { ...c.server, publicUrl: 'http://127.0.0.1' },
-        nudges: { ...c.nudges, campaignManagerGroupIds: [managerGroup.id] },
-      }),
-    });
-    ({ connector, graph, harness, teams } = e2e);
-    for (const user of [manager, viewer, employee])
-      await harness.post(teams.anInstallationUpdate({ action: 'add', scope: 'personal', user }));
     // Ten people with no method at all (the employee among them), everyone else on Authenticator.
     const unenrolled = [
       employeePerson,
@@ -99,22 +77,24 @@ describe.each(databaseChoices())('campaign commands end to end (%s)', (database)
         .slice(0, 9),
     ];
     for (const user of members) {
-      if (unenrolled.includes(user)) graph.state.setMethods(user.id, []);
-      else graph.state.enrolAuthenticator(user.id);
+      if (unenrolled.includes(user)) e2e.graph.state.setMethods(user.id, []);
+      else e2e.graph.state.enrolAuthenticator(user.id);
     }
-    graph.state.refreshReport();
+    e2e.graph.state.refreshReport();
     await scanAs(e2e, asTeams(adminPerson));
   });
-  afterAll(() => e2e?.stop());
 
   it('refuses campaigns to people who are neither campaign managers nor admins, and audits it', async () => {
     await say(employee, 'campaigns');
     expect(text(lastCard(employee))).toContain('your IT security team');
     // A forged button press fares no better, whatever its data claims.
-    const card = await press(employee, 'campaign.create', form({ owner: manager.aadObjectId }));
+    const card = await e2e.press(employee, 'campaign.create', form({ owner: manager.aadObjectId }));
     expect(text(card)).toContain('your IT security team');
-    expect(await harness.app.campaigns.store.list(10)).toEqual([]);
-    expect((await audit()).filter((e) => e.actor_id === employee.aadObjectId).map((e) => e.outcome)).toEqual(['refused', 'refused']);
+    expect(await e2e.harness.app.campaigns.store.list(10)).toEqual([]);
+    expect((await e2e.auditTrail()).filter((e) => e.actorId === employee.aadObjectId).map((e) => e.outcome)).toEqual([
+      'refused',
+      'refused',
+    ]);
   });
 
   it('answers a malformed campaign command with its usage', async () => {
@@ -129,42 +109,42 @@ describe.each(databaseChoices())('campaign commands end to end (%s)', (database)
     const blank = lastCard(manager);
     expect(blank.actions?.[0]).toMatchObject({ type: 'Action.Execute', verb: 'campaign.create' });
     // The time zone defaults to the one the manager's Teams reports.
-    const clientZone = (teams.aMessage({ text: 'x', user: manager }) as unknown as { localTimezone: string }).localTimezone;
+    const clientZone = (e2e.teams.aMessage({ text: 'x', user: manager }) as unknown as { localTimezone: string }).localTimezone;
     expect(blank.body).toContainEqual(expect.objectContaining({ id: 'timeZone', value: clientZone }));
 
-    const refused = await press(manager, 'campaign.create', form({ name: ' ', window: '25-26', escalateAfter: 'soon' }));
+    const refused = await e2e.press(manager, 'campaign.create', form({ name: ' ', window: '25-26', escalateAfter: 'soon' }));
     expect(text(refused)).toContain('Give the campaign a name.');
     expect(text(refused)).toContain('Escalate after');
     // What was typed is kept.
     expect(text(refused)).toContain('Asia/Tokyo');
-    expect(await harness.app.campaigns.store.list(10)).toEqual([]);
+    expect(await e2e.harness.app.campaigns.store.list(10)).toEqual([]);
 
-    const created = await press(manager, 'campaign.create', form());
+    const created = await e2e.press(manager, 'campaign.create', form());
     expect(text(created)).toContain('Created. It starts now');
     expect(text(created)).toMatch(/Campaign \d+ · Everyone without MFA/);
-    const [campaign] = await harness.app.campaigns.store.list(1);
+    const [campaign] = await e2e.harness.app.campaigns.store.list(1);
     expect(campaign).toMatchObject({ ownerId: manager.aadObjectId, status: 'active', audience: { gaps: 'none' } });
 
     const [run] = await finished(campaign!.id);
     expect(run!.targeted).toBe(10);
     // Its one run done, the campaign is finished, and its owner hears so in their 1:1 chat.
-    await connector.waitFor((r) => /has finished: 10 of 10 delivered/.test(text(r.body)), 10_000);
-    expect((await harness.app.campaigns.store.get(campaign!.id))!.status).toBe('finished');
-    expect(connector.cards(personal(employee)).some((c) => text(c).includes('please protect your work account'))).toBe(true);
-    expect((await audit()).filter((e) => e.actor_id === manager.aadObjectId).map((e) => e.action)).toContain(
+    await e2e.connector.waitFor((r) => /has finished: 10 of 10 delivered/.test(text(r.body)), 10_000);
+    expect((await e2e.harness.app.campaigns.store.get(campaign!.id))!.status).toBe('finished');
+    expect(e2e.cardsTo(employee).some((c) => text(c).includes('please protect your work account'))).toBe(true);
+    expect((await e2e.auditTrail()).filter((e) => e.actorId === manager.aadObjectId).map((e) => e.action)).toContain(
       `campaign new ${campaign!.number}`,
     );
   });
 
   it('shows the funnel: delivered, opened, and enrolled after "I\'ve done it", with a chart; the list shows it too', async () => {
-    const [campaign] = await harness.app.campaigns.store.list(1);
+    const [campaign] = await e2e.harness.app.campaigns.store.list(1);
     expect(campaign!.name).toBe('Everyone without MFA');
-    const sent = connector.activities(personal(employee)).find((a) => text(a.activity).includes('please protect your work account'))!;
-    const nudge = (sent.activity as { attachments: { content: { refresh: { action: { data: { nudgeId: string } } } } }[] }).attachments[0]!
-      .content;
-    graph.state.enrolAuthenticator(employee.aadObjectId);
+    const sent = e2e.connector
+      .activities(e2e.personal(employee))
+      .find((a) => text(a.activity).includes('please protect your work account'))!;
+    e2e.graph.state.enrolAuthenticator(employee.aadObjectId);
     // Teams names the card's message in replyToId: the answer replaces that card.
-    const done = await press(employee, 'nudge.done', { nudgeId: nudge.refresh.action.data.nudgeId }, sent.activityId);
+    const done = await e2e.press(employee, 'nudge.done', { nudgeId: nudgeIdOf(cardOf(sent.activity)) }, sent.activityId);
     expect(text(done)).toMatch(/set up|all set|protected/i);
 
     await say(manager, `campaign ${campaign!.number}`);
@@ -190,7 +170,7 @@ describe.each(databaseChoices())('campaign commands end to end (%s)', (database)
 
   it('lets an admin look but not change, and a manager pause, resume and cancel, each once', async () => {
     const day = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-    const recurring = await press(
+    const recurring = await e2e.press(
       manager,
       'campaign.create',
       form({
@@ -205,24 +185,24 @@ describe.each(databaseChoices())('campaign commands end to end (%s)', (database)
     );
     expect(text(recurring)).toContain('First run:');
     expect(recurring.actions!.map((a) => a.title)).toEqual(['Refresh', 'Pause', 'Cancel campaign']);
-    const [campaign] = await harness.app.campaigns.store.list(1);
+    const [campaign] = await e2e.harness.app.campaigns.store.list(1);
     const number = campaign!.number;
     await say(viewer, `campaign ${number}`);
     expect(lastCard(viewer).actions!.map((a) => a.title)).toEqual(['Refresh']);
     expect(text(await say(viewer, `campaign pause ${number}`))).toContain('Only campaign managers');
-    expect((await harness.app.campaigns.store.find(String(number)))!.status).toBe('active');
+    expect((await e2e.harness.app.campaigns.store.find(String(number)))!.status).toBe('active');
 
     await say(manager, `campaign pause ${number}`);
     expect(text(lastCard(manager))).toContain('Paused: no more nudges go out');
-    const resumed = await press(manager, 'campaign.change', { campaignId: campaign!.id, change: 'resume' });
+    const resumed = await e2e.press(manager, 'campaign.change', { campaignId: campaign!.id, change: 'resume' });
     expect(text(resumed)).toContain('Resumed');
     await say(manager, `campaign cancel ${number}`);
     expect(text(lastCard(manager))).toContain('Cancelled');
     await say(manager, `campaign resume ${number}`);
     expect(text(lastCard(manager))).toContain('Nothing changed: the campaign is cancelled');
-    expect((await harness.app.campaigns.store.find(String(number)))!.status).toBe('cancelled');
+    expect((await e2e.harness.app.campaigns.store.find(String(number)))!.status).toBe('cancelled');
 
-    const changes = (await audit()).filter((e) => / (pause|resume|cancel) \d/.test(e.action));
+    const changes = (await e2e.auditTrail()).filter((e) => / (pause|resume|cancel) \d/.test(e.action));
     expect(changes.map((e) => `${e.action}:${e.outcome}`)).toEqual([
       `campaign pause ${number}:refused`,
       `campaign pause ${number}:allowed`,
@@ -233,7 +213,7 @@ describe.each(databaseChoices())('campaign commands end to end (%s)', (database)
   });
 
   it('copies a campaign into a prefilled form, and exports its deliveries as CSV', async () => {
-    const campaign = (await harness.app.campaigns.store.list(10)).find((c) => c.name === 'Everyone without MFA');
+    const campaign = (await e2e.harness.app.campaigns.store.list(10)).find((c) => c.name === 'Everyone without MFA');
     await say(manager, `campaign copy ${campaign!.number}`);
     const copy = text(lastCard(manager));
     expect(copy).toContain('Copy of Everyone without MFA');
@@ -241,7 +221,7 @@ describe.each(databaseChoices())('campaign commands end to end (%s)', (database)
 
     await say(manager, `campaign export ${campaign!.number}`);
     const link = lastCard(manager).actions!.find((a) => a.type === 'Action.OpenUrl')!.url!;
-    const download = await fetch(link.replace('http://127.0.0.1', harness.app.url), { method: 'POST' });
+    const download = await fetch(link.replace('http://127.0.0.1', e2e.harness.app.url), { method: 'POST' });
     expect(download.status).toBe(200);
     const [header, ...rows] = (await download.text()).trim().split('\r\n');
     expect(header).toBe('run,displayName,userPrincipalName,userId,delivery,reason,sentAt,opened,snoozed,enrolledAt');

@@ -1,9 +1,8 @@
-import type { ConnectorEmulator, TeamsUser } from '../../emulators/connector';
+import type { TeamsUser } from '../../emulators/connector';
 import { demoPersonas, generateDemoTenant } from '../../emulators/demo-tenant';
-import type { GraphEmulator } from '../../emulators/graph';
-import { databaseChoices, type TestApp } from '../support/app-harness';
-import { scanAs, startCampaignEndToEnd } from '../support/campaign-end-to-end';
-import type { EndToEnd } from '../support/end-to-end';
+import { databaseChoices } from '../support/app-harness';
+import { scanAs, useCampaignEndToEnd } from '../support/campaign-end-to-end';
+import { cardOf, nudgeIdOf, teamsUser, wordsOf as text } from '../support/end-to-end';
 import { campaignPlan } from '../fakes/campaign-plan';
 import { eventually } from '../support/eventually';
 
@@ -11,33 +10,24 @@ jest.setTimeout(120_000);
 
 const tenant = generateDemoTenant({ users: 80 });
 const { admin: adminPerson } = demoPersonas(tenant);
-const admin: TeamsUser = { aadObjectId: adminPerson.id, name: adminPerson.displayName };
+const admin = teamsUser(adminPerson);
 const members = tenant.users.filter((u) => u.accountEnabled && u.userType === 'Member' && u.id !== adminPerson.id);
 // Everyone with a manager and no MFA is in the audience; their managers all have Authenticator (not in it).
 const reports = members.filter((u) => u.managerId && !members.some((m) => m.managerId === u.id)).slice(0, 12);
 const managers = [...new Set(reports.map((u) => u.managerId!))];
-const text = (value: unknown) => JSON.stringify(value).replace(/\\\\/g, '');
 
 describe.each(databaseChoices())('campaign escalation to managers end to end (%s)', (database) => {
-  let connector: ConnectorEmulator;
-  let graph: GraphEmulator;
-  let harness: TestApp;
-  let teams: EndToEnd['teams'];
-  let e2e: EndToEnd | undefined;
-
+  // Nudges count as unanswered after 4 s here (time for one person to answer); in production they get a day.
+  const e2e = useCampaignEndToEnd({ tenant, database, sendRate: 50, overrides: { campaignEscalationGraceMs: 4000 } });
   beforeAll(async () => {
-    // Nudges count as unanswered after 4 s here (time for one person to answer); in production they get a day.
-    e2e = await startCampaignEndToEnd({ tenant, database, sendRate: 50, overrides: { campaignEscalationGraceMs: 4000 } });
-    ({ connector, graph, harness, teams } = e2e);
     for (const user of members) {
-      if (reports.includes(user)) graph.state.setMethods(user.id, []);
-      else graph.state.enrolAuthenticator(user.id);
+      if (reports.includes(user)) e2e.graph.state.setMethods(user.id, []);
+      else e2e.graph.state.enrolAuthenticator(user.id);
     }
-    graph.state.refreshReport();
-    await harness.post(teams.anInstallationUpdate({ action: 'add', scope: 'personal', user: admin }));
+    e2e.graph.state.refreshReport();
+    await e2e.install(admin);
     await scanAs(e2e, admin);
   });
-  afterAll(() => e2e?.stop());
 
   it('tells each manager once, on one card, about their own direct reports who left the nudge unanswered', async () => {
     expect(reports.length).toBeGreaterThanOrEqual(6);
@@ -45,7 +35,7 @@ describe.each(databaseChoices())('campaign escalation to managers end to end (%s
     // One person answers ("Remind me later") and is left out.
     const answering = reports[0]!;
     const due = new Date().toISOString();
-    const campaign = await harness.app.campaigns.store.create(
+    const campaign = await e2e.harness.app.campaigns.store.create(
       campaignPlan({
         name: 'Year end',
         audience: { gaps: 'none', scope: { kind: 'all' }, excluded: [] },
@@ -58,28 +48,17 @@ describe.each(databaseChoices())('campaign escalation to managers end to end (%s
       new Date(),
     );
 
-    connector.clear();
-    await harness.app.campaigns.scheduleNext(campaign);
+    e2e.connector.clear();
+    await e2e.harness.app.campaigns.scheduleNext(campaign);
     const nudgeTo = (user: TeamsUser) =>
       eventually(
         'the nudge arrived',
-        () =>
-          connector
-            .activities(teams.personalConversationId(user))
-            .find((a) => text(a.activity).includes('please protect your work account')),
+        () => e2e.connector.activities(e2e.personal(user)).find((a) => text(a.activity).includes('please protect your work account')),
         { timeoutMs: 30_000 },
       );
     const sent = await nudgeTo({ aadObjectId: answering.id });
-    const nudgeId = (sent.activity as { attachments: { content: { refresh: { action: { data: { nudgeId: string } } } } }[] })
-      .attachments[0]!.content.refresh.action.data.nudgeId;
-    await harness.post(
-      teams.anAdaptiveCardInvoke({
-        verb: 'nudge.snooze',
-        data: { nudgeId, days: 1 },
-        user: { aadObjectId: answering.id },
-        replyToId: sent.activityId,
-      }),
-    );
+    const nudgeId = nudgeIdOf(cardOf(sent.activity));
+    await e2e.press({ aadObjectId: answering.id }, 'nudge.snooze', { nudgeId, days: 1 }, sent.activityId);
 
     // Each manager's card arrives in their own 1:1 chat (the bot installs itself for them first).
     const summaries = new Map<string, string>();
@@ -88,8 +67,8 @@ describe.each(databaseChoices())('campaign escalation to managers end to end (%s
       "every manager's card arrived",
       () => {
         for (const managerId of managersToTell) {
-          const card = connector
-            .cards(teams.personalConversationId({ aadObjectId: managerId }))
+          const card = e2e.connector
+            .cards(e2e.personal({ aadObjectId: managerId }))
             .find((c) => text(c).includes('have not set up MFA yet') || text(c).includes('has not set up MFA yet'));
           if (card) summaries.set(managerId, text(card));
         }
@@ -108,27 +87,21 @@ describe.each(databaseChoices())('campaign escalation to managers end to end (%s
     }
 
     // One card per manager, however often the check runs again.
-    const rows = await harness.app.database.query<{ user_id: string; status: string }>(
-      'SELECT user_id, status FROM campaign_escalations WHERE campaign_id = $1',
-      [campaign.id],
-    );
-    expect(rows.map((r) => r.user_id).sort()).toEqual(
+    const { store } = e2e.harness.app.campaigns;
+    const escalated = [...(await store.escalated(campaign.id))];
+    expect(escalated.sort()).toEqual(
       reports
         .filter((r) => r !== answering)
         .map((r) => r.id)
         .sort(),
     );
-    expect(rows.every((r) => r.status === 'sent')).toBe(true);
-    expect(await harness.app.campaigns.store.escalationCounts(campaign.id)).toEqual({
-      managers: managersToTell.length,
-      people: rows.length,
-      failedManagers: 0,
-    });
-    await harness.app.campaigns.escalate(campaign.id);
+    // Counted only once their manager's card went: every one of them was sent.
+    const counts = await store.escalationCounts(campaign.id);
+    expect(counts.people).toBe(escalated.length);
+    expect(counts).toEqual({ managers: managersToTell.length, people: escalated.length, failedManagers: 0 });
+    await e2e.harness.app.campaigns.escalate(campaign.id);
     for (const managerId of managersToTell) {
-      const cards = connector
-        .cards(teams.personalConversationId({ aadObjectId: managerId }))
-        .filter((c) => text(c).includes('set up MFA yet'));
+      const cards = e2e.connector.cards(e2e.personal({ aadObjectId: managerId })).filter((c) => text(c).includes('set up MFA yet'));
       expect(cards).toHaveLength(1);
     }
   });

@@ -1,7 +1,6 @@
-import type { TeamsUser } from '../../emulators/connector';
 import { demoPersonas, generateDemoTenant } from '../../emulators/demo-tenant';
-import { scanAs, startCampaignEndToEnd } from '../support/campaign-end-to-end';
-import type { EndToEnd } from '../support/end-to-end';
+import { scanAs, useCampaignEndToEnd } from '../support/campaign-end-to-end';
+import { teamsUser, wordsOf as text, type EndToEndSuite } from '../support/end-to-end';
 import { postgresProgramsFolder, startOwnPostgresServer, type OwnPostgresServer } from '../support/own-postgres-server';
 import { eventually } from '../support/eventually';
 
@@ -16,11 +15,11 @@ jest.setTimeout(180_000);
 const describeWithPrograms = postgresProgramsFolder() ? describe : describe.skip;
 
 const tenant = generateDemoTenant({ users: 40 });
-const { admin: adminPerson, employee } = demoPersonas(tenant);
-const admin: TeamsUser = { aadObjectId: adminPerson.id, name: adminPerson.displayName };
-const text = (value: unknown) => JSON.stringify(value).replace(/\\\\/g, '');
+const { admin: adminPerson, employee: employeePerson } = demoPersonas(tenant);
+const admin = teamsUser(adminPerson);
+const employee = teamsUser(employeePerson);
 
-async function readiness(e2e: EndToEnd): Promise<{ status: number; body: { database?: boolean; jobs?: boolean } }> {
+async function readiness(e2e: EndToEndSuite): Promise<{ status: number; body: { database?: boolean; jobs?: boolean } }> {
   const response = await fetch(`${e2e.harness.app.url}/readyz`);
   return { status: response.status, body: (await response.json()) as { database?: boolean; jobs?: boolean } };
 }
@@ -31,52 +30,46 @@ async function until(what: string, check: () => Promise<boolean>, ms = 60_000): 
 
 describeWithPrograms('the database server restarts while the bot runs', () => {
   let server: OwnPostgresServer;
-  let e2e: EndToEnd | undefined;
-
+  // The server of this test's own starts before the bot and is destroyed after the bot stopped.
   beforeAll(async () => {
     server = await startOwnPostgresServer();
-    e2e = await startCampaignEndToEnd({ tenant, database: 'postgres', databaseUrl: server.url, sendRate: 50 });
   }, 120_000);
-
-  afterAll(async () => {
-    await e2e?.stop();
-    await server?.destroy();
+  const e2e = useCampaignEndToEnd(() => ({ tenant, database: 'postgres', databaseUrl: server.url, sendRate: 50 }), {
+    installFor: [admin],
   });
+  afterAll(() => server?.destroy());
 
   it('is not ready while the server is down, then answers and runs jobs again by itself', async () => {
-    const e2eApp = e2e!;
-    await e2eApp.harness.post(e2eApp.teams.anInstallationUpdate({ action: 'add', scope: 'personal', user: admin }));
-    await scanAs(e2eApp, admin);
-    expect((await readiness(e2eApp)).status).toBe(200);
+    await scanAs(e2e, admin);
+    expect(await e2e.stores.posture.snapshotTotals(new Date(0))).toHaveLength(1);
+    expect((await readiness(e2e)).status).toBe(200);
 
     await server.stop('immediate');
     await until('readyz says the database is away', async () => {
-      const ready = await readiness(e2eApp);
+      const ready = await readiness(e2e);
       return ready.status === 503 && ready.body.database === false;
     });
     // A message during the outage gets an answer in the person's chat (that the bot cannot help right now), not
     // silence or a crash.
-    e2eApp.connector.clear();
-    const employeeChat = e2eApp.teams.personalConversationId({ aadObjectId: employee.id });
-    const during = await e2eApp.harness.post(e2eApp.teams.aMessage({ text: 'help', user: { aadObjectId: employee.id } }));
+    e2e.connector.clear();
+    const employeeChat = e2e.personal(employee);
+    const during = await e2e.say(employee, 'help');
     expect(during.status).toBe(200);
-    const outageAnswer = await e2eApp.connector.waitFor((request) => request.conversationId === employeeChat, 30_000);
+    const outageAnswer = await e2e.connector.waitFor((request) => request.conversationId === employeeChat, 30_000);
     expect(text(outageAnswer.body)).toContain('Please try again in a moment');
 
     await server.start();
-    await until('readyz is ready again', async () => (await readiness(e2eApp)).status === 200);
+    await until('readyz is ready again', async () => (await readiness(e2e)).status === 200);
 
-    e2eApp.connector.clear();
-    const answered = await e2eApp.harness.post(e2eApp.teams.aMessage({ text: 'help', user: { aadObjectId: employee.id } }));
+    e2e.connector.clear();
+    const answered = await e2e.say(employee, 'help');
     expect(answered.status).toBe(200);
-    const after = await e2eApp.connector.waitFor((request) => request.conversationId === employeeChat, 30_000);
+    const after = await e2e.connector.waitFor((request) => request.conversationId === employeeChat, 30_000);
     expect(text(after.body)).toContain('What MFA Coach can do');
 
     // The scan is queued as a job: it runs only if the job queue reconnected too.
-    await scanAs(e2eApp, admin);
-    const scans = await e2eApp.harness.app.database.query<{ n: number }>(
-      "SELECT count(*)::int AS n FROM scan_runs WHERE status = 'succeeded'",
-    );
-    expect(scans[0]!.n).toBe(2);
+    await scanAs(e2e, admin);
+    // Each scan that succeeded stored its snapshot of the tenant.
+    expect(await e2e.stores.posture.snapshotTotals(new Date(0))).toHaveLength(2);
   });
 });

@@ -1,74 +1,46 @@
-import type { ConnectorEmulator, TeamsUser } from '../../emulators/connector';
 import { demoPersonas, generateDemoTenant } from '../../emulators/demo-tenant';
-import type { TestApp } from '../support/app-harness';
-import { startEndToEnd, type EndToEnd } from '../support/end-to-end';
+import { cardLinks as sources, startEndToEnd, teamsUser, useEndToEnd, wordsOf as text } from '../support/end-to-end';
 import { chatCompletion, promptText, startOpenAITestServer, type OpenAITestServer } from '../support/openai-test-server';
 
 jest.setTimeout(60_000);
 
 const tenant = generateDemoTenant({ users: 60 });
 const person = demoPersonas(tenant).employee;
-const employee: TeamsUser = { aadObjectId: person.id, name: person.displayName };
+const employee = teamsUser(person);
 const API_KEY = 'sk-e2e-never-logged-42';
 const QUESTION = 'I lost my phone and now I cannot approve sign-ins, what do I do?';
 const WRITTEN = 'Sign in with another method you registered, then remove the lost phone from your security info page.';
 
-type Node = { type?: string; [key: string]: unknown };
-const nodes = (value: unknown): Node[] =>
-  Array.isArray(value)
-    ? value.flatMap(nodes)
-    : value && typeof value === 'object'
-      ? [value as Node, ...Object.values(value).flatMap(nodes)]
-      : [];
-// Cards escape markdown (e.g. "\\."); compare the words themselves.
-const text = (card: unknown) => JSON.stringify(card).replace(/\\\\/g, '');
-const sources = (card: unknown) =>
-  nodes(card)
-    .filter((n) => n.type === 'Action.OpenUrl')
-    .map((n) => n.url as string);
 /** The article ids the prompt gave the model, in order. */
 const givenIds = (prompt: string) => [...prompt.matchAll(/^Article id: (.+)$/gm)].map((m) => m[1]!);
 
 describe('questions in the chat, with model answers on', () => {
   let model: OpenAITestServer;
-  let connector: ConnectorEmulator;
-  let harness: TestApp;
-  let teams: EndToEnd['teams'];
-  let e2e: EndToEnd | undefined;
-  const personal = () => teams.personalConversationId(employee);
-  const ask = async (question: string) => {
-    await harness.post(teams.aMessage({ text: question, user: employee }));
-    const cards = connector.cards(personal());
-    expect(cards).toHaveLength(1);
-    return cards[0]!;
-  };
-
+  // The model's test server starts before the bot and closes after it.
   beforeAll(async () => {
     model = await startOpenAITestServer();
-    e2e = await startEndToEnd({
-      tenant,
-      database: 'pglite',
-      app: {
-        configure: (c) => ({
-          ...c,
-          answers: { ...c.answers, model: { kind: 'openai', apiKey: API_KEY, model: 'test-model', baseUrl: model.url } },
-        }),
-        overrides: { answerWriterTimeoutMs: 1500 },
-      },
-    });
-    ({ connector, harness, teams } = e2e);
-    await harness.post(teams.anInstallationUpdate({ action: 'add', scope: 'personal', user: employee }));
   });
-
-  afterAll(async () => {
-    await e2e?.stop();
-    await model?.close();
-  });
+  const e2e = useEndToEnd(
+    () =>
+      startEndToEnd({
+        tenant,
+        database: 'pglite',
+        app: {
+          configure: (c) => ({
+            ...c,
+            answers: { ...c.answers, model: { kind: 'openai', apiKey: API_KEY, model: 'test-model', baseUrl: model.url } },
+          }),
+          overrides: { answerWriterTimeoutMs: 1500 },
+        },
+      }),
+    { installFor: [employee] },
+  );
+  afterAll(() => model?.close());
+  const ask = (question: string) => e2e.onlyCardFor(employee, question);
 
   beforeEach(() => {
-    connector.clear();
     model.requests.length = 0;
-    harness.logs.lines.length = 0;
+    e2e.harness.logs.lines.length = 0;
   });
 
   it('answers with the written text, cites the article, links its sources and says AI wrote it from the article', async () => {
@@ -97,8 +69,8 @@ describe('questions in the chat, with model answers on', () => {
     for (const url of sources(card)) expect(url).toMatch(/^https:\/\//);
     expect(text(card)).not.toContain('Summarised in our own words');
 
-    expect(harness.logs.text()).not.toContain(API_KEY);
-    expect(harness.logs.text()).not.toContain('cannot approve');
+    expect(e2e.harness.logs.text()).not.toContain(API_KEY);
+    expect(e2e.harness.logs.text()).not.toContain('cannot approve');
   });
 
   it("falls back to the article's own card when the model fails, and logs a warning without the question", async () => {
@@ -111,10 +83,10 @@ describe('questions in the chat, with model answers on', () => {
       expect(text(card)).toContain('Steps');
       expect(text(card)).toContain('Summarised in our own words');
       expect(text(card)).not.toContain('Written by AI');
-      const warning = harness.logs.lines.find((line) => line.level === 40);
+      const warning = e2e.harness.logs.lines.find((line) => line.level === 40);
       expect(warning).toMatchObject({ reason: 'failed', article: 'lost-or-stolen-phone' });
-      expect(harness.logs.text()).not.toContain('cannot approve');
-      expect(harness.logs.text()).not.toContain(API_KEY);
+      expect(e2e.harness.logs.text()).not.toContain('cannot approve');
+      expect(e2e.harness.logs.text()).not.toContain(API_KEY);
     } finally {
       consoleLog.mockRestore();
     }
@@ -129,7 +101,7 @@ describe('questions in the chat, with model answers on', () => {
 
     expect(text(card)).toContain('Summarised in our own words');
     expect(text(card)).not.toContain('Use port 587');
-    expect(harness.logs.lines.find((line) => line.level === 40)).toMatchObject({ reason: 'invalid' });
+    expect(e2e.harness.logs.lines.find((line) => line.level === 40)).toMatchObject({ reason: 'invalid' });
   });
 
   it('says it does not know an out-of-scope question without asking the model', async () => {

@@ -1,65 +1,36 @@
 import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ConnectorEmulator, TeamsUser } from '../../emulators/connector';
 import { demoPersonas, generateDemoTenant } from '../../emulators/demo-tenant';
 import { loadDemoConfig } from '../../src/app/config';
 import { startApp } from '../../src/app/create-app';
-import { databaseChoices, LogCapture, type TestApp } from '../support/app-harness';
-import { startEndToEnd, type EndToEnd } from '../support/end-to-end';
+import { databaseChoices, LogCapture } from '../support/app-harness';
+import { cardLinks as sources, cardParts, teamsUser, useEndToEnd, wordsOf as text } from '../support/end-to-end';
 import { STALE_BUTTON } from '../../src/adapters/bot/routes/card-actions';
 
 jest.setTimeout(60_000);
 
 const tenant = generateDemoTenant({ users: 60 });
 const person = demoPersonas(tenant).employee;
-const employee: TeamsUser = { aadObjectId: person.id, name: person.displayName };
+const employee = teamsUser(person);
 const HELP_DESK = 'the IT service desk, extension 4357';
 
-type Node = { type?: string; [key: string]: unknown };
-/** Every object of a card, depth first. */
-const nodes = (value: unknown): Node[] =>
-  Array.isArray(value)
-    ? value.flatMap(nodes)
-    : value && typeof value === 'object'
-      ? [value as Node, ...Object.values(value).flatMap(nodes)]
-      : [];
-// Cards escape markdown in article text (e.g. "\\."); compare the words themselves.
-const text = (card: unknown) => JSON.stringify(card).replace(/\\\\/g, '');
 const related = (card: unknown) =>
-  nodes(card).filter((n) => n.type === 'Action.Execute') as { title: string; verb: string; data: { articleId: string } }[];
-const sources = (card: unknown) =>
-  nodes(card)
-    .filter((n) => n.type === 'Action.OpenUrl')
-    .map((n) => n.url as string);
+  cardParts(card).filter((n) => n.type === 'Action.Execute') as { title: string; verb: string; data: { articleId: string } }[];
 
 describe.each(databaseChoices())('questions in the chat (%s)', (database) => {
-  let connector: ConnectorEmulator;
-  let harness: TestApp;
-  let teams: EndToEnd['teams'];
-  let e2e: EndToEnd | undefined;
-  const personal = () => teams.personalConversationId(employee);
-  const ask = async (question: string) => {
-    await harness.post(teams.aMessage({ text: question, user: employee }));
-    const cards = connector.cards(personal());
-    expect(cards).toHaveLength(1);
-    return cards[0]!;
-  };
+  const e2e = useEndToEnd(
+    { tenant, database, app: { configure: (c) => ({ ...c, answers: { helpDeskContact: HELP_DESK } }) } },
+    { installFor: [employee] },
+  );
+  const ask = (question: string) => e2e.onlyCardFor(employee, question);
   const press = async (articleId: unknown) => {
-    const { status, body } = await harness.post(teams.anAdaptiveCardInvoke({ verb: 'answer.show', data: { articleId }, user: employee }));
+    const { status, body } = await e2e.harness.post(
+      e2e.teams.anAdaptiveCardInvoke({ verb: 'answer.show', data: { articleId }, user: employee }),
+    );
     expect(status).toBe(200);
     return JSON.parse(body) as { statusCode: number; type: string; value: unknown };
   };
-
-  beforeAll(async () => {
-    e2e = await startEndToEnd({ tenant, database, app: { configure: (c) => ({ ...c, answers: { helpDeskContact: HELP_DESK } }) } });
-    ({ connector, harness, teams } = e2e);
-    await harness.post(teams.anInstallationUpdate({ action: 'add', scope: 'personal', user: employee }));
-  });
-
-  afterAll(() => e2e?.stop());
-
-  beforeEach(() => connector.clear());
 
   it("answers a question with the right article's card: the short answer, the steps, the source and related questions", async () => {
     const card = await ask('I lost my phone and now I cannot approve sign-ins, what do I do?');
@@ -89,7 +60,7 @@ describe.each(databaseChoices())('questions in the chat (%s)', (database) => {
     expect(sources(reply.value).length).toBeGreaterThan(0);
     expect(related(reply.value).map((b) => b.data.articleId)).not.toContain(button.data.articleId);
     // In place: nothing new is posted in the chat.
-    expect(connector.cards(personal())).toHaveLength(1);
+    expect(e2e.cardsTo(employee)).toHaveLength(1);
   });
 
   it('says plainly it does not know an out-of-scope question, suggests help and names the help desk', async () => {
@@ -121,7 +92,7 @@ describe.each(databaseChoices())('questions in the chat (%s)', (database) => {
     const reply = await press(choices[0]!.data.articleId);
     expect(reply.statusCode).toBe(200);
     expect(sources(reply.value).length).toBeGreaterThan(0);
-    expect(connector.cards(personal())).toHaveLength(1);
+    expect(e2e.cardsTo(employee)).toHaveLength(1);
   });
 
   it('answers a question in French from the English article, saying so in French', async () => {
@@ -147,7 +118,7 @@ describe.each(databaseChoices())('questions in the chat (%s)', (database) => {
       const reply = await press(articleId);
       expect(reply.statusCode).toBe(200);
       expect(text(reply.value)).toContain("Sorry, I don't know the answer to that.");
-      expect(harness.logs.lines.some((line) => line.level === 50)).toBe(false);
+      expect(e2e.harness.logs.lines.some((line) => line.level === 50)).toBe(false);
     },
   );
 
@@ -157,46 +128,46 @@ describe.each(databaseChoices())('questions in the chat (%s)', (database) => {
       const reply = await press(articleId);
       expect(reply.statusCode).toBe(200);
       expect(text(reply.value)).toContain(STALE_BUTTON);
-      expect(harness.logs.lines).toContainEqual(
+      expect(e2e.harness.logs.lines).toContainEqual(
         expect.objectContaining({
           msg: 'refused a card action whose data does not fit its verb',
           verb: 'answer.show',
           fields: ['articleId'],
         }),
       );
-      expect(harness.logs.lines.some((line) => line.level === 50)).toBe(false);
+      expect(e2e.harness.logs.lines.some((line) => line.level === 50)).toBe(false);
     },
   );
 
   it('answers in a channel when mentioned, in that channel, and says to mention it for help', async () => {
-    const message = teams.aMessage({
+    const message = e2e.teams.aMessage({
       text: 'which port and server for SMTP with XOAUTH2 on Office 365?',
       user: employee,
       conversationType: 'channel',
     });
-    await harness.post(message);
+    await e2e.harness.post(message);
 
     const conversationId = (message.conversation as { id: string }).id;
-    const [card] = connector.cards(conversationId);
+    const [card] = e2e.connector.cards(conversationId);
     expect(text(card)).toContain('smtp.office365.com');
     expect(text(card)).toContain('587');
-    expect(connector.cards(personal())).toEqual([]);
+    expect(e2e.cardsTo(employee)).toEqual([]);
 
-    const unknown = teams.aMessage({ text: 'can you order me a pizza', user: employee, conversationType: 'channel' });
-    await harness.post(unknown);
-    expect(text(connector.cards((unknown.conversation as { id: string }).id).at(-1))).toContain('@MFA Coach help');
+    const unknown = e2e.teams.aMessage({ text: 'can you order me a pizza', user: employee, conversationType: 'channel' });
+    await e2e.harness.post(unknown);
+    expect(text(e2e.connector.cards((unknown.conversation as { id: string }).id).at(-1))).toContain('@MFA Coach help');
   });
 
   it('leaves a channel message that does not mention it alone', async () => {
-    const message = teams.aMessage({ text: 'what is mfa', user: employee, conversationType: 'channel', mentionBot: false });
-    await harness.post(message);
-    expect(connector.cards((message.conversation as { id: string }).id)).toEqual([]);
+    const message = e2e.teams.aMessage({ text: 'what is mfa', user: employee, conversationType: 'channel', mentionBot: false });
+    await e2e.harness.post(message);
+    expect(e2e.connector.cards((message.conversation as { id: string }).id)).toEqual([]);
   });
 
   it('keeps commands and "am I set up?" on their own routes', async () => {
-    await harness.post(teams.aMessage({ text: 'help', user: employee }));
-    expect(text(connector.cards(personal())[0])).toContain('What MFA Coach can do');
-    expect(text(connector.cards(personal())[0])).toContain('any question');
+    await e2e.say(employee, 'help');
+    expect(text(e2e.cardsTo(employee)[0])).toContain('What MFA Coach can do');
+    expect(text(e2e.cardsTo(employee)[0])).toContain('any question');
   });
 });
 

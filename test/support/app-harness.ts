@@ -2,8 +2,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
+import { PgBossJobEngine } from '../../src/adapters/jobs/pg-boss-job-engine';
 import { loadDemoConfig, type AppConfig } from '../../src/app/config';
 import { startApp, type AppOverrides, type RunningApp } from '../../src/app/create-app';
+import type { SendJobOptions } from '../../src/domain/ports/job-engine';
 import { createFreshPostgresDatabase } from './test-database';
 
 export const TEST_TENANT_ID = '0b7d3c4e-5f60-4a1b-9c2d-3e4f5a6b7c8d';
@@ -23,11 +25,58 @@ export class LogCapture extends Writable {
   }
 }
 
+/** A job the app put in its job engine's queue: what it asked for, and where the job stands now. */
+export interface QueuedJob {
+  name: string;
+  data: Record<string, unknown>;
+  /** Not before this time, when the app asked for a later start. */
+  startAfter?: Date;
+  /** The job's state in the app's own job engine now: created (waiting to run), active, completed, failed… */
+  state(): Promise<string | undefined>;
+}
+
+const queuedJobListeners = new Set<(job: QueuedJob) => void>();
+let listeningToJobEngine = false;
+
+/**
+ * Hears every job the app's job engine queues (its `send`, the port the product queues through), once the engine
+ * has queued it: the send itself goes through unchanged, and one that a singleton rule kept out queued nothing and
+ * is not heard. Answers how to stop listening.
+ */
+function listenForQueuedJobs(listener: (job: QueuedJob) => void): () => void {
+  if (!listeningToJobEngine) {
+    listeningToJobEngine = true;
+    const send = PgBossJobEngine.prototype.send;
+    PgBossJobEngine.prototype.send = async function <T extends object>(
+      this: PgBossJobEngine,
+      name: string,
+      data: T,
+      options?: SendJobOptions,
+    ): Promise<string | null> {
+      const id = await send.call(this, name, data, options);
+      if (id !== null) {
+        const job: QueuedJob = {
+          name,
+          data: data as Record<string, unknown>,
+          ...(options?.startAfter ? { startAfter: options.startAfter } : {}),
+          state: () => this.jobState(name, id),
+        };
+        for (const heard of queuedJobListeners) heard(job);
+      }
+      return id;
+    };
+  }
+  queuedJobListeners.add(listener);
+  return () => queuedJobListeners.delete(listener);
+}
+
 export interface TestApp {
   app: RunningApp;
   config: AppConfig;
   logs: LogCapture;
   post(activity: object, headers?: Record<string, string>): Promise<{ status: number; body: string }>;
+  /** The jobs of this queue the app has queued since it started, oldest first (tests run one app at a time). */
+  queuedJobs(name: string): QueuedJob[];
   stop(): Promise<void>;
 }
 
@@ -70,7 +119,12 @@ export async function startTestApp(options: {
   // Tests scan when they mean to: no scan on start unless asked.
   const config = (options.configure ?? ((c) => c))({ ...base, database, posture: { ...base.posture, scanOnStart: false } });
   const logs = new LogCapture();
-  const app = await startApp(config, { logDestination: logs, ...options.overrides });
+  const queued: QueuedJob[] = [];
+  const stopListening = listenForQueuedJobs((job) => queued.push(job));
+  const app = await startApp(config, { logDestination: logs, ...options.overrides }).catch((error: unknown) => {
+    stopListening();
+    throw error;
+  });
   return {
     app,
     config,
@@ -83,8 +137,10 @@ export async function startTestApp(options: {
       });
       return { status: response.status, body: await response.text() };
     },
+    queuedJobs: (name) => queued.filter((job) => job.name === name),
     async stop() {
       await app.stop({ timeoutMs: 5000 });
+      stopListening();
       await cleanup();
     },
   };

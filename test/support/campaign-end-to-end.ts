@@ -1,15 +1,11 @@
 import type { TeamsUser } from '../../emulators/connector';
-import { MFA_COACH_ADMINS_GROUP, type DemoTenant } from '../../emulators/demo-tenant';
+import type { DemoTenant } from '../../emulators/demo-tenant';
 import type { AppConfig } from '../../src/app/config';
 import type { AppOverrides } from '../../src/app/create-app';
 import type { DatabaseChoice } from './app-harness';
-import { startEndToEnd, type EndToEnd } from './end-to-end';
+import { adminsGroupOf, startEndToEnd, useEndToEnd, wordsOf, type EndToEnd, type EndToEndSuite, type SuiteSetUp } from './end-to-end';
 
-/**
- * The whole product for campaign tests: the tenant's admins group as admins, proactive install on, campaigns sent
- * at `sendRate`, and Graph's reports limit lifted (the audience comes from scans, the rechecks are many).
- */
-export function startCampaignEndToEnd(options: {
+export interface CampaignEndToEndOptions {
   tenant: DemoTenant;
   database: DatabaseChoice;
   /** A database of the test's own instead of a fresh one (see startTestApp). */
@@ -17,16 +13,21 @@ export function startCampaignEndToEnd(options: {
   sendRate: number;
   configure?: (config: AppConfig) => AppConfig;
   overrides?: AppOverrides;
-}): Promise<EndToEnd> {
+}
+
+/**
+ * The whole product for campaign tests: the tenant's admins group as admins, proactive install on, campaigns sent
+ * at `sendRate`, and Graph's reports limit lifted (the audience comes from scans, the rechecks are many).
+ */
+export function startCampaignEndToEnd(options: CampaignEndToEndOptions): Promise<EndToEnd> {
   const { tenant } = options;
-  const adminGroup = tenant.groups.find((g) => g.displayName === MFA_COACH_ADMINS_GROUP)!;
   const configure = options.configure ?? ((config: AppConfig) => config);
   return startEndToEnd({
     tenant,
     database: options.database,
     graph: { throttle: { reports: null } },
     app: {
-      adminGroupIds: [adminGroup.id],
+      adminGroupIds: [adminsGroupOf(tenant).id],
       ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
       configure: (c) =>
         configure({ ...c, nudges: { ...c.nudges, teamsAppCatalogId: tenant.teamsAppId, campaignSendRate: options.sendRate } }),
@@ -35,8 +36,16 @@ export function startCampaignEndToEnd(options: {
   });
 }
 
+/**
+ * The campaign product for the tests of the enclosing describe (see useEndToEnd); options that are known only
+ * once an earlier beforeAll ran (a database of the test's own) can be given as a function.
+ */
+export function useCampaignEndToEnd(options: CampaignEndToEndOptions | (() => CampaignEndToEndOptions), setUp?: SuiteSetUp): EndToEndSuite {
+  return useEndToEnd(() => startCampaignEndToEnd(typeof options === 'function' ? options() : options), setUp);
+}
+
 /** An admin says "scan" and waits for the scan to finish: a campaign's audience is read from the latest scan. */
-export async function scanAs(e2e: EndToEnd, admin: TeamsUser): Promise<void> {
+export async function scanAs(e2e: Pick<EndToEnd, 'harness' | 'teams' | 'connector'>, admin: TeamsUser): Promise<void> {
   await e2e.harness.post(e2e.teams.aMessage({ text: 'scan', user: admin }));
-  await e2e.connector.waitFor((r) => /scan finished/i.test(JSON.stringify(r.body).replace(/\\\\/g, '')), 60_000);
+  await e2e.connector.waitFor((r) => /scan finished/i.test(wordsOf(r.body)), 60_000);
 }

@@ -9,7 +9,14 @@ import type {
   NudgeSource,
   NudgeStatus,
 } from '../../domain/nudges/nudge';
-import type { DeliveryRecord, NudgeRequestRecord, NudgeStore, Reservation, ReservationDecision } from '../../domain/ports/nudge-store';
+import type {
+  DeliveryRecord,
+  NudgeRequestRecord,
+  NudgeStore,
+  RecordedNudge,
+  Reservation,
+  ReservationDecision,
+} from '../../domain/ports/nudge-store';
 import type { Database } from './database';
 import { isGuid } from '../../domain/guid';
 
@@ -163,6 +170,15 @@ export class SqlNudgeStore implements NudgeStore {
         snoozed_until: row.s_snoozed_until as Date | null,
       }),
     };
+  }
+
+  async latestTo(userId: string): Promise<RecordedNudge | undefined> {
+    const [row] = await this.db.query<NudgeRow & { status_detail: string | null }>(
+      'SELECT * FROM nudges WHERE user_id = $1 ORDER BY created_at DESC LIMIT 1',
+      [userId],
+    );
+    if (!row) return undefined;
+    return { nudge: toNudge(row), ...(row.status_detail ? { detail: row.status_detail } : {}) };
   }
 
   async openSeries(userId: string): Promise<NudgeSeries | undefined> {

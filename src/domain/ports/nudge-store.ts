@@ -42,6 +42,12 @@ export interface DeliveryRecord {
   activityId?: string;
 }
 
+/** A nudge as kept, with the short reason code its delivery recorded (e.g. ConversationBlockedByUser), if any. */
+export interface RecordedNudge {
+  nudge: Nudge;
+  detail?: string;
+}
+
 /** Nudges, their series and what people did with them. */
 export interface NudgeStore {
   /**
@@ -62,6 +68,8 @@ export interface NudgeStore {
   /** What happened to a reserved nudge. Only a `sent` or `uncertain` nudge keeps counting towards the cap. */
   recordDelivery(nudgeId: string, delivery: DeliveryRecord, at: Date): Promise<void>;
   find(nudgeId: string): Promise<{ nudge: Nudge; series: NudgeSeries } | undefined>;
+  /** The person's most recent nudge and how its delivery went; undefined when they were never nudged. */
+  latestTo(userId: string): Promise<RecordedNudge | undefined>;
   /** The person's series that has not ended, if any. */
   openSeries(userId: string): Promise<NudgeSeries | undefined>;
   /** Uses one snooze if the series still has `expectedUsed` (a double press cannot use two); false otherwise. */
