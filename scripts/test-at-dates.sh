@@ -5,7 +5,7 @@
 # (the bot, the embedded database, the emulators, Chromium) sees the same moved clock, and it runs on from there.
 #
 #   scripts/test-at-dates.sh                      every date below, every suite on the embedded database
-#   scripts/test-at-dates.sh "2028-02-29 12:00:00" -- test/unit test/e2e/campaigns.e2e.test.ts
+#   scripts/test-at-dates.sh "2028-02-29 12:00:00" -- test/unit test/e2e/campaigns.test.ts
 #
 # The PostgreSQL-server suites are left out: the server's clock cannot be moved with the tests'.
 set -euo pipefail
