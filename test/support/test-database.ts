@@ -10,6 +10,7 @@ import { loadPglite } from '../../src/adapters/storage/load-pglite';
 import { fromPglite } from '../../src/adapters/storage/pglite-database';
 import { pgliteValueTypes } from '../../src/adapters/storage/pglite-value-types';
 import { openPostgresDatabase } from '../../src/adapters/storage/postgres-database';
+import { startFaultProxy, type FaultProxy } from './fault-proxy';
 
 /**
  * Where contract suites run: always an in-memory PGlite, and a PostgreSQL server when one answered at
@@ -39,6 +40,34 @@ export function databaseTargets(): DatabaseTarget[] {
   return targets;
 }
 
+/**
+ * One database for the tests of a file: opened by `open` when a test first asks for it (so a run that picks other
+ * tests never opens it), closed after the file's last test. Call it while jest collects the tests, at the top of a
+ * file or in a describe block.
+ */
+function sharedOnFirstUse(open: () => Promise<Database>): () => Promise<Database> {
+  let opening: Promise<Database> | undefined;
+  afterAll(async () => {
+    const db = await opening?.catch(() => undefined);
+    await db?.close();
+  });
+  return () => (opening ??= open());
+}
+
+/** One database of `target` with every migration applied, for the tests of a file (see sharedOnFirstUse). */
+export function migratedOnFirstUse(target: DatabaseTarget): () => Promise<Database> {
+  return sharedOnFirstUse(() => target.openMigrated());
+}
+
+/** One database of `target` with only the tables `schema` creates, for the tests of a file (see sharedOnFirstUse). */
+export function openedOnFirstUse(target: DatabaseTarget, schema: string): () => Promise<Database> {
+  return sharedOnFirstUse(async () => {
+    const db = await target.open();
+    await db.exec(schema);
+    return db;
+  });
+}
+
 /** Only the server target (empty when no server answered), for suites about server-only behaviour. */
 export function postgresServerTargets(): DatabaseTarget[] {
   return databaseTargets().filter((target) => target.kind === 'postgres');
@@ -55,6 +84,28 @@ export async function createFreshPostgresDatabase(): Promise<FreshPostgresDataba
   return {
     url: url.toString(),
     drop: () => asAdmin(adminUrl, (admin) => admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)),
+  };
+}
+
+export interface FaultyPostgresDatabase extends FreshPostgresDatabase {
+  /** Stands between the database and whoever connects to `url`, and misbehaves on demand. */
+  proxy: FaultProxy;
+}
+
+/** A new, empty database on the test server, reached through a fault proxy: `url` goes through it, `drop` closes it too. */
+export async function createFreshPostgresDatabaseBehindFaultProxy(): Promise<FaultyPostgresDatabase> {
+  const fresh = await createFreshPostgresDatabase();
+  const url = new URL(fresh.url);
+  const proxy = await startFaultProxy({ host: url.hostname, port: Number(url.port || 5432) });
+  url.hostname = proxy.host;
+  url.port = String(proxy.port);
+  return {
+    url: url.toString(),
+    proxy,
+    drop: async () => {
+      await proxy.close();
+      await fresh.drop();
+    },
   };
 }
 

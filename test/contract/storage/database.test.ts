@@ -1,15 +1,16 @@
 import type { Database } from '../../../src/adapters/storage/database';
-import { databaseTargets } from '../../support/test-database';
+import { databaseTargets, openedOnFirstUse } from '../../support/test-database';
 
 describe.each(databaseTargets())('Database on $name', (target) => {
+  // Closed once more after the last test, which closes it itself: closing twice is harmless.
+  const database = openedOnFirstUse(
+    target,
+    'CREATE TABLE notes (id serial PRIMARY KEY, body text NOT NULL, at timestamptz, doc jsonb, raw bytea)',
+  );
   let db: Database;
 
-  beforeAll(async () => {
-    db = await target.open();
-    await db.exec('CREATE TABLE notes (id serial PRIMARY KEY, body text NOT NULL, at timestamptz, doc jsonb, raw bytea)');
-  }, 30_000);
-  afterAll(async () => {
-    await db?.close(); // already closed by the last test unless it failed early
+  beforeEach(async () => {
+    db = await database();
   });
 
   it('answers isReady', async () => {

@@ -1,35 +1,32 @@
 import type { Database } from '../../../src/adapters/storage/database';
-import { databaseTargets } from '../../support/test-database';
+import { eventually, letTimePass } from '../../support/eventually';
+import { databaseTargets, openedOnFirstUse } from '../../support/test-database';
 
 const pglite = databaseTargets().filter((target) => target.kind === 'pglite');
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** PGlite is one connection: a transaction must own it from BEGIN to COMMIT, even while it awaits. */
 describe.each(pglite)('serialized access on $name', (target) => {
+  const database = openedOnFirstUse(target, 'CREATE TABLE events (label text NOT NULL)');
   let db: Database;
 
-  beforeAll(async () => {
-    db = await target.open();
-    await db.exec('CREATE TABLE events (label text NOT NULL)');
-  }, 30_000);
-  afterAll(async () => {
-    await db?.close();
-  });
   beforeEach(async () => {
+    db = await database();
     await db.query('DELETE FROM events');
   });
 
   it('keeps a concurrent insert out of a transaction that is waiting on a timer', async () => {
     const order: string[] = [];
     let seenInside: string[] = [];
+    let begun = false;
 
     const tx = db.transaction(async (t) => {
       await t.query("INSERT INTO events VALUES ('tx')");
-      await pause(100);
+      begun = true;
+      await letTimePass(100, 'a transaction waiting on a timer while a write from outside comes');
       seenInside = (await t.query<{ label: string }>('SELECT label FROM events ORDER BY label')).map((row) => row.label);
       order.push('tx done');
     });
-    await pause(10); // the transaction has begun and is now sleeping
+    await eventually('the transaction has begun', () => begun);
     const outside = db.query("INSERT INTO events VALUES ('outside')").then(() => order.push('outside done'));
     await Promise.all([tx, outside]);
 
@@ -42,12 +39,14 @@ describe.each(pglite)('serialized access on $name', (target) => {
   });
 
   it('does not lose a concurrent write when the transaction rolls back', async () => {
+    let begun = false;
     const tx = db.transaction(async (t) => {
       await t.query("INSERT INTO events VALUES ('doomed')");
-      await pause(100);
+      begun = true;
+      await letTimePass(100, 'a transaction waiting on a timer while a write from outside comes');
       throw new Error('roll back');
     });
-    await pause(10);
+    await eventually('the transaction has begun', () => begun);
     const outside = db.query("INSERT INTO events VALUES ('survivor')");
 
     await expect(tx).rejects.toThrow('roll back');
@@ -64,7 +63,7 @@ describe.each(pglite)('serialized access on $name', (target) => {
       Array.from({ length: 10 }, () =>
         db.transaction(async (t) => {
           const [row] = await t.query<{ n: number }>('SELECT n FROM counter');
-          await pause(5);
+          await letTimePass(5, 'a read-modify-write that takes a while, so that others would interleave');
           await t.query('UPDATE counter SET n = $1', [row!.n + 1]);
         }),
       ),

@@ -1,8 +1,8 @@
 import { performance } from 'node:perf_hooks';
 import { openPostgresDatabase } from '../../../src/adapters/storage/postgres-database';
 import type { Database } from '../../../src/adapters/storage/database';
-import { startFaultProxy, type FaultProxy } from '../../support/fault-proxy';
-import { createFreshPostgresDatabase, type FreshPostgresDatabase } from '../../support/test-database';
+import type { FaultProxy } from '../../support/fault-proxy';
+import { createFreshPostgresDatabaseBehindFaultProxy, type FaultyPostgresDatabase } from '../../support/test-database';
 
 /**
  * The PostgreSQL server stops answering, goes away, or drops every connection: each wait has a deadline, and once
@@ -12,18 +12,15 @@ import { createFreshPostgresDatabase, type FreshPostgresDatabase } from '../../s
 const describeWithServer = process.env.TEST_POSTGRES_URL ? describe : describe.skip;
 
 describeWithServer('a PostgreSQL server that misbehaves', () => {
-  let fresh: FreshPostgresDatabase;
+  let faulty: FaultyPostgresDatabase;
   let proxy: FaultProxy;
   let db: Database;
   const errors: Error[] = [];
 
   beforeAll(async () => {
-    fresh = await createFreshPostgresDatabase();
-    const url = new URL(fresh.url);
-    proxy = await startFaultProxy({ host: url.hostname, port: Number(url.port || 5432) });
-    url.hostname = proxy.host;
-    url.port = String(proxy.port);
-    db = await openPostgresDatabase(url.toString(), {
+    faulty = await createFreshPostgresDatabaseBehindFaultProxy();
+    proxy = faulty.proxy;
+    db = await openPostgresDatabase(faulty.url, {
       maxConnections: 3,
       onConnectionError: (error) => errors.push(error),
       timeouts: { connectMs: 1000, statementMs: 1500, queryMs: 2000, idleInTransactionMs: 1500, keepAliveMs: 1000 },
@@ -37,8 +34,7 @@ describeWithServer('a PostgreSQL server that misbehaves', () => {
 
   afterAll(async () => {
     await db?.close();
-    await proxy?.close();
-    await fresh?.drop();
+    await faulty?.drop();
   });
 
   const timed = async <T>(work: () => Promise<T>) => {

@@ -1,5 +1,3 @@
-import type { Database } from '../../../src/adapters/storage/database';
-import { SqlPostureStore } from '../../../src/adapters/storage/sql-posture-store';
 import type { MethodKind } from '../../../src/domain/mfa/method-kind';
 import { DEFAULT_CLASSIFICATION_POLICY } from '../../../src/domain/mfa/mfa-strength';
 import { DEFAULT_RATE_POLICY } from '../../../src/domain/mfa/rate-policy';
@@ -9,12 +7,10 @@ import { readPostureTrend } from '../../../src/use-cases/read-posture-trend';
 import { scanTenant } from '../../../src/use-cases/scan-tenant';
 import { fakeUser, type FakeUser } from '../../fakes/fake-user';
 import { InMemoryDirectory } from '../../fakes/in-memory-directory';
-import { databaseTargets } from '../../support/test-database';
-import { emptyPostureTables } from '../../support/posture-tables';
+import { InMemoryPostureStore } from '../../fakes/in-memory-posture-store';
 
 const T0 = new Date('2025-06-01T02:00:00.000Z');
 const daysAfter = (days: number) => new Date(T0.getTime() + days * 86_400_000);
-const pglite = databaseTargets().find((target) => target.kind === 'pglite')!;
 
 /** `count` people of a department, the first `strong` of them with Authenticator, the rest with `others`. */
 function department(name: string, count: number, strong: number, others: MethodKind[] = []): FakeUser[] {
@@ -23,9 +19,19 @@ function department(name: string, count: number, strong: number, others: MethodK
   );
 }
 
+/** Twenty points more people with strong MFA than at T0, taken from those with weak MFA only. */
+const TWENTY_POINTS_STRONGER = {
+  strongPoints: 20,
+  anyMfaPoints: 0,
+  weakOnlyPoints: -20,
+  withNothing: 0,
+  criticalAdmins: 0,
+  counted: 0,
+  previousTakenAt: T0,
+};
+
 describe('posture reads', () => {
-  let db: Database;
-  let store: SqlPostureStore;
+  let store: InMemoryPostureStore;
 
   async function scanAt(at: Date, users: FakeUser[]) {
     const outcome = await scanTenant(
@@ -36,15 +42,8 @@ describe('posture reads', () => {
     return outcome;
   }
 
-  beforeAll(async () => {
-    db = await pglite.openMigrated();
-  }, 30_000);
-  afterAll(async () => {
-    await db?.close();
-  });
-  beforeEach(async () => {
-    await emptyPostureTables(db);
-    store = new SqlPostureStore(db);
+  beforeEach(() => {
+    store = new InMemoryPostureStore();
   });
 
   describe('readPosture', () => {
@@ -64,15 +63,7 @@ describe('posture reads', () => {
         kind: 'summary',
         figures: { counted: 20, excluded: 0, strongPercent: 55, anyMfaPercent: 75, weakOnlyPercent: 20, withNothing: 5, criticalAdmins: 0 },
         counts: { strong: 11, acceptable: 0, weak: 4, none: 5, criticalAdmins: 0, excluded: 0 },
-        change: {
-          strongPoints: 20,
-          anyMfaPoints: 0,
-          weakOnlyPoints: -20,
-          withNothing: 0,
-          criticalAdmins: 0,
-          counted: 0,
-          previousTakenAt: T0,
-        },
+        change: TWENTY_POINTS_STRONGER,
         byMethod: { authenticatorPush: 11, sms: 4 },
         freshness: { takenAt: daysAfter(1) },
       });
@@ -110,15 +101,7 @@ describe('posture reads', () => {
           criticalAdmins: 0,
         },
         counts: { strong: 4, acceptable: 0, weak: 6, none: 0, criticalAdmins: 0, excluded: 0 },
-        change: {
-          strongPoints: 20,
-          anyMfaPoints: 0,
-          weakOnlyPoints: -20,
-          withNothing: 0,
-          criticalAdmins: 0,
-          counted: 0,
-          previousTakenAt: T0,
-        },
+        change: TWENTY_POINTS_STRONGER,
         freshness: { takenAt: daysAfter(1) },
       });
     });

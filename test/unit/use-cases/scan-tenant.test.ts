@@ -1,5 +1,3 @@
-import type { Database } from '../../../src/adapters/storage/database';
-import { SqlPostureStore } from '../../../src/adapters/storage/sql-posture-store';
 import { DEFAULT_CLASSIFICATION_POLICY, STRENGTHS_STRONGEST_FIRST, type ClassificationPolicy } from '../../../src/domain/mfa/mfa-strength';
 import { DEFAULT_RATE_POLICY, type RatePolicy } from '../../../src/domain/mfa/rate-policy';
 import type { ClassifiedRegistration, PostureStore } from '../../../src/domain/ports/posture-store';
@@ -7,12 +5,10 @@ import { readPosture } from '../../../src/use-cases/read-posture';
 import { scanTenant, type ScanTenantDeps } from '../../../src/use-cases/scan-tenant';
 import { fakeUser, type FakeUser } from '../../fakes/fake-user';
 import { InMemoryDirectory } from '../../fakes/in-memory-directory';
-import { databaseTargets } from '../../support/test-database';
-import { emptyPostureTables } from '../../support/posture-tables';
+import { InMemoryPostureStore } from '../../fakes/in-memory-posture-store';
 
 const T0 = new Date('2025-06-01T02:00:00.000Z');
 const minutesAfter = (at: Date, minutes: number) => new Date(at.getTime() + minutes * 60_000);
-const pglite = databaseTargets().find((target) => target.kind === 'pglite')!;
 
 const TENANT: FakeUser[] = [
   fakeUser('u1', { department: 'Sales', methods: ['authenticatorPush'] }),
@@ -30,8 +26,7 @@ function deferred(): { promise: Promise<void>; resolve: () => void } {
 }
 
 describe('scanTenant', () => {
-  let db: Database;
-  let store: SqlPostureStore;
+  let store: InMemoryPostureStore;
   let directory: InMemoryDirectory;
   let clock: Date;
 
@@ -45,15 +40,8 @@ describe('scanTenant', () => {
   });
   const everyone = () => store.listUsers({ strengths: STRENGTHS_STRONGEST_FIRST, includeExcluded: true, offset: 0, limit: 1000 });
 
-  beforeAll(async () => {
-    db = await pglite.openMigrated();
-  }, 30_000);
-  afterAll(async () => {
-    await db?.close();
-  });
-  beforeEach(async () => {
-    await emptyPostureTables(db);
-    store = new SqlPostureStore(db);
+  beforeEach(() => {
+    store = new InMemoryPostureStore();
     directory = new InMemoryDirectory([...TENANT]);
     directory.pageSize = 2;
     clock = T0;
@@ -123,7 +111,7 @@ describe('scanTenant', () => {
       strong: [...DEFAULT_CLASSIFICATION_POLICY.strong, 'softwareOath'],
     };
     const saved: ClassifiedRegistration[][] = [];
-    const spying: PostureStore = Object.assign(Object.create(store) as SqlPostureStore, {
+    const spying: PostureStore = Object.assign(Object.create(store) as InMemoryPostureStore, {
       saveRegistrations: (scanId: string, page: readonly ClassifiedRegistration[]) => {
         saved.push([...page]);
         return store.saveRegistrations(scanId, page);
@@ -327,7 +315,7 @@ describe('scanTenant', () => {
   });
 
   it('answers a failure without a run when the scan cannot even be recorded, and never throws', async () => {
-    const down: PostureStore = Object.assign(Object.create(store) as SqlPostureStore, {
+    const down: PostureStore = Object.assign(Object.create(store) as InMemoryPostureStore, {
       startScan: () => Promise.reject(new Error('connect ECONNREFUSED 127.0.0.1:5432')),
     });
 
@@ -338,7 +326,7 @@ describe('scanTenant', () => {
   });
 
   it('still answers the failure when recording it fails too', async () => {
-    const flaky: PostureStore = Object.assign(Object.create(store) as SqlPostureStore, {
+    const flaky: PostureStore = Object.assign(Object.create(store) as InMemoryPostureStore, {
       completeScan: () => Promise.reject(new Error('the database went away')),
       failScan: () => Promise.reject(new Error('still away')),
     });
