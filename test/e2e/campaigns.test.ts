@@ -49,16 +49,9 @@ describe.each(databaseChoices())('campaign delivery end to end (%s)', (database)
       },
       { timeoutMs: 60_000, intervalMs: 100 },
     );
-  /**
-   * The run's deliveries held back for this reason, and when each is due. Nothing the product shows says when a
-   * waiting delivery will go (the status card only counts them), so this one fact is read from where the
-   * deliveries are kept.
-   */
-  const heldBack = (runId: string, reason: 'frequencyCap' | 'sendingHours') =>
-    e2e.harness.app.database.query<{ user_id: string; due_at: Date | string }>(
-      "SELECT user_id, due_at FROM campaign_deliveries WHERE run_id = $1 AND status = 'pending' AND reason = $2",
-      [runId, reason],
-    );
+  /** The run's deliveries waiting for this reason, as the campaign store tells them. */
+  const heldBack = async (runId: string, reason: 'frequencyCap' | 'sendingHours') =>
+    (await e2e.harness.app.campaigns.store.waiting(runId)).filter((delivery) => delivery.reason === reason);
   const sentIn = async (runId: string) => (await e2e.harness.app.campaigns.store.deliveryCounts(runId)).sent;
 
   it('nudges each person of the audience once through Teams, within the window, and records every outcome', async () => {
@@ -141,7 +134,7 @@ describe.each(databaseChoices())('campaign delivery end to end (%s)', (database)
     const rows = await heldBack(first.run.id, 'frequencyCap');
     // Everyone but the one who blocked the bot (whose nudge never arrived, so it did not count) waits for the cap.
     expect(rows).toHaveLength(first.targeted - 1);
-    for (const row of rows) expect(new Date(row.due_at).getTime()).toBeGreaterThan(Date.now() + 47 * 3600_000);
+    for (const row of rows) expect(row.dueAt.getTime()).toBeGreaterThan(Date.now() + 47 * 3600_000);
     const { failedBy: _reasons, ...byStatus } = await store.deliveryCounts(first.run.id);
     expect(Object.values(byStatus).reduce((sum, n) => sum + n, 0)).toBe(first.targeted);
     expect(await sentIn(first.run.id)).toBe(1);
@@ -170,15 +163,15 @@ describe.each(databaseChoices())('campaign delivery end to end (%s)', (database)
     expect(rows).toHaveLength(started.targeted);
     const zones = new Set<string>();
     for (const row of rows) {
-      const person = tenant.users.find((u) => u.id === row.user_id)!;
+      const person = tenant.users.find((u) => u.id === row.userId)!;
       const zone = resolveTimeZone(person.timeZone, 'UTC');
       zones.add(zone);
-      const local = DateTime.fromJSDate(new Date(row.due_at), { zone });
+      const local = DateTime.fromJSDate(row.dueAt, { zone });
       expect({ weekday: local.weekday, hour: local.hour, minute: local.minute }).toEqual({ weekday, hour: 10, minute: 0 });
     }
     // The audience spans several time zones, so the same local hour is several instants.
     expect(zones.size).toBeGreaterThan(1);
-    expect(new Set(rows.map((row) => new Date(row.due_at).getTime())).size).toBeGreaterThan(1);
+    expect(new Set(rows.map((row) => row.dueAt.getTime())).size).toBeGreaterThan(1);
     expect(e2e.connector.cards().filter((card) => text(card).includes('please protect your work account'))).toEqual([]);
   });
 });

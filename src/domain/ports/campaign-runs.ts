@@ -5,6 +5,13 @@ export interface DeliveryCounts extends Record<DeliveryStatus, number> {
   failedBy: Record<string, number>;
 }
 
+/** A delivery held back: it goes at `dueAt`, for the reason its last try gave. */
+export interface WaitingDelivery {
+  userId: string;
+  dueAt: Date;
+  reason?: string;
+}
+
 /** A campaign's runs (one per scheduled time) and the people each is for. */
 export interface CampaignRuns {
   /** Starts the run for one scheduled time, or finds the one already started (at most one per time). */
@@ -21,4 +28,9 @@ export interface CampaignRuns {
   finishSettledRuns(at: Date): Promise<CampaignRun[]>;
   runs(campaignId: string): Promise<CampaignRun[]>;
   deliveryCounts(runId: string): Promise<DeliveryCounts>;
+  /**
+   * The run's deliveries waiting to be sent again: to whom, when they are due, and why they wait (their delivery
+   * window, the cap, a snooze, Teams' rate), soonest first.
+   */
+  waiting(runId: string): Promise<WaitingDelivery[]>;
 }

@@ -1,6 +1,6 @@
 import type { CampaignRun, DeliveryStatus } from '../../../domain/campaigns/campaign-run';
 import { isGuid } from '../../../domain/guid';
-import type { CampaignRuns, DeliveryCounts } from '../../../domain/ports/campaign-runs';
+import type { CampaignRuns, DeliveryCounts, WaitingDelivery } from '../../../domain/ports/campaign-runs';
 import type { Database } from '../database';
 import { toRun, type RunRow } from './campaign-rows';
 
@@ -81,5 +81,14 @@ export class SqlCampaignRuns implements CampaignRuns {
         counts.failedBy[row.reason ?? 'unknown'] = (counts.failedBy[row.reason ?? 'unknown'] ?? 0) + Number(row.n);
     }
     return counts;
+  }
+
+  async waiting(runId: string): Promise<WaitingDelivery[]> {
+    if (!isGuid(runId)) return [];
+    const rows = await this.db.query<{ user_id: string; due_at: Date | string; reason: string | null }>(
+      `SELECT user_id, due_at, reason FROM campaign_deliveries WHERE run_id = $1 AND status = 'pending' ORDER BY due_at, id`,
+      [runId],
+    );
+    return rows.map((row) => ({ userId: row.user_id, dueAt: new Date(row.due_at), ...(row.reason ? { reason: row.reason } : {}) }));
   }
 }
