@@ -10,10 +10,11 @@ import { DEFAULT_RATE_POLICY } from '../../../src/domain/mfa/rate-policy';
 import { campaignPlan } from '../../fakes/campaign-plan';
 import { fakeUser } from '../../fakes/fake-user';
 import { databaseTargets } from '../../support/test-database';
+import { minutes, owner, reserveCampaignNudge, T0 } from './campaign-fixtures';
 
-const T0 = new Date('2026-12-01T10:00:00Z');
-const minutes = (n: number) => new Date(T0.getTime() + n * 60_000);
-const owner = { id: 'manager-1', name: 'Megan Bowen' };
+// The campaign reports (CampaignReports) on the SQL store only: what followed each delivery is read from the
+// deliveries, their nudges and series, the actions on the cards and the latest scan, so a faithful fake would be a
+// second database. The use cases' tests state those facts instead (the reports fake in test/fakes).
 
 /**
  * The list's figures come from one aggregate query, the status card's from the domain's funnel over every
@@ -57,23 +58,9 @@ describe.each(databaseTargets())('campaign headlines on $name', (target) => {
     for (const delivery of claimed) {
       const what = outcome[delivery.userId];
       if (what === 'sent') {
-        const reserved = await nudges.reserve(
-          {
-            userId: delivery.userId,
-            source: 'campaign',
-            now: at,
-            recipientName: delivery.userId,
-            greetingName: delivery.userId,
-            strength: 'none',
-            methods: [],
-            campaignDeliveryId: delivery.id,
-          },
-          minutes(-60 * 48),
-          () => ({ kind: 'go' }),
-        );
-        if (reserved.kind !== 'reserved') throw new Error('expected a reservation');
-        await campaigns.complete(delivery.id, 'worker', { kind: 'sent', nudgeId: reserved.nudge.id }, at);
-        sent.set(delivery.userId, { nudgeId: reserved.nudge.id, seriesId: reserved.series.id });
+        const reserved = await reserveCampaignNudge(nudges, delivery, at);
+        await campaigns.complete(delivery.id, 'worker', { kind: 'sent', nudgeId: reserved.nudgeId }, at);
+        sent.set(delivery.userId, reserved);
       } else if (what === 'blocked') {
         await campaigns.complete(delivery.id, 'worker', { kind: 'failed', reason: 'blocked' }, at);
       } else {

@@ -1,0 +1,40 @@
+import { campaignFunnel, type CampaignHeadline, type DeliveryFact } from '../../src/domain/campaigns/campaign-funnel';
+import { isGuid } from '../../src/domain/guid';
+import type { CampaignReports } from '../../src/domain/ports/campaign-reports';
+
+/**
+ * `CampaignReports` over facts a test states: what followed each delivery (opened, snoozed, enrolled, the names
+ * of the latest scan). The SQL reports read them from the deliveries, nudges, their actions and the scans; a fake
+ * that worked them out would be a second database, so this one is not held to a contract: the test says what
+ * followed, and the list's figures are the funnel's over those facts, as the port promises.
+ */
+export class InMemoryCampaignReports implements CampaignReports {
+  private readonly facts = new Map<string, DeliveryFact[]>();
+
+  /** What followed the campaign's deliveries from now on, in the order the store answers them (oldest first). */
+  setFacts(campaignId: string, facts: readonly DeliveryFact[]): void {
+    this.facts.set(campaignId.toLowerCase(), facts.map(copy));
+  }
+
+  async deliveryFacts(campaignId: string): Promise<DeliveryFact[]> {
+    if (!isGuid(campaignId)) return [];
+    return (this.facts.get(campaignId.toLowerCase()) ?? []).map(copy);
+  }
+
+  async headlines(campaignIds: readonly string[]): Promise<Map<string, CampaignHeadline>> {
+    const headlines = new Map<string, CampaignHeadline>();
+    for (const id of campaignIds.filter(isGuid)) {
+      const { targeted, delivered, enrolled } = campaignFunnel(await this.deliveryFacts(id));
+      headlines.set(id, { targeted, delivered, enrolled });
+    }
+    return headlines;
+  }
+}
+
+function copy(fact: DeliveryFact): DeliveryFact {
+  return {
+    ...fact,
+    ...(fact.sentAt ? { sentAt: new Date(fact.sentAt) } : {}),
+    ...(fact.enrolledAt ? { enrolledAt: new Date(fact.enrolledAt) } : {}),
+  };
+}
