@@ -81,15 +81,27 @@ export async function escalateUnanswered(deps: EscalationDeps, campaignId: strin
   return report;
 }
 
-/** The manager's card, each request to Teams (a new chat, the card) in its place in the send budget, one at a time. */
+/**
+ * The manager's card, each request to Teams (a new chat, the card) in its place in the send budget, one at a time.
+ * A failure other than Teams' answer (the database, a bug) becomes an outcome too, so the people claimed for this
+ * card are never left claimed for good: before the card's request, nothing reached the manager and they are given
+ * back for a later try; after it, the card may be with the manager, and they are settled as uncertain.
+ */
 async function tellManager(deps: EscalationDeps, managerId: string, summary: ManagerSummary): Promise<DeliveryOutcome> {
-  const gate = budgetGate(deps.pace);
-  const chat = await reachPersonalChat(deps, managerId, gate);
-  if (chat.kind !== 'reached') return chat;
-  const release = await gate.place('card');
+  let cardOnItsWay = false;
   try {
-    return await deps.messenger.sendManagerSummary(chat.reference, summary);
-  } finally {
-    release();
+    const gate = budgetGate(deps.pace);
+    const chat = await reachPersonalChat(deps, managerId, gate);
+    if (chat.kind !== 'reached') return chat;
+    const release = await gate.place('card');
+    try {
+      cardOnItsWay = true;
+      return await deps.messenger.sendManagerSummary(chat.reference, summary);
+    } finally {
+      release();
+    }
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return cardOnItsWay ? { kind: 'uncertain', reason } : { kind: 'failed', reason, transient: true };
   }
 }

@@ -146,6 +146,42 @@ describe('escalating unanswered nudges to managers', () => {
     expect(teams.summaries.filter((summary) => summary.managerId === 'boss')).toHaveLength(1);
   });
 
+  it("gives the claims back when something fails before the manager's card leaves (the stored chat cannot be read)", async () => {
+    const { deps, escalate, teams, store, campaign } = await setUp();
+    const references = deps.references;
+    let blip = true;
+    deps.references = {
+      ...references,
+      findPersonalByUser: async (userId) => {
+        if (userId === 'boss' && blip) throw new Error('connection terminated unexpectedly');
+        return references.findPersonalByUser(userId);
+      },
+      save: (reference) => references.save(reference),
+    };
+    expect(await escalate()).toEqual({ managersTold: 1, peopleEscalated: 1, managersFailed: 0, retryLater: true });
+    expect(await store.escalated(campaign.id)).toEqual(new Set(['fay']));
+    blip = false;
+    expect(await escalate()).toMatchObject({ managersTold: 1, peopleEscalated: 2, retryLater: false });
+    expect(teams.summaries.map((summary) => summary.managerId)).toEqual(['other-boss', 'boss']);
+  });
+
+  it("settles the people as uncertain, never told again, when sending the manager's card fails in the bot after it left", async () => {
+    const { deps, escalate, teams, ledger, campaign } = await setUp();
+    const messenger = deps.messenger;
+    deps.messenger = {
+      ...messenger,
+      sendManagerSummary: async (reference, summary) => {
+        await messenger.sendManagerSummary(reference, summary);
+        if (summary.managerId === 'boss') throw new Error('the answer could not be read');
+        return { kind: 'sent', conversationId: reference.conversationId };
+      },
+    };
+    expect(await escalate()).toEqual({ managersTold: 1, peopleEscalated: 1, managersFailed: 1, retryLater: false });
+    expect(ledger.escalationOf(campaign.id, 'ann')).toMatchObject({ status: 'failed', reason: 'uncertain: the answer could not be read' });
+    await escalate();
+    expect(teams.summaries.filter((summary) => summary.managerId === 'boss')).toHaveLength(1);
+  });
+
   it('records a manager the app cannot be installed for as failed, without opening a chat or sending a card', async () => {
     const { escalate, teams, references, ledger, campaign } = await setUp();
     await references.markUninstalled('a:boss', NOW);
