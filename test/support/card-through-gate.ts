@@ -1,4 +1,4 @@
-import type { NudgeRequest } from '../../src/use-cases/send-nudge';
+import type { NudgeRequest, NudgeResult } from '../../src/use-cases/send-nudge';
 
 /**
  * What the real sender (sendNudge) does with a request's gate around its card, for tests' fake senders: takes
@@ -19,4 +19,16 @@ export async function cardThroughGate(request: NudgeRequest, leave: () => unknow
   } finally {
     release();
   }
+}
+
+/** What the real sender answers when the gate's mark stopped the card: nothing left, worth another try. */
+export function stoppedBeforeSending(request: NudgeRequest): NudgeResult {
+  return {
+    kind: 'failed',
+    reason: 'stopped before sending',
+    transient: true,
+    person: { id: request.userId, displayName: '' },
+    nudgeId: 'x',
+    strength: 'weak',
+  };
 }

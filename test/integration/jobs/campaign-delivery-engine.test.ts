@@ -8,28 +8,11 @@ import type { CampaignRun } from '../../../src/domain/campaigns/campaign-run';
 import type { NudgeRequest, NudgeResult } from '../../../src/use-cases/send-nudge';
 import { campaignPlan } from '../../fakes/campaign-plan';
 import { databaseTargets } from '../../support/test-database';
-import type { UserMfaStatus } from '../../../src/domain/mfa/user-registration';
-import { cardThroughGate } from '../../support/card-through-gate';
+import { cardThroughGate, stoppedBeforeSending } from '../../support/card-through-gate';
+import { scannedWithSmsOnly } from '../../fakes/scanned-with-sms-only';
 import { eventually, letTimePass } from '../../support/eventually';
 
-/** Everyone is in the latest scan, with SMS only, except "gone". */
-const scanned = async (id: string): Promise<UserMfaStatus | undefined> =>
-  id === 'gone'
-    ? undefined
-    : {
-        id,
-        userPrincipalName: `${id}@contoso.example`,
-        displayName: `Person ${id}`,
-        userType: 'member',
-        accountEnabled: true,
-        isAdmin: false,
-        isMfaCapable: true,
-        isMfaRegistered: true,
-        methods: ['sms'],
-        strength: 'weak',
-        isCriticalAdmin: false,
-        countsInRates: true,
-      };
+const scanned = scannedWithSmsOnly;
 
 const plan = campaignPlan({ name: 'Engine', window: { startHour: 0, endHour: 24, weekdays: [1, 2, 3, 4, 5, 6, 7] } });
 const quiet = { info: () => {}, error: jest.fn() };
@@ -59,16 +42,7 @@ describe.each(databaseTargets())('the campaign delivery engine on $name', (targe
   function recordingSender() {
     const sends: { userId: string; at: number }[] = [];
     const send = async (request: NudgeRequest): Promise<NudgeResult> => {
-      if (!(await cardThroughGate(request))) {
-        return {
-          kind: 'failed',
-          reason: 'stopped before sending',
-          transient: true,
-          person: { id: request.userId, displayName: '' },
-          nudgeId: 'x',
-          strength: 'weak',
-        };
-      }
+      if (!(await cardThroughGate(request))) return stoppedBeforeSending(request);
       sends.push({ userId: request.userId, at: Date.now() });
       await letTimePass(5, "Teams' answer takes a moment");
       return { kind: 'alreadyStrong', person: { id: request.userId, displayName: request.userId } };
@@ -216,15 +190,7 @@ describe.each(databaseTargets())('the campaign delivery engine on $name', (targe
         );
         throw new Error('the process is gone');
       }
-      if (!(await cardThroughGate(request)))
-        return {
-          kind: 'failed',
-          reason: 'stopped before sending',
-          transient: true,
-          person: { id: request.userId, displayName: '' },
-          nudgeId: 'x',
-          strength: 'weak',
-        };
+      if (!(await cardThroughGate(request))) return stoppedBeforeSending(request);
       delivered.push(request.userId);
       return { kind: 'alreadyStrong', person: { id: request.userId, displayName: request.userId } };
     };

@@ -1,15 +1,6 @@
 import { ConfigError, loadDemoConfig, loadProductionConfig } from '../../../src/app/config';
+import { complete, TENANT } from './production-settings';
 
-const BOT_ID = '11111111-2222-3333-4444-555555555555';
-const TENANT = 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee';
-const complete = {
-  BOT_ID,
-  SECRET_BOT_PASSWORD: 's3cr3t-value',
-  TENANT_ID: TENANT,
-  SECRET_GRAPH_CLIENT_SECRET: 'graph-s3cr3t',
-  DATABASE_URL: 'postgres://mfa@db:5432/mfacoach',
-  ADMIN_GROUP_IDS: '99999999-0000-4000-8000-00000000ad01',
-};
 const KEY = 'sk-secret-value-123';
 
 function problemsOf(env: Record<string, string>): string {

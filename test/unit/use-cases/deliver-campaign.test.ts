@@ -5,28 +5,11 @@ import { claimDueBatch, deliverDueBatch, deliveryResultOf, MAX_ATTEMPTS, sendCla
 import type { NudgeRequest, NudgeResult } from '../../../src/use-cases/send-nudge';
 import { campaignPlan } from '../../fakes/campaign-plan';
 import { databaseTargets } from '../../support/test-database';
-import type { UserMfaStatus } from '../../../src/domain/mfa/user-registration';
 import { cardThroughGate } from '../../support/card-through-gate';
+import { scannedWithSmsOnly } from '../../fakes/scanned-with-sms-only';
 import { eventually } from '../../support/eventually';
 
-/** Everyone is in the latest scan, with SMS only, except "gone". */
-const scanned = async (id: string): Promise<UserMfaStatus | undefined> =>
-  id === 'gone'
-    ? undefined
-    : {
-        id,
-        userPrincipalName: `${id}@contoso.example`,
-        displayName: `Person ${id}`,
-        userType: 'member',
-        accountEnabled: true,
-        isAdmin: false,
-        isMfaCapable: true,
-        isMfaRegistered: true,
-        methods: ['sms'],
-        strength: 'weak',
-        isCriticalAdmin: false,
-        countsInRates: true,
-      };
+const scanned = scannedWithSmsOnly;
 
 const NOW = new Date('2026-12-01T10:00:00Z');
 const later = (ms: number) => new Date(NOW.getTime() + ms);

@@ -7,22 +7,11 @@ import {
   type MfaStrength,
 } from '../../../../src/domain/mfa/mfa-strength';
 import { countsInRates, DEFAULT_RATE_POLICY } from '../../../../src/domain/mfa/rate-policy';
+import { registration as aRegistration } from '../../../fakes/registration';
 import type { UserRegistration } from '../../../../src/domain/mfa/user-registration';
 
 function registration(overrides: Partial<UserRegistration> = {}): UserRegistration {
-  return {
-    id: 'u1',
-    userPrincipalName: 'ada@contoso.example',
-    displayName: 'Ada Lovelace',
-    userType: 'member',
-    accountEnabled: true,
-    isAdmin: false,
-    isMfaCapable: true,
-    isMfaRegistered: true,
-    methods: [],
-    department: 'Research',
-    ...overrides,
-  };
+  return aRegistration({ department: 'Research', ...overrides });
 }
 
 describe('classifying methods with the default policy', () => {

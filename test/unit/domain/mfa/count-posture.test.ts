@@ -1,23 +1,15 @@
 import { classifyRegistration } from '../../../../src/domain/mfa/classify-registration';
 import { countPosture } from '../../../../src/domain/mfa/count-posture';
 import { addCounts, countedPeople, NO_COUNTS } from '../../../../src/domain/mfa/posture-counts';
+import { registration } from '../../../fakes/registration';
 import type { UserRegistration } from '../../../../src/domain/mfa/user-registration';
 
 let next = 0;
 function judged(overrides: Partial<UserRegistration>) {
   next += 1;
-  return classifyRegistration({
-    id: `u${next}`,
-    userPrincipalName: `u${next}@contoso.example`,
-    displayName: `User ${next}`,
-    userType: 'member',
-    accountEnabled: true,
-    isAdmin: false,
-    isMfaCapable: true,
-    isMfaRegistered: true,
-    methods: [],
-    ...overrides,
-  });
+  return classifyRegistration(
+    registration({ id: `u${next}`, userPrincipalName: `u${next}@contoso.example`, displayName: `User ${next}`, ...overrides }),
+  );
 }
 
 describe('countPosture', () => {
