@@ -28,14 +28,16 @@ export default tseslint.config(
       }],
     },
   },
-  // The composition root stays readable as a table of contents: small functions, small files (each capability
-  // is wired in its own module under src/app/wiring/).
+  // Small files named after what they hold: a file past 300 lines holds more than one thing.
+  {
+    files: ['src/**/*.ts'],
+    rules: { 'max-lines': ['error', { max: 300, skipBlankLines: false, skipComments: false }] },
+  },
+  // The composition root stays readable as a table of contents: small functions (each capability is wired in its
+  // own module under src/app/wiring/).
   {
     files: ['src/app/**/*.ts'],
-    rules: {
-      'max-lines-per-function': ['error', { max: 40, skipBlankLines: true, skipComments: true }],
-      'max-lines': ['error', { max: 300, skipBlankLines: false, skipComments: false }],
-    },
+    rules: { 'max-lines-per-function': ['error', { max: 40, skipBlankLines: true, skipComments: true }] },
   },
   {
     files: ['src/app/create-app.ts'],
