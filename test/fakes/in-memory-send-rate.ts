@@ -1,5 +1,6 @@
 import { SENDER_QUIET_MS } from '../../src/adapters/storage/sql-send-rate';
 import type { SendRate, SendSlot } from '../../src/domain/ports/send-rate';
+import { sendSpacingMicros } from '../../src/domain/nudges/send-spacing';
 
 /** An instance is noted as sending at most this often: a busy instance does not rewrite its mark for every send. */
 const NOTE_SENDER_EVERY_MS = 500;
@@ -22,9 +23,7 @@ export class InMemorySendRate implements SendRate {
     private readonly name = 'teams',
     private readonly quietMs = SENDER_QUIET_MS,
   ) {
-    if (!Number.isInteger(perSecond) || perSecond < 1)
-      throw new Error(`The send rate must be a whole number of sends per second, at least 1 (got ${perSecond}).`);
-    this.spacingMicros = Math.ceil(1_000_000 / perSecond);
+    this.spacingMicros = sendSpacingMicros(perSecond);
   }
 
   async nextSlot(sender = 'unnamed'): Promise<SendSlot> {

@@ -1,5 +1,6 @@
 import type { SendRate, SendSlot } from '../../domain/ports/send-rate';
 import type { Database } from './database';
+import { sendSpacingMicros } from '../../domain/nudges/send-spacing';
 
 /**
  * The next free send time in one row (window_start holds it), moved on by 1/rate seconds per send, so that every
@@ -26,7 +27,6 @@ const NEXT_SLOT = `
 export const SENDER_QUIET_MS = 3000;
 
 export class SqlSendRate implements SendRate {
-  /** Whole microseconds (what the database keeps), rounded up: rounding down would let a second hold one send too many. */
   private readonly spacingMicros: number;
 
   constructor(
@@ -35,9 +35,7 @@ export class SqlSendRate implements SendRate {
     private readonly name = 'teams',
     private readonly quietMs = SENDER_QUIET_MS,
   ) {
-    if (!Number.isInteger(perSecond) || perSecond < 1)
-      throw new Error(`The send rate must be a whole number of sends per second, at least 1 (got ${perSecond}).`);
-    this.spacingMicros = Math.ceil(1_000_000 / perSecond);
+    this.spacingMicros = sendSpacingMicros(perSecond);
   }
 
   async nextSlot(sender = 'unnamed'): Promise<SendSlot> {
