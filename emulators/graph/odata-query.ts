@@ -7,6 +7,11 @@ import { parseFilter } from './odata-filter';
 export const DEFAULT_PAGE_SIZE = 100;
 /** The largest `$top` the directory accepts for users; the emulator applies it to every paged collection. */
 export const MAX_PAGE_SIZE = 999;
+/**
+ * With `$expand` on directory objects Graph answers at most 100 objects a page, whatever `$top` asks (Microsoft
+ * Graph known issue 13635): a client that assumed `$top` pages would read a tenant's first 100 people only.
+ */
+export const MAX_EXPANDED_PAGE_SIZE = 100;
 
 /** Refuses query options a route does not serve, e.g. `$search` or `$skip`: silently ignoring them would lie. */
 export function rejectUnknownOptions(req: GraphRequest, allowed: readonly string[]): void {

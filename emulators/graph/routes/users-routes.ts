@@ -4,7 +4,17 @@ import type { FilterResource } from '../compile-filter';
 import { badRequest, notFound } from '../graph-error';
 import { ok, type GraphRequest } from '../graph-request';
 import { route, type GraphRoute, type RouteContext } from '../graph-route';
-import { isEventual, readCount, readExpand, readFilter, readOrderBy, readSelect, readTop, rejectUnknownOptions } from '../odata-query';
+import {
+  isEventual,
+  MAX_EXPANDED_PAGE_SIZE,
+  readCount,
+  readExpand,
+  readFilter,
+  readOrderBy,
+  readSelect,
+  readTop,
+  rejectUnknownOptions,
+} from '../odata-query';
 import { renderUser, USER_PROPERTY_NAMES, usersContext } from '../user-representation';
 
 const USER_TYPE = 'microsoft.graph.user';
@@ -63,7 +73,7 @@ function listUsers(req: GraphRequest, _params: string[], ctx: RouteContext) {
   const page = readPage(
     req,
     { length: users.length, at: (p) => users[order ? (order[p] as number) : p] },
-    { pageSize: readTop(req), predicate, baseUrl: ctx.baseUrl, withCount },
+    { pageSize: expandManager ? Math.min(readTop(req), MAX_EXPANDED_PAGE_SIZE) : readTop(req), predicate, baseUrl: ctx.baseUrl, withCount },
   );
   return ok(
     pageBody(`${ctx.metadata}#${usersContext(select, false)}`, page, (u) =>

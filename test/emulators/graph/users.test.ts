@@ -148,16 +148,25 @@ describe('GET /users', () => {
     expect(advanced.status).toBe(200);
   });
 
-  it('expands the manager', async () => {
-    const page = await graphFetch(graph, '/v1.0/users?$top=999&$select=id,displayName&$expand=manager($select=id,displayName)');
-    const withManager = page.body.value.filter((u: { manager?: unknown }) => u.manager);
+  it('expands the manager, at most 100 people a page whatever $top asks (as Graph does with $expand), to the last page', async () => {
+    const first = '/v1.0/users?$top=999&$select=id,displayName&$expand=manager($select=id,displayName)';
+    const page = await graphFetch(graph, first);
+    expect(page.body.value).toHaveLength(100);
+    expect(page.body['@odata.nextLink']).toContain('$expand=manager');
+    const { items, pages } = await walkPages(graph, first);
+    expect(pages).toBe(Math.ceil(tenant.users.length / 100));
+    expect(new Set(items.map((u: { id: string }) => u.id))).toEqual(new Set(tenant.users.map((u) => u.id)));
+    const withManager = items.filter((u: { manager?: unknown }) => u.manager);
     expect(withManager.length).toBe(tenant.users.filter((u) => u.managerId).length);
-    const row = page.body.value.find((u: { id: string }) => u.id === employee.id);
+    const row = items.find((u: { id: string }) => u.id === employee.id);
     expect(row.manager).toEqual({
       '@odata.type': '#microsoft.graph.user',
       id: employee.managerId,
       displayName: tenant.users.find((u) => u.id === employee.managerId)!.displayName,
     });
+    // A smaller $top is kept; without $expand, $top up to 999 is kept.
+    expect((await graphFetch(graph, '/v1.0/users?$top=20&$select=id&$expand=manager')).body.value).toHaveLength(20);
+    expect((await graphFetch(graph, '/v1.0/users?$top=999&$select=id')).body.value).toHaveLength(tenant.users.length);
   });
 });
 

@@ -51,6 +51,13 @@ describe('GraphDirectory.findPerson (the turn path, as create-app builds it)', (
 });
 
 describe('GraphDirectory.walkPeople', () => {
+  it('follows the next page to the end when Graph answers fewer people than asked for (100 a page with the manager expanded)', async () => {
+    const directory = directoryOn(graph, TIME_SCALE);
+    const { items, pageSizes } = await collect<DirectoryEntry>((onPage) => directory.walkPeople(onPage));
+    expect(pageSizes).toEqual([100, 100, 100, 100, 50]);
+    expect(new Set(items.map((e) => e.id))).toEqual(new Set(tenant.users.map((u) => u.id)));
+  });
+
   it('hands over every user exactly once, page by page, with department, job, manager, account state and type', async () => {
     const directory = directoryOn(graph, TIME_SCALE, { pageSize: 100 });
     let stats;
