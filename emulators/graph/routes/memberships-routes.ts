@@ -77,10 +77,11 @@ function listMemberOf(req: GraphRequest, id: string, cast: string, transitive: b
   if (!user) throw notFound(id);
   const kind = castKind(cast);
   const withCount = readCount(req);
-  // Filtering memberOf / transitiveMemberOf is an advanced query in Graph.
-  if (req.query.has('$filter') && !(isEventual(req) && withCount)) {
+  // Filtering memberOf / transitiveMemberOf, or casting it to a type, is an advanced query in Graph: its docs
+  // require ConsistencyLevel: eventual and $count=true for $filter and for an OData cast.
+  if ((req.query.has('$filter') || kind !== null) && !(isEventual(req) && withCount)) {
     throw badRequest(
-      '$filter on memberOf / transitiveMemberOf needs ConsistencyLevel: eventual and $count=true (an advanced query).',
+      `${kind !== null ? 'A type cast' : '$filter'} on memberOf / transitiveMemberOf needs ConsistencyLevel: eventual and $count=true (an advanced query).`,
       'Request_UnsupportedQuery',
     );
   }

@@ -10,6 +10,8 @@ export interface GraphCall {
   /** Relative to the version root, with its query: `/users?$select=id&$top=999`. */
   path: string;
   body?: unknown;
+  /** Request headers the query form needs, e.g. `ConsistencyLevel: eventual` for an advanced query. */
+  headers?: Record<string, string>;
 }
 
 /** One HTTP exchange as it happened; status 0 when no HTTP answer came at all. */
@@ -134,6 +136,7 @@ export class GraphCaller {
       .responseType(ResponseType.RAW)
       // A connection that hangs must not stall a scan for ever; the signal also covers reading the body.
       .option('signal', AbortSignal.timeout(this.policy.attemptTimeoutMs));
+    if (call.headers) request.headers(call.headers);
     let response: Response;
     let text: string;
     try {

@@ -28,6 +28,8 @@ import { DEFAULT_RETRY_POLICY } from './retry-policy';
 export type { DirectoryLog, GraphDirectoryOptions } from './graph-directory-options';
 
 const REGISTRATION_REPORT = '/reports/authenticationMethods/userRegistrationDetails';
+/** The header Graph's advanced queries on directory objects need (with `$count=true`). */
+const ADVANCED_QUERY = { ConsistencyLevel: 'eventual' };
 /** Graph accepts at most 20 group ids per checkMemberGroups call. */
 const CHECK_MEMBER_GROUPS_MAX = 20;
 
@@ -175,12 +177,16 @@ export class GraphDirectory implements Directory {
   async holdsAnyRole(userId: string, roleTemplateIds: readonly string[]): Promise<boolean> {
     if (roleTemplateIds.length === 0) return false;
     const wanted = new Set(roleTemplateIds.map((id) => id.toLowerCase()));
+    // An OData cast on memberOf is an advanced query: Graph documents ConsistencyLevel: eventual and $count=true as
+    // required for it, and a refused query here would lock out every admin who holds a role.
     const path = graphPath(`/users/${encodeURIComponent(userId)}/transitiveMemberOf/microsoft.graph.directoryRole`, {
       $select: 'id,roleTemplateId',
+      $count: 'true',
     });
     let holds = false;
     try {
-      await walkCollection<{ roleTemplateId?: string }>(this.caller, path, { counters: newCounters() }, async (roles) => {
+      const options = { counters: newCounters(), headers: ADVANCED_QUERY };
+      await walkCollection<{ roleTemplateId?: string }>(this.caller, path, options, async (roles) => {
         if (roles.some((role) => role.roleTemplateId !== undefined && wanted.has(role.roleTemplateId.toLowerCase()))) holds = true;
       });
     } catch (error) {

@@ -43,9 +43,27 @@ describe('memberOf and transitiveMemberOf', () => {
           o['@odata.type'] === '#microsoft.graph.directoryRole' && o.roleTemplateId === '62e90394-69f5-4237-9190-012177145e10',
       ),
     ).toBe(true);
-    const transitive = await graphFetch(graph, `/v1.0/users/${admin.id}/transitiveMemberOf/microsoft.graph.group`);
+    const transitive = await graphFetch(graph, `/v1.0/users/${admin.id}/transitiveMemberOf/microsoft.graph.group?$count=true`, {
+      headers: { ConsistencyLevel: 'eventual' },
+    });
     expect(transitive.body.value.map((o: { id: string }) => o.id).sort()).toEqual([adminsGroup.id, campaignGroup.id].sort());
     expect(transitive.body.value.every((o: { '@odata.type': string }) => o['@odata.type'] === '#microsoft.graph.group')).toBe(true);
+  });
+
+  it('casts to a type only as an advanced query (ConsistencyLevel: eventual and $count=true), as Graph documents', async () => {
+    const path = `/v1.0/users/${admin.id}/transitiveMemberOf/microsoft.graph.directoryRole?$select=id,roleTemplateId`;
+    const plain = await graphFetch(graph, path);
+    expect(plain.status).toBe(400);
+    expect(plain.body.error.code).toBe('Request_UnsupportedQuery');
+    expect((await graphFetch(graph, `${path}&$count=true`)).status).toBe(400);
+    expect((await graphFetch(graph, path, { headers: { ConsistencyLevel: 'eventual' } })).status).toBe(400);
+    const advanced = await graphFetch(graph, `${path}&$count=true`, { headers: { ConsistencyLevel: 'eventual' } });
+    expect(advanced.status).toBe(200);
+    expect(advanced.body.value.map((role: { roleTemplateId: string }) => role.roleTemplateId)).toContain(
+      '62e90394-69f5-4237-9190-012177145e10',
+    );
+    // Without a cast, memberOf stays a plain query.
+    expect((await graphFetch(graph, `/v1.0/users/${admin.id}/transitiveMemberOf`)).status).toBe(200);
   });
 
   it('filters by id only as an advanced query', async () => {
