@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { messageOf } from '../domain/errors';
 
 /** How long a starting bot waits for its database server to answer before giving up (and exiting). */
 export const DATABASE_START_WAIT_MS = 60_000;
@@ -24,10 +25,7 @@ export async function whileDatabaseStarts<T>(
     } catch (error) {
       if (waited >= totalMs) throw error;
       const pause = Math.min(wait, totalMs - waited);
-      logger.warn(
-        { err: error instanceof Error ? error.message : String(error), retryInMs: pause },
-        'the database did not answer at start; trying again',
-      );
+      logger.warn({ err: messageOf(error), retryInMs: pause }, 'the database did not answer at start; trying again');
       await sleep(pause);
       waited += pause;
     }

@@ -127,3 +127,8 @@ export function errorEntryOf(error: unknown): ErrorEntry & { code: ErrorCode } {
   const code = errorCodeOf(error);
   return { code, ...ERROR_CATALOGUE[code] };
 }
+
+/** What a log line or a recorded reason says of a failure: its message, or the thrown value itself as text. */
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -9,6 +9,7 @@ import { budgetGate, once } from '../domain/nudges/send-gates';
 import type { SendPace } from '../domain/ports/send-gate';
 import { recordWithRetries } from './record-with-retries';
 import type { NudgeRequest, NudgeResult } from './send-nudge';
+import { messageOf } from '../domain/errors';
 
 export interface DeliverCampaignDeps {
   store: DeliveryQueue & Pick<CampaignRecords, 'get'> & Pick<CampaignRuns, 'finishRunIfDone' | 'finishSettledRuns'>;
@@ -107,12 +108,7 @@ export async function sendClaimedBatch(deps: DeliverCampaignDeps, batch: Claimed
         } catch (error) {
           // A step before the send failed (the scan's view of the person, say): deliverOne keeps what follows the
           // send to itself. This delivery is tried again later; the rest of the batch goes on.
-          result = retryLater(
-            error instanceof Error ? error.message : String(error),
-            delivery.attempts,
-            deps.now(),
-            deps.random ?? Math.random,
-          );
+          result = retryLater(messageOf(error), delivery.attempts, deps.now(), deps.random ?? Math.random);
         }
         if (await recordWithRetries(() => deps.store.complete(delivery.id, deps.worker, result, deps.now())))
           report.results[result.kind] += 1;
@@ -167,7 +163,7 @@ async function deliverOne(
   } catch (error) {
     // An error the sender did not turn into an outcome (the database, a bug). Before the mark: tried again, as a
     // passing failure is. After it: the card may be with the person (Teams took it, then recording it failed).
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = messageOf(error);
     if (marked) return { kind: 'uncertain', reason: `after its card left: ${reason}`.slice(0, 300) };
     return retryLater(reason, delivery.attempts, deps.now(), random);
   }

@@ -6,6 +6,7 @@ import type { DeliveryOutcome, NudgeMessenger } from '../domain/ports/nudge-deli
 import { budgetGate } from '../domain/nudges/send-gates';
 import type { SendPace } from '../domain/ports/send-gate';
 import { reachPersonalChat, type PersonalChatDeps } from './reach-personal-chat';
+import { messageOf } from '../domain/errors';
 
 export interface EscalationDeps extends PersonalChatDeps {
   campaigns: Pick<CampaignRecords, 'get'> & Pick<CampaignReports, 'deliveryFacts'> & EscalationLedger;
@@ -101,7 +102,7 @@ async function tellManager(deps: EscalationDeps, managerId: string, summary: Man
       release();
     }
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = messageOf(error);
     return cardOnItsWay ? { kind: 'uncertain', reason } : { kind: 'failed', reason, transient: true };
   }
 }

@@ -2,6 +2,7 @@ import type { Article } from '../domain/guidance/article';
 import type { AnswerWriter } from '../domain/ports/answer-writer';
 import type { Answer, WrittenAnswer } from './answer-question';
 import { TimeoutError, withTimeout } from '../domain/deadline';
+import { messageOf } from '../domain/errors';
 
 /** The most articles a writer is given: the answer's article and its related ones. */
 export const MAX_WRITER_ARTICLES = 4;
@@ -34,7 +35,7 @@ export async function writeAnswer(answer: Answer, question: string, writer: Answ
     return { ...answer, written };
   } catch (error) {
     if (error instanceof TimeoutError) options.onFallback?.('timeout');
-    else options.onFallback?.('failed', error instanceof Error ? error.message : String(error));
+    else options.onFallback?.('failed', messageOf(error));
     return answer;
   }
 }

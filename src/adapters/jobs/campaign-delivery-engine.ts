@@ -2,6 +2,7 @@ import type { CampaignRun } from '../../domain/campaigns/campaign-run';
 import type { SendRate } from '../../domain/ports/send-rate';
 import { SendBudget } from './send-budget';
 import { claimDueBatch, sendClaimedBatch, type BatchReport, type DeliverCampaignDeps } from '../../use-cases/deliver-campaign';
+import { messageOf } from '../../domain/errors';
 
 export interface CampaignEngineOptions {
   /** Most deliveries claimed at once (about a second of sends at the tenant's rate). */
@@ -183,7 +184,7 @@ export class CampaignDeliveryEngine {
             })
             .catch((error: unknown) =>
               this.logger.error(
-                { err: errorText(error) },
+                { err: messageOf(error) },
                 'campaign delivery batch failed; its claims come back when their lease runs out',
               ),
             )
@@ -198,7 +199,7 @@ export class CampaignDeliveryEngine {
           this.progress();
         }
       } catch (error) {
-        this.logger.error({ err: errorText(error) }, 'campaign delivery claim failed; trying again shortly');
+        this.logger.error({ err: messageOf(error) }, 'campaign delivery claim failed; trying again shortly');
         await this.pause(this.options.idleMs);
         // A failure answered is progress: the loop is alive, whatever the database says.
         this.progress();
@@ -218,7 +219,7 @@ export class CampaignDeliveryEngine {
    */
   async announceFinished(run: CampaignRun): Promise<void> {
     await this.onRunFinished(run).catch((error: unknown) =>
-      this.logger.error({ runId: run.id, err: errorText(error) }, 'the run summary could not be sent'),
+      this.logger.error({ runId: run.id, err: messageOf(error) }, 'the run summary could not be sent'),
     );
   }
 
@@ -238,9 +239,4 @@ export class CampaignDeliveryEngine {
       this.wake = done;
     });
   }
-}
-
-/** What a log line says of a failure: its message. */
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

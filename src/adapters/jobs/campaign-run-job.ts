@@ -3,6 +3,7 @@ import type { Campaign } from '../../domain/campaigns/campaign';
 import type { CampaignRunQueue } from '../../domain/ports/campaign-run-queue';
 import type { JobEngine } from '../../domain/ports/job-engine';
 import { queueNextRun, reconcileCampaignRuns, runScheduledCampaign, type ScheduleRunsDeps } from '../../use-cases/schedule-campaign-runs';
+import { messageOf } from '../../domain/errors';
 
 export const CAMPAIGN_RUN_JOB = 'campaign-run';
 /** The reconciler: every few minutes, each active campaign's next run is queued if it is missing. */
@@ -53,7 +54,7 @@ export class CampaignRunJobs implements CampaignRunQueue {
     if (outcome.problem) {
       this.logger.warn({ campaignId, problem: outcome.problem.text }, 'a campaign cannot go on as planned');
       if (outcome.problem.tellError !== undefined)
-        this.logger.warn({ campaignId, err: errorText(outcome.problem.tellError) }, 'the campaign owner could not be told of a problem');
+        this.logger.warn({ campaignId, err: messageOf(outcome.problem.tellError) }, 'the campaign owner could not be told of a problem');
     }
     // Retried by the queue: a scan may have completed by then (and if its tries run out, the reconciler goes on).
     if (outcome.waitsForScan) throw new Error('No completed scan yet: the campaign run waits for one.');
@@ -63,7 +64,7 @@ export class CampaignRunJobs implements CampaignRunQueue {
   async reconcile(): Promise<number> {
     const { looked, failed } = await reconcileCampaignRuns(this.deps);
     for (const { campaignId, error } of failed)
-      this.logger.warn({ campaignId, err: errorText(error) }, 'campaign reconcile: could not queue its next run');
+      this.logger.warn({ campaignId, err: messageOf(error) }, 'campaign reconcile: could not queue its next run');
     return looked;
   }
 
@@ -81,10 +82,6 @@ export class CampaignRunJobs implements CampaignRunQueue {
       retryDelaySeconds: 300,
     });
   }
-}
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 /** The job id of one campaign's run at one time: the same every time it is queued, so the queue keeps it once. */

@@ -5,6 +5,7 @@ import * as pgBossPlans from 'pg-boss/src/plans';
 import pino from 'pino';
 import type { BatchWorkOptions, Job, JobEngine, SendJobOptions, WorkOptions } from '../../domain/ports/job-engine';
 import type { Database, SqlExecutor } from '../storage/database';
+import { messageOf } from '../../domain/errors';
 
 export interface JobEngineLogger {
   error(details: object, message: string): void;
@@ -209,10 +210,7 @@ export class PgBossJobEngine implements JobEngine {
         return { rows: await this.db.query(text, values) };
       } catch (error) {
         if (waitMs < 0 || this.state !== 'started') {
-          this.logger.error(
-            { err: error instanceof Error ? error.message : String(error) },
-            'a job could not be marked done or failed; it will run again when it expires',
-          );
+          this.logger.error({ err: messageOf(error) }, 'a job could not be marked done or failed; it will run again when it expires');
           return { rows: [] };
         }
         await sleep(waitMs);
