@@ -26,17 +26,11 @@ export async function eventually<T>(
 }
 
 /**
- * For tests of timing itself: lets `ms` of real time pass, to show that something does NOT happen in that time
- * (a paused campaign sends nothing, a limit holds). Name what is being shown, so the wait reads as a claim.
+ * For tests of timing itself: lets `ms` of real time pass (none when `ms` is not above 0), either to show that
+ * something does NOT happen in that time (a paused campaign sends nothing, a limit holds) or because the time is
+ * what is tested (honouring a Retry-After, letting a rate window move on). Name what the wait shows or is for, so
+ * it reads as a claim or a step.
  */
 export async function letTimePass(ms: number, _shows: string): Promise<void> {
-  await new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-/**
- * For tests of timing itself: lets `ms` of real time pass as a client would when the time is what is tested
- * (honouring a Retry-After, letting a rate window move on). Name what the wait is for, so it reads as a step.
- */
-export async function waitOut(ms: number, _for: string): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
 }

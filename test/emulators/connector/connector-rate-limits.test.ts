@@ -1,5 +1,5 @@
 import { ConnectorEmulator, ConnectorEmulatorOptions, startConnectorEmulator } from '../../../emulators/connector';
-import { waitOut } from '../../support/eventually';
+import { letTimePass } from '../../support/eventually';
 import { activitiesPath, callConnector, ConnectorAnswer, oneToOne, text } from './call-connector';
 
 const send = (connector: ConnectorEmulator, conversationId: string, label = 'nudge'): Promise<ConnectorAnswer> =>
@@ -79,7 +79,7 @@ describe('Connector emulator: Teams rate limits', () => {
     const waitMs = Number(eighth.headers.get('retry-after-ms'));
     expect(waitMs).toBeLessThanOrEqual(500);
 
-    await waitOut(waitMs + 5, 'the Retry-After the emulator asked for');
+    await letTimePass(waitMs + 5, 'the Retry-After the emulator asked for');
     expect((await send(connector, 'a:1alice')).status).toBe(201);
     // 8 accepted within 2 scaled seconds (1 s): the 2-second window now refuses the 9th.
     const ninth = await send(connector, 'a:1alice');
@@ -114,10 +114,10 @@ describe('Connector emulator: Teams rate limits', () => {
     expect(await sendMany(connector, 'a:1alice', 3)).toEqual([201, 201, 429]);
     const acceptedLeaveAt = performance.now() + WINDOW_MS;
     // The sender goes on later in the window: were these sends counted, they would hold the window past its end.
-    await waitOut(WINDOW_MS * 0.3, 'a later part of the window');
+    await letTimePass(WINDOW_MS * 0.3, 'a later part of the window');
     expect(await sendMany(connector, 'a:1alice', 10)).toEqual(Array.from({ length: 10 }, () => 429));
 
-    await waitOut(acceptedLeaveAt + 5 - performance.now(), 'the accepted sends to leave the window');
+    await letTimePass(acceptedLeaveAt + 5 - performance.now(), 'the accepted sends to leave the window');
     expect((await send(connector, 'a:1alice')).status).toBe(201);
   });
 });

@@ -1,6 +1,6 @@
 import { demoPersonas, generateDemoTenant } from '../../../emulators/demo-tenant';
 import { startGraphEmulator, type GraphEmulator } from '../../../emulators/graph';
-import { waitOut } from '../../support/eventually';
+import { letTimePass } from '../../support/eventually';
 import { graphFetch } from './graph-fetch';
 
 const tenant = generateDemoTenant({ users: 100 });
@@ -47,7 +47,7 @@ describe('throttling', () => {
     expect(waitMs).toBeGreaterThan(0);
     expect(waitMs).toBeLessThanOrEqual(500);
     expect(Number(throttled.headers.get('x-emulator-retry-after-unscaled'))).toBeLessThanOrEqual(10);
-    await waitOut(waitMs + 5, 'the Retry-After the emulator asked for');
+    await letTimePass(waitMs + 5, 'the Retry-After the emulator asked for');
     expect((await graphFetch(graph, REPORT)).status).toBe(200);
   });
 
@@ -57,9 +57,9 @@ describe('throttling', () => {
     for (let i = 0; i < 5; i++) await graphFetch(graph, REPORT);
     const acceptedLeaveAt = performance.now() + WINDOW_MS;
     // The client calls on later in the window: were these calls charged, they would hold the window past its end.
-    await waitOut(WINDOW_MS * 0.3, 'a later part of the window');
+    await letTimePass(WINDOW_MS * 0.3, 'a later part of the window');
     for (let i = 0; i < 10; i++) expect((await graphFetch(graph, REPORT)).status).toBe(429);
-    await waitOut(acceptedLeaveAt + 5 - performance.now(), 'the accepted requests to leave the window');
+    await letTimePass(acceptedLeaveAt + 5 - performance.now(), 'the accepted requests to leave the window');
     for (let i = 0; i < 5; i++) expect((await graphFetch(graph, REPORT)).status).toBe(200);
   });
 
