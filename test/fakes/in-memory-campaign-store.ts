@@ -1,3 +1,4 @@
+import { joinedParts } from '../../src/adapters/storage/joined-parts';
 import type { CampaignReports } from '../../src/domain/ports/campaign-reports';
 import type { CampaignRuns } from '../../src/domain/ports/campaign-runs';
 import type { CampaignRecords } from '../../src/domain/ports/campaign-store';
@@ -20,19 +21,5 @@ export function inMemoryCampaignStore() {
   const runs = new InMemoryCampaignRuns(records);
   const ledger = new InMemoryEscalationLedger(records);
   const reports = new InMemoryCampaignReports();
-  return { records, runs, ledger, reports, store: joined(records, runs, ledger, reports) as InMemoryCampaignStore };
-}
-
-/** One object with every method of the parts, each still bound to its own part. Two parts may not share a name. */
-function joined(...parts: object[]): unknown {
-  const whole: Record<string, unknown> = {};
-  for (const part of parts) {
-    for (const name of Object.getOwnPropertyNames(Object.getPrototypeOf(part))) {
-      const member = (part as Record<string, unknown>)[name];
-      if (name === 'constructor' || typeof member !== 'function') continue;
-      if (name in whole) throw new Error(`two campaign fakes both answer ${name}`);
-      whole[name] = member.bind(part);
-    }
-  }
-  return whole;
+  return { records, runs, ledger, reports, store: joinedParts<InMemoryCampaignStore>(records, runs, ledger, reports) };
 }

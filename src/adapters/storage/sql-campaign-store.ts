@@ -1,5 +1,6 @@
 import type { CampaignStore } from '../../domain/ports/campaign-store';
 import type { Database } from './database';
+import { joinedParts } from './joined-parts';
 import { SqlCampaignRecords } from './campaigns/sql-campaign-records';
 import { SqlCampaignReports } from './campaigns/sql-campaign-reports';
 import { SqlCampaignRuns } from './campaigns/sql-campaign-runs';
@@ -14,25 +15,11 @@ import { SqlEscalationLedger } from './campaigns/sql-escalation-ledger';
  * uses), or the times callers pass, for tests that move time instead of waiting for a lease to run out.
  */
 export function sqlCampaignStore(db: Database, options: { leaseClock?: 'database' | 'caller' } = {}): CampaignStore {
-  return joined(
+  return joinedParts<CampaignStore>(
     new SqlCampaignRecords(db),
     new SqlCampaignRuns(db),
     new SqlDeliveryQueue(db, options),
     new SqlCampaignReports(db),
     new SqlEscalationLedger(db),
   );
-}
-
-/** One object with every method of the parts, each still bound to its own part. Two parts may not share a name. */
-function joined<T extends object[]>(...parts: T): CampaignStore {
-  const whole: Record<string, unknown> = {};
-  for (const part of parts) {
-    for (const name of Object.getOwnPropertyNames(Object.getPrototypeOf(part))) {
-      const member = (part as Record<string, unknown>)[name];
-      if (name === 'constructor' || typeof member !== 'function') continue;
-      if (name in whole) throw new Error(`two campaign store parts both answer ${name}`);
-      whole[name] = member.bind(part);
-    }
-  }
-  return whole as unknown as CampaignStore;
 }
