@@ -1,12 +1,10 @@
 import { sqlCampaignStore } from '../../../src/adapters/storage/sql-campaign-store';
 import { InMemoryCampaignRecords } from '../../fakes/in-memory-campaign-records';
-import { databaseTargets } from '../../support/test-database';
-import { emptiedCampaignDatabase } from './campaign-databases';
+import { withoutCampaigns } from './campaign-databases';
 import { campaignRecordsContract } from './campaign-records.contract';
+import { onFakeAndDatabases } from './on-fake-and-databases';
 
-campaignRecordsContract('the in-memory fake', async () => new InMemoryCampaignRecords());
-
-for (const target of databaseTargets()) {
-  const database = emptiedCampaignDatabase(target);
-  campaignRecordsContract(target.name, async () => sqlCampaignStore(await database()));
-}
+onFakeAndDatabases(campaignRecordsContract, {
+  fake: () => new InMemoryCampaignRecords(),
+  sql: async (db) => sqlCampaignStore(await withoutCampaigns(db)),
+});
