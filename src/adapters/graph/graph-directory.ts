@@ -25,8 +25,6 @@ import { REPORTS_BUDGET } from './reports-budget';
 import { RequestPacer, systemClock } from '../request-pacer';
 import { DEFAULT_RETRY_POLICY } from './retry-policy';
 
-export type { DirectoryLog, GraphDirectoryOptions } from './graph-directory-options';
-
 const REGISTRATION_REPORT = '/reports/authenticationMethods/userRegistrationDetails';
 /** The header Graph's advanced queries on directory objects need (with `$count=true`). */
 const ADVANCED_QUERY = { ConsistencyLevel: 'eventual' };

@@ -4,8 +4,6 @@ import type { CampaignRuns } from './campaign-runs';
 import type { DeliveryQueue } from './delivery-queue';
 import type { EscalationLedger } from './escalation-ledger';
 
-export type { DeliveryCounts } from './campaign-runs';
-
 /** The campaigns themselves: what each plans, who owns it, its status, and any problem holding it up. */
 export interface CampaignRecords {
   create(plan: CampaignPlan, owner: { id: string; name: string }, at: Date): Promise<Campaign>;

@@ -1,7 +1,8 @@
 import { generateDemoTenant, type DemoTenant } from '../../../emulators/demo-tenant';
 import { startGraphEmulator, type GraphEmulator, type GraphEmulatorOptions } from '../../../emulators/graph';
 import { createGraphClient } from '../../../src/adapters/graph/graph-client';
-import { GraphDirectory, type GraphDirectoryOptions } from '../../../src/adapters/graph/graph-directory';
+import { GraphDirectory } from '../../../src/adapters/graph/graph-directory';
+import type { GraphDirectoryOptions } from '../../../src/adapters/graph/graph-directory-options';
 
 /** A token no message may ever show. */
 export const SECRET_TOKEN = 'eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.secret-test-token';
