@@ -1,5 +1,6 @@
 import type { BotCredential, TokenValidationConfig } from '../adapters/bot/bot-credential';
 import type { GraphCredential } from '../adapters/graph/graph-credential';
+import type { GraphCloud } from '../adapters/graph/graph-clouds';
 import type { AnswerModelSettings } from '../adapters/answers/openai-answer-writer';
 import type { NudgePolicy } from '../domain/nudges/nudge-policy';
 
@@ -50,7 +51,8 @@ export interface AppConfig {
   server: { host: string; port: number; publicUrl?: string };
   tenantId: string;
   bot: { credential: BotCredential; tokenValidation: TokenValidationConfig; displayName: string };
-  graph: { baseUrl: string; credential: GraphCredential };
+  /** `cloud` decides the token's scope and sign-in host; `baseUrl` is where requests go (the cloud's Graph unless overridden). */
+  graph: { cloud: GraphCloud; baseUrl: string; credential: GraphCredential };
   database: { url?: string; dataDir: string };
   posture: PostureConfig;
   nudges: NudgeConfig;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { BotCredential, TokenValidationConfig } from '../adapters/bot/bot-credential';
 import type { GraphCredential } from '../adapters/graph/graph-credential';
+import { GRAPH_CLOUD_NAMES, GRAPH_CLOUDS, isGraphCloud, type GraphCloud } from '../adapters/graph/graph-clouds';
 import type { AnswerModelSettings } from '../adapters/answers/openai-answer-writer';
 import { DEFAULT_FREQUENCY_CAP } from '../domain/nudges/frequency-cap';
 import type { NudgePolicy } from '../domain/nudges/nudge-policy';
@@ -185,7 +186,7 @@ export function loadProductionConfig(env: Env): AppConfig {
     emulatorOpenIdMetadataUrl: checkHttpsUrl(env, 'BOT_EMULATOR_OPENID_METADATA_URL', problems),
     tokenIssuer: read(env, 'BOT_TOKEN_ISSUER'),
   };
-  const graphBaseUrl = checkHttpsUrl(env, 'GRAPH_BASE_URL', problems) ?? 'https://graph.microsoft.com';
+  const graph = readGraphCloud(env, problems);
   const publicUrl = checkHttpsUrl(env, 'PUBLIC_BASE_URL', problems);
   checkHttpsUrl(env, 'BOT_SERVICE_URL', problems);
   const posture = readPosture(env, base, problems, readIdList(env, 'ADMIN_GROUP_IDS', problems));
@@ -203,13 +204,24 @@ export function loadProductionConfig(env: Env): AppConfig {
     server: { host: read(env, 'HOST') ?? '0.0.0.0', port: base.PORT, ...(publicUrl ? { publicUrl } : {}) },
     tenantId: tenantId!,
     bot: { credential, tokenValidation, displayName: base.BOT_DISPLAY_NAME },
-    graph: { baseUrl: graphBaseUrl, credential: graphCredential },
+    graph: { ...graph, credential: graphCredential },
     database,
     posture,
     nudges,
     answers,
     log: { level: base.LOG_LEVEL },
   };
+}
+
+/**
+ * GRAPH_CLOUD picks the cloud: its Graph host and its sign-in host (see graph-clouds.ts). GRAPH_BASE_URL still
+ * overrides where requests go (an emulator, a proxy); the token stays the cloud's.
+ */
+function readGraphCloud(env: Env, problems: string[]): { cloud: GraphCloud; baseUrl: string } {
+  const name = (read(env, 'GRAPH_CLOUD') ?? 'public').toLowerCase();
+  if (!isGraphCloud(name)) problems.push(`GRAPH_CLOUD must be one of ${GRAPH_CLOUD_NAMES.join(', ')} (default public).`);
+  const cloud = isGraphCloud(name) ? name : 'public';
+  return { cloud, baseUrl: checkHttpsUrl(env, 'GRAPH_BASE_URL', problems) ?? GRAPH_CLOUDS[cloud].graphOrigin };
 }
 
 function readTenantId(env: Env, problems: string[]): string | undefined {
@@ -267,7 +279,7 @@ export function loadDemoConfig(
     server: { host, port: base.PORT },
     tenantId: demo.tenantId,
     bot: { credential: { kind: 'anonymous' }, tokenValidation: {}, displayName: base.BOT_DISPLAY_NAME },
-    graph: { baseUrl: demo.graphBaseUrl, credential: { kind: 'static', token: 'demo' } },
+    graph: { cloud: 'public', baseUrl: demo.graphBaseUrl, credential: { kind: 'static', token: 'demo' } },
     database: { url: databaseUrl, dataDir: read(env, 'DATA_DIR') ?? '.data/demo' },
     posture,
     nudges,

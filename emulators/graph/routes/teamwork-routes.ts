@@ -60,10 +60,7 @@ function getInstalledApp(req: GraphRequest, [id, installationId]: string[], ctx:
 function installApp(req: GraphRequest, [id]: string[], ctx: RouteContext) {
   rejectUnknownOptions(req, []);
   const user = owner(id as string, ctx);
-  const bind = (req.body as Record<string, unknown> | undefined)?.['teamsApp@odata.bind'];
-  const appId = typeof bind === 'string' ? /\/appCatalogs\/teamsApps\/([^/?]+)$/i.exec(bind)?.[1] : undefined;
-  if (!appId)
-    throw badRequest('The body needs "teamsApp@odata.bind": "https://graph.microsoft.com/v1.0/appCatalogs/teamsApps/{teamsAppId}".');
+  const appId = boundAppId((req.body as Record<string, unknown> | undefined)?.['teamsApp@odata.bind'], ctx.baseUrl);
   // Company Communicator reads 404 here as "the app is not in the tenant's catalog".
   if (!ctx.state.catalog.some((a) => a.id === appId))
     throw new GraphError(
@@ -75,6 +72,32 @@ function installApp(req: GraphRequest, [id]: string[], ctx: RouteContext) {
   if (!created) throw new GraphError(409, 'Conflict', `The app '${appId}' is already installed for user '${user.id}'.`);
   // Graph: "201 Created. It doesn't return anything in the response body."
   return { status: 201 };
+}
+
+/**
+ * The app id in `teamsApp@odata.bind`. A bind URL names an entity of the Graph the request is sent to, so this
+ * accepts the emulator's own origin (what a client configured with it sends) or the public Graph's (hand-written
+ * requests), and refuses any other host with 400: a client that names the wrong cloud fails here, not in a
+ * national cloud.
+ */
+function boundAppId(bind: unknown, ownOrigin: string): string {
+  const shape = `"teamsApp@odata.bind": "${ownOrigin}/v1.0/appCatalogs/teamsApps/{teamsAppId}"`;
+  const parsed = typeof bind === 'string' ? parseBind(bind) : undefined;
+  if (!parsed) throw badRequest(`The body needs ${shape}.`);
+  if (parsed.origin !== new URL(ownOrigin).origin && parsed.origin !== 'https://graph.microsoft.com')
+    throw badRequest(`The bind URL names another host (${parsed.origin}); it must be this Graph's: ${shape}.`);
+  return parsed.appId;
+}
+
+function parseBind(bind: string): { origin: string; appId: string } | undefined {
+  try {
+    const url = new URL(bind);
+    const appId = /^\/v1\.0\/appCatalogs\/teamsApps\/([^/]+)$/i.exec(url.pathname)?.[1];
+    if (!appId || url.search || url.hash) return undefined;
+    return { origin: url.origin, appId: decodeURIComponent(appId) };
+  } catch {
+    return undefined; // not a URL, or a malformed escape in the id
+  }
 }
 
 function uninstallApp(req: GraphRequest, [id, installationId]: string[], ctx: RouteContext) {

@@ -21,6 +21,11 @@ export class GraphAppInstaller implements AppInstaller {
     client: Client,
     /** The app's id in the tenant's Teams app catalog; undefined = proactive install is not configured. */
     private readonly catalogAppId: string | undefined,
+    /**
+     * The origin the client sends to (the cloud's Graph, or an emulator): the bind URL names an entity of the
+     * Graph that receives it, so in a national cloud it is that cloud's host, not graph.microsoft.com.
+     */
+    private readonly graphOrigin: string,
     retry: Partial<RetryPolicy> = {},
   ) {
     this.caller = new GraphCaller(client, { ...DEFAULT_RETRY_POLICY, ...retry }, systemClock);
@@ -32,7 +37,7 @@ export class GraphAppInstaller implements AppInstaller {
       await this.caller.send({
         method: 'POST',
         path: `/users/${encodeURIComponent(userId)}/teamwork/installedApps`,
-        body: { 'teamsApp@odata.bind': `https://graph.microsoft.com/v1.0/appCatalogs/teamsApps/${encodeURIComponent(this.catalogAppId)}` },
+        body: { 'teamsApp@odata.bind': `${this.graphOrigin}/v1.0/appCatalogs/teamsApps/${encodeURIComponent(this.catalogAppId)}` },
       });
       return { kind: 'installed' };
     } catch (error) {

@@ -8,8 +8,7 @@ import {
 } from '@microsoft/microsoft-graph-client';
 import { ClientCertificateCredential, ClientSecretCredential, ManagedIdentityCredential, type TokenCredential } from '@azure/identity';
 import type { GraphCredential } from './graph-credential';
-
-const GRAPH_SCOPE = 'https://graph.microsoft.com/.default';
+import type { GraphEndpoints } from './graph-clouds';
 
 export type AccessTokenSource = () => Promise<string>;
 
@@ -33,16 +32,26 @@ class BearerTokenMiddleware implements Middleware {
   }
 }
 
-export function tokenSourceFor(credential: GraphCredential, tenantId: string): AccessTokenSource {
+/**
+ * Tokens for the cloud's Graph (`cloud.scope`). An app signs in at its own cloud's Entra ID (`authorityHost`):
+ * a national cloud's app registration is unknown to the public login host. Managed identity takes no authority
+ * host: the Azure host's identity endpoint already belongs to the cloud it runs in.
+ */
+export function tokenSourceFor(
+  credential: GraphCredential,
+  tenantId: string,
+  cloud: Pick<GraphEndpoints, 'scope' | 'authorityHost'>,
+): AccessTokenSource {
   if (credential.kind === 'static') return async () => credential.token;
+  const { authorityHost } = cloud;
   const azure: TokenCredential =
     credential.kind === 'secret'
-      ? new ClientSecretCredential(tenantId, credential.clientId, credential.secret)
+      ? new ClientSecretCredential(tenantId, credential.clientId, credential.secret, { authorityHost })
       : credential.kind === 'certificate'
-        ? new ClientCertificateCredential(tenantId, credential.clientId, { certificatePath: credential.certificateFile })
+        ? new ClientCertificateCredential(tenantId, credential.clientId, { certificatePath: credential.certificateFile }, { authorityHost })
         : new ManagedIdentityCredential(credential.clientId ? { clientId: credential.clientId } : {});
   return async () => {
-    const token = await azure.getToken(GRAPH_SCOPE);
+    const token = await azure.getToken(cloud.scope);
     if (!token) throw new Error('Microsoft Graph gave no access token');
     return token.token;
   };
@@ -50,7 +59,7 @@ export function tokenSourceFor(credential: GraphCredential, tenantId: string): A
 
 /**
  * One Graph client for the app: our token middleware, the SDK's RetryHandler (429/503/504, honours
- * Retry-After), then the HTTP call. `baseUrl` is Graph's origin: https://graph.microsoft.com or an emulator.
+ * Retry-After), then the HTTP call. `baseUrl` is Graph's origin: the cloud's (see graph-clouds.ts) or an emulator.
  * The RetryHandler serves one-off calls (findPerson); GraphDirectory's scans, rechecks and membership checks
  * switch it off per request and retry through their own pacer instead (see graph-caller.ts).
  */

@@ -1,6 +1,7 @@
 import { createGraphClient, tokenSourceFor } from '../../adapters/graph/graph-client';
 import { GraphDirectory } from '../../adapters/graph/graph-directory';
 import { GraphAppInstaller } from '../../adapters/graph/graph-app-installer';
+import { graphEndpoints } from '../../adapters/graph/graph-clouds';
 import { REPORTS_BUDGET } from '../../adapters/graph/reports-budget';
 import { RequestPacer } from '../../adapters/request-pacer';
 import type { Platform } from './platform';
@@ -10,7 +11,8 @@ import { TURN_GRAPH_RETRY, TURN_REPORTS_WAIT_MS } from './tuning';
 export type GraphSlice = ReturnType<typeof wireGraph>;
 
 export function wireGraph({ config, logger, overrides }: Platform) {
-  const client = createGraphClient(config.graph.baseUrl, tokenSourceFor(config.graph.credential, config.tenantId));
+  const cloud = graphEndpoints(config.graph.cloud, config.graph.baseUrl);
+  const client = createGraphClient(config.graph.baseUrl, tokenSourceFor(config.graph.credential, config.tenantId, cloud));
   const registrationSource = config.posture.registrationSource;
   // One pacer for the tenant's reports budget, shared by scans and live rechecks. Turns must answer within
   // seconds, so their directory gives up quickly (busy or failing Graph → "try later"); the scan is patient.
@@ -24,6 +26,6 @@ export function wireGraph({ config, logger, overrides }: Platform) {
     }),
     scanDirectory: new GraphDirectory(client, { registrationSource, reportsPacer, log: logger }),
     // Brief, like the turn's directory: a longer throttle becomes "throttled" and a queued retry, not a stuck turn.
-    installer: new GraphAppInstaller(client, config.nudges.teamsAppCatalogId, TURN_GRAPH_RETRY),
+    installer: new GraphAppInstaller(client, config.nudges.teamsAppCatalogId, cloud.graphOrigin, TURN_GRAPH_RETRY),
   };
 }

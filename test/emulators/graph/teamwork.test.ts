@@ -43,6 +43,25 @@ describe('users/{id}/teamwork/installedApps', () => {
     ).toBe(400);
   });
 
+  it('binds at its own origin or graph.microsoft.com, and refuses another host or path with 400', async () => {
+    const install = (bindUrl: string) =>
+      graphFetch(graph, `/v1.0/users/${employee.id}/teamwork/installedApps`, { method: 'POST', body: { 'teamsApp@odata.bind': bindUrl } });
+    const catalogPath = `/v1.0/appCatalogs/teamsApps/${tenant.teamsAppId}`;
+    for (const foreign of [
+      `https://graph.microsoft.us${catalogPath}`,
+      `https://evil.example${catalogPath}`,
+      `${graph.url}/beta/appCatalogs/teamsApps/${tenant.teamsAppId}`,
+    ]) {
+      const refused = await install(foreign);
+      expect(refused.status).toBe(400);
+      expect(refused.body.error.message).toContain(`${graph.url}/v1.0/appCatalogs/teamsApps/{teamsAppId}`);
+    }
+    expect(graph.state.installationsOf(employee.id)).toHaveLength(0);
+    expect((await install(`${graph.url}${catalogPath}`)).status).toBe(201);
+    graph.state.uninstallApp(employee.id, tenant.teamsAppId);
+    expect((await install(`https://graph.microsoft.com${catalogPath}`)).status).toBe(201);
+  });
+
   it('finds the installation by teamsApp/id with $expand, and gives the 1:1 chat id', async () => {
     graph.state.installApp(admin.id, '0d820ecd-def2-4297-adad-78056cde7c78'); // another app, to be filtered out
     expect(graph.state.installApp(admin.id).created).toBe(true);
