@@ -12,7 +12,7 @@ import type { AppInstaller, DeliveryOutcome, NudgeMessenger } from '../domain/po
 import type { NudgeStore } from '../domain/ports/nudge-store';
 import type { SendGate } from '../domain/ports/send-gate';
 import { markingAlso, OPEN_GATE } from '../domain/nudges/send-gates';
-import { reachPersonalChat } from './reach-personal-chat';
+import { reachPersonalChat, type PersonalChatDeps } from './reach-personal-chat';
 import { recordWithRetries } from './record-with-retries';
 
 export interface SendNudgeDeps {
@@ -26,6 +26,8 @@ export interface SendNudgeDeps {
   now: () => Date;
   /** The waits between tries of recording a send's result (default: about 8 s in all). */
   recordRetryWaitsMs?: readonly number[];
+  /** How long Teams is given to open a chat right after installing the app (default: about a minute). */
+  chatAfterInstall?: PersonalChatDeps['chatAfterInstall'];
 }
 
 export interface NudgeRequest {

@@ -121,7 +121,9 @@ export async function startTestApp(options: {
   const logs = new LogCapture();
   const queued: QueuedJob[] = [];
   const stopListening = listenForQueuedJobs((job) => queued.push(job));
-  const app = await startApp(config, { logDestination: logs, ...options.overrides }).catch((error: unknown) => {
+  // No test waits in real time for Teams to open a chat after an install (2 s, 4 s… up to a minute in production).
+  const noWaits = { chatAfterInstall: { sleep: async () => {} } };
+  const app = await startApp(config, { logDestination: logs, ...noWaits, ...options.overrides }).catch((error: unknown) => {
     stopListening();
     throw error;
   });

@@ -65,6 +65,9 @@ export class TeamsMessenger implements NudgeMessenger {
         return { kind: 'notInstallable', reason: outcome.code };
       // Teams answers the same 1:1 chat each time it is asked: opening it again is harmless, so it is tried again.
       if (outcome.kind === 'uncertain') return { kind: 'failed', reason: outcome.reason, transient: true };
+      // Its status goes with a refusal: right after an install, a 404 is not the same as any other refusal.
+      const { statusCode } = (error ?? {}) as { statusCode?: number };
+      if (outcome.kind === 'failed' && statusCode) return { ...outcome, status: statusCode };
       return outcome as ChatOutcome;
     }
     return reference ? { kind: 'opened', reference } : { kind: 'failed', reason: 'createConversation gave no conversation' };

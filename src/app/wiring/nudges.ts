@@ -32,6 +32,7 @@ export async function wireNudges(platform: Platform, graph: GraphSlice, teams: T
     policy: posture.policy,
     nudges: config.nudges.policy,
     now,
+    ...(platform.overrides.chatAfterInstall ? { chatAfterInstall: platform.overrides.chatAfterInstall } : {}),
   };
   // One budget per instance for every request to Teams on the tenant's send budget: an admin's `nudge` or a
   // snooze's reminder sent during a campaign run would otherwise go out on top of the campaign's sends.

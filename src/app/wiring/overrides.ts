@@ -2,6 +2,7 @@ import type { DestinationStream } from 'pino';
 import type { ServiceClientCredentialsFactory } from 'botframework-connector';
 import type { PacerBudget } from '../../adapters/request-pacer';
 import type { LiveCheckWindow } from '../../domain/mfa/live-check-limit';
+import type { ChatAfterInstall } from '../../use-cases/reach-personal-chat';
 import type { Logger } from '../logger';
 
 /** Test seams only: production wiring uses the defaults. */
@@ -24,4 +25,6 @@ export interface AppOverrides {
   answerWriterTimeoutMs?: number;
   /** How long a campaign nudge is given to be answered before it counts towards escalation (default ESCALATION_GRACE_MS). */
   campaignEscalationGraceMs?: number;
+  /** The waits for Teams to open a chat after a fresh install (default DEFAULT_CHAT_AFTER_INSTALL: real timers, a minute). */
+  chatAfterInstall?: Partial<ChatAfterInstall>;
 }

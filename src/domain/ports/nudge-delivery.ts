@@ -14,9 +14,10 @@ export type DeliveryOutcome =
   | { kind: 'notInstallable'; reason: string }
   /**
    * Not delivered. `transient`: worth trying again later (412, a Connector that could not be reached, a request
-   * stopped before it left); otherwise it will fail the same way.
+   * stopped before it left); otherwise it will fail the same way. `status`: Teams' HTTP answer, where a caller tells
+   * refusals apart by it (opening a chat: a 404 may only mean that a fresh install has not reached Teams yet).
    */
-  | { kind: 'failed'; reason: string; transient?: boolean }
+  | { kind: 'failed'; reason: string; transient?: boolean; status?: number }
   /**
    * The card's request left and no definite answer came back (5xx, no answer in time, a cut connection): Teams may
    * have shown it. Never sent again: a second card is worse than a missing one, and the next nudge will come.
