@@ -63,6 +63,11 @@ export interface DemoGroup {
   memberIds: string[];
   /** Direct group members (nesting), so transitive lookups differ from direct ones. */
   memberGroupIds: string[];
+  /**
+   * Created role-assignable (Entra ID P1): only such a group can be assigned a directory role, and it cannot
+   * contain groups. Absent means false; the emulator refuses a tenant that breaks either rule.
+   */
+  isAssignableToRole?: boolean;
 }
 
 export interface DemoDirectoryRole {
@@ -72,4 +77,6 @@ export interface DemoDirectoryRole {
   /** In the report's privilegedAdmin set (Global, Security, Helpdesk, User, Authentication administrators…). */
   isPrivileged: boolean;
   memberIds: string[];
+  /** Role-assignable groups the role is assigned to: their members hold it through them, so are `isAdmin` like direct holders. */
+  memberGroupIds?: string[];
 }

@@ -10,6 +10,7 @@ import {
   type MicrosoftAuthenticatorMethod,
   type UserRegistrationDetail,
 } from '../demo-tenant';
+import { rolesByGroup } from './role-assignable-groups';
 
 export interface TeamsCatalogApp {
   id: string;
@@ -35,7 +36,16 @@ export interface GraphStateOptions {
   reportLagMs: number;
   /** Whether the tenant has Microsoft Entra ID P1/P2, which the authentication methods reports need (default true). */
   entraIdPremium?: boolean;
+  /** Which query options the registration report takes: see GraphEmulatorOptions.reportQueryOptions. */
+  reportQueryOptions?: ReportQueryOptions;
 }
+
+/**
+ * 'documented' (default): only what Microsoft's v1.0 page documents for the registration report (`$filter`,
+ * `$orderby`); `$top`, `$select` and `$count` answer 400 and pages hold the default 100 rows. 'lenient': those are
+ * served too, as some tenants' Graph does; the bot must work either way.
+ */
+export type ReportQueryOptions = 'documented' | 'lenient';
 
 /**
  * The emulator's mutable view of a demo tenant. The tenant object itself is never modified, so several
@@ -47,6 +57,8 @@ export class GraphState {
   private readonly byUpn = new Map<string, DemoUser>();
   private readonly directMemberships = new Map<string, Membership[]>();
   private readonly parentGroups = new Map<string, DemoGroup[]>();
+  /** Roles assigned to a (role-assignable) group: its members hold them, and transitiveMemberOf lists them, as in Graph. */
+  private readonly groupRoles: Map<string, DemoDirectoryRole[]>;
   private readonly methodOverlay = new Map<string, AuthenticationMethod[]>();
   /** Users whose report row still shows the methods from before a change, until `visibleAt`. */
   private readonly reportLag = new Map<string, { before: readonly AuthenticationMethod[]; visibleAt: number }>();
@@ -72,6 +84,7 @@ export class GraphState {
       for (const child of group.memberGroupIds) this.parentGroups.set(child, [...(this.parentGroups.get(child) ?? []), group]);
     }
     for (const role of tenant.directoryRoles) for (const id of role.memberIds) addMembership(id, { kind: 'role', role });
+    this.groupRoles = rolesByGroup(tenant);
     this.reportGeneratedAt = isoSeconds(options.reportGeneratedAt);
     this.catalog = [
       {
@@ -105,6 +118,10 @@ export class GraphState {
   /** Without Entra ID P1/P2, `/reports/authenticationMethods/*` answers 403 (the live methods API still works). */
   get hasEntraIdPremium(): boolean {
     return this.options.entraIdPremium ?? true;
+  }
+
+  get reportQueryOptions(): ReportQueryOptions {
+    return this.options.reportQueryOptions ?? 'documented';
   }
 
   get users(): readonly DemoUser[] {
@@ -230,6 +247,11 @@ export class GraphState {
     const queue = direct.flatMap((m) => (m.kind === 'group' ? [m.group] : []));
     while (queue.length > 0) {
       const group = queue.shift() as DemoGroup;
+      for (const role of this.groupRoles.get(group.id) ?? []) {
+        if (seen.has(role.id)) continue;
+        seen.add(role.id);
+        result.push({ kind: 'role', role });
+      }
       for (const parent of this.parentGroups.get(group.id) ?? []) {
         if (seen.has(parent.id)) continue;
         seen.add(parent.id);

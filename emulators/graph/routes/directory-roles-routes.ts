@@ -1,10 +1,11 @@
-import type { DemoUser } from '../../demo-tenant';
+import type { DemoGroup, DemoUser } from '../../demo-tenant';
 import { pageBody, readPage } from '../collection-page';
 import { notFound } from '../graph-error';
 import { ok, type GraphRequest } from '../graph-request';
 import { route, type GraphRoute, type RouteContext } from '../graph-route';
 import { readSelect, rejectUnknownOptions } from '../odata-query';
 import { renderUser, USER_PROPERTY_NAMES } from '../user-representation';
+import { MEMBER_PROPERTIES, renderGroupMember } from './memberships-routes';
 
 /** "It returns a default of 1,000 objects and doesn't support pagination using $top" (directoryrole-list-members). */
 const MEMBERS_PAGE_SIZE = 1000;
@@ -33,22 +34,32 @@ function listRoles(req: GraphRequest, _params: string[], ctx: RouteContext) {
   });
 }
 
-/** By object id or role template id, as Graph accepts both. Only $select. */
+/**
+ * By object id or role template id, as Graph accepts both. Only $select. Direct members only: a role assigned
+ * to a role-assignable group lists the group itself, never its people (they are in /groups/{id}/transitiveMembers).
+ */
 function listRoleMembers(req: GraphRequest, [id]: string[], ctx: RouteContext) {
   rejectUnknownOptions(req, ['$select', '$skiptoken']);
   const role = ctx.state.findDirectoryRole(id as string);
   if (!role) throw notFound(id as string);
-  const select = readSelect(req, USER_PROPERTY_NAMES, 'microsoft.graph.directoryObject');
-  const members = role.memberIds.map((m) => ctx.state.findUser(m)).filter((u): u is DemoUser => u !== undefined);
+  const select = readSelect(req, MEMBER_PROPERTIES, 'microsoft.graph.directoryObject');
+  const members: (DemoUser | DemoGroup)[] = [
+    ...role.memberIds.map((m) => ctx.state.findUser(m)).filter((u): u is DemoUser => u !== undefined),
+    ...(role.memberGroupIds ?? []).map((g) => ctx.state.findGroup(g)).filter((g): g is DemoGroup => g !== undefined),
+  ];
   const page = readPage(
     req,
     { length: members.length, at: (p) => members[p] },
     { pageSize: MEMBERS_PAGE_SIZE, predicate: null, baseUrl: ctx.baseUrl, withCount: false },
   );
   return ok(
-    pageBody(`${ctx.metadata}#directoryObjects`, page, (u) => ({
-      '@odata.type': '#microsoft.graph.user',
-      ...renderUser(u, ctx.state.tenant, select),
-    })),
+    pageBody(`${ctx.metadata}#directoryObjects`, page, (m) =>
+      'userPrincipalName' in m
+        ? {
+            '@odata.type': '#microsoft.graph.user',
+            ...renderUser(m, ctx.state.tenant, select?.filter((s) => USER_PROPERTY_NAMES.includes(s)) ?? null),
+          }
+        : renderGroupMember(m, select),
+    ),
   );
 }

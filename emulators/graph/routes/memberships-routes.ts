@@ -70,6 +70,8 @@ const GROUP_PROPERTIES = [
   'groupTypes',
   'roleTemplateId',
 ];
+/** What `$select` may name on a collection of directory objects that mixes users and groups. */
+export const MEMBER_PROPERTIES = [...USER_PROPERTY_NAMES, ...GROUP_PROPERTIES.filter((p) => !USER_PROPERTY_NAMES.includes(p))];
 
 function listMemberOf(req: GraphRequest, id: string, cast: string, transitive: boolean, ctx: RouteContext) {
   rejectUnknownOptions(req, ['$top', '$select', '$filter', '$count', '$skiptoken']);
@@ -117,11 +119,7 @@ function listMembers(req: GraphRequest, id: string, transitive: boolean, ctx: Ro
   rejectUnknownOptions(req, ['$top', '$select', '$skiptoken']);
   const group = ctx.state.findGroup(id);
   if (!group) throw notFound(id);
-  const select = readSelect(
-    req,
-    [...USER_PROPERTY_NAMES, ...GROUP_PROPERTIES.filter((p) => !USER_PROPERTY_NAMES.includes(p))],
-    'microsoft.graph.directoryObject',
-  );
+  const select = readSelect(req, MEMBER_PROPERTIES, 'microsoft.graph.directoryObject');
   const members: (DemoUser | DemoGroup)[] = [];
   const seen = new Set<string>();
   const visit = (g: DemoGroup) => {
@@ -153,9 +151,14 @@ function listMembers(req: GraphRequest, id: string, transitive: boolean, ctx: Ro
             '@odata.type': '#microsoft.graph.user',
             ...renderUser(m, ctx.state.tenant, select?.filter((s) => USER_PROPERTY_NAMES.includes(s)) ?? null),
           }
-        : renderMembership({ kind: 'group', group: m }, select?.filter((s) => GROUP_PROPERTIES.includes(s)) ?? null),
+        : renderGroupMember(m, select),
     ),
   );
+}
+
+/** A group among directory objects: `@odata.type` and, of a `$select` over MEMBER_PROPERTIES, the group's own. */
+export function renderGroupMember(group: DemoGroup, select: readonly string[] | null): Record<string, unknown> {
+  return renderMembership({ kind: 'group', group }, select?.filter((s) => GROUP_PROPERTIES.includes(s)) ?? null);
 }
 
 function idOf(m: Membership): string {
