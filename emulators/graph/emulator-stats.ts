@@ -6,6 +6,12 @@ export interface GraphEmulatorStats {
   requestsByService: Record<GraphService, number>;
   /** Requests per route template, e.g. 'GET /users/{id}/authentication/methods'. */
   requestsByRoute: Record<string, number>;
+  /**
+   * The distinct query forms each route was asked in: the option names sent (sorted, '&'-joined, '' for none),
+   * with ' +ConsistencyLevel' when that header came too; e.g. 'GET /users': ['$expand&$select&$top']. Tests read it
+   * to check that the bot sends only the forms Microsoft documents.
+   */
+  formsByRoute: Record<string, string[]>;
   batches: number;
   throttled: number;
   throttledByService: Record<GraphService, number>;
@@ -25,10 +31,12 @@ export class EmulatorStats {
     return structuredClone(this.stats);
   }
 
-  routed(service: GraphService, route: string): void {
+  routed(service: GraphService, route: string, form: string): void {
     this.stats.requests++;
     this.stats.requestsByService[service]++;
     this.stats.requestsByRoute[route] = (this.stats.requestsByRoute[route] ?? 0) + 1;
+    const forms = (this.stats.formsByRoute[route] ??= []);
+    if (!forms.includes(form)) forms.push(form);
   }
 
   throttled(service: GraphService): void {
@@ -65,6 +73,7 @@ function emptyStats(): GraphEmulatorStats {
     requests: 0,
     requestsByService: perService(),
     requestsByRoute: {},
+    formsByRoute: {},
     batches: 0,
     throttled: 0,
     throttledByService: perService(),

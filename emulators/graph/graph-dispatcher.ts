@@ -50,7 +50,7 @@ export class GraphDispatcher {
     const found = matchRoute(this.parts.routes, req.method, req.path);
     if (!found.route) return this.notImplemented(req, found.otherMethods);
     const { route, params } = found;
-    stats.routed(route.service, `${req.method} ${route.name}`);
+    stats.routed(route.service, `${req.method} ${route.name}`, queryForm(req));
     const fault = this.takeFault(req, false);
     if (fault) return fault;
     const decision = throttle.take(route.service);
@@ -110,6 +110,13 @@ export class GraphDispatcher {
     }
     return { status: 501, body: new GraphError(501, 'NotImplemented', message).toBody(req.headers['client-request-id']) };
   }
+}
+
+/** The option names a request carries ($skiptoken left out: it is the server's own paging), and the advanced-query header. */
+function queryForm(req: GraphRequest): string {
+  const names = [...req.query.keys()].filter((key) => key.startsWith('$') && key !== '$skiptoken').sort();
+  const header = req.headers['consistencylevel'] ? ' +ConsistencyLevel' : '';
+  return `${names.join('&')}${header}`;
 }
 
 function describeLimit(setting: { limit: number; windowSeconds: number } | null): string {

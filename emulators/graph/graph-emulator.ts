@@ -11,7 +11,7 @@ import { GraphError } from './graph-error';
 import { parseQuery, type GraphRequest, type GraphResponse } from './graph-request';
 import type { GraphRoute } from './graph-route';
 import type { GraphService, ThrottleSetting, ThrottleSettings } from './graph-service';
-import { GraphState } from './graph-state';
+import { GraphState, type ReportQueryOptions } from './graph-state';
 import { authenticationMethodsRoutes } from './routes/authentication-methods-routes';
 import { directoryRolesRoutes } from './routes/directory-roles-routes';
 import { mailboxSettingsRoutes } from './routes/mailbox-settings-routes';
@@ -44,6 +44,12 @@ export interface GraphEmulatorOptions {
    * `/users/{id}/authentication/methods` still works, which is what the bot's fallback mode reads.
    */
   entraIdPremium?: boolean;
+  /**
+   * The registration report's query options. 'documented' (default): only `$filter` and `$orderby`, which is
+   * what Microsoft documents for v1.0; `$top`, `$select` and `$count` answer 400 and pages hold 100 rows.
+   * 'lenient': those are served too.
+   */
+  reportQueryOptions?: ReportQueryOptions;
   /** Print a warning for each distinct 501 (default true). */
   logNotImplemented?: boolean;
 }
@@ -89,6 +95,7 @@ export async function startGraphEmulator(options: GraphEmulatorOptions): Promise
     reportGeneratedAt: options.reportGeneratedAt ?? new Date(Date.now() - 2 * 3600_000),
     reportLagMs: (options.reportLagSeconds ?? 0) * 1000 * timeScale,
     entraIdPremium: options.entraIdPremium ?? true,
+    reportQueryOptions: options.reportQueryOptions ?? 'documented',
   });
   const throttle = new ServiceThrottle(options.throttle ?? {}, timeScale);
   const faults = new FaultInjector();

@@ -89,8 +89,14 @@ function premiumOnly(handle: GraphRoute['handle']): GraphRoute['handle'] {
   };
 }
 
+/** The options Microsoft's v1.0 page documents for listing userRegistrationDetails (and the paging token). */
+const DOCUMENTED_LIST_OPTIONS = ['$filter', '$orderby', '$skiptoken'];
+
 function listRegistrationDetails(req: GraphRequest, _params: string[], ctx: RouteContext) {
-  rejectUnknownOptions(req, ['$top', '$select', '$filter', '$orderby', '$count', '$skiptoken']);
+  rejectUnknownOptions(
+    req,
+    ctx.state.reportQueryOptions === 'documented' ? DOCUMENTED_LIST_OPTIONS : [...DOCUMENTED_LIST_OPTIONS, '$top', '$select', '$count'],
+  );
   const select = readSelect(req, DETAIL_PROPERTIES, DETAIL_TYPE);
   const predicate = readFilter(req, DETAIL_FILTER);
   const orderBy = readOrderBy(req, ['userPrincipalName', 'userDisplayName'], DETAIL_TYPE);

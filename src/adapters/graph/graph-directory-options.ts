@@ -1,5 +1,6 @@
 import type { RegistrationSource } from '../../domain/ports/directory';
 import type { PacerBudget, PacerClock, RequestPacer } from '../request-pacer';
+import type { QueryFormProbe } from './query-form-probe';
 import type { RetryPolicy } from './retry-policy';
 
 /** Where the adapter tells operators about things worth a look (pino's `logger.warn(details, message)` fits). */
@@ -22,6 +23,8 @@ export interface GraphDirectoryOptions {
    */
   reportsPacer?: RequestPacer;
   retry?: Partial<RetryPolicy>;
+  /** Whether Graph takes the registration report's undocumented `$select` and `$top`, shared between instances. */
+  reportForm?: QueryFormProbe;
   /** `$top` for collections; default 999. */
   pageSize?: number;
   /**

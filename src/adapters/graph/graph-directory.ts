@@ -20,12 +20,12 @@ import { liveMethodKinds, type LiveMethod } from './live-method-kinds';
 import { UnknownMethodTally } from './unknown-method-tally';
 import { walkPerUserRegistrations } from './per-user-registrations';
 import { reportMethodKinds } from './report-method-kinds';
-import { REPORT_FIELDS, reportRegistration, type ReportRow } from './report-registration';
+import { QueryFormProbe } from './query-form-probe';
+import { walkRegistrationReport } from './registration-report-walk';
 import { REPORTS_BUDGET } from './reports-budget';
 import { RequestPacer, systemClock } from '../request-pacer';
 import { DEFAULT_RETRY_POLICY } from './retry-policy';
 
-const REGISTRATION_REPORT = '/reports/authenticationMethods/userRegistrationDetails';
 /** The header Graph's advanced queries on directory objects need (with `$count=true`). */
 const ADVANCED_QUERY = { ConsistencyLevel: 'eventual' };
 /** Graph accepts at most 20 group ids per checkMemberGroups call. */
@@ -46,6 +46,8 @@ export class GraphDirectory implements Directory {
   private readonly caller: GraphCaller;
   private readonly pageSize: number;
   private readonly handOverSize: number;
+  /** Whether Graph takes `$select` and `$top` on the registration report: learnt on the first scan, kept. */
+  readonly reportForm: QueryFormProbe;
 
   constructor(
     private readonly client: Client,
@@ -57,6 +59,7 @@ export class GraphDirectory implements Directory {
     this.caller = new GraphCaller(client, { ...DEFAULT_RETRY_POLICY, ...options.retry }, clock, options.random);
     this.pageSize = options.pageSize ?? 999;
     this.handOverSize = options.perUserHandOverSize ?? 100;
+    this.reportForm = options.reportForm ?? new QueryFormProbe("the registration report's $select and $top", options.log);
     if (!Number.isInteger(this.pageSize) || this.pageSize < 1 || this.pageSize > 999)
       throw new RangeError('pageSize must be an integer from 1 to 999');
     if (!Number.isInteger(this.handOverSize) || this.handOverSize < 1) throw new RangeError('perUserHandOverSize must be an integer >= 1');
@@ -123,7 +126,10 @@ export class GraphDirectory implements Directory {
             { caller: this.caller, reportsPacer: this.reportsPacer, pageSize: this.pageSize, handOverSize: this.handOverSize },
             onPage,
           )
-        : await this.walkReport(onPage);
+        : await walkRegistrationReport(
+            { caller: this.caller, reportsPacer: this.reportsPacer, pageSize: this.pageSize, optimisedForm: this.reportForm },
+            onPage,
+          );
     if (stats.unknownMethods) {
       this.options.log?.warn(
         { unknownMethods: stats.unknownMethods, source: stats.source },
@@ -253,32 +259,6 @@ export class GraphDirectory implements Directory {
       passwordlessCapable: feature('passwordlessCapable'),
       ssprRegistered: feature('ssprRegistered'),
       byMethod,
-    };
-  }
-
-  private async walkReport(onPage: (page: UserRegistration[]) => Promise<void>): Promise<RegistrationWalkStats> {
-    const counters = newCounters();
-    const unknown = new UnknownMethodTally();
-    let pages = 0;
-    let items = 0;
-    let newest: Date | undefined;
-    const path = graphPath(REGISTRATION_REPORT, { $select: REPORT_FIELDS.join(','), $top: this.pageSize });
-    await walkCollection<ReportRow>(this.caller, path, { pacer: this.reportsPacer, counters }, async (rows) => {
-      const registrations = rows.filter((r) => r.id).map((row) => reportRegistration(row, unknown));
-      if (registrations.length === 0) return;
-      for (const { reportUpdatedAt } of registrations)
-        if (reportUpdatedAt && (!newest || reportUpdatedAt > newest)) newest = reportUpdatedAt;
-      pages++;
-      items += registrations.length;
-      await onPage(registrations);
-    });
-    return {
-      source: 'report',
-      pages,
-      items,
-      ...countersOf(counters),
-      reportUpdatedAt: newest,
-      ...(unknown.size > 0 ? { unknownMethods: unknown.toRecord() } : {}),
     };
   }
 }

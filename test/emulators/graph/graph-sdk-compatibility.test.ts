@@ -62,7 +62,6 @@ describe('Graph JS SDK 3 against the emulator', () => {
   it('walks the registration report the same way', async () => {
     const first: PageCollection = await client
       .api('/reports/authenticationMethods/userRegistrationDetails')
-      .top(100)
       .filter('isMfaRegistered eq false')
       .get();
     const rows: { isMfaRegistered: boolean }[] = [];

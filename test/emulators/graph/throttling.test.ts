@@ -5,7 +5,8 @@ import { graphFetch } from './graph-fetch';
 
 const tenant = generateDemoTenant({ users: 100 });
 const { employee } = demoPersonas(tenant);
-const REPORT = '/v1.0/reports/authenticationMethods/userRegistrationDetails?$top=1';
+// The documented form: no $top (the report documents $filter and $orderby only).
+const REPORT = '/v1.0/reports/authenticationMethods/userRegistrationDetails';
 
 describe('throttling', () => {
   let graph: GraphEmulator;
