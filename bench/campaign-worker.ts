@@ -10,6 +10,7 @@
  */
 import { Writable } from 'node:stream';
 import { loadDemoConfig } from '../src/app/config';
+import { demoGraphToken } from '../scripts/demo-graph-token';
 import { startApp } from '../src/app/create-app';
 import { campaignPlan } from '../test/fakes/campaign-plan';
 
@@ -79,7 +80,12 @@ async function main(): Promise<void> {
       CAMPAIGN_SEND_RATE: String(settings.rate),
       NUDGE_SENDING_HOURS: 'always',
     },
-    { tenantId: settings.tenantId, graphBaseUrl: settings.graphUrl, teamsAppCatalogId: settings.teamsAppId },
+    {
+      tenantId: settings.tenantId,
+      graphBaseUrl: settings.graphUrl,
+      teamsAppCatalogId: settings.teamsAppId,
+      graphToken: demoGraphToken(settings.tenantId),
+    },
   );
   // The scan was done by the parent, before the measured part: no scan on start.
   const config = { ...base, posture: { ...base.posture, scanOnStart: false } };

@@ -76,6 +76,7 @@ import { DEFAULT_RATE_POLICY } from '../src/domain/mfa/rate-policy';
 import { campaignFunnel } from '../src/domain/campaigns/campaign-funnel';
 import { listCampaigns, readCampaignReport } from '../src/use-cases/manage-campaigns';
 import { scanTenant } from '../src/use-cases/scan-tenant';
+import { demoGraphToken } from '../scripts/demo-graph-token';
 import type { ParentMessage, WorkerMessage, WorkerSettings } from './campaign-worker';
 import { startChaos } from './chaos-monkey';
 import { startFaultProxy, type FaultProxy } from '../test/support/fault-proxy';
@@ -260,7 +261,7 @@ async function main(): Promise<void> {
     const scan = await scanTenant(
       {
         directory: new GraphDirectory(
-          createGraphClient(graph.url, async () => 'bench-token'),
+          createGraphClient(graph.url, async () => demoGraphToken(tenant.tenantId)),
           { registrationSource: 'report', reportsBudget: { limit: 1000, windowMs: 1000 } },
         ),
         store: new SqlPostureStore(db),

@@ -12,6 +12,7 @@ import {
 import { startGraphEmulator, type GraphEmulator } from '../emulators/graph';
 import { loadDemoConfig, type AppConfig } from '../src/app/config';
 import { startApp, type RunningApp } from '../src/app/create-app';
+import { demoGraphToken } from './demo-graph-token';
 import { startTerminalChat, type TerminalChat } from './terminal-chat';
 import {
   buildPlaygroundConfig,
@@ -94,6 +95,7 @@ export async function startDemo(options: DemoOptions): Promise<Demo> {
     adminGroupIds: admins ? [admins.id] : [],
     campaignManagerGroupIds: managers ? [managers.id] : [],
     teamsAppCatalogId: tenant.teamsAppId,
+    graphToken: demoGraphToken(tenant.tenantId),
   });
   if (options.fresh) await rm(config.database.dataDir, { recursive: true, force: true });
   const app = await startApp(config);

@@ -67,6 +67,7 @@ function answerInner(
       headers: { authorization: outer.headers['authorization'] ?? '', ...headers },
       body,
       inBatch: true,
+      roles: outer.roles,
     });
   } catch (e) {
     if (e instanceof GraphError) return { status: e.status, headers: e.headers, body: e.toBody(outer.headers['client-request-id']) };

@@ -17,8 +17,10 @@ export interface GraphEmulatorStats {
   throttledByService: Record<GraphService, number>;
   /** Injected faults served. */
   faults: number;
-  /** Requests answered 401 for a missing bearer token. */
+  /** Requests answered 401 for a missing or malformed bearer token. */
   unauthorized: number;
+  /** Routes answered 403 because the token's roles lacked the permission they need, with how often. */
+  forbiddenByRoute: Record<string, number>;
   /** Requests for routes the emulator does not serve (answered 501). */
   notImplemented: number;
   notImplementedRoutes: string[];
@@ -52,6 +54,10 @@ export class EmulatorStats {
     this.stats.faults++;
   }
 
+  forbidden(route: string): void {
+    this.stats.forbiddenByRoute[route] = (this.stats.forbiddenByRoute[route] ?? 0) + 1;
+  }
+
   unauthorized(): void {
     this.stats.unauthorized++;
   }
@@ -79,6 +85,7 @@ function emptyStats(): GraphEmulatorStats {
     throttledByService: perService(),
     faults: 0,
     unauthorized: 0,
+    forbiddenByRoute: {},
     notImplemented: 0,
     notImplementedRoutes: [],
   };

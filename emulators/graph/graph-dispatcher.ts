@@ -5,6 +5,7 @@ import { GraphError } from './graph-error';
 import { formatQuery, type GraphRequest, type GraphResponse } from './graph-request';
 import { matchRoute, type GraphRoute, type RouteContext } from './graph-route';
 import { retryAfterHeaders } from './retry-after';
+import { permissionRefusal } from './route-permissions';
 import type { ServiceThrottle } from './service-throttle';
 
 export interface DispatcherParts {
@@ -51,6 +52,11 @@ export class GraphDispatcher {
     if (!found.route) return this.notImplemented(req, found.otherMethods);
     const { route, params } = found;
     stats.routed(route.service, `${req.method} ${route.name}`, queryForm(req));
+    const refused = permissionRefusal(req.method, route.name, req.roles);
+    if (refused) {
+      stats.forbidden(`${req.method} ${route.name}`);
+      return { status: refused.status, body: refused.toBody(req.headers['client-request-id']) };
+    }
     const fault = this.takeFault(req, false);
     if (fault) return fault;
     const decision = throttle.take(route.service);

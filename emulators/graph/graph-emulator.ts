@@ -5,6 +5,7 @@ import type { AuthenticationMethod, DemoTenant } from '../demo-tenant';
 import { JSON_CONTENT_TYPE } from './batch-handler';
 import { handleControlRequest } from './emulator-control';
 import { EmulatorStats, type GraphEmulatorStats } from './emulator-stats';
+import { rolesOfToken } from './emulator-token';
 import { FaultInjector, type FaultSpec } from './fault-injector';
 import { GraphDispatcher } from './graph-dispatcher';
 import { GraphError } from './graph-error';
@@ -25,7 +26,7 @@ export interface GraphEmulatorOptions {
   tenant: DemoTenant;
   /** 0 (default) picks a free port. */
   port?: number;
-  /** Loopback by default: the emulator accepts any bearer token, so it must not listen beyond this machine. */
+  /** Loopback by default: the emulator trusts unsigned tokens (it checks their roles, not who signed them), so it must not listen beyond this machine. */
   host?: string;
   /** Per-service limits; defaults: reports 5 requests per 10 s, everything else unlimited. null = unlimited. */
   throttle?: ThrottleSettings;
@@ -148,10 +149,13 @@ export async function startGraphEmulator(options: GraphEmulatorOptions): Promise
     }
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(req.headers)) if (typeof value === 'string') headers[name] = value;
-    // Any non-empty bearer token will do: the emulator checks that a client sends one, not who it is.
-    if (!/^Bearer\s+\S+/i.test(headers['authorization'] ?? '')) {
+    // Graph reads the app's permissions from its token's `roles`; a token that is not a JWT is refused, as Graph does.
+    const bearer = /^Bearer\s+(\S+)/i.exec(headers['authorization'] ?? '')?.[1];
+    const roles = bearer === undefined ? undefined : rolesOfToken(bearer);
+    if (roles === undefined) {
       stats.unauthorized();
-      const error = new GraphError(401, 'InvalidAuthenticationToken', 'Access token is empty.', {
+      const message = bearer === undefined ? 'Access token is empty.' : 'IDX14100: JWT is not well formed, there are no dots (.).';
+      const error = new GraphError(401, 'InvalidAuthenticationToken', message, {
         'WWW-Authenticate': 'Bearer realm="", authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize"',
       });
       send(res, { status: 401, headers: error.headers, body: error.toBody(headers['client-request-id']) }, req);
@@ -184,6 +188,7 @@ export async function startGraphEmulator(options: GraphEmulatorOptions): Promise
       headers,
       body,
       inBatch: false,
+      roles,
     };
     send(res, dispatcher.dispatch(request), req);
   };

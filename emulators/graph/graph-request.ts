@@ -14,6 +14,8 @@ export interface GraphRequest {
   /** Parsed JSON body, if any. */
   body: unknown;
   inBatch: boolean;
+  /** The application permissions in the caller's token (`roles`); inner `$batch` requests carry the envelope's. */
+  roles: readonly string[];
 }
 
 export interface GraphResponse {

@@ -7,3 +7,5 @@ export * from './graph-service';
 export * from './graph-state';
 export * from './odata-query';
 export * from './retry-after';
+export * from './emulator-token';
+export * from './route-permissions';

@@ -257,6 +257,8 @@ export function loadDemoConfig(
     adminGroupIds?: string[];
     campaignManagerGroupIds?: string[];
     teamsAppCatalogId?: string;
+    /** The Graph emulator's token: it carries the permissions the demo grants (see scripts/demo-graph-token.ts). */
+    graphToken?: string;
   },
 ): AppConfig {
   const problems: string[] = [];
@@ -279,7 +281,7 @@ export function loadDemoConfig(
     server: { host, port: base.PORT },
     tenantId: demo.tenantId,
     bot: { credential: { kind: 'anonymous' }, tokenValidation: {}, displayName: base.BOT_DISPLAY_NAME },
-    graph: { cloud: 'public', baseUrl: demo.graphBaseUrl, credential: { kind: 'static', token: 'demo' } },
+    graph: { cloud: 'public', baseUrl: demo.graphBaseUrl, credential: { kind: 'static', token: demo.graphToken ?? 'demo' } },
     database: { url: databaseUrl, dataDir: read(env, 'DATA_DIR') ?? '.data/demo' },
     posture,
     nudges,

@@ -28,7 +28,8 @@ export const ERROR_CATALOGUE = {
     title: 'The registration report needs Microsoft Entra ID P1 or P2',
     person: "I can't read the tenant's MFA report with its current licences. Your IT team can fix this.",
     retryable: false,
-    operator: 'License the tenant for Entra ID P1 or P2, or set REGISTRATION_SOURCE=perUserMethods (slower: one request per person).',
+    operator:
+      'Scans fall back by themselves to reading each person (one request per person, so slower; the log says so once). License the tenant for Entra ID P1 or P2 for the fast report, or set REGISTRATION_SOURCE=perUserMethods to skip asking for it.',
   },
   'GRAPH-UNAUTHORIZED': {
     title: "Microsoft Graph refused the bot's token",

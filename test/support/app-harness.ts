@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { PgBossJobEngine } from '../../src/adapters/jobs/pg-boss-job-engine';
 import { loadDemoConfig, type AppConfig } from '../../src/app/config';
+import { demoGraphToken } from '../../scripts/demo-graph-token';
 import { startApp, type AppOverrides, type RunningApp } from '../../src/app/create-app';
 import type { SendJobOptions } from '../../src/domain/ports/job-engine';
 import { createFreshPostgresDatabase } from './test-database';
@@ -91,6 +92,8 @@ export async function startTestApp(options: {
   tenantId?: string;
   graphBaseUrl?: string;
   adminGroupIds?: string[];
+  /** Graph application permissions the app's token lacks (default: it has every one the README lists). */
+  revokedGraphPermissions?: string[];
   configure?: (config: AppConfig) => AppConfig;
   overrides?: AppOverrides;
 }): Promise<TestApp> {
@@ -100,6 +103,7 @@ export async function startTestApp(options: {
       tenantId: options.tenantId ?? TEST_TENANT_ID,
       graphBaseUrl: options.graphBaseUrl ?? 'http://127.0.0.1:9',
       adminGroupIds: options.adminGroupIds ?? [],
+      graphToken: demoGraphToken(options.tenantId ?? TEST_TENANT_ID, options.revokedGraphPermissions),
     },
   );
   let cleanup: () => Promise<void>;

@@ -3,6 +3,7 @@ import { pageBody, readPage } from '../collection-page';
 import type { FilterResource } from '../compile-filter';
 import { badRequest, notFound } from '../graph-error';
 import { ok, type GraphRequest } from '../graph-request';
+import { ROLE_READERS } from '../route-permissions';
 import { route, type GraphRoute, type RouteContext } from '../graph-route';
 import type { Membership } from '../graph-state';
 import { isEventual, readCount, readFilter, readSelect, readTop, rejectUnknownOptions } from '../odata-query';
@@ -96,7 +97,14 @@ function listMemberOf(req: GraphRequest, id: string, cast: string, transitive: b
     { pageSize: readTop(req), predicate, baseUrl: ctx.baseUrl, withCount },
   );
   const context = cast ? `${ctx.metadata}#${kind === 'group' ? 'groups' : 'directoryRoles'}` : `${ctx.metadata}#directoryObjects`;
-  return ok(pageBody(context, page, (m) => renderMembership(m, select)));
+  // "If the app doesn't have permission to read a certain resource type, members of that type are returned but with
+  // limited information": a directoryRole shows only its id without a role-reading permission.
+  const readsRoles = ROLE_READERS.some((role) => req.roles.includes(role));
+  return ok(pageBody(context, page, (m) => (m.kind === 'role' && !readsRoles ? limited(m) : renderMembership(m, select))));
+}
+
+function limited(m: Extract<Membership, { kind: 'role' }>): Record<string, unknown> {
+  return { '@odata.type': '#microsoft.graph.directoryRole', id: m.role.id };
 }
 
 function castKind(cast: string): Membership['kind'] | null {

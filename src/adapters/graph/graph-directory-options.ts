@@ -1,6 +1,6 @@
 import type { RegistrationSource } from '../../domain/ports/directory';
 import type { PacerBudget, PacerClock, RequestPacer } from '../request-pacer';
-import type { QueryFormProbe } from './query-form-probe';
+import type { RememberedFallback } from './remembered-fallback';
 import type { RetryPolicy } from './retry-policy';
 
 /** Where the adapter tells operators about things worth a look (pino's `logger.warn(details, message)` fits). */
@@ -10,8 +10,9 @@ export interface DirectoryLog {
 
 export interface GraphDirectoryOptions {
   /**
-   * 'report' (default): `/reports/authenticationMethods/userRegistrationDetails`, 999 users a request; needs
-   * Microsoft Entra ID P1/P2 and AuditLog.Read.All. 'perUserMethods': each user's methods through `$batch`,
+   * 'report' (default): `/reports/authenticationMethods/userRegistrationDetails`, up to 999 users a request; needs
+   * Microsoft Entra ID P1/P2 and AuditLog.Read.All. A tenant without P1/P2 (the report answers 403) falls back to
+   * 'perUserMethods' for the life of the process, with one warning in the log. 'perUserMethods': each user's methods through `$batch`,
    * for tenants without P1/P2; one request of the reports budget per user, so hours for a large tenant.
    */
   registrationSource?: RegistrationSource;
@@ -24,7 +25,7 @@ export interface GraphDirectoryOptions {
   reportsPacer?: RequestPacer;
   retry?: Partial<RetryPolicy>;
   /** Whether Graph takes the registration report's undocumented `$select` and `$top`, shared between instances. */
-  reportForm?: QueryFormProbe;
+  reportForm?: RememberedFallback;
   /** `$top` for collections; default 999. */
   pageSize?: number;
   /**

@@ -20,7 +20,8 @@ import { liveMethodKinds, type LiveMethod } from './live-method-kinds';
 import { UnknownMethodTally } from './unknown-method-tally';
 import { walkPerUserRegistrations } from './per-user-registrations';
 import { reportMethodKinds } from './report-method-kinds';
-import { QueryFormProbe } from './query-form-probe';
+import type { RememberedFallback } from './remembered-fallback';
+import { reportFormFallback, reportSourceFallback } from './report-fallbacks';
 import { walkRegistrationReport } from './registration-report-walk';
 import { REPORTS_BUDGET } from './reports-budget';
 import { RequestPacer, systemClock } from '../request-pacer';
@@ -47,7 +48,9 @@ export class GraphDirectory implements Directory {
   private readonly pageSize: number;
   private readonly handOverSize: number;
   /** Whether Graph takes `$select` and `$top` on the registration report: learnt on the first scan, kept. */
-  readonly reportForm: QueryFormProbe;
+  readonly reportForm: RememberedFallback;
+  /** Whether the tenant has the registration report (Entra ID P1 or P2), or its scans read each person instead. */
+  readonly reportSource: RememberedFallback;
 
   constructor(
     private readonly client: Client,
@@ -59,7 +62,8 @@ export class GraphDirectory implements Directory {
     this.caller = new GraphCaller(client, { ...DEFAULT_RETRY_POLICY, ...options.retry }, clock, options.random);
     this.pageSize = options.pageSize ?? 999;
     this.handOverSize = options.perUserHandOverSize ?? 100;
-    this.reportForm = options.reportForm ?? new QueryFormProbe("the registration report's $select and $top", options.log);
+    this.reportForm = options.reportForm ?? reportFormFallback(options.log);
+    this.reportSource = reportSourceFallback(options.log);
     if (!Number.isInteger(this.pageSize) || this.pageSize < 1 || this.pageSize > 999)
       throw new RangeError('pageSize must be an integer from 1 to 999');
     if (!Number.isInteger(this.handOverSize) || this.handOverSize < 1) throw new RangeError('perUserHandOverSize must be an integer >= 1');
@@ -120,15 +124,24 @@ export class GraphDirectory implements Directory {
   }
 
   async walkRegistrations(onPage: (page: UserRegistration[]) => Promise<void>): Promise<RegistrationWalkStats> {
+    const perUser = () =>
+      walkPerUserRegistrations(
+        { caller: this.caller, reportsPacer: this.reportsPacer, pageSize: this.pageSize, handOverSize: this.handOverSize },
+        onPage,
+      );
     const stats =
       this.registrationSource === 'perUserMethods'
-        ? await walkPerUserRegistrations(
-            { caller: this.caller, reportsPacer: this.reportsPacer, pageSize: this.pageSize, handOverSize: this.handOverSize },
-            onPage,
-          )
-        : await walkRegistrationReport(
-            { caller: this.caller, reportsPacer: this.reportsPacer, pageSize: this.pageSize, optimisedForm: this.reportForm },
-            onPage,
+        ? await perUser()
+        : await this.reportSource.run(
+            (accepted) =>
+              walkRegistrationReport(
+                { caller: this.caller, reportsPacer: this.reportsPacer, pageSize: this.pageSize, optimisedForm: this.reportForm },
+                async (page) => {
+                  accepted();
+                  await onPage(page);
+                },
+              ),
+            perUser,
           );
     if (stats.unknownMethods) {
       this.options.log?.warn(
@@ -192,6 +205,8 @@ export class GraphDirectory implements Directory {
       const options = { counters: newCounters(), headers: ADVANCED_QUERY };
       await walkCollection<{ roleTemplateId?: string }>(this.caller, path, options, async (roles) => {
         if (roles.some((role) => role.roleTemplateId !== undefined && wanted.has(role.roleTemplateId.toLowerCase()))) holds = true;
+        // Without a role-reading permission Graph lists a role with its id only: "holds none" would be a silent lie.
+        if (!holds && roles.some((role) => role.roleTemplateId === undefined)) throw rolesHidden(userId);
       });
     } catch (error) {
       if (error instanceof GraphFailure && error.kind === 'notFound') return false;
@@ -261,6 +276,15 @@ export class GraphDirectory implements Directory {
       byMethod,
     };
   }
+}
+
+function rolesHidden(userId: string): GraphFailure {
+  return new GraphFailure({
+    kind: 'forbidden',
+    operation: `GET /users/${userId}/transitiveMemberOf/microsoft.graph.directoryRole`,
+    status: 200,
+    detail: 'Graph listed directory roles without saying which: the app needs RoleManagement.Read.Directory to recognise role holders.',
+  });
 }
 
 function countersOf(counters: CallCounters): Pick<PageWalkStats, 'requests' | 'throttled' | 'transientRetries'> {

@@ -90,19 +90,21 @@ export function failureKindOf(status: number, code: string | undefined): GraphFa
 
 const ADVICE: Partial<Record<GraphFailureKind, string>> = {
   licenseRequired:
-    "The registration report needs Microsoft Entra ID P1 or P2; without it, set registrationSource to 'perUserMethods' (slower).",
+    "The registration report needs Microsoft Entra ID P1 or P2; without it, scans read each person ('perUserMethods', slower).",
   unauthorized: 'Check the Graph credential (client id, secret or certificate, tenant id).',
   throttled: 'Microsoft Graph kept throttling; try the scan again later.',
   unavailable: 'Microsoft Graph kept failing; try again later.',
   unreachable: 'Check the network path to Microsoft Graph.',
 };
 
-/** The application permission each kind of call needs (least privileged), for a 403. */
+/** The application permission each kind of call needs (least privileged, as in graph-permissions.ts), for a 403. */
 const PERMISSIONS: readonly [RegExp, string][] = [
   [/\/reports\//, 'AuditLog.Read.All'],
   [/\/authentication\//, 'UserAuthenticationMethod.Read.All'],
-  [/\/directoryRoles/, 'RoleManagement.Read.Directory'],
-  [/\/checkMemberGroups|\/memberOf|\/groups/, 'GroupMember.Read.All'],
+  [/directoryRole/i, 'RoleManagement.Read.Directory'],
+  [/\/mailboxSettings/, 'MailboxSettings.Read'],
+  [/\/teamwork\//, 'TeamsAppInstallation.ReadWriteSelfForUser.All'],
+  [/\/checkMemberGroups|\/groups/, 'GroupMember.Read.All'],
   [/\/users/, 'User.Read.All'],
 ];
 

@@ -3,7 +3,7 @@ import type { RegistrationWalkStats } from '../../domain/ports/directory';
 import { walkCollection } from './collection-walk';
 import { newCounters, type GraphCaller } from './graph-caller';
 import { graphPath } from './graph-path';
-import type { QueryFormProbe } from './query-form-probe';
+import type { RememberedFallback } from './remembered-fallback';
 import { REPORT_FIELDS, reportRegistration, type ReportRow } from './report-registration';
 import { UnknownMethodTally } from './unknown-method-tally';
 import type { RequestPacer } from '../request-pacer';
@@ -20,7 +20,7 @@ export interface ReportWalkParts {
    * `$top` (ten times fewer requests of a budget of 5 per 10 s) are what make a large tenant's scan take minutes
    * rather than half an hour, so they are tried first and dropped for good if Graph refuses them.
    */
-  optimisedForm: QueryFormProbe;
+  optimisedForm: RememberedFallback;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { demoPersonas, generateDemoTenant } from '../../../emulators/demo-tenant';
-import { graphFetch } from './graph-fetch';
+import { FULL_GRANT_TOKEN, graphFetch } from './graph-fetch';
 import { useGraphEmulator } from './use-graph-emulator';
 
 const tenant = generateDemoTenant({ users: 50 });
@@ -17,7 +17,16 @@ describe('authentication', () => {
     const basic = await graphFetch(graph, '/v1.0/users', { token: null, headers: { Authorization: 'Basic dXNlcjpwYXNz' } });
     expect(basic.status).toBe(401);
     expect(graph.stats().unauthorized).toBe(3);
-    expect((await graphFetch(graph, '/v1.0/users', { token: 'anything' })).status).toBe(200);
+    expect((await graphFetch(graph, '/v1.0/users')).status).toBe(200);
+  });
+
+  it('answers 401 to a token that is not a JWT, as Graph does', async () => {
+    const opaque = await graphFetch(graph, '/v1.0/users', { token: 'anything' });
+    expect(opaque.status).toBe(401);
+    expect(opaque.body.error).toMatchObject({
+      code: 'InvalidAuthenticationToken',
+      message: expect.stringContaining('JWT is not well formed'),
+    });
   });
 
   it('requires the token on $batch too', async () => {
@@ -58,7 +67,7 @@ describe('unknown routes', () => {
   it('refuses a body that is not JSON', async () => {
     const response = await fetch(`${graph.url}/v1.0/users/${employee.id}/checkMemberGroups`, {
       method: 'POST',
-      headers: { Authorization: 'Bearer t', 'Content-Type': 'application/json' },
+      headers: { Authorization: `Bearer ${FULL_GRANT_TOKEN}`, 'Content-Type': 'application/json' },
       body: '{nope',
     });
     expect(response.status).toBe(400);

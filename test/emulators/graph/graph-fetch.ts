@@ -1,4 +1,7 @@
-import type { GraphEmulator } from '../../../emulators/graph';
+import { EVERY_EMULATED_PERMISSION, emulatorAccessToken, type GraphEmulator } from '../../../emulators/graph';
+
+/** A token that may call every emulated route. */
+export const FULL_GRANT_TOKEN = emulatorAccessToken({ roles: EVERY_EMULATED_PERMISSION });
 
 export interface GraphAnswer {
   status: number;
@@ -14,7 +17,7 @@ export async function graphFetch(
   init: { method?: string; body?: unknown; headers?: Record<string, string>; token?: string | null } = {},
 ): Promise<GraphAnswer> {
   const headers: Record<string, string> = { ...(init.headers ?? {}) };
-  if (init.token !== null) headers.Authorization = `Bearer ${init.token ?? 'test-token'}`;
+  if (init.token !== null) headers.Authorization = `Bearer ${init.token ?? FULL_GRANT_TOKEN}`;
   if (init.body !== undefined) headers['Content-Type'] = 'application/json';
   const response = await fetch(path.startsWith('http') ? path : `${emulator.url}${path}`, {
     method: init.method ?? 'GET',

@@ -10,6 +10,7 @@ import {
   type PageCollection,
 } from '@microsoft/microsoft-graph-client';
 import { demoPersonas, generateDemoTenant, toRegistrationDetail } from '../../../emulators/demo-tenant';
+import { FULL_GRANT_TOKEN } from './graph-fetch';
 import { useGraphEmulator } from './use-graph-emulator';
 
 /**
@@ -23,7 +24,7 @@ class BearerToken implements Middleware {
   async execute(context: Context): Promise<void> {
     context.options = context.options ?? {};
     const headers = new Headers(context.options.headers as ConstructorParameters<typeof Headers>[0]);
-    headers.set('Authorization', 'Bearer emulator-token');
+    headers.set('Authorization', `Bearer ${FULL_GRANT_TOKEN}`);
     context.options.headers = Object.fromEntries(headers);
     await this.next?.execute(context);
   }

@@ -4,6 +4,7 @@ import { createGraphClient } from '../../../src/adapters/graph/graph-client';
 import { loadDemoConfig } from '../../../src/app/config';
 import { createLogger } from '../../../src/app/logger';
 import { wireGraph } from '../../../src/app/wiring/graph';
+import { SECRET_TOKEN } from './graph-directory-harness';
 import type { Platform } from '../../../src/app/wiring/platform';
 import { useGraphEmulator } from '../../emulators/graph/use-graph-emulator';
 
@@ -28,7 +29,7 @@ describe('GraphAppInstaller: the bind URL names the configured Graph origin', ()
 
   const installer = (graphOrigin: string) =>
     new GraphAppInstaller(
-      createGraphClient(graph.url, async () => 'token'),
+      createGraphClient(graph.url, async () => SECRET_TOKEN),
       tenant.teamsAppId,
       graphOrigin,
       NO_RETRY,
@@ -48,7 +49,10 @@ describe('GraphAppInstaller: the bind URL names the configured Graph origin', ()
   });
 
   it("is handed GRAPH_BASE_URL's origin by the app's wiring", async () => {
-    const config = loadDemoConfig({}, { tenantId: tenant.tenantId, graphBaseUrl: graph.url, teamsAppCatalogId: tenant.teamsAppId });
+    const config = loadDemoConfig(
+      {},
+      { tenantId: tenant.tenantId, graphBaseUrl: graph.url, teamsAppCatalogId: tenant.teamsAppId, graphToken: SECRET_TOKEN },
+    );
     const platform = { config, logger: createLogger('silent'), overrides: {} } as unknown as Platform;
     expect(await wireGraph(platform).installer.installFor(admin.id)).toEqual({ kind: 'installed' });
     expect(bindsSent(fetchSpy)).toEqual([`${graph.url}/v1.0/appCatalogs/teamsApps/${tenant.teamsAppId}`]);

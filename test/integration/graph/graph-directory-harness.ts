@@ -1,11 +1,12 @@
 import { generateDemoTenant, type DemoTenant } from '../../../emulators/demo-tenant';
 import { startGraphEmulator, type GraphEmulator, type GraphEmulatorOptions } from '../../../emulators/graph';
+import { demoGraphToken } from '../../../scripts/demo-graph-token';
 import { createGraphClient } from '../../../src/adapters/graph/graph-client';
 import { GraphDirectory } from '../../../src/adapters/graph/graph-directory';
 import type { GraphDirectoryOptions } from '../../../src/adapters/graph/graph-directory-options';
 
 /** A token no message may ever show. */
-export const SECRET_TOKEN = 'eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.secret-test-token';
+export const SECRET_TOKEN = demoGraphToken('00000000-0000-0000-0000-0000000000aa');
 
 /** Retries quick enough for tests; their shape (bounded, exponential) is what is under test. */
 export const FAST_RETRIES = { baseDelayMs: 2, maxDelayMs: 20, maxThrottleRetries: 8, maxTransientRetries: 4 };

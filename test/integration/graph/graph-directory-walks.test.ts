@@ -132,21 +132,24 @@ describe('GraphDirectory.walkRegistrations (registration report)', () => {
     expect(handled).toBe(pages);
   });
 
-  it('fails with a clear error, and no token in it, on a tenant without Entra ID P1/P2', async () => {
+  it('falls back to reading each person on a tenant without Entra ID P1/P2, says so once, and keeps to it', async () => {
     const unlicensed = await startEmulator(tenant, { timeScale: TIME_SCALE, entraIdPremium: false });
     try {
-      const error = await directoryOn(unlicensed, TIME_SCALE)
-        .walkRegistrations(async () => undefined)
-        .catch((e: unknown) => e);
-      expect(error).toBeInstanceOf(GraphFailure);
-      expect(error).toMatchObject({ kind: 'licenseRequired', status: 403, attempts: 1 });
-      expect((error as Error).message).toContain(
-        'GET /reports/authenticationMethods/userRegistrationDetails failed: 403 Authentication_RequestFromNonPremiumTenantOrB2CTenant',
-      );
-      // The advice comes right after the headline: admins may see only the first 300 characters.
-      expect((error as Error).message.indexOf("'perUserMethods'")).toBeGreaterThan(0);
-      expect((error as Error).message.indexOf("'perUserMethods'")).toBeLessThan(280);
-      expect(JSON.stringify(error) + (error as Error).message + (error as Error).stack).not.toContain(SECRET_TOKEN.split('.')[1]);
+      const warnings: { details: Record<string, unknown>; message: string }[] = [];
+      const directory = directoryOn(unlicensed, TIME_SCALE, { log: { warn: (details, message) => warnings.push({ details, message }) } });
+      const { items } = await collect<UserRegistration>((onPage) => directory.walkRegistrations(onPage));
+      expect(items.map((r) => r.id).sort()).toEqual(enabled.map((u) => u.id).sort());
+      expect(directory.reportSource.answer).toBe('refused');
+      expect(warnings.map((w) => w.message)).toEqual([
+        "Microsoft Graph refused the registration report (it needs Microsoft Entra ID P1 or P2); using each person's methods (the slower per-user mode) from now on",
+      ]);
+      expect(warnings[0]!.details).toMatchObject({ status: 403, code: 'Authentication_RequestFromNonPremiumTenantOrB2CTenant' });
+      expect(JSON.stringify(warnings)).not.toContain(SECRET_TOKEN.split('.')[1]);
+      // The next scan goes straight to the per-user mode: the report is not asked again.
+      const reportRequests = unlicensed.stats().requestsByRoute['GET /reports/authenticationMethods/userRegistrationDetails'];
+      expect(await directory.walkRegistrations(async () => undefined)).toMatchObject({ source: 'perUserMethods', items: enabled.length });
+      expect(unlicensed.stats().requestsByRoute['GET /reports/authenticationMethods/userRegistrationDetails']).toBe(reportRequests);
+      expect(warnings).toHaveLength(1);
     } finally {
       await unlicensed.close();
     }

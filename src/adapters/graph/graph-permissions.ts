@@ -1,0 +1,83 @@
+/**
+ * The Microsoft Graph application permissions MFA Coach asks for: the one list the README's table, the `doctor`
+ * command, the 403 advice and the demo's grant are made from, so they cannot drift apart. Each is the least
+ * privileged permission Microsoft documents for the calls it serves (the v1.0 API pages' permission tables).
+ */
+
+/** Which settings make a permission needed (a permission whose feature is off may be left out). */
+export interface PermissionNeeds {
+  /** Admins recognised by directory role (ADMIN_ROLE_TEMPLATE_IDS). */
+  adminRoles: boolean;
+  /** REGISTRATION_SOURCE=perUserMethods: admins are read from the activated directory roles. */
+  perUserMethods: boolean;
+  /** TEAMS_APP_CATALOG_ID is set: the bot installs itself for people before their first nudge. */
+  proactiveInstall: boolean;
+}
+
+export interface GraphPermission {
+  name: string;
+  /** What MFA Coach uses it for. */
+  why: string;
+  /** What a person or an admin notices without it. */
+  withoutIt: string;
+  /** When it is needed, in words (the README's column). */
+  neededWhen: string;
+  needed(needs: PermissionNeeds): boolean;
+}
+
+const always = () => true;
+
+export const GRAPH_PERMISSIONS: readonly GraphPermission[] = [
+  {
+    name: 'AuditLog.Read.All',
+    why: "read the authentication methods registration report (`userRegistrationDetails`), the bulk source of everyone's MFA status (the tenant needs Entra ID P1 or P2)",
+    withoutIt:
+      'scans fail with 403 unless UserAuthenticationMethod.Read.All (a higher-privileged permission that also opens the report) is granted',
+    neededWhen: 'always',
+    needed: always,
+  },
+  {
+    name: 'User.Read.All',
+    why: "people's department, job title, manager and account state, to group, target and exclude; the directory-role check",
+    withoutIt: 'scans, `user` lookups and nudges fail: nobody can be found',
+    neededWhen: 'always',
+    needed: always,
+  },
+  {
+    name: 'GroupMember.Read.All',
+    why: 'check membership of the admin and campaign-manager groups, which decide who may use admin commands; campaign audiences by group; role holders through a group in per-user mode',
+    withoutIt: 'admin commands are refused to group members (it fails closed) and group audiences cannot be read',
+    neededWhen: 'always',
+    needed: always,
+  },
+  {
+    name: 'RoleManagement.Read.Directory',
+    why: 'see who holds directory roles (without it Graph hides which role a membership is)',
+    withoutIt: 'role holders are not recognised as admins; per-user scans fail',
+    neededWhen: 'with `ADMIN_ROLE_TEMPLATE_IDS` or `REGISTRATION_SOURCE=perUserMethods`',
+    needed: (needs) => needs.adminRoles || needs.perUserMethods,
+  },
+  {
+    name: 'UserAuthenticationMethod.Read.All',
+    why: 'recheck one person\'s methods live when they say "I\'ve done it" (the report lags hours); per-user scans without Entra ID P1 or P2',
+    withoutIt: 'the recheck after "done" cannot confirm anything and says to try later; per-user scans fail',
+    neededWhen: 'always',
+    needed: always,
+  },
+  {
+    name: 'TeamsAppInstallation.ReadWriteSelfForUser.All',
+    why: 'install MFA Coach for a person who has not opened it yet, so a nudge can reach them; it can only manage this app',
+    withoutIt: 'only people who already opened MFA Coach can be nudged; the others count as "not installable"',
+    neededWhen: 'with `TEAMS_APP_CATALOG_ID`',
+    needed: (needs) => needs.proactiveInstall,
+  },
+  {
+    name: 'MailboxSettings.Read',
+    why: "read the time zone in a person's Outlook settings, so that nudges arrive in their working hours",
+    withoutIt: '`NUDGE_DEFAULT_TIME_ZONE` is used for everyone',
+    neededWhen: 'always',
+    needed: always,
+  },
+];
+
+export const GRAPH_PERMISSION_NAMES: readonly string[] = GRAPH_PERMISSIONS.map((p) => p.name);
