@@ -3,11 +3,13 @@ import type { Database } from '../adapters/storage/database';
 import type { Campaign } from '../domain/campaigns/campaign';
 import type { CampaignStore } from '../domain/ports/campaign-store';
 import type { EscalationReport } from '../use-cases/escalate-unanswered';
+import type { Doctor } from '../use-cases/run-doctor';
 import type { StartRunResult } from '../use-cases/start-campaign-run';
 import type { AppConfig } from './config';
 import { createLogger, type Logger } from './logger';
 import { wireBot } from './wiring/bot';
 import { wireCampaigns, type CampaignSlice } from './wiring/campaigns';
+import { runDoctorAtStart, wireDoctor } from './wiring/doctor';
 import { wireGraph } from './wiring/graph';
 import { listenHttp, openHttp } from './wiring/http';
 import { wireNudges } from './wiring/nudges';
@@ -35,6 +37,8 @@ export interface RunningApp {
     /** Runs the campaign's escalation check now (a job does it after each run). */
     escalate(campaignId: string): Promise<EscalationReport>;
   };
+  /** `doctor`: whether MFA Coach can work in this tenant (the Teams command, npm run doctor -- --demo, /readyz). */
+  doctor: Pick<Doctor, 'run' | 'latest' | 'summary'>;
   /** Graceful stop: no new turns, running turns and jobs finish (or are released), then the database closes. */
   stop(options?: { timeoutMs?: number }): Promise<void>;
 }
@@ -58,11 +62,13 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     const posture = await wirePosture(platform, graph, teams);
     const nudges = await wireNudges(platform, graph, teams, posture);
     const campaigns = await wireCampaigns(platform, graph, teams, posture, nudges);
-    const bot = wireBot(platform, { knowledge, graph, teams, posture, nudges, campaigns }, listening.publicUrl);
-    openHttp(http, platform, bot, posture, campaigns, listening.url);
+    const doctor = wireDoctor(platform, graph);
+    const bot = wireBot(platform, { knowledge, graph, teams, posture, nudges, campaigns, doctor }, listening.publicUrl);
+    openHttp(http, platform, bot, { posture, campaigns, doctor }, listening.url);
     // Last, so that a start that fails earlier leaves no loop behind.
     campaigns.engine.start();
-    return running(platform, listening, campaigns);
+    runDoctorAtStart(platform, doctor);
+    return running(platform, listening, { campaigns, doctor });
   } catch (error) {
     await http?.close().catch(() => undefined);
     await platform.abandon();
@@ -70,7 +76,11 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   }
 }
 
-function running(platform: Platform, listening: { http: HttpServer; url: string; port: number }, campaigns: CampaignSlice): RunningApp {
+function running(
+  platform: Platform,
+  listening: { http: HttpServer; url: string; port: number },
+  { campaigns, doctor }: { campaigns: CampaignSlice; doctor: Doctor },
+): RunningApp {
   const { url, port, http } = listening;
   return {
     url,
@@ -78,6 +88,7 @@ function running(platform: Platform, listening: { http: HttpServer; url: string;
     logger: platform.logger,
     database: platform.db,
     campaigns: campaignControls(campaigns),
+    doctor,
     stop: stopper(platform, http, campaigns),
   };
 }

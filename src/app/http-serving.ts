@@ -7,6 +7,8 @@ export interface Readiness {
   jobs(): Promise<boolean>;
   /** The campaign delivery loop's watchdog: unhealthy while the loop makes no progress. */
   delivery?(): { healthy: boolean; idleForMs: number; restarts: number };
+  /** The last doctor run in one line ("7 ok, 1 warning, 0 failing", or "not run yet"): read, never run, by /readyz. */
+  doctor?(): string;
 }
 
 /** What the server serves once the app is wired. */

@@ -67,6 +67,16 @@ function registerHealthRoutes(server: restify.Server, state: ServingState): void
     const delivery = readiness.delivery?.();
     const draining = state.draining;
     const ready = database && jobs && !draining && (delivery?.healthy ?? true);
-    res.send(ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', database, jobs, draining, ...(delivery ? { delivery } : {}) });
+    // The doctor's last report is told, not judged: a missing permission is the operator's to fix, not a reason to
+    // take the instance out of rotation, and /readyz must not send Graph requests each time it is polled.
+    const doctor = readiness.doctor?.();
+    res.send(ready ? 200 : 503, {
+      status: ready ? 'ready' : 'not ready',
+      database,
+      jobs,
+      draining,
+      ...(delivery ? { delivery } : {}),
+      ...(doctor ? { doctor } : {}),
+    });
   });
 }

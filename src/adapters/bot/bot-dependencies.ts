@@ -13,6 +13,7 @@ import type { KnowledgeSearch } from '../../domain/ports/knowledge-search';
 import type { AnswerWriter } from '../../domain/ports/answer-writer';
 import type { DownloadVault } from '../../domain/ports/download-vault';
 import type { CampaignManagementDeps } from '../../use-cases/manage-campaigns';
+import type { Doctor } from '../../use-cases/run-doctor';
 
 /** What the Teams routes need from the rest of the app; wired once in app/create-app.ts. */
 export interface BotDependencies {
@@ -51,6 +52,8 @@ export interface BotDependencies {
     auditLog: AuditLog;
     /** Who non-admins are told to ask. */
     contact: string;
+    /** `doctor`: whether MFA Coach can work in this tenant (a run in progress is shared, not repeated). */
+    doctor: Pick<Doctor, 'run'>;
     /** What answering needs, for the turn at hand (a scan posts its result back into this conversation). */
     answers(context: TurnContext): AdminAnswerDeps;
   };

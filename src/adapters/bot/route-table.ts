@@ -5,6 +5,7 @@ import { registerAdminCardActions } from './routes/admin-card-actions';
 import { isAdminCommand, replyToAdminCommand } from './routes/admin-routes';
 import { registerCampaignCardActions } from './routes/campaign-card-actions';
 import { isCampaignCommand, replyToCampaignCommand } from './routes/campaign-routes';
+import { isDoctorCommand, replyToDoctor } from './routes/doctor-routes';
 import {
   isInstallationUpdate,
   isMembersAdded,
@@ -63,6 +64,12 @@ export const ROUTE_TABLE: readonly Route[] = [
     why: '"campaigns", "campaign 3": matched on the first word, before questions.',
     takes: isCampaignCommand,
     reply: replyToCampaignCommand,
+  },
+  {
+    name: 'doctor',
+    why: '"doctor": whether the bot can work in this tenant (admins only), from its own checks rather than the scans; matched on the first word, before questions, which would search "doctor" as text.',
+    takes: isDoctorCommand,
+    reply: replyToDoctor,
   },
   {
     name: 'help',

@@ -30,3 +30,15 @@ export async function readHeartbeat(db: SqlExecutor, name: string = HEARTBEAT_JO
   const [row] = await db.query<{ last_run_at: Date; runs: number }>('SELECT last_run_at, runs FROM job_heartbeats WHERE name = $1', [name]);
   return row ? { lastRunAt: new Date(row.last_run_at), runs: Number(row.runs) } : undefined;
 }
+
+/**
+ * Seconds since the last heartbeat, on the database's own clock (the one that wrote it), so that a skewed clock
+ * here does not make a fresh heartbeat look stale; undefined when none was ever recorded.
+ */
+export async function heartbeatAgeSeconds(db: SqlExecutor, name: string = HEARTBEAT_JOB): Promise<number | undefined> {
+  const [row] = await db.query<{ age: number | string }>(
+    'SELECT extract(epoch FROM now() - last_run_at)::float8 AS age FROM job_heartbeats WHERE name = $1',
+    [name],
+  );
+  return row ? Number(row.age) : undefined;
+}

@@ -6,6 +6,7 @@ import { requestPostureScan } from '../../adapters/jobs/posture-scan-job';
 import type { loadKnowledgeBase } from '../../adapters/knowledge/knowledge-base';
 import { SqlBotStorage } from '../../adapters/storage/sql-bot-storage';
 import { AdminAuthorizer } from '../../use-cases/authorize-admin';
+import type { Doctor } from '../../use-cases/run-doctor';
 import type { CampaignSlice } from './campaigns';
 import type { GraphSlice } from './graph';
 import { nudgeActions, type NudgeSlice } from './nudges';
@@ -24,6 +25,7 @@ export interface Capabilities {
   posture: PostureSlice;
   nudges: NudgeSlice;
   campaigns: CampaignSlice;
+  doctor: Doctor;
 }
 
 /** The bot's routes and what they need. `publicUrl`: where browsers reach the bot, for export links (none: exports off). */
@@ -70,7 +72,7 @@ export function wireBot(platform: Platform, app: Capabilities, publicUrl: string
 
 function adminDependencies(
   { config, now, jobs }: Platform,
-  { graph, posture, nudges }: Capabilities,
+  { graph, posture, nudges, doctor }: Capabilities,
   publicUrl: string | undefined,
 ): BotDependencies['admin'] {
   const authorizer = new AdminAuthorizer(graph.directory, {
@@ -84,6 +86,7 @@ function adminDependencies(
     authorizer,
     auditLog,
     contact: config.posture.adminContact,
+    doctor,
     answers: (context) => ({
       store,
       auditLog,

@@ -4,20 +4,31 @@ import { GraphAppInstaller } from '../../adapters/graph/graph-app-installer';
 import { graphEndpoints } from '../../adapters/graph/graph-clouds';
 import { REPORTS_BUDGET } from '../../adapters/graph/reports-budget';
 import { RequestPacer } from '../../adapters/request-pacer';
+import type { AppConfig } from '../config';
 import type { Platform } from './platform';
 import { TURN_GRAPH_RETRY, TURN_REPORTS_WAIT_MS } from './tuning';
 
 /** Microsoft Graph, as turns and as scans use it. */
 export type GraphSlice = ReturnType<typeof wireGraph>;
 
-export function wireGraph({ config, logger, overrides }: Platform) {
+/** The configured cloud, the credential's token source and the one Graph client on it (the bot's, and the doctor's). */
+export function graphClientFor(config: AppConfig) {
   const cloud = graphEndpoints(config.graph.cloud, config.graph.baseUrl);
-  const client = createGraphClient(config.graph.baseUrl, tokenSourceFor(config.graph.credential, config.tenantId, cloud));
+  const token = tokenSourceFor(config.graph.credential, config.tenantId, cloud);
+  return { cloud, token, client: createGraphClient(config.graph.baseUrl, token) };
+}
+
+export function wireGraph({ config, logger, overrides }: Platform) {
+  const { cloud, token, client } = graphClientFor(config);
   const registrationSource = config.posture.registrationSource;
   // One pacer for the tenant's reports budget, shared by scans and live rechecks. Turns must answer within
   // seconds, so their directory gives up quickly (busy or failing Graph → "try later"); the scan is patient.
   const reportsPacer = new RequestPacer(overrides.reportsBudget ?? REPORTS_BUDGET);
   return {
+    // The client, its token source and the reports budget, for the doctor's checks.
+    client,
+    token,
+    reportsPacer,
     directory: new GraphDirectory(client, {
       registrationSource,
       reportsPacer,

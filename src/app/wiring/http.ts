@@ -1,5 +1,6 @@
 import { createHttpServer, type HttpServer } from '../server';
 import type { TeamsBot } from '../../adapters/bot/teams-bot';
+import type { Doctor } from '../../use-cases/run-doctor';
 import type { CampaignSlice } from './campaigns';
 import type { Platform } from './platform';
 import type { PostureSlice } from './posture';
@@ -25,13 +26,18 @@ export function openHttp(
   http: HttpServer,
   { config, db, jobs, logger, now }: Platform,
   bot: TeamsBot,
-  posture: PostureSlice,
-  campaigns: CampaignSlice,
+  app: { posture: PostureSlice; campaigns: CampaignSlice; doctor: Doctor },
   url: string,
 ): void {
+  const { posture, campaigns, doctor } = app;
   http.open({
     bot,
-    readiness: { database: () => db.isReady(), jobs: () => jobs.isReady(), delivery: () => campaigns.engine.health() },
+    readiness: {
+      database: () => db.isReady(),
+      jobs: () => jobs.isReady(),
+      delivery: () => campaigns.engine.health(),
+      doctor: () => doctor.summary(),
+    },
     downloads: { peek: (token) => posture.vault.peek(token, now()), collect: (token) => posture.vault.collect(token, now()) },
   });
   logger.info({ url, mode: config.mode }, 'MFA Coach is listening');

@@ -1,4 +1,5 @@
 import { ADMIN_COMMANDS } from '../admin/admin-command';
+import { DOCTOR_COMMAND } from '../admin/doctor-command';
 import { CAMPAIGN_USAGE } from '../campaigns/campaign-command';
 
 /**
@@ -38,6 +39,7 @@ export const CAPABILITIES: readonly Capability[] = [
     description: c.description,
     audience: 'admin' as const,
   })),
+  { command: DOCTOR_COMMAND.word, usage: DOCTOR_COMMAND.syntax, description: DOCTOR_COMMAND.description, audience: 'admin' },
   // Campaign managers run them; admins may look.
   ...Object.entries(CAMPAIGN_USAGE).map(([command, c]) => ({
     command,

@@ -1,7 +1,7 @@
 import { renderCard, type AdaptiveCard } from './card-template';
 
 /** What went to the personal chat. The channel learns only the kind of answer, never its content. */
-export type PrivateAnswer = 'list' | 'userStatus' | 'export' | 'ownStatus';
+export type PrivateAnswer = 'list' | 'userStatus' | 'export' | 'ownStatus' | 'doctor';
 
 export interface SentPrivatelyView {
   what: PrivateAnswer;
@@ -14,6 +14,7 @@ const TEXTS: Record<PrivateAnswer, string> = {
   userStatus: "I sent you that person's status in a private chat.",
   export: 'I sent you the export in a private chat.',
   ownStatus: 'I sent you your MFA status in a private chat.',
+  doctor: "I sent you the doctor's report in a private chat.",
 };
 
 export function sentPrivatelyCard(view: SentPrivatelyView): AdaptiveCard {

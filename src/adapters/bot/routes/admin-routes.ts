@@ -1,15 +1,10 @@
 import type { Activity, TurnContext } from 'botbuilder';
-import {
-  describeForAudit,
-  isAdminCommandName,
-  parseAdminCommand,
-  type AdminCommand,
-  type AdminCommandName,
-} from '../../../domain/admin/admin-command';
+import { describeForAudit, isAdminCommandName, parseAdminCommand, type AdminCommandName } from '../../../domain/admin/admin-command';
 import type { AuditEntry } from '../../../domain/ports/audit-log';
 import { answerAdminCommand, type AdminAnswer } from '../admin/admin-answers';
 import { adminRefusalCard } from '../cards/admin-refusal-card';
 import { asAttachment } from '../cards/card-template';
+import type { PrivateAnswer } from '../cards/sent-privately-card';
 import { parseCommandText } from '../command-text';
 import { whereOf } from '../conversation-reference-mapper';
 import type { BotDependencies } from '../bot-dependencies';
@@ -18,6 +13,9 @@ import { auditTurn } from './audit-turn';
 import { isCommandWord, usageCardFor } from './typed-command';
 
 const CANT_CHECK_ROLE = "I can't check your admin rights right now: Microsoft Graph didn't answer. Please try again in a few minutes.";
+/** Said when Graph refused the check itself: waiting will not help, granting the permission will. */
+export const NOT_PERMITTED_TO_CHECK_ROLES =
+  "I can't check who is an admin: Microsoft Graph refused MFA Coach the permission to read group memberships or directory roles. Whoever runs MFA Coach can see which permission is missing with `npm run doctor`.";
 
 /**
  * Admin commands, matched on their first word, in personal chat and (when mentioned) in channels and group chats.
@@ -30,41 +28,55 @@ export function isAdminCommand(activity: Partial<Activity>): boolean {
 
 export async function replyToAdminCommand(context: TurnContext, deps: BotDependencies): Promise<void> {
   const { name, args } = parseCommandText(context.activity.text)! as { name: AdminCommandName; args: string[] };
-  const actorId = context.activity.from?.aadObjectId;
-  const audit = auditTurn(context, deps);
-
-  const decision = await deps.admin.authorizer.decide(actorId);
-  if (decision === 'unavailable') {
-    await context.sendActivity(CANT_CHECK_ROLE);
-    return;
-  }
-  if (decision === 'notAdmin') {
-    await audit(name, 'refused');
-    deps.logger.info({ actorId, command: name, where: whereOf(context.activity) }, 'refused an admin command from a non-admin');
-    await context.sendActivity({ attachments: [asAttachment(adminRefusalCard({ contact: deps.admin.contact }))] });
-    return;
-  }
-
+  if (!(await admitAdmin(context, deps, name))) return;
   const parsed = parseAdminCommand(name, args);
   if (!parsed.ok) {
     await context.sendActivity({ attachments: [asAttachment(usageCardFor(context, deps, parsed.usage, parsed.problem))] });
     return;
   }
-  await answerAdmin(context, deps, parsed.command, audit);
+  const actorId = context.activity.from!.aadObjectId!;
+  await answerAdmin(context, deps, describeForAudit(parsed.command), () =>
+    answerAdminCommand(parsed.command, actorId, deps.admin.answers(context)),
+  );
 }
 
-/** An admin's well-formed command: answered, audited with its outcome, and delivered where it may be shown. */
-async function answerAdmin(
+/**
+ * Whether the sender may use admin commands, whichever route answers the command. A refusal is answered here (the
+ * same polite card for everyone who is not an admin, whatever they typed) and audited under `action`.
+ */
+export async function admitAdmin(context: TurnContext, deps: BotDependencies, action: string): Promise<boolean> {
+  const actorId = context.activity.from?.aadObjectId;
+  const decision = await deps.admin.authorizer.decide(actorId);
+  if (decision === 'unavailable' || decision === 'notPermitted') {
+    if (decision === 'notPermitted')
+      deps.logger.warn(
+        { actorId, command: action },
+        'Microsoft Graph refused the admin check: MFA Coach lacks a Graph permission (see npm run doctor)',
+      );
+    await context.sendActivity(decision === 'notPermitted' ? NOT_PERMITTED_TO_CHECK_ROLES : CANT_CHECK_ROLE);
+    return false;
+  }
+  if (decision === 'notAdmin') {
+    await auditTurn(context, deps)(action, 'refused');
+    deps.logger.info({ actorId, command: action, where: whereOf(context.activity) }, 'refused an admin command from a non-admin');
+    await context.sendActivity({ attachments: [asAttachment(adminRefusalCard({ contact: deps.admin.contact }))] });
+    return false;
+  }
+  return true;
+}
+
+/** An admin's well-formed command: answered, audited with its outcome (`action`), and delivered where it may be shown. */
+export async function answerAdmin(
   context: TurnContext,
   deps: BotDependencies,
-  command: AdminCommand,
-  audit: ReturnType<typeof auditTurn>,
+  action: string,
+  answerIt: () => Promise<AdminAnswer>,
 ): Promise<void> {
   const actorId = context.activity.from!.aadObjectId!;
-  const action = describeForAudit(command);
+  const audit = auditTurn(context, deps);
   let answer: AdminAnswer;
   try {
-    answer = await answerAdminCommand(command, actorId, deps.admin.answers(context));
+    answer = await answerIt();
   } catch (error) {
     await audit(action, 'failed');
     throw error;
@@ -72,6 +84,11 @@ async function answerAdmin(
   await audit(action, 'allowed');
   await deliver(context, deps, actorId, whereOf(context.activity), answer);
 }
+
+/** Why an answer asked for in a channel goes to personal chat instead. */
+const WHY_PRIVATE: Partial<Record<PrivateAnswer, string>> = {
+  doctor: "That answer shows what this tenant's set-up lacks, so I only give it",
+};
 
 async function deliver(
   context: TurnContext,
@@ -85,5 +102,6 @@ async function deliver(
     await context.sendActivity(activity);
     return;
   }
-  await answerInPrivate(context, deps, actorId, activity, answer.kind, 'That answer names people, so I only give it');
+  const why = WHY_PRIVATE[answer.kind] ?? 'That answer names people, so I only give it';
+  await answerInPrivate(context, deps, actorId, activity, answer.kind, why);
 }

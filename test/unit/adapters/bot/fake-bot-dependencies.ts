@@ -92,6 +92,7 @@ export function fakeBotDependencies(tenantId: string) {
       authorizer: role(PEOPLE.admin.aadObjectId),
       auditLog: { record: async (entry) => void audit.push(entry), latest: async (limit) => audit.slice(-limit).reverse() },
       contact: 'it-security@contoso.example',
+      doctor: notInTheseTests('the doctor'),
       answers: () => notInTheseTests('the posture store'),
     },
   };

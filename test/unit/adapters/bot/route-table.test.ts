@@ -63,6 +63,8 @@ describe('the route table', () => {
         'admin command before anything else',
         'campaign command before question',
         'campaign command before anything else',
+        'doctor before question',
+        'doctor before anything else',
         'help before question',
         'help before anything else',
         'own status before question',

@@ -34,6 +34,8 @@ const MESSAGES: Record<string, Partial<Activity>[]> = {
     personal("user can't sign in"),
   ],
   'campaign command': [personal('campaigns'), channel('campaign 3')],
+  // Its own command, not a question about doctors.
+  doctor: [personal('doctor'), personal('/Doctor'), channel('doctor')],
   // "help me ...": what the bot can do, not an article.
   help: [personal('help'), channel('help'), personal('help me set up the authenticator app')],
   // "status": their own, not an article about it.
