@@ -1,3 +1,4 @@
+import { errorCodeOf } from '../domain/errors';
 import type { Article } from '../domain/guidance/article';
 import type { MethodKind } from '../domain/mfa/method-kind';
 import { classifyMethods, type ClassificationPolicy } from '../domain/mfa/mfa-strength';
@@ -105,9 +106,10 @@ async function recheck(deps: NudgeActionDeps, nudge: Nudge, series: NudgeSeries,
   let methods: MethodKind[];
   try {
     methods = await withTimeout(deps.directory.currentMethods(nudge.userId), deps.recheckTimeoutMs, 'the live recheck');
-  } catch {
-    await record('checkUnavailable');
-    return nudgeView(deps, nudge, series, nudge.methods, { kind: 'checkUnavailable' });
+  } catch (error) {
+    const notPermitted = errorCodeOf(error) === 'GRAPH-FORBIDDEN';
+    await record('checkUnavailable', notPermitted ? { notPermitted } : undefined);
+    return nudgeView(deps, nudge, series, nudge.methods, { kind: 'checkUnavailable', notPermitted });
   }
   const checkedAt = deps.now();
   deps.liveChecks.remember(nudge.userId, { methods, checkedAt });

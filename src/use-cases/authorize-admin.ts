@@ -1,7 +1,12 @@
 import type { Directory } from '../domain/ports/directory';
 import { withTimeout } from '../domain/deadline';
+import { errorCodeOf } from '../domain/errors';
 
-export type AdminDecision = 'admin' | 'notAdmin' | 'unavailable';
+/**
+ * 'unavailable': the directory did not answer (try later); 'notPermitted': it refused MFA Coach a permission, which
+ * only whoever runs MFA Coach can fix. Neither is ever a yes.
+ */
+export type AdminDecision = 'admin' | 'notAdmin' | 'unavailable' | 'notPermitted';
 
 export interface AdminPolicy {
   /** Entra security groups whose (transitive) members are MFA Coach admins. */
@@ -22,7 +27,7 @@ export interface AdminPolicy {
  * outage answers 'unavailable' (the caller says "try later"), never 'admin'.
  */
 export class AdminAuthorizer {
-  private readonly cache = new Map<string, { decision: Exclude<AdminDecision, 'unavailable'>; until: number }>();
+  private readonly cache = new Map<string, { decision: 'admin' | 'notAdmin'; until: number }>();
 
   constructor(
     private readonly directory: Pick<Directory, 'isMemberOfAny' | 'holdsAnyRole'>,
@@ -37,13 +42,13 @@ export class AdminAuthorizer {
     if (this.policy.groupIds.length === 0 && roleTemplateIds.length === 0) return 'notAdmin';
     const cached = this.cache.get(userId);
     if (cached && cached.until > this.now()) return cached.decision;
-    let decision: Exclude<AdminDecision, 'unavailable'>;
+    let decision: 'admin' | 'notAdmin';
     try {
       decision = (await withTimeout(this.isAdminInDirectory(userId, roleTemplateIds), this.policy.timeoutMs ?? 3000, 'the admin check'))
         ? 'admin'
         : 'notAdmin';
-    } catch {
-      return 'unavailable';
+    } catch (error) {
+      return errorCodeOf(error) === 'GRAPH-FORBIDDEN' ? 'notPermitted' : 'unavailable';
     }
     this.cache.set(userId, { decision, until: this.now() + Math.min(this.policy.cacheSeconds, 300) * 1000 });
     return decision;

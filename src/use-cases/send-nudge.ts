@@ -1,3 +1,4 @@
+import { errorCodeOf } from '../domain/errors';
 import type { MethodKind } from '../domain/mfa/method-kind';
 import { classifyMethods, type ClassificationPolicy, type MfaStrength } from '../domain/mfa/mfa-strength';
 import { nudgeCardFor } from '../domain/nudges/nudge-card';
@@ -65,8 +66,11 @@ export type NudgeResult =
   | { kind: 'unknownPerson' }
   /** Nothing to nudge about: the live check finds strong MFA (and any open series is closed). */
   | { kind: 'alreadyStrong'; person: Person }
-  /** The live check did not answer: nothing was sent or reserved; try later. */
-  | { kind: 'checkUnavailable'; person: Person }
+  /**
+   * The live check did not answer: nothing was sent or reserved; try later. `notPermitted`: Graph refused MFA Coach
+   * the permission to read the person or their methods, which waiting will not fix.
+   */
+  | { kind: 'checkUnavailable'; person: Person; notPermitted?: true }
   | { kind: 'deferred'; person: Person; reason: 'sendingHours' | 'snoozed' | 'frequencyCap'; notBefore: Date; timeZone: string }
   | ({ person: Person; nudgeId: string; strength: MfaStrength } & DeliveryOutcome);
 
@@ -166,16 +170,20 @@ async function liveCheck(deps: SendNudgeDeps, userId: string): Promise<{ person:
   let person: Person | undefined;
   try {
     person = await deps.directory.findPerson(userId);
-  } catch {
+  } catch (error) {
     // The directory did not answer: say so ("try later") rather than fail the admin's turn or the job.
-    return { kind: 'checkUnavailable', person: { id: userId, displayName: userId } };
+    return unavailable({ id: userId, displayName: userId }, error);
   }
   if (!person) return { kind: 'unknownPerson' };
   try {
     return { person, methods: await deps.directory.currentMethods(person.id) };
-  } catch {
-    return { kind: 'checkUnavailable', person };
+  } catch (error) {
+    return unavailable(person, error);
   }
+}
+
+function unavailable(person: Person, error: unknown): NudgeResult {
+  return { kind: 'checkUnavailable', person, ...(errorCodeOf(error) === 'GRAPH-FORBIDDEN' ? { notPermitted: true as const } : {}) };
 }
 
 async function deliver(

@@ -9,8 +9,8 @@ import { snoozeOffer, type SnoozePolicy } from './snooze-policy';
 export type NudgeNotice =
   /** "I've done it", but the live check still finds no strong method. */
   | { kind: 'stillMissing'; checkedAt: Date }
-  /** The live check did not answer in time: nothing was lost, press again later. */
-  | { kind: 'checkUnavailable' }
+  /** The live check did not answer in time: nothing was lost, press again later. `notPermitted`: Graph refused it. */
+  | { kind: 'checkUnavailable'; notPermitted?: boolean }
   /**
    * Pressed again too soon after several live checks: no check was made. `lastCheckedAt` is when the latest one
    * found the methods shown, when it is still known; from `retryAt` they may press again.

@@ -16,6 +16,8 @@ export async function nudgeAnswer(
     case 'alreadyStrong':
       return `${name} already has strong MFA, so I sent no reminder.`;
     case 'checkUnavailable':
+      if (result.notPermitted)
+        return `I couldn't check ${name}'s sign-in methods: Microsoft Graph refused MFA Coach the permission to read them (UserAuthenticationMethod.Read.All; \`npm run doctor\` shows what is missing). Nothing was sent.`;
       return `I couldn't check ${name}'s sign-in methods: Microsoft Graph didn't answer. Nothing was sent; please try again in a few minutes.`;
     case 'deferred':
       switch (result.reason) {

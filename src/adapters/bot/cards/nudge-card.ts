@@ -59,6 +59,11 @@ function noticeOf(notice: NudgeNotice | undefined): { text: string; style: Conta
         style: 'warning',
       };
     case 'checkUnavailable':
+      if (notice.notPermitted)
+        return {
+          text: "I can't check your sign-in methods yet: MFA Coach isn't allowed to read them, which your IT team can fix. What you set up still counts: the next scan will see it.",
+          style: 'warning',
+        };
       return {
         text: "I couldn't check your sign-in methods just now: Microsoft's directory did not answer in time. Nothing is lost: please press **I've done it** again in a minute.",
         style: 'warning',

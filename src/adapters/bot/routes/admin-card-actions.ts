@@ -1,3 +1,4 @@
+import { NOT_PERMITTED_TO_CHECK_ROLES } from './admin-routes';
 import type { TurnContext } from 'botbuilder';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import { answerAdminCommand, departments, liveStatusCard, summary, userListAnswer } from '../admin/admin-answers';
@@ -27,6 +28,7 @@ export function registerAdminCardActions(app: Application<TurnState>, deps: BotD
     onCardAction(app, deps, verb, async (context, data): Promise<AdaptiveCard> => {
       const decision = await deps.admin.authorizer.decide(context.activity.from?.aadObjectId);
       if (decision === 'unavailable') return textCard("I can't check your admin rights right now. Please try again in a few minutes.");
+      if (decision === 'notPermitted') return textCard(NOT_PERMITTED_TO_CHECK_ROLES);
       if (decision !== 'admin') {
         deps.logger.info({ actorId: context.activity.from?.aadObjectId, verb }, 'refused an admin card action');
         return adminRefusalCard({ contact: deps.admin.contact });

@@ -13,7 +13,7 @@ import { utcDateTimeText } from '../cards/freshness-line';
 import { VERBS } from '../cards/verbs';
 import { onCardAction, type CardActionData, type Verb } from './card-actions';
 import { auditTurn } from './audit-turn';
-import { campaignAccess, CANT_CHECK_CAMPAIGN_ROLE, MANAGERS_ONLY } from './campaign-access';
+import { campaignAccess, cantCheckCampaignRights, MANAGERS_ONLY } from './campaign-access';
 import { changeHeadline, timeZoneOf } from './campaign-routes';
 
 const OUT_OF_DATE = 'That campaign no longer exists. Say **campaigns** to see the current ones.';
@@ -56,7 +56,8 @@ async function whenAllowed(
   answer: (isManager: boolean) => Promise<AdaptiveCard>,
 ): Promise<AdaptiveCard> {
   const access = await campaignAccess(context, deps);
-  if (access === 'unavailable') return textCard(CANT_CHECK_CAMPAIGN_ROLE);
+  const cantCheck = cantCheckCampaignRights(access);
+  if (cantCheck) return textCard(cantCheck);
   if (access === 'none') {
     await auditTurn(context, deps)('campaign card action', 'refused');
     deps.logger.info({ actorId: context.activity.from?.aadObjectId }, 'refused a campaign card action');

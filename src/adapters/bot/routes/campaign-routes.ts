@@ -21,7 +21,7 @@ import { whereOf } from '../conversation-reference-mapper';
 import { answerInPrivate } from './answer-in-private';
 import { auditTurn } from './audit-turn';
 import { isCommandWord, usageCardFor } from './typed-command';
-import { campaignAccess, CANT_CHECK_CAMPAIGN_ROLE, MANAGERS_ONLY } from './campaign-access';
+import { campaignAccess, cantCheckCampaignRights, MANAGERS_ONLY } from './campaign-access';
 
 /** The list shows this many; older campaigns are still reachable by number. */
 export const CAMPAIGN_LIST_SIZE = 10;
@@ -42,8 +42,9 @@ export async function replyToCampaignCommand(context: TurnContext, deps: BotDepe
   const { name, args } = parseCommandText(context.activity.text)!;
   const audit = auditTurn(context, deps);
   const access = await campaignAccess(context, deps);
-  if (access === 'unavailable') {
-    await context.sendActivity(CANT_CHECK_CAMPAIGN_ROLE);
+  const cantCheck = cantCheckCampaignRights(access);
+  if (cantCheck) {
+    await context.sendActivity(cantCheck);
     return;
   }
   if (access === 'none') {
