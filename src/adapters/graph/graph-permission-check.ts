@@ -44,9 +44,13 @@ export function judgeRoles(roles: readonly string[], needs: PermissionNeeds): He
     return { status: 'ok', summary: `all ${needed} needed permissions granted${aside}`, details };
   }
   const names = missing.map((p) => p.name).join(', ');
+  const covered = missing.flatMap((p) => {
+    const by = p.coveredBy?.find((higher) => granted.has(higher));
+    return by ? [`${p.name}'s calls still answer through ${by}, a higher permission`] : [];
+  });
   return {
     status: 'fail',
-    summary: `missing: ${names}`,
+    summary: `missing: ${names}${covered.length > 0 ? ` (${covered.join('; ')})` : ''}`,
     impact: missing.map((p) => `${p.name}: ${plainWords(p.withoutIt)}`).join('; '),
     fix:
       `grant the Microsoft Graph application permission${missing.length === 1 ? '' : 's'} ${names} to the app registration ` +

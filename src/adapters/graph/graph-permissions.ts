@@ -23,6 +23,11 @@ export interface GraphPermission {
   /** When it is needed, in words (the README's column). */
   neededWhen: string;
   needed(needs: PermissionNeeds): boolean;
+  /**
+   * Higher-privileged permissions Microsoft documents as also opening this one's calls: with one of them granted,
+   * the calls still answer, but the app holds more than it needs and loses them with it.
+   */
+  coveredBy?: readonly string[];
 }
 
 const always = () => true;
@@ -35,6 +40,7 @@ export const GRAPH_PERMISSIONS: readonly GraphPermission[] = [
       'scans fail with 403 unless UserAuthenticationMethod.Read.All (a higher-privileged permission that also opens the report) is granted',
     neededWhen: 'always',
     needed: always,
+    coveredBy: ['UserAuthenticationMethod.Read.All'],
   },
   {
     name: 'User.Read.All',
