@@ -1,11 +1,9 @@
 import type { DemoGroup, DemoUser } from '../../demo-tenant';
-import { pageBody, readPage } from '../collection-page';
 import { notFound } from '../graph-error';
 import { ok, type GraphRequest } from '../graph-request';
 import { route, type GraphRoute, type RouteContext } from '../graph-route';
 import { readSelect, rejectUnknownOptions } from '../odata-query';
-import { renderUser, USER_PROPERTY_NAMES } from '../user-representation';
-import { MEMBER_PROPERTIES, renderGroupMember } from './memberships-routes';
+import { MEMBER_PROPERTIES, memberPage } from './memberships-routes';
 
 /** "It returns a default of 1,000 objects and doesn't support pagination using $top" (directoryrole-list-members). */
 const MEMBERS_PAGE_SIZE = 1000;
@@ -47,19 +45,5 @@ function listRoleMembers(req: GraphRequest, [id]: string[], ctx: RouteContext) {
     ...role.memberIds.map((m) => ctx.state.findUser(m)).filter((u): u is DemoUser => u !== undefined),
     ...(role.memberGroupIds ?? []).map((g) => ctx.state.findGroup(g)).filter((g): g is DemoGroup => g !== undefined),
   ];
-  const page = readPage(
-    req,
-    { length: members.length, at: (p) => members[p] },
-    { pageSize: MEMBERS_PAGE_SIZE, predicate: null, baseUrl: ctx.baseUrl, withCount: false },
-  );
-  return ok(
-    pageBody(`${ctx.metadata}#directoryObjects`, page, (m) =>
-      'userPrincipalName' in m
-        ? {
-            '@odata.type': '#microsoft.graph.user',
-            ...renderUser(m, ctx.state.tenant, select?.filter((s) => USER_PROPERTY_NAMES.includes(s)) ?? null),
-          }
-        : renderGroupMember(m, select),
-    ),
-  );
+  return ok(memberPage(req, ctx, members, select, MEMBERS_PAGE_SIZE));
 }

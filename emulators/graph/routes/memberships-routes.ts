@@ -147,20 +147,29 @@ function listMembers(req: GraphRequest, id: string, transitive: boolean, ctx: Ro
     }
   };
   visit(group);
+  return ok(memberPage(req, ctx, members, select, readTop(req)));
+}
+
+/** One page of a members list (people and groups), as Graph renders directoryObjects. */
+export function memberPage(
+  req: GraphRequest,
+  ctx: RouteContext,
+  members: readonly (DemoUser | DemoGroup)[],
+  select: readonly string[] | null,
+  pageSize: number,
+) {
   const page = readPage(
     req,
     { length: members.length, at: (p) => members[p] },
-    { pageSize: readTop(req), predicate: null, baseUrl: ctx.baseUrl, withCount: false },
+    { pageSize, predicate: null, baseUrl: ctx.baseUrl, withCount: false },
   );
-  return ok(
-    pageBody(`${ctx.metadata}#directoryObjects`, page, (m) =>
-      'userPrincipalName' in m
-        ? {
-            '@odata.type': '#microsoft.graph.user',
-            ...renderUser(m, ctx.state.tenant, select?.filter((s) => USER_PROPERTY_NAMES.includes(s)) ?? null),
-          }
-        : renderGroupMember(m, select),
-    ),
+  return pageBody(`${ctx.metadata}#directoryObjects`, page, (m) =>
+    'userPrincipalName' in m
+      ? {
+          '@odata.type': '#microsoft.graph.user',
+          ...renderUser(m, ctx.state.tenant, select?.filter((s) => USER_PROPERTY_NAMES.includes(s)) ?? null),
+        }
+      : renderGroupMember(m, select),
   );
 }
 

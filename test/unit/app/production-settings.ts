@@ -1,3 +1,5 @@
+import { ConfigError, loadProductionConfig } from '../../../src/app/config';
+
 /** A complete production configuration, as an operator's environment would give it (no real secrets). */
 export const BOT_ID = '11111111-2222-3333-4444-555555555555';
 export const TENANT = 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee';
@@ -9,3 +11,14 @@ export const complete = {
   DATABASE_URL: 'postgres://mfa@db:5432/mfacoach',
   ADMIN_GROUP_IDS: '99999999-0000-4000-8000-00000000ad01',
 };
+
+/** The problems a production configuration is refused with (it must be refused). */
+export function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadProductionConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected the configuration to be refused');
+}
