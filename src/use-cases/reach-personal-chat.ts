@@ -17,6 +17,8 @@ export interface ChatAfterInstall {
   sleep: (ms: number) => Promise<void>;
   /** 0 ≤ n < 1, for the jitter: up to a quarter off each wait, so installs made together do not retry together. */
   random: () => number;
+  /** Past the bound, a passing failure ("try again") rather than "not installable": for a caller that waits less. */
+  thenTryLater?: boolean;
 }
 
 export const DEFAULT_CHAT_AFTER_INSTALL: ChatAfterInstall = {
@@ -75,7 +77,7 @@ async function openChat(deps: PersonalChatDeps, userId: string, gate: Pick<SendG
  * caller's to handle, at once.
  */
 async function openOnceInstallArrives(open: () => Promise<OpenedChat>, options: Partial<ChatAfterInstall> = {}): Promise<OpenedChat> {
-  const { firstDelayMs, totalMs, sleep, random } = { ...DEFAULT_CHAT_AFTER_INSTALL, ...options };
+  const { firstDelayMs, totalMs, sleep, random, thenTryLater } = { ...DEFAULT_CHAT_AFTER_INSTALL, ...options };
   let chat = await open();
   let waited = 0;
   // At least a millisecond: a zero first delay would never grow, and never use up the bound.
@@ -87,10 +89,8 @@ async function openOnceInstallArrives(open: () => Promise<OpenedChat>, options: 
   }
   if (!installNotArrived(chat)) return chat;
   const seconds = Math.round(totalMs / 1000);
-  return {
-    kind: 'notInstallable',
-    reason: `Teams did not open the chat within ${seconds} s of installing the app (last answer: ${chat.reason})`,
-  };
+  const reason = `Teams did not open the chat within ${seconds} s of installing the app (last answer: ${chat.reason})`;
+  return thenTryLater ? { kind: 'failed', reason, transient: true } : { kind: 'notInstallable', reason };
 }
 
 /** The Connector's answers while a fresh install has not reached it: "not installed" (its 403), or a 404. */

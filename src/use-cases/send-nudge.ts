@@ -53,6 +53,12 @@ export interface NudgeRequest {
    * would take hours; the scan just chose them, and "I've done it" still rechecks live.
    */
   known?: { person: Person; methods: MethodKind[] };
+  /**
+   * The longest this request waits for Teams to open the chat of someone the bot was installed for just now, after
+   * which it fails as "try again" rather than "not installable" (the install stays, so the next try opens the chat
+   * at once). An admin's turn must answer within seconds; without it, the deps' patience (about a minute) applies.
+   */
+  newChatPatienceMs?: number;
   /** The campaign delivery this is, so that a reservation an interrupted earlier attempt left behind is given up. */
   campaignDeliveryId?: string;
   /**
@@ -134,8 +140,9 @@ export async function sendNudge(deps: SendNudgeDeps, request: NudgeRequest): Pro
         recordWithRetries(() => deps.store.markSendStarted(nudge.id, deps.now()), deps.recordRetryWaitsMs),
       )
     : request.gate;
+  const patience = request.newChatPatienceMs;
   const outcome = await deliver(
-    deps,
+    patience === undefined ? deps : { ...deps, chatAfterInstall: { ...deps.chatAfterInstall, totalMs: patience, thenTryLater: true } },
     person.id,
     gate,
     nudgeCardFor(nudge, series, methods, { classification: deps.policy, snooze: deps.nudges.snooze }),

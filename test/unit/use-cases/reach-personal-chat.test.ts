@@ -82,6 +82,17 @@ describe('reaching the personal chat of someone the bot was just installed for',
     expect(opens()).toBe(5);
   });
 
+  it('says "try again" instead of "not installable" past a shorter bound, for a caller that cannot wait a minute', async () => {
+    const { deps, waits } = setUp({ kind: 'installed' }, ...Array<ChatOutcome>(50).fill(NOT_INSTALLED));
+    deps.chatAfterInstall = { ...deps.chatAfterInstall, totalMs: 8000, thenTryLater: true };
+    expect(await reachPersonalChat(deps, 'adele')).toEqual({
+      kind: 'failed',
+      transient: true,
+      reason: 'Teams did not open the chat within 8 s of installing the app (last answer: ForbiddenOperationException)',
+    });
+    expect(waits).toEqual([2000, 4000, 2000]);
+  });
+
   it('takes a place in the send gate for each try, and frees it before waiting', async () => {
     const { reach, events } = setUp({ kind: 'installed' }, NOT_INSTALLED, NOT_INSTALLED);
     await reach();

@@ -2,6 +2,12 @@ import type { NudgeRequest, NudgeResult } from '../../../use-cases/send-nudge';
 import { STRENGTH_LOOK } from '../cards/strength-label';
 import { utcDateTimeText } from '../cards/freshness-line';
 
+/**
+ * A turn waits this long at most for Teams to open the chat of someone MFA Coach was just installed for: Teams
+ * expects the bot's answer within 15 s, and the next `nudge` finds the install done and opens the chat at once.
+ */
+const TURN_NEW_CHAT_PATIENCE_MS = 8000;
+
 /** The admin's `nudge <UPN>`: what happened, in a sentence an admin can act on. */
 export async function nudgeAnswer(
   send: (request: NudgeRequest) => Promise<NudgeResult>,
@@ -9,7 +15,13 @@ export async function nudgeAnswer(
   force: boolean,
   actorId: string,
 ): Promise<string> {
-  const result = await send({ userId: who, source: 'admin', requestedBy: actorId, ...(force ? { force: true } : {}) });
+  const result = await send({
+    userId: who,
+    source: 'admin',
+    requestedBy: actorId,
+    newChatPatienceMs: TURN_NEW_CHAT_PATIENCE_MS,
+    ...(force ? { force: true } : {}),
+  });
   if (result.kind === 'unknownPerson') return `No one in the directory has the UPN "${who}".`;
   const name = result.person.displayName || who;
   switch (result.kind) {
