@@ -95,8 +95,12 @@ describe.each(databaseChoices())('campaign escalation to managers end to end (%s
         .map((r) => r.id)
         .sort(),
     );
-    // Counted only once their manager's card went: every one of them was sent.
-    const counts = await store.escalationCounts(campaign.id);
+    // Counted only once their manager's card went: every one of them was sent. Teams has the card a moment before the
+    // bot has recorded Teams' answer, so the count is waited for.
+    const counts = await eventually('every escalated person counted', async () => {
+      const now = await store.escalationCounts(campaign.id);
+      return now.people === escalated.length && now;
+    });
     expect(counts.people).toBe(escalated.length);
     expect(counts).toEqual({ managers: managersToTell.length, people: escalated.length, failedManagers: 0 });
     await e2e.harness.app.campaigns.escalate(campaign.id);
