@@ -49,7 +49,11 @@ describe('npm run doctor -- --demo', () => {
   it('fails with AuditLog.Read.All revoked: exit code 1, naming the permission, what stops working and what to do', async () => {
     const run = await revoked;
     expect(run.code).toBe(1);
-    expect(failingLines(run)).toContainEqual(expect.stringMatching(/^Graph permissions +FAIL +missing: AuditLog\.Read\.All$/));
+    expect(failingLines(run)).toContainEqual(
+      expect.stringMatching(
+        /^Graph permissions +FAIL +missing: AuditLog\.Read\.All \(AuditLog\.Read\.All's calls still answer through UserAuthenticationMethod\.Read\.All, a higher permission\)$/,
+      ),
+    );
     expect(run.stdout).toContain('Stops working: AuditLog.Read.All: scans fail with 403');
     expect(run.stdout).toContain('To do: grant the Microsoft Graph application permission AuditLog.Read.All');
   });
