@@ -44,6 +44,23 @@ async function pressDone(ui: PlaygroundPage) {
 }
 
 /**
+ * Says "doctor" as an admin would, until its card answers with the checks run. Right after the demo's start-up scan,
+ * the checks that use the reports budget (5 requests per 10 s, shared with the scan) are not sent and the card says
+ * to run doctor again when the scan has finished: the admin does so, a few seconds later.
+ */
+async function doctorOnceTheScanIsDone(ui: PlaygroundPage) {
+  return eventually(
+    'doctor is answered with the reports budget free',
+    async () => {
+      await ui.sendMessage('doctor');
+      const reply = await ui.waitForBotReply({ containsText: 'MFA Coach doctor', card: true });
+      return !reply.text.includes('run doctor again when the scan has finished') && reply;
+    },
+    { timeoutMs: 60_000, intervalMs: 5000 },
+  );
+}
+
+/**
  * The demo as `npm run demo` starts it, in a data folder of its own, with its Playgrounds opened in one headless
  * Chromium, for the tests of the enclosing describe: all of it is closed and removed after them.
  */
@@ -211,6 +228,21 @@ describeWithBrowser('the demo in the Agents Playground, as an admin', () => {
     expect(reply.cards[0]!.text).toMatch(/Methods registered[\s\S]*Authenticator app \(push\)\s*[\d,]+ people · [\d.]+%/);
     expect(await ui.page.locator('.ac-adaptiveCard svg').count()).toBeGreaterThan(0);
     await ui.screenshot('10-admin-posture');
+  });
+
+  it('answers doctor with every check passed, one row per check', async () => {
+    const reply = await doctorOnceTheScanIsDone(ui);
+    const text = reply.cards[0]!.text;
+    expect(text).toMatch(/MFA Coach can work in this tenant: all \d+ checks passed\./);
+    expect(text).toMatch(/OK\s+Graph permissions\s+all \d+ needed permissions granted/);
+    expect(text).toMatch(/OK\s+Database\s+the embedded database/);
+    expect(text).toContain('Answer model');
+    expect(text).not.toMatch(/FAIL|WARN/);
+    // The card is taller than the window: a taller one shows it whole, from the verdict to the footnote.
+    const viewport = ui.page.viewportSize()!;
+    await ui.page.setViewportSize({ ...viewport, height: 1300 });
+    await ui.screenshot('doctor-card');
+    await ui.page.setViewportSize(viewport);
   });
 
   it.each([

@@ -38,7 +38,7 @@ export function doctorCard(report: DoctorReport): AdaptiveCard {
     title: 'MFA Coach doctor',
     verdict: cardText(verdictLine(report), 400),
     verdictColor: LOOK[report.status].color,
-    checkedAt: `Checked ${utcDateTimeText(report.startedAt)}, in ${(report.tookMs / 1000).toFixed(1)} s: ${ok} ok, ${warn} warning${warn === 1 ? '' : 's'}, ${fail} failing.`,
+    checkedAt: `Checked ${utcDateTimeText(report.startedAt)}, in ${durationText(report.tookMs)}: ${ok} ok, ${warn} warning${warn === 1 ? '' : 's'}, ${fail} failing.`,
     checks: report.checks.map((check) => ({
       statusText: LOOK[check.status].text,
       statusColor: LOOK[check.status].color,
@@ -48,6 +48,11 @@ export function doctorCard(report: DoctorReport): AdaptiveCard {
     })),
     footnote: `${budget.cut ? 'Some advice is left out to fit in Teams: npm run doctor shows all of it. ' : ''}Say "doctor" again after a change; from a terminal, npm run doctor runs the same checks.`,
   });
+}
+
+/** "1.2 s", or "40 ms" for a run quicker than a second (not "0.0 s", which reads as if nothing ran). */
+function durationText(ms: number): string {
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
 }
 
 function adviceWithin(check: CheckOutcome, budget: { left: number; cut: boolean }): Advice {
