@@ -40,8 +40,8 @@ export function judgeRoles(roles: readonly string[], needs: PermissionNeeds): He
   if (missing.length === 0) {
     const needed = GRAPH_PERMISSIONS.filter((p) => p.needed(needs)).length;
     const unneeded = GRAPH_PERMISSIONS.filter((p) => !granted.has(p.name)).map((p) => p.name);
-    const aside = unneeded.length > 0 ? `; ${unneeded.join(', ')} not granted, not needed with these settings` : '';
-    return { status: 'ok', summary: `all ${needed} needed permissions granted${aside}`, details };
+    const aside = unneeded.length > 0 ? `; ${unneeded.join(', ')} not needed with these settings` : '';
+    return { status: 'ok', summary: `all ${needed} needed permissions granted (of ${GRAPH_PERMISSIONS.length} listed)${aside}`, details };
   }
   const names = missing.map((p) => p.name).join(', ');
   const covered = missing.flatMap((p) => {
@@ -49,7 +49,8 @@ export function judgeRoles(roles: readonly string[], needs: PermissionNeeds): He
     return by ? [`${p.name}'s calls still answer through ${by}, a higher permission`] : [];
   });
   return {
-    status: 'fail',
+    // A missing permission that only makes something work less well is a warning; any other fails.
+    status: missing.every((p) => p.onlyDegrades) ? 'warn' : 'fail',
     summary: `missing: ${names}${covered.length > 0 ? ` (${covered.join('; ')})` : ''}`,
     impact: missing.map((p) => `${p.name}: ${plainWords(p.withoutIt)}`).join('; '),
     fix:
@@ -64,7 +65,11 @@ function permissionLine(permission: GraphPermission, granted: boolean, needed: b
   if (granted) return { label, status: 'ok', text: `granted. Why: ${plainWords(permission.why)}` };
   if (!needed)
     return { label, status: 'ok', text: `not granted; not needed with these settings (only ${plainWords(permission.neededWhen)})` };
-  return { label, status: 'fail', text: `missing. Why: ${plainWords(permission.why)}. Without it: ${plainWords(permission.withoutIt)}` };
+  return {
+    label,
+    status: permission.onlyDegrades ? 'warn' : 'fail',
+    text: `missing. Why: ${plainWords(permission.why)}. Without it: ${plainWords(permission.withoutIt)}`,
+  };
 }
 
 function unreadableToken(): HealthResult {

@@ -28,6 +28,8 @@ export interface GraphPermission {
    * the calls still answer, but the app holds more than it needs and loses them with it.
    */
   coveredBy?: readonly string[];
+  /** Without it something works less well but nothing stops (doctor warns rather than fails). */
+  onlyDegrades?: boolean;
 }
 
 const always = () => true;
@@ -83,6 +85,7 @@ export const GRAPH_PERMISSIONS: readonly GraphPermission[] = [
     withoutIt: '`NUDGE_DEFAULT_TIME_ZONE` is used for everyone',
     neededWhen: 'always',
     needed: always,
+    onlyDegrades: true,
   },
 ];
 

@@ -14,7 +14,7 @@ export interface ProbedCall {
 export function probeFailure(failure: GraphFailure, call: ProbedCall): HealthResult {
   const { permission } = call;
   const answer = `${failure.status ?? 'no answer'}${failure.code ? ` ${failure.code}` : ''}`;
-  const serious = call.needed ? 'fail' : 'warn';
+  const serious = call.needed && !permission.onlyDegrades ? 'fail' : 'warn';
   switch (failure.kind) {
     case 'forbidden':
       return {
@@ -34,14 +34,14 @@ export function probeFailure(failure: GraphFailure, call: ProbedCall): HealthRes
       return {
         status: 'warn',
         summary: `Graph is throttling the app (${answer})`,
-        impact: 'nothing lasting: the bot waits and retries its own calls',
+        impact: 'no lasting harm: the bot waits and retries its own calls',
         fix: 'run doctor again in a minute',
       };
     case 'busy':
       return {
         status: 'warn',
         summary: "not sent: a scan is using the tenant's reports budget",
-        impact: 'nothing: the scan goes on, and live checks wait their turn',
+        impact: 'no harm: the scan goes on, and live checks wait their turn',
         fix: 'run doctor again when the scan has finished',
       };
     case 'unavailable':

@@ -26,12 +26,13 @@ describe("the running bot's doctor and /readyz", () => {
     expect(graph.stats().requests).toBe(0);
 
     const report = await harness.app.doctor.run();
+    // Without it nudges use the default time zone: a warning, not a failure.
     expect(report.checks.find((c) => c.name === 'Graph permissions')).toMatchObject({
-      status: 'fail',
+      status: 'warn',
       summary: 'missing: MailboxSettings.Read',
     });
     expect(report.checks.find((c) => c.name === "Graph: a person's time zone")).toMatchObject({
-      status: 'fail',
+      status: 'warn',
       summary: 'refused (403 ErrorAccessDenied): the app lacks MailboxSettings.Read',
     });
     for (const name of ['Database', 'Job engine', 'Clock']) expect(report.checks.find((c) => c.name === name)?.status).toBe('ok');
@@ -39,7 +40,7 @@ describe("the running bot's doctor and /readyz", () => {
     // Polled as often as an orchestrator likes: it reads the last report and asks Graph nothing.
     const requestsAfterRun = graph.stats().requests;
     expect(await readyz()).toMatchObject({ status: 'ready', doctor: countsLine(report.counts) });
-    expect(await readyz()).toMatchObject({ doctor: expect.stringMatching(/^\d+ ok, \d+ warnings?, 2 failing$/) });
+    expect(await readyz()).toMatchObject({ doctor: expect.stringMatching(/^\d+ ok, 2 warnings, 0 failing$/) });
     expect(graph.stats().requests).toBe(requestsAfterRun);
   });
 });
