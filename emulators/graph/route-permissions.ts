@@ -100,9 +100,7 @@ export const ROLE_READERS: readonly string[] = [
 ];
 
 /** Every least-privileged permission the emulator knows: a token with these may call every route. */
-export const EVERY_EMULATED_PERMISSION: readonly string[] = [
-  ...new Set([...RULES.flatMap((rule) => rule.anyOf[0] ?? []), 'TeamsAppInstallation.ReadWriteSelfForUser.All']),
-];
+export const EVERY_EMULATED_PERMISSION: readonly string[] = [...new Set(RULES.flatMap((rule) => rule.anyOf[0] ?? []))];
 
 /** The rule for a route, or undefined when the emulator has none (a test keeps every route covered). */
 export function permissionRuleOf(method: string, template: string): PermissionRule | undefined {

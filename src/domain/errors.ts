@@ -133,3 +133,9 @@ export function errorEntryOf(error: unknown): ErrorEntry & { code: ErrorCode } {
 export function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
+
+/** The error's message on one line, cut to `max` characters (an ellipsis ends a cut one): for a summary line. */
+export function messageLine(error: unknown, max: number): string {
+  const line = messageOf(error).replace(/\s+/g, ' ').trim();
+  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
+}

@@ -1,4 +1,5 @@
 import { TimeoutError, withTimeout } from '../domain/deadline';
+import { messageLine } from '../domain/errors';
 import type { HealthCheck, HealthResult, HealthStatus } from '../domain/ports/health-check';
 
 /** Each check's limit: one hung check (a Graph call, a database that does not answer) cannot hang the doctor. */
@@ -70,17 +71,11 @@ function timedOut(timeoutMs: number): HealthResult {
 }
 
 function threw(error: unknown): HealthResult {
-  const message = error instanceof Error ? error.message : String(error);
   return {
     status: 'fail',
-    summary: clip(message || 'the check failed without a message'),
+    summary: messageLine(error, 300) || 'the check failed without a message',
     fix: 'run doctor again; if it fails the same way, the message above says where to look',
   };
-}
-
-function clip(text: string): string {
-  const line = text.replace(/\s+/g, ' ').trim();
-  return line.length > 300 ? `${line.slice(0, 299)}…` : line;
 }
 
 /** "7 ok, 1 warning, 0 failing": the report in one line (/readyz, logs). */

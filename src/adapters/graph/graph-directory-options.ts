@@ -1,6 +1,5 @@
 import type { RegistrationSource } from '../../domain/ports/directory';
 import type { PacerBudget, PacerClock, RequestPacer } from '../request-pacer';
-import type { RememberedFallback } from './remembered-fallback';
 import type { RetryPolicy } from './retry-policy';
 
 /** Where the adapter tells operators about things worth a look (pino's `logger.warn(details, message)` fits). */
@@ -24,8 +23,6 @@ export interface GraphDirectoryOptions {
    */
   reportsPacer?: RequestPacer;
   retry?: Partial<RetryPolicy>;
-  /** Whether Graph takes the registration report's undocumented `$select` and `$top`, shared between instances. */
-  reportForm?: RememberedFallback;
   /** `$top` for collections; default 999. */
   pageSize?: number;
   /**

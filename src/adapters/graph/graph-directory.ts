@@ -15,7 +15,7 @@ import { walkCollection } from './collection-walk';
 import { directoryEntry, MANAGER_EXPAND, PEOPLE_FIELDS, type DirectoryUser } from './directory-user';
 import { GraphCaller, newCounters, type CallCounters } from './graph-caller';
 import { failureKindOf, GraphFailure } from './graph-failure';
-import { graphPath } from './graph-path';
+import { ADVANCED_QUERY, graphPath } from './graph-path';
 import { liveMethodKinds, type LiveMethod } from './live-method-kinds';
 import { UnknownMethodTally } from './unknown-method-tally';
 import { walkPerUserRegistrations } from './per-user-registrations';
@@ -27,8 +27,6 @@ import { REPORTS_BUDGET } from './reports-budget';
 import { RequestPacer, systemClock } from '../request-pacer';
 import { DEFAULT_RETRY_POLICY } from './retry-policy';
 
-/** The header Graph's advanced queries on directory objects need (with `$count=true`). */
-const ADVANCED_QUERY = { ConsistencyLevel: 'eventual' };
 /** Graph accepts at most 20 group ids per checkMemberGroups call. */
 const CHECK_MEMBER_GROUPS_MAX = 20;
 
@@ -62,7 +60,7 @@ export class GraphDirectory implements Directory {
     this.caller = new GraphCaller(client, { ...DEFAULT_RETRY_POLICY, ...options.retry }, clock, options.random);
     this.pageSize = options.pageSize ?? 999;
     this.handOverSize = options.perUserHandOverSize ?? 100;
-    this.reportForm = options.reportForm ?? reportFormFallback(options.log);
+    this.reportForm = reportFormFallback(options.log);
     this.reportSource = reportSourceFallback(options.log);
     if (!Number.isInteger(this.pageSize) || this.pageSize < 1 || this.pageSize > 999)
       throw new RangeError('pageSize must be an integer from 1 to 999');

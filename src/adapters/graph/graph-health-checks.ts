@@ -6,7 +6,7 @@ import { systemClock, type RequestPacer } from '../request-pacer';
 import { GraphCaller, type GraphCall } from './graph-caller';
 import { GraphFailure } from './graph-failure';
 import { GRAPH_PERMISSIONS_CHECK } from './graph-permission-check';
-import { graphPath } from './graph-path';
+import { ADVANCED_QUERY, graphPath } from './graph-path';
 import { GRAPH_PERMISSIONS, type GraphPermission, type PermissionNeeds } from './graph-permissions';
 import { notTried, probeFailure } from './graph-probe-words';
 import { REGISTRATION_REPORT } from './registration-report-walk';
@@ -38,7 +38,6 @@ const ONE_ATTEMPT: RetryPolicy = {
 const REPORTS_WAIT_MS = 1500;
 /** Probes of one doctor run ask about the same person: whoever asks first lists one, the others reuse it for this long. */
 const FIRST_USER_REUSE_MS = 15_000;
-const ADVANCED_QUERY = { ConsistencyLevel: 'eventual' };
 const USERS_PROBE = 'Graph: users';
 
 interface ProbeContext {

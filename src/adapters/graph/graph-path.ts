@@ -34,3 +34,6 @@ export function operationOf(method: string, path: string): string {
   const queryAt = path.indexOf('?');
   return `${method} ${queryAt === -1 ? path : path.slice(0, queryAt)}`;
 }
+
+/** The header Graph's advanced queries on directory objects need (with `$count=true`), e.g. a type cast on memberOf. */
+export const ADVANCED_QUERY = { ConsistencyLevel: 'eventual' } as const;

@@ -1,3 +1,4 @@
+import { messageLine } from '../../domain/errors';
 import type { HealthCheck, HealthDetail, HealthResult } from '../../domain/ports/health-check';
 import type { AccessTokenSource } from './graph-client';
 import { GRAPH_PERMISSIONS, type GraphPermission, type PermissionNeeds } from './graph-permissions';
@@ -82,10 +83,9 @@ function unreadableToken(): HealthResult {
 }
 
 function noToken(error: unknown): HealthResult {
-  const message = (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').trim();
   return {
     status: 'fail',
-    summary: `no Graph access token: ${message.length > 240 ? `${message.slice(0, 239)}…` : message}`,
+    summary: `no Graph access token: ${messageLine(error, 240)}`,
     impact: 'every Graph call fails: scans, status checks, admin checks and nudges',
     fix: 'check the Graph credential settings (SECRET_GRAPH_CLIENT_SECRET, GRAPH_CERTIFICATE_FILE or GRAPH_USE_MANAGED_IDENTITY; GRAPH_CLIENT_ID; TENANT_ID) and GRAPH_CLOUD',
   };

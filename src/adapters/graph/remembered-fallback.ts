@@ -29,10 +29,6 @@ export class RememberedFallback {
     return this.known;
   }
 
-  get description(): string {
-    return this.known === 'refused' ? `${this.options.instead} (Graph refused ${this.options.preferred})` : this.options.preferred;
-  }
-
   /**
    * Runs `preferred` unless Graph refused it before; on a refusal that came before `preferred` called `accepted()`
    * (its first page arrived), runs `fallback` instead and remembers. A refusal after that is a real failure and is thrown.

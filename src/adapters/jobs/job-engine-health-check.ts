@@ -12,6 +12,8 @@ export interface JobEngineCheckParts {
    * engine is then in the bot's process, and only its heartbeats in the database tell whether it works.
    */
   engine?: { isReady(): Promise<boolean>; startedAt: Date };
+  /** The bot's clock, for how long the engine has been up (default: the system clock). */
+  now?: () => Date;
 }
 
 const STOPPED_IMPACT = 'scheduled scans, queued nudges and snoozed reminders, and campaign runs do not happen';
@@ -37,13 +39,13 @@ export function jobEngineCheck(parts: JobEngineCheckParts): HealthCheck {
         return neverRan('the bot has not run on this database yet');
       }
       if (age !== undefined && age <= HEARTBEAT_STALE_SECONDS) return { status: 'ok', summary: `last heartbeat ${Math.round(age)} s ago` };
-      return parts.engine ? inThisBot(parts.engine.startedAt, age) : fromOutside(age);
+      return parts.engine ? inThisBot(parts.engine.startedAt, (parts.now ?? (() => new Date()))(), age) : fromOutside(age);
     },
   };
 }
 
-function inThisBot(startedAt: Date, age: number | undefined): HealthResult {
-  const upSeconds = (Date.now() - startedAt.getTime()) / 1000;
+function inThisBot(startedAt: Date, now: Date, age: number | undefined): HealthResult {
+  const upSeconds = (now.getTime() - startedAt.getTime()) / 1000;
   if (age === undefined && upSeconds <= HEARTBEAT_STALE_SECONDS)
     return { status: 'ok', summary: `started ${Math.round(upSeconds)} s ago; the first heartbeat is due within two minutes` };
   return {

@@ -1,3 +1,4 @@
+import { messageLine } from '../../domain/errors';
 import type { HealthCheck } from '../../domain/ports/health-check';
 import type { Database, SqlExecutor } from './database';
 
@@ -18,7 +19,7 @@ export function databaseCheck(db: Pick<Database, 'kind' | 'query'>): HealthCheck
       } catch (error) {
         return {
           status: 'fail',
-          summary: `${ENGINES[db.kind]} does not answer: ${shortMessage(error)}`,
+          summary: `${ENGINES[db.kind]} does not answer: ${messageLine(error, 200)}`,
           impact: 'nothing works: turns, scans, jobs and campaigns all keep their state there',
           fix:
             db.kind === 'postgres'
@@ -55,9 +56,4 @@ export function clockCheck(db: Pick<SqlExecutor, 'query'>): HealthCheck {
       };
     },
   };
-}
-
-function shortMessage(error: unknown): string {
-  const text = (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').trim();
-  return text.length > 200 ? `${text.slice(0, 199)}…` : text;
 }

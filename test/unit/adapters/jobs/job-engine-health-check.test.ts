@@ -12,29 +12,33 @@ function database(age: number | undefined | 'no table'): SqlExecutor {
   };
 }
 
+/** The bot's clock in these tests: a fixed moment, so "started N s ago" never depends on when the test runs. */
+const NOW = new Date('2026-12-04T10:00:00Z');
+const now = () => NOW;
+
 const engine = (ready: boolean, startedSecondsAgo: number) => ({
   isReady: async () => ready,
-  startedAt: new Date(Date.now() - startedSecondsAgo * 1000),
+  startedAt: new Date(NOW.getTime() - startedSecondsAgo * 1000),
 });
 
 describe('jobEngineCheck', () => {
   it('is ok with a heartbeat from the last three minutes', async () => {
-    expect(await jobEngineCheck({ db: database(42.4), engine: engine(true, 600) }).run()).toEqual({
+    expect(await jobEngineCheck({ db: database(42.4), engine: engine(true, 600), now }).run()).toEqual({
       status: 'ok',
       summary: 'last heartbeat 42 s ago',
     });
   });
 
   it('in the bot: gives a fresh start its first heartbeat, then fails when none comes; fails at once when the engine is down', async () => {
-    expect(await jobEngineCheck({ db: database(undefined), engine: engine(true, 20) }).run()).toMatchObject({ status: 'ok' });
-    expect(await jobEngineCheck({ db: database(undefined), engine: engine(true, 600) }).run()).toMatchObject({
+    expect(await jobEngineCheck({ db: database(undefined), engine: engine(true, 20), now }).run()).toMatchObject({ status: 'ok' });
+    expect(await jobEngineCheck({ db: database(undefined), engine: engine(true, 600), now }).run()).toMatchObject({
       status: 'fail',
       summary: 'no heartbeat since the bot started',
     });
-    const stale = await jobEngineCheck({ db: database(900), engine: engine(true, 3600) }).run();
+    const stale = await jobEngineCheck({ db: database(900), engine: engine(true, 3600), now }).run();
     expect(stale).toMatchObject({ status: 'fail', summary: 'no heartbeat for 15 minutes' });
     expect(stale.impact).toContain('scheduled scans');
-    expect(await jobEngineCheck({ db: database(5), engine: engine(false, 600) }).run()).toMatchObject({
+    expect(await jobEngineCheck({ db: database(5), engine: engine(false, 600), now }).run()).toMatchObject({
       status: 'fail',
       summary: 'the job engine is not running in this bot',
     });
