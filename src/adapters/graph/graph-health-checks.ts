@@ -71,34 +71,33 @@ interface Probe {
  */
 export function graphHealthChecks(client: Client, token: AccessTokenSource, settings: GraphProbeSettings): HealthCheck[] {
   const caller = new GraphCaller(client, ONE_ATTEMPT, systemClock);
-  let listed: { at: number; user: Promise<string | undefined> } | undefined;
-  let tokenTried: { at: number; ok: Promise<boolean> } | undefined;
+  const send: ProbeContext['send'] = (call, paced) =>
+    caller.send(call, paced && settings.reportsPacer ? { pacer: settings.reportsPacer, maxPacerWaitMs: REPORTS_WAIT_MS } : {});
   const context: ProbeContext = {
     // The credential keeps its token for the hour; this only asks whether there is one, and forgets it at once.
-    signedIn: () => {
-      if (!tokenTried || Date.now() - tokenTried.at > FIRST_USER_REUSE_MS)
-        tokenTried = {
-          at: Date.now(),
-          ok: token().then(
-            () => true,
-            () => false,
-          ),
-        };
-      return tokenTried.ok;
-    },
-    send: (call, paced) =>
-      caller.send(call, paced && settings.reportsPacer ? { pacer: settings.reportsPacer, maxPacerWaitMs: REPORTS_WAIT_MS } : {}),
-    firstUser: () => {
-      if (!listed || Date.now() - listed.at > FIRST_USER_REUSE_MS) {
-        const user = context
-          .send<{ value?: { id?: string }[] }>({ method: 'GET', path: graphPath('/users', { $top: 1, $select: 'id' }) })
-          .then((page) => page.value?.[0]?.id);
-        listed = { at: Date.now(), user };
-      }
-      return listed.user;
-    },
+    signedIn: reusedFor(FIRST_USER_REUSE_MS, () =>
+      token().then(
+        () => true,
+        () => false,
+      ),
+    ),
+    send,
+    firstUser: reusedFor(FIRST_USER_REUSE_MS, () =>
+      send<{ value?: { id?: string }[] }>({ method: 'GET', path: graphPath('/users', { $top: 1, $select: 'id' }) }).then(
+        (page) => page.value?.[0]?.id,
+      ),
+    ),
   };
   return probes(settings).map((probe) => ({ name: probe.name, run: () => runProbe(probe, context) }));
+}
+
+/** The same answer for `ms`, then a fresh one: the probes of one doctor run share it instead of asking each. */
+function reusedFor<T>(ms: number, make: () => Promise<T>): () => Promise<T> {
+  let last: { at: number; value: Promise<T> } | undefined;
+  return () => {
+    if (!last || Date.now() - last.at > ms) last = { at: Date.now(), value: make() };
+    return last.value;
+  };
 }
 
 async function runProbe(probe: Probe, context: ProbeContext): Promise<HealthResult> {
