@@ -14,7 +14,16 @@ export const METHOD_TYPES = {
   email: '#microsoft.graph.emailAuthenticationMethod',
   platformCredential: '#microsoft.graph.platformCredentialAuthenticationMethod',
   temporaryAccessPass: '#microsoft.graph.temporaryAccessPassAuthenticationMethod',
+  external: '#microsoft.graph.externalAuthenticationMethod',
+  qrCodePin: '#microsoft.graph.qrCodePinAuthenticationMethod',
 } as const;
+
+/**
+ * Method types the v1.0 `authenticationMethod` page does not list (hardwareOathAuthenticationMethod is beta
+ * only). Graph's note: listing a user's methods "only returns methods supported on this API version", so the
+ * emulator's v1.0 live view leaves them out while the registration report still names them.
+ */
+export const BETA_ONLY_METHOD_TYPES: ReadonlySet<string> = new Set([METHOD_TYPES.hardwareOath]);
 
 /** Ids Microsoft documents as the same for every user. */
 export const WELL_KNOWN_METHOD_IDS = {
@@ -64,6 +73,8 @@ export interface Fido2Method {
   model: string;
   attestationCertificates: string[];
   attestationLevel: 'attested' | 'notAttested';
+  /** v1.0 passkeyType; when absent the emulator derives it from the AAGUID (synced providers, else deviceBound). */
+  passkeyType?: 'deviceBound' | 'synced';
 }
 
 export interface WindowsHelloForBusinessMethod {
@@ -115,6 +126,25 @@ export interface TemporaryAccessPassMethod {
   methodUsabilityReason: string;
 }
 
+/** v1.0 externalAuthenticationMethod: an external MFA provider registered for the user. */
+export interface ExternalMethod {
+  '@odata.type': typeof METHOD_TYPES.external;
+  id: string;
+  createdDateTime: string | null;
+  configurationId: string;
+  displayName: string;
+}
+
+/**
+ * v1.0 qrCodePinAuthenticationMethod: a frontline worker's badge QR code plus PIN, a single-factor sign-in method
+ * (not MFA). Its QR codes and PIN are relationships, not properties, so the method itself carries only these.
+ */
+export interface QrCodePinMethod {
+  '@odata.type': typeof METHOD_TYPES.qrCodePin;
+  id: string;
+  createdDateTime: string | null;
+}
+
 export type AuthenticationMethod =
   | PasswordMethod
   | MicrosoftAuthenticatorMethod
@@ -125,12 +155,31 @@ export type AuthenticationMethod =
   | HardwareOathMethod
   | EmailMethod
   | PlatformCredentialMethod
-  | TemporaryAccessPassMethod;
+  | TemporaryAccessPassMethod
+  | ExternalMethod
+  | QrCodePinMethod;
 
 /** Authenticator Attestation GUIDs of passkeys held in Microsoft Authenticator (iOS, Android). */
 export const AUTHENTICATOR_PASSKEY_AAGUIDS: ReadonlySet<string> = new Set([
   '90a3ccdf-635c-4729-a248-9b709135078f',
   'de1e552d-db1d-4423-a619-566b625cdc84',
+]);
+
+/** AAGUIDs of Windows Hello passkeys (hardware, VBS hardware, software), as Microsoft's passkey docs list them. */
+export const WINDOWS_HELLO_PASSKEY_AAGUIDS: ReadonlySet<string> = new Set([
+  '08987058-cadc-4b81-b6e1-30de50dcbe96',
+  '9ddd1817-af5a-4672-a2b9-3e3dd95000a9',
+  '6028b017-b1d4-4c02-b4b3-afcdafc96bb2',
+]);
+
+/**
+ * AAGUIDs of synced passkey providers (Apple Passwords / iCloud Keychain, Google Password Manager), from the
+ * community passkey-authenticator-aaguids list. The v1.0 fido2AuthenticationMethod has no "synced" flag, so the
+ * AAGUID is all a live reader can go by; the report says passKeySynced.
+ */
+export const SYNCED_PASSKEY_AAGUIDS: ReadonlySet<string> = new Set([
+  'fbfc3007-154e-4ecc-8c0b-6e020557d7bd',
+  'ea9b8d66-4d01-1d21-3ce4-b6b48cb575d4',
 ]);
 
 /** Every member has a password; the object carries no per-user data, so one frozen instance is shared. */

@@ -1,4 +1,5 @@
 import type { AuthenticationMethod } from './authentication-method';
+import type { DemoPolicies } from './demo-policies';
 
 /** A generated organisation: the data every emulator serves and every demo, test and benchmark starts from. */
 export interface DemoTenant {
@@ -18,6 +19,8 @@ export interface DemoTenant {
   botAppId: string;
   /** Stable ids of the people the demo script talks as; see demoPersonas(). */
   personaIds: { employee: string; admin: string };
+  /** Authentication methods policy (registration campaign), Conditional Access and security defaults. */
+  policies: DemoPolicies;
 }
 
 export type UserType = 'Member' | 'Guest';

@@ -8,23 +8,33 @@ import {
   SPAN_OF_CONTROL,
   type DepartmentPlan,
 } from './department-plan';
+import { buildDemoPolicies } from './demo-policies';
 import { methodCategoryOf } from './method-category';
-import { asciiLower, GIVEN_NAMES, GUEST_HOME_DOMAINS, SURNAMES } from './name-pool';
+import { newGuest, newMember } from './new-person';
 import { OFFICES, type Office } from './office-plan';
 import { buildMethods, REGISTRATION_PICKER, type RegistrationProfile } from './registration-profile';
-import { SeededRandom, WeightedPicker } from './seeded-random';
+import { buildScenarioPeople, MFA_EXCLUSION_KEYS, SCENARIO_PLANS } from './scenario-people';
+import { SeededRandom } from './seeded-random';
+import { UniqueNamer } from './unique-namer';
 
 export interface GenerateDemoTenantOptions {
   /** Same seed and user count, same tenant, byte for byte. */
   seed?: string;
-  /** Total accounts, guests included. At least MIN_DEMO_USERS. */
+  /** Generated accounts, guests included. At least MIN_DEMO_USERS. */
   users?: number;
+  /**
+   * Add the fixed scenario cast (scenario-people.ts: 14 members, one of them a break-glass Global Administrator)
+   * and their "MFA exclusions" group after the generated accounts. Default true; false gives the tenant as it was
+   * before the cast existed, for suites whose expected counts predate it.
+   */
+  scenarioPeople?: boolean;
 }
 
 export const DEMO_DOMAIN = 'contoso-demo.example';
 export const MIN_DEMO_USERS = 10;
 export const MFA_COACH_ADMINS_GROUP = 'MFA Coach admins';
 export const CAMPAIGN_MANAGERS_GROUP = 'Campaign managers';
+export const MFA_EXCLUSIONS_GROUP = 'MFA exclusions';
 
 /**
  * Directory roles the generated admins hold. Template ids are Microsoft's, the same in every tenant.
@@ -49,10 +59,6 @@ const ADMIN_PROFILES: readonly RegistrationProfile[] = [
   'none',
 ];
 
-const OFFICE_PICKER = new WeightedPicker(OFFICES.map((o) => [o, o.weight] as const));
-const DAY_MS = 86_400_000;
-const CREATED_EPOCH = Date.UTC(2025, 0, 1);
-
 /**
  * Builds a deterministic demo organisation: a CEO, department heads, managers and staff in a tree, offices in
  * several time zones, a few guests, disabled accounts and directory admins, and a realistic registration mix.
@@ -73,6 +79,8 @@ export function generateDemoTenant(options: GenerateDemoTenantOptions = {}): Dem
   const adminsGroupId = idRandom.guid();
   const campaignGroupId = idRandom.guid();
   const roleIds = ROLE_TEMPLATES.map(() => idRandom.guid());
+  // Drawn after the older ids, so those keep their values.
+  const exclusionsGroupId = idRandom.guid();
 
   const random = new SeededRandom(`people:${seed}`);
   const guestCount = total < 50 ? 0 : Math.max(1, Math.round(total * 0.015));
@@ -135,7 +143,7 @@ export function generateDemoTenant(options: GenerateDemoTenantOptions = {}): Dem
 
   // 3. Guests: accounts from partner organisations, methods registered in their home tenant (none here).
   const guests: DemoUser[] = [];
-  for (let g = 0; g < guestCount; g++) guests.push(newGuest(random, namer));
+  for (let g = 0; g < guestCount; g++) guests.push(newGuest(random, namer, DEMO_DOMAIN));
 
   // 4. Groups and roles. "MFA Coach admins" is nested in "Campaign managers" so transitive lookups matter.
   const strongAdmins = admins.filter(
@@ -177,6 +185,33 @@ export function generateDemoTenant(options: GenerateDemoTenantOptions = {}): Dem
 
   // 5. Directory order is not department order: shuffle so pages and filters see a mixed population.
   const users = random.shuffle([...members, ...guests]);
+
+  // 6. The scenario cast, after everyone else, and the policies that name its break-glass account and exclusions group.
+  const cast = options.scenarioPeople === false ? [] : buildScenarioPeople(seed, (d) => byDepartment.get(d)?.[0], ceo as DemoUser);
+  const taken = new Set(users.map((u) => u.userPrincipalName));
+  for (const person of cast) if (taken.has(person.userPrincipalName)) throw new Error(`scenario UPN ${person.userPrincipalName} is taken`);
+  users.push(...cast);
+  const castIds = new Map(SCENARIO_PLANS.map((plan, i) => [plan.key, cast[i]?.id]));
+  const breakGlassId = castIds.get('breakGlass') ?? null;
+  if (breakGlassId) (directoryRoles[0] as DemoDirectoryRole).memberIds.push(breakGlassId);
+  if (cast.length > 0) {
+    groups.push({
+      id: exclusionsGroupId,
+      displayName: MFA_EXCLUSIONS_GROUP,
+      description: 'Left out of the "Require MFA for all users" Conditional Access policy until they can do MFA.',
+      mailNickname: 'mfa-exclusions',
+      securityEnabled: true,
+      mailEnabled: false,
+      groupTypes: [],
+      memberIds: MFA_EXCLUSION_KEYS.map((key) => castIds.get(key) as string),
+      memberGroupIds: [],
+    });
+  }
+  const policies = buildDemoPolicies({
+    breakGlassUserId: breakGlassId,
+    mfaExclusionsGroupId: cast.length > 0 ? exclusionsGroupId : null,
+    directoryRoles,
+  });
   return {
     seed,
     tenantId,
@@ -189,6 +224,7 @@ export function generateDemoTenant(options: GenerateDemoTenantOptions = {}): Dem
     teamsAppExternalId,
     botAppId,
     personaIds: { employee: employee.id, admin: admin.id },
+    policies,
   };
 }
 
@@ -216,76 +252,6 @@ function planDepartmentSizes(memberCount: number): { plan: DepartmentPlan; size:
   }
   for (const share of shares) sizes.set(share.plan, share.size);
   return DEPARTMENTS.map((plan) => ({ plan, size: sizes.get(plan) ?? 0 })).filter((d) => d.size > 0);
-}
-
-function newMember(
-  random: SeededRandom,
-  namer: UniqueNamer,
-  plan: DepartmentPlan,
-  jobTitle: string,
-  managerId: string | null,
-  sequence: number,
-): DemoUser {
-  const givenName = random.pick(GIVEN_NAMES);
-  const surname = random.pick(SURNAMES);
-  const office = OFFICE_PICKER.pick(random);
-  const upn = namer.take(`${asciiLower(givenName)}.${asciiLower(surname)}`);
-  return {
-    id: random.guid(),
-    displayName: `${givenName} ${surname}`,
-    givenName,
-    surname,
-    userPrincipalName: upn,
-    mail: upn,
-    department: plan.name,
-    jobTitle,
-    managerId,
-    timeZone: office.timeZone,
-    preferredLanguage: office.preferredLanguage,
-    officeLocation: office.city,
-    city: office.city,
-    country: office.country,
-    usageLocation: office.usageLocation,
-    employeeId: `E${String(sequence).padStart(6, '0')}`,
-    createdDateTime: createdAt(random),
-    accountEnabled: true,
-    userType: 'Member',
-    isAdmin: false,
-    adminRole: null,
-    methods: [],
-  };
-}
-
-function newGuest(random: SeededRandom, namer: UniqueNamer): DemoUser {
-  const givenName = random.pick(GIVEN_NAMES);
-  const surname = random.pick(SURNAMES);
-  const home = random.pick(GUEST_HOME_DOMAINS);
-  const local = namer.takeLocal(`${asciiLower(givenName)}.${asciiLower(surname)}`, home);
-  return {
-    id: random.guid(),
-    displayName: `${givenName} ${surname}`,
-    givenName,
-    surname,
-    // B2B guests: the home address with @ turned into _, then #EXT# and the inviting tenant's domain.
-    userPrincipalName: `${local}_${home}#EXT#@${DEMO_DOMAIN}`,
-    mail: `${local}@${home}`,
-    department: null,
-    jobTitle: null,
-    managerId: null,
-    timeZone: null,
-    preferredLanguage: null,
-    officeLocation: null,
-    city: null,
-    country: null,
-    usageLocation: null,
-    employeeId: null,
-    createdDateTime: createdAt(random),
-    accountEnabled: true,
-    userType: 'Guest',
-    isAdmin: false,
-    adminRole: null,
-    methods: [],
-  };
 }
 
 /** The demo's unenrolled employee: the first individual contributor in Sales (or, in tiny tenants, anywhere). */
@@ -322,28 +288,6 @@ function pickAdmins(members: DemoUser[], byDepartment: Map<string, DemoUser[]>, 
   return chosen;
 }
 
-function createdAt(random: SeededRandom): string {
-  return new Date(CREATED_EPOCH - random.int(2500) * DAY_MS - random.int(DAY_MS / 1000) * 1000).toISOString().replace('.000Z', 'Z');
-}
-
 function unique(ids: readonly (string | undefined)[]): string[] {
   return [...new Set(ids.filter((id): id is string => id !== undefined))];
-}
-
-/** Hands out unique mail local parts: alex.wilber, alex.wilber2, … */
-class UniqueNamer {
-  private readonly used = new Map<string, number>();
-
-  constructor(private readonly domain: string) {}
-
-  take(local: string): string {
-    return `${this.takeLocal(local, this.domain)}@${this.domain}`;
-  }
-
-  takeLocal(local: string, domain: string): string {
-    const key = `${local}@${domain}`;
-    const n = (this.used.get(key) ?? 0) + 1;
-    this.used.set(key, n);
-    return n === 1 ? local : `${local}${n}`;
-  }
 }

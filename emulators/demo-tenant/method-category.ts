@@ -2,14 +2,24 @@ import { AUTHENTICATOR_PASSKEY_AAGUIDS, METHOD_TYPES, type AuthenticationMethod 
 
 /**
  * The strongest kind of second factor a user holds, in the order the mix is described:
- * phishing-resistant > Microsoft Authenticator > OATH code > phone (SMS/voice) > email > none.
- * Ground truth for tests and benchmarks; the bot itself classifies from the report.
+ * phishing-resistant > Microsoft Authenticator > OATH code > external MFA provider > phone (SMS/voice) > email > none.
+ * Ground truth for tests and benchmarks; the bot itself classifies from the report. Passkeys of every kind
+ * (security key, Authenticator, Windows Hello, synced) are FIDO2 methods, so phishing-resistant. A QR code with PIN
+ * is a single-factor sign-in, not a second factor: it leaves a person at 'none'.
  */
-export type MethodCategory = 'phishingResistant' | 'microsoftAuthenticator' | 'oath' | 'phone' | 'email' | 'none';
+export type MethodCategory = 'phishingResistant' | 'microsoftAuthenticator' | 'oath' | 'external' | 'phone' | 'email' | 'none';
 
 export function methodCategoryOf(methods: readonly AuthenticationMethod[]): MethodCategory {
   let best: MethodCategory = 'none';
-  const rank: Record<MethodCategory, number> = { phishingResistant: 5, microsoftAuthenticator: 4, oath: 3, phone: 2, email: 1, none: 0 };
+  const rank: Record<MethodCategory, number> = {
+    phishingResistant: 6,
+    microsoftAuthenticator: 5,
+    oath: 4,
+    external: 3,
+    phone: 2,
+    email: 1,
+    none: 0,
+  };
   const raise = (c: MethodCategory) => {
     if (rank[c] > rank[best]) best = c;
   };
@@ -26,6 +36,9 @@ export function methodCategoryOf(methods: readonly AuthenticationMethod[]): Meth
       case METHOD_TYPES.softwareOath:
       case METHOD_TYPES.hardwareOath:
         raise('oath');
+        break;
+      case METHOD_TYPES.external:
+        raise('external');
         break;
       case METHOD_TYPES.phone:
         raise('phone');

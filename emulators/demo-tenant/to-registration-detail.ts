@@ -1,4 +1,4 @@
-import { METHOD_TYPES, type AuthenticationMethod } from './authentication-method';
+import { METHOD_TYPES, SYNCED_PASSKEY_AAGUIDS, WINDOWS_HELLO_PASSKEY_AAGUIDS, type AuthenticationMethod } from './authentication-method';
 import type { DemoUser } from './demo-tenant';
 import { isAuthenticatorPasskey } from './method-category';
 import { hashString } from './seeded-random';
@@ -23,7 +23,11 @@ export interface UserRegistrationDetail {
   userType: 'member' | 'guest';
 }
 
-/** The report's own vocabulary for methodsRegistered (not the method resource names). */
+/**
+ * The report's own vocabulary for methodsRegistered (not the method resource names). v1.0 types the property as
+ * a plain string collection; the names are those of the usageAuthMethod enum (documented on its beta page),
+ * which is also where `externalAuthMethod` and `qrCode` come from.
+ */
 export const REPORT_METHOD_NAMES = [
   'email',
   'mobilePhone',
@@ -36,9 +40,13 @@ export const REPORT_METHOD_NAMES = [
   'fido2SecurityKey',
   'passKeyDeviceBound',
   'passKeyDeviceBoundAuthenticator',
+  'passKeyDeviceBoundWindowsHello',
+  'passKeySynced',
   'windowsHelloForBusiness',
   'macOsSecureEnclaveKey',
   'temporaryAccessPass',
+  'externalAuthMethod',
+  'qrCode',
 ] as const;
 export type ReportMethodName = (typeof REPORT_METHOD_NAMES)[number];
 
@@ -63,6 +71,8 @@ export function reportNamesOf(method: AuthenticationMethod): ReportMethodName[] 
           : ['officePhone'];
     case METHOD_TYPES.fido2:
       if (isAuthenticatorPasskey(method.aaGuid)) return ['passKeyDeviceBoundAuthenticator'];
+      if (WINDOWS_HELLO_PASSKEY_AAGUIDS.has(method.aaGuid)) return ['passKeyDeviceBoundWindowsHello'];
+      if (method.passkeyType === 'synced' || SYNCED_PASSKEY_AAGUIDS.has(method.aaGuid)) return ['passKeySynced'];
       return method.createdDateTime !== null && Date.parse(method.createdDateTime) >= PASSKEY_NAMING_SINCE
         ? ['passKeyDeviceBound']
         : ['fido2SecurityKey'];
@@ -78,11 +88,19 @@ export function reportNamesOf(method: AuthenticationMethod): ReportMethodName[] 
       return ['email'];
     case METHOD_TYPES.temporaryAccessPass:
       return ['temporaryAccessPass'];
+    case METHOD_TYPES.external:
+      return ['externalAuthMethod'];
+    case METHOD_TYPES.qrCodePin:
+      return ['qrCode'];
     case METHOD_TYPES.password:
       return [];
   }
 }
 
+/**
+ * Second factors. An external MFA provider satisfies MFA in Entra, so it counts; a QR code with PIN is a
+ * single-factor sign-in for frontline workers and a temporary access pass is onboarding, so neither does.
+ */
 const MFA_NAMES: ReadonlySet<ReportMethodName> = new Set<ReportMethodName>([
   'mobilePhone',
   'alternateMobilePhone',
@@ -94,14 +112,19 @@ const MFA_NAMES: ReadonlySet<ReportMethodName> = new Set<ReportMethodName>([
   'fido2SecurityKey',
   'passKeyDeviceBound',
   'passKeyDeviceBoundAuthenticator',
+  'passKeyDeviceBoundWindowsHello',
+  'passKeySynced',
   'windowsHelloForBusiness',
   'macOsSecureEnclaveKey',
+  'externalAuthMethod',
 ]);
 const PASSWORDLESS_NAMES: ReadonlySet<ReportMethodName> = new Set<ReportMethodName>([
   'microsoftAuthenticatorPasswordless',
   'fido2SecurityKey',
   'passKeyDeviceBound',
   'passKeyDeviceBoundAuthenticator',
+  'passKeyDeviceBoundWindowsHello',
+  'passKeySynced',
   'windowsHelloForBusiness',
   'macOsSecureEnclaveKey',
 ]);

@@ -1,4 +1,4 @@
-import { demoPersonas, type AuthenticationMethod } from '../demo-tenant';
+import { demoPersonas, type AuthenticationMethod, type ConditionalAccessPolicy, type RegistrationCampaign } from '../demo-tenant';
 import type { GraphEmulatorStats } from './emulator-stats';
 import type { FaultSpec } from './fault-injector';
 import type { GraphResponse } from './graph-request';
@@ -28,6 +28,9 @@ interface Controls {
  *   POST /_emulator/users/{id}/enrol-authenticator {passwordless?}
  *   POST /_emulator/users/{id}/installed-apps {teamsAppId?}
  *   POST /_emulator/report/refresh
+ *   PUT  /_emulator/policies/registration-campaign {…campaign properties to change…}
+ *   PUT  /_emulator/policies/conditional-access [policies] | PATCH …/conditional-access/{id} {…properties…}
+ *   PUT  /_emulator/policies/security-defaults {isEnabled}
  */
 export function handleControlRequest(method: string, pathname: string, raw: string, { state, emulator }: Controls): GraphResponse {
   try {
@@ -79,6 +82,21 @@ export function handleControlRequest(method: string, pathname: string, raw: stri
     }
     if (method === 'POST' && pathname === '/_emulator/report/refresh') {
       state.refreshReport();
+      return { status: 204 };
+    }
+    if (method === 'PUT' && pathname === '/_emulator/policies/registration-campaign') {
+      state.policies.setRegistrationCampaign(body as Partial<RegistrationCampaign>);
+      return { status: 204 };
+    }
+    if (method === 'PUT' && pathname === '/_emulator/policies/conditional-access') {
+      state.policies.setConditionalAccessPolicies(body as ConditionalAccessPolicy[]);
+      return { status: 204 };
+    }
+    if (method === 'PATCH' && (match = m(/^\/_emulator\/policies\/conditional-access\/([^/]+)$/))) {
+      return { status: 200, body: state.policies.updateConditionalAccessPolicy(decodeURIComponent(match[1] as string), body as object) };
+    }
+    if (method === 'PUT' && pathname === '/_emulator/policies/security-defaults') {
+      state.policies.setSecurityDefaults((body as { isEnabled?: unknown } | undefined)?.isEnabled === true);
       return { status: 204 };
     }
     return fail(501, `NOT EMULATED: no control ${method} ${pathname}`);

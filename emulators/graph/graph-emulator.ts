@@ -13,11 +13,14 @@ import { parseQuery, type GraphRequest, type GraphResponse } from './graph-reque
 import type { GraphRoute } from './graph-route';
 import type { GraphService, ThrottleSetting, ThrottleSettings } from './graph-service';
 import { GraphState, type ReportQueryOptions } from './graph-state';
+import { authenticationMethodsPolicyRoutes } from './routes/authentication-methods-policy-routes';
 import { authenticationMethodsRoutes } from './routes/authentication-methods-routes';
+import { conditionalAccessRoutes } from './routes/conditional-access-routes';
 import { directoryRolesRoutes } from './routes/directory-roles-routes';
 import { mailboxSettingsRoutes } from './routes/mailbox-settings-routes';
 import { membershipsRoutes } from './routes/memberships-routes';
 import { reportsRoutes } from './routes/reports-routes';
+import { securityDefaultsRoutes } from './routes/security-defaults-routes';
 import { teamworkRoutes } from './routes/teamwork-routes';
 import { usersRoutes } from './routes/users-routes';
 import { ServiceThrottle } from './service-throttle';
@@ -84,6 +87,9 @@ export const GRAPH_ROUTES: readonly GraphRoute[] = [
   ...membershipsRoutes,
   ...directoryRolesRoutes,
   ...teamworkRoutes,
+  ...authenticationMethodsPolicyRoutes,
+  ...conditionalAccessRoutes,
+  ...securityDefaultsRoutes,
 ];
 
 const MAX_BODY_BYTES = 4 * 1024 * 1024;

@@ -11,7 +11,7 @@ export interface RouteContext {
 }
 
 export interface GraphRoute {
-  method: 'GET' | 'POST' | 'DELETE';
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   /** The template, for stats and messages: '/users/{id}/manager'. */
   name: string;
   service: GraphService;

@@ -10,16 +10,11 @@ import {
   type MicrosoftAuthenticatorMethod,
   type UserRegistrationDetail,
 } from '../demo-tenant';
+import { PolicyState } from './policy-state';
 import { rolesByGroup } from './role-assignable-groups';
+import { teamsCatalog, type TeamsCatalogApp } from './teams-catalog';
 
-export interface TeamsCatalogApp {
-  id: string;
-  externalId: string;
-  displayName: string;
-  distributionMethod: 'organization' | 'store' | 'sideloaded';
-  version: string;
-  azureADAppId: string | null;
-}
+export type { TeamsCatalogApp } from './teams-catalog';
 
 export interface TeamsAppInstallation {
   id: string;
@@ -53,6 +48,8 @@ export type ReportQueryOptions = 'documented' | 'lenient';
  */
 export class GraphState {
   readonly catalog: readonly TeamsCatalogApp[];
+  /** Registration campaign, Conditional Access and security defaults: what tests change and reset() restores. */
+  readonly policies: PolicyState;
   private readonly byId = new Map<string, DemoUser>();
   private readonly byUpn = new Map<string, DemoUser>();
   private readonly directMemberships = new Map<string, Membership[]>();
@@ -86,33 +83,8 @@ export class GraphState {
     for (const role of tenant.directoryRoles) for (const id of role.memberIds) addMembership(id, { kind: 'role', role });
     this.groupRoles = rolesByGroup(tenant);
     this.reportGeneratedAt = isoSeconds(options.reportGeneratedAt);
-    this.catalog = [
-      {
-        id: tenant.teamsAppId,
-        externalId: tenant.teamsAppExternalId,
-        displayName: 'MFA Coach',
-        distributionMethod: 'organization',
-        version: '1.0.0',
-        azureADAppId: tenant.botAppId,
-      },
-      // Two store apps, so a client that forgets its installedApps filter gets more than its own app back.
-      {
-        id: '0d820ecd-def2-4297-adad-78056cde7c78',
-        externalId: '0d820ecd-def2-4297-adad-78056cde7c78',
-        displayName: 'OneNote',
-        distributionMethod: 'store',
-        version: '1.0.0',
-        azureADAppId: null,
-      },
-      {
-        id: '2a527703-1f6f-4559-a332-d8a7d288cd88',
-        externalId: '2a527703-1f6f-4559-a332-d8a7d288cd88',
-        displayName: 'SharePoint',
-        distributionMethod: 'store',
-        version: '1.0',
-        azureADAppId: null,
-      },
-    ];
+    this.catalog = teamsCatalog(tenant);
+    this.policies = new PolicyState(tenant.policies);
   }
 
   /** Without Entra ID P1/P2, `/reports/authenticationMethods/*` answers 403 (the live methods API still works). */
@@ -158,6 +130,8 @@ export class GraphState {
     ) {
       throw new Error(`user ${user.id} already has a ${method.phoneType} phone`);
     }
+    if (method['@odata.type'] === METHOD_TYPES.qrCodePin && current.some((m) => m['@odata.type'] === METHOD_TYPES.qrCodePin))
+      throw new Error(`user ${user.id} already has a QR code PIN method (Graph allows one)`);
     this.setMethods(user.id, [...current, method]);
   }
 
@@ -302,8 +276,9 @@ export class GraphState {
     return next.length !== list.length;
   }
 
-  /** Back to the generated tenant: methods, report lag and installations. */
+  /** Back to the generated tenant: methods, report lag, installations and policies. */
   reset(): void {
+    this.policies.reset();
     this.methodOverlay.clear();
     this.reportLag.clear();
     this.installations.clear();

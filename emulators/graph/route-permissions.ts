@@ -34,6 +34,28 @@ const RULES: readonly PermissionRule[] = [
     ...DIRECTORY_DENIED,
   },
   {
+    // authentication-list-externalauthenticationmethods, externalauthenticationmethod-get (v1.0, application).
+    route: /^GET \/users\/\{id\}\/authentication\/externalAuthenticationMethods/,
+    anyOf: one(
+      'UserAuthMethod-External.Read.All',
+      'UserAuthenticationMethod.Read.All',
+      'UserAuthenticationMethod.ReadWrite.All',
+      'UserAuthMethod-External.ReadWrite.All',
+    ),
+    ...DIRECTORY_DENIED,
+  },
+  {
+    // qrcodepinauthenticationmethod-get (v1.0, application).
+    route: /^GET \/users\/\{id\}\/authentication\/qrCodePinMethod/,
+    anyOf: one(
+      'UserAuthMethod-QR.Read.All',
+      'UserAuthenticationMethod.Read.All',
+      'UserAuthenticationMethod.ReadWrite.All',
+      'UserAuthMethod-QR.ReadWrite.All',
+    ),
+    ...DIRECTORY_DENIED,
+  },
+  {
     route: /^GET \/users\/\{id\}\/authentication\//,
     anyOf: one('UserAuthenticationMethod.Read.All', 'UserAuthenticationMethod.ReadWrite.All'),
     ...DIRECTORY_DENIED,
@@ -82,6 +104,32 @@ const RULES: readonly PermissionRule[] = [
     // user-list-memberof / transitivememberof: User.Read.All least.
     route: /^GET \/users\/\{id\}\/(transitiveM|m)emberOf/,
     anyOf: one('User.Read.All', 'GroupMember.Read.All', 'Group.Read.All', 'Directory.Read.All', 'Directory.ReadWrite.All'),
+    ...DIRECTORY_DENIED,
+  },
+  {
+    // authenticationmethodspolicy-get: Policy.Read.AuthenticationMethod least; Policy.ReadWrite.AuthenticationMethod, Policy.Read.All higher.
+    route: /^GET \/policies\/authenticationMethodsPolicy$/,
+    anyOf: one('Policy.Read.AuthenticationMethod', 'Policy.ReadWrite.AuthenticationMethod', 'Policy.Read.All'),
+    ...DIRECTORY_DENIED,
+  },
+  {
+    // authenticationmethodspolicy-update: Policy.ReadWrite.AuthenticationMethod, no higher one.
+    route: /^PATCH \/policies\/authenticationMethodsPolicy$/,
+    anyOf: one('Policy.ReadWrite.AuthenticationMethod'),
+    ...DIRECTORY_DENIED,
+  },
+  {
+    // conditionalaccessroot-list-policies, conditionalaccesspolicy-get: Policy.Read.All, no higher one. Graph's refusal
+    // here is its own: AccessDenied, "required scopes are missing in the token".
+    route: /^GET \/identity\/conditionalAccess\/policies/,
+    anyOf: one('Policy.Read.All'),
+    code: 'AccessDenied',
+    message: 'You cannot perform the requested operation, required scopes are missing in the token.',
+  },
+  {
+    // identitysecuritydefaultsenforcementpolicy-get: Policy.Read.All least; Policy.ReadWrite.SecurityDefaults higher.
+    route: /^GET \/policies\/identitySecurityDefaultsEnforcementPolicy$/,
+    anyOf: one('Policy.Read.All', 'Policy.ReadWrite.SecurityDefaults'),
     ...DIRECTORY_DENIED,
   },
   {

@@ -5,6 +5,7 @@ import {
   generateDemoTenant,
   MFA_COACH_ADMINS_GROUP,
   methodCategoryOf,
+  SCENARIO_PLANS,
   type DemoTenant,
   type MethodCategory,
 } from '../../../emulators/demo-tenant';
@@ -28,13 +29,15 @@ describe('generateDemoTenant', () => {
     expect(bigger.groups.map((g) => g.id)).toEqual(tenant.groups.map((g) => g.id));
   });
 
-  it('defaults to 500 users on a reserved .example domain with GUID ids', () => {
-    expect(tenant.users).toHaveLength(500);
+  it('defaults to 500 generated users, then the scenario cast, on a reserved .example domain with GUID ids', () => {
+    const total = 500 + SCENARIO_PLANS.length;
+    expect(tenant.users).toHaveLength(total);
+    expect(generateDemoTenant({ scenarioPeople: false }).users).toHaveLength(500);
     expect(tenant.domain).toMatch(/\.example$/);
     expect(tenant.tenantId).toMatch(GUID);
     expect(tenant.teamsAppId).toMatch(GUID);
-    expect(new Set(tenant.users.map((u) => u.id)).size).toBe(500);
-    expect(new Set(tenant.users.map((u) => u.userPrincipalName.toLowerCase())).size).toBe(500);
+    expect(new Set(tenant.users.map((u) => u.id)).size).toBe(total);
+    expect(new Set(tenant.users.map((u) => u.userPrincipalName.toLowerCase())).size).toBe(total);
     for (const u of tenant.users) {
       expect(u.id).toMatch(GUID);
       expect(u.userPrincipalName.endsWith(`@${tenant.domain}`)).toBe(true);
@@ -152,7 +155,7 @@ describe('generateDemoTenant at 100,000 users', () => {
   });
 
   it('generates in a couple of seconds', () => {
-    expect(tenant.users).toHaveLength(100_000);
+    expect(tenant.users).toHaveLength(100_000 + SCENARIO_PLANS.length);
     // Typically about 2 s on a 2-core machine; the bound leaves room for a loaded CI worker.
     expect(elapsedMs).toBeLessThan(8_000);
   });
@@ -171,8 +174,8 @@ describe('generateDemoTenant at 100,000 users', () => {
   });
 
   it('keeps ids and principal names unique and the small department small', () => {
-    expect(new Set(tenant.users.map((u) => u.id)).size).toBe(100_000);
-    expect(new Set(tenant.users.map((u) => u.userPrincipalName)).size).toBe(100_000);
+    expect(new Set(tenant.users.map((u) => u.id)).size).toBe(100_000 + SCENARIO_PLANS.length);
+    expect(new Set(tenant.users.map((u) => u.userPrincipalName)).size).toBe(100_000 + SCENARIO_PLANS.length);
     const sizes = departmentSizes(tenant);
     expect(sizes.size).toBe(DEPARTMENTS.length);
     expect([...sizes.values()].some((n) => n < 5)).toBe(true);

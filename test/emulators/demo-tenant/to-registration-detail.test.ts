@@ -109,7 +109,13 @@ describe('toRegistrationDetail', () => {
       expect(names.has('windowsHelloForBusiness')).toBe(types.has(METHOD_TYPES.windowsHelloForBusiness));
       expect(names.has('softwareOneTimePasscode')).toBe(types.has(METHOD_TYPES.softwareOath));
       expect(names.has('email')).toBe(types.has(METHOD_TYPES.email));
-      const fido = ['fido2SecurityKey', 'passKeyDeviceBound', 'passKeyDeviceBoundAuthenticator'].some((n) => names.has(n));
+      const fido = [
+        'fido2SecurityKey',
+        'passKeyDeviceBound',
+        'passKeyDeviceBoundAuthenticator',
+        'passKeyDeviceBoundWindowsHello',
+        'passKeySynced',
+      ].some((n) => names.has(n));
       expect(fido).toBe(types.has(METHOD_TYPES.fido2));
       for (const phone of user.methods.filter((m) => m['@odata.type'] === METHOD_TYPES.phone)) {
         const expected = { mobile: 'mobilePhone', alternateMobile: 'alternateMobilePhone', office: 'officePhone' }[
