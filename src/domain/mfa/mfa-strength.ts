@@ -19,12 +19,14 @@ export const DEFAULT_CLASSIFICATION_POLICY: ClassificationPolicy = {
     'authenticatorPasswordless',
     'fido2SecurityKey',
     'passkey',
+    'syncedPasskey',
     'windowsHelloForBusiness',
     'platformCredential',
     'certificate',
   ],
-  // One-time codes: better than SMS, but phishable and not push.
-  acceptable: ['softwareOath', 'hardwareOath'],
+  // One-time codes: better than SMS, but phishable and not push. An external method and one this version does
+  // not know are MFA the directory counts, whose strength MFA Coach cannot judge: never "none", never chased.
+  acceptable: ['softwareOath', 'hardwareOath', 'externalAuth', 'unknownMethod'],
   // Codes over the phone network or email: interceptable (SIM swap, forwarding).
   weak: ['sms', 'voice', 'email'],
 };
@@ -34,4 +36,23 @@ export function classifyMethods(methods: readonly MethodKind[], policy: Classifi
   if (methods.some((m) => policy.acceptable.includes(m))) return 'acceptable';
   if (methods.some((m) => policy.weak.includes(m))) return 'weak';
   return 'none';
+}
+
+/**
+ * Phishing-resistant methods, as Entra's built-in "Phishing-resistant MFA" authentication strength lists them:
+ * passkeys (FIDO2, device-bound or synced), Windows Hello for Business, Platform Credential for macOS and
+ * certificate-based authentication (multifactor). A fact, not a tenant setting: CISA's SCuBA baseline asks for
+ * these for everyone and for privileged roles first.
+ */
+export const PHISHING_RESISTANT_METHODS: readonly MethodKind[] = [
+  'fido2SecurityKey',
+  'passkey',
+  'syncedPasskey',
+  'windowsHelloForBusiness',
+  'platformCredential',
+  'certificate',
+];
+
+export function isPhishingResistant(methods: readonly MethodKind[]): boolean {
+  return methods.some((m) => PHISHING_RESISTANT_METHODS.includes(m));
 }

@@ -19,13 +19,18 @@ export const SMS_VOICE_RETIREMENT = {
   source: 'https://learn.microsoft.com/entra/identity/authentication/concept-sms-voice-retirement',
 } as const;
 
-/** Methods that are not a second factor (email is for password reset; a Temporary Access Pass is a bootstrap). */
-const NOT_A_SECOND_FACTOR: ReadonlySet<MethodKind> = new Set<MethodKind>(['email', 'temporaryAccessPass']);
-const PHONE: ReadonlySet<MethodKind> = new Set<MethodKind>(['sms', 'voice']);
+/**
+ * Methods that are not a second factor (email is for password reset; a Temporary Access Pass is a bootstrap; a QR
+ * code and PIN is a single-factor sign-in). Exported for the database's count, which must agree with isPhoneOnly.
+ */
+export const NOT_A_SECOND_FACTOR: readonly MethodKind[] = ['email', 'temporaryAccessPass', 'qrCodePin'];
+export const PHONE_METHODS: readonly MethodKind[] = ['sms', 'voice'];
+const NOT_A_FACTOR_SET: ReadonlySet<MethodKind> = new Set(NOT_A_SECOND_FACTOR);
+const PHONE: ReadonlySet<MethodKind> = new Set(PHONE_METHODS);
 
 /** MFA only through SMS and/or voice calls: what stops working for them on the retirement date. */
 export function isPhoneOnly(methods: readonly MethodKind[]): boolean {
-  const factors = methods.filter((m) => !NOT_A_SECOND_FACTOR.has(m));
+  const factors = methods.filter((m) => !NOT_A_FACTOR_SET.has(m));
   return factors.length > 0 && factors.every((m) => PHONE.has(m));
 }
 

@@ -74,16 +74,20 @@ const METHOD_WORDS: Readonly<Record<MethodKind, string>> = {
   authenticatorPush: 'Authenticator app (push)',
   authenticatorPasswordless: 'Authenticator app (passwordless)',
   passkey: 'Passkey',
+  syncedPasskey: 'Synced passkey',
   fido2SecurityKey: 'Security key (FIDO2)',
   windowsHelloForBusiness: 'Windows Hello for Business',
   platformCredential: 'Mac sign-in (Platform Credential)',
   certificate: 'Certificate (smart card)',
   softwareOath: 'Code app (one-time codes)',
   hardwareOath: 'Hardware token (one-time codes)',
+  externalAuth: "External sign-in method (your organisation's MFA provider)",
+  unknownMethod: 'A sign-in method MFA Coach does not know yet',
   sms: 'Text message (SMS)',
   voice: 'Phone call',
   email: 'Email code',
   temporaryAccessPass: 'Temporary Access Pass',
+  qrCodePin: 'QR code and PIN (single-factor)',
 };
 
 /** The order people should read them in: the strongest first, as METHOD_WORDS lists them. */

@@ -3,6 +3,7 @@ import { METHOD_KINDS, type MethodKind } from '../../../../src/domain/mfa/method
 import {
   classifyMethods,
   DEFAULT_CLASSIFICATION_POLICY,
+  isPhishingResistant,
   type ClassificationPolicy,
   type MfaStrength,
 } from '../../../../src/domain/mfa/mfa-strength';
@@ -21,16 +22,22 @@ describe('classifying methods with the default policy', () => {
     authenticatorPasswordless: 'strong',
     fido2SecurityKey: 'strong',
     passkey: 'strong',
+    syncedPasskey: 'strong',
     windowsHelloForBusiness: 'strong',
     platformCredential: 'strong',
     certificate: 'strong',
     softwareOath: 'acceptable',
     hardwareOath: 'acceptable',
+    // MFA the directory counts whose strength MFA Coach cannot judge: never "no MFA", never chased.
+    externalAuth: 'acceptable',
+    unknownMethod: 'acceptable',
     sms: 'weak',
     voice: 'weak',
     email: 'weak',
     // A temporary access pass is an onboarding credential, not a second factor.
     temporaryAccessPass: 'none',
+    // A QR code and PIN is a single-factor sign-in for frontline workers.
+    qrCodePin: 'none',
   };
 
   it('has an expectation for every method kind', () => {
@@ -52,6 +59,28 @@ describe('classifying methods with the default policy', () => {
     ['the same weak method twice', ['sms', 'sms'], 'weak'],
   ])('%s is %s', (_name, methods, strength) => {
     expect(classifyMethods(methods)).toBe(strength);
+  });
+});
+
+describe('phishing-resistant methods', () => {
+  // Entra's built-in "Phishing-resistant MFA" strength, written out rather than read from the list under test.
+  const resistant: MethodKind[] = [
+    'fido2SecurityKey',
+    'passkey',
+    'syncedPasskey',
+    'windowsHelloForBusiness',
+    'platformCredential',
+    'certificate',
+  ];
+
+  it.each(METHOD_KINDS.map((method) => [method, resistant.includes(method)] as const))('%s alone: %s', (method, expected) => {
+    expect(isPhishingResistant([method])).toBe(expected);
+  });
+
+  it('needs only one phishing-resistant method among others', () => {
+    expect(isPhishingResistant(['sms', 'authenticatorPush', 'certificate'])).toBe(true);
+    expect(isPhishingResistant(['sms', 'authenticatorPush', 'authenticatorPasswordless'])).toBe(false);
+    expect(isPhishingResistant([])).toBe(false);
   });
 });
 

@@ -10,6 +10,12 @@ describe('who relies on SMS and voice alone', () => {
     [['sms', 'voice'], true],
     [['sms', 'email'], true],
     [['voice', 'temporaryAccessPass'], true],
+    // A QR code and PIN is single-factor: a frontline worker with it and SMS still loses their only second factor.
+    [['sms', 'qrCodePin'], true],
+    [['sms', 'externalAuth'], false],
+    [['voice', 'unknownMethod'], false],
+    [['sms', 'syncedPasskey'], false],
+    [['qrCodePin'], false],
     [['sms', 'authenticatorPush'], false],
     [['voice', 'softwareOath'], false],
     [['sms', 'passkey'], false],
