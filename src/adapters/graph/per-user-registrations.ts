@@ -1,4 +1,5 @@
 import type { MethodKind } from '../../domain/mfa/method-kind';
+import { NOT_A_SECOND_FACTOR } from '../../domain/mfa/sms-voice-retirement';
 import type { UserRegistration } from '../../domain/mfa/user-registration';
 import type { RegistrationWalkStats } from '../../domain/ports/directory';
 import { readAdminIds } from './admin-role-members';
@@ -11,8 +12,8 @@ import { liveMethodKinds, type LiveMethod } from './live-method-kinds';
 import { UnknownMethodTally } from './unknown-method-tally';
 import type { RequestPacer } from '../request-pacer';
 
-/** Everything but email (self-service password reset only) and a Temporary Access Pass (a bootstrap credential) is a second factor. */
-const NOT_A_SECOND_FACTOR: ReadonlySet<MethodKind> = new Set<MethodKind>(['email', 'temporaryAccessPass']);
+/** Everything but email, a Temporary Access Pass and a QR code with PIN is a second factor: one list, the domain's. */
+const NOT_A_FACTOR: ReadonlySet<MethodKind> = new Set<MethodKind>(NOT_A_SECOND_FACTOR);
 
 export interface PerUserWalkParts {
   caller: GraphCaller;
@@ -69,7 +70,7 @@ export async function walkPerUserRegistrations(
           return;
         }
         const methods = liveMethodKinds((outcome.body as { value?: LiveMethod[] } | undefined)?.value, unknown);
-        const isMfaRegistered = methods.some((m) => !NOT_A_SECOND_FACTOR.has(m));
+        const isMfaRegistered = methods.some((m) => !NOT_A_FACTOR.has(m));
         registrations.push({
           id: user.id as string,
           userPrincipalName: user.userPrincipalName ?? '',

@@ -9,7 +9,11 @@ import type { UnknownMethodTally } from './unknown-method-tally';
  *
  * Security keys show up as `fido2SecurityKey` (older registrations) or `passKeyDeviceBound` (since the passkey
  * renaming); both are a FIDO2 key, as the live view's fido2AuthenticationMethod is, so both map to
- * fido2SecurityKey. A passkey held in Authenticator or Windows Hello, or synced, is a `passkey`.
+ * fido2SecurityKey. A passkey held in Authenticator or Windows Hello is a `passkey`; `passKeySynced` (Apple,
+ * Google and other passkey providers) a `syncedPasskey`. `externalAuthMethod` is another company's MFA that Entra
+ * trusts; `qrCode` a frontline worker's QR code and PIN (single-factor). A name this version does not know yet is
+ * an `unknownMethod`: the person has something the directory counts, so they are never "no MFA" (and the name is
+ * tallied for the operators' log, so the mapping can learn it).
  * `mobilePhone` takes SMS (and calls); alternate mobile and office numbers take calls only.
  */
 const REPORT_NAMES: Readonly<Record<string, MethodKind | null>> = {
@@ -19,7 +23,7 @@ const REPORT_NAMES: Readonly<Record<string, MethodKind | null>> = {
   passKeyDeviceBound: 'fido2SecurityKey',
   passKeyDeviceBoundAuthenticator: 'passkey',
   passKeyDeviceBoundWindowsHello: 'passkey',
-  passKeySynced: 'passkey',
+  passKeySynced: 'syncedPasskey',
   windowsHelloForBusiness: 'windowsHelloForBusiness',
   macOsSecureEnclaveKey: 'platformCredential',
   x509CertificateMultiFactor: 'certificate',
@@ -31,6 +35,8 @@ const REPORT_NAMES: Readonly<Record<string, MethodKind | null>> = {
   officePhone: 'voice',
   email: 'email',
   temporaryAccessPass: 'temporaryAccessPass',
+  externalAuthMethod: 'externalAuth',
+  qrCode: 'qrCodePin',
   password: null,
   securityQuestion: null,
   appPassword: null,
@@ -42,7 +48,10 @@ export function reportMethodKinds(names: readonly string[] | null | undefined, u
   for (const name of names ?? []) {
     const kind = REPORT_NAMES[name];
     if (kind) kinds.add(kind);
-    else if (kind === undefined) unknown?.add(name);
+    else if (kind === undefined) {
+      kinds.add('unknownMethod');
+      unknown?.add(name);
+    }
   }
   return kinds.toArray();
 }

@@ -3,7 +3,10 @@ import { UnknownMethodTally } from '../../../src/adapters/graph/unknown-method-t
 import { reportMethodKinds } from '../../../src/adapters/graph/report-method-kinds';
 import {
   AUTHENTICATOR_PASSKEY_AAGUIDS,
+  generateDemoTenant,
   METHOD_TYPES,
+  SYNCED_PASSKEY_AAGUIDS,
+  WINDOWS_HELLO_PASSKEY_AAGUIDS,
   PASSWORD_METHOD,
   reportNamesOf,
   type AuthenticationMethod,
@@ -17,7 +20,7 @@ describe("the registration report's method names", () => {
     ['passKeyDeviceBound', 'fido2SecurityKey'],
     ['passKeyDeviceBoundAuthenticator', 'passkey'],
     ['passKeyDeviceBoundWindowsHello', 'passkey'],
-    ['passKeySynced', 'passkey'],
+    ['passKeySynced', 'syncedPasskey'],
     ['windowsHelloForBusiness', 'windowsHelloForBusiness'],
     ['macOsSecureEnclaveKey', 'platformCredential'],
     ['x509CertificateMultiFactor', 'certificate'],
@@ -29,6 +32,8 @@ describe("the registration report's method names", () => {
     ['officePhone', 'voice'],
     ['email', 'email'],
     ['temporaryAccessPass', 'temporaryAccessPass'],
+    ['externalAuthMethod', 'externalAuth'],
+    ['qrCode', 'qrCodePin'],
   ])('%s → %s', (name, kind) => {
     expect(reportMethodKinds([name])).toEqual([kind]);
   });
@@ -41,12 +46,20 @@ describe("the registration report's method names", () => {
     ]);
   });
 
-  it('leaves out known non-factors silently and counts unknown names, once per occurrence', () => {
+  it('leaves out known non-factors silently', () => {
     const unknown = new UnknownMethodTally();
-    expect(reportMethodKinds(['password', 'securityQuestion', 'appPassword', 'externalAuthMethod', 'email'], unknown)).toEqual(['email']);
-    reportMethodKinds(['externalAuthMethod', 'qrCode'], unknown);
-    expect(unknown.toRecord()).toEqual({ externalAuthMethod: 2, qrCode: 1 });
+    expect(reportMethodKinds(['password', 'securityQuestion', 'appPassword', 'x509CertificateSingleFactor', 'email'], unknown)).toEqual([
+      'email',
+    ]);
+    expect(unknown.size).toBe(0);
     expect(reportMethodKinds(null)).toEqual([]);
+  });
+
+  it('reads a name it does not know as an unknown method (never as no MFA) and counts it, once per occurrence', () => {
+    const unknown = new UnknownMethodTally();
+    expect(reportMethodKinds(['password', 'retinaScan'], unknown)).toEqual(['unknownMethod']);
+    expect(reportMethodKinds(['mobilePhone', 'retinaScan', 'voiceprint'], unknown)).toEqual(['unknownMethod', 'sms']);
+    expect(unknown.toRecord()).toEqual({ retinaScan: 2, voiceprint: 1 });
   });
 });
 
@@ -63,6 +76,16 @@ describe('live authentication method types', () => {
     [{ '@odata.type': METHOD_TYPES.phone, phoneType: 'office' }, ['voice']],
     [{ '@odata.type': METHOD_TYPES.fido2, aaGuid: 'cb69481e-8ff7-4039-93ec-0a2729a154a8' }, ['fido2SecurityKey']],
     [{ '@odata.type': METHOD_TYPES.fido2, aaGuid: [...AUTHENTICATOR_PASSKEY_AAGUIDS][0] }, ['passkey']],
+    [{ '@odata.type': METHOD_TYPES.fido2, aaGuid: [...WINDOWS_HELLO_PASSKEY_AAGUIDS][0] }, ['passkey']],
+    [{ '@odata.type': METHOD_TYPES.fido2, aaGuid: [...SYNCED_PASSKEY_AAGUIDS][0] }, ['syncedPasskey']],
+    // Graph's own passkeyType wins over an AAGUID the bot does not know.
+    [{ '@odata.type': METHOD_TYPES.fido2, aaGuid: '00000000-1111-2222-3333-444444444444', passkeyType: 'synced' }, ['syncedPasskey']],
+    [
+      { '@odata.type': METHOD_TYPES.fido2, aaGuid: 'cb69481e-8ff7-4039-93ec-0a2729a154a8', passkeyType: 'deviceBound' },
+      ['fido2SecurityKey'],
+    ],
+    [{ '@odata.type': METHOD_TYPES.external }, ['externalAuth']],
+    [{ '@odata.type': METHOD_TYPES.qrCodePin }, ['qrCodePin']],
     [{ '@odata.type': METHOD_TYPES.windowsHelloForBusiness }, ['windowsHelloForBusiness']],
     [{ '@odata.type': METHOD_TYPES.platformCredential }, ['platformCredential']],
     [{ '@odata.type': '#microsoft.graph.x509CertificateAuthenticationMethod' }, ['certificate']],
@@ -75,10 +98,25 @@ describe('live authentication method types', () => {
     expect(liveMethodKinds([{ ...base, ...method }])).toEqual(kinds);
   });
 
-  it('counts unknown types', () => {
+  it('reads types it does not know as an unknown method (never as no MFA) and counts them', () => {
     const unknown = new UnknownMethodTally();
-    expect(liveMethodKinds([{ '@odata.type': '#microsoft.graph.qrCodePinAuthenticationMethod' }, {}], unknown)).toEqual([]);
-    expect(unknown.toRecord()).toEqual({ '#microsoft.graph.qrCodePinAuthenticationMethod': 1, '(no @odata.type)': 1 });
+    expect(liveMethodKinds([{ '@odata.type': '#microsoft.graph.retinaScanAuthenticationMethod' }, {}], unknown)).toEqual(['unknownMethod']);
+    expect(unknown.toRecord()).toEqual({ '#microsoft.graph.retinaScanAuthenticationMethod': 1, '(no @odata.type)': 1 });
+  });
+
+  it("reads every method of the demo tenant's people as the report names it", () => {
+    const tenant = generateDemoTenant();
+    const methods = tenant.users.flatMap((u) => u.methods);
+    // The demo's cast brings the kinds the generated mix has few of; the samples above cover the rest.
+    const types = new Set(methods.map((m) => m['@odata.type']));
+    for (const type of [METHOD_TYPES.fido2, METHOD_TYPES.phone, METHOD_TYPES.external, METHOD_TYPES.qrCodePin])
+      expect(types).toContain(type);
+    for (const method of methods) {
+      expect({ id: method.id, kinds: liveMethodKinds([method]) }).toEqual({
+        id: method.id,
+        kinds: reportMethodKinds(reportNamesOf(method)),
+      });
+    }
   });
 
   it('reads every demo-tenant method the way the report names it, so both sources agree', () => {
