@@ -1,3 +1,6 @@
+import { PHISHING_RESISTANT_METHODS } from '../../domain/mfa/mfa-strength';
+import { NOT_A_SECOND_FACTOR, PHONE_METHODS } from '../../domain/mfa/sms-voice-retirement';
+
 /**
  * The statements a scan runs, from start to completion. Each page goes straight into the scan's own
  * partition of mfa_users in one statement (a JSON array expanded by json_to_recordset), never one statement
@@ -67,11 +70,16 @@ export const LOCK_RUNNING_SCAN = `SELECT id FROM scan_runs WHERE id = $1::bigint
  * $3 = include disabled accounts.
  */
 const SCANNED_PEOPLE = `
-  SELECT department, strength, methods, is_critical_admin,
+  SELECT department, strength, methods, is_critical_admin, is_admin AND account_enabled IS NOT FALSE AS is_enabled_admin,
     (user_type <> 'guest' OR $2::boolean) AND (account_enabled OR $3::boolean) AS counts_in_rates
   FROM mfa_users
   WHERE scan_id = $1::bigint AND user_principal_name IS NOT NULL`;
 
+/**
+ * The counts of each department, as countPosture counts them in memory. The method lists come from the domain
+ * (see countParameters): $4 = the phone methods, $5 = the methods that are not a second factor, $6 = the
+ * phishing-resistant ones. Phone-only: at least one phone method and nothing else but non-factors.
+ */
 export const COUNT_BY_DEPARTMENT = `
   SELECT COALESCE(department, '') AS department,
     count(*) FILTER (WHERE counts_in_rates AND strength = 'strong')::int AS strong,
@@ -79,9 +87,18 @@ export const COUNT_BY_DEPARTMENT = `
     count(*) FILTER (WHERE counts_in_rates AND strength = 'weak')::int AS weak,
     count(*) FILTER (WHERE counts_in_rates AND strength = 'none')::int AS none,
     count(*) FILTER (WHERE is_critical_admin)::int AS "criticalAdmins",
-    count(*) FILTER (WHERE NOT counts_in_rates)::int AS excluded
+    count(*) FILTER (WHERE NOT counts_in_rates)::int AS excluded,
+    count(*) FILTER (WHERE counts_in_rates AND methods && $4::text[] AND methods <@ ($4::text[] || $5::text[]))::int AS "phoneOnly",
+    count(*) FILTER (WHERE counts_in_rates AND methods && $6::text[])::int AS "phishingResistant",
+    count(*) FILTER (WHERE is_enabled_admin)::int AS admins,
+    count(*) FILTER (WHERE is_enabled_admin AND methods && $6::text[])::int AS "adminsPhishingResistant"
   FROM (${SCANNED_PEOPLE}) AS people
   GROUP BY 1`;
+
+/** $4–$6 of COUNT_BY_DEPARTMENT: the domain's own lists, so the database and countPosture cannot drift apart. */
+export function countParameters(): [readonly string[], readonly string[], readonly string[]] {
+  return [PHONE_METHODS, NOT_A_SECOND_FACTOR, PHISHING_RESISTANT_METHODS];
+}
 
 export const COUNT_BY_METHOD = `
   SELECT method, count(*)::int AS people

@@ -105,7 +105,7 @@ export class SqlPostureStore implements PostureStore {
       const locked = await tx.query(sql.LOCK_RUNNING_SCAN, [scanId]);
       if (locked.length === 0) throw new ScanNotRunningError(scanId);
       const policy = [options.rates.includeGuests, options.rates.includeDisabled];
-      const departments = await tx.query<DepartmentCountsRow>(sql.COUNT_BY_DEPARTMENT, [scanId, ...policy]);
+      const departments = await tx.query<DepartmentCountsRow>(sql.COUNT_BY_DEPARTMENT, [scanId, ...policy, ...sql.countParameters()]);
       const methods = await tx.query<{ method: string; people: number }>(sql.COUNT_BY_METHOD, [scanId, ...policy]);
       const reportUpdatedAt = options.reportUpdatedAt;
       const snapshot = snapshotOf(scanId, at, reportUpdatedAt, departments, methods, options.directoryTotals);

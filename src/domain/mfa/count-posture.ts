@@ -1,4 +1,6 @@
 import type { MethodKind } from './method-kind';
+import { isPhishingResistant } from './mfa-strength';
+import { isPhoneOnly } from './sms-voice-retirement';
 import { addCounts, NO_COUNTS, type PostureCounts } from './posture-counts';
 import type { UserMfaStatus } from './user-registration';
 
@@ -29,7 +31,19 @@ export function countPosture(statuses: Iterable<UserMfaStatus>): PostureTally {
 }
 
 function countsOf(status: UserMfaStatus): PostureCounts {
-  const counts = { ...NO_COUNTS, criticalAdmins: status.isCriticalAdmin ? 1 : 0 };
+  const resistant = isPhishingResistant(status.methods);
+  const admin = status.isAdmin && status.accountEnabled !== false;
+  const counts = {
+    ...NO_COUNTS,
+    criticalAdmins: status.isCriticalAdmin ? 1 : 0,
+    admins: admin ? 1 : 0,
+    adminsPhishingResistant: admin && resistant ? 1 : 0,
+  };
   if (!status.countsInRates) return { ...counts, excluded: 1 };
-  return { ...counts, [status.strength]: 1 };
+  return {
+    ...counts,
+    [status.strength]: 1,
+    phoneOnly: isPhoneOnly(status.methods) ? 1 : 0,
+    phishingResistant: resistant ? 1 : 0,
+  };
 }

@@ -13,9 +13,32 @@ export interface PostureCounts {
   criticalAdmins: number;
   /** Guests and disabled accounts: known, but left out of the four counts above and of every rate. */
   excluded: number;
+  /*
+   * The four below are absent in snapshots taken before MFA Coach counted them: a trend never compares a figure
+   * with one that was not counted.
+   */
+  /** People counted in rates whose MFA is SMS and/or voice only (isPhoneOnly): what stops on the retirement date. */
+  phoneOnly?: number;
+  /** People counted in rates with at least one phishing-resistant method (isPhishingResistant). */
+  phishingResistant?: number;
+  /** Administrators whose account is enabled, guests included (as criticalAdmins): the denominator for the next. */
+  admins?: number;
+  /** Those administrators with a phishing-resistant method: CISA's SCuBA baseline asks for it of privileged roles first. */
+  adminsPhishingResistant?: number;
 }
 
-export const NO_COUNTS: PostureCounts = { strong: 0, acceptable: 0, weak: 0, none: 0, criticalAdmins: 0, excluded: 0 };
+export const NO_COUNTS: PostureCounts = {
+  strong: 0,
+  acceptable: 0,
+  weak: 0,
+  none: 0,
+  criticalAdmins: 0,
+  excluded: 0,
+  phoneOnly: 0,
+  phishingResistant: 0,
+  admins: 0,
+  adminsPhishingResistant: 0,
+};
 
 /** People counted in rates: the denominator of every percentage. */
 export function countedPeople(counts: PostureCounts): number {
@@ -30,7 +53,20 @@ export function addCounts(a: PostureCounts, b: PostureCounts): PostureCounts {
     none: a.none + b.none,
     criticalAdmins: a.criticalAdmins + b.criticalAdmins,
     excluded: a.excluded + b.excluded,
+    ...optionalSum('phoneOnly', a, b),
+    ...optionalSum('phishingResistant', a, b),
+    ...optionalSum('admins', a, b),
+    ...optionalSum('adminsPhishingResistant', a, b),
   };
+}
+
+type OptionalCount = 'phoneOnly' | 'phishingResistant' | 'admins' | 'adminsPhishingResistant';
+
+/** A figure one side did not count stays uncounted: a sum of known and unknown is unknown. */
+function optionalSum(key: OptionalCount, a: PostureCounts, b: PostureCounts): Partial<PostureCounts> {
+  const x = a[key];
+  const y = b[key];
+  return x === undefined || y === undefined ? {} : { [key]: x + y };
 }
 
 /**

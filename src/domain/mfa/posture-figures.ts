@@ -14,6 +14,15 @@ export interface PostureFigures {
   /** People with no MFA method (a count: these are the ones to chase first). */
   withNothing: number;
   criticalAdmins: number;
+  /**
+   * The readiness figures, present when the scan counted them (see PostureCounts): people relying on SMS and voice
+   * alone, people with a phishing-resistant method (and its share), enabled admins and those of them with one.
+   */
+  phoneOnly?: number;
+  phishingResistant?: number;
+  phishingResistantPercent?: number;
+  admins?: number;
+  adminsPhishingResistant?: number;
 }
 
 /** Change since an earlier scan: percentage points for the rates, people for the counts. */
@@ -24,6 +33,10 @@ export interface PostureChange {
   withNothing: number;
   criticalAdmins: number;
   counted: number;
+  /** People; present only when both scans counted it. */
+  phoneOnly?: number;
+  /** Percentage points; present only when both scans counted it. */
+  phishingResistantPoints?: number;
 }
 
 /**
@@ -46,6 +59,13 @@ export function postureFigures(counts: PostureCounts): PostureFigures {
     weakOnlyPercent: percentOf(counts.weak, counted),
     withNothing: counts.none,
     criticalAdmins: counts.criticalAdmins,
+    ...(counts.phoneOnly === undefined ? {} : { phoneOnly: counts.phoneOnly }),
+    ...(counts.phishingResistant === undefined
+      ? {}
+      : { phishingResistant: counts.phishingResistant, phishingResistantPercent: percentOf(counts.phishingResistant, counted) }),
+    ...(counts.admins === undefined || counts.adminsPhishingResistant === undefined
+      ? {}
+      : { admins: counts.admins, adminsPhishingResistant: counts.adminsPhishingResistant }),
   };
 }
 
@@ -63,6 +83,10 @@ export function postureChange(current: PostureCounts, previous: PostureCounts): 
     withNothing: now.withNothing - before.withNothing,
     criticalAdmins: now.criticalAdmins - before.criticalAdmins,
     counted: now.counted - before.counted,
+    ...(now.phoneOnly === undefined || before.phoneOnly === undefined ? {} : { phoneOnly: now.phoneOnly - before.phoneOnly }),
+    ...(now.phishingResistantPercent === undefined || before.phishingResistantPercent === undefined
+      ? {}
+      : { phishingResistantPoints: points(now.phishingResistantPercent, before.phishingResistantPercent) }),
   };
 }
 

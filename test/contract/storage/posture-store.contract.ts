@@ -1,6 +1,7 @@
 import { countPosture } from '../../../src/domain/mfa/count-posture';
 import type { MethodKind } from '../../../src/domain/mfa/method-kind';
 import { STRENGTHS_STRONGEST_FIRST } from '../../../src/domain/mfa/mfa-strength';
+import { NO_COUNTS, type PostureCounts } from '../../../src/domain/mfa/posture-counts';
 import { DEFAULT_RATE_POLICY, type RatePolicy } from '../../../src/domain/mfa/rate-policy';
 import { ScanNotRunningError, type PostureStore } from '../../../src/domain/ports/posture-store';
 import { expectedStatus, fakeUser } from '../../fakes/fake-user';
@@ -17,6 +18,12 @@ const ALL = STRENGTHS_STRONGEST_FIRST;
  * completes (and untouched by one that fails), snapshots of the counts, and the reads of people. `openData` is
  * called before each test and answers a maker of stores on data with no scan yet.
  */
+
+/** Counts with the readiness figures at zero, so each test names only those it expects to move. */
+function counts(strong: number, acceptable: number, weak: number, none: number, criticalAdmins: number, excluded: number): PostureCounts {
+  return { ...NO_COUNTS, strong, acceptable, weak, none, criticalAdmins, excluded };
+}
+
 export function postureStoreContract(name: string, openData: () => Promise<PostureStoreMaker>): void {
   describe(`PostureStore on ${name}`, () => {
     let makeStore: PostureStoreMaker;
@@ -126,11 +133,12 @@ export function postureStoreContract(name: string, openData: () => Promise<Postu
           scanId: run.id,
           takenAt: hoursAfter(T0, 1),
           reportUpdatedAt,
-          overall: { strong: 2, acceptable: 1, weak: 2, none: 1, criticalAdmins: 2, excluded: 3 },
+          // Admins: u2, u5 and the guest u7 (the disabled u9 cannot sign in); phone-only: u2 (the guest u7 is excluded).
+          overall: { ...counts(2, 1, 2, 1, 2, 3), phoneOnly: 1, phishingResistant: 1, admins: 3, adminsPhishingResistant: 1 },
           byDepartment: {
-            Sales: { strong: 1, acceptable: 0, weak: 1, none: 1, criticalAdmins: 1, excluded: 1 },
-            IT: { strong: 1, acceptable: 1, weak: 0, none: 0, criticalAdmins: 1, excluded: 2 },
-            '': { strong: 0, acceptable: 0, weak: 1, none: 0, criticalAdmins: 0, excluded: 0 },
+            Sales: { ...counts(1, 0, 1, 1, 1, 1), phoneOnly: 1, admins: 1 },
+            IT: { ...counts(1, 1, 0, 0, 1, 2), phishingResistant: 1, admins: 2, adminsPhishingResistant: 1 },
+            '': counts(0, 0, 1, 0, 0, 0),
           },
           byMethod: { authenticatorPush: 1, sms: 2, softwareOath: 1, passkey: 1, fido2SecurityKey: 1, email: 1 },
         });
@@ -162,6 +170,38 @@ export function postureStoreContract(name: string, openData: () => Promise<Postu
         expect({ overall: snapshot.overall, byDepartment: snapshot.byDepartment, byMethod: snapshot.byMethod }).toEqual(tally);
       });
 
+      it('counts who relies on SMS and voice alone, and who has phishing-resistant MFA, as the domain rules do', async () => {
+        const methodSets: MethodKind[][] = [
+          ['sms'],
+          ['voice'],
+          ['sms', 'voice', 'email'],
+          ['sms', 'temporaryAccessPass', 'qrCodePin'],
+          ['sms', 'softwareOath'],
+          ['voice', 'externalAuth'],
+          ['sms', 'unknownMethod'],
+          ['email'],
+          ['qrCodePin'],
+          [],
+          ['syncedPasskey', 'sms'],
+          ['windowsHelloForBusiness'],
+          ['certificate'],
+          ['platformCredential'],
+          ['authenticatorPasswordless'],
+        ];
+        const people = methodSets.map((methods, i) =>
+          fakeUser(`p${i}`, { methods, isAdmin: i % 3 === 0, department: i % 2 === 0 ? 'Even' : 'Odd' }),
+        );
+
+        const { snapshot } = await scan(store, people);
+
+        const tally = countPosture(people.map((user) => expectedStatus(user, undefined, DEFAULT_RATE_POLICY)));
+        expect(snapshot.overall).toEqual(tally.overall);
+        expect(snapshot.byDepartment).toEqual(tally.byDepartment);
+        // Written out as well, so a rule broken in both places still fails: p0–p3 rely on phones alone; p10–p13 resist
+        // phishing, of whom p12 is an admin, as are p0, p3, p6, p9.
+        expect(snapshot.overall).toMatchObject({ phoneOnly: 4, phishingResistant: 4, admins: 5, adminsPhishingResistant: 1 });
+      });
+
       it('keeps the last word for someone listed twice, in one page or across pages', async () => {
         const run = await startNew(store);
         await store.savePeople(run.id, [fakeUser('a', { department: 'Old' }).entry, fakeUser('a', { department: 'Sales' }).entry]);
@@ -177,7 +217,8 @@ export function postureStoreContract(name: string, openData: () => Promise<Postu
           ['b', 'Bea Renamed', undefined, 'none'],
           ['a', 'User a', 'Sales', 'strong'],
         ]);
-        expect(snapshot.overall).toEqual({ strong: 1, acceptable: 0, weak: 0, none: 1, criticalAdmins: 0, excluded: 0 });
+        // Phone-only is read from the methods (SMS here), whatever strength the caller judged.
+        expect(snapshot.overall).toEqual({ ...counts(1, 0, 0, 1, 0, 0), phoneOnly: 1 });
       });
 
       it('forgets people a later scan did not see, and updates those it saw again', async () => {
@@ -204,7 +245,7 @@ export function postureStoreContract(name: string, openData: () => Promise<Postu
 
         const { snapshot } = await store.completeScan(run.id, T0, { rates: DEFAULT_RATE_POLICY });
 
-        expect(snapshot.overall).toEqual({ strong: 0, acceptable: 0, weak: 0, none: 1, criticalAdmins: 0, excluded: 0 });
+        expect(snapshot.overall).toEqual(counts(0, 0, 0, 1, 0, 0));
       });
 
       it('leaves the current state and snapshots as they were when a scan fails half-way', async () => {
@@ -246,7 +287,7 @@ export function postureStoreContract(name: string, openData: () => Promise<Postu
 
         const elapsedMs = Date.now() - startedAt;
         // 1,250 of each strength, less the 100 guests (every 50th: half with push, half with SMS), who are excluded.
-        expect(snapshot.overall).toEqual({ strong: 1200, acceptable: 1250, weak: 1200, none: 1250, criticalAdmins: 0, excluded: 100 });
+        expect(snapshot.overall).toEqual({ ...counts(1200, 1250, 1200, 1250, 0, 100), phoneOnly: 1200 });
         expect(Object.keys(snapshot.byDepartment)).toHaveLength(40);
         expect(run.users).toBe(5000);
         expect(elapsedMs).toBeLessThan(5_000);
@@ -394,7 +435,7 @@ export function postureStoreContract(name: string, openData: () => Promise<Postu
         );
         expect(await store.latestSnapshots(2)).toEqual([taken[3], taken[2]]);
         expect((await store.latestSnapshots(1))[0]!.byDepartment).toEqual({
-          Sales: { strong: 3, acceptable: 0, weak: 0, none: 1, criticalAdmins: 0, excluded: 0 },
+          Sales: { ...counts(3, 0, 0, 1, 0, 0), phishingResistant: 3 },
         });
       });
 

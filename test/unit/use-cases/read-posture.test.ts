@@ -27,8 +27,12 @@ const TWENTY_POINTS_STRONGER = {
   withNothing: 0,
   criticalAdmins: 0,
   counted: 0,
+  phishingResistantPoints: 0,
   previousTakenAt: T0,
 };
+/** Nobody in these tenants has a phishing-resistant method or an admin role. */
+const NO_RESISTANCE = { phishingResistant: 0, phishingResistantPercent: 0, admins: 0, adminsPhishingResistant: 0 };
+const NO_RESISTANT_COUNTS = { phishingResistant: 0, admins: 0, adminsPhishingResistant: 0 };
 
 describe('posture reads', () => {
   let store: InMemoryPostureStore;
@@ -61,9 +65,13 @@ describe('posture reads', () => {
 
       expect(await readPosture({ store })).toEqual({
         kind: 'summary',
-        figures: { counted: 20, excluded: 0, strongPercent: 55, anyMfaPercent: 75, weakOnlyPercent: 20, withNothing: 5, criticalAdmins: 0 },
-        counts: { strong: 11, acceptable: 0, weak: 4, none: 5, criticalAdmins: 0, excluded: 0 },
-        change: TWENTY_POINTS_STRONGER,
+        figures: {
+          ...{ counted: 20, excluded: 0, strongPercent: 55, anyMfaPercent: 75, weakOnlyPercent: 20, withNothing: 5, criticalAdmins: 0 },
+          ...{ phoneOnly: 4, ...NO_RESISTANCE },
+        },
+        counts: { strong: 11, acceptable: 0, weak: 4, none: 5, criticalAdmins: 0, excluded: 0, phoneOnly: 4, ...NO_RESISTANT_COUNTS },
+        // Four of the eight on SMS alone moved to Authenticator.
+        change: { ...TWENTY_POINTS_STRONGER, phoneOnly: -4 },
         byMethod: { authenticatorPush: 11, sms: 4 },
         freshness: { takenAt: daysAfter(1) },
       });
@@ -99,9 +107,11 @@ describe('posture reads', () => {
           weakOnlyPercent: 60,
           withNothing: 0,
           criticalAdmins: 0,
+          phoneOnly: 6,
+          ...NO_RESISTANCE,
         },
-        counts: { strong: 4, acceptable: 0, weak: 6, none: 0, criticalAdmins: 0, excluded: 0 },
-        change: TWENTY_POINTS_STRONGER,
+        counts: { strong: 4, acceptable: 0, weak: 6, none: 0, criticalAdmins: 0, excluded: 0, phoneOnly: 6, ...NO_RESISTANT_COUNTS },
+        change: { ...TWENTY_POINTS_STRONGER, phoneOnly: -2 },
         freshness: { takenAt: daysAfter(1) },
       });
     });

@@ -242,6 +242,10 @@ describe('scanTenant', () => {
       none: 1,
       criticalAdmins: 0,
       excluded: 1,
+      phoneOnly: 0,
+      phishingResistant: 1,
+      admins: 1,
+      adminsPhishingResistant: 1,
     });
   });
 

@@ -1,3 +1,4 @@
+import { readinessLines } from '../../../domain/mfa/readiness-lines';
 import type { AdminCommand } from '../../../domain/admin/admin-command';
 import type { ClassificationPolicy } from '../../../domain/mfa/mfa-strength';
 import type { RatePolicy } from '../../../domain/mfa/rate-policy';
@@ -111,6 +112,7 @@ export async function summary(deps: AdminAnswerDeps, department?: string): Promi
           ...(change ? { change, previousTakenAt: change.previousTakenAt } : {}),
           ...(result.byMethod ? { byMethod: result.byMethod } : {}),
           ...(result.directoryTotals ? { directoryTotals: result.directoryTotals } : {}),
+          readiness: readinessLines(deps.now(), figures, change),
           freshness: cardFreshness(freshness),
         }),
       };

@@ -2,6 +2,7 @@ import type { MethodKind } from '../../../domain/mfa/method-kind';
 import type { MfaStrength } from '../../../domain/mfa/mfa-strength';
 import type { DirectoryTotals, PostureCounts } from '../../../domain/mfa/posture-counts';
 import type { PostureChange, PostureFigures } from '../../../domain/mfa/posture-figures';
+import type { ReadinessLine, ReadinessTone } from '../../../domain/mfa/readiness-lines';
 import { renderCard, type AdaptiveCard } from './card-template';
 import { directoryText, TEXT_LIMITS } from './directory-text';
 import { changeText, countText, percentText, peopleText } from './figure-text';
@@ -27,8 +28,17 @@ export interface PostureSummaryView {
   byMethod?: Partial<Record<MethodKind, number>>;
   /** The directory's own totals, shown as a cross-check under the methods. */
   directoryTotals?: DirectoryTotals;
+  /** What comes next (SMS and voice's end, phishing-resistant coverage), worded by the domain; under the admins line. */
+  readiness?: readonly ReadinessLine[];
   freshness: Freshness;
 }
+
+const TONE_COLOR: Readonly<Record<ReadinessTone, string>> = {
+  good: 'Good',
+  warning: 'Warning',
+  attention: 'Attention',
+  neutral: 'Default',
+};
 
 const ORDER: readonly MfaStrength[] = ['strong', 'acceptable', 'weak', 'none'];
 
@@ -89,6 +99,8 @@ export function postureSummaryCard(view: PostureSummaryView): AdaptiveCard {
             text: `⚠ Critical: ${countText(figures.criticalAdmins)} ${figures.criticalAdmins === 1 ? 'admin has' : 'admins have'} no strong MFA`,
           }
         : { style: 'default', color: 'Good', text: '✓ Every admin has strong MFA' },
+    readiness: (view.readiness ?? []).map((line) => ({ text: line.text, color: TONE_COLOR[line.tone] })),
+    hasReadiness: (view.readiness ?? []).length > 0,
     hasPeople: figures.counted > 0 && total > 0,
     chartTitle: 'People by MFA strength',
     // Short legends: the chart's legend is one line and hides what does not fit behind "+N items".

@@ -26,11 +26,27 @@ describe('countPosture', () => {
       judged({ department: 'Sales', accountEnabled: false, methods: [] }),
     ]);
 
-    expect(tally.overall).toEqual({ strong: 2, acceptable: 1, weak: 2, none: 1, criticalAdmins: 2, excluded: 2 });
+    const zero = { phoneOnly: 0, phishingResistant: 0, admins: 0, adminsPhishingResistant: 0 };
+    expect(tally.overall).toEqual({
+      ...{ strong: 2, acceptable: 1, weak: 2, none: 1, criticalAdmins: 2, excluded: 2 },
+      // The SMS admin is phone-only; the passkey admin is phishing-resistant; the guest admin is an admin all the same.
+      ...{ phoneOnly: 1, phishingResistant: 1, admins: 3, adminsPhishingResistant: 1 },
+    });
     expect(tally.byDepartment).toEqual({
-      Sales: { strong: 1, acceptable: 0, weak: 1, none: 1, criticalAdmins: 1, excluded: 1 },
-      IT: { strong: 1, acceptable: 1, weak: 0, none: 0, criticalAdmins: 1, excluded: 1 },
-      '': { strong: 0, acceptable: 0, weak: 1, none: 0, criticalAdmins: 0, excluded: 0 },
+      Sales: { strong: 1, acceptable: 0, weak: 1, none: 1, criticalAdmins: 1, excluded: 1, ...zero, phoneOnly: 1, admins: 1 },
+      IT: {
+        strong: 1,
+        acceptable: 1,
+        weak: 0,
+        none: 0,
+        criticalAdmins: 1,
+        excluded: 1,
+        ...zero,
+        phishingResistant: 1,
+        admins: 2,
+        adminsPhishingResistant: 1,
+      },
+      '': { strong: 0, acceptable: 0, weak: 1, none: 0, criticalAdmins: 0, excluded: 0, ...zero },
     });
     // Methods of people counted in rates only; the guest's SMS is not there.
     expect(tally.byMethod).toEqual({ authenticatorPush: 1, sms: 2, softwareOath: 1, passkey: 1, email: 1 });
@@ -52,5 +68,16 @@ describe('counts arithmetic', () => {
 
     expect(addCounts(a, b)).toEqual({ strong: 11, acceptable: 22, weak: 33, none: 44, criticalAdmins: 55, excluded: 66 });
     expect(countedPeople(a)).toBe(10);
+  });
+
+  it('adds the readiness figures when both sides counted them, and leaves them uncounted otherwise', () => {
+    const a = { ...NO_COUNTS, phoneOnly: 2, phishingResistant: 3, admins: 4, adminsPhishingResistant: 1 };
+    const older = { strong: 1, acceptable: 0, weak: 0, none: 0, criticalAdmins: 0, excluded: 0 };
+
+    expect(addCounts(a, a)).toMatchObject({ phoneOnly: 4, phishingResistant: 6, admins: 8, adminsPhishingResistant: 2 });
+    const mixed = addCounts(a, older);
+    expect(mixed.strong).toBe(1);
+    expect(mixed).not.toHaveProperty('phoneOnly');
+    expect(mixed).not.toHaveProperty('admins');
   });
 });

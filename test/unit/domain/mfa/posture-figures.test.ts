@@ -1,7 +1,9 @@
 import { NO_COUNTS, type PostureCounts } from '../../../../src/domain/mfa/posture-counts';
 import { percentOf, postureChange, postureFigures } from '../../../../src/domain/mfa/posture-figures';
 
-const counts = (overrides: Partial<PostureCounts>): PostureCounts => ({ ...NO_COUNTS, ...overrides });
+/** Counts as a scan from before the readiness figures had them: the figures and changes below leave them out. */
+const OLDER: PostureCounts = { strong: 0, acceptable: 0, weak: 0, none: 0, criticalAdmins: 0, excluded: 0 };
+const counts = (overrides: Partial<PostureCounts>): PostureCounts => ({ ...OLDER, ...overrides });
 
 describe('postureFigures', () => {
   it('computes every figure of the posture card from the counts', () => {
@@ -46,6 +48,30 @@ describe('postureFigures', () => {
       withNothing: 0,
       criticalAdmins: 1,
     });
+  });
+});
+
+describe('readiness figures', () => {
+  it('gives phone-only people, phishing-resistant coverage and admins when the scan counted them', () => {
+    const now = { ...NO_COUNTS, strong: 150, weak: 50, phoneOnly: 30, phishingResistant: 25, admins: 8, adminsPhishingResistant: 2 };
+
+    expect(postureFigures(now)).toMatchObject({
+      phoneOnly: 30,
+      phishingResistant: 25,
+      phishingResistantPercent: 12.5,
+      admins: 8,
+      adminsPhishingResistant: 2,
+    });
+  });
+
+  it('compares them only with a scan that counted them too', () => {
+    const before = { ...NO_COUNTS, strong: 150, weak: 50, phoneOnly: 40, phishingResistant: 20 };
+    const now = { ...before, phoneOnly: 30, phishingResistant: 25 };
+
+    expect(postureChange(now, before)).toMatchObject({ phoneOnly: -10, phishingResistantPoints: 2.5 });
+    const againstOlder = postureChange(now, counts({ strong: 150, weak: 50 }));
+    expect(againstOlder).not.toHaveProperty('phoneOnly');
+    expect(againstOlder).not.toHaveProperty('phishingResistantPoints');
   });
 });
 

@@ -93,6 +93,23 @@ describe('postureSummaryCard', () => {
     expect(allText(postureSummaryCard(tenant))).not.toContain("Microsoft's own count");
   });
 
+  it("shows the domain's readiness lines under the admins line, coloured by their tone, and nothing when there are none", () => {
+    const card = postureSummaryCard({
+      ...tenant,
+      readiness: [
+        { text: 'SMS and voice stop on 1 February 2027 (58 days): 41 people (1.4%) rely on them only', tone: 'warning' },
+        { text: 'Phishing-resistant MFA: 82 people (2.8%); every admin has it (4)', tone: 'neutral' },
+      ],
+    });
+    const lines = (card.body as CardNode[]).flatMap((node) => (node.type === 'Container' ? ((node.items as CardNode[]) ?? []) : []));
+    const phone = lines.find((n) => String(n.text).startsWith('SMS and voice stop'));
+    expect(phone?.color).toBe('Warning');
+    expect(lines.find((n) => String(n.text).startsWith('Phishing-resistant'))?.color).toBe('Default');
+    const order = texts(card);
+    expect(order.findIndex((t) => t.startsWith('SMS and voice'))).toBeGreaterThan(order.findIndex((t) => t.includes('no strong MFA')));
+    expect(allText(postureSummaryCard(tenant))).not.toContain('SMS and voice');
+  });
+
   it('carries the freshness line', () => {
     expect(texts(postureSummaryCard(tenant))).toContain('Scanned 23 Nov 2025 10:02 UTC · report updated 08:40 UTC');
   });
