@@ -2,6 +2,7 @@ import { classifyRegistration } from '../../src/domain/mfa/classify-registration
 import type { MethodKind } from '../../src/domain/mfa/method-kind';
 import { DEFAULT_CLASSIFICATION_POLICY, type ClassificationPolicy } from '../../src/domain/mfa/mfa-strength';
 import { DEFAULT_RATE_POLICY, type RatePolicy } from '../../src/domain/mfa/rate-policy';
+import type { PhoneType } from '../../src/domain/mfa/sms-voice-retirement';
 import type { UserMfaStatus, UserRegistration } from '../../src/domain/mfa/user-registration';
 import type { DirectoryEntry } from '../../src/domain/ports/directory';
 
@@ -22,6 +23,7 @@ export interface FakeUserOptions {
   /** False: the registration report has no row for them (as for disabled accounts). */
   inReport?: boolean;
   reportUpdatedAt?: Date;
+  phoneTypes?: PhoneType[];
 }
 
 export function fakeUser(id: string, options: FakeUserOptions = {}): FakeUser {
@@ -47,6 +49,7 @@ export function fakeUser(id: string, options: FakeUserOptions = {}): FakeUser {
     isMfaCapable: methods.length > 0,
     isMfaRegistered: methods.length > 0,
     methods,
+    ...(options.phoneTypes ? { phoneTypes: options.phoneTypes } : {}),
     ...(options.reportUpdatedAt ? { reportUpdatedAt: options.reportUpdatedAt } : {}),
   };
   return { entry, registration };

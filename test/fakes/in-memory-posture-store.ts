@@ -1,3 +1,4 @@
+import { isPhoneOnly, type PhoneType } from '../../src/domain/mfa/sms-voice-retirement';
 import { DEFAULT_STALE_SCAN_MS } from '../../src/adapters/storage/sql-posture-store';
 import { isCriticalAdmin } from '../../src/domain/mfa/classify-registration';
 import { countPosture } from '../../src/domain/mfa/count-posture';
@@ -24,6 +25,7 @@ interface ScannedPerson {
   isMfaCapable: boolean;
   isMfaRegistered: boolean;
   methods: MethodKind[];
+  phoneTypes?: PhoneType[];
   strength: MfaStrength;
   inReport: boolean;
   reportUpdatedAt?: Date;
@@ -111,6 +113,7 @@ export class InMemoryPostureStore implements PostureStore {
         isMfaCapable: registration.isMfaCapable,
         isMfaRegistered: registration.isMfaRegistered,
         methods: [...new Set(registration.methods)],
+        ...(registration.phoneTypes?.length ? { phoneTypes: [...registration.phoneTypes] } : {}),
         strength: registration.strength,
         inReport: true,
         ...(registration.reportUpdatedAt ? { reportUpdatedAt: new Date(registration.reportUpdatedAt) } : {}),
@@ -188,6 +191,7 @@ export class InMemoryPostureStore implements PostureStore {
       .filter((user) => query.strengths.includes(user.strength))
       .filter((user) => department === undefined || (user.department ?? '').toLowerCase() === department)
       .filter((user) => query.includeExcluded || user.countsInRates)
+      .filter((user) => !query.phoneOnly || isPhoneOnly(user.methods))
       .sort(byName);
     return { users: matches.slice(query.offset, query.offset + query.limit), total: matches.length };
   }
@@ -252,6 +256,7 @@ function statusesOf(people: Map<string, ScannedPerson>, rates: RatePolicy): User
         isMfaCapable: registration.isMfaCapable,
         isMfaRegistered: registration.isMfaRegistered,
         methods: [...registration.methods],
+        ...(registration.phoneTypes ? { phoneTypes: [...registration.phoneTypes] } : {}),
         ...(registration.inReport ? {} : { inReport: false }),
         ...(registration.reportUpdatedAt ? { reportUpdatedAt: new Date(registration.reportUpdatedAt) } : {}),
         strength: registration.strength,

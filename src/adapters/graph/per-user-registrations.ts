@@ -9,6 +9,8 @@ import { newCounters, type GraphCaller } from './graph-caller';
 import { graphPath } from './graph-path';
 import { sendBatched } from './json-batch';
 import { liveMethodKinds, type LiveMethod } from './live-method-kinds';
+import { livePhoneTypes } from './phone-types';
+import { phoneTypesOf } from './report-registration';
 import { UnknownMethodTally } from './unknown-method-tally';
 import type { RequestPacer } from '../request-pacer';
 
@@ -69,7 +71,8 @@ export async function walkPerUserRegistrations(
           skipped++;
           return;
         }
-        const methods = liveMethodKinds((outcome.body as { value?: LiveMethod[] } | undefined)?.value, unknown);
+        const live = (outcome.body as { value?: LiveMethod[] } | undefined)?.value;
+        const methods = liveMethodKinds(live, unknown);
         const isMfaRegistered = methods.some((m) => !NOT_A_FACTOR.has(m));
         registrations.push({
           id: user.id as string,
@@ -81,6 +84,7 @@ export async function walkPerUserRegistrations(
           isMfaRegistered,
           isMfaCapable: isMfaRegistered,
           methods,
+          ...phoneTypesOf(livePhoneTypes(live)),
         });
       });
       if (registrations.length === 0) continue;

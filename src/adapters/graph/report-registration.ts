@@ -1,6 +1,8 @@
+import type { PhoneType } from '../../domain/mfa/sms-voice-retirement';
 import type { UserRegistration } from '../../domain/mfa/user-registration';
 import type { UnknownMethodTally } from './unknown-method-tally';
 import { reportMethodKinds } from './report-method-kinds';
+import { reportPhoneTypes } from './phone-types';
 
 /** The userRegistrationDetails properties a scan needs; `$select` asks for exactly these. */
 export const REPORT_FIELDS = [
@@ -39,6 +41,12 @@ export function reportRegistration(row: ReportRow, unknown?: UnknownMethodTally)
     isMfaCapable: row.isMfaCapable === true,
     isMfaRegistered: row.isMfaRegistered === true,
     methods: reportMethodKinds(row.methodsRegistered, unknown),
+    ...phoneTypesOf(reportPhoneTypes(row.methodsRegistered)),
     reportUpdatedAt: updated && !Number.isNaN(updated.getTime()) ? updated : undefined,
   };
+}
+
+/** Only when there are some, so a registration without phones reads as it always did. */
+export function phoneTypesOf(types: PhoneType[]): { phoneTypes?: PhoneType[] } {
+  return types.length > 0 ? { phoneTypes: types } : {};
 }

@@ -1,3 +1,4 @@
+import type { PhoneType } from '../../domain/mfa/sms-voice-retirement';
 import type { MethodKind } from '../../domain/mfa/method-kind';
 import type { MfaStrength } from '../../domain/mfa/mfa-strength';
 import type { DirectoryTotals, PostureCounts, PostureSnapshot } from '../../domain/mfa/posture-counts';
@@ -48,6 +49,7 @@ export interface UserRow {
   is_mfa_capable: boolean;
   is_mfa_registered: boolean;
   methods: string[];
+  phone_types: string[] | null;
   strength: MfaStrength;
   is_critical_admin: boolean;
   counts_in_rates: boolean;
@@ -56,7 +58,7 @@ export interface UserRow {
 }
 
 export const USER_COLUMNS = `id, user_principal_name, display_name, given_name, user_type, account_enabled, department, job_title,
-  manager_id, is_admin, is_mfa_capable, is_mfa_registered, methods, strength, is_critical_admin, counts_in_rates,
+  manager_id, is_admin, is_mfa_capable, is_mfa_registered, methods, phone_types, strength, is_critical_admin, counts_in_rates,
   report_updated_at, in_report`;
 
 export function toUserStatus(row: UserRow): UserMfaStatus {
@@ -71,6 +73,7 @@ export function toUserStatus(row: UserRow): UserMfaStatus {
     isMfaCapable: row.is_mfa_capable,
     isMfaRegistered: row.is_mfa_registered,
     methods: [...row.methods] as MethodKind[],
+    ...(row.phone_types?.length ? { phoneTypes: [...row.phone_types] as PhoneType[] } : {}),
     ...(row.in_report === false ? { inReport: false } : {}),
     ...(row.department === null ? {} : { department: row.department }),
     ...(row.job_title === null ? {} : { jobTitle: row.job_title }),

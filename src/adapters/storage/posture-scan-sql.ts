@@ -52,14 +52,16 @@ export const SAVE_PEOPLE = savePage(`
 
 export const SAVE_REGISTRATIONS = savePage(`
     INSERT INTO mfa_users
-      (scan_id, id, is_admin, is_mfa_capable, is_mfa_registered, methods, strength, in_report, report_updated_at)
-    SELECT live.id, r.user_id, r.is_admin, r.is_mfa_capable, r.is_mfa_registered, r.methods, r.strength, true, r.report_updated_at
+      (scan_id, id, is_admin, is_mfa_capable, is_mfa_registered, methods, phone_types, strength, in_report, report_updated_at)
+    SELECT live.id, r.user_id, r.is_admin, r.is_mfa_capable, r.is_mfa_registered, r.methods, r.phone_types, r.strength, true,
+           r.report_updated_at
     FROM live, json_to_recordset($2::json) AS r(
-      user_id text, is_admin boolean, is_mfa_capable boolean, is_mfa_registered boolean, methods text[],
+      user_id text, is_admin boolean, is_mfa_capable boolean, is_mfa_registered boolean, methods text[], phone_types text[],
       strength text, report_updated_at timestamptz)
     ON CONFLICT (scan_id, id) DO UPDATE SET
       is_admin = EXCLUDED.is_admin, is_mfa_capable = EXCLUDED.is_mfa_capable,
-      is_mfa_registered = EXCLUDED.is_mfa_registered, methods = EXCLUDED.methods, strength = EXCLUDED.strength,
+      is_mfa_registered = EXCLUDED.is_mfa_registered, methods = EXCLUDED.methods, phone_types = EXCLUDED.phone_types,
+      strength = EXCLUDED.strength,
       in_report = true, report_updated_at = EXCLUDED.report_updated_at`);
 
 export const LOCK_RUNNING_SCAN = `SELECT id FROM scan_runs WHERE id = $1::bigint AND status = 'running' FOR UPDATE`;

@@ -1,3 +1,4 @@
+import { NOT_A_SECOND_FACTOR, PHONE_METHODS } from '../../domain/mfa/sms-voice-retirement';
 import type { MfaStrength } from '../../domain/mfa/mfa-strength';
 import { addCounts, NO_COUNTS, type DirectoryTotals, type PostureCounts, type PostureSnapshot } from '../../domain/mfa/posture-counts';
 import type { UserMfaStatus } from '../../domain/mfa/user-registration';
@@ -90,6 +91,7 @@ export class SqlPostureStore implements PostureStore {
       is_mfa_capable: registration.isMfaCapable,
       is_mfa_registered: registration.isMfaRegistered,
       methods: [...new Set(registration.methods)],
+      phone_types: registration.phoneTypes?.length ? registration.phoneTypes : null,
       strength: registration.strength,
       report_updated_at: registration.reportUpdatedAt?.toISOString() ?? null,
     }));
@@ -180,13 +182,24 @@ export class SqlPostureStore implements PostureStore {
          WHERE strength = ANY($1::text[])
            AND ($2::text IS NULL OR lower(COALESCE(department, '')) = lower($2::text))
            AND ($3::boolean OR counts_in_rates)
+           AND (NOT $6::boolean OR (methods && $7::text[] AND methods <@ ($7::text[] || $8::text[])))
        )
        SELECT counted.total, page.*
        FROM (SELECT count(*) AS total FROM matches) AS counted
        LEFT JOIN LATERAL (
          SELECT * FROM matches ORDER BY lower(display_name) COLLATE "C", id OFFSET $4 LIMIT $5
        ) AS page ON true`,
-      [[...query.strengths] satisfies MfaStrength[], query.department ?? null, query.includeExcluded ?? false, query.offset, query.limit],
+      [
+        [...query.strengths] satisfies MfaStrength[],
+        query.department ?? null,
+        query.includeExcluded ?? false,
+        query.offset,
+        query.limit,
+        // Phone-only as isPhoneOnly says, from the domain's own lists.
+        query.phoneOnly ?? false,
+        PHONE_METHODS,
+        NOT_A_SECOND_FACTOR,
+      ],
     );
     const total = rows[0]?.total ?? 0;
     return { users: rows.filter((row) => row.id !== null).map(toUserStatus), total };

@@ -1,5 +1,6 @@
 import type { MethodKind } from './method-kind';
 import type { MfaStrength } from './mfa-strength';
+import type { PhoneType } from './sms-voice-retirement';
 
 /** One person's MFA registration as the directory reports it, joined with who they are. */
 export interface UserRegistration {
@@ -15,6 +16,8 @@ export interface UserRegistration {
   isMfaCapable: boolean;
   isMfaRegistered: boolean;
   methods: MethodKind[];
+  /** The phone numbers Entra keeps for them, by type (what each can do differs); absent when there are none. */
+  phoneTypes?: PhoneType[];
   department?: string;
   jobTitle?: string;
   managerId?: string;

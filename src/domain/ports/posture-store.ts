@@ -33,6 +33,8 @@ export interface UserQuery {
   department?: string;
   /** Also list guests and disabled accounts, which are left out by default (as they are from the rates). */
   includeExcluded?: boolean;
+  /** Only people whose MFA is SMS and/or voice alone (isPhoneOnly), whatever their strength. */
+  phoneOnly?: boolean;
   offset: number;
   limit: number;
 }

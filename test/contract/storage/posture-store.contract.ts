@@ -330,6 +330,29 @@ export function postureStoreContract(name: string, openData: () => Promise<Postu
         expect([first.total, second.total, third.total]).toEqual([7, 7, 7]);
       });
 
+      it('lists those who rely on SMS and voice alone, whatever their strength, with the phone types Entra keeps', async () => {
+        await scan(store, [
+          fakeUser('p1', { displayName: 'Pia Office', methods: ['voice'], phoneTypes: ['office'] }),
+          fakeUser('p2', { displayName: 'Paul Mobile', methods: ['sms', 'voice', 'email'], phoneTypes: ['mobile'] }),
+          fakeUser('p3', { displayName: 'Quinn Both', methods: ['sms', 'authenticatorPush'], phoneTypes: ['mobile', 'office'] }),
+          fakeUser('p4', { displayName: 'Rae Badge', methods: ['sms', 'qrCodePin'], phoneTypes: ['mobile'] }),
+          fakeUser('p5', { displayName: 'Sam Nothing', methods: [] }),
+          fakeUser('p6', { displayName: 'Tess Guest', methods: ['sms'], userType: 'guest', phoneTypes: ['mobile'] }),
+        ]);
+
+        const page = await store.listUsers({ strengths: ALL, phoneOnly: true, offset: 0, limit: 10 });
+
+        expect(page.total).toBe(3);
+        expect(page.users.map((user) => [user.displayName, user.phoneTypes])).toEqual([
+          ['Paul Mobile', ['mobile']],
+          ['Pia Office', ['office']],
+          ['Rae Badge', ['mobile']],
+        ]);
+        expect((await store.findUser('p3'))?.phoneTypes).toEqual(['mobile', 'office']);
+        expect(await store.findUser('p5')).not.toHaveProperty('phoneTypes');
+        expect((await store.listUsers({ strengths: ['strong'], phoneOnly: true, offset: 0, limit: 10 })).total).toBe(0);
+      });
+
       it('gives the total even past the last page', async () => {
         expect(await store.listUsers({ strengths: ['none'], offset: 50, limit: 10 })).toEqual({ users: [], total: 3 });
       });

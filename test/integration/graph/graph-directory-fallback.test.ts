@@ -33,6 +33,13 @@ describe("registrationSource 'perUserMethods' (tenants without Entra ID P1/P2)",
         perUser.items.some((r) => !r.isMfaRegistered),
     ).toBe(true);
     expect(perUser.items.every((r) => r.accountEnabled === true)).toBe(true);
+    // Phone types as Entra keeps them, the same from both sources: the demo's office-only and alternate-mobile-only people.
+    const phones = (name: string) => perUser.items.find((r) => r.displayName === name)?.phoneTypes;
+    expect([phones('Dagny Solberg'), phones('Cormac Doherty'), phones('Fiona Achterberg')]).toEqual([
+      ['office'],
+      ['alternateMobile'],
+      ['mobile', 'office'],
+    ]);
     // Handed over in slices as the batches complete, not once per 999 users.
     expect(perUser.pageSizes.every((n) => n <= 50)).toBe(true);
     expect(stats).toMatchObject({ source: 'perUserMethods', items: enabled.length, throttled: 0, skipped: 0 });

@@ -12,6 +12,7 @@ import { sendRateSenders } from './011_send_rate_senders';
 import { nudgeSendMarks } from './012_nudge_send_marks';
 import { campaignProblems } from './013_campaign_problems';
 import { nudgeByCampaignDelivery } from './014_nudge_by_campaign_delivery';
+import { phoneTypes } from './015_phone_types';
 import type { Migration } from './migration';
 
 /** Every migration, in order. A new migration file is added here too. */
@@ -30,4 +31,5 @@ export const allMigrations: readonly Migration[] = [
   nudgeSendMarks,
   campaignProblems,
   nudgeByCampaignDelivery,
+  phoneTypes,
 ];
