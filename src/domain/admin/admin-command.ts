@@ -1,4 +1,5 @@
 import { isGuid } from '../guid';
+import { SMS_VOICE_RETIREMENT } from '../mfa/sms-voice-retirement';
 
 /**
  * What admins can ask for, independent of how it was typed. The bot parses chat text into these;
@@ -6,7 +7,7 @@ import { isGuid } from '../guid';
  */
 export type AdminCommand =
   | { name: 'posture'; scope: { kind: 'tenant' } | { kind: 'byDepartment' } | { kind: 'department'; department: string } }
-  | { name: 'unenrolled' | 'weak'; department?: string }
+  | { name: 'unenrolled' | 'weak' | 'phone-only'; department?: string }
   | { name: 'user'; query: string }
   | { name: 'trend'; days: number }
   | { name: 'scan' }
@@ -42,6 +43,12 @@ export const ADMIN_COMMANDS: Record<AdminCommandName, CommandUsage> = {
     syntax: 'weak [department]',
     description: 'People who rely on text messages, voice calls or email only (sent to you privately).',
     examples: ['weak', 'weak Engineering'],
+  },
+  'phone-only': {
+    name: 'phone-only',
+    syntax: 'phone-only [department]',
+    description: `People whose only MFA is text messages or phone calls, which stop on ${SMS_VOICE_RETIREMENT.stopsOnText} (sent to you privately).`,
+    examples: ['phone-only', 'phone-only Sales'],
   },
   user: {
     name: 'user',
@@ -93,6 +100,7 @@ export function parseAdminCommand(name: AdminCommandName, args: readonly string[
       return { ok: true, command: { name, scope: { kind: 'department', department: rest } } };
     case 'unenrolled':
     case 'weak':
+    case 'phone-only':
       return { ok: true, command: rest === '' ? { name } : { name, department: rest } };
     case 'user':
       return rest === '' ? refuse('Tell me whose status to show: a name or a UPN.') : { ok: true, command: { name, query: rest } };
@@ -130,6 +138,7 @@ export function describeForAudit(command: AdminCommand): string {
           : 'posture <department>';
     case 'unenrolled':
     case 'weak':
+    case 'phone-only':
       return command.department ? `${command.name} <department>` : command.name;
     case 'user':
       return 'user <query>';

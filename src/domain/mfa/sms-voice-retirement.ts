@@ -85,3 +85,10 @@ export function phoneOnlyLine(now: Date, phoneOnly: number, counted: number): st
   if (phase === 'after') return `${headline}. ${people} still had only SMS or voice at the last scan`;
   return `${headline}: ${people} ${phoneOnly === 1 ? 'relies' : 'rely'} on them only`;
 }
+
+/** The phone-only list's note: what happens to the people on it, and when (or that it has happened). */
+export function phoneOnlyListNote(now: Date): string {
+  const { phase, headline } = smsVoiceCountdown(now);
+  if (phase === 'after') return `${headline}.`;
+  return `${headline}: then each of them must register another method at their next sign-in, with no way to skip it.`;
+}

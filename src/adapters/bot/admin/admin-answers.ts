@@ -1,4 +1,5 @@
 import { readinessLines } from '../../../domain/mfa/readiness-lines';
+import { phoneOnlyListNote } from '../../../domain/mfa/sms-voice-retirement';
 import type { AdminCommand } from '../../../domain/admin/admin-command';
 import type { ClassificationPolicy } from '../../../domain/mfa/mfa-strength';
 import type { RatePolicy } from '../../../domain/mfa/rate-policy';
@@ -64,6 +65,7 @@ export async function answerAdminCommand(command: AdminCommand, actorId: string,
         : summary(deps, command.scope.kind === 'department' ? command.scope.department : undefined);
     case 'unenrolled':
     case 'weak':
+    case 'phone-only':
       return { privacy: 'private', kind: 'list', ...(await userListAnswer(deps, command.name, command.department, 0)) };
     case 'user':
       return { privacy: 'private', kind: 'userStatus', ...(await userAnswer(deps, command.query)) };
@@ -154,8 +156,10 @@ export async function userListAnswer(
         ...(u.department ? { department: u.department } : {}),
         strength: u.strength,
         methods: u.methods,
+        ...(u.phoneTypes ? { phoneTypes: u.phoneTypes } : {}),
         isCriticalAdmin: u.isCriticalAdmin,
       })),
+      ...(list === 'phone-only' ? { note: phoneOnlyListNote(deps.now()) } : {}),
       freshness: { takenAt: page.takenAt, ...(page.reportUpdatedAt ? { reportUpdatedAt: page.reportUpdatedAt } : {}) },
     }),
   };

@@ -6,6 +6,7 @@ import { countText } from './figure-text';
 import { freshnessLine, type Freshness } from './freshness-line';
 import { methodsInWords, STRENGTH_LOOK } from './strength-label';
 import { VERBS } from './verbs';
+import { PHONE_TYPE_TEXT, SMS_VOICE_RETIREMENT, type PhoneType } from '../../../domain/mfa/sms-voice-retirement';
 
 import type { UserListKind } from '../../../use-cases/list-users';
 
@@ -17,6 +18,8 @@ export interface UserListRow {
   department?: string;
   strength: MfaStrength;
   methods: readonly MethodKind[];
+  /** The phones Entra keeps for them: the phone-only list says which, since what each can do differs. */
+  phoneTypes?: readonly PhoneType[];
   isCriticalAdmin: boolean;
 }
 
@@ -33,6 +36,8 @@ export interface UserListView {
   /** Rows per page, for the Previous button (defaults to the page's own length). */
   pageSize?: number;
   freshness: Freshness;
+  /** Replaces the list's standing subtitle, e.g. the phone-only list's countdown, worded by the domain. */
+  note?: string;
 }
 
 /** The largest page a card shows: about 12 KB, under 20 KB with the longest names; Teams' limit for safety is 28 KB. */
@@ -48,11 +53,13 @@ export interface UserListPageData {
 const TITLES: Record<UserListKind, string> = {
   unenrolled: 'People with no MFA',
   weak: 'People with only weak MFA',
+  'phone-only': 'People who rely on SMS and voice only',
 };
 
 const SUBTITLES: Record<UserListKind, string> = {
   unenrolled: 'No method registered: they sign in with a password alone.',
   weak: 'Only a text message, phone call or email code: these can be intercepted.',
+  'phone-only': `Only text messages or phone calls, which Microsoft stops on ${SMS_VOICE_RETIREMENT.stopsOnText}.`,
 };
 
 function pageData(view: UserListView, offset: number): UserListPageData {
@@ -73,7 +80,7 @@ export function userListCard(view: UserListView): AdaptiveCard {
       : `Showing ${countText(first)}–${countText(last)} of ${countText(view.total)}`;
   return renderCard('user-list', {
     title: `${TITLES[view.list]} · ${scope}`,
-    subtitle: SUBTITLES[view.list],
+    subtitle: view.note ?? SUBTITLES[view.list],
     range,
     users: users.map((u) => ({
       name: directoryText(u.displayName, TEXT_LIMITS.displayName),
@@ -82,11 +89,18 @@ export function userListCard(view: UserListView): AdaptiveCard {
       strength: STRENGTH_LOOK[u.strength].label + (u.isCriticalAdmin ? ' · ⚠ admin' : ''),
       strengthColor: u.isCriticalAdmin ? 'Attention' : STRENGTH_LOOK[u.strength].textColor,
       // "No MFA" already says there is no method.
-      methods: u.strength === 'none' && u.methods.length === 0 ? '' : methodsInWords(u.methods),
+      methods: rowMethods(u),
     })),
     freshness: freshnessLine(view.freshness),
     previous: view.offset > 0 ? pageData(view, Math.max(0, view.offset - pageSize)) : null,
     next: last < view.total && users.length > 0 ? pageData(view, last) : null,
     verbs: VERBS,
   });
+}
+
+/** "Text message (SMS), Phone call · mobile phone (text messages and calls)"; nothing for "No MFA", which says it. */
+function rowMethods(u: UserListRow): string {
+  if (u.strength === 'none' && u.methods.length === 0) return '';
+  const phones = (u.phoneTypes ?? []).map((type) => PHONE_TYPE_TEXT[type]);
+  return [methodsInWords(u.methods), ...(phones.length > 0 ? [phones.join(', ')] : [])].join(' · ');
 }

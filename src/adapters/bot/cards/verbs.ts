@@ -9,7 +9,7 @@ export const VERBS = {
   postureDepartments: 'posture.departments',
   /** data: { days?, department? } — the % strong line chart (the route picks the default span). */
   postureTrend: 'posture.trend',
-  /** data: { list: 'unenrolled' | 'weak', department?, offset } — another page of a user list. */
+  /** data: { list: 'unenrolled' | 'weak' | 'phone-only', department?, offset } — another page of a user list. */
   postureUsersPage: 'posture.users.page',
   /** data: { userId } — check one user's methods live again. */
   postureUserCheck: 'posture.user.check',

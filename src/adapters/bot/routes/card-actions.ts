@@ -24,7 +24,7 @@ export const CARD_ACTION_DATA = {
   [VERBS.postureDepartments]: z.object({}),
   [VERBS.postureTrend]: z.object({ days: z.number().int().min(1).max(365).optional() }),
   [VERBS.postureUsersPage]: z.object({
-    list: z.enum(['unenrolled', 'weak']),
+    list: z.enum(['unenrolled', 'weak', 'phone-only']),
     department: department.optional(),
     offset: z.number().int().min(0),
   }),

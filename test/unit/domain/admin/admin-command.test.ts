@@ -8,6 +8,8 @@ describe('parseAdminCommand', () => {
     [['posture', 'Human', 'Resources'], { name: 'posture', scope: { kind: 'department', department: 'Human Resources' } }],
     [['unenrolled'], { name: 'unenrolled' }],
     [['weak', 'Sales'], { name: 'weak', department: 'Sales' }],
+    [['phone-only'], { name: 'phone-only' }],
+    [['phone-only', 'Human', 'Resources'], { name: 'phone-only', department: 'Human Resources' }],
     [['user', 'adele.vance@contoso.com'], { name: 'user', query: 'adele.vance@contoso.com' }],
     [['trend'], { name: 'trend', days: 30 }],
     [['trend', '90'], { name: 'trend', days: 90 }],
@@ -49,5 +51,7 @@ describe('parseAdminCommand', () => {
     expect(parsed.ok && describeForAudit(parsed.command)).toBe('user <query>');
     const dept = parseAdminCommand('posture', ['Finance']);
     expect(dept.ok && describeForAudit(dept.command)).toBe('posture <department>');
+    const phones = parseAdminCommand('phone-only', ['Finance']);
+    expect(phones.ok && describeForAudit(phones.command)).toBe('phone-only <department>');
   });
 });

@@ -1,4 +1,10 @@
-import { isPhoneOnly, phoneOnlyLine, smsVoiceCountdown, SMS_VOICE_RETIREMENT } from '../../../../src/domain/mfa/sms-voice-retirement';
+import {
+  isPhoneOnly,
+  phoneOnlyLine,
+  phoneOnlyListNote,
+  smsVoiceCountdown,
+  SMS_VOICE_RETIREMENT,
+} from '../../../../src/domain/mfa/sms-voice-retirement';
 
 // Every date here is given, never read from the clock: the wording changes on 1 February 2027 itself.
 const at = (iso: string) => new Date(iso);
@@ -72,6 +78,18 @@ describe('the posture line', () => {
   it('after the date, says what happened and who was still on the phone at the last scan', () => {
     expect(phoneOnlyLine(at('2027-02-10T09:00:00Z'), 12, 1200)).toBe(
       'SMS and voice stopped on 1 February 2027 (9 days ago): people who relied on them must register another method at their next sign-in. 12 people (1%) still had only SMS or voice at the last scan',
+    );
+  });
+});
+
+describe("the phone-only list's note", () => {
+  it('says what will happen, then what has happened', () => {
+    expect(phoneOnlyListNote(at('2027-01-31T23:59:59Z'))).toBe(
+      'SMS and voice stop on 1 February 2027 (1 day): then each of them must register another method at their next sign-in, with no way to skip it.',
+    );
+    expect(phoneOnlyListNote(at('2027-02-01T00:00:00Z'))).toMatch(/^SMS and voice stop today, 1 February 2027: then each of them/);
+    expect(phoneOnlyListNote(at('2027-02-02T08:00:00Z'))).toBe(
+      'SMS and voice stopped on 1 February 2027 (1 day ago): people who relied on them must register another method at their next sign-in.',
     );
   });
 });

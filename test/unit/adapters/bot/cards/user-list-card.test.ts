@@ -52,6 +52,27 @@ describe('userListCard', () => {
     expect(ofType(card, 'TextBlock').find((b) => b.text === 'Weak · ⚠ admin')?.color).toBe('Attention');
   });
 
+  it('names the phones Entra keeps for each person on the phone-only list, under the note the caller gives', () => {
+    const card = userListCard(
+      page({
+        list: 'phone-only',
+        users: [
+          ...people(1, { displayName: 'Olga Office', methods: ['voice'], phoneTypes: ['office'] }),
+          ...people(1, { displayName: 'Mo Mobile', methods: ['sms', 'voice'], phoneTypes: ['mobile', 'alternateMobile'] }),
+        ],
+        note: 'SMS and voice stop on 1 February 2027 (58 days): then each of them must register another method.',
+      }),
+    );
+
+    expect(texts(card)[0]).toBe('People who rely on SMS and voice only · whole tenant');
+    expect(texts(card)).toContain('SMS and voice stop on 1 February 2027 (58 days): then each of them must register another method.');
+    expect(texts(card).some((t) => t.includes('Phone call · office phone (calls only)'))).toBe(true);
+    expect(texts(card).some((t) => t.includes('mobile phone (text messages and calls), alternate mobile phone (calls only)'))).toBe(true);
+    expect(texts(userListCard(page({ list: 'phone-only' })))).toContain(
+      'Only text messages or phone calls, which Microsoft stops on 1 February 2027.',
+    );
+  });
+
   it('does not repeat "no method" next to "No MFA" in the unenrolled list', () => {
     const card = userListCard(page({ list: 'unenrolled', users: people(2, { strength: 'none', methods: [], department: undefined }) }));
     expect(texts(card)[0]).toBe('People with no MFA · whole tenant');
