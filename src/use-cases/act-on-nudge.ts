@@ -184,5 +184,5 @@ function snoozedNotice(deps: NudgeActionDeps, series: NudgeSeries): NudgeNotice 
 }
 
 function nudgeView(deps: NudgeActionDeps, nudge: Nudge, series: NudgeSeries, methods: MethodKind[], notice?: NudgeNotice): NudgeCard {
-  return nudgeCardFor(nudge, series, methods, { classification: deps.policy, snooze: deps.nudges.snooze }, notice);
+  return nudgeCardFor(nudge, series, methods, { classification: deps.policy, snooze: deps.nudges.snooze, now: deps.now() }, notice);
 }

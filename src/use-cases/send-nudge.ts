@@ -145,7 +145,7 @@ export async function sendNudge(deps: SendNudgeDeps, request: NudgeRequest): Pro
     patience === undefined ? deps : { ...deps, chatAfterInstall: { ...deps.chatAfterInstall, totalMs: patience, thenTryLater: true } },
     person.id,
     gate,
-    nudgeCardFor(nudge, series, methods, { classification: deps.policy, snooze: deps.nudges.snooze }),
+    nudgeCardFor(nudge, series, methods, { classification: deps.policy, snooze: deps.nudges.snooze, now: deps.now() }),
   );
   await recordWithRetries(() => deps.store.recordDelivery(nudge.id, toRecord(outcome, deps.now()), deps.now()), deps.recordRetryWaitsMs);
   return { ...outcome, person, nudgeId: nudge.id, strength };

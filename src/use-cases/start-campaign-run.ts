@@ -1,4 +1,4 @@
-import { inAudience, targetedStrengths } from '../domain/campaigns/campaign-audience';
+import { audienceQuery, inAudience } from '../domain/campaigns/campaign-audience';
 import type { CampaignRun } from '../domain/campaigns/campaign-run';
 import type { CampaignRecords } from '../domain/ports/campaign-store';
 import type { CampaignRuns } from '../domain/ports/campaign-runs';
@@ -44,7 +44,7 @@ export async function startCampaignRun(deps: StartRunDeps, campaignId: string, s
   if (scope.kind === 'group' && !members) return { kind: 'unknownGroup', groupId: scope.groupId };
   const chosen: string[] = [];
   for (let offset = 0; ; offset += PAGE) {
-    const { users } = await deps.posture.listUsers({ strengths: targetedStrengths(campaign.audience.gaps), offset, limit: PAGE });
+    const { users } = await deps.posture.listUsers({ ...audienceQuery(campaign.audience.gaps), offset, limit: PAGE });
     // Someone the registration report left out is unknown, not unprotected: no nudge on a guess.
     for (const user of users) if (user.inReport !== false && inAudience(user, campaign.audience, members)) chosen.push(user.id);
     if (users.length < PAGE) break;

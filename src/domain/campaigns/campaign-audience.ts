@@ -1,21 +1,32 @@
-import type { MfaStrength } from '../mfa/mfa-strength';
+import { STRENGTHS_STRONGEST_FIRST, type MfaStrength } from '../mfa/mfa-strength';
+import { isPhoneOnly } from '../mfa/sms-voice-retirement';
 import type { UserMfaStatus } from '../mfa/user-registration';
 
 /**
  * Who a campaign is for, resolved again at each run from the latest scan, so that people who set up MFA in
  * the meantime drop out by themselves. `gaps`: people with no MFA, people whose only methods are weak (SMS,
- * voice), or both. `scope`: everyone, chosen departments (any case), or the members of an Entra group (resolved
+ * voice), both, or people whose only second factor is SMS and/or voice (`phoneOnly`: those Microsoft's end of SMS
+ * and voice catches, whatever strength the tenant's policy gives them). `scope`: everyone, chosen departments (any case), or the members of an Entra group (resolved
  * through the directory by the use case). `excluded`: user principal names left out whatever else holds.
  */
 export interface CampaignAudience {
-  gaps: 'none' | 'weak' | 'both';
+  gaps: 'none' | 'weak' | 'both' | 'phoneOnly';
   scope: { kind: 'all' } | { kind: 'departments'; departments: string[] } | { kind: 'group'; groupId: string; groupName?: string };
   excluded: string[];
 }
 
-/** The strengths a campaign's gaps target. */
-export function targetedStrengths(gaps: CampaignAudience['gaps']): MfaStrength[] {
-  return gaps === 'none' ? ['none'] : gaps === 'weak' ? ['weak'] : ['none', 'weak'];
+/** What to ask the latest scan for: the strengths a campaign's gaps target, and whether only the phone-only. */
+export function audienceQuery(gaps: CampaignAudience['gaps']): { strengths: MfaStrength[]; phoneOnly?: true } {
+  switch (gaps) {
+    case 'none':
+      return { strengths: ['none'] };
+    case 'weak':
+      return { strengths: ['weak'] };
+    case 'both':
+      return { strengths: ['none', 'weak'] };
+    case 'phoneOnly':
+      return { strengths: [...STRENGTHS_STRONGEST_FIRST], phoneOnly: true };
+  }
 }
 
 /**
@@ -24,7 +35,8 @@ export function targetedStrengths(gaps: CampaignAudience['gaps']): MfaStrength[]
  */
 export function inAudience(person: UserMfaStatus, audience: CampaignAudience, groupMembers?: ReadonlySet<string>): boolean {
   if (!person.countsInRates || person.userType !== 'member' || person.accountEnabled === false) return false;
-  if (!targetedStrengths(audience.gaps).includes(person.strength)) return false;
+  if (!audienceQuery(audience.gaps).strengths.includes(person.strength)) return false;
+  if (audience.gaps === 'phoneOnly' && !isPhoneOnly(person.methods)) return false;
   const upn = person.userPrincipalName.toLowerCase();
   if (audience.excluded.some((excluded) => excluded.toLowerCase() === upn)) return false;
   switch (audience.scope.kind) {

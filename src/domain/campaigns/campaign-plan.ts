@@ -52,7 +52,8 @@ export function parseCampaignPlan(form: CampaignForm, now: Date): { plan: Campai
   else if (name.length > PLAN_LIMITS.name) problems.push(`Keep the name to ${PLAN_LIMITS.name} characters.`);
 
   const gaps = text('gaps') || 'both';
-  if (gaps !== 'none' && gaps !== 'weak' && gaps !== 'both') problems.push('Choose who to remind: no MFA, weak methods only, or both.');
+  if (gaps !== 'none' && gaps !== 'weak' && gaps !== 'both' && gaps !== 'phoneOnly')
+    problems.push('Choose who to remind: no MFA, weak methods only, both, or those who rely on SMS and voice alone.');
 
   let scope: CampaignAudience['scope'] = { kind: 'all' };
   const scopeKind = text('scope') || 'all';

@@ -92,3 +92,17 @@ export function phoneOnlyListNote(now: Date): string {
   if (phase === 'after') return `${headline}.`;
   return `${headline}: then each of them must register another method at their next sign-in, with no way to skip it.`;
 }
+
+/**
+ * Why it matters, for an employee whose only second step is a phone: the nudge card says this instead of the
+ * general reason, so the date they will meet at sign-in is the one the card names.
+ */
+export function phoneOnlyNudgeReason(now: Date): string {
+  const { phase, days } = smsVoiceCountdown(now);
+  const on = SMS_VOICE_RETIREMENT.stopsOnText;
+  if (phase === 'after') {
+    return `Since ${on} Microsoft no longer checks sign-ins by text message or phone call. The next time you sign in you will have to set up another method before you can carry on: do it now, at a moment that suits you.`;
+  }
+  const when = phase === 'today' ? 'today' : `on ${on}, in ${days} ${days === 1 ? 'day' : 'days'}`;
+  return `Microsoft stops checking sign-ins by text message and phone call ${when}. After that, anyone whose only second step is a phone has to set up another method at their next sign-in before they can carry on: set it up now and that day will pass you by.`;
+}

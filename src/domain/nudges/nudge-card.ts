@@ -2,6 +2,7 @@ import type { Article } from '../guidance/article';
 import type { MethodKind } from '../mfa/method-kind';
 import { classifyMethods, type ClassificationPolicy, type MfaStrength } from '../mfa/mfa-strength';
 import { nextStepFor, type NextStep } from '../mfa/next-step';
+import { isPhoneOnly, phoneOnlyNudgeReason } from '../mfa/sms-voice-retirement';
 import type { Nudge, NudgeSeries } from './nudge';
 import { snoozeOffer, type SnoozePolicy } from './snooze-policy';
 
@@ -39,6 +40,8 @@ export type NudgeCard =
       methods: MethodKind[];
       nextStep: NextStep;
       deadline?: Date;
+      /** Their only second step is a phone: why it matters for them is the end of SMS and voice (phoneOnlyNudgeReason). */
+      phoneOnlyReason?: string;
       /** null: no snoozes left in this series. */
       snooze: SnoozeChoices | null;
       notice?: NudgeNotice;
@@ -55,7 +58,7 @@ export function nudgeCardFor(
   nudge: Pick<Nudge, 'id' | 'greetingName' | 'deadline'>,
   series: Pick<NudgeSeries, 'snoozesUsed'>,
   methods: MethodKind[],
-  policies: { classification: ClassificationPolicy; snooze: SnoozePolicy },
+  policies: { classification: ClassificationPolicy; snooze: SnoozePolicy; now: Date },
   notice?: NudgeNotice,
 ): NudgeCard {
   const strength = classifyMethods(methods, policies.classification);
@@ -67,6 +70,7 @@ export function nudgeCardFor(
     methods,
     nextStep: nextStepFor(strength, methods, policies.classification),
     ...(nudge.deadline ? { deadline: nudge.deadline } : {}),
+    ...(isPhoneOnly(methods) ? { phoneOnlyReason: phoneOnlyNudgeReason(policies.now) } : {}),
     snooze: snoozeOffer(series.snoozesUsed, policies.snooze),
     ...(notice ? { notice } : {}),
   };

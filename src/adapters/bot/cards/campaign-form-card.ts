@@ -1,6 +1,8 @@
 import type { Campaign } from '../../../domain/campaigns/campaign';
 import type { CampaignForm } from '../../../domain/campaigns/campaign-plan';
 import { FORM_FIELDS } from '../../../domain/campaigns/campaign-plan';
+import type { CampaignPreset } from '../../../domain/campaigns/campaign-presets';
+import { SMS_VOICE_RETIREMENT } from '../../../domain/mfa/sms-voice-retirement';
 import { sendingHoursText } from '../../../domain/nudges/quiet-hours';
 import { renderCard, type AdaptiveCard } from './card-template';
 import { directoryText } from './directory-text';
@@ -15,6 +17,8 @@ export interface CampaignFormView {
   title?: string;
   /** The time zone the manager's Teams reported, for the schedule's default. */
   timeZone?: string;
+  /** Ready-made campaigns offered as buttons above the fields (campaignPresets at the time asked). */
+  presets?: readonly Pick<CampaignPreset, 'key' | 'title'>[];
 }
 
 const DEFAULTS: Record<(typeof FORM_FIELDS)[number], string> = {
@@ -50,6 +54,9 @@ export function campaignFormCard(view: CampaignFormView = {}): AdaptiveCard {
     ...values,
     title: view.title ?? 'New reminder campaign',
     problems: (view.problems ?? []).map((text) => ({ text: directoryText(text, 300) })),
+    presets: (view.presets ?? []).map(({ key, title }) => ({ key, title })),
+    presetVerb: VERBS.campaignNew,
+    phoneOnlyChoice: `SMS and voice only (Microsoft stops them on ${SMS_VOICE_RETIREMENT.stopsOnText})`,
     verb: VERBS.campaignCreate,
   });
 }

@@ -8,6 +8,7 @@ const GAPS: Record<CampaignPlan['audience']['gaps'], string> = {
   both: 'No MFA, or weak methods only',
   none: 'No MFA at all',
   weak: 'Weak methods only (text message, voice call)',
+  phoneOnly: 'People who rely on SMS and voice alone',
 };
 
 export const STATUS_TEXT: Record<CampaignStatus, { text: string; color: TextColor }> = {

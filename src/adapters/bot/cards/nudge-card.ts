@@ -114,7 +114,7 @@ export function nudgeCard(card: NudgeCard, recipientTeamsId?: string): AdaptiveC
             color: STRENGTH_LOOK[strength].textColor,
             style: STRENGTH_LOOK[strength].containerStyle,
           },
-          why: WHY[strength],
+          why: card.phoneOnlyReason ?? WHY[strength],
           deadline: card.deadline ? `Please do it by ${deadlineDay(card.deadline)}.` : '',
           nextStep: nextStepText(card.nextStep),
           notice: noticeOf(card.notice),

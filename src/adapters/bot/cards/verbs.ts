@@ -25,7 +25,7 @@ export const VERBS = {
   nudgeHelp: 'nudge.help',
   /** data: the campaign form's fields — create the campaign (campaign managers). */
   campaignCreate: 'campaign.create',
-  /** data: {} — a blank campaign form. */
+  /** data: { preset? } — a blank campaign form, or one filled from a preset (campaign-presets.ts). */
   campaignNew: 'campaign.new',
   /** data: { campaignId } — the campaign's status card, current. */
   campaignStatus: 'campaign.status',

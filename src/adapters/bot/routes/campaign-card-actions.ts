@@ -14,7 +14,7 @@ import { VERBS } from '../cards/verbs';
 import { onCardAction, type CardActionData, type Verb } from './card-actions';
 import { auditTurn } from './audit-turn';
 import { campaignAccess, cantCheckCampaignRights, MANAGERS_ONLY } from './campaign-access';
-import { changeHeadline, timeZoneOf } from './campaign-routes';
+import { changeHeadline, newCampaignForm } from './campaign-routes';
 
 const OUT_OF_DATE = 'That campaign no longer exists. Say **campaigns** to see the current ones.';
 
@@ -33,7 +33,7 @@ export function registerCampaignCardActions(app: Application<TurnState>, deps: B
       whenAllowed(context, deps, needs, (isManager) => handler(context, data, isManager)),
     );
 
-  route(VERBS.campaignNew, 'manager', async (context) => campaignFormCard({ ...timeZoneOf(context) }));
+  route(VERBS.campaignNew, 'manager', async (context, data) => newCampaignForm(context, deps.now(), data.preset));
 
   route(VERBS.campaignCreate, 'manager', async (context, data) => created(context, deps, data));
 

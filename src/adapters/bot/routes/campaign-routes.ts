@@ -1,3 +1,4 @@
+import { campaignPresets, type CampaignPresetKey } from '../../../domain/campaigns/campaign-presets';
 import type { Activity, TurnContext } from 'botbuilder';
 import {
   CAMPAIGN_COMMAND_WORDS,
@@ -97,7 +98,7 @@ async function answer(
       return;
     case 'new':
       await audit('campaign new', 'allowed');
-      await sendCard(turn, campaignFormCard({ ...timeZoneOf(context) }));
+      await sendCard(turn, newCampaignForm(context, deps.now()));
       return;
     case 'status':
       return answerStatus(turn, command);
@@ -209,4 +210,18 @@ export function changeHeadline(change: 'pause' | 'resume' | 'cancel', result: Aw
 export function timeZoneOf(context: TurnContext): { timeZone?: string } {
   const zone = context.activity.localTimezone;
   return typeof zone === 'string' && /^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/.test(zone) ? { timeZone: zone } : {};
+}
+
+/**
+ * A blank campaign form with the presets that make sense now, or one filled from the preset asked for. A preset no
+ * longer offered (a card kept past its date) gives the blank form: the manager sees nothing was filled in.
+ */
+export function newCampaignForm(context: TurnContext, now: Date, presetKey?: CampaignPresetKey): AdaptiveCard {
+  const presets = campaignPresets(now);
+  const preset = presetKey ? presets.find((p) => p.key === presetKey) : undefined;
+  return campaignFormCard({
+    ...timeZoneOf(context),
+    presets,
+    ...(preset ? { values: preset.values, title: `New campaign: ${preset.title}` } : {}),
+  });
 }

@@ -1,4 +1,4 @@
-import { inAudience, type CampaignAudience } from '../../../../src/domain/campaigns/campaign-audience';
+import { audienceQuery, inAudience, type CampaignAudience } from '../../../../src/domain/campaigns/campaign-audience';
 import type { UserMfaStatus } from '../../../../src/domain/mfa/user-registration';
 
 const person = (over: Partial<UserMfaStatus>): UserMfaStatus => ({
@@ -31,6 +31,25 @@ describe('campaign audience', () => {
     ['both', 'strong', false],
   ] as const)('gaps %s takes someone whose MFA is %s: %s', (gaps, strength, taken) => {
     expect(inAudience(person({ strength }), { ...all, gaps })).toBe(taken);
+  });
+
+  it.each([
+    [['sms'], 'weak', true],
+    [['voice', 'email'], 'weak', true],
+    // A tenant policy may judge SMS otherwise: what stops on the date does not depend on it.
+    [['sms'], 'acceptable', true],
+    [['sms', 'qrCodePin'], 'weak', true],
+    [['sms', 'authenticatorPush'], 'strong', false],
+    [['sms', 'externalAuth'], 'acceptable', false],
+    [['email'], 'weak', false],
+    [[], 'none', false],
+  ] as const)('phone-only gaps take someone with %j (%s): %s', (methods, strength, taken) => {
+    expect(inAudience(person({ methods: [...methods], strength }), { ...all, gaps: 'phoneOnly' })).toBe(taken);
+  });
+
+  it('asks the scan for every strength and the phone-only flag when the gaps are phone-only, and only the gaps otherwise', () => {
+    expect(audienceQuery('phoneOnly')).toEqual({ strengths: ['strong', 'acceptable', 'weak', 'none'], phoneOnly: true });
+    expect(audienceQuery('both')).toEqual({ strengths: ['none', 'weak'] });
   });
 
   it('never takes guests, disabled accounts or people left out of rates', () => {

@@ -1,6 +1,7 @@
 import {
   isPhoneOnly,
   phoneOnlyLine,
+  phoneOnlyNudgeReason,
   phoneOnlyListNote,
   smsVoiceCountdown,
   SMS_VOICE_RETIREMENT,
@@ -91,5 +92,16 @@ describe("the phone-only list's note", () => {
     expect(phoneOnlyListNote(at('2027-02-02T08:00:00Z'))).toBe(
       'SMS and voice stopped on 1 February 2027 (1 day ago): people who relied on them must register another method at their next sign-in.',
     );
+  });
+});
+
+describe("the nudge card's reason for someone whose only second step is a phone", () => {
+  it('names the date and the days left, then the day itself, then what has happened', () => {
+    expect(phoneOnlyNudgeReason(at('2026-12-04T10:00:00Z'))).toMatch(
+      /^Microsoft stops checking sign-ins by text message and phone call on 1 February 2027, in 59 days\. After that/,
+    );
+    expect(phoneOnlyNudgeReason(at('2027-01-31T10:00:00Z'))).toContain('on 1 February 2027, in 1 day.');
+    expect(phoneOnlyNudgeReason(at('2027-02-01T10:00:00Z'))).toMatch(/phone call today\. After that/);
+    expect(phoneOnlyNudgeReason(at('2027-02-02T10:00:00Z'))).toMatch(/^Since 1 February 2027 Microsoft no longer checks sign-ins/);
   });
 });

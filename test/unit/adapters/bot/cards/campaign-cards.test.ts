@@ -128,6 +128,23 @@ describe('the campaign form', () => {
     expect(executeActions(card)[0]).toMatchObject({ verb: 'campaign.create' });
   });
 
+  it('offers each preset as a button that asks for a form filled from it, and none when there is none', () => {
+    const card = campaignFormCard({ presets: [{ key: 'beforeSmsVoiceStop', title: 'Before SMS and voice stop' }] });
+    expect(JSON.stringify(card)).not.toContain('${');
+    const presetButtons = ofType(card, 'ActionSet').flatMap((set) => set.actions as Record<string, unknown>[]);
+    expect(presetButtons).toHaveLength(1);
+    expect(presetButtons[0]).toMatchObject({
+      type: 'Action.Execute',
+      verb: 'campaign.new',
+      title: 'Start from: Before SMS and voice stop',
+      data: { preset: 'beforeSmsVoiceStop' },
+    });
+    expect(ofType(card, 'Input.ChoiceSet').find((i) => i.id === 'gaps')).toMatchObject({
+      choices: expect.arrayContaining([{ title: 'SMS and voice only (Microsoft stops them on 1 February 2027)', value: 'phoneOnly' }]),
+    });
+    expect(ofType(campaignFormCard(), 'ActionSet')).toEqual([]);
+  });
+
   it('copies a campaign into values that read back as the same plan', () => {
     const original = campaign({
       ...campaignPlan({

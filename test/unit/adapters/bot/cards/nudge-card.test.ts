@@ -20,6 +20,13 @@ interface Action {
 }
 
 describe('nudgeCard', () => {
+  it("gives someone whose only second step is a phone the domain's reason about SMS and voice instead of the general one", () => {
+    const reason = 'Microsoft stops checking sign-ins by text message and phone call on 1 February 2027, in 59 days.';
+    expect(text(nudgeCard({ ...base, phoneOnlyReason: reason }))).toContain(reason);
+    expect(text(nudgeCard({ ...base, phoneOnlyReason: reason }))).not.toContain('swapping your SIM');
+    expect(text(nudgeCard(base))).toContain('swapping your SIM');
+  });
+
   it('is schema 1.5, refreshes for its recipient only, and carries the nudge id on every Execute', () => {
     const card = nudgeCard(base, '29:1abc') as unknown as {
       version: string;
