@@ -113,6 +113,24 @@ const CASES: { revoked: string[]; outcome: string; check: (e2e: EndToEndSuite) =
     outcome: "nudges still go, in the tenant's default time zone",
     check: async (e2e) => expect(await nudge(e2e, employeePerson.userPrincipalName)).toContain('Sent'),
   },
+  {
+    revoked: ['Policy.Read.All'],
+    outcome: '`policy` says it cannot read who must use MFA, naming the permission; the campaign still reads with its own',
+    check: async (e2e) => {
+      await e2e.say(admin, 'policy');
+      expect(saidTo(e2e, admin)).toMatch(/Who must use MFA: not read\. .*MFA Coach lacks Policy\.Read\.All/);
+      expect(saidTo(e2e, admin)).toContain('Registration campaign: Microsoft managed');
+    },
+  },
+  {
+    revoked: ['Policy.Read.All', 'Policy.Read.AuthenticationMethod'],
+    outcome: '`policy` says which permission each part needs, and still says how Entra and MFA Coach fit together',
+    check: async (e2e) => {
+      await e2e.say(admin, 'policy');
+      expect(saidTo(e2e, admin)).toMatch(/Registration campaign: not read\. .*MFA Coach lacks Policy\.Read\.AuthenticationMethod/);
+      expect(saidTo(e2e, admin)).toContain('MFA Coach reaches them in Teams');
+    },
+  },
 ];
 
 describe.each(CASES)('without $revoked: $outcome', ({ revoked, check }) => {

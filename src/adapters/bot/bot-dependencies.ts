@@ -14,6 +14,7 @@ import type { AnswerWriter } from '../../domain/ports/answer-writer';
 import type { DownloadVault } from '../../domain/ports/download-vault';
 import type { CampaignManagementDeps } from '../../use-cases/manage-campaigns';
 import type { Doctor } from '../../use-cases/run-doctor';
+import type { TenantPolicyReport } from '../../domain/policy/policy-report';
 
 /** What the Teams routes need from the rest of the app; wired once in app/create-app.ts. */
 export interface BotDependencies {
@@ -54,6 +55,8 @@ export interface BotDependencies {
     contact: string;
     /** `doctor`: whether MFA Coach can work in this tenant (a run in progress is shared, not repeated). */
     doctor: Pick<Doctor, 'run'>;
+    /** `policy`: who the tenant's policies require to use MFA, and Entra's registration campaign, read live. */
+    policies: { read(): Promise<TenantPolicyReport> };
     /** What answering needs, for the turn at hand (a scan posts its result back into this conversation). */
     answers(context: TurnContext): AdminAnswerDeps;
   };

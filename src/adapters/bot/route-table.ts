@@ -16,6 +16,7 @@ import {
 } from './routes/installation-routes';
 import { isMessageForTheBot, isHelpCommand, registerHelpCardAction, replyToAnythingElse, replyToHelp } from './routes/message-routes';
 import { registerNudgeCardActions } from './routes/nudge-card-actions';
+import { isPolicyCommand, replyToPolicy } from './routes/policy-routes';
 import { isOwnStatusMessage, registerOwnStatusCardAction, replyToOwnStatusQuestion } from './routes/own-status-routes';
 import { isQuestion, registerAnswerCardAction, replyToQuestion } from './routes/question-routes';
 
@@ -70,6 +71,12 @@ export const ROUTE_TABLE: readonly Route[] = [
     why: '"doctor": whether the bot can work in this tenant (admins only), from its own checks rather than the scans; matched on the first word, before questions, which would search "doctor" as text.',
     takes: isDoctorCommand,
     reply: replyToDoctor,
+  },
+  {
+    name: 'policy',
+    why: '"policy": who the tenant\'s Conditional Access requires to use MFA and Entra\'s registration campaign (admins only), read live from Entra; matched on the first word, before questions, which would search "policy" as text.',
+    takes: isPolicyCommand,
+    reply: replyToPolicy,
   },
   {
     name: 'help',

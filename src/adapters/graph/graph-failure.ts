@@ -104,6 +104,8 @@ const PERMISSIONS: readonly [RegExp, string][] = [
   [/directoryRole/i, 'RoleManagement.Read.Directory'],
   [/\/mailboxSettings/, 'MailboxSettings.Read'],
   [/\/teamwork\//, 'TeamsAppInstallation.ReadWriteSelfForUser.All'],
+  [/\/conditionalAccess\/|\/identitySecurityDefaultsEnforcementPolicy/, 'Policy.Read.All'],
+  [/\/authenticationMethodsPolicy/, 'Policy.Read.AuthenticationMethod'],
   [/\/checkMemberGroups|\/groups/, 'GroupMember.Read.All'],
   [/\/users/, 'User.Read.All'],
 ];

@@ -87,6 +87,24 @@ export const GRAPH_PERMISSIONS: readonly GraphPermission[] = [
     needed: always,
     onlyDegrades: true,
   },
+  {
+    name: 'Policy.Read.All',
+    why: 'read Conditional Access policies and security defaults, to tell admins (`policy`) who must use MFA and whom the policies exclude; the least privileged permission Graph offers for either',
+    withoutIt: '`policy` says it cannot read Conditional Access or security defaults; everything else works',
+    neededWhen: 'always',
+    needed: always,
+    onlyDegrades: true,
+  },
+  {
+    name: 'Policy.Read.AuthenticationMethod',
+    why: "read Entra's registration campaign (in the authentication methods policy) for `policy`: the least privileged permission that does",
+    withoutIt:
+      '`policy` says it cannot read the registration campaign, unless Policy.Read.All or Policy.ReadWrite.AuthenticationMethod (which MFA Coach will need only to change the campaign from chat) is granted',
+    neededWhen: 'always',
+    needed: always,
+    coveredBy: ['Policy.Read.All', 'Policy.ReadWrite.AuthenticationMethod'],
+    onlyDegrades: true,
+  },
 ];
 
 export const GRAPH_PERMISSION_NAMES: readonly string[] = GRAPH_PERMISSIONS.map((p) => p.name);

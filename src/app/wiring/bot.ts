@@ -7,6 +7,7 @@ import type { loadKnowledgeBase } from '../../adapters/knowledge/knowledge-base'
 import { SqlBotStorage } from '../../adapters/storage/sql-bot-storage';
 import { AdminAuthorizer } from '../../use-cases/authorize-admin';
 import type { Doctor } from '../../use-cases/run-doctor';
+import { readTenantPolicies } from '../../use-cases/read-tenant-policies';
 import type { CampaignSlice } from './campaigns';
 import type { GraphSlice } from './graph';
 import { nudgeActions, type NudgeSlice } from './nudges';
@@ -87,6 +88,7 @@ function adminDependencies(
     auditLog,
     contact: config.posture.adminContact,
     doctor,
+    policies: { read: () => readTenantPolicies({ policies: graph.tenantPolicies, people: store }) },
     answers: (context) => ({
       store,
       auditLog,

@@ -1,6 +1,7 @@
 import { createGraphClient, tokenSourceFor } from '../../adapters/graph/graph-client';
 import { GraphDirectory } from '../../adapters/graph/graph-directory';
 import { GraphAppInstaller } from '../../adapters/graph/graph-app-installer';
+import { GraphTenantPolicies } from '../../adapters/graph/graph-tenant-policies';
 import { graphEndpoints } from '../../adapters/graph/graph-clouds';
 import { REPORTS_BUDGET } from '../../adapters/graph/reports-budget';
 import { RequestPacer } from '../../adapters/request-pacer';
@@ -38,5 +39,7 @@ export function wireGraph({ config, logger, overrides }: Platform) {
     scanDirectory: new GraphDirectory(client, { registrationSource, reportsPacer, log: logger }),
     // Brief, like the turn's directory: a longer throttle becomes "throttled" and a queued retry, not a stuck turn.
     installer: new GraphAppInstaller(client, config.nudges.teamsAppCatalogId, cloud.graphOrigin, TURN_GRAPH_RETRY),
+    // `policy` reads Entra's settings while the admin waits: brief retries, as the turn's directory.
+    tenantPolicies: new GraphTenantPolicies(client, TURN_GRAPH_RETRY),
   };
 }

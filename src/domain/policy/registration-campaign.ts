@@ -72,7 +72,7 @@ export function campaignLine(campaign: RegistrationCampaign): string {
   const method = methodName(campaign.includes);
   const who =
     campaign.state === 'microsoftManaged'
-      ? 'Microsoft managed (people on text messages or calls)'
+      ? 'Microsoft managed (Microsoft turns it on for people who sign in with text messages or phone calls)'
       : `on for ${audience(campaign.includes)}${campaign.excludes.length > 0 ? `, ${campaign.excludes.length} excluded` : ''}`;
   const snooze =
     campaign.snoozeDays === null

@@ -44,6 +44,9 @@ describe('the Graph permissions: one list in the code, the same everywhere', () 
     ['POST /users/u1/checkMemberGroups', 'GroupMember.Read.All'],
     ['GET /groups/g1/transitiveMembers', 'GroupMember.Read.All'],
     ['GET /users', 'User.Read.All'],
+    ['GET /identity/conditionalAccess/policies', 'Policy.Read.All'],
+    ['GET /policies/identitySecurityDefaultsEnforcementPolicy', 'Policy.Read.All'],
+    ['GET /policies/authenticationMethodsPolicy', 'Policy.Read.AuthenticationMethod'],
   ])("a 403 on %s names %s, one of the list's", (operation, permission) => {
     const failure = new GraphFailure({ kind: 'forbidden', operation, status: 403, code: 'Authorization_RequestDenied' });
     expect(failure.message).toContain(`Check that the app has ${permission}`);

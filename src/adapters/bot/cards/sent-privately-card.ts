@@ -1,7 +1,7 @@
 import { renderCard, type AdaptiveCard } from './card-template';
 
 /** What went to the personal chat. The channel learns only the kind of answer, never its content. */
-export type PrivateAnswer = 'list' | 'userStatus' | 'export' | 'ownStatus' | 'doctor';
+export type PrivateAnswer = 'list' | 'userStatus' | 'export' | 'ownStatus' | 'doctor' | 'policy';
 
 export interface SentPrivatelyView {
   what: PrivateAnswer;
@@ -15,6 +15,7 @@ const TEXTS: Record<PrivateAnswer, string> = {
   export: 'I sent you the export in a private chat.',
   ownStatus: 'I sent you your MFA status in a private chat.',
   doctor: "I sent you the doctor's report in a private chat.",
+  policy: 'I sent you the MFA policy summary in a private chat.',
 };
 
 export function sentPrivatelyCard(view: SentPrivatelyView): AdaptiveCard {

@@ -88,6 +88,7 @@ export async function answerAdmin(
 /** Why an answer asked for in a channel goes to personal chat instead. */
 const WHY_PRIVATE: Partial<Record<PrivateAnswer, string>> = {
   doctor: "That answer shows what this tenant's set-up lacks, so I only give it",
+  policy: 'That answer names who is left out of MFA, so I only give it',
 };
 
 async function deliver(

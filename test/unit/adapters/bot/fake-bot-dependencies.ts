@@ -93,6 +93,7 @@ export function fakeBotDependencies(tenantId: string) {
       auditLog: { record: async (entry) => void audit.push(entry), latest: async (limit) => audit.slice(-limit).reverse() },
       contact: 'it-security@contoso.example',
       doctor: notInTheseTests('the doctor'),
+      policies: notInTheseTests('the tenant policies'),
       answers: () => notInTheseTests('the posture store'),
     },
   };

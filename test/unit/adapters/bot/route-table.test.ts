@@ -65,6 +65,8 @@ describe('the route table', () => {
         'campaign command before anything else',
         'doctor before question',
         'doctor before anything else',
+        'policy before question',
+        'policy before anything else',
         'help before question',
         'help before anything else',
         'own status before question',

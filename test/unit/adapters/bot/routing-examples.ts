@@ -36,6 +36,8 @@ const MESSAGES: Record<string, Partial<Activity>[]> = {
   'campaign command': [personal('campaigns'), channel('campaign 3')],
   // Its own command, not a question about doctors.
   doctor: [personal('doctor'), personal('/Doctor'), channel('doctor')],
+  // Its own command, not a question about policies.
+  policy: [personal('policy'), personal('/Policy'), channel('policy')],
   // "help me ...": what the bot can do, not an article.
   help: [personal('help'), channel('help'), personal('help me set up the authenticator app')],
   // "status": their own, not an article about it.

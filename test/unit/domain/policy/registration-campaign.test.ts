@@ -116,7 +116,7 @@ describe('campaignLine', () => {
       'Registration campaign: on for all users, asks for Microsoft Authenticator, snooze 1 day, required after 3 snoozes',
     );
     expect(campaignLine(campaign({ state: 'microsoftManaged', snoozeDays: 0 }))).toBe(
-      'Registration campaign: Microsoft managed (people on text messages or calls), asks for Microsoft Authenticator, asked at every MFA sign-in',
+      'Registration campaign: Microsoft managed (Microsoft turns it on for people who sign in with text messages or phone calls), asks for Microsoft Authenticator, asked at every MFA sign-in',
     );
     expect(
       campaignLine(

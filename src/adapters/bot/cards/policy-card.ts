@@ -1,0 +1,61 @@
+import { policyReportLines, type TenantPolicyReport } from '../../../domain/policy/policy-report';
+import { renderCard, type AdaptiveCard } from './card-template';
+import { clipText } from './directory-text';
+import { utcDateText, utcDateTimeText } from './freshness-line';
+
+/**
+ * A line holds our words and names from the directory (groups, people, policies), clipped; at most so many
+ * lines a section. With Graph's longest names the card stays well under Teams' 28 KB.
+ */
+const LIMITS = { line: 400, lines: 30 };
+
+/**
+ * `policy`: who must use MFA (the one-line summary, then each policy that counts or would, who is left out, admin
+ * roles), Entra's registration campaign, and how the two fit together. The words come from the domain
+ * (policyReportLines); the card only lays them out.
+ */
+export function policyCard(report: TenantPolicyReport, readAt: Date): AdaptiveCard {
+  const lines = policyReportLines(report);
+  const [requirementSummary = '', ...requirementLines] = lines.requirement;
+  const [campaignSummary = '', ...campaignLines] = lines.campaign;
+  return renderCard('policy', {
+    title: 'MFA policy in Microsoft Entra',
+    readAt: `Read from Microsoft Entra ${utcDateTimeText(readAt)}.`,
+    requirementSummary: cardText(requirementSummary),
+    requirementColor: requirementColor(report),
+    requirementLines: section(requirementLines),
+    campaignSummary: cardText(campaignSummary),
+    campaignLines: section(campaignLines),
+    together: cardText(lines.together),
+    footnote: footnote(report),
+  });
+}
+
+function section(lines: readonly string[]): { text: string }[] {
+  const shown = lines.slice(0, LIMITS.lines).map((line) => ({ text: cardText(line) }));
+  if (lines.length > LIMITS.lines) shown.push({ text: `… and ${lines.length - LIMITS.lines} more lines, left out to fit in Teams.` });
+  return shown;
+}
+
+/** Good when nobody is left out, a warning when some are, attention when nothing requires MFA. */
+function requirementColor({ requirement }: TenantPolicyReport): string {
+  if (!requirement.read) return 'Default';
+  if (requirement.assessment.by === 'nothing') return 'Attention';
+  if (requirement.assessment.by === 'securityDefaults' || requirement.people?.leftOut === 0) return 'Good';
+  return 'Warning';
+}
+
+function footnote(report: TenantPolicyReport): string {
+  const from = report.peopleFrom ? `People are counted from the scan of ${utcDateText(report.peopleFrom)}. ` : '';
+  return `${from}Read-only: change these settings in the Microsoft Entra admin center.`;
+}
+
+/**
+ * Our words with names from the directory mixed in: what would turn into a link, bold text or a template binding is
+ * escaped (not every dot and dash: Teams' mobile clients show such escapes as backslashes).
+ */
+function cardText(text: string): string {
+  return clipText(text.replace(/\s+/g, ' ').trim(), LIMITS.line)
+    .replace(/[\\*[\]]/g, (c) => `\\${c}`)
+    .replace(/\$\{/g, '$\\{');
+}
