@@ -37,6 +37,8 @@ describe.each(databaseChoices())('getting ready for the end of SMS and voice (%s
       new RegExp(`SMS and voice stop on 1 February 2027 \\(59 days\\): ${total} people \\([\\d.]+%\\) rely on them only`),
     );
     expect(card).toMatch(/Phishing-resistant MFA: \d+ people \([\d.]+%\)/);
+    // Who must use MFA, from the demo's Conditional Access policy that excludes a group and a break-glass account.
+    expect(card).toMatch(/MFA required for \d+% by Conditional Access; \d+ people excluded/);
   });
 
   it('lists the phone-only people with the phone Entra keeps for each, and what will happen to them', async () => {

@@ -8,6 +8,7 @@ import { SqlBotStorage } from '../../adapters/storage/sql-bot-storage';
 import { AdminAuthorizer } from '../../use-cases/authorize-admin';
 import type { Doctor } from '../../use-cases/run-doctor';
 import { readTenantPolicies } from '../../use-cases/read-tenant-policies';
+import { postureRequirementLine } from '../../domain/policy/policy-report';
 import type { CampaignSlice } from './campaigns';
 import type { GraphSlice } from './graph';
 import { nudgeActions, type NudgeSlice } from './nudges';
@@ -83,12 +84,17 @@ function adminDependencies(
     cacheSeconds: ROLE_CHECK_CACHE_SECONDS,
   });
   const { store, auditLog, vault, policy, rates } = posture;
+  const readPolicies = () => readTenantPolicies({ policies: graph.tenantPolicies, people: store });
+  // Posture shows one line from the policies: read live at most every few minutes, not at each posture asked.
+  const mfaRequirement = rememberedFor(POLICY_LINE_MINUTES * 60_000, now, async () =>
+    postureRequirementLine((await readPolicies()).requirement),
+  );
   return {
     authorizer,
     auditLog,
     contact: config.posture.adminContact,
     doctor,
-    policies: { read: () => readTenantPolicies({ policies: graph.tenantPolicies, people: store }) },
+    policies: { read: readPolicies },
     answers: (context) => ({
       store,
       auditLog,
@@ -97,6 +103,7 @@ function adminDependencies(
       rates,
       departmentMinSize: config.posture.departmentMinSize,
       now,
+      mfaRequirement,
       vault,
       publicUrl: () => publicUrl,
       sendNudge: (request) => nudges.jobs.sendNowOrLater(request),
@@ -114,4 +121,22 @@ function answerWriter({ config, logger, overrides }: Platform): Pick<BotDependen
   logger.info({ answerModel: model.kind === 'azure' ? 'azure' : 'openai' }, 'answers are written by a model from the articles found');
   const timeoutMs = overrides.answerWriterTimeoutMs ?? ANSWER_WRITER_TIMEOUT_MS;
   return { answerWriter: { writer: new OpenAIAnswerWriter(model, { timeoutMs }), timeoutMs } };
+}
+
+const POLICY_LINE_MINUTES = 5;
+
+/** The last value for `ms`; a failed read is not remembered, so the next asker tries again. */
+function rememberedFor<T>(ms: number, now: () => Date, read: () => Promise<T>): () => Promise<T> {
+  let kept: { at: number; value: Promise<T> } | undefined;
+  return () => {
+    const at = now().getTime();
+    if (!kept || at - kept.at >= ms || at < kept.at) {
+      const value = read();
+      kept = { at, value };
+      value.catch(() => {
+        if (kept?.value === value) kept = undefined;
+      });
+    }
+    return kept.value;
+  };
 }

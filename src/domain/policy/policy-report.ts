@@ -1,9 +1,10 @@
 import type { PolicyReadFailure } from '../ports/tenant-policies';
 import type { MfaAssessment } from './mfa-assessment';
 import type { PeopleLeftOut } from './people-left-out';
-import { policyDetailLines, type PolicyNames } from './policy-summaries';
 import { CAMPAIGN_AND_COACH, campaignDetailLines, type RegistrationCampaign, type TargetNames } from './registration-campaign';
 import { plural } from './words';
+import type { ReadinessLine } from '../mfa/readiness-lines';
+import { mfaRequirementLine, policyDetailLines, type PolicyNames } from './policy-summaries';
 
 /** Who must use MFA, as far as it could be read; `notes` say what could not be, and what that changes. */
 export type MfaRequirementReport =
@@ -70,4 +71,21 @@ export const PEOPLE_NOTES = {
 function sentence(text: string): string {
   const line = text.replace(/\s+/g, ' ').trim();
   return /[.!?]$/.test(line) ? line : `${line}.`;
+}
+
+/**
+ * `posture`'s line on who must use MFA ("MFA required for 97% by Conditional Access; 41 people excluded"), under the
+ * readiness lines. Unread, it says which permission would let it; nothing required at all is the alarm it is.
+ */
+export function postureRequirementLine(requirement: MfaRequirementReport): ReadinessLine {
+  if (!requirement.read) {
+    const why =
+      requirement.failure.reason === 'notPermitted' ? `MFA Coach lacks ${requirement.failure.permission}` : 'Graph did not answer';
+    return { text: `Who must use MFA by policy: not read (${why}); say "policy" for more`, tone: 'neutral' };
+  }
+  const { assessment, people } = requirement;
+  const text = mfaRequirementLine(assessment, people);
+  if (assessment.by === 'nothing') return { text, tone: 'attention' };
+  if (people && people.leftOut > 0) return { text, tone: 'warning' };
+  return { text, tone: assessment.by === 'conditionalAccess' && !people && !assessment.allUsersIncluded ? 'warning' : 'good' };
 }

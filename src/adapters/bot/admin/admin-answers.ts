@@ -1,4 +1,4 @@
-import { readinessLines } from '../../../domain/mfa/readiness-lines';
+import { readinessLines, type ReadinessLine } from '../../../domain/mfa/readiness-lines';
 import { phoneOnlyListNote } from '../../../domain/mfa/sms-voice-retirement';
 import type { AdminCommand } from '../../../domain/admin/admin-command';
 import type { ClassificationPolicy } from '../../../domain/mfa/mfa-strength';
@@ -45,6 +45,11 @@ export interface AdminAnswerDeps {
   rates: RatePolicy;
   departmentMinSize: number;
   now: () => Date;
+  /**
+   * The tenant's posture card's line on who policies require to use MFA, read from Entra (remembered a few minutes);
+   * absent when the bot has no policy reader. Never throws: a failure is a line saying so, or no line.
+   */
+  mfaRequirement?: () => Promise<ReadinessLine | undefined>;
   /** Queues a scan requested by this admin; the result is posted back where they asked. */
   requestScan(requestedBy: string): Promise<void>;
   vault: DownloadVault;
@@ -114,12 +119,19 @@ export async function summary(deps: AdminAnswerDeps, department?: string): Promi
           ...(change ? { change, previousTakenAt: change.previousTakenAt } : {}),
           ...(result.byMethod ? { byMethod: result.byMethod } : {}),
           ...(result.directoryTotals ? { directoryTotals: result.directoryTotals } : {}),
-          readiness: readinessLines(deps.now(), figures, change),
+          readiness: [...readinessLines(deps.now(), figures, change), ...(await requirementLine(deps, result.department))],
           freshness: cardFreshness(freshness),
         }),
       };
     }
   }
+}
+
+/** For the whole tenant only: policies apply to people, not to departments' figures. A failed read costs no answer. */
+async function requirementLine(deps: AdminAnswerDeps, department: string | undefined): Promise<ReadinessLine[]> {
+  if (department !== undefined || !deps.mfaRequirement) return [];
+  const line = await deps.mfaRequirement().catch(() => undefined);
+  return line ? [line] : [];
 }
 
 export async function departments(deps: AdminAnswerDeps): Promise<AdminAnswer> {
