@@ -14,6 +14,11 @@ export interface PostureConfig {
   adminRoleTemplateIds: string[];
   /** Object ids treated as admins whatever their groups (bootstrap). */
   adminAllowList: string[];
+  /**
+   * Entra security groups whose (transitive) members may change Entra's registration campaign from the `policy`
+   * card (with Policy.ReadWrite.AuthenticationMethod granted); none = nobody may, the card stays read-only.
+   */
+  policyAdminGroupIds: string[];
   /** Who non-admins are told to ask, e.g. "the IT security team (security@contoso.com)". */
   adminContact: string;
   scanCron: string;

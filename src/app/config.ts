@@ -5,6 +5,7 @@ import { GRAPH_CLOUD_NAMES, GRAPH_CLOUDS, isGraphCloud, type GraphCloud } from '
 import type { AnswerModelSettings } from '../adapters/answers/openai-answer-writer';
 import { DEFAULT_FREQUENCY_CAP } from '../domain/nudges/frequency-cap';
 import type { NudgePolicy } from '../domain/nudges/nudge-policy';
+import { DEFAULT_NUDGE_TARGET, NUDGE_TARGETS } from '../domain/nudges/nudge-target';
 import { parseSendingHours } from '../domain/nudges/quiet-hours';
 import { DEFAULT_SNOOZE_POLICY, parseSnoozePolicy } from '../domain/nudges/snooze-policy';
 import type { ErrorCode } from '../domain/errors';
@@ -64,6 +65,8 @@ const common = z.object({
   NUDGE_DEFAULT_TIME_ZONE: z.string().refine(isTimeZone, 'must be an IANA time zone such as Europe/Paris').default('UTC'),
   NUDGE_MAX_PER_PERIOD: z.coerce.number().int().min(1).max(50).default(DEFAULT_FREQUENCY_CAP.maxNudges),
   NUDGE_PERIOD_DAYS: z.coerce.number().min(0.01).max(365).default(DEFAULT_FREQUENCY_CAP.perDays),
+  // What nudges and "status" ask people to set up; a campaign may choose otherwise. The message never echoes the value.
+  NUDGE_TARGET: z.enum(NUDGE_TARGETS, { message: 'must be authenticator, passkey or either' }).default(DEFAULT_NUDGE_TARGET),
   SNOOZE_CHOICES_DAYS: z.string().default(DEFAULT_SNOOZE_POLICY.choicesDays.join(',')),
   SNOOZE_MAX_PER_SERIES: z.coerce.number().int().min(0).max(20).default(DEFAULT_SNOOZE_POLICY.maxPerSeries),
   BOT_SERVICE_URL: z.string().url().default('https://smba.trafficmanager.net/teams/'),
@@ -95,6 +98,7 @@ function readPosture(env: Env, base: z.infer<typeof common>, problems: string[],
     adminGroupIds,
     adminRoleTemplateIds: readIdList(env, 'ADMIN_ROLE_TEMPLATE_IDS', problems),
     adminAllowList: readIdList(env, 'ADMIN_ALLOW_LIST', problems),
+    policyAdminGroupIds: readIdList(env, 'POLICY_ADMIN_GROUP_IDS', problems),
     adminContact: base.ADMIN_CONTACT,
     scanCron: base.SCAN_CRON,
     scanTimeZone: base.SCAN_TIME_ZONE,
@@ -135,6 +139,7 @@ function readNudges(
       () => parseSnoozePolicy(read(env, 'SNOOZE_CHOICES_DAYS') ?? base.SNOOZE_CHOICES_DAYS, base.SNOOZE_MAX_PER_SERIES),
       DEFAULT_SNOOZE_POLICY,
     ),
+    target: base.NUDGE_TARGET,
   };
   const catalogId = read(env, 'TEAMS_APP_CATALOG_ID') ?? defaults.teamsAppCatalogId;
   if (catalogId && !isGuid(catalogId))

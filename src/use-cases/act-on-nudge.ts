@@ -6,6 +6,7 @@ import { nextStepFor, type NextStep } from '../domain/mfa/next-step';
 import type { Nudge, NudgeActionKind, NudgeActionResult, NudgeSeries } from '../domain/nudges/nudge';
 import { nudgeCardFor, type NudgeCard, type NudgeNotice } from '../domain/nudges/nudge-card';
 import type { NudgePolicy } from '../domain/nudges/nudge-policy';
+import { DEFAULT_NUDGE_TARGET, meetsTarget, type NudgeTarget } from '../domain/nudges/nudge-target';
 import { decideSnooze } from '../domain/nudges/snooze-policy';
 import type { Directory } from '../domain/ports/directory';
 import type { LastLiveCheck, LiveCheckBudget } from '../domain/ports/live-check-budget';
@@ -24,8 +25,8 @@ export interface NudgeActionDeps {
   helpDesk?: HelpDesk;
   /** Whom the card tells people to contact (free text from the configuration). */
   helpContact?: string;
-  /** Queues the reminder a snooze asked for. */
-  remindAt(userId: string, at: Date): Promise<void>;
+  /** Queues the reminder a snooze asked for, asking for what the snoozed nudge asked for. */
+  remindAt(userId: string, at: Date, target: NudgeTarget): Promise<void>;
   /** Longest wait for the live recheck: Teams gives an invoke 5 s in all. */
   recheckTimeoutMs: number;
   /** Each person's share of live checks, the same one "status" draws from. */
@@ -80,7 +81,7 @@ export async function actOnNudge(deps: NudgeActionDeps, request: NudgeActionRequ
     case 'snooze':
       return snooze(deps, nudge, series, request.days, record);
     case 'help': {
-      const step = nextStepFor(nudge.strength, nudge.methods, deps.policy);
+      const step = nextStepFor(nudge.strength, nudge.methods, deps.policy, targetOf(deps, nudge));
       const told = deps.helpDesk
         ? await deps.helpDesk
             .tell({ userId: nudge.userId, name: nudge.recipientName, strength: nudge.strength, methods: nudge.methods })
@@ -113,7 +114,7 @@ async function recheck(deps: NudgeActionDeps, nudge: Nudge, series: NudgeSeries,
   }
   const checkedAt = deps.now();
   deps.liveChecks.remember(nudge.userId, { methods, checkedAt });
-  if (classifyMethods(methods, deps.policy) === 'strong') {
+  if (meetsTarget(targetOf(deps, nudge), classifyMethods(methods, deps.policy), methods)) {
     await deps.store.endSeries(series.id, 'enrolled', checkedAt);
     await record('enrolled');
     return enrolledCard(nudge, methods);
@@ -124,8 +125,8 @@ async function recheck(deps: NudgeActionDeps, nudge: Nudge, series: NudgeSeries,
 
 /**
  * "I've done it" pressed again while the person is over their live-check limit: no new check. When the latest
- * check (by "status" or this card, within the hour) found strong MFA, that is as good as a check now and the
- * series ends; otherwise the card shows what it found and from when they can press again, and the series is
+ * check (by "status" or this card, within the hour) found what the nudge asks for, that is as good as a check now
+ * and the series ends; otherwise the card shows what it found and from when they can press again, and the series is
  * left as it was.
  */
 async function rememberedRecheck(
@@ -136,7 +137,7 @@ async function rememberedRecheck(
   retryAt: Date,
   last?: LastLiveCheck,
 ): Promise<NudgeCard> {
-  if (last && classifyMethods(last.methods, deps.policy) === 'strong') {
+  if (last && meetsTarget(targetOf(deps, nudge), classifyMethods(last.methods, deps.policy), last.methods)) {
     await deps.store.endSeries(series.id, 'enrolled', deps.now());
     await record('enrolled', { fromRecentCheck: true });
     return enrolledCard(nudge, last.methods);
@@ -163,7 +164,7 @@ async function snooze(deps: NudgeActionDeps, nudge: Nudge, series: NudgeSeries, 
     if (current.endedAt) return enrolledCard(nudge);
     return nudgeView(deps, nudge, current, nudge.methods, snoozedNotice(deps, current));
   }
-  await deps.remindAt(nudge.userId, decision.until);
+  await deps.remindAt(nudge.userId, decision.until, targetOf(deps, nudge));
   await record('snoozed', { days: Number(days) });
   return nudgeView(deps, nudge, { ...series, snoozesUsed: decision.used, snoozedUntil: decision.until }, nudge.methods, {
     kind: 'snoozed',
@@ -172,7 +173,7 @@ async function snooze(deps: NudgeActionDeps, nudge: Nudge, series: NudgeSeries, 
   });
 }
 
-/** The series is over: strong MFA is there. Its methods are known only right after a recheck. */
+/** The series is over: what the nudge asked for is there. Its methods are known only right after a recheck. */
 function enrolledCard(nudge: Nudge, methods: MethodKind[] = []): NudgeCard {
   return { kind: 'enrolled', nudgeId: nudge.id, name: nudge.greetingName, methods };
 }
@@ -183,6 +184,12 @@ function snoozedNotice(deps: NudgeActionDeps, series: NudgeSeries): NudgeNotice 
   return { kind: 'snoozed', until: series.snoozedUntil, wasLast: series.snoozesUsed >= deps.nudges.snooze.maxPerSeries };
 }
 
+/** What this nudge asks for: its own (a campaign's choice), or for a nudge kept before it had one, the setting's. */
+function targetOf(deps: NudgeActionDeps, nudge: Nudge): NudgeTarget {
+  return nudge.target ?? deps.nudges.target ?? DEFAULT_NUDGE_TARGET;
+}
+
 function nudgeView(deps: NudgeActionDeps, nudge: Nudge, series: NudgeSeries, methods: MethodKind[], notice?: NudgeNotice): NudgeCard {
-  return nudgeCardFor(nudge, series, methods, { classification: deps.policy, snooze: deps.nudges.snooze, now: deps.now() }, notice);
+  const policies = { classification: deps.policy, snooze: deps.nudges.snooze, now: deps.now(), target: targetOf(deps, nudge) };
+  return nudgeCardFor(nudge, series, methods, policies, notice);
 }

@@ -1,6 +1,7 @@
 import type { MethodKind } from '../domain/mfa/method-kind';
 import { classifyMethods, type ClassificationPolicy, type MfaStrength } from '../domain/mfa/mfa-strength';
 import { nextStepFor, type NextStep } from '../domain/mfa/next-step';
+import type { NudgeTarget } from '../domain/nudges/nudge-target';
 import type { Directory } from '../domain/ports/directory';
 import type { LiveCheckBudget } from '../domain/ports/live-check-budget';
 
@@ -10,6 +11,8 @@ export interface OwnStatusDeps {
   now: () => Date;
   /** Each person's share of live checks, the same one "I've done it" on a nudge draws from. */
   liveChecks: LiveCheckBudget;
+  /** What the organisation asks people for (NUDGE_TARGET), which the next step follows; unset: Authenticator. */
+  target?: NudgeTarget;
 }
 
 /** What one live check found, judged. */
@@ -41,7 +44,7 @@ export async function checkOwnStatus(deps: OwnStatusDeps, userId: string): Promi
     return {
       kind: 'limited',
       retryAt: ticket.retryAt,
-      ...(ticket.last ? { last: judge(deps.policy, ticket.last.methods, ticket.last.checkedAt) } : {}),
+      ...(ticket.last ? { last: judge(deps, ticket.last.methods, ticket.last.checkedAt) } : {}),
     };
   }
   let methods: MethodKind[];
@@ -52,10 +55,10 @@ export async function checkOwnStatus(deps: OwnStatusDeps, userId: string): Promi
   }
   const checkedAt = deps.now();
   deps.liveChecks.remember(userId, { methods, checkedAt });
-  return { kind: 'checked', ...judge(deps.policy, methods, checkedAt) };
+  return { kind: 'checked', ...judge(deps, methods, checkedAt) };
 }
 
-function judge(policy: ClassificationPolicy, methods: MethodKind[], checkedAt: Date): CheckedStatus {
+function judge({ policy, target }: Pick<OwnStatusDeps, 'policy' | 'target'>, methods: MethodKind[], checkedAt: Date): CheckedStatus {
   const strength = classifyMethods(methods, policy);
-  return { strength, methods, nextStep: nextStepFor(strength, methods, policy), checkedAt };
+  return { strength, methods, nextStep: nextStepFor(strength, methods, policy, target), checkedAt };
 }

@@ -159,6 +159,8 @@ async function deliverOne(
       gate,
       known: { person: personOf(scanned), methods: scanned.methods },
       ...(campaign.deadline ? { deadlineDay: campaign.deadline } : {}),
+      // A campaign from before the choice asks for what the setting says (the sender's default).
+      ...(campaign.target ? { target: campaign.target } : {}),
     });
   } catch (error) {
     // An error the sender did not turn into an outcome (the database, a bug). Before the mark: tried again, as a

@@ -7,12 +7,15 @@ import type { CampaignRecords } from '../domain/ports/campaign-store';
 import type { CampaignRuns } from '../domain/ports/campaign-runs';
 import type { CampaignReports } from '../domain/ports/campaign-reports';
 import type { EscalationLedger } from '../domain/ports/escalation-ledger';
+import type { NudgeTarget } from '../domain/nudges/nudge-target';
 
 export interface CampaignManagementDeps {
   campaigns: CampaignRecords & Pick<CampaignRuns, 'runs'> & CampaignReports & Pick<EscalationLedger, 'escalationCounts'>;
   /** Queues the campaign's next run (on creation, on resume); undefined when its schedule has none left. */
   scheduleNext(campaign: Campaign): Promise<Date | undefined>;
   now: () => Date;
+  /** What a campaign asks for when its form does not say (the NUDGE_TARGET setting); unset: Microsoft Authenticator. */
+  defaultTarget?: NudgeTarget;
 }
 
 export type CreateCampaignResult = { kind: 'created'; campaign: Campaign; firstRun?: Date } | { kind: 'invalid'; problems: string[] };
@@ -23,7 +26,7 @@ export async function createCampaign(
   form: CampaignForm,
   owner: { id: string; name: string },
 ): Promise<CreateCampaignResult> {
-  const parsed = parseCampaignPlan(form, deps.now());
+  const parsed = parseCampaignPlan(form, deps.now(), deps.defaultTarget);
   if ('problems' in parsed) return { kind: 'invalid', problems: parsed.problems };
   const campaign = await deps.campaigns.create(parsed.plan, owner, deps.now());
   const firstRun = await deps.scheduleNext(campaign);

@@ -4,6 +4,7 @@ import { classifyMethods, type ClassificationPolicy, type MfaStrength } from '..
 import { nudgeCardFor } from '../domain/nudges/nudge-card';
 import type { Nudge, NudgeSource } from '../domain/nudges/nudge';
 import type { NudgePolicy } from '../domain/nudges/nudge-policy';
+import { DEFAULT_NUDGE_TARGET, meetsTarget, type NudgeTarget } from '../domain/nudges/nudge-target';
 import { nextAllowedByCap } from '../domain/nudges/frequency-cap';
 import { nextSendingTime, type SendingHours } from '../domain/nudges/quiet-hours';
 import { endOfDay, resolveTimeZone } from '../domain/nudges/time-zone';
@@ -40,6 +41,8 @@ export interface NudgeRequest {
   force?: boolean;
   /** The deadline shown on the card, a calendar day (YYYY-MM-DD): the end of that day in the person's own time zone. */
   deadlineDay?: string;
+  /** What the card asks for (a campaign's choice) instead of the configured target. */
+  target?: NudgeTarget;
   /** The sending hours of this request (a campaign's delivery window) instead of the configured ones. */
   sendingHours?: SendingHours;
   /**
@@ -70,7 +73,7 @@ export interface NudgeRequest {
 
 export type NudgeResult =
   | { kind: 'unknownPerson' }
-  /** Nothing to nudge about: the live check finds strong MFA (and any open series is closed). */
+  /** Nothing to nudge about: they have what the nudge would ask for (and any open series is closed). */
   | { kind: 'alreadyStrong'; person: Person }
   /**
    * The live check did not answer: nothing was sent or reserved; try later. `notPermitted`: Graph refused MFA Coach
@@ -92,7 +95,8 @@ export async function sendNudge(deps: SendNudgeDeps, request: NudgeRequest): Pro
   if ('kind' in found) return found;
   const { person, methods } = found;
   const strength = classifyMethods(methods, deps.policy);
-  if (strength === 'strong') {
+  const target = request.target ?? deps.nudges.target ?? DEFAULT_NUDGE_TARGET;
+  if (meetsTarget(target, strength, methods)) {
     const open = await deps.store.openSeries(person.id);
     if (open) await deps.store.endSeries(open.id, 'enrolled', deps.now());
     return { kind: 'alreadyStrong', person };
@@ -115,6 +119,7 @@ export async function sendNudge(deps: SendNudgeDeps, request: NudgeRequest): Pro
       greetingName: person.givenName || person.displayName,
       strength,
       methods,
+      target,
       ...(request.campaignDeliveryId ? { campaignDeliveryId: request.campaignDeliveryId } : {}),
       ...(request.requestKey ? { requestKey: request.requestKey } : {}),
     },
@@ -145,7 +150,7 @@ export async function sendNudge(deps: SendNudgeDeps, request: NudgeRequest): Pro
     patience === undefined ? deps : { ...deps, chatAfterInstall: { ...deps.chatAfterInstall, totalMs: patience, thenTryLater: true } },
     person.id,
     gate,
-    nudgeCardFor(nudge, series, methods, { classification: deps.policy, snooze: deps.nudges.snooze, now: deps.now() }),
+    nudgeCardFor(nudge, series, methods, { classification: deps.policy, snooze: deps.nudges.snooze, now: deps.now(), target }),
   );
   await recordWithRetries(() => deps.store.recordDelivery(nudge.id, toRecord(outcome, deps.now()), deps.now()), deps.recordRetryWaitsMs);
   return { ...outcome, person, nudgeId: nudge.id, strength };

@@ -44,9 +44,10 @@ export async function startCampaignRun(deps: StartRunDeps, campaignId: string, s
   if (scope.kind === 'group' && !members) return { kind: 'unknownGroup', groupId: scope.groupId };
   const chosen: string[] = [];
   for (let offset = 0; ; offset += PAGE) {
-    const { users } = await deps.posture.listUsers({ ...audienceQuery(campaign.audience.gaps), offset, limit: PAGE });
+    const { users } = await deps.posture.listUsers({ ...audienceQuery(campaign.audience.gaps, campaign.target), offset, limit: PAGE });
     // Someone the registration report left out is unknown, not unprotected: no nudge on a guess.
-    for (const user of users) if (user.inReport !== false && inAudience(user, campaign.audience, members)) chosen.push(user.id);
+    for (const user of users)
+      if (user.inReport !== false && inAudience(user, campaign.audience, members, campaign.target)) chosen.push(user.id);
     if (users.length < PAGE) break;
   }
 

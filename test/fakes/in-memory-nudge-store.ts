@@ -66,6 +66,7 @@ export class InMemoryNudgeStore implements NudgeStore {
       strength: request.strength,
       methods: [...request.methods],
       ...(request.deadline ? { deadline: new Date(request.deadline) } : {}),
+      ...(request.target ? { target: request.target } : {}),
       status: 'sending',
       sentAt: new Date(request.now),
     };

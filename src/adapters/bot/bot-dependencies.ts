@@ -9,12 +9,14 @@ import type { Directory } from '../../domain/ports/directory';
 import type { LiveCheckBudget } from '../../domain/ports/live-check-budget';
 import type { NudgeActionDeps } from '../../use-cases/act-on-nudge';
 import type { ClassificationPolicy } from '../../domain/mfa/mfa-strength';
+import type { NudgeTarget } from '../../domain/nudges/nudge-target';
 import type { KnowledgeSearch } from '../../domain/ports/knowledge-search';
 import type { AnswerWriter } from '../../domain/ports/answer-writer';
 import type { DownloadVault } from '../../domain/ports/download-vault';
 import type { CampaignManagementDeps } from '../../use-cases/manage-campaigns';
 import type { Doctor } from '../../use-cases/run-doctor';
 import type { TenantPolicyReport } from '../../domain/policy/policy-report';
+import type { CampaignChangeDeps } from '../../use-cases/change-registration-campaign';
 
 /** What the Teams routes need from the rest of the app; wired once in app/create-app.ts. */
 export interface BotDependencies {
@@ -24,6 +26,8 @@ export interface BotDependencies {
   directory: Directory;
   /** How methods are judged, for an employee's own status as for the scans. */
   policy: ClassificationPolicy;
+  /** What people are asked to set up (NUDGE_TARGET): their own status's next step, and a new campaign form's choice. */
+  nudgeTarget: NudgeTarget;
   /** Each person's share of live checks of their own methods, shared by "status" and the nudge's "I've done it". */
   liveChecks: LiveCheckBudget;
   logger: Logger;
@@ -57,6 +61,8 @@ export interface BotDependencies {
     doctor: Pick<Doctor, 'run'>;
     /** `policy`: who the tenant's policies require to use MFA, and Entra's registration campaign, read live. */
     policies: { read(): Promise<TenantPolicyReport> };
+    /** Changing Entra's registration campaign from the `policy` card (policy admins only, re-checked at each press). */
+    policyChanges: CampaignChangeDeps;
     /** What answering needs, for the turn at hand (a scan posts its result back into this conversation). */
     answers(context: TurnContext): AdminAnswerDeps;
   };

@@ -16,6 +16,7 @@ import {
 } from './routes/installation-routes';
 import { isMessageForTheBot, isHelpCommand, registerHelpCardAction, replyToAnythingElse, replyToHelp } from './routes/message-routes';
 import { registerNudgeCardActions } from './routes/nudge-card-actions';
+import { registerPolicyCardActions } from './routes/policy-card-actions';
 import { isPolicyCommand, replyToPolicy } from './routes/policy-routes';
 import { isOwnStatusMessage, registerOwnStatusCardAction, replyToOwnStatusQuestion } from './routes/own-status-routes';
 import { isQuestion, registerAnswerCardAction, replyToQuestion } from './routes/question-routes';
@@ -115,4 +116,5 @@ export const CARD_ACTION_ROUTES: readonly ((app: Application<TurnState>, deps: B
   registerAdminCardActions,
   registerCampaignCardActions,
   registerNudgeCardActions,
+  registerPolicyCardActions,
 ];

@@ -6,7 +6,7 @@ import { retryAfterMs, type HeaderLookup } from './retry-after';
 import { backoffDelayMs, type RetryPolicy } from './retry-policy';
 
 export interface GraphCall {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PATCH';
   /** Relative to the version root, with its query: `/users?$select=id&$top=999`. */
   path: string;
   body?: unknown;
@@ -140,7 +140,9 @@ export class GraphCaller {
     let response: Response;
     let text: string;
     try {
-      response = (await (call.method === 'GET' ? request.get() : request.post(call.body ?? {}))) as Response;
+      const sent =
+        call.method === 'GET' ? request.get() : call.method === 'PATCH' ? request.patch(call.body ?? {}) : request.post(call.body ?? {});
+      response = (await sent) as Response;
       onHeaders?.();
       text = await response.text();
     } catch (error) {

@@ -105,6 +105,8 @@ const PERMISSIONS: readonly [RegExp, string][] = [
   [/\/mailboxSettings/, 'MailboxSettings.Read'],
   [/\/teamwork\//, 'TeamsAppInstallation.ReadWriteSelfForUser.All'],
   [/\/conditionalAccess\/|\/identitySecurityDefaultsEnforcementPolicy/, 'Policy.Read.All'],
+  // Writing the registration campaign needs more than reading it.
+  [/^PATCH \/policies\/authenticationMethodsPolicy/, 'Policy.ReadWrite.AuthenticationMethod'],
   [/\/authenticationMethodsPolicy/, 'Policy.Read.AuthenticationMethod'],
   [/\/checkMemberGroups|\/groups/, 'GroupMember.Read.All'],
   [/\/users/, 'User.Read.All'],

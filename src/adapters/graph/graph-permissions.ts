@@ -12,6 +12,8 @@ export interface PermissionNeeds {
   perUserMethods: boolean;
   /** TEAMS_APP_CATALOG_ID is set: the bot installs itself for people before their first nudge. */
   proactiveInstall: boolean;
+  /** POLICY_ADMIN_GROUP_IDS is set: its members may change Entra's registration campaign from the `policy` card. */
+  policyAdmins?: boolean;
 }
 
 export interface GraphPermission {
@@ -99,10 +101,18 @@ export const GRAPH_PERMISSIONS: readonly GraphPermission[] = [
     name: 'Policy.Read.AuthenticationMethod',
     why: "read Entra's registration campaign (in the authentication methods policy) for `policy`: the least privileged permission that does",
     withoutIt:
-      '`policy` says it cannot read the registration campaign, unless Policy.Read.All or Policy.ReadWrite.AuthenticationMethod (which MFA Coach will need only to change the campaign from chat) is granted',
+      '`policy` says it cannot read the registration campaign, unless Policy.Read.All or Policy.ReadWrite.AuthenticationMethod (which MFA Coach needs only to change the campaign from chat) is granted',
     neededWhen: 'always',
     needed: always,
     coveredBy: ['Policy.Read.All', 'Policy.ReadWrite.AuthenticationMethod'],
+    onlyDegrades: true,
+  },
+  {
+    name: 'Policy.ReadWrite.AuthenticationMethod',
+    why: "let members of the policy-admin group change Entra's registration campaign (state, method, snooze days) from the `policy` card, after a confirmation, audited; the only permission Graph offers for that write",
+    withoutIt: 'the `policy` card shows the registration campaign read-only and names this permission; everything else works',
+    neededWhen: 'with `POLICY_ADMIN_GROUP_IDS`',
+    needed: (needs) => needs.policyAdmins === true,
     onlyDegrades: true,
   },
 ];

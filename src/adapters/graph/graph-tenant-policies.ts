@@ -1,15 +1,26 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
-import type { PolicyGroup, PolicyRead, TenantPolicies } from '../../domain/ports/tenant-policies';
+import { CAMPAIGN_WRITE_PERMISSION } from '../../domain/policy/campaign-change-access';
+import type { CampaignChange } from '../../domain/policy/campaign-change';
+import type { RegistrationCampaign } from '../../domain/policy/registration-campaign';
+import type {
+  CampaignWriteAccess,
+  PolicyGroup,
+  PolicyRead,
+  PolicyWrite,
+  RegistrationCampaignChanges,
+  TenantPolicies,
+} from '../../domain/ports/tenant-policies';
 import { systemClock } from '../request-pacer';
 import { walkCollection } from './collection-walk';
 import { mapConditionalAccessPolicies, mapSecurityDefaultsEnabled, type GraphConditionalAccessPolicy } from './conditional-access-policies';
 import { GraphCaller, newCounters } from './graph-caller';
 import { GraphFailure } from './graph-failure';
 import { graphPath } from './graph-path';
-import { mapRegistrationCampaign, type GraphAuthenticationMethodsPolicy } from './registration-campaign-policy';
+import { mapRegistrationCampaign, registrationCampaignPatch, type GraphAuthenticationMethodsPolicy } from './registration-campaign-policy';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy';
 
 const USER = '#microsoft.graph.user';
+const METHODS_POLICY = '/policies/authenticationMethodsPolicy';
 const GROUP = '#microsoft.graph.group';
 
 interface DirectoryObject {
@@ -30,12 +41,30 @@ interface DirectoryObject {
  *   RoleManagement.Read.Directory, the permissions the admin checks already use. Only those groups and roles are
  *   read, never the whole directory: a handful of requests for a tenant of any size.
  * A 403 becomes "notPermitted" naming the permission to grant; any other failure "failed" with Graph's words.
+ *
+ * The one write, the registration campaign, is `PATCH /policies/authenticationMethodsPolicy` on v1.0 too, with
+ * Policy.ReadWrite.AuthenticationMethod (the only permission its page lists). It sends the v1.0 campaign properties
+ * only (registrationCampaignPatch): the snooze limit cannot be written there, and passkey targets are documented
+ * on beta (v1.0 lists `Fido2` on the include-target page only); both are said in the domain's words.
  */
-export class GraphTenantPolicies implements TenantPolicies {
+export class GraphTenantPolicies implements TenantPolicies, RegistrationCampaignChanges {
   private readonly caller: GraphCaller;
+  private readonly writer: GraphCaller;
 
-  constructor(client: Client, retry: Partial<RetryPolicy> = {}) {
+  /** `grantedRoles`: the permissions of the app's token, when they can be read from it (undefined when not). */
+  constructor(
+    client: Client,
+    retry: Partial<RetryPolicy> = {},
+    private readonly grantedRoles?: () => Promise<readonly string[] | undefined>,
+  ) {
     this.caller = new GraphCaller(client, { ...DEFAULT_RETRY_POLICY, ...retry }, systemClock);
+    // A change is sent once, never retried: the admin is waiting on a button (Teams gives it 5 s), and a write
+    // resent after a timeout that had landed would show twice in Entra's own audit log. The card says what happened.
+    this.writer = new GraphCaller(
+      client,
+      { ...DEFAULT_RETRY_POLICY, ...retry, maxThrottleRetries: 0, maxTransientRetries: 0 },
+      systemClock,
+    );
   }
 
   conditionalAccessPolicies() {
@@ -61,12 +90,30 @@ export class GraphTenantPolicies implements TenantPolicies {
   }
 
   registrationCampaign() {
-    return read('Policy.Read.AuthenticationMethod', async () =>
-      // The v1.0 GET takes no query options: the whole policy comes back, the campaign is one part of it.
-      mapRegistrationCampaign(
-        await this.caller.send<GraphAuthenticationMethodsPolicy>({ method: 'GET', path: '/policies/authenticationMethodsPolicy' }),
-      ),
-    );
+    return read('Policy.Read.AuthenticationMethod', async () => mapRegistrationCampaign(await this.methodsPolicy()));
+  }
+
+  /** Read from the token's roles; a token that does not say (not a JWT) is 'unknown', and the write will tell. */
+  async campaignWriteAccess(): Promise<CampaignWriteAccess> {
+    const permission = CAMPAIGN_WRITE_PERMISSION;
+    const roles = await this.grantedRoles?.().catch(() => undefined);
+    if (!roles) return { granted: 'unknown', permission };
+    return roles.includes(permission) ? { granted: true } : { granted: false, permission };
+  }
+
+  changeRegistrationCampaign(change: CampaignChange): Promise<PolicyWrite<RegistrationCampaign>> {
+    return write(async () => {
+      // Built on the policy as Graph gives it now, so that what MFA Coach does not model goes back unchanged.
+      const body = registrationCampaignPatch(change, await this.methodsPolicy());
+      const answer = await this.writer.send<GraphAuthenticationMethodsPolicy | undefined>({ method: 'PATCH', path: METHODS_POLICY, body });
+      // The v1.0 page answers 200 with the updated policy; Graph answers many PATCHes 204 without one: then read it.
+      return mapRegistrationCampaign(answer ?? (await this.methodsPolicy()));
+    });
+  }
+
+  /** The v1.0 GET takes no query options: the whole policy comes back, the campaign is one part of it. */
+  private methodsPolicy(): Promise<GraphAuthenticationMethodsPolicy> {
+    return this.caller.send<GraphAuthenticationMethodsPolicy>({ method: 'GET', path: METHODS_POLICY });
   }
 
   groups(groupIds: readonly string[]) {
@@ -176,5 +223,31 @@ async function read<T>(permission: string, run: () => Promise<T>): Promise<Polic
       };
     }
     return { ok: false, reason: 'failed', detail: error.message };
+  }
+}
+
+/**
+ * The write, its failure in the port's words. Only the PATCH itself can leave the outcome open: no answer, or a
+ * gateway timeout, may come after Microsoft 365 made the change. A failed read before it changed nothing.
+ */
+async function write<T>(run: () => Promise<T>): Promise<PolicyWrite<T>> {
+  try {
+    return { ok: true, value: await run() };
+  } catch (error) {
+    if (!(error instanceof GraphFailure)) throw error;
+    const patching = error.operation.startsWith('PATCH ');
+    if (error.kind === 'forbidden') {
+      const permission = patching ? CAMPAIGN_WRITE_PERMISSION : 'Policy.Read.AuthenticationMethod';
+      const answer = `${error.status ?? 403}${error.code ? ` ${error.code}` : ''}`;
+      return {
+        ok: false,
+        reason: 'notPermitted',
+        permission,
+        detail: `Microsoft Graph refused (${answer}): MFA Coach lacks ${permission}`,
+      };
+    }
+    if (error.kind === 'badRequest') return { ok: false, reason: 'refused', detail: error.message };
+    const open = patching && (error.kind === 'unreachable' || error.status === 504);
+    return { ok: false, reason: open ? 'uncertain' : 'failed', detail: error.message };
   }
 }

@@ -1,4 +1,5 @@
 import type { JobEngine } from '../../domain/ports/job-engine';
+import { isNudgeTarget, type NudgeTarget } from '../../domain/nudges/nudge-target';
 import type { NudgeRequest, NudgeResult } from '../../use-cases/send-nudge';
 
 export const NUDGE_SEND_JOB = 'nudge-send';
@@ -10,6 +11,7 @@ interface NudgeJobData {
   requestedBy?: string;
   force?: boolean;
   deadlineDay?: string;
+  target?: NudgeTarget;
 }
 
 export interface NudgeLogger {
@@ -41,6 +43,8 @@ export class NudgeJobs {
         ...(job.data.requestedBy ? { requestedBy: job.data.requestedBy } : {}),
         ...(job.data.force ? { force: true } : {}),
         ...(job.data.deadlineDay ? { deadlineDay: job.data.deadlineDay } : {}),
+        // Job data outlives versions: a target this version does not know falls back to the setting's.
+        ...(isNudgeTarget(job.data.target) ? { target: job.data.target } : {}),
       };
       const result = await this.sendNowOrLater(request);
       this.logger.info({ userId: request.userId, source: request.source, outcome: result.kind }, 'a queued nudge ran');
@@ -62,6 +66,7 @@ export class NudgeJobs {
       ...(request.requestedBy ? { requestedBy: request.requestedBy } : {}),
       ...(request.force ? { force: true } : {}),
       ...(request.deadlineDay ? { deadlineDay: request.deadlineDay } : {}),
+      ...(request.target ? { target: request.target } : {}),
     };
     await this.engine.send(NUDGE_SEND_JOB, data, { startAfter: at, retryLimit: 3, retryDelaySeconds: 60, retryBackoff: true });
   }

@@ -6,6 +6,8 @@ const ARTICLE_FOR_STEP: Record<NextStep['kind'], string> = {
   setUpAuthenticator: 'set-up-microsoft-authenticator',
   replaceWeakMethods: 'set-up-microsoft-authenticator',
   upgradeFromCodes: 'passkeys-and-security-keys',
+  managedElsewhere: 'passkeys-and-security-keys',
+  addPasskey: 'passkeys-and-security-keys',
   addBackupStrongMethod: 'passkeys-and-security-keys',
   nothing: 'passkeys-and-security-keys',
 };

@@ -9,6 +9,7 @@ import type {
   NudgeSource,
   NudgeStatus,
 } from '../../domain/nudges/nudge';
+import { isNudgeTarget } from '../../domain/nudges/nudge-target';
 import type {
   DeliveryRecord,
   NudgeRequestRecord,
@@ -29,8 +30,8 @@ const LOCK_OPEN_SERIES = 'SELECT * FROM nudge_series WHERE user_id = $1 AND ende
 const SENT_SINCE = 'SELECT sent_at FROM nudges WHERE user_id = $1 AND sent_at >= $2';
 
 const INSERT_NUDGE = `
-  INSERT INTO nudges (series_id, user_id, source, requested_by, deadline, created_at, status, sent_at, recipient_name, greeting_name, strength, methods, campaign_delivery_id, request_key)
-  VALUES ($1, $2, $3, $4, $5, $6, 'sending', $6, $7, $8, $9, $10::jsonb, $11::bigint, $12)
+  INSERT INTO nudges (series_id, user_id, source, requested_by, deadline, created_at, status, sent_at, recipient_name, greeting_name, strength, methods, campaign_delivery_id, request_key, target)
+  VALUES ($1, $2, $3, $4, $5, $6, 'sending', $6, $7, $8, $9, $10::jsonb, $11::bigint, $12, $13)
   RETURNING *`;
 
 /** Only an earlier attempt of the same delivery can have left it, and that attempt never sent its card. */
@@ -84,6 +85,7 @@ interface NudgeRow {
   strength: MfaStrength;
   methods: MethodKind[];
   deadline: Date | string | null;
+  target: string | null;
   created_at: Date | string;
   status: NudgeStatus;
   sent_at: Date | string | null;
@@ -128,6 +130,7 @@ export class SqlNudgeStore implements NudgeStore {
         JSON.stringify(request.methods),
         request.campaignDeliveryId ?? null,
         request.requestKey ?? null,
+        request.target ?? null,
       ]);
       return { kind: 'reserved', nudge: toNudge(row!), series };
     });
@@ -252,6 +255,7 @@ function toNudge(row: NudgeRow): Nudge {
     strength: row.strength,
     methods: row.methods,
     ...(row.deadline ? { deadline: new Date(row.deadline) } : {}),
+    ...(isNudgeTarget(row.target) ? { target: row.target } : {}),
     status: row.status,
     ...(row.sent_at ? { sentAt: new Date(row.sent_at) } : {}),
     ...(row.conversation_id ? { conversationId: row.conversation_id } : {}),

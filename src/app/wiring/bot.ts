@@ -9,6 +9,7 @@ import { AdminAuthorizer } from '../../use-cases/authorize-admin';
 import type { Doctor } from '../../use-cases/run-doctor';
 import { readTenantPolicies } from '../../use-cases/read-tenant-policies';
 import { postureRequirementLine } from '../../domain/policy/policy-report';
+import { DEFAULT_NUDGE_TARGET } from '../../domain/nudges/nudge-target';
 import type { CampaignSlice } from './campaigns';
 import type { GraphSlice } from './graph';
 import { nudgeActions, type NudgeSlice } from './nudges';
@@ -40,6 +41,7 @@ export function wireBot(platform: Platform, app: Capabilities, publicUrl: string
     references: teams.references,
     directory: graph.directory,
     policy: posture.policy,
+    nudgeTarget: config.nudges.policy.target ?? DEFAULT_NUDGE_TARGET,
     liveChecks: nudges.liveChecks,
     logger,
     now,
@@ -63,6 +65,7 @@ export function wireBot(platform: Platform, app: Capabilities, publicUrl: string
           return campaigns.scheduleNext(campaign);
         },
         now,
+        defaultTarget: config.nudges.policy.target ?? DEFAULT_NUDGE_TARGET,
       },
       vault: posture.vault,
       publicUrl: () => publicUrl,
@@ -95,6 +98,7 @@ function adminDependencies(
     contact: config.posture.adminContact,
     doctor,
     policies: { read: readPolicies },
+    policyChanges: policyChanges(config, graph),
     answers: (context) => ({
       store,
       auditLog,
@@ -111,6 +115,20 @@ function adminDependencies(
       requestScan: (requestedBy) =>
         requestPostureScan(jobs, { trigger: 'admin', requestedBy, replyTo: TurnContext.getConversationReference(context.activity) }),
     }),
+  };
+}
+
+/**
+ * Changing Entra's registration campaign from the `policy` card: members of the policy-admin group(s), checked as
+ * admins are (the same directory check, other groups); with none configured, nobody may.
+ */
+function policyChanges(config: Platform['config'], graph: GraphSlice): BotDependencies['admin']['policyChanges'] {
+  const groupIds = config.posture.policyAdminGroupIds;
+  return {
+    policies: graph.tenantPolicies,
+    ...(groupIds.length > 0
+      ? { policyAdmins: new AdminAuthorizer(graph.directory, { groupIds, allowList: [], cacheSeconds: ROLE_CHECK_CACHE_SECONDS }) }
+      : {}),
   };
 }
 

@@ -31,6 +31,7 @@ export function permissionNeeds(config: AppConfig): PermissionNeeds {
     adminRoles: config.posture.adminRoleTemplateIds.length > 0,
     perUserMethods: config.posture.registrationSource === 'perUserMethods',
     proactiveInstall: Boolean(config.nudges.teamsAppCatalogId),
+    policyAdmins: config.posture.policyAdminGroupIds.length > 0,
   };
 }
 

@@ -4,6 +4,7 @@ import { GraphAppInstaller } from '../../adapters/graph/graph-app-installer';
 import { GraphTenantPolicies } from '../../adapters/graph/graph-tenant-policies';
 import { graphEndpoints } from '../../adapters/graph/graph-clouds';
 import { REPORTS_BUDGET } from '../../adapters/graph/reports-budget';
+import { rolesOfAccessToken } from '../../adapters/graph/token-roles';
 import { RequestPacer } from '../../adapters/request-pacer';
 import type { AppConfig } from '../config';
 import type { Platform } from './platform';
@@ -39,7 +40,8 @@ export function wireGraph({ config, logger, overrides }: Platform) {
     scanDirectory: new GraphDirectory(client, { registrationSource, reportsPacer, log: logger }),
     // Brief, like the turn's directory: a longer throttle becomes "throttled" and a queued retry, not a stuck turn.
     installer: new GraphAppInstaller(client, config.nudges.teamsAppCatalogId, cloud.graphOrigin, TURN_GRAPH_RETRY),
-    // `policy` reads Entra's settings while the admin waits: brief retries, as the turn's directory.
-    tenantPolicies: new GraphTenantPolicies(client, TURN_GRAPH_RETRY),
+    // `policy` reads Entra's settings while the admin waits: brief retries, as the turn's directory. The token's
+    // roles tell ahead whether the campaign may be changed, so the card offers no form that would only meet a 403.
+    tenantPolicies: new GraphTenantPolicies(client, TURN_GRAPH_RETRY, async () => rolesOfAccessToken(await token())),
   };
 }

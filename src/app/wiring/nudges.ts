@@ -74,7 +74,7 @@ export function nudgeActions(
         }
       : {}),
     helpContact: config.answers.helpDeskContact,
-    remindAt: (userId, at) => nudges.jobs.later({ userId, source: 'reminder' }, at),
+    remindAt: (userId, at, target) => nudges.jobs.later({ userId, source: 'reminder', target }, at),
     recheckTimeoutMs: RECHECK_TIMEOUT_MS,
     liveChecks: nudges.liveChecks,
   };

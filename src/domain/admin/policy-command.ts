@@ -1,7 +1,8 @@
 /**
  * `policy`: an admin's view of the tenant's own sign-in policies (who Conditional Access or security defaults make
  * use MFA, and Entra's registration campaign). Its own command beside the posture ones (admin-command.ts), as it
- * reads Microsoft Entra's settings live, not the scans; read-only for now.
+ * reads Microsoft Entra's settings live, not the scans. The command only reads; policy admins change the
+ * registration campaign from its card (change-registration-campaign.ts).
  */
 export const POLICY_COMMAND = {
   word: 'policy',

@@ -1,22 +1,31 @@
 import { STRENGTHS_STRONGEST_FIRST, type MfaStrength } from '../mfa/mfa-strength';
 import { isPhoneOnly } from '../mfa/sms-voice-retirement';
 import type { UserMfaStatus } from '../mfa/user-registration';
+import { DEFAULT_NUDGE_TARGET, meetsTarget, type NudgeTarget } from '../nudges/nudge-target';
 
 /**
  * Who a campaign is for, resolved again at each run from the latest scan, so that people who set up MFA in
  * the meantime drop out by themselves. `gaps`: people with no MFA, people whose only methods are weak (SMS,
  * voice), both, or people whose only second factor is SMS and/or voice (`phoneOnly`: those Microsoft's end of SMS
- * and voice catches, whatever strength the tenant's policy gives them). `scope`: everyone, chosen departments (any case), or the members of an Entra group (resolved
- * through the directory by the use case). `excluded`: user principal names left out whatever else holds.
+ * and voice catches, whatever strength the tenant's policy gives them), or everyone who does not have what the
+ * campaign asks for yet (`missingTarget`: with a passkey asked for, people with Microsoft Authenticator too).
+ * `scope`: everyone, chosen departments (any case), or the members of an Entra group (resolved through the
+ * directory by the use case). `excluded`: user principal names left out whatever else holds.
  */
 export interface CampaignAudience {
-  gaps: 'none' | 'weak' | 'both' | 'phoneOnly';
+  gaps: 'none' | 'weak' | 'both' | 'phoneOnly' | 'missingTarget';
   scope: { kind: 'all' } | { kind: 'departments'; departments: string[] } | { kind: 'group'; groupId: string; groupName?: string };
   excluded: string[];
 }
 
-/** What to ask the latest scan for: the strengths a campaign's gaps target, and whether only the phone-only. */
-export function audienceQuery(gaps: CampaignAudience['gaps']): { strengths: MfaStrength[]; phoneOnly?: true } {
+/**
+ * What to ask the latest scan for: the strengths a campaign's gaps target, and whether only the phone-only.
+ * `target`: what the campaign asks for, which decides who `missingTarget` reaches.
+ */
+export function audienceQuery(
+  gaps: CampaignAudience['gaps'],
+  target: NudgeTarget = DEFAULT_NUDGE_TARGET,
+): { strengths: MfaStrength[]; phoneOnly?: true } {
   switch (gaps) {
     case 'none':
       return { strengths: ['none'] };
@@ -26,17 +35,27 @@ export function audienceQuery(gaps: CampaignAudience['gaps']): { strengths: MfaS
       return { strengths: ['none', 'weak'] };
     case 'phoneOnly':
       return { strengths: [...STRENGTHS_STRONGEST_FIRST], phoneOnly: true };
+    case 'missingTarget':
+      // Asked for a passkey, the strong without one are in too; otherwise strong is what is asked for.
+      return { strengths: target === 'passkey' ? [...STRENGTHS_STRONGEST_FIRST] : ['acceptable', 'weak', 'none'] };
   }
 }
 
 /**
  * Whether one person of the latest scan is in the audience. Guests and disabled accounts are never nudged
- * (they are left out of rates too); `groupMembers` holds the group's member ids when the scope is a group.
+ * (they are left out of rates too); `groupMembers` holds the group's member ids when the scope is a group;
+ * `target` is what the campaign asks for.
  */
-export function inAudience(person: UserMfaStatus, audience: CampaignAudience, groupMembers?: ReadonlySet<string>): boolean {
+export function inAudience(
+  person: UserMfaStatus,
+  audience: CampaignAudience,
+  groupMembers?: ReadonlySet<string>,
+  target: NudgeTarget = DEFAULT_NUDGE_TARGET,
+): boolean {
   if (!person.countsInRates || person.userType !== 'member' || person.accountEnabled === false) return false;
-  if (!audienceQuery(audience.gaps).strengths.includes(person.strength)) return false;
+  if (!audienceQuery(audience.gaps, target).strengths.includes(person.strength)) return false;
   if (audience.gaps === 'phoneOnly' && !isPhoneOnly(person.methods)) return false;
+  if (audience.gaps === 'missingTarget' && meetsTarget(target, person.strength, person.methods)) return false;
   const upn = person.userPrincipalName.toLowerCase();
   if (audience.excluded.some((excluded) => excluded.toLowerCase() === upn)) return false;
   switch (audience.scope.kind) {

@@ -1,3 +1,4 @@
+import { DEFAULT_NUDGE_TARGET, isNudgeTarget, type NudgeTarget } from '../nudges/nudge-target';
 import { parseSendingHours } from '../nudges/quiet-hours';
 import type { CampaignPlan } from './campaign';
 import type { CampaignAudience } from './campaign-audience';
@@ -11,6 +12,7 @@ export type CampaignForm = Partial<Record<(typeof FORM_FIELDS)[number], unknown>
 export const FORM_FIELDS = [
   'name',
   'gaps',
+  'target',
   'scope',
   'departments',
   'groupId',
@@ -32,9 +34,15 @@ export const PLAN_LIMITS = { name: 80, departments: 50, excluded: 500, maxNudges
 /**
  * The form read into a plan, or every problem with it in words the campaign manager can act on. Card data is
  * untrusted: anything unexpected is refused here, never stored. "Start now" becomes a once-schedule at the
- * current minute in the chosen time zone; a schedule with no run left from `now` is refused.
+ * current minute in the chosen time zone; a schedule with no run left from `now` is refused. What to ask for is
+ * always stored (`defaultTarget`, the NUDGE_TARGET setting, when the form leaves it out), so a campaign keeps
+ * asking for what it was planned with when the setting changes later.
  */
-export function parseCampaignPlan(form: CampaignForm, now: Date): { plan: CampaignPlan } | { problems: string[] } {
+export function parseCampaignPlan(
+  form: CampaignForm,
+  now: Date,
+  defaultTarget: NudgeTarget = DEFAULT_NUDGE_TARGET,
+): { plan: CampaignPlan } | { problems: string[] } {
   const problems: string[] = [];
   // An Input.Number may arrive as a number; anything else that is not text counts as not given.
   const text = (key: keyof CampaignForm) => {
@@ -52,8 +60,12 @@ export function parseCampaignPlan(form: CampaignForm, now: Date): { plan: Campai
   else if (name.length > PLAN_LIMITS.name) problems.push(`Keep the name to ${PLAN_LIMITS.name} characters.`);
 
   const gaps = text('gaps') || 'both';
-  if (gaps !== 'none' && gaps !== 'weak' && gaps !== 'both' && gaps !== 'phoneOnly')
-    problems.push('Choose who to remind: no MFA, weak methods only, both, or those who rely on SMS and voice alone.');
+  if (!['none', 'weak', 'both', 'phoneOnly', 'missingTarget'].includes(gaps))
+    problems.push(
+      'Choose who to remind: no MFA, weak methods only, both, those who rely on SMS and voice alone, or everyone without what the campaign asks for.',
+    );
+  const target = text('target') || defaultTarget;
+  if (!isNudgeTarget(target)) problems.push('Choose what to ask for: Microsoft Authenticator, a passkey, or either.');
 
   let scope: CampaignAudience['scope'] = { kind: 'all' };
   const scopeKind = text('scope') || 'all';
@@ -118,11 +130,12 @@ export function parseCampaignPlan(form: CampaignForm, now: Date): { plan: Campai
     problems.push(`Escalate after: a whole number from 1 to ${PLAN_LIMITS.escalateAfter} unanswered nudges, or 0 for never.`);
   }
 
-  if (problems.length > 0 || !schedule || !window || maxNudges === undefined) return { problems };
+  if (problems.length > 0 || !schedule || !window || maxNudges === undefined || !isNudgeTarget(target)) return { problems };
   return {
     plan: {
       name,
       audience: { gaps: gaps as CampaignAudience['gaps'], scope, excluded },
+      target,
       schedule,
       window,
       ...(deadline ? { deadline } : {}),

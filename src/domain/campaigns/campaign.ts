@@ -1,3 +1,4 @@
+import type { NudgeTarget } from '../nudges/nudge-target';
 import type { SendingHours } from '../nudges/quiet-hours';
 import type { CampaignAudience } from './campaign-audience';
 import type { CampaignSchedule } from './campaign-schedule';
@@ -9,6 +10,11 @@ export interface CampaignPlan {
   schedule: CampaignSchedule;
   /** When a nudge may reach each recipient, in their own time zone. */
   window: SendingHours;
+  /**
+   * What its cards ask people to set up, and what their "I've done it" checks for. Absent on campaigns created
+   * before there was a choice: the NUDGE_TARGET setting applies to them.
+   */
+  target?: NudgeTarget;
   /** Shown on the card ("please set up by …"), a local date, YYYY-MM-DD; none when unset. */
   deadline?: string;
   /** At most this many nudges per person over the whole campaign. */

@@ -1,27 +1,48 @@
+import { hasAuthenticator, type NudgeTarget } from '../nudges/nudge-target';
 import type { MethodKind } from './method-kind';
-import type { ClassificationPolicy, MfaStrength } from './mfa-strength';
+import { isPhishingResistant, type ClassificationPolicy, type MfaStrength } from './mfa-strength';
 
 /**
- * The one thing to do next, by how someone signs in today. One step, not a list: the step that moves them
- * up a level (nothing → Authenticator; SMS, voice or email only → Authenticator, since those can be
- * intercepted or phished; codes → Authenticator push or a passkey), and for the strong, a second strong
- * method so that a lost phone does not lock them out.
+ * The one thing to do next, by how someone signs in today and what they are asked for (the nudge target). One
+ * step, not a list: the step that moves them up a level (nothing → Authenticator; SMS, voice or email only →
+ * Authenticator, since those can be intercepted or phished; codes → Authenticator push or a passkey), and for the
+ * strong, a second strong method so that a lost phone does not lock them out.
+ *
+ * Asked for a passkey, anyone without a phishing-resistant method is asked to add one, Authenticator users too
+ * (`addPasskey`, `hasAuthenticator`: the easiest way is a passkey in the app they already have). Asked for either,
+ * the first steps offer a passkey beside Authenticator (`orPasskey`).
  */
 export type NextStep =
-  | { kind: 'setUpAuthenticator' }
-  | { kind: 'replaceWeakMethods'; weak: MethodKind[] }
+  | { kind: 'setUpAuthenticator'; orPasskey?: true }
+  | { kind: 'replaceWeakMethods'; weak: MethodKind[]; orPasskey?: true }
   | { kind: 'upgradeFromCodes' }
+  /**
+   * Their MFA is a method MFA Coach cannot judge (an external provider Entra trusts, or one this version does not
+   * know): nothing to ask of them, and nothing to send them to set up, which could clash with that provider.
+   */
+  | { kind: 'managedElsewhere' }
+  | { kind: 'addPasskey'; hasAuthenticator: boolean }
   | { kind: 'addBackupStrongMethod' }
   | { kind: 'nothing' };
 
-export function nextStepFor(strength: MfaStrength, methods: readonly MethodKind[], policy: ClassificationPolicy): NextStep {
+/** One-time code methods: what "upgrade from codes" means. */
+const CODES: readonly MethodKind[] = ['softwareOath', 'hardwareOath'];
+
+export function nextStepFor(
+  strength: MfaStrength,
+  methods: readonly MethodKind[],
+  policy: ClassificationPolicy,
+  target: NudgeTarget = 'authenticator',
+): NextStep {
+  if (target === 'passkey' && !isPhishingResistant(methods)) return { kind: 'addPasskey', hasAuthenticator: hasAuthenticator(methods) };
+  const orPasskey = target === 'either' ? { orPasskey: true as const } : {};
   switch (strength) {
     case 'none':
-      return { kind: 'setUpAuthenticator' };
+      return { kind: 'setUpAuthenticator', ...orPasskey };
     case 'weak':
-      return { kind: 'replaceWeakMethods', weak: methods.filter((method) => policy.weak.includes(method)) };
+      return { kind: 'replaceWeakMethods', weak: methods.filter((method) => policy.weak.includes(method)), ...orPasskey };
     case 'acceptable':
-      return { kind: 'upgradeFromCodes' };
+      return methods.some((method) => CODES.includes(method)) ? { kind: 'upgradeFromCodes' } : { kind: 'managedElsewhere' };
     case 'strong':
       return strongDevices(methods, policy) >= 2 ? { kind: 'nothing' } : { kind: 'addBackupStrongMethod' };
   }

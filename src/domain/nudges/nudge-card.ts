@@ -4,11 +4,12 @@ import { classifyMethods, type ClassificationPolicy, type MfaStrength } from '..
 import { nextStepFor, type NextStep } from '../mfa/next-step';
 import { isPhoneOnly, phoneOnlyNudgeReason } from '../mfa/sms-voice-retirement';
 import type { Nudge, NudgeSeries } from './nudge';
+import type { NudgeTarget } from './nudge-target';
 import { snoozeOffer, type SnoozePolicy } from './snooze-policy';
 
 /** A line above the nudge's actions saying what the last press did. */
 export type NudgeNotice =
-  /** "I've done it", but the live check still finds no strong method. */
+  /** "I've done it", but the live check still finds nothing the nudge's target accepts. */
   | { kind: 'stillMissing'; checkedAt: Date }
   /** The live check did not answer in time: nothing was lost, press again later. `notPermitted`: Graph refused it. */
   | { kind: 'checkUnavailable'; notPermitted?: boolean }
@@ -38,6 +39,8 @@ export type NudgeCard =
       name: string;
       strength: MfaStrength;
       methods: MethodKind[];
+      /** What the card asks for: its steps, its "Set up now" link and what a recheck says is still missing. */
+      target: NudgeTarget;
       nextStep: NextStep;
       deadline?: Date;
       /** Their only second step is a phone: why it matters for them is the end of SMS and voice (phoneOnlyNudgeReason). */
@@ -46,19 +49,22 @@ export type NudgeCard =
       snooze: SnoozeChoices | null;
       notice?: NudgeNotice;
     }
-  /** Strong MFA is there: the series is over. */
+  /** What the nudge asked for is there: the series is over. */
   | { kind: 'enrolled'; nudgeId: string; name: string; methods: MethodKind[] }
   /** Pressed by someone the card was not sent to: no one else's details are shown. */
   | { kind: 'notYours' }
   /** The card names a nudge we have no record of (forged, or from another installation). */
   | { kind: 'unknown' };
 
-/** The nudge card for someone with these methods, at this point of their series: the same when sent and when pressed. */
+/**
+ * The nudge card for someone with these methods, at this point of their series: the same when sent and when
+ * pressed. `target`: what this nudge asks for (its own, else the setting's).
+ */
 export function nudgeCardFor(
   nudge: Pick<Nudge, 'id' | 'greetingName' | 'deadline'>,
   series: Pick<NudgeSeries, 'snoozesUsed'>,
   methods: MethodKind[],
-  policies: { classification: ClassificationPolicy; snooze: SnoozePolicy; now: Date },
+  policies: { classification: ClassificationPolicy; snooze: SnoozePolicy; now: Date; target: NudgeTarget },
   notice?: NudgeNotice,
 ): NudgeCard {
   const strength = classifyMethods(methods, policies.classification);
@@ -68,7 +74,8 @@ export function nudgeCardFor(
     name: nudge.greetingName,
     strength,
     methods,
-    nextStep: nextStepFor(strength, methods, policies.classification),
+    target: policies.target,
+    nextStep: nextStepFor(strength, methods, policies.classification, policies.target),
     ...(nudge.deadline ? { deadline: nudge.deadline } : {}),
     ...(isPhoneOnly(methods) ? { phoneOnlyReason: phoneOnlyNudgeReason(policies.now) } : {}),
     snooze: snoozeOffer(series.snoozesUsed, policies.snooze),

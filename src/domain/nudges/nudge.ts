@@ -1,5 +1,6 @@
 import type { MethodKind } from '../mfa/method-kind';
 import type { MfaStrength } from '../mfa/mfa-strength';
+import type { NudgeTarget } from './nudge-target';
 
 /**
  * A nudge is one reminder card sent to one person. Nudges to the same person belong to a series, which
@@ -40,6 +41,11 @@ export interface Nudge {
   strength: MfaStrength;
   methods: MethodKind[];
   deadline?: Date;
+  /**
+   * What the card asked them to set up (a campaign's choice, else the setting), which "I've done it" checks for.
+   * Absent on nudges from before it was kept: the setting's applies.
+   */
+  target?: NudgeTarget;
   status: NudgeStatus;
   sentAt?: Date;
   conversationId?: string;

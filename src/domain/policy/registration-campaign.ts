@@ -84,14 +84,16 @@ export function campaignLine(campaign: RegistrationCampaign): string {
   return `Registration campaign: ${who}, asks for ${method}${snooze}${limit}`;
 }
 
-function audience(includes: readonly CampaignInclude[]): string {
+/** Whom the campaign includes, in words: "all users", "2 groups and 1 user" or "nobody". */
+export function audience(includes: readonly CampaignInclude[]): string {
   if (includes.some((i) => i.kind === 'allUsers')) return 'all users';
   const groups = includes.filter((i) => i.kind === 'group').length;
   const users = includes.filter((i) => i.kind === 'user').length;
   return [groups > 0 ? plural(groups, 'group') : '', users > 0 ? plural(users, 'user') : ''].filter(Boolean).join(' and ') || 'nobody';
 }
 
-function methodName(includes: readonly CampaignInclude[]): string {
+/** The method the campaign asks for, in words; with nobody included, Authenticator (the admin center's default). */
+export function methodName(includes: readonly CampaignInclude[]): string {
   const methods = new Set(includes.map((i) => i.method));
   if (methods.size === 1 && methods.has('passkey')) return 'a passkey';
   if (methods.size <= 1 && !methods.has('unknown')) return 'Microsoft Authenticator';

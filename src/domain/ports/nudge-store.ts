@@ -1,6 +1,7 @@
 import type { MethodKind } from '../mfa/method-kind';
 import type { MfaStrength } from '../mfa/mfa-strength';
 import type { Nudge, NudgeAction, NudgeSeries, NudgeSource, NudgeStatus } from '../nudges/nudge';
+import type { NudgeTarget } from '../nudges/nudge-target';
 
 export interface NudgeRequestRecord {
   userId: string;
@@ -11,6 +12,8 @@ export interface NudgeRequestRecord {
   greetingName: string;
   strength: MfaStrength;
   methods: MethodKind[];
+  /** What the card asks them to set up; kept so that "I've done it" checks for the same. */
+  target?: NudgeTarget;
   now: Date;
   /**
    * The campaign delivery this nudge is for. A reservation an earlier attempt of the same delivery left behind

@@ -1,3 +1,4 @@
+import type { CampaignChange } from '../policy/campaign-change';
 import type { ConditionalAccessPolicy } from '../policy/conditional-access-policy';
 import type { RegistrationCampaign } from '../policy/registration-campaign';
 
@@ -38,4 +39,30 @@ export interface TenantPolicies {
    * role-assignable group. A role nobody holds, or not activated in the tenant, maps to no one.
    */
   roleHolders(roleTemplateIds: readonly string[]): Promise<PolicyRead<ReadonlyMap<string, readonly string[]>>>;
+}
+
+/**
+ * Whether MFA Coach holds the permission to change the registration campaign, as far as it can tell before
+ * trying: 'unknown' when the grant cannot be read ahead (the change then says so itself, as a refusal).
+ */
+export type CampaignWriteAccess = { granted: true } | { granted: false | 'unknown'; permission: string };
+
+/**
+ * Why a change was not made: the app lacks `permission`; Microsoft 365 refused the values ('refused', `detail` in
+ * its words); it failed otherwise ('failed': nothing changed); or no answer came ('uncertain': the change may or
+ * may not have been made, only a new read can tell).
+ */
+export type PolicyWriteFailure =
+  { reason: 'notPermitted'; permission: string; detail: string } | { reason: 'refused' | 'failed' | 'uncertain'; detail: string };
+
+export type PolicyWrite<T> = { ok: true; value: T } | ({ ok: false } & PolicyWriteFailure);
+
+/**
+ * Changing Entra's registration campaign (Microsoft Graph in production). Apart from TenantPolicies on purpose:
+ * reading needs a read permission, writing its own, and most of the app only ever reads.
+ */
+export interface RegistrationCampaignChanges {
+  campaignWriteAccess(): Promise<CampaignWriteAccess>;
+  /** Writes a checked change (checkCampaignChange) and answers the campaign as it stands after it. */
+  changeRegistrationCampaign(change: CampaignChange): Promise<PolicyWrite<RegistrationCampaign>>;
 }

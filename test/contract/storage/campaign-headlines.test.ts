@@ -126,4 +126,39 @@ describe.each(databaseTargets())('campaign headlines on $name', (target) => {
     expect((await campaigns.headlines([campaign.id])).get(campaign.id)).toEqual({ targeted: 1, delivered: 1, enrolled: 0 });
     expect(funnel).toMatchObject({ targeted: 1, delivered: 1, enrolled: 0 });
   });
+
+  it('asked for a passkey, counts a scan that found Authenticator alone as no conversion, and one that found a passkey as one', async () => {
+    const campaign = await campaigns.create(campaignPlan({ name: 'Passkeys', target: 'passkey' }), owner, T0);
+    const at = minutes(10 * 24 * 60);
+    const { run } = await campaigns.startRun(campaign.id, at, at);
+    await campaigns.addDeliveries(
+      run.id,
+      ['fay', 'gale'].map((userId) => ({ userId, dueAt: at })),
+    );
+    for (const delivery of (await campaigns.claimDue(at, 1000, 'worker', minutes(100_000))).filter((d) => d.runId === run.id)) {
+      const reserved = await nudges.reserve(
+        {
+          userId: delivery.userId,
+          source: 'campaign',
+          now: at,
+          recipientName: delivery.userId,
+          greetingName: delivery.userId,
+          strength: 'strong',
+          methods: ['authenticatorPush'],
+          target: 'passkey',
+          campaignDeliveryId: delivery.id,
+        },
+        minutes(0),
+        () => ({ kind: 'go' }),
+      );
+      if (reserved.kind !== 'reserved') throw new Error('expected a reservation');
+      await campaigns.complete(delivery.id, 'worker', { kind: 'sent', nudgeId: reserved.nudge.id }, at);
+    }
+    // The scan after the sends: fay still has Authenticator alone (strong, not a passkey); gale added a passkey.
+    await scanAt(minutes(10 * 24 * 60 + 60), { fay: ['authenticatorPush'], gale: ['authenticatorPush', 'passkey'] });
+
+    const facts = await campaigns.deliveryFacts(campaign.id);
+    expect(Object.fromEntries(facts.map((fact) => [fact.userId, fact.enrolledAt !== undefined]))).toEqual({ fay: false, gale: true });
+    expect((await campaigns.headlines([campaign.id])).get(campaign.id)).toEqual({ targeted: 2, delivered: 2, enrolled: 1 });
+  });
 });

@@ -61,6 +61,15 @@ export function nudgeStoreContract(name: string, makeStore: () => Promise<NudgeS
       expect(found?.series.endedAt).toBeUndefined();
     });
 
+    it('keeps what the card asked for, so that its recheck checks for the same; a nudge without one has none', async () => {
+      const asked = await reserved(store, { ...request(user), target: 'passkey' }, hours(-48), go);
+      expect((await store.find(asked.nudge.id))?.nudge.target).toBe('passkey');
+      expect((await store.latestTo(user))?.nudge.target).toBe('passkey');
+      const other = `user-${randomUUID()}`;
+      const without = await reserved(store, request(other), hours(-48), go);
+      expect((await store.find(without.nudge.id))?.nudge).not.toHaveProperty('target');
+    });
+
     it('gives up a reservation an interrupted earlier attempt of the same campaign delivery left, and no other', async () => {
       const seen: number[] = [];
       const counting = (_series: unknown, sentAt: Date[]): ReservationDecision => {

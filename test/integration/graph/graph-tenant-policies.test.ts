@@ -25,7 +25,8 @@ const scan = () =>
     })),
   );
 
-const POLICY_PERMISSIONS = ['Policy.Read.All', 'Policy.Read.AuthenticationMethod'];
+// Every permission that opens a policy read: the write one covers reading the registration campaign too.
+const POLICY_PERMISSIONS = ['Policy.Read.All', 'Policy.Read.AuthenticationMethod', 'Policy.ReadWrite.AuthenticationMethod'];
 
 describe('the tenant policies on Graph, against the Graph emulator and the demo tenant', () => {
   const graph = useGraphEmulator({ tenant, logNotImplemented: false });

@@ -151,6 +151,7 @@ describe('nudge settings', () => {
       defaultTimeZone: 'UTC',
       cap: { maxNudges: 1, perDays: 2 },
       snooze: { choicesDays: [1, 3, 7], maxPerSeries: 3 },
+      target: 'authenticator',
     });
     expect(nudges.teamsAppCatalogId).toBeUndefined();
     expect(nudges.serviceUrl).toBe('https://smba.trafficmanager.net/teams/');
@@ -169,6 +170,7 @@ describe('nudge settings', () => {
       CAMPAIGN_SEND_RATE: '20',
       TEAMS_APP_CATALOG_ID: '7571089b-c3ff-4c04-98a3-8751ae002d44',
       HELP_DESK_CONVERSATION_ID: '19:abc@thread.tacv2',
+      NUDGE_TARGET: 'passkey',
     });
     expect(nudges).toEqual(
       expect.objectContaining({
@@ -177,6 +179,7 @@ describe('nudge settings', () => {
           defaultTimeZone: 'Europe/Paris',
           cap: { maxNudges: 2, perDays: 7 },
           snooze: { choicesDays: [1, 2], maxPerSeries: 1 },
+          target: 'passkey',
         },
         teamsAppCatalogId: '7571089b-c3ff-4c04-98a3-8751ae002d44',
         helpDeskConversationId: '19:abc@thread.tacv2',
@@ -202,6 +205,13 @@ describe('nudge settings', () => {
       'CAMPAIGN_SEND_RATE',
     ])
       expect(text).toContain(name);
+  });
+
+  it('reads what nudges ask for, and refuses anything but authenticator, passkey or either without echoing it', () => {
+    expect(loadProductionConfig({ ...complete, NUDGE_TARGET: 'either' }).nudges.policy.target).toBe('either');
+    const text = problemsOf({ ...complete, NUDGE_TARGET: 'yubikey-secret' }).join('\n');
+    expect(text).toContain('NUDGE_TARGET: must be authenticator, passkey or either.');
+    expect(text).not.toContain('yubikey-secret');
   });
 
   it('lets the demo nudge at any hour unless told otherwise', () => {

@@ -25,12 +25,13 @@ describe('the Graph permissions: one list in the code, the same everywhere', () 
       expect(permission.withoutIt.length).toBeGreaterThan(20);
       expect(permission.neededWhen).toMatch(/^(always|with )/);
     }
-    const everyFeature = { adminRoles: true, perUserMethods: true, proactiveInstall: true };
-    const noFeature = { adminRoles: false, perUserMethods: false, proactiveInstall: false };
+    const everyFeature = { adminRoles: true, perUserMethods: true, proactiveInstall: true, policyAdmins: true };
+    const noFeature = { adminRoles: false, perUserMethods: false, proactiveInstall: false, policyAdmins: false };
     expect(GRAPH_PERMISSIONS.filter((p) => p.needed(everyFeature)).map((p) => p.name)).toEqual(GRAPH_PERMISSION_NAMES);
     expect(GRAPH_PERMISSIONS.filter((p) => !p.needed(noFeature)).map((p) => p.name)).toEqual([
       'RoleManagement.Read.Directory',
       'TeamsAppInstallation.ReadWriteSelfForUser.All',
+      'Policy.ReadWrite.AuthenticationMethod',
     ]);
   });
 
@@ -47,6 +48,7 @@ describe('the Graph permissions: one list in the code, the same everywhere', () 
     ['GET /identity/conditionalAccess/policies', 'Policy.Read.All'],
     ['GET /policies/identitySecurityDefaultsEnforcementPolicy', 'Policy.Read.All'],
     ['GET /policies/authenticationMethodsPolicy', 'Policy.Read.AuthenticationMethod'],
+    ['PATCH /policies/authenticationMethodsPolicy', 'Policy.ReadWrite.AuthenticationMethod'],
   ])("a 403 on %s names %s, one of the list's", (operation, permission) => {
     const failure = new GraphFailure({ kind: 'forbidden', operation, status: 403, code: 'Authorization_RequestDenied' });
     expect(failure.message).toContain(`Check that the app has ${permission}`);

@@ -166,3 +166,70 @@ describe('actOnNudge: "I\'ve done it"', () => {
     expect(await done()).toMatchObject({ notice: { kind: 'stillMissing' } });
   });
 });
+
+describe('actOnNudge: "I\'ve done it" follows what the nudge asked for', () => {
+  it('asked for a passkey, Authenticator alone is still missing, and the card asks for a passkey; a passkey ends it', async () => {
+    const { done, store, methods, wait } = setUp({ adele: ['authenticatorPush'] });
+    store.nudge.target = 'passkey';
+
+    const still = await done();
+    expect(still).toMatchObject({
+      kind: 'nudge',
+      strength: 'strong',
+      target: 'passkey',
+      nextStep: { kind: 'addPasskey', hasAuthenticator: true },
+      notice: { kind: 'stillMissing' },
+    });
+    expect(store.series.endedAt).toBeUndefined();
+
+    methods.adele = ['authenticatorPush', 'syncedPasskey'];
+    wait(60_000);
+    expect(await done()).toEqual({ kind: 'enrolled', nudgeId: 'nudge-1', name: 'Adele', methods: ['authenticatorPush', 'syncedPasskey'] });
+    expect(store.series.endReason).toBe('enrolled');
+    expect(store.actions.map((a) => a.result)).toEqual(['stillMissing', 'enrolled']);
+  });
+
+  it('asked for a passkey, a security key, Windows Hello for Business or a certificate is done too', async () => {
+    for (const kind of ['fido2SecurityKey', 'windowsHelloForBusiness', 'certificate'] as const) {
+      const { done, store } = setUp({ adele: [kind] });
+      store.nudge.target = 'passkey';
+      expect(await done()).toMatchObject({ kind: 'enrolled' });
+    }
+  });
+
+  it('asked for Authenticator or either, Authenticator is done, as before', async () => {
+    for (const target of ['authenticator', 'either'] as const) {
+      const { done, store } = setUp({ adele: ['authenticatorPush'] });
+      store.nudge.target = target;
+      expect(await done()).toMatchObject({ kind: 'enrolled' });
+    }
+  });
+
+  it('a nudge kept before it had a target follows the setting', async () => {
+    const { done, deps, store } = setUp({ adele: ['authenticatorPush'] });
+    deps.nudges = { ...deps.nudges, target: 'passkey' };
+    expect(await done()).toMatchObject({ kind: 'nudge', target: 'passkey', notice: { kind: 'stillMissing' } });
+    // The nudge's own target wins over the setting.
+    store.nudge.target = 'either';
+    expect(await done()).toMatchObject({ kind: 'enrolled' });
+  });
+
+  it('over the limit, a recent check that found only Authenticator does not end a passkey nudge', async () => {
+    const { done, statusDeps, store, currentMethods } = setUp({ adele: ['authenticatorPush'] });
+    store.nudge.target = 'passkey';
+    for (let i = 0; i < 3; i++) await checkOwnStatus(statusDeps, 'adele');
+
+    expect(await done()).toMatchObject({ kind: 'nudge', target: 'passkey', notice: { kind: 'checkLimited', lastCheckedAt: start } });
+    expect(currentMethods).toHaveBeenCalledTimes(3);
+    expect(store.series.endedAt).toBeUndefined();
+  });
+
+  it('snoozed, the reminder asks for what the nudge asked for', async () => {
+    const { deps, store } = setUp();
+    store.nudge.target = 'passkey';
+    const remindAt = jest.fn(async () => {});
+    const snoozing = { ...deps, remindAt, store: Object.assign(store, { snooze: async () => true }) as unknown as NudgeStore };
+    await actOnNudge(snoozing, { nudgeId: 'nudge-1', actorId: 'adele', action: 'snooze', days: '1' });
+    expect(remindAt).toHaveBeenCalledWith('adele', expect.any(Date), 'passkey');
+  });
+});

@@ -36,6 +36,17 @@ describe('checkOwnStatus', () => {
     });
   });
 
+  it('gives the next step for what the organisation asks for: a passkey for someone with Authenticator', async () => {
+    const { deps } = setUp({ adele: ['authenticatorPush'] });
+    expect(await checkOwnStatus({ ...deps, target: 'passkey' }, 'adele')).toMatchObject({
+      strength: 'strong',
+      nextStep: { kind: 'addPasskey', hasAuthenticator: true },
+    });
+    expect(await checkOwnStatus({ ...deps, target: 'authenticator' }, 'adele')).toMatchObject({
+      nextStep: { kind: 'addBackupStrongMethod' },
+    });
+  });
+
   it('answers a fourth "status" within a minute from the latest check, without asking the directory, and says when to come back', async () => {
     const { deps, currentMethods, wait } = setUp({ adele: ['sms'] });
     for (let i = 0; i < 3; i++) {

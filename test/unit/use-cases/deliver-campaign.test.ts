@@ -139,6 +139,26 @@ describe.each(databaseTargets())('a delivery batch on $name', (target) => {
     expect(await store.deliveryCounts(run.id)).toMatchObject({ pending: 1, failed: 1, skipped: 2, failedBy: { blocked: 1 } });
   });
 
+  it("carries the campaign's target to each nudge; a campaign stored before the choice leaves it to the setting", async () => {
+    const asked: NudgeRequest[] = [];
+    const send = async (request: NudgeRequest): Promise<NudgeResult> => {
+      asked.push(request);
+      return { kind: 'alreadyStrong', person };
+    };
+    const deps = { store, send, scanned, now: () => NOW, worker: 'w1', leaseMs: 60_000 };
+    for (const [userId, over] of [
+      ['asked-passkey', { target: 'passkey' }],
+      ['asked-before', {}],
+    ] as const) {
+      const campaign = await store.create({ ...plan, ...over }, { id: 'm1', name: 'Megan' }, NOW);
+      const { run } = await store.startRun(campaign.id, NOW, NOW);
+      await store.addDeliveries(run.id, [{ userId, dueAt: NOW }]);
+    }
+    await deliverDueBatch(deps, 100);
+    expect(asked.find((request) => request.userId === 'asked-passkey')).toHaveProperty('target', 'passkey');
+    expect(asked.find((request) => request.userId === 'asked-before')).not.toHaveProperty('target');
+  });
+
   it("gives a delivery whose lease ran out before its mark back at once, not after a retry's wait, and sends nothing", async () => {
     const campaign = await store.create(plan, { id: 'm1', name: 'Megan' }, NOW);
     const { run } = await store.startRun(campaign.id, NOW, NOW);

@@ -97,6 +97,34 @@ describe('sending a nudge', () => {
     expect(teams.cards).toHaveLength(1);
   });
 
+  it("asked for a passkey, nudges someone with Authenticator alone, and keeps the target for the card's recheck", async () => {
+    const { send, directory, store, teams } = setUp();
+    directory.users = [fakeUser('adele', { methods: ['authenticatorPush'], displayName: 'Adele Vance' })];
+    expect(await send()).toMatchObject({ kind: 'alreadyStrong' });
+
+    const result = await send({ target: 'passkey' });
+    expect(result).toMatchObject({ kind: 'sent', strength: 'strong' });
+    expect(teams.cards.at(-1)?.card).toMatchObject({
+      kind: 'nudge',
+      target: 'passkey',
+      nextStep: { kind: 'addPasskey', hasAuthenticator: true },
+    });
+    expect((await store.latestTo('adele'))?.nudge.target).toBe('passkey');
+
+    // Someone with a passkey has what is asked for: nothing is sent.
+    directory.users = [fakeUser('adele', { methods: ['authenticatorPush', 'passkey'], displayName: 'Adele Vance' })];
+    expect(await send({ target: 'passkey', force: true })).toMatchObject({ kind: 'alreadyStrong' });
+  });
+
+  it('without a target of its own, asks for what the setting says', async () => {
+    const { deps, send, directory, store, teams } = setUp();
+    directory.users = [fakeUser('adele', { methods: ['authenticatorPush'], displayName: 'Adele Vance' })];
+    deps.nudges = { ...deps.nudges, target: 'passkey' };
+    expect(await send()).toMatchObject({ kind: 'sent' });
+    expect(teams.cards.at(-1)?.card).toMatchObject({ target: 'passkey' });
+    expect((await store.latestTo('adele'))?.nudge.target).toBe('passkey');
+  });
+
   it("waits for the person's sending hours in their own time zone, reserving and installing nothing", async () => {
     const { send, store, teams, moveTo } = setUp();
     // 08:30 in Paris: office hours open at 09:00 there, 08:00 UTC.

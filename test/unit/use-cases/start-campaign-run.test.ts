@@ -94,6 +94,19 @@ describe.each(databaseTargets())('starting a campaign run on $name', (target) =>
       },
     );
 
+    it('asked for a passkey, "everyone without it" takes the strong with Authenticator alone too', async () => {
+      const missing = plan({ gaps: 'missingTarget', scope: { kind: 'departments', departments: ['Finance'] } });
+      const forPasskey = await campaigns.create({ ...missing, target: 'passkey' }, owner, NOW);
+      const passkeyRun = await startCampaignRun(deps, forPasskey.id, NOW);
+      if (passkeyRun.kind !== 'started') throw new Error(`expected a start, got ${passkeyRun.kind}`);
+      expect(await usersOf(passkeyRun.run.id)).toEqual(['excluded-finance', 'none-finance', 'strong-finance', 'weak-finance']);
+
+      const forAuthenticator = await campaigns.create({ ...missing, target: 'authenticator' }, owner, NOW);
+      const authenticatorRun = await startCampaignRun(deps, forAuthenticator.id, NOW);
+      if (authenticatorRun.kind !== 'started') throw new Error(`expected a start, got ${authenticatorRun.kind}`);
+      expect(await usersOf(authenticatorRun.run.id)).toEqual(['excluded-finance', 'none-finance', 'weak-finance']);
+    });
+
     it('starts one run per scheduled time, with each person once, when two starts race', async () => {
       const campaign = await campaigns.create(plan({}), owner, NOW);
       const results = await Promise.all([startCampaignRun(deps, campaign.id, NOW), startCampaignRun(deps, campaign.id, NOW)]);

@@ -3,6 +3,7 @@ import type { CampaignForm } from '../../../domain/campaigns/campaign-plan';
 import { FORM_FIELDS } from '../../../domain/campaigns/campaign-plan';
 import type { CampaignPreset } from '../../../domain/campaigns/campaign-presets';
 import { SMS_VOICE_RETIREMENT } from '../../../domain/mfa/sms-voice-retirement';
+import { DEFAULT_NUDGE_TARGET, type NudgeTarget } from '../../../domain/nudges/nudge-target';
 import { sendingHoursText } from '../../../domain/nudges/quiet-hours';
 import { renderCard, type AdaptiveCard } from './card-template';
 import { directoryText } from './directory-text';
@@ -19,11 +20,14 @@ export interface CampaignFormView {
   timeZone?: string;
   /** Ready-made campaigns offered as buttons above the fields (campaignPresets at the time asked). */
   presets?: readonly Pick<CampaignPreset, 'key' | 'title'>[];
+  /** What to ask for, chosen until the manager picks another: the NUDGE_TARGET setting. */
+  defaultTarget?: NudgeTarget;
 }
 
 const DEFAULTS: Record<(typeof FORM_FIELDS)[number], string> = {
   name: '',
   gaps: 'both',
+  target: DEFAULT_NUDGE_TARGET,
   scope: 'all',
   departments: '',
   groupId: '',
@@ -45,7 +49,11 @@ const DEFAULTS: Record<(typeof FORM_FIELDS)[number], string> = {
  * value, even empty: the templating leaves an unknown ${…} as it is, which would show in the field.
  */
 export function campaignFormCard(view: CampaignFormView = {}): AdaptiveCard {
-  const values: Record<string, string> = { ...DEFAULTS, ...(view.timeZone ? { timeZone: view.timeZone } : {}) };
+  const values: Record<string, string> = {
+    ...DEFAULTS,
+    ...(view.timeZone ? { timeZone: view.timeZone } : {}),
+    ...(view.defaultTarget ? { target: view.defaultTarget } : {}),
+  };
   for (const field of FORM_FIELDS) {
     const given = view.values?.[field];
     if (typeof given === 'string' || typeof given === 'number') values[field] = String(given);
@@ -67,6 +75,8 @@ export function formValuesOf(campaign: Campaign): CampaignForm {
   return {
     name: `Copy of ${campaign.name}`.slice(0, 80),
     gaps: audience.gaps,
+    // A campaign from before the choice: the form shows the setting's, as that is what it asked for.
+    ...(campaign.target ? { target: campaign.target } : {}),
     scope: audience.scope.kind,
     departments: audience.scope.kind === 'departments' ? audience.scope.departments.join(', ') : '',
     groupId: audience.scope.kind === 'group' ? audience.scope.groupId : '',

@@ -1,4 +1,5 @@
 import type { Campaign, CampaignPlan, CampaignStatus } from '../../../domain/campaigns/campaign';
+import type { NudgeTarget } from '../../../domain/nudges/nudge-target';
 import type { CampaignSchedule } from '../../../domain/campaigns/campaign-schedule';
 import { sendingHoursText, WEEKDAY_SHORT } from '../../../domain/nudges/quiet-hours';
 import { directoryText, TEXT_LIMITS } from './directory-text';
@@ -9,6 +10,14 @@ const GAPS: Record<CampaignPlan['audience']['gaps'], string> = {
   none: 'No MFA at all',
   weak: 'Weak methods only (text message, voice call)',
   phoneOnly: 'People who rely on SMS and voice alone',
+  missingTarget: 'Everyone without what this campaign asks for',
+};
+
+/** What a campaign's cards ask people to set up, and what "I've done it" checks for. */
+export const TARGET_TEXT: Record<NudgeTarget, string> = {
+  authenticator: 'Microsoft Authenticator (a passkey they already have counts too)',
+  passkey: 'A passkey: in Microsoft Authenticator, on their computer or phone, or a security key',
+  either: 'Microsoft Authenticator or a passkey',
 };
 
 export const STATUS_TEXT: Record<CampaignStatus, { text: string; color: TextColor }> = {
@@ -51,6 +60,8 @@ function windowText(window: Campaign['window']): string {
 export function planFacts(campaign: Campaign): { title: string; value: string }[] {
   return [
     { title: 'Audience', value: audienceText(campaign.audience) },
+    // A campaign from before the choice asks for what the NUDGE_TARGET setting says.
+    { title: 'Asks for', value: campaign.target ? TARGET_TEXT[campaign.target] : 'What the bot asks for by default (NUDGE_TARGET)' },
     { title: 'Schedule', value: scheduleText(campaign.schedule) },
     { title: 'Delivery window', value: windowText(campaign.window) },
     ...(campaign.deadline ? [{ title: 'Deadline on the card', value: campaign.deadline }] : []),

@@ -1,7 +1,8 @@
 import type { MfaStrength } from '../../../domain/mfa/mfa-strength';
 import type { NudgeCard, NudgeNotice } from '../../../domain/nudges/nudge-card';
+import type { NudgeTarget } from '../../../domain/nudges/nudge-target';
 import { renderCard, type AdaptiveCard } from './card-template';
-import { nextStepText } from './next-step-text';
+import { nextStepText, setUpLinkFor } from './next-step-text';
 import { methodsInWords, STRENGTH_LOOK, type ContainerStyle } from './strength-label';
 import { VERBS } from './verbs';
 
@@ -17,6 +18,27 @@ const WHY: Record<Exclude<MfaStrength, 'strong'>, string> = {
   weak: 'Texts and calls can be redirected to an attacker by swapping your SIM or forwarding your number, and codes can be talked out of you. Microsoft Authenticator asks you to approve on your own phone instead, with a number only the real sign-in page shows.',
   acceptable:
     'A code can be typed into a fake sign-in page as easily as into the real one. Authenticator notifications with number matching, or a passkey, cannot be phished that way.',
+};
+
+/**
+ * Asked for a passkey: why a passkey, for where they are. `strong` is someone with Microsoft Authenticator, whose
+ * approval a fake page can still pass on; a passkey only answers the real sign-in page.
+ */
+const PASSKEY_VERDICT = 'Your organisation now asks for a passkey, a way to sign in that cannot be phished.';
+const PASSKEY_WHY: Record<MfaStrength, string> = {
+  none: 'Most account break-ins start with a password that was guessed, reused or phished. A passkey stops them: it only works on the real sign-in page, and there is no code for anyone to trick out of you.',
+  weak: 'Texts and calls can be redirected to an attacker by swapping your SIM or forwarding your number, and codes can be talked out of you. A passkey only works on the real sign-in page: there is nothing to intercept or hand over.',
+  acceptable:
+    'A code can be typed into a fake sign-in page as easily as into the real one. A passkey only works on the real sign-in page, so it cannot be phished that way.',
+  strong:
+    'A fake sign-in page can pass your Authenticator approval on to an attacker. A passkey only works on the real sign-in page, so it cannot be phished that way.',
+};
+
+/** What a recheck found missing, in the words of what the card asks for. */
+const MISSING: Record<NudgeTarget, string> = {
+  authenticator: 'no Microsoft Authenticator or other strong method',
+  passkey: 'no passkey',
+  either: 'no Microsoft Authenticator or passkey',
 };
 
 const DAY_TITLES: Record<number, string> = { 1: 'Tomorrow', 7: 'In a week' };
@@ -48,14 +70,17 @@ function deadlineDay(deadline: Date): string {
   return `{{DATE(${midday.toISOString().replace(/\.\d{3}Z$/, 'Z')}, LONG)}}`;
 }
 
-function noticeOf(notice: NudgeNotice | undefined): { text: string; style: ContainerStyle } {
+function noticeOf(notice: NudgeNotice | undefined, target: NudgeTarget): { text: string; style: ContainerStyle } {
   switch (notice?.kind) {
     case undefined:
     case 'help':
       return { text: '', style: 'default' };
     case 'stillMissing':
       return {
-        text: `I checked just now: there is no Microsoft Authenticator or other strong method on your account yet. Finish the setup (it can take a minute to show up), then press **I've done it** again.`,
+        text:
+          target === 'passkey'
+            ? `I checked just now: there is no passkey on your account yet, and a passkey is what your organisation asks for. Finish adding it (it can take a minute to show up), then press **I've done it** again.`
+            : `I checked just now: there is ${MISSING[target]} on your account yet. Finish the setup (it can take a minute to show up), then press **I've done it** again.`,
         style: 'warning',
       };
     case 'checkUnavailable':
@@ -72,7 +97,7 @@ function noticeOf(notice: NudgeNotice | undefined): { text: string; style: Conta
       return {
         text:
           (notice.lastCheckedAt
-            ? `I checked at ${localTime(notice.lastCheckedAt)}: there was no Microsoft Authenticator or other strong method on your account yet. `
+            ? `I checked at ${localTime(notice.lastCheckedAt)}: there was ${MISSING[target]} on your account yet. `
             : '') +
           `You've pressed a few times in a short while, and Microsoft's directory is shared by everyone here, so I can check again from ${localTime(notice.retryAt, 'up')}: finish the setup, then press **I've done it** again. Nothing is lost.`,
         style: 'warning',
@@ -102,6 +127,7 @@ export function nudgeCard(card: NudgeCard, recipientTeamsId?: string): AdaptiveC
   switch (card.kind) {
     case 'nudge': {
       const strength = card.strength === 'strong' ? 'acceptable' : card.strength;
+      const passkey = card.target === 'passkey';
       const help = card.notice?.kind === 'help' ? card.notice : undefined;
       const snooze = card.snooze;
       return withRefreshUsers(
@@ -110,14 +136,20 @@ export function nudgeCard(card: NudgeCard, recipientTeamsId?: string): AdaptiveC
           verbs: { refresh: VERBS.nudgeRefresh, done: VERBS.nudgeDone, snooze: VERBS.nudgeSnooze, help: VERBS.nudgeHelp },
           heading: `${card.name}, please protect your work account`,
           verdict: {
-            text: VERDICTS[strength] + (card.methods.length > 0 ? ` You have: ${methodsInWords(card.methods)}.` : ''),
+            text:
+              (passkey && card.strength === 'strong'
+                ? PASSKEY_VERDICT
+                : card.nextStep.kind === 'managedElsewhere'
+                  ? 'You sign in with a method MFA Coach cannot judge.'
+                  : VERDICTS[strength]) + (card.methods.length > 0 ? ` You have: ${methodsInWords(card.methods)}.` : ''),
             color: STRENGTH_LOOK[strength].textColor,
             style: STRENGTH_LOOK[strength].containerStyle,
           },
-          why: card.phoneOnlyReason ?? WHY[strength],
+          why: card.phoneOnlyReason ?? (passkey ? PASSKEY_WHY[card.strength] : WHY[strength]),
           deadline: card.deadline ? `Please do it by ${deadlineDay(card.deadline)}.` : '',
           nextStep: nextStepText(card.nextStep),
-          notice: noticeOf(card.notice),
+          setUpUrl: setUpLinkFor(card.nextStep),
+          notice: noticeOf(card.notice, card.target),
           snooze: {
             show: snooze !== null && snooze.remaining > 0,
             note: snooze?.nextIsLast

@@ -1,9 +1,9 @@
 import type { MfaStrength } from '../../../domain/mfa/mfa-strength';
-import type { OwnStatus } from '../../../use-cases/check-own-status';
+import type { CheckedStatus, OwnStatus } from '../../../use-cases/check-own-status';
 import { renderCard, type AdaptiveCard } from './card-template';
 import { utcDateTimeText, utcTimeText } from './freshness-line';
 import { methodsInWords, STRENGTH_LOOK, type ContainerStyle, type TextColor } from './strength-label';
-import { nextStepText } from './next-step-text';
+import { nextStepText, setUpLinkFor } from './next-step-text';
 import { VERBS } from './verbs';
 
 interface Verdict {
@@ -19,12 +19,19 @@ const VERDICT_TEXTS: Record<MfaStrength, string> = {
   none: '⚠ You have no second way to prove it is you yet: a stolen password is all it takes to get into your account.',
 };
 
+/** Strong, but the organisation asks for a passkey (NUDGE_TARGET): not done yet, so not in strong's green. */
+const PASSKEY_ASKED = 'You are set up with strong MFA, and your organisation now asks for a passkey as well.';
+
+/** An external provider's MFA, or a method this version does not know: MFA all the same, of a strength it cannot judge. */
+const MANAGED_ELSEWHERE = 'You are set up with a sign-in method your organisation manages (one MFA Coach cannot judge).';
+
 /** In each strength's colours, the same as on every other card. */
-const verdictFor = (strength: MfaStrength): Verdict => ({
-  text: VERDICT_TEXTS[strength],
-  color: STRENGTH_LOOK[strength].textColor,
-  style: STRENGTH_LOOK[strength].containerStyle,
-});
+const verdictFor = (strength: MfaStrength, step: CheckedStatus['nextStep']): Verdict => {
+  if (strength === 'strong' && step.kind === 'addPasskey')
+    return { text: PASSKEY_ASKED, color: STRENGTH_LOOK.acceptable.textColor, style: STRENGTH_LOOK.acceptable.containerStyle };
+  if (step.kind === 'managedElsewhere') return { text: MANAGED_ELSEWHERE, color: 'Default', style: 'default' };
+  return { text: VERDICT_TEXTS[strength], color: STRENGTH_LOOK[strength].textColor, style: STRENGTH_LOOK[strength].containerStyle };
+};
 
 const UNAVAILABLE: Verdict = {
   text: "I couldn't check your sign-in methods just now: Microsoft's directory did not answer. Please try again in a minute.",
@@ -51,11 +58,12 @@ export function ownStatusCard(status: OwnStatus): AdaptiveCard {
       nextStep: '',
       footer: 'You can also look for yourself at https://aka.ms/mysecurityinfo.',
       showSetUp: false,
+      setUpUrl: '',
       verb: VERBS.ownStatusCheck,
     });
   }
   return renderCard('own-status', {
-    verdict: verdictFor(checked.strength),
+    verdict: verdictFor(checked.strength, checked.nextStep),
     checked: true,
     methods: checked.methods.length > 0 ? methodsInWords(checked.methods) : 'Nothing yet.',
     nextStep: nextStepText(checked.nextStep),
@@ -63,7 +71,9 @@ export function ownStatusCard(status: OwnStatus): AdaptiveCard {
       status.kind === 'limited'
         ? `You've checked a few times in a short while, so this is what I found at ${utcDateTimeText(checked.checkedAt)}. You can check again from ${retryText(status.retryAt)}. Only you can see this.`
         : `Checked live just now (${utcDateTimeText(checked.checkedAt)}). Only you can see this.`,
-    showSetUp: checked.strength !== 'strong',
+    // Someone strong has nothing to set up, unless a passkey is asked of them.
+    showSetUp: (checked.strength !== 'strong' && checked.nextStep.kind !== 'managedElsewhere') || checked.nextStep.kind === 'addPasskey',
+    setUpUrl: setUpLinkFor(checked.nextStep),
     verb: VERBS.ownStatusCheck,
   });
 }

@@ -31,4 +31,10 @@ export const VERBS = {
   campaignStatus: 'campaign.status',
   /** data: { campaignId, change: 'pause' | 'resume' | 'cancel' } (campaign managers). */
   campaignChange: 'campaign.change',
+  /** data: the `policy` card's campaign form (state, target, snoozeDays) and the values it showed (policy admins). */
+  policyCampaignReview: 'policy.campaign.review',
+  /** data: { state?, target?, snoozeDays? } — the reviewed change, decided again before it is made (policy admins). */
+  policyCampaignApply: 'policy.campaign.apply',
+  /** data: {} — back to the `policy` card, nothing changed. */
+  policyCampaignCancel: 'policy.campaign.cancel',
 } as const;

@@ -33,7 +33,7 @@ export function registerCampaignCardActions(app: Application<TurnState>, deps: B
       whenAllowed(context, deps, needs, (isManager) => handler(context, data, isManager)),
     );
 
-  route(VERBS.campaignNew, 'manager', async (context, data) => newCampaignForm(context, deps.now(), data.preset));
+  route(VERBS.campaignNew, 'manager', async (context, data) => newCampaignForm(context, deps, data.preset));
 
   route(VERBS.campaignCreate, 'manager', async (context, data) => created(context, deps, data));
 
@@ -80,7 +80,7 @@ async function created(
   for (const field of FORM_FIELDS) if (field in data) form[field] = data[field];
   const owner = { id: context.activity.from!.aadObjectId!, name: context.activity.from?.name ?? 'campaign manager' };
   const result = await createCampaign(deps.campaigns.manage, form, owner);
-  if (result.kind === 'invalid') return campaignFormCard({ values: form, problems: result.problems });
+  if (result.kind === 'invalid') return campaignFormCard({ values: form, problems: result.problems, defaultTarget: deps.nudgeTarget });
   await auditTurn(context, deps)(`campaign new ${result.campaign.number}`, 'allowed');
   const headline = result.firstRun
     ? `Created. ${result.firstRun.getTime() <= deps.now().getTime() ? 'It starts now' : `First run: ${utcDateTimeText(result.firstRun)}`}; each person gets the nudge within their delivery window.`

@@ -98,7 +98,7 @@ async function answer(
       return;
     case 'new':
       await audit('campaign new', 'allowed');
-      await sendCard(turn, newCampaignForm(context, deps.now()));
+      await sendCard(turn, newCampaignForm(context, deps));
       return;
     case 'status':
       return answerStatus(turn, command);
@@ -134,7 +134,11 @@ async function answerCopy(turn: CampaignTurn, command: CommandNamed<'copy'>): Pr
   else
     await sendCard(
       turn,
-      campaignFormCard({ values: formValuesOf(campaign), title: `New campaign, copied from campaign ${campaign.number}` }),
+      campaignFormCard({
+        values: formValuesOf(campaign),
+        title: `New campaign, copied from campaign ${campaign.number}`,
+        defaultTarget: turn.deps.nudgeTarget,
+      }),
     );
 }
 
@@ -214,14 +218,20 @@ export function timeZoneOf(context: TurnContext): { timeZone?: string } {
 
 /**
  * A blank campaign form with the presets that make sense now, or one filled from the preset asked for. A preset no
- * longer offered (a card kept past its date) gives the blank form: the manager sees nothing was filled in.
+ * longer offered (a card kept past its date) gives the blank form: the manager sees nothing was filled in. What to
+ * ask for starts at the bot's setting (a preset leaves it there).
  */
-export function newCampaignForm(context: TurnContext, now: Date, presetKey?: CampaignPresetKey): AdaptiveCard {
-  const presets = campaignPresets(now);
+export function newCampaignForm(
+  context: TurnContext,
+  deps: Pick<BotDependencies, 'now' | 'nudgeTarget'>,
+  presetKey?: CampaignPresetKey,
+): AdaptiveCard {
+  const presets = campaignPresets(deps.now());
   const preset = presetKey ? presets.find((p) => p.key === presetKey) : undefined;
   return campaignFormCard({
     ...timeZoneOf(context),
     presets,
+    defaultTarget: deps.nudgeTarget,
     ...(preset ? { values: preset.values, title: `New campaign: ${preset.title}` } : {}),
   });
 }

@@ -11,6 +11,9 @@ export type Verb = (typeof VERBS)[keyof typeof VERBS];
 
 const id = z.string().min(1).max(100);
 const department = z.string().min(1).max(200);
+/** A registration campaign setting as a card sends it (a choice's value, a number as text or not): checked by the domain. */
+const campaignValue = z.union([z.string().max(40), z.number()]).optional();
+const campaignRequest = { state: campaignValue, target: campaignValue, snoozeDays: campaignValue };
 
 /**
  * What each card button may send (Action.Execute data), one schema per verb: a card's data is untrusted input,
@@ -40,6 +43,9 @@ export const CARD_ACTION_DATA = {
   [VERBS.campaignNew]: z.object({ preset: z.enum(['beforeSmsVoiceStop']).optional() }),
   [VERBS.campaignStatus]: z.object({ campaignId: id }),
   [VERBS.campaignChange]: z.object({ campaignId: id, change: z.enum(CAMPAIGN_CHANGES as [CampaignChange, ...CampaignChange[]]) }),
+  [VERBS.policyCampaignReview]: z.object({ ...campaignRequest, shown: z.object(campaignRequest).optional() }),
+  [VERBS.policyCampaignApply]: z.object(campaignRequest),
+  [VERBS.policyCampaignCancel]: z.object({}),
 } satisfies Record<Verb, z.ZodTypeAny>;
 
 export type CardActionData<V extends Verb> = z.infer<(typeof CARD_ACTION_DATA)[V]>;

@@ -40,7 +40,10 @@ export function registerOwnStatusCardAction(app: Application<TurnState>, deps: B
 async function statusCard(context: TurnContext, deps: BotDependencies): Promise<AdaptiveCard> {
   const userId = context.activity.from?.aadObjectId;
   const status = userId
-    ? await checkOwnStatus({ directory: deps.directory, policy: deps.policy, now: deps.now, liveChecks: deps.liveChecks }, userId)
+    ? await checkOwnStatus(
+        { directory: deps.directory, policy: deps.policy, now: deps.now, liveChecks: deps.liveChecks, target: deps.nudgeTarget },
+        userId,
+      )
     : ({ kind: 'unavailable', error: new Error('the activity names no Microsoft Entra user') } as const);
   if (status.kind === 'unavailable')
     deps.logger.warn({ error: adminSafeMessage(status.error) }, 'An employee asked for their MFA status and the live check failed');

@@ -1,8 +1,11 @@
 import type { Activity, TurnContext } from 'botbuilder';
 import { POLICY_COMMAND, parsePolicyCommand } from '../../../domain/admin/policy-command';
+import { readOnlyLines, type CampaignChangeAccess } from '../../../domain/policy/campaign-change-access';
+import type { TenantPolicyReport } from '../../../domain/policy/policy-report';
+import { campaignChangeAccess } from '../../../use-cases/change-registration-campaign';
 import type { BotDependencies } from '../bot-dependencies';
-import { asAttachment } from '../cards/card-template';
-import { policyCard } from '../cards/policy-card';
+import { asAttachment, type AdaptiveCard } from '../cards/card-template';
+import { policyCard, type CampaignChangeView } from '../cards/policy-card';
 import { parseCommandText } from '../command-text';
 import { admitAdmin, answerAdmin } from './admin-routes';
 import { isCommandWord, usageCardFor } from './typed-command';
@@ -29,6 +32,26 @@ export async function replyToPolicy(context: TurnContext, deps: BotDependencies)
   await answerAdmin(context, deps, POLICY_COMMAND.word, async () => ({
     privacy: 'private',
     kind: 'policy',
-    card: policyCard(await deps.admin.policies.read(), deps.now()),
+    card: await currentPolicyCard(context, deps),
   }));
+}
+
+/**
+ * The `policy` card as this sender may use it: the policies read live and, beside the campaign, a form to change it
+ * (policy admins, with the write permission) or why it is read-only. Both are asked at once: the form's check is a
+ * cached membership and the token's own roles, so it adds nothing to the wait.
+ */
+export async function currentPolicyCard(context: TurnContext, deps: BotDependencies): Promise<AdaptiveCard> {
+  const [report, access] = await Promise.all([
+    deps.admin.policies.read(),
+    campaignChangeAccess(deps.admin.policyChanges, context.activity.from?.aadObjectId),
+  ]);
+  return policyCard(report, deps.now(), { ...changeViewOf(report, access) });
+}
+
+function changeViewOf(report: TenantPolicyReport, access: CampaignChangeAccess): { change?: CampaignChangeView } {
+  if (!report.campaign.read) return {};
+  return {
+    change: access.may ? { kind: 'form', campaign: report.campaign.campaign } : { kind: 'readOnly', lines: readOnlyLines(access.blockers) },
+  };
 }

@@ -3,14 +3,20 @@ import type { DeliveryStatus } from '../../../domain/campaigns/campaign-run';
 import { isGuid } from '../../../domain/guid';
 import type { CampaignReports } from '../../../domain/ports/campaign-reports';
 import type { Database } from '../database';
+import { PHISHING_RESISTANT_METHODS } from '../../../domain/mfa/mfa-strength';
+
+/** Our own constant method names (never input), written into the statement as a text array. */
+const PHISHING_RESISTANT = `ARRAY[${PHISHING_RESISTANT_METHODS.map((kind) => `'${kind}'`).join(', ')}]::text[]`;
 
 /**
- * When strong MFA was confirmed after a delivery's nudge was sent: by a live check (the series ended as
- * enrolled) or else by the latest scan, if it ran after the send. Over FACT_SOURCES.
+ * When what the nudge asked for was confirmed after it was sent: by a live check (the series ended as enrolled) or
+ * else by the latest scan, if it ran after the send and found it (strong MFA; a phishing-resistant method when the
+ * nudge asked for a passkey, as its "I've done it" does). Over FACT_SOURCES.
  */
 const ENROLLED_AT = `
   CASE WHEN s.end_reason = 'enrolled' AND s.ended_at >= n.sent_at THEN s.ended_at
-       WHEN u.strength = 'strong' AND r.finished_at >= n.sent_at THEN r.finished_at END`;
+       WHEN (CASE WHEN n.target = 'passkey' THEN u.methods && ${PHISHING_RESISTANT} ELSE u.strength = 'strong' END)
+         AND r.finished_at >= n.sent_at THEN r.finished_at END`;
 
 const FACT_SOURCES = `
   campaign_deliveries d

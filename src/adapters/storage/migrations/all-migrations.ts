@@ -13,6 +13,7 @@ import { nudgeSendMarks } from './012_nudge_send_marks';
 import { campaignProblems } from './013_campaign_problems';
 import { nudgeByCampaignDelivery } from './014_nudge_by_campaign_delivery';
 import { phoneTypes } from './015_phone_types';
+import { nudgeTargets } from './016_nudge_targets';
 import type { Migration } from './migration';
 
 /** Every migration, in order. A new migration file is added here too. */
@@ -32,4 +33,5 @@ export const allMigrations: readonly Migration[] = [
   campaignProblems,
   nudgeByCampaignDelivery,
   phoneTypes,
+  nudgeTargets,
 ];

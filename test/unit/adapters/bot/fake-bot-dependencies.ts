@@ -74,6 +74,7 @@ export function fakeBotDependencies(tenantId: string) {
     references: referenceStore,
     directory,
     policy: DEFAULT_CLASSIFICATION_POLICY,
+    nudgeTarget: 'authenticator',
     liveChecks: new InMemoryLiveCheckBudget(),
     logger: pino({ level: 'info' }, { write: (line: string) => void logs.push(JSON.parse(line) as Record<string, unknown>) }),
     now: () => new Date('2026-03-02T09:00:00Z'),
@@ -94,6 +95,8 @@ export function fakeBotDependencies(tenantId: string) {
       contact: 'it-security@contoso.example',
       doctor: notInTheseTests('the doctor'),
       policies: notInTheseTests('the tenant policies'),
+      // No policy-admin group: the `policy` card is read-only and the campaign is never changed here.
+      policyChanges: { policies: notInTheseTests('the registration campaign changes') },
       answers: () => notInTheseTests('the posture store'),
     },
   };

@@ -76,4 +76,28 @@ describe('campaign audience', () => {
     expect(inAudience(person({}), { ...all, excluded: ['ada@contoso.com'] })).toBe(false);
     expect(inAudience(person({}), { ...all, excluded: ['bob@contoso.com'] })).toBe(true);
   });
+
+  it('"without what it asks for" follows the campaign\'s target: asked for a passkey, Authenticator users are in', () => {
+    const missing = { ...all, gaps: 'missingTarget' } as const;
+    const authenticator = person({ strength: 'strong', methods: ['authenticatorPush'] });
+    const passkey = person({ strength: 'strong', methods: ['passkey'] });
+    const codes = person({ strength: 'acceptable', methods: ['softwareOath'] });
+    expect([authenticator, passkey, codes, person({})].map((p) => inAudience(p, missing, undefined, 'passkey'))).toEqual([
+      true,
+      false,
+      true,
+      true,
+    ]);
+    for (const target of ['authenticator', 'either'] as const)
+      expect([authenticator, passkey, codes, person({})].map((p) => inAudience(p, missing, undefined, target))).toEqual([
+        false,
+        false,
+        true,
+        true,
+      ]);
+    expect(audienceQuery('missingTarget', 'passkey').strengths).toEqual(['strong', 'acceptable', 'weak', 'none']);
+    expect(audienceQuery('missingTarget', 'authenticator').strengths).toEqual(['acceptable', 'weak', 'none']);
+    // The other gaps do not change with the target.
+    expect(inAudience(authenticator, { ...all, gaps: 'both' }, undefined, 'passkey')).toBe(false);
+  });
 });

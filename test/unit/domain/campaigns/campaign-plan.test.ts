@@ -33,6 +33,7 @@ describe('the campaign form', () => {
       plan: {
         name: 'Finance before year end',
         audience: { gaps: 'both', scope: { kind: 'departments', departments: ['Finance', 'Sales'] }, excluded: ['cfo@contoso.com'] },
+        target: 'authenticator',
         schedule: {
           kind: 'recurring',
           weekdays: [2, 4],
@@ -55,6 +56,7 @@ describe('the campaign form', () => {
       plan: {
         name: 'Now',
         audience: { gaps: 'both', scope: { kind: 'all' }, excluded: [] },
+        target: 'authenticator',
         schedule: { kind: 'once', date: '2026-12-01', time: '09:00', timeZone: 'UTC' },
         window: { startHour: 9, endHour: 17, weekdays: [1, 2, 3, 4, 5] },
         maxNudgesPerPerson: 3,
@@ -82,8 +84,29 @@ describe('the campaign form', () => {
     [{ maxNudges: '0' }, 'Nudges per person: a whole number from 1 to 10.'],
     [{ maxNudges: '1e3' }, 'Nudges per person'],
     [{ escalateAfter: '-1' }, 'Escalate after: a whole number'],
+    [{ target: 'sms' }, 'Choose what to ask for: Microsoft Authenticator, a passkey, or either.'],
+    [{ target: 'Passkey' }, 'Choose what to ask for'],
   ] as [CampaignForm, string][])('refuses %j, saying what to fix', (over, reason) => {
     expect(problems(over).join(' ')).toContain(reason);
+  });
+
+  it("keeps what to ask for, and stores the setting's default when the form leaves it out", () => {
+    for (const target of ['authenticator', 'passkey', 'either'])
+      expect(parseCampaignPlan({ ...form, target }, now)).toHaveProperty('plan.target', target);
+    // The setting at the time is stored, so the campaign keeps asking for it if the setting changes later.
+    expect(parseCampaignPlan({ ...form, target: '' }, now, 'passkey')).toHaveProperty('plan.target', 'passkey');
+    expect(parseCampaignPlan(form, now, 'either')).toHaveProperty('plan.target', 'either');
+    // A choice on the form wins over the setting.
+    expect(parseCampaignPlan({ ...form, target: 'authenticator' }, now, 'passkey')).toHaveProperty('plan.target', 'authenticator');
+    expect(parseCampaignPlan({ ...form, gaps: 'missingTarget', target: 'passkey' }, now)).toHaveProperty(
+      'plan.audience.gaps',
+      'missingTarget',
+    );
+    // A refused value is named once, with the other problems.
+    expect(problems({ target: 'sms', name: '' })).toEqual([
+      'Give the campaign a name.',
+      'Choose what to ask for: Microsoft Authenticator, a passkey, or either.',
+    ]);
   });
 
   it('takes numbers as Teams may send them (an Input.Number as a number), and 0 managers-told as never', () => {

@@ -149,6 +149,7 @@ describe('the campaign form', () => {
     const original = campaign({
       ...campaignPlan({
         audience: { gaps: 'weak', scope: { kind: 'departments', departments: ['Finance', 'Sales'] }, excluded: ['ceo@contoso.example'] },
+        target: 'passkey',
         schedule: {
           kind: 'recurring',
           weekdays: [1, 3],
@@ -169,6 +170,49 @@ describe('the campaign form', () => {
     expect(name).toBe(`Copy of ${original.name}`);
     const { id: _id, number: _n, ownerId: _o, ownerName: _on, status: _s, createdAt: _c, name: _name, ...rest } = original;
     expect(plan).toEqual(rest);
+  });
+
+  it('asks what to ask for, starting at the setting, and keeps a choice sent back with problems', () => {
+    const choice = (card: unknown) => ofType(card, 'Input.ChoiceSet').find((i) => i.id === 'target');
+    expect(choice(campaignFormCard())).toMatchObject({
+      label: 'What to ask for',
+      value: 'authenticator',
+      choices: [
+        { title: 'Microsoft Authenticator', value: 'authenticator' },
+        { title: 'A passkey (in Microsoft Authenticator, on their computer or phone, or a security key)', value: 'passkey' },
+        { title: 'Either: Microsoft Authenticator or a passkey', value: 'either' },
+      ],
+    });
+    expect(choice(campaignFormCard({ defaultTarget: 'passkey' }))).toMatchObject({ value: 'passkey' });
+    expect(choice(campaignFormCard({ defaultTarget: 'passkey', values: { target: 'either' } }))).toMatchObject({ value: 'either' });
+    expect(ofType(campaignFormCard(), 'Input.ChoiceSet').find((i) => i.id === 'gaps')).toMatchObject({
+      choices: expect.arrayContaining([{ title: 'Everyone without what this campaign asks for', value: 'missingTarget' }]),
+    });
+    // A campaign from before the choice is copied with the setting's.
+    const { target: _target, ...old } = campaign();
+    expect(choice(campaignFormCard({ values: formValuesOf(old), defaultTarget: 'either' }))).toMatchObject({ value: 'either' });
+  });
+});
+
+describe('the campaign plan', () => {
+  it('says what a campaign asks for, and that one from before the choice follows the setting', () => {
+    const asksFor = (over: Partial<Campaign>) =>
+      facts(campaignStatusCard({ campaign: campaign(over), total: funnel, runs: [], canChange: false, now: NOW }))['Asks for'];
+    expect(asksFor({ target: 'passkey' })).toBe('A passkey: in Microsoft Authenticator, on their computer or phone, or a security key');
+    expect(asksFor({ target: 'either' })).toBe('Microsoft Authenticator or a passkey');
+    expect(asksFor({ target: 'authenticator' })).toBe('Microsoft Authenticator (a passkey they already have counts too)');
+    expect(asksFor({})).toBe('What the bot asks for by default (NUDGE_TARGET)');
+    expect(
+      facts(
+        campaignStatusCard({
+          campaign: campaign({ audience: { gaps: 'missingTarget', scope: { kind: 'all' }, excluded: [] }, target: 'passkey' }),
+          total: funnel,
+          runs: [],
+          canChange: false,
+          now: NOW,
+        }),
+      ).Audience,
+    ).toBe('Everyone without what this campaign asks for, among everyone');
   });
 });
 

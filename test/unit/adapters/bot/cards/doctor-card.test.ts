@@ -93,7 +93,7 @@ describe('doctorCard', () => {
   });
 
   it('keeps all the advice of a tenant where every permission is missing, well under the size', () => {
-    const permissions = judgeRoles([], { adminRoles: true, perUserMethods: true, proactiveInstall: true });
+    const permissions = judgeRoles([], { adminRoles: true, perUserMethods: true, proactiveInstall: true, policyAdmins: true });
     const refused = (name: string, permission: string): CheckOutcome => ({
       name,
       ...probeFailure(new GraphFailure({ kind: 'forbidden', operation: 'GET /x', status: 403, code: 'Authorization_RequestDenied' }), {

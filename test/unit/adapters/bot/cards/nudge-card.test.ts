@@ -7,6 +7,7 @@ const base: Extract<NudgeCard, { kind: 'nudge' }> = {
   name: 'Adele',
   strength: 'weak',
   methods: ['sms'],
+  target: 'authenticator',
   nextStep: { kind: 'replaceWeakMethods', weak: ['sms'] },
   snooze: { choicesDays: [1, 3, 7], remaining: 3, nextIsLast: false },
 };
@@ -97,5 +98,59 @@ describe('nudgeCard', () => {
     const noResult = text(nudgeCard({ ...base, notice: { kind: 'checkLimited', retryAt: new Date('2026-12-08T18:01:00Z') } }));
     expect(noResult).not.toContain('I checked at');
     expect(noResult).toContain('I can check again from {{TIME(2026-12-08T18:01:00Z)}}');
+  });
+
+  describe('by what it asks for', () => {
+    const setUpUrl = (card: unknown) =>
+      (card as { actions: { title: string; url?: string }[] }).actions.find((a) => a.title === 'Set up now')?.url;
+    const checkedAt = new Date('2026-12-08T18:00:00Z');
+
+    it('Microsoft Authenticator (the default): its steps, its set-up link, and what a recheck found missing', () => {
+      const card = nudgeCard({ ...base, notice: { kind: 'stillMissing', checkedAt } });
+      expect(text(card)).toContain('Add Microsoft Authenticator, then keep Text message (SMS) only as a fallback.');
+      expect(setUpUrl(card)).toBe('https://aka.ms/mfasetup');
+      expect(text(card)).toContain('there is no Microsoft Authenticator or other strong method on your account yet');
+    });
+
+    it('a passkey: the three ways, Security info, and a recheck that asks for a passkey, not Authenticator', () => {
+      const passkey: typeof base = {
+        ...base,
+        strength: 'strong',
+        methods: ['authenticatorPush'],
+        target: 'passkey',
+        nextStep: { kind: 'addPasskey', hasAuthenticator: true },
+      };
+      const card = text(nudgeCard({ ...passkey, notice: { kind: 'stillMissing', checkedAt } }));
+      expect(card).toContain('Your organisation now asks for a passkey, a way to sign in that cannot be phished.');
+      expect(card).toContain('You have: Authenticator app (push).');
+      expect(card).toContain('A fake sign-in page can pass your Authenticator approval on to an attacker.');
+      expect(card).toContain('You already have Microsoft Authenticator: now add a passkey');
+      expect(card).toContain('**Passkey in Microsoft Authenticator**');
+      expect(card).toContain('Windows Hello, iCloud Keychain or Google Password Manager');
+      expect(card).toContain('security key');
+      expect(setUpUrl(nudgeCard(passkey))).toBe('https://aka.ms/mysecurityinfo');
+      expect(card).toContain('there is no passkey on your account yet, and a passkey is what your organisation asks for.');
+      expect(card).not.toContain('no Microsoft Authenticator');
+
+      const fromNothing = text(
+        nudgeCard({ ...base, strength: 'none', methods: [], target: 'passkey', nextStep: { kind: 'addPasskey', hasAuthenticator: false } }),
+      );
+      expect(fromNothing).toContain(
+        'Add a passkey to your work account, in one of three ways: a passkey in the Microsoft Authenticator app on your phone; a passkey on your own computer or phone (Windows Hello, iCloud Keychain or Google Password Manager, where your organisation allows them); or a security key you plug in or tap.',
+      );
+      expect(fromNothing).toContain('A passkey stops them');
+      const limited = text(nudgeCard({ ...passkey, notice: { kind: 'checkLimited', retryAt: checkedAt, lastCheckedAt: checkedAt } }));
+      expect(limited).toContain('there was no passkey on your account yet');
+    });
+
+    it('either: both offered briefly, Security info, and a recheck that names both', () => {
+      const either: typeof base = { ...base, target: 'either', nextStep: { kind: 'replaceWeakMethods', weak: ['sms'], orPasskey: true } };
+      const card = nudgeCard({ ...either, notice: { kind: 'stillMissing', checkedAt } });
+      expect(text(card)).toContain('Add Microsoft Authenticator or a passkey, then keep Text message (SMS) only as a fallback.');
+      expect(setUpUrl(card)).toBe('https://aka.ms/mysecurityinfo');
+      expect(text(card)).toContain('there is no Microsoft Authenticator or passkey on your account yet');
+      const none = text(nudgeCard({ ...either, strength: 'none', methods: [], nextStep: { kind: 'setUpAuthenticator', orPasskey: true } }));
+      expect(none).toContain('or add a passkey instead');
+    });
   });
 });

@@ -45,6 +45,37 @@ describe('ownStatusCard', () => {
     expect(ofType(card, 'Action.OpenUrl').map((a) => a.url)).toEqual(['https://aka.ms/mysecurityinfo']);
   });
 
+  it("asked for a passkey, shows someone with Authenticator the passkey step and the Security info link, not strong's green", () => {
+    const card = ownStatusCard({
+      kind: 'checked',
+      strength: 'strong',
+      methods: ['authenticatorPush'],
+      nextStep: { kind: 'addPasskey', hasAuthenticator: true },
+      checkedAt,
+    });
+    expect(allText(card)).toContain('your organisation now asks for a passkey as well');
+    expect(allText(card)).toMatch(/now add a passkey/);
+    expect(ofType(card, 'Container')[0]!.style).toBe(STRENGTH_LOOK.acceptable.containerStyle);
+    expect(ofType(card, 'Action.OpenUrl').map((a) => [a.title, a.url])).toEqual([
+      ['Set up now', 'https://aka.ms/mysecurityinfo'],
+      ['My sign-in methods', 'https://aka.ms/mysecurityinfo'],
+    ]);
+  });
+
+  it("tells someone whose MFA is their organisation's own provider that there is nothing to do, with no set-up button", () => {
+    const card = ownStatusCard({
+      kind: 'checked',
+      strength: 'acceptable',
+      methods: ['externalAuth'],
+      nextStep: { kind: 'managedElsewhere' },
+      checkedAt,
+    });
+    expect(allText(card)).toContain('You are set up with a sign-in method your organisation manages');
+    expect(allText(card)).toContain("External sign-in method (your organisation's MFA provider)");
+    expect(allText(card)).not.toMatch(/one-time codes/);
+    expect(ofType(card, 'Action.OpenUrl').map((a) => a.title)).not.toContain('Set up now');
+  });
+
   it('says honestly when the live check failed, and offers to check again', () => {
     const card = ownStatusCard({ kind: 'unavailable', error: new Error('503') });
     expect(allText(card)).toMatch(/couldn't check your sign-in methods just now/);
