@@ -42,6 +42,8 @@ export interface DemoOptions {
    * theirs while the employee gets the nudge in their own, side by side.
    */
   otherPlaygroundPort?: number;
+  /** The bot's clock, for tests that must not depend on the day they run; `npm run demo` reads the real one. */
+  now?: () => Date;
 }
 
 export interface Demo {
@@ -97,8 +99,10 @@ export async function startDemo(options: DemoOptions): Promise<Demo> {
     teamsAppCatalogId: tenant.teamsAppId,
     graphToken: demoGraphToken(tenant.tenantId),
   });
+  // The demo's admins may change the registration campaign from the `policy` card, unless POLICY_ADMIN_GROUP_IDS says who.
+  if (admins && config.posture.policyAdminGroupIds.length === 0) config.posture.policyAdminGroupIds = [admins.id];
   if (options.fresh) await rm(config.database.dataDir, { recursive: true, force: true });
-  const app = await startApp(config);
+  const app = await startApp(config, options.now ? { now: options.now } : {});
   // One Playground per persona, started together: each is a Teams-like client where that person chats.
   const playgroundFor = (person: DemoUser, colleague: DemoUser, port: number, folder: string) =>
     startPlayground({

@@ -44,7 +44,7 @@ describe.each(databaseChoices())('a campaign from the "Before SMS and voice stop
     await e2e.say(manager, 'campaign new');
     const blank = e2e.cardsTo(manager).at(-1)!;
     expect(text(blank)).toContain('Start from: Before SMS and voice stop');
-    expect(text(blank)).toContain('SMS and voice only (Microsoft stops them on 1 February 2027)');
+    expect(text(blank)).toContain('Only SMS or voice (ending 1 February 2027)');
 
     const filled = await e2e.press(manager, 'campaign.new', { preset: 'beforeSmsVoiceStop' });
 

@@ -123,7 +123,8 @@ const CASES: { revoked: string[]; outcome: string; check: (e2e: EndToEndSuite) =
     },
   },
   {
-    revoked: ['Policy.Read.All', 'Policy.Read.AuthenticationMethod'],
+    // The write permission also opens the read: without all three, nothing of the campaign can be read.
+    revoked: ['Policy.Read.All', 'Policy.Read.AuthenticationMethod', 'Policy.ReadWrite.AuthenticationMethod'],
     outcome: '`policy` says which permission each part needs, and still says how Entra and MFA Coach fit together',
     check: async (e2e) => {
       await e2e.say(admin, 'policy');

@@ -300,6 +300,67 @@ describeWithBrowser('the demo in the Agents Playground, as an admin', () => {
   });
 });
 
+/** The bot's day for the readiness tests: 59 days before Microsoft stops SMS and voice for MFA. */
+const READINESS_DAY = new Date('2026-12-04T09:00:00Z');
+
+describeWithBrowser('the demo in the Agents Playground, getting ready for 1 February 2027', () => {
+  const run = useDemoInChromium('demo-readiness', { persona: 'admin', users: 200, now: () => READINESS_DAY });
+  let ui: PlaygroundPage;
+
+  beforeAll(async () => {
+    await firstScanDone(run.demo());
+    ui = await run.open(run.demo().playground, { clockAt: READINESS_DAY });
+    await ui.waitForBotReply({ containsText: "I'm MFA Coach", card: true, since: 0 });
+  });
+
+  /** Tall cards are shown whole: a taller window for the screenshot, then back. */
+  async function screenshotWhole(name: string) {
+    const viewport = ui.page.viewportSize()!;
+    await ui.page.setViewportSize({ ...viewport, height: 1500 });
+    await ui.screenshot(name);
+    await ui.page.setViewportSize(viewport);
+  }
+
+  it('shows on posture the countdown with who relies on SMS and voice alone, phishing-resistant coverage and who must use MFA', async () => {
+    await ui.sendMessage('posture');
+    const text = (await ui.waitForBotReply({ containsText: 'MFA posture', card: true })).cards[0]!.text;
+    expect(text).toMatch(/SMS and voice stop on 1 February 2027 \(59 days\): \d+ people \([\d.]+%\) rely on them only/);
+    expect(text).toMatch(/Phishing-resistant MFA: \d+ people \([\d.]+%\); \d+ of \d+ admins/);
+    expect(text).toMatch(/MFA required for \d+% by Conditional Access; \d+ people excluded/);
+    await screenshotWhole('30-posture-readiness');
+  });
+
+  it('lists the phone-only people with the phone Entra keeps for each', async () => {
+    await ui.sendMessage('phone-only');
+    const text = (await ui.waitForBotReply({ containsText: 'People who rely on SMS and voice only', card: true })).cards[0]!.text;
+    expect(text).toContain('office phone (calls only)');
+    expect(text).toContain('then each of them must register another method at their next sign-in');
+    await screenshotWhole('31-phone-only');
+  });
+
+  it("shows both of the tenant's policies: who must use MFA, and Entra's registration campaign", async () => {
+    await ui.sendMessage('policy');
+    const text = (await ui.waitForBotReply({ containsText: 'Who must use MFA', card: true })).cards[0]!.text;
+    expect(text).toMatch(/Require MFA for all users/);
+    expect(text).toMatch(/Registration campaign: Microsoft managed/);
+    expect(text).toContain('MFA Coach reaches them');
+    await screenshotWhole('32-policy');
+  });
+
+  it('fills the campaign form from the "Before SMS and voice stop" preset, and creates the campaign', async () => {
+    await ui.sendMessage('campaign new');
+    await ui.waitForBotReply({ containsText: 'New reminder campaign', card: true });
+    const filled = await ui.clickCardButton('Start from: Before SMS and voice stop');
+    expect(filled.status).toBe(200);
+    expect(JSON.stringify(filled.body)).toContain('New campaign: Before SMS and voice stop');
+    await ui.waitForBotReply({ containsText: 'New campaign: Before SMS and voice stop', card: true, since: 0 });
+    await screenshotWhole('33-campaign-preset');
+    const created = await ui.clickCardButton('Create campaign');
+    expect(JSON.stringify(created.body)).toContain('People who rely on SMS and voice alone');
+    await screenshotWhole('34-campaign-preset-created');
+  });
+});
+
 /** A fixed day for the manager's device, and a deadline drawn in its month's grid as a day of the next month. */
 const MANAGER_DEVICE_CLOCK = new Date('2026-12-04T17:00:00Z');
 const DEADLINE = '2027-01-03';

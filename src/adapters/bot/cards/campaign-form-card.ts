@@ -64,7 +64,7 @@ export function campaignFormCard(view: CampaignFormView = {}): AdaptiveCard {
     problems: (view.problems ?? []).map((text) => ({ text: directoryText(text, 300) })),
     presets: (view.presets ?? []).map(({ key, title }) => ({ key, title })),
     presetVerb: VERBS.campaignNew,
-    phoneOnlyChoice: `SMS and voice only (Microsoft stops them on ${SMS_VOICE_RETIREMENT.stopsOnText})`,
+    phoneOnlyChoice: `Only SMS or voice (ending ${SMS_VOICE_RETIREMENT.stopsOnText})`,
     verb: VERBS.campaignCreate,
   });
 }

@@ -76,12 +76,12 @@ function section(lines: readonly string[]): { text: string }[] {
   return shown;
 }
 
-/** Good when nobody is left out, a warning when some are, attention when nothing requires MFA. */
+/**
+ * Red when nothing requires MFA; otherwise the default colour (the line is bold): yellow or light green text on a
+ * light card is hard to read, and the words say whether anyone is left out.
+ */
 function requirementColor({ requirement }: TenantPolicyReport): string {
-  if (!requirement.read) return 'Default';
-  if (requirement.assessment.by === 'nothing') return 'Attention';
-  if (requirement.assessment.by === 'securityDefaults' || requirement.people?.leftOut === 0) return 'Good';
-  return 'Warning';
+  return requirement.read && requirement.assessment.by === 'nothing' ? 'Attention' : 'Default';
 }
 
 function footnote(report: TenantPolicyReport, campaignChangeable: boolean): string {

@@ -33,11 +33,15 @@ export interface PostureSummaryView {
   freshness: Freshness;
 }
 
-const TONE_COLOR: Readonly<Record<ReadinessTone, string>> = {
-  good: 'Good',
-  warning: 'Warning',
-  attention: 'Attention',
-  neutral: 'Default',
+/**
+ * How each tone reads: a sign before the words and, for an alarm only, red. Yellow or green text on a light card
+ * is hard to read, so the words stay in the default colour otherwise.
+ */
+const TONE_LOOK: Readonly<Record<ReadinessTone, { sign: string; color: string }>> = {
+  good: { sign: '✓ ', color: 'Default' },
+  warning: { sign: '⚠ ', color: 'Default' },
+  attention: { sign: '⚠ ', color: 'Attention' },
+  neutral: { sign: '', color: 'Default' },
 };
 
 const ORDER: readonly MfaStrength[] = ['strong', 'acceptable', 'weak', 'none'];
@@ -99,7 +103,7 @@ export function postureSummaryCard(view: PostureSummaryView): AdaptiveCard {
             text: `⚠ Critical: ${countText(figures.criticalAdmins)} ${figures.criticalAdmins === 1 ? 'admin has' : 'admins have'} no strong MFA`,
           }
         : { style: 'default', color: 'Good', text: '✓ Every admin has strong MFA' },
-    readiness: (view.readiness ?? []).map((line) => ({ text: line.text, color: TONE_COLOR[line.tone] })),
+    readiness: (view.readiness ?? []).map((line) => ({ text: TONE_LOOK[line.tone].sign + line.text, color: TONE_LOOK[line.tone].color })),
     hasReadiness: (view.readiness ?? []).length > 0,
     hasPeople: figures.counted > 0 && total > 0,
     chartTitle: 'People by MFA strength',

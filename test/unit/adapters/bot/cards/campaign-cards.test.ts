@@ -138,9 +138,11 @@ describe('the campaign form', () => {
       verb: 'campaign.new',
       title: 'Start from: Before SMS and voice stop',
       data: { preset: 'beforeSmsVoiceStop' },
+      // Clients check and send every input with a button unless told otherwise: the empty required name would block it.
+      associatedInputs: 'none',
     });
     expect(ofType(card, 'Input.ChoiceSet').find((i) => i.id === 'gaps')).toMatchObject({
-      choices: expect.arrayContaining([{ title: 'SMS and voice only (Microsoft stops them on 1 February 2027)', value: 'phoneOnly' }]),
+      choices: expect.arrayContaining([{ title: 'Only SMS or voice (ending 1 February 2027)', value: 'phoneOnly' }]),
     });
     expect(ofType(campaignFormCard(), 'ActionSet')).toEqual([]);
   });

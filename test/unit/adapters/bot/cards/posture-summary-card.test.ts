@@ -102,11 +102,12 @@ describe('postureSummaryCard', () => {
       ],
     });
     const lines = (card.body as CardNode[]).flatMap((node) => (node.type === 'Container' ? ((node.items as CardNode[]) ?? []) : []));
-    const phone = lines.find((n) => String(n.text).startsWith('SMS and voice stop'));
-    expect(phone?.color).toBe('Warning');
+    // A warning is a sign in readable text, not yellow words on a light card.
+    const phone = lines.find((n) => String(n.text).startsWith('⚠ SMS and voice stop'));
+    expect(phone?.color).toBe('Default');
     expect(lines.find((n) => String(n.text).startsWith('Phishing-resistant'))?.color).toBe('Default');
     const order = texts(card);
-    expect(order.findIndex((t) => t.startsWith('SMS and voice'))).toBeGreaterThan(order.findIndex((t) => t.includes('no strong MFA')));
+    expect(order.findIndex((t) => t.startsWith('⚠ SMS and voice'))).toBeGreaterThan(order.findIndex((t) => t.includes('no strong MFA')));
     expect(allText(postureSummaryCard(tenant))).not.toContain('SMS and voice');
   });
 
