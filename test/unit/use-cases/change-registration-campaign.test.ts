@@ -1,3 +1,4 @@
+import { MICROSOFT_MANAGED_CAMPAIGN } from '../../fakes/registration-campaign';
 import { ALREADY_SO } from '../../../src/domain/policy/campaign-change';
 import { PASSKEY_TARGET_WARNING, type RegistrationCampaign } from '../../../src/domain/policy/registration-campaign';
 import type { AuditEntry } from '../../../src/domain/ports/audit-log';
@@ -12,15 +13,7 @@ import {
 
 const WRITE = 'Policy.ReadWrite.AuthenticationMethod';
 
-/** The demo tenant's campaign: Microsoft managed, all users, Authenticator, snooze 1 day. */
-const CAMPAIGN: RegistrationCampaign = {
-  state: 'microsoftManaged',
-  snoozeDays: 1,
-  limitedSnoozes: null,
-  includes: [{ kind: 'allUsers', id: 'all_users', method: 'microsoftAuthenticator' }],
-  excludes: [],
-  unknowns: [],
-};
+const CAMPAIGN = MICROSOFT_MANAGED_CAMPAIGN;
 
 const POLICY_ADMIN = 'u-policy-admin';
 

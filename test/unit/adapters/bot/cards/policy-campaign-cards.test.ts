@@ -1,3 +1,4 @@
+import { MICROSOFT_MANAGED_CAMPAIGN } from '../../../../fakes/registration-campaign';
 import { campaignProblemCard, campaignReviewCard } from '../../../../../src/adapters/bot/cards/campaign-change-card';
 import { policyCard } from '../../../../../src/adapters/bot/cards/policy-card';
 import { VERBS } from '../../../../../src/adapters/bot/cards/verbs';
@@ -5,14 +6,7 @@ import type { TenantPolicyReport } from '../../../../../src/domain/policy/policy
 import type { RegistrationCampaign } from '../../../../../src/domain/policy/registration-campaign';
 import { action, allText, executeActions, expectSoundCard, nodes, ofType } from './card-inspect';
 
-const CAMPAIGN: RegistrationCampaign = {
-  state: 'microsoftManaged',
-  snoozeDays: 1,
-  limitedSnoozes: null,
-  includes: [{ kind: 'allUsers', id: 'all_users', method: 'microsoftAuthenticator' }],
-  excludes: [],
-  unknowns: [],
-};
+const CAMPAIGN = MICROSOFT_MANAGED_CAMPAIGN;
 
 const report = (campaign: RegistrationCampaign): TenantPolicyReport => ({
   requirement: { read: false, failure: { reason: 'failed', detail: 'Graph failed' } },
