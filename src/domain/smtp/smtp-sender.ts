@@ -1,0 +1,88 @@
+/**
+ * One SMTP AUTH sign-in event, as the directory's sign-in log tells it, in our own words. `usedPassword` is false
+ * when the event says the client used OAuth, true when it says basic auth, and undefined when the log cannot tell.
+ */
+export interface SmtpSignIn {
+  at: Date;
+  accountId: string;
+  userPrincipalName: string;
+  displayName?: string;
+  ipAddress?: string;
+  /** The app or device as the log names it (an app registration's name, a client's user agent). */
+  client?: string;
+  succeeded: boolean;
+  usedPassword?: boolean;
+}
+
+/** What a scan found per sending account: the unit the `smtp` card, the nudge to the owner and the audience use. */
+export interface SmtpSender {
+  accountId: string;
+  userPrincipalName: string;
+  displayName?: string;
+  firstSeen: Date;
+  lastSeen: Date;
+  signIns: number;
+  /** Distinct source addresses, most recent first, at most MAX_ADDRESSES. */
+  addresses: string[];
+  clients: string[];
+  /** At least one sign-in succeeded: something is really sending, not only a misconfigured device retrying. */
+  succeeded: boolean;
+  /** At least one sign-in used a password (basic auth): what stops working. */
+  usedPassword: boolean;
+  /** Every sign-in used OAuth: nothing to move. */
+  onlyOAuth: boolean;
+}
+
+export const MAX_ADDRESSES = 5;
+
+/**
+ * The sign-ins grouped per account, busiest last-seen first. Events the log cannot tell apart (basic or OAuth
+ * unknown) count as a password: a sender must prove OAuth before MFA Coach stops worrying about it.
+ */
+export function groupSmtpSenders(signIns: Iterable<SmtpSignIn>): SmtpSender[] {
+  const byAccount = new Map<string, { sender: SmtpSender; addresses: Map<string, number>; clients: Set<string> }>();
+  for (const event of signIns) {
+    const key = event.accountId.toLowerCase();
+    let entry = byAccount.get(key);
+    if (!entry) {
+      entry = {
+        sender: {
+          accountId: event.accountId,
+          userPrincipalName: event.userPrincipalName,
+          ...(event.displayName ? { displayName: event.displayName } : {}),
+          firstSeen: event.at,
+          lastSeen: event.at,
+          signIns: 0,
+          addresses: [],
+          clients: [],
+          succeeded: false,
+          usedPassword: false,
+          onlyOAuth: true,
+        },
+        addresses: new Map(),
+        clients: new Set(),
+      };
+      byAccount.set(key, entry);
+    }
+    const { sender } = entry;
+    sender.signIns += 1;
+    if (event.at < sender.firstSeen) sender.firstSeen = event.at;
+    if (event.at > sender.lastSeen) sender.lastSeen = event.at;
+    sender.succeeded ||= event.succeeded;
+    const password = event.usedPassword !== false;
+    sender.usedPassword ||= password;
+    sender.onlyOAuth &&= !password;
+    if (event.ipAddress) entry.addresses.set(event.ipAddress, Math.max(entry.addresses.get(event.ipAddress) ?? 0, event.at.getTime()));
+    if (event.client) entry.clients.add(event.client);
+  }
+  return [...byAccount.values()]
+    .map(({ sender, addresses, clients }) => ({
+      ...sender,
+      addresses: [...addresses.entries()]
+        .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+        .slice(0, MAX_ADDRESSES)
+        .map(([address]) => address),
+      clients: [...clients].sort(),
+    }))
+    .sort((a, b) => b.lastSeen.getTime() - a.lastSeen.getTime() || a.userPrincipalName.localeCompare(b.userPrincipalName));
+}
