@@ -11,3 +11,4 @@ export * from './registration-profile';
 export * from './scenario-people';
 export * from './seeded-random';
 export * from './to-registration-detail';
+export * from './demo-sign-ins';

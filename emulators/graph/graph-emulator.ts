@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { AuthenticationMethod, DemoTenant } from '../demo-tenant';
+import { buildDemoSignIns, type AuthenticationMethod, type DemoTenant, type SignInEvent } from '../demo-tenant';
 import { JSON_CONTENT_TYPE } from './batch-handler';
 import { handleControlRequest } from './emulator-control';
 import { EmulatorStats, type GraphEmulatorStats } from './emulator-stats';
@@ -20,6 +20,7 @@ import { directoryRolesRoutes } from './routes/directory-roles-routes';
 import { mailboxSettingsRoutes } from './routes/mailbox-settings-routes';
 import { membershipsRoutes } from './routes/memberships-routes';
 import { reportsRoutes } from './routes/reports-routes';
+import { signInsRoutes } from './routes/sign-ins-routes';
 import { securityDefaultsRoutes } from './routes/security-defaults-routes';
 import { teamworkRoutes } from './routes/teamwork-routes';
 import { usersRoutes } from './routes/users-routes';
@@ -54,6 +55,13 @@ export interface GraphEmulatorOptions {
    * 'lenient': those are served too.
    */
   reportQueryOptions?: ReportQueryOptions;
+  /**
+   * "Now" for the demo tenant's sign-in log (`buildDemoSignIns`: SMTP AUTH senders and interactive sign-ins over
+   * the 30 days before it). Default: the emulator's start. Tests pass a fixed date, or `signIns`.
+   */
+  signInsAnchor?: Date;
+  /** The sign-in log to serve instead of the demo one (`[]` for none). */
+  signIns?: readonly SignInEvent[];
   /** Print a warning for each distinct 501 (default true). */
   logNotImplemented?: boolean;
 }
@@ -84,6 +92,7 @@ export const GRAPH_ROUTES: readonly GraphRoute[] = [
   ...mailboxSettingsRoutes,
   ...authenticationMethodsRoutes,
   ...reportsRoutes,
+  ...signInsRoutes,
   ...membershipsRoutes,
   ...directoryRolesRoutes,
   ...teamworkRoutes,
@@ -103,6 +112,7 @@ export async function startGraphEmulator(options: GraphEmulatorOptions): Promise
     reportLagMs: (options.reportLagSeconds ?? 0) * 1000 * timeScale,
     entraIdPremium: options.entraIdPremium ?? true,
     reportQueryOptions: options.reportQueryOptions ?? 'documented',
+    signIns: options.signIns ?? buildDemoSignIns(options.tenant, { now: options.signInsAnchor ?? new Date() }),
   });
   const throttle = new ServiceThrottle(options.throttle ?? {}, timeScale);
   const faults = new FaultInjector();

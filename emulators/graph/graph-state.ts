@@ -8,6 +8,7 @@ import {
   type DemoTenant,
   type DemoUser,
   type MicrosoftAuthenticatorMethod,
+  type SignInEvent,
   type UserRegistrationDetail,
 } from '../demo-tenant';
 import { PolicyState } from './policy-state';
@@ -33,6 +34,8 @@ export interface GraphStateOptions {
   entraIdPremium?: boolean;
   /** Which query options the registration report takes: see GraphEmulatorOptions.reportQueryOptions. */
   reportQueryOptions?: ReportQueryOptions;
+  /** The sign-in log `/auditLogs/signIns` starts with (and reset() restores); default none. */
+  signIns?: readonly SignInEvent[];
 }
 
 /**
@@ -62,6 +65,9 @@ export class GraphState {
   private readonly installations = new Map<string, TeamsAppInstallation[]>();
   private readonly sortedOrders = new Map<string, Int32Array>();
   private readonly reportGeneratedAt: string;
+  private signInLog: SignInEvent[];
+  /** Set by setEntraIdPremium(); undefined = the emulator option. reset() clears it. */
+  private premiumOverride: boolean | undefined;
 
   constructor(
     readonly tenant: DemoTenant,
@@ -85,11 +91,45 @@ export class GraphState {
     this.reportGeneratedAt = isoSeconds(options.reportGeneratedAt);
     this.catalog = teamsCatalog(tenant);
     this.policies = new PolicyState(tenant.policies);
+    this.signInLog = [...(options.signIns ?? [])];
   }
 
   /** Without Entra ID P1/P2, `/reports/authenticationMethods/*` answers 403 (the live methods API still works). */
   get hasEntraIdPremium(): boolean {
-    return this.options.entraIdPremium ?? true;
+    return this.premiumOverride ?? this.options.entraIdPremium ?? true;
+  }
+
+  /** Switches the tenant's Microsoft Entra ID P1/P2 licence (reports and sign-in logs need it) until reset(). */
+  setEntraIdPremium(licensed: boolean): void {
+    this.premiumOverride = licensed;
+  }
+
+  // ---- sign-in logs ------------------------------------------------------------------------------
+
+  /** The sign-in log, most recent first (the order `/auditLogs/signIns` serves). */
+  get signIns(): readonly SignInEvent[] {
+    return this.signInLog;
+  }
+
+  /** Adds events to the sign-in log (kept most recent first). */
+  addSignIns(...events: SignInEvent[]): void {
+    this.setSignIns([...this.signInLog, ...events]);
+  }
+
+  /** Replaces the whole sign-in log; `setSignIns([])` empties it. */
+  setSignIns(events: readonly SignInEvent[]): void {
+    const ids = new Set<string>();
+    for (const e of events) {
+      if (ids.has(e.id)) throw new Error(`two sign-in events with id ${e.id}`);
+      if (Number.isNaN(Date.parse(e.createdDateTime)))
+        throw new Error(`sign-in ${e.id}: createdDateTime '${e.createdDateTime}' is not a date`);
+      ids.add(e.id);
+    }
+    this.signInLog = [...events].sort((a, b) => Date.parse(b.createdDateTime) - Date.parse(a.createdDateTime));
+  }
+
+  clearSignIns(): void {
+    this.signInLog = [];
   }
 
   get reportQueryOptions(): ReportQueryOptions {
@@ -276,9 +316,11 @@ export class GraphState {
     return next.length !== list.length;
   }
 
-  /** Back to the generated tenant: methods, report lag, installations and policies. */
+  /** Back to the generated tenant: methods, report lag, installations, policies, the sign-in log and the licence. */
   reset(): void {
     this.policies.reset();
+    this.signInLog = [...(this.options.signIns ?? [])];
+    this.premiumOverride = undefined;
     this.methodOverlay.clear();
     this.reportLag.clear();
     this.installations.clear();

@@ -7,7 +7,13 @@ import { badRequest } from './graph-error';
  * Parsing is generic; which property accepts which operator is decided per resource by compileFilter, so an
  * unsupported form is refused with 400 instead of being silently ignored.
  */
-export type Literal = string | number | boolean | null;
+export type Literal = string | number | boolean | null | DateTimeLiteral;
+/** An unquoted OData DateTimeOffset (or Date) literal, e.g. `2026-01-01T00:00:00Z`: not a string, as in OData. */
+export interface DateTimeLiteral {
+  kind: 'dateTimeOffset';
+  text: string;
+  epochMs: number;
+}
 export type ComparisonOperator = 'eq' | 'ne' | 'gt' | 'ge' | 'lt' | 'le';
 
 export type FilterExpression =
@@ -22,9 +28,13 @@ type Token =
   | { type: 'punct'; value: '(' | ')' | ',' | ':' | '/' }
   | { type: 'string'; value: string }
   | { type: 'number'; value: number }
+  | { type: 'dateTime'; value: string }
   | { type: 'word'; value: string };
 
 const COMPARISONS: ReadonlySet<string> = new Set(['eq', 'ne', 'gt', 'ge', 'lt', 'le']);
+
+/** OData Date / DateTimeOffset literals: a date alone, or a date, a time and a zone. */
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,7})?)?(?:Z|[+-]\d{2}:\d{2}))?(?![\w:.-])/;
 
 export function parseFilter(text: string): FilterExpression {
   const parser = new FilterParser(tokenize(text), text);
@@ -62,6 +72,10 @@ function tokenize(text: string): Token[] {
         i++;
       }
       tokens.push({ type: 'string', value });
+    } else if (DATE_TIME.test(text.slice(i))) {
+      const match = DATE_TIME.exec(text.slice(i)) as RegExpExecArray;
+      tokens.push({ type: 'dateTime', value: match[0] });
+      i += match[0].length;
     } else if (/[-0-9]/.test(c)) {
       const match = /^-?\d+(\.\d+)?/.exec(text.slice(i));
       if (!match) throw invalid(text, `unexpected '${c}'`);
@@ -182,6 +196,11 @@ class FilterParser {
     const token = this.tokens[this.pos++];
     if (!token) throw invalid(this.text, 'a value is missing');
     if (token.type === 'string' || token.type === 'number') return token.value;
+    if (token.type === 'dateTime') {
+      const epochMs = Date.parse(token.value.length === 10 ? `${token.value}T00:00:00Z` : token.value);
+      if (Number.isNaN(epochMs)) throw invalid(this.text, `'${token.value}' is not a valid date and time`);
+      return { kind: 'dateTimeOffset', text: token.value, epochMs };
+    }
     if (token.type === 'word') {
       const lower = token.value.toLowerCase();
       if (lower === 'true') return true;

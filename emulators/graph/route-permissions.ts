@@ -26,7 +26,18 @@ const TEAMS_APP_WRITE = one(
   'TeamsAppInstallation.ReadWriteSelectedForUser.All',
 );
 
+/** What `GET /auditLogs/signIns` needs (signin-list, v1.0, application): both, and nothing less. */
+export const SIGN_IN_LOG_PERMISSIONS: readonly string[] = ['AuditLog.Read.All', 'Directory.Read.All'];
+
 const RULES: readonly PermissionRule[] = [
+  {
+    // signin-list (v1.0, application): AuditLog.Read.All and Directory.Read.All, no higher one. Graph's refusal is
+    // Authentication_MSGraphPermissionMissing (seen for signIns without AuditLog.Read.All).
+    route: /^GET \/auditLogs\/signIns/,
+    anyOf: [SIGN_IN_LOG_PERMISSIONS],
+    code: 'Authentication_MSGraphPermissionMissing',
+    message: 'Calling principal does not have required MSGraph permissions AuditLog.Read.All',
+  },
   {
     // authenticationmethodsroot-list-userregistrationdetails and the usersRegisteredBy… summaries.
     route: /^GET \/reports\/authenticationMethods\//,
@@ -147,8 +158,14 @@ export const ROLE_READERS: readonly string[] = [
   'Directory.ReadWrite.All',
 ];
 
-/** Every least-privileged permission the emulator knows: a token with these may call every route. */
-export const EVERY_EMULATED_PERMISSION: readonly string[] = [...new Set(RULES.flatMap((rule) => rule.anyOf[0] ?? []))];
+/**
+ * Every least-privileged permission the emulator knows: a token with these may call every route except
+ * `/auditLogs/signIns`. Its documented pair includes Directory.Read.All, which would also open every directory route
+ * and hide a missing least-privileged permission there; a sign-in log client adds SIGN_IN_LOG_PERMISSIONS.
+ */
+export const EVERY_EMULATED_PERMISSION: readonly string[] = [
+  ...new Set(RULES.filter((rule) => !rule.anyOf.includes(SIGN_IN_LOG_PERMISSIONS)).flatMap((rule) => rule.anyOf[0] ?? [])),
+];
 
 /** The rule for a route, or undefined when the emulator has none (a test keeps every route covered). */
 export function permissionRuleOf(method: string, template: string): PermissionRule | undefined {

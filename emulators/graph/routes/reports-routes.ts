@@ -76,7 +76,7 @@ export const reportsRoutes: GraphRoute[] = [
  * "A Microsoft Entra ID P1 or P2 license is required to access authentication methods usage and insights
  * reports": without one, Graph answers 403 with this code (the message is Graph's wording).
  */
-function premiumOnly(handle: GraphRoute['handle']): GraphRoute['handle'] {
+export function premiumOnly(handle: GraphRoute['handle']): GraphRoute['handle'] {
   return (req, params, ctx) => {
     if (!ctx.state.hasEntraIdPremium) {
       throw new GraphError(

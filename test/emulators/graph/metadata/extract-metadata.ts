@@ -52,6 +52,8 @@ export const ROOTS: readonly string[] = [
   'conditionalAccessSessionControls',
   'authenticationStrengthPolicy',
   'identitySecurityDefaultsEnforcementPolicy',
+  // sign-in logs (/auditLogs/signIns)
+  'signIn',
 ];
 
 /** Abstract (or polymorphic) roots whose derived types come along: a response names them in `@odata.type`. */
