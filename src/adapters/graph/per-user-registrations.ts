@@ -1,5 +1,4 @@
-import type { MethodKind } from '../../domain/mfa/method-kind';
-import { NOT_A_SECOND_FACTOR } from '../../domain/mfa/sms-voice-retirement';
+import { isSecondFactor } from '../../domain/mfa/sms-voice-retirement';
 import type { UserRegistration } from '../../domain/mfa/user-registration';
 import type { RegistrationWalkStats } from '../../domain/ports/directory';
 import { readAdminIds } from './admin-role-members';
@@ -9,13 +8,9 @@ import { newCounters, type GraphCaller } from './graph-caller';
 import { graphPath } from './graph-path';
 import { sendBatched } from './json-batch';
 import { liveMethodKinds, type LiveMethod } from './live-method-kinds';
-import { livePhoneTypes } from './phone-types';
-import { phoneTypesOf } from './report-registration';
+import { livePhoneTypes, phoneTypesOf } from './phone-types';
 import { UnknownMethodTally } from './unknown-method-tally';
 import type { RequestPacer } from '../request-pacer';
-
-/** Everything but email, a Temporary Access Pass and a QR code with PIN is a second factor: one list, the domain's. */
-const NOT_A_FACTOR: ReadonlySet<MethodKind> = new Set<MethodKind>(NOT_A_SECOND_FACTOR);
 
 export interface PerUserWalkParts {
   caller: GraphCaller;
@@ -73,7 +68,7 @@ export async function walkPerUserRegistrations(
         }
         const live = (outcome.body as { value?: LiveMethod[] } | undefined)?.value;
         const methods = liveMethodKinds(live, unknown);
-        const isMfaRegistered = methods.some((m) => !NOT_A_FACTOR.has(m));
+        const isMfaRegistered = methods.some(isSecondFactor);
         registrations.push({
           id: user.id as string,
           userPrincipalName: user.userPrincipalName ?? '',

@@ -26,3 +26,8 @@ export function livePhoneTypes(methods: readonly LiveMethod[] | null | undefined
   );
   return PHONE_TYPES.filter((t) => found.has(t));
 }
+
+/** Only when there are some, so a registration without phones reads as it always did. */
+export function phoneTypesOf(types: PhoneType[]): { phoneTypes?: PhoneType[] } {
+  return types.length > 0 ? { phoneTypes: types } : {};
+}

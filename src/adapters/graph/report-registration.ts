@@ -1,8 +1,7 @@
-import type { PhoneType } from '../../domain/mfa/sms-voice-retirement';
 import type { UserRegistration } from '../../domain/mfa/user-registration';
 import type { UnknownMethodTally } from './unknown-method-tally';
 import { reportMethodKinds } from './report-method-kinds';
-import { reportPhoneTypes } from './phone-types';
+import { phoneTypesOf, reportPhoneTypes } from './phone-types';
 
 /** The userRegistrationDetails properties a scan needs; `$select` asks for exactly these. */
 export const REPORT_FIELDS = [
@@ -44,9 +43,4 @@ export function reportRegistration(row: ReportRow, unknown?: UnknownMethodTally)
     ...phoneTypesOf(reportPhoneTypes(row.methodsRegistered)),
     reportUpdatedAt: updated && !Number.isNaN(updated.getTime()) ? updated : undefined,
   };
-}
-
-/** Only when there are some, so a registration without phones reads as it always did. */
-export function phoneTypesOf(types: PhoneType[]): { phoneTypes?: PhoneType[] } {
-  return types.length > 0 ? { phoneTypes: types } : {};
 }

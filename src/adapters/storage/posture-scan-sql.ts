@@ -78,6 +78,20 @@ const SCANNED_PEOPLE = `
   WHERE scan_id = $1::bigint AND user_principal_name IS NOT NULL`;
 
 /**
+ * isPhoneOnly in SQL, over the parameters holding the domain's phone methods and non-factors (phoneOnlyParameters):
+ * at least one phone method and nothing else but methods that are not a second factor. One predicate for the
+ * counts and the phone-only list, so the two cannot disagree.
+ */
+export function phoneOnlySql(phone: string, notAFactor: string): string {
+  return `(methods && ${phone}::text[] AND methods <@ (${phone}::text[] || ${notAFactor}::text[]))`;
+}
+
+/** The domain's lists behind phoneOnlySql's two parameters, in that order. */
+export function phoneOnlyParameters(): [readonly string[], readonly string[]] {
+  return [PHONE_METHODS, NOT_A_SECOND_FACTOR];
+}
+
+/**
  * The counts of each department, as countPosture counts them in memory. The method lists come from the domain
  * (see countParameters): $4 = the phone methods, $5 = the methods that are not a second factor, $6 = the
  * phishing-resistant ones. Phone-only: at least one phone method and nothing else but non-factors.
@@ -90,7 +104,7 @@ export const COUNT_BY_DEPARTMENT = `
     count(*) FILTER (WHERE counts_in_rates AND strength = 'none')::int AS none,
     count(*) FILTER (WHERE is_critical_admin)::int AS "criticalAdmins",
     count(*) FILTER (WHERE NOT counts_in_rates)::int AS excluded,
-    count(*) FILTER (WHERE counts_in_rates AND methods && $4::text[] AND methods <@ ($4::text[] || $5::text[]))::int AS "phoneOnly",
+    count(*) FILTER (WHERE counts_in_rates AND ${phoneOnlySql('$4', '$5')})::int AS "phoneOnly",
     count(*) FILTER (WHERE counts_in_rates AND methods && $6::text[])::int AS "phishingResistant",
     count(*) FILTER (WHERE is_enabled_admin)::int AS admins,
     count(*) FILTER (WHERE is_enabled_admin AND methods && $6::text[])::int AS "adminsPhishingResistant"
@@ -99,7 +113,7 @@ export const COUNT_BY_DEPARTMENT = `
 
 /** $4–$6 of COUNT_BY_DEPARTMENT: the domain's own lists, so the database and countPosture cannot drift apart. */
 export function countParameters(): [readonly string[], readonly string[], readonly string[]] {
-  return [PHONE_METHODS, NOT_A_SECOND_FACTOR, PHISHING_RESISTANT_METHODS];
+  return [...phoneOnlyParameters(), PHISHING_RESISTANT_METHODS];
 }
 
 export const COUNT_BY_METHOD = `

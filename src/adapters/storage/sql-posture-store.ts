@@ -1,4 +1,3 @@
-import { NOT_A_SECOND_FACTOR, PHONE_METHODS } from '../../domain/mfa/sms-voice-retirement';
 import type { MfaStrength } from '../../domain/mfa/mfa-strength';
 import { addCounts, NO_COUNTS, type DirectoryTotals, type PostureCounts, type PostureSnapshot } from '../../domain/mfa/posture-counts';
 import type { UserMfaStatus } from '../../domain/mfa/user-registration';
@@ -182,7 +181,7 @@ export class SqlPostureStore implements PostureStore {
          WHERE strength = ANY($1::text[])
            AND ($2::text IS NULL OR lower(COALESCE(department, '')) = lower($2::text))
            AND ($3::boolean OR counts_in_rates)
-           AND (NOT $6::boolean OR (methods && $7::text[] AND methods <@ ($7::text[] || $8::text[])))
+           AND (NOT $6::boolean OR ${sql.phoneOnlySql('$7', '$8')})
        )
        SELECT counted.total, page.*
        FROM (SELECT count(*) AS total FROM matches) AS counted
@@ -195,10 +194,8 @@ export class SqlPostureStore implements PostureStore {
         query.includeExcluded ?? false,
         query.offset,
         query.limit,
-        // Phone-only as isPhoneOnly says, from the domain's own lists.
         query.phoneOnly ?? false,
-        PHONE_METHODS,
-        NOT_A_SECOND_FACTOR,
+        ...sql.phoneOnlyParameters(),
       ],
     );
     const total = rows[0]?.total ?? 0;

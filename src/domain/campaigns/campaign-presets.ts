@@ -1,3 +1,4 @@
+import { utcDayBefore } from '../calendar-days';
 import type { CampaignForm } from './campaign-plan';
 import { SMS_VOICE_RETIREMENT, smsVoiceCountdown } from '../mfa/sms-voice-retirement';
 
@@ -14,8 +15,6 @@ export interface CampaignPreset {
   values: CampaignForm;
 }
 
-const DAY_MS = 86_400_000;
-
 /** The presets offered at `now`, in the order the form shows them. */
 export function campaignPresets(now: Date): CampaignPreset[] {
   const preset = beforeSmsVoiceStop(now);
@@ -30,7 +29,7 @@ export function campaignPresets(now: Date): CampaignPreset[] {
 function beforeSmsVoiceStop(now: Date): CampaignPreset | undefined {
   const { phase, days } = smsVoiceCountdown(now);
   if (phase !== 'before' || days < 2) return undefined;
-  const lastDay = new Date(Date.parse(`${SMS_VOICE_RETIREMENT.stopsOn}T00:00:00Z`) - DAY_MS).toISOString().slice(0, 10);
+  const lastDay = utcDayBefore(SMS_VOICE_RETIREMENT.stopsOn);
   return {
     key: 'beforeSmsVoiceStop',
     title: 'Before SMS and voice stop',

@@ -1,4 +1,6 @@
+import { utcDaysUntil } from '../calendar-days';
 import type { MethodKind } from './method-kind';
+import { percentOf } from './posture-figures';
 
 /**
  * Microsoft is ending the SMS and voice calls it sends for MFA and self-service password reset. The dates and the
@@ -28,9 +30,14 @@ export const PHONE_METHODS: readonly MethodKind[] = ['sms', 'voice'];
 const NOT_A_FACTOR_SET: ReadonlySet<MethodKind> = new Set(NOT_A_SECOND_FACTOR);
 const PHONE: ReadonlySet<MethodKind> = new Set(PHONE_METHODS);
 
+/** Whether a method counts as a second factor at all: also what the per-user reading calls "MFA registered". */
+export function isSecondFactor(method: MethodKind): boolean {
+  return !NOT_A_FACTOR_SET.has(method);
+}
+
 /** MFA only through SMS and/or voice calls: what stops working for them on the retirement date. */
 export function isPhoneOnly(methods: readonly MethodKind[]): boolean {
-  const factors = methods.filter((m) => !NOT_A_FACTOR_SET.has(m));
+  const factors = methods.filter(isSecondFactor);
   return factors.length > 0 && factors.every((m) => PHONE.has(m));
 }
 
@@ -56,13 +63,9 @@ export interface RetirementCountdown {
   headline: string;
 }
 
-const DAY_MS = 86_400_000;
-
 /** Where `now` stands against the date, counted in UTC calendar days (the date is Microsoft's, not a local one). */
 export function smsVoiceCountdown(now: Date): RetirementCountdown {
-  const stops = Date.parse(`${SMS_VOICE_RETIREMENT.stopsOn}T00:00:00Z`);
-  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
-  const days = Math.round((stops - today) / DAY_MS);
+  const days = utcDaysUntil(SMS_VOICE_RETIREMENT.stopsOn, now);
   const on = SMS_VOICE_RETIREMENT.stopsOnText;
   if (days > 0) return { phase: 'before', days, headline: `SMS and voice stop on ${on} (${days} ${days === 1 ? 'day' : 'days'})` };
   if (days === 0) return { phase: 'today', days: 0, headline: `SMS and voice stop today, ${on}` };
@@ -80,7 +83,7 @@ export function smsVoiceCountdown(now: Date): RetirementCountdown {
  */
 export function phoneOnlyLine(now: Date, phoneOnly: number, counted: number): string {
   const { phase, headline } = smsVoiceCountdown(now);
-  const share = counted > 0 ? ` (${(Math.round((phoneOnly / counted) * 1000) / 10).toString()}%)` : '';
+  const share = counted > 0 ? ` (${percentOf(phoneOnly, counted).toString()}%)` : '';
   const people = `${phoneOnly.toLocaleString('en-US')} ${phoneOnly === 1 ? 'person' : 'people'}${share}`;
   if (phase === 'after') return `${headline}. ${people} still had only SMS or voice at the last scan`;
   return `${headline}: ${people} ${phoneOnly === 1 ? 'relies' : 'rely'} on them only`;

@@ -1,3 +1,5 @@
+import { utcDaysUntil } from '../calendar-days';
+
 /**
  * Microsoft is removing basic authentication (a username and password) from SMTP AUTH client submission in
  * Exchange Online. The dates and the words admins and mailbox owners read about it live here, once.
@@ -29,13 +31,9 @@ export interface SmtpBasicAuthCountdown {
   headline: string;
 }
 
-const DAY_MS = 86_400_000;
-
 /** Where `now` stands against the end of December 2026, in UTC calendar days. */
 export function smtpBasicAuthCountdown(now: Date): SmtpBasicAuthCountdown {
-  const switchDay = Date.parse(`${SMTP_BASIC_AUTH_RETIREMENT.disabledByDefaultOn}T00:00:00Z`);
-  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
-  const days = Math.round((switchDay - today) / DAY_MS);
+  const days = utcDaysUntil(SMTP_BASIC_AUTH_RETIREMENT.disabledByDefaultOn, now);
   const { disabledByDefaultText: end, finalRemovalAnnouncedText: final } = SMTP_BASIC_AUTH_RETIREMENT;
   if (days < 0) {
     const since = -days;
