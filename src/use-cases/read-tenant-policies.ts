@@ -38,6 +38,19 @@ export async function readTenantPolicies(deps: TenantPolicyDeps): Promise<Tenant
   return { requirement, campaign: campaignReport, ...(scanned?.takenAt ? { peopleFrom: scanned.takenAt } : {}) };
 }
 
+/**
+ * Who must use MFA, alone: posture's one line. The registration campaign is not read, as posture does not show it.
+ */
+export async function readMfaRequirement(deps: TenantPolicyDeps): Promise<MfaRequirementReport> {
+  const [policies, defaults] = await Promise.all([deps.policies.conditionalAccessPolicies(), deps.policies.securityDefaultsEnabled()]);
+  return requirementReport(
+    deps.policies,
+    policies,
+    defaults,
+    once(() => scannedPeople(deps.people)),
+  );
+}
+
 interface Scanned {
   takenAt?: Date;
   people: UserMfaStatus[];

@@ -7,7 +7,7 @@ import type { loadKnowledgeBase } from '../../adapters/knowledge/knowledge-base'
 import { SqlBotStorage } from '../../adapters/storage/sql-bot-storage';
 import { AdminAuthorizer } from '../../use-cases/authorize-admin';
 import type { Doctor } from '../../use-cases/run-doctor';
-import { readTenantPolicies } from '../../use-cases/read-tenant-policies';
+import { readMfaRequirement, readTenantPolicies } from '../../use-cases/read-tenant-policies';
 import { postureRequirementLine } from '../../domain/policy/policy-report';
 import { DEFAULT_NUDGE_TARGET } from '../../domain/nudges/nudge-target';
 import type { CampaignSlice } from './campaigns';
@@ -87,17 +87,17 @@ function adminDependencies(
     cacheSeconds: ROLE_CHECK_CACHE_SECONDS,
   });
   const { store, auditLog, vault, policy, rates } = posture;
-  const readPolicies = () => readTenantPolicies({ policies: graph.tenantPolicies, people: store });
+  const policyDeps = { policies: graph.tenantPolicies, people: store };
   // Posture shows one line from the policies: read live at most every few minutes, not at each posture asked.
   const mfaRequirement = rememberedFor(POLICY_LINE_MINUTES * 60_000, now, async () =>
-    postureRequirementLine((await readPolicies()).requirement),
+    postureRequirementLine(await readMfaRequirement(policyDeps)),
   );
   return {
     authorizer,
     auditLog,
     contact: config.posture.adminContact,
     doctor,
-    policies: { read: readPolicies },
+    policies: { read: () => readTenantPolicies(policyDeps) },
     policyChanges: policyChanges(config, graph),
     answers: (context) => ({
       store,

@@ -1,7 +1,7 @@
-import { policyReportLines } from '../../../src/domain/policy/policy-report';
+import { policyReportLines, postureRequirementLine } from '../../../src/domain/policy/policy-report';
 import type { RegistrationCampaign } from '../../../src/domain/policy/registration-campaign';
 import type { PolicyReadFailure, TenantPolicies } from '../../../src/domain/ports/tenant-policies';
-import { readTenantPolicies } from '../../../src/use-cases/read-tenant-policies';
+import { readMfaRequirement, readTenantPolicies } from '../../../src/use-cases/read-tenant-policies';
 import { scannedPeople, type ScannedPerson } from '../../fakes/scanned-people';
 import { allUsers, GLOBAL_ADMIN, HELPDESK_ADMIN, only, PHISHING_RESISTANT, policy } from '../domain/policy/policy-fixtures';
 
@@ -53,6 +53,21 @@ const PEOPLE: ScannedPerson[] = [
   { id: 'u-gone', displayName: 'Left last year', accountEnabled: false },
   { id: 'u-guest', displayName: 'A guest', userType: 'guest' },
 ];
+
+describe("reading who must use MFA alone, for posture's line", () => {
+  it('reads Conditional Access, security defaults and the groups they exclude, and never the registration campaign', async () => {
+    const policies = fakePolicies({
+      conditionalAccessPolicies: async () => yes([policy({ users: allUsers({ groups: ['g-excluded'] }) })]),
+      groups: async (ids) => yes(ids.map((id) => ({ id, displayName: 'MFA exclusions', memberIds: ['u-ben'] }))),
+    });
+
+    const requirement = await readMfaRequirement({ policies, people: scannedPeople(PEOPLE) });
+
+    expect(postureRequirementLine(requirement).text).toBe('MFA required for 83% by Conditional Access; 1 person excluded');
+    expect(policies.calls.some((call) => call.startsWith('registrationCampaign'))).toBe(false);
+    expect(policies.calls.some((call) => call.startsWith('groupNames'))).toBe(false);
+  });
+});
 
 describe('reading the tenant policies for `policy`', () => {
   it('counts the enabled members left out, reading only the groups and roles the counting policies name', async () => {
