@@ -31,7 +31,7 @@ const authenticatorPasskey = (id: string) => ({
   '@odata.type': METHOD_TYPES.fido2,
   id,
   displayName: 'Passkey in Authenticator',
-  createdDateTime: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
+  createdDateTime: '2026-11-20T10:00:00Z',
   aaGuid: [...AUTHENTICATOR_PASSKEY_AAGUIDS][0]!,
   model: 'Microsoft Authenticator - iOS',
   attestationCertificates: [],

@@ -3,12 +3,12 @@ import { emulatorAccessToken } from '../../../emulators/graph/emulator-token';
 import { createGraphClient } from '../../../src/adapters/graph/graph-client';
 import { GRAPH_PERMISSION_NAMES } from '../../../src/adapters/graph/graph-permissions';
 import { GraphTenantPolicies } from '../../../src/adapters/graph/graph-tenant-policies';
-import { rolesOfAccessToken } from '../../../src/adapters/graph/token-roles';
 import { readOnlyLines } from '../../../src/domain/policy/campaign-change-access';
 import { writeFailureLine } from '../../../src/domain/policy/campaign-change-summary';
 import { applyCampaignChange, campaignChangeAccess } from '../../../src/use-cases/change-registration-campaign';
 import { useGraphEmulator } from '../../emulators/graph/use-graph-emulator';
 import { scriptedGraph } from './scripted-graph';
+import { tenantPoliciesOn } from './tenant-policies-harness';
 
 const tenant = generateDemoTenant({ users: 30 });
 const adminsGroup = tenant.groups.find((g) => g.displayName === MFA_COACH_ADMINS_GROUP)!;
@@ -18,14 +18,7 @@ const PATCH = 'PATCH /policies/authenticationMethodsPolicy';
 describe('changing the registration campaign on Graph v1.0, against the Graph emulator', () => {
   const graph = useGraphEmulator({ tenant, logNotImplemented: false });
   /** The adapter as the app wires it: the token's roles tell whether it may write. */
-  const policiesWith = (revoked: readonly string[] = []) => {
-    const token = emulatorAccessToken({ tenantId: tenant.tenantId, roles: GRAPH_PERMISSION_NAMES.filter((n) => !revoked.includes(n)) });
-    return new GraphTenantPolicies(
-      createGraphClient(graph.url, async () => token),
-      { maxTransientRetries: 0 },
-      async () => rolesOfAccessToken(token),
-    );
-  };
+  const policiesWith = (revoked: readonly string[] = []) => tenantPoliciesOn(graph.url, tenant.tenantId, revoked);
   const campaignInEntra = () => graph.state.policies.registrationCampaign;
 
   it('sends a v1.0 PATCH the service accepts; the answer and a later GET both show the change', async () => {

@@ -1,12 +1,9 @@
 import { CONDITIONAL_ACCESS_POLICY_IDS, generateDemoTenant, MFA_EXCLUSIONS_GROUP } from '../../../emulators/demo-tenant';
-import { emulatorAccessToken } from '../../../emulators/graph/emulator-token';
-import { createGraphClient } from '../../../src/adapters/graph/graph-client';
-import { GRAPH_PERMISSION_NAMES } from '../../../src/adapters/graph/graph-permissions';
-import { GraphTenantPolicies } from '../../../src/adapters/graph/graph-tenant-policies';
 import { policyReportLines } from '../../../src/domain/policy/policy-report';
 import { readTenantPolicies } from '../../../src/use-cases/read-tenant-policies';
 import { useGraphEmulator } from '../../emulators/graph/use-graph-emulator';
 import { scannedPeople } from '../../fakes/scanned-people';
+import { tenantPoliciesOn } from './tenant-policies-harness';
 
 const tenant = generateDemoTenant({ users: 120 });
 const exclusions = tenant.groups.find((g) => g.displayName === MFA_EXCLUSIONS_GROUP)!;
@@ -30,13 +27,7 @@ const POLICY_PERMISSIONS = ['Policy.Read.All', 'Policy.Read.AuthenticationMethod
 
 describe('the tenant policies on Graph, against the Graph emulator and the demo tenant', () => {
   const graph = useGraphEmulator({ tenant, logNotImplemented: false });
-  const policiesWith = (revoked: readonly string[] = []) => {
-    const token = emulatorAccessToken({ tenantId: tenant.tenantId, roles: GRAPH_PERMISSION_NAMES.filter((n) => !revoked.includes(n)) });
-    return new GraphTenantPolicies(
-      createGraphClient(graph.url, async () => token),
-      { maxTransientRetries: 0 },
-    );
-  };
+  const policiesWith = (revoked: readonly string[] = []) => tenantPoliciesOn(graph.url, tenant.tenantId, revoked);
 
   it('reads every Conditional Access policy, security defaults and the registration campaign, on v1.0', async () => {
     const policies = policiesWith();

@@ -92,24 +92,25 @@ function graphPolicy(plan: Plan = {}): GraphConditionalAccessPolicy {
   };
 }
 
+/** MFA for all users, all apps, excluding one of each kind: a user, a group, a role and guests. */
+const EXCLUDING_EVERY_KIND = graphPolicy({
+  users: {
+    excludeUsers: [BREAK_GLASS],
+    excludeGroups: [EXCLUSIONS_GROUP],
+    excludeRoles: [HELPDESK_ADMIN],
+    excludeGuestsOrExternalUsers: {
+      guestOrExternalUserTypes: 'internalGuest,b2bCollaborationGuest',
+      externalTenants: { membershipKind: 'all' },
+    },
+  },
+});
+
 const assess = (policies: GraphConditionalAccessPolicy[], securityDefaults = false, adminRoles?: string[]) =>
   assessMfaRequirement(mapConditionalAccessPolicies(policies), securityDefaults, adminRoles);
 
 describe('mapConditionalAccessPolicy', () => {
   it('maps who is included and excluded: users, groups, roles and guests', () => {
-    const mapped = mapConditionalAccessPolicy(
-      graphPolicy({
-        users: {
-          excludeUsers: [BREAK_GLASS],
-          excludeGroups: [EXCLUSIONS_GROUP],
-          excludeRoles: [HELPDESK_ADMIN],
-          excludeGuestsOrExternalUsers: {
-            guestOrExternalUserTypes: 'internalGuest,b2bCollaborationGuest',
-            externalTenants: { membershipKind: 'all' },
-          },
-        },
-      }),
-    );
+    const mapped = mapConditionalAccessPolicy(EXCLUDING_EVERY_KIND);
     expect(mapped.state).toBe('on');
     expect(mapped.users).toEqual({
       includeAll: true,
@@ -246,17 +247,6 @@ describe('mapAuthenticationStrength', () => {
 });
 
 describe('coverage from representative policies', () => {
-  const baseline = graphPolicy({
-    users: {
-      excludeUsers: [BREAK_GLASS],
-      excludeGroups: [EXCLUSIONS_GROUP],
-      excludeRoles: [HELPDESK_ADMIN],
-      excludeGuestsOrExternalUsers: {
-        guestOrExternalUserTypes: 'internalGuest,b2bCollaborationGuest',
-        externalTenants: { membershipKind: 'all' },
-      },
-    },
-  });
   const people = [
     toPerson({ id: 'u-1', userType: 'Member' }),
     toPerson({ id: 'u-2', userType: 'Member', groupIds: ['g-sales'] }),
@@ -268,7 +258,7 @@ describe('coverage from representative policies', () => {
   ];
 
   it('counts excluded users, group members, role holders and guests as left out', () => {
-    const assessment = assess([baseline]);
+    const assessment = assess([EXCLUDING_EVERY_KIND]);
     const result = peopleLeftOut(assessment, people);
     expect(result.byReason).toEqual({ excludedUser: 1, excludedRole: 1, excludedGroup: 1, excludedGuest: 1, notIncluded: 0 });
     expect(mfaRequirementLine(assessment, result)).toBe('MFA required for 33% by Conditional Access; 4 people excluded');
@@ -329,7 +319,7 @@ describe('coverage from representative policies', () => {
         grant: { builtInControls: [], authenticationStrength: strength },
       });
     const roles = [GLOBAL_ADMIN, HELPDESK_ADMIN];
-    expect(adminRolesLine(assess([baseline, admins(PHISHING_RESISTANT)], false, roles))).toBe(
+    expect(adminRolesLine(assess([EXCLUDING_EVERY_KIND, admins(PHISHING_RESISTANT)], false, roles))).toBe(
       'Admin roles: phishing-resistant MFA required',
     );
     expect(adminRolesLine(assess([admins(PHISHING_RESISTANT, [BREAK_GLASS])], false, roles))).toBe(
