@@ -66,8 +66,8 @@ function asPlaygroundUser(user: DemoUser): PlaygroundUser {
     aadObjectId: user.id,
     displayName: user.displayName,
     userPrincipalName: user.userPrincipalName,
-    givenName: user.givenName,
-    surname: user.surname,
+    givenName: user.givenName ?? undefined,
+    surname: user.surname ?? undefined,
     mail: user.mail,
   });
 }
@@ -87,7 +87,8 @@ export async function startDemo(options: DemoOptions): Promise<Demo> {
   const me = people[options.persona];
   const other = options.persona === 'admin' ? people.employee : people.admin;
 
-  const graph = await startGraphEmulator({ tenant, logNotImplemented: true });
+  // The demo's sign-in log is the 30 days before the bot's "now", so `smtp` finds its senders whatever day is given.
+  const graph = await startGraphEmulator({ tenant, logNotImplemented: true, signInsAnchor: options.now?.() ?? new Date() });
   const admins = tenant.groups.find((g) => g.displayName === MFA_COACH_ADMINS_GROUP);
   // The admins group is nested in the campaign managers group: the demo's admin may run campaigns too.
   const managers = tenant.groups.find((g) => g.displayName === CAMPAIGN_MANAGERS_GROUP);

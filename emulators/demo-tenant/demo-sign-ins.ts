@@ -1,4 +1,5 @@
 import type { DemoTenant } from './demo-tenant';
+import { SCENARIO_PLANS } from './scenario-people';
 import { SeededRandom } from './seeded-random';
 
 /**
@@ -76,8 +77,14 @@ export function buildDemoSignIns(tenant: DemoTenant, options: DemoSignInsOptions
   const now = options.now.getTime();
   const admin = tenant.users.find((u) => u.id === tenant.personaIds.admin);
   const employee = tenant.users.find((u) => u.id === tenant.personaIds.employee);
-  const scanner = { id: random.guid(), displayName: 'Scanner', userPrincipalName: `scanner@${tenant.domain}` };
-  const invoicing = { id: random.guid(), displayName: 'Invoicing notifications', userPrincipalName: `invoicing@${tenant.domain}` };
+  // The scenario mailboxes when the tenant has them (their owners can then be found); stand-ins when it has not.
+  const mailbox = (local: string, displayName: string) => {
+    const upn = `${local}@${tenant.domain}`;
+    const inTenant = tenant.users.find((u) => u.userPrincipalName === upn);
+    return inTenant ?? { id: random.guid(), displayName, userPrincipalName: upn };
+  };
+  const scanner = mailbox(localOf('scannerMailbox'), 'Scanner');
+  const invoicing = mailbox(localOf('invoicingMailbox'), 'Invoicing notifications');
   const invoicingAppId = random.guid();
   const at = (daysAgo: number, hour: number) => new Date(now - daysAgo * DAY_MS - hour * 3600_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
   const base = (who: { id: string; displayName: string; userPrincipalName: string }, createdDateTime: string): SignInEvent => ({
@@ -179,4 +186,8 @@ export function buildDemoSignIns(tenant: DemoTenant, options: DemoSignInsOptions
     });
   }
   return events.sort((a, b) => (a.createdDateTime < b.createdDateTime ? 1 : a.createdDateTime > b.createdDateTime ? -1 : 0));
+}
+
+function localOf(key: 'scannerMailbox' | 'invoicingMailbox'): string {
+  return SCENARIO_PLANS.find((plan) => plan.key === key)?.local ?? key;
 }

@@ -28,8 +28,9 @@ export type UserType = 'Member' | 'Guest';
 export interface DemoUser {
   id: string;
   displayName: string;
-  givenName: string;
-  surname: string;
+  /** Null for a shared or service mailbox (Exchange creates them with a display name only). */
+  givenName: string | null;
+  surname: string | null;
   userPrincipalName: string;
   mail: string;
   /** null for guests, who belong to no department of this organisation. */

@@ -128,7 +128,7 @@ export function generateDemoTenant(options: GenerateDemoTenantOptions = {}): Dem
     const office = officeOf.get(person) as Office;
     person.methods = buildMethods(
       profile,
-      { givenName: person.givenName, surname: person.surname, phonePrefix: office.phonePrefix },
+      { givenName: person.givenName ?? person.displayName, surname: person.surname ?? '', phonePrefix: office.phonePrefix },
       random,
     );
     if (i !== undefined) {
@@ -193,6 +193,9 @@ export function generateDemoTenant(options: GenerateDemoTenantOptions = {}): Dem
   users.push(...cast);
   const castIds = new Map(SCENARIO_PLANS.map((plan, i) => [plan.key, cast[i]?.id]));
   const breakGlassId = castIds.get('breakGlass') ?? null;
+  // The shared mailbox the printer sends as is the demo employee's: its SMTP AUTH nudge goes to their chat.
+  const scannerMailbox = cast.find((person) => person.id === castIds.get('scannerMailbox'));
+  if (scannerMailbox) scannerMailbox.managerId = employee.id;
   if (breakGlassId) (directoryRoles[0] as DemoDirectoryRole).memberIds.push(breakGlassId);
   if (cast.length > 0) {
     groups.push({

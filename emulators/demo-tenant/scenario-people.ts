@@ -36,19 +36,26 @@ export type ScenarioKey =
   | 'passkeyWindowsHello'
   | 'externalMfaOnly'
   | 'qrCodePinOnly'
-  | 'breakGlass';
+  | 'breakGlass'
+  | 'scannerMailbox'
+  | 'invoicingMailbox';
 
 type MethodPlan =
   | { kind: 'phones'; types: PhoneMethod['phoneType'][]; smsSignIn?: boolean }
   | { kind: 'passkey'; aaGuid: string; model: string; displayName: string }
   | { kind: 'securityKey' }
   | { kind: 'external' }
-  | { kind: 'qrCodePin' };
+  | { kind: 'qrCodePin' }
+  /** A shared or service mailbox: a password and nothing else, as such accounts usually are. */
+  | { kind: 'none' };
 
 interface ScenarioPlan {
   key: ScenarioKey;
-  givenName: string;
-  surname: string;
+  /** Null for a shared or service mailbox, created with a display name only. */
+  givenName: string | null;
+  surname: string | null;
+  /** The display name when it is not "given surname". */
+  displayName?: string;
   local: string;
   department: string;
   jobTitle: string | null;
@@ -113,7 +120,29 @@ export const SCENARIO_PLANS: readonly ScenarioPlan[] = [
   plan('externalMfaOnly', ['Marit', 'Kjeldsen'], ['Operations', 'Operations Analyst', 'Amsterdam'], { kind: 'external' }),
   plan('qrCodePinOnly', ['Nnamdi', 'Ekwueme'], ['Operations', 'Logistics Coordinator', 'Seattle'], { kind: 'qrCodePin' }),
   plan('breakGlass', ['Emergency', 'Access'], [IT_DEPARTMENT, null, 'Seattle'], { kind: 'securityKey' }, 'emergency-access-01'),
+  // Two mailboxes that send mail through SMTP AUTH (demo-sign-ins.ts): the shared mailbox a multifunction printer
+  // sends scans as, with its password, and a line-of-business app's service account that uses OAuth. Neither has a
+  // given name, as Exchange creates shared mailboxes; the scanner's manager is the demo's employee (its owner).
+  mailbox('scannerMailbox', 'Scanner', 'scanner', ['Operations', 'Seattle']),
+  mailbox('invoicingMailbox', 'Invoicing notifications', 'invoicing', ['Finance', 'Seattle']),
 ];
+
+/** The scenario mailboxes: what the SMTP AUTH sign-ins of the demo tenant are made by. */
+export const SCENARIO_MAILBOX_KEYS: readonly ScenarioKey[] = ['scannerMailbox', 'invoicingMailbox'];
+
+function mailbox(key: ScenarioKey, displayName: string, local: string, where: [string, string]): ScenarioPlan {
+  return {
+    key,
+    givenName: null,
+    surname: null,
+    displayName,
+    local,
+    department: where[0],
+    jobTitle: null,
+    city: where[1],
+    methods: { kind: 'none' },
+  };
+}
 
 /** Members of the "MFA exclusions" group: people who cannot do MFA (yet), as such groups hold in real tenants. */
 export const MFA_EXCLUSION_KEYS: readonly ScenarioKey[] = ['qrCodePinOnly', 'alternateMobileOnly', 'officeOnly', 'officeOnlyLegal'];
@@ -136,9 +165,10 @@ export function buildScenarioPeople(seed: string, headOf: (department: string) =
     const id = random.guid();
     const createdDateTime = isoSeconds(CREATED_EPOCH - random.int(900) * DAY_MS);
     const isBreakGlass = plan.key === 'breakGlass';
+    const isMailbox = plan.methods.kind === 'none';
     return {
       id,
-      displayName: isBreakGlass ? 'Emergency Access Account 01' : `${plan.givenName} ${plan.surname}`,
+      displayName: isBreakGlass ? 'Emergency Access Account 01' : (plan.displayName ?? `${plan.givenName} ${plan.surname}`),
       givenName: plan.givenName,
       surname: plan.surname,
       userPrincipalName: upn,
@@ -152,7 +182,7 @@ export function buildScenarioPeople(seed: string, headOf: (department: string) =
       city: office.city,
       country: office.country,
       usageLocation: office.usageLocation,
-      employeeId: isBreakGlass ? null : `S${String(i + 1).padStart(6, '0')}`,
+      employeeId: isBreakGlass || isMailbox ? null : `S${String(i + 1).padStart(6, '0')}`,
       createdDateTime,
       accountEnabled: true,
       userType: 'Member',
@@ -198,6 +228,8 @@ function methodsOf(plan: ScenarioPlan, office: Office, random: SeededRandom): Au
       ];
     case 'qrCodePin':
       return [{ '@odata.type': METHOD_TYPES.qrCodePin, id: random.guid(), createdDateTime: registered }];
+    case 'none':
+      return [];
   }
 }
 

@@ -14,6 +14,8 @@ interface PermissionRule {
   /** Graph's error code and message for this service's refusal. */
   code: string;
   message: string;
+  /** A refusal that depends on which permission is missing (Graph answers the sign-in log differently for each). */
+  refusalFor?: (roles: readonly string[]) => { code: string; message: string } | undefined;
 }
 
 const DIRECTORY_DENIED = { code: 'Authorization_RequestDenied', message: 'Insufficient privileges to complete the operation.' };
@@ -37,6 +39,12 @@ const RULES: readonly PermissionRule[] = [
     anyOf: [SIGN_IN_LOG_PERMISSIONS],
     code: 'Authentication_MSGraphPermissionMissing',
     message: 'Calling principal does not have required MSGraph permissions AuditLog.Read.All',
+    // With AuditLog.Read.All but not Directory.Read.All, Graph fails the premium-licence check it makes through the
+    // directory (microsoft-graph-docs issues 2789 and 13632): another code, which names neither permission.
+    refusalFor: (roles) =>
+      roles.includes('AuditLog.Read.All') && !roles.includes('Directory.Read.All')
+        ? { code: 'Authentication_ApplicationHasNoDirectoryReadAccess', message: 'Failed to do premium license check from ADGraph' }
+        : undefined,
   },
   {
     // authenticationmethodsroot-list-userregistrationdetails and the usersRegisteredBy… summaries.
@@ -177,5 +185,6 @@ export function permissionRefusal(method: string, template: string, roles: reado
   const rule = permissionRuleOf(method, template);
   if (!rule) return new GraphError(500, 'generalException', `The Graph emulator has no permission rule for ${method} ${template}.`);
   if (rule.anyOf.some((set) => set.every((name) => roles.includes(name)))) return undefined;
-  return new GraphError(403, rule.code, rule.message);
+  const refusal = rule.refusalFor?.(roles) ?? rule;
+  return new GraphError(403, refusal.code, refusal.message);
 }

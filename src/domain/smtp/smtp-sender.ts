@@ -35,34 +35,53 @@ export interface SmtpSender {
 
 export const MAX_ADDRESSES = 5;
 
+interface TallyEntry {
+  sender: SmtpSender;
+  /** Address → the latest time it was seen. */
+  addresses: Map<string, number>;
+  clients: Set<string>;
+}
+
 /**
- * The sign-ins grouped per account, busiest last-seen first. Events the log cannot tell apart (basic or OAuth
- * unknown) count as a password: a sender must prove OAuth before MFA Coach stops worrying about it.
+ * The sign-ins grouped per account as they arrive, page by page: memory grows with the number of sending accounts,
+ * never with the number of events (a printer sending every minute is 43,000 events a month and one entry here).
+ * Events the log cannot tell apart (basic or OAuth unknown) count as a password: a sender must prove OAuth before
+ * MFA Coach stops worrying about it.
  */
-export function groupSmtpSenders(signIns: Iterable<SmtpSignIn>): SmtpSender[] {
-  const byAccount = new Map<string, { sender: SmtpSender; addresses: Map<string, number>; clients: Set<string> }>();
-  for (const event of signIns) {
+export class SmtpSenderTally {
+  private readonly byAccount = new Map<string, TallyEntry>();
+  private events = 0;
+
+  add(signIns: Iterable<SmtpSignIn>): void {
+    for (const event of signIns) this.addOne(event);
+  }
+
+  /** How many events were added. */
+  get signIns(): number {
+    return this.events;
+  }
+
+  /** The senders so far, busiest last-seen first. */
+  senders(): SmtpSender[] {
+    return [...this.byAccount.values()]
+      .map(({ sender, addresses, clients }) => ({
+        ...sender,
+        addresses: [...addresses.entries()]
+          .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+          .slice(0, MAX_ADDRESSES)
+          .map(([address]) => address),
+        clients: [...clients].sort(),
+      }))
+      .sort((a, b) => b.lastSeen.getTime() - a.lastSeen.getTime() || a.userPrincipalName.localeCompare(b.userPrincipalName));
+  }
+
+  private addOne(event: SmtpSignIn): void {
+    this.events++;
     const key = event.accountId.toLowerCase();
-    let entry = byAccount.get(key);
+    let entry = this.byAccount.get(key);
     if (!entry) {
-      entry = {
-        sender: {
-          accountId: event.accountId,
-          userPrincipalName: event.userPrincipalName,
-          ...(event.displayName ? { displayName: event.displayName } : {}),
-          firstSeen: event.at,
-          lastSeen: event.at,
-          signIns: 0,
-          addresses: [],
-          clients: [],
-          succeeded: false,
-          usedPassword: false,
-          onlyOAuth: true,
-        },
-        addresses: new Map(),
-        clients: new Set(),
-      };
-      byAccount.set(key, entry);
+      entry = { sender: newSender(event), addresses: new Map(), clients: new Set() };
+      this.byAccount.set(key, entry);
     }
     const { sender } = entry;
     sender.signIns += 1;
@@ -75,14 +94,27 @@ export function groupSmtpSenders(signIns: Iterable<SmtpSignIn>): SmtpSender[] {
     if (event.ipAddress) entry.addresses.set(event.ipAddress, Math.max(entry.addresses.get(event.ipAddress) ?? 0, event.at.getTime()));
     if (event.client) entry.clients.add(event.client);
   }
-  return [...byAccount.values()]
-    .map(({ sender, addresses, clients }) => ({
-      ...sender,
-      addresses: [...addresses.entries()]
-        .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-        .slice(0, MAX_ADDRESSES)
-        .map(([address]) => address),
-      clients: [...clients].sort(),
-    }))
-    .sort((a, b) => b.lastSeen.getTime() - a.lastSeen.getTime() || a.userPrincipalName.localeCompare(b.userPrincipalName));
+}
+
+function newSender(event: SmtpSignIn): SmtpSender {
+  return {
+    accountId: event.accountId,
+    userPrincipalName: event.userPrincipalName,
+    ...(event.displayName ? { displayName: event.displayName } : {}),
+    firstSeen: event.at,
+    lastSeen: event.at,
+    signIns: 0,
+    addresses: [],
+    clients: [],
+    succeeded: false,
+    usedPassword: false,
+    onlyOAuth: true,
+  };
+}
+
+/** The sign-ins grouped per account, busiest last-seen first (SmtpSenderTally over one list). */
+export function groupSmtpSenders(signIns: Iterable<SmtpSignIn>): SmtpSender[] {
+  const tally = new SmtpSenderTally();
+  tally.add(signIns);
+  return tally.senders();
 }

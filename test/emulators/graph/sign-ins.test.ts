@@ -126,14 +126,29 @@ describe('GET /auditLogs/signIns (v1.0) for SMTP AUTH senders', () => {
     }
   });
 
-  it('needs AuditLog.Read.All and Directory.Read.All (403 Authentication_MSGraphPermissionMissing)', async () => {
-    for (const roles of [['Directory.Read.All'], ['AuditLog.Read.All'], ['Reports.Read.All'], [...EVERY_EMULATED_PERMISSION]]) {
+  it('needs AuditLog.Read.All and Directory.Read.All: 403, with the code Graph gives for the one missing', async () => {
+    // EVERY_EMULATED_PERMISSION holds AuditLog.Read.All but not Directory.Read.All.
+    const cases: [string[], string, string][] = [
+      [
+        ['Directory.Read.All'],
+        'Authentication_MSGraphPermissionMissing',
+        'Calling principal does not have required MSGraph permissions AuditLog.Read.All',
+      ],
+      [
+        ['Reports.Read.All'],
+        'Authentication_MSGraphPermissionMissing',
+        'Calling principal does not have required MSGraph permissions AuditLog.Read.All',
+      ],
+      [['AuditLog.Read.All'], 'Authentication_ApplicationHasNoDirectoryReadAccess', 'Failed to do premium license check from ADGraph'],
+      [
+        [...EVERY_EMULATED_PERMISSION],
+        'Authentication_ApplicationHasNoDirectoryReadAccess',
+        'Failed to do premium license check from ADGraph',
+      ],
+    ];
+    for (const [roles, code, message] of cases) {
       const denied = await graphFetch(graph, smtpSince(30), { token: emulatorAccessToken({ roles }) });
-      expect(denied.status).toBe(403);
-      expect(denied.body.error).toMatchObject({
-        code: 'Authentication_MSGraphPermissionMissing',
-        message: 'Calling principal does not have required MSGraph permissions AuditLog.Read.All',
-      });
+      expect({ roles, status: denied.status, error: denied.body.error }).toMatchObject({ roles, status: 403, error: { code, message } });
     }
     const allowed = await graphFetch(graph, smtpSince(30), {
       token: emulatorAccessToken({ roles: ['AuditLog.Read.All', 'Directory.Read.All'] }),

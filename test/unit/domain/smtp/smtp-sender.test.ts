@@ -1,4 +1,4 @@
-import { groupSmtpSenders, MAX_ADDRESSES, type SmtpSignIn } from '../../../../src/domain/smtp/smtp-sender';
+import { groupSmtpSenders, MAX_ADDRESSES, SmtpSenderTally, type SmtpSignIn } from '../../../../src/domain/smtp/smtp-sender';
 
 const at = (day: number, hour = 9) => new Date(Date.UTC(2026, 10, day, hour));
 const event = (over: Partial<SmtpSignIn>): SmtpSignIn => ({
@@ -64,5 +64,25 @@ describe('SMTP AUTH senders, per account', () => {
     expect(senders[0]!.signIns).toBe(MAX_ADDRESSES + 4);
     expect(senders[0]!.addresses).toEqual(['10.0.1.7', '10.0.1.6', '10.0.1.5', '10.0.1.4', '10.0.1.3']);
     expect(groupSmtpSenders([])).toEqual([]);
+  });
+});
+
+describe('the tally, page by page', () => {
+  it('gives the same senders as one list, whatever the pages, and counts every event', () => {
+    const events = Array.from({ length: 50 }, (_, i) =>
+      event({
+        at: at(1 + (i % 28), i % 24),
+        accountId: `account-${i % 7}`,
+        userPrincipalName: `sender${i % 7}@contoso.example`,
+        ipAddress: `10.0.${i % 3}.${i % 11}`,
+        usedPassword: i % 5 === 0 ? false : true,
+        succeeded: i % 4 !== 0,
+      }),
+    );
+    const tally = new SmtpSenderTally();
+    for (let start = 0; start < events.length; start += 9) tally.add(events.slice(start, start + 9));
+
+    expect(tally.senders()).toEqual(groupSmtpSenders(events));
+    expect(tally.signIns).toBe(50);
   });
 });
