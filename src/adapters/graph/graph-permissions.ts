@@ -39,9 +39,9 @@ const always = () => true;
 export const GRAPH_PERMISSIONS: readonly GraphPermission[] = [
   {
     name: 'AuditLog.Read.All',
-    why: "read the authentication methods registration report (`userRegistrationDetails`), the bulk source of everyone's MFA status (the tenant needs Entra ID P1 or P2)",
+    why: "read the authentication methods registration report (`userRegistrationDetails`), the bulk source of everyone's MFA status; and, with Directory.Read.All, the sign-in log, where SMTP AUTH readiness (`smtp`) finds who sends mail with a password (both need Entra ID P1 or P2)",
     withoutIt:
-      'scans fail with 403 unless UserAuthenticationMethod.Read.All (a higher-privileged permission that also opens the report) is granted',
+      'scans fail with 403 unless UserAuthenticationMethod.Read.All (a higher-privileged permission that also opens the report) is granted; `smtp` cannot read the sign-in log',
     neededWhen: 'always',
     needed: always,
     coveredBy: ['UserAuthenticationMethod.Read.All'],
@@ -52,6 +52,7 @@ export const GRAPH_PERMISSIONS: readonly GraphPermission[] = [
     withoutIt: 'scans, `user` lookups and nudges fail: nobody can be found',
     neededWhen: 'always',
     needed: always,
+    coveredBy: ['Directory.Read.All'],
   },
   {
     name: 'GroupMember.Read.All',
@@ -59,6 +60,7 @@ export const GRAPH_PERMISSIONS: readonly GraphPermission[] = [
     withoutIt: 'admin commands are refused to group members (it fails closed) and group audiences cannot be read',
     neededWhen: 'always',
     needed: always,
+    coveredBy: ['Directory.Read.All'],
   },
   {
     name: 'RoleManagement.Read.Directory',
@@ -66,6 +68,7 @@ export const GRAPH_PERMISSIONS: readonly GraphPermission[] = [
     withoutIt: 'role holders are not recognised as admins; per-user scans fail',
     neededWhen: 'with `ADMIN_ROLE_TEMPLATE_IDS` or `REGISTRATION_SOURCE=perUserMethods`',
     needed: (needs) => needs.adminRoles || needs.perUserMethods,
+    coveredBy: ['Directory.Read.All'],
   },
   {
     name: 'UserAuthenticationMethod.Read.All',
@@ -80,6 +83,17 @@ export const GRAPH_PERMISSIONS: readonly GraphPermission[] = [
     withoutIt: 'only people who already opened MFA Coach can be nudged; the others count as "not installable"',
     neededWhen: 'with `TEAMS_APP_CATALOG_ID`',
     needed: (needs) => needs.proactiveInstall,
+  },
+  {
+    // The sign-in log's page lists AuditLog.Read.All and Directory.Read.All together, with no smaller pair. Directory.Read.All
+    // is broad: it also opens what User.Read.All, GroupMember.Read.All and RoleManagement.Read.Directory are asked for.
+    name: 'Directory.Read.All',
+    why: "SMTP AUTH readiness (`smtp`) reads the sign-in log, which Graph opens only with AuditLog.Read.All and Directory.Read.All together (Graph checks the tenant's licence through the directory). It is broad: it also reads the directory's users, groups and roles, so leave it out if you do not need `smtp`",
+    withoutIt:
+      "`smtp` cannot read who sends mail with a password and points to the Exchange admin center's SMTP AUTH clients report instead; everything else works",
+    neededWhen: 'for `smtp`',
+    needed: always,
+    onlyDegrades: true,
   },
   {
     name: 'MailboxSettings.Read',

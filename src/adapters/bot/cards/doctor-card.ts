@@ -16,7 +16,7 @@ const LOOK: Record<HealthStatus, { text: string; color: string }> = {
  * Graph's longest messages stays under 24 KB (Teams takes about 28 KB). What does not fit is in npm run doctor.
  */
 const LIMITS = { name: 60, summary: 160, advice: 240, label: 48, detail: 200 };
-const ADVICE_BUDGET = 5000;
+const ADVICE_BUDGET = 5600;
 
 interface Advice {
   impact: string;
