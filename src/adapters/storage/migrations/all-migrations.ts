@@ -14,6 +14,7 @@ import { campaignProblems } from './013_campaign_problems';
 import { nudgeByCampaignDelivery } from './014_nudge_by_campaign_delivery';
 import { phoneTypes } from './015_phone_types';
 import { nudgeTargets } from './016_nudge_targets';
+import { smtpSenders } from './017_smtp_senders';
 import type { Migration } from './migration';
 
 /** Every migration, in order. A new migration file is added here too. */
@@ -34,4 +35,5 @@ export const allMigrations: readonly Migration[] = [
   nudgeByCampaignDelivery,
   phoneTypes,
   nudgeTargets,
+  smtpSenders,
 ];
