@@ -19,6 +19,8 @@ export interface PostureConfig {
    * card (with Policy.ReadWrite.AuthenticationMethod granted); none = nobody may, the card stays read-only.
    */
   policyAdminGroupIds: string[];
+  /** SMTP_MAILBOX_OWNERS: a sending mailbox's UPN (lower case) → its owner's UPN, for mailboxes the directory gives no owner. */
+  smtpMailboxOwners: ReadonlyMap<string, string>;
   /** Who non-admins are told to ask, e.g. "the IT security team (security@contoso.com)". */
   adminContact: string;
   scanCron: string;

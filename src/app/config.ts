@@ -13,6 +13,7 @@ import { isGuid } from '../domain/guid';
 import { readAnswerModel } from './answer-model-config';
 import { checkHttpsUrl, checkUrl, isLoopback, read, type Env } from './config-reading';
 import { readBotCredential, readGraphCredential } from './credential-config';
+import { readMailboxOwners } from './smtp-config';
 
 export { DEFAULT_AZURE_OPENAI_API_VERSION, DEFAULT_OPENAI_MODEL } from './answer-model-config';
 export { isLoopback };
@@ -99,6 +100,7 @@ function readPosture(env: Env, base: z.infer<typeof common>, problems: string[],
     adminRoleTemplateIds: readIdList(env, 'ADMIN_ROLE_TEMPLATE_IDS', problems),
     adminAllowList: readIdList(env, 'ADMIN_ALLOW_LIST', problems),
     policyAdminGroupIds: readIdList(env, 'POLICY_ADMIN_GROUP_IDS', problems),
+    smtpMailboxOwners: readMailboxOwners(env, problems),
     adminContact: base.ADMIN_CONTACT,
     scanCron: base.SCAN_CRON,
     scanTimeZone: base.SCAN_TIME_ZONE,

@@ -67,7 +67,8 @@ const CASES: { revoked: string[]; outcome: string; check: (e2e: EndToEndSuite) =
     },
   },
   {
-    revoked: ['User.Read.All'],
+    // Directory.Read.All (for the sign-in log) opens the same calls: both go, or nothing is refused.
+    revoked: ['User.Read.All', 'Directory.Read.All'],
     outcome: 'admin commands answer that the admin check was refused, and say how to see why',
     check: async (e2e) => {
       await e2e.say(admin, 'posture');
@@ -75,7 +76,8 @@ const CASES: { revoked: string[]; outcome: string; check: (e2e: EndToEndSuite) =
     },
   },
   {
-    revoked: ['GroupMember.Read.All'],
+    // Directory.Read.All (for the sign-in log) opens the same calls: both go, or nothing is refused.
+    revoked: ['GroupMember.Read.All', 'Directory.Read.All'],
     outcome: 'admin commands answer that the admin check was refused, and say how to see why',
     check: async (e2e) => {
       await e2e.say(admin, 'posture');
@@ -83,7 +85,8 @@ const CASES: { revoked: string[]; outcome: string; check: (e2e: EndToEndSuite) =
     },
   },
   {
-    revoked: ['RoleManagement.Read.Directory'],
+    // Directory.Read.All (for the sign-in log) opens the same calls: both go, or nothing is refused.
+    revoked: ['RoleManagement.Read.Directory', 'Directory.Read.All'],
     outcome: 'a role holder is told the check was refused (not that they are no admin); group admins go on',
     check: async (e2e) => {
       await e2e.say(holder, 'posture');
@@ -112,6 +115,16 @@ const CASES: { revoked: string[]; outcome: string; check: (e2e: EndToEndSuite) =
     revoked: ['MailboxSettings.Read'],
     outcome: "nudges still go, in the tenant's default time zone",
     check: async (e2e) => expect(await nudge(e2e, employeePerson.userPrincipalName)).toContain('Sent'),
+  },
+  {
+    revoked: ['Directory.Read.All'],
+    outcome: 'scans go on; `smtp` says the sign-in log needs Directory.Read.All and points to the Exchange admin center report',
+    check: async (e2e) => {
+      expect(await scanAs(e2e, admin)).toContain('Scan finished');
+      await e2e.say(admin, 'smtp');
+      expect(saidTo(e2e, admin)).toMatch(/refused MFA Coach.*Grant .*Directory\.Read\.All/);
+      expect(saidTo(e2e, admin)).toContain('SMTP AUTH clients');
+    },
   },
   {
     revoked: ['Policy.Read.All'],

@@ -347,6 +347,21 @@ describeWithBrowser('the demo in the Agents Playground, getting ready for 1 Febr
     await screenshotWhole('32-policy');
   });
 
+  it('shows on smtp who still sends mail with a password, the countdown, and one sender in detail', async () => {
+    await ui.sendMessage('smtp');
+    const text = (await ui.waitForBotReply({ containsText: 'Who still sends mail with a password', card: true })).cards[0]!.text;
+    expect(text).toContain('switched off by default at the end of this month (27 days)');
+    expect(text).toContain('2 accounts still send mail with a password');
+    expect(text).toMatch(/Scanner \(scanner@/);
+    await screenshotWhole('35-smtp');
+
+    await ui.sendMessage(`smtp scanner@${run.demo().tenant.domain}`);
+    const detail = (await ui.waitForBotReply({ containsText: 'Ways off the password', card: true })).cards[0]!.text;
+    expect(detail).toContain("(the mailbox's manager)");
+    expect(detail).toContain('A connector relay');
+    await screenshotWhole('36-smtp-sender');
+  });
+
   it('fills the campaign form from the "Before SMS and voice stop" preset, and creates the campaign', async () => {
     await ui.sendMessage('campaign new');
     await ui.waitForBotReply({ containsText: 'New reminder campaign', card: true });

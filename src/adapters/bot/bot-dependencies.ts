@@ -17,6 +17,7 @@ import type { CampaignManagementDeps } from '../../use-cases/manage-campaigns';
 import type { Doctor } from '../../use-cases/run-doctor';
 import type { TenantPolicyReport } from '../../domain/policy/policy-report';
 import type { CampaignChangeDeps } from '../../use-cases/change-registration-campaign';
+import type { SmtpReadinessDeps } from '../../use-cases/read-smtp-readiness';
 
 /** What the Teams routes need from the rest of the app; wired once in app/create-app.ts. */
 export interface BotDependencies {
@@ -63,6 +64,8 @@ export interface BotDependencies {
     policies: { read(): Promise<TenantPolicyReport> };
     /** Changing Entra's registration campaign from the `policy` card (policy admins only, re-checked at each press). */
     policyChanges: CampaignChangeDeps;
+    /** `smtp`: who sends mail with a password through SMTP AUTH, as the latest read of the sign-in log found. */
+    smtp: SmtpReadinessDeps;
     /** What answering needs, for the turn at hand (a scan posts its result back into this conversation). */
     answers(context: TurnContext): AdminAnswerDeps;
   };

@@ -18,6 +18,7 @@ import { isMessageForTheBot, isHelpCommand, registerHelpCardAction, replyToAnyth
 import { registerNudgeCardActions } from './routes/nudge-card-actions';
 import { registerPolicyCardActions } from './routes/policy-card-actions';
 import { isPolicyCommand, replyToPolicy } from './routes/policy-routes';
+import { isSmtpCommand, replyToSmtp } from './routes/smtp-routes';
 import { isOwnStatusMessage, registerOwnStatusCardAction, replyToOwnStatusQuestion } from './routes/own-status-routes';
 import { isQuestion, registerAnswerCardAction, replyToQuestion } from './routes/question-routes';
 
@@ -78,6 +79,12 @@ export const ROUTE_TABLE: readonly Route[] = [
     why: '"policy": who the tenant\'s Conditional Access requires to use MFA and Entra\'s registration campaign (admins only), read live from Entra; matched on the first word, before questions, which would search "policy" as text.',
     takes: isPolicyCommand,
     reply: replyToPolicy,
+  },
+  {
+    name: 'smtp',
+    why: '"smtp" alone or with one address: who sends mail with a password through SMTP AUTH (admins only); before questions, which take every other text starting with "smtp" ("smtp auth error 535").',
+    takes: isSmtpCommand,
+    reply: replyToSmtp,
   },
   {
     name: 'help',

@@ -8,6 +8,8 @@ import { SqlBotStorage } from '../../adapters/storage/sql-bot-storage';
 import { AdminAuthorizer } from '../../use-cases/authorize-admin';
 import type { Doctor } from '../../use-cases/run-doctor';
 import { readMfaRequirement, readTenantPolicies } from '../../use-cases/read-tenant-policies';
+import { smtpPostureLine, type SmtpReadinessDeps } from '../../use-cases/read-smtp-readiness';
+import type { AdminAnswerDeps } from '../../adapters/bot/admin/admin-answers';
 import { postureRequirementLine } from '../../domain/policy/policy-report';
 import { DEFAULT_NUDGE_TARGET } from '../../domain/nudges/nudge-target';
 import type { CampaignSlice } from './campaigns';
@@ -15,6 +17,7 @@ import type { GraphSlice } from './graph';
 import { nudgeActions, type NudgeSlice } from './nudges';
 import type { Platform } from './platform';
 import type { PostureSlice } from './posture';
+import { smtpReadinessDeps } from './smtp-readiness';
 import type { TeamsSlice } from './teams';
 import { ANSWER_WRITER_TIMEOUT_MS, ROLE_CHECK_CACHE_SECONDS } from './tuning';
 
@@ -75,18 +78,17 @@ export function wireBot(platform: Platform, app: Capabilities, publicUrl: string
   return createTeamsBot(teams.adapter, new SqlBotStorage(platform.db), deps, teams.botAppId);
 }
 
-function adminDependencies(
-  { config, now, jobs }: Platform,
-  { graph, posture, nudges, doctor }: Capabilities,
-  publicUrl: string | undefined,
-): BotDependencies['admin'] {
+function adminDependencies(platform: Platform, app: Capabilities, publicUrl: string | undefined): BotDependencies['admin'] {
+  const { config, now } = platform;
+  const { graph, posture, doctor } = app;
   const authorizer = new AdminAuthorizer(graph.directory, {
     groupIds: config.posture.adminGroupIds,
     roleTemplateIds: config.posture.adminRoleTemplateIds,
     allowList: config.posture.adminAllowList,
     cacheSeconds: ROLE_CHECK_CACHE_SECONDS,
   });
-  const { store, auditLog, vault, policy, rates } = posture;
+  const { store, auditLog } = posture;
+  const smtp = smtpReadinessDeps(config, posture, now);
   const policyDeps = { policies: graph.tenantPolicies, people: store };
   // Posture shows one line from the policies: read live at most every few minutes, not at each posture asked.
   const mfaRequirement = rememberedFor(POLICY_LINE_MINUTES * 60_000, now, async () =>
@@ -99,23 +101,36 @@ function adminDependencies(
     doctor,
     policies: { read: () => readTenantPolicies(policyDeps) },
     policyChanges: policyChanges(config, graph),
-    answers: (context) => ({
-      store,
-      auditLog,
-      directory: graph.directory,
-      policy,
-      rates,
-      departmentMinSize: config.posture.departmentMinSize,
-      now,
-      mfaRequirement,
-      vault,
-      publicUrl: () => publicUrl,
-      sendNudge: (request) => nudges.jobs.sendNowOrLater(request),
-      // The scan's result is posted back into the conversation the admin asked in.
-      requestScan: (requestedBy) =>
-        requestPostureScan(jobs, { trigger: 'admin', requestedBy, replyTo: TurnContext.getConversationReference(context.activity) }),
-    }),
+    smtp,
+    answers: adminAnswers(platform, app, { smtp, mfaRequirement, publicUrl }),
   };
+}
+
+/** What the admin commands' answers need, for the turn at hand (a scan posts its result back into its conversation). */
+function adminAnswers(
+  { config, now, jobs }: Platform,
+  { graph, posture, nudges }: Capabilities,
+  extra: Pick<AdminAnswerDeps, 'mfaRequirement'> & { smtp: SmtpReadinessDeps; publicUrl: string | undefined },
+): BotDependencies['admin']['answers'] {
+  const { store, auditLog, vault, policy, rates, smtpSenders } = posture;
+  return (context) => ({
+    store,
+    auditLog,
+    directory: graph.directory,
+    policy,
+    rates,
+    departmentMinSize: config.posture.departmentMinSize,
+    now,
+    ...(extra.mfaRequirement ? { mfaRequirement: extra.mfaRequirement } : {}),
+    smtpLine: () => smtpPostureLine(extra.smtp),
+    smtpSenderOf: async (id) => (await smtpSenders.smtpSendersByAccount([id]))[0],
+    vault,
+    publicUrl: () => extra.publicUrl,
+    sendNudge: (request) => nudges.jobs.sendNowOrLater(request),
+    // The scan's result is posted back into the conversation the admin asked in.
+    requestScan: (requestedBy) =>
+      requestPostureScan(jobs, { trigger: 'admin', requestedBy, replyTo: TurnContext.getConversationReference(context.activity) }),
+  });
 }
 
 /**

@@ -2,6 +2,7 @@ import { createGraphClient, tokenSourceFor } from '../../adapters/graph/graph-cl
 import { GraphDirectory } from '../../adapters/graph/graph-directory';
 import { GraphAppInstaller } from '../../adapters/graph/graph-app-installer';
 import { GraphTenantPolicies } from '../../adapters/graph/graph-tenant-policies';
+import { GraphSmtpSignInLog } from '../../adapters/graph/graph-smtp-sign-in-log';
 import { graphEndpoints } from '../../adapters/graph/graph-clouds';
 import { REPORTS_BUDGET } from '../../adapters/graph/reports-budget';
 import { rolesOfAccessToken } from '../../adapters/graph/token-roles';
@@ -43,5 +44,7 @@ export function wireGraph({ config, logger, overrides }: Platform) {
     // `policy` reads Entra's settings while the admin waits: brief retries, as the turn's directory. The token's
     // roles tell ahead whether the campaign may be changed, so the card offers no form that would only meet a 403.
     tenantPolicies: new GraphTenantPolicies(client, TURN_GRAPH_RETRY, async () => rolesOfAccessToken(await token())),
+    // Read after each scan, as patient as the scan, in the same reports budget (the sign-in log is in that service).
+    smtpSignInLog: new GraphSmtpSignInLog(client, reportsPacer, { grantedRoles: async () => rolesOfAccessToken(await token()) }),
   };
 }

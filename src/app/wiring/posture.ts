@@ -5,7 +5,9 @@ import { registerPostureScanJob, requestPostureScan, type PostureScanJobData } f
 import { SqlAuditLog } from '../../adapters/storage/sql-audit-log';
 import { SqlDownloadVault } from '../../adapters/storage/sql-download-vault';
 import { SqlPostureStore } from '../../adapters/storage/sql-posture-store';
+import { SqlSmtpSenderStore } from '../../adapters/storage/sql-smtp-sender-store';
 import { DEFAULT_CLASSIFICATION_POLICY } from '../../domain/mfa/mfa-strength';
+import { scanSmtpSenders } from '../../use-cases/scan-smtp-senders';
 import { scanTenant } from '../../use-cases/scan-tenant';
 import type { GraphSlice } from './graph';
 import type { Platform } from './platform';
@@ -15,6 +17,21 @@ import { EXPIRED_EXPORTS_CRON } from './tuning';
 /** Deletes expired exports nobody fetched. */
 const EXPIRED_EXPORTS_JOB = 'expired-exports';
 
+/**
+ * The SMTP AUTH senders are read after each scan, whatever its outcome: a separate read of a separate log, which
+ * never fails the scan (a refused read is recorded as such; a database failure is logged, the previous read stays).
+ */
+function smtpSendersReader({ logger, now }: Platform, graph: GraphSlice, store: SqlSmtpSenderStore): () => Promise<void> {
+  return async () => {
+    try {
+      const outcome = await scanSmtpSenders({ log: graph.smtpSignInLog, store, now });
+      logger.info(outcome, 'SMTP AUTH senders read from the sign-in log');
+    } catch (error) {
+      logger.warn({ error: (error as Error).message }, 'the SMTP AUTH senders could not be saved; the previous read stays');
+    }
+  };
+}
+
 /** The tenant's MFA posture: its scans, their store, the audit log and the one-time export links. */
 export type PostureSlice = Awaited<ReturnType<typeof wirePosture>>;
 
@@ -22,6 +39,8 @@ export async function wirePosture(platform: Platform, graph: GraphSlice, teams: 
   const { config, logger, jobs, now } = platform;
   const store = new SqlPostureStore(platform.db);
   const vault = new SqlDownloadVault(platform.db);
+  const smtpSenders = new SqlSmtpSenderStore(platform.db);
+  const readSmtpSenders = smtpSendersReader(platform, graph, smtpSenders);
   // Exports nobody fetched hold personal data: they go as soon as their links expire, not at the next export.
   await jobs.work(EXPIRED_EXPORTS_JOB, async () => {
     await vault.purgeExpired(now());
@@ -38,6 +57,7 @@ export async function wirePosture(platform: Platform, graph: GraphSlice, teams: 
       { trigger: data.trigger, outcome: outcome.kind, ...(outcome.kind === 'failed' ? { error: outcome.error } : {}) },
       'posture scan ended',
     );
+    if (outcome.kind !== 'alreadyRunning') await readSmtpSenders();
     if (outcome.kind === 'completed' && outcome.stats.directoryTotalsError) {
       logger.warn(
         { error: outcome.stats.directoryTotalsError },
@@ -52,5 +72,5 @@ export async function wirePosture(platform: Platform, graph: GraphSlice, teams: 
   };
   await registerPostureScanJob(jobs, { cron: config.posture.scanCron, timeZone: config.posture.scanTimeZone }, scan);
   if (config.posture.scanOnStart) await requestPostureScan(jobs, { trigger: 'schedule' });
-  return { store, vault, auditLog: new SqlAuditLog(platform.db), ...classification };
+  return { store, vault, smtpSenders, auditLog: new SqlAuditLog(platform.db), ...classification };
 }

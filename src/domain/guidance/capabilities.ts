@@ -1,6 +1,7 @@
 import { ADMIN_COMMANDS } from '../admin/admin-command';
 import { DOCTOR_COMMAND } from '../admin/doctor-command';
 import { POLICY_COMMAND } from '../admin/policy-command';
+import { SMTP_COMMAND } from '../admin/smtp-command';
 import { CAMPAIGN_USAGE } from '../campaigns/campaign-command';
 
 /**
@@ -42,6 +43,7 @@ export const CAPABILITIES: readonly Capability[] = [
   })),
   { command: DOCTOR_COMMAND.word, usage: DOCTOR_COMMAND.syntax, description: DOCTOR_COMMAND.description, audience: 'admin' },
   { command: POLICY_COMMAND.word, usage: POLICY_COMMAND.syntax, description: POLICY_COMMAND.description, audience: 'admin' },
+  { command: SMTP_COMMAND.word, usage: SMTP_COMMAND.syntax, description: SMTP_COMMAND.description, audience: 'admin' },
   // Campaign managers run them; admins may look.
   ...Object.entries(CAMPAIGN_USAGE).map(([command, c]) => ({
     command,

@@ -46,18 +46,20 @@ export function smtpSenderOwner(
 
 /**
  * SMTP_MAILBOX_OWNERS as typed: "scanner@contoso.com=alex@contoso.com, invoicing@contoso.com=pat@contoso.com".
- * Answers the map, or the problems found (each pair must be two addresses).
+ * Answers the map and the problems found (each pair must be two addresses), by position.
  */
 export function parseMailboxOwners(text: string): { owners: Map<string, string>; problems: string[] } {
   const owners = new Map<string, string>();
   const problems: string[] = [];
-  for (const pair of text
+  const pairs = text
     .split(/[,;\n]/)
     .map((part) => part.trim())
-    .filter((part) => part !== '')) {
+    .filter((part) => part !== '');
+  for (const [i, pair] of pairs.entries()) {
     const [mailbox, owner, ...rest] = pair.split('=').map((part) => part.trim());
     if (!mailbox || !owner || rest.length > 0 || !ADDRESS.test(mailbox) || !ADDRESS.test(owner)) {
-      problems.push(`"${pair}" is not mailbox=owner (two addresses, e.g. scanner@contoso.com=alex@contoso.com)`);
+      // Its position, not its text: configuration problems never echo a value.
+      problems.push(`pair ${i + 1} is not mailbox=owner (two addresses, e.g. scanner@contoso.com=alex@contoso.com)`);
       continue;
     }
     owners.set(mailbox.toLowerCase(), owner.toLowerCase());

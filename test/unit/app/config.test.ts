@@ -68,6 +68,15 @@ describe('production configuration', () => {
 });
 
 describe('posture settings', () => {
+  it('reads SMTP_MAILBOX_OWNERS as mailbox=owner pairs, none by default, and names a malformed pair without its value', () => {
+    expect(loadProductionConfig(complete).posture.smtpMailboxOwners.size).toBe(0);
+    const { posture } = loadProductionConfig({ ...complete, SMTP_MAILBOX_OWNERS: 'Scanner@contoso.example=alex@contoso.example' });
+    expect([...posture.smtpMailboxOwners]).toEqual([['scanner@contoso.example', 'alex@contoso.example']]);
+    const problems = problemsOf({ ...complete, SMTP_MAILBOX_OWNERS: 'scanner@contoso.example' }).join('\n');
+    expect(problems).toContain('SMTP_MAILBOX_OWNERS: pair 1 is not mailbox=owner');
+    expect(problems).not.toContain('contoso.example');
+  });
+
   it('has sensible defaults: daily scan at 03:00 UTC from the report, guests and disabled accounts out of rates', () => {
     const { posture } = loadProductionConfig(complete);
     expect(posture).toMatchObject({

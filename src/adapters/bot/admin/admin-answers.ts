@@ -4,6 +4,7 @@ import type { AdminCommand } from '../../../domain/admin/admin-command';
 import type { ClassificationPolicy } from '../../../domain/mfa/mfa-strength';
 import type { RatePolicy } from '../../../domain/mfa/rate-policy';
 import type { UserMfaStatus } from '../../../domain/mfa/user-registration';
+import type { SmtpSender } from '../../../domain/smtp/smtp-sender';
 import type { AuditEntry, AuditLog } from '../../../domain/ports/audit-log';
 import type { Directory } from '../../../domain/ports/directory';
 import type { PostureStore, ScanRun } from '../../../domain/ports/posture-store';
@@ -50,6 +51,10 @@ export interface AdminAnswerDeps {
    * absent when the bot has no policy reader. Never throws: a failure is a line saying so, or no line.
    */
   mfaRequirement?: () => Promise<ReadinessLine | undefined>;
+  /** The tenant's posture card's line on accounts that send mail with a password (SMTP AUTH); absent = no line. */
+  smtpLine?: () => Promise<ReadinessLine | undefined>;
+  /** What the latest read of the sign-in log found of this account sending through SMTP AUTH; absent = not shown. */
+  smtpSenderOf?: (accountId: string) => Promise<SmtpSender | undefined>;
   /** Queues a scan requested by this admin; the result is posted back where they asked. */
   requestScan(requestedBy: string): Promise<void>;
   vault: DownloadVault;
@@ -129,9 +134,9 @@ export async function summary(deps: AdminAnswerDeps, department?: string): Promi
 
 /** For the whole tenant only: policies apply to people, not to departments' figures. A failed read costs no answer. */
 async function requirementLine(deps: AdminAnswerDeps, department: string | undefined): Promise<ReadinessLine[]> {
-  if (department !== undefined || !deps.mfaRequirement) return [];
-  const line = await deps.mfaRequirement().catch(() => undefined);
-  return line ? [line] : [];
+  if (department !== undefined) return [];
+  const lines = await Promise.all([deps.mfaRequirement?.().catch(() => undefined), deps.smtpLine?.().catch(() => undefined)]);
+  return lines.filter((line): line is ReadinessLine => line !== undefined);
 }
 
 export async function departments(deps: AdminAnswerDeps): Promise<AdminAnswer> {
@@ -185,21 +190,28 @@ export async function userAnswer(deps: AdminAnswerDeps, query: string): Promise<
     const shown = found.matches.map((m) => `- ${m.displayName} (${m.userPrincipalName})`).join('\n');
     return { text: `Several people match "${query}". Say **user** with one of these UPNs:\n\n${shown}${found.more ? '\n- …' : ''}` };
   }
-  return { card: checkedUserCard(deps, found) };
+  return { card: checkedUserCard(deps, found, await smtpSenderOf(deps, found.status.id)) };
 }
 
 /** A person from the last scan, checked live again (the user card's "check again"). */
 export async function liveStatusCard(deps: AdminAnswerDeps, person: UserMfaStatus): Promise<AdaptiveCard> {
-  return checkedUserCard(deps, await checkUserLive(deps, person));
+  const [checked, smtpSender] = await Promise.all([checkUserLive(deps, person), smtpSenderOf(deps, person.id)]);
+  return checkedUserCard(deps, checked, smtpSender);
 }
 
-function checkedUserCard(deps: AdminAnswerDeps, checked: CheckedUser): AdaptiveCard {
+/** Never fails the card: without the sign-in log's findings it shows the person's MFA alone. */
+async function smtpSenderOf(deps: AdminAnswerDeps, id: string): Promise<SmtpSender | undefined> {
+  return deps.smtpSenderOf?.(id).catch(() => undefined);
+}
+
+function checkedUserCard(deps: AdminAnswerDeps, checked: CheckedUser, smtpSender: SmtpSender | undefined): AdaptiveCard {
   const { status } = checked;
+  const extra = { policy: deps.policy, ...(smtpSender ? { smtpSender } : {}) };
   return checked.source === 'live'
-    ? userStatusCard({ ...status, policy: deps.policy, source: { kind: 'live', checkedAt: checked.checkedAt } })
+    ? userStatusCard({ ...status, ...extra, source: { kind: 'live', checkedAt: checked.checkedAt } })
     : userStatusCard({
         ...status,
-        policy: deps.policy,
+        ...extra,
         source: {
           kind: 'report',
           ...(status.reportUpdatedAt ? { reportUpdatedAt: status.reportUpdatedAt } : {}),

@@ -1,7 +1,7 @@
 import { renderCard, type AdaptiveCard } from './card-template';
 
 /** What went to the personal chat. The channel learns only the kind of answer, never its content. */
-export type PrivateAnswer = 'list' | 'userStatus' | 'export' | 'ownStatus' | 'doctor' | 'policy';
+export type PrivateAnswer = 'list' | 'userStatus' | 'export' | 'ownStatus' | 'doctor' | 'policy' | 'smtp';
 
 export interface SentPrivatelyView {
   what: PrivateAnswer;
@@ -16,6 +16,7 @@ const TEXTS: Record<PrivateAnswer, string> = {
   ownStatus: 'I sent you your MFA status in a private chat.',
   doctor: "I sent you the doctor's report in a private chat.",
   policy: 'I sent you the MFA policy summary in a private chat.',
+  smtp: 'I sent you the SMTP AUTH senders in a private chat.',
 };
 
 export function sentPrivatelyCard(view: SentPrivatelyView): AdaptiveCard {

@@ -12,6 +12,7 @@ import { directoryText, TEXT_LIMITS } from './directory-text';
 import { utcDateTimeText } from './freshness-line';
 import { methodLabel, methodsInReadingOrder, STRENGTH_LOOK, type TextColor } from './strength-label';
 import { VERBS } from './verbs';
+import type { SmtpSender } from '../../../domain/smtp/smtp-sender';
 
 /** One person's status as the store or the live check judged it, and where it came from. */
 export type UserStatusView = Pick<
@@ -33,6 +34,8 @@ export type UserStatusView = Pick<
     policy?: ClassificationPolicy;
     /** Live: the user's methods read just now. Report: from the last scan (the live check was not possible). */
     source: { kind: 'live'; checkedAt: Date } | { kind: 'report'; reportUpdatedAt?: Date; liveCheckFailed?: ErrorCode };
+    /** What the latest read of the sign-in log found of this account sending through SMTP AUTH, if anything. */
+    smtpSender?: Pick<SmtpSender, 'lastSeen' | 'signIns' | 'onlyOAuth'>;
   };
 
 interface Flag {
@@ -50,6 +53,13 @@ function flagsOf(view: UserStatusView): Flag[] {
     flags.push({
       text: "Registered, but not MFA-capable in Microsoft's report: the tenant's policy does not allow these methods for MFA",
       color: 'Default',
+    });
+  }
+  if (view.smtpSender && !view.smtpSender.onlyOAuth) {
+    const { signIns, lastSeen } = view.smtpSender;
+    flags.push({
+      text: `⚠ Sends mail with a password through SMTP AUTH (${signIns} sign-in${signIns === 1 ? '' : 's'} in 30 days, the latest ${utcDateTimeText(lastSeen)}): MFA cannot protect that, and it stops when basic authentication is switched off. Say "smtp ${view.userPrincipalName}" for more`,
+      color: 'Attention',
     });
   }
   if (view.userType === 'guest') flags.push({ text: 'Guest account: left out of the rates', color: 'Default' });

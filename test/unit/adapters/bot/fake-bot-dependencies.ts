@@ -97,6 +97,7 @@ export function fakeBotDependencies(tenantId: string) {
       policies: notInTheseTests('the tenant policies'),
       // No policy-admin group: the `policy` card is read-only and the campaign is never changed here.
       policyChanges: { policies: notInTheseTests('the registration campaign changes') },
+      smtp: notInTheseTests('the SMTP AUTH senders'),
       answers: () => notInTheseTests('the posture store'),
     },
   };

@@ -67,6 +67,8 @@ describe('the route table', () => {
         'doctor before anything else',
         'policy before question',
         'policy before anything else',
+        'smtp before question',
+        'smtp before anything else',
         'help before question',
         'help before anything else',
         'own status before question',

@@ -38,11 +38,18 @@ const MESSAGES: Record<string, Partial<Activity>[]> = {
   doctor: [personal('doctor'), personal('/Doctor'), channel('doctor')],
   // Its own command, not a question about policies.
   policy: [personal('policy'), personal('/Policy'), channel('policy')],
+  // "smtp" alone or with one address; other text starting with "smtp" is a question (below).
+  smtp: [personal('smtp'), personal('/SMTP scanner@contoso.example'), channel('smtp')],
   // "help me ...": what the bot can do, not an article.
   help: [personal('help'), channel('help'), personal('help me set up the authenticator app')],
   // "status": their own, not an article about it.
   'own status': [personal('am I set up?'), personal('status'), channel('my mfa')],
-  question: [personal('how do I set up the authenticator app'), channel('how do I set up the authenticator app'), personal('hi')],
+  question: [
+    personal('how do I set up the authenticator app'),
+    channel('how do I set up the authenticator app'),
+    personal('hi'),
+    personal('smtp auth error 535'),
+  ],
   // An empty message, only the @mention in a channel, a card's Submit.
   'anything else': [personal(''), channel(''), submit],
 };
