@@ -1,12 +1,17 @@
 import { ConfigError, loadProductionConfig } from './app/config';
 import { startApp } from './app/create-app';
+import { createLogger } from './app/logger';
 import { stopOnSignals } from './app/shutdown';
 
 /** Production entry point (`npm start`). The demo has its own entry: scripts/demo.ts. */
 async function main(): Promise<void> {
   const config = loadProductionConfig(process.env);
-  const app = await startApp(config);
-  stopOnSignals(() => app.stop(), app.logger);
+  const logger = createLogger(config.log.level);
+  const starting = startApp(config, { logger });
+  // Listened for before the start ends: /readyz may answer while the last parts start, and an orchestrator's
+  // SIGTERM then must still stop gracefully (once started), not kill the process half-way.
+  stopOnSignals(async () => (await starting).stop(), logger);
+  await starting;
 }
 
 main().catch((error: unknown) => {
