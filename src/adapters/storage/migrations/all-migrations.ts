@@ -15,6 +15,7 @@ import { nudgeByCampaignDelivery } from './014_nudge_by_campaign_delivery';
 import { phoneTypes } from './015_phone_types';
 import { nudgeTargets } from './016_nudge_targets';
 import { smtpSenders } from './017_smtp_senders';
+import { smtpOwnerNudges } from './018_smtp_owner_nudges';
 import type { Migration } from './migration';
 
 /** Every migration, in order. A new migration file is added here too. */
@@ -36,4 +37,5 @@ export const allMigrations: readonly Migration[] = [
   phoneTypes,
   nudgeTargets,
   smtpSenders,
+  smtpOwnerNudges,
 ];
