@@ -1,5 +1,6 @@
 import type { DownloadVault } from '../domain/ports/download-vault';
 import type { PostureStore } from '../domain/ports/posture-store';
+import type { SmtpSender } from '../domain/smtp/smtp-sender';
 
 export const EXPORT_LINK_MINUTES = 15;
 const PAGE = 1000;
@@ -16,6 +17,9 @@ const COLUMNS = [
   'isCriticalAdmin',
   'countsInRates',
   'reportUpdatedAt',
+  // SMTP AUTH with a password in the last 30 days, as the latest read of the sign-in log found (empty: none seen).
+  'smtpPasswordSignIns',
+  'smtpPasswordLastSeen',
 ] as const;
 
 export type ExportAnswer =
@@ -26,11 +30,19 @@ export type ExportAnswer =
  * Cells that start like a formula are prefixed so a spreadsheet shows them as text, never runs them.
  */
 export async function exportPosture(
-  deps: { store: PostureStore; vault: DownloadVault; now: () => Date },
+  deps: {
+    store: PostureStore;
+    vault: DownloadVault;
+    now: () => Date;
+    /** Accounts that sent mail with a password in the last 30 days, by account id (lower case); absent: columns empty. */
+    smtpPasswordSenders?: () => Promise<ReadonlyMap<string, SmtpSender>>;
+  },
   actorId: string,
 ): Promise<ExportAnswer> {
   const [latest] = await deps.store.latestSnapshots(1);
   if (!latest) return { kind: 'noScanYet' };
+  // The export never fails for the sign-in log's sake: without it, its columns are empty.
+  const smtp = (await deps.smtpPasswordSenders?.().catch(() => undefined)) ?? new Map<string, SmtpSender>();
   const lines = [COLUMNS.join(',')];
   for (let offset = 0; ; offset += PAGE) {
     const { users } = await deps.store.listUsers({
@@ -40,6 +52,7 @@ export async function exportPosture(
       limit: PAGE,
     });
     for (const u of users) {
+      const sender = smtp.get(u.id.toLowerCase());
       lines.push(
         [
           u.displayName,
@@ -54,6 +67,8 @@ export async function exportPosture(
           u.isCriticalAdmin,
           u.countsInRates,
           u.reportUpdatedAt?.toISOString() ?? '',
+          sender ? String(sender.signIns) : '',
+          sender?.lastSeen.toISOString() ?? '',
         ]
           .map(csvCell)
           .join(','),

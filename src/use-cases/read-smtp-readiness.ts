@@ -108,3 +108,14 @@ export async function smtpPostureLine(deps: Pick<SmtpReadinessDeps, 'store' | 'n
 function lowerFirst(text: string): string {
   return text.startsWith('SMTP') ? text : text.charAt(0).toLowerCase() + text.slice(1);
 }
+
+/** The password senders of the last 30 days by account id (lower case), for the export's columns. */
+export async function passwordSendersById(deps: Pick<SmtpReadinessDeps, 'store' | 'now'>): Promise<ReadonlyMap<string, SmtpSender>> {
+  const since = smtpPeriodStart(deps.now());
+  const byId = new Map<string, SmtpSender>();
+  for (let offset = 0; ; offset += 500) {
+    const page = await deps.store.listSmtpSenders({ since, offset, limit: 500 });
+    for (const sender of page) byId.set(sender.accountId.toLowerCase(), sender);
+    if (page.length < 500) return byId;
+  }
+}

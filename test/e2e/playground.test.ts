@@ -377,6 +377,37 @@ describeWithBrowser('the demo in the Agents Playground, getting ready for 1 Febr
 });
 
 /** A fixed day for the manager's device, and a deadline drawn in its month's grid as a day of the next month. */
+describeWithBrowser("an SMTP AUTH owner's nudge in the demo, in two Playgrounds side by side", () => {
+  const run = useDemoInChromium('demo-smtp', { persona: 'admin', otherPlaygroundPort: 0, users: 120, now: () => READINESS_DAY });
+  let admin: PlaygroundPage;
+  let owner: PlaygroundPage;
+
+  beforeAll(async () => {
+    const demo = run.demo();
+    // The scanner mailbox's manager (the demo employee) opens their chat first, so the bot knows where it is.
+    owner = await run.open(demo.otherPlayground!, { clockAt: READINESS_DAY });
+    await firstScanDone(demo);
+    admin = await run.open(demo.playground, { clockAt: READINESS_DAY });
+  });
+
+  it("the admin tells the scanner mailbox's owner; the card arrives in the owner's chat with what to move to", async () => {
+    const scanner = `scanner@${run.demo().tenant.domain}`;
+    await admin.sendMessage(`smtp nudge ${scanner}`);
+    const answer = await admin.waitForBotReply({ containsText: 'Sent' });
+    expect(answer.text).toContain('a card about the account that sends mail with a password');
+    await admin.screenshot('37-smtp-nudge-sent');
+
+    const card = await owner.waitForBotReply({ containsText: 'still sends mail with a password', card: true, timeoutMs: 30_000 });
+    expect(card.cards[0]!.text).toContain('A mailbox you manage sent mail with a password');
+    expect(card.cards[0]!.text).toContain('A connector relay');
+    expect(card.cards[0]!.buttons).toContain('How');
+    const viewport = owner.page.viewportSize()!;
+    await owner.page.setViewportSize({ ...viewport, height: 1400 });
+    await owner.screenshot('38-smtp-owner-card');
+    await owner.page.setViewportSize(viewport);
+  });
+});
+
 const MANAGER_DEVICE_CLOCK = new Date('2026-12-04T17:00:00Z');
 const DEADLINE = '2027-01-03';
 

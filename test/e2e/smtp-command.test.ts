@@ -73,6 +73,57 @@ describe.each(databaseChoices())('"smtp": who still sends mail with a password (
     expect(text(wordsOf(e2e.cardsTo(admin).at(-1)))).not.toContain('SMTP AUTH');
   });
 
+  it('smtp nudge <address> sends the owner one card in Teams: what was seen, what happens when, what to move to', async () => {
+    e2e.connector.clear();
+    await e2e.say(admin, `smtp nudge ${scannerMailbox.userPrincipalName}`);
+    expect(text(e2e.saidTo(admin))).toContain(
+      `Sent ${employeePerson.displayName} a card about the account that sends mail with a password`,
+    );
+    const card = text(wordsOf(e2e.cardsTo(employee).at(-1)));
+    expect(card).toContain('something you own still sends mail with a password');
+    expect(card).toContain('A mailbox you manage sent mail with a password through SMTP AUTH in the last 30 days');
+    expect(card).toContain(`Scanner (${scannerMailbox.userPrincipalName})`);
+    expect(card).toMatch(/Last seen 3 Dec 2026 07:00 UTC from 203\.0\.113\.10 · 8 sign-ins · a device that gives no name/);
+    expect(card).toContain('A connector relay');
+    expect(card).toContain('switched off by default at the end of this month (27 days)');
+    expect((await e2e.auditTrail()).filter((a) => a.action === 'smtp nudge <account>')).toEqual([
+      expect.objectContaining({ actorId: admin.aadObjectId, outcome: 'allowed' }),
+    ]);
+
+    // Asked again at once: the frequency cap holds, as for MFA nudges, until the admin forces it.
+    const before = e2e.cardsTo(employee).length;
+    await e2e.say(admin, `smtp nudge ${scannerMailbox.userPrincipalName}`);
+    expect(text(e2e.saidTo(admin))).toMatch(/had a card about SMTP AUTH recently, so the next may go from/);
+    expect(e2e.cardsTo(employee)).toHaveLength(before);
+    await e2e.say(admin, `smtp nudge ${scannerMailbox.userPrincipalName} force`);
+    expect(e2e.cardsTo(employee)).toHaveLength(before + 1);
+
+    // An account that uses OAuth only: nothing to move, nobody told.
+    await e2e.say(admin, `smtp nudge ${invoicingMailbox.userPrincipalName}`);
+    expect(text(e2e.saidTo(admin))).toContain('did not send mail with a password in the last 30 days');
+  });
+
+  it("the owner of a person's own mailbox is that person: the admin's script tells the admin", async () => {
+    await e2e.say(admin, `smtp nudge ${adminPerson.userPrincipalName}`);
+    const card = text(wordsOf(e2e.cardsTo(admin).at(-1)));
+    expect(card).toContain('Your mailbox sent mail with a password through SMTP AUTH in the last 30 days');
+    expect(card).toContain('198.51.100.23');
+  });
+
+  it("the export gains each account's password sign-ins through SMTP AUTH and when it last sent one", async () => {
+    await e2e.say(admin, 'export');
+    const card = e2e.cardsTo(admin).at(-1) as { actions: { type: string; url: string }[] };
+    const link = card.actions.find((a) => a.type === 'Action.OpenUrl')!.url;
+    const csv = await (await fetch(link, { method: 'POST' })).text();
+    const [header, ...rows] = csv.trim().split('\r\n');
+    expect(header!.split(',').slice(-2)).toEqual(['smtpPasswordSignIns', 'smtpPasswordLastSeen']);
+    const row = (upn: string) => rows.find((r) => r.includes(upn))!;
+    expect(row(scannerMailbox.userPrincipalName)).toMatch(/,8,2026-12-03T07:00:00\.000Z$/);
+    expect(row(adminPerson.userPrincipalName)).toMatch(/,1,2026-11-29T02:00:00\.000Z$/);
+    expect(row(invoicingMailbox.userPrincipalName)).toMatch(/,,$/);
+    expect(row(employeePerson.userPrincipalName)).toMatch(/,,$/);
+  });
+
   it('in a channel, sends the senders privately; the channel learns only that', async () => {
     await e2e.say(admin, 'smtp', 'channel');
     expect(text(wordsOf(e2e.cardsTo(admin).at(-1)))).toContain(`Scanner (${scannerMailbox.userPrincipalName})`);

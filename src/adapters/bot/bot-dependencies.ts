@@ -18,6 +18,7 @@ import type { Doctor } from '../../use-cases/run-doctor';
 import type { TenantPolicyReport } from '../../domain/policy/policy-report';
 import type { CampaignChangeDeps } from '../../use-cases/change-registration-campaign';
 import type { SmtpReadinessDeps } from '../../use-cases/read-smtp-readiness';
+import type { SmtpOwnerNudgeRequest, SmtpOwnerNudgeResult } from '../../use-cases/send-smtp-owner-nudge';
 
 /** What the Teams routes need from the rest of the app; wired once in app/create-app.ts. */
 export interface BotDependencies {
@@ -66,6 +67,8 @@ export interface BotDependencies {
     policyChanges: CampaignChangeDeps;
     /** `smtp`: who sends mail with a password through SMTP AUTH, as the latest read of the sign-in log found. */
     smtp: SmtpReadinessDeps;
+    /** `smtp nudge <address>`: a card to the account's owner now, or queued for their sending hours. */
+    smtpNudge(request: SmtpOwnerNudgeRequest): Promise<SmtpOwnerNudgeResult>;
     /** What answering needs, for the turn at hand (a scan posts its result back into this conversation). */
     answers(context: TurnContext): AdminAnswerDeps;
   };

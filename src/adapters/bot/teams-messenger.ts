@@ -7,6 +7,8 @@ import type { ManagerSummary } from '../../domain/campaigns/campaign-escalation'
 import { asAttachment, type AdaptiveCard } from './cards/card-template';
 import { managerSummaryCard } from './cards/manager-summary-card';
 import { nudgeCard } from './cards/nudge-card';
+import { smtpOwnerNudgeCard } from './cards/smtp-owner-nudge-card';
+import type { SmtpOwnerCard } from '../../domain/smtp/smtp-owner-card';
 import { toStoredReference } from './conversation-reference-mapper';
 import { sendProactively } from './proactive-send';
 import { neverReachedConnector } from './connector-call-policy';
@@ -81,6 +83,10 @@ export class TeamsMessenger implements NudgeMessenger {
 
   async sendManagerSummary(reference: StoredConversationReference, summary: ManagerSummary): Promise<DeliveryOutcome> {
     return this.sendCard(reference, managerSummaryCard(summary));
+  }
+
+  async sendSmtpOwnerCard(reference: StoredConversationReference, card: SmtpOwnerCard, mark?: SendGate['mark']): Promise<DeliveryOutcome> {
+    return this.sendCard(reference, smtpOwnerNudgeCard(card), mark);
   }
 
   /**

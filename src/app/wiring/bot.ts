@@ -8,7 +8,7 @@ import { SqlBotStorage } from '../../adapters/storage/sql-bot-storage';
 import { AdminAuthorizer } from '../../use-cases/authorize-admin';
 import type { Doctor } from '../../use-cases/run-doctor';
 import { readMfaRequirement, readTenantPolicies } from '../../use-cases/read-tenant-policies';
-import { smtpPostureLine, type SmtpReadinessDeps } from '../../use-cases/read-smtp-readiness';
+import { passwordSendersById, smtpPostureLine, type SmtpReadinessDeps } from '../../use-cases/read-smtp-readiness';
 import type { AdminAnswerDeps } from '../../adapters/bot/admin/admin-answers';
 import { postureRequirementLine } from '../../domain/policy/policy-report';
 import { DEFAULT_NUDGE_TARGET } from '../../domain/nudges/nudge-target';
@@ -17,7 +17,6 @@ import type { GraphSlice } from './graph';
 import { nudgeActions, type NudgeSlice } from './nudges';
 import type { Platform } from './platform';
 import type { PostureSlice } from './posture';
-import { smtpReadinessDeps } from './smtp-readiness';
 import type { TeamsSlice } from './teams';
 import { ANSWER_WRITER_TIMEOUT_MS, ROLE_CHECK_CACHE_SECONDS } from './tuning';
 
@@ -88,7 +87,7 @@ function adminDependencies(platform: Platform, app: Capabilities, publicUrl: str
     cacheSeconds: ROLE_CHECK_CACHE_SECONDS,
   });
   const { store, auditLog } = posture;
-  const smtp = smtpReadinessDeps(config, posture, now);
+  const smtp = app.nudges.smtpOwners.deps.owners;
   const policyDeps = { policies: graph.tenantPolicies, people: store };
   // Posture shows one line from the policies: read live at most every few minutes, not at each posture asked.
   const mfaRequirement = rememberedFor(POLICY_LINE_MINUTES * 60_000, now, async () =>
@@ -102,6 +101,7 @@ function adminDependencies(platform: Platform, app: Capabilities, publicUrl: str
     policies: { read: () => readTenantPolicies(policyDeps) },
     policyChanges: policyChanges(config, graph),
     smtp,
+    smtpNudge: (request) => app.nudges.smtpOwners.jobs.sendNowOrLater(request),
     answers: adminAnswers(platform, app, { smtp, mfaRequirement, publicUrl }),
   };
 }
@@ -124,6 +124,7 @@ function adminAnswers(
     ...(extra.mfaRequirement ? { mfaRequirement: extra.mfaRequirement } : {}),
     smtpLine: () => smtpPostureLine(extra.smtp),
     smtpSenderOf: async (id) => (await smtpSenders.smtpSendersByAccount([id]))[0],
+    smtpPasswordSenders: () => passwordSendersById(extra.smtp),
     vault,
     publicUrl: () => extra.publicUrl,
     sendNudge: (request) => nudges.jobs.sendNowOrLater(request),

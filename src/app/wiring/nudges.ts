@@ -11,6 +11,10 @@ import { SqlNudgeStore } from '../../adapters/storage/sql-nudge-store';
 import { SqlSendRate } from '../../adapters/storage/sql-send-rate';
 import type { NudgeActionDeps } from '../../use-cases/act-on-nudge';
 import { sendNudge, type SendNudgeDeps } from '../../use-cases/send-nudge';
+import { sendSmtpOwnerNudge, type SmtpOwnerNudgeDeps } from '../../use-cases/send-smtp-owner-nudge';
+import { SmtpOwnerNudgeJobs } from '../../adapters/jobs/smtp-owner-nudge-job';
+import { SqlSmtpOwnerNudges } from '../../adapters/storage/sql-smtp-owner-nudges';
+import { smtpReadinessDeps } from './smtp-readiness';
 import type { GraphSlice } from './graph';
 import type { Platform } from './platform';
 import type { PostureSlice } from './posture';
@@ -43,7 +47,35 @@ export async function wireNudges(platform: Platform, graph: GraphSlice, teams: T
   await jobs.register();
   // One share per person for "status" and "I've done it" together, so nobody can spend that budget alone.
   const liveChecks = new InMemoryLiveCheckBudget(platform.overrides.liveCheckLimits);
-  return { store, sending, budget, worker, jobs, liveChecks };
+  const smtpOwners = await smtpOwnerNudges(platform, graph, teams, posture, budget);
+  return { store, sending, budget, worker, jobs, liveChecks, smtpOwners };
+}
+
+/**
+ * Cards to the owners of accounts that send mail with a password: the same rules as MFA nudges (sending hours, the
+ * cap, the instance's send budget), their own ledger, and jobs for what must wait.
+ */
+async function smtpOwnerNudges(platform: Platform, graph: GraphSlice, teams: TeamsSlice, posture: PostureSlice, budget: SendBudget) {
+  const { config, logger, now } = platform;
+  const deps: SmtpOwnerNudgeDeps = {
+    owners: smtpReadinessDeps(config, posture, now),
+    directory: graph.directory,
+    ledger: new SqlSmtpOwnerNudges(platform.db),
+    references: teams.references,
+    installer: graph.installer,
+    messenger: teams.messenger,
+    nudges: config.nudges.policy,
+    now,
+    ...(platform.overrides.chatAfterInstall ? { chatAfterInstall: platform.overrides.chatAfterInstall } : {}),
+  };
+  const jobs = new SmtpOwnerNudgeJobs(
+    platform.jobs,
+    (request) => sendSmtpOwnerNudge(deps, { ...request, gate: budgetGate(budget.take) }),
+    logger,
+    now,
+  );
+  await jobs.register();
+  return { deps, jobs };
 }
 
 /** What the nudge card's buttons need ("I've done it", "remind me", "I need help"). */

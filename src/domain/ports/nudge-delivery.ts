@@ -2,6 +2,7 @@ import type { StoredConversationReference } from './conversation-reference-store
 import type { NudgeCard } from '../nudges/nudge-card';
 import type { SendGate } from './send-gate';
 import type { ManagerSummary } from '../campaigns/campaign-escalation';
+import type { SmtpOwnerCard } from '../smtp/smtp-owner-card';
 
 /** What became of one send, as data: the caller decides whether to retry, wait or give up. */
 export type DeliveryOutcome =
@@ -50,4 +51,6 @@ export interface NudgeMessenger {
   send(reference: StoredConversationReference, card: NudgeCard, mark?: SendGate['mark']): Promise<DeliveryOutcome>;
   /** A campaign's escalation: one card to a manager listing their direct reports still not set up. */
   sendManagerSummary(reference: StoredConversationReference, summary: ManagerSummary): Promise<DeliveryOutcome>;
+  /** The card to the owner of accounts that send mail with a password (SMTP AUTH); `mark` as for `send`. */
+  sendSmtpOwnerCard(reference: StoredConversationReference, card: SmtpOwnerCard, mark?: SendGate['mark']): Promise<DeliveryOutcome>;
 }

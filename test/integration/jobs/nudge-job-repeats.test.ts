@@ -71,6 +71,7 @@ describe.each(databaseTargets())('a queued nudge retried after its card left, on
         return outcome();
       },
       sendManagerSummary: async () => ({ kind: 'failed', reason: 'not used' }),
+      sendSmtpOwnerCard: async () => ({ kind: 'failed', reason: 'not used' }),
     };
     const directory = new InMemoryDirectory([fakeUser(userId, { methods: ['sms'] })]);
     const results: NudgeResult[] = [];

@@ -1,5 +1,6 @@
 import type { ManagerSummary } from '../../../src/domain/campaigns/campaign-escalation';
 import type { NudgeCard } from '../../../src/domain/nudges/nudge-card';
+import type { SmtpOwnerCard } from '../../../src/domain/smtp/smtp-owner-card';
 import type { StoredConversationReference } from '../../../src/domain/ports/conversation-reference-store';
 import type { AppInstaller, DeliveryOutcome, InstallOutcome, NudgeMessenger } from '../../../src/domain/ports/nudge-delivery';
 
@@ -23,6 +24,7 @@ export class RecordingTeams {
   readonly events: string[] = [];
   /** The cards that left, to whom. */
   readonly cards: { userId: string; card: NudgeCard }[] = [];
+  readonly smtpCards: { userId: string; card: SmtpOwnerCard }[] = [];
   readonly summaries: ManagerSummary[] = [];
   private readonly installs = new Map<string, InstallOutcome>();
   private readonly answers = new Map<string, DeliveryOutcome[]>();
@@ -59,6 +61,13 @@ export class RecordingTeams {
     sendManagerSummary: async (reference, summary) => {
       this.events.push(`summary ${reference.userAadObjectId ?? ''}`);
       this.summaries.push(summary);
+      return this.answerTo(reference);
+    },
+    sendSmtpOwnerCard: async (reference, card, mark) => {
+      if (mark && !(await mark())) return { kind: 'failed', reason: 'stopped before sending', transient: true };
+      const userId = reference.userAadObjectId ?? '';
+      this.events.push(`smtp card ${userId}`);
+      this.smtpCards.push({ userId, card });
       return this.answerTo(reference);
     },
   };

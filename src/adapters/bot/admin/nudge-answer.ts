@@ -6,7 +6,7 @@ import { utcDateTimeText } from '../cards/freshness-line';
  * A turn waits this long at most for Teams to open the chat of someone MFA Coach was just installed for: Teams
  * expects the bot's answer within 15 s, and the next `nudge` finds the install done and opens the chat at once.
  */
-const TURN_NEW_CHAT_PATIENCE_MS = 8000;
+export const TURN_NEW_CHAT_PATIENCE_MS = 8000;
 
 /** The admin's `nudge <UPN>`: what happened, in a sentence an admin can act on. */
 export async function nudgeAnswer(

@@ -8,6 +8,8 @@ import { VERBS } from './verbs';
 
 type Found = Extract<SmtpSenderLookup, { kind: 'found' }>;
 
+const SOURCE = "From the directory's sign-in log (SMTP AUTH client submission, the last 30 days).";
+
 /**
  * `smtp <account>`: what the sign-in log showed of one sending account, who owns it, what happens to it and when,
  * and the ways off the password in the order that fits what was seen (each opens the knowledge base's answer).
@@ -30,7 +32,9 @@ export function smtpSenderCard(found: Found): AdaptiveCard {
     ],
     consequence: sender.onlyOAuth ? '' : `${found.countdown.headline}. ${smtpConsequence()}`,
     paths: found.paths.map((path) => ({ title: path.title, fits: path.fits, articleId: path.articleId })),
-    footnote: 'From the directory\'s sign-in log (SMTP AUTH client submission, the last 30 days). Say "smtp" for every sender.',
+    footnote: sender.onlyOAuth
+      ? `${SOURCE} Say "smtp" for every sender.`
+      : `${SOURCE} Say "smtp nudge ${directoryText(sender.userPrincipalName, TEXT_LIMITS.userPrincipalName)}" to send its owner a card with what was seen and what to move to.`,
   });
 }
 

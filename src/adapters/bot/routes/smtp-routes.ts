@@ -8,6 +8,8 @@ import { smtpReadinessCard } from '../cards/smtp-readiness-card';
 import { smtpMatchesText, smtpNoMatchText, smtpSenderCard } from '../cards/smtp-sender-card';
 import { parseCommandText } from '../command-text';
 import { admitAdmin, answerAdmin } from './admin-routes';
+import { smtpNudgeAnswer } from '../admin/smtp-nudge-answer';
+import { TURN_NEW_CHAT_PATIENCE_MS } from '../admin/nudge-answer';
 import { usageCardFor } from './typed-command';
 
 /**
@@ -26,10 +28,34 @@ export function isSmtpCommand(activity: Partial<Activity>): boolean {
  */
 export async function replyToSmtp(context: TurnContext, deps: BotDependencies): Promise<void> {
   const parsed = parseSmtpCommand(parseCommandText(context.activity.text)?.args ?? []);
-  const action = parsed.ok && parsed.account ? 'smtp <account>' : SMTP_COMMAND.word;
+  const action =
+    !parsed.ok || !parsed.account
+      ? SMTP_COMMAND.word
+      : parsed.nudge
+        ? `smtp nudge <account>${parsed.nudge.force ? ' force' : ''}`
+        : 'smtp <account>';
   if (!(await admitAdmin(context, deps, action))) return;
   if (!parsed.ok) {
     await context.sendActivity({ attachments: [asAttachment(usageCardFor(context, deps, SMTP_COMMAND, parsed.problem))] });
+    return;
+  }
+  if (parsed.nudge && parsed.account) {
+    const { account, nudge } = parsed;
+    const actorId = context.activity.from!.aadObjectId!;
+    await answerAdmin(context, deps, action, async () => ({
+      privacy: 'private',
+      kind: 'smtp',
+      text: smtpNudgeAnswer(
+        await deps.admin.smtpNudge({
+          about: { accountUpn: account },
+          source: 'admin',
+          requestedBy: actorId,
+          newChatPatienceMs: TURN_NEW_CHAT_PATIENCE_MS,
+          ...(nudge.force ? { force: true } : {}),
+        }),
+        account,
+      ),
+    }));
     return;
   }
   await answerAdmin(context, deps, action, () => smtpAnswer(deps, parsed.account));

@@ -98,6 +98,7 @@ export function fakeBotDependencies(tenantId: string) {
       // No policy-admin group: the `policy` card is read-only and the campaign is never changed here.
       policyChanges: { policies: notInTheseTests('the registration campaign changes') },
       smtp: notInTheseTests('the SMTP AUTH senders'),
+      smtpNudge: notInTheseTests("the SMTP AUTH owners' nudges"),
       answers: () => notInTheseTests('the posture store'),
     },
   };
