@@ -61,6 +61,60 @@ const DAY_MS = 24 * 3600_000;
 const OFFICE_IP = '203.0.113.10';
 const HOME_IP = '198.51.100.23';
 
+/** Who signed in, as the event names them. */
+export interface SignInAccount {
+  id: string;
+  displayName: string;
+  userPrincipalName: string;
+}
+
+/**
+ * One SMTP AUTH sign-in with a password in Graph's v1.0 shape: Exchange Online's own app, from the head office,
+ * succeeded, in Seattle. Callers change what their event is about (a failure, another app, another address).
+ */
+export function smtpSignInEvent(event: {
+  id: string;
+  createdDateTime: string;
+  who: SignInAccount;
+  tenantId: string;
+  correlationId: string;
+}): SignInEvent {
+  return {
+    id: event.id,
+    createdDateTime: event.createdDateTime,
+    userDisplayName: event.who.displayName,
+    userPrincipalName: event.who.userPrincipalName,
+    userId: event.who.id,
+    appId: EXCHANGE_ONLINE_APP_ID,
+    appDisplayName: EXCHANGE_ONLINE,
+    ipAddress: OFFICE_IP,
+    clientAppUsed: AUTHENTICATED_SMTP,
+    userAgent: '',
+    correlationId: event.correlationId,
+    conditionalAccessStatus: 'notApplied',
+    isInteractive: true,
+    riskDetail: 'none',
+    riskLevelAggregated: 'none',
+    riskLevelDuringSignIn: 'none',
+    riskState: 'none',
+    riskEventTypes: [],
+    riskEventTypes_v2: [],
+    resourceDisplayName: EXCHANGE_ONLINE,
+    resourceId: EXCHANGE_ONLINE_APP_ID,
+    resourceTenantId: event.tenantId,
+    homeTenantId: event.tenantId,
+    status: { errorCode: 0, failureReason: null, additionalDetails: null },
+    deviceDetail: { deviceId: '', displayName: '', operatingSystem: '', browser: '', isCompliant: false, isManaged: false, trustType: '' },
+    location: {
+      city: 'Seattle',
+      state: 'Washington',
+      countryOrRegion: 'US',
+      geoCoordinates: { altitude: null, latitude: 47.6062, longitude: -122.3321 },
+    },
+    appliedConditionalAccessPolicies: [],
+  };
+}
+
 export interface DemoSignInsOptions {
   /** "Now" for the demo: every event is within the 30 days before it. Tests pass their own date. */
   now: Date;
@@ -87,40 +141,8 @@ export function buildDemoSignIns(tenant: DemoTenant, options: DemoSignInsOptions
   const invoicing = mailbox(localOf('invoicingMailbox'), 'Invoicing notifications');
   const invoicingAppId = random.guid();
   const at = (daysAgo: number, hour: number) => new Date(now - daysAgo * DAY_MS - hour * 3600_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
-  const base = (who: { id: string; displayName: string; userPrincipalName: string }, createdDateTime: string): SignInEvent => ({
-    id: random.guid(),
-    createdDateTime,
-    userDisplayName: who.displayName,
-    userPrincipalName: who.userPrincipalName,
-    userId: who.id,
-    appId: EXCHANGE_ONLINE_APP_ID,
-    appDisplayName: EXCHANGE_ONLINE,
-    ipAddress: OFFICE_IP,
-    clientAppUsed: AUTHENTICATED_SMTP,
-    userAgent: '',
-    correlationId: random.guid(),
-    conditionalAccessStatus: 'notApplied',
-    isInteractive: true,
-    riskDetail: 'none',
-    riskLevelAggregated: 'none',
-    riskLevelDuringSignIn: 'none',
-    riskState: 'none',
-    riskEventTypes: [],
-    riskEventTypes_v2: [],
-    resourceDisplayName: EXCHANGE_ONLINE,
-    resourceId: EXCHANGE_ONLINE_APP_ID,
-    resourceTenantId: tenant.tenantId,
-    homeTenantId: tenant.tenantId,
-    status: { errorCode: 0, failureReason: null, additionalDetails: null },
-    deviceDetail: { deviceId: '', displayName: '', operatingSystem: '', browser: '', isCompliant: false, isManaged: false, trustType: '' },
-    location: {
-      city: 'Seattle',
-      state: 'Washington',
-      countryOrRegion: 'US',
-      geoCoordinates: { altitude: null, latitude: 47.6062, longitude: -122.3321 },
-    },
-    appliedConditionalAccessPolicies: [],
-  });
+  const base = (who: SignInAccount, createdDateTime: string): SignInEvent =>
+    smtpSignInEvent({ id: random.guid(), createdDateTime, who, tenantId: tenant.tenantId, correlationId: random.guid() });
   const events: SignInEvent[] = [];
   // The multifunction printer on the 2nd floor sends scans as the shared mailbox, with its password, every few days.
   for (const daysAgo of [1, 3, 8, 15, 22, 29]) events.push(base(scanner, at(daysAgo, 2)));

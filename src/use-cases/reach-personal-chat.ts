@@ -97,3 +97,23 @@ async function openOnceInstallArrives(open: () => Promise<OpenedChat>, options: 
 function installNotArrived(chat: OpenedChat): chat is Extract<ChatOutcome, { kind: 'notInstallable' | 'failed' }> {
   return chat.kind === 'notInstallable' || (chat.kind === 'failed' && chat.status === 404);
 }
+
+/**
+ * A card to one person in their 1:1 chat: the chat reached (found, opened, or the app installed first), then the
+ * card posted through `post`, each in its place in the gate's budget; `mark` is the gate's point of no return.
+ */
+export async function postInPersonalChat(
+  deps: PersonalChatDeps,
+  userId: string,
+  gate: SendGate | undefined,
+  post: (reference: StoredConversationReference, mark: SendGate['mark'] | undefined) => Promise<DeliveryOutcome>,
+): Promise<DeliveryOutcome> {
+  const chat = await reachPersonalChat(deps, userId, gate);
+  if (chat.kind !== 'reached') return chat;
+  const release = await gate?.place('card');
+  try {
+    return await post(chat.reference, gate && (() => gate.mark()));
+  } finally {
+    release?.();
+  }
+}

@@ -14,7 +14,7 @@ import type { AppInstaller, DeliveryOutcome, NudgeMessenger } from '../domain/po
 import type { NudgeStore } from '../domain/ports/nudge-store';
 import type { SendGate } from '../domain/ports/send-gate';
 import { markingAlso, OPEN_GATE } from '../domain/nudges/send-gates';
-import { reachPersonalChat, type PersonalChatDeps } from './reach-personal-chat';
+import { postInPersonalChat, type PersonalChatDeps } from './reach-personal-chat';
 import { recordWithRetries } from './record-with-retries';
 
 export interface SendNudgeDeps {
@@ -198,20 +198,13 @@ function unavailable(person: Person, error: unknown): NudgeResult {
   return { kind: 'checkUnavailable', person, ...(errorCodeOf(error) === 'GRAPH-FORBIDDEN' ? { notPermitted: true as const } : {}) };
 }
 
-async function deliver(
+function deliver(
   deps: SendNudgeDeps,
   userId: string,
   gate: SendGate | undefined,
   card: Parameters<NudgeMessenger['send']>[1],
 ): Promise<DeliveryOutcome> {
-  const chat = await reachPersonalChat(deps, userId, gate);
-  if (chat.kind !== 'reached') return chat;
-  const release = await gate?.place('card');
-  try {
-    return await deps.messenger.send(chat.reference, card, gate && (() => gate.mark()));
-  } finally {
-    release?.();
-  }
+  return postInPersonalChat(deps, userId, gate, (reference, mark) => deps.messenger.send(reference, card, mark));
 }
 
 function toRecord(outcome: DeliveryOutcome, now: Date) {

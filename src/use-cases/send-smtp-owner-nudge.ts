@@ -10,7 +10,7 @@ import type { SmtpOwnerNudges, SmtpOwnerNudgeSource } from '../domain/ports/smtp
 import { smtpOwnerCardFor } from '../domain/smtp/smtp-owner-card';
 import { passwordSendersByOwner, type SmtpOwnerOfSenders } from './smtp-owners';
 import type { SmtpReadinessDeps } from './read-smtp-readiness';
-import { reachPersonalChat, type PersonalChatDeps } from './reach-personal-chat';
+import { postInPersonalChat, type PersonalChatDeps } from './reach-personal-chat';
 import { recordWithRetries } from './record-with-retries';
 
 export interface SmtpOwnerNudgeDeps extends PersonalChatDeps {
@@ -116,20 +116,13 @@ function withPatience(deps: SmtpOwnerNudgeDeps, patience: number | undefined): S
   return patience === undefined ? deps : { ...deps, chatAfterInstall: { ...deps.chatAfterInstall, totalMs: patience, thenTryLater: true } };
 }
 
-async function deliver(
+function deliver(
   deps: SmtpOwnerNudgeDeps,
   userId: string,
   gate: SendGate | undefined,
   card: Parameters<NudgeMessenger['sendSmtpOwnerCard']>[1],
 ): Promise<DeliveryOutcome> {
-  const chat = await reachPersonalChat(deps, userId, gate);
-  if (chat.kind !== 'reached') return chat;
-  const release = await gate?.place('card');
-  try {
-    return await deps.messenger.sendSmtpOwnerCard(chat.reference, card, gate && (() => gate.mark()));
-  } finally {
-    release?.();
-  }
+  return postInPersonalChat(deps, userId, gate, (reference, mark) => deps.messenger.sendSmtpOwnerCard(reference, card, mark));
 }
 
 function repeatOutcome(nudge: { status: string; conversationId?: string; activityId?: string }): DeliveryOutcome {

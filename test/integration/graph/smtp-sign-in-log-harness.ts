@@ -1,4 +1,4 @@
-import { AUTHENTICATED_SMTP, EXCHANGE_ONLINE, EXCHANGE_ONLINE_APP_ID, type SignInEvent } from '../../../emulators/demo-tenant';
+import { smtpSignInEvent, type SignInEvent } from '../../../emulators/demo-tenant';
 import { emulatorAccessToken } from '../../../emulators/graph';
 import { createGraphClient } from '../../../src/adapters/graph/graph-client';
 import { GRAPH_PERMISSION_NAMES } from '../../../src/adapters/graph/graph-permissions';
@@ -63,38 +63,13 @@ const iso = (ms: number) => new Date(ms).toISOString().replace(/\.000Z$/, 'Z');
 export function smtpEvent(n: number, msAgo: number, overrides: Partial<SignInEvent> = {}): SignInEvent {
   const hex = n.toString(16).padStart(12, '0');
   return {
-    id: `00000000-0000-4000-8000-${hex}`,
-    createdDateTime: iso(NOW.getTime() - msAgo),
-    userDisplayName: `Sender ${n}`,
-    userPrincipalName: `sender${n}@contoso.example`,
-    userId: `10000000-0000-4000-8000-${hex}`,
-    appId: EXCHANGE_ONLINE_APP_ID,
-    appDisplayName: EXCHANGE_ONLINE,
-    ipAddress: '203.0.113.10',
-    clientAppUsed: AUTHENTICATED_SMTP,
-    userAgent: '',
-    correlationId: `20000000-0000-4000-8000-${hex}`,
-    conditionalAccessStatus: 'notApplied',
-    isInteractive: true,
-    riskDetail: 'none',
-    riskLevelAggregated: 'none',
-    riskLevelDuringSignIn: 'none',
-    riskState: 'none',
-    riskEventTypes: [],
-    riskEventTypes_v2: [],
-    resourceDisplayName: EXCHANGE_ONLINE,
-    resourceId: EXCHANGE_ONLINE_APP_ID,
-    resourceTenantId: '30000000-0000-4000-8000-000000000000',
-    homeTenantId: '30000000-0000-4000-8000-000000000000',
-    status: { errorCode: 0, failureReason: null, additionalDetails: null },
-    deviceDetail: { deviceId: '', displayName: '', operatingSystem: '', browser: '', isCompliant: false, isManaged: false, trustType: '' },
-    location: {
-      city: 'Seattle',
-      state: 'Washington',
-      countryOrRegion: 'US',
-      geoCoordinates: { altitude: null, latitude: 47.6062, longitude: -122.3321 },
-    },
-    appliedConditionalAccessPolicies: [],
+    ...smtpSignInEvent({
+      id: `00000000-0000-4000-8000-${hex}`,
+      createdDateTime: iso(NOW.getTime() - msAgo),
+      who: { id: `10000000-0000-4000-8000-${hex}`, displayName: `Sender ${n}`, userPrincipalName: `sender${n}@contoso.example` },
+      tenantId: '30000000-0000-4000-8000-000000000000',
+      correlationId: `20000000-0000-4000-8000-${hex}`,
+    }),
     ...overrides,
   };
 }
