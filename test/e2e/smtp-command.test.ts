@@ -134,6 +134,19 @@ describe.each(databaseChoices())('"smtp": who still sends mail with a password (
       .join('\n');
     expect(inChannel).toContain('I sent you the SMTP AUTH senders in a private chat.');
     expect(inChannel).not.toContain(scannerMailbox.userPrincipalName);
+
+    // Telling an owner from a channel: the channel learns only that the answer went privately, not whose mailbox.
+    e2e.connector.clear();
+    await e2e.say(admin, `smtp nudge ${scannerMailbox.userPrincipalName} force`, 'channel');
+    // The owner's own chat aside (their card is there, as it should be): what the channel was told.
+    const nudgeInChannel = e2e.connector
+      .received()
+      .filter((r) => r.conversationId !== undefined && ![admin, employee].some((who) => r.conversationId!.includes(e2e.personal(who))))
+      .map((r) => text(wordsOf(r.body)))
+      .join('\n');
+    expect(nudgeInChannel).toContain("I sent you what became of the owner's card in a private chat.");
+    expect(nudgeInChannel).not.toContain(employeePerson.displayName);
+    expect(text(e2e.saidTo(admin))).toContain(`Sent ${employeePerson.displayName} a card`);
   });
 
   it('refuses anyone else the command, yet answers their questions about SMTP as questions', async () => {

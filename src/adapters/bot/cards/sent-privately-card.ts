@@ -1,7 +1,7 @@
 import { renderCard, type AdaptiveCard } from './card-template';
 
 /** What went to the personal chat. The channel learns only the kind of answer, never its content. */
-export type PrivateAnswer = 'list' | 'userStatus' | 'export' | 'ownStatus' | 'doctor' | 'policy' | 'smtp';
+export type PrivateAnswer = 'list' | 'userStatus' | 'export' | 'ownStatus' | 'doctor' | 'policy' | 'smtp' | 'smtpNudge';
 
 export interface SentPrivatelyView {
   what: PrivateAnswer;
@@ -17,6 +17,7 @@ const TEXTS: Record<PrivateAnswer, string> = {
   doctor: "I sent you the doctor's report in a private chat.",
   policy: 'I sent you the MFA policy summary in a private chat.',
   smtp: 'I sent you the SMTP AUTH senders in a private chat.',
+  smtpNudge: "I sent you what became of the owner's card in a private chat.",
 };
 
 export function sentPrivatelyCard(view: SentPrivatelyView): AdaptiveCard {

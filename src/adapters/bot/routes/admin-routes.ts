@@ -90,6 +90,7 @@ const WHY_PRIVATE: Partial<Record<PrivateAnswer, string>> = {
   doctor: "That answer shows what this tenant's set-up lacks, so I only give it",
   policy: 'That answer names who is left out of MFA, so I only give it',
   smtp: 'That answer names mailboxes, where they send from and who owns them, so I only give it',
+  smtpNudge: 'That answer names who owns a mailbox, so I only give it',
 };
 
 async function deliver(

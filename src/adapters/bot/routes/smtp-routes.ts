@@ -44,7 +44,7 @@ export async function replyToSmtp(context: TurnContext, deps: BotDependencies): 
     const actorId = context.activity.from!.aadObjectId!;
     await answerAdmin(context, deps, action, async () => ({
       privacy: 'private',
-      kind: 'smtp',
+      kind: 'smtpNudge',
       text: smtpNudgeAnswer(
         await deps.admin.smtpNudge({
           about: { accountUpn: account },
