@@ -1,6 +1,7 @@
 import type { ConversationReferenceStore, StoredConversationReference } from '../domain/ports/conversation-reference-store';
 import type { SendGate } from '../domain/ports/send-gate';
 import type { AppInstaller, ChatOutcome, DeliveryOutcome, NudgeMessenger } from '../domain/ports/nudge-delivery';
+import type { DeliveryRecord } from '../domain/ports/nudge-store';
 
 /**
  * How long Teams is given to open the chat of someone the bot was just installed for. Right after Graph's install
@@ -115,5 +116,27 @@ export async function postInPersonalChat(
     return await post(chat.reference, gate && (() => gate.mark()));
   } finally {
     release?.();
+  }
+}
+
+/** What a card's delivery is recorded as: the outcome's status, its short reason code, and when to try a throttled one again. */
+export function deliveryRecordOf(outcome: DeliveryOutcome, now: Date): DeliveryRecord {
+  switch (outcome.kind) {
+    case 'sent':
+      return {
+        status: 'sent' as const,
+        conversationId: outcome.conversationId,
+        ...(outcome.activityId ? { activityId: outcome.activityId } : {}),
+      };
+    case 'throttled':
+      return { status: 'throttled' as const, retryAt: new Date(now.getTime() + outcome.retryAfterMs) };
+    case 'blocked':
+      return { status: 'blocked' as const, detail: outcome.code };
+    case 'notInstallable':
+      return { status: 'notInstallable' as const, detail: outcome.reason };
+    case 'failed':
+      return { status: 'failed' as const, detail: outcome.reason };
+    case 'uncertain':
+      return { status: 'uncertain' as const, detail: outcome.reason };
   }
 }

@@ -22,6 +22,8 @@ export interface SmtpReadinessDeps {
 export interface OwnedSmtpSender {
   sender: SmtpSender;
   owner: SmtpOwner;
+  /** The owner's object id: the directory's for a configured owner (absent when it has no such person). */
+  ownerId?: string;
   ownerName?: string;
   ownerUpn?: string;
 }
@@ -88,7 +90,13 @@ export async function withOwner(deps: SmtpReadinessDeps, sender: SmtpSender): Pr
   const owner = smtpSenderOwner(sender, await deps.account(sender.accountId), deps.configuredOwners);
   const key = owner.kind === 'configured' ? owner.ownerUpn : owner.kind === 'unknown' ? undefined : owner.ownerId;
   const person = key ? await deps.person(key) : undefined;
-  return { sender, owner, ...(person ? { ownerName: person.displayName, ownerUpn: person.userPrincipalName } : {}) };
+  const ownerId = owner.kind === 'configured' ? person?.id : owner.kind === 'unknown' ? undefined : owner.ownerId;
+  return {
+    sender,
+    owner,
+    ...(ownerId ? { ownerId } : {}),
+    ...(person ? { ownerName: person.displayName, ownerUpn: person.userPrincipalName } : {}),
+  };
 }
 
 /**
@@ -109,13 +117,21 @@ function lowerFirst(text: string): string {
   return text.startsWith('SMTP') ? text : text.charAt(0).toLowerCase() + text.slice(1);
 }
 
+/** Senders read per page: the senders of one read are accounts, not events (hundreds in a large tenant). */
+const PAGE = 500;
+
+/** Every password sender of the last 30 days, latest seen first, read page by page. */
+export async function passwordSendersOfPeriod(deps: Pick<SmtpReadinessDeps, 'store' | 'now'>): Promise<SmtpSender[]> {
+  const since = smtpPeriodStart(deps.now());
+  const senders: SmtpSender[] = [];
+  for (let offset = 0; ; offset += PAGE) {
+    const page = await deps.store.listSmtpSenders({ since, offset, limit: PAGE });
+    senders.push(...page);
+    if (page.length < PAGE) return senders;
+  }
+}
+
 /** The password senders of the last 30 days by account id (lower case), for the export's columns. */
 export async function passwordSendersById(deps: Pick<SmtpReadinessDeps, 'store' | 'now'>): Promise<ReadonlyMap<string, SmtpSender>> {
-  const since = smtpPeriodStart(deps.now());
-  const byId = new Map<string, SmtpSender>();
-  for (let offset = 0; ; offset += 500) {
-    const page = await deps.store.listSmtpSenders({ since, offset, limit: 500 });
-    for (const sender of page) byId.set(sender.accountId.toLowerCase(), sender);
-    if (page.length < 500) return byId;
-  }
+  return new Map((await passwordSendersOfPeriod(deps)).map((sender) => [sender.accountId.toLowerCase(), sender]));
 }

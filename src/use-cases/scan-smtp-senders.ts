@@ -24,7 +24,7 @@ export type SmtpScanOutcome =
  */
 export async function scanSmtpSenders(deps: ScanSmtpSendersDeps): Promise<SmtpScanOutcome> {
   const until = deps.now();
-  const window = { since: new Date(until.getTime() - SMTP_WINDOW_DAYS * DAY_MS), until };
+  const window = { since: smtpPeriodStart(until), until };
   const tally = new SmtpSenderTally();
   const read = await deps.log.readSmtpSignIns(window, async (page) => tally.add(page));
   const finishedAt = deps.now();

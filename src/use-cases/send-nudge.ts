@@ -5,7 +5,7 @@ import { nudgeCardFor } from '../domain/nudges/nudge-card';
 import type { Nudge, NudgeSource } from '../domain/nudges/nudge';
 import type { NudgePolicy } from '../domain/nudges/nudge-policy';
 import { DEFAULT_NUDGE_TARGET, meetsTarget, type NudgeTarget } from '../domain/nudges/nudge-target';
-import { nextAllowedByCap } from '../domain/nudges/frequency-cap';
+import { capWindowStart, nextAllowedByCap } from '../domain/nudges/frequency-cap';
 import { nextSendingTime, type SendingHours } from '../domain/nudges/quiet-hours';
 import { endOfDay, resolveTimeZone } from '../domain/nudges/time-zone';
 import type { ConversationReferenceStore } from '../domain/ports/conversation-reference-store';
@@ -14,7 +14,7 @@ import type { AppInstaller, DeliveryOutcome, NudgeMessenger } from '../domain/po
 import type { NudgeStore } from '../domain/ports/nudge-store';
 import type { SendGate } from '../domain/ports/send-gate';
 import { markingAlso, OPEN_GATE } from '../domain/nudges/send-gates';
-import { postInPersonalChat, type PersonalChatDeps } from './reach-personal-chat';
+import { deliveryRecordOf, postInPersonalChat, type PersonalChatDeps } from './reach-personal-chat';
 import { recordWithRetries } from './record-with-retries';
 
 export interface SendNudgeDeps {
@@ -107,7 +107,7 @@ export async function sendNudge(deps: SendNudgeDeps, request: NudgeRequest): Pro
   const opens = nextSendingTime(now, timeZone, request.sendingHours ?? deps.nudges.sendingHours);
   if (opens.getTime() > now.getTime()) return { kind: 'deferred', person, reason: 'sendingHours', notBefore: opens, timeZone };
 
-  const windowStart = new Date(now.getTime() - deps.nudges.cap.perDays * 24 * 3600 * 1000);
+  const windowStart = capWindowStart(now, deps.nudges.cap);
   const reservation = await deps.store.reserve(
     {
       userId: person.id,
@@ -152,7 +152,10 @@ export async function sendNudge(deps: SendNudgeDeps, request: NudgeRequest): Pro
     gate,
     nudgeCardFor(nudge, series, methods, { classification: deps.policy, snooze: deps.nudges.snooze, now: deps.now(), target }),
   );
-  await recordWithRetries(() => deps.store.recordDelivery(nudge.id, toRecord(outcome, deps.now()), deps.now()), deps.recordRetryWaitsMs);
+  await recordWithRetries(
+    () => deps.store.recordDelivery(nudge.id, deliveryRecordOf(outcome, deps.now()), deps.now()),
+    deps.recordRetryWaitsMs,
+  );
   return { ...outcome, person, nudgeId: nudge.id, strength };
 }
 
@@ -205,25 +208,4 @@ function deliver(
   card: Parameters<NudgeMessenger['send']>[1],
 ): Promise<DeliveryOutcome> {
   return postInPersonalChat(deps, userId, gate, (reference, mark) => deps.messenger.send(reference, card, mark));
-}
-
-function toRecord(outcome: DeliveryOutcome, now: Date) {
-  switch (outcome.kind) {
-    case 'sent':
-      return {
-        status: 'sent' as const,
-        conversationId: outcome.conversationId,
-        ...(outcome.activityId ? { activityId: outcome.activityId } : {}),
-      };
-    case 'throttled':
-      return { status: 'throttled' as const, retryAt: new Date(now.getTime() + outcome.retryAfterMs) };
-    case 'blocked':
-      return { status: 'blocked' as const, detail: outcome.code };
-    case 'notInstallable':
-      return { status: 'notInstallable' as const, detail: outcome.reason };
-    case 'failed':
-      return { status: 'failed' as const, detail: outcome.reason };
-    case 'uncertain':
-      return { status: 'uncertain' as const, detail: outcome.reason };
-  }
 }

@@ -1,4 +1,4 @@
-import { nextAllowedByCap } from '../domain/nudges/frequency-cap';
+import { capWindowStart, nextAllowedByCap } from '../domain/nudges/frequency-cap';
 import type { NudgePolicy } from '../domain/nudges/nudge-policy';
 import { nextSendingTime, type SendingHours } from '../domain/nudges/quiet-hours';
 import { resolveTimeZone } from '../domain/nudges/time-zone';
@@ -10,7 +10,7 @@ import type { SmtpOwnerNudges, SmtpOwnerNudgeSource } from '../domain/ports/smtp
 import { smtpOwnerCardFor } from '../domain/smtp/smtp-owner-card';
 import { passwordSendersByOwner, type SmtpOwnerOfSenders } from './smtp-owners';
 import type { SmtpReadinessDeps } from './read-smtp-readiness';
-import { postInPersonalChat, type PersonalChatDeps } from './reach-personal-chat';
+import { deliveryRecordOf, postInPersonalChat, type PersonalChatDeps } from './reach-personal-chat';
 import { recordWithRetries } from './record-with-retries';
 
 export interface SmtpOwnerNudgeDeps extends PersonalChatDeps {
@@ -71,7 +71,7 @@ export async function sendSmtpOwnerNudge(deps: SmtpOwnerNudgeDeps, request: Smtp
       now,
       ...(request.requestKey ? { requestKey: request.requestKey } : {}),
     },
-    new Date(now.getTime() - deps.nudges.cap.perDays * 86_400_000),
+    capWindowStart(now, deps.nudges.cap),
     (sentAt) => {
       const allowed = request.force ? now : nextAllowedByCap(now, sentAt, deps.nudges.cap);
       return allowed.getTime() > now.getTime() ? { kind: 'deferred', reason: 'frequencyCap', notBefore: allowed } : { kind: 'go' };
@@ -89,7 +89,10 @@ export async function sendSmtpOwnerNudge(deps: SmtpOwnerNudgeDeps, request: Smtp
     : request.gate;
   const card = smtpOwnerCardFor({ id: nudge.id, name: person.givenName || person.displayName, whyYou: found.whyYou }, found.senders, now);
   const outcome = await deliver(withPatience(deps, request.newChatPatienceMs), person.id, gate, card);
-  await recordWithRetries(() => deps.ledger.recordDelivery(nudge.id, recordOf(outcome), deps.now()), deps.recordRetryWaitsMs);
+  await recordWithRetries(
+    () => deps.ledger.recordDelivery(nudge.id, deliveryRecordOf(outcome, deps.now()), deps.now()),
+    deps.recordRetryWaitsMs,
+  );
   return { ...outcome, owner: person, nudgeId: nudge.id, accounts: found.senders.length };
 }
 
@@ -131,23 +134,4 @@ function repeatOutcome(nudge: { status: string; conversationId?: string; activit
   if (nudge.status === 'sending' || nudge.status === 'uncertain')
     return { kind: 'uncertain', reason: 'an earlier attempt of this request may have sent it' };
   return { kind: 'failed', reason: `an earlier attempt ended ${nudge.status}` };
-}
-
-function recordOf(outcome: DeliveryOutcome) {
-  switch (outcome.kind) {
-    case 'sent':
-      return {
-        status: 'sent' as const,
-        conversationId: outcome.conversationId,
-        ...(outcome.activityId ? { activityId: outcome.activityId } : {}),
-      };
-    case 'blocked':
-      return { status: 'blocked' as const, detail: outcome.code };
-    case 'throttled':
-      return { status: 'throttled' as const };
-    case 'notInstallable':
-    case 'failed':
-    case 'uncertain':
-      return { status: outcome.kind, detail: outcome.reason };
-  }
 }

@@ -1,6 +1,7 @@
 import type { JobEngine } from '../../domain/ports/job-engine';
 import { isNudgeTarget, type NudgeTarget } from '../../domain/nudges/nudge-target';
 import type { NudgeRequest, NudgeResult } from '../../use-cases/send-nudge';
+import type { SmtpOwnerNudgeResult } from '../../use-cases/send-smtp-owner-nudge';
 
 export const NUDGE_SEND_JOB = 'nudge-send';
 
@@ -72,8 +73,8 @@ export class NudgeJobs {
   }
 }
 
-/** When to try again, or undefined when this result is final. */
-function laterFor(result: NudgeResult, now: Date): Date | undefined {
+/** When to try a send again (an MFA nudge or an owner's card alike), or undefined when its result is final. */
+export function laterFor(result: NudgeResult | SmtpOwnerNudgeResult, now: Date): Date | undefined {
   if (result.kind === 'deferred' && result.reason === 'sendingHours') return result.notBefore;
   if (result.kind === 'throttled') return new Date(now.getTime() + result.retryAfterMs);
   return undefined;

@@ -1,6 +1,6 @@
 import type { JobEngine } from '../../domain/ports/job-engine';
 import type { SmtpOwnerNudgeRequest, SmtpOwnerNudgeResult } from '../../use-cases/send-smtp-owner-nudge';
-import type { NudgeLogger } from './nudge-job';
+import { laterFor, type NudgeLogger } from './nudge-job';
 
 export const SMTP_OWNER_NUDGE_JOB = 'smtp-owner-nudge';
 
@@ -34,12 +34,7 @@ export class SmtpOwnerNudgeJobs {
 
   async sendNowOrLater(request: SmtpOwnerNudgeRequest): Promise<SmtpOwnerNudgeResult> {
     const result = await this.send(request);
-    const retryAt =
-      result.kind === 'deferred' && result.reason === 'sendingHours'
-        ? result.notBefore
-        : result.kind === 'throttled'
-          ? new Date(this.now().getTime() + result.retryAfterMs)
-          : undefined;
+    const retryAt = laterFor(result, this.now());
     if (retryAt) {
       const data: SmtpOwnerNudgeJobData = {
         about: request.about,

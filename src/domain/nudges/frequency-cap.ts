@@ -27,6 +27,11 @@ export function nextAllowedByCap(now: Date, sentAt: Date[], cap: FrequencyCap): 
   return freesUpAt > now.getTime() ? new Date(freesUpAt) : now;
 }
 
+/** Since when sends count towards the cap at `now`: the store is asked for those, no older. */
+export function capWindowStart(now: Date, cap: FrequencyCap): Date {
+  return new Date(now.getTime() - cap.perDays * DAY_MS);
+}
+
 function checkCap(cap: FrequencyCap): void {
   if (!Number.isInteger(cap.maxNudges) || cap.maxNudges < 1 || !(cap.perDays > 0) || !Number.isFinite(cap.perDays)) {
     throw new RangeError(`Frequency cap ${cap.maxNudges} per ${cap.perDays} days: need at least 1 nudge per a positive number of days.`);

@@ -12,6 +12,12 @@ export function directoryText(text: string, maxChars: number): string {
   return escapeMarkdown(clipText(text.trim(), maxChars));
 }
 
+/** "Scanner (scanner@contoso.com)", or the address alone for an account the directory gives no name. */
+export function accountText(account: { displayName?: string; userPrincipalName: string }): string {
+  const address = directoryText(account.userPrincipalName, TEXT_LIMITS.userPrincipalName);
+  return account.displayName ? `${directoryText(account.displayName, TEXT_LIMITS.displayName)} (${address})` : address;
+}
+
 /** At most maxChars characters (not UTF-16 units, so no emoji is cut in half), the last one "…" when clipped. */
 export function clipText(text: string, maxChars: number): string {
   const chars = [...text];

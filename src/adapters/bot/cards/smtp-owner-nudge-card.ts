@@ -1,6 +1,6 @@
 import type { SmtpOwnerCard, SmtpOwnerCardAccount } from '../../../domain/smtp/smtp-owner-card';
 import { renderCard, type AdaptiveCard } from './card-template';
-import { TEXT_LIMITS, directoryText } from './directory-text';
+import { TEXT_LIMITS, accountText, directoryText } from './directory-text';
 import { utcDateTimeText } from './freshness-line';
 import { VERBS } from './verbs';
 
@@ -29,9 +29,7 @@ export function smtpOwnerNudgeCard(card: SmtpOwnerCard): AdaptiveCard {
 }
 
 function accountView(account: SmtpOwnerCardAccount): Record<string, unknown> {
-  const name = account.displayName
-    ? `${directoryText(account.displayName, TEXT_LIMITS.displayName)} (${directoryText(account.userPrincipalName, TEXT_LIMITS.userPrincipalName)})`
-    : directoryText(account.userPrincipalName, TEXT_LIMITS.userPrincipalName);
+  const name = accountText(account);
   const from = account.address ? ` from ${directoryText(account.address, 45)}` : '';
   const what = account.client ? directoryText(account.client, 40) : 'a device that gives no name (a printer or scanner, most likely)';
   return {

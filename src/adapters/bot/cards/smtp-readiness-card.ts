@@ -2,7 +2,7 @@ import { SMTP_BASIC_AUTH_RETIREMENT, passwordSendersLine } from '../../../domain
 import type { SmtpLogUnavailable } from '../../../domain/ports/smtp-sign-in-log';
 import type { OwnedSmtpSender, SmtpReadiness } from '../../../use-cases/read-smtp-readiness';
 import { renderCard, type AdaptiveCard } from './card-template';
-import { TEXT_LIMITS, directoryText } from './directory-text';
+import { TEXT_LIMITS, accountText, directoryText } from './directory-text';
 import { utcDateTimeText } from './freshness-line';
 
 /** Where an admin sees the same senders without MFA Coach: Exchange's own report (no Graph permission involved). */
@@ -52,9 +52,7 @@ function figureDetail(counts: SmtpReadiness['counts']): string {
 }
 
 function senderRow({ sender, owner, ownerName }: OwnedSmtpSender): Record<string, string> {
-  const name = sender.displayName
-    ? `${directoryText(sender.displayName, TEXT_LIMITS.displayName)} (${directoryText(sender.userPrincipalName, TEXT_LIMITS.userPrincipalName)})`
-    : directoryText(sender.userPrincipalName, TEXT_LIMITS.userPrincipalName);
+  const name = accountText(sender);
   const from = sender.addresses[0] ? ` from ${directoryText(sender.addresses[0], 45)}` : '';
   const client = sender.clients[0] ? ` · ${directoryText(sender.clients[0], 40)}` : '';
   return {
