@@ -1,20 +1,25 @@
 import type { Campaign } from '../domain/campaigns/campaign';
-import type { CampaignDelivery, CampaignRun, DeliveryResult } from '../domain/campaigns/campaign-run';
+import { smtpCardRequestKey, type CampaignDelivery, type CampaignRun, type DeliveryResult } from '../domain/campaigns/campaign-run';
 import type { CampaignRecords } from '../domain/ports/campaign-store';
 import type { CampaignRuns } from '../domain/ports/campaign-runs';
 import type { DeliveryQueue } from '../domain/ports/delivery-queue';
 import type { UserMfaStatus } from '../domain/mfa/user-registration';
 import type { Person } from '../domain/ports/directory';
 import { budgetGate, once } from '../domain/nudges/send-gates';
-import type { SendPace } from '../domain/ports/send-gate';
+import type { SendGate, SendPace } from '../domain/ports/send-gate';
 import { recordWithRetries } from './record-with-retries';
 import type { NudgeRequest, NudgeResult } from './send-nudge';
+import type { SmtpOwnerNudgeRequest, SmtpOwnerNudgeResult } from './send-smtp-owner-nudge';
+import { deliveryResultOf, retryLater, smtpCardResultOf } from './campaign-delivery-results';
+import { isSmtpAudience } from '../domain/campaigns/campaign-audience';
 import { messageOf } from '../domain/errors';
 
 export interface DeliverCampaignDeps {
   store: DeliveryQueue & Pick<CampaignRecords, 'get'> & Pick<CampaignRuns, 'finishRunIfDone' | 'finishSettledRuns'>;
   /** sendNudge with its dependencies: the live check, sending hours, the cap across sources, the chat and the send. */
   send: (request: NudgeRequest) => Promise<NudgeResult>;
+  /** A card to the owner of accounts that send mail with a password: how campaigns for such owners deliver. */
+  sendSmtp?: (request: SmtpOwnerNudgeRequest) => Promise<SmtpOwnerNudgeResult>;
   /** The person as the latest completed scan saw them (PostureStore.findUser). */
   scanned: (userId: string) => Promise<UserMfaStatus | undefined>;
   now: () => Date;
@@ -33,11 +38,6 @@ export interface BatchReport {
   /** Runs this batch finished: their owners get the summary. */
   finishedRuns: CampaignRun[];
 }
-
-/** A send that failed in passing is tried again this many times in all, then recorded as failed for good. */
-export const MAX_ATTEMPTS = 5;
-const BACKOFF_BASE_MS = 30_000;
-const BACKOFF_MAX_MS = 30 * 60_000;
 
 /** Deliveries claimed for one batch, with what their sending needs to know once per campaign. */
 export interface ClaimedBatch {
@@ -132,9 +132,11 @@ async function deliverOne(
   placed: () => void,
 ): Promise<DeliveryResult> {
   if (sentBefore >= campaign.maxNudgesPerPerson) return { kind: 'skipped', reason: 'campaign cap reached' };
-  const scanned = await deps.scanned(delivery.userId);
-  if (!scanned) return { kind: 'skipped', reason: 'not in the latest scan' };
-  if (scanned.inReport === false) return { kind: 'skipped', reason: 'methods unknown (not in the registration report)' };
+  const smtp = isSmtpAudience(campaign.audience);
+  // A card about password senders does not depend on its owner's MFA methods, nor on the registration report.
+  const scanned = smtp ? undefined : await deps.scanned(delivery.userId);
+  if (!smtp && !scanned) return { kind: 'skipped', reason: 'not in the latest scan' };
+  if (scanned?.inReport === false) return { kind: 'skipped', reason: 'methods unknown (not in the registration report)' };
   const random = deps.random ?? Math.random;
   // The send's place in the budget is taken right before it goes (after the checks, which may hold it back),
   // then the delivery is marked as on its way: from here a stop means "uncertain", never a second card.
@@ -149,19 +151,9 @@ async function deliverOne(
       return marked;
     },
   });
-  let result: NudgeResult;
+  let result: DeliveryResult;
   try {
-    result = await deps.send({
-      userId: delivery.userId,
-      source: 'campaign',
-      campaignDeliveryId: delivery.id,
-      sendingHours: campaign.window,
-      gate,
-      known: { person: personOf(scanned), methods: scanned.methods },
-      ...(campaign.deadline ? { deadlineDay: campaign.deadline } : {}),
-      // A campaign from before the choice asks for what the setting says (the sender's default).
-      ...(campaign.target ? { target: campaign.target } : {}),
-    });
+    result = scanned ? await sendMfaNudge(deps, campaign, delivery, scanned, gate) : await sendSmtpCard(deps, campaign, delivery, gate);
   } catch (error) {
     // An error the sender did not turn into an outcome (the database, a bug). Before the mark: tried again, as a
     // passing failure is. After it: the card may be with the person (Teams took it, then recording it failed).
@@ -172,7 +164,49 @@ async function deliverOne(
   // Its lease ran out before it could be marked (this instance was held up): nothing went to Teams, and nothing
   // failed. It is due again now, for whichever instance claims it (if another reclaimed it, this records nothing).
   if (claimLost) return { kind: 'later', at: deps.now(), reason: 'its claim ran out before sending' };
-  return deliveryResultOf(result, delivery.attempts, deps.now(), random);
+  return result;
+}
+
+async function sendMfaNudge(
+  deps: DeliverCampaignDeps,
+  campaign: Campaign,
+  delivery: CampaignDelivery,
+  scanned: UserMfaStatus,
+  gate: SendGate,
+): Promise<DeliveryResult> {
+  const result = await deps.send({
+    userId: delivery.userId,
+    source: 'campaign',
+    campaignDeliveryId: delivery.id,
+    sendingHours: campaign.window,
+    gate,
+    known: { person: personOf(scanned), methods: scanned.methods },
+    ...(campaign.deadline ? { deadlineDay: campaign.deadline } : {}),
+    // A campaign from before the choice asks for what the setting says (the sender's default).
+    ...(campaign.target ? { target: campaign.target } : {}),
+  });
+  return deliveryResultOf(result, delivery.attempts, deps.now(), deps.random ?? Math.random);
+}
+
+/**
+ * One card to the owner of accounts that send mail with a password, about all of them, kept under the delivery's
+ * request key: a retry of the delivery finds the card an earlier try reserved, and never sends a second.
+ */
+async function sendSmtpCard(
+  deps: DeliverCampaignDeps,
+  campaign: Campaign,
+  delivery: CampaignDelivery,
+  gate: SendGate,
+): Promise<DeliveryResult> {
+  if (!deps.sendSmtp) return { kind: 'failed', reason: 'cards to owners of password senders are not set up' };
+  const result = await deps.sendSmtp({
+    about: { ownerId: delivery.userId },
+    source: 'campaign',
+    sendingHours: campaign.window,
+    gate,
+    requestKey: smtpCardRequestKey(delivery.id),
+  });
+  return smtpCardResultOf(result, delivery.attempts, deps.now(), deps.random ?? Math.random);
 }
 
 /** Who they are as the latest scan saw them: a campaign does not ask Graph again for each of thousands. */
@@ -184,44 +218,4 @@ function personOf(scanned: UserMfaStatus): Person {
     ...(scanned.department ? { department: scanned.department } : {}),
     ...(scanned.jobTitle ? { jobTitle: scanned.jobTitle } : {}),
   };
-}
-
-/** What a nudge's result means for the delivery: sent, wait and try again, or done with it (failed or not needed). */
-export function deliveryResultOf(result: NudgeResult, attempts: number, now: Date, random: () => number): DeliveryResult {
-  switch (result.kind) {
-    case 'sent':
-      return { kind: 'sent', nudgeId: result.nudgeId };
-    case 'alreadyStrong':
-      return { kind: 'skipped', reason: 'enrolled' };
-    case 'unknownPerson':
-      return { kind: 'skipped', reason: 'not in the directory' };
-    case 'deferred':
-      // Outside their window, snoozed, or nudged recently by another source: due again when that ends.
-      return { kind: 'later', at: result.notBefore, reason: result.reason };
-    case 'throttled':
-      // Teams documents 429 as not delivered.
-      return { kind: 'later', at: new Date(now.getTime() + result.retryAfterMs), reason: 'throttled', notDelivered: true };
-    case 'checkUnavailable':
-      return retryLater('the directory did not answer', attempts, now, random);
-    case 'blocked':
-      return { kind: 'failed', reason: 'blocked' };
-    case 'notInstallable':
-      return { kind: 'failed', reason: 'notInstallable' };
-    case 'failed': {
-      // A failed send is one that did not reach Teams (a refusal, or stopped before it left).
-      if (!result.transient) return { kind: 'failed', reason: result.reason };
-      const next = retryLater(result.reason, attempts, now, random);
-      return next.kind === 'later' ? { ...next, notDelivered: true } : next;
-    }
-    case 'uncertain':
-      return { kind: 'uncertain', reason: result.reason };
-  }
-}
-
-/** A passing failure: due again after a growing, jittered wait, until the last attempt, then failed for good. */
-function retryLater(reason: string, attempts: number, now: Date, random: () => number): DeliveryResult {
-  if (attempts >= MAX_ATTEMPTS) return { kind: 'failed', reason };
-  // Half fixed, half jitter: many deliveries failing together do not all come back at the same moment.
-  const ceiling = Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** (attempts - 1));
-  return { kind: 'later', at: new Date(now.getTime() + ceiling / 2 + random() * (ceiling / 2)), reason };
 }

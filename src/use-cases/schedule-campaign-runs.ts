@@ -24,7 +24,7 @@ export interface ScheduledRunOutcome {
   next?: Date;
   /** Why the campaign cannot go on as planned, and whether its owner was told now (they are told once). */
   problem?: { text: string; told: boolean; tellError?: unknown };
-  /** No scan has completed yet: the run waits, and its start is to be tried again later. */
+  /** No scan (or, for owners of password senders, no read of the sign-in log) has completed yet: the run waits, and its start is to be tried again later. */
   waitsForScan: boolean;
 }
 
@@ -38,7 +38,7 @@ export async function runScheduledCampaign(deps: ScheduleRunsDeps, campaignId: s
   // the queue's retry delay (minutes, meant for "no scan yet"). Safe to repeat: a run started by a try whose
   // answer was lost is found ("already started"), never started twice.
   const result = await recordWithRetries(() => deps.startRun(campaignId, scheduledFor));
-  const outcome: ScheduledRunOutcome = { result, waitsForScan: result.kind === 'noScan' };
+  const outcome: ScheduledRunOutcome = { result, waitsForScan: result.kind === 'noScan' || result.kind === 'noSmtpRead' };
   if (result.kind === 'notActive' || result.kind === 'unknownCampaign') return outcome;
   const campaign = await deps.campaigns.get(campaignId);
   if (!campaign) return outcome;
@@ -47,6 +47,15 @@ export async function runScheduledCampaign(deps: ScheduleRunsDeps, campaignId: s
       deps,
       campaign,
       'No scan of the tenant has completed yet, so its run waits for one. Say "scan" to start one.',
+    );
+    return outcome;
+  }
+  if (result.kind === 'noSmtpRead') {
+    // The sign-in log is read after each scan: the run waits for a read that completes, like a run waiting for a scan.
+    outcome.problem = await recordProblem(
+      deps,
+      campaign,
+      'No read of the sign-in log has completed yet, so nobody who sends mail with a password is known and its run waits. Say "smtp" to see why.',
     );
     return outcome;
   }

@@ -8,13 +8,15 @@ import type { DeliveryOutcome, NudgeMessenger } from '../domain/ports/nudge-deli
 import type { SendGate } from '../domain/ports/send-gate';
 import type { SmtpOwnerNudges, SmtpOwnerNudgeSource } from '../domain/ports/smtp-owner-nudges';
 import { smtpOwnerCardFor } from '../domain/smtp/smtp-owner-card';
-import { passwordSendersByOwner, type SmtpOwnerOfSenders } from './smtp-owners';
+import { passwordSendersByOwner, type SmtpOwnerOfSenders, type SmtpOwnersOfPeriod } from './smtp-owners';
 import type { SmtpReadinessDeps } from './read-smtp-readiness';
 import { deliveryRecordOf, postInPersonalChat, type PersonalChatDeps } from './reach-personal-chat';
 import { recordWithRetries } from './record-with-retries';
 
 export interface SmtpOwnerNudgeDeps extends PersonalChatDeps {
   owners: SmtpReadinessDeps;
+  /** The period's password senders by owner (default: worked out from `owners` for each card; ownersOfLatestRead keeps them per read). */
+  ownersOfPeriod?: () => Promise<SmtpOwnersOfPeriod>;
   directory: Pick<Directory, 'findPerson' | 'timeZoneOf'>;
   ledger: SmtpOwnerNudges;
   messenger: Pick<NudgeMessenger, 'openPersonalChat' | 'sendSmtpOwnerCard'>;
@@ -100,7 +102,7 @@ async function ownerOf(
   deps: SmtpOwnerNudgeDeps,
   about: SmtpOwnerNudgeRequest['about'],
 ): Promise<SmtpOwnerOfSenders | Extract<SmtpOwnerNudgeResult, { kind: 'nothingToMove' | 'noOwner' }>> {
-  const { owners, ownerless } = await passwordSendersByOwner(deps.owners);
+  const { owners, ownerless } = await (deps.ownersOfPeriod ? deps.ownersOfPeriod() : passwordSendersByOwner(deps.owners));
   if ('ownerId' in about) return owners.find((o) => o.ownerId === about.ownerId) ?? { kind: 'nothingToMove' };
   const upn = about.accountUpn.toLowerCase();
   const owner = owners.find((o) => o.senders.some((s) => s.userPrincipalName.toLowerCase() === upn));

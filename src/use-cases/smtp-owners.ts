@@ -10,6 +10,8 @@ export interface SmtpOwnerOfSenders {
   senders: SmtpSender[];
 }
 
+export type SmtpOwnersOfPeriod = Awaited<ReturnType<typeof passwordSendersByOwner>>;
+
 /**
  * Every password sender of the last 30 days, grouped by the person who owns it (SMTP_MAILBOX_OWNERS, the person's
  * own mailbox, or a shared mailbox's manager). Senders nobody can be found for are in `ownerless`, to be named.
@@ -30,4 +32,37 @@ export async function passwordSendersByOwner(
     byOwner.set(ownerId, entry);
   }
   return { owners: [...byOwner.values()], ownerless };
+}
+
+/**
+ * passwordSendersByOwner, worked out once per read of the sign-in log (and at most `maxAgeMs` old, as owners come from
+ * the latest posture scan too): a campaign sends one card per owner, and each card needs the owners of every sender.
+ */
+export function ownersOfLatestRead(deps: SmtpReadinessDeps, maxAgeMs = 60_000): () => Promise<SmtpOwnersOfPeriod> {
+  let cached: { read: number; at: number; owners: Promise<SmtpOwnersOfPeriod> } | undefined;
+  return async () => {
+    const { lastCompleted } = await deps.store.latestSmtpScans();
+    const read = lastCompleted?.finishedAt.getTime() ?? 0;
+    const now = deps.now().getTime();
+    if (!cached || cached.read !== read || now - cached.at > maxAgeMs || now < cached.at) {
+      const owners = passwordSendersByOwner(deps);
+      const entry = { read, at: now, owners };
+      cached = entry;
+      // A read that failed is not kept: the next card asks again.
+      owners.catch(() => {
+        if (cached === entry) cached = undefined;
+      });
+    }
+    return cached.owners;
+  };
+}
+
+/**
+ * The people a campaign for owners of password senders reaches: everyone who owns an account that sent mail with a
+ * password in the last 30 days; undefined when no read of the sign-in log has completed yet (nobody can be known).
+ */
+export async function passwordSenderOwnerIds(deps: SmtpReadinessDeps): Promise<string[] | undefined> {
+  const { lastCompleted } = await deps.store.latestSmtpScans();
+  if (!lastCompleted) return undefined;
+  return (await passwordSendersByOwner(deps)).owners.map((owner) => owner.ownerId);
 }

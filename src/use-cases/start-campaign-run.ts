@@ -1,4 +1,5 @@
-import { audienceQuery, inAudience } from '../domain/campaigns/campaign-audience';
+import { audienceQuery, inAudience, isSmtpAudience } from '../domain/campaigns/campaign-audience';
+import type { Campaign } from '../domain/campaigns/campaign';
 import type { CampaignRun } from '../domain/campaigns/campaign-run';
 import type { CampaignRecords } from '../domain/ports/campaign-store';
 import type { CampaignRuns } from '../domain/ports/campaign-runs';
@@ -6,9 +7,14 @@ import type { PostureStore } from '../domain/ports/posture-store';
 
 export interface StartRunDeps {
   campaigns: Pick<CampaignRecords, 'get'> & Pick<CampaignRuns, 'startRun' | 'addDeliveries' | 'finishRunIfDone'>;
-  posture: Pick<PostureStore, 'listUsers'>;
+  posture: Pick<PostureStore, 'listUsers' | 'findUser'>;
   /** The members of an Entra group (transitively), for campaigns aimed at a group. */
   groupMembers: (groupId: string) => Promise<ReadonlySet<string> | undefined>;
+  /**
+   * The people who own an account that sent mail with a password in the last 30 days (the latest read of the sign-in
+   * log), for campaigns aimed at them; undefined when no read has completed yet.
+   */
+  smtpOwners: () => Promise<readonly string[] | undefined>;
   now: () => Date;
 }
 
@@ -20,6 +26,8 @@ export type StartRunResult =
   | { kind: 'unknownCampaign' }
   /** No completed scan yet: nobody can be chosen. The run is not started, so a later try can. */
   | { kind: 'noScan' }
+  /** A campaign for owners of password senders, and no read of the sign-in log has completed: not started either. */
+  | { kind: 'noSmtpRead' }
   /** The campaign's Entra group no longer exists: the run is not started; its owner should change the audience. */
   | { kind: 'unknownGroup'; groupId: string };
 
@@ -42,14 +50,10 @@ export async function startCampaignRun(deps: StartRunDeps, campaignId: string, s
   const scope = campaign.audience.scope;
   const members = scope.kind === 'group' ? await deps.groupMembers(scope.groupId) : undefined;
   if (scope.kind === 'group' && !members) return { kind: 'unknownGroup', groupId: scope.groupId };
-  const chosen: string[] = [];
-  for (let offset = 0; ; offset += PAGE) {
-    const { users } = await deps.posture.listUsers({ ...audienceQuery(campaign.audience.gaps, campaign.target), offset, limit: PAGE });
-    // Someone the registration report left out is unknown, not unprotected: no nudge on a guess.
-    for (const user of users)
-      if (user.inReport !== false && inAudience(user, campaign.audience, members, campaign.target)) chosen.push(user.id);
-    if (users.length < PAGE) break;
-  }
+  const chosen = isSmtpAudience(campaign.audience)
+    ? await chooseSmtpOwners(deps, campaign, members)
+    : await chooseFromScan(deps, campaign, members);
+  if (!chosen) return { kind: 'noSmtpRead' };
 
   const { run, created } = await deps.campaigns.startRun(campaign.id, scheduledFor, deps.now());
   if (!created && run.status !== 'delivering') return { kind: 'alreadyStarted', run };
@@ -62,4 +66,36 @@ export async function startCampaignRun(deps: StartRunDeps, campaignId: string, s
   // Nobody left to remind: the run is over as it starts (the engine finishes runs only after sending).
   const finished = chosen.length === 0 ? await deps.campaigns.finishRunIfDone(run.id, deps.now()) : undefined;
   return { kind: 'started', run: finished ?? { ...run, targeted: chosen.length }, targeted: chosen.length };
+}
+
+/** Everyone of the latest scan the audience takes, page by page. */
+async function chooseFromScan(deps: StartRunDeps, campaign: Campaign, members: ReadonlySet<string> | undefined): Promise<string[]> {
+  const chosen: string[] = [];
+  for (let offset = 0; ; offset += PAGE) {
+    const { users } = await deps.posture.listUsers({ ...audienceQuery(campaign.audience.gaps, campaign.target), offset, limit: PAGE });
+    // Someone the registration report left out is unknown, not unprotected: no nudge on a guess.
+    for (const user of users)
+      if (user.inReport !== false && inAudience(user, campaign.audience, members, campaign.target)) chosen.push(user.id);
+    if (users.length < PAGE) break;
+  }
+  return chosen;
+}
+
+/**
+ * The owners of password senders the audience takes (its departments, group and exclusions apply to the owner, as
+ * the latest scan knows them). Their MFA methods do not matter here, so the registration report's gaps do not either.
+ */
+async function chooseSmtpOwners(
+  deps: StartRunDeps,
+  campaign: Campaign,
+  members: ReadonlySet<string> | undefined,
+): Promise<string[] | undefined> {
+  const owners = await deps.smtpOwners();
+  if (!owners) return undefined;
+  const chosen: string[] = [];
+  for (const ownerId of new Set(owners)) {
+    const person = await deps.posture.findUser(ownerId);
+    if (person && inAudience(person, campaign.audience, members, campaign.target)) chosen.push(person.id);
+  }
+  return chosen;
 }

@@ -61,7 +61,7 @@ describe.each(databaseChoices())('a campaign that asks for a passkey (%s)', (dat
   it('offers the choice on the form, starting at the setting (Microsoft Authenticator)', async () => {
     await e2e.say(manager, 'campaign new');
     const form = JSON.stringify(e2e.cardsTo(manager).at(-1)!.body);
-    expect(form).toMatch(/"id":"target","label":"What to ask for"[^{}]*"value":"authenticator"/);
+    expect(form).toMatch(/"id":"target","label":"What to ask for \(MFA reminders\)"[^{}]*"value":"authenticator"/);
     expect(form).toContain('"title":"Everyone without what this campaign asks for","value":"missingTarget"');
   });
 

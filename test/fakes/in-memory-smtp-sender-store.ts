@@ -95,12 +95,13 @@ export class InMemorySmtpSenderStore implements SmtpSenderStore {
 const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** A copy, without a `displayName` key where there is no name (as a row with a NULL name reads back). */
-function copySender({ displayName, ...sender }: SmtpSender): SmtpSender {
+function copySender({ displayName, lastPasswordSeen, ...sender }: SmtpSender): SmtpSender {
   return {
     ...sender,
     ...(displayName !== undefined ? { displayName } : {}),
     firstSeen: new Date(sender.firstSeen.getTime()),
     lastSeen: new Date(sender.lastSeen.getTime()),
+    ...(lastPasswordSeen !== undefined ? { lastPasswordSeen: new Date(lastPasswordSeen.getTime()) } : {}),
     addresses: [...sender.addresses],
     clients: [...sender.clients],
   };

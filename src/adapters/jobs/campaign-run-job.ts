@@ -57,7 +57,10 @@ export class CampaignRunJobs implements CampaignRunQueue {
         this.logger.warn({ campaignId, err: messageOf(outcome.problem.tellError) }, 'the campaign owner could not be told of a problem');
     }
     // Retried by the queue: a scan may have completed by then (and if its tries run out, the reconciler goes on).
-    if (outcome.waitsForScan) throw new Error('No completed scan yet: the campaign run waits for one.');
+    if (outcome.waitsForScan)
+      throw new Error(
+        `No completed ${outcome.result.kind === 'noSmtpRead' ? 'read of the sign-in log' : 'scan'} yet: the campaign run waits for one.`,
+      );
   }
 
   /** Makes sure each active campaign has its next run queued; answers how many campaigns were looked at. */

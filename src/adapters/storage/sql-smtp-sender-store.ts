@@ -22,11 +22,13 @@ const INSERT_SCAN = `
 /** The whole list in one statement (a JSON array expanded by json_to_recordset), never one statement per sender. */
 const INSERT_SENDERS = `
   INSERT INTO smtp_senders
-    (account_id, user_principal_name, display_name, first_seen, last_seen, sign_ins, addresses, clients, succeeded, used_password, only_oauth)
-  SELECT account_id, user_principal_name, display_name, first_seen, last_seen, sign_ins, addresses, clients, succeeded, used_password, only_oauth
+    (account_id, user_principal_name, display_name, first_seen, last_seen, sign_ins, addresses, clients, succeeded, used_password,
+     only_oauth, last_password_seen)
+  SELECT account_id, user_principal_name, display_name, first_seen, last_seen, sign_ins, addresses, clients, succeeded, used_password,
+    only_oauth, last_password_seen
   FROM json_to_recordset($1::json) AS s(
     account_id text, user_principal_name text, display_name text, first_seen timestamptz, last_seen timestamptz, sign_ins bigint,
-    addresses text[], clients text[], succeeded boolean, used_password boolean, only_oauth boolean)`;
+    addresses text[], clients text[], succeeded boolean, used_password boolean, only_oauth boolean, last_password_seen timestamptz)`;
 
 /** All but the latest $1 reads, except the last completed one. */
 const FORGET_OLD_SCANS = `
@@ -42,7 +44,7 @@ const LATEST_SCANS = `
   WHERE id = (SELECT max(id) FROM smtp_scans) OR id = (SELECT max(id) FROM smtp_scans WHERE status = 'completed')`;
 
 const SENDER_COLUMNS =
-  'account_id, user_principal_name, display_name, first_seen, last_seen, sign_ins, addresses, clients, succeeded, used_password, only_oauth';
+  'account_id, user_principal_name, display_name, first_seen, last_seen, sign_ins, addresses, clients, succeeded, used_password, only_oauth, last_password_seen';
 
 /** Latest seen first; "C" collation so that every server breaks ties the same way, whatever its locale. */
 const LIST_ORDER = 'ORDER BY last_seen DESC, lower(user_principal_name) COLLATE "C", lower(account_id) COLLATE "C"';
@@ -96,6 +98,7 @@ interface SenderRow {
   succeeded: boolean;
   used_password: boolean;
   only_oauth: boolean;
+  last_password_seen: Date | string | null;
 }
 
 /** `SmtpSenderStore` on PostgreSQL (PGlite or a server): the reads in smtp_scans, the last completed read's senders in smtp_senders. */
@@ -165,6 +168,7 @@ async function replaceSenders(tx: SqlExecutor, senders: readonly SmtpSender[]): 
     succeeded: sender.succeeded,
     used_password: sender.usedPassword,
     only_oauth: sender.onlyOAuth,
+    last_password_seen: sender.lastPasswordSeen?.toISOString() ?? null,
   }));
   await tx.query(INSERT_SENDERS, [JSON.stringify(rows)]);
 }
@@ -216,5 +220,6 @@ function toSender(row: SenderRow): SmtpSender {
     succeeded: row.succeeded,
     usedPassword: row.used_password,
     onlyOAuth: row.only_oauth,
+    ...(row.last_password_seen !== null ? { lastPasswordSeen: new Date(row.last_password_seen) } : {}),
   };
 }

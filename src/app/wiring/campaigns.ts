@@ -9,6 +9,8 @@ import type { CampaignStore } from '../../domain/ports/campaign-store';
 import { escalateUnanswered } from '../../use-cases/escalate-unanswered';
 import { sendNudge, type NudgeRequest } from '../../use-cases/send-nudge';
 import { startCampaignRun } from '../../use-cases/start-campaign-run';
+import { sendSmtpOwnerNudge, type SmtpOwnerNudgeRequest } from '../../use-cases/send-smtp-owner-nudge';
+import { passwordSenderOwnerIds } from '../../use-cases/smtp-owners';
 import type { CampaignProblemListener } from '../../use-cases/schedule-campaign-runs';
 import type { GraphSlice } from './graph';
 import type { NudgeSlice } from './nudges';
@@ -38,6 +40,7 @@ export async function wireCampaigns(platform: Platform, graph: GraphSlice, teams
       campaigns: store,
       posture: posture.store,
       groupMembers: (groupId: string) => graph.directory.groupMemberIds(groupId),
+      smtpOwners: () => passwordSenderOwnerIds(nudges.smtpOwners.deps.owners),
       now,
     };
     const result = await startCampaignRun(deps, campaignId, scheduledFor);
@@ -72,6 +75,7 @@ function deliveryEngine(
   const deps = {
     store,
     send: (request: NudgeRequest) => sendNudge(nudges.sending, request),
+    sendSmtp: (request: SmtpOwnerNudgeRequest) => sendSmtpOwnerNudge(nudges.smtpOwners.deps, request),
     scanned: (userId: string) => posture.store.findUser(userId),
     now,
     worker: nudges.worker,

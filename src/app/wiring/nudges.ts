@@ -12,6 +12,7 @@ import { SqlSendRate } from '../../adapters/storage/sql-send-rate';
 import type { NudgeActionDeps } from '../../use-cases/act-on-nudge';
 import { sendNudge, type SendNudgeDeps } from '../../use-cases/send-nudge';
 import { sendSmtpOwnerNudge, type SmtpOwnerNudgeDeps } from '../../use-cases/send-smtp-owner-nudge';
+import { ownersOfLatestRead } from '../../use-cases/smtp-owners';
 import { SmtpOwnerNudgeJobs } from '../../adapters/jobs/smtp-owner-nudge-job';
 import { SqlSmtpOwnerNudges } from '../../adapters/storage/sql-smtp-owner-nudges';
 import { smtpReadinessDeps } from './smtp-readiness';
@@ -57,8 +58,10 @@ export async function wireNudges(platform: Platform, graph: GraphSlice, teams: T
  */
 async function smtpOwnerNudges(platform: Platform, graph: GraphSlice, teams: TeamsSlice, posture: PostureSlice, budget: SendBudget) {
   const { config, logger, now } = platform;
+  const owners = smtpReadinessDeps(config, posture, now);
   const deps: SmtpOwnerNudgeDeps = {
-    owners: smtpReadinessDeps(config, posture, now),
+    owners,
+    ownersOfPeriod: ownersOfLatestRead(owners),
     directory: graph.directory,
     ledger: new SqlSmtpOwnerNudges(platform.db),
     references: teams.references,

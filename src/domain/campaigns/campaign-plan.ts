@@ -60,9 +60,9 @@ export function parseCampaignPlan(
   else if (name.length > PLAN_LIMITS.name) problems.push(`Keep the name to ${PLAN_LIMITS.name} characters.`);
 
   const gaps = text('gaps') || 'both';
-  if (!['none', 'weak', 'both', 'phoneOnly', 'missingTarget'].includes(gaps))
+  if (!['none', 'weak', 'both', 'phoneOnly', 'missingTarget', 'smtpPassword'].includes(gaps))
     problems.push(
-      'Choose who to remind: no MFA, weak methods only, both, those who rely on SMS and voice alone, or everyone without what the campaign asks for.',
+      'Choose who to remind: no MFA, weak methods only, both, those who rely on SMS and voice alone, everyone without what the campaign asks for, or the owners of accounts that send mail with a password.',
     );
   const target = text('target') || defaultTarget;
   if (!isNudgeTarget(target)) problems.push('Choose what to ask for: Microsoft Authenticator, a passkey, or either.');
@@ -129,6 +129,13 @@ export function parseCampaignPlan(
   if (escalateText !== '' && (escalateAfter === undefined || escalateAfter < 1 || escalateAfter > PLAN_LIMITS.escalateAfter)) {
     problems.push(`Escalate after: a whole number from 1 to ${PLAN_LIMITS.escalateAfter} unanswered nudges, or 0 for never.`);
   }
+
+  // The owners' card has its own date (when SMTP AUTH's basic authentication is switched off), and managers are told
+  // about unanswered MFA nudges only: refused rather than silently dropped.
+  if (gaps === 'smtpPassword' && deadline !== '')
+    problems.push('Leave the deadline empty: the card to owners of password senders gives the date SMTP AUTH with a password stops.');
+  if (gaps === 'smtpPassword' && escalateAfter !== undefined)
+    problems.push('Set "tell their managers" to 0: managers are told about unanswered MFA nudges only.');
 
   if (problems.length > 0 || !schedule || !window || maxNudges === undefined || !isNudgeTarget(target)) return { problems };
   return {

@@ -35,7 +35,8 @@ export interface CampaignDelivery {
 
 /** How a claimed delivery ended, as the engine reports it. */
 export type DeliveryResult =
-  | { kind: 'sent'; nudgeId: string }
+  /** `card`: which ledger nudgeId is in: an MFA nudge's (the default) or a card to an owner of password senders. */
+  | { kind: 'sent'; nudgeId: string; card?: 'smtpOwner' }
   | { kind: 'failed'; reason: string }
   | { kind: 'skipped'; reason: string }
   /** Its card left and no definite answer came (or its answer could not be recorded): never sent again. */
@@ -45,3 +46,12 @@ export type DeliveryResult =
    * proves nothing reached Teams may follow the delivery's send mark: `notDelivered` says so, and clears the mark.
    */
   | { kind: 'later'; at: Date; reason: string; notDelivered?: true };
+
+/**
+ * The request key a campaign delivery's card to an owner of password senders is kept under (smtp_owner_nudges): the
+ * same on every try of the delivery, so a retry finds the card an earlier try reserved. The delivery queue's SQL
+ * builds the same text to find that card when the delivery's claim ran out.
+ */
+export function smtpCardRequestKey(deliveryId: string): string {
+  return `campaign-delivery:${deliveryId}`;
+}

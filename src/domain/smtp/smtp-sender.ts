@@ -29,6 +29,11 @@ export interface SmtpSender {
   succeeded: boolean;
   /** At least one sign-in used a password (basic auth): what stops working. */
   usedPassword: boolean;
+  /**
+   * The latest sign-in with a password, when there was one: after a card to its owner, a sign-in later than this one
+   * (OAuth) is what shows the account moved off the password.
+   */
+  lastPasswordSeen?: Date;
   /** Every sign-in used OAuth: nothing to move. */
   onlyOAuth: boolean;
 }
@@ -90,6 +95,7 @@ export class SmtpSenderTally {
     sender.succeeded ||= event.succeeded;
     const password = event.usedPassword !== false;
     sender.usedPassword ||= password;
+    if (password && (!sender.lastPasswordSeen || event.at > sender.lastPasswordSeen)) sender.lastPasswordSeen = event.at;
     sender.onlyOAuth &&= !password;
     if (event.ipAddress) entry.addresses.set(event.ipAddress, Math.max(entry.addresses.get(event.ipAddress) ?? 0, event.at.getTime()));
     if (event.client) entry.clients.add(event.client);

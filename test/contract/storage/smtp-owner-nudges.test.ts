@@ -13,7 +13,7 @@ onFakeAndDatabases<SmtpOwnerNudgesSubject>(smtpOwnerNudgesContract, {
     return { store, another: () => store };
   },
   sql: async (db) => {
-    await db.exec('TRUNCATE smtp_owner_nudges');
+    await db.exec('TRUNCATE smtp_owner_nudges CASCADE');
     return { store: new SqlSmtpOwnerNudges(db), another: () => new SqlSmtpOwnerNudges(db) };
   },
 });

@@ -220,6 +220,7 @@ export function smtpSenderStoreContract(name: string, make: () => Promise<SmtpSe
         addresses: ['2001:db8::1', '203.0.113.9', '198.51.100.4'],
         clients: ['Microsoft Office', 'BAV2ROPC', 'Canon iR-ADV C5535'],
         succeeded: false,
+        lastPasswordSeen: new Date('2026-12-03T08:00:00.007Z'),
       });
       const bare = sender('bare', new Date('2026-12-01T12:34:56.789Z'), { displayName: undefined, addresses: [], clients: [] });
       const scan = completed(new Date('2026-12-04T10:00:00.123Z'), 43_211);
@@ -229,6 +230,8 @@ export function smtpSenderStoreContract(name: string, make: () => Promise<SmtpSe
       const found = await store.smtpSendersByAccount(['full', 'bare']);
       expect(found).toEqual([full, bare]);
       expect(found[1]).not.toHaveProperty('displayName');
+      expect(found[1]).not.toHaveProperty('lastPasswordSeen');
+      expect(found[0]!.lastPasswordSeen!.getTime()).toBe(full.lastPasswordSeen!.getTime());
       expect(found[0]!.lastSeen.getTime()).toBe(full.lastSeen.getTime());
       expect(found[0]!.firstSeen.getTime()).toBe(full.firstSeen.getTime());
       const { lastCompleted } = await store.latestSmtpScans();

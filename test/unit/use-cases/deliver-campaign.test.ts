@@ -1,7 +1,8 @@
 import type { CampaignStore } from '../../../src/domain/ports/campaign-store';
 import type { Database } from '../../../src/adapters/storage/database';
 import { sqlCampaignStore } from '../../../src/adapters/storage/sql-campaign-store';
-import { claimDueBatch, deliverDueBatch, deliveryResultOf, MAX_ATTEMPTS, sendClaimedBatch } from '../../../src/use-cases/deliver-campaign';
+import { claimDueBatch, deliverDueBatch, sendClaimedBatch } from '../../../src/use-cases/deliver-campaign';
+import { deliveryResultOf, MAX_ATTEMPTS } from '../../../src/use-cases/campaign-delivery-results';
 import type { NudgeRequest, NudgeResult } from '../../../src/use-cases/send-nudge';
 import { campaignPlan } from '../../fakes/campaign-plan';
 import { databaseTargets } from '../../support/test-database';

@@ -33,6 +33,8 @@ describe.each(databaseTargets())('starting a campaign run on $name', (target) =>
   let deps: StartRunDeps;
   let campaigns: CampaignStore;
   let posture: SqlPostureStore;
+  /** The owners of password senders the latest read of the sign-in log found; undefined: no read completed. */
+  let smtpOwners: string[] | undefined;
   const usersOf = async (runId: string) =>
     (await db.query<{ user_id: string }>('SELECT user_id FROM campaign_deliveries WHERE run_id = $1 ORDER BY user_id', [runId])).map(
       (row) => row.user_id,
@@ -46,6 +48,7 @@ describe.each(databaseTargets())('starting a campaign run on $name', (target) =>
       campaigns,
       posture,
       groupMembers: async (id) => (id === 'g' ? new Set(['none-finance', 'none-sales']) : undefined),
+      smtpOwners: async () => smtpOwners,
       now: () => NOW,
     };
   });
@@ -153,6 +156,54 @@ describe.each(databaseTargets())('starting a campaign run on $name', (target) =>
       await campaigns.setStatus(paused.id, 'paused', ['active'], NOW);
       const run = await campaigns.startRun(paused.id, NOW, NOW);
       expect((await finishCampaignRun({ campaigns, now: () => NOW }, run.run))?.report.campaign.status).toBe('paused');
+    });
+
+    describe('for owners of accounts that sent mail with a password', () => {
+      const smtpPlan = (audience: Partial<CampaignPlan['audience']>) => plan({ gaps: 'smtpPassword', ...audience });
+      afterEach(() => {
+        smtpOwners = undefined;
+      });
+
+      it('waits, starting nothing, until a read of the sign-in log has completed', async () => {
+        const campaign = await campaigns.create(smtpPlan({}), owner, NOW);
+        expect(await startCampaignRun(deps, campaign.id, NOW)).toEqual({ kind: 'noSmtpRead' });
+        expect(await campaigns.runs(campaign.id)).toEqual([]);
+      });
+
+      it('takes the owners whatever their MFA (the strong and the unreported too), never guests, people the scan lacks, or the excluded', async () => {
+        smtpOwners = [
+          'strong-finance',
+          'none-sales',
+          'unreported-finance',
+          'guest-finance',
+          'excluded-finance',
+          'left-the-company',
+          'strong-finance',
+        ];
+        const campaign = await campaigns.create(smtpPlan({ excluded: ['cfo@contoso.example'] }), owner, NOW);
+        const result = await startCampaignRun(deps, campaign.id, NOW);
+        if (result.kind !== 'started') throw new Error(`expected a start, got ${result.kind}`);
+        expect(await usersOf(result.run.id)).toEqual(['none-sales', 'strong-finance', 'unreported-finance']);
+        expect(result.targeted).toBe(3);
+      });
+
+      it('applies departments and groups to the owner, and people with no MFA who own nothing are not in it', async () => {
+        smtpOwners = ['strong-finance', 'none-sales'];
+        const finance = await campaigns.create(smtpPlan({ scope: { kind: 'departments', departments: ['finance'] } }), owner, NOW);
+        const inFinance = await startCampaignRun(deps, finance.id, NOW);
+        if (inFinance.kind !== 'started') throw new Error(`expected a start, got ${inFinance.kind}`);
+        expect(await usersOf(inFinance.run.id)).toEqual(['strong-finance']);
+        const group = await campaigns.create(smtpPlan({ scope: { kind: 'group', groupId: 'g' } }), owner, NOW);
+        const inGroup = await startCampaignRun(deps, group.id, NOW);
+        if (inGroup.kind !== 'started') throw new Error(`expected a start, got ${inGroup.kind}`);
+        expect(await usersOf(inGroup.run.id)).toEqual(['none-sales']);
+      });
+
+      it('finishes at once when nobody sends with a password any more', async () => {
+        smtpOwners = [];
+        const campaign = await campaigns.create(smtpPlan({}), owner, NOW);
+        expect(await startCampaignRun(deps, campaign.id, NOW)).toMatchObject({ kind: 'started', targeted: 0, run: { status: 'finished' } });
+      });
     });
 
     it('runs neither a paused, a cancelled nor an unknown campaign', async () => {

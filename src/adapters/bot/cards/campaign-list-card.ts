@@ -1,7 +1,7 @@
 import type { Campaign } from '../../../domain/campaigns/campaign';
 import type { CampaignHeadline } from '../../../domain/campaigns/campaign-funnel';
 import { renderCard, type AdaptiveCard } from './card-template';
-import { campaignTitle, STATUS_TEXT } from './campaign-plan-text';
+import { campaignTitle, outcomeWords, STATUS_TEXT } from './campaign-plan-text';
 import { countText } from './figure-text';
 import { VERBS } from './verbs';
 
@@ -22,7 +22,7 @@ export function campaignListCard(view: CampaignListView): AdaptiveCard {
       campaignId: campaign.id,
       verb: VERBS.campaignStatus,
       title: campaignTitle(campaign),
-      line: `${STATUS_TEXT[campaign.status].text.split(':')[0]} · ${countText(total.targeted)} targeted · ${countText(total.delivered)} delivered · ${countText(total.enrolled)} enrolled`,
+      line: `${STATUS_TEXT[campaign.status].text.split(':')[0]} · ${countText(total.targeted)} targeted · ${countText(total.delivered)} delivered · ${countText(total.enrolled)} ${outcomeWords(campaign).listed}`,
     })),
     newVerb: VERBS.campaignNew,
     canCreate: view.canCreate,

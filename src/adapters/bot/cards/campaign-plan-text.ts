@@ -1,4 +1,5 @@
 import type { Campaign, CampaignPlan, CampaignStatus } from '../../../domain/campaigns/campaign';
+import { isSmtpAudience } from '../../../domain/campaigns/campaign-audience';
 import type { NudgeTarget } from '../../../domain/nudges/nudge-target';
 import type { CampaignSchedule } from '../../../domain/campaigns/campaign-schedule';
 import { sendingHoursText, WEEKDAY_SHORT } from '../../../domain/nudges/quiet-hours';
@@ -11,6 +12,7 @@ const GAPS: Record<CampaignPlan['audience']['gaps'], string> = {
   weak: 'Weak methods only (text message, voice call)',
   phoneOnly: 'People who rely on SMS and voice alone',
   missingTarget: 'Everyone without what this campaign asks for',
+  smtpPassword: 'Owners of accounts that sent mail with a password (last 30 days)',
 };
 
 /** What a campaign's cards ask people to set up, and what "I've done it" checks for. */
@@ -26,6 +28,40 @@ export const STATUS_TEXT: Record<CampaignStatus, { text: string; color: TextColo
   cancelled: { text: 'Cancelled', color: 'Attention' },
   finished: { text: 'Finished: every run has been delivered', color: 'Default' },
 };
+
+/**
+ * What a campaign's last stage is called and how it is told: strong MFA after a nudge, or, for a campaign to owners
+ * of password senders, every account on their card off the password (signed in with OAuth since, or quiet for a week).
+ */
+export interface OutcomeWords {
+  /** The chart's bar and the runs table's column. */
+  stage: string;
+  /** The funnel's fact, and its median's. */
+  fact: string;
+  median: string;
+  /** In the campaign list's line: "3 enrolled". */
+  listed: string;
+  footnote: string;
+}
+
+export function outcomeWords(campaign: Pick<Campaign, 'audience'>): OutcomeWords {
+  if (isSmtpAudience(campaign.audience))
+    return {
+      stage: 'Moved off',
+      fact: 'Moved off the password after the card',
+      median: 'Median time to move',
+      listed: 'moved off the password',
+      footnote:
+        'Moved off: after the card reached them, no account on it signed in with a password again, and each signed in with OAuth since or stayed quiet for a week, as the latest read of the sign-in log shows.',
+    };
+  return {
+    stage: 'Enrolled',
+    fact: 'Enrolled after the nudge',
+    median: 'Median time to enrol',
+    listed: 'enrolled',
+    footnote: `Enrolled: strong MFA confirmed after a nudge reached them, by their "I've done it" or a later scan.`,
+  };
+}
 
 export function campaignTitle(campaign: Pick<Campaign, 'number' | 'name'>): string {
   return `Campaign ${campaign.number} · ${directoryText(campaign.name, 80)}`;
@@ -56,12 +92,18 @@ function windowText(window: Campaign['window']): string {
   return text === 'always' ? 'any time' : `${text}, in each person's own time zone`;
 }
 
+function asksForText(campaign: Campaign): string {
+  if (isSmtpAudience(campaign.audience))
+    return 'To move each account off the password: OAuth, a connector relay, High Volume Email or Graph sendMail, whichever fits';
+  // A campaign from before the choice asks for what the NUDGE_TARGET setting says.
+  return campaign.target ? TARGET_TEXT[campaign.target] : 'What the bot asks for by default (NUDGE_TARGET)';
+}
+
 /** The plan as facts, for the status card. */
 export function planFacts(campaign: Campaign): { title: string; value: string }[] {
   return [
     { title: 'Audience', value: audienceText(campaign.audience) },
-    // A campaign from before the choice asks for what the NUDGE_TARGET setting says.
-    { title: 'Asks for', value: campaign.target ? TARGET_TEXT[campaign.target] : 'What the bot asks for by default (NUDGE_TARGET)' },
+    { title: 'Asks for', value: asksForText(campaign) },
     { title: 'Schedule', value: scheduleText(campaign.schedule) },
     { title: 'Delivery window', value: windowText(campaign.window) },
     ...(campaign.deadline ? [{ title: 'Deadline on the card', value: campaign.deadline }] : []),

@@ -2,7 +2,7 @@ import type { Campaign } from '../../../domain/campaigns/campaign';
 import type { CampaignFunnel } from '../../../domain/campaigns/campaign-funnel';
 import type { CampaignRun } from '../../../domain/campaigns/campaign-run';
 import { renderCard, type AdaptiveCard } from './card-template';
-import { campaignTitle, planFacts, STATUS_TEXT } from './campaign-plan-text';
+import { campaignTitle, outcomeWords, planFacts, STATUS_TEXT, type OutcomeWords } from './campaign-plan-text';
 import { countText } from './figure-text';
 import { utcDateTimeText } from './freshness-line';
 import { VERBS } from './verbs';
@@ -57,7 +57,7 @@ function escalationFact(escalations: { managers: number; people: number; failedM
 }
 
 /** The funnel as facts: each stage once, the failures by reason, never a stage that is always zero hidden. */
-export function funnelFacts(funnel: CampaignFunnel): { title: string; value: string }[] {
+export function funnelFacts(funnel: CampaignFunnel, words: OutcomeWords): { title: string; value: string }[] {
   return [
     { title: 'Targeted', value: countText(funnel.targeted) },
     { title: 'Delivered', value: countText(funnel.delivered) },
@@ -74,19 +74,20 @@ export function funnelFacts(funnel: CampaignFunnel): { title: string; value: str
     ...(funnel.cancelled > 0 ? [{ title: 'Cancelled', value: countText(funnel.cancelled) }] : []),
     { title: 'Opened', value: countText(funnel.opened) },
     { title: 'Snoozed', value: countText(funnel.snoozed) },
-    { title: 'Enrolled after the nudge', value: countText(funnel.enrolled) },
-    { title: 'Median time to enrol', value: funnel.medianMinutesToEnrol === undefined ? '–' : durationText(funnel.medianMinutesToEnrol) },
+    { title: words.fact, value: countText(funnel.enrolled) },
+    { title: words.median, value: funnel.medianMinutesToEnrol === undefined ? '–' : durationText(funnel.medianMinutesToEnrol) },
   ];
 }
 
 export function campaignStatusCard(view: CampaignStatusView): AdaptiveCard {
   const { campaign, total } = view;
   const state = STATUS_TEXT[campaign.status];
+  const words = outcomeWords(campaign);
   const stages = [
     { x: 'Targeted', y: total.targeted, color: 'categoricalBlue' },
     { x: 'Delivered', y: total.delivered, color: 'categoricalTeal' },
     { x: 'Opened', y: total.opened, color: 'categoricalPurple' },
-    { x: 'Enrolled', y: total.enrolled, color: 'good' },
+    { x: words.stage, y: total.enrolled, color: 'good' },
   ];
   const runs = view.runs.slice(-MAX_RUN_ROWS).reverse();
   const action = (title: string, change: string, style: string) => ({
@@ -114,7 +115,8 @@ export function campaignStatusCard(view: CampaignStatusView): AdaptiveCard {
     chartTitle: 'People at each stage',
     bars: total.targeted > 0 ? stages : [],
     chartFallback: stages.map((s) => `${s.x} ${countText(s.y)}`).join(' → '),
-    funnelFacts: [...funnelFacts(total), ...(campaign.escalateAfter && view.escalations ? [escalationFact(view.escalations)] : [])],
+    outcomeStage: words.stage,
+    funnelFacts: [...funnelFacts(total, words), ...(campaign.escalateAfter && view.escalations ? [escalationFact(view.escalations)] : [])],
     runs: runs.map(({ run, funnel }) => ({
       when: `${utcDateTimeText(run.scheduledFor)}${run.status === 'delivering' ? ' (delivering)' : run.status === 'cancelled' ? ' (cancelled)' : ''}`,
       targeted: countText(funnel.targeted),
@@ -122,7 +124,7 @@ export function campaignStatusCard(view: CampaignStatusView): AdaptiveCard {
       enrolled: countText(funnel.enrolled),
     })),
     runsNote: view.runs.length > runs.length ? `The latest ${runs.length} of ${view.runs.length} runs.` : '',
-    footnote: `Each person counts once across runs. Enrolled: strong MFA confirmed after a nudge reached them, by their "I've done it" or a later scan. As of ${utcDateTimeText(view.now)}. Say "campaign export ${campaign.number}" for every delivery as CSV.`,
+    footnote: `Each person counts once across runs. ${words.footnote} As of ${utcDateTimeText(view.now)}. Say "campaign export ${campaign.number}" for every delivery as CSV.`,
     actions,
   });
 }

@@ -18,20 +18,41 @@ const ENROLLED_AT = `
        WHEN (CASE WHEN n.target = 'passkey' THEN u.methods && ${PHISHING_RESISTANT} ELSE u.strength = 'strong' END)
          AND r.finished_at >= n.sent_at THEN r.finished_at END`;
 
+/**
+ * For a card to an owner of password senders: when the owner moved off the password, read from the last completed
+ * read of the sign-in log (its end: the latest it can have been). Each account on the card must have signed in with
+ * no password since the card, and either signed in since (with OAuth: the move shows) or stayed quiet for a week
+ * after the card in a read that covers that week (a device retired, or moved to a relay that signs in as no one).
+ */
+const MOVED_AT = `
+  CASE WHEN o.sent_at IS NOT NULL AND lc.finished_at >= o.sent_at AND NOT EXISTS (
+    SELECT 1 FROM unnest(o.account_ids) AS card (account_id)
+    WHERE EXISTS (SELECT 1 FROM smtp_senders x
+                  WHERE lower(x.account_id) = lower(card.account_id) AND x.last_password_seen >= o.sent_at)
+       OR (lc.window_until < o.sent_at + interval '7 days'
+           AND NOT EXISTS (SELECT 1 FROM smtp_senders x WHERE lower(x.account_id) = lower(card.account_id) AND x.last_seen > o.sent_at))
+  ) THEN lc.finished_at END`;
+
 const FACT_SOURCES = `
   campaign_deliveries d
     LEFT JOIN nudges n ON n.id = d.nudge_id
     LEFT JOIN nudge_series s ON s.id = n.series_id
+    LEFT JOIN smtp_owner_nudges o ON o.id = d.smtp_nudge_id
+    LEFT JOIN (SELECT finished_at, window_until FROM smtp_scans WHERE status = 'completed' ORDER BY id DESC LIMIT 1) lc
+      ON o.id IS NOT NULL
     LEFT JOIN current_mfa_users u ON u.id = d.user_id
     LEFT JOIN scan_runs r ON r.id = u.scan_id`;
 
+/** What a delivery led to: strong MFA after an MFA nudge, or off the password after a card to an owner. */
+const OUTCOME_AT = `COALESCE(${ENROLLED_AT}, ${MOVED_AT})`;
+
 /** Each delivery with what followed: any action on its card, a snooze, and strong MFA confirmed after it was sent. */
 const DELIVERY_FACTS = `
-  SELECT d.run_id, d.user_id, d.status, d.reason, n.sent_at,
+  SELECT d.run_id, d.user_id, d.status, d.reason, COALESCE(n.sent_at, o.sent_at) AS sent_at,
     EXISTS (SELECT 1 FROM nudge_actions a WHERE a.nudge_id = d.nudge_id) AS opened,
     EXISTS (SELECT 1 FROM nudge_actions a WHERE a.nudge_id = d.nudge_id AND a.action <> 'viewed' AND a.result <> 'notYours') AS answered,
     EXISTS (SELECT 1 FROM nudge_actions a WHERE a.nudge_id = d.nudge_id AND a.action = 'snooze' AND a.result = 'snoozed') AS snoozed,
-    ${ENROLLED_AT} AS enrolled_at,
+    ${OUTCOME_AT} AS enrolled_at,
     u.user_principal_name, u.display_name, u.manager_id
   FROM ${FACT_SOURCES}
   WHERE d.campaign_id = $1
@@ -45,7 +66,7 @@ const DELIVERY_FACTS = `
 const HEADLINES = `
   SELECT d.campaign_id, count(DISTINCT d.user_id)::int AS targeted,
     count(DISTINCT d.user_id) FILTER (WHERE d.status = 'sent')::int AS delivered,
-    count(DISTINCT d.user_id) FILTER (WHERE (${ENROLLED_AT}) IS NOT NULL)::int AS enrolled
+    count(DISTINCT d.user_id) FILTER (WHERE (${OUTCOME_AT}) IS NOT NULL)::int AS enrolled
   FROM ${FACT_SOURCES}
   WHERE d.campaign_id = ANY($1::uuid[])
   GROUP BY d.campaign_id`;

@@ -33,7 +33,8 @@ const COMPLETE = `
   UPDATE campaign_deliveries SET
     status = CASE WHEN $3 = 'pending' AND send_started_at IS NOT NULL AND NOT $8 THEN 'uncertain' ELSE $3 END,
     reason = CASE WHEN $3 = 'pending' AND send_started_at IS NOT NULL AND NOT $8 THEN 'no answer could be recorded after its card left' ELSE $4 END,
-    nudge_id = $5,
+    nudge_id = CASE WHEN $9 THEN NULL ELSE $5::uuid END,
+    smtp_nudge_id = CASE WHEN $9 THEN $5::uuid ELSE NULL END,
     due_at = CASE WHEN $3 = 'pending' AND (send_started_at IS NULL OR $8) THEN COALESCE($6, due_at) ELSE due_at END,
     finished_at = CASE WHEN $3 = 'pending' AND (send_started_at IS NULL OR $8) THEN NULL ELSE $7::timestamptz END,
     send_started_at = CASE WHEN $3 = 'pending' AND $8 THEN NULL ELSE send_started_at END,
@@ -49,14 +50,18 @@ const COMPLETE = `
 const RECLAIM_EXPIRED = `
   WITH expired AS (
     SELECT d.id, d.send_started_at IS NOT NULL AS marked,
-      (SELECT n.id FROM nudges n WHERE n.campaign_delivery_id = d.id AND n.status = 'sent' ORDER BY n.created_at DESC LIMIT 1) AS sent_nudge
+      (SELECT n.id FROM nudges n WHERE n.campaign_delivery_id = d.id AND n.status = 'sent' ORDER BY n.created_at DESC LIMIT 1) AS sent_nudge,
+      -- A card to an owner of password senders is kept under the delivery's request key (smtpCardRequestKey).
+      (SELECT o.id FROM smtp_owner_nudges o WHERE o.request_key = 'campaign-delivery:' || d.id AND o.status = 'sent') AS sent_smtp_nudge
     FROM campaign_deliveries d
     WHERE d.status = 'sending' AND d.lease_until < COALESCE($2::timestamptz, clock_timestamp())
   ), moved AS (
     UPDATE campaign_deliveries d
-    SET status = CASE WHEN NOT e.marked THEN 'pending' WHEN e.sent_nudge IS NOT NULL THEN 'sent' ELSE 'uncertain' END,
-        reason = CASE WHEN NOT e.marked THEN d.reason WHEN e.sent_nudge IS NOT NULL THEN NULL ELSE 'the instance sending it stopped before Teams answered' END,
+    SET status = CASE WHEN NOT e.marked THEN 'pending' WHEN COALESCE(e.sent_nudge, e.sent_smtp_nudge) IS NOT NULL THEN 'sent' ELSE 'uncertain' END,
+        reason = CASE WHEN NOT e.marked THEN d.reason WHEN COALESCE(e.sent_nudge, e.sent_smtp_nudge) IS NOT NULL THEN NULL
+          ELSE 'the instance sending it stopped before Teams answered' END,
         nudge_id = COALESCE(e.sent_nudge, d.nudge_id),
+        smtp_nudge_id = COALESCE(e.sent_smtp_nudge, d.smtp_nudge_id),
         finished_at = CASE WHEN NOT e.marked THEN NULL ELSE $1::timestamptz END,
         due_at = CASE WHEN NOT e.marked THEN $1::timestamptz ELSE d.due_at END,
         claimed_by = NULL, lease_until = NULL
@@ -69,6 +74,11 @@ const RECLAIM_EXPIRED = `
     FROM moved m
     WHERE n.campaign_delivery_id = m.id AND m.status = 'uncertain' AND n.status = 'sending'
     RETURNING n.id
+  ), settled_smtp AS (
+    UPDATE smtp_owner_nudges o SET status = 'uncertain', status_detail = 'its sender stopped after the card left'
+    FROM moved m
+    WHERE o.request_key = 'campaign-delivery:' || m.id AND m.status = 'uncertain' AND o.status = 'sending'
+    RETURNING o.id
   )
   SELECT status FROM moved`;
 
@@ -107,6 +117,7 @@ export class SqlDeliveryQueue implements DeliveryQueue {
       result.kind === 'later' ? result.at : null,
       at,
       result.kind === 'later' && result.notDelivered === true,
+      result.kind === 'sent' && result.card === 'smtpOwner',
     ]);
     return rows.length === 1;
   }

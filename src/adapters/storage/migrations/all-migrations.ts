@@ -16,6 +16,7 @@ import { phoneTypes } from './015_phone_types';
 import { nudgeTargets } from './016_nudge_targets';
 import { smtpSenders } from './017_smtp_senders';
 import { smtpOwnerNudges } from './018_smtp_owner_nudges';
+import { smtpCampaigns } from './019_smtp_campaigns';
 import type { Migration } from './migration';
 
 /** Every migration, in order. A new migration file is added here too. */
@@ -38,4 +39,5 @@ export const allMigrations: readonly Migration[] = [
   nudgeTargets,
   smtpSenders,
   smtpOwnerNudges,
+  smtpCampaigns,
 ];

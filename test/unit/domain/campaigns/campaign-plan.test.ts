@@ -109,6 +109,19 @@ describe('the campaign form', () => {
     ]);
   });
 
+  it('reads a campaign for owners of password senders, refusing a deadline or managers told (the card has its own date)', () => {
+    const smtp = parseCampaignPlan({ ...form, gaps: 'smtpPassword', deadline: '', escalateAfter: '0' }, now);
+    expect(smtp).toMatchObject({ plan: { audience: { gaps: 'smtpPassword', scope: { kind: 'departments' } } } });
+    expect(smtp).not.toHaveProperty('plan.escalateAfter');
+    expect(problems({ gaps: 'smtpPassword' })).toEqual([
+      'Leave the deadline empty: the card to owners of password senders gives the date SMTP AUTH with a password stops.',
+      'Set "tell their managers" to 0: managers are told about unanswered MFA nudges only.',
+    ]);
+    expect(problems({ gaps: 'smtpPasswords' })[0]).toMatch(
+      /^Choose who to remind: .* or the owners of accounts that send mail with a password\.$/,
+    );
+  });
+
   it('takes numbers as Teams may send them (an Input.Number as a number), and 0 managers-told as never', () => {
     const result = parseCampaignPlan({ ...form, maxNudges: 5, escalateAfter: 0 } as unknown as CampaignForm, now);
     expect(result).toHaveProperty('plan.maxNudgesPerPerson', 5);

@@ -28,8 +28,22 @@ describe('SMTP AUTH senders, per account', () => {
       clients: ['Ricoh MP C3004'],
       succeeded: true,
       usedPassword: true,
+      lastPasswordSeen: at(9),
       onlyOAuth: false,
     });
+  });
+
+  it('keeps the latest sign-in with a password apart from the latest sign-in: an account that moved to OAuth shows it', () => {
+    const [moved] = groupSmtpSenders([
+      event({ at: at(2) }),
+      event({ at: at(5) }),
+      event({ at: at(7), usedPassword: false }),
+      // Unknown (the log cannot tell) counts as a password.
+      event({ at: at(4), usedPassword: undefined }),
+    ]);
+    expect(moved).toMatchObject({ lastSeen: at(7), lastPasswordSeen: at(5), usedPassword: true });
+    const [oauth] = groupSmtpSenders([event({ usedPassword: false })]);
+    expect(oauth).not.toHaveProperty('lastPasswordSeen');
   });
 
   it('tells an account that only failed from one that really sends, and OAuth-only from any password', () => {

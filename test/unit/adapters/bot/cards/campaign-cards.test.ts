@@ -177,7 +177,7 @@ describe('the campaign form', () => {
   it('asks what to ask for, starting at the setting, and keeps a choice sent back with problems', () => {
     const choice = (card: unknown) => ofType(card, 'Input.ChoiceSet').find((i) => i.id === 'target');
     expect(choice(campaignFormCard())).toMatchObject({
-      label: 'What to ask for',
+      label: 'What to ask for (MFA reminders)',
       value: 'authenticator',
       choices: [
         { title: 'Microsoft Authenticator', value: 'authenticator' },
