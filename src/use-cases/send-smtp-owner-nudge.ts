@@ -6,7 +6,7 @@ import { markingAlso, OPEN_GATE } from '../domain/nudges/send-gates';
 import type { Directory, Person } from '../domain/ports/directory';
 import type { DeliveryOutcome, NudgeMessenger } from '../domain/ports/nudge-delivery';
 import type { SendGate } from '../domain/ports/send-gate';
-import type { SmtpOwnerNudges, SmtpOwnerNudgeSource } from '../domain/ports/smtp-owner-nudges';
+import type { SmtpOwnerNudge, SmtpOwnerNudges, SmtpOwnerNudgeSource } from '../domain/ports/smtp-owner-nudges';
 import { smtpOwnerCardFor } from '../domain/smtp/smtp-owner-card';
 import { passwordSendersByOwner, type SmtpOwnerOfSenders, type SmtpOwnersOfPeriod } from './smtp-owners';
 import type { SmtpReadinessDeps } from './read-smtp-readiness';
@@ -82,7 +82,7 @@ export async function sendSmtpOwnerNudge(deps: SmtpOwnerNudgeDeps, request: Smtp
   if (reservation.kind === 'deferred') return { ...reservation, owner: person, timeZone };
   const { nudge } = reservation;
   if (reservation.kind === 'repeated')
-    return { ...repeatOutcome(nudge), owner: person, nudgeId: nudge.id, accounts: nudge.accountIds.length };
+    return { ...(await settleRepeat(deps, nudge)), owner: person, nudgeId: nudge.id, accounts: nudge.accountIds.length };
 
   const gate = request.requestKey
     ? markingAlso(request.gate ?? OPEN_GATE, () =>
@@ -130,10 +130,25 @@ function deliver(
   return postInPersonalChat(deps, userId, gate, (reference, mark) => deps.messenger.sendSmtpOwnerCard(reference, card, mark));
 }
 
-function repeatOutcome(nudge: { status: string; conversationId?: string; activityId?: string }): DeliveryOutcome {
-  if (nudge.status === 'sent')
-    return { kind: 'sent', conversationId: nudge.conversationId ?? '', ...(nudge.activityId ? { activityId: nudge.activityId } : {}) };
-  if (nudge.status === 'sending' || nudge.status === 'uncertain')
-    return { kind: 'uncertain', reason: 'an earlier attempt of this request may have sent it' };
-  return { kind: 'failed', reason: `an earlier attempt ended ${nudge.status}` };
+/**
+ * What an earlier attempt of the same request left: its outcome if it was recorded; if its card was on its way when
+ * that attempt stopped (the ledger answers a repeat only once the card was marked), uncertain, recorded so, never sent again.
+ */
+async function settleRepeat(deps: SmtpOwnerNudgeDeps, nudge: SmtpOwnerNudge): Promise<DeliveryOutcome> {
+  switch (nudge.status) {
+    case 'sent':
+      return { kind: 'sent', conversationId: nudge.conversationId ?? '', ...(nudge.activityId ? { activityId: nudge.activityId } : {}) };
+    case 'sending': {
+      const reason = 'an earlier attempt stopped after its card left';
+      await recordWithRetries(
+        () => deps.ledger.recordDelivery(nudge.id, { status: 'uncertain', detail: reason }, deps.now()),
+        deps.recordRetryWaitsMs,
+      );
+      return { kind: 'uncertain', reason };
+    }
+    case 'uncertain':
+      return { kind: 'uncertain', reason: 'an earlier attempt had no answer from Teams' };
+    default:
+      return { kind: 'failed', reason: `an earlier attempt ended ${nudge.status}` };
+  }
 }

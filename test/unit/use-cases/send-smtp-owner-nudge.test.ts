@@ -172,6 +172,28 @@ describe("the owner's nudge about accounts that send mail with a password", () =
     expect(await ledger.latestTo('alex', 5)).toHaveLength(1);
   });
 
+  it('a retry of a request whose card was on its way when its attempt stopped records it as uncertain and sends nothing', async () => {
+    const { send, teams, ledger } = await setUp();
+    // The earlier attempt reserved its card, marked it as leaving, and stopped before Teams answered.
+    const earlier = await ledger.reserve(
+      { ownerId: 'alex', accountIds: ['scanner-id'], source: 'campaign', now: NOW, requestKey: 'job-2' },
+      new Date(0),
+      () => ({ kind: 'go' }),
+    );
+    if (earlier.kind !== 'reserved') throw new Error(`expected a reservation, got ${earlier.kind}`);
+    expect(await ledger.markSendStarted(earlier.nudge.id, NOW)).toBe(true);
+
+    expect(await send({ about: { ownerId: 'alex' }, requestKey: 'job-2', source: 'campaign' })).toMatchObject({
+      kind: 'uncertain',
+      nudgeId: earlier.nudge.id,
+    });
+    expect(teams.smtpCards).toHaveLength(0);
+    expect((await ledger.latestTo('alex', 5)).map((card) => [card.id, card.status])).toEqual([[earlier.nudge.id, 'uncertain']]);
+    // Asked again: still uncertain, never a card.
+    expect(await send({ about: { ownerId: 'alex' }, requestKey: 'job-2', source: 'campaign' })).toMatchObject({ kind: 'uncertain' });
+    expect(teams.smtpCards).toHaveLength(0);
+  });
+
   it('records what Teams answered: a blocked owner is blocked, and no longer counts towards the cap', async () => {
     const { send, teams, ledger } = await setUp();
     teams.cardAnswers('alex', { kind: 'blocked', code: 'ConversationBlockedByUser' });
