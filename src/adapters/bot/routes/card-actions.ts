@@ -2,6 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import { z } from 'zod';
 import { CAMPAIGN_CHANGES, type CampaignChange } from '../../../domain/campaigns/campaign-command';
+import { CAMPAIGN_PRESET_KEYS } from '../../../domain/campaigns/campaign-presets';
 import type { AdaptiveCard } from '../cards/card-template';
 import { textCard } from '../cards/text-card';
 import { VERBS } from '../cards/verbs';
@@ -40,7 +41,7 @@ export const CARD_ACTION_DATA = {
   [VERBS.nudgeHelp]: z.object({ nudgeId: id }),
   // The form's fields are typed input, each checked by the campaign plan with a message for the person.
   [VERBS.campaignCreate]: z.record(z.string(), z.unknown()),
-  [VERBS.campaignNew]: z.object({ preset: z.enum(['beforeSmsVoiceStop']).optional() }),
+  [VERBS.campaignNew]: z.object({ preset: z.enum(CAMPAIGN_PRESET_KEYS).optional() }),
   [VERBS.campaignStatus]: z.object({ campaignId: id }),
   [VERBS.campaignChange]: z.object({ campaignId: id, change: z.enum(CAMPAIGN_CHANGES as [CampaignChange, ...CampaignChange[]]) }),
   [VERBS.policyCampaignReview]: z.object({ ...campaignRequest, shown: z.object(campaignRequest).optional() }),

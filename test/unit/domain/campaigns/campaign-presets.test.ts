@@ -34,13 +34,40 @@ describe('campaign presets', () => {
     expect(preset?.values).not.toHaveProperty('weekdays');
   });
 
+  it('offers "Off the SMTP password": owners of password senders, each Tuesday until the day before it is switched off', () => {
+    const smtp = campaignPresets(at('2026-12-07T09:00:00Z')).find((preset) => preset.key === 'offSmtpPassword');
+    expect(smtp?.values).toMatchObject({
+      gaps: 'smtpPassword',
+      scheduleKind: 'recurring',
+      weekdays: '2',
+      date: '2026-12-07',
+      endDate: '2026-12-30',
+      deadline: '',
+      escalateAfter: '0',
+    });
+    // What it fills in is a plan the form accepts as it is.
+    const parsed = parseCampaignPlan({ ...smtp!.values, timeZone: 'Europe/London', window: 'always' }, at('2026-12-07T09:00:00Z'));
+    expect(parsed).toMatchObject({ plan: { audience: { gaps: 'smtpPassword' } } });
+  });
+
+  it.each([
+    ['2026-12-26T12:00:00Z', { scheduleKind: 'now' }],
+    ['2026-12-31T12:00:00Z', { scheduleKind: 'now' }],
+    // Off by default now, yet admins may switch it back on until the final date: four weeks at a time.
+    ['2027-01-05T12:00:00Z', { scheduleKind: 'recurring', date: '2027-01-05', endDate: '2027-02-02' }],
+  ])('at %s schedules "Off the SMTP password" as %j, and its form is accepted', (iso, schedule) => {
+    const smtp = campaignPresets(at(iso)).find((preset) => preset.key === 'offSmtpPassword');
+    expect(smtp?.values).toMatchObject(schedule);
+    expect(parseCampaignPlan({ ...smtp!.values, timeZone: 'UTC', window: 'always' }, at(iso))).toHaveProperty('plan');
+  });
+
   it.each([
     ['2027-01-29T12:00:00Z', true],
     ['2027-01-30T12:00:00Z', true],
     ['2027-01-31T12:00:00Z', false],
     ['2027-02-01T08:00:00Z', false],
     ['2027-03-01T08:00:00Z', false],
-  ])('at %s is offered: %s', (iso, offered) => {
-    expect(campaignPresets(at(iso)).length > 0).toBe(offered);
+  ])('at %s "Before SMS and voice stop" is offered: %s', (iso, offered) => {
+    expect(campaignPresets(at(iso)).some((preset) => preset.key === 'beforeSmsVoiceStop')).toBe(offered);
   });
 });
