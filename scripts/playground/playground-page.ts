@@ -329,6 +329,11 @@ export async function openPlayground(url: string, options: OpenPlaygroundOptions
         await page.getByRole('option', { name: value, exact: true }).click();
         return;
       }
+      // An expanded ChoiceSet: a group of radio buttons, one chosen by its words.
+      if ((await input.getAttribute('role')) === 'radiogroup') {
+        await input.getByRole('radio', { name: value, exact: true }).check();
+        return;
+      }
       await input.fill(value);
     },
 

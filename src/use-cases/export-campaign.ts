@@ -3,6 +3,7 @@ import type { CampaignRecords } from '../domain/ports/campaign-store';
 import type { CampaignRuns } from '../domain/ports/campaign-runs';
 import type { CampaignReports } from '../domain/ports/campaign-reports';
 import { csvCell, EXPORT_LINK_MINUTES } from './export-posture';
+import { isSmtpAudience } from '../domain/campaigns/campaign-audience';
 
 const COLUMNS = [
   'run',
@@ -18,7 +19,17 @@ const COLUMNS = [
 ] as const;
 
 export type CampaignExportAnswer =
-  { kind: 'unknownCampaign' } | { kind: 'ready'; token: string; rows: number; expiresAt: Date; fileName: string; campaignName: string };
+  | { kind: 'unknownCampaign' }
+  /** `toOwnersOfPasswordSenders`: its last column is when each owner moved off the password, not when they enrolled. */
+  | {
+      kind: 'ready';
+      token: string;
+      rows: number;
+      expiresAt: Date;
+      fileName: string;
+      campaignName: string;
+      toOwnersOfPasswordSenders: boolean;
+    };
 
 /**
  * One line per delivery (person and run) with what followed it, kept for the person who asked behind a
@@ -37,7 +48,10 @@ export async function exportCampaign(
   if (!campaign) return { kind: 'unknownCampaign' };
   const [runs, facts] = await Promise.all([deps.campaigns.runs(campaign.id), deps.campaigns.deliveryFacts(campaign.id)]);
   const runTime = new Map(runs.map((run) => [run.id, run.scheduledFor.toISOString()]));
-  const lines = [COLUMNS.join(',')];
+  // A campaign to owners of password senders: the last column is when they moved off the password.
+  const toOwnersOfPasswordSenders = isSmtpAudience(campaign.audience);
+  const columns = toOwnersOfPasswordSenders ? COLUMNS.map((name) => (name === 'enrolledAt' ? 'movedOffPasswordAt' : name)) : COLUMNS;
+  const lines = [columns.join(',')];
   for (const fact of facts) {
     lines.push(
       [
@@ -60,5 +74,5 @@ export async function exportCampaign(
   const expiresAt = new Date(now.getTime() + EXPORT_LINK_MINUTES * 60_000);
   const fileName = `campaign-${campaign.number}-${now.toISOString().slice(0, 10)}.csv`;
   const token = await deps.vault.deposit({ actorId, fileName, content: `${lines.join('\r\n')}\r\n`, expiresAt }, now);
-  return { kind: 'ready', token, rows: facts.length, expiresAt, fileName, campaignName: campaign.name };
+  return { kind: 'ready', token, rows: facts.length, expiresAt, fileName, campaignName: campaign.name, toOwnersOfPasswordSenders };
 }

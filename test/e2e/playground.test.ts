@@ -408,6 +408,58 @@ describeWithBrowser("an SMTP AUTH owner's nudge in the demo, in two Playgrounds 
   });
 });
 
+describeWithBrowser('an SMTP AUTH campaign in the demo, in two Playgrounds side by side', () => {
+  const run = useDemoInChromium('demo-smtp-campaign', { persona: 'admin', otherPlaygroundPort: 0, users: 120, now: () => READINESS_DAY });
+  let admin: PlaygroundPage;
+  let owner: PlaygroundPage;
+
+  beforeAll(async () => {
+    const demo = run.demo();
+    owner = await run.open(demo.otherPlayground!, { clockAt: READINESS_DAY });
+    await firstScanDone(demo);
+    admin = await run.open(demo.playground, { clockAt: READINESS_DAY });
+  });
+
+  async function screenshotWhole(page: PlaygroundPage, name: string) {
+    const viewport = page.page.viewportSize()!;
+    await page.page.setViewportSize({ ...viewport, height: 1500 });
+    await page.screenshot(name);
+    await page.page.setViewportSize(viewport);
+  }
+
+  it("a campaign for the owners of password senders starts from its preset; the scanner's owner gets the card; the status card counts who moved off", async () => {
+    const demo = run.demo();
+    await admin.sendMessage('campaign new');
+    await admin.waitForBotReply({ containsText: 'New reminder campaign', card: true });
+    const filled = await admin.clickCardButton('Start from: Off the SMTP password');
+    expect(JSON.stringify(filled.body)).toContain('Owners of accounts that sent mail with a password (last 30 days)');
+    await admin.waitForBotReply({ containsText: 'New campaign: Off the SMTP password', card: true, since: 0 });
+    // Now rather than next Tuesday, at any hour, and without the admin's own script (they know about it).
+    await admin.fillCardInput('When', 'Start now');
+    await admin.fillCardInput("Delivery window, in each person's own time zone", 'always');
+    await admin.fillCardInput('Leave out (UPNs, separated by commas)', demo.me.userPrincipalName);
+    await screenshotWhole(admin, '39-smtp-campaign-form');
+    const created = await admin.clickCardButton('Create campaign');
+    expect(JSON.stringify(created.body)).toContain('To move each account off the password');
+    await screenshotWhole(admin, '40-smtp-campaign-created');
+
+    const card = await owner.waitForBotReply({ containsText: 'still sends mail with a password', card: true, timeoutMs: 30_000 });
+    expect(card.cards[0]!.text).toContain('A mailbox you manage sent mail with a password');
+
+    const [campaign] = await demo.app.campaigns.store.list(1);
+    await eventually(
+      'the run finished',
+      async () => !(await demo.app.campaigns.store.runs(campaign!.id)).some((one) => one.status === 'delivering'),
+      { timeoutMs: 30_000, intervalMs: 200 },
+    );
+    await admin.sendMessage(`campaign ${campaign!.number}`);
+    const status = await admin.waitForBotReply({ containsText: `Campaign ${campaign!.number}`, card: true });
+    expect(status.cards[0]!.text).toContain('Moved off the password after the card');
+    expect(status.cards[0]!.text).not.toContain('Enrolled');
+    await screenshotWhole(admin, '41-smtp-campaign-status');
+  });
+});
+
 const MANAGER_DEVICE_CLOCK = new Date('2026-12-04T17:00:00Z');
 const DEADLINE = '2027-01-03';
 

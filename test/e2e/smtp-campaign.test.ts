@@ -102,6 +102,9 @@ describe.each(databaseChoices())('a campaign for owners of password senders (%s)
     expect(status).toContain(fact('Delivered', '1'));
     expect(status).toContain(fact('Moved off the password after the card', '0'));
     expect(status).not.toContain('Enrolled');
+    // The owner's card has no buttons whose use is counted: no "Opened" or "Snoozed" that could only read 0.
+    expect(status).not.toContain('"title":"Opened"');
+    expect(status).not.toContain('"title":"Snoozed"');
     // The card is kept among the owners' cards, as a campaign's.
     const [kept] = await new SqlSmtpOwnerNudges(e2e.harness.app.database).latestTo(employeePerson.id, 1);
     expect(kept).toMatchObject({ source: 'campaign', status: 'sent' });
@@ -133,5 +136,15 @@ describe.each(databaseChoices())('a campaign for owners of password senders (%s)
     expect(status).toContain(fact('Median time to move', '24.0 h'));
     await e2e.say(admin, 'campaigns');
     expect(text(wordsOf(e2e.cardsTo(admin).at(-1)))).toContain('1 targeted · 1 delivered · 1 moved off the password');
+
+    // The export says the same, under a column named for what it is.
+    await e2e.say(admin, `campaign export ${campaign!.number}`);
+    const exportCard = e2e.cardsTo(admin).at(-1) as { actions: { type: string; url: string }[] };
+    expect(text(wordsOf(exportCard))).toContain('whether they moved off the password after it');
+    const link = exportCard.actions.find((a) => a.type === 'Action.OpenUrl')!.url;
+    const [header, row] = (await (await fetch(link, { method: 'POST' })).text()).trim().split('\r\n');
+    expect(header!.split(',').at(-1)).toBe('movedOffPasswordAt');
+    expect(row).toContain(employeePerson.userPrincipalName);
+    expect(row!.split(',').at(-1)).toBe('2026-12-05T09:00:00.000Z');
   });
 });

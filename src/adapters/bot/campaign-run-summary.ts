@@ -6,6 +6,7 @@ import { campaignStatusCard } from './cards/campaign-status-card';
 import { asAttachment } from './cards/card-template';
 import { countText } from './cards/figure-text';
 import { utcDateTimeText } from './cards/freshness-line';
+import { outcomeWords } from './cards/campaign-plan-text';
 import type { PrivateSender } from './private-sender';
 
 /**
@@ -25,7 +26,7 @@ export function runSummarySender(
     const { report } = finished;
     const funnel = report.runs.find((entry) => entry.run.id === run.id)?.funnel;
     const figures = funnel
-      ? `${countText(funnel.delivered)} of ${countText(funnel.targeted)} delivered${funnel.failed > 0 ? `, ${countText(funnel.failed)} failed` : ''}${funnel.enrolled > 0 ? `, ${countText(funnel.enrolled)} enrolled so far` : ''}.`
+      ? `${countText(funnel.delivered)} of ${countText(funnel.targeted)} delivered${funnel.failed > 0 ? `, ${countText(funnel.failed)} failed` : ''}${funnel.enrolled > 0 ? `, ${countText(funnel.enrolled)} ${outcomeWords(report.campaign).listed} so far` : ''}.`
       : '';
     const headline = `The run of ${utcDateTimeText(run.scheduledFor)} has finished: ${figures}`;
     const card = campaignStatusCard({ ...report, headline, canChange: true, now: now() });

@@ -49,6 +49,7 @@ describe("exporting a campaign's deliveries", () => {
       expiresAt: at('2026-12-10T16:45'),
       fileName: `campaign-${campaign.number}-2026-12-10.csv`,
       campaignName: 'Finance, before year end',
+      toOwnersOfPasswordSenders: false,
     });
     expect(await vault.collect(answer.token, NOW)).toEqual({
       fileName: answer.fileName,

@@ -42,6 +42,13 @@ export interface OutcomeWords {
   /** In the campaign list's line: "3 enrolled". */
   listed: string;
   footnote: string;
+  /** How each person is reached, for "Created. It starts now; …". */
+  delivery: string;
+  /**
+   * Whether its cards' buttons are counted (opened, snoozed): an MFA nudge's are; an owner's card only links to how-tos,
+   * so those figures would always read 0 and are not shown.
+   */
+  countsCardActions: boolean;
 }
 
 export function outcomeWords(campaign: Pick<Campaign, 'audience'>): OutcomeWords {
@@ -51,6 +58,8 @@ export function outcomeWords(campaign: Pick<Campaign, 'audience'>): OutcomeWords
       fact: 'Moved off the password after the card',
       median: 'Median time to move',
       listed: 'moved off the password',
+      delivery: 'each owner gets one card about all their accounts, within their delivery window',
+      countsCardActions: false,
       footnote:
         'Moved off: after the card reached them, no account on it signed in with a password again, and each signed in with OAuth since or stayed quiet for a week, as the latest read of the sign-in log shows.',
     };
@@ -59,6 +68,8 @@ export function outcomeWords(campaign: Pick<Campaign, 'audience'>): OutcomeWords
     fact: 'Enrolled after the nudge',
     median: 'Median time to enrol',
     listed: 'enrolled',
+    delivery: 'each person gets the nudge within their delivery window',
+    countsCardActions: true,
     footnote: `Enrolled: strong MFA confirmed after a nudge reached them, by their "I've done it" or a later scan.`,
   };
 }

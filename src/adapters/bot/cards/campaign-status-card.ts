@@ -72,8 +72,12 @@ export function funnelFacts(funnel: CampaignFunnel, words: OutcomeWords): { titl
       ? [{ title: 'Not needed', value: `${countText(funnel.skipped)} (set up meanwhile, left, or at their cap)` }]
       : []),
     ...(funnel.cancelled > 0 ? [{ title: 'Cancelled', value: countText(funnel.cancelled) }] : []),
-    { title: 'Opened', value: countText(funnel.opened) },
-    { title: 'Snoozed', value: countText(funnel.snoozed) },
+    ...(words.countsCardActions
+      ? [
+          { title: 'Opened', value: countText(funnel.opened) },
+          { title: 'Snoozed', value: countText(funnel.snoozed) },
+        ]
+      : []),
     { title: words.fact, value: countText(funnel.enrolled) },
     { title: words.median, value: funnel.medianMinutesToEnrol === undefined ? '–' : durationText(funnel.medianMinutesToEnrol) },
   ];
@@ -86,7 +90,7 @@ export function campaignStatusCard(view: CampaignStatusView): AdaptiveCard {
   const stages = [
     { x: 'Targeted', y: total.targeted, color: 'categoricalBlue' },
     { x: 'Delivered', y: total.delivered, color: 'categoricalTeal' },
-    { x: 'Opened', y: total.opened, color: 'categoricalPurple' },
+    ...(words.countsCardActions ? [{ x: 'Opened', y: total.opened, color: 'categoricalPurple' }] : []),
     { x: words.stage, y: total.enrolled, color: 'good' },
   ];
   const runs = view.runs.slice(-MAX_RUN_ROWS).reverse();

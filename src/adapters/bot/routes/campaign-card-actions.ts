@@ -11,6 +11,7 @@ import type { AdaptiveCard } from '../cards/card-template';
 import { textCard } from '../cards/text-card';
 import { utcDateTimeText } from '../cards/freshness-line';
 import { VERBS } from '../cards/verbs';
+import { outcomeWords } from '../cards/campaign-plan-text';
 import { onCardAction, type CardActionData, type Verb } from './card-actions';
 import { auditTurn } from './audit-turn';
 import { campaignAccess, cantCheckCampaignRights, MANAGERS_ONLY } from './campaign-access';
@@ -83,7 +84,7 @@ async function created(
   if (result.kind === 'invalid') return campaignFormCard({ values: form, problems: result.problems, defaultTarget: deps.nudgeTarget });
   await auditTurn(context, deps)(`campaign new ${result.campaign.number}`, 'allowed');
   const headline = result.firstRun
-    ? `Created. ${result.firstRun.getTime() <= deps.now().getTime() ? 'It starts now' : `First run: ${utcDateTimeText(result.firstRun)}`}; each person gets the nudge within their delivery window.`
+    ? `Created. ${result.firstRun.getTime() <= deps.now().getTime() ? 'It starts now' : `First run: ${utcDateTimeText(result.firstRun)}`}; ${outcomeWords(result.campaign).delivery}.`
     : 'Created, but its schedule has no run left.';
   return statusCard(deps, result.campaign.id, true, headline);
 }

@@ -176,7 +176,7 @@ async function exportedFile(
     url: exportLink(base, result.token),
     fileName: result.fileName,
     minutes: EXPORT_LINK_MINUTES,
-    summary: `Every delivery of campaign ${campaign.number} (${result.rows} rows): who, which run, what happened, and whether they enrolled after it.`,
+    summary: `Every delivery of campaign ${campaign.number} (${result.rows} rows): who, which run, what happened, and whether they ${result.toOwnersOfPasswordSenders ? 'moved off the password' : 'enrolled'} after it.`,
   });
   return { attachments: [asAttachment(card)] };
 }
