@@ -3,6 +3,7 @@ import { DEFAULT_SENDING_HOURS } from '../../../src/domain/nudges/quiet-hours';
 import type { SendGate } from '../../../src/domain/ports/send-gate';
 import { SmtpSenderTally, type SmtpSignIn } from '../../../src/domain/smtp/smtp-sender';
 import type { SmtpReadinessDeps } from '../../../src/use-cases/read-smtp-readiness';
+import { ownersOfLatestRead } from '../../../src/use-cases/smtp-owners';
 import { sendSmtpOwnerNudge, type SmtpOwnerNudgeDeps, type SmtpOwnerNudgeRequest } from '../../../src/use-cases/send-smtp-owner-nudge';
 import { fakeUser } from '../../fakes/fake-user';
 import { InMemoryConversationReferenceStore } from '../../fakes/in-memory-conversation-reference-store';
@@ -211,5 +212,42 @@ describe("the owner's nudge about accounts that send mail with a password", () =
 
     expect(await send({ about: { accountUpn: 'scanner@contoso.example' } })).toEqual({ kind: 'unknownPerson', ownerId: 'ghost' });
     expect(await ledger.latestTo('ghost', 5)).toEqual([]);
+  });
+
+  it('works the owners out once per read of the sign-in log for a campaign, and again after a new read or a minute', async () => {
+    const { deps, moveTo } = await setUp();
+    const accountReads = jest.fn(deps.owners.account);
+    const owners = { ...deps.owners, account: accountReads };
+    const ownersOfPeriod = ownersOfLatestRead(owners);
+    const perCard = { ...deps, owners, ownersOfPeriod };
+
+    const first = await sendSmtpOwnerNudge(perCard, { about: { ownerId: 'alex' }, source: 'campaign' });
+    const readsForOne = accountReads.mock.calls.length;
+    expect(readsForOne).toBeGreaterThan(0);
+    expect(await sendSmtpOwnerNudge(perCard, { about: { ownerId: 'ruth' }, source: 'campaign' })).toMatchObject({ kind: 'sent' });
+    expect(first).toMatchObject({ kind: 'sent', accounts: 2 });
+    // The second card read no account again.
+    expect(accountReads).toHaveBeenCalledTimes(readsForOne);
+
+    // A new read of the log: its owners are worked out again.
+    await owners.store.saveSmtpScan(
+      {
+        status: 'completed',
+        finishedAt: new Date(NOW.getTime() + 1_000),
+        window: { since: new Date(NOW.getTime() - 30 * DAY), until: NOW },
+        signIns: 0,
+      },
+      [],
+    );
+    expect(await ownersOfPeriod()).toEqual({ owners: [], ownerless: [] });
+    // Past a minute, even the same read is worked out again (owners come from the latest posture scan too).
+    const again = ownersOfLatestRead(deps.owners);
+    const senderReads = jest.spyOn(deps.owners.store, 'listSmtpSenders');
+    await again();
+    await again();
+    expect(senderReads).toHaveBeenCalledTimes(1);
+    moveTo(new Date(NOW.getTime() + 61_000));
+    await again();
+    expect(senderReads).toHaveBeenCalledTimes(2);
   });
 });
