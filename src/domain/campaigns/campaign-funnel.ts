@@ -16,7 +16,8 @@ export interface DeliveryFact {
   /**
    * When strong MFA was confirmed after this nudge: by a live check (their "I've done it", or a later nudge's
    * check), or else by the latest scan, if it ran after the nudge and found them strong (then the scan's time:
-   * the latest it can have been).
+   * the latest it can have been). For a card to an owner of accounts that send mail with a password: when the owner
+   * moved every account on it off the password, as the latest read of the sign-in log shows.
    */
   enrolledAt?: Date;
   /** As the latest scan names them (absent when they have left the directory since). */
@@ -43,7 +44,7 @@ export interface CampaignFunnel {
   cancelled: number;
   opened: number;
   snoozed: number;
-  /** People who got to strong MFA after a nudge of this campaign reached them. */
+  /** People who got to strong MFA after a nudge of this campaign reached them (or, owners of password senders, moved off it). */
   enrolled: number;
   /** From their first delivered nudge to strong MFA, over those enrolled; absent when nobody has. */
   medianMinutesToEnrol?: number;
