@@ -321,6 +321,16 @@ describeWithBrowser('the demo in the Agents Playground, getting ready for 1 Febr
     await ui.page.setViewportSize(viewport);
   }
 
+  it("shows the admin's help with every placeholder in its place (Teams would read <name> as markup)", async () => {
+    await ui.sendMessage('help');
+    const text = (await ui.waitForBotReply({ containsText: 'What MFA Coach can do', card: true })).cards[0]!.text;
+    expect(text).toContain('user <name or UPN>');
+    expect(text).toContain('nudge <UPN>');
+    expect(text).toContain('smtp <address>');
+    expect(text).not.toMatch(/\\</);
+    await screenshotWhole('29-admin-help');
+  });
+
   it('shows on posture the countdown with who relies on SMS and voice alone, phishing-resistant coverage and who must use MFA', async () => {
     await ui.sendMessage('posture');
     const text = (await ui.waitForBotReply({ containsText: 'MFA posture', card: true })).cards[0]!.text;

@@ -9,6 +9,7 @@ import type { Directory } from '../../domain/ports/directory';
 import type { LiveCheckBudget } from '../../domain/ports/live-check-budget';
 import type { NudgeActionDeps } from '../../use-cases/act-on-nudge';
 import type { ClassificationPolicy } from '../../domain/mfa/mfa-strength';
+import type { SendingHours } from '../../domain/nudges/quiet-hours';
 import type { NudgeTarget } from '../../domain/nudges/nudge-target';
 import type { KnowledgeSearch } from '../../domain/ports/knowledge-search';
 import type { AnswerWriter } from '../../domain/ports/answer-writer';
@@ -30,6 +31,8 @@ export interface BotDependencies {
   policy: ClassificationPolicy;
   /** What people are asked to set up (NUDGE_TARGET): their own status's next step, and a new campaign form's choice. */
   nudgeTarget: NudgeTarget;
+  /** When nudges may reach people (NUDGE_SENDING_HOURS): a new campaign form's delivery window starts at it. */
+  sendingHours: SendingHours;
   /** Each person's share of live checks of their own methods, shared by "status" and the nudge's "I've done it". */
   liveChecks: LiveCheckBudget;
   logger: Logger;

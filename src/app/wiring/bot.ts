@@ -44,6 +44,7 @@ export function wireBot(platform: Platform, app: Capabilities, publicUrl: string
     directory: graph.directory,
     policy: posture.policy,
     nudgeTarget: config.nudges.policy.target ?? DEFAULT_NUDGE_TARGET,
+    sendingHours: config.nudges.policy.sendingHours,
     liveChecks: nudges.liveChecks,
     logger,
     now,

@@ -1,4 +1,5 @@
 import type { DeliveryStatus } from './campaign-run';
+import { waitingSummary, type WaitingSummary } from './campaign-waiting';
 
 /** What happened to one person's delivery in one run, and what they did after it, as the store reads it. */
 export interface DeliveryFact {
@@ -25,6 +26,8 @@ export interface DeliveryFact {
   displayName?: string;
   /** Their manager's object id, as the latest scan read it, for escalation. */
   managerId?: string;
+  /** When a delivery still waiting (pending, or on its way) is due. */
+  dueAt?: Date;
 }
 
 export interface CampaignFunnel {
@@ -34,6 +37,8 @@ export interface CampaignFunnel {
   delivered: number;
   /** Not sent yet: waiting for their window, their cap, Teams' rate, or a retry. */
   waiting: number;
+  /** Why they wait and when each is due, when anyone waits. */
+  waitingDetail?: WaitingSummary;
   /** Failed for good, by reason (blocked the bot, app not installable, …). */
   failed: number;
   failedBy: Record<string, number>;
@@ -87,6 +92,7 @@ export function campaignFunnel(facts: readonly DeliveryFact[]): CampaignFunnel {
     enrolled: 0,
   };
   const minutesToEnrol: number[] = [];
+  const waiting: DeliveryFact[] = [];
   for (const personFacts of byPerson.values()) {
     const furthest = personFacts.reduce((best, fact) => (PROGRESS.indexOf(fact.status) > PROGRESS.indexOf(best.status) ? fact : best));
     switch (furthest.status) {
@@ -96,6 +102,7 @@ export function campaignFunnel(facts: readonly DeliveryFact[]): CampaignFunnel {
       case 'pending':
       case 'sending':
         funnel.waiting += 1;
+        waiting.push(furthest);
         break;
       case 'uncertain':
         funnel.uncertain += 1;
@@ -122,6 +129,7 @@ export function campaignFunnel(facts: readonly DeliveryFact[]): CampaignFunnel {
       minutesToEnrol.push((Math.min(...enrolled) - Math.min(...sent)) / 60_000);
     }
   }
+  if (waiting.length > 0) funnel.waitingDetail = waitingSummary(waiting);
   const median = medianOf(minutesToEnrol);
   return median === undefined ? funnel : { ...funnel, medianMinutesToEnrol: median };
 }

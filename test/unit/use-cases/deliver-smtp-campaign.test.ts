@@ -68,7 +68,7 @@ describe.each(databaseTargets())('a campaign for owners of password senders on $
     );
 
   it("sends each owner's card through the gate, keyed by its delivery, never an MFA nudge, whatever the scan says of them", async () => {
-    const { runId } = await runWith(['o1', 'moved', 'asleep', 'gone']);
+    const { runId, campaignId } = await runWith(['o1', 'moved', 'asleep', 'gone']);
     const asked: SmtpOwnerNudgeRequest[] = [];
     const sendSmtp = async (request: SmtpOwnerNudgeRequest): Promise<SmtpOwnerNudgeResult> => {
       asked.push(request);
@@ -115,6 +115,10 @@ describe.each(databaseTargets())('a campaign for owners of password senders on $
       ['moved', 'skipped', 'no longer sends with a password'],
       ['o1', 'sent', null],
     ]);
+    // The status card can say why the owner waits and until when.
+    const facts = await store.deliveryFacts(campaignId);
+    expect(facts.find((fact) => fact.userId === 'asleep')).toMatchObject({ status: 'pending', reason: 'sendingHours', dueAt: at(14) });
+    expect(facts.find((fact) => fact.userId === 'o1')).not.toHaveProperty('dueAt');
     // The card is in the owners' ledger, referenced as such: never as an MFA nudge.
     const sent = settled.find((row) => row.user_id === 'o1')!;
     expect(sent.nudge_id).toBeNull();

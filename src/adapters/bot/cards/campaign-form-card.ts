@@ -4,7 +4,7 @@ import { FORM_FIELDS } from '../../../domain/campaigns/campaign-plan';
 import type { CampaignPreset } from '../../../domain/campaigns/campaign-presets';
 import { SMS_VOICE_RETIREMENT } from '../../../domain/mfa/sms-voice-retirement';
 import { DEFAULT_NUDGE_TARGET, type NudgeTarget } from '../../../domain/nudges/nudge-target';
-import { sendingHoursText } from '../../../domain/nudges/quiet-hours';
+import { sendingHoursText, type SendingHours } from '../../../domain/nudges/quiet-hours';
 import { renderCard, type AdaptiveCard } from './card-template';
 import { directoryText } from './directory-text';
 import { VERBS } from './verbs';
@@ -22,6 +22,11 @@ export interface CampaignFormView {
   presets?: readonly Pick<CampaignPreset, 'key' | 'title'>[];
   /** What to ask for, chosen until the manager picks another: the NUDGE_TARGET setting. */
   defaultTarget?: NudgeTarget;
+  /**
+   * The delivery window the form starts with: the bot's own sending hours (NUDGE_SENDING_HOURS), so that a demo that
+   * sends at any hour gets campaigns that do too, rather than office hours in a zone far from the reader's.
+   */
+  defaultWindow?: SendingHours;
 }
 
 const DEFAULTS: Record<(typeof FORM_FIELDS)[number], string> = {
@@ -53,6 +58,7 @@ export function campaignFormCard(view: CampaignFormView = {}): AdaptiveCard {
     ...DEFAULTS,
     ...(view.timeZone ? { timeZone: view.timeZone } : {}),
     ...(view.defaultTarget ? { target: view.defaultTarget } : {}),
+    ...(view.defaultWindow ? { window: sendingHoursText(view.defaultWindow) } : {}),
   };
   for (const field of FORM_FIELDS) {
     const given = view.values?.[field];

@@ -6,6 +6,8 @@ import { campaignTitle, outcomeWords, planFacts, STATUS_TEXT, type OutcomeWords 
 import { countText } from './figure-text';
 import { utcDateTimeText } from './freshness-line';
 import { VERBS } from './verbs';
+import { directoryText, TEXT_LIMITS } from './directory-text';
+import type { WaitingReason } from '../../../domain/campaigns/campaign-waiting';
 
 export interface CampaignStatusView {
   campaign: Campaign;
@@ -56,14 +58,53 @@ function escalationFact(escalations: { managers: number; people: number; failedM
   };
 }
 
+const WAITING_TEXT: Record<WaitingReason, { many: string; at: string }> = {
+  window: { many: 'until their delivery window opens', at: 'the first at' },
+  cap: { many: 'held by the frequency cap, having had a nudge lately', at: 'the first free at' },
+  snoozed: { many: 'snoozed', at: 'the first until' },
+  teamsRate: { many: "slowed by Teams' rate", at: 'again from' },
+  retry: { many: 'to be tried again after a passing failure', at: 'from' },
+  due: { many: 'due now, about to be sent', at: 'due' },
+  sending: { many: 'being sent', at: 'since' },
+};
+
+const PERSON_WAITING_TEXT: Record<WaitingReason, string> = {
+  window: 'their delivery window opens',
+  cap: 'the frequency cap lets the next nudge go',
+  snoozed: 'their snooze ends',
+  teamsRate: "Teams' rate allows",
+  retry: 'tried again',
+  due: 'due',
+  sending: 'being sent',
+};
+
+/**
+ * "Waiting 7: 5 until their delivery window opens (the first at …); 2 held by the frequency cap (…)", then the first
+ * few people to be reached, each with why and when: a campaign manager sees what holds it back, and what to change.
+ */
+function waitingFacts(funnel: CampaignFunnel): { title: string; value: string }[] {
+  const detail = funnel.waitingDetail;
+  if (!detail) return [{ title: 'Waiting', value: countText(funnel.waiting) }];
+  const reasons = detail.byReason.map(({ reason, people, soonest }) => {
+    const when = soonest && reason !== 'due' && reason !== 'sending' ? ` (${WAITING_TEXT[reason].at} ${utcDateTimeText(soonest)})` : '';
+    return `${countText(people)} ${WAITING_TEXT[reason].many}${when}`;
+  });
+  const people = detail.next.map((person) => ({
+    title: `· ${person.displayName ? directoryText(person.displayName, TEXT_LIMITS.displayName) : 'someone who left the directory'}`,
+    value:
+      person.at && person.reason !== 'due' && person.reason !== 'sending'
+        ? `${PERSON_WAITING_TEXT[person.reason]} ${utcDateTimeText(person.at)}`
+        : PERSON_WAITING_TEXT[person.reason],
+  }));
+  return [{ title: 'Waiting', value: `${countText(funnel.waiting)}: ${reasons.join('; ')}` }, ...people];
+}
+
 /** The funnel as facts: each stage once, the failures by reason, never a stage that is always zero hidden. */
 export function funnelFacts(funnel: CampaignFunnel, words: OutcomeWords): { title: string; value: string }[] {
   return [
     { title: 'Targeted', value: countText(funnel.targeted) },
     { title: 'Delivered', value: countText(funnel.delivered) },
-    ...(funnel.waiting > 0
-      ? [{ title: 'Waiting', value: `${countText(funnel.waiting)} (their delivery window, the cap, or Teams' rate)` }]
-      : []),
+    ...(funnel.waiting > 0 ? waitingFacts(funnel) : []),
     { title: 'Failed', value: failedText(funnel) },
     ...(funnel.uncertain > 0
       ? [{ title: 'Uncertain', value: `${countText(funnel.uncertain)} (Teams did not confirm them; not sent again)` }]

@@ -1,5 +1,5 @@
 import { PURPOSE, type Capability } from '../../../domain/guidance/capabilities';
-import { renderCard, type AdaptiveCard } from './card-template';
+import { escapeMarkdown, renderCard, type AdaptiveCard } from './card-template';
 
 export function helpCard(input: { botName: string; capabilities: Capability[]; inChannel: boolean }): AdaptiveCard {
   const howToAsk = input.inChannel
@@ -8,7 +8,8 @@ export function helpCard(input: { botName: string; capabilities: Capability[]; i
   return renderCard('help', {
     botName: input.botName,
     purpose: PURPOSE,
-    commands: input.capabilities.map((c) => ({ usage: c.usage, description: c.description })),
+    // "<department>" and the like would be read as HTML and vanish: escaped as the usage cards escape them.
+    commands: input.capabilities.map((c) => ({ usage: escapeMarkdown(c.usage), description: escapeMarkdown(c.description) })),
     howToAsk,
   });
 }

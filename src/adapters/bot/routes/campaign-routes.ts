@@ -223,7 +223,7 @@ export function timeZoneOf(context: TurnContext): { timeZone?: string } {
  */
 export function newCampaignForm(
   context: TurnContext,
-  deps: Pick<BotDependencies, 'now' | 'nudgeTarget'>,
+  deps: Pick<BotDependencies, 'now' | 'nudgeTarget' | 'sendingHours'>,
   presetKey?: CampaignPresetKey,
 ): AdaptiveCard {
   const presets = campaignPresets(deps.now());
@@ -232,6 +232,7 @@ export function newCampaignForm(
     ...timeZoneOf(context),
     presets,
     defaultTarget: deps.nudgeTarget,
+    defaultWindow: deps.sendingHours,
     ...(preset ? { values: preset.values, title: `New campaign: ${preset.title}` } : {}),
   });
 }

@@ -53,7 +53,8 @@ const DELIVERY_FACTS = `
     EXISTS (SELECT 1 FROM nudge_actions a WHERE a.nudge_id = d.nudge_id AND a.action <> 'viewed' AND a.result <> 'notYours') AS answered,
     EXISTS (SELECT 1 FROM nudge_actions a WHERE a.nudge_id = d.nudge_id AND a.action = 'snooze' AND a.result = 'snoozed') AS snoozed,
     ${OUTCOME_AT} AS enrolled_at,
-    u.user_principal_name, u.display_name, u.manager_id
+    u.user_principal_name, u.display_name, u.manager_id,
+    CASE WHEN d.status IN ('pending', 'sending') THEN d.due_at END AS due_at
   FROM ${FACT_SOURCES}
   WHERE d.campaign_id = $1
   ORDER BY d.id`;
@@ -84,6 +85,7 @@ interface FactRow {
   user_principal_name: string | null;
   display_name: string | null;
   manager_id: string | null;
+  due_at: Date | string | null;
 }
 
 /** What followed each delivery, for a campaign's funnel, its export and the list's figures. */
@@ -106,6 +108,7 @@ export class SqlCampaignReports implements CampaignReports {
       ...(row.user_principal_name ? { userPrincipalName: row.user_principal_name } : {}),
       ...(row.display_name ? { displayName: row.display_name } : {}),
       ...(row.manager_id ? { managerId: row.manager_id } : {}),
+      ...(row.due_at ? { dueAt: new Date(row.due_at) } : {}),
     }));
   }
 

@@ -1,3 +1,4 @@
+import { DEFAULT_SENDING_HOURS } from '../../../../src/domain/nudges/quiet-hours';
 import pino from 'pino';
 import type { BotDependencies } from '../../../../src/adapters/bot/bot-dependencies';
 import { PrivateSender } from '../../../../src/adapters/bot/private-sender';
@@ -75,6 +76,7 @@ export function fakeBotDependencies(tenantId: string) {
     directory,
     policy: DEFAULT_CLASSIFICATION_POLICY,
     nudgeTarget: 'authenticator',
+    sendingHours: DEFAULT_SENDING_HOURS,
     liveChecks: new InMemoryLiveCheckBudget(),
     logger: pino({ level: 'info' }, { write: (line: string) => void logs.push(JSON.parse(line) as Record<string, unknown>) }),
     now: () => new Date('2026-03-02T09:00:00Z'),

@@ -36,7 +36,40 @@ describe('the campaign funnel', () => {
       snoozed: 1,
       enrolled: 2,
       medianMinutesToEnrol: 60,
+      waitingDetail: { byReason: [{ reason: 'due', people: 1 }], next: [{ userId: 'g', reason: 'due' }] },
     });
+  });
+
+  it('says why each waiting person waits and when they are due, counted by reason, the soonest first', () => {
+    const funnel = campaignFunnel([
+      fact({ userId: 'w1', status: 'pending', reason: 'sendingHours', dueAt: at(600), displayName: 'Wendy' }),
+      fact({ userId: 'w2', status: 'pending', reason: 'sendingHours', dueAt: at(300), displayName: 'Walt' }),
+      fact({ userId: 'c1', status: 'pending', reason: 'frequencyCap', dueAt: at(2880), displayName: 'Cara' }),
+      fact({ userId: 't1', status: 'pending', reason: 'throttled', dueAt: at(1) }),
+      fact({ userId: 'r1', status: 'pending', reason: 'Bot Connector answered 503', dueAt: at(2) }),
+      fact({ userId: 's1', status: 'sending', dueAt: at(0) }),
+      fact({ userId: 'z1', status: 'pending', reason: 'snoozed', dueAt: at(4000) }),
+      // Reached in an earlier run, waiting in this one: delivered counts, not waiting.
+      fact({ runId: 'r0', userId: 'x1', status: 'sent', sentAt: at(-1440) }),
+      fact({ userId: 'x1', status: 'pending', reason: 'sendingHours', dueAt: at(10) }),
+    ]);
+    expect(funnel.waiting).toBe(7);
+    expect(funnel.waitingDetail?.byReason).toEqual([
+      { reason: 'window', people: 2, soonest: at(300) },
+      { reason: 'cap', people: 1, soonest: at(2880) },
+      { reason: 'snoozed', people: 1, soonest: at(4000) },
+      { reason: 'teamsRate', people: 1, soonest: at(1) },
+      { reason: 'retry', people: 1, soonest: at(2) },
+      { reason: 'sending', people: 1, soonest: at(0) },
+    ]);
+    expect(funnel.waitingDetail?.next.map((person) => [person.userId, person.reason])).toEqual([
+      ['s1', 'sending'],
+      ['t1', 'teamsRate'],
+      ['r1', 'retry'],
+      ['w2', 'window'],
+      ['w1', 'window'],
+    ]);
+    expect(funnel.waitingDetail?.next[3]).toEqual({ userId: 'w2', displayName: 'Walt', reason: 'window', at: at(300) });
   });
 
   it('counts a person nudged in several runs once, at the furthest they got, timing from their first nudge', () => {

@@ -1,3 +1,4 @@
+import { parseSendingHours } from '../../../../../src/domain/nudges/quiet-hours';
 import { campaignFormCard, formValuesOf } from '../../../../../src/adapters/bot/cards/campaign-form-card';
 import { campaignListCard } from '../../../../../src/adapters/bot/cards/campaign-list-card';
 import { campaignStatusCard, durationText } from '../../../../../src/adapters/bot/cards/campaign-status-card';
@@ -64,6 +65,40 @@ describe('the campaign status card', () => {
     expect(JSON.stringify(card)).not.toContain('${');
   });
 
+  it('says why people wait and when each will be reached, counted by reason, names escaped', () => {
+    const waiting = campaignFunnel([
+      ...['w1', 'w2'].map((userId, i) => ({
+        runId: 'r',
+        userId,
+        status: 'pending' as const,
+        reason: 'sendingHours',
+        dueAt: new Date(NOW.getTime() + (i + 1) * 3_600_000),
+        displayName: i === 0 ? 'Wendy *Bold*' : 'Walt',
+        opened: false,
+        answered: false,
+        snoozed: false,
+      })),
+      {
+        runId: 'r',
+        userId: 'c1',
+        status: 'pending',
+        reason: 'frequencyCap',
+        dueAt: new Date('2026-12-03T08:00:00Z'),
+        opened: false,
+        answered: false,
+        snoozed: false,
+      },
+    ]);
+    const card = campaignStatusCard({ campaign: campaign(), total: waiting, runs: [], canChange: true, now: NOW });
+    expect(facts(card)).toMatchObject({
+      Waiting:
+        '3: 2 until their delivery window opens (the first at 1 Dec 2026 11:00 UTC); 1 held by the frequency cap, having had a nudge lately (the first free at 3 Dec 2026 08:00 UTC)',
+      '· Wendy \\*Bold\\*': 'their delivery window opens 1 Dec 2026 11:00 UTC',
+      '· Walt': 'their delivery window opens 1 Dec 2026 12:00 UTC',
+      '· someone who left the directory': 'the frequency cap lets the next nudge go 3 Dec 2026 08:00 UTC',
+    });
+  });
+
   it('says how many managers were told, about how many people, when the campaign escalates', () => {
     const escalations = { managers: 2, people: 5, failedManagers: 1 };
     const escalating = campaignStatusCard({
@@ -126,6 +161,14 @@ describe('the campaign form', () => {
     expect(allText(card)).toContain('Give the campaign a name\\.');
     expect(ofType(card, 'Input.Text').find((i) => i.id === 'timeZone')).toMatchObject({ value: 'Asia/Tokyo' });
     expect(executeActions(card)[0]).toMatchObject({ verb: 'campaign.create' });
+  });
+
+  it("starts the delivery window at the bot's own sending hours, and keeps a window typed or copied", () => {
+    const window = (card: unknown) => ofType(card, 'Input.Text').find((i) => i.id === 'window')?.value;
+    expect(window(campaignFormCard({ defaultWindow: parseSendingHours('always') }))).toBe('always');
+    expect(window(campaignFormCard({ defaultWindow: parseSendingHours('08-18 Mon,Wed') }))).toBe('08:00-18:00 Mon,Wed');
+    expect(window(campaignFormCard())).toBe('09:00-17:00 Mon-Fri');
+    expect(window(campaignFormCard({ defaultWindow: parseSendingHours('always'), values: { window: '10-12 Fri' } }))).toBe('10-12 Fri');
   });
 
   it('offers each preset as a button that asks for a form filled from it, and none when there is none', () => {
