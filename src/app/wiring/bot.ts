@@ -36,7 +36,7 @@ export interface Capabilities {
 /** The bot's routes and what they need. `publicUrl`: where browsers reach the bot, for export links (none: exports off). */
 export function wireBot(platform: Platform, app: Capabilities, publicUrl: string | undefined) {
   const { config, now, logger } = platform;
-  const { graph, teams, posture, nudges, campaigns } = app;
+  const { graph, teams, posture, nudges } = app;
   const deps: BotDependencies = {
     botName: config.bot.displayName,
     tenantId: config.tenantId,
@@ -53,29 +53,36 @@ export function wireBot(platform: Platform, app: Capabilities, publicUrl: string
     helpDesk: config.answers.helpDeskContact,
     ...answerWriter(platform),
     nudges: { actions: nudgeActions(platform, graph, teams, nudges, app.knowledge.articles) },
-    campaigns: {
-      // The same directory check as admins', on the campaign-manager groups.
-      managers: new AdminAuthorizer(graph.directory, {
-        groupIds: config.nudges.campaignManagerGroupIds,
-        allowList: [],
-        cacheSeconds: ROLE_CHECK_CACHE_SECONDS,
-      }),
-      // Resuming queues the next run and wakes the engine for the deliveries the pause held.
-      manage: {
-        campaigns: campaigns.store,
-        scheduleNext: async (campaign) => {
-          campaigns.engine.poke();
-          return campaigns.scheduleNext(campaign);
-        },
-        now,
-        defaultTarget: config.nudges.policy.target ?? DEFAULT_NUDGE_TARGET,
-      },
-      vault: posture.vault,
-      publicUrl: () => publicUrl,
-    },
+    campaigns: campaignDependencies(platform, app, publicUrl),
     admin: adminDependencies(platform, app, publicUrl),
   };
   return createTeamsBot(teams.adapter, new SqlBotStorage(platform.db), deps, teams.botAppId);
+}
+
+/** Campaigns: who may run them, how they are managed, and where their exports are kept. */
+function campaignDependencies(platform: Platform, app: Capabilities, publicUrl: string | undefined): BotDependencies['campaigns'] {
+  const { config, now } = platform;
+  const { graph, posture, campaigns } = app;
+  return {
+    // The same directory check as admins', on the campaign-manager groups.
+    managers: new AdminAuthorizer(graph.directory, {
+      groupIds: config.nudges.campaignManagerGroupIds,
+      allowList: [],
+      cacheSeconds: ROLE_CHECK_CACHE_SECONDS,
+    }),
+    // Resuming queues the next run and wakes the engine for the deliveries the pause held.
+    manage: {
+      campaigns: campaigns.store,
+      scheduleNext: async (campaign) => {
+        campaigns.engine.poke();
+        return campaigns.scheduleNext(campaign);
+      },
+      now,
+      defaultTarget: config.nudges.policy.target ?? DEFAULT_NUDGE_TARGET,
+    },
+    vault: posture.vault,
+    publicUrl: () => publicUrl,
+  };
 }
 
 function adminDependencies(platform: Platform, app: Capabilities, publicUrl: string | undefined): BotDependencies['admin'] {
