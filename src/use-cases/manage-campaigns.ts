@@ -8,6 +8,7 @@ import type { CampaignRuns } from '../domain/ports/campaign-runs';
 import type { CampaignReports } from '../domain/ports/campaign-reports';
 import type { EscalationLedger } from '../domain/ports/escalation-ledger';
 import type { NudgeTarget } from '../domain/nudges/nudge-target';
+import { checkCampaignAudience, type AudienceCheckDeps, type CampaignPreview } from './preview-campaign';
 
 export interface CampaignManagementDeps {
   campaigns: CampaignRecords & Pick<CampaignRuns, 'runs'> & CampaignReports & Pick<EscalationLedger, 'escalationCounts'>;
@@ -16,9 +17,23 @@ export interface CampaignManagementDeps {
   now: () => Date;
   /** What a campaign asks for when its form does not say (the NUDGE_TARGET setting); unset: Microsoft Authenticator. */
   defaultTarget?: NudgeTarget;
+  /** The latest scan and the directory, to check an audience and count it before a campaign is created. */
+  audience?: AudienceCheckDeps;
 }
 
-export type CreateCampaignResult = { kind: 'created'; campaign: Campaign; firstRun?: Date } | { kind: 'invalid'; problems: string[] };
+export type CreateCampaignResult =
+  | { kind: 'created'; campaign: Campaign; firstRun?: Date; preview?: CampaignPreview }
+  | { kind: 'invalid'; problems: string[]; preview?: CampaignPreview };
+
+/** What the form's Preview button answers: the form's problems, or whom the campaign would reach now. */
+export type CampaignPreviewResult = { problems: string[]; preview?: CampaignPreview; note?: string };
+
+/** Reads the form and counts its audience against the latest scan, creating nothing. */
+export async function previewCampaign(deps: CampaignManagementDeps, form: CampaignForm): Promise<CampaignPreviewResult> {
+  const parsed = parseCampaignPlan(form, deps.now(), deps.defaultTarget);
+  if ('problems' in parsed) return { problems: parsed.problems };
+  return deps.audience ? checkCampaignAudience(deps.audience, parsed.plan) : { problems: [] };
+}
 
 /** A campaign from the form, owned by whoever sent it, with its first run queued. */
 export async function createCampaign(
@@ -28,9 +43,13 @@ export async function createCampaign(
 ): Promise<CreateCampaignResult> {
   const parsed = parseCampaignPlan(form, deps.now(), deps.defaultTarget);
   if ('problems' in parsed) return { kind: 'invalid', problems: parsed.problems };
+  // A misspelt department or a group that does not exist would reach nobody, silently: refused with what exists.
+  const check = deps.audience ? await checkCampaignAudience(deps.audience, parsed.plan) : { problems: [] };
+  const preview = check.preview ? { preview: check.preview } : {};
+  if (check.problems.length > 0) return { kind: 'invalid', problems: check.problems, ...preview };
   const campaign = await deps.campaigns.create(parsed.plan, owner, deps.now());
   const firstRun = await deps.scheduleNext(campaign);
-  return { kind: 'created', campaign, ...(firstRun ? { firstRun } : {}) };
+  return { kind: 'created', campaign, ...(firstRun ? { firstRun } : {}), ...preview };
 }
 
 export type ChangeCampaignResult =

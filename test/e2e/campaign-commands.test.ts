@@ -90,8 +90,13 @@ describe.each(databaseChoices())('campaign commands end to end (%s)', (database)
     // A forged button press fares no better, whatever its data claims.
     const card = await e2e.press(employee, 'campaign.create', form({ owner: manager.aadObjectId }));
     expect(text(card)).toContain('your IT security team');
+    // Nor does a forged preview, which would tell them who lacks MFA.
+    const preview = await e2e.press(employee, 'campaign.preview', form());
+    expect(text(preview)).toContain('your IT security team');
+    expect(text(preview)).not.toContain('It would reach');
     expect(await e2e.harness.app.campaigns.store.list(10)).toEqual([]);
     expect((await e2e.auditTrail()).filter((e) => e.actorId === employee.aadObjectId).map((e) => e.outcome)).toEqual([
+      'refused',
       'refused',
       'refused',
     ]);
@@ -119,8 +124,22 @@ describe.each(databaseChoices())('campaign commands end to end (%s)', (database)
     expect(text(refused)).toContain('Asia/Tokyo');
     expect(await e2e.harness.app.campaigns.store.list(10)).toEqual([]);
 
+    // A misspelt department would reach nobody: refused, naming the departments the scan knows.
+    const department = employeePerson.department!;
+    const misspelt = await e2e.press(manager, 'campaign.create', form({ scope: 'departments', departments: `${department}x` }));
+    expect(text(misspelt)).toContain(`No department called \\"${department}x\\" in the latest scan. Its departments: `);
+    expect(text(misspelt)).toContain(department);
+    expect(await e2e.harness.app.campaigns.store.list(10)).toEqual([]);
+
+    // The Preview button counts whom it would reach now, and creates nothing.
+    const preview = await e2e.press(manager, 'campaign.preview', form());
+    expect(text(preview)).toContain('It would reach 10 people now: ');
+    expect(text(preview)).toContain('Everyone without MFA');
+    expect(await e2e.harness.app.campaigns.store.list(10)).toEqual([]);
+
     const created = await e2e.press(manager, 'campaign.create', form());
     expect(text(created)).toContain('Created. It starts now');
+    expect(text(created)).toContain('It reaches 10 people now.');
     expect(text(created)).toMatch(/Campaign \d+ · Everyone without MFA/);
     const [campaign] = await e2e.harness.app.campaigns.store.list(1);
     expect(campaign).toMatchObject({ ownerId: manager.aadObjectId, status: 'active', audience: { gaps: 'none' } });

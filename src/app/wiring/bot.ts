@@ -11,6 +11,7 @@ import { readMfaRequirement, readTenantPolicies } from '../../use-cases/read-ten
 import { passwordSendersById, smtpPostureLine, type SmtpReadinessDeps } from '../../use-cases/read-smtp-readiness';
 import type { AdminAnswerDeps } from '../../adapters/bot/admin/admin-answers';
 import { postureRequirementLine } from '../../domain/policy/policy-report';
+import { campaignAudienceDeps } from './campaigns';
 import { DEFAULT_NUDGE_TARGET } from '../../domain/nudges/nudge-target';
 import type { CampaignSlice } from './campaigns';
 import type { GraphSlice } from './graph';
@@ -79,6 +80,7 @@ function campaignDependencies(platform: Platform, app: Capabilities, publicUrl: 
       },
       now,
       defaultTarget: config.nudges.policy.target ?? DEFAULT_NUDGE_TARGET,
+      audience: campaignAudienceDeps(graph, posture, app.nudges),
     },
     vault: posture.vault,
     publicUrl: () => publicUrl,

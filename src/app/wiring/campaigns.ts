@@ -11,6 +11,7 @@ import { sendNudge, type NudgeRequest } from '../../use-cases/send-nudge';
 import { startCampaignRun } from '../../use-cases/start-campaign-run';
 import { sendSmtpOwnerNudge, type SmtpOwnerNudgeRequest } from '../../use-cases/send-smtp-owner-nudge';
 import { passwordSenderOwnerIds } from '../../use-cases/smtp-owners';
+import type { AudienceCheckDeps } from '../../use-cases/preview-campaign';
 import type { CampaignProblemListener } from '../../use-cases/schedule-campaign-runs';
 import type { GraphSlice } from './graph';
 import type { NudgeSlice } from './nudges';
@@ -36,13 +37,7 @@ export async function wireCampaigns(platform: Platform, graph: GraphSlice, teams
     await sendRunSummary(run);
   });
   const startRun = async (campaignId: string, scheduledFor: Date) => {
-    const deps = {
-      campaigns: store,
-      posture: posture.store,
-      groupMembers: (groupId: string) => graph.directory.groupMemberIds(groupId),
-      smtpOwners: () => passwordSenderOwnerIds(nudges.smtpOwners.deps.owners),
-      now,
-    };
+    const deps = { campaigns: store, ...campaignAudienceDeps(graph, posture, nudges), now };
     const result = await startCampaignRun(deps, campaignId, scheduledFor);
     engine.poke();
     // A run with nobody to remind finished as it started: its owner hears so as after any other run.
@@ -54,6 +49,15 @@ export async function wireCampaigns(platform: Platform, graph: GraphSlice, teams
   await escalations.register();
   await runs.register();
   return { store, engine, startRun, escalate, scheduleNext: (campaign: Campaign) => runs.scheduleNext(campaign) };
+}
+
+/** Who a campaign's audience takes: the latest scan, Entra groups through Graph, and the owners of password senders. */
+export function campaignAudienceDeps(graph: GraphSlice, posture: PostureSlice, nudges: NudgeSlice): AudienceCheckDeps {
+  return {
+    posture: posture.store,
+    groupMembers: (groupId: string) => graph.directory.groupMemberIds(groupId),
+    smtpOwners: () => passwordSenderOwnerIds(nudges.smtpOwners.deps.owners),
+  };
 }
 
 /** Its owner hears once, in their personal chat; the status card keeps saying it until a run starts again. */

@@ -6,7 +6,9 @@ import { SMS_VOICE_RETIREMENT } from '../../../domain/mfa/sms-voice-retirement';
 import { DEFAULT_NUDGE_TARGET, type NudgeTarget } from '../../../domain/nudges/nudge-target';
 import { sendingHoursText, type SendingHours } from '../../../domain/nudges/quiet-hours';
 import { renderCard, type AdaptiveCard } from './card-template';
-import { directoryText } from './directory-text';
+import { directoryText, TEXT_LIMITS } from './directory-text';
+import { countText } from './figure-text';
+import type { CampaignPreview } from '../../../use-cases/preview-campaign';
 import { VERBS } from './verbs';
 
 export interface CampaignFormView {
@@ -27,6 +29,29 @@ export interface CampaignFormView {
    * sends at any hour gets campaigns that do too, rather than office hours in a zone far from the reader's.
    */
   defaultWindow?: SendingHours;
+  /** Whom the campaign would reach now (its Preview button, or a form sent back with problems). */
+  preview?: CampaignPreview;
+  /** Why nobody can be counted yet (no scan, no read of the sign-in log). */
+  note?: string;
+}
+
+const DEPARTMENTS_SHOWN = 8;
+
+/** "It would reach 42 people now: Finance 30, Sales 12. For example: Adele Vance, Alex Wilber." */
+export function previewText(preview: CampaignPreview): string {
+  const departments = preview.byDepartment
+    .slice(0, DEPARTMENTS_SHOWN)
+    .map(
+      ({ department, people }) =>
+        `${department ? directoryText(department, TEXT_LIMITS.department) : 'no department'} ${countText(people)}`,
+    );
+  const more =
+    preview.byDepartment.length > DEPARTMENTS_SHOWN ? `, and ${preview.byDepartment.length - DEPARTMENTS_SHOWN} more departments` : '';
+  const who = `${countText(preview.people)} ${preview.people === 1 ? 'person' : 'people'}`;
+  const names = preview.sample.map((name) => directoryText(name, TEXT_LIMITS.displayName)).join(', ');
+  return preview.people === 0
+    ? 'It would reach nobody now.'
+    : `It would reach ${who} now: ${departments.join(', ')}${more}.${names ? ` For example: ${names}.` : ''}`;
 }
 
 const DEFAULTS: Record<(typeof FORM_FIELDS)[number], string> = {
@@ -72,6 +97,8 @@ export function campaignFormCard(view: CampaignFormView = {}): AdaptiveCard {
     presetVerb: VERBS.campaignNew,
     phoneOnlyChoice: `Only SMS or voice (ending ${SMS_VOICE_RETIREMENT.stopsOnText})`,
     verb: VERBS.campaignCreate,
+    previewVerb: VERBS.campaignPreview,
+    preview: view.preview ? previewText(view.preview) : (view.note ?? ''),
   });
 }
 

@@ -25,6 +25,8 @@ export const VERBS = {
   nudgeHelp: 'nudge.help',
   /** data: the campaign form's fields — create the campaign (campaign managers). */
   campaignCreate: 'campaign.create',
+  /** data: the campaign form's fields — the form again, with whom it would reach now (campaign managers); creates nothing. */
+  campaignPreview: 'campaign.preview',
   /** data: { preset? } — a blank campaign form, or one filled from a preset (campaign-presets.ts). */
   campaignNew: 'campaign.new',
   /** data: { campaignId } — the campaign's status card, current. */

@@ -2,7 +2,9 @@ import type { TurnContext } from 'botbuilder';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { CampaignForm } from '../../../domain/campaigns/campaign-plan';
 import { FORM_FIELDS } from '../../../domain/campaigns/campaign-plan';
-import { changeCampaign, createCampaign, readCampaignReport } from '../../../use-cases/manage-campaigns';
+import { changeCampaign, createCampaign, previewCampaign, readCampaignReport } from '../../../use-cases/manage-campaigns';
+import type { CampaignPreview } from '../../../use-cases/preview-campaign';
+import { countText } from '../cards/figure-text';
 import type { BotDependencies } from '../bot-dependencies';
 import { adminRefusalCard } from '../cards/admin-refusal-card';
 import { campaignFormCard } from '../cards/campaign-form-card';
@@ -38,6 +40,8 @@ export function registerCampaignCardActions(app: Application<TurnState>, deps: B
 
   route(VERBS.campaignCreate, 'manager', async (context, data) => created(context, deps, data));
 
+  route(VERBS.campaignPreview, 'manager', async (_context, data) => previewed(deps, data));
+
   route(VERBS.campaignStatus, 'viewer', async (_context, data, isManager) => statusCard(deps, data.campaignId, isManager));
 
   route(VERBS.campaignChange, 'manager', async (context, data) => {
@@ -71,22 +75,43 @@ async function whenAllowed(
   return answer(access === 'manager');
 }
 
+/** The form's fields out of the card's data; anything else the data carries is ignored. */
+function formOf(data: Record<string, unknown>): CampaignForm {
+  const form: CampaignForm = {};
+  for (const field of FORM_FIELDS) if (field in data) form[field] = data[field];
+  return form;
+}
+
 /** The form's submit: the campaign created and its status card, or the form again with what to fix. */
 async function created(
   context: TurnContext,
   deps: BotDependencies,
   data: CardActionData<typeof VERBS.campaignCreate>,
 ): Promise<AdaptiveCard> {
-  const form: CampaignForm = {};
-  for (const field of FORM_FIELDS) if (field in data) form[field] = data[field];
+  const form = formOf(data);
   const owner = { id: context.activity.from!.aadObjectId!, name: context.activity.from?.name ?? 'campaign manager' };
   const result = await createCampaign(deps.campaigns.manage, form, owner);
-  if (result.kind === 'invalid') return campaignFormCard({ values: form, problems: result.problems, defaultTarget: deps.nudgeTarget });
+  if (result.kind === 'invalid')
+    return campaignFormCard({ values: form, problems: result.problems, defaultTarget: deps.nudgeTarget, ...previewOf(result) });
   await auditTurn(context, deps)(`campaign new ${result.campaign.number}`, 'allowed');
+  const reach = result.preview
+    ? ` It reaches ${countText(result.preview.people)} ${result.preview.people === 1 ? 'person' : 'people'} now.`
+    : '';
   const headline = result.firstRun
-    ? `Created. ${result.firstRun.getTime() <= deps.now().getTime() ? 'It starts now' : `First run: ${utcDateTimeText(result.firstRun)}`}; ${outcomeWords(result.campaign).delivery}.`
+    ? `Created. ${result.firstRun.getTime() <= deps.now().getTime() ? 'It starts now' : `First run: ${utcDateTimeText(result.firstRun)}`}; ${outcomeWords(result.campaign).delivery}.${reach}`
     : 'Created, but its schedule has no run left.';
   return statusCard(deps, result.campaign.id, true, headline);
+}
+
+/** The Preview button: the form as it was filled in, with whom it would reach now, or what to fix; nothing is created. */
+async function previewed(deps: BotDependencies, data: CardActionData<typeof VERBS.campaignPreview>): Promise<AdaptiveCard> {
+  const form = formOf(data);
+  const result = await previewCampaign(deps.campaigns.manage, form);
+  return campaignFormCard({ values: form, problems: result.problems, defaultTarget: deps.nudgeTarget, ...previewOf(result) });
+}
+
+function previewOf(result: { preview?: CampaignPreview; note?: string }): { preview?: CampaignPreview; note?: string } {
+  return { ...(result.preview ? { preview: result.preview } : {}), ...(result.note ? { note: result.note } : {}) };
 }
 
 async function statusCard(deps: BotDependencies, ref: string, isManager: boolean, headline?: string): Promise<AdaptiveCard> {

@@ -41,6 +41,7 @@ export const CARD_ACTION_DATA = {
   [VERBS.nudgeHelp]: z.object({ nudgeId: id }),
   // The form's fields are typed input, each checked by the campaign plan with a message for the person.
   [VERBS.campaignCreate]: z.record(z.string(), z.unknown()),
+  [VERBS.campaignPreview]: z.record(z.string(), z.unknown()),
   [VERBS.campaignNew]: z.object({ preset: z.enum(CAMPAIGN_PRESET_KEYS).optional() }),
   [VERBS.campaignStatus]: z.object({ campaignId: id }),
   [VERBS.campaignChange]: z.object({ campaignId: id, change: z.enum(CAMPAIGN_CHANGES as [CampaignChange, ...CampaignChange[]]) }),
