@@ -326,7 +326,7 @@ describeWithBrowser('the demo in the Agents Playground, getting ready for 1 Febr
     const text = (await ui.waitForBotReply({ containsText: 'What MFA Coach can do', card: true })).cards[0]!.text;
     expect(text).toContain('user <name or UPN>');
     expect(text).toContain('nudge <UPN>');
-    expect(text).toContain('smtp <address>');
+    expect(text).toContain('smtp nudge <address> [force]');
     expect(text).not.toMatch(/\\</);
     await screenshotWhole('29-admin-help');
   });
@@ -510,6 +510,14 @@ describeWithBrowser('a reminder campaign in the demo, in two Playgrounds side by
     // The delivery window is left as the form starts it: the demo's own sending hours (any time).
     await manager.pickCardDate('Deadline shown on the card (optional)', DEADLINE);
     await manager.screenshot('20-campaign-form');
+    // Whom it would reach now, before anything is created.
+    const preview = await manager.clickCardButton('Preview who it reaches');
+    expect(JSON.stringify(preview.body)).toMatch(/It would reach \d+ (people|person) now: /);
+    await manager.waitForBotReply({ containsText: 'It would reach', card: true, since: 0 });
+    const viewport = manager.page.viewportSize()!;
+    await manager.page.setViewportSize({ ...viewport, height: 2000 });
+    await manager.screenshot('20b-campaign-preview');
+    await manager.page.setViewportSize(viewport);
     const created = await manager.clickCardButton('Create campaign');
     expect(created.status).toBe(200);
     expect(JSON.stringify(created.body)).toContain('Created. It starts now');
