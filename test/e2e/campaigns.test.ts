@@ -6,6 +6,7 @@ import { DateTime } from 'luxon';
 import { endOfDay, resolveTimeZone } from '../../src/domain/nudges/time-zone';
 import { campaignPlan } from '../fakes/campaign-plan';
 import { eventually } from '../support/eventually';
+import { utcDateTimeText } from '../../src/adapters/bot/cards/freshness-line';
 
 jest.setTimeout(90_000);
 
@@ -173,5 +174,19 @@ describe.each(databaseChoices())('campaign delivery end to end (%s)', (database)
     expect(zones.size).toBeGreaterThan(1);
     expect(new Set(rows.map((row) => row.dueAt.getTime())).size).toBeGreaterThan(1);
     expect(e2e.connector.cards().filter((card) => text(card).includes('please protect your work account'))).toEqual([]);
+
+    // The status card says why they wait and from when: the first window to open, and the first people by name.
+    await e2e.harness.post(e2e.teams.aMessage({ text: `campaign ${campaign.number}`, user: admin }));
+    const status = await e2e.connector.waitFor((r) => text(r.body).includes(`Campaign ${campaign.number}`), 10_000);
+    const soonest = new Date(Math.min(...rows.map((row) => row.dueAt.getTime())));
+    expect(text(status.body)).toContain(
+      `"title":"Waiting","value":"${rows.length}: ${rows.length} until their delivery window opens (the first at ${utcDateTimeText(soonest)})"`,
+    );
+    const first = tenant.users.find(
+      (u) => u.id === [...rows].sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || a.userId.localeCompare(b.userId))[0]!.userId,
+    )!;
+    expect(text(status.body)).toContain(
+      `"title":"· ${first.displayName}","value":"their delivery window opens ${utcDateTimeText(soonest)}"`,
+    );
   });
 });
