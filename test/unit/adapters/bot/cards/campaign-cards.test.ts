@@ -54,7 +54,9 @@ describe('the campaign status card', () => {
       'Median time to enrol': '1.5 h',
     });
     expect(allText(card)).toContain('Campaign 7 · Year end \\[click\\]\\(https://evil\\.example\\)');
+    // People are counted in whole numbers: no axis, whose ticks would read 0.17, 0.33 …; each bar shows its count.
     expect(ofType(card, 'Chart.HorizontalBar')[0]).toMatchObject({
+      displayMode: 'AbsoluteNoAxis',
       data: [
         { x: 'Targeted', y: 3 },
         { x: 'Delivered', y: 1 },
