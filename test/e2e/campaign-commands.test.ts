@@ -239,6 +239,8 @@ describe.each(databaseChoices())('campaign commands end to end (%s)', (database)
     expect(copy).toContain('Asia/Tokyo');
 
     await say(manager, `campaign export ${campaign!.number}`);
+    expect(text(lastCard(manager))).toContain(`Campaign ${campaign!.number}'s deliveries are ready`);
+    expect(text(lastCard(manager))).not.toContain('MFA status export');
     const link = lastCard(manager).actions!.find((a) => a.type === 'Action.OpenUrl')!.url!;
     const download = await fetch(link.replace('http://127.0.0.1', e2e.harness.app.url), { method: 'POST' });
     expect(download.status).toBe(200);

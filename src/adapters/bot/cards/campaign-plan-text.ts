@@ -1,7 +1,7 @@
 import type { Campaign, CampaignPlan, CampaignStatus } from '../../../domain/campaigns/campaign';
 import { isSmtpAudience } from '../../../domain/campaigns/campaign-audience';
 import type { NudgeTarget } from '../../../domain/nudges/nudge-target';
-import type { CampaignSchedule } from '../../../domain/campaigns/campaign-schedule';
+import { runTimes, type CampaignSchedule } from '../../../domain/campaigns/campaign-schedule';
 import { sendingHoursText, WEEKDAY_SHORT } from '../../../domain/nudges/quiet-hours';
 import { directoryText, TEXT_LIMITS } from './directory-text';
 import type { TextColor } from './strength-label';
@@ -89,8 +89,17 @@ export function audienceText(audience: CampaignPlan['audience']): string {
   return `${GAPS[audience.gaps]}, among ${among}${excluded}`;
 }
 
-export function scheduleText(schedule: CampaignSchedule): string {
-  if (schedule.kind === 'once') return `Once, ${schedule.date} at ${schedule.time} (${schedule.timeZone})`;
+/** A once-schedule within this long of the campaign's creation was "start now" on the form. */
+const STARTED_NOW_MS = 2 * 60_000;
+
+/** `createdAt`: when the campaign was created, so that "start now" reads as such, not as a date picked by hand. */
+export function scheduleText(schedule: CampaignSchedule, createdAt?: Date): string {
+  if (schedule.kind === 'once') {
+    const [at] = runTimes(schedule);
+    if (createdAt && at && Math.abs(at.getTime() - createdAt.getTime()) < STARTED_NOW_MS)
+      return `Started when it was created (${schedule.date} at ${schedule.time}, ${schedule.timeZone})`;
+    return `Once, ${schedule.date} at ${schedule.time} (${schedule.timeZone})`;
+  }
   const days = [...schedule.weekdays]
     .sort((a, b) => a - b)
     .map((day) => WEEKDAY_SHORT[day])
@@ -115,7 +124,7 @@ export function planFacts(campaign: Campaign): { title: string; value: string }[
   return [
     { title: 'Audience', value: audienceText(campaign.audience) },
     { title: 'Asks for', value: asksForText(campaign) },
-    { title: 'Schedule', value: scheduleText(campaign.schedule) },
+    { title: 'Schedule', value: scheduleText(campaign.schedule, campaign.createdAt) },
     { title: 'Delivery window', value: windowText(campaign.window) },
     ...(campaign.deadline ? [{ title: 'Deadline on the card', value: campaign.deadline }] : []),
     { title: 'Nudges per person', value: `at most ${campaign.maxNudgesPerPerson}` },

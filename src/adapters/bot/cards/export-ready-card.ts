@@ -2,6 +2,8 @@ import { countText } from './figure-text';
 import { renderCard, type AdaptiveCard } from './card-template';
 
 export interface ExportReadyView {
+  /** The card's heading: which export this is (default: the MFA status export). */
+  title?: string;
   url: string;
   fileName: string;
   /** What the file holds, in one sentence. */
@@ -19,6 +21,7 @@ export function exportLink(publicBaseUrl: string, token: string): string {
 
 export function exportReadyCard(view: ExportReadyView): AdaptiveCard {
   return renderCard('export-ready', {
+    title: view.title ?? 'Your MFA status export is ready',
     url: view.url,
     fileName: view.fileName,
     summary: view.summary,

@@ -173,6 +173,7 @@ async function exportedFile(
   const result = await exportCampaign({ campaigns: manage.campaigns, vault: deps.campaigns.vault, now: deps.now }, campaign.id, actorId);
   if (result.kind !== 'ready') return { text: unknown(ref) };
   const card = exportReadyCard({
+    title: `Campaign ${campaign.number}'s deliveries are ready`,
     url: exportLink(base, result.token),
     fileName: result.fileName,
     minutes: EXPORT_LINK_MINUTES,

@@ -67,6 +67,26 @@ describe('the campaign status card', () => {
     expect(JSON.stringify(card)).not.toContain('${');
   });
 
+  it('reads "start now" as such, and a date picked by hand as a date', () => {
+    const once = { kind: 'once', date: '2026-12-01', time: '10:00', timeZone: 'UTC' } as const;
+    const now = campaignStatusCard({
+      campaign: campaign({ schedule: once, createdAt: NOW }),
+      total: funnel,
+      runs: [],
+      canChange: true,
+      now: NOW,
+    });
+    expect(facts(now).Schedule).toBe('Started when it was created (2026-12-01 at 10:00, UTC)');
+    const picked = campaignStatusCard({
+      campaign: campaign({ schedule: once, createdAt: new Date('2026-11-28T09:00:00Z') }),
+      total: funnel,
+      runs: [],
+      canChange: true,
+      now: NOW,
+    });
+    expect(facts(picked).Schedule).toBe('Once, 2026-12-01 at 10:00 (UTC)');
+  });
+
   it('says why people wait and when each will be reached, counted by reason, names escaped', () => {
     const waiting = campaignFunnel([
       ...['w1', 'w2'].map((userId, i) => ({
