@@ -16,7 +16,16 @@ const employee = teamsUser(person);
 const HELP_DESK = 'the IT service desk, extension 4357';
 
 const related = (card: unknown) =>
-  cardParts(card).filter((n) => n.type === 'Action.Execute') as { title: string; verb: string; data: { articleId: string } }[];
+  cardParts(card).filter((n) => n.type === 'Action.Execute' && n.verb === 'answer.show') as {
+    title: string;
+    verb: string;
+    data: { articleId: string };
+  }[];
+/** The next steps offered where there is no article: the buttons that are not articles. */
+const nextSteps = (card: unknown) =>
+  (cardParts(card).filter((n) => n.type === 'Action.Execute' && n.verb !== 'answer.show') as { title: string; verb: string }[]).map(
+    (button) => [button.title, button.verb],
+  );
 
 describe.each(databaseChoices())('questions in the chat (%s)', (database) => {
   const e2e = useEndToEnd(
@@ -70,6 +79,14 @@ describe.each(databaseChoices())('questions in the chat (%s)', (database) => {
     expect(text(card)).toContain('type **help**');
     expect(text(card)).toContain(`please ask ${HELP_DESK}.`);
     expect(related(card)).toEqual([]);
+    // A next step as a button, for someone who came without knowing what to ask: their own status, or the help.
+    expect(nextSteps(card)).toEqual([
+      ['Am I set up?', 'status.check'],
+      ['Show what I can do', 'help.show'],
+    ]);
+    const { status, body } = await e2e.harness.post(e2e.teams.anAdaptiveCardInvoke({ verb: 'status.check', data: {}, user: employee }));
+    expect(status).toBe(200);
+    expect(JSON.stringify(JSON.parse(body))).toMatch(/MFA|set up/i);
   });
 
   it('names the subject when a question is about one it does not cover, rather than answer with an article sharing its words', async () => {
@@ -110,6 +127,7 @@ describe.each(databaseChoices())('questions in the chat (%s)', (database) => {
     expect(text(card)).toContain("Hello! I'm MFA Coach.");
     expect(sources(card)).toEqual([]);
     expect(related(card)).toEqual([]);
+    expect(nextSteps(card).map(([, verb]) => verb)).toEqual(['status.check', 'help.show']);
   });
 
   it.each([['no-such-article'], ['../../etc/passwd'], ['__proto__']])(

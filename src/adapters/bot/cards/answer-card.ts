@@ -43,6 +43,15 @@ export function answerCard(view: AnswerCardView): AdaptiveCard {
   const texts = ANSWER_TEXTS[language];
   const botName = escapeMarkdown(view.botName);
   // Which languages the bot reads: said to a question in another of them, or in one it does not read.
+  // Where there is no article to give, the next steps as buttons: one's own status (in personal chat only: its answer
+  // replaces the card, and is nobody else's business) and what the bot can do.
+  const nextSteps = {
+    showStatus: !view.inChannel,
+    statusButton: texts.statusButton,
+    statusVerb: VERBS.ownStatusCheck,
+    helpButton: texts.helpButton,
+    helpVerb: VERBS.showHelp,
+  };
   const languages = {
     hasLanguages: language !== 'en' || (view.answer.kind === 'unknown' && view.answer.unreadLanguage === true),
     languages: texts.languages,
@@ -58,7 +67,7 @@ export function answerCard(view: AnswerCardView): AdaptiveCard {
             : said === 'thanks'
               ? texts.thanks
               : texts.goodbye;
-      return renderCard('answer-small-talk', { reply, howToAsk: texts.howToAsk(view.inChannel, botName) });
+      return renderCard('answer-small-talk', { reply, howToAsk: texts.howToAsk(view.inChannel, botName), ...nextSteps });
     }
     case 'unknown': {
       const outside = view.answer.outside ? directoryText(view.answer.outside, TEXT_LIMITS.free) : '';
@@ -68,6 +77,7 @@ export function answerCard(view: AnswerCardView): AdaptiveCard {
         ...languages,
         howToAsk: texts.howToAsk(view.inChannel, botName),
         askHelpDesk: texts.askHelpDesk(helpDesk),
+        ...nextSteps,
       });
     }
     case 'not-sure':

@@ -33,6 +33,9 @@ export interface AnswerTexts {
   thanks: string;
   goodbye: string;
   about: (botName: string) => string;
+  /** The next steps offered when there is no article to give: one's own status, and what the bot can do. */
+  statusButton: string;
+  helpButton: string;
 }
 
 const COVER_EN =
@@ -65,6 +68,8 @@ export const ANSWER_TEXTS: Record<AnswerLanguage, AnswerTexts> = {
       `Hello! I'm ${botName}. Ask me anything about signing in with MFA, Microsoft Authenticator, passkeys, or sending mail through Office 365 with OAuth.`,
     thanks: "You're welcome. Ask me again any time.",
     goodbye: 'Goodbye, and stay safe when you sign in.',
+    statusButton: 'Am I set up?',
+    helpButton: 'Show what I can do',
     about: (botName) => `I'm ${botName}, a bot that helps everyone here sign in safely with multi-factor authentication. ${COVER_EN}`,
   },
   fr: {
@@ -94,6 +99,8 @@ export const ANSWER_TEXTS: Record<AnswerLanguage, AnswerTexts> = {
       `Bonjour ! Je suis ${botName}. Posez-moi vos questions sur la connexion avec MFA, Microsoft Authenticator, les clés d'accès (passkeys) ou l'envoi d'e-mails par Office 365 avec OAuth.`,
     thanks: 'Avec plaisir. Revenez quand vous voulez.',
     goodbye: 'Au revoir, et connectez-vous en sécurité.',
+    statusButton: 'Suis-je bien configuré ?',
+    helpButton: 'Ce que je sais faire',
     about: (botName) => `Je suis ${botName}, un bot qui aide chacun ici à se connecter en sécurité avec l'authentification multifacteur.`,
   },
   de: {
@@ -123,6 +130,8 @@ export const ANSWER_TEXTS: Record<AnswerLanguage, AnswerTexts> = {
       `Hallo! Ich bin ${botName}. Fragen Sie mich zur Anmeldung mit MFA, zu Microsoft Authenticator, Passkeys oder zum Senden von E-Mails über Office 365 mit OAuth.`,
     thanks: 'Gern geschehen. Fragen Sie jederzeit wieder.',
     goodbye: 'Auf Wiedersehen, und melden Sie sich sicher an.',
+    statusButton: 'Bin ich eingerichtet?',
+    helpButton: 'Was ich kann',
     about: (botName) => `Ich bin ${botName}, ein Bot, der allen hier hilft, sich sicher mit Multi-Faktor-Authentifizierung anzumelden.`,
   },
   es: {
@@ -152,6 +161,8 @@ export const ANSWER_TEXTS: Record<AnswerLanguage, AnswerTexts> = {
       `¡Hola! Soy ${botName}. Pregúnteme sobre el inicio de sesión con MFA, Microsoft Authenticator, las claves de acceso (passkeys) o el envío de correo por Office 365 con OAuth.`,
     thanks: 'De nada. Pregúnteme cuando quiera.',
     goodbye: 'Adiós, e inicie sesión con seguridad.',
+    statusButton: '¿Estoy configurado?',
+    helpButton: 'Qué puedo hacer',
     about: (botName) => `Soy ${botName}, un bot que ayuda a todos aquí a iniciar sesión de forma segura con autenticación multifactor.`,
   },
 };

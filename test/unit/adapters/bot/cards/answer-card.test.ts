@@ -118,7 +118,20 @@ describe('answerCard', () => {
     expect(allText(card)).toContain("Sorry, I don't know the answer to that.");
     expect(allText(card)).toContain('type **help**');
     expect(allText(card)).toContain('please ask the IT service desk, extension 4357.');
-    expect(nodes(card).some((n) => typeof n.type === 'string' && n.type.startsWith('Action.'))).toBe(false);
+    // Its next steps as buttons: one's own status (personal chat only) and what the bot can do.
+    const buttons = (answer: ReturnType<typeof answerCard>) =>
+      nodes(answer)
+        .filter((n) => typeof n.type === 'string' && n.type.startsWith('Action.'))
+        .map((n) => [n.title, n.verb]);
+    expect(buttons(card)).toEqual([
+      ['Am I set up?', 'status.check'],
+      ['Show what I can do', 'help.show'],
+    ]);
+    expect(buttons(answerCard({ ...view, inChannel: true, answer: { kind: 'unknown' } }))).toEqual([['Show what I can do', 'help.show']]);
+    expect(buttons(answerCard({ ...view, answer: { kind: 'unknown', language: 'fr' } }))).toEqual([
+      ['Suis-je bien configuré ?', 'status.check'],
+      ['Ce que je sais faire', 'help.show'],
+    ]);
   });
 
   it('names the subject when it is one the bot does not cover, with the help desk', () => {
