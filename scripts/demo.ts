@@ -14,6 +14,8 @@
 import { createInterface } from 'node:readline';
 import { ConfigError } from '../src/app/config';
 import { startDemo, type Persona } from './start-demo';
+import { DemoCannotStartError } from './demo-guard';
+import { terminalLines, unreachableText } from './terminal-chat';
 
 function chosenPersona(argv: string[]): Persona {
   const i = argv.indexOf('--as');
@@ -65,19 +67,20 @@ ${
 }`);
 
   // The second person's chat, and "enrol": what setting up Authenticator on a phone would change in the directory.
+  // "enrol" is always about the demo's employee, whichever side of the demo they are on.
+  const employee = persona === 'employee' ? me : other.person;
   const terminal = createInterface({ input: process.stdin, terminal: false });
   terminal.on('line', (line) => {
     const text = line.trim();
     if (text === '') return;
     if (text.toLowerCase() === 'enrol' || text.toLowerCase() === 'enroll') {
-      graph.state.enrolAuthenticator(me.id);
-      console.log(`  ${me.displayName} now has Microsoft Authenticator in the demo directory.`);
+      graph.state.enrolAuthenticator(employee.id);
+      console.log(`  ${employee.displayName} (the employee) now has Microsoft Authenticator in the demo directory.`);
       return;
     }
     other.say(text).then(
-      (replies) =>
-        console.log(replies.map((reply) => `  ${config.bot.displayName}: ${reply.replace(/\n/g, '\n    ')}`).join('\n') || '  (no answer)'),
-      (error: unknown) => console.log(`  Could not reach the bot: ${(error as Error).message}`),
+      (replies) => console.log(terminalLines(config.bot.displayName, replies)),
+      (error: unknown) => console.log(`  ${unreachableText(error)}`),
     );
   });
 
@@ -94,6 +97,6 @@ ${
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? error.message : error);
+  console.error(error instanceof ConfigError || error instanceof DemoCannotStartError ? error.message : error);
   process.exit(1);
 });

@@ -13,6 +13,7 @@ import { startGraphEmulator, type GraphEmulator } from '../emulators/graph';
 import { loadDemoConfig, type AppConfig } from '../src/app/config';
 import { startApp, type RunningApp } from '../src/app/create-app';
 import { demoGraphToken } from './demo-graph-token';
+import { claimDemoData, ensurePortsFree } from './demo-guard';
 import { startTerminalChat, type TerminalChat } from './terminal-chat';
 import {
   buildPlaygroundConfig,
@@ -102,7 +103,25 @@ export async function startDemo(options: DemoOptions): Promise<Demo> {
   });
   // The demo's admins may change the registration campaign from the `policy` card, unless POLICY_ADMIN_GROUP_IDS says who.
   if (admins && config.posture.policyAdminGroupIds.length === 0) config.posture.policyAdminGroupIds = [admins.id];
-  if (options.fresh) await rm(config.database.dataDir, { recursive: true, force: true });
+  // Checked before anything is touched: a second demo must not delete (--fresh) or share the running one's data.
+  const playgroundPorts = [
+    { port: options.playgroundPort, setting: 'PLAYGROUND_PORT', what: 'the Playground' },
+    ...(options.otherPlaygroundPort === undefined
+      ? []
+      : [{ port: options.otherPlaygroundPort, setting: 'OTHER_PLAYGROUND_PORT', what: "the other person's Playground" }]),
+  ];
+  let release: () => Promise<void>;
+  try {
+    await ensurePortsFree('127.0.0.1', [{ port: config.server.port, setting: 'PORT', what: 'the bot' }, ...playgroundPorts]);
+    release = await claimDemoData(config.database.dataDir);
+  } catch (error) {
+    await graph.close();
+    throw error;
+  }
+  if (options.fresh) {
+    await rm(config.database.dataDir, { recursive: true, force: true });
+    await claimDemoData(config.database.dataDir);
+  }
   const app = await startApp(config, options.now ? { now: options.now } : {});
   // One Playground per persona, started together: each is a Teams-like client where that person chats.
   const playgroundFor = (person: DemoUser, colleague: DemoUser, port: number, folder: string) =>
@@ -138,6 +157,7 @@ export async function startDemo(options: DemoOptions): Promise<Demo> {
       await otherPlayground?.stop().catch(() => undefined);
       await otherConsole.close().catch(() => undefined);
       await app.stop().catch(() => undefined);
+      await release().catch(() => undefined);
       await graph.close().catch(() => undefined);
     },
   };

@@ -66,6 +66,21 @@ function textBlocks(node: unknown): string[] {
   ];
 }
 
+/** Markdown as a terminal shows it: bold's asterisks gone ("**Set up now**" reads "Set up now"), escapes removed. */
 function unescape(text: string): string {
-  return text.replace(/\\([\\`*_{}[\]()#+\-.!|>~<])/g, '$1');
+  return text.replace(/\*\*(.+?)\*\*/g, '$1').replace(/\\([\\`*_{}[\]()#+\-.!|>~<])/g, '$1');
+}
+
+/** The bot's replies as the terminal shows them: one "MFA Coach:" per reply that says something, none for an empty one. */
+export function terminalLines(botName: string, replies: readonly string[]): string {
+  const said = replies.map((reply) => reply.trim()).filter((reply) => reply !== '');
+  return said.map((reply) => `  ${botName}: ${reply.replace(/\n/g, '\n    ')}`).join('\n') || '  (no answer)';
+}
+
+/** Why a message could not go, in words: a refused connection means the bot stopped, not a puzzle in an error code. */
+export function unreachableText(error: unknown): string {
+  const code = (error as { cause?: { code?: string } }).cause?.code ?? (error as NodeJS.ErrnoException).code;
+  if (code === 'ECONNREFUSED' || code === 'ECONNRESET')
+    return 'The bot is not answering: it may be stopping, or it stopped. Start the demo again.';
+  return `Could not reach the bot: ${(error as Error).message}`;
 }
