@@ -196,10 +196,18 @@ describe.each(databaseChoices())('admin posture commands end to end (%s)', (data
     expect((await fetch(`${e2e.harness.app.url}/exports/not-a-real-token-at-all-000`)).status).toBe(404);
   });
 
-  it('shows the audit log to admins', async () => {
+  it('shows the audit log to admins, with whom or what each command was about', async () => {
     await e2e.say(admin, 'audit');
     const reply = e2e.connector.activities(e2e.personal(admin))[0]!.activity.text as string;
     expect(reply).toContain('posture');
     expect(reply).toContain('refused');
+    // Whose MFA was looked up, and which department: a security lead can tell.
+    const upn = employeePerson.userPrincipalName.replace(/[.\-_]/g, (c) => `\\${c}`);
+    // The command's placeholders are escaped too: Teams would read "<query>" as markup.
+    expect(reply).toContain(`user \\<query\\> (about ${upn})`);
+    const entries = await e2e.auditTrail();
+    expect(entries.find((entry) => entry.action === 'user <query>')).toMatchObject({ subject: employeePerson.userPrincipalName });
+    expect(entries.find((entry) => entry.action === 'posture <department>')?.subject).toMatch(/^department /);
+    expect(entries.find((entry) => entry.action === 'posture')).not.toHaveProperty('subject');
   });
 });

@@ -1,4 +1,4 @@
-import type { AuditEntry, AuditLog, AuditPlace } from '../../src/domain/ports/audit-log';
+import { AUDIT_SUBJECT_MAX, type AuditEntry, type AuditLog, type AuditPlace } from '../../src/domain/ports/audit-log';
 
 const PLACES: readonly AuditPlace[] = ['personal', 'channel', 'groupChat'];
 const OUTCOMES: readonly AuditEntry['outcome'][] = ['allowed', 'refused', 'failed'];
@@ -23,6 +23,11 @@ export class InMemoryAuditLog implements AuditLog {
 }
 
 function copy(entry: AuditEntry): AuditEntry {
-  const { actorName, ...rest } = entry;
-  return { ...rest, at: new Date(entry.at), ...(actorName === undefined ? {} : { actorName }) };
+  const { actorName, subject, ...rest } = entry;
+  return {
+    ...rest,
+    at: new Date(entry.at),
+    ...(actorName === undefined ? {} : { actorName }),
+    ...(subject === undefined ? {} : { subject: subject.slice(0, AUDIT_SUBJECT_MAX) }),
+  };
 }

@@ -1,4 +1,4 @@
-import type { AuditEntry, AuditLog, AuditPlace } from '../../domain/ports/audit-log';
+import { AUDIT_SUBJECT_MAX, type AuditEntry, type AuditLog, type AuditPlace } from '../../domain/ports/audit-log';
 import type { SqlExecutor } from './database';
 
 interface AuditRow {
@@ -9,6 +9,7 @@ interface AuditRow {
   place: AuditPlace;
   conversation_id: string;
   outcome: AuditEntry['outcome'];
+  subject: string | null;
 }
 
 /** `AuditLog` on the `audit_log` table; append-only. */
@@ -17,16 +18,25 @@ export class SqlAuditLog implements AuditLog {
 
   async record(entry: AuditEntry): Promise<void> {
     await this.db.query(
-      `INSERT INTO audit_log (at, actor_id, actor_name, action, place, conversation_id, outcome)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [entry.at, entry.actorId, entry.actorName ?? null, entry.action, entry.where, entry.conversationId, entry.outcome],
+      `INSERT INTO audit_log (at, actor_id, actor_name, action, place, conversation_id, outcome, subject)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [
+        entry.at,
+        entry.actorId,
+        entry.actorName ?? null,
+        entry.action,
+        entry.where,
+        entry.conversationId,
+        entry.outcome,
+        entry.subject?.slice(0, AUDIT_SUBJECT_MAX) ?? null,
+      ],
     );
   }
 
   async latest(limit: number): Promise<AuditEntry[]> {
     // Ties on `at` (two commands in one millisecond) fall back to insertion order.
     const rows = await this.db.query<AuditRow>(
-      `SELECT at, actor_id, actor_name, action, place, conversation_id, outcome
+      `SELECT at, actor_id, actor_name, action, place, conversation_id, outcome, subject
        FROM audit_log ORDER BY at DESC, id DESC LIMIT $1`,
       [limit],
     );
@@ -38,6 +48,7 @@ export class SqlAuditLog implements AuditLog {
       where: row.place,
       conversationId: row.conversation_id,
       outcome: row.outcome,
+      ...(row.subject === null ? {} : { subject: row.subject }),
     }));
   }
 }

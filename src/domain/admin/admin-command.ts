@@ -127,6 +127,27 @@ export function parseAdminCommand(name: AdminCommandName, args: readonly string[
   }
 }
 
+/**
+ * Whom or what a command is about, for the audit log beside its shape: the department, the person looked up or nudged
+ * (as typed). A security lead must be able to see whose MFA was looked up; the log is shown to admins only.
+ */
+export function auditSubjectOf(command: AdminCommand): string | undefined {
+  switch (command.name) {
+    case 'posture':
+      return command.scope.kind === 'department' ? `department ${command.scope.department}` : undefined;
+    case 'unenrolled':
+    case 'weak':
+    case 'phone-only':
+      return command.department ? `department ${command.department}` : undefined;
+    case 'user':
+      return command.query;
+    case 'nudge':
+      return command.who;
+    default:
+      return undefined;
+  }
+}
+
 /** The command as written to the audit log: its shape, not free text that could carry personal data. */
 export function describeForAudit(command: AdminCommand): string {
   switch (command.name) {

@@ -11,7 +11,11 @@ export interface AuditEntry {
   where: AuditPlace;
   conversationId: string;
   outcome: 'allowed' | 'refused' | 'failed';
+  /** Whom or what it was about, as typed or found (a person, a department, a mailbox), at most AUDIT_SUBJECT_MAX characters. */
+  subject?: string;
 }
+
+export const AUDIT_SUBJECT_MAX = 200;
 
 export interface AuditLog {
   record(entry: AuditEntry): Promise<void>;

@@ -37,6 +37,19 @@ export function auditLogContract(name: string, makeLog: () => Promise<AuditLog>)
       expect(await log.latest(10)).toEqual([recorded]);
     });
 
+    it('keeps whom or what it was about, cut at its longest, and no subject where none was given', async () => {
+      const about = entry({ action: 'user <query>', subject: 'Adele Vance' });
+      const long = entry({ action: 'smtp <account>', subject: `${'x'.repeat(250)}@contoso.com`, at: minutesAfter(1) });
+      await log.record(about);
+      await log.record(long);
+      await log.record(entry({ at: minutesAfter(2) }));
+
+      const [none, cut, adele] = await log.latest(3);
+      expect(adele).toEqual(about);
+      expect(cut!.subject).toBe('x'.repeat(200));
+      expect(none).not.toHaveProperty('subject');
+    });
+
     it('keeps an entry without an actor name', async () => {
       const anonymous = entry({ where: 'groupChat' });
       delete anonymous.actorName;

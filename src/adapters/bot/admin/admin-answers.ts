@@ -13,7 +13,7 @@ import { readPosture, type Freshness } from '../../../use-cases/read-posture';
 import { readPostureTrend } from '../../../use-cases/read-posture-trend';
 import type { DownloadVault } from '../../../domain/ports/download-vault';
 import { EXPORT_LINK_MINUTES, exportPosture } from '../../../use-cases/export-posture';
-import type { AdaptiveCard } from '../cards/card-template';
+import { escapeMarkdown, type AdaptiveCard } from '../cards/card-template';
 import { exportLink, exportReadyCard, EXPORTS_OFF } from '../cards/export-ready-card';
 import { peopleText } from '../cards/figure-text';
 import { utcDateText } from '../cards/freshness-line';
@@ -256,7 +256,9 @@ function auditText(entries: AuditEntry[]): string {
   if (entries.length === 0) return 'No admin commands have been recorded yet.';
   const lines = entries.map(
     (e) =>
-      `- ${e.at.toISOString().slice(0, 16).replace('T', ' ')} UTC · ${e.actorName ?? e.actorId} · ${e.action} · ${e.where} · ${e.outcome}`,
+      `- ${e.at.toISOString().slice(0, 16).replace('T', ' ')} UTC · ${escapeMarkdown(e.actorName ?? e.actorId)} · ${escapeMarkdown(e.action)}${
+        e.subject ? ` (about ${escapeMarkdown(e.subject)})` : ''
+      } · ${e.where} · ${e.outcome}`,
   );
   return `**Latest admin commands** (newest first)\n\n${lines.join('\n')}`;
 }

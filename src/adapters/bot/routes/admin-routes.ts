@@ -1,5 +1,11 @@
 import type { Activity, TurnContext } from 'botbuilder';
-import { describeForAudit, isAdminCommandName, parseAdminCommand, type AdminCommandName } from '../../../domain/admin/admin-command';
+import {
+  auditSubjectOf,
+  describeForAudit,
+  isAdminCommandName,
+  parseAdminCommand,
+  type AdminCommandName,
+} from '../../../domain/admin/admin-command';
 import type { AuditEntry } from '../../../domain/ports/audit-log';
 import { answerAdminCommand, type AdminAnswer } from '../admin/admin-answers';
 import { adminRefusalCard } from '../cards/admin-refusal-card';
@@ -35,8 +41,12 @@ export async function replyToAdminCommand(context: TurnContext, deps: BotDepende
     return;
   }
   const actorId = context.activity.from!.aadObjectId!;
-  await answerAdmin(context, deps, describeForAudit(parsed.command), () =>
-    answerAdminCommand(parsed.command, actorId, deps.admin.answers(context)),
+  await answerAdmin(
+    context,
+    deps,
+    describeForAudit(parsed.command),
+    () => answerAdminCommand(parsed.command, actorId, deps.admin.answers(context)),
+    auditSubjectOf(parsed.command),
   );
 }
 
@@ -65,12 +75,16 @@ export async function admitAdmin(context: TurnContext, deps: BotDependencies, ac
   return true;
 }
 
-/** An admin's well-formed command: answered, audited with its outcome (`action`), and delivered where it may be shown. */
+/**
+ * An admin's well-formed command: answered, audited with its outcome (`action`) and whom or what it was about
+ * (`subject`), and delivered where it may be shown.
+ */
 export async function answerAdmin(
   context: TurnContext,
   deps: BotDependencies,
   action: string,
   answerIt: () => Promise<AdminAnswer>,
+  subject?: string,
 ): Promise<void> {
   const actorId = context.activity.from!.aadObjectId!;
   const audit = auditTurn(context, deps);
@@ -78,10 +92,10 @@ export async function answerAdmin(
   try {
     answer = await answerIt();
   } catch (error) {
-    await audit(action, 'failed');
+    await audit(action, 'failed', subject);
     throw error;
   }
-  await audit(action, 'allowed');
+  await audit(action, 'allowed', subject);
   await deliver(context, deps, actorId, whereOf(context.activity), answer);
 }
 

@@ -42,23 +42,29 @@ export async function replyToSmtp(context: TurnContext, deps: BotDependencies): 
   if (parsed.nudge && parsed.account) {
     const { account, nudge } = parsed;
     const actorId = context.activity.from!.aadObjectId!;
-    await answerAdmin(context, deps, action, async () => ({
-      privacy: 'private',
-      kind: 'smtpNudge',
-      text: smtpNudgeAnswer(
-        await deps.admin.smtpNudge({
-          about: { accountUpn: account },
-          source: 'admin',
-          requestedBy: actorId,
-          newChatPatienceMs: TURN_NEW_CHAT_PATIENCE_MS,
-          ...(nudge.force ? { force: true } : {}),
-        }),
-        account,
-      ),
-    }));
+    await answerAdmin(
+      context,
+      deps,
+      action,
+      async () => ({
+        privacy: 'private',
+        kind: 'smtpNudge',
+        text: smtpNudgeAnswer(
+          await deps.admin.smtpNudge({
+            about: { accountUpn: account },
+            source: 'admin',
+            requestedBy: actorId,
+            newChatPatienceMs: TURN_NEW_CHAT_PATIENCE_MS,
+            ...(nudge.force ? { force: true } : {}),
+          }),
+          account,
+        ),
+      }),
+      account,
+    );
     return;
   }
-  await answerAdmin(context, deps, action, () => smtpAnswer(deps, parsed.account));
+  await answerAdmin(context, deps, action, () => smtpAnswer(deps, parsed.account), parsed.account);
 }
 
 async function smtpAnswer(deps: BotDependencies, account: string | undefined): Promise<AdminAnswer> {

@@ -17,6 +17,7 @@ import { nudgeTargets } from './016_nudge_targets';
 import { smtpSenders } from './017_smtp_senders';
 import { smtpOwnerNudges } from './018_smtp_owner_nudges';
 import { smtpCampaigns } from './019_smtp_campaigns';
+import { auditSubjects } from './020_audit_subjects';
 import type { Migration } from './migration';
 
 /** Every migration, in order. A new migration file is added here too. */
@@ -40,4 +41,5 @@ export const allMigrations: readonly Migration[] = [
   smtpSenders,
   smtpOwnerNudges,
   smtpCampaigns,
+  auditSubjects,
 ];
