@@ -99,6 +99,17 @@ export interface CardActionResult {
   notice: string;
 }
 
+export interface TextContrast {
+  text: string;
+  color: string;
+  background: string;
+  ratio: number;
+  /** Large text under WCAG (at least 24 px, or 18.66 px bold): AA asks 3 instead of 4.5. */
+  large: boolean;
+  /** Drawn by a chart the Playground renders (its labels sit beside its bars, not on the colour found behind them). */
+  inChart: boolean;
+}
+
 export interface PlaygroundPage {
   browser: Browser;
   context: BrowserContext;
@@ -134,6 +145,11 @@ export interface PlaygroundPage {
    * current user (their own personal chat; history is lost) and the page reloaded. Needs `playground` at open.
    */
   switchUser(nameOrId: string): Promise<void>;
+  /**
+   * Every piece of text in the bot's cards with its colour as drawn, the background behind it, and their contrast ratio
+   * (WCAG 2: 4.5 is AA for normal text, 3 for large or bold text of at least 18.66 px).
+   */
+  textContrasts(): Promise<TextContrast[]>;
   /** Writes `<screenshotsDir>/<name>.png` and returns its path. */
   screenshot(name: string): Promise<string>;
   close(): Promise<void>;
@@ -329,11 +345,6 @@ export async function openPlayground(url: string, options: OpenPlaygroundOptions
         await page.getByRole('option', { name: value, exact: true }).click();
         return;
       }
-      // An expanded ChoiceSet: a group of radio buttons, one chosen by its words.
-      if ((await input.getAttribute('role')) === 'radiogroup') {
-        await input.getByRole('radio', { name: value, exact: true }).check();
-        return;
-      }
       await input.fill(value);
     },
 
@@ -414,6 +425,12 @@ export async function openPlayground(url: string, options: OpenPlaygroundOptions
         throw new Error(`After switching, the UI shows "${name}", not "${playground.config.currentUser.name}"`);
     },
 
+    async textContrasts() {
+      return page.evaluate(`(${READ_TEXT_CONTRASTS})(${JSON.stringify(`${SELECTORS.botMessage} ${SELECTORS.adaptiveCard}`)})`) as Promise<
+        TextContrast[]
+      >;
+    },
+
     async screenshot(name) {
       mkdirSync(screenshotsDir, { recursive: true });
       const path = join(screenshotsDir, `${name.replace(/[^\w.-]+/g, '-')}.png`);
@@ -428,3 +445,49 @@ export async function openPlayground(url: string, options: OpenPlaygroundOptions
   };
   return api;
 }
+
+/**
+ * Runs in the page (plain JavaScript: this project is not compiled against the DOM): each text element of the cards,
+ * its computed colour and the first opaque background behind it, blended as the browser draws them, and the WCAG
+ * contrast ratio between the two.
+ */
+const READ_TEXT_CONTRASTS = `(cardSelector) => {
+  const parse = (css) => {
+    const m = /rgba?\\(([^)]+)\\)/.exec(css);
+    if (!m) return [255, 255, 255, 1];
+    const parts = m[1].split(/[ ,/]+/).filter(Boolean).map(Number);
+    return [parts[0] ?? 0, parts[1] ?? 0, parts[2] ?? 0, parts[3] ?? 1];
+  };
+  const channel = (v) => { const c = v / 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; };
+  const luminance = (rgb) => 0.2126 * channel(rgb[0]) + 0.7152 * channel(rgb[1]) + 0.0722 * channel(rgb[2]);
+  const backgroundOf = (element) => {
+    for (let node = element; node; node = node.parentElement) {
+      const c = parse(getComputedStyle(node).backgroundColor);
+      if (c[3] > 0.5) return c.slice(0, 3);
+    }
+    return [255, 255, 255];
+  };
+  const results = [];
+  for (const card of document.querySelectorAll(cardSelector)) {
+    for (const element of card.querySelectorAll('p, span, div, td, li')) {
+      const own = Array.from(element.childNodes).some((n) => n.nodeType === 3 && (n.textContent || '').trim() !== '');
+      if (!own) continue;
+      const style = getComputedStyle(element);
+      const c = parse(style.color);
+      const behind = backgroundOf(element);
+      const drawn = [0, 1, 2].map((i) => c[i] * c[3] + behind[i] * (1 - c[3]));
+      const [light, dark] = [luminance(drawn), luminance(behind)].sort((x, y) => y - x);
+      const size = parseFloat(style.fontSize);
+      const bold = Number(style.fontWeight) >= 600;
+      results.push({
+        text: (element.textContent || '').trim().slice(0, 80),
+        color: style.color,
+        background: 'rgb(' + behind.join(', ') + ')',
+        ratio: Math.round(((light + 0.05) / (dark + 0.05)) * 100) / 100,
+        large: size >= 24 || (bold && size >= 18.66),
+        inChart: element.closest('[aria-label*="chart" i]') !== null,
+      });
+    }
+  }
+  return results;
+}`;

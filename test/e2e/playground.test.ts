@@ -116,6 +116,16 @@ describeWithBrowser('the demo in the Agents Playground', () => {
     await ui.screenshot('01-welcome');
   });
 
+  // Before any other card offers the same button: the welcome card's is the one pressed.
+  it('turns the welcome card into the help card when its button is pressed', async () => {
+    const result = await ui.clickCardButton('Show what I can do');
+    expect(result.status).toBe(200);
+    const cards = (await ui.botReplies()).flatMap((r) => r.cards.map((c) => c.text));
+    expect(cards.filter((text) => text.includes('What MFA Coach can do'))).toHaveLength(1);
+    expect(cards.some((text) => text.includes("I'm MFA Coach"))).toBe(false);
+    await ui.screenshot('03-welcome-pressed');
+  });
+
   it.each([
     [
       'answers help, typed with a slash and in capitals, with the help card',
@@ -151,15 +161,6 @@ describeWithBrowser('the demo in the Agents Playground', () => {
     const reply = await ui.waitForBotReply({ containsText: replyShows, card: true });
     expect(reply.cards[0]!.text).toMatch(cardShows);
     await ui.screenshot(screenshot);
-  });
-
-  it('turns the welcome card into the help card when its button is pressed', async () => {
-    const result = await ui.clickCardButton('Show what I can do');
-    expect(result.status).toBe(200);
-    const cards = (await ui.botReplies()).flatMap((r) => r.cards.map((c) => c.text));
-    expect(cards.filter((text) => text.includes('What MFA Coach can do'))).toHaveLength(2);
-    expect(cards.some((text) => text.includes("I'm MFA Coach"))).toBe(false);
-    await ui.screenshot('03-welcome-pressed');
   });
 
   it('says it is not sure when a question says too little, and a pressed choice shows that article', async () => {
@@ -203,6 +204,15 @@ describeWithBrowser('the demo in the Agents Playground', () => {
     expect(JSON.stringify(done.body)).toContain(`Thank you, ${demo.me.givenName}!`);
     await ui.waitForBotReply({ containsText: 'Thank you', card: true, since: 0 });
     await ui.screenshot('08-nudge-confirmed');
+  });
+
+  it("draws every text of the employee's cards at WCAG AA contrast on the light theme", async () => {
+    // Their status now (strong), and the cards so far: the welcome, help, answers, the nudge and its thank-you.
+    await ui.sendMessage('am I set up?');
+    await ui.waitForBotReply({ containsText: 'Your MFA status', card: true });
+    const texts = (await ui.textContrasts()).filter((t) => t.text !== '■' && !t.inChart);
+    expect(texts.length).toBeGreaterThan(30);
+    expect(texts.filter((t) => t.ratio < (t.large ? 3 : 4.5))).toEqual([]);
   });
 });
 
@@ -445,7 +455,7 @@ describeWithBrowser('an SMTP AUTH campaign in the demo, in two Playgrounds side 
     expect(JSON.stringify(filled.body)).toContain('Owners of accounts that sent mail with a password (last 30 days)');
     await admin.waitForBotReply({ containsText: 'New campaign: Off the SMTP password', card: true, since: 0 });
     // Now rather than next Tuesday, at any hour, and without the admin's own script (they know about it).
-    await admin.fillCardInput('When', 'Start now');
+    await admin.chooseCardOption('Start now');
     await admin.fillCardInput("Delivery window, in each person's own time zone", 'always');
     await admin.fillCardInput('Leave out (UPNs, separated by commas)', demo.me.userPrincipalName);
     await screenshotWhole(admin, '39-smtp-campaign-form');
@@ -467,6 +477,23 @@ describeWithBrowser('an SMTP AUTH campaign in the demo, in two Playgrounds side 
     expect(status.cards[0]!.text).toContain('Moved off the password after the card');
     expect(status.cards[0]!.text).not.toContain('Enrolled');
     await screenshotWhole(admin, '41-smtp-campaign-status');
+  });
+
+  it('draws every text of its cards, coloured or not, at WCAG AA contrast on the light theme', async () => {
+    const demo = run.demo();
+    // The cards with coloured text: posture's figures, a scan's outcome, a campaign's state, the doctor's verdicts.
+    for (const [message, shows] of [
+      ['posture', 'MFA posture'],
+      ['doctor', 'doctor'],
+      [`user ${demo.me.userPrincipalName}`, demo.me.displayName],
+    ] as const) {
+      await admin.sendMessage(message);
+      await admin.waitForBotReply({ containsText: shows, card: true, timeoutMs: 30_000 });
+    }
+    // A coloured square beside a figure is a swatch matching the chart: the word next to it carries the meaning.
+    const texts = (await admin.textContrasts()).filter((t) => t.text !== '■' && !t.inChart);
+    expect(texts.length).toBeGreaterThan(50);
+    expect(texts.filter((t) => t.ratio < (t.large ? 3 : 4.5))).toEqual([]);
   });
 });
 

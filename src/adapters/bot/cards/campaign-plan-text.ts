@@ -23,8 +23,8 @@ export const TARGET_TEXT: Record<NudgeTarget, string> = {
 };
 
 export const STATUS_TEXT: Record<CampaignStatus, { text: string; color: TextColor }> = {
-  active: { text: 'Active', color: 'Good' },
-  paused: { text: 'Paused: no nudge goes out until it is resumed', color: 'Warning' },
+  active: { text: 'Active', color: 'Default' },
+  paused: { text: 'Paused: no nudge goes out until it is resumed', color: 'Accent' },
   cancelled: { text: 'Cancelled', color: 'Attention' },
   finished: { text: 'Finished: every run has been delivered', color: 'Default' },
 };

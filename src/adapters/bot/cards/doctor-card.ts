@@ -3,10 +3,12 @@ import { verdictLine, type CheckOutcome, type DoctorReport } from '../../../use-
 import { renderCard, type AdaptiveCard } from './card-template';
 import { clipText } from './directory-text';
 import { utcDateTimeText } from './freshness-line';
+import type { TextColor } from './strength-label';
 
-const LOOK: Record<HealthStatus, { text: string; color: string }> = {
-  ok: { text: 'OK', color: 'Good' },
-  warn: { text: 'WARN', color: 'Warning' },
+/** The verdict's words say it; only a failure is in red (green and amber text cannot be read on Teams' light theme). */
+const LOOK: Record<HealthStatus, { text: string; color: TextColor }> = {
+  ok: { text: 'OK', color: 'Default' },
+  warn: { text: 'WARN', color: 'Default' },
   fail: { text: 'FAIL', color: 'Attention' },
 };
 

@@ -29,15 +29,15 @@ export interface ChangeText {
 }
 
 /**
- * A change in percentage points. `higherIsBetter` picks the colour: more people on strong MFA is good news, more
- * people on weak-only MFA is not.
+ * A change in percentage points. `higherIsBetter` picks the colour: more people on weak-only MFA is bad news, in red;
+ * good news keeps the default colour (green text cannot be read on Teams' light theme), its arrow says which way.
  */
 export function changeText(points: number, higherIsBetter: boolean): ChangeText {
   const rounded = Math.round(points * 10) / 10;
   if (rounded === 0) return { text: 'no change', color: 'Default' };
   const up = rounded > 0;
   const text = `${up ? '▲' : '▼'} ${Math.abs(rounded).toFixed(1)} pts`;
-  return { text, color: up === higherIsBetter ? 'Good' : 'Attention' };
+  return { text, color: up === higherIsBetter ? 'Default' : 'Attention' };
 }
 
 /** "1 person", "2 people". */

@@ -142,7 +142,8 @@ export function nudgeCard(card: NudgeCard, recipientTeamsId?: string): AdaptiveC
                 : card.nextStep.kind === 'managedElsewhere'
                   ? 'You sign in with a method MFA Coach cannot judge.'
                   : VERDICTS[strength]) + (card.methods.length > 0 ? ` You have: ${methodsInWords(card.methods)}.` : ''),
-            color: STRENGTH_LOOK[strength].textColor,
+            // The container carries the strength's colour; coloured words on it would fall below WCAG AA.
+            color: 'Default',
             style: STRENGTH_LOOK[strength].containerStyle,
           },
           why: card.phoneOnlyReason ?? (passkey ? PASSKEY_WHY[card.strength] : WHY[strength]),

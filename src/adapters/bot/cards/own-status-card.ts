@@ -25,12 +25,15 @@ const PASSKEY_ASKED = 'You are set up with strong MFA, and your organisation now
 /** An external provider's MFA, or a method this version does not know: MFA all the same, of a strength it cannot judge. */
 const MANAGED_ELSEWHERE = 'You are set up with a sign-in method your organisation manages (one MFA Coach cannot judge).';
 
-/** In each strength's colours, the same as on every other card. */
+/**
+ * In each strength's colours, the same as on every other card: the container's. Its words stay in the default colour,
+ * as coloured words on their own pale colour (red on pale red) fall below WCAG AA on Teams' light theme.
+ */
 const verdictFor = (strength: MfaStrength, step: CheckedStatus['nextStep']): Verdict => {
   if (strength === 'strong' && step.kind === 'addPasskey')
-    return { text: PASSKEY_ASKED, color: STRENGTH_LOOK.acceptable.textColor, style: STRENGTH_LOOK.acceptable.containerStyle };
+    return { text: PASSKEY_ASKED, color: 'Default', style: STRENGTH_LOOK.acceptable.containerStyle };
   if (step.kind === 'managedElsewhere') return { text: MANAGED_ELSEWHERE, color: 'Default', style: 'default' };
-  return { text: VERDICT_TEXTS[strength], color: STRENGTH_LOOK[strength].textColor, style: STRENGTH_LOOK[strength].containerStyle };
+  return { text: VERDICT_TEXTS[strength], color: 'Default', style: STRENGTH_LOOK[strength].containerStyle };
 };
 
 const UNAVAILABLE: Verdict = {

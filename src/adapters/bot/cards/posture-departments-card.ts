@@ -24,10 +24,10 @@ export interface PostureDepartmentsView {
 /** A card holds this many rows (about 8 KB, under 16 KB with the longest names); the rest are counted in a note. */
 export const MAX_DEPARTMENT_ROWS = 25;
 
-/** Below half on strong MFA is a department to talk to; 80% is where we want everyone. (No amber: unreadable.) */
+/** Below half on strong MFA is a department to talk to, in red; the rest in the default colour (green and amber are unreadable). */
 function strongColor(percent: number): TextColor {
   if (percent < 50) return 'Attention';
-  return percent < 80 ? 'Default' : 'Good';
+  return 'Default';
 }
 
 function rowName(row: DepartmentRowView): string {

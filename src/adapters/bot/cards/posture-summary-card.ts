@@ -99,10 +99,11 @@ export function postureSummaryCard(view: PostureSummaryView): AdaptiveCard {
       figures.criticalAdmins > 0
         ? {
             style: 'attention',
-            color: 'Attention',
+            // Red on the pale red of an attention container reads at 3.6:1: the words in the default colour.
+            color: 'Default',
             text: `⚠ Critical: ${countText(figures.criticalAdmins)} ${figures.criticalAdmins === 1 ? 'admin has' : 'admins have'} no strong MFA`,
           }
-        : { style: 'default', color: 'Good', text: '✓ Every admin has strong MFA' },
+        : { style: 'default', color: 'Default', text: '✓ Every admin has strong MFA' },
     readiness: (view.readiness ?? []).map((line) => ({ text: TONE_LOOK[line.tone].sign + line.text, color: TONE_LOOK[line.tone].color })),
     hasReadiness: (view.readiness ?? []).length > 0,
     hasPeople: figures.counted > 0 && total > 0,

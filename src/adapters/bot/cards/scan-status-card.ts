@@ -76,7 +76,7 @@ function content(view: ScanStatusView) {
       const change = view.strongChangePoints === undefined ? 'first scan' : changeText(view.strongChangePoints, true).text;
       return {
         title: 'Scan finished',
-        titleColor: 'Good',
+        titleColor: 'Default',
         message: `Read ${countText(view.users)} people in ${durationText(view.startedAt, view.finishedAt)}.`,
         facts: [
           { title: 'Strong MFA', value: `${percentText(view.strongPercent)} (${change})` },

@@ -1,8 +1,13 @@
 import type { MethodKind } from '../../../domain/mfa/method-kind';
 import type { MfaStrength } from '../../../domain/mfa/mfa-strength';
 
-/** Colours a TextBlock can take (Adaptive Cards' semantic colours, themed by the host). */
-export type TextColor = 'Default' | 'Accent' | 'Good' | 'Warning' | 'Attention';
+/**
+ * Colours a TextBlock may take: the semantic colours that stay readable on Teams' light theme (WCAG AA, checked in the
+ * Playground). Good (light green) and Warning (amber) are not among them: on white they read at 2.1:1 and 1.5:1.
+ */
+export type TextColor = 'Default' | 'Accent' | 'Attention';
+/** Colours a square swatch (■) beside a figure may take, to match the chart: decoration, the word beside it says what it is. */
+export type SwatchColor = TextColor | 'Good' | 'Warning';
 /** Colours a Container or Column can take; the same meaning as TextColor, as a background. */
 export type ContainerStyle = 'default' | 'emphasis' | 'accent' | 'good' | 'warning' | 'attention';
 /** Colours a chart data point can take (Teams chart elements, a subset of their named colours). */
@@ -15,10 +20,10 @@ export interface StrengthLook {
   inSentence: string;
   /** What it means, in a few words, for people who do not know the policy. */
   meaning: string;
-  /** For words. Never Warning: amber text on white is too faint to read in Teams' light theme. */
+  /** For words: never green or amber, too faint to read on Teams' light theme. */
   textColor: TextColor;
   /** For a coloured square (■) next to a figure, where contrast matters less than matching the chart. */
-  swatchColor: TextColor;
+  swatchColor: SwatchColor;
   containerStyle: ContainerStyle;
   chartColor: ChartColor;
 }
@@ -32,7 +37,7 @@ export const STRENGTH_LOOK: Readonly<Record<MfaStrength, StrengthLook>> = {
     label: 'Strong',
     inSentence: 'strong',
     meaning: 'Authenticator app or phishing-resistant',
-    textColor: 'Good',
+    textColor: 'Default',
     swatchColor: 'Good',
     containerStyle: 'good',
     chartColor: 'good',

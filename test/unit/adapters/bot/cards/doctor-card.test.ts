@@ -66,7 +66,7 @@ describe('doctorCard', () => {
     const statuses = ofType(card, 'TextBlock').filter((b) => ['OK', 'WARN', 'FAIL'].includes(b.text as string));
     expect(statuses.map((b) => [b.text, b.color])).toEqual([
       ['FAIL', 'Attention'],
-      ['WARN', 'Warning'],
+      ['WARN', 'Default'],
     ]);
   });
 

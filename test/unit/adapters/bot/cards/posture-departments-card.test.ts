@@ -54,11 +54,11 @@ describe('postureDepartmentsCard', () => {
     expect(action(card, 'Tenant summary')?.verb).toBe(VERBS.postureSummary);
   });
 
-  it('colours % strong: red under half, green from 80%', () => {
+  it('colours % strong: red under half, the default colour above (green text is unreadable on the light theme of Teams)', () => {
     const cells = ofType(postureDepartmentsCard({ ranking: { rows }, minimumSize: 5, freshness }), 'TextBlock');
     expect(cells.find((c) => c.text === '30%')?.color).toBe('Attention');
     expect(cells.find((c) => c.text === '52.9%')?.color).toBe('Default');
-    expect(cells.find((c) => c.text === '96.1%')?.color).toBe('Good');
+    expect(cells.find((c) => c.text === '96.1%')?.color).toBe('Default');
   });
 
   it('does not mention "Other" when no department was merged, and explains withheld ones', () => {

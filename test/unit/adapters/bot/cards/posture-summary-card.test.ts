@@ -45,9 +45,9 @@ describe('postureSummaryCard', () => {
 
   it('shows the change since the previous scan in points, weak-only falling as good news', () => {
     const blocks = ofType(postureSummaryCard(tenant), 'TextBlock');
-    expect(blocks.find((b) => b.text === '▲ 3.1 pts')?.color).toBe('Good');
+    expect(blocks.find((b) => b.text === '▲ 3.1 pts')?.color).toBe('Default');
     expect(blocks.find((b) => b.text === '▲ 1.2 pts')).toBeDefined();
-    expect(blocks.find((b) => b.text === '▼ 2.5 pts')?.color).toBe('Good');
+    expect(blocks.find((b) => b.text === '▼ 2.5 pts')?.color).toBe('Default');
     expect(allText(postureSummaryCard(tenant))).toContain('Changes since the previous scan (22 Nov 2025), in percentage points.');
     expect(allText(postureSummaryCard({ ...tenant, previousTakenAt: undefined }))).toContain(
       'Changes since the previous scan, in percentage points.',
