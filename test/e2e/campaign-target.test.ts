@@ -6,9 +6,8 @@ import {
   METHOD_TYPES,
 } from '../../emulators/demo-tenant';
 import { databaseChoices } from '../support/app-harness';
-import { scanAs, useCampaignEndToEnd } from '../support/campaign-end-to-end';
+import { scanAs, untilRunsFinished, useCampaignEndToEnd } from '../support/campaign-end-to-end';
 import { nudgeIdOf, teamsUser, wordsOf as text, type Card } from '../support/end-to-end';
-import { eventually } from '../support/eventually';
 
 jest.setTimeout(120_000);
 
@@ -80,14 +79,7 @@ describe.each(databaseChoices())('a campaign that asks for a passkey (%s)', (dat
     expect(text(created)).toContain('A passkey: in Microsoft Authenticator, on their computer or phone, or a security key');
     const [campaign] = await e2e.harness.app.campaigns.store.list(1);
     expect(campaign).toMatchObject({ name: 'Passkeys for everyone', target: 'passkey' });
-    await eventually(
-      'the run finished',
-      async () => {
-        const runs = await e2e.harness.app.campaigns.store.runs(campaign!.id);
-        return runs.length > 0 && runs.every((run) => run.status !== 'delivering');
-      },
-      { timeoutMs: 60_000, intervalMs: 100 },
-    );
+    await untilRunsFinished(e2e, campaign!.id);
 
     // Strong by the default rule, but not what this campaign asks for: reminded, with the passkey's steps and link.
     const [card] = reminders(authenticatorUser) as Card[];

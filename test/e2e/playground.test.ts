@@ -396,49 +396,45 @@ describeWithBrowser('the demo in the Agents Playground, getting ready for 1 Febr
   });
 });
 
-/** A fixed day for the manager's device, and a deadline drawn in its month's grid as a day of the next month. */
-describeWithBrowser("an SMTP AUTH owner's nudge in the demo, in two Playgrounds side by side", () => {
-  const run = useDemoInChromium('demo-smtp', { persona: 'admin', otherPlaygroundPort: 0, users: 120, now: () => READINESS_DAY });
-  let admin: PlaygroundPage;
-  let owner: PlaygroundPage;
-
+/**
+ * The demo as the admin on READINESS_DAY, and the scanner mailbox's manager (the demo employee) in the other
+ * Playground, who opens their chat first so that the bot knows where it is.
+ */
+function useAdminAndOwnerPlaygrounds(folder: string) {
+  const run = useDemoInChromium(folder, { persona: 'admin', otherPlaygroundPort: 0, users: 120, now: () => READINESS_DAY });
+  const pages = {} as { admin: PlaygroundPage; owner: PlaygroundPage };
   beforeAll(async () => {
     const demo = run.demo();
-    // The scanner mailbox's manager (the demo employee) opens their chat first, so the bot knows where it is.
-    owner = await run.open(demo.otherPlayground!, { clockAt: READINESS_DAY });
+    pages.owner = await run.open(demo.otherPlayground!, { clockAt: READINESS_DAY });
     await firstScanDone(demo);
-    admin = await run.open(demo.playground, { clockAt: READINESS_DAY });
+    pages.admin = await run.open(demo.playground, { clockAt: READINESS_DAY });
   });
+  return { run, pages };
+}
+
+describeWithBrowser("an SMTP AUTH owner's nudge in the demo, in two Playgrounds side by side", () => {
+  const { run, pages } = useAdminAndOwnerPlaygrounds('demo-smtp');
 
   it("the admin tells the scanner mailbox's owner; the card arrives in the owner's chat with what to move to", async () => {
     const scanner = `scanner@${run.demo().tenant.domain}`;
-    await admin.sendMessage(`smtp nudge ${scanner}`);
-    const answer = await admin.waitForBotReply({ containsText: 'Sent' });
+    await pages.admin.sendMessage(`smtp nudge ${scanner}`);
+    const answer = await pages.admin.waitForBotReply({ containsText: 'Sent' });
     expect(answer.text).toContain('a card about the account that sends mail with a password');
-    await admin.screenshot('37-smtp-nudge-sent');
+    await pages.admin.screenshot('37-smtp-nudge-sent');
 
-    const card = await owner.waitForBotReply({ containsText: 'still sends mail with a password', card: true, timeoutMs: 30_000 });
+    const card = await pages.owner.waitForBotReply({ containsText: 'still sends mail with a password', card: true, timeoutMs: 30_000 });
     expect(card.cards[0]!.text).toContain('A mailbox you manage sent mail with a password');
     expect(card.cards[0]!.text).toContain('A connector relay');
     expect(card.cards[0]!.buttons).toContain('How');
-    const viewport = owner.page.viewportSize()!;
-    await owner.page.setViewportSize({ ...viewport, height: 1400 });
-    await owner.screenshot('38-smtp-owner-card');
-    await owner.page.setViewportSize(viewport);
+    const viewport = pages.owner.page.viewportSize()!;
+    await pages.owner.page.setViewportSize({ ...viewport, height: 1400 });
+    await pages.owner.screenshot('38-smtp-owner-card');
+    await pages.owner.page.setViewportSize(viewport);
   });
 });
 
 describeWithBrowser('an SMTP AUTH campaign in the demo, in two Playgrounds side by side', () => {
-  const run = useDemoInChromium('demo-smtp-campaign', { persona: 'admin', otherPlaygroundPort: 0, users: 120, now: () => READINESS_DAY });
-  let admin: PlaygroundPage;
-  let owner: PlaygroundPage;
-
-  beforeAll(async () => {
-    const demo = run.demo();
-    owner = await run.open(demo.otherPlayground!, { clockAt: READINESS_DAY });
-    await firstScanDone(demo);
-    admin = await run.open(demo.playground, { clockAt: READINESS_DAY });
-  });
+  const { run, pages } = useAdminAndOwnerPlaygrounds('demo-smtp-campaign');
 
   async function screenshotWhole(page: PlaygroundPage, name: string) {
     const viewport = page.page.viewportSize()!;
@@ -449,21 +445,21 @@ describeWithBrowser('an SMTP AUTH campaign in the demo, in two Playgrounds side 
 
   it("a campaign for the owners of password senders starts from its preset; the scanner's owner gets the card; the status card counts who moved off", async () => {
     const demo = run.demo();
-    await admin.sendMessage('campaign new');
-    await admin.waitForBotReply({ containsText: 'New reminder campaign', card: true });
-    const filled = await admin.clickCardButton('Start from: Off the SMTP password');
+    await pages.admin.sendMessage('campaign new');
+    await pages.admin.waitForBotReply({ containsText: 'New reminder campaign', card: true });
+    const filled = await pages.admin.clickCardButton('Start from: Off the SMTP password');
     expect(JSON.stringify(filled.body)).toContain('Owners of accounts that sent mail with a password (last 30 days)');
-    await admin.waitForBotReply({ containsText: 'New campaign: Off the SMTP password', card: true, since: 0 });
+    await pages.admin.waitForBotReply({ containsText: 'New campaign: Off the SMTP password', card: true, since: 0 });
     // Now rather than next Tuesday, at any hour, and without the admin's own script (they know about it).
-    await admin.chooseCardOption('Start now');
-    await admin.fillCardInput("Delivery window, in each person's own time zone", 'always');
-    await admin.fillCardInput('Leave out (UPNs, separated by commas)', demo.me.userPrincipalName);
-    await screenshotWhole(admin, '39-smtp-campaign-form');
-    const created = await admin.clickCardButton('Create campaign');
+    await pages.admin.chooseCardOption('Start now');
+    await pages.admin.fillCardInput("Delivery window, in each person's own time zone", 'always');
+    await pages.admin.fillCardInput('Leave out (UPNs, separated by commas)', demo.me.userPrincipalName);
+    await screenshotWhole(pages.admin, '39-smtp-campaign-form');
+    const created = await pages.admin.clickCardButton('Create campaign');
     expect(JSON.stringify(created.body)).toContain('To move each account off the password');
-    await screenshotWhole(admin, '40-smtp-campaign-created');
+    await screenshotWhole(pages.admin, '40-smtp-campaign-created');
 
-    const card = await owner.waitForBotReply({ containsText: 'still sends mail with a password', card: true, timeoutMs: 30_000 });
+    const card = await pages.owner.waitForBotReply({ containsText: 'still sends mail with a password', card: true, timeoutMs: 30_000 });
     expect(card.cards[0]!.text).toContain('A mailbox you manage sent mail with a password');
 
     const [campaign] = await demo.app.campaigns.store.list(1);
@@ -472,11 +468,11 @@ describeWithBrowser('an SMTP AUTH campaign in the demo, in two Playgrounds side 
       async () => !(await demo.app.campaigns.store.runs(campaign!.id)).some((one) => one.status === 'delivering'),
       { timeoutMs: 30_000, intervalMs: 200 },
     );
-    await admin.sendMessage(`campaign ${campaign!.number}`);
-    const status = await admin.waitForBotReply({ containsText: `Campaign ${campaign!.number}`, card: true });
+    await pages.admin.sendMessage(`campaign ${campaign!.number}`);
+    const status = await pages.admin.waitForBotReply({ containsText: `Campaign ${campaign!.number}`, card: true });
     expect(status.cards[0]!.text).toContain('Moved off the password after the card');
     expect(status.cards[0]!.text).not.toContain('Enrolled');
-    await screenshotWhole(admin, '41-smtp-campaign-status');
+    await screenshotWhole(pages.admin, '41-smtp-campaign-status');
   });
 
   it('draws every text of its cards, coloured or not, at WCAG AA contrast on the light theme', async () => {
@@ -487,11 +483,11 @@ describeWithBrowser('an SMTP AUTH campaign in the demo, in two Playgrounds side 
       ['doctor', 'doctor'],
       [`user ${demo.me.userPrincipalName}`, demo.me.displayName],
     ] as const) {
-      await admin.sendMessage(message);
-      await admin.waitForBotReply({ containsText: shows, card: true, timeoutMs: 30_000 });
+      await pages.admin.sendMessage(message);
+      await pages.admin.waitForBotReply({ containsText: shows, card: true, timeoutMs: 30_000 });
     }
     // A coloured square beside a figure is a swatch matching the chart: the word next to it carries the meaning.
-    const texts = (await admin.textContrasts()).filter((t) => t.text !== '■' && !t.inChart);
+    const texts = (await pages.admin.textContrasts()).filter((t) => t.text !== '■' && !t.inChart);
     expect(texts.length).toBeGreaterThan(50);
     expect(texts.filter((t) => t.ratio < (t.large ? 3 : 4.5))).toEqual([]);
   });

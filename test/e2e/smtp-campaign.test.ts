@@ -1,7 +1,7 @@
 import { demoPersonas, generateDemoTenant, scenarioPeople, smtpSignInEvent } from '../../emulators/demo-tenant';
 import { databaseChoices } from '../support/app-harness';
-import { adminsGroupOf, teamsUser, useEndToEnd, wordsOf } from '../support/end-to-end';
-import { eventually } from '../support/eventually';
+import { adminsGroupOf, teamsUser, wordsOf } from '../support/end-to-end';
+import { untilRunsFinished, useCampaignEndToEnd } from '../support/campaign-end-to-end';
 import { SqlSmtpOwnerNudges } from '../../src/adapters/storage/sql-smtp-owner-nudges';
 
 jest.setTimeout(120_000);
@@ -26,24 +26,14 @@ const fact = (title: string, value: string) => `"title":"${title}","value":"${va
 describe.each(databaseChoices())('a campaign for owners of password senders (%s)', (database) => {
   // The demo sign-in log is the 30 days before 4 December 2026; the bot's clock is given.
   let clock = new Date('2026-12-04T09:00:00Z');
-  const e2e = useEndToEnd(
+  const e2e = useCampaignEndToEnd(
     {
       tenant,
       database,
-      graph: { throttle: { reports: null }, signInsAnchor: new Date('2026-12-04T09:00:00Z') },
-      app: {
-        adminGroupIds: [adminsGroupOf(tenant).id],
-        configure: (c) => ({
-          ...c,
-          nudges: {
-            ...c.nudges,
-            teamsAppCatalogId: tenant.teamsAppId,
-            campaignSendRate: 20,
-            campaignManagerGroupIds: [adminsGroupOf(tenant).id],
-          },
-        }),
-        overrides: { now: () => clock, reportsBudget: { limit: 1000, windowMs: 1000 } },
-      },
+      sendRate: 20,
+      signInsAnchor: new Date('2026-12-04T09:00:00Z'),
+      configure: (c) => ({ ...c, nudges: { ...c.nudges, campaignManagerGroupIds: [adminsGroupOf(tenant).id] } }),
+      overrides: { now: () => clock },
     },
     { installFor: [admin, employee], clearBetweenTests: false },
   );
@@ -78,14 +68,7 @@ describe.each(databaseChoices())('a campaign for owners of password senders (%s)
     expect(created).toContain('Owners of accounts that sent mail with a password (last 30 days), among everyone; 1 left out');
     expect(created).toContain('To move each account off the password');
     const [campaign] = await e2e.harness.app.campaigns.store.list(1);
-    await eventually(
-      'the run finished',
-      async () => {
-        const runs = await e2e.harness.app.campaigns.store.runs(campaign!.id);
-        return runs.length > 0 && runs.every((run) => run.status !== 'delivering');
-      },
-      { timeoutMs: 60_000, intervalMs: 100 },
-    );
+    await untilRunsFinished(e2e, campaign!.id);
 
     const toEmployee = e2e.cardsTo(employee).map((card) => text(wordsOf(card)));
     expect(toEmployee.filter((card) => ownersCard.test(card))).toHaveLength(1);

@@ -3,6 +3,7 @@ import type { DemoTenant } from '../../emulators/demo-tenant';
 import type { AppConfig } from '../../src/app/config';
 import type { AppOverrides } from '../../src/app/create-app';
 import type { DatabaseChoice } from './app-harness';
+import { eventually } from './eventually';
 import { adminsGroupOf, startEndToEnd, useEndToEnd, wordsOf, type EndToEnd, type EndToEndSuite, type SuiteSetUp } from './end-to-end';
 
 export interface CampaignEndToEndOptions {
@@ -13,6 +14,8 @@ export interface CampaignEndToEndOptions {
   sendRate: number;
   configure?: (config: AppConfig) => AppConfig;
   overrides?: AppOverrides;
+  /** The day the demo sign-in log ends (default: now), for campaigns about SMTP AUTH senders. */
+  signInsAnchor?: Date;
 }
 
 /**
@@ -25,7 +28,7 @@ export function startCampaignEndToEnd(options: CampaignEndToEndOptions): Promise
   return startEndToEnd({
     tenant,
     database: options.database,
-    graph: { throttle: { reports: null } },
+    graph: { throttle: { reports: null }, ...(options.signInsAnchor ? { signInsAnchor: options.signInsAnchor } : {}) },
     app: {
       adminGroupIds: [adminsGroupOf(tenant).id],
       ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
@@ -48,4 +51,16 @@ export function useCampaignEndToEnd(options: CampaignEndToEndOptions | (() => Ca
 export async function scanAs(e2e: Pick<EndToEnd, 'harness' | 'teams' | 'connector'>, admin: TeamsUser): Promise<void> {
   await e2e.harness.post(e2e.teams.aMessage({ text: 'scan', user: admin }));
   await e2e.connector.waitFor((r) => /scan finished/i.test(wordsOf(r.body)), 60_000);
+}
+
+/** Waits until the campaign has a run and none of its runs is still delivering. */
+export async function untilRunsFinished(e2e: Pick<EndToEnd, 'harness'>, campaignId: string, timeoutMs = 60_000): Promise<void> {
+  await eventually(
+    'the run finished',
+    async () => {
+      const runs = await e2e.harness.app.campaigns.store.runs(campaignId);
+      return runs.length > 0 && runs.every((run) => run.status !== 'delivering');
+    },
+    { timeoutMs, intervalMs: 100 },
+  );
 }

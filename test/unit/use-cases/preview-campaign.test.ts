@@ -1,11 +1,10 @@
 import type { Database } from '../../../src/adapters/storage/database';
 import { SqlPostureStore } from '../../../src/adapters/storage/sql-posture-store';
 import type { CampaignPlan } from '../../../src/domain/campaigns/campaign';
-import { classifyMethods } from '../../../src/domain/mfa/mfa-strength';
-import { DEFAULT_RATE_POLICY } from '../../../src/domain/mfa/rate-policy';
 import { checkCampaignAudience, type AudienceCheckDeps } from '../../../src/use-cases/preview-campaign';
 import { fakeUser, type FakeUser } from '../../fakes/fake-user';
 import { databaseTargets } from '../../support/test-database';
+import { completedScanOf } from '../../support/completed-scan';
 import { emptyPostureTables } from '../../support/posture-tables';
 
 const NOW = new Date('2026-12-01T10:00:00Z');
@@ -46,22 +45,7 @@ describe.each(databaseTargets())("checking a campaign's audience before it is cr
   });
 
   describe('after a scan', () => {
-    beforeAll(async () => {
-      const posture = deps.posture as SqlPostureStore;
-      const start = await posture.startScan('schedule', undefined, NOW);
-      if (!('started' in start)) throw new Error('a scan is running');
-      await posture.savePeople(
-        start.started.id,
-        people.map((person) => person.entry),
-      );
-      await posture.saveRegistrations(
-        start.started.id,
-        people.flatMap((person) =>
-          person.registration ? [{ ...person.registration, strength: classifyMethods(person.registration.methods) }] : [],
-        ),
-      );
-      await posture.completeScan(start.started.id, NOW, { rates: DEFAULT_RATE_POLICY });
-    });
+    beforeAll(() => completedScanOf(deps.posture as SqlPostureStore, people, NOW));
 
     it('counts whom it would reach now, by department (most first), with a few names', async () => {
       const check = await checkCampaignAudience(deps, audience({}));

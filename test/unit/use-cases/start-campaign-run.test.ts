@@ -3,13 +3,12 @@ import type { Database } from '../../../src/adapters/storage/database';
 import { sqlCampaignStore } from '../../../src/adapters/storage/sql-campaign-store';
 import { SqlPostureStore } from '../../../src/adapters/storage/sql-posture-store';
 import type { CampaignPlan } from '../../../src/domain/campaigns/campaign';
-import { classifyMethods } from '../../../src/domain/mfa/mfa-strength';
-import { DEFAULT_RATE_POLICY } from '../../../src/domain/mfa/rate-policy';
 import { finishCampaignRun } from '../../../src/use-cases/finish-campaign-run';
 import { startCampaignRun, type StartRunDeps } from '../../../src/use-cases/start-campaign-run';
 import { campaignPlan } from '../../fakes/campaign-plan';
 import { fakeUser, type FakeUser } from '../../fakes/fake-user';
 import { databaseTargets } from '../../support/test-database';
+import { completedScanOf } from '../../support/completed-scan';
 
 const NOW = new Date('2026-12-01T10:00:00Z');
 const owner = { id: 'm1', name: 'Megan' };
@@ -61,21 +60,7 @@ describe.each(databaseTargets())('starting a campaign run on $name', (target) =>
   });
 
   describe('after a scan', () => {
-    beforeAll(async () => {
-      const start = await posture.startScan('schedule', undefined, NOW);
-      if (!('started' in start)) throw new Error('a scan is running');
-      await posture.savePeople(
-        start.started.id,
-        people.map((person) => person.entry),
-      );
-      await posture.saveRegistrations(
-        start.started.id,
-        people.flatMap((person) =>
-          person.registration ? [{ ...person.registration, strength: classifyMethods(person.registration.methods) }] : [],
-        ),
-      );
-      await posture.completeScan(start.started.id, NOW, { rates: DEFAULT_RATE_POLICY });
-    });
+    beforeAll(() => completedScanOf(posture, people, NOW));
 
     it.each([
       ['no MFA, everyone', { gaps: 'none' }, ['excluded-finance', 'none-finance', 'none-sales']],
