@@ -196,11 +196,25 @@ function buttonText(text: string, maxChars: number): string {
 }
 
 /** "Source: learn.microsoft.com" (numbered when two share a site); the article parser only lets https through. */
+/** The publishers of our sources, by site: a button reads "Source: Microsoft Learn", not a bare domain. */
+const PUBLISHERS: Readonly<Record<string, string>> = {
+  'learn.microsoft.com': 'Microsoft Learn',
+  'support.microsoft.com': 'Microsoft Support',
+  'techcommunity.microsoft.com': 'Microsoft Tech Community',
+  'www.microsoft.com': 'Microsoft',
+};
+
+/** Who published a source: its site's publisher, a Microsoft short link with its name (aka.ms/mfasetup), or the site. */
+function sourceName(url: URL): string {
+  if (url.hostname === 'aka.ms') return `Microsoft, aka.ms${url.pathname.replace(/\/+$/, '')}`;
+  return PUBLISHERS[url.hostname] ?? url.hostname;
+}
+
 function sourceButtons(article: Pick<Article, 'sources'>, limit: number = ANSWER_LIMITS.sources): { title: string; url: string }[] {
   const sources = article.sources.filter(isHttps).slice(0, limit);
-  const hosts = sources.map((url) => new URL(url).hostname);
+  const names = sources.map((url) => sourceName(new URL(url)));
   return sources.map((url, index) => ({
-    title: hosts.filter((host) => host === hosts[index]).length > 1 ? `Source ${index + 1}: ${hosts[index]}` : `Source: ${hosts[index]}`,
+    title: names.filter((name) => name === names[index]).length > 1 ? `Source ${index + 1}: ${names[index]}` : `Source: ${names[index]}`,
     url,
   }));
 }

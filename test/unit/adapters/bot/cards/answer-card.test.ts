@@ -59,8 +59,8 @@ describe('answerCard', () => {
     expect(allText(card)).toContain('Sign in another way, then remove the lost phone from **Security info**.');
     expect(texts(card)).toEqual(expect.arrayContaining(['Steps', '1.', '2.', 'Choose **Sign in another way**.']));
     expect(ofType(card, 'Action.OpenUrl').map((a) => [a.title, a.url])).toEqual([
-      ['Source: support.microsoft.com', 'https://support.microsoft.com/a'],
-      ['Source: learn.microsoft.com', 'https://learn.microsoft.com/b'],
+      ['Source: Microsoft Support', 'https://support.microsoft.com/a'],
+      ['Source: Microsoft Learn', 'https://learn.microsoft.com/b'],
     ]);
     expect(allText(card)).toContain('Related questions');
     expect(choices(card)).toEqual([
@@ -89,9 +89,11 @@ describe('answerCard', () => {
     expect(ids).not.toContain('lost-or-stolen-phone');
   });
 
-  it('numbers sources from the same site', () => {
+  it('names sources by their publisher, numbers two from the same one, and names a Microsoft short link by its name', () => {
     const card = answered({ article: article({ sources: ['https://learn.microsoft.com/a', 'https://learn.microsoft.com/b'] }) });
-    expect(ofType(card, 'Action.OpenUrl').map((a) => a.title)).toEqual(['Source 1: learn.microsoft.com', 'Source 2: learn.microsoft.com']);
+    expect(ofType(card, 'Action.OpenUrl').map((a) => a.title)).toEqual(['Source 1: Microsoft Learn', 'Source 2: Microsoft Learn']);
+    const others = answered({ article: article({ sources: ['https://aka.ms/mfasetup', 'https://example.org/x'] }) });
+    expect(ofType(others, 'Action.OpenUrl').map((a) => a.title)).toEqual(['Source: Microsoft, aka.ms/mfasetup', 'Source: example.org']);
   });
 
   it('escapes in article text only what markdown acts on, so only the card makes links, and drops backticks', () => {
