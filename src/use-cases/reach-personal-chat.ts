@@ -140,3 +140,31 @@ export function deliveryRecordOf(outcome: DeliveryOutcome, now: Date): DeliveryR
       return { status: 'uncertain' as const, detail: outcome.reason };
   }
 }
+
+/**
+ * What an earlier attempt of the same keyed request left, for a nudge's or an owner's card alike: its outcome if it
+ * was recorded; if its card was on its way when that attempt stopped (a repeat is answered only once the card was
+ * marked), uncertain, recorded so by `recordUncertain`, and never sent again.
+ */
+export async function settleRepeatedSend(
+  earlier: { status: string; conversationId?: string; activityId?: string },
+  recordUncertain: (detail: string) => Promise<unknown>,
+): Promise<DeliveryOutcome> {
+  switch (earlier.status) {
+    case 'sent':
+      return {
+        kind: 'sent',
+        conversationId: earlier.conversationId ?? '',
+        ...(earlier.activityId ? { activityId: earlier.activityId } : {}),
+      };
+    case 'sending': {
+      const reason = 'an earlier attempt stopped after its card left';
+      await recordUncertain(reason);
+      return { kind: 'uncertain', reason };
+    }
+    case 'uncertain':
+      return { kind: 'uncertain', reason: 'an earlier attempt had no answer from Teams' };
+    default:
+      return { kind: 'failed', reason: `an earlier attempt ended ${earlier.status}` };
+  }
+}

@@ -2,7 +2,7 @@ import { errorCodeOf } from '../domain/errors';
 import type { MethodKind } from '../domain/mfa/method-kind';
 import { classifyMethods, type ClassificationPolicy, type MfaStrength } from '../domain/mfa/mfa-strength';
 import { nudgeCardFor } from '../domain/nudges/nudge-card';
-import type { Nudge, NudgeSource } from '../domain/nudges/nudge';
+import type { NudgeSource } from '../domain/nudges/nudge';
 import type { NudgePolicy } from '../domain/nudges/nudge-policy';
 import { DEFAULT_NUDGE_TARGET, meetsTarget, type NudgeTarget } from '../domain/nudges/nudge-target';
 import { capWindowStart, nextAllowedByCap } from '../domain/nudges/frequency-cap';
@@ -14,7 +14,7 @@ import type { AppInstaller, DeliveryOutcome, NudgeMessenger } from '../domain/po
 import type { NudgeStore } from '../domain/ports/nudge-store';
 import type { SendGate } from '../domain/ports/send-gate';
 import { markingAlso, OPEN_GATE } from '../domain/nudges/send-gates';
-import { deliveryRecordOf, postInPersonalChat, type PersonalChatDeps } from './reach-personal-chat';
+import { deliveryRecordOf, postInPersonalChat, settleRepeatedSend, type PersonalChatDeps } from './reach-personal-chat';
 import { recordWithRetries } from './record-with-retries';
 
 export interface SendNudgeDeps {
@@ -136,7 +136,14 @@ export async function sendNudge(deps: SendNudgeDeps, request: NudgeRequest): Pro
   );
   if (reservation.kind === 'deferred') return { ...reservation, person, timeZone };
   if (reservation.kind === 'repeated')
-    return { ...(await settleRepeat(deps, reservation.nudge)), person, nudgeId: reservation.nudge.id, strength };
+    return {
+      ...(await settleRepeatedSend(reservation.nudge, (detail) =>
+        deps.store.recordDelivery(reservation.nudge.id, { status: 'uncertain', detail }, deps.now()),
+      )),
+      person,
+      nudgeId: reservation.nudge.id,
+      strength,
+    };
   const { nudge, series } = reservation;
 
   // A keyed request marks its nudge right before the card leaves (after any campaign's own mark).
@@ -157,28 +164,6 @@ export async function sendNudge(deps: SendNudgeDeps, request: NudgeRequest): Pro
     deps.recordRetryWaitsMs,
   );
   return { ...outcome, person, nudgeId: nudge.id, strength };
-}
-
-/**
- * What an earlier attempt of the same request left: its outcome if it was recorded; if its card was on its way
- * when that attempt stopped, uncertain (recorded so, and never sent again).
- */
-async function settleRepeat(deps: SendNudgeDeps, nudge: Nudge): Promise<DeliveryOutcome> {
-  switch (nudge.status) {
-    case 'sent':
-      return { kind: 'sent', conversationId: nudge.conversationId ?? '', ...(nudge.activityId ? { activityId: nudge.activityId } : {}) };
-    case 'sending':
-      await deps.store.recordDelivery(
-        nudge.id,
-        { status: 'uncertain', detail: 'an earlier attempt stopped after its card left' },
-        deps.now(),
-      );
-      return { kind: 'uncertain', reason: 'an earlier attempt stopped after its card left' };
-    case 'uncertain':
-      return { kind: 'uncertain', reason: 'an earlier attempt had no answer from Teams' };
-    default:
-      return { kind: 'failed', reason: `an earlier attempt ended ${nudge.status}` };
-  }
 }
 
 async function liveCheck(deps: SendNudgeDeps, userId: string): Promise<{ person: Person; methods: MethodKind[] } | NudgeResult> {

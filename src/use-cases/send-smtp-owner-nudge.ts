@@ -6,11 +6,11 @@ import { markingAlso, OPEN_GATE } from '../domain/nudges/send-gates';
 import type { Directory, Person } from '../domain/ports/directory';
 import type { DeliveryOutcome, NudgeMessenger } from '../domain/ports/nudge-delivery';
 import type { SendGate } from '../domain/ports/send-gate';
-import type { SmtpOwnerNudge, SmtpOwnerNudges, SmtpOwnerNudgeSource } from '../domain/ports/smtp-owner-nudges';
+import type { SmtpOwnerNudges, SmtpOwnerNudgeSource } from '../domain/ports/smtp-owner-nudges';
 import { smtpOwnerCardFor } from '../domain/smtp/smtp-owner-card';
 import { passwordSendersByOwner, type SmtpOwnerOfSenders, type SmtpOwnersOfPeriod } from './smtp-owners';
 import type { SmtpReadinessDeps } from './read-smtp-readiness';
-import { deliveryRecordOf, postInPersonalChat, type PersonalChatDeps } from './reach-personal-chat';
+import { deliveryRecordOf, postInPersonalChat, settleRepeatedSend, type PersonalChatDeps } from './reach-personal-chat';
 import { recordWithRetries } from './record-with-retries';
 
 export interface SmtpOwnerNudgeDeps extends PersonalChatDeps {
@@ -82,7 +82,14 @@ export async function sendSmtpOwnerNudge(deps: SmtpOwnerNudgeDeps, request: Smtp
   if (reservation.kind === 'deferred') return { ...reservation, owner: person, timeZone };
   const { nudge } = reservation;
   if (reservation.kind === 'repeated')
-    return { ...(await settleRepeat(deps, nudge)), owner: person, nudgeId: nudge.id, accounts: nudge.accountIds.length };
+    return {
+      ...(await settleRepeatedSend(nudge, (detail) =>
+        recordWithRetries(() => deps.ledger.recordDelivery(nudge.id, { status: 'uncertain', detail }, deps.now()), deps.recordRetryWaitsMs),
+      )),
+      owner: person,
+      nudgeId: nudge.id,
+      accounts: nudge.accountIds.length,
+    };
 
   const gate = request.requestKey
     ? markingAlso(request.gate ?? OPEN_GATE, () =>
@@ -128,27 +135,4 @@ function deliver(
   card: Parameters<NudgeMessenger['sendSmtpOwnerCard']>[1],
 ): Promise<DeliveryOutcome> {
   return postInPersonalChat(deps, userId, gate, (reference, mark) => deps.messenger.sendSmtpOwnerCard(reference, card, mark));
-}
-
-/**
- * What an earlier attempt of the same request left: its outcome if it was recorded; if its card was on its way when
- * that attempt stopped (the ledger answers a repeat only once the card was marked), uncertain, recorded so, never sent again.
- */
-async function settleRepeat(deps: SmtpOwnerNudgeDeps, nudge: SmtpOwnerNudge): Promise<DeliveryOutcome> {
-  switch (nudge.status) {
-    case 'sent':
-      return { kind: 'sent', conversationId: nudge.conversationId ?? '', ...(nudge.activityId ? { activityId: nudge.activityId } : {}) };
-    case 'sending': {
-      const reason = 'an earlier attempt stopped after its card left';
-      await recordWithRetries(
-        () => deps.ledger.recordDelivery(nudge.id, { status: 'uncertain', detail: reason }, deps.now()),
-        deps.recordRetryWaitsMs,
-      );
-      return { kind: 'uncertain', reason };
-    }
-    case 'uncertain':
-      return { kind: 'uncertain', reason: 'an earlier attempt had no answer from Teams' };
-    default:
-      return { kind: 'failed', reason: `an earlier attempt ended ${nudge.status}` };
-  }
 }
