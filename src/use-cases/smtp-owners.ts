@@ -58,11 +58,15 @@ export function ownersOfLatestRead(deps: SmtpReadinessDeps, maxAgeMs = 60_000): 
 }
 
 /**
- * The people a campaign for owners of password senders reaches: everyone who owns an account that sent mail with a
+ * The people a campaign for owners of password senders reaches (`ownersOfPeriod`: the owners as the cards then read
+ * them, ownersOfLatestRead's, so that a run's start and its cards work them out once): everyone who owns an account that sent mail with a
  * password in the last 30 days; undefined when no read of the sign-in log has completed yet (nobody can be known).
  */
-export async function passwordSenderOwnerIds(deps: SmtpReadinessDeps): Promise<string[] | undefined> {
+export async function passwordSenderOwnerIds(
+  deps: SmtpReadinessDeps,
+  ownersOfPeriod: () => Promise<SmtpOwnersOfPeriod> = () => passwordSendersByOwner(deps),
+): Promise<string[] | undefined> {
   const { lastCompleted } = await deps.store.latestSmtpScans();
   if (!lastCompleted) return undefined;
-  return (await passwordSendersByOwner(deps)).owners.map((owner) => owner.ownerId);
+  return (await ownersOfPeriod()).owners.map((owner) => owner.ownerId);
 }

@@ -56,7 +56,8 @@ export function campaignAudienceDeps(graph: GraphSlice, posture: PostureSlice, n
   return {
     posture: posture.store,
     groupMembers: (groupId: string) => graph.directory.groupMemberIds(groupId),
-    smtpOwners: () => passwordSenderOwnerIds(nudges.smtpOwners.deps.owners),
+    // The cards' own reading of the owners: a run's start and its cards work them out once per read of the log.
+    smtpOwners: () => passwordSenderOwnerIds(nudges.smtpOwners.deps.owners, nudges.smtpOwners.deps.ownersOfPeriod),
   };
 }
 
