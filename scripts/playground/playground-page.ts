@@ -141,6 +141,11 @@ export interface PlaygroundPage {
   /** Clicks the button with this title on the latest card that has one; waits for the Playground's invoke call. */
   clickCardButton(title: string, options?: { timeoutMs?: number }): Promise<CardActionResult>;
   /**
+   * Clicks the part of the latest card that is itself a button (an element's selectAction: a list's row, a table's
+   * cell) and shows this text; waits for the Playground's invoke call as clickCardButton does.
+   */
+  clickCardRow(text: string, options?: { timeoutMs?: number }): Promise<CardActionResult>;
+  /**
    * Chats as another configured user. The UI cannot do this, so the Playground is restarted with that user as the
    * current user (their own personal chat; history is lost) and the page reloaded. Needs `playground` at open.
    */
@@ -219,6 +224,30 @@ export async function openPlayground(url: string, options: OpenPlaygroundOptions
   let baseline = 0;
 
   const botMessages = () => page.locator(SELECTORS.botMessage);
+
+  /** Clicks `control` in the bot's message `target`, waits for the invoke call, and reads its answer and the notice. */
+  const pressAndRead = async (target: Locator, control: Locator, timeout?: number): Promise<CardActionResult> => {
+    const wait = timeout ?? timeoutMs;
+    const noticesBefore = await target.locator(SELECTORS.invokeNotice).count();
+    const called = page.waitForResponse((r) => /\/_conversation\/v1\/(invoke|submit)$/.test(r.url()) && r.request().method() === 'POST', {
+      timeout: wait,
+    });
+    await control.click();
+    const response = await called;
+    const raw = await response.text();
+    let body: unknown = raw;
+    try {
+      body = raw ? JSON.parse(raw) : undefined;
+    } catch {
+      /* not JSON */
+    }
+    // The notice (and the refreshed card) render right after the response.
+    const notice = target.locator(SELECTORS.invokeNotice);
+    const deadline = Date.now() + wait;
+    while (noticesBefore === 0 && Date.now() < deadline && (await notice.count()) === 0) await sleep(50);
+    const noticeText = (await notice.count()) > 0 ? (await notice.last().innerText()).trim() : '';
+    return { status: response.status(), body, notice: noticeText };
+  };
   /** The input of the latest card with this label. */
   const cardInput = async (label: string) => {
     const card = page.locator(`${SELECTORS.botMessage} ${SELECTORS.adaptiveCard}`).last();
@@ -382,32 +411,24 @@ export async function openPlayground(url: string, options: OpenPlaygroundOptions
     },
 
     async clickCardButton(title, clickOptions = {}) {
-      const wait = clickOptions.timeoutMs ?? timeoutMs;
-      const count = await botMessages().count();
       const buttonSelector = `${SELECTORS.adaptiveCard} ${SELECTORS.cardButton}[title="${title.replace(/"/g, '\\"')}"]`;
-      let index = count - 1;
+      let index = (await botMessages().count()) - 1;
       while (index >= 0 && (await botMessages().nth(index).locator(buttonSelector).count()) === 0) index--;
       if (index < 0) throw new Error(`No card button titled "${title}" in the open conversation`);
-      const target = botMessages().nth(index);
-      const noticesBefore = await target.locator(SELECTORS.invokeNotice).count();
-      const called = page.waitForResponse((r) => /\/_conversation\/v1\/(invoke|submit)$/.test(r.url()) && r.request().method() === 'POST', {
-        timeout: wait,
-      });
-      await target.locator(buttonSelector).last().click();
-      const response = await called;
-      const raw = await response.text();
-      let body: unknown = raw;
-      try {
-        body = raw ? JSON.parse(raw) : undefined;
-      } catch {
-        /* not JSON */
-      }
-      // The notice (and the refreshed card) render right after the response.
-      const notice = target.locator(SELECTORS.invokeNotice);
-      const deadline = Date.now() + wait;
-      while (noticesBefore === 0 && Date.now() < deadline && (await notice.count()) === 0) await sleep(50);
-      const noticeText = (await notice.count()) > 0 ? (await notice.last().innerText()).trim() : '';
-      return { status: response.status(), body, notice: noticeText };
+      return pressAndRead(botMessages().nth(index), botMessages().nth(index).locator(buttonSelector).last(), clickOptions.timeoutMs);
+    },
+
+    async clickCardRow(text, clickOptions = {}) {
+      // The renderer draws a selectAction as an element with role="button" (buttons of action sets are <button>s).
+      const rows = `${SELECTORS.adaptiveCard} div[role="button"]`;
+      let index = (await botMessages().count()) - 1;
+      while (index >= 0 && (await botMessages().nth(index).locator(rows, { hasText: text }).count()) === 0) index--;
+      if (index < 0) throw new Error(`No part of a card that is a button shows "${text}" in the open conversation`);
+      return pressAndRead(
+        botMessages().nth(index),
+        botMessages().nth(index).locator(rows, { hasText: text }).last(),
+        clickOptions.timeoutMs,
+      );
     },
 
     async switchUser(nameOrId) {

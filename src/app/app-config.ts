@@ -29,6 +29,8 @@ export interface PostureConfig {
   registrationSource: 'report' | 'perUserMethods';
   rates: { includeGuests: boolean; includeDisabled: boolean };
   departmentMinSize: number;
+  /** AUDIT_RETENTION_DAYS: audit entries older than this are deleted, once a day (default 365). */
+  auditRetentionDays: number;
   /**
    * The share of enabled members the registration report must cover for a scan to be published (0–1). A report
    * cut off half-way would otherwise show everyone it missed as having no MFA.

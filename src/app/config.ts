@@ -10,6 +10,7 @@ import { parseSendingHours } from '../domain/nudges/quiet-hours';
 import { DEFAULT_SNOOZE_POLICY, parseSnoozePolicy } from '../domain/nudges/snooze-policy';
 import type { ErrorCode } from '../domain/errors';
 import { isGuid } from '../domain/guid';
+import { DEFAULT_AUDIT_RETENTION_DAYS } from '../use-cases/purge-audit-log';
 import { readAnswerModel } from './answer-model-config';
 import { checkHttpsUrl, checkUrl, isLoopback, read, type Env } from './config-reading';
 import { readBotCredential, readGraphCredential } from './credential-config';
@@ -74,6 +75,7 @@ const common = z.object({
   // Teams allows an app about 50 requests a second per tenant; campaigns keep below it, across every instance.
   CAMPAIGN_SEND_RATE: z.coerce.number().int().min(1).max(1000).default(40),
   DEPARTMENT_MIN_SIZE: z.coerce.number().int().min(1).max(1000).default(5),
+  AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(DEFAULT_AUDIT_RETENTION_DAYS),
 });
 
 function isTimeZone(zone: string): boolean {
@@ -86,10 +88,7 @@ function isTimeZone(zone: string): boolean {
 }
 
 function readIdList(env: Env, name: string, problems: string[]): string[] {
-  const ids = (read(env, name) ?? '')
-    .split(',')
-    .map((id) => id.trim())
-    .filter(Boolean);
+  const ids = (read(env, name) ?? '').split(/\s*,\s*/).filter(Boolean);
   if (ids.some((id) => !isGuid(id))) problems.push(`${name} must be a comma-separated list of object ids (GUIDs).`);
   return ids;
 }
@@ -107,6 +106,7 @@ function readPosture(env: Env, base: z.infer<typeof common>, problems: string[],
     registrationSource: base.REGISTRATION_SOURCE,
     rates: { includeGuests: base.RATES_INCLUDE_GUESTS === 'true', includeDisabled: base.RATES_INCLUDE_DISABLED === 'true' },
     departmentMinSize: base.DEPARTMENT_MIN_SIZE,
+    auditRetentionDays: base.AUDIT_RETENTION_DAYS,
     minReportCoverage: base.SCAN_MIN_REPORT_COVERAGE,
     scanOnStart: false,
   };

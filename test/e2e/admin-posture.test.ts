@@ -136,7 +136,7 @@ describe.each(databaseChoices())('admin posture commands end to end (%s)', (data
     ['user', 'user <name or UPN>', 'a name or a UPN'],
     ['scan now', 'scan', 'takes nothing after it'],
     ['export csv', 'export', 'takes nothing after it'],
-    ['audit 50', 'audit', 'takes nothing after it'],
+    ['audit last 400 days', 'audit [<person> | campaign <number> | last <days> days | export]', 'between 1 and 365'],
     ['posture by manager', 'posture by department', 'manager'],
   ])('answers "%s" with the usage of %s and what was wrong, and runs nothing', async (words, usage, problem) => {
     const scanBefore = await e2e.stores.posture.latestScan();
@@ -209,5 +209,45 @@ describe.each(databaseChoices())('admin posture commands end to end (%s)', (data
     expect(entries.find((entry) => entry.action === 'user <query>')).toMatchObject({ subject: employeePerson.userPrincipalName });
     expect(entries.find((entry) => entry.action === 'posture <department>')?.subject).toMatch(/^department /);
     expect(entries.find((entry) => entry.action === 'posture')).not.toHaveProperty('subject');
+  });
+
+  it('shows the entries by or about one person, and audits whom the log was searched for', async () => {
+    await e2e.say(admin, `audit ${employeePerson.userPrincipalName.toUpperCase()}`);
+    const reply = e2e.connector.activities(e2e.personal(admin))[0]!.activity.text as string;
+    expect(reply).toMatch(/^\*\*Admin commands by or about "/);
+    expect(reply).toContain('user \\<query\\> (about ');
+    expect(reply).not.toContain('posture \\<department\\>');
+    const entries = await e2e.auditTrail();
+    expect(entries.at(-1)).toMatchObject({ action: 'audit <person>', subject: employeePerson.userPrincipalName.toUpperCase() });
+  });
+
+  it('exports the whole audit log as CSV behind a one-time link, sent privately when asked in a channel', async () => {
+    const recorded = await e2e.auditTrail();
+    const ask = e2e.teams.aMessage({ text: 'audit export', user: admin, conversationType: 'channel' });
+    await e2e.harness.post(ask);
+    expect(text(e2e.connector.cards((ask.conversation as { id: string }).id))).toMatch(/private chat/);
+    const card = e2e.cardsTo(admin)[0] as { actions: { type: string; url: string }[] };
+    expect(text(card)).toContain('audit log export is ready');
+    const link = card.actions.find((a) => a.type === 'Action.OpenUrl')!.url;
+    expect(link.startsWith(`${e2e.harness.app.url}/exports/`)).toBe(true);
+
+    const download = await fetch(link, { method: 'POST' });
+    expect(download.status).toBe(200);
+    expect(download.headers.get('content-disposition')).toMatch(/attachment; filename="audit-log-\d{4}-\d{2}-\d{2}\.csv"/);
+    const [header, ...rows] = (await download.text()).trim().split('\r\n');
+    expect(header).toBe('at,actorId,actorName,action,subject,where,outcome,conversationId');
+    // Every entry recorded before the export, oldest first; the export itself is recorded once it is made.
+    expect(rows).toHaveLength(recorded.length);
+    expect(rows[0]!.split(',').slice(0, 4)).toEqual([
+      recorded[0]!.at.toISOString(),
+      recorded[0]!.actorId,
+      recorded[0]!.actorName ?? '',
+      recorded[0]!.action,
+    ]);
+    expect(rows.some((row) => row.includes(`,user <query>,${employeePerson.userPrincipalName},`))).toBe(true);
+    expect((await e2e.auditTrail()).at(-1)).toMatchObject({ action: 'audit export', where: 'channel', outcome: 'allowed' });
+
+    // Once downloaded, it is gone.
+    expect((await fetch(link, { method: 'POST' })).status).toBe(404);
   });
 });

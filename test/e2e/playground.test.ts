@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { launchChromium, openPlayground, type OpenPlaygroundOptions, type PlaygroundPage } from '../../scripts/playground/playground-page';
 import type { PlaygroundHandle } from '../../scripts/playground/start-playground';
 import { startDemo, type Demo, type DemoOptions } from '../../scripts/start-demo';
+import { demoPersonas } from '../../emulators/demo-tenant';
+import { SqlSmtpSenderStore } from '../../src/adapters/storage/sql-smtp-sender-store';
 import { productStores } from '../support/end-to-end';
 import { eventually } from '../support/eventually';
 
@@ -264,7 +266,7 @@ describeWithBrowser('the demo in the Agents Playground, as an admin', () => {
       '30 days',
       '10b-admin-posture-trend',
     ],
-    ['pages through the unenrolled list in place', 'unenrolled', 'Showing 1', 'Next ▶', 'Showing 21', '11-admin-unenrolled-page-2'],
+    ['pages through the unenrolled list in place', 'unenrolled', 'Showing 1', 'Next ▶', 'Showing 16', '11-admin-unenrolled-page-2'],
   ])('%s', async (_behaviour, message, replyShows, button, pressedShows, screenshot) => {
     await ui.sendMessage(message);
     const reply = await ui.waitForBotReply({ containsText: replyShows, card: true });
@@ -358,6 +360,27 @@ describeWithBrowser('the demo in the Agents Playground, getting ready for 1 Febr
     await screenshotWhole('31-phone-only');
   });
 
+  it("acts from the employee's department list: their card, a reminder with its outcome, back to the list, a campaign for these", async () => {
+    const employee = demoPersonas(run.demo().tenant).employee;
+    await ui.sendMessage(`unenrolled ${employee.department}`);
+    const list = await ui.waitForBotReply({ containsText: 'People with no MFA', card: true });
+    expect(list.cards[0]!.text).toContain('Choose a person to see their details and send them a reminder.');
+    expect(list.cards[0]!.buttons).toEqual(expect.arrayContaining(['Campaign for these people', 'Department figures']));
+    await screenshotWhole('42-admin-list-actions');
+
+    const card = await ui.clickCardRow(employee.displayName);
+    expect(JSON.stringify(card.body)).toContain('"title":"Send a reminder"');
+    const sent = await ui.clickCardButton('Send a reminder');
+    expect(JSON.stringify(sent.body)).toContain(`Sent ${employee.displayName} a reminder (no MFA today)`);
+    await screenshotWhole('43-admin-reminded-from-list');
+    const back = await ui.clickCardButton('◀ Back to the list');
+    expect(JSON.stringify(back.body)).toContain(`People with no MFA · ${employee.department}`);
+
+    const form = await ui.clickCardButton('Campaign for these people');
+    expect(JSON.stringify(form.body)).toMatch(/It would reach \d+ (people|person) now/);
+    await screenshotWhole('44-admin-campaign-for-list');
+  });
+
   it("shows both of the tenant's policies: who must use MFA, and Entra's registration campaign", async () => {
     await ui.sendMessage('policy');
     const text = (await ui.waitForBotReply({ containsText: 'Who must use MFA', card: true })).cards[0]!.text;
@@ -407,6 +430,11 @@ function useAdminAndOwnerPlaygrounds(folder: string) {
     const demo = run.demo();
     pages.owner = await run.open(demo.otherPlayground!, { clockAt: READINESS_DAY });
     await firstScanDone(demo);
+    // The sign-in log is read after the scan: until that read completes, no owner of a password sender is known.
+    const smtp = new SqlSmtpSenderStore(demo.app.database);
+    await eventually("the demo's first read of the sign-in log is stored", async () => !!(await smtp.latestSmtpScans()).lastCompleted, {
+      intervalMs: 200,
+    });
     pages.admin = await run.open(demo.playground, { clockAt: READINESS_DAY });
   });
   return { run, pages };

@@ -15,6 +15,8 @@ import type { KnowledgeSearch } from '../../domain/ports/knowledge-search';
 import type { AnswerWriter } from '../../domain/ports/answer-writer';
 import type { DownloadVault } from '../../domain/ports/download-vault';
 import type { CampaignManagementDeps } from '../../use-cases/manage-campaigns';
+import type { CampaignForm } from '../../domain/campaigns/campaign-plan';
+import type { CampaignTestResult } from '../../use-cases/send-campaign-test';
 import type { Doctor } from '../../use-cases/run-doctor';
 import type { TenantPolicyReport } from '../../domain/policy/policy-report';
 import type { CampaignChangeDeps } from '../../use-cases/change-registration-campaign';
@@ -53,6 +55,8 @@ export interface BotDependencies {
     /** Members of the campaign-manager group(s) may create and change campaigns (the same check as admins', other groups). */
     managers: AdminAuthorizer;
     manage: CampaignManagementDeps;
+    /** The form's "Send me a test": the campaign's nudge card to its author alone, nothing created. */
+    sendTest(form: CampaignForm, author: { id: string; name: string }): Promise<CampaignTestResult>;
     /** For "campaign export": the one-time download links, and where browsers reach the bot (unset = exports off). */
     vault: DownloadVault;
     publicUrl(): string | undefined;

@@ -13,6 +13,8 @@ import type { AdminAnswerDeps } from '../../adapters/bot/admin/admin-answers';
 import { postureRequirementLine } from '../../domain/policy/policy-report';
 import { campaignAudienceDeps } from './campaigns';
 import { DEFAULT_NUDGE_TARGET } from '../../domain/nudges/nudge-target';
+import { budgetGate } from '../../domain/nudges/send-gates';
+import { sendCampaignTest } from '../../use-cases/send-campaign-test';
 import type { CampaignSlice } from './campaigns';
 import type { GraphSlice } from './graph';
 import { nudgeActions, type NudgeSlice } from './nudges';
@@ -82,6 +84,21 @@ function campaignDependencies(platform: Platform, app: Capabilities, publicUrl: 
       defaultTarget: config.nudges.policy.target ?? DEFAULT_NUDGE_TARGET,
       audience: campaignAudienceDeps(graph, posture, app.nudges),
     },
+    sendTest: (form, author) =>
+      sendCampaignTest(
+        {
+          references: app.teams.references,
+          installer: graph.installer,
+          messenger: app.teams.messenger,
+          classification: posture.policy,
+          nudges: config.nudges.policy,
+          now,
+          gate: budgetGate(app.nudges.budget.take),
+          ...(platform.overrides.chatAfterInstall ? { chatAfterInstall: platform.overrides.chatAfterInstall } : {}),
+        },
+        form,
+        author,
+      ),
     vault: posture.vault,
     publicUrl: () => publicUrl,
   };

@@ -7,15 +7,39 @@ import { SqlDownloadVault } from '../../adapters/storage/sql-download-vault';
 import { SqlPostureStore } from '../../adapters/storage/sql-posture-store';
 import { SqlSmtpSenderStore } from '../../adapters/storage/sql-smtp-sender-store';
 import { DEFAULT_CLASSIFICATION_POLICY } from '../../domain/mfa/mfa-strength';
+import { purgeAuditLog } from '../../use-cases/purge-audit-log';
 import { scanSmtpSenders } from '../../use-cases/scan-smtp-senders';
 import { scanTenant } from '../../use-cases/scan-tenant';
 import type { GraphSlice } from './graph';
 import type { Platform } from './platform';
 import type { TeamsSlice } from './teams';
-import { EXPIRED_EXPORTS_CRON } from './tuning';
+import { AUDIT_PURGE_CRON, EXPIRED_EXPORTS_CRON } from './tuning';
 
 /** Deletes expired exports nobody fetched. */
 const EXPIRED_EXPORTS_JOB = 'expired-exports';
+/** Deletes audit entries past their retention (AUDIT_RETENTION_DAYS). */
+const AUDIT_PURGE_JOB = 'audit-purge';
+
+/**
+ * What is kept only for a while goes on a schedule, on the platform's clock. Exports nobody fetched hold personal
+ * data: they go as soon as their links expire, not at the next export. Audit entries are kept for the retention
+ * the operator chose, then deleted once a day: the log's only delete.
+ */
+async function scheduleHousekeeping(
+  { config, logger, jobs, now }: Platform,
+  vault: SqlDownloadVault,
+  auditLog: SqlAuditLog,
+): Promise<void> {
+  await jobs.work(EXPIRED_EXPORTS_JOB, async () => {
+    await vault.purgeExpired(now());
+  });
+  await jobs.schedule(EXPIRED_EXPORTS_JOB, EXPIRED_EXPORTS_CRON, 'UTC');
+  await jobs.work(AUDIT_PURGE_JOB, async () => {
+    const { deleted, cutoff } = await purgeAuditLog({ auditLog, retentionDays: config.posture.auditRetentionDays }, now());
+    if (deleted > 0) logger.info({ deleted, cutoff }, 'audit entries past their retention deleted');
+  });
+  await jobs.schedule(AUDIT_PURGE_JOB, AUDIT_PURGE_CRON, 'UTC');
+}
 
 /**
  * The SMTP AUTH senders are read after each scan, whatever its outcome: a separate read of a separate log, which
@@ -41,11 +65,8 @@ export async function wirePosture(platform: Platform, graph: GraphSlice, teams: 
   const vault = new SqlDownloadVault(platform.db);
   const smtpSenders = new SqlSmtpSenderStore(platform.db);
   const readSmtpSenders = smtpSendersReader(platform, graph, smtpSenders);
-  // Exports nobody fetched hold personal data: they go as soon as their links expire, not at the next export.
-  await jobs.work(EXPIRED_EXPORTS_JOB, async () => {
-    await vault.purgeExpired(now());
-  });
-  await jobs.schedule(EXPIRED_EXPORTS_JOB, EXPIRED_EXPORTS_CRON, 'UTC');
+  const auditLog = new SqlAuditLog(platform.db);
+  await scheduleHousekeeping(platform, vault, auditLog);
   const classification = { policy: DEFAULT_CLASSIFICATION_POLICY, rates: config.posture.rates };
   const scan = async (data: PostureScanJobData) => {
     const outcome = await scanTenant(
@@ -72,5 +93,5 @@ export async function wirePosture(platform: Platform, graph: GraphSlice, teams: 
   };
   await registerPostureScanJob(jobs, { cron: config.posture.scanCron, timeZone: config.posture.scanTimeZone }, scan);
   if (config.posture.scanOnStart) await requestPostureScan(jobs, { trigger: 'schedule' });
-  return { store, vault, smtpSenders, auditLog: new SqlAuditLog(platform.db), ...classification };
+  return { store, vault, smtpSenders, auditLog, ...classification };
 }

@@ -44,5 +44,11 @@ export const DELIVERY = { leaseMs: 60_000, idleMs: 1000, maxIdleMs: 8000 };
 /** Exports nobody fetched hold personal data: they are deleted this often once their link has expired. */
 export const EXPIRED_EXPORTS_CRON = '*/5 * * * *';
 
+/**
+ * Audit entries past their retention are deleted once a day, at a quiet hour away from the 03:00 scan: the
+ * retention is counted in days, so a day's delay costs nothing.
+ */
+export const AUDIT_PURGE_CRON = '30 2 * * *';
+
 /** A graceful stop waits this long for running turns and jobs before it closes the database anyway. */
 export const STOP_TIMEOUT_MS = 10_000;

@@ -12,11 +12,22 @@ export type AdminCommand =
   | { name: 'trend'; days: number }
   | { name: 'scan' }
   | { name: 'export' }
-  | { name: 'audit' }
+  /** Without a filter, the latest entries; `export`: the whole log as a CSV file (never with a filter). */
+  | { name: 'audit'; filter?: AuditFilter }
+  | { name: 'audit'; export: true }
   /** `who` is a UPN (or an Entra object id); `force` overrides the frequency cap and a snooze, not sending hours. */
   | { name: 'nudge'; who: string; force: boolean };
 
 export type AdminCommandName = AdminCommand['name'];
+
+/**
+ * Which audit entries to show: `person`, those whose actor (id, name) or subject contains the text (a UPN, part of
+ * a name, an id; any case); `campaign`, those about that campaign; `days`, those of the last N days.
+ */
+export type AuditFilter = { kind: 'person'; text: string } | { kind: 'campaign'; number: number } | { kind: 'days'; days: number };
+
+/** The longest look back `audit <N> days` takes, as for `trend`. */
+export const MAX_AUDIT_DAYS = 365;
 
 export interface CommandUsage {
   name: AdminCommandName;
@@ -76,7 +87,13 @@ export const ADMIN_COMMANDS: Record<AdminCommandName, CommandUsage> = {
       'Sends one person an MFA reminder card now, within their sending hours; "force" sends even if they had one recently or snoozed.',
     examples: ['nudge adele.vance@contoso.com', 'nudge adele.vance@contoso.com force'],
   },
-  audit: { name: 'audit', syntax: 'audit', description: 'The latest admin commands: who, what, when, where.', examples: ['audit'] },
+  audit: {
+    name: 'audit',
+    syntax: 'audit [<person> | campaign <number> | last <days> days | export]',
+    description:
+      'The latest admin and campaign commands (who, what, about whom, when, where): all, by or about one person, about one campaign, or of the last 1 to 365 days; "export": the whole log as a CSV file (personal chat only).',
+    examples: ['audit', 'audit adele.vance@contoso.com', 'audit campaign 3', 'audit last 7 days', 'audit export'],
+  },
 };
 
 export type ParsedAdminCommand = { ok: true; command: AdminCommand } | { ok: false; usage: CommandUsage; problem: string };
@@ -120,11 +137,36 @@ export function parseAdminCommand(name: AdminCommandName, args: readonly string[
       if (!UPN.test(target) && !isGuid(target)) return refuse(`"${target}" is not a UPN: write it as name@domain.`);
       return { ok: true, command: { name, who: target, force } };
     }
+    case 'audit':
+      return parseAudit(rest, refuse);
     case 'scan':
     case 'export':
-    case 'audit':
       return rest === '' ? { ok: true, command: { name } } : refuse(`"${name}" takes nothing after it.`);
   }
+}
+
+/**
+ * "audit", "audit export", "audit campaign 3", "audit 7 days" / "audit last 7 days", or else "audit <person>". Only a
+ * number before "days" makes a day filter, so a name that ends in "Day" (Doris Day) is still a person.
+ */
+function parseAudit(rest: string, refuse: (problem: string) => ParsedAdminCommand): ParsedAdminCommand {
+  if (rest === '') return { ok: true, command: { name: 'audit' } };
+  if (/^export$/i.test(rest)) return { ok: true, command: { name: 'audit', export: true } };
+  if (/^export\s/i.test(rest)) return refuse('"audit export" takes nothing after it: it exports the whole log.');
+  const campaign = /^campaign(?:\s+#?(\S+))?$/i.exec(rest);
+  if (campaign) {
+    const number = /^\d{1,9}$/.test(campaign[1] ?? '') ? Number(campaign[1]) : 0;
+    if (number < 1) return refuse('Say which campaign by its number, e.g. "audit campaign 3".');
+    return { ok: true, command: { name: 'audit', filter: { kind: 'campaign', number } } };
+  }
+  const days = /^(?:last\s+(\S+)|([+-]?\d[\d.,]*))\s+days?$/i.exec(rest);
+  if (days) {
+    const text = days[1] ?? days[2]!;
+    const count = /^\d{1,3}$/.test(text) ? Number(text) : NaN;
+    if (!(count >= 1 && count <= MAX_AUDIT_DAYS)) return refuse(`"${text}" is not a number of days between 1 and ${MAX_AUDIT_DAYS}.`);
+    return { ok: true, command: { name: 'audit', filter: { kind: 'days', days: count } } };
+  }
+  return { ok: true, command: { name: 'audit', filter: { kind: 'person', text: rest } } };
 }
 
 /**
@@ -143,6 +185,9 @@ export function auditSubjectOf(command: AdminCommand): string | undefined {
       return command.query;
     case 'nudge':
       return command.who;
+    case 'audit':
+      // Whom the audit was searched for; a campaign's number or a number of days is in the action already.
+      return 'filter' in command && command.filter?.kind === 'person' ? command.filter.text : undefined;
     default:
       return undefined;
   }
@@ -167,7 +212,24 @@ export function describeForAudit(command: AdminCommand): string {
       return `trend ${command.days}`;
     case 'nudge':
       return command.force ? 'nudge <user> force' : 'nudge <user>';
+    case 'audit':
+      return describeAudit(command);
     default:
       return command.name;
+  }
+}
+
+/** A person searched for stays out of the action (it is the entry's subject); a campaign's number or a count of days is no one's data. */
+function describeAudit(command: Extract<AdminCommand, { name: 'audit' }>): string {
+  if ('export' in command) return 'audit export';
+  switch (command.filter?.kind) {
+    case undefined:
+      return 'audit';
+    case 'person':
+      return 'audit <person>';
+    case 'campaign':
+      return `audit campaign ${command.filter.number}`;
+    case 'days':
+      return `audit ${command.filter.days} days`;
   }
 }

@@ -20,6 +20,8 @@ export type NudgeNotice =
   | { kind: 'checkLimited'; retryAt: Date; lastCheckedAt?: Date }
   | { kind: 'snoozed'; until: Date; wasLast: boolean }
   | { kind: 'snoozeRefused'; reason: 'not-a-choice' | 'no-snoozes-left' }
+  /** A campaign manager's "Send me a test": this copy went to them alone, and its buttons act on no one's nudge. */
+  | { kind: 'campaignTest'; campaignName: string }
   /** "I need help": the article for their next step, and whether the help desk was told (or whom to contact). */
   | { kind: 'help'; article?: Article; helpDeskTold: boolean; contact?: string };
 

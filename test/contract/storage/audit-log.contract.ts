@@ -87,5 +87,111 @@ export function auditLogContract(name: string, makeLog: () => Promise<AuditLog>)
     it('answers nothing when nothing was recorded', async () => {
       expect(await log.latest(5)).toEqual([]);
     });
+
+    describe('picks entries by or about a person', () => {
+      beforeEach(async () => {
+        await log.record(entry({ action: 'posture', at: minutesAfter(1) }));
+        await log.record(entry({ action: 'user <query>', subject: 'adele.vance@contoso.com', at: minutesAfter(2) }));
+        await log.record(
+          entry({
+            actorId: 'aad-ben-2',
+            actorName: 'Ben Walters',
+            action: 'weak <department>',
+            subject: 'department Finance',
+            at: minutesAfter(3),
+          }),
+        );
+        await log.record(entry({ actorId: 'aad-adele-3', actorName: 'Adele Vance', action: 'campaigns', at: minutesAfter(4) }));
+        await log.record(
+          entry({
+            actorId: 'aad-ben-2',
+            actorName: 'Ben Walters',
+            action: 'smtp <account>',
+            subject: 'svc_scanner@contoso.com',
+            at: minutesAfter(5),
+          }),
+        );
+      });
+
+      it('by the subject or the actor name, in any case, newest first', async () => {
+        expect((await log.latest(10, { kind: 'about', text: 'ADELE' })).map((e) => e.action)).toEqual(['campaigns', 'user <query>']);
+      });
+
+      it('by the actor id or part of a name', async () => {
+        expect((await log.latest(10, { kind: 'about', text: 'aad-ben-2' })).map((e) => e.action)).toEqual([
+          'smtp <account>',
+          'weak <department>',
+        ]);
+        expect((await log.latest(10, { kind: 'about', text: 'walt' })).map((e) => e.action)).toEqual([
+          'smtp <account>',
+          'weak <department>',
+        ]);
+      });
+
+      it('by a full UPN, up to the limit', async () => {
+        expect(await log.latest(1, { kind: 'about', text: 'Adele.Vance@Contoso.com' })).toEqual([
+          entry({ action: 'user <query>', subject: 'adele.vance@contoso.com', at: minutesAfter(2) }),
+        ]);
+      });
+
+      it('matches a typed % or _ as itself, not as a wildcard', async () => {
+        expect((await log.latest(10, { kind: 'about', text: '_' })).map((e) => e.action)).toEqual(['smtp <account>']);
+        expect(await log.latest(10, { kind: 'about', text: '%' })).toEqual([]);
+      });
+
+      it('answers nothing when no one matches', async () => {
+        expect(await log.latest(10, { kind: 'about', text: 'megan' })).toEqual([]);
+      });
+    });
+
+    it('picks the entries about one campaign from their action, and no other campaign', async () => {
+      const actions = [
+        'campaign 3',
+        'campaign pause 3',
+        'campaign new 3',
+        'campaign export 3',
+        'campaign 13',
+        'campaign pause 31',
+        'campaign 3x',
+        'campaigns',
+        'campaign new',
+        'campaign card action',
+        'audit campaign 3',
+      ];
+      for (const [minute, action] of actions.entries()) await log.record(entry({ action, at: minutesAfter(minute) }));
+
+      expect((await log.latest(20, { kind: 'campaign', number: 3 })).map((e) => e.action)).toEqual([
+        'campaign export 3',
+        'campaign new 3',
+        'campaign pause 3',
+        'campaign 3',
+      ]);
+      expect((await log.latest(20, { kind: 'campaign', number: 13 })).map((e) => e.action)).toEqual(['campaign 13']);
+      expect(await log.latest(20, { kind: 'campaign', number: 4 })).toEqual([]);
+    });
+
+    it('picks the entries at or after an instant, newest first', async () => {
+      for (const minute of [1, 5, 9, 4]) await log.record(entry({ at: minutesAfter(minute), action: `m${minute}` }));
+
+      expect((await log.latest(10, { kind: 'since', at: minutesAfter(5) })).map((e) => e.action)).toEqual(['m9', 'm5']);
+      expect(await log.latest(10, { kind: 'since', at: minutesAfter(10) })).toEqual([]);
+    });
+
+    it('reads the whole log oldest first, a page at a time', async () => {
+      for (const minute of [5, 1, 9, 3, 7]) await log.record(entry({ at: minutesAfter(minute), action: `m${minute}` }));
+      await log.record(entry({ at: minutesAfter(3), action: 'm3 again' }));
+
+      const pages = [await log.inOrder(0, 4), await log.inOrder(4, 4), await log.inOrder(8, 4)];
+      expect(pages.map((page) => page.map((e) => e.action))).toEqual([['m1', 'm3', 'm3 again', 'm5'], ['m7', 'm9'], []]);
+      expect(pages[0]![0]).toEqual(entry({ at: minutesAfter(1), action: 'm1' }));
+    });
+
+    it('deletes the entries recorded before the cutoff, keeps the others, and says how many went', async () => {
+      for (const minute of [1, 2, 3, 4]) await log.record(entry({ at: minutesAfter(minute), action: `m${minute}` }));
+
+      expect(await log.deleteBefore(minutesAfter(3))).toBe(2);
+      expect((await log.latest(10)).map((e) => e.action)).toEqual(['m4', 'm3']);
+      expect(await log.deleteBefore(minutesAfter(3))).toBe(0);
+    });
   });
 }

@@ -216,6 +216,16 @@ describe('nudge settings', () => {
       expect(text).toContain(name);
   });
 
+  it('keeps audit entries 365 days unless told otherwise, and refuses a retention that is not 1 to 3650 days', () => {
+    expect(loadProductionConfig(complete).posture.auditRetentionDays).toBe(365);
+    expect(loadProductionConfig({ ...complete, AUDIT_RETENTION_DAYS: '730' }).posture.auditRetentionDays).toBe(730);
+    expect(
+      loadDemoConfig({ AUDIT_RETENTION_DAYS: '90' }, { tenantId: TENANT, graphBaseUrl: 'http://127.0.0.1:9' }).posture.auditRetentionDays,
+    ).toBe(90);
+    for (const wrong of ['0', '3651', '1.5', 'forever'])
+      expect(problemsOf({ ...complete, AUDIT_RETENTION_DAYS: wrong }).join('\n')).toContain('AUDIT_RETENTION_DAYS');
+  });
+
   it('reads what nudges ask for, and refuses anything but authenticator, passkey or either without echoing it', () => {
     expect(loadProductionConfig({ ...complete, NUDGE_TARGET: 'either' }).nudges.policy.target).toBe('either');
     const text = problemsOf({ ...complete, NUDGE_TARGET: 'yubikey-secret' }).join('\n');

@@ -2,12 +2,12 @@ import { GraphFailure } from '../../../src/adapters/graph/graph-failure';
 import { DEFAULT_CLASSIFICATION_POLICY } from '../../../src/domain/mfa/mfa-strength';
 import { DEFAULT_RATE_POLICY } from '../../../src/domain/mfa/rate-policy';
 import type { UserMfaStatus } from '../../../src/domain/mfa/user-registration';
-import type { AuditEntry } from '../../../src/domain/ports/audit-log';
+import type { AuditEntry, AuditSelection } from '../../../src/domain/ports/audit-log';
 import type { PostureStore, ScanRun, UserQuery } from '../../../src/domain/ports/posture-store';
 import type { MethodKind } from '../../../src/domain/mfa/method-kind';
 import { listUsers } from '../../../src/use-cases/list-users';
 import { lookUpUser, MOST_MATCHES_SHOWN } from '../../../src/use-cases/look-up-user';
-import { AUDIT_ENTRIES_SHOWN, readAudit } from '../../../src/use-cases/read-audit';
+import { AUDIT_ENTRIES_SHOWN, auditSelectionOf, readAudit } from '../../../src/use-cases/read-audit';
 import { requestScan } from '../../../src/use-cases/request-scan';
 import { expectedStatus, fakeUser } from '../../fakes/fake-user';
 
@@ -134,19 +134,58 @@ describe('requestScan', () => {
 });
 
 describe('readAudit', () => {
-  it('reads the latest entries, as many as the command shows', async () => {
-    const asked: number[] = [];
-    const entry = { at: NOW, actorId: 'a', action: 'posture', where: 'personal', conversationId: 'c', outcome: 'allowed' } as AuditEntry;
-    expect(
-      await readAudit({
-        auditLog: {
-          latest: async (n: number) => {
-            asked.push(n);
-            return [entry];
-          },
-        },
-      }),
-    ).toEqual([entry]);
-    expect(asked).toEqual([AUDIT_ENTRIES_SHOWN]);
+  const entry = (action: string) =>
+    ({ at: NOW, actorId: 'a', action, where: 'personal', conversationId: 'c', outcome: 'allowed' }) as AuditEntry;
+
+  function logOf(entries: AuditEntry[]) {
+    const asked: { limit: number; selection?: AuditSelection }[] = [];
+    const auditLog = {
+      latest: async (limit: number, selection?: AuditSelection) => {
+        asked.push({ limit, ...(selection ? { selection } : {}) });
+        return entries.slice(0, limit);
+      },
+    };
+    return { asked, deps: { auditLog, now: () => NOW } };
+  }
+
+  it('reads the latest entries, as many as the command shows, and says when there are more', async () => {
+    const many = Array.from({ length: AUDIT_ENTRIES_SHOWN + 5 }, (_, i) => entry(`a${i}`));
+    const { asked, deps } = logOf(many);
+
+    const reading = await readAudit(deps);
+
+    expect(reading.entries).toEqual(many.slice(0, AUDIT_ENTRIES_SHOWN));
+    expect(reading.more).toBe(true);
+    expect(asked).toEqual([{ limit: AUDIT_ENTRIES_SHOWN + 1 }]);
+  });
+
+  it('says there are no more when every entry is shown', async () => {
+    const { deps } = logOf([entry('posture'), entry('scan')]);
+    expect(await readAudit(deps)).toEqual({ entries: [entry('posture'), entry('scan')], more: false });
+  });
+
+  it.each([
+    [
+      { kind: 'person', text: 'adele' },
+      { kind: 'about', text: 'adele' },
+    ],
+    [
+      { kind: 'campaign', number: 3 },
+      { kind: 'campaign', number: 3 },
+    ],
+    // The last 7 days are the 7 x 24 hours up to the clock it is given, not to the machine's.
+    [
+      { kind: 'days', days: 7 },
+      { kind: 'since', at: new Date('2026-11-24T09:00:00Z') },
+    ],
+    [
+      { kind: 'days', days: 1 },
+      { kind: 'since', at: new Date('2026-11-30T09:00:00Z') },
+    ],
+  ] as const)('reads %j from the log as %j', async (filter, selection) => {
+    const { asked, deps } = logOf([]);
+    await readAudit(deps, filter);
+    expect(asked).toEqual([{ limit: AUDIT_ENTRIES_SHOWN + 1, selection }]);
+    expect(auditSelectionOf(filter, NOW)).toEqual(selection);
   });
 });

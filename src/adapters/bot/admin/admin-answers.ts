@@ -1,11 +1,9 @@
 import { readinessLines, type ReadinessLine } from '../../../domain/mfa/readiness-lines';
-import { phoneOnlyListNote } from '../../../domain/mfa/sms-voice-retirement';
 import type { AdminCommand } from '../../../domain/admin/admin-command';
 import type { ClassificationPolicy } from '../../../domain/mfa/mfa-strength';
 import type { RatePolicy } from '../../../domain/mfa/rate-policy';
-import type { UserMfaStatus } from '../../../domain/mfa/user-registration';
 import type { SmtpSender } from '../../../domain/smtp/smtp-sender';
-import type { AuditEntry, AuditLog } from '../../../domain/ports/audit-log';
+import type { AuditLog } from '../../../domain/ports/audit-log';
 import type { Directory } from '../../../domain/ports/directory';
 import type { PostureStore, ScanRun } from '../../../domain/ports/posture-store';
 import { readDepartmentRanking } from '../../../use-cases/read-department-ranking';
@@ -13,7 +11,7 @@ import { readPosture, type Freshness } from '../../../use-cases/read-posture';
 import { readPostureTrend } from '../../../use-cases/read-posture-trend';
 import type { DownloadVault } from '../../../domain/ports/download-vault';
 import { EXPORT_LINK_MINUTES, exportPosture } from '../../../use-cases/export-posture';
-import { escapeMarkdown, type AdaptiveCard } from '../cards/card-template';
+import type { AdaptiveCard } from '../cards/card-template';
 import { exportLink, exportReadyCard, EXPORTS_OFF } from '../cards/export-ready-card';
 import { peopleText } from '../cards/figure-text';
 import { utcDateText } from '../cards/freshness-line';
@@ -22,16 +20,11 @@ import { postureSummaryCard } from '../cards/posture-summary-card';
 import { postureTrendCard } from '../cards/posture-trend-card';
 import { scanStatusCard } from '../cards/scan-status-card';
 import type { PrivateAnswer } from '../cards/sent-privately-card';
-import { userListCard } from '../cards/user-list-card';
-import { checkUserLive, lookUpUser, type CheckedUser } from '../../../use-cases/look-up-user';
-import { listUsers, type UserListKind } from '../../../use-cases/list-users';
+import { NO_SCAN_YET, userAnswer, userListAnswer } from './user-answers';
 import { requestScan } from '../../../use-cases/request-scan';
-import { readAudit } from '../../../use-cases/read-audit';
-import { userStatusCard } from '../cards/user-status-card';
 import type { NudgeRequest, NudgeResult } from '../../../use-cases/send-nudge';
+import { auditAnswer } from './audit-answer';
 import { nudgeAnswer } from './nudge-answer';
-
-export const USER_LIST_PAGE_SIZE = 20;
 
 /** What to send back: a card or plain words, and whether it may be shown outside personal chat. */
 export type AdminAnswer =
@@ -66,8 +59,6 @@ export interface AdminAnswerDeps {
   publicUrl(): string | undefined;
 }
 
-const NO_SCAN_YET = "There is no completed scan yet. Say **scan** to read everyone's MFA registration now.";
-
 /** Turns one admin command into its answer. Authorisation and auditing happen before this is called. */
 export async function answerAdminCommand(command: AdminCommand, actorId: string, deps: AdminAnswerDeps): Promise<AdminAnswer> {
   switch (command.name) {
@@ -89,7 +80,7 @@ export async function answerAdminCommand(command: AdminCommand, actorId: string,
     case 'scan':
       return scan(deps, actorId);
     case 'audit':
-      return { privacy: 'private', kind: 'list', text: auditText(await readAudit(deps)) };
+      return { privacy: 'private', ...(await auditAnswer(command, actorId, deps)) };
     case 'export':
       return { privacy: 'private', kind: 'export', ...(await exportAnswer(deps, actorId)) };
     case 'nudge':
@@ -154,74 +145,6 @@ export async function departments(deps: AdminAnswerDeps): Promise<AdminAnswer> {
   };
 }
 
-export async function userListAnswer(
-  deps: AdminAnswerDeps,
-  list: UserListKind,
-  department: string | undefined,
-  offset: number,
-): Promise<{ card?: AdaptiveCard; text?: string }> {
-  const page = await listUsers(deps, { list, ...(department ? { department } : {}), offset, pageSize: USER_LIST_PAGE_SIZE });
-  if (page.kind === 'noScanYet') return { text: NO_SCAN_YET };
-  return {
-    card: userListCard({
-      list,
-      ...(department ? { department } : {}),
-      offset: page.offset,
-      total: page.total,
-      pageSize: USER_LIST_PAGE_SIZE,
-      users: page.users.map((u) => ({
-        displayName: u.displayName,
-        userPrincipalName: u.userPrincipalName,
-        ...(u.department ? { department: u.department } : {}),
-        strength: u.strength,
-        methods: u.methods,
-        ...(u.phoneTypes ? { phoneTypes: u.phoneTypes } : {}),
-        isCriticalAdmin: u.isCriticalAdmin,
-      })),
-      ...(list === 'phone-only' ? { note: phoneOnlyListNote(deps.now()) } : {}),
-      freshness: { takenAt: page.takenAt, ...(page.reportUpdatedAt ? { reportUpdatedAt: page.reportUpdatedAt } : {}) },
-    }),
-  };
-}
-
-/** "user <name or UPN>": the person's card, or the people the query could mean. */
-export async function userAnswer(deps: AdminAnswerDeps, query: string): Promise<{ card?: AdaptiveCard; text?: string }> {
-  const found = await lookUpUser(deps, query);
-  if (found.kind === 'noMatch') return { text: `No one in the last scan matches "${query}". Try their full UPN (name@domain).` };
-  if (found.kind === 'several') {
-    const shown = found.matches.map((m) => `- ${m.displayName} (${m.userPrincipalName})`).join('\n');
-    return { text: `Several people match "${query}". Say **user** with one of these UPNs:\n\n${shown}${found.more ? '\n- …' : ''}` };
-  }
-  return { card: checkedUserCard(deps, found, await smtpSenderOf(deps, found.status.id)) };
-}
-
-/** A person from the last scan, checked live again (the user card's "check again"). */
-export async function liveStatusCard(deps: AdminAnswerDeps, person: UserMfaStatus): Promise<AdaptiveCard> {
-  const [checked, smtpSender] = await Promise.all([checkUserLive(deps, person), smtpSenderOf(deps, person.id)]);
-  return checkedUserCard(deps, checked, smtpSender);
-}
-
-/** Never fails the card: without the sign-in log's findings it shows the person's MFA alone. */
-async function smtpSenderOf(deps: AdminAnswerDeps, id: string): Promise<SmtpSender | undefined> {
-  return deps.smtpSenderOf?.(id).catch(() => undefined);
-}
-
-function checkedUserCard(deps: AdminAnswerDeps, checked: CheckedUser, smtpSender: SmtpSender | undefined): AdaptiveCard {
-  const { status } = checked;
-  const extra = { policy: deps.policy, ...(smtpSender ? { smtpSender } : {}) };
-  return checked.source === 'live'
-    ? userStatusCard({ ...status, ...extra, source: { kind: 'live', checkedAt: checked.checkedAt } })
-    : userStatusCard({
-        ...status,
-        ...extra,
-        source: {
-          kind: 'report',
-          ...(status.reportUpdatedAt ? { reportUpdatedAt: status.reportUpdatedAt } : {}),
-          liveCheckFailed: checked.liveCheckFailed,
-        },
-      });
-}
-
 async function scan(deps: AdminAnswerDeps, actorId: string): Promise<AdminAnswer> {
   const request = await requestScan({ store: deps.store, queue: deps.requestScan, now: deps.now }, actorId);
   return request.kind === 'alreadyRunning'
@@ -250,17 +173,6 @@ async function exportAnswer(deps: AdminAnswerDeps, actorId: string): Promise<{ c
       summary: `${peopleText(result.people)}, from the scan of ${utcDateText(result.scannedAt)}, guests and disabled accounts included.`,
     }),
   };
-}
-
-function auditText(entries: AuditEntry[]): string {
-  if (entries.length === 0) return 'No admin commands have been recorded yet.';
-  const lines = entries.map(
-    (e) =>
-      `- ${e.at.toISOString().slice(0, 16).replace('T', ' ')} UTC · ${escapeMarkdown(e.actorName ?? e.actorId)} · ${escapeMarkdown(e.action)}${
-        e.subject ? ` (about ${escapeMarkdown(e.subject)})` : ''
-      } · ${e.where} · ${e.outcome}`,
-  );
-  return `**Latest admin commands** (newest first)\n\n${lines.join('\n')}`;
 }
 
 function cardFreshness(freshness: Freshness): {

@@ -1,6 +1,7 @@
 import type { NudgeRequest, NudgeResult } from '../../../use-cases/send-nudge';
 import { STRENGTH_LOOK } from '../cards/strength-label';
 import { utcDateTimeText } from '../cards/freshness-line';
+import { escapeMarkdown } from '../cards/card-template';
 
 /**
  * A turn waits this long at most for Teams to open the chat of someone MFA Coach was just installed for: Teams
@@ -23,7 +24,8 @@ export async function nudgeAnswer(
     ...(force ? { force: true } : {}),
   });
   if (result.kind === 'unknownPerson') return `No one in the directory has the UPN "${who}".`;
-  const name = result.person.displayName || who;
+  // The answer is read as markdown: a display name such as "[click](…)" must stay words. (A UPN was checked as one.)
+  const name = result.person.displayName ? escapeMarkdown(result.person.displayName) : who;
   switch (result.kind) {
     case 'alreadyStrong':
       return `${name} already has strong MFA, so I sent no reminder.`;

@@ -54,6 +54,11 @@ export function previewText(preview: CampaignPreview): string {
     : `It would reach ${who} now: ${departments.join(', ')}${more}.${names ? ` For example: ${names}.` : ''}`;
 }
 
+const MFA_INTRO =
+  'Each person in the audience gets the MFA reminder card in their 1:1 chat with me, inside the delivery window in their own time zone. People who set up strong MFA drop out by themselves.';
+const SMTP_INTRO =
+  'Each owner gets the card about their accounts that send mail with a password in their 1:1 chat with me, inside the delivery window in their own time zone. Owners whose accounts moved off the password drop out by themselves.';
+
 const DEFAULTS: Record<(typeof FORM_FIELDS)[number], string> = {
   name: '',
   gaps: 'both',
@@ -98,6 +103,8 @@ export function campaignFormCard(view: CampaignFormView = {}): AdaptiveCard {
     phoneOnlyChoice: `Only SMS or voice (ending ${SMS_VOICE_RETIREMENT.stopsOnText})`,
     verb: VERBS.campaignCreate,
     previewVerb: VERBS.campaignPreview,
+    testVerb: VERBS.campaignTest,
+    intro: values.gaps === 'smtpPassword' ? SMTP_INTRO : MFA_INTRO,
     preview: view.preview ? previewText(view.preview) : (view.note ?? ''),
   });
 }

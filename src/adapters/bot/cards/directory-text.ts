@@ -23,3 +23,12 @@ export function clipText(text: string, maxChars: number): string {
   const chars = [...text];
   return chars.length > maxChars ? `${chars.slice(0, maxChars - 1).join('')}…` : text;
 }
+
+/**
+ * A button's words about a person: their first name as the directory gives it ("Remind Adele"), or `fallback` for a
+ * name too long for a button. Button titles are not read as markdown, so nothing is escaped.
+ */
+export function buttonName(displayName: string, fallback: string): string {
+  const first = displayName.trim().split(/\s+/)[0] ?? '';
+  return first.length > 0 && [...first].length <= 20 ? first : fallback;
+}

@@ -1,7 +1,7 @@
 import type { MfaStrength } from '../../../domain/mfa/mfa-strength';
 import type { NudgeCard, NudgeNotice } from '../../../domain/nudges/nudge-card';
 import type { NudgeTarget } from '../../../domain/nudges/nudge-target';
-import { renderCard, type AdaptiveCard } from './card-template';
+import { escapeMarkdown, renderCard, type AdaptiveCard } from './card-template';
 import { nextStepText, setUpLinkFor } from './next-step-text';
 import { methodsInWords, STRENGTH_LOOK, type ContainerStyle } from './strength-label';
 import { VERBS } from './verbs';
@@ -75,6 +75,11 @@ function noticeOf(notice: NudgeNotice | undefined, target: NudgeTarget): { text:
     case undefined:
     case 'help':
       return { text: '', style: 'default' };
+    case 'campaignTest':
+      return {
+        text: `Test of the campaign "${escapeMarkdown(notice.campaignName)}", sent to you only: this is the card each person it reaches gets, in their own chat. Its buttons do nothing on this copy.`,
+        style: 'accent',
+      };
     case 'stillMissing':
       return {
         text:

@@ -36,6 +36,22 @@ function rowName(row: DepartmentRowView): string {
   return directoryText(row.name, TEXT_LIMITS.department);
 }
 
+/**
+ * The longest department name a row's button carries: the name goes in twice (shown and in the button's data), and
+ * 25 rows of longer names would bring the card near Teams' size limit. Real department names are far shorter; a
+ * longer one is still shown, without the button (`posture <department>` reaches it).
+ */
+export const DEPARTMENT_IN_BUTTON_MAX = 128;
+
+function isLinked(row: DepartmentRowView): boolean {
+  return row.kind === 'department' && row.name !== '' && row.name.length <= DEPARTMENT_IN_BUTTON_MAX;
+}
+
+/** A named department opens its own summary (its lists are a button away there); the merged rows have none. */
+function departmentLink(row: DepartmentRowView): { show: { department: string } | null; nameColor: TextColor } {
+  return isLinked(row) ? { show: { department: row.name }, nameColor: 'Accent' } : { show: null, nameColor: 'Default' };
+}
+
 export function postureDepartmentsCard(view: PostureDepartmentsView): AdaptiveCard {
   const { rows, withheld } = view.ranking;
   let shown = rows.slice(0, MAX_DEPARTMENT_ROWS);
@@ -64,8 +80,10 @@ export function postureDepartmentsCard(view: PostureDepartmentsView): AdaptiveCa
       rows.length === 0
         ? 'No departments to rank: the last scan found nobody to count in one.'
         : `${countText(rows.length)} ${rows.length === 1 ? 'row' : 'rows'}, the lowest share with strong MFA first.`,
+    hint: shown.some(isLinked) ? 'Choose a department for its figures and its people.' : '',
     rows: shown.map((row) => ({
       name: rowName(row),
+      ...departmentLink(row),
       people: countText(row.figures.counted),
       strong: percentText(row.figures.strongPercent),
       strongColor: strongColor(row.figures.strongPercent),

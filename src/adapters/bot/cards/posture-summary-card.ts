@@ -132,10 +132,16 @@ export function postureSummaryCard(view: PostureSummaryView): AdaptiveCard {
     freshness: freshnessLine(view.freshness),
     isTenant: view.department === undefined,
     hasNone: figures.withNothing > 0,
-    unenrolledData:
-      view.department === undefined ? { list: 'unenrolled', offset: 0 } : { list: 'unenrolled', department: view.department, offset: 0 },
+    unenrolledData: listData('unenrolled', view.department),
+    hasWeak: view.counts ? view.counts.weak > 0 : figures.weakOnlyPercent > 0,
+    weakData: listData('weak', view.department),
     verbs: VERBS,
   });
+}
+
+/** The first page of a list of people, the department's when the card is one department's. */
+function listData(list: 'unenrolled' | 'weak', department: string | undefined) {
+  return department === undefined ? { list, offset: 0 } : { list, department, offset: 0 };
 }
 
 /** "Text message (SMS)" → "1,234 people · 12 %": how many of the people counted have each method registered. */

@@ -13,6 +13,8 @@ import type { UserListKind } from '../../../use-cases/list-users';
 export type { UserListKind };
 
 export interface UserListRow {
+  /** Their directory object id: what the row's buttons send (never the name, which is not unique). */
+  id: string;
   displayName: string;
   userPrincipalName: string;
   department?: string;
@@ -40,8 +42,11 @@ export interface UserListView {
   note?: string;
 }
 
-/** The largest page a card shows: about 12 KB, under 20 KB with the longest names; Teams' limit for safety is 28 KB. */
-export const MAX_USER_LIST_PAGE = 20;
+/**
+ * The largest page a card shows: each row is a button (its person and the page to come back to), which costs about
+ * 270 bytes; 15 rows stay near 11 KB, and under 21 KB with the longest names. Teams' limit for safety is 28 KB.
+ */
+export const MAX_USER_LIST_PAGE = 15;
 
 /** What Next/Previous send back: the route reads the page again from the store (the card is not trusted for more). */
 export interface UserListPageData {
@@ -83,6 +88,8 @@ export function userListCard(view: UserListView): AdaptiveCard {
     subtitle: view.note ?? SUBTITLES[view.list],
     range,
     users: users.map((u) => ({
+      // Each row's buttons bring the admin back to this page: the list stays where they were.
+      person: { userId: u.id, from: pageData(view, view.offset) },
       name: directoryText(u.displayName, TEXT_LIMITS.displayName),
       // One line for both: one TextBlock less per row keeps a full page small.
       details: `${directoryText(u.userPrincipalName, TEXT_LIMITS.userPrincipalName)} · ${u.department ? directoryText(u.department, TEXT_LIMITS.department) : 'no department'}`,
@@ -94,6 +101,12 @@ export function userListCard(view: UserListView): AdaptiveCard {
     freshness: freshnessLine(view.freshness),
     previous: view.offset > 0 ? pageData(view, Math.max(0, view.offset - pageSize)) : null,
     next: last < view.total && users.length > 0 ? pageData(view, last) : null,
+    // A campaign for the people this list holds whenever each run starts (they drop out as they enrol).
+    campaignFor:
+      view.total > 0
+        ? { audience: view.department === undefined ? { list: view.list } : { list: view.list, department: view.department } }
+        : null,
+    departmentSummary: view.department ? { department: view.department } : null,
     verbs: VERBS,
   });
 }

@@ -13,6 +13,7 @@ import { utcDateTimeText } from './freshness-line';
 import { methodLabel, methodsInReadingOrder, STRENGTH_LOOK, type TextColor } from './strength-label';
 import { VERBS } from './verbs';
 import type { SmtpSender } from '../../../domain/smtp/smtp-sender';
+import type { UserListPageData } from './user-list-card';
 
 /** One person's status as the store or the live check judged it, and where it came from. */
 export type UserStatusView = Pick<
@@ -36,6 +37,10 @@ export type UserStatusView = Pick<
     source: { kind: 'live'; checkedAt: Date } | { kind: 'report'; reportUpdatedAt?: Date; liveCheckFailed?: ErrorCode };
     /** What the latest read of the sign-in log found of this account sending through SMTP AUTH, if anything. */
     smtpSender?: Pick<SmtpSender, 'lastSeen' | 'signIns' | 'onlyOAuth'>;
+    /** The list page the admin came from, for "Back to the list"; its buttons keep it. */
+    from?: UserListPageData;
+    /** What the last press on this card did (e.g. the reminder's outcome), shown under the name. */
+    notice?: string;
   };
 
 interface Flag {
@@ -86,7 +91,11 @@ export function userStatusCard(view: UserStatusView): AdaptiveCard {
     .map((kind) => ({ kind, strength: classifyMethods([kind], policy) }))
     .sort((a, b) => rank(a.strength) - rank(b.strength));
   return renderCard('user-status', {
-    userId: view.id,
+    person: view.from ? { userId: view.id, from: view.from } : { userId: view.id },
+    from: view.from ?? null,
+    notice: view.notice ?? '',
+    // Strong people are not reminded (the nudge would say so): no button that can only refuse.
+    canRemind: view.strength !== 'strong',
     name: directoryText(view.displayName, TEXT_LIMITS.displayName),
     upn: directoryText(view.userPrincipalName, TEXT_LIMITS.userPrincipalName),
     details:

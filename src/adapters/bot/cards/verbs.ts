@@ -11,8 +11,10 @@ export const VERBS = {
   postureTrend: 'posture.trend',
   /** data: { list: 'unenrolled' | 'weak' | 'phone-only', department?, offset } — another page of a user list. */
   postureUsersPage: 'posture.users.page',
-  /** data: { userId } — check one user's methods live again. */
+  /** data: { userId, from? } — check one user's methods live again; `from`: the list page to go back to. */
   postureUserCheck: 'posture.user.check',
+  /** data: { userId, from? } — remind one person now (admins); `from`: the list page the button was on, shown again. */
+  postureUserNudge: 'posture.user.nudge',
   /** data: {} — the sender checks their own status again (whatever the data says, it is the sender's). */
   ownStatusCheck: 'status.check',
   /** data: { nudgeId } — Teams asks for the card's current state when it is shown (refresh). */
@@ -27,7 +29,9 @@ export const VERBS = {
   campaignCreate: 'campaign.create',
   /** data: the campaign form's fields — the form again, with whom it would reach now (campaign managers); creates nothing. */
   campaignPreview: 'campaign.preview',
-  /** data: { preset? } — a blank campaign form, or one filled from a preset (campaign-presets.ts). */
+  /** data: the campaign form's fields — its nudge card to the author alone, marked as a test (campaign managers); creates nothing. */
+  campaignTest: 'campaign.test',
+  /** data: { preset?, audience? } — a blank campaign form, one filled from a preset (campaign-presets.ts), or one for a list's people. */
   campaignNew: 'campaign.new',
   /** data: { campaignId } — the campaign's status card, current. */
   campaignStatus: 'campaign.status',

@@ -1,7 +1,9 @@
 import { NOT_PERMITTED_TO_CHECK_ROLES } from './admin-routes';
 import type { TurnContext } from 'botbuilder';
 import type { Application, TurnState } from '@microsoft/teams-ai';
-import { answerAdminCommand, departments, liveStatusCard, summary, userListAnswer } from '../admin/admin-answers';
+import { answerAdminCommand, departments, summary } from '../admin/admin-answers';
+import { liveStatusCard, userListAnswer } from '../admin/user-answers';
+import { remindFromCard } from '../admin/remind-from-card';
 import { adminRefusalCard } from '../cards/admin-refusal-card';
 import type { AdaptiveCard } from '../cards/card-template';
 import { textCard } from '../cards/text-card';
@@ -10,6 +12,9 @@ import type { BotDependencies } from '../bot-dependencies';
 import { whereOf } from '../conversation-reference-mapper';
 import { DEFAULT_TREND_DAYS } from '../../../domain/admin/admin-command';
 import { onCardAction, type CardActionData, type Verb } from './card-actions';
+import { auditTurn } from './audit-turn';
+
+const NOT_IN_SCAN = 'That person is not in the last scan any more.';
 
 function asCard(answer: { card?: AdaptiveCard; text?: string }): AdaptiveCard {
   return answer.card ?? textCard(answer.text ?? '');
@@ -59,7 +64,25 @@ export function registerAdminCardActions(app: Application<TurnState>, deps: BotD
   route(VERBS.postureUserCheck, true, async (context, data) => {
     const answers = deps.admin.answers(context);
     const person = await answers.store.findUser(data.userId);
-    if (!person) return textCard('That person is not in the last scan any more.');
-    return liveStatusCard(answers, person);
+    if (!person) return textCard(NOT_IN_SCAN);
+    return liveStatusCard(answers, person, data.from ? { from: data.from } : {});
+  });
+
+  // "Send a reminder" on a person's card: audited as `nudge` is, about the person, and answered on their card (which
+  // keeps its way back to the list it was opened from).
+  route(VERBS.postureUserNudge, true, async (context, data) => {
+    const answers = deps.admin.answers(context);
+    const person = await answers.store.findUser(data.userId);
+    if (!person) return textCard(NOT_IN_SCAN);
+    const audit = auditTurn(context, deps);
+    let notice: string;
+    try {
+      notice = await remindFromCard(answers, person, context.activity.from!.aadObjectId!);
+    } catch (error) {
+      await audit('nudge <user>', 'failed', person.userPrincipalName);
+      throw error;
+    }
+    await audit('nudge <user>', 'allowed', person.userPrincipalName);
+    return liveStatusCard(answers, person, { notice, ...(data.from ? { from: data.from } : {}) });
   });
 }

@@ -4,12 +4,14 @@ import type { CampaignForm } from '../../../domain/campaigns/campaign-plan';
 import { FORM_FIELDS } from '../../../domain/campaigns/campaign-plan';
 import { changeCampaign, createCampaign, previewCampaign, readCampaignReport } from '../../../use-cases/manage-campaigns';
 import type { CampaignPreview } from '../../../use-cases/preview-campaign';
+import type { CampaignTestResult } from '../../../use-cases/send-campaign-test';
 import { countText } from '../cards/figure-text';
+import { directoryText, TEXT_LIMITS } from '../cards/directory-text';
 import type { BotDependencies } from '../bot-dependencies';
 import { adminRefusalCard } from '../cards/admin-refusal-card';
 import { campaignFormCard } from '../cards/campaign-form-card';
 import { campaignStatusCard } from '../cards/campaign-status-card';
-import type { AdaptiveCard } from '../cards/card-template';
+import { escapeMarkdown, type AdaptiveCard } from '../cards/card-template';
 import { textCard } from '../cards/text-card';
 import { utcDateTimeText } from '../cards/freshness-line';
 import { VERBS } from '../cards/verbs';
@@ -17,7 +19,9 @@ import { outcomeWords } from '../cards/campaign-plan-text';
 import { onCardAction, type CardActionData, type Verb } from './card-actions';
 import { auditTurn } from './audit-turn';
 import { campaignAccess, cantCheckCampaignRights, MANAGERS_ONLY } from './campaign-access';
-import { changeHeadline, newCampaignForm } from './campaign-routes';
+import { changeHeadline, newCampaignForm, timeZoneOf } from './campaign-routes';
+import { campaignFormForList } from '../../../domain/campaigns/list-campaign';
+import { sendingHoursText } from '../../../domain/nudges/quiet-hours';
 
 const OUT_OF_DATE = 'That campaign no longer exists. Say **campaigns** to see the current ones.';
 
@@ -36,11 +40,15 @@ export function registerCampaignCardActions(app: Application<TurnState>, deps: B
       whenAllowed(context, deps, needs, (isManager) => handler(context, data, isManager)),
     );
 
-  route(VERBS.campaignNew, 'manager', async (context, data) => newCampaignForm(context, deps, data.preset));
+  route(VERBS.campaignNew, 'manager', async (context, data) =>
+    data.audience ? formForList(context, deps, data.audience) : newCampaignForm(context, deps, data.preset),
+  );
 
   route(VERBS.campaignCreate, 'manager', async (context, data) => created(context, deps, data));
 
   route(VERBS.campaignPreview, 'manager', async (_context, data) => previewed(deps, data));
+
+  route(VERBS.campaignTest, 'manager', async (context, data) => tested(context, deps, data));
 
   route(VERBS.campaignStatus, 'viewer', async (_context, data, isManager) => statusCard(deps, data.campaignId, isManager));
 
@@ -108,6 +116,55 @@ async function previewed(deps: BotDependencies, data: CardActionData<typeof VERB
   const form = formOf(data);
   const result = await previewCampaign(deps.campaigns.manage, form);
   return campaignFormCard({ values: form, problems: result.problems, defaultTarget: deps.nudgeTarget, ...previewOf(result) });
+}
+
+/**
+ * "Campaign for these people" on an admin's list: the form filled for the people that list holds, with whom it reaches
+ * now already counted, so the manager sees the list's size before choosing when and how often.
+ */
+async function formForList(
+  context: TurnContext,
+  deps: BotDependencies,
+  audience: NonNullable<CardActionData<typeof VERBS.campaignNew>['audience']>,
+): Promise<AdaptiveCard> {
+  // Counted as the form will be created: with the zone and window the form shows for the fields left as they are.
+  const values = {
+    ...campaignFormForList(audience.list, audience.department),
+    timeZone: timeZoneOf(context).timeZone ?? 'UTC',
+    window: sendingHoursText(deps.sendingHours),
+  };
+  const result = await previewCampaign(deps.campaigns.manage, values);
+  return campaignFormCard({
+    ...timeZoneOf(context),
+    values,
+    title: `New campaign: ${directoryText(values.name, TEXT_LIMITS.free)}`,
+    defaultTarget: deps.nudgeTarget,
+    defaultWindow: deps.sendingHours,
+    problems: result.problems,
+    ...previewOf(result),
+  });
+}
+
+/** What the test send did, said on the form the manager is still filling in. */
+const TEST_NOTES: Partial<Record<CampaignTestResult['kind'], string>> = {
+  sent: 'Sent: the test card is in our private chat, as each person it reaches will get it. Nothing was created.',
+  ownersCard:
+    'The owners get the card that **smtp nudge** sends, about their own accounts: try it on one account to see it. Nothing was sent.',
+  blocked: 'MFA Coach is blocked or removed in your own Teams, so I cannot write to you: add it again to get the test.',
+  throttled: 'Teams asked me to slow down: try the test again in a minute. Nothing was created.',
+};
+
+/** "Send me a test": the campaign's card to its author only, then the form again as it was filled in. */
+async function tested(context: TurnContext, deps: BotDependencies, data: CardActionData<typeof VERBS.campaignTest>): Promise<AdaptiveCard> {
+  const form = formOf(data);
+  const author = { id: context.activity.from!.aadObjectId!, name: context.activity.from?.name ?? 'there' };
+  const result = await deps.campaigns.sendTest(form, author);
+  if (result.kind === 'invalid') return campaignFormCard({ values: form, problems: result.problems, defaultTarget: deps.nudgeTarget });
+  await auditTurn(context, deps)('campaign test', result.kind === 'sent' ? 'allowed' : 'failed');
+  // Teams' own words about a failure are not ours: escaped before they go into the form's markdown.
+  const why = 'reason' in result ? escapeMarkdown(result.reason) : result.kind;
+  const note = TEST_NOTES[result.kind] ?? `The test could not be sent to you (${why}). Nothing was created.`;
+  return campaignFormCard({ values: form, defaultTarget: deps.nudgeTarget, note });
 }
 
 function previewOf(result: { preview?: CampaignPreview; note?: string }): { preview?: CampaignPreview; note?: string } {

@@ -11,9 +11,13 @@ import type { BotDependencies } from '../bot-dependencies';
 export type Verb = (typeof VERBS)[keyof typeof VERBS];
 
 const id = z.string().min(1).max(100);
+// As long as a card may carry (DEPARTMENT_IN_BUTTON_MAX): Entra's names are far shorter.
 const department = z.string().min(1).max(200);
 /** A registration campaign setting as a card sends it (a choice's value, a number as text or not): checked by the domain. */
 const campaignValue = z.union([z.string().max(40), z.number()]).optional();
+const listKind = z.enum(['unenrolled', 'weak', 'phone-only']);
+/** A page of an admin's user list: which list, whose department, from where. */
+const listPage = z.object({ list: listKind, department: department.optional(), offset: z.number().int().min(0) });
 const campaignRequest = { state: campaignValue, target: campaignValue, snoozeDays: campaignValue };
 
 /**
@@ -27,12 +31,9 @@ export const CARD_ACTION_DATA = {
   [VERBS.postureSummary]: z.object({ department: department.optional() }),
   [VERBS.postureDepartments]: z.object({}),
   [VERBS.postureTrend]: z.object({ days: z.number().int().min(1).max(365).optional() }),
-  [VERBS.postureUsersPage]: z.object({
-    list: z.enum(['unenrolled', 'weak', 'phone-only']),
-    department: department.optional(),
-    offset: z.number().int().min(0),
-  }),
-  [VERBS.postureUserCheck]: z.object({ userId: id }),
+  [VERBS.postureUsersPage]: listPage,
+  [VERBS.postureUserCheck]: z.object({ userId: id, from: listPage.optional() }),
+  [VERBS.postureUserNudge]: z.object({ userId: id, from: listPage.optional() }),
   [VERBS.ownStatusCheck]: z.object({}),
   [VERBS.nudgeRefresh]: z.object({ nudgeId: id }),
   [VERBS.nudgeDone]: z.object({ nudgeId: id }),
@@ -42,7 +43,11 @@ export const CARD_ACTION_DATA = {
   // The form's fields are typed input, each checked by the campaign plan with a message for the person.
   [VERBS.campaignCreate]: z.record(z.string(), z.unknown()),
   [VERBS.campaignPreview]: z.record(z.string(), z.unknown()),
-  [VERBS.campaignNew]: z.object({ preset: z.enum(CAMPAIGN_PRESET_KEYS).optional() }),
+  [VERBS.campaignTest]: z.record(z.string(), z.unknown()),
+  [VERBS.campaignNew]: z.object({
+    preset: z.enum(CAMPAIGN_PRESET_KEYS).optional(),
+    audience: z.object({ list: listKind, department: department.optional() }).optional(),
+  }),
   [VERBS.campaignStatus]: z.object({ campaignId: id }),
   [VERBS.campaignChange]: z.object({ campaignId: id, change: z.enum(CAMPAIGN_CHANGES as [CampaignChange, ...CampaignChange[]]) }),
   [VERBS.policyCampaignReview]: z.object({ ...campaignRequest, shown: z.object(campaignRequest).optional() }),

@@ -18,6 +18,7 @@ import { smtpSenders } from './017_smtp_senders';
 import { smtpOwnerNudges } from './018_smtp_owner_nudges';
 import { smtpCampaigns } from './019_smtp_campaigns';
 import { auditSubjects } from './020_audit_subjects';
+import { auditAppendOnly } from './021_audit_append_only';
 import type { Migration } from './migration';
 
 /** Every migration, in order. A new migration file is added here too. */
@@ -42,4 +43,5 @@ export const allMigrations: readonly Migration[] = [
   smtpOwnerNudges,
   smtpCampaigns,
   auditSubjects,
+  auditAppendOnly,
 ];

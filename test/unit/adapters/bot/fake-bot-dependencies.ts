@@ -89,11 +89,17 @@ export function fakeBotDependencies(tenantId: string) {
       managers: role(PEOPLE.campaignManager.aadObjectId),
       manage: notInTheseTests('the campaign store'),
       vault: notInTheseTests('the download vault'),
+      sendTest: async () => ({ kind: 'sent' }),
       publicUrl: () => undefined,
     },
     admin: {
       authorizer: role(PEOPLE.admin.aadObjectId),
-      auditLog: { record: async (entry) => void audit.push(entry), latest: async (limit) => audit.slice(-limit).reverse() },
+      auditLog: {
+        record: async (entry) => void audit.push(entry),
+        latest: async (limit) => audit.slice(-limit).reverse(),
+        inOrder: () => Promise.reject(new Error('the bot read the whole audit log, which these tests do not provide')),
+        deleteBefore: () => Promise.reject(new Error('the bot purged the audit log, which these tests do not provide')),
+      },
       contact: 'it-security@contoso.example',
       doctor: notInTheseTests('the doctor'),
       policies: notInTheseTests('the tenant policies'),

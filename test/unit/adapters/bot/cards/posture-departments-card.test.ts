@@ -1,5 +1,6 @@
 import { rankDepartments } from '../../../../../src/domain/mfa/department-ranking';
 import {
+  DEPARTMENT_IN_BUTTON_MAX,
   MAX_DEPARTMENT_ROWS,
   postureDepartmentsCard,
   type DepartmentRowView,
@@ -105,5 +106,25 @@ describe('postureDepartmentsCard', () => {
   it('stays well under the size limit at the largest table with the longest names', () => {
     const worst = Array.from({ length: 500 }, () => row('department', worstText(256), 9_999_999, 4_567_890));
     expectSoundCard(postureDepartmentsCard({ ranking: { rows: worst }, minimumSize: 5, freshness }), 18_000);
+    // The longest names a row's button can carry: each row then carries its name twice.
+    const linked = Array.from({ length: 500 }, () => row('department', worstText(DEPARTMENT_IN_BUTTON_MAX), 9_999_999, 4_567_890));
+    const card = postureDepartmentsCard({ ranking: { rows: linked }, minimumSize: 5, freshness });
+    expect(ofType(card, 'TableCell').filter((cell) => cell.selectAction)).toHaveLength(MAX_DEPARTMENT_ROWS);
+    expectSoundCard(card, 23_000);
+  });
+
+  it('makes each named department a button to its own summary, and leaves the merged and unassigned rows plain', () => {
+    const counts = (strong: number, none: number) => ({ strong, acceptable: 0, weak: 0, none, criticalAdmins: 0, excluded: 0 });
+    const ranking = rankDepartments({ 'R&D [Labs]': counts(8, 2), '': counts(5, 5), Tiny: counts(1, 1), Mini: counts(2, 1) }, 5);
+    const card = postureDepartmentsCard({ ranking, minimumSize: 5, freshness });
+    const links = ofType(card, 'TableCell')
+      .filter((cell) => cell.selectAction)
+      .map((cell) => cell.selectAction);
+    expect(links).toEqual([
+      { type: 'Action.Execute', title: 'Show department', verb: VERBS.postureSummary, data: { department: 'R&D [Labs]' } },
+    ]);
+    expect(texts(card)).toContain('Choose a department for its figures and its people.');
+    const plain = postureDepartmentsCard({ ranking: rankDepartments({ '': counts(5, 5) }, 5), minimumSize: 5, freshness });
+    expect(texts(plain)).not.toContain('Choose a department for its figures and its people.');
   });
 });

@@ -11,6 +11,7 @@ const freshness = { takenAt: new Date('2025-11-23T10:02:00Z'), reportUpdatedAt: 
 
 function people(count: number, row: Partial<UserListRow> = {}): UserListRow[] {
   return Array.from({ length: count }, (_, i) => ({
+    id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
     displayName: `Person ${i}`,
     userPrincipalName: `person${i}@contoso.com`,
     department: 'Finance',
@@ -23,10 +24,10 @@ function people(count: number, row: Partial<UserListRow> = {}): UserListRow[] {
 
 const page = (over: Partial<UserListView> = {}): UserListView => ({
   list: 'weak',
-  offset: 20,
+  offset: 15,
   total: 312,
-  users: people(20),
-  pageSize: 20,
+  users: people(15),
+  pageSize: 15,
   freshness,
   ...over,
 });
@@ -36,7 +37,7 @@ describe('userListCard', () => {
     const card = userListCard(page());
     expectSoundCard(card, 14_000);
     expect(texts(card)[0]).toBe('People with only weak MFA · whole tenant');
-    expect(texts(card)).toContain('Showing 21–40 of 312');
+    expect(texts(card)).toContain('Showing 16–30 of 312');
     expect(texts(card)).toContain('Scanned 23 Nov 2025 10:02 UTC · report updated 08:40 UTC');
   });
 
@@ -93,20 +94,20 @@ describe('userListCard', () => {
       type: 'Action.Execute',
       title: 'Next ▶',
       verb: VERBS.postureUsersPage,
-      data: { list: 'unenrolled', department: 'R&D [Labs]', offset: 40 },
+      data: { list: 'unenrolled', department: 'R&D [Labs]', offset: 30 },
     });
     expect(texts(card)[0]).toBe('People with no MFA · R&D \\[Labs\\]');
   });
 
   it('has no Previous on the first page and no Next on the last, and no department key for the tenant', () => {
-    const first = userListCard(page({ offset: 0, total: 45 }));
-    expect(executeActions(first).map((a) => a.title)).toEqual(['Next ▶']);
-    expect(action(first, 'Next ▶')?.data).toEqual({ list: 'weak', offset: 20 });
+    const first = userListCard(page({ offset: 0, total: 35 }));
+    expect(executeActions(first).map((a) => a.title)).toEqual(['Next ▶', 'Campaign for these people']);
+    expect(action(first, 'Next ▶')?.data).toEqual({ list: 'weak', offset: 15 });
 
-    const last = userListCard(page({ offset: 40, total: 45, users: people(5) }));
-    expect(texts(last)).toContain('Showing 41–45 of 45');
-    expect(executeActions(last).map((a) => a.title)).toEqual(['◀ Previous']);
-    expect(action(last, '◀ Previous')?.data).toEqual({ list: 'weak', offset: 20 });
+    const last = userListCard(page({ offset: 30, total: 35, users: people(5) }));
+    expect(texts(last)).toContain('Showing 31–35 of 35');
+    expect(executeActions(last).map((a) => a.title)).toEqual(['◀ Previous', 'Campaign for these people']);
+    expect(action(last, '◀ Previous')?.data).toEqual({ list: 'weak', offset: 15 });
   });
 
   it('says when the list is empty, without buttons', () => {
@@ -120,6 +121,47 @@ describe('userListCard', () => {
     const card = userListCard(page({ offset: 0, users: people(50), pageSize: 50 }));
     expect(texts(card)).toContain(`Showing 1–${MAX_USER_LIST_PAGE} of 312`);
     expect(action(card, 'Next ▶')?.data).toEqual({ list: 'weak', offset: MAX_USER_LIST_PAGE });
+  });
+
+  it('makes each row a button to the person, carrying their id and the page to come back to', () => {
+    const card = userListCard(page({ list: 'unenrolled', department: 'Sales', users: people(2, { strength: 'none', methods: [] }) }));
+    const rows = ofType(card, 'ColumnSet');
+    expect(rows).toHaveLength(2);
+    expect(rows.map((row) => row.selectAction)).toEqual([
+      {
+        type: 'Action.Execute',
+        title: 'Details',
+        verb: VERBS.postureUserCheck,
+        data: { userId: '00000000-0000-4000-8000-000000000000', from: { list: 'unenrolled', department: 'Sales', offset: 15 } },
+      },
+      {
+        type: 'Action.Execute',
+        title: 'Details',
+        verb: VERBS.postureUserCheck,
+        data: { userId: '00000000-0000-4000-8000-000000000001', from: { list: 'unenrolled', department: 'Sales', offset: 15 } },
+      },
+    ]);
+    expect(texts(card)).toContain('Choose a person to see their details and send them a reminder.');
+  });
+
+  it('offers a campaign for exactly this list, and the department figures when the list is a department', () => {
+    const tenant = userListCard(page({ list: 'phone-only' }));
+    expect(action(tenant, 'Campaign for these people')).toEqual({
+      type: 'Action.Execute',
+      title: 'Campaign for these people',
+      verb: VERBS.campaignNew,
+      data: { audience: { list: 'phone-only' } },
+    });
+    expect(action(tenant, 'Department figures')).toBeUndefined();
+
+    const sales = userListCard(page({ list: 'unenrolled', department: 'Sales' }));
+    expect(action(sales, 'Campaign for these people')?.data).toEqual({ audience: { list: 'unenrolled', department: 'Sales' } });
+    expect(action(sales, 'Department figures')).toEqual({
+      type: 'Action.Execute',
+      title: 'Department figures',
+      verb: VERBS.postureSummary,
+      data: { department: 'Sales' },
+    });
   });
 
   it('stays well under the size limit at the largest page with the longest names', () => {

@@ -144,4 +144,24 @@ describe('userStatusCard', () => {
       6_000,
     );
   });
+
+  it('offers a reminder to someone without strong MFA, and none to someone strong, whose press would only refuse', () => {
+    expect(action(userStatusCard(megan), 'Send a reminder')).toEqual(
+      expect.objectContaining({ verb: VERBS.postureUserNudge, data: { userId: '0b6f-megan' } }),
+    );
+    const strong = userStatusCard({ ...megan, strength: 'strong', isCriticalAdmin: false, methods: ['passkey'] });
+    expect(action(strong, 'Send a reminder')).toBeUndefined();
+    expect(action(strong, 'Check again')).toBeDefined();
+  });
+
+  it('keeps the list it was opened from in every button, with a way back, and shows what the last press did', () => {
+    const from = { list: 'unenrolled' as const, department: 'Finance', offset: 15 };
+    const card = userStatusCard({ ...megan, from, notice: 'Sent Megan Bowen a reminder (weak MFA today).' });
+    expect(action(card, 'Send a reminder')?.data).toEqual({ userId: '0b6f-megan', from });
+    expect(action(card, 'Check again')?.data).toEqual({ userId: '0b6f-megan', from });
+    expect(action(card, '◀ Back to the list')).toEqual(expect.objectContaining({ verb: VERBS.postureUsersPage, data: from }));
+    expect(texts(card)).toContain('Sent Megan Bowen a reminder (weak MFA today).');
+    expect(action(userStatusCard(megan), '◀ Back to the list')).toBeUndefined();
+    expect(ofType(userStatusCard(megan), 'Container').filter((c) => c.style === 'emphasis')).toHaveLength(0);
+  });
 });
