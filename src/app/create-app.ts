@@ -7,7 +7,9 @@ import type { Doctor } from '../use-cases/run-doctor';
 import type { StartRunResult } from '../use-cases/start-campaign-run';
 import type { AppConfig } from './config';
 import { createLogger, type Logger } from './logger';
-import { wireBot } from './wiring/bot';
+import { postureLines, wireBot } from './wiring/bot';
+import { wireReports, type ReportsSlice } from './wiring/reports';
+import type { ReportPostOutcome } from '../use-cases/post-posture-reports';
 import { wireCampaigns, type CampaignSlice } from './wiring/campaigns';
 import { runDoctorAtStart, wireDoctor } from './wiring/doctor';
 import { wireGraph } from './wiring/graph';
@@ -39,6 +41,8 @@ export interface RunningApp {
   };
   /** `doctor`: whether MFA Coach can work in this tenant (the Teams command, npm run doctor -- --demo, /readyz). */
   doctor: Pick<Doctor, 'run' | 'latest' | 'summary'>;
+  /** Weekly posture reports: posts those due now (a job does it every few minutes). */
+  reports: { postDue(): Promise<Record<ReportPostOutcome, string[]>> };
   /** Graceful stop: no new turns, running turns and jobs finish (or are released), then the database closes. */
   stop(options?: { timeoutMs?: number }): Promise<void>;
 }
@@ -63,12 +67,13 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     const nudges = await wireNudges(platform, graph, teams, posture);
     const campaigns = await wireCampaigns(platform, graph, teams, posture, nudges);
     const doctor = wireDoctor(platform, graph);
-    const bot = wireBot(platform, { knowledge, graph, teams, posture, nudges, campaigns, doctor }, listening.publicUrl);
+    const reports = await wireReports(platform, teams, posture, postureLines(platform, { graph, posture, nudges }));
+    const bot = wireBot(platform, { knowledge, graph, teams, posture, nudges, campaigns, doctor, reports }, listening.publicUrl);
     openHttp(http, platform, bot, { posture, campaigns, doctor }, listening.url);
     // Last, so that a start that fails earlier leaves no loop behind.
     campaigns.engine.start();
     runDoctorAtStart(platform, doctor);
-    return running(platform, listening, { campaigns, doctor });
+    return running(platform, listening, { campaigns, doctor, reports });
   } catch (error) {
     await http?.close().catch(() => undefined);
     await platform.abandon();
@@ -79,7 +84,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
 function running(
   platform: Platform,
   listening: { http: HttpServer; url: string; port: number },
-  { campaigns, doctor }: { campaigns: CampaignSlice; doctor: Doctor },
+  { campaigns, doctor, reports }: { campaigns: CampaignSlice; doctor: Doctor; reports: ReportsSlice },
 ): RunningApp {
   const { url, port, http } = listening;
   return {
@@ -89,6 +94,7 @@ function running(
     database: platform.db,
     campaigns: campaignControls(campaigns),
     doctor,
+    reports: { postDue: reports.postDue },
     stop: stopper(platform, http, campaigns),
   };
 }

@@ -22,6 +22,11 @@ import type { Platform } from './platform';
 import type { PostureSlice } from './posture';
 import type { TeamsSlice } from './teams';
 import { ANSWER_WRITER_TIMEOUT_MS, ROLE_CHECK_CACHE_SECONDS } from './tuning';
+import type { ReportsSlice } from './reports';
+import { IANAZone } from 'luxon';
+import { reportReferenceOf } from '../../adapters/bot/posture-report-post';
+import type { ReportsHere } from '../../adapters/bot/admin/report-answer';
+import { whereOf } from '../../adapters/bot/conversation-reference-mapper';
 
 export type KnowledgeSlice = Awaited<ReturnType<typeof loadKnowledgeBase>>;
 
@@ -34,6 +39,25 @@ export interface Capabilities {
   nudges: NudgeSlice;
   campaigns: CampaignSlice;
   doctor: Doctor;
+  reports: ReportsSlice;
+}
+
+/**
+ * The posture card's lines read outside the scan, for `posture` and the weekly report alike: who Entra's policies
+ * require to use MFA (read live at most every few minutes, not at each card), and the SMTP AUTH senders.
+ */
+export function postureLines(
+  platform: Platform,
+  { graph, posture, nudges }: Pick<Capabilities, 'graph' | 'posture' | 'nudges'>,
+): Required<Pick<AdminAnswerDeps, 'mfaRequirement' | 'smtpLine'>> {
+  const policyDeps = { policies: graph.tenantPolicies, people: posture.store };
+  const smtp = nudges.smtpOwners.deps.owners;
+  return {
+    mfaRequirement: rememberedFor(POLICY_LINE_MINUTES * 60_000, platform.now, async () =>
+      postureRequirementLine(await readMfaRequirement(policyDeps)),
+    ),
+    smtpLine: () => smtpPostureLine(smtp),
+  };
 }
 
 /** The bot's routes and what they need. `publicUrl`: where browsers reach the bot, for export links (none: exports off). */
@@ -105,7 +129,7 @@ function campaignDependencies(platform: Platform, app: Capabilities, publicUrl: 
 }
 
 function adminDependencies(platform: Platform, app: Capabilities, publicUrl: string | undefined): BotDependencies['admin'] {
-  const { config, now } = platform;
+  const { config } = platform;
   const { graph, posture, doctor } = app;
   const authorizer = new AdminAuthorizer(graph.directory, {
     groupIds: config.posture.adminGroupIds,
@@ -116,10 +140,6 @@ function adminDependencies(platform: Platform, app: Capabilities, publicUrl: str
   const { store, auditLog } = posture;
   const smtp = app.nudges.smtpOwners.deps.owners;
   const policyDeps = { policies: graph.tenantPolicies, people: store };
-  // Posture shows one line from the policies: read live at most every few minutes, not at each posture asked.
-  const mfaRequirement = rememberedFor(POLICY_LINE_MINUTES * 60_000, now, async () =>
-    postureRequirementLine(await readMfaRequirement(policyDeps)),
-  );
   return {
     authorizer,
     auditLog,
@@ -129,7 +149,7 @@ function adminDependencies(platform: Platform, app: Capabilities, publicUrl: str
     policyChanges: policyChanges(config, graph),
     smtp,
     smtpNudge: (request) => app.nudges.smtpOwners.jobs.sendNowOrLater(request),
-    answers: adminAnswers(platform, app, { smtp, mfaRequirement, publicUrl }),
+    answers: adminAnswers(platform, app, { smtp, ...postureLines(platform, app), publicUrl }, app.reports),
   };
 }
 
@@ -137,7 +157,8 @@ function adminDependencies(platform: Platform, app: Capabilities, publicUrl: str
 function adminAnswers(
   { config, now, jobs }: Platform,
   { graph, posture, nudges }: Capabilities,
-  extra: Pick<AdminAnswerDeps, 'mfaRequirement'> & { smtp: SmtpReadinessDeps; publicUrl: string | undefined },
+  extra: Pick<AdminAnswerDeps, 'mfaRequirement' | 'smtpLine'> & { smtp: SmtpReadinessDeps; publicUrl: string | undefined },
+  reports: ReportsSlice,
 ): BotDependencies['admin']['answers'] {
   const { store, auditLog, vault, policy, rates, smtpSenders } = posture;
   return (context) => ({
@@ -149,7 +170,7 @@ function adminAnswers(
     departmentMinSize: config.posture.departmentMinSize,
     now,
     ...(extra.mfaRequirement ? { mfaRequirement: extra.mfaRequirement } : {}),
-    smtpLine: () => smtpPostureLine(extra.smtp),
+    smtpLine: extra.smtpLine,
     smtpSenderOf: async (id) => (await smtpSenders.smtpSendersByAccount([id]))[0],
     smtpPasswordSenders: () => passwordSendersById(extra.smtp),
     vault,
@@ -158,6 +179,11 @@ function adminAnswers(
     // The scan's result is posted back into the conversation the admin asked in.
     requestScan: (requestedBy) =>
       requestPostureScan(jobs, { trigger: 'admin', requestedBy, replyTo: TurnContext.getConversationReference(context.activity) }),
+    reportsHere: {
+      store: reports.store,
+      ...reportReferenceOf(TurnContext.getConversationReference(context.activity)),
+      ...placeOf(context),
+    },
   });
 }
 
@@ -185,6 +211,12 @@ function answerWriter({ config, logger, overrides }: Platform): Pick<BotDependen
 }
 
 const POLICY_LINE_MINUTES = 5;
+
+/** Where a turn is, for `report`: the kind of conversation, and the admin's own time zone when Teams gave a real one. */
+function placeOf(context: TurnContext): Pick<ReportsHere, 'where' | 'timeZone'> {
+  const zone = context.activity.localTimezone;
+  return { where: whereOf(context.activity), ...(typeof zone === 'string' && IANAZone.isValidZone(zone) ? { timeZone: zone } : {}) };
+}
 
 /** The last value for `ms`; a failed read is not remembered, so the next asker tries again. */
 function rememberedFor<T>(ms: number, now: () => Date, read: () => Promise<T>): () => Promise<T> {

@@ -50,5 +50,11 @@ export const EXPIRED_EXPORTS_CRON = '*/5 * * * *';
  */
 export const AUDIT_PURGE_CRON = '30 2 * * *';
 
+/**
+ * Weekly posture reports due are looked for this often: a report comes at most this late after its time, and a
+ * tick finds nothing to do in one small query the rest of the week.
+ */
+export const POSTURE_REPORTS_CRON = '*/5 * * * *';
+
 /** A graceful stop waits this long for running turns and jobs before it closes the database anyway. */
 export const STOP_TIMEOUT_MS = 10_000;

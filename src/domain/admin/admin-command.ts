@@ -1,5 +1,6 @@
 import { isGuid } from '../guid';
 import { SMS_VOICE_RETIREMENT } from '../mfa/sms-voice-retirement';
+import { parseReportCommand, type ReportCommand } from '../reports/report-command';
 
 /**
  * What admins can ask for, independent of how it was typed. The bot parses chat text into these;
@@ -15,6 +16,8 @@ export type AdminCommand =
   /** Without a filter, the latest entries; `export`: the whole log as a CSV file (never with a filter). */
   | { name: 'audit'; filter?: AuditFilter }
   | { name: 'audit'; export: true }
+  /** The posture summary posted into this conversation each week (`report weekly …`), stopped, or shown. */
+  | ({ name: 'report' } & ReportCommand)
   /** `who` is a UPN (or an Entra object id); `force` overrides the frequency cap and a snooze, not sending hours. */
   | { name: 'nudge'; who: string; force: boolean };
 
@@ -87,6 +90,13 @@ export const ADMIN_COMMANDS: Record<AdminCommandName, CommandUsage> = {
       'Sends one person an MFA reminder card now, within their sending hours; "force" sends even if they had one recently or snoozed.',
     examples: ['nudge adele.vance@contoso.com', 'nudge adele.vance@contoso.com force'],
   },
+  report: {
+    name: 'report',
+    syntax: 'report [weekly [on <weekday>] [at <HH:MM>] [<time zone>] | off]',
+    description:
+      'Posts the posture summary into this channel or chat each week (Monday 09:00 in your time zone unless you say otherwise); "off" stops it; alone, says what is scheduled here.',
+    examples: ['report weekly', 'report weekly on Tuesday at 08:30 Europe/Paris', 'report off'],
+  },
   audit: {
     name: 'audit',
     syntax: 'audit [<person> | campaign <number> | last <days> days | export]',
@@ -139,6 +149,10 @@ export function parseAdminCommand(name: AdminCommandName, args: readonly string[
     }
     case 'audit':
       return parseAudit(rest, refuse);
+    case 'report': {
+      const report = parseReportCommand(rest);
+      return 'problem' in report ? refuse(report.problem) : { ok: true, command: { name, ...report.command } };
+    }
     case 'scan':
     case 'export':
       return rest === '' ? { ok: true, command: { name } } : refuse(`"${name}" takes nothing after it.`);
@@ -214,6 +228,8 @@ export function describeForAudit(command: AdminCommand): string {
       return command.force ? 'nudge <user> force' : 'nudge <user>';
     case 'audit':
       return describeAudit(command);
+    case 'report':
+      return command.action === 'show' ? 'report' : `report ${command.action}`;
     default:
       return command.name;
   }

@@ -25,6 +25,7 @@ import { requestScan } from '../../../use-cases/request-scan';
 import type { NudgeRequest, NudgeResult } from '../../../use-cases/send-nudge';
 import { auditAnswer } from './audit-answer';
 import { nudgeAnswer } from './nudge-answer';
+import { reportAnswer, type ReportsHere } from './report-answer';
 
 /** What to send back: a card or plain words, and whether it may be shown outside personal chat. */
 export type AdminAnswer =
@@ -55,6 +56,8 @@ export interface AdminAnswerDeps {
   vault: DownloadVault;
   /** Sends one nudge now, or queues it for when it may go (outside sending hours, throttled). */
   sendNudge(request: NudgeRequest): Promise<NudgeResult>;
+  /** `report`: the weekly reports, and the conversation this turn is in (absent: reports are not wired). */
+  reportsHere?: ReportsHere;
   /** Where browsers reach this bot, for download links; unknown = exports are off. */
   publicUrl(): string | undefined;
 }
@@ -83,12 +86,17 @@ export async function answerAdminCommand(command: AdminCommand, actorId: string,
       return { privacy: 'private', ...(await auditAnswer(command, actorId, deps)) };
     case 'export':
       return { privacy: 'private', kind: 'export', ...(await exportAnswer(deps, actorId)) };
+    case 'report':
+      return { privacy: 'public', text: await reportAnswer(deps.reportsHere, command, actorId, deps.now) };
     case 'nudge':
       return { privacy: 'private', kind: 'userStatus', text: await nudgeAnswer(deps.sendNudge, command.who, command.force, actorId) };
   }
 }
 
-export async function summary(deps: AdminAnswerDeps, department?: string): Promise<AdminAnswer> {
+/** What the posture summary needs: the turn's answers have it, and so does the weekly report, which has no turn. */
+export type SummaryDeps = Pick<AdminAnswerDeps, 'store' | 'departmentMinSize' | 'now' | 'mfaRequirement' | 'smtpLine'>;
+
+export async function summary(deps: SummaryDeps, department?: string): Promise<AdminAnswer> {
   const result = await readPosture({ store: deps.store, minimumDepartmentSize: deps.departmentMinSize }, department);
   switch (result.kind) {
     case 'noScanYet':
@@ -126,7 +134,7 @@ export async function summary(deps: AdminAnswerDeps, department?: string): Promi
 }
 
 /** For the whole tenant only: policies apply to people, not to departments' figures. A failed read costs no answer. */
-async function requirementLine(deps: AdminAnswerDeps, department: string | undefined): Promise<ReadinessLine[]> {
+async function requirementLine(deps: SummaryDeps, department: string | undefined): Promise<ReadinessLine[]> {
   if (department !== undefined) return [];
   const lines = await Promise.all([deps.mfaRequirement?.().catch(() => undefined), deps.smtpLine?.().catch(() => undefined)]);
   return lines.filter((line): line is ReadinessLine => line !== undefined);

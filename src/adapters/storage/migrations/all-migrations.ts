@@ -19,6 +19,7 @@ import { smtpOwnerNudges } from './018_smtp_owner_nudges';
 import { smtpCampaigns } from './019_smtp_campaigns';
 import { auditSubjects } from './020_audit_subjects';
 import { auditAppendOnly } from './021_audit_append_only';
+import { postureReports } from './022_posture_reports';
 import type { Migration } from './migration';
 
 /** Every migration, in order. A new migration file is added here too. */
@@ -44,4 +45,5 @@ export const allMigrations: readonly Migration[] = [
   smtpCampaigns,
   auditSubjects,
   auditAppendOnly,
+  postureReports,
 ];
