@@ -31,6 +31,8 @@ export interface PostureConfig {
   departmentMinSize: number;
   /** AUDIT_RETENTION_DAYS: audit entries older than this are deleted, once a day (default 365). */
   auditRetentionDays: number;
+  /** ALERT_STRONG_DROP_POINTS: a fall of more than this in the share with strong MFA between two scans alerts the admins (default 5). */
+  alertStrongDropPoints: number;
   /**
    * The share of enabled members the registration report must cover for a scan to be published (0–1). A report
    * cut off half-way would otherwise show everyone it missed as having no MFA.

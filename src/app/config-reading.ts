@@ -1,3 +1,4 @@
+import { isGuid } from '../domain/guid';
 /**
  * How the configuration reads the environment: a value trimmed (blank is unset), and the checks on addresses.
  * Problems name the setting, never echo its value (it may be a secret).
@@ -47,4 +48,21 @@ export function checkHttpsUrl(env: Env, name: string, problems: string[]): strin
 
 export function isLoopback(host: string): boolean {
   return host === '127.0.0.1' || host === '::1' || host === 'localhost';
+}
+
+/** Whether Intl knows the zone (an IANA name such as Europe/Paris). */
+export function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A comma-separated list of Entra object ids, or a problem saying how to write it. */
+export function readIdList(env: Env, name: string, problems: string[]): string[] {
+  const ids = (read(env, name) ?? '').split(/\s*,\s*/).filter(Boolean);
+  if (ids.some((id) => !isGuid(id))) problems.push(`${name} must be a comma-separated list of object ids (GUIDs).`);
+  return ids;
 }

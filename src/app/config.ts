@@ -11,8 +11,9 @@ import { DEFAULT_SNOOZE_POLICY, parseSnoozePolicy } from '../domain/nudges/snooz
 import type { ErrorCode } from '../domain/errors';
 import { isGuid } from '../domain/guid';
 import { DEFAULT_AUDIT_RETENTION_DAYS } from '../use-cases/purge-audit-log';
+import { DEFAULT_STRONG_DROP_POINTS } from '../domain/alerts/posture-alert';
 import { readAnswerModel } from './answer-model-config';
-import { checkHttpsUrl, checkUrl, isLoopback, read, type Env } from './config-reading';
+import { checkHttpsUrl, checkUrl, isLoopback, isTimeZone, read, readIdList, type Env } from './config-reading';
 import { readBotCredential, readGraphCredential } from './credential-config';
 import { readMailboxOwners } from './smtp-config';
 
@@ -76,22 +77,8 @@ const common = z.object({
   CAMPAIGN_SEND_RATE: z.coerce.number().int().min(1).max(1000).default(40),
   DEPARTMENT_MIN_SIZE: z.coerce.number().int().min(1).max(1000).default(5),
   AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(DEFAULT_AUDIT_RETENTION_DAYS),
+  ALERT_STRONG_DROP_POINTS: z.coerce.number().min(0.1).max(100).default(DEFAULT_STRONG_DROP_POINTS),
 });
-
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function readIdList(env: Env, name: string, problems: string[]): string[] {
-  const ids = (read(env, name) ?? '').split(/\s*,\s*/).filter(Boolean);
-  if (ids.some((id) => !isGuid(id))) problems.push(`${name} must be a comma-separated list of object ids (GUIDs).`);
-  return ids;
-}
 
 function readPosture(env: Env, base: z.infer<typeof common>, problems: string[], adminGroupIds: string[]): PostureConfig {
   return {
@@ -107,6 +94,7 @@ function readPosture(env: Env, base: z.infer<typeof common>, problems: string[],
     rates: { includeGuests: base.RATES_INCLUDE_GUESTS === 'true', includeDisabled: base.RATES_INCLUDE_DISABLED === 'true' },
     departmentMinSize: base.DEPARTMENT_MIN_SIZE,
     auditRetentionDays: base.AUDIT_RETENTION_DAYS,
+    alertStrongDropPoints: base.ALERT_STRONG_DROP_POINTS,
     minReportCoverage: base.SCAN_MIN_REPORT_COVERAGE,
     scanOnStart: false,
   };

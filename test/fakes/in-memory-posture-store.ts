@@ -192,6 +192,7 @@ export class InMemoryPostureStore implements PostureStore {
       .filter((user) => department === undefined || (user.department ?? '').toLowerCase() === department)
       .filter((user) => query.includeExcluded || user.countsInRates)
       .filter((user) => !query.phoneOnly || isPhoneOnly(user.methods))
+      .filter((user) => !query.adminsOnly || user.isAdmin)
       .sort(byName);
     return { users: matches.slice(query.offset, query.offset + query.limit), total: matches.length };
   }

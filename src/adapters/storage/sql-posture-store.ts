@@ -182,6 +182,7 @@ export class SqlPostureStore implements PostureStore {
            AND ($2::text IS NULL OR lower(COALESCE(department, '')) = lower($2::text))
            AND ($3::boolean OR counts_in_rates)
            AND (NOT $6::boolean OR ${sql.phoneOnlySql('$7', '$8')})
+           AND (NOT $9::boolean OR is_admin)
        )
        SELECT counted.total, page.*
        FROM (SELECT count(*) AS total FROM matches) AS counted
@@ -196,6 +197,7 @@ export class SqlPostureStore implements PostureStore {
         query.limit,
         query.phoneOnly ?? false,
         ...sql.phoneOnlyParameters(),
+        query.adminsOnly ?? false,
       ],
     );
     const total = rows[0]?.total ?? 0;

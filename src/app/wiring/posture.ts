@@ -13,6 +13,7 @@ import { scanTenant } from '../../use-cases/scan-tenant';
 import type { GraphSlice } from './graph';
 import type { Platform } from './platform';
 import type { TeamsSlice } from './teams';
+import { adminAlerts } from './alerts';
 import { AUDIT_PURGE_CRON, EXPIRED_EXPORTS_CRON } from './tuning';
 
 /** Deletes expired exports nobody fetched. */
@@ -68,6 +69,7 @@ export async function wirePosture(platform: Platform, graph: GraphSlice, teams: 
   const auditLog = new SqlAuditLog(platform.db);
   await scheduleHousekeeping(platform, vault, auditLog);
   const classification = { policy: DEFAULT_CLASSIFICATION_POLICY, rates: config.posture.rates };
+  const alertAdmins = adminAlerts(platform, graph, teams, store);
   const scan = async (data: PostureScanJobData) => {
     const outcome = await scanTenant(
       { directory: graph.scanDirectory, store, ...classification, now, minReportCoverage: config.posture.minReportCoverage },
@@ -79,6 +81,7 @@ export async function wirePosture(platform: Platform, graph: GraphSlice, teams: 
       'posture scan ended',
     );
     if (outcome.kind !== 'alreadyRunning') await readSmtpSenders();
+    await alertAdmins(outcome);
     if (outcome.kind === 'completed' && outcome.stats.directoryTotalsError) {
       logger.warn(
         { error: outcome.stats.directoryTotalsError },

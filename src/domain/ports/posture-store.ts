@@ -35,6 +35,8 @@ export interface UserQuery {
   includeExcluded?: boolean;
   /** Only people whose MFA is SMS and/or voice alone (isPhoneOnly), whatever their strength. */
   phoneOnly?: boolean;
+  /** Only people who hold an admin role (isAdmin). */
+  adminsOnly?: boolean;
   offset: number;
   limit: number;
 }

@@ -221,6 +221,21 @@ export function postureStoreContract(name: string, openData: () => Promise<Postu
         expect(snapshot.overall).toEqual({ ...counts(1, 0, 0, 1, 0, 0), phoneOnly: 1 });
       });
 
+      it('lists only the admins when asked, of the strengths asked', async () => {
+        await scan(store, [
+          fakeUser('admin-sms', { isAdmin: true, methods: ['sms'] }),
+          fakeUser('admin-strong', { isAdmin: true, methods: ['passkey'] }),
+          fakeUser('user-sms', { methods: ['sms'] }),
+        ]);
+        const { users, total } = await store.listUsers({
+          strengths: ['acceptable', 'weak', 'none'],
+          adminsOnly: true,
+          offset: 0,
+          limit: 10,
+        });
+        expect([users.map((user) => user.id), total]).toEqual([['admin-sms'], 1]);
+      });
+
       it('forgets people a later scan did not see, and updates those it saw again', async () => {
         await scan(store, [fakeUser('stay', { methods: ['sms'] }), fakeUser('leave', { methods: ['passkey'] })]);
 

@@ -226,6 +226,13 @@ describe('nudge settings', () => {
       expect(problemsOf({ ...complete, AUDIT_RETENTION_DAYS: wrong }).join('\n')).toContain('AUDIT_RETENTION_DAYS');
   });
 
+  it('alerts on a fall of more than 5 points of strong MFA unless told otherwise, and refuses a setting that is not 0.1 to 100', () => {
+    expect(loadProductionConfig(complete).posture.alertStrongDropPoints).toBe(5);
+    expect(loadProductionConfig({ ...complete, ALERT_STRONG_DROP_POINTS: '2.5' }).posture.alertStrongDropPoints).toBe(2.5);
+    for (const wrong of ['0', '101', 'lots'])
+      expect(problemsOf({ ...complete, ALERT_STRONG_DROP_POINTS: wrong }).join('\n')).toContain('ALERT_STRONG_DROP_POINTS');
+  });
+
   it('reads what nudges ask for, and refuses anything but authenticator, passkey or either without echoing it', () => {
     expect(loadProductionConfig({ ...complete, NUDGE_TARGET: 'either' }).nudges.policy.target).toBe('either');
     const text = problemsOf({ ...complete, NUDGE_TARGET: 'yubikey-secret' }).join('\n');

@@ -20,6 +20,7 @@ import { smtpCampaigns } from './019_smtp_campaigns';
 import { auditSubjects } from './020_audit_subjects';
 import { auditAppendOnly } from './021_audit_append_only';
 import { postureReports } from './022_posture_reports';
+import { postureAlerts } from './023_posture_alerts';
 import type { Migration } from './migration';
 
 /** Every migration, in order. A new migration file is added here too. */
@@ -46,4 +47,5 @@ export const allMigrations: readonly Migration[] = [
   auditSubjects,
   auditAppendOnly,
   postureReports,
+  postureAlerts,
 ];
