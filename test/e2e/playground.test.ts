@@ -381,6 +381,41 @@ describeWithBrowser('the demo in the Agents Playground, getting ready for 1 Febr
     await screenshotWhole('44-admin-campaign-for-list');
   });
 
+  it('sets up a weekly report in the chat, which arrives as the posture card under a line saying how to stop it', async () => {
+    // The demo's clock is Friday 4 December 2026, 09:00 UTC: a report due at that minute is posted at the next tick.
+    await ui.sendMessage('report weekly on Friday at 09:00 UTC');
+    expect((await ui.waitForBotReply({ containsText: "I'll post the MFA posture summary" })).text).toContain('every Friday at 09:00 (UTC)');
+    expect((await run.demo().app.reports.postDue()).posted).toHaveLength(1);
+    const report = await ui.waitForBotReply({ containsText: 'Weekly MFA report' });
+    expect(report.text).toContain('Say report off here to stop it');
+    await ui.waitForBotReply({ containsText: 'MFA posture', card: true, since: 0 });
+    // The line that says what it is, at the top, with as much of the card as the window holds.
+    await ui.page.setViewportSize({ ...ui.page.viewportSize()!, height: 1500 });
+    await ui.page
+      .locator('.fai-OutputCard')
+      .nth(report.index)
+      .evaluate((element) => element.scrollIntoView({ block: 'start' }));
+    await ui.screenshot('45-weekly-report');
+    await ui.page.setViewportSize({ ...ui.page.viewportSize()!, height: 900 });
+    await ui.sendMessage('report off');
+    await ui.waitForBotReply({ containsText: 'Stopped: no more weekly MFA reports in our chat.' });
+  });
+
+  it('alerts the admin privately when another admin account loses strong MFA', async () => {
+    const demo = run.demo();
+    const { users } = await productStores(demo.app).posture.listUsers({ strengths: ['strong'], adminsOnly: true, offset: 0, limit: 50 });
+    const losing = users.find((user) => user.id !== demo.me.id)!;
+    demo.graph.state.setMethods(losing.id, []);
+    demo.graph.state.refreshReport();
+    await ui.sendMessage('scan');
+    const alert = await ui.waitForBotReply({ containsText: 'MFA Coach alert', card: true, timeoutMs: 60_000 });
+    expect(alert.cards[0]!.text).toContain('An admin account lost strong MFA');
+    expect(alert.cards[0]!.buttons).toContain('Posture');
+    await screenshotWhole('46-admin-alert');
+    const contrasts = (await ui.textContrasts()).filter((t) => t.text !== '■' && !t.inChart);
+    expect(contrasts.filter((t) => t.ratio < (t.large ? 3 : 4.5))).toEqual([]);
+  });
+
   it("shows both of the tenant's policies: who must use MFA, and Entra's registration campaign", async () => {
     await ui.sendMessage('policy');
     const text = (await ui.waitForBotReply({ containsText: 'Who must use MFA', card: true })).cards[0]!.text;

@@ -81,18 +81,22 @@ export async function wirePosture(platform: Platform, graph: GraphSlice, teams: 
       'posture scan ended',
     );
     if (outcome.kind !== 'alreadyRunning') await readSmtpSenders();
-    await alertAdmins(outcome);
     if (outcome.kind === 'completed' && outcome.stats.directoryTotalsError) {
       logger.warn(
         { error: outcome.stats.directoryTotalsError },
         "the directory's own registration totals could not be read; the scan completed without them",
       );
     }
-    // An admin's `scan` hears the result in the conversation it was asked in.
-    if (!data.replyTo) return;
-    await teams.adapter.continueConversationAsync(teams.botAppId ?? '', data.replyTo as Partial<ConversationReference>, async (context) => {
-      await context.sendActivity({ attachments: [asAttachment(scanResultCard(outcome, now()))] });
-    });
+    // An admin's `scan` hears the result in the conversation it was asked in; then the admins hear what it changed.
+    if (data.replyTo)
+      await teams.adapter.continueConversationAsync(
+        teams.botAppId ?? '',
+        data.replyTo as Partial<ConversationReference>,
+        async (context) => {
+          await context.sendActivity({ attachments: [asAttachment(scanResultCard(outcome, now()))] });
+        },
+      );
+    await alertAdmins(outcome);
   };
   await registerPostureScanJob(jobs, { cron: config.posture.scanCron, timeZone: config.posture.scanTimeZone }, scan);
   if (config.posture.scanOnStart) await requestPostureScan(jobs, { trigger: 'schedule' });
