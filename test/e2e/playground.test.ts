@@ -416,6 +416,17 @@ describeWithBrowser('the demo in the Agents Playground, getting ready for 1 Febr
     expect(contrasts.filter((t) => t.ratio < (t.large ? 3 : 4.5))).toEqual([]);
   });
 
+  it('draws a target on the trend with the pace needed to reach it', async () => {
+    await ui.sendMessage('target 90% by 2027-03-31');
+    await ui.waitForBotReply({ containsText: 'Target set' });
+    await ui.sendMessage('trend');
+    const trend = await ui.waitForBotReply({ containsText: 'Strong MFA over', card: true });
+    expect(trend.cards[0]!.text).toMatch(/Target 90% strong by 31 Mar 2027: [\d.]+ points to go in 16 weeks, about [\d.]+ a week\./);
+    await screenshotWhole('47-trend-with-target');
+    await ui.sendMessage('target off');
+    await ui.waitForBotReply({ containsText: 'Target removed' });
+  });
+
   it("shows both of the tenant's policies: who must use MFA, and Entra's registration campaign", async () => {
     await ui.sendMessage('policy');
     const text = (await ui.waitForBotReply({ containsText: 'Who must use MFA', card: true })).cards[0]!.text;

@@ -171,6 +171,7 @@ function adminAnswers(
     now,
     ...(extra.mfaRequirement ? { mfaRequirement: extra.mfaRequirement } : {}),
     smtpLine: extra.smtpLine,
+    targets: posture.targets,
     smtpSenderOf: async (id) => (await smtpSenders.smtpSendersByAccount([id]))[0],
     smtpPasswordSenders: () => passwordSendersById(extra.smtp),
     vault,

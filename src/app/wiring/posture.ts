@@ -1,11 +1,12 @@
 import type { ConversationReference } from 'botbuilder';
 import { scanResultCard } from '../../adapters/bot/admin/scan-result-card';
-import { asAttachment } from '../../adapters/bot/cards/card-template';
+import { asAttachment, type AdaptiveCard } from '../../adapters/bot/cards/card-template';
 import { registerPostureScanJob, requestPostureScan, type PostureScanJobData } from '../../adapters/jobs/posture-scan-job';
 import { SqlAuditLog } from '../../adapters/storage/sql-audit-log';
 import { SqlDownloadVault } from '../../adapters/storage/sql-download-vault';
 import { SqlPostureStore } from '../../adapters/storage/sql-posture-store';
 import { SqlSmtpSenderStore } from '../../adapters/storage/sql-smtp-sender-store';
+import { SqlStrongTargetStore } from '../../adapters/storage/sql-strong-target-store';
 import { DEFAULT_CLASSIFICATION_POLICY } from '../../domain/mfa/mfa-strength';
 import { purgeAuditLog } from '../../use-cases/purge-audit-log';
 import { scanSmtpSenders } from '../../use-cases/scan-smtp-senders';
@@ -60,6 +61,12 @@ function smtpSendersReader({ logger, now }: Platform, graph: GraphSlice, store: 
 /** The tenant's MFA posture: its scans, their store, the audit log and the one-time export links. */
 export type PostureSlice = Awaited<ReturnType<typeof wirePosture>>;
 
+async function postScanResult(teams: TeamsSlice, replyTo: unknown, card: AdaptiveCard): Promise<void> {
+  await teams.adapter.continueConversationAsync(teams.botAppId ?? '', replyTo as Partial<ConversationReference>, async (context) => {
+    await context.sendActivity({ attachments: [asAttachment(card)] });
+  });
+}
+
 export async function wirePosture(platform: Platform, graph: GraphSlice, teams: TeamsSlice) {
   const { config, logger, jobs, now } = platform;
   const store = new SqlPostureStore(platform.db);
@@ -88,17 +95,10 @@ export async function wirePosture(platform: Platform, graph: GraphSlice, teams: 
       );
     }
     // An admin's `scan` hears the result in the conversation it was asked in; then the admins hear what it changed.
-    if (data.replyTo)
-      await teams.adapter.continueConversationAsync(
-        teams.botAppId ?? '',
-        data.replyTo as Partial<ConversationReference>,
-        async (context) => {
-          await context.sendActivity({ attachments: [asAttachment(scanResultCard(outcome, now()))] });
-        },
-      );
+    if (data.replyTo) await postScanResult(teams, data.replyTo, scanResultCard(outcome, now()));
     await alertAdmins(outcome);
   };
   await registerPostureScanJob(jobs, { cron: config.posture.scanCron, timeZone: config.posture.scanTimeZone }, scan);
   if (config.posture.scanOnStart) await requestPostureScan(jobs, { trigger: 'schedule' });
-  return { store, vault, smtpSenders, auditLog, ...classification };
+  return { store, vault, smtpSenders, auditLog, targets: new SqlStrongTargetStore(platform.db), ...classification };
 }

@@ -24,7 +24,13 @@ export async function wireReports(
 ) {
   const { config, jobs, logger, now } = platform;
   const store = new SqlPostureReportStore(platform.db);
-  const summaryDeps: SummaryDeps = { store: posture.store, departmentMinSize: config.posture.departmentMinSize, now, ...lines };
+  const summaryDeps: SummaryDeps = {
+    store: posture.store,
+    departmentMinSize: config.posture.departmentMinSize,
+    now,
+    targets: posture.targets,
+    ...lines,
+  };
   const postDue = async () => {
     const done = await postDueReports({ reports: store, now }, async (report) =>
       postPostureReport(teams.adapter, teams.botAppId ?? '', report, await summary(summaryDeps)),

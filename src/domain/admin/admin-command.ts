@@ -1,6 +1,7 @@
 import { isGuid } from '../guid';
 import { SMS_VOICE_RETIREMENT } from '../mfa/sms-voice-retirement';
 import { parseReportCommand, type ReportCommand } from '../reports/report-command';
+import { parseTargetCommand, type TargetCommand } from './target-command';
 
 /**
  * What admins can ask for, independent of how it was typed. The bot parses chat text into these;
@@ -16,6 +17,8 @@ export type AdminCommand =
   /** Without a filter, the latest entries; `export`: the whole log as a CSV file (never with a filter). */
   | { name: 'audit'; filter?: AuditFilter }
   | { name: 'audit'; export: true }
+  /** The tenant's target for strong MFA, set, removed or shown. */
+  | ({ name: 'target' } & TargetCommand)
   /** The posture summary posted into this conversation each week (`report weekly …`), stopped, or shown. */
   | ({ name: 'report' } & ReportCommand)
   /** `who` is a UPN (or an Entra object id); `force` overrides the frequency cap and a snooze, not sending hours. */
@@ -90,6 +93,12 @@ export const ADMIN_COMMANDS: Record<AdminCommandName, CommandUsage> = {
       'Sends one person an MFA reminder card now, within their sending hours; "force" sends even if they had one recently or snoozed.',
     examples: ['nudge adele.vance@contoso.com', 'nudge adele.vance@contoso.com force'],
   },
+  target: {
+    name: 'target',
+    syntax: 'target [<percent>% by <YYYY-MM-DD> | off]',
+    description: 'The share with strong MFA to reach, and by when: posture and trend then show it with the pace needed; "off" removes it.',
+    examples: ['target 95% by 2027-03-31', 'target', 'target off'],
+  },
   report: {
     name: 'report',
     syntax: 'report [weekly [on <weekday>] [at <HH:MM>] [<time zone>] | off]',
@@ -149,6 +158,10 @@ export function parseAdminCommand(name: AdminCommandName, args: readonly string[
     }
     case 'audit':
       return parseAudit(rest, refuse);
+    case 'target': {
+      const target = parseTargetCommand(rest);
+      return 'problem' in target ? refuse(target.problem) : { ok: true, command: { name, ...target.command } };
+    }
     case 'report': {
       const report = parseReportCommand(rest);
       return 'problem' in report ? refuse(report.problem) : { ok: true, command: { name, ...report.command } };
@@ -230,6 +243,8 @@ export function describeForAudit(command: AdminCommand): string {
       return describeAudit(command);
     case 'report':
       return command.action === 'show' ? 'report' : `report ${command.action}`;
+    case 'target':
+      return command.action === 'set' ? `target ${command.percent}% by ${command.by}` : command.action === 'off' ? 'target off' : 'target';
     default:
       return command.name;
   }

@@ -26,6 +26,9 @@ import type { NudgeRequest, NudgeResult } from '../../../use-cases/send-nudge';
 import { auditAnswer } from './audit-answer';
 import { nudgeAnswer } from './nudge-answer';
 import { reportAnswer, type ReportsHere } from './report-answer';
+import { targetAnswer } from './target-answer';
+import { targetLine } from '../../../domain/mfa/strong-target';
+import type { StrongTargetStore } from '../../../domain/ports/strong-target-store';
 
 /** What to send back: a card or plain words, and whether it may be shown outside personal chat. */
 export type AdminAnswer =
@@ -56,6 +59,8 @@ export interface AdminAnswerDeps {
   vault: DownloadVault;
   /** Sends one nudge now, or queues it for when it may go (outside sending hours, throttled). */
   sendNudge(request: NudgeRequest): Promise<NudgeResult>;
+  /** `target`: the tenant's target for strong MFA, shown on posture and trend (absent: no targets). */
+  targets?: StrongTargetStore;
   /** `report`: the weekly reports, and the conversation this turn is in (absent: reports are not wired). */
   reportsHere?: ReportsHere;
   /** Where browsers reach this bot, for download links; unknown = exports are off. */
@@ -78,7 +83,11 @@ export async function answerAdminCommand(command: AdminCommand, actorId: string,
     case 'trend': {
       const trend = await readPostureTrend({ store: deps.store, now: deps.now }, command.days);
       if (trend.kind === 'invalidDays') return { privacy: 'public', text: `Ask for 1 to ${trend.maxDays} days.` };
-      return { privacy: 'public', card: postureTrendCard({ days: trend.days, points: trend.points }) };
+      const target = await deps.targets?.get();
+      return {
+        privacy: 'public',
+        card: postureTrendCard({ days: trend.days, points: trend.points, ...(target ? { target, now: deps.now() } : {}) }),
+      };
     }
     case 'scan':
       return scan(deps, actorId);
@@ -88,13 +97,15 @@ export async function answerAdminCommand(command: AdminCommand, actorId: string,
       return { privacy: 'private', kind: 'export', ...(await exportAnswer(deps, actorId)) };
     case 'report':
       return { privacy: 'public', text: await reportAnswer(deps.reportsHere, command, actorId, deps.now) };
+    case 'target':
+      return { privacy: 'public', text: await targetAnswer(deps, command, actorId) };
     case 'nudge':
       return { privacy: 'private', kind: 'userStatus', text: await nudgeAnswer(deps.sendNudge, command.who, command.force, actorId) };
   }
 }
 
 /** What the posture summary needs: the turn's answers have it, and so does the weekly report, which has no turn. */
-export type SummaryDeps = Pick<AdminAnswerDeps, 'store' | 'departmentMinSize' | 'now' | 'mfaRequirement' | 'smtpLine'>;
+export type SummaryDeps = Pick<AdminAnswerDeps, 'store' | 'departmentMinSize' | 'now' | 'mfaRequirement' | 'smtpLine' | 'targets'>;
 
 export async function summary(deps: SummaryDeps, department?: string): Promise<AdminAnswer> {
   const result = await readPosture({ store: deps.store, minimumDepartmentSize: deps.departmentMinSize }, department);
@@ -125,12 +136,23 @@ export async function summary(deps: SummaryDeps, department?: string): Promise<A
           ...(change ? { change, previousTakenAt: change.previousTakenAt } : {}),
           ...(result.byMethod ? { byMethod: result.byMethod } : {}),
           ...(result.directoryTotals ? { directoryTotals: result.directoryTotals } : {}),
-          readiness: [...readinessLines(deps.now(), figures, change), ...(await requirementLine(deps, result.department))],
+          readiness: [
+            ...(await targetLines(deps, result.department, figures.strongPercent)),
+            ...readinessLines(deps.now(), figures, change),
+            ...(await requirementLine(deps, result.department)),
+          ],
           freshness: cardFreshness(freshness),
         }),
       };
     }
   }
+}
+
+/** The tenant's target and the pace it needs, first: for the whole tenant only (a target is the tenant's). */
+async function targetLines(deps: SummaryDeps, department: string | undefined, strongPercent: number): Promise<ReadinessLine[]> {
+  if (department !== undefined || !deps.targets) return [];
+  const target = await deps.targets.get();
+  return target ? [targetLine(target, strongPercent, deps.now())] : [];
 }
 
 /** For the whole tenant only: policies apply to people, not to departments' figures. A failed read costs no answer. */

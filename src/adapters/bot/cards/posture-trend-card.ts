@@ -1,4 +1,5 @@
 import type { TrendPoint } from '../../../domain/mfa/posture-trend';
+import { targetDeadline, targetLine, targetProgress, type StrongTarget } from '../../../domain/mfa/strong-target';
 import { renderCard, type AdaptiveCard } from './card-template';
 import { directoryText, TEXT_LIMITS } from './directory-text';
 import { changeText, countText, percentText } from './figure-text';
@@ -16,6 +17,10 @@ export interface PostureTrendView {
   points: readonly TrendPointView[];
   /** Of the latest scan; absent when there is none. */
   freshness?: Freshness;
+  /** The tenant's target for strong MFA (the tenant's trend only): drawn as the pace needed from the last scan. */
+  target?: Pick<StrongTarget, 'percent' | 'by'>;
+  /** For the target's pace: when the card is drawn. */
+  now?: Date;
 }
 
 /** Days drawn at most (a year of daily scans is thinned evenly); about 3 KB of chart data. */
@@ -69,5 +74,32 @@ export function postureTrendCard(view: PostureTrendView): AdaptiveCard {
       .filter(Boolean)
       .join(' '),
     freshness: view.freshness ? freshnessLine(view.freshness) : '',
+    ...targetOf(view, last),
   });
+}
+
+/**
+ * The target as the chart draws it: a second line from the last scan to the target on its day, the pace needed
+ * (only while it is still to reach), and the target's line in words. Nothing for a department's trend.
+ */
+function targetOf(
+  view: PostureTrendView,
+  last: TrendPointView | undefined,
+): { needed: { x: string; y: number }[]; neededLegend: string; targetText: string } {
+  const none = { needed: [], neededLegend: '', targetText: '' };
+  if (!view.target || view.department !== undefined || !last) return none;
+  const now = view.now ?? last.at;
+  const line = targetLine(view.target, last.strongPercent, now);
+  const progress = targetProgress(view.target, last.strongPercent, now);
+  return {
+    needed:
+      progress.kind === 'toGo'
+        ? [
+            { x: isoDay(last.at), y: round1(last.strongPercent) },
+            { x: view.target.by, y: round1(view.target.percent) },
+          ]
+        : [],
+    neededLegend: `Needed for ${percentText(view.target.percent)} by ${utcDateText(targetDeadline(view.target))}`,
+    targetText: line.text + '.',
+  };
 }

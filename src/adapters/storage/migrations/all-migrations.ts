@@ -21,6 +21,7 @@ import { auditSubjects } from './020_audit_subjects';
 import { auditAppendOnly } from './021_audit_append_only';
 import { postureReports } from './022_posture_reports';
 import { postureAlerts } from './023_posture_alerts';
+import { strongTarget } from './024_strong_target';
 import type { Migration } from './migration';
 
 /** Every migration, in order. A new migration file is added here too. */
@@ -48,4 +49,5 @@ export const allMigrations: readonly Migration[] = [
   auditAppendOnly,
   postureReports,
   postureAlerts,
+  strongTarget,
 ];
