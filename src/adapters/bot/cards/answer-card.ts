@@ -27,6 +27,8 @@ export interface AnswerCardView {
   helpDesk: string;
   /** In a channel or group chat, "help" needs an @mention; the hint says so. */
   inChannel: boolean;
+  /** The article this one was opened from (a related question's button): a way back to it. */
+  backTo?: string;
 }
 
 /**
@@ -94,8 +96,9 @@ export function answerCard(view: AnswerCardView): AdaptiveCard {
   const { article, related, goodToKnow } = view.answer;
   const steps = article.steps.map((step, index) => ({ number: index + 1, text: articleText(step, ANSWER_LIMITS.step) }));
   const points = goodToKnow.slice(0, ANSWER_LIMITS.goodToKnow).map((point) => ({ text: articleText(point, ANSWER_LIMITS.step) }));
-  const buttons = relatedButtons(related, new Set([article.id]), texts);
+  const buttons = relatedButtons(related, new Set([article.id]), texts, article.id);
   return renderCard('answer', {
+    back: view.backTo ? { title: texts.back, verb: VERBS.showAnswer, data: { articleId: view.backTo } } : null,
     hasNote: language !== 'en',
     note: texts.articleInEnglish,
     labels: { steps: texts.steps, goodToKnow: texts.goodToKnow, relatedQuestions: texts.relatedQuestions },
@@ -131,7 +134,7 @@ function writtenAnswerCard(
     .map((part) => articleText(part, ANSWER_LIMITS.paragraph, escapeMarkdown))
     .filter(Boolean)
     .slice(0, ANSWER_LIMITS.paragraphs);
-  const buttons = relatedButtons(related, new Set([article.id, ...citedIds]), texts);
+  const buttons = relatedButtons(related, new Set([article.id, ...citedIds]), texts, article.id);
   // Each cited article's first source, then their second ones, and so on: every cited article gets a link.
   const perArticle = written.cited.map((cited) => cited.sources.filter(isHttps).slice(0, ANSWER_LIMITS.sources));
   const urls: string[] = [];
@@ -163,16 +166,18 @@ export function articleText(text: string, maxChars: number, escape: (text: strin
     .join('');
 }
 
-/** Related questions as buttons, leaving out the articles already on the card. */
 /**
- * Each related article as a row: its first question as wrapping text, and a short button that shows it. A button's
- * title does not wrap (Teams and the Playground cut a long one at the card's edge), so the question is not on it.
+ * Each related article as a row, leaving out the articles already on the card: its first question as wrapping text,
+ * and a short button that shows it in place of this card. A button's title does not wrap (Teams and the Playground
+ * cut a long one at the card's edge), so the question is not on it. `from`: the article shown now, so that the one
+ * opened has a way back.
  */
 function relatedButtons(
   related: Article[],
   shown: ReadonlySet<string>,
   texts: AnswerTexts,
-): { text: string; title: string; verb: string; articleId: string }[] {
+  from?: string,
+): { text: string; title: string; verb: string; articleId: string; data: { articleId: string; from?: string } }[] {
   return related
     .filter((other) => !shown.has(other.id))
     .slice(0, ANSWER_LIMITS.relatedButtons)
@@ -181,6 +186,7 @@ function relatedButtons(
       title: buttonText(texts.show, ANSWER_LIMITS.buttonTitle),
       verb: VERBS.showAnswer,
       articleId: other.id,
+      data: from ? { articleId: other.id, from } : { articleId: other.id },
     }));
 }
 

@@ -12,6 +12,8 @@ export interface AnswerTexts {
   relatedQuestions: string;
   /** The button beside a related question or a "did you mean" choice: shows that article. */
   show: string;
+  /** On an article shown from a related question: back to the answer it was shown from. */
+  back: string;
   /** On an answer to a question not asked in English. */
   articleInEnglish: string;
   /** Under an answer: where it comes from. */
@@ -47,6 +49,7 @@ export const ANSWER_TEXTS: Record<AnswerLanguage, AnswerTexts> = {
     goodToKnow: 'Good to know',
     relatedQuestions: 'Related questions',
     show: 'Show',
+    back: '◀ Back',
     articleInEnglish: 'My articles are in English: this is the closest one to your question.',
     summarisedFrom: (sources) => `Summarised in our own words from ${sources === 1 ? 'the source' : 'the sources'} below.`,
     notWhatYouAsked: (helpDesk, inChannel) =>
@@ -77,6 +80,7 @@ export const ANSWER_TEXTS: Record<AnswerLanguage, AnswerTexts> = {
     goodToKnow: 'Bon à savoir',
     relatedQuestions: 'Questions proches',
     show: 'Voir',
+    back: '◀ Retour',
     articleInEnglish: 'Mes articles sont en anglais : voici celui qui répond le mieux à votre question.',
     summarisedFrom: (sources) => `Résumé avec nos mots à partir ${sources === 1 ? 'de la source' : 'des sources'} ci-dessous.`,
     notWhatYouAsked: (helpDesk, inChannel) =>
@@ -108,6 +112,7 @@ export const ANSWER_TEXTS: Record<AnswerLanguage, AnswerTexts> = {
     goodToKnow: 'Gut zu wissen',
     relatedQuestions: 'Ähnliche Fragen',
     show: 'Anzeigen',
+    back: '◀ Zurück',
     articleInEnglish: 'Meine Artikel sind auf Englisch: Dies ist der, der am besten zu Ihrer Frage passt.',
     summarisedFrom: (sources) => `In eigenen Worten zusammengefasst aus ${sources === 1 ? 'der Quelle' : 'den Quellen'} unten.`,
     notWhatYouAsked: (helpDesk, inChannel) =>
@@ -139,6 +144,7 @@ export const ANSWER_TEXTS: Record<AnswerLanguage, AnswerTexts> = {
     goodToKnow: 'Conviene saber',
     relatedQuestions: 'Preguntas relacionadas',
     show: 'Ver',
+    back: '◀ Volver',
     articleInEnglish: 'Mis artículos están en inglés: este es el que mejor responde a su pregunta.',
     summarisedFrom: (sources) => `Resumido con nuestras palabras a partir de ${sources === 1 ? 'la fuente' : 'las fuentes'} de abajo.`,
     notWhatYouAsked: (helpDesk, inChannel) =>

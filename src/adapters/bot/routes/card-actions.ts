@@ -27,7 +27,7 @@ const campaignRequest = { state: campaignValue, target: campaignValue, snoozeDay
  */
 export const CARD_ACTION_DATA = {
   [VERBS.showHelp]: z.object({}),
-  [VERBS.showAnswer]: z.object({ articleId: id }),
+  [VERBS.showAnswer]: z.object({ articleId: id, from: id.optional() }),
   [VERBS.postureSummary]: z.object({ department: department.optional() }),
   [VERBS.postureDepartments]: z.object({}),
   [VERBS.postureTrend]: z.object({ days: z.number().int().min(1).max(365).optional() }),

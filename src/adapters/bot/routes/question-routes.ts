@@ -63,12 +63,21 @@ export function registerAnswerCardAction(app: Application<TurnState>, deps: BotD
   onCardAction(app, deps, VERBS.showAnswer, async (context, data) => {
     const answer = isArticleId(data.articleId) ? answerArticle(deps.knowledge, data.articleId) : ({ kind: 'unknown' } as const);
     if (answer.kind === 'unknown') deps.logger.info({ verb: VERBS.showAnswer }, 'a related-question button named no article');
-    return cardFor(context, deps, answer);
+    // The way back names an article too: only one that exists gets the button.
+    const backTo =
+      data.from && isArticleId(data.from) && answerArticle(deps.knowledge, data.from).kind !== 'unknown' ? data.from : undefined;
+    return cardFor(context, deps, answer, backTo);
   });
 }
 
-function cardFor(context: TurnContext, deps: BotDependencies, answer: Answer): AdaptiveCard {
-  return answerCard({ answer, botName: deps.botName, helpDesk: deps.helpDesk, inChannel: whereOf(context.activity) !== 'personal' });
+function cardFor(context: TurnContext, deps: BotDependencies, answer: Answer, backTo?: string): AdaptiveCard {
+  return answerCard({
+    answer,
+    botName: deps.botName,
+    helpDesk: deps.helpDesk,
+    inChannel: whereOf(context.activity) !== 'personal',
+    ...(backTo ? { backTo } : {}),
+  });
 }
 
 /** The message's text, tidied and cut to MAX_QUESTION_CHARS, or undefined when there is none. */

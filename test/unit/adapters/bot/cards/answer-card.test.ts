@@ -64,11 +64,31 @@ describe('answerCard', () => {
     ]);
     expect(allText(card)).toContain('Related questions');
     expect(choices(card)).toEqual([
-      ['How do I change my MFA phone number?', 'Show', VERBS.showAnswer, { articleId: 'change-security-info' }],
-      ['Move Authenticator to a new phone', 'Show', VERBS.showAnswer, { articleId: 'authenticator-new-phone' }],
+      // Each carries the article shown now, so that the one it opens has a way back.
+      [
+        'How do I change my MFA phone number?',
+        'Show',
+        VERBS.showAnswer,
+        { articleId: 'change-security-info', from: 'lost-or-stolen-phone' },
+      ],
+      [
+        'Move Authenticator to a new phone',
+        'Show',
+        VERBS.showAnswer,
+        { articleId: 'authenticator-new-phone', from: 'lost-or-stolen-phone' },
+      ],
     ]);
     // Related questions are inline; the card's own actions are the sources only.
     expect(executeActions(card)).toEqual([]);
+    // Opened from another article, it offers the way back to it, in the question's language.
+    const opened = answerCard({
+      ...view,
+      answer: { kind: 'answer', article: article(), related: [], goodToKnow: [] },
+      backTo: 'change-security-info',
+    });
+    expect(executeActions(opened)).toEqual([
+      { type: 'Action.Execute', title: '◀ Back', verb: VERBS.showAnswer, data: { articleId: 'change-security-info' } },
+    ]);
     expect(allText(card)).toContain('the IT service desk, extension 4357');
   });
 

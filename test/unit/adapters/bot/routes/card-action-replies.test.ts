@@ -26,6 +26,19 @@ describe("what the bot answers to a card's button", () => {
     expect((await press(VERBS.showAnswer, { articleId: ARTICLE.id })).text).toContain(ARTICLE.shortAnswer);
   });
 
+  it('gives an article opened from another the way back to it, and none back to an article that does not exist', async () => {
+    const chat = testChat();
+    const [withBack] = await chat.send(
+      teams.anAdaptiveCardInvoke({ verb: VERBS.showAnswer, data: { articleId: ARTICLE.id, from: ARTICLE.id }, user: employee }),
+    );
+    expect(JSON.stringify(invokeCardOf(withBack))).toContain('"title":"◀ Back"');
+    const [forged] = await chat.send(
+      teams.anAdaptiveCardInvoke({ verb: VERBS.showAnswer, data: { articleId: ARTICLE.id, from: 'no-such-article' }, user: employee }),
+    );
+    expect(allText(invokeCardOf(forged))).toContain(ARTICLE.shortAnswer);
+    expect(JSON.stringify(invokeCardOf(forged))).not.toContain('◀ Back');
+  });
+
   it.each([
     [VERBS.showAnswer, { articleId: 42 }],
     [VERBS.showAnswer, {}],
