@@ -371,7 +371,13 @@ export async function openPlayground(url: string, options: OpenPlaygroundOptions
       const input = await cardInput(label);
       if ((await input.getAttribute('role')) === 'combobox') {
         await input.click();
-        await page.getByRole('option', { name: value, exact: true }).click();
+        // A single choice is an option; a multi-select draws each choice as a checkbox, and stays open after a pick.
+        const choice = page
+          .getByRole('option', { name: value, exact: true })
+          .or(page.getByRole('menuitemcheckbox', { name: value, exact: true }))
+          .or(page.getByRole('checkbox', { name: value, exact: true }));
+        await choice.first().click();
+        if ((await input.getAttribute('aria-expanded')) === 'true') await page.keyboard.press('Escape');
         return;
       }
       await input.fill(value);

@@ -86,3 +86,11 @@ function previewOf(people: readonly UserMfaStatus[]): CampaignPreview {
     sample: people.slice(0, PREVIEW_SAMPLE).map((person) => person.displayName),
   };
 }
+
+/** The departments the latest scan knows, by name (people without one are not a department): the form offers them. */
+export async function knownDepartments(deps: Pick<AudienceCheckDeps, 'posture'>): Promise<string[]> {
+  const [snapshot] = await deps.posture.latestSnapshots(1);
+  return Object.keys(snapshot?.byDepartment ?? {})
+    .filter((name) => name !== '')
+    .sort((a, b) => a.localeCompare(b));
+}

@@ -1,5 +1,7 @@
 import { demoPersonas, generateDemoTenant } from '../../emulators/demo-tenant';
+import { POSTURE_SCAN_JOB } from '../../src/adapters/jobs/posture-scan-job';
 import { databaseChoices } from '../support/app-harness';
+import { eventually } from '../support/eventually';
 import { adminsGroupOf, teamsUser, useEndToEnd, wordsOf as text } from '../support/end-to-end';
 
 jest.setTimeout(90_000);
@@ -19,17 +21,21 @@ describe.each(databaseChoices())('alerts to the admins end to end (%s)', (databa
     { installFor: [admin], clearBetweenTests: false },
   );
   const alertsTo = () => e2e.cardsTo(admin).filter((card) => text(card).includes('MFA Coach alert'));
-  /** Asks for a scan and waits for its result in the admin's chat (the alerts are sent before it). */
+  /**
+   * Asks for a scan and waits for its job to end: the result is posted to the admin first, the alerts after it, so
+   * the job's end (not the result) is when everything the scan tells has been told.
+   */
   const scanned = async () => {
-    const before = e2e.connector.activities(e2e.personal(admin)).length;
+    const before = e2e.harness.queuedJobs(POSTURE_SCAN_JOB).length;
     await e2e.say(admin, 'scan');
-    await e2e.connector.waitFor(
-      () =>
-        e2e.connector
-          .activities(e2e.personal(admin))
-          .slice(before)
-          .some((a) => /scan finished|scan failed|could not finish/i.test(text(a.activity))),
-      30_000,
+    await eventually(
+      'the scan job ended',
+      async () => {
+        const jobs = e2e.harness.queuedJobs(POSTURE_SCAN_JOB);
+        const states = await Promise.all(jobs.map((job) => job.state()));
+        return jobs.length > before && states.every((state) => state === 'completed' || state === 'failed');
+      },
+      { timeoutMs: 30_000, intervalMs: 100 },
     );
   };
 

@@ -603,7 +603,8 @@ describeWithBrowser('a reminder campaign in the demo, in two Playgrounds side by
     await manager.fillCardInput('Name', `${department} without MFA`);
     await manager.fillCardInput('Who to remind', 'No MFA at all');
     await manager.fillCardInput('Among', 'Chosen departments');
-    await manager.fillCardInput('Departments (when chosen), separated by commas', department);
+    // The departments the scan knows are choices: the one chosen is picked from them, as a person would.
+    await manager.fillCardInput('Departments (when chosen)', department);
     // The delivery window is left as the form starts it: the demo's own sending hours (any time).
     await manager.pickCardDate('Deadline shown on the card (optional)', DEADLINE);
     await manager.screenshot('20-campaign-form');

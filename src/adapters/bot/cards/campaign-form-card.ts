@@ -33,6 +33,20 @@ export interface CampaignFormView {
   preview?: CampaignPreview;
   /** Why nobody can be counted yet (no scan, no read of the sign-in log). */
   note?: string;
+  /** The departments the latest scan knows: offered as choices, so that none can be mistyped. */
+  departments?: readonly string[];
+}
+
+/**
+ * The most departments offered as choices (the card stays small); with more, or with one whose name holds a comma
+ * (the choices' values are joined by commas), the field is typed, and checked against the scan when sent.
+ */
+export const MAX_DEPARTMENT_CHOICES = 100;
+
+function departmentChoices(departments: readonly string[] | undefined): { title: string; value: string }[] {
+  if (!departments || departments.length === 0 || departments.length > MAX_DEPARTMENT_CHOICES) return [];
+  if (departments.some((name) => /[,;\n]/.test(name))) return [];
+  return departments.map((name) => ({ title: name, value: name }));
 }
 
 const DEPARTMENTS_SHOWN = 8;
@@ -104,6 +118,7 @@ export function campaignFormCard(view: CampaignFormView = {}): AdaptiveCard {
     verb: VERBS.campaignCreate,
     previewVerb: VERBS.campaignPreview,
     testVerb: VERBS.campaignTest,
+    departmentChoices: departmentChoices(view.departments),
     intro: values.gaps === 'smtpPassword' ? SMTP_INTRO : MFA_INTRO,
     preview: view.preview ? previewText(view.preview) : (view.note ?? ''),
   });

@@ -9,7 +9,6 @@ import { countText } from '../cards/figure-text';
 import { directoryText, TEXT_LIMITS } from '../cards/directory-text';
 import type { BotDependencies } from '../bot-dependencies';
 import { adminRefusalCard } from '../cards/admin-refusal-card';
-import { campaignFormCard } from '../cards/campaign-form-card';
 import { campaignStatusCard } from '../cards/campaign-status-card';
 import { escapeMarkdown, type AdaptiveCard } from '../cards/card-template';
 import { textCard } from '../cards/text-card';
@@ -19,7 +18,7 @@ import { outcomeWords } from '../cards/campaign-plan-text';
 import { onCardAction, type CardActionData, type Verb } from './card-actions';
 import { auditTurn } from './audit-turn';
 import { campaignAccess, cantCheckCampaignRights, MANAGERS_ONLY } from './campaign-access';
-import { changeHeadline, newCampaignForm, timeZoneOf } from './campaign-routes';
+import { campaignForm, changeHeadline, newCampaignForm, timeZoneOf } from './campaign-routes';
 import { campaignFormForList } from '../../../domain/campaigns/list-campaign';
 import { sendingHoursText } from '../../../domain/nudges/quiet-hours';
 
@@ -100,7 +99,7 @@ async function created(
   const owner = { id: context.activity.from!.aadObjectId!, name: context.activity.from?.name ?? 'campaign manager' };
   const result = await createCampaign(deps.campaigns.manage, form, owner);
   if (result.kind === 'invalid')
-    return campaignFormCard({ values: form, problems: result.problems, defaultTarget: deps.nudgeTarget, ...previewOf(result) });
+    return campaignForm(deps, { values: form, problems: result.problems, defaultTarget: deps.nudgeTarget, ...previewOf(result) });
   await auditTurn(context, deps)(`campaign new ${result.campaign.number}`, 'allowed');
   const reach = result.preview
     ? ` It reaches ${countText(result.preview.people)} ${result.preview.people === 1 ? 'person' : 'people'} now.`
@@ -115,7 +114,7 @@ async function created(
 async function previewed(deps: BotDependencies, data: CardActionData<typeof VERBS.campaignPreview>): Promise<AdaptiveCard> {
   const form = formOf(data);
   const result = await previewCampaign(deps.campaigns.manage, form);
-  return campaignFormCard({ values: form, problems: result.problems, defaultTarget: deps.nudgeTarget, ...previewOf(result) });
+  return campaignForm(deps, { values: form, problems: result.problems, defaultTarget: deps.nudgeTarget, ...previewOf(result) });
 }
 
 /**
@@ -134,7 +133,7 @@ async function formForList(
     window: sendingHoursText(deps.sendingHours),
   };
   const result = await previewCampaign(deps.campaigns.manage, values);
-  return campaignFormCard({
+  return campaignForm(deps, {
     ...timeZoneOf(context),
     values,
     title: `New campaign: ${directoryText(values.name, TEXT_LIMITS.free)}`,
@@ -159,12 +158,12 @@ async function tested(context: TurnContext, deps: BotDependencies, data: CardAct
   const form = formOf(data);
   const author = { id: context.activity.from!.aadObjectId!, name: context.activity.from?.name ?? 'there' };
   const result = await deps.campaigns.sendTest(form, author);
-  if (result.kind === 'invalid') return campaignFormCard({ values: form, problems: result.problems, defaultTarget: deps.nudgeTarget });
+  if (result.kind === 'invalid') return campaignForm(deps, { values: form, problems: result.problems, defaultTarget: deps.nudgeTarget });
   await auditTurn(context, deps)('campaign test', result.kind === 'sent' ? 'allowed' : 'failed');
   // Teams' own words about a failure are not ours: escaped before they go into the form's markdown.
   const why = 'reason' in result ? escapeMarkdown(result.reason) : result.kind;
   const note = TEST_NOTES[result.kind] ?? `The test could not be sent to you (${why}). Nothing was created.`;
-  return campaignFormCard({ values: form, defaultTarget: deps.nudgeTarget, note });
+  return campaignForm(deps, { values: form, defaultTarget: deps.nudgeTarget, note });
 }
 
 function previewOf(result: { preview?: CampaignPreview; note?: string }): { preview?: CampaignPreview; note?: string } {

@@ -12,7 +12,8 @@ import { EXPORT_LINK_MINUTES } from '../../../use-cases/export-posture';
 import { changeCampaign, listCampaigns, readCampaignReport } from '../../../use-cases/manage-campaigns';
 import type { BotDependencies } from '../bot-dependencies';
 import { adminRefusalCard } from '../cards/admin-refusal-card';
-import { campaignFormCard, formValuesOf } from '../cards/campaign-form-card';
+import { campaignFormCard, formValuesOf, type CampaignFormView } from '../cards/campaign-form-card';
+import { knownDepartments } from '../../../use-cases/preview-campaign';
 import { campaignListCard } from '../cards/campaign-list-card';
 import { campaignStatusCard } from '../cards/campaign-status-card';
 import { asAttachment, type AdaptiveCard } from '../cards/card-template';
@@ -98,7 +99,7 @@ async function answer(
       return;
     case 'new':
       await audit('campaign new', 'allowed');
-      await sendCard(turn, newCampaignForm(context, deps));
+      await sendCard(turn, await newCampaignForm(context, deps));
       return;
     case 'status':
       return answerStatus(turn, command);
@@ -134,7 +135,7 @@ async function answerCopy(turn: CampaignTurn, command: CommandNamed<'copy'>): Pr
   else
     await sendCard(
       turn,
-      campaignFormCard({
+      await campaignForm(turn.deps, {
         values: formValuesOf(campaign),
         title: `New campaign, copied from campaign ${campaign.number}`,
         defaultTarget: turn.deps.nudgeTarget,
@@ -222,18 +223,28 @@ export function timeZoneOf(context: TurnContext): { timeZone?: string } {
  * longer offered (a card kept past its date) gives the blank form: the manager sees nothing was filled in. What to
  * ask for starts at the bot's setting (a preset leaves it there).
  */
-export function newCampaignForm(
+export async function newCampaignForm(
   context: TurnContext,
-  deps: Pick<BotDependencies, 'now' | 'nudgeTarget' | 'sendingHours'>,
+  deps: Pick<BotDependencies, 'now' | 'nudgeTarget' | 'sendingHours' | 'campaigns'>,
   presetKey?: CampaignPresetKey,
-): AdaptiveCard {
+): Promise<AdaptiveCard> {
   const presets = campaignPresets(deps.now());
   const preset = presetKey ? presets.find((p) => p.key === presetKey) : undefined;
-  return campaignFormCard({
+  return campaignForm(deps, {
     ...timeZoneOf(context),
     presets,
     defaultTarget: deps.nudgeTarget,
     defaultWindow: deps.sendingHours,
     ...(preset ? { values: preset.values, title: `New campaign: ${preset.title}` } : {}),
   });
+}
+
+/**
+ * The campaign form with the departments the latest scan knows as its choices. Without them (no scan yet, the store
+ * did not answer) the field is typed, and what is typed is checked against the scan when the form is sent.
+ */
+export async function campaignForm(deps: Pick<BotDependencies, 'campaigns'>, view: CampaignFormView): Promise<AdaptiveCard> {
+  const audience = deps.campaigns.manage.audience;
+  const departments = audience ? await knownDepartments(audience).catch(() => []) : [];
+  return campaignFormCard({ ...view, departments });
 }

@@ -193,6 +193,34 @@ describe('the campaign form', () => {
     expect(window(campaignFormCard({ defaultWindow: parseSendingHours('always'), values: { window: '10-12 Fri' } }))).toBe('10-12 Fri');
   });
 
+  it('offers the departments the scan knows as choices, keeping those chosen, and a typed field when it cannot', () => {
+    const field = (card: unknown) =>
+      [...ofType(card, 'Input.ChoiceSet'), ...ofType(card, 'Input.Text')].filter((i) => i.id === 'departments');
+    const chosen = campaignFormCard({ departments: ['Finance', 'Sales'], values: { departments: 'Sales' } });
+    expect(field(chosen)).toEqual([
+      expect.objectContaining({
+        type: 'Input.ChoiceSet',
+        isMultiSelect: true,
+        value: 'Sales',
+        choices: [
+          { title: 'Finance', value: 'Finance' },
+          { title: 'Sales', value: 'Sales' },
+        ],
+      }),
+    ]);
+    expect(JSON.stringify(chosen)).not.toContain('${');
+    // No scan yet, a name a comma would split, or more than a card should hold: typed, and checked when sent.
+    for (const departments of [[], ['Sales, EMEA', 'Finance'], Array.from({ length: 101 }, (_, i) => `D${i}`)])
+      expect(field(campaignFormCard({ departments })).map((i) => i.type)).toEqual(['Input.Text']);
+  });
+
+  it('starts an SMTP campaign form with words about the owners card, not the MFA reminder', () => {
+    expect(allText(campaignFormCard({ values: { gaps: 'smtpPassword' } }))).toContain(
+      'the card about their accounts that send mail with a password',
+    );
+    expect(allText(campaignFormCard())).toContain('gets the MFA reminder card');
+  });
+
   it('offers each preset as a button that asks for a form filled from it, and none when there is none', () => {
     const card = campaignFormCard({ presets: [{ key: 'beforeSmsVoiceStop', title: 'Before SMS and voice stop' }] });
     expect(JSON.stringify(card)).not.toContain('${');
