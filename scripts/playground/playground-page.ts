@@ -40,6 +40,8 @@ export const SELECTORS = {
 } as const;
 
 export interface OpenPlaygroundOptions {
+  /** The device's light or dark setting, which the Playground follows as Teams follows its own theme. */
+  colorScheme?: 'light' | 'dark';
   /** Where screenshot(name) writes `<name>.png`. Default: `<os tmp>/playground-screenshots`. */
   screenshotsDir?: string;
   /** Default: env CHROMIUM_PATH, else /usr/bin/chromium. */
@@ -213,6 +215,7 @@ export async function openPlayground(url: string, options: OpenPlaygroundOptions
   const browser = options.browser ?? (await launchChromium(options.chromiumPath));
   const context = await browser.newContext({
     viewport: options.viewport ?? { width: 1400, height: 900 },
+    ...(options.colorScheme ? { colorScheme: options.colorScheme } : {}),
     ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}),
   });
   // Offline: the UI asks res-1.cdn.office.net for Segoe UI fonts; failing fast beats waiting for DNS.

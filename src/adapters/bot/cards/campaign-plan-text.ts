@@ -25,7 +25,7 @@ export const TARGET_TEXT: Record<NudgeTarget, string> = {
 export const STATUS_TEXT: Record<CampaignStatus, { text: string; color: TextColor }> = {
   active: { text: 'Active', color: 'Default' },
   paused: { text: 'Paused: no nudge goes out until it is resumed', color: 'Accent' },
-  cancelled: { text: 'Cancelled', color: 'Attention' },
+  cancelled: { text: 'Cancelled', color: 'Default' },
   finished: { text: 'Finished: every run has been delivered', color: 'Default' },
 };
 

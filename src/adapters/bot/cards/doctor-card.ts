@@ -9,7 +9,7 @@ import type { TextColor } from './strength-label';
 const LOOK: Record<HealthStatus, { text: string; color: TextColor }> = {
   ok: { text: 'OK', color: 'Default' },
   warn: { text: 'WARN', color: 'Default' },
-  fail: { text: 'FAIL', color: 'Attention' },
+  fail: { text: 'FAIL', color: 'Default' },
 };
 
 /**

@@ -29,15 +29,15 @@ export interface ChangeText {
 }
 
 /**
- * A change in percentage points. `higherIsBetter` picks the colour: more people on weak-only MFA is bad news, in red;
- * good news keeps the default colour (green text cannot be read on Teams' light theme), its arrow says which way.
+ * A change in percentage points, its arrow saying which way. `higherIsBetter` tells bad news (more people on weak-only
+ * MFA, fewer on strong), which a sign marks: no text colour reads at AA on both of Teams' themes.
  */
 export function changeText(points: number, higherIsBetter: boolean): ChangeText {
   const rounded = Math.round(points * 10) / 10;
   if (rounded === 0) return { text: 'no change', color: 'Default' };
   const up = rounded > 0;
-  const text = `${up ? '▲' : '▼'} ${Math.abs(rounded).toFixed(1)} pts`;
-  return { text, color: up === higherIsBetter ? 'Default' : 'Attention' };
+  const text = `${up === higherIsBetter ? '' : '⚠ '}${up ? '▲' : '▼'} ${Math.abs(rounded).toFixed(1)} pts`;
+  return { text, color: 'Default' };
 }
 
 /** "1 person", "2 people". */

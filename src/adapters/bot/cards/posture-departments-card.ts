@@ -24,10 +24,9 @@ export interface PostureDepartmentsView {
 /** A card holds this many rows (about 8 KB, under 16 KB with the longest names); the rest are counted in a note. */
 export const MAX_DEPARTMENT_ROWS = 25;
 
-/** Below half on strong MFA is a department to talk to, in red; the rest in the default colour (green and amber are unreadable). */
-function strongColor(percent: number): TextColor {
-  if (percent < 50) return 'Attention';
-  return 'Default';
+/** Below half on strong MFA is a department to talk to: a sign says so (no text colour reads on both of Teams' themes). */
+function strongText(percent: number): string {
+  return percent < 50 ? `⚠ ${percentText(percent)}` : percentText(percent);
 }
 
 function rowName(row: DepartmentRowView): string {
@@ -85,8 +84,7 @@ export function postureDepartmentsCard(view: PostureDepartmentsView): AdaptiveCa
       name: rowName(row),
       ...departmentLink(row),
       people: countText(row.figures.counted),
-      strong: percentText(row.figures.strongPercent),
-      strongColor: strongColor(row.figures.strongPercent),
+      strong: strongText(row.figures.strongPercent),
       gap: countText(row.figures.counted - row.counts.strong),
     })),
     notes: rows.length === 0 && !withheld ? '' : notes,

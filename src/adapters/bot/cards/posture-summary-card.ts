@@ -40,7 +40,7 @@ export interface PostureSummaryView {
 const TONE_LOOK: Readonly<Record<ReadinessTone, { sign: string; color: string }>> = {
   good: { sign: '✓ ', color: 'Default' },
   warning: { sign: '⚠ ', color: 'Default' },
-  attention: { sign: '⚠ ', color: 'Attention' },
+  attention: { sign: '⚠ ', color: 'Default' },
   neutral: { sign: '', color: 'Default' },
 };
 

@@ -93,7 +93,7 @@ function content(view: ScanStatusView) {
     case 'failed':
       return {
         title: 'The scan stopped',
-        titleColor: 'Attention',
+        titleColor: 'Default',
         message: `${directoryText(view.reason, TEXT_LIMITS.free)} The figures from the previous scan still stand; try "scan" again later.`,
         facts: [],
         footnote: `Started ${utcDateTimeText(view.startedAt)} · stopped ${utcDateTimeText(view.failedAt)}`,

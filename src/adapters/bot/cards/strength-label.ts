@@ -2,12 +2,15 @@ import type { MethodKind } from '../../../domain/mfa/method-kind';
 import type { MfaStrength } from '../../../domain/mfa/mfa-strength';
 
 /**
- * Colours a TextBlock may take: the semantic colours that stay readable on Teams' light theme (WCAG AA, checked in the
- * Playground). Good (light green) and Warning (amber) are not among them: on white they read at 2.1:1 and 1.5:1.
+ * Colours a TextBlock may take: those that read at WCAG AA (4.5:1) on both of Teams' themes, by Teams' published host
+ * configs (checked in teams-theme-contrast.test.ts, and on the light theme in the Playground). Good and Warning read at
+ * 2.1:1 and 1.5:1 on white; Attention reads at 3.3:1 on the dark theme's card, so bad news is said with a sign (⚠)
+ * or a coloured box, whose own words stay dark on both themes.
  */
-export type TextColor = 'Default' | 'Accent' | 'Attention';
+export const TEXT_COLORS = ['Default', 'Accent'] as const;
+export type TextColor = (typeof TEXT_COLORS)[number];
 /** Colours a square swatch (■) beside a figure may take, to match the chart: decoration, the word beside it says what it is. */
-export type SwatchColor = TextColor | 'Good' | 'Warning';
+export type SwatchColor = TextColor | 'Good' | 'Warning' | 'Attention';
 /** Colours a Container or Column can take; the same meaning as TextColor, as a background. */
 export type ContainerStyle = 'default' | 'emphasis' | 'accent' | 'good' | 'warning' | 'attention';
 /** Colours a chart data point can take (Teams chart elements, a subset of their named colours). */
@@ -20,7 +23,7 @@ export interface StrengthLook {
   inSentence: string;
   /** What it means, in a few words, for people who do not know the policy. */
   meaning: string;
-  /** For words: never green or amber, too faint to read on Teams' light theme. */
+  /** For words: never green, amber or red, too faint to read on one of Teams' themes. */
   textColor: TextColor;
   /** For a coloured square (■) next to a figure, where contrast matters less than matching the chart. */
   swatchColor: SwatchColor;
@@ -55,7 +58,7 @@ export const STRENGTH_LOOK: Readonly<Record<MfaStrength, StrengthLook>> = {
     label: 'Weak',
     inSentence: 'weak',
     meaning: 'SMS, phone call or email only',
-    textColor: 'Attention',
+    textColor: 'Default',
     swatchColor: 'Warning',
     containerStyle: 'warning',
     chartColor: 'warning',
@@ -64,7 +67,7 @@ export const STRENGTH_LOOK: Readonly<Record<MfaStrength, StrengthLook>> = {
     label: 'No MFA',
     inSentence: 'no MFA',
     meaning: 'no method registered',
-    textColor: 'Attention',
+    textColor: 'Default',
     swatchColor: 'Attention',
     containerStyle: 'attention',
     chartColor: 'attention',

@@ -94,7 +94,7 @@ export function userListCard(view: UserListView): AdaptiveCard {
       // One line for both: one TextBlock less per row keeps a full page small.
       details: `${directoryText(u.userPrincipalName, TEXT_LIMITS.userPrincipalName)} · ${u.department ? directoryText(u.department, TEXT_LIMITS.department) : 'no department'}`,
       strength: STRENGTH_LOOK[u.strength].label + (u.isCriticalAdmin ? ' · ⚠ admin' : ''),
-      strengthColor: u.isCriticalAdmin ? 'Attention' : STRENGTH_LOOK[u.strength].textColor,
+      strengthColor: STRENGTH_LOOK[u.strength].textColor,
       // "No MFA" already says there is no method.
       methods: rowMethods(u),
     })),

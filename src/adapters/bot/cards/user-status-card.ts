@@ -50,7 +50,7 @@ interface Flag {
 
 function flagsOf(view: UserStatusView): Flag[] {
   const flags: Flag[] = [];
-  if (view.isCriticalAdmin) flags.push({ text: '⚠ Critical: an administrator without strong MFA', color: 'Attention' });
+  if (view.isCriticalAdmin) flags.push({ text: '⚠ Critical: an administrator without strong MFA', color: 'Default' });
   else if (view.isAdmin) flags.push({ text: 'Administrator', color: 'Default' });
   // Microsoft's own flags: registered methods that its policy does not let the person use for MFA. Only from
   // the report: after a live check the methods are newer than the report's verdict on them.
@@ -64,7 +64,7 @@ function flagsOf(view: UserStatusView): Flag[] {
     const { signIns, lastSeen } = view.smtpSender;
     flags.push({
       text: `⚠ Sends mail with a password through SMTP AUTH (${signIns} sign-in${signIns === 1 ? '' : 's'} in 30 days, the latest ${utcDateTimeText(lastSeen)}): MFA cannot protect that, and it stops when basic authentication is switched off. Say "smtp ${view.userPrincipalName}" for more`,
-      color: 'Attention',
+      color: 'Default',
     });
   }
   if (view.userType === 'guest') flags.push({ text: 'Guest account: left out of the rates', color: 'Default' });

@@ -33,11 +33,11 @@ describe('commandUsageCard', () => {
     expect(texts(card).at(-1)).toContain('mention me first (@MFA Coach)');
   });
 
-  it('says what was wrong under the heading, escaped, in the attention colour', () => {
+  it('says what was wrong under the heading, escaped, in the colour that reads on both Teams themes', () => {
     const card = commandUsageCard({ ...usage, typed: 'trend lots', problem: 'The number of days must be a whole number, not "*lots*".' });
     const problem = ofType(card, 'TextBlock')[1]!;
     expect(problem.text).toBe('The number of days must be a whole number, not "\\*lots\\*"\\.');
-    expect(problem.color).toBe('Attention');
+    expect(problem.color).toBeUndefined();
   });
 
   it(`shows at most ${MAX_USAGE_EXAMPLES} examples, and "Example" for one`, () => {

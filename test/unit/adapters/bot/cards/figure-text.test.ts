@@ -14,10 +14,11 @@ describe('figures as cards print them', () => {
     expect(percentText(value)).toBe(text);
   });
 
-  it('prints changes in points with an arrow, bad news in red, good news in the default colour (green text is unreadable on the light theme of Teams)', () => {
+  it('prints changes in points with an arrow, bad news marked with a sign, all in the default colour (no other reads on both of Teams themes)', () => {
     expect(changeText(3.14, true)).toEqual({ text: '▲ 3.1 pts', color: 'Default' });
-    expect(changeText(-0.44, true)).toEqual({ text: '▼ 0.4 pts', color: 'Attention' });
-    expect(changeText(2, false)).toEqual({ text: '▲ 2.0 pts', color: 'Attention' });
+    expect(changeText(-0.44, true)).toEqual({ text: '⚠ ▼ 0.4 pts', color: 'Default' });
+    expect(changeText(2, false)).toEqual({ text: '⚠ ▲ 2.0 pts', color: 'Default' });
+    expect(changeText(-2, false)).toEqual({ text: '▼ 2.0 pts', color: 'Default' });
     expect(changeText(0.01, true)).toEqual({ text: 'no change', color: 'Default' });
   });
 

@@ -43,8 +43,8 @@ describe('postureDepartmentsCard', () => {
     expectSoundCard(card, 6_000);
     expect(table(card)).toEqual([
       ['Department', 'People', 'Strong', 'Gap'],
-      ['_No department_', '150', '30%', '105'],
-      ['Sales', '812', '41.3%', '477'],
+      ['_No department_', '150', '⚠ 30%', '105'],
+      ['Sales', '812', '⚠ 41.3%', '477'],
       [ESCAPED_MARKDOWN_NAME, '905', '96.1%', '35'],
       ['_Other (6 small departments)_', '17', '52.9%', '8'],
     ]);
@@ -55,11 +55,12 @@ describe('postureDepartmentsCard', () => {
     expect(action(card, 'Tenant summary')?.verb).toBe(VERBS.postureSummary);
   });
 
-  it('colours % strong: red under half, the default colour above (green text is unreadable on the light theme of Teams)', () => {
+  it('marks % strong under half with a sign, in the default colour like the rest (no other reads on both of Teams themes)', () => {
     const cells = ofType(postureDepartmentsCard({ ranking: { rows }, minimumSize: 5, freshness }), 'TextBlock');
-    expect(cells.find((c) => c.text === '30%')?.color).toBe('Attention');
-    expect(cells.find((c) => c.text === '52.9%')?.color).toBe('Default');
-    expect(cells.find((c) => c.text === '96.1%')?.color).toBe('Default');
+    expect(cells.find((c) => c.text === '⚠ 30%')).toBeDefined();
+    expect(cells.find((c) => c.text === '52.9%')).toBeDefined();
+    // Only the department names that are buttons take the accent colour (it reads at AA on both themes).
+    expect(cells.filter((c) => c.color !== undefined && c.color !== 'Default').map((c) => c.color)).toEqual(['Accent', 'Accent']);
   });
 
   it('does not mention "Other" when no department was merged, and explains withheld ones', () => {

@@ -68,7 +68,7 @@ describe('scanStatusCard', () => {
       reason: 'Graph refused the report.',
     });
     expectSoundCard(card, 3_000);
-    expect(ofType(card, 'TextBlock')[0]).toEqual(expect.objectContaining({ text: 'The scan stopped', color: 'Attention' }));
+    expect(ofType(card, 'TextBlock')[0]).toEqual(expect.objectContaining({ text: 'The scan stopped', color: 'Default' }));
     expect(allText(card)).toContain('Graph refused the report\\. The figures from the previous scan still stand');
     expect(executeActions(card)).toHaveLength(0);
   });

@@ -29,7 +29,7 @@ describe('strength and method labels', () => {
     for (const strength of STRENGTHS_STRONGEST_FIRST) {
       const look = STRENGTH_LOOK[strength];
       expect(look.label).not.toBe('');
-      expect(['Default', 'Accent', 'Attention']).toContain(look.textColor);
+      expect(['Default', 'Accent']).toContain(look.textColor);
     }
     expect(STRENGTH_LOOK.strong.chartColor).toBe('good');
     expect(STRENGTH_LOOK.none.chartColor).toBe('attention');

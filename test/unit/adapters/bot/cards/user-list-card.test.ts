@@ -50,7 +50,7 @@ describe('userListCard', () => {
     expect(text).toContain('ann\\_lee@contoso\\.com · Finance');
     expect(text).toContain('Weak · ⚠ admin');
     expect(text).toContain('Text message (SMS), Phone call');
-    expect(ofType(card, 'TextBlock').find((b) => b.text === 'Weak · ⚠ admin')?.color).toBe('Attention');
+    expect(ofType(card, 'TextBlock').find((b) => b.text === 'Weak · ⚠ admin')?.color).toBe('Default');
   });
 
   it('names the phones Entra keeps for each person on the phone-only list, under the note the caller gives', () => {

@@ -44,7 +44,7 @@ describe('userStatusCard', () => {
 
   it('flags an administrator without strong MFA as critical', () => {
     const card = userStatusCard(megan);
-    expect(ofType(card, 'TextBlock').find((b) => String(b.text).startsWith('⚠ Critical'))?.color).toBe('Attention');
+    expect(ofType(card, 'TextBlock').find((b) => String(b.text).startsWith('⚠ Critical'))?.color).toBe('Default');
     expect((ofType(card, 'Container')[0] as CardNode).style).toBe('attention');
     const plainAdmin = userStatusCard({ ...megan, strength: 'strong', isCriticalAdmin: false, methods: ['passkey'] });
     expect(texts(plainAdmin)).toContain('Administrator');
