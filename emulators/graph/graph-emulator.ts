@@ -19,6 +19,7 @@ import { conditionalAccessRoutes } from './routes/conditional-access-routes';
 import { directoryRolesRoutes } from './routes/directory-roles-routes';
 import { mailboxSettingsRoutes } from './routes/mailbox-settings-routes';
 import { membershipsRoutes } from './routes/memberships-routes';
+import { groupsRoutes } from './routes/groups-routes';
 import { reportsRoutes } from './routes/reports-routes';
 import { signInsRoutes } from './routes/sign-ins-routes';
 import { securityDefaultsRoutes } from './routes/security-defaults-routes';
@@ -94,6 +95,7 @@ export const GRAPH_ROUTES: readonly GraphRoute[] = [
   ...reportsRoutes,
   ...signInsRoutes,
   ...membershipsRoutes,
+  ...groupsRoutes,
   ...directoryRolesRoutes,
   ...teamworkRoutes,
   ...authenticationMethodsPolicyRoutes,

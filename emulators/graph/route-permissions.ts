@@ -115,7 +115,8 @@ const RULES: readonly PermissionRule[] = [
     ...DIRECTORY_DENIED,
   },
   {
-    route: /^GET \/groups\//,
+    // group-get, group-list-members and group-list (a group found by name): GroupMember.Read.All least.
+    route: /^GET \/groups(\/|$)/,
     anyOf: one('GroupMember.Read.All', 'Group.Read.All', 'Directory.Read.All', 'Directory.ReadWrite.All'),
     ...DIRECTORY_DENIED,
   },

@@ -8,7 +8,7 @@ import type { CampaignRuns } from '../domain/ports/campaign-runs';
 import type { CampaignReports } from '../domain/ports/campaign-reports';
 import type { EscalationLedger } from '../domain/ports/escalation-ledger';
 import type { NudgeTarget } from '../domain/nudges/nudge-target';
-import { checkCampaignAudience, type AudienceCheckDeps, type CampaignPreview } from './preview-campaign';
+import { checkCampaignAudience, withGroupFound, type AudienceCheckDeps, type CampaignPreview } from './preview-campaign';
 
 export interface CampaignManagementDeps {
   campaigns: CampaignRecords & Pick<CampaignRuns, 'runs'> & CampaignReports & Pick<EscalationLedger, 'escalationCounts'>;
@@ -29,8 +29,10 @@ export type CreateCampaignResult =
 export type CampaignPreviewResult = { problems: string[]; preview?: CampaignPreview; note?: string };
 
 /** Reads the form and counts its audience against the latest scan, creating nothing. */
-export async function previewCampaign(deps: CampaignManagementDeps, form: CampaignForm): Promise<CampaignPreviewResult> {
-  const parsed = parseCampaignPlan(form, deps.now(), deps.defaultTarget);
+export async function previewCampaign(deps: CampaignManagementDeps, typed: CampaignForm): Promise<CampaignPreviewResult> {
+  const found = await withGroupFound(deps.audience, typed);
+  if ('problems' in found) return found;
+  const parsed = parseCampaignPlan(found.form, deps.now(), deps.defaultTarget);
   if ('problems' in parsed) return { problems: parsed.problems };
   return deps.audience ? checkCampaignAudience(deps.audience, parsed.plan) : { problems: [] };
 }
@@ -41,7 +43,9 @@ export async function createCampaign(
   form: CampaignForm,
   owner: { id: string; name: string },
 ): Promise<CreateCampaignResult> {
-  const parsed = parseCampaignPlan(form, deps.now(), deps.defaultTarget);
+  const found = await withGroupFound(deps.audience, form);
+  if ('problems' in found) return { kind: 'invalid', problems: found.problems };
+  const parsed = parseCampaignPlan(found.form, deps.now(), deps.defaultTarget);
   if ('problems' in parsed) return { kind: 'invalid', problems: parsed.problems };
   // A misspelt department or a group that does not exist would reach nobody, silently: refused with what exists.
   const check = deps.audience ? await checkCampaignAudience(deps.audience, parsed.plan) : { problems: [] };

@@ -1,10 +1,14 @@
 import type { CampaignPlan } from '../domain/campaigns/campaign';
+import type { CampaignForm } from '../domain/campaigns/campaign-plan';
+import { isGuid } from '../domain/guid';
 import type { UserMfaStatus } from '../domain/mfa/user-registration';
 import type { PostureStore } from '../domain/ports/posture-store';
 import { chooseCampaignAudience, type AudienceDeps } from './choose-campaign-audience';
 
 export interface AudienceCheckDeps extends AudienceDeps {
   posture: AudienceDeps['posture'] & Pick<PostureStore, 'latestSnapshots'>;
+  /** The Entra groups with exactly this name (any case), for a group given by name; absent: ids only. */
+  groupsNamed?: (name: string) => Promise<readonly { id: string; displayName: string }[]>;
 }
 
 /** Who a campaign would reach if it ran now: how many, in which departments, and a few of them by name. */
@@ -93,4 +97,31 @@ export async function knownDepartments(deps: Pick<AudienceCheckDeps, 'posture'>)
   return Object.keys(snapshot?.byDepartment ?? {})
     .filter((name) => name !== '')
     .sort((a, b) => a.localeCompare(b));
+}
+
+/**
+ * A campaign for an Entra group may name it rather than give its id: the form with the name replaced by the id of
+ * the one group so named, or what to do when there is none or more than one. Anything else passes as it is (an id,
+ * or a name where names cannot be looked up, which the plan then refuses as not an id).
+ */
+export async function withGroupFound(
+  deps: Pick<AudienceCheckDeps, 'groupsNamed'> | undefined,
+  form: CampaignForm,
+): Promise<{ form: CampaignForm } | { problems: string[] }> {
+  const name = typeof form.groupId === 'string' ? form.groupId.trim() : '';
+  if (form.scope !== 'group' || name === '' || isGuid(name) || !deps?.groupsNamed) return { form };
+  const groups = await deps.groupsNamed(name).catch(() => undefined);
+  if (!groups)
+    return { problems: [`I couldn't look up the group "${name}" in Microsoft Graph just now: give its object id, or try again.`] };
+  if (groups.length === 1) return { form: { ...form, groupId: groups[0]!.id } };
+  if (groups.length === 0)
+    return { problems: [`No Entra group is named "${name}": check its name in the Entra admin center, or give its object id.`] };
+  return {
+    problems: [
+      `Several Entra groups are named "${name}": give the object id of the one you mean (${groups
+        .slice(0, 5)
+        .map((group) => group.id)
+        .join(', ')}).`,
+    ],
+  };
 }

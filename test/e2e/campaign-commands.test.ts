@@ -131,6 +131,15 @@ describe.each(databaseChoices())('campaign commands end to end (%s)', (database)
     expect(text(misspelt)).toContain(department);
     expect(await e2e.harness.app.campaigns.store.list(10)).toEqual([]);
 
+    // An Entra group may be given by its name (any case): Graph finds it, and its members are counted (the campaign
+    // managers all have MFA, so it would reach nobody); a name no group has is refused as such.
+    const byName = await e2e.press(manager, 'campaign.preview', form({ scope: 'group', groupId: CAMPAIGN_MANAGERS_GROUP.toLowerCase() }));
+    expect(text(byName)).not.toContain('No Entra group is named');
+    expect(text(byName)).toContain('It would reach nobody now.');
+    const unknownGroup = await e2e.press(manager, 'campaign.create', form({ scope: 'group', groupId: "O'Brien's team" }));
+    expect(text(unknownGroup)).toContain(`No Entra group is named \\"O'Brien's team\\"`);
+    expect(await e2e.harness.app.campaigns.store.list(10)).toEqual([]);
+
     // The Preview button counts whom it would reach now, and creates nothing.
     const preview = await e2e.press(manager, 'campaign.preview', form());
     expect(text(preview)).toContain('It would reach 10 people now: ');

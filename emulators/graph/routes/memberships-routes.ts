@@ -60,7 +60,7 @@ const MEMBERSHIP_FILTER: FilterResource<Membership> = {
     },
   },
 };
-const GROUP_PROPERTIES = [
+export const GROUP_PROPERTIES = [
   'id',
   'displayName',
   'description',
@@ -188,6 +188,12 @@ function renderMembership(m: Membership, select: readonly string[] | null): Reco
   const out: Record<string, unknown> = { '@odata.type': full['@odata.type'] };
   for (const name of select) if (name in full) out[name] = full[name];
   return out;
+}
+
+/** A group as a collection of groups shows it: its fields, those asked for with $select, without its type. */
+export function renderGroupFields(g: DemoGroup, select: readonly string[] | null): Record<string, unknown> {
+  const { '@odata.type': _type, ...body } = renderMembership({ kind: 'group', group: g }, select);
+  return body;
 }
 
 function renderGroup(g: DemoGroup): Record<string, unknown> {

@@ -15,6 +15,7 @@ import { walkCollection } from './collection-walk';
 import { directoryEntry, MANAGER_EXPAND, PEOPLE_FIELDS, type DirectoryUser } from './directory-user';
 import { GraphCaller, newCounters, type CallCounters } from './graph-caller';
 import { failureKindOf, GraphFailure } from './graph-failure';
+import { groupsNamed, type NamedGroup } from './graph-group-finder';
 import { ADVANCED_QUERY, graphPath } from './graph-path';
 import { liveMethodKinds, type LiveMethod } from './live-method-kinds';
 import { UnknownMethodTally } from './unknown-method-tally';
@@ -230,6 +231,10 @@ export class GraphDirectory implements Directory {
       }
     }
     return false;
+  }
+
+  async groupsNamed(name: string): Promise<NamedGroup[]> {
+    return groupsNamed(this.caller, name);
   }
 
   /** transitiveMembers, users only (nested groups are walked by Graph and listed too; they are not people). */

@@ -56,6 +56,8 @@ export function campaignAudienceDeps(graph: GraphSlice, posture: PostureSlice, n
   return {
     posture: posture.store,
     groupMembers: (groupId: string) => graph.directory.groupMemberIds(groupId),
+    // A group typed by its name on the form is found by it (GroupMember.Read.All, which the members already need).
+    groupsNamed: (name: string) => graph.directory.groupsNamed(name),
     // The cards' own reading of the owners: a run's start and its cards work them out once per read of the log.
     smtpOwners: () => passwordSenderOwnerIds(nudges.smtpOwners.deps.owners, nudges.smtpOwners.deps.ownersOfPeriod),
   };

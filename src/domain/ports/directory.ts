@@ -91,4 +91,6 @@ export interface Directory {
   holdsAnyRole(userId: string, roleTemplateIds: readonly string[]): Promise<boolean>;
   /** The ids of the users in a group, directly or through nested groups; undefined when there is no such group. */
   groupMemberIds(groupId: string): Promise<Set<string> | undefined>;
+  /** The groups whose name is exactly this (any case), at most a few; optional for fakes. */
+  groupsNamed?(name: string): Promise<{ id: string; displayName: string }[]>;
 }

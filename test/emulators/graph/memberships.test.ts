@@ -95,3 +95,23 @@ describe('groups', () => {
     });
   });
 });
+
+describe('the list of groups', () => {
+  const named = (filter: string) => graphFetch(graph, `/v1.0/groups?$filter=${encodeURIComponent(filter)}&$select=id,displayName`);
+
+  it('finds a group by its name, in any case, and by the start of it, with only the fields selected', async () => {
+    const exact = await named(`displayName eq '${MFA_COACH_ADMINS_GROUP.toUpperCase()}'`);
+    expect(exact.status).toBe(200);
+    expect(exact.body['@odata.context']).toMatch(/#groups$/);
+    expect(exact.body.value).toEqual([{ id: adminsGroup.id, displayName: MFA_COACH_ADMINS_GROUP }]);
+    expect(
+      (await named(`startswith(displayName, '${CAMPAIGN_MANAGERS_GROUP.slice(0, 5)}')`)).body.value.map((g: { id: string }) => g.id),
+    ).toContain(campaignGroup.id);
+    expect((await named("displayName eq 'No such group'")).body.value).toEqual([]);
+  });
+
+  it('answers 400 to what it does not serve (an option, a property in a filter) rather than an answer Graph would not give', async () => {
+    expect((await graphFetch(graph, '/v1.0/groups?$orderby=displayName')).status).toBe(400);
+    expect((await named("description eq 'x'")).status).toBe(400);
+  });
+});

@@ -21,6 +21,7 @@ describe('the permission model: the token roles each route requires, as Microsof
     ['UserAuthenticationMethod.Read.All', `/v1.0/users/${employee.id}/authentication/methods`, 'Authorization_RequestDenied'],
     ['RoleManagement.Read.Directory', '/v1.0/directoryRoles', 'Authorization_RequestDenied'],
     ['GroupMember.Read.All', `/v1.0/groups/${tenant.groups[0]!.id}/transitiveMembers`, 'Authorization_RequestDenied'],
+    ['GroupMember.Read.All', "/v1.0/groups?$filter=displayName eq 'MFA Coach admins'", 'Authorization_RequestDenied'],
     ['TeamsAppInstallation.ReadWriteSelfForUser.All', `/v1.0/users/${employee.id}/teamwork/installedApps`, 'Forbidden'],
   ])('answers 403 without %s', async (permission, path, code) => {
     // The report also opens to UserAuthenticationMethod.Read.All (a higher permission), and the list of installed apps to
