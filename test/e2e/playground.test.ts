@@ -181,15 +181,39 @@ describeWithBrowser('the demo in the Agents Playground', () => {
   it('answers "am I set up?" with their own status, checked live', async () => {
     await ui.sendMessage('am I set up?');
     const reply = await ui.waitForBotReply({ containsText: 'Your MFA status', card: true });
-    expect(reply.cards[0]!.text).toMatch(/What you have[\s\S]*Next step/);
-    expect(reply.cards[0]!.text).toMatch(/Checked live just now/);
+    // Right after the start-up scan and the read of the sign-in log, Graph's reports budget (5 requests per 10 s,
+    // which a live check shares) may still be spent: the card says so, and the person presses "Check again".
+    const checked = reply.cards[0]!.text.includes("couldn't check")
+      ? JSON.stringify(
+          (
+            await eventually(
+              'the status is checked live',
+              async () => {
+                const again = await ui.clickCardButton('Check again');
+                return !JSON.stringify(again.body).includes("couldn't check") && again;
+              },
+              { timeoutMs: 75_000, intervalMs: 3000 },
+            )
+          ).body,
+        )
+      : reply.cards[0]!.text;
+    expect(checked).toMatch(/What you have[\s\S]*Next step/);
+    expect(checked).toMatch(/Checked live just now/);
     await ui.screenshot('05-own-status');
   });
 
   it('gets the nudge an admin sends, and after enrolling, "I\'ve done it" turns the card into a thank-you', async () => {
     // The admin types in the demo's terminal; the card arrives in the employee's Playground chat.
-    const answer = await demo.other.say(`nudge ${demo.me.userPrincipalName}`);
-    expect(answer.join('\n')).toContain(`Sent ${demo.me.displayName} a reminder`);
+    // With Graph's reports budget spent (the live check before the nudge shares it), the admin is told to try again.
+    const answer = await eventually(
+      'the nudge is sent',
+      async () => {
+        const said = (await demo.other.say(`nudge ${demo.me.userPrincipalName}`)).join('\n');
+        return !said.includes("couldn't check") && said;
+      },
+      { timeoutMs: 75_000, intervalMs: 3000 },
+    );
+    expect(answer).toContain(`Sent ${demo.me.displayName} a reminder`);
     const nudge = await ui.waitForBotReply({ containsText: 'please protect your work account', card: true });
     // The Playground titles a link button with its address.
     expect(nudge.cards[0]!.buttons).toEqual(['https://aka.ms/mfasetup', "I've done it", 'Remind me later', 'I need help']);
