@@ -2,7 +2,7 @@ import { demoPersonas, generateDemoTenant } from '../../emulators/demo-tenant';
 import { VERBS } from '../../src/adapters/bot/cards/verbs';
 import { DEFAULT_SENDING_HOURS } from '../../src/domain/nudges/quiet-hours';
 import { databaseChoices } from '../support/app-harness';
-import { adminsGroupOf, teamsUser, useEndToEnd, wordsOf as text, type Card } from '../support/end-to-end';
+import { adminsGroupOf, cardParts, teamsUser, useEndToEnd, wordsOf as text, type Card } from '../support/end-to-end';
 
 jest.setTimeout(60_000);
 
@@ -20,18 +20,7 @@ const TUESDAY_10_PST = new Date('2026-12-08T18:00:00Z');
 type Node = { type?: string; title?: string; verb?: string; data?: Record<string, unknown>; selectAction?: Node; [key: string]: unknown };
 
 /** Every object in a card (depth first): rows, cells, their select actions and buttons. */
-function nodesOf(card: unknown): Node[] {
-  const found: Node[] = [];
-  const walk = (value: unknown) => {
-    if (Array.isArray(value)) value.forEach(walk);
-    else if (value && typeof value === 'object') {
-      found.push(value as Node);
-      Object.values(value).forEach(walk);
-    }
-  };
-  walk(card);
-  return found;
-}
+const nodesOf = (card: unknown): Node[] => cardParts(card) as Node[];
 
 const buttons = (card: unknown) => nodesOf(card).filter((node) => node.type === 'Action.Execute');
 const button = (card: unknown, title: string) => buttons(card).find((node) => node.title === title);

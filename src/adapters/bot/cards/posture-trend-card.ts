@@ -68,7 +68,12 @@ export function postureTrendCard(view: PostureTrendView): AdaptiveCard {
     tableRows: table.map((p) => ({ date: utcDateText(p.at), percent: percentText(p.strongPercent) })),
     tableNote: table.length < points.length ? `${countText(table.length)} of ${countText(points.length)} days, evenly spread.` : '',
     note: [
-      points.length === 1 ? 'One scan so far: the line starts with the next one.' : '',
+      // A day is one point (its last scan): two scans on one day are one point, while posture compares them.
+      points.length === 1
+        ? view.points.length > 1
+          ? `${countText(view.points.length)} scans, all on one day: the line starts with the next day's scan.`
+          : 'One scan so far: the line starts with the next one.'
+        : '',
       drawn.length < points.length ? `${countText(drawn.length)} of ${countText(points.length)} days drawn, evenly spread.` : '',
     ]
       .filter(Boolean)

@@ -71,6 +71,14 @@ describe('postureTrendCard', () => {
     const one = postureTrendCard({ days: 7, department: 'Finance', points: daily(1), freshness });
     expect(texts(one)[0]).toBe('Strong MFA over 7 days · Finance');
     expect(allText(one)).toContain('One scan so far');
+    // Two scans on one day are one point on a date axis: said as such, not as "one scan" (posture compares them).
+    const sameDay = [
+      { at: new Date('2025-11-23T03:00:00Z'), strongPercent: 40 },
+      { at: new Date('2025-11-23T10:00:00Z'), strongPercent: 41 },
+    ];
+    const twice = postureTrendCard({ days: 7, points: sameDay, freshness });
+    expect(allText(twice)).toContain("2 scans, all on one day: the line starts with the next day's scan.");
+    expect(allText(twice)).not.toContain('One scan so far');
     const none = postureTrendCard({ days: 7, points: [] });
     expectSoundCard(none);
     expect(ofType(none, 'Chart.Line')).toHaveLength(0);
