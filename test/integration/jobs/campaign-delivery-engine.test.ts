@@ -5,6 +5,7 @@ import { sqlCampaignStore } from '../../../src/adapters/storage/sql-campaign-sto
 import { SqlSendRate } from '../../../src/adapters/storage/sql-send-rate';
 import type { SendRate } from '../../../src/domain/ports/send-rate';
 import type { CampaignRun } from '../../../src/domain/campaigns/campaign-run';
+import type { SendGate } from '../../../src/domain/ports/send-gate';
 import type { NudgeRequest, NudgeResult } from '../../../src/use-cases/send-nudge';
 import { campaignPlan } from '../../fakes/campaign-plan';
 import { databaseTargets } from '../../support/test-database';
@@ -42,8 +43,20 @@ describe.each(databaseTargets())('the campaign delivery engine on $name', (targe
   function recordingSender() {
     const sends: { userId: string; at: number }[] = [];
     const send = async (request: NudgeRequest): Promise<NudgeResult> => {
-      if (!(await cardThroughGate(request))) return stoppedBeforeSending(request);
-      sends.push({ userId: request.userId, at: Date.now() });
+      // Timed when the budget gave the card its place, which is what the engine's own window limits: timed after the
+      // mark (a database write) instead, a busy machine's uneven writes could bunch eleven into one measured second.
+      let placedAt = 0;
+      const gate = request.gate;
+      const timedGate: SendGate | undefined = gate && {
+        place: async (kind) => {
+          const release = await gate.place(kind);
+          placedAt = Date.now();
+          return release;
+        },
+        mark: () => gate.mark(),
+      };
+      if (!(await cardThroughGate({ ...request, ...(timedGate ? { gate: timedGate } : {}) }))) return stoppedBeforeSending(request);
+      sends.push({ userId: request.userId, at: placedAt || Date.now() });
       await letTimePass(5, "Teams' answer takes a moment");
       return { kind: 'alreadyStrong', person: { id: request.userId, displayName: request.userId } };
     };
