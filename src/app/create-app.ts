@@ -67,8 +67,11 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     const nudges = await wireNudges(platform, graph, teams, posture);
     const campaigns = await wireCampaigns(platform, graph, teams, posture, nudges);
     const doctor = wireDoctor(platform, graph);
-    const reports = await wireReports(platform, teams, posture, postureLines(platform, { graph, posture, nudges }));
-    const bot = wireBot(platform, { knowledge, graph, teams, posture, nudges, campaigns, doctor, reports }, listening.publicUrl);
+    // One reading of the card's outside lines for `posture` and the weekly report, so the policy read is shared.
+    const lines = postureLines(platform, { graph, posture, nudges });
+    const reports = await wireReports(platform, teams, posture, lines);
+    const capabilities = { knowledge, graph, teams, posture, nudges, campaigns, doctor, reports, postureLines: lines };
+    const bot = wireBot(platform, capabilities, listening.publicUrl);
     openHttp(http, platform, bot, { posture, campaigns, doctor }, listening.url);
     // Last, so that a start that fails earlier leaves no loop behind.
     campaigns.engine.start();

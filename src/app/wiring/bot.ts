@@ -40,6 +40,8 @@ export interface Capabilities {
   campaigns: CampaignSlice;
   doctor: Doctor;
   reports: ReportsSlice;
+  /** The posture card's lines read outside the scan (postureLines), shared with the weekly report. */
+  postureLines: ReturnType<typeof postureLines>;
 }
 
 /**
@@ -149,7 +151,7 @@ function adminDependencies(platform: Platform, app: Capabilities, publicUrl: str
     policyChanges: policyChanges(config, graph),
     smtp,
     smtpNudge: (request) => app.nudges.smtpOwners.jobs.sendNowOrLater(request),
-    answers: adminAnswers(platform, app, { smtp, ...postureLines(platform, app), publicUrl }, app.reports),
+    answers: adminAnswers(platform, app, { smtp, ...app.postureLines, publicUrl }, app.reports),
   };
 }
 

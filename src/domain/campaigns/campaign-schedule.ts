@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { timeOfDayProblem } from '../time-of-day';
 
 /**
  * When a campaign runs, in the wall-clock time of the time zone it was planned in (its manager's): once at a
@@ -18,7 +19,6 @@ export class ScheduleError extends Error {
   }
 }
 
-const TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
 /** A recurring campaign runs for a year at most: past that, nobody is watching its results. */
 const MAX_RECURRING_DAYS = 366;
 
@@ -52,7 +52,8 @@ export function nextRunAfter(schedule: CampaignSchedule, after: Date): Date | un
 export function checkSchedule(schedule: CampaignSchedule): void {
   if (!DateTime.local().setZone(schedule.timeZone).isValid)
     throw new ScheduleError(`"${schedule.timeZone}" is not a time zone (use a name such as Europe/London).`);
-  if (!TIME.test(schedule.time)) throw new ScheduleError(`The time "${schedule.time}" should be HH:MM, from 00:00 to 23:59.`);
+  const time = timeOfDayProblem(schedule.time);
+  if (time) throw new ScheduleError(time);
   const dates = schedule.kind === 'once' ? [schedule.date] : [schedule.startDate, schedule.endDate];
   for (const date of dates) {
     if (!isCalendarDate(date)) throw new ScheduleError(`The date "${date}" should be a real date, YYYY-MM-DD.`);

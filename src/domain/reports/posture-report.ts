@@ -1,4 +1,5 @@
 import { DateTime, IANAZone } from 'luxon';
+import { timeOfDayProblem } from '../time-of-day';
 
 /**
  * A posture report that comes to its readers: the tenant's summary posted into one channel or chat each week, on a
@@ -29,12 +30,11 @@ export const DEFAULT_REPORT_TIME = { weekday: 1, time: '09:00' } as const;
  */
 export const REPORT_LATE_MS = 24 * 3600_000;
 
-const TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
-
 /** Whether a schedule can be kept, or the problem in words an admin can act on. */
 export function reportScheduleProblem(schedule: Pick<PostureReportSchedule, 'weekday' | 'time' | 'timeZone'>): string | undefined {
   if (!Number.isInteger(schedule.weekday) || schedule.weekday < 1 || schedule.weekday > 7) return 'Choose a weekday, Monday to Sunday.';
-  if (!TIME.test(schedule.time)) return `The time "${schedule.time}" should be HH:MM, from 00:00 to 23:59.`;
+  const time = timeOfDayProblem(schedule.time);
+  if (time) return time;
   if (!IANAZone.isValidZone(schedule.timeZone)) return `"${schedule.timeZone}" is not a time zone (use a name such as Europe/London).`;
   return undefined;
 }

@@ -1,4 +1,5 @@
 import { IANAZone } from 'luxon';
+import { timeOfDayProblem } from '../time-of-day';
 import { DEFAULT_REPORT_TIME, WEEKDAY_NAMES } from './posture-report';
 
 /**
@@ -40,8 +41,8 @@ export function parseReportCommand(rest: string): { command: ReportCommand } | {
     else if (IANAZone.isValidZone(word) && timeZone === undefined) timeZone = word;
     else return { problem: `I don't understand "${word}": give a weekday, a time (HH:MM) and a time zone such as Europe/London.` };
   }
-  if (time !== undefined && !/^([01]\d|2[0-3]):[0-5]\d$/.test(time))
-    return { problem: `The time "${time}" should be HH:MM, from 00:00 to 23:59.` };
+  const badTime = time === undefined ? undefined : timeOfDayProblem(time);
+  if (badTime) return { problem: badTime };
   return {
     command: {
       action: 'weekly',

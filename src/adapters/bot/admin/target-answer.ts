@@ -14,11 +14,13 @@ export interface TargetAnswerDeps {
 export async function targetAnswer(deps: TargetAnswerDeps, command: TargetCommand, actorId: string): Promise<string> {
   if (!deps.targets) return 'Targets are not available in this installation.';
   const now = deps.now();
-  const [latest] = await deps.store.latestSnapshots(1);
-  const standing = (target: { percent: number; by: string }) =>
-    latest
+  // Where the tenant stands against a target: read from the latest scan only when the answer shows it.
+  const standing = async (target: { percent: number; by: string }) => {
+    const [latest] = await deps.store.latestSnapshots(1);
+    return latest
       ? ` ${targetLine(target, postureFigures(latest.overall).strongPercent, now).text}.`
       : ' The first scan will show how far there is to go.';
+  };
   switch (command.action) {
     case 'off':
       return (await deps.targets.clear())
@@ -27,14 +29,14 @@ export async function targetAnswer(deps: TargetAnswerDeps, command: TargetComman
     case 'show': {
       const target = await deps.targets.get();
       return target
-        ? `${standing(target).trim()} Say **target off** to remove it.`
+        ? `${(await standing(target)).trim()} Say **target off** to remove it.`
         : 'No target is set. Say, for example, **target 95% by 2027-03-31**: posture and trend then show the pace needed.';
     }
     case 'set': {
       const problem = targetProblem(command.percent, command.by, now);
       if (problem) return problem;
       await deps.targets.set({ percent: command.percent, by: command.by, setBy: actorId, setAt: now });
-      return `Target set; posture and trend show it.${standing(command)}`;
+      return `Target set; posture and trend show it.${await standing(command)}`;
     }
   }
 }
