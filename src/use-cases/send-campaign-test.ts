@@ -4,6 +4,7 @@ import type { MethodKind } from '../domain/mfa/method-kind';
 import type { ClassificationPolicy } from '../domain/mfa/mfa-strength';
 import { nudgeCardFor } from '../domain/nudges/nudge-card';
 import type { NudgePolicy } from '../domain/nudges/nudge-policy';
+import { DEFAULT_NUDGE_TARGET } from '../domain/nudges/nudge-target';
 import { endOfDay, resolveTimeZone } from '../domain/nudges/time-zone';
 import type { DeliveryOutcome, NudgeMessenger } from '../domain/ports/nudge-delivery';
 import type { SendGate } from '../domain/ports/send-gate';
@@ -64,7 +65,7 @@ export async function sendCampaignTest(
     },
     { snoozesUsed: 0 },
     SAMPLE_METHODS[plan.audience.gaps],
-    { classification: deps.classification, snooze: deps.nudges.snooze, now: deps.now(), target: plan.target ?? 'authenticator' },
+    { classification: deps.classification, snooze: deps.nudges.snooze, now: deps.now(), target: plan.target ?? DEFAULT_NUDGE_TARGET },
     { kind: 'campaignTest', campaignName: plan.name },
   );
   const outcome = await postInPersonalChat(deps, author.id, deps.gate, (reference) => deps.messenger.send(reference, card));
