@@ -3,6 +3,7 @@ import type { GraphCredential } from '../adapters/graph/graph-credential';
 import type { GraphCloud } from '../adapters/graph/graph-clouds';
 import type { AnswerModelSettings } from '../adapters/answers/openai-answer-writer';
 import type { NudgePolicy } from '../domain/nudges/nudge-policy';
+import type { MetricsAccess } from './metrics-config';
 
 /** What the app is told at start: read and checked once from the environment by config.ts. */
 export type Mode = 'production' | 'demo';
@@ -73,4 +74,6 @@ export interface AppConfig {
    */
   answers: { helpDeskContact: string; model?: AnswerModelSettings };
   log: { level: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' };
+  /** Who may read GET /metrics (see metrics-config.ts). */
+  metrics: MetricsAccess;
 }

@@ -16,6 +16,7 @@ import { readAnswerModel } from './answer-model-config';
 import { checkHttpsUrl, checkUrl, isLoopback, isTimeZone, read, readIdList, type Env } from './config-reading';
 import { readBotCredential, readGraphCredential } from './credential-config';
 import { readMailboxOwners } from './smtp-config';
+import { readMetricsAccess } from './metrics-config';
 
 export { DEFAULT_AZURE_OPENAI_API_VERSION, DEFAULT_OPENAI_MODEL } from './answer-model-config';
 export { isLoopback };
@@ -187,6 +188,7 @@ export function loadProductionConfig(env: Env): AppConfig {
   const posture = readPosture(env, base, problems, readIdList(env, 'ADMIN_GROUP_IDS', problems));
   const nudges = readNudges(env, base, problems);
   const answers = readAnswers(env, base, problems);
+  const metrics = readMetricsAccess(env, 'production', problems);
   if (posture.adminGroupIds.length === 0 && posture.adminRoleTemplateIds.length === 0 && posture.adminAllowList.length === 0) {
     problems.push(
       'ADMIN_GROUP_IDS: the object id(s) of the Entra security group(s) whose members may use admin commands (comma-separated); ' +
@@ -205,6 +207,7 @@ export function loadProductionConfig(env: Env): AppConfig {
     nudges,
     answers,
     log: { level: base.LOG_LEVEL },
+    metrics,
   };
 }
 
@@ -270,6 +273,7 @@ export function loadDemoConfig(
     campaignManagerGroupIds: demo.campaignManagerGroupIds ?? [],
   });
   const answers = readAnswers(env, base, problems);
+  const metrics = readMetricsAccess(env, 'demo', problems);
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     mode: 'demo',
@@ -282,5 +286,6 @@ export function loadDemoConfig(
     nudges,
     answers,
     log: { level: base.LOG_LEVEL },
+    metrics,
   };
 }

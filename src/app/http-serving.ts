@@ -16,6 +16,8 @@ export interface HttpServices {
   bot: TeamsBot;
   readiness: Readiness;
   downloads?: DownloadSource;
+  /** The figures GET /metrics serves, in Prometheus' text format. */
+  metrics?: { text(): Promise<string>; contentType: string };
 }
 
 /**

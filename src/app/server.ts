@@ -4,6 +4,8 @@ import { DEFAULT_ACTIVITY_REQUEST_LIMITS, type ActivityRequestLimits } from './a
 import { registerExportRoutes } from './export-routes';
 import { ServingState, type HttpServices } from './http-serving';
 import { registerMessagesRoute } from './messages-route';
+import type { MetricsAccess } from './metrics-config';
+import { registerMetricsRoute } from './metrics-route';
 
 export type { DownloadSource } from './export-routes';
 export type { HttpServices, Readiness } from './http-serving';
@@ -24,6 +26,8 @@ export interface HttpServer {
 export interface HttpServerOptions {
   /** Limits on `POST /api/messages` (production sets requireBearer). */
   activityLimits?: Partial<ActivityRequestLimits>;
+  /** Who may read GET /metrics (default: nobody, the route answers 404). */
+  metrics?: MetricsAccess;
 }
 
 export function createHttpServer(logger: Logger, options: HttpServerOptions = {}): HttpServer {
@@ -35,6 +39,7 @@ export function createHttpServer(logger: Logger, options: HttpServerOptions = {}
   registerMessagesRoute(server, state, limits, logger);
   registerExportRoutes(server, state);
   registerHealthRoutes(server, state);
+  registerMetricsRoute(server, state, options.metrics ?? { kind: 'off' });
   return {
     open: (services) => state.open(services),
     listen: (host, port) =>

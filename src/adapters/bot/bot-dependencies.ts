@@ -38,6 +38,8 @@ export interface BotDependencies {
   /** Each person's share of live checks of their own methods, shared by "status" and the nudge's "I've done it". */
   liveChecks: LiveCheckBudget;
   logger: Logger;
+  /** Told each turn's route and how long it took, for the operator's figures. */
+  observeTurn?: (route: string, seconds: number) => void;
   now: () => Date;
   /** Delivers answers about a person to their 1:1 chat when they asked elsewhere. */
   privateSender: PrivateSender;

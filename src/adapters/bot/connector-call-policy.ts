@@ -60,6 +60,8 @@ export interface ConnectorCallLimits {
    * the Connector announces a shorter "Keep-Alive: timeout" (Node then keeps a second's margin).
    */
   idleConnectionMs: number;
+  /** Told each attempt's answer (its HTTP status, or "error" when none came), for the operator's figures. */
+  observeAnswer?: (status: number | 'error') => void;
 }
 
 export const DEFAULT_CONNECTOR_CALL_LIMITS: ConnectorCallLimits = {
@@ -124,7 +126,9 @@ export function connectorCallPolicy(
         let response: PipelineResponse;
         try {
           response = await attempt(request, next, limits.attemptTimeoutMs);
+          limits.observeAnswer?.(response.status);
         } catch (error) {
+          limits.observeAnswer?.('error');
           if ((idempotent || neverReachedConnector(error)) && retried < limits.retries) {
             await sleep(limits.retryDelayMs * 2 ** retried++);
             continue;

@@ -36,15 +36,32 @@ export function createTurnHandler(
 ): (context: TurnContext) => Promise<void> {
   const app = createBotApplication(adapter, storage, deps, botAppId);
   return async (context) => {
+    const began = performance.now();
     if (!isFromTenant(context.activity, deps.tenantId)) {
       deps.logger.warn(
         { activityType: context.activity.type, activityId: context.activity.id, tenantId: activityTenant(context.activity) ?? 'missing' },
         'refused an activity from another tenant',
       );
+      deps.observeTurn?.('other tenant', (performance.now() - began) / 1000);
       return;
     }
-    await app.run(context);
+    try {
+      await app.run(context);
+    } finally {
+      deps.observeTurn?.(routeTaken(context), (performance.now() - began) / 1000);
+    }
   };
+}
+
+/** Where a route that took the turn leaves its name, for the turn's figures. */
+const ROUTE_TAKEN = 'mfaCoachRouteTaken';
+
+/** The table's route that took the turn; a card's button or an invoke otherwise (their routes are one per verb). */
+function routeTaken(context: TurnContext): string {
+  const named = context.turnState.get(ROUTE_TAKEN) as string | undefined;
+  if (named) return named;
+  const { type, value } = context.activity;
+  return type === 'invoke' || value !== undefined ? 'card action' : 'none';
 }
 
 function createBotApplication(adapter: TeamsAdapter, storage: Storage, deps: BotDependencies, botAppId?: string): Application<TurnState> {
@@ -62,7 +79,10 @@ function createBotApplication(adapter: TeamsAdapter, storage: Storage, deps: Bot
   for (const route of ROUTE_TABLE) {
     app.addRoute(
       async (context) => route.takes(context.activity),
-      (context) => route.reply(context, deps),
+      (context) => {
+        context.turnState.set(ROUTE_TAKEN, route.name);
+        return route.reply(context, deps);
+      },
     );
   }
   for (const register of CARD_ACTION_ROUTES) register(app, deps);

@@ -26,6 +26,8 @@ export interface TeamsMessengerOptions {
    * the configured defaults. An anonymous (demo) bot knows its account only from activities it received.
    */
   endpoint: () => Promise<{ serviceUrl: string; botId: string }>;
+  /** Told the outcome of each card posted, or of the chat opened for it when that failed, for the operator's figures. */
+  observeOutcome?: (outcome: DeliveryOutcome['kind']) => void;
 }
 
 /**
@@ -40,6 +42,13 @@ export class TeamsMessenger implements NudgeMessenger {
   ) {}
 
   async openPersonalChat(userId: string): Promise<{ kind: 'opened'; reference: StoredConversationReference } | ChatOutcome> {
+    const opened = await this.createPersonalChat(userId);
+    // A chat that could not be opened is the card's outcome: it goes no further.
+    if (opened.kind !== 'opened') this.options.observeOutcome?.(opened.kind);
+    return opened;
+  }
+
+  private async createPersonalChat(userId: string): Promise<{ kind: 'opened'; reference: StoredConversationReference } | ChatOutcome> {
     const { botAppId, tenantId } = this.options;
     const { serviceUrl, botId } = await this.options.endpoint();
     const parameters = {
@@ -95,6 +104,12 @@ export class TeamsMessenger implements NudgeMessenger {
    * marked but never sent.
    */
   private async sendCard(reference: StoredConversationReference, card: AdaptiveCard, mark?: SendGate['mark']): Promise<DeliveryOutcome> {
+    const outcome = await this.postCard(reference, card, mark);
+    this.options.observeOutcome?.(outcome.kind);
+    return outcome;
+  }
+
+  private async postCard(reference: StoredConversationReference, card: AdaptiveCard, mark?: SendGate['mark']): Promise<DeliveryOutcome> {
     const attachments = [asAttachment(card)];
     let stopped = false;
     let stepFailure: { error: unknown } | undefined;

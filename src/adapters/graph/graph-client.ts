@@ -33,6 +33,29 @@ class BearerTokenMiddleware implements Middleware {
 }
 
 /**
+ * Tells each answer Graph gave (its HTTP status, or "error" when none came) to the operator's figures. It sits after
+ * the SDK's RetryHandler, so each attempt is told, retries included: a 429 the handler retried still counts.
+ */
+class AnswerObserverMiddleware implements Middleware {
+  private next?: Middleware;
+  constructor(private readonly observe: (status: number | 'error') => void) {}
+
+  async execute(context: Context): Promise<void> {
+    try {
+      await this.next!.execute(context);
+    } catch (error) {
+      this.observe('error');
+      throw error;
+    }
+    this.observe(context.response?.status ?? 'error');
+  }
+
+  setNext(next: Middleware): void {
+    this.next = next;
+  }
+}
+
+/**
  * Tokens for the cloud's Graph (`cloud.scope`). An app signs in at its own cloud's Entra ID (`authorityHost`):
  * a national cloud's app registration is unknown to the public login host. Managed identity takes no authority
  * host: the Azure host's identity endpoint already belongs to the cloud it runs in.
@@ -63,13 +86,19 @@ export function tokenSourceFor(
  * The RetryHandler serves one-off calls (findPerson); GraphDirectory's scans, rechecks and membership checks
  * switch it off per request and retry through their own pacer instead (see graph-caller.ts).
  */
-export function createGraphClient(baseUrl: string, token: AccessTokenSource, retry = { delaySeconds: 3, maxRetries: 3 }): Client {
+export function createGraphClient(
+  baseUrl: string,
+  token: AccessTokenSource,
+  retry = { delaySeconds: 3, maxRetries: 3 },
+  observeAnswer?: (status: number | 'error') => void,
+): Client {
   return Client.initWithMiddleware({
     baseUrl: baseUrl.replace(/\/+$/, ''),
     defaultVersion: 'v1.0',
     middleware: [
       new BearerTokenMiddleware(token),
       new RetryHandler(new RetryHandlerOptions(retry.delaySeconds, retry.maxRetries)),
+      ...(observeAnswer ? [new AnswerObserverMiddleware(observeAnswer)] : []),
       new HTTPMessageHandler(),
     ],
   });

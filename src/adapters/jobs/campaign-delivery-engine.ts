@@ -38,6 +38,8 @@ export interface CampaignEngineOptions {
   stallMs?: number;
   /** A monotonic clock in ms (default performance.now): the watchdog's, never the wall clock. */
   monotonicNow?: () => number;
+  /** Told each batch's claims and results once it settled, for the operator's figures. */
+  observeBatch?: (report: Pick<BatchReport, 'claimed' | 'results'>) => void;
 }
 
 /** What the watchdog knows, for /readyz and the logs. */
@@ -209,6 +211,7 @@ export class CampaignDeliveryEngine {
   }
 
   private async afterBatch(report: BatchReport): Promise<void> {
+    this.options.observeBatch?.(report);
     if (report.claimed > 0) this.logger.info({ claimed: report.claimed, ...report.results }, 'campaign deliveries');
     for (const run of report.finishedRuns) await this.announceFinished(run);
   }

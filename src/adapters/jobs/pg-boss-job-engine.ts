@@ -23,6 +23,8 @@ export interface PgBossJobEngineOptions {
   /** Database schema of pg-boss's tables (default `pgboss`). */
   schema?: string;
   logger?: JobEngineLogger;
+  /** Told the name of each job whose handler failed, for the operator's figures. */
+  observeFailure?: (job: string) => void;
 }
 
 export interface StopOptions {
@@ -66,11 +68,13 @@ export class PgBossJobEngine implements JobEngine {
   private stopping: Promise<void> | undefined;
   /** pg-boss completes and fails jobs without awaiting the query: a failure there would crash the process. */
   private readonly unawaited: ReadonlySet<string>;
+  private readonly observeFailure: ((job: string) => void) | undefined;
 
   constructor(
     private readonly db: Database,
     options: PgBossJobEngineOptions = {},
   ) {
+    this.observeFailure = options.observeFailure;
     this.logger = options.logger ?? pino({ name: 'jobs' });
     const schema = options.schema ?? 'pgboss';
     this.unawaited = new Set([pgBossPlans.completeJobs(schema), pgBossPlans.failJobsById(schema)]);
@@ -175,7 +179,7 @@ export class PgBossJobEngine implements JobEngine {
     await this.boss.work<T>(
       name,
       { batchSize: options.batchSize, ...definedOnly({ pollingIntervalSeconds: options.pollingIntervalSeconds }) },
-      (jobs) => this.runHandler(() => handler(jobs.map((job) => ({ id: job.id, name: job.name, data: job.data })))),
+      (jobs) => this.runHandler(name, () => handler(jobs.map((job) => ({ id: job.id, name: job.name, data: job.data })))),
     );
   }
 
@@ -219,12 +223,17 @@ export class PgBossJobEngine implements JobEngine {
     return { rows: [] };
   }
 
-  private runHandler(work: () => Promise<void>): Promise<void> {
+  private runHandler(name: string, work: () => Promise<void>): Promise<void> {
     if (this.state !== 'started') {
       // Fetched just as stop() began: failing it hands it back to the queue for a retry.
       return Promise.reject(new Error('The job engine is stopping; the job goes back to the queue'));
     }
-    return this.track(work());
+    return this.track(
+      work().catch((error: unknown) => {
+        this.observeFailure?.(name);
+        throw error;
+      }),
+    );
   }
 
   private async shutDown({ graceful, timeoutMs }: StopOptions): Promise<void> {

@@ -16,12 +16,14 @@ export class SendBudget {
 
   /**
    * `worker`: this instance's name in the shared budget. `ownLimitPerSecond`: the tenant's rate, kept by this
-   * instance too (unset: only the shared budget paces).
+   * instance too (unset: only the shared budget paces). `observeWaitMs`: told how long each send waited for its
+   * place, for the operator's figures.
    */
   constructor(
     private readonly rate: SendRate,
     private readonly worker: string,
     private readonly ownLimitPerSecond?: number,
+    private readonly observeWaitMs?: (ms: number) => void,
   ) {
     this.ownWindow = ownLimitPerSecond ? new RequestPacer({ limit: ownLimitPerSecond, windowMs: 1000 }) : undefined;
   }
@@ -31,12 +33,14 @@ export class SendBudget {
    * window is held until the returned `answered` is called (once Teams has answered the request).
    */
   readonly take: SendPace = async (reserved) => {
+    const asked = performance.now();
     const slot = await this.rate.nextSlot(this.worker);
     reserved?.();
     // This instance's share: the shares of all the instances sending add up to the rate, never more.
     if (this.ownLimitPerSecond) this.ownWindow?.resize(Math.max(1, Math.floor(this.ownLimitPerSecond / Math.max(1, slot.senders))));
     if (slot.waitMs > 0) await new Promise((resolve) => setTimeout(resolve, slot.waitMs).unref());
     const own = await this.ownWindow?.acquire();
+    this.observeWaitMs?.(performance.now() - asked);
     return () => own?.release();
   };
 }

@@ -21,5 +21,7 @@ export interface Database extends SqlExecutor {
   transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T>;
   /** True when the database answers a trivial query. */
   isReady(): Promise<boolean>;
+  /** The connection pool's figures, for /metrics; absent on PGlite (one connection, no pool). */
+  poolFigures?(): { total: number; idle: number; waiting: number };
   close(): Promise<void>;
 }

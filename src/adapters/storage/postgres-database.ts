@@ -91,6 +91,10 @@ class PostgresDatabase implements Database {
     return (await this.pool.query(text, params)).rows as T[];
   }
 
+  poolFigures(): { total: number; idle: number; waiting: number } {
+    return { total: this.pool.totalCount, idle: this.pool.idleCount, waiting: this.pool.waitingCount };
+  }
+
   async exec(script: string): Promise<void> {
     await this.execRows(script);
   }

@@ -76,6 +76,10 @@ export function wireBot(platform: Platform, app: Capabilities, publicUrl: string
     sendingHours: config.nudges.policy.sendingHours,
     liveChecks: nudges.liveChecks,
     logger,
+    observeTurn: (route: string, seconds: number) => {
+      platform.metrics.turns.inc({ route });
+      platform.metrics.turnSeconds.observe({ route }, seconds);
+    },
     now,
     privateSender: teams.privateSender,
     knowledge: app.knowledge.search,

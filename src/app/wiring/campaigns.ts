@@ -1,5 +1,6 @@
 import { runSummarySender } from '../../adapters/bot/campaign-run-summary';
 import { CampaignDeliveryEngine } from '../../adapters/jobs/campaign-delivery-engine';
+import type { BatchReport } from '../../use-cases/deliver-campaign';
 import { CampaignEscalationJobs } from '../../adapters/jobs/campaign-escalation-job';
 import { CampaignRunJobs } from '../../adapters/jobs/campaign-run-job';
 import { sqlCampaignStore } from '../../adapters/storage/sql-campaign-store';
@@ -73,7 +74,7 @@ function tellOwner(teams: TeamsSlice): CampaignProblemListener {
 
 /** Every instance runs the engine; claims and the instance's send budget keep them apart. */
 function deliveryEngine(
-  { config, logger, now }: Platform,
+  { config, logger, now, metrics }: Platform,
   store: CampaignStore,
   posture: PostureSlice,
   nudges: NudgeSlice,
@@ -88,6 +89,14 @@ function deliveryEngine(
     worker: nudges.worker,
     leaseMs: DELIVERY.leaseMs,
   };
-  const options = { batchMax: config.nudges.campaignSendRate, idleMs: DELIVERY.idleMs, maxIdleMs: DELIVERY.maxIdleMs };
+  const options = {
+    batchMax: config.nudges.campaignSendRate,
+    idleMs: DELIVERY.idleMs,
+    maxIdleMs: DELIVERY.maxIdleMs,
+    observeBatch: ({ claimed, results }: Pick<BatchReport, 'claimed' | 'results'>) => {
+      metrics.deliveriesClaimed.inc(claimed);
+      for (const [result, count] of Object.entries(results)) if (count > 0) metrics.deliveryResults.inc({ result }, count);
+    },
+  };
   return new CampaignDeliveryEngine(deps, nudges.budget, options, logger, onRunFinished);
 }

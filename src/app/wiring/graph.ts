@@ -15,14 +15,14 @@ import { TURN_GRAPH_RETRY, TURN_REPORTS_WAIT_MS } from './tuning';
 export type GraphSlice = ReturnType<typeof wireGraph>;
 
 /** The configured cloud, the credential's token source and the one Graph client on it (the bot's, and the doctor's). */
-export function graphClientFor(config: AppConfig) {
+export function graphClientFor(config: AppConfig, observeAnswer?: (status: number | 'error') => void) {
   const cloud = graphEndpoints(config.graph.cloud, config.graph.baseUrl);
   const token = tokenSourceFor(config.graph.credential, config.tenantId, cloud);
-  return { cloud, token, client: createGraphClient(config.graph.baseUrl, token) };
+  return { cloud, token, client: createGraphClient(config.graph.baseUrl, token, undefined, observeAnswer) };
 }
 
-export function wireGraph({ config, logger, overrides }: Platform) {
-  const { cloud, token, client } = graphClientFor(config);
+export function wireGraph({ config, logger, overrides, metrics }: Platform) {
+  const { cloud, token, client } = graphClientFor(config, (status) => metrics.graphResponses.inc({ status: String(status) }));
   const registrationSource = config.posture.registrationSource;
   // One pacer for the tenant's reports budget, shared by scans and live rechecks. Turns must answer within
   // seconds, so their directory gives up quickly (busy or failing Graph → "try later"); the scan is patient.

@@ -3,6 +3,7 @@ import type { TeamsBot } from '../../adapters/bot/teams-bot';
 import type { Doctor } from '../../use-cases/run-doctor';
 import type { CampaignSlice } from './campaigns';
 import type { Platform } from './platform';
+import { SqlOperationalFigures } from '../../adapters/storage/sql-operational-figures';
 import type { PostureSlice } from './posture';
 
 /**
@@ -14,7 +15,7 @@ export async function listenHttp({
   logger,
 }: Platform): Promise<{ http: HttpServer; port: number; url: string; publicUrl?: string }> {
   // Production bots always get a token from the Bot Connector: no Bearer header, no reading of the body.
-  const http = createHttpServer(logger, { activityLimits: { requireBearer: config.mode === 'production' } });
+  const http = createHttpServer(logger, { activityLimits: { requireBearer: config.mode === 'production' }, metrics: config.metrics });
   const { port, url } = await http.listen(config.server.host, config.server.port);
   // The demo's browser is on this machine, so its own address works for download links.
   const publicUrl = config.server.publicUrl ?? (config.mode === 'demo' ? url : undefined);
@@ -24,12 +25,19 @@ export async function listenHttp({
 /** Teams' activities, readiness and the export links, served from now on. */
 export function openHttp(
   http: HttpServer,
-  { config, db, jobs, logger, now }: Platform,
+  { config, db, jobs, logger, now, metrics }: Platform,
   bot: TeamsBot,
   app: { posture: PostureSlice; campaigns: CampaignSlice; doctor: Doctor },
   url: string,
 ): void {
   const { posture, campaigns, doctor } = app;
+  const figures = new SqlOperationalFigures(db);
+  metrics.watch({
+    now,
+    deliveries: () => figures.deliveries(now()),
+    latestCompletedScanAt: () => figures.latestCompletedScanAt(),
+    ...(db.poolFigures ? { pool: db.poolFigures.bind(db) } : {}),
+  });
   http.open({
     bot,
     readiness: {
@@ -38,6 +46,7 @@ export function openHttp(
       delivery: () => campaigns.engine.health(),
       doctor: () => doctor.summary(),
     },
+    metrics,
     downloads: { peek: (token) => posture.vault.peek(token, now()), collect: (token) => posture.vault.collect(token, now()) },
   });
   logger.info({ url, mode: config.mode }, 'MFA Coach is listening');

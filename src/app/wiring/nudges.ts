@@ -42,7 +42,12 @@ export async function wireNudges(platform: Platform, graph: GraphSlice, teams: T
   // One budget per instance for every request to Teams on the tenant's send budget: an admin's `nudge` or a
   // snooze's reminder sent during a campaign run would otherwise go out on top of the campaign's sends.
   const worker = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
-  const budget = new SendBudget(new SqlSendRate(platform.db, config.nudges.campaignSendRate), worker, config.nudges.campaignSendRate);
+  const budget = new SendBudget(
+    new SqlSendRate(platform.db, config.nudges.campaignSendRate),
+    worker,
+    config.nudges.campaignSendRate,
+    (ms) => platform.metrics.sendBudgetWait.observe(ms / 1000),
+  );
   const jobs = new NudgeJobs(platform.jobs, (request) => sendNudge(sending, { ...request, gate: budgetGate(budget.take) }), logger, now);
   // A job waiting from before a restart may run as soon as its queue is worked: everything it uses exists by now.
   await jobs.register();

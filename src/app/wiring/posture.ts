@@ -68,7 +68,7 @@ async function postScanResult(teams: TeamsSlice, replyTo: unknown, card: Adaptiv
 }
 
 export async function wirePosture(platform: Platform, graph: GraphSlice, teams: TeamsSlice) {
-  const { config, logger, jobs, now } = platform;
+  const { config, logger, jobs, now, metrics } = platform;
   const store = new SqlPostureStore(platform.db);
   const vault = new SqlDownloadVault(platform.db);
   const smtpSenders = new SqlSmtpSenderStore(platform.db);
@@ -78,11 +78,14 @@ export async function wirePosture(platform: Platform, graph: GraphSlice, teams: 
   const classification = { policy: DEFAULT_CLASSIFICATION_POLICY, rates: config.posture.rates };
   const alertAdmins = adminAlerts(platform, graph, teams, store);
   const scan = async (data: PostureScanJobData) => {
+    const began = performance.now();
     const outcome = await scanTenant(
       { directory: graph.scanDirectory, store, ...classification, now, minReportCoverage: config.posture.minReportCoverage },
       data.trigger,
       data.requestedBy,
     );
+    metrics.scans.inc({ outcome: outcome.kind });
+    if (outcome.kind !== 'alreadyRunning') metrics.scanSeconds.observe({ outcome: outcome.kind }, (performance.now() - began) / 1000);
     logger.info(
       { trigger: data.trigger, outcome: outcome.kind, ...(outcome.kind === 'failed' ? { error: outcome.error } : {}) },
       'posture scan ended',
