@@ -1,11 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { ErrorObject } from 'ajv';
-// The Teams manifest schemas declare JSON Schema draft-04, which Ajv 8 supports through this class
-// (the one @microsoft/app-manifest itself validates with).
-import Ajv04 from 'ajv-draft-04';
-import addFormats from 'ajv-formats';
-import { readPng } from './read-png';
+import { readPng } from '../../../scripts/app-package/read-png';
+import { compileTeamsSchema, schemaFile } from '../../../scripts/app-package/teams-schema';
 import { CAPABILITIES } from '../../../src/domain/guidance/capabilities';
 
 /** The parts of a Teams app manifest these tests read or change; the schema checks the rest. */
@@ -72,47 +69,6 @@ function render(text: string, env: Map<string, string>): string {
   });
 }
 const rendered = JSON.parse(render(manifestText, devEnv)) as Manifest;
-
-const schemaFile = (version: string): string =>
-  join(
-    dirname(require.resolve('@microsoft/app-manifest/package.json')),
-    'build',
-    'json-schemas',
-    'teams',
-    `v${version}`,
-    'MicrosoftTeams.schema.json',
-  );
-
-/** Every `$ref` that points outside the schema document itself. */
-function externalRefs(node: unknown, found = new Set<string>()): Set<string> {
-  if (Array.isArray(node)) node.forEach((item) => externalRefs(item, found));
-  else if (node && typeof node === 'object') {
-    for (const [key, value] of Object.entries(node)) {
-      if (key === '$ref' && typeof value === 'string' && !value.startsWith('#')) found.add(value.split('#')[0] as string);
-      else externalRefs(value, found);
-    }
-  }
-  return found;
-}
-
-/** Compiles the official schema shipped for `version`, offline; throws if the package has no schema for it. */
-function compileTeamsSchema(version: string): (manifest: unknown) => ErrorObject[] {
-  const file = schemaFile(version);
-  if (!existsSync(file)) throw new Error(`@microsoft/app-manifest ships no schema for manifestVersion ${version} (looked for ${file})`);
-  const schema = JSON.parse(readFileSync(file, 'utf8')) as { $schema?: string };
-  if (!schema.$schema?.includes('draft-04'))
-    throw new Error(`${file} declares ${schema.$schema}, not draft-04: use the Ajv class for that draft`);
-  const ajv = new Ajv04({ allErrors: true, strictTypes: false });
-  addFormats(ajv);
-  // Ajv never fetches on its own; any schema this one refers to must come from the same folder.
-  for (const ref of externalRefs(schema)) {
-    const local = join(dirname(file), basename(ref));
-    if (!existsSync(local)) throw new Error(`${file} refers to ${ref}, which is not shipped next to it`);
-    ajv.addSchema(JSON.parse(readFileSync(local, 'utf8')) as object, ref);
-  }
-  const validate = ajv.compile(schema);
-  return (manifest) => (validate(manifest) ? [] : [...(validate.errors ?? [])]);
-}
 
 const validate = compileTeamsSchema(template.manifestVersion);
 const copyOf = (manifest: Manifest): Manifest => JSON.parse(JSON.stringify(manifest)) as Manifest;
@@ -198,11 +154,17 @@ describe('appPackage/manifest.json', () => {
 
     // Picking a command types its title into the compose box, so the title is exactly what the bot parses.
     it('uses plain lower-case words as titles, with no leading slash', () => {
-      for (const list of lists) for (const { title } of list.commands) expect(title).toMatch(/^[a-z][a-z0-9]*( [a-z0-9]+)*$/);
+      for (const list of lists) for (const { title } of list.commands) expect(title).toMatch(/^[a-z][a-z0-9-]*( [a-z0-9-]+)*$/);
     });
 
     it('offers help everywhere', () => {
       for (const scope of ['personal', 'team', 'groupChat']) expect(titlesFor(scope)).toContain('help');
+    });
+
+    // Employees need their own status, and campaign managers work in personal chat and in channels (appPackage/COMMANDS.md).
+    it('offers status and the campaign commands everywhere', () => {
+      for (const scope of ['personal', 'team', 'groupChat'])
+        expect(titlesFor(scope)).toEqual(expect.arrayContaining(['status', 'campaigns', 'campaign new']));
     });
 
     // The menu must not promise what the bot does not answer: every title is a command the bot knows.
