@@ -26,12 +26,14 @@ describe.each(databaseTargets())('PgBossJobEngine on $name', (target) => {
   let db: Database;
   let engine: PgBossJobEngine;
   let logger: ReturnType<typeof recordingLogger>;
+  /** The jobs whose handler failed, as the engine tells the operator's figures. */
+  const failures: string[] = [];
 
   beforeAll(async () => {
     db = await target.openMigrated();
     await db.exec('CREATE TABLE job_effects (job_id text PRIMARY KEY, queue text NOT NULL, payload jsonb NOT NULL)');
     logger = recordingLogger();
-    engine = new PgBossJobEngine(db, { ...FAST, logger });
+    engine = new PgBossJobEngine(db, { ...FAST, logger, observeFailure: (job) => failures.push(job) });
     await engine.start();
     await registerHeartbeatJob(engine, db);
   });
@@ -73,7 +75,7 @@ describe.each(databaseTargets())('PgBossJobEngine on $name', (target) => {
     expect(await completed(queue, id!)).toBe(true);
   });
 
-  it('retries a job whose handler throws', async () => {
+  it('retries a job whose handler throws, and tells each failure once', async () => {
     const queue = `q-${randomUUID()}`;
     let attempts = 0;
     await engine.work<{ n: number }>(queue, async (job) => {
@@ -86,6 +88,7 @@ describe.each(databaseTargets())('PgBossJobEngine on $name', (target) => {
 
     await eventually('the effects were recorded', async () => (await effectsOf(queue)).length === 1);
     expect(attempts).toBe(2);
+    expect(failures.filter((job) => job === queue)).toEqual([queue]);
     // pg-boss marks the job completed after the handler returns, so the side effect can be seen first.
     expect(await completed(queue, id!)).toBe(true);
   });
