@@ -32,12 +32,13 @@ describe('GET /metrics', () => {
 
   it('refuses a request without the token, or with another, and serves the one that carries it', async () => {
     const get = await start({ kind: 'token', token: TOKEN });
-    for (const headers of [
+    const refusedHeaders: Record<string, string>[] = [
       {},
       { Authorization: `Bearer ${'e'.repeat(64)}` },
       { Authorization: TOKEN },
       { Authorization: `Basic ${TOKEN}` },
-    ]) {
+    ];
+    for (const headers of refusedHeaders) {
       const refused = await get(headers);
       expect(refused.status).toBe(401);
       expect(refused.headers.get('www-authenticate')).toMatch(/^Bearer/);
