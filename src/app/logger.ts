@@ -1,4 +1,5 @@
 import pino, { type Logger } from 'pino';
+import { currentCorrelation } from '../adapters/log-correlation';
 
 export type { Logger };
 
@@ -25,12 +26,16 @@ export function redactSensitive(value: unknown, depth = 0, seen = new WeakSet<ob
   return copy;
 }
 
-/** Structured JSON logs; every object logged passes through redactSensitive, a last line of defence. */
+/**
+ * Structured JSON logs; every object logged passes through redactSensitive, a last line of defence. Each line
+ * written during a turn, a job or a campaign run's delivery carries that work's correlationId (log-correlation.ts).
+ */
 export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
   return pino(
     {
       level,
       base: { service: 'mfa-coach' },
+      mixin: () => currentCorrelation() ?? {},
       formatters: { log: (object) => redactSensitive(object) as Record<string, unknown> },
     },
     destination,

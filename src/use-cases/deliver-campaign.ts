@@ -30,11 +30,17 @@ export interface DeliverCampaignDeps {
   /** Waits for this request's place in the send budget (before each card, and before a new chat). */
   pace?: SendPace;
   random?: () => number;
+  /** Runs each delivery's work in a context of its own (the engine's: its run's id on every log line). */
+  within?: <T>(delivery: CampaignDelivery, work: () => Promise<T>) => Promise<T>;
 }
+
+const noResults = (): Record<DeliveryResult['kind'], number> => ({ sent: 0, failed: 0, skipped: 0, later: 0, uncertain: 0 });
 
 export interface BatchReport {
   claimed: number;
   results: Record<DeliveryResult['kind'], number>;
+  /** The same results for each run the batch sent for, by run id (the engine logs each run's on its own line). */
+  byRun: Map<string, Record<DeliveryResult['kind'], number>>;
   /** Runs this batch finished: their owners get the summary. */
   finishedRuns: CampaignRun[];
 }
@@ -88,34 +94,42 @@ export async function sendClaimedBatch(deps: DeliverCampaignDeps, batch: Claimed
   const { deliveries, campaigns } = batch;
   const report: BatchReport = {
     claimed: deliveries.length,
-    results: { sent: 0, failed: 0, skipped: 0, later: 0, uncertain: 0 },
+    results: noResults(),
+    byRun: new Map(),
     finishedRuns: [...batch.finishedRuns],
   };
   let unplaced = deliveries.length;
   if (unplaced === 0) placed?.();
+  const within = deps.within ?? ((_delivery, work) => work());
   await Promise.all(
-    deliveries.map(async (delivery) => {
-      const place = once(() => {
-        if (--unplaced === 0) placed?.();
-      });
-      try {
-        const { campaign, sent } = campaigns.get(delivery.campaignId)!;
-        let result: DeliveryResult;
+    deliveries.map((delivery) =>
+      within(delivery, async () => {
+        const place = once(() => {
+          if (--unplaced === 0) placed?.();
+        });
         try {
-          result = campaign
-            ? await deliverOne(deps, campaign, sent.get(delivery.userId) ?? 0, delivery, place)
-            : { kind: 'skipped', reason: 'campaign gone' };
-        } catch (error) {
-          // A step before the send failed (the scan's view of the person, say): deliverOne keeps what follows the
-          // send to itself. This delivery is tried again later; the rest of the batch goes on.
-          result = retryLater(messageOf(error), delivery.attempts, deps.now(), deps.random ?? Math.random);
+          const { campaign, sent } = campaigns.get(delivery.campaignId)!;
+          let result: DeliveryResult;
+          try {
+            result = campaign
+              ? await deliverOne(deps, campaign, sent.get(delivery.userId) ?? 0, delivery, place)
+              : { kind: 'skipped', reason: 'campaign gone' };
+          } catch (error) {
+            // A step before the send failed (the scan's view of the person, say): deliverOne keeps what follows the
+            // send to itself. This delivery is tried again later; the rest of the batch goes on.
+            result = retryLater(messageOf(error), delivery.attempts, deps.now(), deps.random ?? Math.random);
+          }
+          if (await recordWithRetries(() => deps.store.complete(delivery.id, deps.worker, result, deps.now()))) {
+            report.results[result.kind] += 1;
+            const ofRun = report.byRun.get(delivery.runId) ?? noResults();
+            ofRun[result.kind] += 1;
+            report.byRun.set(delivery.runId, ofRun);
+          }
+        } finally {
+          place();
         }
-        if (await recordWithRetries(() => deps.store.complete(delivery.id, deps.worker, result, deps.now())))
-          report.results[result.kind] += 1;
-      } finally {
-        place();
-      }
-    }),
+      }),
+    ),
   );
   for (const runId of new Set(deliveries.map((delivery) => delivery.runId))) {
     const finished = await recordWithRetries(() => deps.store.finishRunIfDone(runId, deps.now()));

@@ -67,6 +67,10 @@ describe.each(databaseChoices())('metrics of a scan and a small campaign (%s)', 
     expect(graphAfter.requests - graphBefore.requests).toBeGreaterThanOrEqual(
       after.sum('mfa_coach_graph_responses_total') - before.sum('mfa_coach_graph_responses_total'),
     );
+    // The scan's lines carry its job's id; the admin's turn that asked for it carries a turn's id.
+    const ended = e2e.harness.logs.lines.filter((line) => line.msg === 'posture scan ended');
+    expect(ended.at(-1)?.correlationId).toMatch(/^job:posture-scan:[0-9a-f-]{36}$/);
+    expect(e2e.harness.logs.lines.some((line) => String(line.correlationId).startsWith('turn:'))).toBe(true);
     const age = after.value('mfa_coach_latest_scan_age_seconds');
     expect(age).toBeGreaterThanOrEqual(0);
     expect(age).toBeLessThan(60);
@@ -117,6 +121,12 @@ describe.each(databaseChoices())('metrics of a scan and a small campaign (%s)', 
     expect(delta('mfa_coach_teams_responses_total', { status: '429' })).toBe(1);
     // Each card waited for its place in the send budget (a new chat's request too).
     expect(delta('mfa_coach_send_budget_wait_seconds_count')).toBeGreaterThanOrEqual(5);
+    // One id follows the run: the job that started it names the run, and each batch's line for it carries its id.
+    const runLines = e2e.harness.logs.lines.filter((line) => line.correlationId === `campaign-run:${run!.id}`);
+    const delivered = runLines.filter((line) => line.msg === 'campaign deliveries');
+    expect(delivered.reduce((sum, line) => sum + Number(line.sent), 0)).toBe(4);
+    expect(delivered.reduce((sum, line) => sum + Number(line.failed), 0)).toBe(1);
+    expect(e2e.harness.logs.lines.some((line) => line.msg === 'campaign run job' && line.runId === run!.id)).toBe(true);
     expect(after.value('mfa_coach_deliveries', { state: 'due' })).toBe(0);
     expect(after.value('mfa_coach_deliveries', { state: 'sending' })).toBe(0);
   });

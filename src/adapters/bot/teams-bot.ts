@@ -6,6 +6,7 @@ import { CARD_ACTION_ROUTES, ROUTE_TABLE } from './route-table';
 import { assertEveryVerbRouted } from './routes/card-actions';
 import { activityTenant, isFromTenant } from './tenant-gate';
 import { createTurnErrorHandler } from './turn-error-handler';
+import { newCorrelationId, withCorrelation } from '../log-correlation';
 
 export interface TeamsBot {
   adapter: TeamsBotAdapter;
@@ -46,7 +47,8 @@ export function createTurnHandler(
       return;
     }
     try {
-      await app.run(context);
+      const correlation = { correlationId: newCorrelationId('turn'), activityId: context.activity.id ?? '' };
+      await withCorrelation(correlation, () => app.run(context));
     } finally {
       deps.observeTurn?.(routeTaken(context), (performance.now() - began) / 1000);
     }

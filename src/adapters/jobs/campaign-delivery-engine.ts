@@ -3,6 +3,7 @@ import type { SendRate } from '../../domain/ports/send-rate';
 import { SendBudget } from './send-budget';
 import { claimDueBatch, sendClaimedBatch, type BatchReport, type DeliverCampaignDeps } from '../../use-cases/deliver-campaign';
 import { messageOf } from '../../domain/errors';
+import { withCorrelation } from '../log-correlation';
 
 export interface CampaignEngineOptions {
   /** Most deliveries claimed at once (about a second of sends at the tenant's rate). */
@@ -53,6 +54,9 @@ export interface DeliveryEngineHealth {
 }
 
 const DEFAULT_STALL_MS = 5 * 60_000;
+
+/** A run's deliveries and its summary share one id in the logs, whichever batch or instance sends them. */
+const runCorrelation = (runId: string) => ({ correlationId: `campaign-run:${runId}` });
 
 export interface CampaignEngineLogger {
   info(details: Record<string, unknown>, message: string): void;
@@ -105,7 +109,7 @@ export class CampaignDeliveryEngine {
     private readonly onRunFinished: (run: CampaignRun) => Promise<void> = async () => {},
   ) {
     this.budget = rate instanceof SendBudget ? rate : new SendBudget(rate, deps.worker, options.ownLimitPerSecond);
-    this.deps = { ...deps, pace: this.budget.take };
+    this.deps = { ...deps, pace: this.budget.take, within: (delivery, work) => withCorrelation(runCorrelation(delivery.runId), work) };
     this.idleMs = options.idleMs;
     this.clock = options.monotonicNow ?? (() => performance.now());
     this.stallMs = options.stallMs ?? DEFAULT_STALL_MS;
@@ -212,7 +216,9 @@ export class CampaignDeliveryEngine {
 
   private async afterBatch(report: BatchReport): Promise<void> {
     this.options.observeBatch?.(report);
-    if (report.claimed > 0) this.logger.info({ claimed: report.claimed, ...report.results }, 'campaign deliveries');
+    // One line per run, under the run's id, so a run's story reads whole whatever else the batch carried.
+    for (const [runId, results] of report.byRun)
+      withCorrelation(runCorrelation(runId), () => this.logger.info({ runId, ...results }, 'campaign deliveries'));
     for (const run of report.finishedRuns) await this.announceFinished(run);
   }
 
@@ -221,7 +227,7 @@ export class CampaignDeliveryEngine {
    * with nobody to remind finished as it started. A failure there is logged; it never stops the sending.
    */
   async announceFinished(run: CampaignRun): Promise<void> {
-    await this.onRunFinished(run).catch((error: unknown) =>
+    await withCorrelation(runCorrelation(run.id), () => this.onRunFinished(run)).catch((error: unknown) =>
       this.logger.error({ runId: run.id, err: messageOf(error) }, 'the run summary could not be sent'),
     );
   }

@@ -50,7 +50,12 @@ export class CampaignRunJobs implements CampaignRunQueue {
 
   private async run(campaignId: string, scheduledFor: Date, scheduledText: string): Promise<void> {
     const outcome = await runScheduledCampaign(this.deps, campaignId, scheduledFor);
-    this.logger.info({ campaignId, scheduledFor: scheduledText, outcome: outcome.result.kind }, 'campaign run job');
+    // The run's id links this job's lines to its deliveries' (correlationId campaign-run:<runId>).
+    const runId = 'run' in outcome.result ? outcome.result.run.id : undefined;
+    this.logger.info(
+      { campaignId, scheduledFor: scheduledText, outcome: outcome.result.kind, ...(runId ? { runId } : {}) },
+      'campaign run job',
+    );
     if (outcome.problem) {
       this.logger.warn({ campaignId, problem: outcome.problem.text }, 'a campaign cannot go on as planned');
       if (outcome.problem.tellError !== undefined)

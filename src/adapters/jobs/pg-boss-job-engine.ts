@@ -1,3 +1,4 @@
+import { withCorrelation } from '../log-correlation';
 import { setImmediate as nextTurn, setTimeout as sleep } from 'node:timers/promises';
 import PgBoss from 'pg-boss';
 // pg-boss's own statements, to recognise the two it fires without awaiting (see executeSql).
@@ -179,7 +180,13 @@ export class PgBossJobEngine implements JobEngine {
     await this.boss.work<T>(
       name,
       { batchSize: options.batchSize, ...definedOnly({ pollingIntervalSeconds: options.pollingIntervalSeconds }) },
-      (jobs) => this.runHandler(name, () => handler(jobs.map((job) => ({ id: job.id, name: job.name, data: job.data })))),
+      (jobs) =>
+        this.runHandler(name, () =>
+          // A batch's lines carry its first job's id; a job worked alone (work()) is its own batch.
+          withCorrelation({ correlationId: `job:${name}:${jobs[0]?.id ?? 'none'}` }, () =>
+            handler(jobs.map((job) => ({ id: job.id, name: job.name, data: job.data }))),
+          ),
+        ),
     );
   }
 

@@ -1,5 +1,6 @@
 import { Writable } from 'node:stream';
 import { createLogger, redactSensitive } from '../../../src/app/logger';
+import { newCorrelationId, withCorrelation } from '../../../src/adapters/log-correlation';
 
 function capture() {
   const lines: string[] = [];
@@ -53,5 +54,39 @@ describe('log redaction', () => {
     let deep: Record<string, unknown> = { password: 'x' };
     for (let i = 0; i < 20; i++) deep = { next: deep };
     expect(JSON.stringify(redactSensitive(deep))).not.toContain('"x"');
+  });
+});
+
+describe('correlation ids on log lines', () => {
+  const parsed = (lines: string[]) => lines.map((line) => JSON.parse(line) as { msg: string; correlationId?: string; runId?: string });
+
+  it('carries the id of the work running into every line it writes, across awaits, and none outside it', async () => {
+    const { logger, lines } = capture();
+    logger.info('before');
+    const turn = newCorrelationId('turn');
+    const run = 'campaign-run:r-1';
+    await Promise.all([
+      withCorrelation({ correlationId: turn }, async () => {
+        logger.info('turn starts');
+        await new Promise((resolve) => setImmediate(resolve));
+        logger.info('turn ends');
+      }),
+      withCorrelation({ correlationId: run }, async () => {
+        await Promise.resolve();
+        logger.info({ runId: 'r-1' }, 'delivery');
+      }),
+    ]);
+    logger.info('after');
+    const byMessage = new Map(parsed(lines).map((line) => [line.msg, line.correlationId]));
+    expect(turn).toMatch(/^turn:[0-9a-f]{12}$/);
+    expect(byMessage.get('turn starts')).toBe(turn);
+    expect(byMessage.get('turn ends')).toBe(turn);
+    expect(byMessage.get('delivery')).toBe(run);
+    expect(byMessage.get('before')).toBeUndefined();
+    expect(byMessage.get('after')).toBeUndefined();
+  });
+
+  it('gives two turns two ids', () => {
+    expect(newCorrelationId('turn')).not.toBe(newCorrelationId('turn'));
   });
 });
