@@ -17,6 +17,9 @@ import { startDemo, type Persona } from './start-demo';
 import { DemoCannotStartError } from './demo-guard';
 import { terminalLines, unreachableText } from './terminal-chat';
 
+/** Signals closer together than this after the first are copies of one Ctrl+C (see stop below). */
+const REPEATED_SIGNAL_MS = 1000;
+
 function chosenPersona(argv: string[]): Persona {
   const i = argv.indexOf('--as');
   const value = i >= 0 ? argv[i + 1] : 'employee';
@@ -84,11 +87,17 @@ ${
     );
   });
 
-  let stopping = false;
+  // One Ctrl+C reaches this process several times: the terminal signals the whole group (npm, tsx and this
+  // process), and npm and tsx pass it on. Those copies arrive within moments and are one request to stop, cleanly
+  // (the embedded database closed, the data folder released). Only a signal well after the first forces the exit.
+  let stoppingSince: number | undefined;
   const stop = async () => {
-    if (stopping) process.exit(1);
-    stopping = true;
-    console.log('Stopping the demo…');
+    if (stoppingSince !== undefined) {
+      if (performance.now() - stoppingSince > REPEATED_SIGNAL_MS) process.exit(1);
+      return;
+    }
+    stoppingSince = performance.now();
+    console.log('Stopping the demo… (work under way, a scan say, gets up to 10 s to finish)');
     await demo.stop();
     process.exit(0);
   };

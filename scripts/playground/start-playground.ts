@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { get } from 'node:http';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve as resolvePath } from 'node:path';
 import { stringify } from 'yaml';
 
 /**
@@ -345,7 +345,10 @@ async function terminate(running: Running): Promise<void> {
 /** Starts the Playground and resolves once `/_debug/ping` answers (≈1.5 s on a warm machine). */
 export async function startPlayground(options: StartPlaygroundOptions): Promise<PlaygroundHandle> {
   validatePlaygroundConfig(options.config);
-  const workDir = options.workDir ?? mkdtempSync(join(tmpdir(), 'agents-playground-'));
+  // Absolute: the Playground runs with workDir as its own working directory and reads the paths it is given from
+  // there, so a relative one (the demo's default DATA_DIR, .data/demo) would point it at a folder that does not exist,
+  // and it would fall back to its built-in user and tenant, whose messages the bot refuses.
+  const workDir = resolvePath(options.workDir ?? mkdtempSync(join(tmpdir(), 'agents-playground-')));
   const removeWorkDir = () => {
     if (!options.workDir && !options.keepWorkDir) rmSync(workDir, { recursive: true, force: true });
   };

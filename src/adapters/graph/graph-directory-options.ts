@@ -5,6 +5,7 @@ import type { RetryPolicy } from './retry-policy';
 /** Where the adapter tells operators about things worth a look (pino's `logger.warn(details, message)` fits). */
 export interface DirectoryLog {
   warn(details: Record<string, unknown>, message: string): void;
+  info(details: Record<string, unknown>, message: string): void;
 }
 
 export interface GraphDirectoryOptions {

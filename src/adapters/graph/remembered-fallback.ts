@@ -11,6 +11,11 @@ export interface FallbackOptions {
   instead: string;
   /** The refusal that means "use the other way from now on" (a 400 for an undocumented option, say). */
   refuses: (failure: GraphFailure) => boolean;
+  /**
+   * The refusal is what Graph's documentation leads one to expect (an option it does not document): told as news
+   * (info), not as a warning an operator would chase. Otherwise the tenant lacks something, and that is a warning.
+   */
+  expected?: boolean;
   log?: DirectoryLog;
 }
 
@@ -44,7 +49,9 @@ export class RememberedFallback {
     } catch (error) {
       if (answered || !(error instanceof GraphFailure) || !this.options.refuses(error)) throw error;
       this.known = 'refused';
-      this.options.log?.warn(
+      const tell = this.options.expected ? this.options.log?.info : this.options.log?.warn;
+      tell?.call(
+        this.options.log,
         { preferred: this.options.preferred, instead: this.options.instead, status: error.status, code: error.code },
         `Microsoft Graph refused ${this.options.preferred}; using ${this.options.instead} from now on`,
       );

@@ -7,6 +7,7 @@ export function reportFormFallback(log?: DirectoryLog): RememberedFallback {
     preferred: "the registration report's $select and $top (not documented for it)",
     instead: 'the documented form',
     refuses: (failure) => failure.kind === 'badRequest',
+    expected: true,
     log,
   });
 }

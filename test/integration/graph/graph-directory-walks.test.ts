@@ -144,7 +144,9 @@ describe('GraphDirectory.walkRegistrations (registration report)', () => {
     const unlicensed = await startEmulator(tenant, { timeScale: TIME_SCALE, entraIdPremium: false });
     try {
       const warnings: { details: Record<string, unknown>; message: string }[] = [];
-      const directory = directoryOn(unlicensed, TIME_SCALE, { log: { warn: (details, message) => warnings.push({ details, message }) } });
+      const directory = directoryOn(unlicensed, TIME_SCALE, {
+        log: { warn: (details, message) => warnings.push({ details, message }), info: () => undefined },
+      });
       const { items } = await collect<UserRegistration>((onPage) => directory.walkRegistrations(onPage));
       expect(items.map((r) => r.id).sort()).toEqual(enabled.map((u) => u.id).sort());
       expect(directory.reportSource.answer).toBe('refused');
