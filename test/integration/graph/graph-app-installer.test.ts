@@ -2,6 +2,7 @@ import { demoPersonas, generateDemoTenant } from '../../../emulators/demo-tenant
 import { GraphAppInstaller } from '../../../src/adapters/graph/graph-app-installer';
 import { createGraphClient } from '../../../src/adapters/graph/graph-client';
 import { loadDemoConfig } from '../../../src/app/config';
+import { ProductMetrics } from '../../../src/adapters/metrics/product-metrics';
 import { createLogger } from '../../../src/app/logger';
 import { wireGraph } from '../../../src/app/wiring/graph';
 import { SECRET_TOKEN } from './graph-directory-harness';
@@ -53,7 +54,7 @@ describe('GraphAppInstaller: the bind URL names the configured Graph origin', ()
       {},
       { tenantId: tenant.tenantId, graphBaseUrl: graph.url, teamsAppCatalogId: tenant.teamsAppId, graphToken: SECRET_TOKEN },
     );
-    const platform = { config, logger: createLogger('silent'), overrides: {} } as unknown as Platform;
+    const platform = { config, logger: createLogger('silent'), overrides: {}, metrics: new ProductMetrics() } as unknown as Platform;
     expect(await wireGraph(platform).installer.installFor(admin.id)).toEqual({ kind: 'installed' });
     expect(bindsSent(fetchSpy)).toEqual([`${graph.url}/v1.0/appCatalogs/teamsApps/${tenant.teamsAppId}`]);
   });

@@ -134,7 +134,9 @@ async function runHealthCheck(status: number): Promise<{ code: number | null; pa
   const paths: string[] = [];
   const server: Server = createServer((request, response) => {
     paths.push(request.url ?? '');
-    response.writeHead(status, { 'content-type': 'application/json' }).end('{}');
+    // Not chained: a library another test of the same worker loads may wrap writeHead and return nothing.
+    response.writeHead(status, { 'content-type': 'application/json' });
+    response.end('{}');
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   try {
