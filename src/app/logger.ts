@@ -35,7 +35,9 @@ export function createLogger(level: string, destination?: pino.DestinationStream
     {
       level,
       base: { service: 'mfa-coach' },
-      mixin: () => currentCorrelation() ?? {},
+      // A copy: pino merges each line's own fields into the object mixin returns, which would otherwise be the
+      // work's shared correlation and carry one line's fields onto every later line of that work.
+      mixin: () => ({ ...currentCorrelation() }),
       formatters: { log: (object) => redactSensitive(object) as Record<string, unknown> },
     },
     destination,

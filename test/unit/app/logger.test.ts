@@ -86,6 +86,19 @@ describe('correlation ids on log lines', () => {
     expect(byMessage.get('after')).toBeUndefined();
   });
 
+  it('keeps each line its own: a field of one line never shows on the next line of the same work', () => {
+    const { logger, lines } = capture();
+    withCorrelation({ correlationId: 'job:posture-scan:1' }, () => {
+      logger.info({ outcome: 'failed', error: 'Graph said 403' }, 'posture scan ended');
+      logger.info('admins alerted');
+    });
+    const [ended, alerted] = parsed(lines);
+    expect(ended).toMatchObject({ correlationId: 'job:posture-scan:1', outcome: 'failed' });
+    expect(alerted).toEqual(expect.objectContaining({ correlationId: 'job:posture-scan:1', msg: 'admins alerted' }));
+    expect(alerted).not.toHaveProperty('outcome');
+    expect(alerted).not.toHaveProperty('error');
+  });
+
   it('gives two turns two ids', () => {
     expect(newCorrelationId('turn')).not.toBe(newCorrelationId('turn'));
   });
