@@ -1,4 +1,3 @@
-import type { Storage } from 'botbuilder';
 import {
   activityFactory,
   startConnectorEmulator,
@@ -6,13 +5,11 @@ import {
   type ConnectorEmulator,
   type ConnectorEmulatorOptions,
   type ConversationType,
-  type TeamsActivity,
   type TeamsUser,
 } from '../../emulators/connector';
 import { MFA_COACH_ADMINS_GROUP, type DemoGroup, type DemoTenant } from '../../emulators/demo-tenant';
 import { startGraphEmulator, type GraphEmulator, type GraphEmulatorOptions } from '../../emulators/graph';
 import { SqlAuditLog } from '../../src/adapters/storage/sql-audit-log';
-import { SqlBotStorage } from '../../src/adapters/storage/sql-bot-storage';
 import { SqlConversationReferenceStore } from '../../src/adapters/storage/sql-conversation-reference-store';
 import { SqlNudgeStore } from '../../src/adapters/storage/sql-nudge-store';
 import { SqlPostureStore } from '../../src/adapters/storage/sql-posture-store';
@@ -108,8 +105,6 @@ export interface ProductStores {
   posture: PostureStore;
   /** Where the bot may write to people, and any conversation it was installed in by id. */
   conversations: SqlConversationReferenceStore;
-  /** The turn state botbuilder keeps between turns. */
-  turnState: Storage;
 }
 
 export function productStores(app: Pick<RunningApp, 'database'>): ProductStores {
@@ -119,15 +114,8 @@ export function productStores(app: Pick<RunningApp, 'database'>): ProductStores 
     nudges: new SqlNudgeStore(db),
     posture: new SqlPostureStore(db),
     conversations: new SqlConversationReferenceStore(db),
-    turnState: new SqlBotStorage(db),
   };
 }
-
-/** The keys botbuilder keeps an activity's turn state under: its conversation's and its sender's. */
-export const turnStateKeys = (activity: TeamsActivity): string[] => [
-  `${activity.channelId}/${activity.recipient.id}/conversations/${activity.conversation.id}`,
-  `${activity.channelId}/${activity.recipient.id}/users/${activity.from.id}`,
-];
 
 /** One end-to-end suite's product, with the words its tests speak: people say things, press buttons, see cards. */
 export interface EndToEndSuite {

@@ -1,4 +1,4 @@
-import type { Activity, Storage, TurnContext } from 'botbuilder';
+import type { Activity, TurnContext } from 'botbuilder';
 import { Application, TurnState, type TeamsAdapter } from '@microsoft/teams-ai';
 import type { TeamsBotAdapter, TurnResponse } from './teams-adapter-factory';
 import type { BotDependencies } from './bot-dependencies';
@@ -12,15 +12,15 @@ export interface TeamsBot {
   adapter: TeamsBotAdapter;
   /** Checks the activity's token, then runs its turn; the caller has read and shape-checked the body. */
   process(authorization: string, activity: Activity): Promise<TurnResponse>;
-  /** Runs one turn; activities from another tenant stop here, before state is loaded or any route runs. */
+  /** Runs one turn; activities from another tenant stop here, before any route runs. */
   handleTurn(context: TurnContext): Promise<void>;
 }
 
-export function createTeamsBot(adapter: TeamsBotAdapter, storage: Storage, deps: BotDependencies, botAppId?: string): TeamsBot {
+export function createTeamsBot(adapter: TeamsBotAdapter, deps: BotDependencies, botAppId?: string): TeamsBot {
   const bot: TeamsBot = {
     adapter,
     process: (authorization, activity) => adapter.processCheckedActivity(authorization, activity, (context) => bot.handleTurn(context)),
-    handleTurn: createTurnHandler(adapter, storage, deps, botAppId),
+    handleTurn: createTurnHandler(adapter, deps, botAppId),
   };
   return bot;
 }
@@ -31,11 +31,10 @@ export function createTeamsBot(adapter: TeamsBotAdapter, storage: Storage, deps:
  */
 export function createTurnHandler(
   adapter: TeamsAdapter,
-  storage: Storage,
   deps: BotDependencies,
   botAppId?: string,
 ): (context: TurnContext) => Promise<void> {
-  const app = createBotApplication(adapter, storage, deps, botAppId);
+  const app = createBotApplication(adapter, deps, botAppId);
   return async (context) => {
     const began = performance.now();
     if (!isFromTenant(context.activity, deps.tenantId)) {
@@ -66,10 +65,12 @@ function routeTaken(context: TurnContext): string {
   return type === 'invoke' || value !== undefined ? 'card action' : 'none';
 }
 
-function createBotApplication(adapter: TeamsAdapter, storage: Storage, deps: BotDependencies, botAppId?: string): Application<TurnState> {
+function createBotApplication(adapter: TeamsAdapter, deps: BotDependencies, botAppId?: string): Application<TurnState> {
   const app = new Application<TurnState>({
     adapter,
-    storage,
+    // No storage: no route keeps anything in botbuilder's turn state (what a turn needs between turns lives in
+    // the product's own tables), so teams-ai neither reads nor writes it, and a turn asks the database nothing
+    // it does not use. A route that comes to need turn state brings storage back.
     botAppId,
     removeRecipientMention: true,
     startTypingTimer: false,

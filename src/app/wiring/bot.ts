@@ -4,7 +4,6 @@ import { createTeamsBot } from '../../adapters/bot/teams-bot';
 import type { BotDependencies } from '../../adapters/bot/bot-dependencies';
 import { requestPostureScan } from '../../adapters/jobs/posture-scan-job';
 import type { loadKnowledgeBase } from '../../adapters/knowledge/knowledge-base';
-import { SqlBotStorage } from '../../adapters/storage/sql-bot-storage';
 import { AdminAuthorizer } from '../../use-cases/authorize-admin';
 import type { Doctor } from '../../use-cases/run-doctor';
 import { readMfaRequirement, readTenantPolicies } from '../../use-cases/read-tenant-policies';
@@ -89,7 +88,7 @@ export function wireBot(platform: Platform, app: Capabilities, publicUrl: string
     campaigns: campaignDependencies(platform, app, publicUrl),
     admin: adminDependencies(platform, app, publicUrl),
   };
-  return createTeamsBot(teams.adapter, new SqlBotStorage(platform.db), deps, teams.botAppId);
+  return createTeamsBot(teams.adapter, deps, teams.botAppId);
 }
 
 /** Campaigns: who may run them, how they are managed, and where their exports are kept. */

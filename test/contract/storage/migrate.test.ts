@@ -28,9 +28,9 @@ describe.each(databaseTargets())('migrate on $name', (target) => {
 
       expect(first.applied).toEqual(everyId);
       expect(await recordedIds(db)).toEqual(everyId);
-      expect(await tableNames(db)).toEqual(
-        expect.arrayContaining(['bot_state', 'conversation_references', 'job_heartbeats', 'schema_migrations']),
-      );
+      expect(await tableNames(db)).toEqual(expect.arrayContaining(['conversation_references', 'job_heartbeats', 'schema_migrations']));
+      // botbuilder's turn state is not kept: its table, made by the first migration, is gone.
+      expect(await tableNames(db)).not.toContain('bot_state');
 
       await db.query("INSERT INTO job_heartbeats (name, last_run_at, runs) VALUES ('kept', now(), 3)");
       expect(await migrate(db)).toEqual({ applied: [] });

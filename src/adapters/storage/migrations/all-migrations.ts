@@ -22,6 +22,7 @@ import { auditAppendOnly } from './021_audit_append_only';
 import { postureReports } from './022_posture_reports';
 import { postureAlerts } from './023_posture_alerts';
 import { strongTarget } from './024_strong_target';
+import { noTurnState } from './025_no_turn_state';
 import type { Migration } from './migration';
 
 /** Every migration, in order. A new migration file is added here too. */
@@ -50,4 +51,5 @@ export const allMigrations: readonly Migration[] = [
   postureReports,
   postureAlerts,
   strongTarget,
+  noTurnState,
 ];

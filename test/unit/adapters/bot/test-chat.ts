@@ -1,4 +1,4 @@
-import { MemoryStorage, TestAdapter, type Activity, type TurnContext } from 'botbuilder';
+import { TestAdapter, type Activity, type TurnContext } from 'botbuilder';
 import type { TeamsAdapter } from '@microsoft/teams-ai';
 import { activityFactory, type TeamsActivity } from '../../../../emulators/connector/activity-factory';
 import { createTurnHandler } from '../../../../src/adapters/bot/teams-bot';
@@ -28,7 +28,7 @@ export function testChat() {
   let handleTurn: (context: TurnContext) => Promise<void> = async () => undefined;
   const adapter = new TestAdapter((context) => handleTurn(context));
   // teams-ai types its adapter as Teams' own; a test adapter carries the same turns.
-  handleTurn = createTurnHandler(adapter as unknown as TeamsAdapter, new MemoryStorage(), fakes.deps);
+  handleTurn = createTurnHandler(adapter as unknown as TeamsAdapter, fakes.deps);
   return {
     ...fakes,
     adapter,
