@@ -4,6 +4,7 @@ import { AsyncMutex } from './async-mutex';
 import type { Database, SqlExecutor } from './database';
 import { loadPglite } from './load-pglite';
 import { pgliteValueTypes } from './pglite-value-types';
+import { ensurePgliteDataFolder } from './pglite-data-folder';
 
 /**
  * PostgreSQL embedded in the process (WebAssembly). It is a single connection, so every access goes through
@@ -13,6 +14,7 @@ import { pgliteValueTypes } from './pglite-value-types';
 export async function openPgliteDatabase(dataDir?: string): Promise<Database> {
   keepWebAssemblyOnBaselineCompiler();
   const { PGlite } = loadPglite();
+  if (dataDir) await ensurePgliteDataFolder(dataDir);
   // PGlite's default buffer cache (128 MB, inside the WebAssembly heap, which never shrinks) is most of its
   // memory. With 16 MB a 100,000-person scan peaks near 300 MB instead of 490 MB; its page writes are about
   // 15% slower, which the reports throttle's pauses absorb (see docs/benchmarks.md).
