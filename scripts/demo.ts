@@ -87,9 +87,9 @@ ${
     );
   });
 
-  // One Ctrl+C reaches this process several times: the terminal signals the whole group (npm, tsx and this
-  // process), and npm and tsx pass it on. Those copies arrive within moments and are one request to stop, cleanly
-  // (the embedded database closed, the data folder released). Only a signal well after the first forces the exit.
+  // One Ctrl+C can reach this process more than once: the terminal signals the whole group (npm and this process),
+  // and a launcher in between (npm, tsx) may pass it on too. Those copies arrive within moments and are one request
+  // to stop, cleanly (the embedded database closed, the data folder released). Only a later signal forces the exit.
   let stoppingSince: number | undefined;
   const stop = async () => {
     if (stoppingSince !== undefined) {
