@@ -8,6 +8,12 @@ import type { BatchWorkOptions, Job, JobEngine, SendJobOptions, WorkOptions } fr
 import type { Database, SqlExecutor } from '../storage/database';
 import { messageOf } from '../../domain/errors';
 
+/**
+ * What the statements that mark jobs done or failed answer when they changed nothing: pg-boss reads `rows[0].count`
+ * from it (manager.js, mapCommandResponse), so an empty answer would be a TypeError in a promise nobody awaits.
+ */
+const NOTHING_SETTLED = { rows: [{ count: '0' }] };
+
 export interface JobEngineLogger {
   error(details: object, message: string): void;
   warn(details: object, message: string): void;
@@ -222,12 +228,12 @@ export class PgBossJobEngine implements JobEngine {
       } catch (error) {
         if (waitMs < 0 || this.state !== 'started') {
           this.logger.error({ err: messageOf(error) }, 'a job could not be marked done or failed; it will run again when it expires');
-          return { rows: [] };
+          return NOTHING_SETTLED;
         }
         await sleep(waitMs);
       }
     }
-    return { rows: [] };
+    return NOTHING_SETTLED;
   }
 
   private runHandler(name: string, work: () => Promise<void>): Promise<void> {

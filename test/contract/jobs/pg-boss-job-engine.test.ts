@@ -292,4 +292,47 @@ describe.each(databaseTargets())('PgBossJobEngine on $name', (target) => {
       await own.stop({ graceful: false, timeoutMs: 5_000 });
     }
   });
+
+  // When the write still fails and the engine gives up (it is stopping, or the retries ran out), pg-boss reads the
+  // statement's count from what it is handed: an empty answer was a TypeError in an unawaited promise, which ended
+  // the process (seen when a test stopped the database server under a running bot).
+  it('gives up on marking a job done without an unhandled rejection: the job is left to expire and run again', async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    const complete = pgBossPlans.completeJobs('pgboss');
+    let refused = 0;
+    const broken = Object.assign(Object.create(db) as Database, {
+      query: async (text: string, values?: unknown[]) => {
+        if (text === complete) {
+          refused += 1;
+          throw Object.assign(new Error('write ECONNRESET'), { code: 'ECONNRESET' });
+        }
+        return db.query(text, values);
+      },
+    });
+    const logger = recordingLogger();
+    const own = new PgBossJobEngine(broken, { ...FAST, logger });
+    await own.start();
+    const stopping = (async () => {
+      await eventually('the engine tried to mark the job done', async () => refused > 0);
+      await own.stop({ graceful: false, timeoutMs: 5_000 });
+    })();
+    try {
+      const queue = `unsettled-${randomUUID()}`;
+      await own.work(queue, recordEffect(queue));
+      const id = await own.send(queue, { n: 2 });
+      await stopping;
+      await eventually('the engine said it gave up', async () =>
+        logger.errors.some((line) => (line as { message: string }).message.includes('could not be marked done')),
+      );
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(unhandled).toEqual([]);
+      const [row] = await db.query<{ state: string }>('SELECT state::text AS state FROM pgboss.job WHERE id = $1', [id]);
+      expect(row?.state).toBe('active');
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+      await stopping.catch(() => undefined);
+    }
+  });
 });
