@@ -5,6 +5,7 @@ import PgBoss from 'pg-boss';
 import * as pgBossPlans from 'pg-boss/src/plans';
 import pino from 'pino';
 import type { BatchWorkOptions, Job, JobEngine, SendJobOptions, WorkOptions } from '../../domain/ports/job-engine';
+import { definedOnly, toPgBossSendOptions } from './pg-boss-options';
 import type { Database, SqlExecutor } from '../storage/database';
 import { messageOf } from '../../domain/errors';
 
@@ -285,22 +286,4 @@ export class PgBossJobEngine implements JobEngine {
   private assertStarted(): void {
     if (this.state !== 'started') throw new Error(`The job engine is ${this.state}, not started`);
   }
-}
-
-function toPgBossSendOptions(options: SendJobOptions = {}): PgBoss.SendOptions {
-  return definedOnly({
-    id: options.id,
-    singletonKey: options.singletonKey,
-    singletonSeconds: options.singletonSeconds,
-    startAfter: options.startAfter,
-    retryLimit: options.retryLimit,
-    retryDelay: options.retryDelaySeconds,
-    retryBackoff: options.retryBackoff,
-    expireInSeconds: options.expireInSeconds,
-  });
-}
-
-/** pg-boss validates options with `'key' in options`: a key present with `undefined` fails its checks. */
-function definedOnly<T extends object>(values: T): Partial<T> {
-  return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined)) as Partial<T>;
 }
