@@ -1,6 +1,6 @@
 /**
- * Benchmark: how long a `help` turn takes end to end (HTTP POST to /api/messages → turn state read from
- * the embedded database → card sent to the Connector emulator → turn state written → 200), and how long
+ * Benchmark: how long a `help` turn takes end to end (HTTP POST to /api/messages → the tenant gate and the
+ * route table → the help card sent to the Connector emulator → 200), and how long
  * `npm run demo` takes from launch to its "ready" line on a fresh data folder. Prints one JSON line.
  *
  *   npm run bench:turn -- [--turns 1000] [--blocks 10] [--skip-demo]
@@ -37,7 +37,12 @@ interface Subject {
  * Runs `turns` help turns on each subject in alternating blocks (this machine is shared: a slow minute then hurts
  * both alike), each turn from a different person, so Teams' per-conversation limit (7/s) is not what is measured.
  */
-async function measureAlternating(subjects: Record<'product' | 'echo', Subject>, turns: number, blocks: number) {
+async function measureAlternating(
+  subjects: Record<'product' | 'echo', Subject>,
+  helpFrom: (person: number) => object,
+  turns: number,
+  blocks: number,
+) {
   const latencies = { product: [] as number[], echo: [] as number[] };
   const seconds = { product: 0, echo: 0 };
   const perBlock = Math.ceil(turns / blocks);
@@ -57,15 +62,13 @@ async function measureAlternating(subjects: Record<'product' | 'echo', Subject>,
   return { latencies, seconds, perSubject: perBlock * blocks };
 }
 
-let helpFrom: (person: number) => object;
-
 async function measureTurns(turns: number, blocks: number) {
   const connector = await startConnectorEmulator({ globalRatePerSecond: 1_000_000, log: () => undefined });
   const harness = await startTestApp({ database: 'pglite', configure: (c) => ({ ...c, log: { level: 'warn' } }) });
   const echo = await startEchoBot();
   const teams = activityFactory({ serviceUrl: connector.url, botId: '00000000-0000-0000-0000-00000000b07e', tenantId: TEST_TENANT_ID });
   const user = (i: number) => ({ aadObjectId: `00000000-0000-4000-8000-${i.toString().padStart(12, '0')}`, name: `Person ${i}` });
-  helpFrom = (i) => teams.aMessage({ text: 'help', user: user(i) });
+  const helpFrom = (i: number) => teams.aMessage({ text: 'help', user: user(i) });
   const postTo =
     (url: string): Post =>
     async (activity) => {
@@ -78,7 +81,7 @@ async function measureTurns(turns: number, blocks: number) {
       return { status: response.status };
     };
   const subjects = {
-    product: { post: (activity: object) => harness.post(activity), replies: () => connector.cards().length },
+    product: { post: postTo(harness.app.url), replies: () => connector.cards().length },
     echo: { post: postTo(echo.url), replies: () => connector.activities().length - connector.cards().length },
   };
   try {
@@ -88,7 +91,7 @@ async function measureTurns(turns: number, blocks: number) {
       await subjects.echo.post(helpFrom(i));
     }
     connector.clear();
-    const { latencies, seconds, perSubject } = await measureAlternating(subjects, turns, blocks);
+    const { latencies, seconds, perSubject } = await measureAlternating(subjects, helpFrom, turns, blocks);
     for (const name of ['product', 'echo'] as const) {
       const replies = subjects[name].replies();
       if (replies !== perSubject) throw new Error(`expected ${perSubject} replies from ${name} at the connector, got ${replies}`);

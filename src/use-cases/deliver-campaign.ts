@@ -46,10 +46,15 @@ export interface BatchReport {
 }
 
 /** Deliveries claimed for one batch, with what their sending needs to know once per campaign. */
+interface ClaimedCampaign {
+  campaign: Campaign | undefined;
+  sent: Map<string, number>;
+}
+
 export interface ClaimedBatch {
   deliveries: CampaignDelivery[];
   /** Per campaign in the batch: its plan, and how many nudges its people have had from it. */
-  campaigns: Map<string, { campaign: Campaign | undefined; sent: Map<string, number> }>;
+  campaigns: Map<string, ClaimedCampaign>;
   /** Runs finished while claiming, with nothing due: those whose last deliveries no batch of theirs settled. */
   finishedRuns: CampaignRun[];
 }
@@ -108,23 +113,8 @@ export async function sendClaimedBatch(deps: DeliverCampaignDeps, batch: Claimed
           if (--unplaced === 0) placed?.();
         });
         try {
-          const { campaign, sent } = campaigns.get(delivery.campaignId)!;
-          let result: DeliveryResult;
-          try {
-            result = campaign
-              ? await deliverOne(deps, campaign, sent.get(delivery.userId) ?? 0, delivery, place)
-              : { kind: 'skipped', reason: 'campaign gone' };
-          } catch (error) {
-            // A step before the send failed (the scan's view of the person, say): deliverOne keeps what follows the
-            // send to itself. This delivery is tried again later; the rest of the batch goes on.
-            result = retryLater(messageOf(error), delivery.attempts, deps.now(), deps.random ?? Math.random);
-          }
-          if (await recordWithRetries(() => deps.store.complete(delivery.id, deps.worker, result, deps.now()))) {
-            report.results[result.kind] += 1;
-            const ofRun = report.byRun.get(delivery.runId) ?? noResults();
-            ofRun[result.kind] += 1;
-            report.byRun.set(delivery.runId, ofRun);
-          }
+          const recorded = await settleOne(deps, campaigns.get(delivery.campaignId)!, delivery, place);
+          if (recorded) count(report, delivery.runId, recorded.kind);
         } finally {
           place();
         }
@@ -136,6 +126,35 @@ export async function sendClaimedBatch(deps: DeliverCampaignDeps, batch: Claimed
     if (finished) report.finishedRuns.push(finished);
   }
   return report;
+}
+
+/** Sends one delivery (or decides not to) and records its result; answers the result once it is recorded. */
+async function settleOne(
+  deps: DeliverCampaignDeps,
+  { campaign, sent }: ClaimedCampaign,
+  delivery: CampaignDelivery,
+  place: () => void,
+): Promise<DeliveryResult | undefined> {
+  let result: DeliveryResult;
+  try {
+    result = campaign
+      ? await deliverOne(deps, campaign, sent.get(delivery.userId) ?? 0, delivery, place)
+      : { kind: 'skipped', reason: 'campaign gone' };
+  } catch (error) {
+    // A step before the send failed (the scan's view of the person, say): deliverOne keeps what follows the
+    // send to itself. This delivery is tried again later; the rest of the batch goes on.
+    result = retryLater(messageOf(error), delivery.attempts, deps.now(), deps.random ?? Math.random);
+  }
+  const recorded = await recordWithRetries(() => deps.store.complete(delivery.id, deps.worker, result, deps.now()));
+  return recorded ? result : undefined;
+}
+
+/** Counts a recorded result in the batch's totals and in its run's. */
+function count(report: BatchReport, runId: string, kind: DeliveryResult['kind']): void {
+  report.results[kind] += 1;
+  const ofRun = report.byRun.get(runId) ?? noResults();
+  ofRun[kind] += 1;
+  report.byRun.set(runId, ofRun);
 }
 
 async function deliverOne(

@@ -49,9 +49,7 @@ export class RememberedFallback {
     } catch (error) {
       if (answered || !(error instanceof GraphFailure) || !this.options.refuses(error)) throw error;
       this.known = 'refused';
-      const tell = this.options.expected ? this.options.log?.info : this.options.log?.warn;
-      tell?.call(
-        this.options.log,
+      this.options.log?.[this.options.expected ? 'info' : 'warn'](
         { preferred: this.options.preferred, instead: this.options.instead, status: error.status, code: error.code },
         `Microsoft Graph refused ${this.options.preferred}; using ${this.options.instead} from now on`,
       );

@@ -1,4 +1,3 @@
-import { withCorrelation } from '../log-correlation';
 import { setImmediate as nextTurn, setTimeout as sleep } from 'node:timers/promises';
 import PgBoss from 'pg-boss';
 // pg-boss's own statements, to recognise the two it fires without awaiting (see executeSql).
@@ -8,6 +7,7 @@ import type { BatchWorkOptions, Job, JobEngine, SendJobOptions, WorkOptions } fr
 import { definedOnly, toPgBossSendOptions } from './pg-boss-options';
 import type { Database, SqlExecutor } from '../storage/database';
 import { messageOf } from '../../domain/errors';
+import { withCorrelation } from '../log-correlation';
 
 /**
  * What the statements that mark jobs done or failed answer when they changed nothing: pg-boss reads `rows[0].count`
