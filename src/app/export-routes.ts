@@ -1,13 +1,14 @@
 import type * as restify from 'restify';
+import { ExportOutdatedError } from '../use-cases/export-posture';
 import type { ServingState } from './http-serving';
 
 /**
  * One-time downloads (exports), by the secret token of their link: `peek` looks without using the link up,
- * `collect` hands the file over once.
+ * `collect` hands the file over once, as chunks of text written as they come (a large export is never whole in memory).
  */
 export interface DownloadSource {
   peek(token: string): Promise<{ fileName: string } | undefined>;
-  collect(token: string): Promise<{ fileName: string; content: string } | undefined>;
+  collect(token: string): Promise<{ fileName: string; body: AsyncIterable<string> } | undefined>;
 }
 
 const TOKEN = /^[A-Za-z0-9_-]{20,100}$/;
@@ -45,8 +46,55 @@ const GONE_PAGE = page(
 <p>Ask MFA Coach in Teams for the export again: <b>export</b>, or <b>campaign export</b> with the campaign's number.</p>`,
 );
 
+/** The file could not be written at all (its scan was replaced, the database failed): the link is used up, so say to ask again. */
+function unwrittenPage(error: unknown): string {
+  const why =
+    error instanceof ExportOutdatedError
+      ? 'A newer scan finished after this link was made, and the file was to hold the older one.'
+      : 'The file could not be written just now.';
+  return page('This export could not be made', `<p>${why}</p>\n<p>Ask MFA Coach in Teams for the export again: <b>export</b>.</p>`);
+}
+
+/**
+ * Writes the chunks as the client takes them (waiting for the socket to drain, so a slow download holds one chunk,
+ * not the file). The first chunk is read before the headers: a file that cannot even start gets a page saying so.
+ * A failure later can no longer change the status, so the connection is cut: the browser shows the download as
+ * failed instead of keeping a file cut short.
+ */
+async function streamFile(res: restify.Response, file: { fileName: string; body: AsyncIterable<string> }, log: DownloadLog): Promise<void> {
+  const chunks = file.body[Symbol.asyncIterator]();
+  let step: IteratorResult<string>;
+  try {
+    step = await chunks.next();
+  } catch (error) {
+    log('an export could not be written', error);
+    res.writeHead(error instanceof ExportOutdatedError ? 410 : 503, PAGE_HEADERS);
+    res.end(unwrittenPage(error));
+    return;
+  }
+  res.writeHead(200, {
+    'content-type': 'text/csv; charset=utf-8',
+    'x-content-type-options': 'nosniff',
+    'content-disposition': `attachment; filename="${file.fileName.replace(/[^A-Za-z0-9._-]/g, '_')}"`,
+    'cache-control': 'no-store',
+  });
+  try {
+    for (; !step.done; step = await chunks.next()) {
+      if (!res.write(step.value)) await new Promise((resolve) => (res.once('drain', resolve), res.once('close', resolve)));
+      if (res.destroyed) return void (await chunks.return?.(undefined));
+    }
+    res.end();
+  } catch (error) {
+    log('an export stopped part-way; the download was cut so it cannot pass for a whole file', error);
+    res.destroy();
+  }
+}
+
+/** Where the routes say what went wrong with a download (never the token). */
+export type DownloadLog = (message: string, error: unknown) => void;
+
 /** The routes of the one-time export links. */
-export function registerExportRoutes(server: restify.Server, state: ServingState): void {
+export function registerExportRoutes(server: restify.Server, state: ServingState, log: DownloadLog): void {
   // Teams' link preview and mail link scanners fetch links with GET: a GET shows a page and uses nothing up; only
   // the page's button (a POST, which those do not send) hands the file over, once.
   /** The download behind a link (looked at or collected), or undefined once the 404 is sent. */
@@ -78,12 +126,7 @@ export function registerExportRoutes(server: restify.Server, state: ServingState
     req.resume();
     const file = await download(req, res, (source, token) => source.collect(token));
     if (!file) return;
-    res.writeHead(200, {
-      'content-type': 'text/csv; charset=utf-8',
-      'x-content-type-options': 'nosniff',
-      'content-disposition': `attachment; filename="${file.fileName.replace(/[^A-Za-z0-9._-]/g, '_')}"`,
-      'cache-control': 'no-store',
-    });
-    res.end(file.content);
+    // A stop waits for a download under way, as it does for a turn.
+    await state.during(() => streamFile(res, file, log));
   });
 }

@@ -37,7 +37,7 @@ export function createHttpServer(logger: Logger, options: HttpServerOptions = {}
   const server = restify.createServer({ name: 'mfa-coach', handleUncaughtExceptions: false });
   const state = new ServingState();
   registerMessagesRoute(server, state, limits, logger);
-  registerExportRoutes(server, state);
+  registerExportRoutes(server, state, (message, error) => logger.warn({ err: { message: (error as Error)?.message } }, message));
   registerHealthRoutes(server, state);
   registerMetricsRoute(server, state, options.metrics ?? { kind: 'off' });
   return {

@@ -1,5 +1,7 @@
 import type { DownloadVault } from '../domain/ports/download-vault';
-import type { PostureStore } from '../domain/ports/posture-store';
+import type { PostureSnapshot } from '../domain/mfa/posture-counts';
+import type { UserMfaStatus } from '../domain/mfa/user-registration';
+import type { PostureStore, UserCursor } from '../domain/ports/posture-store';
 import type { SmtpSender } from '../domain/smtp/smtp-sender';
 
 export const EXPORT_LINK_MINUTES = 15;
@@ -26,61 +28,90 @@ export type ExportAnswer =
   { kind: 'noScanYet' } | { kind: 'ready'; token: string; people: number; expiresAt: Date; fileName: string; scannedAt: Date };
 
 /**
- * Everyone's status from the latest scan as CSV, kept for the admin who asked behind a one-time link.
- * Cells that start like a formula are prefixed so a spreadsheet shows them as text, never runs them.
+ * The scan a download link was made for is no longer the current one (a newer scan replaced it, and its people
+ * went with it): the file cannot be written, or could not be finished. The admin asks for the export again.
+ */
+export class ExportOutdatedError extends Error {
+  constructor(readonly scanId: string) {
+    super(`The export of scan ${scanId} cannot be written: a newer scan has replaced it.`);
+    this.name = 'ExportOutdatedError';
+  }
+}
+
+/**
+ * A one-time link to everyone's status in the latest scan, for the admin who asked. The file is not made now: at a
+ * million people it is over a hundred megabytes, so it is written from the scan as it downloads (postureCsv).
  */
 export async function exportPosture(
-  deps: {
-    store: PostureStore;
-    vault: DownloadVault;
-    now: () => Date;
-    /** Accounts that sent mail with a password in the last 30 days, by account id (lower case); absent: columns empty. */
-    smtpPasswordSenders?: () => Promise<ReadonlyMap<string, SmtpSender>>;
-  },
+  deps: { store: PostureStore; vault: DownloadVault; now: () => Date },
   actorId: string,
 ): Promise<ExportAnswer> {
   const [latest] = await deps.store.latestSnapshots(1);
   if (!latest) return { kind: 'noScanYet' };
-  // The export never fails for the sign-in log's sake: without it, its columns are empty.
-  const smtp = (await deps.smtpPasswordSenders?.().catch(() => undefined)) ?? new Map<string, SmtpSender>();
-  const lines = [COLUMNS.join(',')];
-  for (let offset = 0; ; offset += PAGE) {
-    const { users } = await deps.store.listUsers({
-      strengths: ['strong', 'acceptable', 'weak', 'none'],
-      includeExcluded: true,
-      offset,
-      limit: PAGE,
-    });
-    for (const u of users) {
-      const sender = smtp.get(u.id.toLowerCase());
-      lines.push(
-        [
-          u.displayName,
-          u.userPrincipalName,
-          u.department ?? '',
-          u.jobTitle ?? '',
-          u.userType,
-          u.accountEnabled ?? '',
-          u.isAdmin,
-          u.strength,
-          u.methods.join(' '),
-          u.isCriticalAdmin,
-          u.countsInRates,
-          u.reportUpdatedAt?.toISOString() ?? '',
-          sender ? String(sender.signIns) : '',
-          sender?.lastSeen.toISOString() ?? '',
-        ]
-          .map(csvCell)
-          .join(','),
-      );
-    }
-    if (users.length < PAGE) break;
-  }
   const now = deps.now();
   const expiresAt = new Date(now.getTime() + EXPORT_LINK_MINUTES * 60_000);
   const fileName = `mfa-status-${latest.takenAt.toISOString().slice(0, 10)}.csv`;
-  const token = await deps.vault.deposit({ actorId, fileName, content: `${lines.join('\r\n')}\r\n`, expiresAt }, now);
-  return { kind: 'ready', token, people: lines.length - 1, expiresAt, fileName, scannedAt: latest.takenAt };
+  const token = await deps.vault.deposit({ actorId, fileName, statusOfScan: latest.scanId, expiresAt }, now);
+  return { kind: 'ready', token, people: peopleIn(latest), expiresAt, fileName, scannedAt: latest.takenAt };
+}
+
+/**
+ * Everyone's status in one scan as CSV, in chunks of a page of people: memory holds one page whatever the tenant's
+ * size. Cells that start like a formula are prefixed so a spreadsheet shows them as text, never runs them. Throws
+ * ExportOutdatedError before the first chunk when the scan is no longer the current one, and in place of the rest
+ * when a newer scan replaces it while the file is written: a file cut short never passes for a whole one.
+ */
+export async function* postureCsv(
+  deps: {
+    store: PostureStore;
+    /** Accounts that sent mail with a password in the last 30 days, by account id (lower case); absent: columns empty. */
+    smtpPasswordSenders?: () => Promise<ReadonlyMap<string, SmtpSender>>;
+  },
+  scanId: string,
+  pageSize = PAGE,
+): AsyncGenerator<string> {
+  const [latest] = await deps.store.latestSnapshots(1);
+  if (latest?.scanId !== scanId) throw new ExportOutdatedError(scanId);
+  // The export never fails for the sign-in log's sake: without it, its columns are empty.
+  const smtp = (await deps.smtpPasswordSenders?.().catch(() => undefined)) ?? new Map<string, SmtpSender>();
+  yield `${COLUMNS.join(',')}\r\n`;
+  let written = 0;
+  let after: UserCursor | undefined;
+  for (;;) {
+    const users = await deps.store.usersOfScan(scanId, after, pageSize);
+    if (users.length > 0) yield users.map((user) => `${csvLine(user, smtp.get(user.id.toLowerCase()))}\r\n`).join('');
+    written += users.length;
+    if (users.length < pageSize) break;
+    const last = users.at(-1)!;
+    after = { displayName: last.displayName, id: last.id };
+  }
+  if (written !== peopleIn(latest)) throw new ExportOutdatedError(scanId);
+}
+
+/** Everyone the scan kept, counted in rates or not: the export's rows. */
+function peopleIn({ overall }: PostureSnapshot): number {
+  return overall.strong + overall.acceptable + overall.weak + overall.none + overall.excluded;
+}
+
+function csvLine(u: UserMfaStatus, sender: SmtpSender | undefined): string {
+  return [
+    u.displayName,
+    u.userPrincipalName,
+    u.department ?? '',
+    u.jobTitle ?? '',
+    u.userType,
+    u.accountEnabled ?? '',
+    u.isAdmin,
+    u.strength,
+    u.methods.join(' '),
+    u.isCriticalAdmin,
+    u.countsInRates,
+    u.reportUpdatedAt?.toISOString() ?? '',
+    sender ? String(sender.signIns) : '',
+    sender?.lastSeen.toISOString() ?? '',
+  ]
+    .map(csvCell)
+    .join(',');
 }
 
 export function csvCell(value: string | boolean): string {

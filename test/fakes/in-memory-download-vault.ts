@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { DownloadVault, PendingDownload } from '../../src/domain/ports/download-vault';
+import type { DownloadContent, DownloadVault, PendingDownload } from '../../src/domain/ports/download-vault';
 
 /** `DownloadVault` in memory, held to the same contract as the SQL vault: one file per link, once, until it expires. */
 export class InMemoryDownloadVault implements DownloadVault {
@@ -12,11 +12,19 @@ export class InMemoryDownloadVault implements DownloadVault {
     return token;
   }
 
-  async collect(token: string, now: Date): Promise<{ fileName: string; content: string } | undefined> {
+  async collect(token: string, now: Date): Promise<({ fileName: string } & DownloadContent) | undefined> {
     const file = this.live(token, now);
     if (!file) return undefined;
     this.files.delete(token);
-    return { fileName: file.fileName, content: file.content };
+    const { fileName } = file;
+    return 'content' in file ? { fileName, content: file.content } : { fileName, statusOfScan: file.statusOfScan };
+  }
+
+  /** The kept file's text, collected (a test's shortcut; a link to a scan's statuses has none). */
+  async collectText(token: string, now: Date): Promise<string | undefined> {
+    const file = await this.collect(token, now);
+    if (file && !('content' in file)) throw new Error(`the link is to the statuses of scan ${file.statusOfScan}, not a kept file`);
+    return file?.content;
   }
 
   async peek(token: string, now: Date): Promise<{ fileName: string } | undefined> {

@@ -15,6 +15,7 @@ import {
   type ScanRun,
   type ScanTrigger,
   type SnapshotTotals,
+  type UserCursor,
   type UserQuery,
 } from '../../src/domain/ports/posture-store';
 
@@ -195,6 +196,16 @@ export class InMemoryPostureStore implements PostureStore {
       .filter((user) => !query.adminsOnly || user.isAdmin)
       .sort(byName);
     return { users: matches.slice(query.offset, query.offset + query.limit), total: matches.length };
+  }
+
+  async usersOfScan(scanId: string, after: UserCursor | undefined, limit: number): Promise<UserMfaStatus[]> {
+    const current = this.data.scans.filter((scan) => scan.run.status === 'succeeded').at(-1);
+    if (current?.run.id !== scanId || !current.people || !current.rates) return [];
+    const from = after && ({ displayName: after.displayName, id: after.id } as UserMfaStatus);
+    return statusesOf(current.people, current.rates)
+      .filter((user) => !from || byName(user, from) > 0)
+      .sort(byName)
+      .slice(0, limit);
   }
 
   async reportCoverage(scanId: string): Promise<{ enabledMembers: number; covered: number }> {

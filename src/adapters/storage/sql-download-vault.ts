@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { DownloadVault, PendingDownload } from '../../domain/ports/download-vault';
+import type { DownloadContent, DownloadVault, PendingDownload } from '../../domain/ports/download-vault';
 import type { SqlExecutor } from './database';
 
 const hashOf = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -12,8 +12,17 @@ export class SqlDownloadVault implements DownloadVault {
     const token = randomBytes(32).toString('base64url');
     await this.purgeExpired(now);
     await this.db.query(
-      'INSERT INTO pending_exports (token_hash, actor_id, file_name, content, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6)',
-      [hashOf(token), download.actorId, download.fileName, download.content, now, download.expiresAt],
+      `INSERT INTO pending_exports (token_hash, actor_id, file_name, content, status_of_scan, created_at, expires_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [
+        hashOf(token),
+        download.actorId,
+        download.fileName,
+        'content' in download ? download.content : null,
+        'statusOfScan' in download ? download.statusOfScan : null,
+        now,
+        download.expiresAt,
+      ],
     );
     return token;
   }
@@ -30,12 +39,14 @@ export class SqlDownloadVault implements DownloadVault {
     return (await this.db.query('DELETE FROM pending_exports WHERE expires_at <= $1 RETURNING 1', [now])).length;
   }
 
-  async collect(token: string, now: Date): Promise<{ fileName: string; content: string } | undefined> {
+  async collect(token: string, now: Date): Promise<({ fileName: string } & DownloadContent) | undefined> {
     // Taken and deleted in one statement: two downloads racing for the same link cannot both get it.
-    const [row] = await this.db.query<{ file_name: string; content: string }>(
-      'DELETE FROM pending_exports WHERE token_hash = $1 AND expires_at > $2 RETURNING file_name, content',
+    const [row] = await this.db.query<{ file_name: string; content: string | null; status_of_scan: string | number | null }>(
+      'DELETE FROM pending_exports WHERE token_hash = $1 AND expires_at > $2 RETURNING file_name, content, status_of_scan',
       [hashOf(token), now],
     );
-    return row ? { fileName: row.file_name, content: row.content } : undefined;
+    if (!row) return undefined;
+    if (row.content !== null) return { fileName: row.file_name, content: row.content };
+    return { fileName: row.file_name, statusOfScan: String(row.status_of_scan) };
   }
 }

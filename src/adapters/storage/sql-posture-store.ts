@@ -10,10 +10,12 @@ import {
   type ScanRun,
   type ScanTrigger,
   type SnapshotTotals,
+  type UserCursor,
   type UserQuery,
 } from '../../domain/ports/posture-store';
 import type { Database } from './database';
 import * as sql from './posture-scan-sql';
+import { FIND_USERS, LIST_USERS, USERS_OF_SCAN } from './posture-user-queries';
 import { analyzeScanPartition, createScanPartition, dropScanPartitions, dropScanPartitionsExcept } from './scan-partitions';
 import {
   SCAN_RUN_COLUMNS,
@@ -174,34 +176,23 @@ export class SqlPostureStore implements PostureStore {
   }
 
   async listUsers(query: UserQuery): Promise<{ users: UserMfaStatus[]; total: number }> {
-    // One round trip: the count comes back even when the page is past the end (then its columns are null).
-    const rows = await this.db.query<UserRow & { total: number }>(
-      `WITH matches AS (
-         SELECT ${USER_COLUMNS} FROM current_mfa_users
-         WHERE strength = ANY($1::text[])
-           AND ($2::text IS NULL OR lower(COALESCE(department, '')) = lower($2::text))
-           AND ($3::boolean OR counts_in_rates)
-           AND (NOT $6::boolean OR ${sql.phoneOnlySql('$7', '$8')})
-           AND (NOT $9::boolean OR is_admin)
-       )
-       SELECT counted.total, page.*
-       FROM (SELECT count(*) AS total FROM matches) AS counted
-       LEFT JOIN LATERAL (
-         SELECT * FROM matches ORDER BY lower(display_name) COLLATE "C", id OFFSET $4 LIMIT $5
-       ) AS page ON true`,
-      [
-        [...query.strengths] satisfies MfaStrength[],
-        query.department ?? null,
-        query.includeExcluded ?? false,
-        query.offset,
-        query.limit,
-        query.phoneOnly ?? false,
-        ...sql.phoneOnlyParameters(),
-        query.adminsOnly ?? false,
-      ],
-    );
+    const rows = await this.db.query<UserRow & { total: number }>(LIST_USERS, [
+      [...query.strengths] satisfies MfaStrength[],
+      query.department ?? null,
+      query.includeExcluded ?? false,
+      query.offset,
+      query.limit,
+      query.phoneOnly ?? false,
+      ...sql.phoneOnlyParameters(),
+      query.adminsOnly ?? false,
+    ]);
     const total = rows[0]?.total ?? 0;
     return { users: rows.filter((row) => row.id !== null).map(toUserStatus), total };
+  }
+
+  async usersOfScan(scanId: string, after: UserCursor | undefined, limit: number): Promise<UserMfaStatus[]> {
+    const rows = await this.db.query<UserRow>(USERS_OF_SCAN, [scanId, after?.displayName ?? '', after?.id ?? '', limit]);
+    return rows.map(toUserStatus);
   }
 
   async reportCoverage(scanId: string): Promise<{ enabledMembers: number; covered: number }> {
@@ -222,14 +213,7 @@ export class SqlPostureStore implements PostureStore {
     const wanted = nameOrUpn.trim();
     // An empty prefix would match everyone.
     if (wanted === '') return [];
-    const rows = await this.db.query<UserRow>(
-      String.raw`SELECT ${USER_COLUMNS} FROM current_mfa_users
-       WHERE lower(user_principal_name) = lower($1)
-          OR lower(display_name) COLLATE "C" LIKE replace(replace(replace(lower($1), '\', '\\'), '%', '\%'), '_', '\_') || '%'
-       ORDER BY lower(user_principal_name) = lower($1) DESC, lower(display_name) COLLATE "C", id
-       LIMIT $2`,
-      [wanted, limit],
-    );
+    const rows = await this.db.query<UserRow>(FIND_USERS, [wanted, limit]);
     return rows.map(toUserStatus);
   }
 

@@ -7,7 +7,7 @@ import type { loadKnowledgeBase } from '../../adapters/knowledge/knowledge-base'
 import { AdminAuthorizer } from '../../use-cases/authorize-admin';
 import type { Doctor } from '../../use-cases/run-doctor';
 import { readMfaRequirement, readTenantPolicies } from '../../use-cases/read-tenant-policies';
-import { passwordSendersById, smtpPostureLine, type SmtpReadinessDeps } from '../../use-cases/read-smtp-readiness';
+import { smtpPostureLine } from '../../use-cases/read-smtp-readiness';
 import type { AdminAnswerDeps } from '../../adapters/bot/admin/admin-answers';
 import { postureRequirementLine } from '../../domain/policy/policy-report';
 import { campaignAudienceDeps } from './campaigns';
@@ -154,7 +154,7 @@ function adminDependencies(platform: Platform, app: Capabilities, publicUrl: str
     policyChanges: policyChanges(config, graph),
     smtp,
     smtpNudge: (request) => app.nudges.smtpOwners.jobs.sendNowOrLater(request),
-    answers: adminAnswers(platform, app, { smtp, ...app.postureLines, publicUrl }, app.reports),
+    answers: adminAnswers(platform, app, { ...app.postureLines, publicUrl }, app.reports),
   };
 }
 
@@ -162,7 +162,7 @@ function adminDependencies(platform: Platform, app: Capabilities, publicUrl: str
 function adminAnswers(
   { config, now, jobs }: Platform,
   { graph, posture, nudges }: Capabilities,
-  extra: Pick<AdminAnswerDeps, 'mfaRequirement' | 'smtpLine'> & { smtp: SmtpReadinessDeps; publicUrl: string | undefined },
+  extra: Pick<AdminAnswerDeps, 'mfaRequirement' | 'smtpLine'> & { publicUrl: string | undefined },
   reports: ReportsSlice,
 ): BotDependencies['admin']['answers'] {
   const { store, auditLog, vault, policy, rates, smtpSenders } = posture;
@@ -178,7 +178,6 @@ function adminAnswers(
     smtpLine: extra.smtpLine,
     targets: posture.targets,
     smtpSenderOf: async (id) => (await smtpSenders.smtpSendersByAccount([id]))[0],
-    smtpPasswordSenders: () => passwordSendersById(extra.smtp),
     vault,
     publicUrl: () => extra.publicUrl,
     sendNudge: (request) => nudges.jobs.sendNowOrLater(request),

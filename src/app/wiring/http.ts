@@ -5,6 +5,7 @@ import type { CampaignSlice } from './campaigns';
 import type { Platform } from './platform';
 import { SqlOperationalFigures } from '../../adapters/storage/sql-operational-figures';
 import type { PostureSlice } from './posture';
+import { downloadSource } from './downloads';
 
 /**
  * The HTTP side, listening before anything is wired so that the app knows its own address (the demo's export
@@ -25,11 +26,12 @@ export async function listenHttp({
 /** Teams' activities, readiness and the export links, served from now on. */
 export function openHttp(
   http: HttpServer,
-  { config, db, jobs, logger, now, metrics }: Platform,
+  platform: Platform,
   bot: TeamsBot,
   app: { posture: PostureSlice; campaigns: CampaignSlice; doctor: Doctor },
   url: string,
 ): void {
+  const { config, db, jobs, logger, now, metrics } = platform;
   const { posture, campaigns, doctor } = app;
   const figures = new SqlOperationalFigures(db);
   metrics.watch({
@@ -47,7 +49,7 @@ export function openHttp(
       doctor: () => doctor.summary(),
     },
     metrics,
-    downloads: { peek: (token) => posture.vault.peek(token, now()), collect: (token) => posture.vault.collect(token, now()) },
+    downloads: downloadSource(platform, posture),
   });
   logger.info({ url, mode: config.mode }, 'MFA Coach is listening');
 }

@@ -1,16 +1,21 @@
+/**
+ * What a link hands over: a file made when it was asked for, or the MFA status of everyone in one scan, which
+ * at a million people is too large to keep and is written out as it downloads instead.
+ */
+export type DownloadContent = { content: string } | { statusOfScan: string };
+
 /** A file waiting for the one person it was made for, behind a link that works once and not for long. */
-export interface PendingDownload {
+export type PendingDownload = {
   actorId: string;
   fileName: string;
-  content: string;
   expiresAt: Date;
-}
+} & DownloadContent;
 
 export interface DownloadVault {
   /** Keeps the file and answers the secret token of its link. */
   deposit(download: PendingDownload, now: Date): Promise<string>;
   /** The file, once: a second call, or one after it expired, answers undefined. */
-  collect(token: string, now: Date): Promise<Pick<PendingDownload, 'fileName' | 'content'> | undefined>;
+  collect(token: string, now: Date): Promise<({ fileName: string } & DownloadContent) | undefined>;
   /** The file's name while its link works, without using the link up (a link preview, a mail scanner, a look). */
   peek(token: string, now: Date): Promise<Pick<PendingDownload, 'fileName'> | undefined>;
   /** Deletes the files nobody fetched before their links expired; answers how many. */

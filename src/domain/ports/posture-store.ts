@@ -41,6 +41,12 @@ export interface UserQuery {
   limit: number;
 }
 
+/** Where a walk over a scan's people stands: the last person it was given (list order is display name, then id). */
+export interface UserCursor {
+  displayName: string;
+  id: string;
+}
+
 /** A scan that was declared dead (it stalled) or already ended was asked to save or complete. */
 export class ScanNotRunningError extends Error {
   constructor(readonly scanId: string) {
@@ -84,6 +90,12 @@ export interface PostureStore {
   snapshotTotals(since: Date): Promise<SnapshotTotals[]>;
   /** Ordered by display name (case-insensitive, code point order), then id. */
   listUsers(query: UserQuery): Promise<{ users: UserMfaStatus[]; total: number }>;
+  /**
+   * Up to `limit` people of a completed scan, everyone (guests and disabled accounts too), in listUsers' order,
+   * those after `after`: a walk that costs the same on its last page as on its first. Empty once a newer scan has
+   * replaced this one (its people are forgotten with it).
+   */
+  usersOfScan(scanId: string, after: UserCursor | undefined, limit: number): Promise<UserMfaStatus[]>;
   /** How many enabled members a running scan's directory listed, and how many of them the registration report covered. */
   reportCoverage(scanId: string): Promise<{ enabledMembers: number; covered: number }>;
   /** By UPN (exact, any case) or display name (starts with, any case); UPN matches first. */

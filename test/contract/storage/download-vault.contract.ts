@@ -48,6 +48,13 @@ export function downloadVaultContract(name: string, makeVault: () => Promise<Dow
       expect(await vault.peek(expired, later(1))).toBeUndefined();
     });
 
+    it('keeps a link to the statuses of a scan, not a file, and hands it over once', async () => {
+      const token = await vault.deposit({ actorId: 'admin-1', fileName: 'mfa-status.csv', statusOfScan: '42', expiresAt: later(15) }, T0);
+      expect(await vault.peek(token, later(1))).toEqual({ fileName: 'mfa-status.csv' });
+      expect(await vault.collect(token, later(1))).toEqual({ fileName: 'mfa-status.csv', statusOfScan: '42' });
+      expect(await vault.collect(token, later(2))).toBeUndefined();
+    });
+
     it('lets only one of two simultaneous downloads have the file', async () => {
       const token = await deposit();
       const results = await Promise.all([vault.collect(token, later(1)), vault.collect(token, later(1))]);

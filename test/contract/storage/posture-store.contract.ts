@@ -3,7 +3,7 @@ import type { MethodKind } from '../../../src/domain/mfa/method-kind';
 import { STRENGTHS_STRONGEST_FIRST } from '../../../src/domain/mfa/mfa-strength';
 import { NO_COUNTS, type PostureCounts } from '../../../src/domain/mfa/posture-counts';
 import { DEFAULT_RATE_POLICY, type RatePolicy } from '../../../src/domain/mfa/rate-policy';
-import { ScanNotRunningError, type PostureStore } from '../../../src/domain/ports/posture-store';
+import { ScanNotRunningError, type PostureStore, type UserCursor } from '../../../src/domain/ports/posture-store';
 import { expectedStatus, fakeUser } from '../../fakes/fake-user';
 import { eventually } from '../../support/eventually';
 import { hoursAfter, MIXED_TENANT, scan, startNew, T0 } from './posture-scans';
@@ -323,6 +323,30 @@ export function postureStoreContract(name: string, openData: () => Promise<Postu
 
       beforeEach(async () => {
         await scan(store, people);
+      });
+
+      it('walks everyone of the current scan by key, in list order, guests included, page after page', async () => {
+        const [latest] = await store.latestSnapshots(1);
+        const walked: string[] = [];
+        let after: UserCursor | undefined;
+        for (let page = await store.usersOfScan(latest!.scanId, undefined, 3); page.length > 0;) {
+          walked.push(...page.map((user) => user.id));
+          const last = page.at(-1)!;
+          after = { displayName: last.displayName, id: last.id };
+          page = await store.usersOfScan(latest!.scanId, after, 3);
+        }
+        const listed = await store.listUsers({ strengths: ALL, includeExcluded: true, offset: 0, limit: 100 });
+        // Two people named "anna berg" in different cases: the key holds the id too, so neither is skipped.
+        expect(walked).toEqual(listed.users.map((user) => user.id));
+        expect(walked).toHaveLength(people.length);
+        expect((await store.usersOfScan(latest!.scanId, undefined, 100))[0]).toEqual(listed.users[0]);
+      });
+
+      it('walks no one of a scan a newer one has replaced', async () => {
+        const [older] = await store.latestSnapshots(1);
+        await scan(store, people.slice(0, 2), { at: hoursAfter(T0, 24) });
+
+        expect(await store.usersOfScan(older!.scanId, undefined, 100)).toEqual([]);
       });
 
       it('lists users by display name (any case), then id, with the total', async () => {

@@ -80,7 +80,7 @@ describe('exporting the audit log', () => {
 
     const answer = await exportAuditLog(deps, 'admin-1');
 
-    expect((await vault.collect(answer.token, NOW))?.content.split('\r\n')[1]).toBe(
+    expect((await vault.collectText(answer.token, NOW))?.split('\r\n')[1]).toBe(
       '2026-12-01T09:00:00.000Z,aad-admin-1,,posture,,personal,allowed,a:personal-1',
     );
   });
@@ -93,7 +93,7 @@ describe('exporting the audit log', () => {
 
     const answer = await exportAuditLog(deps, 'admin-1');
 
-    const rows = (await vault.collect(answer.token, NOW))!.content.trim().split('\r\n').slice(1);
+    const rows = (await vault.collectText(answer.token, NOW))!.trim().split('\r\n').slice(1);
     expect(answer.rows).toBe(2345);
     expect(rows.map((row) => row.split(',')[3])).toEqual(many.map((e) => e.action));
   });
@@ -105,6 +105,6 @@ describe('exporting the audit log', () => {
 
     expect(answer.rows).toBe(0);
     expect(answer).not.toHaveProperty('oldest');
-    expect((await vault.collect(answer.token, NOW))?.content).toBe(`${HEADER}\r\n`);
+    expect(await vault.collectText(answer.token, NOW)).toBe(`${HEADER}\r\n`);
   });
 });

@@ -70,7 +70,7 @@ describe("exporting a campaign's deliveries", () => {
     const answer = await exportCampaign(deps, campaign.id, 'admin-1');
     if (answer.kind !== 'ready') throw new Error(`expected an export, got ${answer.kind}`);
     expect(answer.rows).toBe(0);
-    expect((await vault.collect(answer.token, NOW))?.content).toBe(
+    expect(await vault.collectText(answer.token, NOW)).toBe(
       'run,displayName,userPrincipalName,userId,delivery,reason,sentAt,opened,snoozed,enrolledAt\r\n',
     );
   });

@@ -52,8 +52,6 @@ export interface AdminAnswerDeps {
   smtpLine?: () => Promise<ReadinessLine | undefined>;
   /** What the latest read of the sign-in log found of this account sending through SMTP AUTH; absent = not shown. */
   smtpSenderOf?: (accountId: string) => Promise<SmtpSender | undefined>;
-  /** The export's SMTP AUTH columns: password senders of the last 30 days by account id (lower case). */
-  smtpPasswordSenders?: () => Promise<ReadonlyMap<string, SmtpSender>>;
   /** Queues a scan requested by this admin; the result is posted back where they asked. */
   requestScan(requestedBy: string): Promise<void>;
   vault: DownloadVault;
@@ -185,15 +183,7 @@ async function scan(deps: AdminAnswerDeps, actorId: string): Promise<AdminAnswer
 async function exportAnswer(deps: AdminAnswerDeps, actorId: string): Promise<{ card?: AdaptiveCard; text?: string }> {
   const base = deps.publicUrl();
   if (!base) return { text: EXPORTS_OFF };
-  const result = await exportPosture(
-    {
-      store: deps.store,
-      vault: deps.vault,
-      now: deps.now,
-      ...(deps.smtpPasswordSenders ? { smtpPasswordSenders: deps.smtpPasswordSenders } : {}),
-    },
-    actorId,
-  );
+  const result = await exportPosture({ store: deps.store, vault: deps.vault, now: deps.now }, actorId);
   if (result.kind === 'noScanYet') return { text: NO_SCAN_YET };
   return {
     card: exportReadyCard({

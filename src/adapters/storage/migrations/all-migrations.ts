@@ -23,6 +23,7 @@ import { postureReports } from './022_posture_reports';
 import { postureAlerts } from './023_posture_alerts';
 import { strongTarget } from './024_strong_target';
 import { noTurnState } from './025_no_turn_state';
+import { streamedExports } from './026_streamed_exports';
 import type { Migration } from './migration';
 
 /** Every migration, in order. A new migration file is added here too. */
@@ -52,4 +53,5 @@ export const allMigrations: readonly Migration[] = [
   postureAlerts,
   strongTarget,
   noTurnState,
+  streamedExports,
 ];

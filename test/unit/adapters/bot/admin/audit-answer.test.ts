@@ -130,7 +130,7 @@ describe('the audit export answer', () => {
     expect(link).not.toBeNull();
     const file = await vault.collect(link![1]!, NOW);
     expect(file?.fileName).toBe('audit-log-2026-12-10.csv');
-    expect(file?.content.split('\r\n')).toHaveLength(LOG.length + 2);
+    expect(file && 'content' in file && file.content.split('\r\n')).toHaveLength(LOG.length + 2);
     expect(await vault.collect(link![1]!, NOW)).toBeUndefined();
   });
 
