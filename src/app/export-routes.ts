@@ -80,7 +80,7 @@ async function streamFile(res: restify.Response, file: { fileName: string; body:
   });
   try {
     for (; !step.done; step = await chunks.next()) {
-      if (!res.write(step.value)) await new Promise((resolve) => (res.once('drain', resolve), res.once('close', resolve)));
+      if (!res.write(step.value)) await drainedOrClosed(res);
       if (res.destroyed) return void (await chunks.return?.(undefined));
     }
     res.end();
@@ -88,6 +88,19 @@ async function streamFile(res: restify.Response, file: { fileName: string; body:
     log('an export stopped part-way; the download was cut so it cannot pass for a whole file', error);
     res.destroy();
   }
+}
+
+/** Until the socket takes more, or the client has gone; the listener that did not fire is removed, so none pile up. */
+function drainedOrClosed(res: restify.Response): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    res.on('drain', done);
+    res.on('close', done);
+  });
 }
 
 /** Where the routes say what went wrong with a download (never the token). */

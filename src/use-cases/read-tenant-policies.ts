@@ -1,23 +1,21 @@
-import type { MfaStrength } from '../domain/mfa/mfa-strength';
-import type { UserMfaStatus } from '../domain/mfa/user-registration';
 import type { ConditionalAccessPolicy } from '../domain/policy/conditional-access-policy';
 import { assessMfaRequirement, type MfaAssessment } from '../domain/policy/mfa-assessment';
-import { peopleLeftOut, toPerson } from '../domain/policy/people-left-out';
+import { addLeftOut, peopleLeftOut, toPerson } from '../domain/policy/people-left-out';
 import { PEOPLE_NOTES, type CampaignReport, type MfaRequirementReport, type TenantPolicyReport } from '../domain/policy/policy-report';
 import type { PolicyNames } from '../domain/policy/policy-summaries';
-import type { PostureStore } from '../domain/ports/posture-store';
+import type { PostureStore, UserCursor } from '../domain/ports/posture-store';
 import type { PolicyRead, TenantPolicies } from '../domain/ports/tenant-policies';
 
 export interface TenantPolicyDeps {
   policies: TenantPolicies;
   /**
-   * The latest scan's people: who the policies are judged against, and their names. The scan already holds every
-   * person with their type and account state, so counting costs Graph only the groups and roles policies name.
+   * The latest scan's people: who the policies are judged against, and the names of those they name. The scan
+   * already holds every person with their type and account state, so counting costs Graph only the groups and roles
+   * policies name. Read a page at a time: a million people are counted in the memory of one page.
    */
-  people: Pick<PostureStore, 'listUsers' | 'latestSnapshots'>;
+  people: Pick<PostureStore, 'usersOfScan' | 'latestSnapshots' | 'findUser'>;
 }
 
-const EVERY_STRENGTH: readonly MfaStrength[] = ['strong', 'acceptable', 'weak', 'none'];
 const PAGE = 5000;
 
 /**
@@ -31,11 +29,10 @@ export async function readTenantPolicies(deps: TenantPolicyDeps): Promise<Tenant
     deps.policies.securityDefaultsEnabled(),
     deps.policies.registrationCampaign(),
   ]);
-  const scan = once(() => scannedPeople(deps.people));
-  const requirement = await requirementReport(deps.policies, policies, defaults, scan);
-  const campaignReport = await campaignReportOf(deps.policies, campaign, scan);
-  const scanned = requirement.read && requirement.people ? await scan() : undefined;
-  return { requirement, campaign: campaignReport, ...(scanned?.takenAt ? { peopleFrom: scanned.takenAt } : {}) };
+  const requirement = await requirementReport(deps.policies, policies, defaults, deps.people);
+  const campaignReport = await campaignReportOf(deps.policies, campaign, deps.people);
+  const [latest] = requirement.read && requirement.people ? await deps.people.latestSnapshots(1) : [];
+  return { requirement, campaign: campaignReport, ...(latest ? { peopleFrom: latest.takenAt } : {}) };
 }
 
 /**
@@ -43,24 +40,14 @@ export async function readTenantPolicies(deps: TenantPolicyDeps): Promise<Tenant
  */
 export async function readMfaRequirement(deps: TenantPolicyDeps): Promise<MfaRequirementReport> {
   const [policies, defaults] = await Promise.all([deps.policies.conditionalAccessPolicies(), deps.policies.securityDefaultsEnabled()]);
-  return requirementReport(
-    deps.policies,
-    policies,
-    defaults,
-    once(() => scannedPeople(deps.people)),
-  );
-}
-
-interface Scanned {
-  takenAt?: Date;
-  people: UserMfaStatus[];
+  return requirementReport(deps.policies, policies, defaults, deps.people);
 }
 
 async function requirementReport(
   reader: TenantPolicies,
   policies: PolicyRead<ConditionalAccessPolicy[]>,
   defaults: PolicyRead<boolean>,
-  scan: () => Promise<Scanned>,
+  people: TenantPolicyDeps['people'],
 ): Promise<MfaRequirementReport> {
   // Security defaults on means everyone, whatever Conditional Access could be read (the two exclude each other).
   const defaultsOn = defaults.ok && defaults.value;
@@ -69,10 +56,13 @@ async function requirementReport(
   const notes = defaults.ok ? [] : [PEOPLE_NOTES.securityDefaultsUnread(defaults)];
   // Only Conditional Access leaves some people out: security defaults cover everyone, and with neither nobody is.
   if (assessment.by !== 'conditionalAccess') return { read: true, assessment, names: {}, notes };
-  const { people } = await scan();
-  const names = namesOf(people);
-  if (people.length === 0) return { read: true, assessment, names, notes: [...notes, PEOPLE_NOTES.noScan] };
-  const counted = await countLeftOut(reader, assessment, people);
+  const names = await namesOf(
+    people,
+    named(assessment, (scope) => scope.users),
+  );
+  const [latest] = await people.latestSnapshots(1);
+  if (!latest) return { read: true, assessment, names, notes: [...notes, PEOPLE_NOTES.noScan] };
+  const counted = await countLeftOut(reader, assessment, people, latest.scanId);
   if (!counted.ok) return { read: true, assessment, names, notes: [...notes, PEOPLE_NOTES.notCounted(counted)] };
   const groupNames = counted.value.groupNames;
   return {
@@ -84,14 +74,19 @@ async function requirementReport(
   };
 }
 
+/** Ids the counting policies name, included or excluded, picked from each side's people. */
+function named(assessment: MfaAssessment, pick: (scope: ConditionalAccessPolicy['users']['include']) => readonly string[]): string[] {
+  return [...new Set(assessment.counting.flatMap((p) => [...pick(p.users.include), ...pick(p.users.exclude)]))];
+}
+
 /**
  * The people the counting policies leave out, among the scan's enabled members (guests are not the tenant's to
- * enrol). Group members and role holders are read for the groups and roles those policies name, and no others.
+ * enrol), counted a page at a time. Group members and role holders are read for the groups and roles those
+ * policies name, and no others.
  */
-async function countLeftOut(reader: TenantPolicies, assessment: MfaAssessment, people: readonly UserMfaStatus[]) {
-  const named = (pick: (p: ConditionalAccessPolicy) => readonly string[]) => [...new Set(assessment.counting.flatMap(pick))];
-  const groupIds = named((p) => [...p.users.include.groups, ...p.users.exclude.groups]);
-  const roleIds = named((p) => [...p.users.include.roles, ...p.users.exclude.roles]);
+async function countLeftOut(reader: TenantPolicies, assessment: MfaAssessment, people: TenantPolicyDeps['people'], scanId: string) {
+  const groupIds = named(assessment, (scope) => scope.groups);
+  const roleIds = named(assessment, (scope) => scope.roles);
   const [groups, roles] = await Promise.all([
     groupIds.length > 0 ? reader.groups(groupIds) : ok([]),
     roleIds.length > 0 ? reader.roleHolders(roleIds) : ok(new Map<string, readonly string[]>()),
@@ -101,31 +96,43 @@ async function countLeftOut(reader: TenantPolicies, assessment: MfaAssessment, p
   if (!roles.ok) return roles;
   const groupsOf = membership(groups.value.map((g) => [g.id, g.memberIds ?? []] as const));
   const rolesOf = membership([...roles.value]);
-  const members = people
-    .filter((p) => p.userType === 'member')
-    .map((p) =>
-      toPerson({
-        id: p.id,
-        groupIds: groupsOf.get(p.id) ?? [],
-        roleTemplateIds: rolesOf.get(p.id) ?? [],
-        accountEnabled: p.accountEnabled ?? null,
-      }),
-    );
+  let leftOut = peopleLeftOut(assessment, []);
+  let after: UserCursor | undefined;
+  for (;;) {
+    const page = await people.usersOfScan(scanId, after, PAGE);
+    const members = page
+      .filter((p) => p.userType === 'member')
+      .map((p) =>
+        toPerson({
+          id: p.id,
+          groupIds: groupsOf.get(p.id) ?? [],
+          roleTemplateIds: rolesOf.get(p.id) ?? [],
+          accountEnabled: p.accountEnabled ?? null,
+        }),
+      );
+    leftOut = addLeftOut(leftOut, peopleLeftOut(assessment, members));
+    const last = page.at(-1);
+    if (!last || page.length < PAGE) break;
+    after = { displayName: last.displayName, id: last.id };
+  }
   const groupNames = new Map(groups.value.flatMap((g) => (g.displayName ? [[g.id, g.displayName] as const] : [])));
-  return ok({ leftOut: peopleLeftOut(assessment, members), groupNames });
+  return ok({ leftOut, groupNames });
 }
 
 async function campaignReportOf(
   reader: TenantPolicies,
   read: Awaited<ReturnType<TenantPolicies['registrationCampaign']>>,
-  scan: () => Promise<Scanned>,
+  people: TenantPolicyDeps['people'],
 ): Promise<CampaignReport> {
   if (!read.ok) return { read: false, failure: read };
   const campaign = read.value;
   const targets = [...campaign.includes, ...campaign.excludes];
   const groupIds = targets.filter((t) => t.kind === 'group').map((t) => t.id);
   const groups = groupIds.length > 0 ? await reader.groupNames(groupIds) : new Map<string, string>();
-  const users = targets.some((t) => t.kind === 'user') ? namesOf((await scan()).people) : {};
+  const users = await namesOf(
+    people,
+    targets.filter((t) => t.kind === 'user').map((t) => t.id),
+  );
   return {
     read: true,
     campaign,
@@ -133,20 +140,10 @@ async function campaignReportOf(
   };
 }
 
-/** Everyone of the latest completed scan, guests and disabled accounts included (the rules decide who counts). */
-async function scannedPeople(store: TenantPolicyDeps['people']): Promise<Scanned> {
-  const [latest] = await store.latestSnapshots(1);
-  const people: UserMfaStatus[] = [];
-  for (let offset = 0; ; offset += PAGE) {
-    const page = await store.listUsers({ strengths: EVERY_STRENGTH, includeExcluded: true, offset, limit: PAGE });
-    people.push(...page.users);
-    if (page.users.length < PAGE || people.length >= page.total) break;
-  }
-  return { ...(latest ? { takenAt: latest.takenAt } : {}), people };
-}
-
-function namesOf(people: readonly UserMfaStatus[]): PolicyNames {
-  const byId = new Map(people.map((p) => [p.id, p.displayName]));
+/** The names the latest scan gives the people a policy or the campaign names (a handful, each looked up by id). */
+async function namesOf(people: TenantPolicyDeps['people'], ids: readonly string[]): Promise<PolicyNames> {
+  const found = await Promise.all(ids.map(async (id) => [id, (await people.findUser(id))?.displayName] as const));
+  const byId = new Map(found.flatMap(([id, name]) => (name ? [[id, name] as const] : [])));
   return { user: (id) => byId.get(id) };
 }
 
@@ -159,9 +156,4 @@ function membership(entries: Iterable<readonly [string, readonly string[]]>): Ma
 
 function ok<T>(value: T): { ok: true; value: T } {
   return { ok: true, value };
-}
-
-function once<T>(make: () => Promise<T>): () => Promise<T> {
-  let made: Promise<T> | undefined;
-  return () => (made ??= make());
 }

@@ -1,6 +1,6 @@
 import type { PostureSnapshot } from '../../src/domain/mfa/posture-counts';
 import type { UserMfaStatus } from '../../src/domain/mfa/user-registration';
-import type { PostureStore } from '../../src/domain/ports/posture-store';
+import type { PostureStore, UserCursor } from '../../src/domain/ports/posture-store';
 
 /** Someone as the latest scan keeps them, as far as `policy` looks: who they are, their type and account state. */
 export interface ScannedPerson {
@@ -11,13 +11,13 @@ export interface ScannedPerson {
 }
 
 /**
- * The two reads `policy` makes of the posture store: everyone of the latest scan (paged as the SQL store pages,
- * by display name) and when that scan was taken. None when `takenAt` is undefined and nobody is given.
+ * The reads `policy` makes of the posture store: everyone of the latest scan (a page after a key, as the SQL store
+ * walks them, by display name then id), one person by id, and when that scan was taken. No scan when nobody is given.
  */
 export function scannedPeople(
   people: readonly ScannedPerson[],
   takenAt: Date | undefined = new Date('2025-06-02T03:00:00Z'),
-): Pick<PostureStore, 'listUsers' | 'latestSnapshots'> & { pagesRead: number } {
+): Pick<PostureStore, 'usersOfScan' | 'latestSnapshots' | 'findUser'> & { pagesRead: number } {
   const rows: UserMfaStatus[] = people
     .map((p) => ({
       id: p.id,
@@ -33,18 +33,27 @@ export function scannedPeople(
       isCriticalAdmin: false,
       countsInRates: (p.userType ?? 'member') === 'member' && p.accountEnabled !== false,
     }))
-    .sort((a, b) => a.displayName.toLowerCase().localeCompare(b.displayName.toLowerCase()) || a.id.localeCompare(b.id));
+    .sort(byKey);
   const store = {
     pagesRead: 0,
-    async listUsers(query: Parameters<PostureStore['listUsers']>[0]) {
+    async usersOfScan(scanId: string, after: UserCursor | undefined, limit: number) {
       store.pagesRead++;
-      const matching = rows.filter((r) => query.strengths.includes(r.strength) && (query.includeExcluded || r.countsInRates));
-      return { users: matching.slice(query.offset, query.offset + query.limit), total: matching.length };
+      if (takenAt === undefined || scanId !== '1') return [];
+      return rows.filter((row) => !after || byKey(row, after) > 0).slice(0, limit);
+    },
+    async findUser(id: string) {
+      return rows.find((row) => row.id === id);
     },
     async latestSnapshots(count: number): Promise<PostureSnapshot[]> {
-      if (takenAt === undefined || count < 1) return [];
+      if (takenAt === undefined || rows.length === 0 || count < 1) return [];
       return [{ scanId: '1', takenAt, overall: {} as PostureSnapshot['overall'], byDepartment: {}, byMethod: {} }];
     },
   };
   return store;
+}
+
+function byKey(a: { displayName: string; id: string }, b: { displayName: string; id: string }): number {
+  const name = a.displayName.toLowerCase();
+  const other = b.displayName.toLowerCase();
+  return name < other ? -1 : name > other ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }

@@ -8,7 +8,17 @@ export const CLOCK_SKEW_FAIL_MS = 5 * 60_000;
 
 const ENGINES: Record<Database['kind'], string> = { pglite: 'the embedded database (PGlite)', postgres: 'the PostgreSQL server' };
 
-/** Doctor: the database answers `select 1`. Its error's message is kept (never the connection string, which pg leaves out). */
+/**
+ * The most people the embedded database serves well: past it, a scan takes longer than its throttle allows and the
+ * bot's memory grows with the tenant (measured in docs/benchmarks.md, "The embedded database's limit").
+ */
+export const EMBEDDED_DATABASE_MOST_PEOPLE = 250_000;
+
+/**
+ * Doctor: the database answers, with how many people the latest completed scan kept; on the embedded database, a
+ * tenant past what it serves well is a warning pointing to a PostgreSQL server. An error's message is kept (never
+ * the connection string, which pg leaves out).
+ */
 export function databaseCheck(db: Pick<Database, 'kind' | 'query'>): HealthCheck {
   return {
     name: 'Database',
@@ -27,9 +37,27 @@ export function databaseCheck(db: Pick<Database, 'kind' | 'query'>): HealthCheck
               : 'check DATA_DIR and the disk it is on',
         };
       }
-      return { status: 'ok', summary: `${ENGINES[db.kind]} answered in ${Date.now() - started} ms` };
+      const answered = `${ENGINES[db.kind]} answered in ${Date.now() - started} ms`;
+      // A database not migrated yet has no scans to count: that is not the database failing.
+      const people = await peopleOfLastScan(db).catch(() => undefined);
+      if (db.kind === 'pglite' && people !== undefined && people > EMBEDDED_DATABASE_MOST_PEOPLE)
+        return {
+          status: 'warn',
+          summary: `${answered}, but holds the ${people.toLocaleString('en-US')} people of the last scan, more than the ${EMBEDDED_DATABASE_MOST_PEOPLE.toLocaleString('en-US')} it serves well`,
+          impact: "scans run past the report's throttle, lists and exports slow down, and the bot's memory grows with the tenant",
+          fix: 'set DATABASE_URL to a PostgreSQL server (the README says how); MFA Coach creates its tables there at start',
+        };
+      const kept = people === undefined ? 'no scan yet' : `the last scan kept ${people.toLocaleString('en-US')} people`;
+      return { status: 'ok', summary: `${answered} (${kept})` };
     },
   };
+}
+
+async function peopleOfLastScan(db: Pick<Database, 'query'>): Promise<number | undefined> {
+  const [latest] = await db.query<{ users: number | null }>(
+    "SELECT users FROM scan_runs WHERE status = 'succeeded' ORDER BY id DESC LIMIT 1",
+  );
+  return latest?.users ?? undefined;
 }
 
 /**

@@ -73,6 +73,9 @@ export async function openPostgresDatabase(url: string, options: PostgresDatabas
     idle_in_transaction_session_timeout: timeouts.idleInTransactionMs,
     keepAlive: true,
     keepAliveInitialDelayMillis: timeouts.keepAliveMs,
+    // The bot's queries are short; on a server with JIT on (PostgreSQL's default), a query the planner costs high,
+    // such as a list over a million people, spent 300 ms compiling to save nothing (measured: 580 ms → about 60 ms).
+    options: '-c jit=off',
   });
   // Without a listener an idle connection error would crash the process.
   pool.on('error', (error) => options.onConnectionError?.(error));

@@ -46,10 +46,30 @@ export async function dropScanPartitionsExcept(tx: SqlExecutor, keep: string): P
 }
 
 /**
- * Fresh statistics for the planner on the partition that just became current (PGlite has no autovacuum).
- * A small sample is plenty for these simple queries, and a tenth of the default's time.
+ * The indexes the lists read, built on a scan's partition once its pages are all written (built earlier, each
+ * registration arriving after its person's directory entry would have had to update them, where now it stays on its
+ * page). Ordered as the lists are, by strength (and department), then name and id, and holding every column a list
+ * filters on, so counting a department's unenrolled at a million people reads the index alone: about 15 ms, where
+ * reading the table took seconds.
  */
-export async function analyzeScanPartition(db: Database, scanId: string): Promise<void> {
+export async function indexScanPartition(tx: SqlExecutor, scanId: string): Promise<void> {
+  const partition = partitionOf(scanId);
+  const covering =
+    'INCLUDE (scan_id, display_name, department, user_type, account_enabled, is_admin, methods) WHERE user_principal_name IS NOT NULL';
+  await tx.exec(
+    `CREATE INDEX IF NOT EXISTS ${partition}_by_department ON ${partition}
+       (strength, (lower(COALESCE(department, ''))), (lower(display_name) COLLATE "C"), id) ${covering};
+     CREATE INDEX IF NOT EXISTS ${partition}_by_strength ON ${partition} (strength, (lower(display_name) COLLATE "C"), id) ${covering}`,
+  );
+}
+
+/**
+ * Housekeeping once a partition became current (PGlite has no autovacuum): a vacuum marks its pages all-visible, which
+ * the index-only reads above need, and fresh statistics guide the planner. A small sample is plenty for these simple
+ * queries, and a tenth of the default's time.
+ */
+export async function tidyScanPartition(db: Database, scanId: string): Promise<void> {
+  await db.exec(`VACUUM ${partitionOf(scanId)}`);
   await db.transaction(async (tx) => {
     await tx.exec('SET LOCAL default_statistics_target = 10');
     await tx.exec(`ANALYZE ${partitionOf(scanId)}`);

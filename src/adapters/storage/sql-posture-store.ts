@@ -15,8 +15,14 @@ import {
 } from '../../domain/ports/posture-store';
 import type { Database } from './database';
 import * as sql from './posture-scan-sql';
-import { FIND_USERS, LIST_USERS, USERS_OF_SCAN } from './posture-user-queries';
-import { analyzeScanPartition, createScanPartition, dropScanPartitions, dropScanPartitionsExcept } from './scan-partitions';
+import { FIND_USERS, LIST_USERS, LIST_USERS_OF_ONE_STRENGTH, USERS_OF_SCAN } from './posture-user-queries';
+import {
+  createScanPartition,
+  dropScanPartitions,
+  dropScanPartitionsExcept,
+  indexScanPartition,
+  tidyScanPartition,
+} from './scan-partitions';
 import {
   SCAN_RUN_COLUMNS,
   SNAPSHOT_COLUMNS,
@@ -122,6 +128,8 @@ export class SqlPostureStore implements PostureStore {
         options.directoryTotals ? JSON.stringify(options.directoryTotals) : null,
       ]);
       const { strong, acceptable, weak, none, excluded } = snapshot.overall;
+      // Before the scan is current, so that no list ever reads it without them.
+      await indexScanPartition(tx, scanId);
       const [run] = await tx.query<ScanRunRow>(sql.MARK_SUCCEEDED, [
         scanId,
         at,
@@ -134,7 +142,7 @@ export class SqlPostureStore implements PostureStore {
       return { run: toScanRun(run!), snapshot };
     });
     // Housekeeping only: the scan has completed, so a failure here must not report it as failed.
-    await analyzeScanPartition(this.db, scanId).catch(() => undefined);
+    await tidyScanPartition(this.db, scanId).catch(() => undefined);
     return completed;
   }
 
@@ -176,8 +184,10 @@ export class SqlPostureStore implements PostureStore {
   }
 
   async listUsers(query: UserQuery): Promise<{ users: UserMfaStatus[]; total: number }> {
-    const rows = await this.db.query<UserRow & { total: number }>(LIST_USERS, [
-      [...query.strengths] satisfies MfaStrength[],
+    // One strength (the unenrolled, the weak) reads the list index in the list's order; several cannot.
+    const one = query.strengths.length === 1;
+    const rows = await this.db.query<UserRow & { total: number }>(one ? LIST_USERS_OF_ONE_STRENGTH : LIST_USERS, [
+      one ? query.strengths[0] : ([...query.strengths] satisfies MfaStrength[]),
       query.department ?? null,
       query.includeExcluded ?? false,
       query.offset,

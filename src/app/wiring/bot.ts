@@ -13,6 +13,7 @@ import { postureRequirementLine } from '../../domain/policy/policy-report';
 import { campaignAudienceDeps } from './campaigns';
 import { DEFAULT_NUDGE_TARGET } from '../../domain/nudges/nudge-target';
 import { budgetGate } from '../../domain/nudges/send-gates';
+import { rememberedFor } from './remembered';
 import { sendCampaignTest } from '../../use-cases/send-campaign-test';
 import type { CampaignSlice } from './campaigns';
 import type { GraphSlice } from './graph';
@@ -221,20 +222,4 @@ const POLICY_LINE_MINUTES = 5;
 function placeOf(context: TurnContext): Pick<ReportsHere, 'where' | 'timeZone'> {
   const zone = context.activity.localTimezone;
   return { where: whereOf(context.activity), ...(typeof zone === 'string' && IANAZone.isValidZone(zone) ? { timeZone: zone } : {}) };
-}
-
-/** The last value for `ms`; a failed read is not remembered, so the next asker tries again. */
-function rememberedFor<T>(ms: number, now: () => Date, read: () => Promise<T>): () => Promise<T> {
-  let kept: { at: number; value: Promise<T> } | undefined;
-  return () => {
-    const at = now().getTime();
-    if (!kept || at - kept.at >= ms || at < kept.at) {
-      const value = read();
-      kept = { at, value };
-      value.catch(() => {
-        if (kept?.value === value) kept = undefined;
-      });
-    }
-    return kept.value;
-  };
 }

@@ -93,6 +93,31 @@ export function peopleLeftOut(assessment: MfaAssessment, people: Iterable<Person
   return { enabled, covered, leftOut: leftOutIds.length, coveredPercent, byReason, byGroup, byRole, leftOutIds };
 }
 
+/**
+ * Two counts of disjoint people as one: how a tenant too large to hold at once is counted, a page at a time.
+ */
+export function addLeftOut(a: PeopleLeftOut, b: PeopleLeftOut): PeopleLeftOut {
+  const enabled = a.enabled + b.enabled;
+  const covered = a.covered + b.covered;
+  const sum = (x: ReadonlyMap<string, number>, y: ReadonlyMap<string, number>) => {
+    const total = new Map(x);
+    for (const [key, count] of y) total.set(key, (total.get(key) ?? 0) + count);
+    return total;
+  };
+  const byReason = { ...a.byReason };
+  for (const reason of Object.keys(byReason) as LeftOutReason[]) byReason[reason] += b.byReason[reason];
+  return {
+    enabled,
+    covered,
+    leftOut: a.leftOut + b.leftOut,
+    coveredPercent: enabled === 0 ? null : Math.floor((covered * 100) / enabled),
+    byReason,
+    byGroup: sum(a.byGroup, b.byGroup),
+    byRole: sum(a.byRole, b.byRole),
+    leftOutIds: [...a.leftOutIds, ...b.leftOutIds],
+  };
+}
+
 function whyLeftOut(policies: readonly { include: Scope; exclude: Scope }[], person: Person): Exclusion | { reason: 'notIncluded' } | null {
   let first: Exclusion | null = null;
   for (const policy of policies) {

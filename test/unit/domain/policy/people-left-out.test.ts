@@ -1,5 +1,5 @@
 import { assessMfaRequirement } from '../../../../src/domain/policy/mfa-assessment';
-import { peopleLeftOut, toPerson, type Person } from '../../../../src/domain/policy/people-left-out';
+import { addLeftOut, peopleLeftOut, toPerson, type Person } from '../../../../src/domain/policy/people-left-out';
 import { mfaRequirementLine } from '../../../../src/domain/policy/policy-summaries';
 import { allUsers, HELPDESK_ADMIN, only, person, policy } from './policy-fixtures';
 
@@ -121,5 +121,29 @@ describe('peopleLeftOut', () => {
     expect(result.byGroup).toEqual(new Map([['g-ex-5', 1000]]));
     expect(result.byReason.excludedUser).toBe(1);
     expect(result.leftOut).toBe(1001);
+  });
+});
+
+describe('addLeftOut', () => {
+  it('counts a tenant page by page exactly as it counts it whole', () => {
+    const assessment = assessMfaRequirement(
+      [policy({ users: allUsers({ users: ['u-bg'], groups: ['g-x'], roles: [HELPDESK_ADMIN] }) })],
+      false,
+    );
+    const people = [
+      person('u-1'),
+      person('u-2', { groupIds: new Set(['g-x']) }),
+      person('u-bg'),
+      person('u-3', { groupIds: new Set(['g-x']) }),
+      person('u-help', { roleTemplateIds: new Set([HELPDESK_ADMIN]) }),
+      person('u-gone', { enabled: false }),
+      person('u-4'),
+    ];
+    const whole = peopleLeftOut(assessment, people);
+    const paged = [people.slice(0, 2), people.slice(2, 5), people.slice(5)]
+      .map((page) => peopleLeftOut(assessment, page))
+      .reduce(addLeftOut, peopleLeftOut(assessment, []));
+    expect(paged).toEqual(whole);
+    expect(paged).toMatchObject({ enabled: 6, covered: 2, leftOut: 4, coveredPercent: 33 });
   });
 });
