@@ -44,9 +44,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createInterface } from 'node:readline';
-import { generateDemoTenant } from '../emulators/demo-tenant';
-import { startGraphEmulator, type GraphEmulatorStats } from '../emulators/graph';
+import type { GraphEmulatorStats } from '../emulators/graph';
 import { createGraphClient } from '../src/adapters/graph/graph-client';
 import { GraphDirectory } from '../src/adapters/graph/graph-directory';
 import { REPORTS_BUDGET } from '../src/adapters/graph/reports-budget';
@@ -60,6 +58,8 @@ import type { Directory, RegistrationSource } from '../src/domain/ports/director
 import { scanTenant } from '../src/use-cases/scan-tenant';
 import { demoGraphToken } from '../scripts/demo-graph-token';
 import { createFreshPostgresDatabase } from '../test/support/test-database';
+import { startEmulatorProcess } from './graph-emulator-process';
+import { rssSampler } from './rss-sampler';
 
 /** See above: the shortest window at which the embedded database's page work still fits between requests. */
 const DEFAULT_TIME_SCALE = '0.25';
@@ -70,23 +70,6 @@ function arg(name: string, fallback: string): string {
 }
 
 const seconds = (ms: number) => +(ms / 1000).toFixed(3);
-
-/** Child mode: generate the tenant, serve it, say where on stdout, and run until told to stop. */
-async function serveEmulator(): Promise<void> {
-  const started = performance.now();
-  const tenant = generateDemoTenant({ users: Number(arg('users', '100000')) });
-  const generatedMs = performance.now() - started;
-  const graph = await startGraphEmulator({
-    tenant,
-    timeScale: Number(arg('time-scale', DEFAULT_TIME_SCALE)),
-    reportQueryOptions: arg('report-options', 'documented') === 'lenient' ? 'lenient' : 'documented',
-  });
-  console.log(JSON.stringify({ url: graph.url, generate_s: seconds(generatedMs) }));
-  const stop = () => void graph.close().then(() => process.exit(0));
-  process.on('SIGTERM', stop);
-  process.stdin.on('end', stop);
-  process.stdin.resume();
-}
 
 /** Child mode: create and migrate a PGlite data folder, as a bot's first start would. */
 async function prepareDatabase(): Promise<void> {
@@ -117,53 +100,6 @@ async function openBenchDatabase(kind: string): Promise<{ db: Database; name: st
   const db = await openDatabase({ dataDir });
   await migrate(db);
   return { db, name: 'pglite', dispose: () => rm(dataDir, { recursive: true, force: true }) };
-}
-
-async function startEmulatorProcess(
-  users: number,
-  timeScale: number,
-  reportOptions: string,
-): Promise<{ url: string; generate_s: number; child: ChildProcess }> {
-  const child = runChild([
-    '--serve-emulator',
-    '--users',
-    String(users),
-    '--time-scale',
-    String(timeScale),
-    '--report-options',
-    reportOptions,
-  ]);
-  const firstLine = await new Promise<string>((resolve, reject) => {
-    const lines = createInterface({ input: child.stdout! });
-    lines.once('line', resolve);
-    child.once('exit', (code) => reject(new Error(`the emulator process exited (${code}) before it was ready`)));
-  });
-  return { ...(JSON.parse(firstLine) as { url: string; generate_s: number }), child };
-}
-
-/**
- * Peak resident set size of this process, sampled every 100 ms, and what it was made of at that moment:
- * the JavaScript heap, memory outside it (PGlite's WebAssembly memory is an ArrayBuffer there, counted at its
- * reserved size, not what is touched), and the rest (code, the runtime, touched WebAssembly pages).
- */
-function rssSampler(): { peakMb(): number; atPeakMb(): Record<string, number>; stop(): void } {
-  const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
-  let peak = process.memoryUsage();
-  const sample = () => {
-    const now = process.memoryUsage();
-    if (now.rss > peak.rss) peak = now;
-  };
-  const timer = setInterval(sample, 100);
-  return {
-    peakMb: () => (sample(), mb(peak.rss)),
-    atPeakMb: () => ({
-      heap_total: mb(peak.heapTotal),
-      heap_used: mb(peak.heapUsed),
-      external: mb(peak.external),
-      array_buffers: mb(peak.arrayBuffers),
-    }),
-    stop: () => clearInterval(timer),
-  };
 }
 
 /** The directory, with the time spent in each walk and in its page handlers (the database) measured. */
@@ -218,7 +154,6 @@ async function emulatorStats(url: string): Promise<GraphEmulatorStats> {
 }
 
 async function main(): Promise<void> {
-  if (process.argv.includes('--serve-emulator')) return serveEmulator();
   if (process.argv.includes('--prepare-database')) return prepareDatabase();
   const users = Number(arg('users', '100000'));
   const timeScale = Number(arg('time-scale', DEFAULT_TIME_SCALE));
@@ -237,9 +172,9 @@ async function main(): Promise<void> {
     );
   }
 
-  const emulator = await startEmulatorProcess(users, timeScale, reportOptions);
+  const emulator = await startEmulatorProcess({ users, timeScale, reportOptions: reportOptions as 'documented' | 'lenient' });
   const database = await openBenchDatabase(databaseKind).catch(async (error: unknown) => {
-    emulator.child.kill('SIGTERM');
+    emulator.stop();
     throw error;
   });
   const { db } = database;
@@ -312,8 +247,7 @@ async function main(): Promise<void> {
     );
   } finally {
     rss.stop();
-    emulator.child.stdin?.end();
-    emulator.child.kill('SIGTERM');
+    emulator.stop();
     await db.close();
     await database.dispose();
   }
