@@ -15,7 +15,7 @@ import {
 } from '../../domain/ports/posture-store';
 import type { Database } from './database';
 import * as sql from './posture-scan-sql';
-import { FIND_USERS, LIST_USERS, LIST_USERS_OF_ONE_STRENGTH, USERS_OF_SCAN } from './posture-user-queries';
+import { FIND_USERS, LIST, LIST_OF_ONE_STRENGTH, USERS_OF_SCAN } from './posture-user-queries';
 import {
   createScanPartition,
   dropScanPartitions,
@@ -186,7 +186,8 @@ export class SqlPostureStore implements PostureStore {
   async listUsers(query: UserQuery): Promise<{ users: UserMfaStatus[]; total: number }> {
     // One strength (the unenrolled, the weak) reads the list index in the list's order; several cannot.
     const one = query.strengths.length === 1;
-    const rows = await this.db.query<UserRow & { total: number }>(one ? LIST_USERS_OF_ONE_STRENGTH : LIST_USERS, [
+    const statements = one ? LIST_OF_ONE_STRENGTH : LIST;
+    const parameters = [
       one ? query.strengths[0] : ([...query.strengths] satisfies MfaStrength[]),
       query.department ?? null,
       query.includeExcluded ?? false,
@@ -195,9 +196,12 @@ export class SqlPostureStore implements PostureStore {
       query.phoneOnly ?? false,
       ...sql.phoneOnlyParameters(),
       query.adminsOnly ?? false,
+    ];
+    const [rows, [counted]] = await Promise.all([
+      this.db.query<UserRow>(statements.page, parameters),
+      this.db.query<{ total: number }>(statements.count, parameters),
     ]);
-    const total = rows[0]?.total ?? 0;
-    return { users: rows.filter((row) => row.id !== null).map(toUserStatus), total };
+    return { users: rows.map(toUserStatus), total: counted?.total ?? 0 };
   }
 
   async usersOfScan(scanId: string, after: UserCursor | undefined, limit: number): Promise<UserMfaStatus[]> {
