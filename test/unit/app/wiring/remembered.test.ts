@@ -11,6 +11,16 @@ function setUp() {
   return { remembered, read, pending, later, settled };
 }
 
+/** Set up with `value` read and remembered, then the clock moved past the five minutes. */
+async function expiredWith(value: string) {
+  const setup = setUp();
+  const first = setup.remembered();
+  setup.pending[0]!.resolve(value);
+  await first;
+  setup.later(6);
+  return setup;
+}
+
 describe('rememberedFor', () => {
   it('makes the first asker wait for the read, and the next ones within the time get it without a read', async () => {
     const { remembered, read, pending, later } = setUp();
@@ -23,11 +33,7 @@ describe('rememberedFor', () => {
   });
 
   it('once expired, answers the remembered value at once and reads again behind it, once, then answers the new one', async () => {
-    const { remembered, read, pending, later, settled } = setUp();
-    const first = remembered();
-    pending[0]!.resolve('old');
-    await first;
-    later(6);
+    const { remembered, read, pending, settled } = await expiredWith('old');
 
     expect(await remembered()).toBe('old');
     expect(await remembered()).toBe('old');
@@ -40,11 +46,7 @@ describe('rememberedFor', () => {
   });
 
   it('keeps the remembered value when a fresh read fails, and tries again at the next ask', async () => {
-    const { remembered, read, pending, later, settled } = setUp();
-    const first = remembered();
-    pending[0]!.resolve('old');
-    await first;
-    later(6);
+    const { remembered, read, pending, settled } = await expiredWith('old');
     expect(await remembered()).toBe('old');
     pending[1]!.reject(new Error('Graph 503'));
     await settled();
