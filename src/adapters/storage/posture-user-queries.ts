@@ -3,8 +3,9 @@ import { phoneOnlySql } from './posture-scan-sql';
 
 /**
  * The statements that read people of the latest completed scan: lists, look-ups and the export's walk. They read
- * the current_mfa_users view (the latest scan that succeeded); list order is the display name in any case in code
- * point order ("C", the same on every server), then the id, which the name index serves.
+ * the current_mfa_users view (the latest scan that succeeded), or mfa_users itself where the view's join would hide
+ * an index's order; list order is the display name in any case in code point order ("C", the same on every server),
+ * then the id.
  */
 
 /**
