@@ -2,7 +2,8 @@
  * Benchmark: admin commands on a large tenant, end to end (HTTP POST of the Teams activity → the bot → its answer
  * sent to the Connector emulator → 200), each timed over many runs. Prints one JSON line.
  *
- *   npm run bench:commands -- [--users 1000000] [--runs 200] [--database postgres|pglite] [--database-url URL]
+ *   npm run bench:commands -- [--users 1000000] [--runs 200] [--export-runs 3] [--database postgres|pglite]
+ *                             [--database-url URL] [--time-scale 0.001]
  *
  * The tenant is generated in the Graph emulator's own process and read into the bot's database by a real scan
  * (the registration report with `$top`, its throttle window scaled right down: the scan is not what is measured
@@ -10,9 +11,10 @@
  * `posture`, `posture by department`, `unenrolled <largest department>` (its first page), the last page of that
  * list (the button an admin presses, an invoke), and `user <a name>` (which also checks the person live in Graph).
  * They take turns, so a slow moment on this shared machine hurts each alike. Teams' rate limits are lifted in the
- * Connector emulator (the answers all go to the admin's one chat, several a second): this measures the bot, not Teams. `export` runs last, a few times: the
- * command, then the download of its file through the link, read to the end; `export_peak_rss_mb` is this
- * process's peak while it ran (the bot, its database client and this script), beside `baseline_rss_mb` before it.
+ * Connector emulator (the answers all go to the admin's one chat, several a second): this measures the bot, not
+ * Teams. `export` runs last, a few times: the command, then the download of its file through the link, read to the
+ * end; `export_peak_rss_mb` is this process's peak while it ran (the bot, its database client and this script),
+ * beside `baseline_rss_mb` before it. `--time-scale` shrinks the seeding scan's throttle window.
  */
 import { cpus, totalmem } from 'node:os';
 import { performance } from 'node:perf_hooks';
