@@ -1,5 +1,12 @@
 import type { MfaStrength } from '../../domain/mfa/mfa-strength';
-import { addCounts, NO_COUNTS, type DirectoryTotals, type PostureCounts, type PostureSnapshot } from '../../domain/mfa/posture-counts';
+import {
+  addCounts,
+  keptPeople,
+  NO_COUNTS,
+  type DirectoryTotals,
+  type PostureCounts,
+  type PostureSnapshot,
+} from '../../domain/mfa/posture-counts';
 import type { UserMfaStatus } from '../../domain/mfa/user-registration';
 import type { DirectoryEntry } from '../../domain/ports/directory';
 import {
@@ -127,14 +134,13 @@ export class SqlPostureStore implements PostureStore {
         JSON.stringify(snapshot.byMethod),
         options.directoryTotals ? JSON.stringify(options.directoryTotals) : null,
       ]);
-      const { strong, acceptable, weak, none, excluded } = snapshot.overall;
       // Before the scan is current, so that no list ever reads it without them.
       await indexScanPartition(tx, scanId);
       const [run] = await tx.query<ScanRunRow>(sql.MARK_SUCCEEDED, [
         scanId,
         at,
         reportUpdatedAt ?? null,
-        strong + acceptable + weak + none + excluded,
+        keptPeople(snapshot.overall),
         ...policy,
       ]);
       // The scan is current from the commit on; the previous state goes whole, with no rows to delete or vacuum.

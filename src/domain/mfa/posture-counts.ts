@@ -45,6 +45,11 @@ export function countedPeople(counts: PostureCounts): number {
   return counts.strong + counts.acceptable + counts.weak + counts.none;
 }
 
+/** Everyone a scan kept, counted in rates or not (guests and disabled accounts): an export's rows. */
+export function keptPeople(counts: PostureCounts): number {
+  return countedPeople(counts) + counts.excluded;
+}
+
 export function addCounts(a: PostureCounts, b: PostureCounts): PostureCounts {
   return {
     strong: a.strong + b.strong,
