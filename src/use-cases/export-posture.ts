@@ -1,7 +1,8 @@
 import type { DownloadVault } from '../domain/ports/download-vault';
-import type { PostureSnapshot } from '../domain/mfa/posture-counts';
+import { keptPeople } from '../domain/mfa/posture-counts';
 import type { UserMfaStatus } from '../domain/mfa/user-registration';
-import type { PostureStore, UserCursor } from '../domain/ports/posture-store';
+import type { PostureStore } from '../domain/ports/posture-store';
+import { pagesOfScan } from './scan-pages';
 import type { SmtpSender } from '../domain/smtp/smtp-sender';
 
 export const EXPORT_LINK_MINUTES = 15;
@@ -52,7 +53,7 @@ export async function exportPosture(
   const expiresAt = new Date(now.getTime() + EXPORT_LINK_MINUTES * 60_000);
   const fileName = `mfa-status-${latest.takenAt.toISOString().slice(0, 10)}.csv`;
   const token = await deps.vault.deposit({ actorId, fileName, statusOfScan: latest.scanId, expiresAt }, now);
-  return { kind: 'ready', token, people: peopleIn(latest), expiresAt, fileName, scannedAt: latest.takenAt };
+  return { kind: 'ready', token, people: keptPeople(latest.overall), expiresAt, fileName, scannedAt: latest.takenAt };
 }
 
 /**
@@ -76,21 +77,11 @@ export async function* postureCsv(
   const smtp = (await deps.smtpPasswordSenders?.().catch(() => undefined)) ?? new Map<string, SmtpSender>();
   yield `${COLUMNS.join(',')}\r\n`;
   let written = 0;
-  let after: UserCursor | undefined;
-  for (;;) {
-    const users = await deps.store.usersOfScan(scanId, after, pageSize);
-    if (users.length > 0) yield users.map((user) => `${csvLine(user, smtp.get(user.id.toLowerCase()))}\r\n`).join('');
+  for await (const users of pagesOfScan(deps.store, scanId, pageSize)) {
+    yield users.map((user) => `${csvLine(user, smtp.get(user.id.toLowerCase()))}\r\n`).join('');
     written += users.length;
-    if (users.length < pageSize) break;
-    const last = users.at(-1)!;
-    after = { displayName: last.displayName, id: last.id };
   }
-  if (written !== peopleIn(latest)) throw new ExportOutdatedError(scanId);
-}
-
-/** Everyone the scan kept, counted in rates or not: the export's rows. */
-function peopleIn({ overall }: PostureSnapshot): number {
-  return overall.strong + overall.acceptable + overall.weak + overall.none + overall.excluded;
+  if (written !== keptPeople(latest.overall)) throw new ExportOutdatedError(scanId);
 }
 
 function csvLine(u: UserMfaStatus, sender: SmtpSender | undefined): string {

@@ -3,8 +3,9 @@ import { assessMfaRequirement, type MfaAssessment } from '../domain/policy/mfa-a
 import { addLeftOut, peopleLeftOut, toPerson } from '../domain/policy/people-left-out';
 import { PEOPLE_NOTES, type CampaignReport, type MfaRequirementReport, type TenantPolicyReport } from '../domain/policy/policy-report';
 import type { PolicyNames } from '../domain/policy/policy-summaries';
-import type { PostureStore, UserCursor } from '../domain/ports/posture-store';
+import type { PostureStore } from '../domain/ports/posture-store';
 import type { PolicyRead, TenantPolicies } from '../domain/ports/tenant-policies';
+import { pagesOfScan } from './scan-pages';
 
 export interface TenantPolicyDeps {
   policies: TenantPolicies;
@@ -97,9 +98,7 @@ async function countLeftOut(reader: TenantPolicies, assessment: MfaAssessment, p
   const groupsOf = membership(groups.value.map((g) => [g.id, g.memberIds ?? []] as const));
   const rolesOf = membership([...roles.value]);
   let leftOut = peopleLeftOut(assessment, []);
-  let after: UserCursor | undefined;
-  for (;;) {
-    const page = await people.usersOfScan(scanId, after, PAGE);
+  for await (const page of pagesOfScan(people, scanId, PAGE)) {
     const members = page
       .filter((p) => p.userType === 'member')
       .map((p) =>
@@ -111,9 +110,6 @@ async function countLeftOut(reader: TenantPolicies, assessment: MfaAssessment, p
         }),
       );
     leftOut = addLeftOut(leftOut, peopleLeftOut(assessment, members));
-    const last = page.at(-1);
-    if (!last || page.length < PAGE) break;
-    after = { displayName: last.displayName, id: last.id };
   }
   const groupNames = new Map(groups.value.flatMap((g) => (g.displayName ? [[g.id, g.displayName] as const] : [])));
   return ok({ leftOut, groupNames });
