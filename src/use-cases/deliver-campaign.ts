@@ -45,12 +45,13 @@ export interface BatchReport {
   finishedRuns: CampaignRun[];
 }
 
-/** Deliveries claimed for one batch, with what their sending needs to know once per campaign. */
+/** A campaign of a claimed batch: its plan (undefined once deleted), and how many nudges its people have had from it. */
 interface ClaimedCampaign {
   campaign: Campaign | undefined;
   sent: Map<string, number>;
 }
 
+/** Deliveries claimed for one batch, with what their sending needs to know once per campaign. */
 export interface ClaimedBatch {
   deliveries: CampaignDelivery[];
   /** Per campaign in the batch: its plan, and how many nudges its people have had from it. */
