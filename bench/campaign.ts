@@ -80,15 +80,11 @@ import { demoGraphToken } from '../scripts/demo-graph-token';
 import type { ParentMessage, WorkerMessage, WorkerSettings } from './campaign-worker';
 import { startChaos } from './chaos-monkey';
 import { startFaultProxy, type FaultProxy } from '../test/support/fault-proxy';
+import { arg } from './command-line';
 
 const DATABASE_NAME = 'mfa_coach_bench';
 /** The delivery engine's lease (create-app.ts): a dead process's claims come back after it. */
 const LEASE_S = 60;
-
-function arg(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
-}
 
 const seconds = (ms: number) => +(ms / 1000).toFixed(3);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

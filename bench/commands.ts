@@ -33,11 +33,7 @@ import { startTestApp, type DatabaseChoice, type TestApp } from '../test/support
 import { startEmulatorProcess, type TenantFacts } from './graph-emulator-process';
 import { percentile } from './percentile';
 import { rssSampler } from './rss-sampler';
-
-function arg(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
-}
+import { arg } from './command-line';
 
 /** Scans the generated tenant into the bot's own database, so the commands read what a real scan wrote. */
 async function scanInto(harness: TestApp, graphUrl: string, tenantId: string, timeScale: number): Promise<number> {

@@ -11,6 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { generateDemoTenant, type DemoTenant } from '../emulators/demo-tenant';
 import { startGraphEmulator } from '../emulators/graph';
+import { arg } from './command-line';
 
 export interface EmulatorProcess {
   url: string;
@@ -36,11 +37,6 @@ function factsOf(tenant: DemoTenant): TenantFacts {
   const [largestDepartment] = [...sizes].sort((a, b) => b[1] - a[1])[0]!;
   const { displayName, userPrincipalName } = tenant.users[Math.floor(tenant.users.length / 2)]!;
   return { tenantId: tenant.tenantId, personaIds: tenant.personaIds, largestDepartment, somePerson: { displayName, userPrincipalName } };
-}
-
-function arg(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
 }
 
 /** Child mode: generate the tenant, serve it, say where on stdout, and run until told to stop. */

@@ -14,11 +14,7 @@ import { performance } from 'node:perf_hooks';
 import { MFA_COACH_ADMINS_GROUP, demoPersonas, generateDemoTenant } from '../emulators/demo-tenant';
 import { startEndToEnd } from '../test/support/end-to-end';
 import { percentile } from './percentile';
-
-function arg(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
-}
+import { arg } from './command-line';
 
 function summary(name: string, times: number[]): Record<string, number> {
   const sorted = [...times].sort((a, b) => a - b);

@@ -52,6 +52,7 @@ import type { Database } from '../src/adapters/storage/database';
 import { migrate } from '../src/adapters/storage/migrate';
 import { openDatabase } from '../src/adapters/storage/open-database';
 import { SqlPostureStore } from '../src/adapters/storage/sql-posture-store';
+import { keptPeople } from '../src/domain/mfa/posture-counts';
 import { DEFAULT_CLASSIFICATION_POLICY } from '../src/domain/mfa/mfa-strength';
 import { DEFAULT_RATE_POLICY } from '../src/domain/mfa/rate-policy';
 import type { Directory, RegistrationSource } from '../src/domain/ports/directory';
@@ -60,14 +61,10 @@ import { demoGraphToken } from '../scripts/demo-graph-token';
 import { createFreshPostgresDatabase } from '../test/support/test-database';
 import { startEmulatorProcess } from './graph-emulator-process';
 import { rssSampler } from './rss-sampler';
+import { arg } from './command-line';
 
 /** See above: the shortest window at which the embedded database's page work still fits between requests. */
 const DEFAULT_TIME_SCALE = '0.25';
-
-function arg(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
-}
 
 const seconds = (ms: number) => +(ms / 1000).toFixed(3);
 
@@ -206,7 +203,7 @@ async function main(): Promise<void> {
     const accepted = requests - throttled;
     const floorS = (Math.max(0, Math.ceil(accepted / budget.limit) - 1) * REPORTS_BUDGET.windowMs * timeScale) / 1000;
     const { overall } = outcome.snapshot;
-    const stored = overall.strong + overall.acceptable + overall.weak + overall.none + overall.excluded;
+    const stored = keptPeople(overall);
     const { people, registrations } = outcome.stats;
     console.log(
       JSON.stringify({

@@ -19,11 +19,7 @@ import { activityFactory, startConnectorEmulator } from '../emulators/connector'
 import { TEST_TENANT_ID, startTestApp } from '../test/support/app-harness';
 import { percentile } from './percentile';
 import { startEchoBot } from './echo-bot';
-
-function arg(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
-}
+import { arg } from './command-line';
 
 type Post = (activity: object) => Promise<{ status: number }>;
 

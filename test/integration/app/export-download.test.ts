@@ -21,6 +21,11 @@ function oneLink(chunks: (string | (() => never))[]): DownloadSource {
   };
 }
 
+/** A chunk that fails to be made, with this error. */
+const failing = (error: Error) => (): never => {
+  throw error;
+};
+
 describe('POST /exports/<token>: the file written as it downloads', () => {
   let server: HttpServer | undefined;
   let warnings: string[];
@@ -51,13 +56,7 @@ describe('POST /exports/<token>: the file written as it downloads', () => {
   });
 
   it('answers a page saying to ask again, not an empty file, when a newer scan replaced the one the link was for', async () => {
-    const download = await start(
-      oneLink([
-        () => {
-          throw new ExportOutdatedError('7');
-        },
-      ]),
-    );
+    const download = await start(oneLink([failing(new ExportOutdatedError('7'))]));
 
     const response = await download();
 
@@ -68,13 +67,7 @@ describe('POST /exports/<token>: the file written as it downloads', () => {
 
   it('cuts the connection when the file fails part-way, so the browser does not keep it as whole, and says why in the log', async () => {
     const download = await start(
-      oneLink([
-        'displayName,userPrincipalName\r\n',
-        'Adele,adele@contoso.example\r\n',
-        () => {
-          throw new ExportOutdatedError('7');
-        },
-      ]),
+      oneLink(['displayName,userPrincipalName\r\n', 'Adele,adele@contoso.example\r\n', failing(new ExportOutdatedError('7'))]),
     );
 
     // Cut before or after the headers reach the client: either way, no file arrives as if whole.
@@ -90,13 +83,7 @@ describe('POST /exports/<token>: the file written as it downloads', () => {
   });
 
   it('answers 503 with the same advice when the file cannot start for another reason (the database, say)', async () => {
-    const download = await start(
-      oneLink([
-        () => {
-          throw new Error('connection terminated');
-        },
-      ]),
-    );
+    const download = await start(oneLink([failing(new Error('connection terminated'))]));
 
     const response = await download();
 
