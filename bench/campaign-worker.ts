@@ -13,6 +13,7 @@ import { loadDemoConfig } from '../src/app/config';
 import { demoGraphToken } from '../scripts/demo-graph-token';
 import { startApp } from '../src/app/create-app';
 import { campaignPlan } from '../test/fakes/campaign-plan';
+import { rssSampler } from './rss-sampler';
 
 export interface WorkerSettings {
   databaseUrl: string;
@@ -28,7 +29,8 @@ export type WorkerMessage =
   /** Ready, with its resident memory and its JavaScript heap after a full collection (with --expose-gc). */
   | { type: 'ready'; pid: number; rssMb: number; heapUsedMb: number }
   | { type: 'campaign'; campaignId: string }
-  | { type: 'memory'; peakRssMb: number }
+  /** Peak RSS so far, and what it was made of (bench/rss-sampler.ts). */
+  | { type: 'memory'; peakRssMb: number; atPeakMb: Record<string, number> }
   /** The answer to 'heap'. */
   | { type: 'heap'; heapUsedMb: number }
   | { type: 'engine'; sent: number; later: number; failed: number; skipped: number }
@@ -65,11 +67,8 @@ class LogTap extends Writable {
 
 async function main(): Promise<void> {
   const settings = JSON.parse(process.env.BENCH_CAMPAIGN_WORKER ?? '') as WorkerSettings;
-  let peak = process.memoryUsage().rss;
-  const sample = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage().rss);
-    tell({ type: 'memory', peakRssMb: mb(peak) });
-  }, 100);
+  const sampler = rssSampler();
+  const sample = setInterval(() => tell({ type: 'memory', peakRssMb: sampler.peakMb(), atPeakMb: sampler.atPeakMb() }), 100);
 
   const base = loadDemoConfig(
     {
@@ -119,8 +118,8 @@ async function main(): Promise<void> {
         clearInterval(report);
         await app.stop({ timeoutMs: 5000 });
         clearInterval(sample);
-        peak = Math.max(peak, process.memoryUsage().rss);
-        tell({ type: 'memory', peakRssMb: mb(peak) });
+        tell({ type: 'memory', peakRssMb: sampler.peakMb(), atPeakMb: sampler.atPeakMb() });
+        sampler.stop();
         tell({ type: 'engine', ...logs.totals });
         tell({ type: 'stopped' });
         process.disconnect?.();

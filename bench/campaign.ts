@@ -30,8 +30,8 @@
  * those whose card did arrive and those whose did not; lost = recipients with neither a card nor a failed
  * delivery (an uncertain one whose card never arrived is lost); duplicates = cards beyond one per recipient;
  * floor_s = recipients / rate; wall_s = from the run's start (campaign_runs.started_at) to the last card;
- * ratio = wall_s / floor_s; peak_rss_mb = the largest peak RSS of the sending processes (they run TypeScript
- * through tsx's loader, a few tens of MB more than the compiled bot); heap_after_run = their heap after a full
+ * ratio = wall_s / floor_s; peak_rss_mb = the largest peak RSS of the sending processes (compiled, as the bot runs; `at_peak`
+ * says what that peak was made of); heap_after_run = their heap after a full
  * collection once the run is over (against ready_heap: memory kept). The run ends when it is finished, or when
  * nothing is in flight and what is left is due more than a minute later (under chaos: after the run's deadline, since a
  * delivery sent back after a fault comes due again within minutes; `ending` says which).
@@ -49,7 +49,7 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { extname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Client } from 'pg';
 import type { Activity } from 'botbuilder';
@@ -120,6 +120,8 @@ interface Worker {
   child: ChildProcess;
   peakRssMb: number;
   readyRssMb: number;
+  /** What the peak was made of: the JavaScript heap, memory outside it. */
+  atPeakMb: Record<string, number>;
   readyHeapMb: number;
   heapAfterRunMb: number | null;
   engine: { sent: number; later: number; failed: number; skipped: number };
@@ -130,10 +132,13 @@ interface Worker {
 
 /** A sending process, ready (its app listening, its engine running) when this resolves. */
 async function startWorker(settings: WorkerSettings): Promise<Worker> {
-  const child = fork(join(__dirname, 'campaign-worker.ts'), [], {
+  // Compiled, as the bot runs in production (`npm run bench:campaign` compiles first); through tsx when this file
+  // itself runs through it.
+  const compiled = extname(__filename) === '.js';
+  const child = fork(join(__dirname, `campaign-worker${extname(__filename)}`), [], {
     execArgv: [
-      '--import',
-      pathToFileURL(require.resolve('tsx')).href,
+      ...(compiled ? [] : ['--import', pathToFileURL(require.resolve('tsx')).href]),
+      ...(process.env.BENCH_CAMPAIGN_WORKER_FLAGS?.split(' ').filter(Boolean) ?? []),
       '--expose-gc',
       ...(process.env.BENCH_CAMPAIGN_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CAMPAIGN_PROFILE] : []),
     ],
@@ -147,6 +152,7 @@ async function startWorker(settings: WorkerSettings): Promise<Worker> {
     child,
     peakRssMb: 0,
     readyRssMb: 0,
+    atPeakMb: {},
     readyHeapMb: 0,
     heapAfterRunMb: null,
     engine: { sent: 0, later: 0, failed: 0, skipped: 0 },
@@ -161,8 +167,10 @@ async function startWorker(settings: WorkerSettings): Promise<Worker> {
         worker.readyRssMb = message.rssMb;
         worker.readyHeapMb = message.heapUsedMb;
         resolve();
-      } else if (message.type === 'memory') worker.peakRssMb = Math.max(worker.peakRssMb, message.peakRssMb);
-      else if (message.type === 'heap') worker.heapAfterRunMb = message.heapUsedMb;
+      } else if (message.type === 'memory') {
+        worker.peakRssMb = Math.max(worker.peakRssMb, message.peakRssMb);
+        worker.atPeakMb = message.atPeakMb;
+      } else if (message.type === 'heap') worker.heapAfterRunMb = message.heapUsedMb;
       else if (message.type === 'engine') worker.engine = message;
       else if (message.type === 'campaign') onCampaign(message.campaignId);
     });
@@ -579,6 +587,7 @@ async function main(): Promise<void> {
         memory_by_process_mb: workers.map((w) => ({
           ready_rss: w.readyRssMb,
           peak_rss: w.peakRssMb,
+          at_peak: w.atPeakMb,
           ready_heap: w.readyHeapMb,
           heap_after_run: w.heapAfterRunMb,
         })),

@@ -1,6 +1,6 @@
 import type { Campaign, CampaignStatus } from '../domain/campaigns/campaign';
 import type { CampaignChange } from '../domain/campaigns/campaign-command';
-import { campaignFunnel, groupFacts, type CampaignFunnel, type CampaignHeadline } from '../domain/campaigns/campaign-funnel';
+import { funnelOfCounts, noPeopleCounted, type CampaignFunnel, type CampaignHeadline } from '../domain/campaigns/campaign-funnel';
 import { parseCampaignPlan, type CampaignForm } from '../domain/campaigns/campaign-plan';
 import type { CampaignRun } from '../domain/campaigns/campaign-run';
 import type { CampaignRecords } from '../domain/ports/campaign-store';
@@ -88,7 +88,7 @@ export async function changeCampaign(deps: CampaignManagementDeps, ref: string, 
 /** What reading one campaign's report takes: the campaign, its runs, what followed its deliveries, its escalations. */
 export type CampaignReading = Pick<CampaignRecords, 'find'> &
   Pick<CampaignRuns, 'runs'> &
-  Pick<CampaignReports, 'deliveryFacts'> &
+  Pick<CampaignReports, 'funnelCounts'> &
   Pick<EscalationLedger, 'escalationCounts'>;
 
 export interface CampaignReport {
@@ -105,16 +105,16 @@ export interface CampaignReport {
 export async function readCampaignReport(deps: { campaigns: CampaignReading }, ref: string): Promise<CampaignReport | undefined> {
   const campaign = await deps.campaigns.find(ref);
   if (!campaign) return undefined;
-  const [runs, facts, escalations] = await Promise.all([
+  // Counted by the store: a campaign of two hundred thousand deliveries is not read into memory to be counted.
+  const [runs, counts, escalations] = await Promise.all([
     deps.campaigns.runs(campaign.id),
-    deps.campaigns.deliveryFacts(campaign.id),
+    deps.campaigns.funnelCounts(campaign.id),
     deps.campaigns.escalationCounts(campaign.id),
   ]);
-  const byRun = groupFacts(facts, (fact) => fact.runId);
   return {
     campaign,
-    total: campaignFunnel(facts),
-    runs: runs.map((run) => ({ run, funnel: campaignFunnel(byRun.get(run.id) ?? []) })),
+    total: funnelOfCounts(counts.total),
+    runs: runs.map((run) => ({ run, funnel: funnelOfCounts(counts.byRun.get(run.id) ?? noPeopleCounted()) })),
     escalations,
   };
 }

@@ -1,9 +1,8 @@
 import type { CampaignPlan } from '../domain/campaigns/campaign';
 import type { CampaignForm } from '../domain/campaigns/campaign-plan';
 import { isGuid } from '../domain/guid';
-import type { UserMfaStatus } from '../domain/mfa/user-registration';
 import type { PostureStore } from '../domain/ports/posture-store';
-import { chooseCampaignAudience, type AudienceDeps } from './choose-campaign-audience';
+import { chooseCampaignAudience, type AudienceDeps, type AudiencePage } from './choose-campaign-audience';
 
 export interface AudienceCheckDeps extends AudienceDeps {
   posture: AudienceDeps['posture'] & Pick<PostureStore, 'latestSnapshots'>;
@@ -56,7 +55,7 @@ export async function checkCampaignAudience(
     case 'unknownGroup':
       return { problems: [`No Entra group has the object id ${choice.groupId}: check it in the Entra admin center.`] };
     case 'chosen': {
-      const preview = previewOf(choice.people);
+      const preview = await previewOf(choice.pages());
       return preview.people === 0
         ? {
             problems: ['This campaign would reach nobody now: nobody in the latest scan is in its audience. Change who it is for.'],
@@ -79,15 +78,23 @@ function unknownDepartments(wanted: readonly string[], known: readonly string[])
   return `No department called ${which} in the latest scan. ${named.length === 0 ? 'It found no departments.' : `Its departments: ${list}.`}`;
 }
 
-function previewOf(people: readonly UserMfaStatus[]): CampaignPreview {
-  const counts = new Map<string, number>();
-  for (const person of people) counts.set(person.department ?? '', (counts.get(person.department ?? '') ?? 0) + 1);
+/** Counted a page at a time: memory holds a page and the departments, whatever the audience's size. */
+async function previewOf(pages: AsyncIterable<AudiencePage>): Promise<CampaignPreview> {
+  let counts = new Map<string, number>();
+  let people = 0;
+  let sample: string[] = [];
+  for await (const page of pages) {
+    if (page.restarted) [counts, people, sample] = [new Map(), 0, []];
+    for (const person of page.people) counts.set(person.department ?? '', (counts.get(person.department ?? '') ?? 0) + 1);
+    people += page.people.length;
+    sample.push(...page.people.slice(0, PREVIEW_SAMPLE - sample.length).map((person) => person.displayName));
+  }
   return {
-    people: people.length,
+    people,
     byDepartment: [...counts.entries()]
       .map(([department, count]) => ({ department, people: count }))
       .sort((a, b) => b.people - a.people || a.department.localeCompare(b.department)),
-    sample: people.slice(0, PREVIEW_SAMPLE).map((person) => person.displayName),
+    sample,
   };
 }
 

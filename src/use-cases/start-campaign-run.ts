@@ -4,8 +4,10 @@ import type { CampaignRuns } from '../domain/ports/campaign-runs';
 import { chooseCampaignAudience, type AudienceDeps } from './choose-campaign-audience';
 
 export interface StartRunDeps extends AudienceDeps {
-  campaigns: Pick<CampaignRecords, 'get'> & Pick<CampaignRuns, 'startRun' | 'addDeliveries' | 'finishRunIfDone'>;
+  campaigns: Pick<CampaignRecords, 'get'> & Pick<CampaignRuns, 'startRun' | 'addDeliveries' | 'audienceAdded' | 'finishRunIfDone'>;
   now: () => Date;
+  /** Told after each page of the audience is added: the engine can send it while the rest is added. */
+  pageAdded?: () => void;
 }
 
 export type StartRunResult =
@@ -24,26 +26,30 @@ export type StartRunResult =
 /**
  * Starts one run of a campaign at one scheduled time: the audience is read again from the latest scan (people
  * who set up MFA since drop out by themselves), and each person gets one delivery, due at the scheduled time;
- * each is sent within the person's own delivery window by the engine. Running it twice for the same time
- * (two instances, a retried job) adds no one twice.
+ * each is sent within the person's own delivery window by the engine. The audience is added a page at a time, and
+ * the engine may send the first pages while the rest are added; the run cannot finish before the last page is in.
+ * Running it twice for the same time (two instances, a retried job) adds no one twice, and a start that died
+ * half-way is completed by the next try.
  */
 export async function startCampaignRun(deps: StartRunDeps, campaignId: string, scheduledFor: Date): Promise<StartRunResult> {
   const campaign = await deps.campaigns.get(campaignId);
   if (!campaign) return { kind: 'unknownCampaign' };
   if (campaign.status !== 'active') return { kind: 'notActive', status: campaign.status };
-  const choice = await chooseCampaignAudience(deps, campaign, (person) => person.id);
+  const choice = await chooseCampaignAudience(deps, campaign);
   if (choice.kind !== 'chosen') return choice;
-  const chosen = choice.people;
 
   const { run, created } = await deps.campaigns.startRun(campaign.id, scheduledFor, deps.now());
-  if (!created && run.status !== 'delivering') return { kind: 'alreadyStarted', run };
-  // Added even when the run existed: a start that died half-way is completed by the next try, adding only the missing.
-  await deps.campaigns.addDeliveries(
-    run.id,
-    chosen.map((userId) => ({ userId, dueAt: scheduledFor })),
-  );
-  if (!created) return { kind: 'alreadyStarted', run };
+  if (!created && (run.status !== 'delivering' || run.audienceAddedAt)) return { kind: 'alreadyStarted', run };
+  for await (const page of choice.pages()) {
+    await deps.campaigns.addDeliveries(
+      run.id,
+      page.people.map((person) => ({ userId: person.id, dueAt: scheduledFor })),
+    );
+    if (page.people.length > 0) deps.pageAdded?.();
+  }
+  const added = (await deps.campaigns.audienceAdded(run.id, deps.now())) ?? run;
+  if (!created) return { kind: 'alreadyStarted', run: added };
   // Nobody left to remind: the run is over as it starts (the engine finishes runs only after sending).
-  const finished = chosen.length === 0 ? await deps.campaigns.finishRunIfDone(run.id, deps.now()) : undefined;
-  return { kind: 'started', run: finished ?? { ...run, targeted: chosen.length }, targeted: chosen.length };
+  const finished = added.targeted === 0 ? await deps.campaigns.finishRunIfDone(run.id, deps.now()) : undefined;
+  return { kind: 'started', run: finished ?? added, targeted: added.targeted };
 }

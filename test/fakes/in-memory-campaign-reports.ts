@@ -1,6 +1,12 @@
-import { campaignFunnel, type CampaignHeadline, type DeliveryFact } from '../../src/domain/campaigns/campaign-funnel';
+import {
+  campaignFunnel,
+  funnelCountsOf,
+  groupFacts,
+  type CampaignHeadline,
+  type DeliveryFact,
+} from '../../src/domain/campaigns/campaign-funnel';
 import { isGuid } from '../../src/domain/guid';
-import type { CampaignReports } from '../../src/domain/ports/campaign-reports';
+import type { CampaignFunnelCounts, CampaignReports } from '../../src/domain/ports/campaign-reports';
 
 /**
  * `CampaignReports` over facts a test states: what followed each delivery (opened, snoozed, enrolled, the names
@@ -19,6 +25,12 @@ export class InMemoryCampaignReports implements CampaignReports {
   async deliveryFacts(campaignId: string): Promise<DeliveryFact[]> {
     if (!isGuid(campaignId)) return [];
     return (this.facts.get(campaignId.toLowerCase()) ?? []).map(copy);
+  }
+
+  async funnelCounts(campaignId: string): Promise<CampaignFunnelCounts> {
+    const facts = await this.deliveryFacts(campaignId);
+    const byRun = new Map([...groupFacts(facts, (fact) => fact.runId)].map(([runId, ofRun]) => [runId, funnelCountsOf(ofRun)]));
+    return { total: funnelCountsOf(facts), byRun };
   }
 
   async headlines(campaignIds: readonly string[]): Promise<Map<string, CampaignHeadline>> {

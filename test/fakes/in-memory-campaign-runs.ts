@@ -60,22 +60,31 @@ export class InMemoryCampaignRuns implements CampaignRuns, DeliveryClaims {
       this.deliveries.push({ id, runId, campaignId: run.campaignId, userId, dueAt: new Date(dueAt), status: 'pending', attempts: 0 });
       added += 1;
     }
-    run.targeted = this.deliveriesOf(runId).length;
+    run.targeted += added;
     return added;
+  }
+
+  async audienceAdded(runId: string, at: Date): Promise<CampaignRun | undefined> {
+    const run = this.runsById.get(runId);
+    if (!run) return undefined;
+    run.audienceAddedAt ??= new Date(at);
+    return copyRun(run);
   }
 
   async finishRunIfDone(runId: string, at: Date): Promise<CampaignRun | undefined> {
     const run = this.runsById.get(runId);
-    if (run?.status !== 'delivering' || this.deliveriesOf(runId).some(unsettled)) return undefined;
+    if (!run || !this.settled(run)) return undefined;
     return copyRun(finish(run, at));
   }
 
   async finishSettledRuns(at: Date): Promise<CampaignRun[]> {
-    const settled = [...this.runsById.values()].filter((run) => {
-      const deliveries = this.deliveriesOf(run.id);
-      return run.status === 'delivering' && deliveries.length > 0 && !deliveries.some(unsettled);
-    });
+    const settled = [...this.runsById.values()].filter((run) => this.settled(run));
     return settled.map((run) => copyRun(finish(run, at)));
+  }
+
+  /** Delivering, with its whole audience added and nothing of it waiting or on its way. */
+  private settled(run: CampaignRun): boolean {
+    return run.status === 'delivering' && run.audienceAddedAt !== undefined && !this.deliveriesOf(run.id).some(unsettled);
   }
 
   async runs(campaignId: string): Promise<CampaignRun[]> {
@@ -176,6 +185,7 @@ function copyRun(run: CampaignRun): CampaignRun {
     scheduledFor: new Date(run.scheduledFor),
     startedAt: new Date(run.startedAt),
     ...(run.finishedAt ? { finishedAt: new Date(run.finishedAt) } : {}),
+    ...(run.audienceAddedAt ? { audienceAddedAt: new Date(run.audienceAddedAt) } : {}),
   };
 }
 

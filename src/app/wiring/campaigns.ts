@@ -38,7 +38,7 @@ export async function wireCampaigns(platform: Platform, graph: GraphSlice, teams
     await sendRunSummary(run);
   });
   const startRun = async (campaignId: string, scheduledFor: Date) => {
-    const deps = { campaigns: store, ...campaignAudienceDeps(graph, posture, nudges), now };
+    const deps = { campaigns: store, ...campaignAudienceDeps(graph, posture, nudges), now, pageAdded: () => engine.poke() };
     const result = await startCampaignRun(deps, campaignId, scheduledFor);
     engine.poke();
     // A run with nobody to remind finished as it started: its owner hears so as after any other run.

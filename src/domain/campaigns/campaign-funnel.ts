@@ -1,5 +1,5 @@
 import type { DeliveryStatus } from './campaign-run';
-import { waitingSummary, type WaitingSummary } from './campaign-waiting';
+import { waitingSummaryOf, WAITING_PEOPLE_SHOWN, type WaitingGroup, type WaitingSummary } from './campaign-waiting';
 
 /** What happened to one person's delivery in one run, and what they did after it, as the store reads it. */
 export interface DeliveryFact {
@@ -72,14 +72,33 @@ export function groupFacts(facts: readonly DeliveryFact[], key: (fact: DeliveryF
 /** When one person has several deliveries (recurring runs), the furthest they got is what counts. */
 const PROGRESS: readonly DeliveryStatus[] = ['cancelled', 'skipped', 'failed', 'pending', 'sending', 'uncertain', 'sent'];
 
+/** How far a delivery got, for choosing each person's furthest (a store ranks them the same way). */
+export const progressOf = (status: DeliveryStatus): number => PROGRESS.indexOf(status);
+
 /**
- * The funnel of a set of deliveries, counted per person: a campaign's as a whole (a person nudged in three runs
- * counts once), or one run's (each person appears once in a run anyway).
+ * A funnel's people counted, each person once: what a store can count where the deliveries are (campaignFunnel
+ * counts the same from every fact). `byStatus`: people by their furthest delivery's status and reason, with the
+ * soonest due among those waiting; `nextWaiting`: the first few waiting, soonest first (then by id).
  */
-export function campaignFunnel(facts: readonly DeliveryFact[]): CampaignFunnel {
-  const byPerson = groupFacts(facts, (fact) => fact.userId);
+export interface FunnelCounts {
+  targeted: number;
+  byStatus: WaitingGroup[];
+  opened: number;
+  snoozed: number;
+  enrolled: number;
+  medianMinutesToEnrol?: number;
+  nextWaiting: Pick<DeliveryFact, 'userId' | 'displayName' | 'status' | 'reason' | 'dueAt'>[];
+}
+
+/** Nobody counted: a run with no delivery (its audience was empty). */
+export const noPeopleCounted = (): FunnelCounts => ({ targeted: 0, byStatus: [], opened: 0, snoozed: 0, enrolled: 0, nextWaiting: [] });
+
+const isWaiting = (status: DeliveryStatus) => status === 'pending' || status === 'sending';
+
+/** The funnel of counted people. */
+export function funnelOfCounts(counts: FunnelCounts): CampaignFunnel {
   const funnel: CampaignFunnel = {
-    targeted: byPerson.size,
+    targeted: counts.targeted,
     delivered: 0,
     waiting: 0,
     failed: 0,
@@ -87,51 +106,67 @@ export function campaignFunnel(facts: readonly DeliveryFact[]): CampaignFunnel {
     uncertain: 0,
     skipped: 0,
     cancelled: 0,
-    opened: 0,
-    snoozed: 0,
-    enrolled: 0,
+    opened: counts.opened,
+    snoozed: counts.snoozed,
+    enrolled: counts.enrolled,
   };
+  for (const group of counts.byStatus) {
+    if (group.status === 'sent') funnel.delivered += group.people;
+    else if (isWaiting(group.status)) funnel.waiting += group.people;
+    else funnel[group.status] += group.people;
+    if (group.status === 'failed') {
+      const reason = group.reason ?? 'unknown';
+      funnel.failedBy[reason] = (funnel.failedBy[reason] ?? 0) + group.people;
+    }
+  }
+  const waiting = counts.byStatus.filter((group) => isWaiting(group.status));
+  if (funnel.waiting > 0) funnel.waitingDetail = waitingSummaryOf(waiting, counts.nextWaiting);
+  return counts.medianMinutesToEnrol === undefined ? funnel : { ...funnel, medianMinutesToEnrol: counts.medianMinutesToEnrol };
+}
+
+/**
+ * The funnel of a set of deliveries, counted per person: a campaign's as a whole (a person nudged in three runs
+ * counts once), or one run's (each person appears once in a run anyway).
+ */
+export function campaignFunnel(facts: readonly DeliveryFact[]): CampaignFunnel {
+  return funnelOfCounts(funnelCountsOf(facts));
+}
+
+/** What a store counts, counted from every fact. */
+export function funnelCountsOf(facts: readonly DeliveryFact[]): FunnelCounts {
+  const byPerson = groupFacts(facts, (fact) => fact.userId);
+  const counts: FunnelCounts = { ...noPeopleCounted(), targeted: byPerson.size };
+  const groups = new Map<string, WaitingGroup>();
   const minutesToEnrol: number[] = [];
   const waiting: DeliveryFact[] = [];
   for (const personFacts of byPerson.values()) {
-    const furthest = personFacts.reduce((best, fact) => (PROGRESS.indexOf(fact.status) > PROGRESS.indexOf(best.status) ? fact : best));
-    switch (furthest.status) {
-      case 'sent':
-        funnel.delivered += 1;
-        break;
-      case 'pending':
-      case 'sending':
-        funnel.waiting += 1;
-        waiting.push(furthest);
-        break;
-      case 'uncertain':
-        funnel.uncertain += 1;
-        break;
-      case 'failed': {
-        funnel.failed += 1;
-        const reason = furthest.reason ?? 'unknown';
-        funnel.failedBy[reason] = (funnel.failedBy[reason] ?? 0) + 1;
-        break;
-      }
-      case 'skipped':
-        funnel.skipped += 1;
-        break;
-      case 'cancelled':
-        funnel.cancelled += 1;
-        break;
-    }
-    if (personFacts.some((fact) => fact.opened)) funnel.opened += 1;
-    if (personFacts.some((fact) => fact.snoozed)) funnel.snoozed += 1;
+    const furthest = personFacts.reduce((best, fact) => (progressOf(fact.status) > progressOf(best.status) ? fact : best));
+    const key = `${furthest.status}\u0000${furthest.reason ?? ''}`;
+    const group = groups.get(key) ?? { status: furthest.status, ...(furthest.reason ? { reason: furthest.reason } : {}), people: 0 };
+    group.people += 1;
+    if (isWaiting(furthest.status) && furthest.dueAt && !(group.soonest && group.soonest <= furthest.dueAt)) group.soonest = furthest.dueAt;
+    groups.set(key, group);
+    if (isWaiting(furthest.status)) waiting.push(furthest);
+    if (personFacts.some((fact) => fact.opened)) counts.opened += 1;
+    if (personFacts.some((fact) => fact.snoozed)) counts.snoozed += 1;
     const sent = personFacts.filter((fact) => fact.sentAt).map((fact) => fact.sentAt!.getTime());
     const enrolled = personFacts.filter((fact) => fact.enrolledAt).map((fact) => fact.enrolledAt!.getTime());
     if (sent.length > 0 && enrolled.length > 0) {
-      funnel.enrolled += 1;
+      counts.enrolled += 1;
       minutesToEnrol.push((Math.min(...enrolled) - Math.min(...sent)) / 60_000);
     }
   }
-  if (waiting.length > 0) funnel.waitingDetail = waitingSummary(waiting);
+  counts.byStatus = [...groups.values()];
+  counts.nextWaiting = firstWaiting(waiting);
   const median = medianOf(minutesToEnrol);
-  return median === undefined ? funnel : { ...funnel, medianMinutesToEnrol: median };
+  return median === undefined ? counts : { ...counts, medianMinutesToEnrol: median };
+}
+
+/** The first few waiting, soonest first, then by id: the order a store answers them in. */
+function firstWaiting(waiting: readonly DeliveryFact[]): DeliveryFact[] {
+  return [...waiting]
+    .sort((a, b) => (a.dueAt?.getTime() ?? 0) - (b.dueAt?.getTime() ?? 0) || (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0))
+    .slice(0, WAITING_PEOPLE_SHOWN);
 }
 
 function medianOf(values: number[]): number | undefined {

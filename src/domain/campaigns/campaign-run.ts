@@ -5,6 +5,11 @@ export interface CampaignRun {
   scheduledFor: Date;
   startedAt: Date;
   finishedAt?: Date;
+  /**
+   * When everyone in its audience had their delivery: the audience is added a page at a time, and until then a run
+   * whose deliveries so far are all settled is not over. Absent while the run is starting.
+   */
+  audienceAddedAt?: Date;
   status: 'delivering' | 'finished' | 'cancelled';
   /** People in the audience when the run started. */
   targeted: number;

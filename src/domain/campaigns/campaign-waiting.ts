@@ -1,4 +1,5 @@
 import type { DeliveryFact } from './campaign-funnel';
+import type { DeliveryStatus } from './campaign-run';
 
 /**
  * Why a campaign's delivery has not gone yet, in terms a campaign manager can act on: the person's delivery window is
@@ -45,22 +46,37 @@ export interface WaitingSummary {
 
 export const WAITING_PEOPLE_SHOWN = 5;
 
-/** One fact per waiting person (the furthest of their deliveries). */
-export function waitingSummary(facts: readonly DeliveryFact[], shown = WAITING_PEOPLE_SHOWN): WaitingSummary {
-  const people: WaitingPerson[] = facts.map((fact) => ({
-    userId: fact.userId,
-    ...(fact.displayName ? { displayName: fact.displayName } : {}),
-    reason: waitingReasonOf(fact),
-    ...(fact.dueAt ? { at: fact.dueAt } : {}),
-  }));
+/** Waiting people counted together by what their last try recorded, with the soonest due among them. */
+export interface WaitingGroup {
+  status: DeliveryStatus;
+  reason?: string;
+  people: number;
+  soonest?: Date;
+}
+
+/**
+ * The same summary from counts a store made (each group's people and soonest time) and the first few people to be
+ * reached, soonest first, as it found them: nobody is held in memory but those few.
+ */
+export function waitingSummaryOf(
+  groups: readonly WaitingGroup[],
+  next: readonly Pick<DeliveryFact, 'userId' | 'displayName' | 'status' | 'reason' | 'dueAt'>[],
+): WaitingSummary {
   const byReason = WAITING_REASONS.flatMap((reason) => {
-    const these = people.filter((person) => person.reason === reason);
-    if (these.length === 0) return [];
-    const times = these.flatMap((person) => (person.at ? [person.at.getTime()] : []));
-    return [{ reason, people: these.length, ...(times.length > 0 ? { soonest: new Date(Math.min(...times)) } : {}) }];
+    const these = groups.filter((group) => waitingReasonOf(group) === reason);
+    const people = these.reduce((sum, group) => sum + group.people, 0);
+    if (people === 0) return [];
+    const times = these.flatMap((group) => (group.soonest ? [group.soonest.getTime()] : []));
+    const soonest = times.length > 0 ? times.reduce((a, b) => Math.min(a, b)) : undefined;
+    return [{ reason, people, ...(soonest !== undefined ? { soonest: new Date(soonest) } : {}) }];
   });
-  const next = [...people]
-    .sort((a, b) => (a.at?.getTime() ?? 0) - (b.at?.getTime() ?? 0) || a.userId.localeCompare(b.userId))
-    .slice(0, shown);
-  return { byReason, next };
+  return {
+    byReason,
+    next: next.map((fact) => ({
+      userId: fact.userId,
+      ...(fact.displayName ? { displayName: fact.displayName } : {}),
+      reason: waitingReasonOf(fact),
+      ...(fact.dueAt ? { at: fact.dueAt } : {}),
+    })),
+  };
 }

@@ -1,9 +1,21 @@
-import type { CampaignHeadline, DeliveryFact } from '../campaigns/campaign-funnel';
+import type { CampaignHeadline, DeliveryFact, FunnelCounts } from '../campaigns/campaign-funnel';
+
+/** A campaign's people counted: the campaign as a whole (each person once), and each run that has deliveries. */
+export interface CampaignFunnelCounts {
+  total: FunnelCounts;
+  byRun: Map<string, FunnelCounts>;
+}
 
 /** What followed a campaign's deliveries, for its funnel, its export and the campaign list. */
 export interface CampaignReports {
-  /** Every delivery of the campaign with what followed it (opened, snoozed, enrolled), for its funnel and export. */
+  /** Every delivery of the campaign with what followed it (opened, snoozed, enrolled), for its export and escalations. */
   deliveryFacts(campaignId: string): Promise<DeliveryFact[]>;
+  /**
+   * The campaign's funnel counted, as a whole and per run, equal to funnelCountsOf over its deliveryFacts (and over
+   * each run's), without bringing every delivery into memory: the status card and a run's summary. Unknown ids
+   * count nothing.
+   */
+  funnelCounts(campaignId: string): Promise<CampaignFunnelCounts>;
   /**
    * The list's figures of each campaign (unknown ids count nothing), equal to campaignFunnel's over its
    * deliveryFacts, without reading them all.

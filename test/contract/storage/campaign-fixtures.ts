@@ -18,9 +18,9 @@ export const plan = (name = 'Year-end push'): CampaignPlan =>
     escalateAfter: 2,
   });
 
-/** A new campaign with one run at T0, for `people` people (user-0, user-1, …), each due at `dueAt`. */
+/** A new campaign with one run at T0, for `people` people (user-0, user-1, …), each due at `dueAt`, its audience all added. */
 export async function runWith(
-  store: Pick<CampaignRecords, 'create'> & Pick<CampaignRuns, 'startRun' | 'addDeliveries'>,
+  store: Pick<CampaignRecords, 'create'> & Pick<CampaignRuns, 'startRun' | 'addDeliveries' | 'audienceAdded'>,
   people: number,
   dueAt = T0,
 ) {
@@ -30,6 +30,7 @@ export async function runWith(
     run.id,
     Array.from({ length: people }, (_, i) => ({ userId: `user-${i}`, dueAt })),
   );
+  await store.audienceAdded(run.id, T0);
   return { campaign, run };
 }
 

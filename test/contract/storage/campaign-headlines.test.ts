@@ -3,7 +3,7 @@ import type { Database } from '../../../src/adapters/storage/database';
 import { sqlCampaignStore } from '../../../src/adapters/storage/sql-campaign-store';
 import { SqlNudgeStore } from '../../../src/adapters/storage/sql-nudge-store';
 import { SqlPostureStore } from '../../../src/adapters/storage/sql-posture-store';
-import { campaignFunnel } from '../../../src/domain/campaigns/campaign-funnel';
+import { campaignFunnel, funnelOfCounts, groupFacts, noPeopleCounted } from '../../../src/domain/campaigns/campaign-funnel';
 import type { MethodKind } from '../../../src/domain/mfa/method-kind';
 import { classifyMethods } from '../../../src/domain/mfa/mfa-strength';
 import { DEFAULT_RATE_POLICY } from '../../../src/domain/mfa/rate-policy';
@@ -70,6 +70,15 @@ describe.each(databaseTargets())('campaign headlines on $name', (target) => {
     return sent;
   }
 
+  /** The status card's counts, made by the database, are what the domain's funnel makes of every fact: whole and per run. */
+  async function expectCountedAsEveryFact(campaignId: string) {
+    const [counts, facts] = await Promise.all([campaigns.funnelCounts(campaignId), campaigns.deliveryFacts(campaignId)]);
+    expect(funnelOfCounts(counts.total)).toEqual(campaignFunnel(facts));
+    const byRun = groupFacts(facts, (fact) => fact.runId);
+    expect([...counts.byRun.keys()].sort()).toEqual([...byRun.keys()].sort());
+    for (const [runId, ofRun] of byRun) expect(funnelOfCounts(counts.byRun.get(runId)!)).toEqual(campaignFunnel(ofRun));
+  }
+
   it('counts people once across runs, delivered when any run reached them, enrolled only after a nudge, as the funnel does', async () => {
     await scanAt(minutes(-60), { alex: [], blake: [], casey: [], drew: [], emery: [] });
     const campaign = await campaigns.create(campaignPlan(), owner, T0);
@@ -103,8 +112,41 @@ describe.each(databaseTargets())('campaign headlines on $name', (target) => {
     );
     await deliver(second.id, minutes(7 * 24 * 60), { alex: 'later', casey: 'sent', emery: 'later' });
 
+    // Drew snoozes the card (opened and snoozed); blake only looked at it (opened).
+    await nudges.recordAction({
+      nudgeId: sent.get('drew')!.nudgeId,
+      actorId: 'drew',
+      action: 'snooze',
+      result: 'snoozed',
+      at: minutes(20),
+    });
+    await nudges.recordAction({
+      nudgeId: sent.get('blake')!.nudgeId,
+      actorId: 'blake',
+      action: 'viewed',
+      result: 'shown',
+      at: minutes(21),
+    });
+
     const headlines = await campaigns.headlines([campaign.id, other.id, 'not-a-campaign']);
     const funnel = campaignFunnel(await campaigns.deliveryFacts(campaign.id));
+    await expectCountedAsEveryFact(campaign.id);
+    expect(funnelOfCounts((await campaigns.funnelCounts(campaign.id)).total)).toMatchObject({
+      targeted: 5,
+      delivered: 4,
+      waiting: 1,
+      opened: 2,
+      snoozed: 1,
+      enrolled: 2,
+      // Alex: 10 minutes (live check); blake: 60 (the scan after the send).
+      medianMinutesToEnrol: 35,
+      waitingDetail: {
+        byReason: [{ reason: 'window', people: 1, soonest: minutes(100_000) }],
+        next: [{ userId: 'emery', reason: 'window' }],
+      },
+    });
+    expect((await campaigns.funnelCounts(other.id)).byRun.size).toBe(0);
+    expect((await campaigns.funnelCounts('not-a-campaign')).total).toEqual(noPeopleCounted());
     // Five people; four reached (emery only waits); alex (live check) and blake (scan after the send) enrolled.
     // Emery is strong in the scan but was never sent a nudge; that is no conversion.
     expect(headlines.get(campaign.id)).toEqual({ targeted: 5, delivered: 4, enrolled: 2 });
@@ -125,6 +167,7 @@ describe.each(databaseTargets())('campaign headlines on $name', (target) => {
     const funnel = campaignFunnel(await campaigns.deliveryFacts(campaign.id));
     expect((await campaigns.headlines([campaign.id])).get(campaign.id)).toEqual({ targeted: 1, delivered: 1, enrolled: 0 });
     expect(funnel).toMatchObject({ targeted: 1, delivered: 1, enrolled: 0 });
+    await expectCountedAsEveryFact(campaign.id);
   });
 
   it('asked for a passkey, counts a scan that found Authenticator alone as no conversion, and one that found a passkey as one', async () => {
@@ -160,5 +203,6 @@ describe.each(databaseTargets())('campaign headlines on $name', (target) => {
     const facts = await campaigns.deliveryFacts(campaign.id);
     expect(Object.fromEntries(facts.map((fact) => [fact.userId, fact.enrolledAt !== undefined]))).toEqual({ fay: false, gale: true });
     expect((await campaigns.headlines([campaign.id])).get(campaign.id)).toEqual({ targeted: 2, delivered: 2, enrolled: 1 });
+    await expectCountedAsEveryFact(campaign.id);
   });
 });

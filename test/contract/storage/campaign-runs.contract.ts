@@ -47,6 +47,46 @@ export function campaignRunsContract(name: string, makeStore: () => Promise<Runs
       ]);
     });
 
+    it('counts each person added once, when two pages of the same start are added at once', async () => {
+      const campaign = await store.create(plan(), owner, T0);
+      const { run } = await store.startRun(campaign.id, T0, T0);
+      const page = (from: number) => Array.from({ length: 50 }, (_, i) => ({ userId: `u${from + i}`, dueAt: T0 }));
+      // Two starts of the same run (a retried job beside the first), overlapping by 25 people.
+      const added = await Promise.all([store.addDeliveries(run.id, page(0)), store.addDeliveries(run.id, page(25))]);
+      expect(added[0]! + added[1]!).toBe(75);
+      expect((await store.runs(campaign.id))[0]).toMatchObject({ targeted: 75 });
+      expect((await store.deliveryCounts(run.id)).pending).toBe(75);
+    });
+
+    it('does not finish a run still adding its audience, though every delivery so far is settled', async () => {
+      const campaign = await store.create(plan(), owner, T0);
+      const { run } = await store.startRun(campaign.id, T0, T0);
+      expect(run.audienceAddedAt).toBeUndefined();
+      await store.addDeliveries(run.id, [{ userId: 'first-page', dueAt: T0 }]);
+      const [claimed] = (await store.claimDue(minutes(1), 1000, 'w', minutes(3))).filter((d) => d.runId === run.id);
+      await store.complete(claimed!.id, 'w', { kind: 'failed', reason: 'blocked' }, minutes(2));
+      expect(await store.finishRunIfDone(run.id, minutes(2))).toBeUndefined();
+      expect((await store.finishSettledRuns(minutes(2))).map((r) => r.id)).not.toContain(run.id);
+
+      expect(await store.audienceAdded(run.id, minutes(3))).toMatchObject({
+        id: run.id,
+        audienceAddedAt: minutes(3),
+        status: 'delivering',
+      });
+      // The first time counts: a start completed again by a retried job does not move it.
+      expect(await store.audienceAdded(run.id, minutes(4))).toMatchObject({ audienceAddedAt: minutes(3) });
+      expect((await store.finishSettledRuns(minutes(5))).map((r) => r.id)).toContain(run.id);
+      expect(await store.audienceAdded('not-a-run', minutes(5))).toBeUndefined();
+    });
+
+    it('finishes a run whose audience turned out empty once it is all added', async () => {
+      const campaign = await store.create(plan(), owner, T0);
+      const { run } = await store.startRun(campaign.id, T0, T0);
+      expect((await store.finishSettledRuns(minutes(1))).map((r) => r.id)).not.toContain(run.id);
+      await store.audienceAdded(run.id, minutes(1));
+      expect((await store.finishSettledRuns(minutes(2))).find((r) => r.id === run.id)).toMatchObject({ status: 'finished', targeted: 0 });
+    });
+
     it('claims only what is due, each delivery by one worker only, even when two ask at once', async () => {
       const { run } = await runWith(store, 40);
       await store.addDeliveries(run.id, [{ userId: 'later', dueAt: minutes(60) }]);

@@ -203,6 +203,7 @@ describe.each(databaseTargets())('a delivery batch on $name', (target) => {
     const campaign = await store.create(plan, { id: 'm1', name: 'Megan' }, NOW);
     const { run } = await store.startRun(campaign.id, NOW, NOW);
     await store.addDeliveries(run.id, [{ userId: 'sent-by-the-dead', dueAt: NOW }]);
+    await store.audienceAdded(run.id, NOW);
     // Worker w1 claims the delivery, marks it on its way, and dies before recording what Teams answered.
     const [claimed] = await store.claimDue(NOW, 100, 'w1', later(60_000));
     expect(await store.markSendStarted(claimed!.id, 'w1', NOW)).toBe(true);
@@ -231,6 +232,7 @@ describe.each(databaseTargets())('a delivery batch on $name', (target) => {
     await db.query(`UPDATE campaign_deliveries SET status = 'sent', claimed_by = NULL WHERE id = $1`, [old!.id]);
     const { run } = await store.startRun(campaign.id, NOW, NOW);
     await store.addDeliveries(run.id, [{ userId: 'capped', dueAt: NOW }]);
+    await store.audienceAdded(run.id, NOW);
     const send = jest.fn();
 
     const report = await deliverDueBatch({ store, send, scanned, now: () => NOW, worker: 'w1', leaseMs: 60_000 }, 1000);

@@ -21,6 +21,7 @@ export interface RunRow {
   scheduled_for: Date | string;
   started_at: Date | string;
   finished_at: Date | string | null;
+  audience_added_at: Date | string | null;
   status: CampaignRun['status'];
   targeted: number;
 }
@@ -58,6 +59,7 @@ export function toRun(row: RunRow): CampaignRun {
     scheduledFor: new Date(row.scheduled_for),
     startedAt: new Date(row.started_at),
     ...(row.finished_at ? { finishedAt: new Date(row.finished_at) } : {}),
+    ...(row.audience_added_at ? { audienceAddedAt: new Date(row.audience_added_at) } : {}),
     status: row.status,
     targeted: row.targeted,
   };

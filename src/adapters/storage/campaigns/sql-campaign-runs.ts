@@ -24,26 +24,37 @@ export class SqlCampaignRuns implements CampaignRuns {
 
   async addDeliveries(runId: string, deliveries: readonly { userId: string; dueAt: Date }[]): Promise<number> {
     if (deliveries.length === 0) return 0;
-    return this.db.transaction(async (tx) => {
-      const rows = await tx.query(
-        `INSERT INTO campaign_deliveries (run_id, campaign_id, user_id, due_at, status)
+    // One statement: the page's new deliveries, and the run's count grown by exactly those (a person already in it,
+    // added by a start that died half-way or by another instance, is neither added nor counted again).
+    const [row] = await this.db.query<{ added: number }>(
+      `WITH added AS (
+         INSERT INTO campaign_deliveries (run_id, campaign_id, user_id, due_at, status)
          SELECT $1, r.campaign_id, u.user_id, u.due_at, 'pending'
          FROM campaign_runs r, unnest($2::text[], $3::timestamptz[]) AS u (user_id, due_at)
          WHERE r.id = $1
-         ON CONFLICT (run_id, user_id) DO NOTHING RETURNING id`,
-        [runId, deliveries.map((d) => d.userId), deliveries.map((d) => d.dueAt.toISOString())],
-      );
-      await tx.query('UPDATE campaign_runs SET targeted = (SELECT count(*) FROM campaign_deliveries WHERE run_id = $1) WHERE id = $1', [
-        runId,
-      ]);
-      return rows.length;
-    });
+         ON CONFLICT (run_id, user_id) DO NOTHING RETURNING 1
+       ), counted AS (
+         UPDATE campaign_runs SET targeted = targeted + (SELECT count(*) FROM added) WHERE id = $1
+       )
+       SELECT count(*)::int AS added FROM added`,
+      [runId, deliveries.map((d) => d.userId), deliveries.map((d) => d.dueAt.toISOString())],
+    );
+    return row!.added;
+  }
+
+  async audienceAdded(runId: string, at: Date): Promise<CampaignRun | undefined> {
+    if (!isGuid(runId)) return undefined;
+    const [row] = await this.db.query<RunRow>(
+      'UPDATE campaign_runs SET audience_added_at = COALESCE(audience_added_at, $2) WHERE id = $1 RETURNING *',
+      [runId, at],
+    );
+    return row ? toRun(row) : undefined;
   }
 
   async finishRunIfDone(runId: string, at: Date): Promise<CampaignRun | undefined> {
     const [row] = await this.db.query<RunRow>(
       `UPDATE campaign_runs SET status = 'finished', finished_at = $2
-       WHERE id = $1 AND status = 'delivering'
+       WHERE id = $1 AND status = 'delivering' AND audience_added_at IS NOT NULL
          AND NOT EXISTS (SELECT 1 FROM campaign_deliveries WHERE run_id = $1 AND status IN ('pending', 'sending'))
        RETURNING *`,
       [runId, at],
@@ -54,8 +65,7 @@ export class SqlCampaignRuns implements CampaignRuns {
   async finishSettledRuns(at: Date): Promise<CampaignRun[]> {
     const rows = await this.db.query<RunRow>(
       `UPDATE campaign_runs r SET status = 'finished', finished_at = $1
-       WHERE r.status = 'delivering'
-         AND EXISTS (SELECT 1 FROM campaign_deliveries d WHERE d.run_id = r.id)
+       WHERE r.status = 'delivering' AND r.audience_added_at IS NOT NULL
          AND NOT EXISTS (SELECT 1 FROM campaign_deliveries d WHERE d.run_id = r.id AND d.status IN ('pending', 'sending'))
        RETURNING *`,
       [at],

@@ -24,6 +24,7 @@ import { postureAlerts } from './023_posture_alerts';
 import { strongTarget } from './024_strong_target';
 import { noTurnState } from './025_no_turn_state';
 import { streamedExports } from './026_streamed_exports';
+import { runAudienceAdded } from './027_run_audience_added';
 import type { Migration } from './migration';
 
 /** Every migration, in order. A new migration file is added here too. */
@@ -54,4 +55,5 @@ export const allMigrations: readonly Migration[] = [
   strongTarget,
   noTurnState,
   streamedExports,
+  runAudienceAdded,
 ];
