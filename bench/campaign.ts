@@ -48,6 +48,7 @@
  * 429s arrive), BENCH_CAMPAIGN_PROFILE=<dir> (a CPU profile of each sending process).
  */
 import { fork, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { extname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -80,6 +81,7 @@ import { demoGraphToken } from '../scripts/demo-graph-token';
 import type { ParentMessage, WorkerMessage, WorkerSettings } from './campaign-worker';
 import { startChaos } from './chaos-monkey';
 import { startFaultProxy, type FaultProxy } from '../test/support/fault-proxy';
+import { projectFolder } from '../src/adapters/project-folder';
 import { arg } from './command-line';
 
 const DATABASE_NAME = 'mfa_coach_bench';
@@ -138,6 +140,7 @@ async function startWorker(settings: WorkerSettings): Promise<Worker> {
   const child = fork(join(__dirname, `campaign-worker${extname(__filename)}`), [], {
     execArgv: [
       ...(compiled ? [] : ['--import', pathToFileURL(require.resolve('tsx')).href]),
+      ...nodeFlagsOfStart(),
       ...(process.env.BENCH_CAMPAIGN_WORKER_FLAGS?.split(' ').filter(Boolean) ?? []),
       '--expose-gc',
       ...(process.env.BENCH_CAMPAIGN_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CAMPAIGN_PROFILE] : []),
@@ -176,6 +179,13 @@ async function startWorker(settings: WorkerSettings): Promise<Worker> {
     });
   });
   return worker;
+}
+
+/** The node flags `npm start` gives the bot (its heap's growth): a sending process runs as the bot does in production. */
+function nodeFlagsOfStart(): string[] {
+  const start = (JSON.parse(readFileSync(join(projectFolder('bench'), '..', 'package.json'), 'utf8')) as { scripts: { start: string } })
+    .scripts.start;
+  return start.split(/\s+/).filter((word) => word.startsWith('--'));
 }
 
 const tell = (worker: Worker, message: ParentMessage) => worker.child.send(message);
@@ -593,6 +603,7 @@ async function main(): Promise<void> {
         })),
         prep_s: seconds(prepMs),
         scan_s: seconds(scanMs),
+        worker_node_flags: [...nodeFlagsOfStart(), ...(process.env.BENCH_CAMPAIGN_WORKER_FLAGS?.split(' ').filter(Boolean) ?? [])],
         database: 'postgres',
         node: process.version,
         cpus: cpus().length,

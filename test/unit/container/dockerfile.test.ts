@@ -196,7 +196,7 @@ describe('Dockerfile', () => {
     );
     const built = finalCopies.find((copy) => copy.from !== undefined);
     expect(built).toBeDefined();
-    expect(words[1]!.startsWith(built!.destination.replace(/^\.\//, ''))).toBe(true);
+    expect(words.at(-1)!.startsWith(built!.destination.replace(/^\.\//, ''))).toBe(true);
     expect(last(final, 'STOPSIGNAL')?.args).toBe('SIGTERM');
   });
 
