@@ -16,7 +16,9 @@ import { campaignPlan } from '../test/fakes/campaign-plan';
 import { rssSampler } from './rss-sampler';
 
 export interface WorkerSettings {
-  databaseUrl: string;
+  /** The PostgreSQL server's database, or else the embedded database's data folder (one sending process only). */
+  databaseUrl?: string;
+  dataDir?: string;
   graphUrl: string;
   connectorUrl: string;
   tenantId: string;
@@ -34,10 +36,14 @@ export type WorkerMessage =
   /** The answer to 'heap'. */
   | { type: 'heap'; heapUsedMb: number }
   | { type: 'engine'; sent: number; later: number; failed: number; skipped: number }
-  | { type: 'stopped' };
+  | { type: 'stopped' }
+  /** The answer to 'query'. */
+  | { type: 'rows'; id: number; rows?: unknown[]; error?: string };
 
 /** heap: a full garbage collection (when --expose-gc is on), then a memory message: the heap the process keeps. */
-export type ParentMessage = { type: 'start' } | { type: 'heap' } | { type: 'stop' };
+/** query: a statement on this process's database (the embedded database can be opened by one process only). */
+export type ParentMessage =
+  { type: 'start' } | { type: 'heap' } | { type: 'stop' } | { type: 'query'; id: number; sql: string; params: unknown[] };
 
 const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
 const tell = (message: WorkerMessage) => process.send?.(message);
@@ -74,7 +80,7 @@ async function main(): Promise<void> {
     {
       PORT: '0',
       LOG_LEVEL: 'info',
-      DATABASE_URL: settings.databaseUrl,
+      ...(settings.databaseUrl ? { DATABASE_URL: settings.databaseUrl } : { DATA_DIR: settings.dataDir }),
       BOT_SERVICE_URL: settings.connectorUrl,
       CAMPAIGN_SEND_RATE: String(settings.rate),
       NUDGE_SENDING_HOURS: 'always',
@@ -112,6 +118,11 @@ async function main(): Promise<void> {
         // Queued as a job: whichever instance's job engine takes it starts the run; every engine delivers it.
         if (!(await scheduleNext(campaign))) throw new Error('the campaign has no run to schedule');
         tell({ type: 'campaign', campaignId: campaign.id });
+      } else if (message.type === 'query') {
+        await app.database.query(message.sql, message.params).then(
+          (rows) => tell({ type: 'rows', id: message.id, rows }),
+          (error: unknown) => tell({ type: 'rows', id: message.id, error: String(error) }),
+        );
       } else if (message.type === 'heap') {
         tell({ type: 'heap', heapUsedMb: collectedHeapMb() });
       } else if (message.type === 'stop') {
