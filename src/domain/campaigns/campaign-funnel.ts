@@ -1,5 +1,5 @@
 import type { DeliveryStatus } from './campaign-run';
-import { waitingSummaryOf, WAITING_PEOPLE_SHOWN, type WaitingGroup, type WaitingSummary } from './campaign-waiting';
+import { waitingSummaryOf, WAITING_PEOPLE_SHOWN, type StatusGroup, type WaitingSummary } from './campaign-waiting';
 
 /** What happened to one person's delivery in one run, and what they did after it, as the store reads it. */
 export interface DeliveryFact {
@@ -82,7 +82,7 @@ export const progressOf = (status: DeliveryStatus): number => PROGRESS.indexOf(s
  */
 export interface FunnelCounts {
   targeted: number;
-  byStatus: WaitingGroup[];
+  byStatus: StatusGroup[];
   opened: number;
   snoozed: number;
   enrolled: number;
@@ -136,7 +136,7 @@ export function campaignFunnel(facts: readonly DeliveryFact[]): CampaignFunnel {
 export function funnelCountsOf(facts: readonly DeliveryFact[]): FunnelCounts {
   const byPerson = groupFacts(facts, (fact) => fact.userId);
   const counts: FunnelCounts = { ...noPeopleCounted(), targeted: byPerson.size };
-  const groups = new Map<string, WaitingGroup>();
+  const groups = new Map<string, StatusGroup>();
   const minutesToEnrol: number[] = [];
   const waiting: DeliveryFact[] = [];
   for (const personFacts of byPerson.values()) {

@@ -46,8 +46,8 @@ export interface WaitingSummary {
 
 export const WAITING_PEOPLE_SHOWN = 5;
 
-/** Waiting people counted together by what their last try recorded, with the soonest due among them. */
-export interface WaitingGroup {
+/** People counted together by their delivery's status and what its last try recorded; `soonest`: the earliest due among those waiting. */
+export interface StatusGroup {
   status: DeliveryStatus;
   reason?: string;
   people: number;
@@ -55,11 +55,11 @@ export interface WaitingGroup {
 }
 
 /**
- * The same summary from counts a store made (each group's people and soonest time) and the first few people to be
- * reached, soonest first, as it found them: nobody is held in memory but those few.
+ * Who waits, from the waiting people counted by status and reason (each group's people and soonest time) and the
+ * first few to be reached, soonest first: nobody is held in memory but those few, whatever the campaign's size.
  */
 export function waitingSummaryOf(
-  groups: readonly WaitingGroup[],
+  groups: readonly StatusGroup[],
   next: readonly Pick<DeliveryFact, 'userId' | 'displayName' | 'status' | 'reason' | 'dueAt'>[],
 ): WaitingSummary {
   const byReason = WAITING_REASONS.flatMap((reason) => {

@@ -4,6 +4,9 @@ import type { CampaignRuns, DeliveryCounts, WaitingDelivery } from '../../../dom
 import type { Database } from '../database';
 import { toRun, type RunRow } from './campaign-rows';
 
+/** A run this large has its deliveries' statistics refreshed once they are all added (a few hundred ms at most). */
+const ANALYZE_FROM = 10_000;
+
 /** A campaign's runs (one per scheduled time) and the people each run is for. */
 export class SqlCampaignRuns implements CampaignRuns {
   constructor(private readonly db: Database) {}
@@ -44,11 +47,16 @@ export class SqlCampaignRuns implements CampaignRuns {
 
   async audienceAdded(runId: string, at: Date): Promise<CampaignRun | undefined> {
     if (!isGuid(runId)) return undefined;
-    const [row] = await this.db.query<RunRow>(
-      'UPDATE campaign_runs SET audience_added_at = COALESCE(audience_added_at, $2) WHERE id = $1 RETURNING *',
+    const [now] = await this.db.query<RunRow>(
+      'UPDATE campaign_runs SET audience_added_at = $2 WHERE id = $1 AND audience_added_at IS NULL RETURNING *',
       [runId, at],
     );
-    return row ? toRun(row) : undefined;
+    // A large run adds more rows at once than the table may have held: fresh statistics keep the engine's claims on
+    // their index. The embedded database has no autovacuum to notice, and a server's may be off or minutes away.
+    if (now && now.targeted >= ANALYZE_FROM) await this.db.exec('ANALYZE campaign_deliveries');
+    if (now) return toRun(now);
+    const [before] = await this.db.query<RunRow>('SELECT * FROM campaign_runs WHERE id = $1', [runId]);
+    return before ? toRun(before) : undefined;
   }
 
   async finishRunIfDone(runId: string, at: Date): Promise<CampaignRun | undefined> {

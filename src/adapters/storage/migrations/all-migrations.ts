@@ -25,6 +25,7 @@ import { strongTarget } from './024_strong_target';
 import { noTurnState } from './025_no_turn_state';
 import { streamedExports } from './026_streamed_exports';
 import { runAudienceAdded } from './027_run_audience_added';
+import { deliveriesDueInOrder } from './028_deliveries_due_in_order';
 import type { Migration } from './migration';
 
 /** Every migration, in order. A new migration file is added here too. */
@@ -56,4 +57,5 @@ export const allMigrations: readonly Migration[] = [
   noTurnState,
   streamedExports,
   runAudienceAdded,
+  deliveriesDueInOrder,
 ];
