@@ -539,9 +539,9 @@ async function main(): Promise<void> {
     const [orphans] = await db.query<{ n: number }>(
       "SELECT count(*)::int AS n FROM nudges WHERE source = 'campaign' AND status = 'sending'",
     );
-    // What `campaign <id>` and `campaigns` cost once the run is over. The status card's funnel reads every
-    // delivery; the list shows ten campaigns, so it is timed over this one and nine copies of it, against the
-    // status card's way of counting each of them (the list's before it had its own query).
+    // What `campaign <id>` and `campaigns` cost once the run is over. The status card's funnel is counted in the
+    // database over every delivery; the list shows ten campaigns, so it is timed over this one and nine copies of
+    // it, against counting each of them from every fact in memory (the list's way before it had its own query).
     const campaigns = sqlCampaignStore(db);
     const statusStart = performance.now();
     const report = await readCampaignReport({ campaigns }, campaignId);
