@@ -56,6 +56,19 @@ describe('a large audience, a page at a time', () => {
     await completedScanOf(posture, tenant(2_500), NOW);
   });
 
+  /** Once the first page is read, a newer scan of 1,200 other people completes: the one being read is forgotten. */
+  function replaceTheScanAfterItsFirstPage() {
+    const usersOfScan = posture.usersOfScan.bind(posture);
+    let replaced = false;
+    posture.usersOfScan = async (scanId, after, limit) => {
+      if (after && !replaced) {
+        replaced = true;
+        await completedScanOf(posture, tenant(1_200, 'later'), NOW);
+      }
+      return usersOfScan(scanId, after, limit);
+    };
+  }
+
   it('adds 2,500 people in pages of at most a thousand, tells the engine after each, and marks the audience added last', async () => {
     const campaign = await campaigns.create(plan, owner, NOW);
     const result = await startCampaignRun(deps, campaign.id, NOW);
@@ -100,16 +113,7 @@ describe('a large audience, a page at a time', () => {
 
   it('walks the newer scan from its start when one replaces the scan being read', async () => {
     const campaign = await campaigns.create(plan, owner, NOW);
-    const usersOfScan = posture.usersOfScan.bind(posture);
-    let replaced = false;
-    posture.usersOfScan = async (scanId, after, limit) => {
-      // Once the first page is read, a newer scan completes: the one being read is forgotten.
-      if (after && !replaced) {
-        replaced = true;
-        await completedScanOf(posture, tenant(1_200, 'later'), NOW);
-      }
-      return usersOfScan(scanId, after, limit);
-    };
+    replaceTheScanAfterItsFirstPage();
     const result = await startCampaignRun(deps, campaign.id, NOW);
     if (result.kind !== 'started') throw new Error(`expected a start, got ${result.kind}`);
     // The first scan's first page (1,000 people), then everyone of the newer scan.
@@ -123,15 +127,7 @@ describe('a large audience, a page at a time', () => {
       byDepartment: [{ department: 'Sales', people: 2_500 }],
       sample: ['User none-0000', 'User none-0001', 'User none-0002', 'User none-0003', 'User none-0004'],
     });
-    const usersOfScan = posture.usersOfScan.bind(posture);
-    let replaced = false;
-    posture.usersOfScan = async (scanId, after, limit) => {
-      if (after && !replaced) {
-        replaced = true;
-        await completedScanOf(posture, tenant(1_200, 'later'), NOW);
-      }
-      return usersOfScan(scanId, after, limit);
-    };
+    replaceTheScanAfterItsFirstPage();
     const recounted = await checkCampaignAudience({ ...deps, posture }, plan);
     expect(recounted.preview).toMatchObject({ people: 1_200, sample: expect.arrayContaining(['User later-0000']) });
   });
