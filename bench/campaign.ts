@@ -181,8 +181,7 @@ async function startWorker(settings: WorkerSettings): Promise<Worker> {
   const child = fork(join(__dirname, `campaign-worker${extname(__filename)}`), [], {
     execArgv: [
       ...(compiled ? [] : ['--import', pathToFileURL(require.resolve('tsx')).href]),
-      ...nodeFlagsOfStart(),
-      ...(process.env.BENCH_CAMPAIGN_WORKER_FLAGS?.split(' ').filter(Boolean) ?? []),
+      ...workerNodeFlags(),
       '--expose-gc',
       ...(process.env.BENCH_CAMPAIGN_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CAMPAIGN_PROFILE] : []),
     ],
@@ -223,6 +222,11 @@ async function startWorker(settings: WorkerSettings): Promise<Worker> {
 }
 
 /** The node flags `npm start` gives the bot (its heap's growth): a sending process runs as the bot does in production. */
+/** A sending process's node flags: npm start's, and any added for an experiment (BENCH_CAMPAIGN_WORKER_FLAGS). */
+function workerNodeFlags(): string[] {
+  return [...nodeFlagsOfStart(), ...(process.env.BENCH_CAMPAIGN_WORKER_FLAGS?.split(' ').filter(Boolean) ?? [])];
+}
+
 function nodeFlagsOfStart(): string[] {
   const start = (JSON.parse(readFileSync(join(projectFolder('bench'), '..', 'package.json'), 'utf8')) as { scripts: { start: string } })
     .scripts.start;
@@ -294,6 +298,7 @@ async function main(): Promise<void> {
   const prepared = embedded ? await freshDataFolder() : await freshDatabase(serverUrl);
   let db = prepared.db;
   const directDatabaseUrl = 'url' in prepared ? prepared.url : undefined;
+  const dataDir = 'dataDir' in prepared ? prepared.dataDir : undefined;
   const workers: Worker[] = [];
   // In chaos mode the sending processes reach the database and the Connector through fault proxies; this process
   // keeps its own direct connection for preparing and counting.
@@ -398,7 +403,7 @@ async function main(): Promise<void> {
       .catch(() => undefined);
 
     const settings: WorkerSettings = {
-      ...(databaseUrl ? { databaseUrl } : { dataDir: (prepared as { dataDir: string }).dataDir }),
+      ...(databaseUrl ? { databaseUrl } : { dataDir: dataDir! }),
       graphUrl: graph.url,
       connectorUrl,
       tenantId: tenant.tenantId,
@@ -498,7 +503,7 @@ async function main(): Promise<void> {
     for (const until = Date.now() + 5000; idle.some((w) => w.heapAfterRunMb === null) && Date.now() < until;) await sleep(50);
     await Promise.all(idle.map(stopWorker));
     // The embedded database is the bench's again.
-    if (embedded) db = await openDatabase({ dataDir: (prepared as { dataDir: string }).dataDir });
+    if (dataDir) db = await openDatabase({ dataDir });
 
     // ---- Accounting.
     const rows = await db.query<{ user_id: string; status: string; reason: string | null; attempts: number; due_at: Date }>(
@@ -553,9 +558,9 @@ async function main(): Promise<void> {
     // Counting every delivery of ten campaigns, as the list did before its own query: skipped past 20,000 people
     // (two million facts in this process's memory would measure this process).
     const byFactsStart = performance.now();
-    if (recipientsOf(listed) <= 200_000)
-      await Promise.all(listed.map(async ({ campaign }) => campaignFunnel(await campaigns.deliveryFacts(campaign.id))));
-    const listByFactsMs = recipientsOf(listed) <= 200_000 ? performance.now() - byFactsStart : null;
+    const countsByFacts = recipientsOf(listed) <= 200_000;
+    if (countsByFacts) await Promise.all(listed.map(async ({ campaign }) => campaignFunnel(await campaigns.deliveryFacts(campaign.id))));
+    const listByFactsMs = countsByFacts ? performance.now() - byFactsStart : null;
     const connectorStats = connector.stats();
     const graphStats = graph.stats();
     const startedAt = new Date(run.started_at).getTime();
@@ -672,7 +677,7 @@ async function main(): Promise<void> {
         })),
         prep_s: seconds(prepMs),
         scan_s: seconds(scanMs),
-        worker_node_flags: [...nodeFlagsOfStart(), ...(process.env.BENCH_CAMPAIGN_WORKER_FLAGS?.split(' ').filter(Boolean) ?? [])],
+        worker_node_flags: workerNodeFlags(),
         database,
         node: process.version,
         cpus: cpus().length,
@@ -684,7 +689,7 @@ async function main(): Promise<void> {
     for (const worker of workers) if (worker.child.exitCode === null && worker.child.signalCode === null) worker.child.kill('SIGKILL');
     for (const proxy of proxies) await proxy.close();
     await db.close().catch(() => undefined);
-    if ('dataDir' in prepared) await rm(prepared.dataDir, { recursive: true, force: true });
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
     await connector.close();
     await graph.close();
   }

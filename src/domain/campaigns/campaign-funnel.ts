@@ -1,5 +1,5 @@
 import type { DeliveryStatus } from './campaign-run';
-import { waitingSummaryOf, WAITING_PEOPLE_SHOWN, type StatusGroup, type WaitingSummary } from './campaign-waiting';
+import { waitingSummaryOf, WAITING_PEOPLE_SHOWN, type StatusGroup, type WaitingFact, type WaitingSummary } from './campaign-waiting';
 
 /** What happened to one person's delivery in one run, and what they did after it, as the store reads it. */
 export interface DeliveryFact {
@@ -70,7 +70,7 @@ export function groupFacts(facts: readonly DeliveryFact[], key: (fact: DeliveryF
 }
 
 /** When one person has several deliveries (recurring runs), the furthest they got is what counts. */
-const PROGRESS: readonly DeliveryStatus[] = ['cancelled', 'skipped', 'failed', 'pending', 'sending', 'uncertain', 'sent'];
+export const PROGRESS: readonly DeliveryStatus[] = ['cancelled', 'skipped', 'failed', 'pending', 'sending', 'uncertain', 'sent'];
 
 /** How far a delivery got, for choosing each person's furthest (a store ranks them the same way). */
 export const progressOf = (status: DeliveryStatus): number => PROGRESS.indexOf(status);
@@ -87,7 +87,7 @@ export interface FunnelCounts {
   snoozed: number;
   enrolled: number;
   medianMinutesToEnrol?: number;
-  nextWaiting: Pick<DeliveryFact, 'userId' | 'displayName' | 'status' | 'reason' | 'dueAt'>[];
+  nextWaiting: WaitingFact[];
 }
 
 /** Nobody counted: a run with no delivery (its audience was empty). */

@@ -46,6 +46,9 @@ export interface WaitingSummary {
 
 export const WAITING_PEOPLE_SHOWN = 5;
 
+/** What the summary shows of one waiting person: their furthest delivery. */
+export type WaitingFact = Pick<DeliveryFact, 'userId' | 'displayName' | 'status' | 'reason' | 'dueAt'>;
+
 /** People counted together by their delivery's status and what its last try recorded; `soonest`: the earliest due among those waiting. */
 export interface StatusGroup {
   status: DeliveryStatus;
@@ -58,10 +61,7 @@ export interface StatusGroup {
  * Who waits, from the waiting people counted by status and reason (each group's people and soonest time) and the
  * first few to be reached, soonest first: nobody is held in memory but those few, whatever the campaign's size.
  */
-export function waitingSummaryOf(
-  groups: readonly StatusGroup[],
-  next: readonly Pick<DeliveryFact, 'userId' | 'displayName' | 'status' | 'reason' | 'dueAt'>[],
-): WaitingSummary {
+export function waitingSummaryOf(groups: readonly StatusGroup[], next: readonly WaitingFact[]): WaitingSummary {
   const byReason = WAITING_REASONS.flatMap((reason) => {
     const these = groups.filter((group) => waitingReasonOf(group) === reason);
     const people = these.reduce((sum, group) => sum + group.people, 0);

@@ -36,7 +36,7 @@ describe.each(databaseTargets())('the campaign delivery engine on $name', (targe
       run.id,
       Array.from({ length: people }, (_, i) => ({ userId: `${run.id}-${i}`, dueAt: new Date() })),
     );
-    await store.audienceAdded(run.id, new Date());
+    await store.audienceAdded(run.id, run.startedAt);
     return run;
   }
 

@@ -1,4 +1,4 @@
-import { noPeopleCounted, type FunnelCounts } from '../../../domain/campaigns/campaign-funnel';
+import { noPeopleCounted, PROGRESS, type FunnelCounts } from '../../../domain/campaigns/campaign-funnel';
 import type { DeliveryStatus } from '../../../domain/campaigns/campaign-run';
 import { WAITING_PEOPLE_SHOWN } from '../../../domain/campaigns/campaign-waiting';
 import { isGuid } from '../../../domain/guid';
@@ -6,8 +6,11 @@ import type { CampaignFunnelCounts } from '../../../domain/ports/campaign-report
 import type { Database } from '../database';
 import { FACT_SOURCES, OUTCOME_AT } from './campaign-fact-sources';
 
-/** How far a delivery got (campaign-funnel.ts's PROGRESS): a person's furthest delivery is the one that counts. */
-const PROGRESS = `array_position(ARRAY['cancelled', 'skipped', 'failed', 'pending', 'sending', 'uncertain', 'sent'], d.status)`;
+/**
+ * How far a delivery got, in the domain's order (our own constant statuses, never input, written into the statement):
+ * a person's furthest delivery is the one that counts.
+ */
+const PROGRESS_OF = `array_position(ARRAY[${PROGRESS.map((status) => `'${status}'`).join(', ')}], d.status)`;
 
 /**
  * A campaign's funnel counted where its deliveries are: the campaign as a whole (run_id NULL; each person once, by
@@ -17,7 +20,7 @@ const PROGRESS = `array_position(ARRAY['cancelled', 'skipped', 'failed', 'pendin
  */
 const FUNNEL_COUNTS = `
   WITH facts AS (
-    SELECT d.id, d.run_id, d.user_id, d.status, d.reason, ${PROGRESS} AS progress,
+    SELECT d.id, d.run_id, d.user_id, d.status, d.reason, ${PROGRESS_OF} AS progress,
       COALESCE(n.sent_at, o.sent_at) AS sent_at,
       EXISTS (SELECT 1 FROM nudge_actions a WHERE a.nudge_id = d.nudge_id) AS opened,
       EXISTS (SELECT 1 FROM nudge_actions a WHERE a.nudge_id = d.nudge_id AND a.action = 'snooze' AND a.result = 'snoozed') AS snoozed,
