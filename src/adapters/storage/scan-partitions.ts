@@ -20,6 +20,17 @@ export async function createScanPartition(tx: SqlExecutor, scanId: string): Prom
   );
 }
 
+/**
+ * Taken first by a transaction that changes a scan's row and then adds or drops a partition. A page being saved
+ * locks mfa_users before it touches its scan's row (it marks the scan alive); dropping or adding a partition
+ * locks mfa_users too, so a transaction that took the scan's row first and mfa_users second could wait on a page
+ * that waits on it: PostgreSQL ends one of the two as a deadlock, and a failure left unrecorded kept the scan
+ * "running" until the stale limit. The partition change takes this lock anyway; taking it first costs nothing.
+ */
+export async function lockScanPages(tx: SqlExecutor): Promise<void> {
+  await tx.exec('LOCK TABLE mfa_users IN ACCESS EXCLUSIVE MODE');
+}
+
 /** A failed scan's pages, gone whole. */
 export async function dropScanPartitions(tx: SqlExecutor, scanIds: readonly string[]): Promise<void> {
   if (scanIds.length === 0) return;

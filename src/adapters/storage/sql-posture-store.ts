@@ -27,6 +27,7 @@ import {
   createScanPartition,
   dropScanPartitions,
   dropScanPartitionsExcept,
+  lockScanPages,
   indexScanPartition,
   tidyScanPartition,
 } from './scan-partitions';
@@ -67,6 +68,7 @@ export class SqlPostureStore implements PostureStore {
     for (let attempt = 0; attempt < 3; attempt++) {
       // One transaction: a scan row never exists without the partition its pages go to.
       const started = await this.db.transaction(async (tx) => {
+        await lockScanPages(tx);
         const stale = await tx.query<{ id: string }>(sql.FAIL_STALE_SCANS, [at, this.staleAfterMs / 1000, staleError]);
         await dropScanPartitions(
           tx,
@@ -154,6 +156,7 @@ export class SqlPostureStore implements PostureStore {
 
   async failScan(scanId: string, at: Date, error: string): Promise<void> {
     await this.db.transaction(async (tx) => {
+      await lockScanPages(tx);
       // Only a scan that was still running: a partition of a scan that succeeded is the current state.
       const failed = await tx.query(sql.MARK_FAILED, [scanId, at, error]);
       if (failed.length > 0) await dropScanPartitions(tx, [scanId]);

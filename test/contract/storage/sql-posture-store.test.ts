@@ -90,6 +90,22 @@ describe.each(databaseTargets())('SqlPostureStore on $name, in its tables', (tar
     expect('started' in (await store.startScan('admin', undefined, hoursAfter(T0, 5)))).toBe(true);
   });
 
+  it('fails a scan while one of its pages is being saved, never leaving it running', async () => {
+    const page = Array.from({ length: 300 }, (_, i) => fakeUser(`p${i}`, { methods: ['sms'] }));
+    for (let attempt = 0; attempt < 40; attempt++) {
+      const run = await startNew(store, hoursAfter(T0, attempt));
+      const saving = store
+        .saveRegistrations(
+          run.id,
+          page.map((user) => ({ ...user.registration!, strength: classifyMethods(user.registration!.methods) })),
+        )
+        .catch(() => undefined);
+      await store.failScan(run.id, hoursAfter(T0, attempt), 'The directory stopped answering');
+      await saving;
+      expect((await store.latestScan())?.status).toBe('failed');
+    }
+  });
+
   it("drops a failed scan's pages with its partition, and keeps the current scan's", async () => {
     const { run: current } = await scan(store, MIXED_TENANT);
     const run = await startNew(store, hoursAfter(T0, 24));
