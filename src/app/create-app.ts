@@ -75,6 +75,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     openHttp(http, platform, bot, { posture, campaigns, doctor }, listening.url);
     // Last, so that a start that fails earlier leaves no loop behind.
     campaigns.engine.start();
+    campaigns.funnels.start();
     runDoctorAtStart(platform, doctor);
     return running(platform, listening, { campaigns, doctor, reports });
   } catch (error) {
@@ -113,6 +114,7 @@ function stopper({ db, jobs, logger }: Platform, http: HttpServer, campaigns: Ca
     if (!drained) logger.warn('stopping with turns still running');
     await http.close();
     await campaigns.engine.stop();
+    await campaigns.funnels.stop();
     await jobs.stop({ graceful: true, timeoutMs });
     await db.close();
     logger.info('MFA Coach stopped');

@@ -1,5 +1,7 @@
 import { runSummarySender } from '../../adapters/bot/campaign-run-summary';
 import { CampaignDeliveryEngine } from '../../adapters/jobs/campaign-delivery-engine';
+import { CampaignFunnelUpkeep } from '../../adapters/jobs/campaign-funnel-upkeep';
+import { catchUpFunnels } from '../../adapters/storage/campaigns/campaign-funnel-upkeep';
 import type { BatchReport } from '../../use-cases/deliver-campaign';
 import { CampaignEscalationJobs } from '../../adapters/jobs/campaign-escalation-job';
 import { CampaignRunJobs } from '../../adapters/jobs/campaign-run-job';
@@ -19,7 +21,7 @@ import type { NudgeSlice } from './nudges';
 import type { Platform } from './platform';
 import type { PostureSlice } from './posture';
 import type { TeamsSlice } from './teams';
-import { DELIVERY, ESCALATION_GRACE_MS } from './tuning';
+import { DELIVERY, ESCALATION_GRACE_MS, FUNNEL_UPKEEP } from './tuning';
 
 /** Reminder campaigns: their store, the delivery engine, and the jobs that start runs and escalate after them. */
 export type CampaignSlice = Awaited<ReturnType<typeof wireCampaigns>>;
@@ -49,7 +51,8 @@ export async function wireCampaigns(platform: Platform, graph: GraphSlice, teams
   // Registered once the engine exists: a job waiting from before a restart may run as soon as its queue is worked.
   await escalations.register();
   await runs.register();
-  return { store, engine, startRun, escalate, scheduleNext: (campaign: Campaign) => runs.scheduleNext(campaign) };
+  const funnels = new CampaignFunnelUpkeep((most) => catchUpFunnels(platform.db, most), FUNNEL_UPKEEP, logger);
+  return { store, engine, funnels, startRun, escalate, scheduleNext: (campaign: Campaign) => runs.scheduleNext(campaign) };
 }
 
 /** Who a campaign's audience takes: the latest scan, Entra groups through Graph, and the owners of password senders. */

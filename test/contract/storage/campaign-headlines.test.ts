@@ -155,6 +155,27 @@ describe.each(databaseTargets())('campaign headlines on $name', (target) => {
     expect(headlines.has('not-a-campaign')).toBe(false);
   });
 
+  it('counts each change once when several readers catch up at the same time, and leaves no change uncounted', async () => {
+    const campaign = await campaigns.create(campaignPlan({ name: 'Many at once' }), owner, T0);
+    const { run } = await campaigns.startRun(campaign.id, T0, T0);
+    // More people than one batch of counting takes, so the readers meet part-way.
+    const people = Array.from({ length: 2600 }, (_, i) => `person-${String(i).padStart(4, '0')}`);
+    await campaigns.addDeliveries(
+      run.id,
+      people.map((userId) => ({ userId, dueAt: T0 })),
+    );
+    // 700 have blocked the bot; the rest wait for their window (so that no delivery is left due for the next test).
+    const outcome = Object.fromEntries(people.map((userId, i) => [userId, i < 700 ? ('blocked' as const) : ('later' as const)]));
+    for (let claims = 0; claims < 3; claims++) await deliver(run.id, T0, outcome);
+
+    const [a, b, c] = await Promise.all([0, 1, 2].map(() => campaigns.funnelCounts(campaign.id)));
+
+    for (const counts of [a, b, c]) expect(counts!.total.targeted).toBe(2600);
+    await expectCountedAsEveryFact(campaign.id);
+    expect(funnelOfCounts((await campaigns.funnelCounts(campaign.id)).total)).toMatchObject({ targeted: 2600, failed: 700, waiting: 1900 });
+    expect(await db.query('SELECT 1 FROM campaign_funnel_changes')).toEqual([]);
+  });
+
   it('does not count strong MFA the scan saw before the nudge was sent', async () => {
     const campaign = await campaigns.create(campaignPlan({ name: 'Late send' }), owner, T0);
     const at = minutes(3 * 24 * 60);

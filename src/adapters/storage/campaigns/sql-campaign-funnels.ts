@@ -1,67 +1,61 @@
-import { noPeopleCounted, PROGRESS, type FunnelCounts } from '../../../domain/campaigns/campaign-funnel';
+import { noPeopleCounted, type FunnelCounts } from '../../../domain/campaigns/campaign-funnel';
 import type { DeliveryStatus } from '../../../domain/campaigns/campaign-run';
 import { WAITING_PEOPLE_SHOWN } from '../../../domain/campaigns/campaign-waiting';
 import { isGuid } from '../../../domain/guid';
 import type { CampaignFunnelCounts } from '../../../domain/ports/campaign-reports';
 import type { Database } from '../database';
-import { FACT_SOURCES, OUTCOME_AT } from './campaign-fact-sources';
+import { WHOLE_CAMPAIGN } from '../migrations/029_campaign_funnel_tallies';
+import { catchUpFunnels, READER_CATCH_UP } from './campaign-funnel-upkeep';
+
+/** The whole campaign's key in the tallies (a constant uuid, written into the statement). */
+const WHOLE = `'${WHOLE_CAMPAIGN}'::uuid`;
 
 /**
- * How far a delivery got, in the domain's order (our own constant statuses, never input, written into the statement):
- * a person's furthest delivery is the one that counts.
- */
-const PROGRESS_OF = `array_position(ARRAY[${PROGRESS.map((status) => `'${status}'`).join(', ')}], d.status)`;
-
-/**
- * A campaign's funnel counted where its deliveries are: the campaign as a whole (run_id NULL; each person once, by
- * their furthest delivery, the earliest of those that got as far) and each run, in three small answers: people by
- * status and reason, the figures, and the first few waiting. Only those rows leave the database, whatever the
- * campaign's size. Counted as funnelCountsOf counts every fact (a contract test holds the two together).
+ * A campaign's funnel read from its tallies (migration 029), in three small answers: people by status and reason
+ * (with the soonest due of those waiting, one index probe a group), the figures (with the median, read at the middle
+ * of an index), and the first few waiting (one probe a run). Only those rows are read, whatever the campaign's size.
  */
 const FUNNEL_COUNTS = `
-  WITH facts AS (
-    SELECT d.id, d.run_id, d.user_id, d.status, d.reason, ${PROGRESS_OF} AS progress,
-      COALESCE(n.sent_at, o.sent_at) AS sent_at,
-      EXISTS (SELECT 1 FROM nudge_actions a WHERE a.nudge_id = d.nudge_id) AS opened,
-      EXISTS (SELECT 1 FROM nudge_actions a WHERE a.nudge_id = d.nudge_id AND a.action = 'snooze' AND a.result = 'snoozed') AS snoozed,
-      ${OUTCOME_AT} AS enrolled_at,
-      u.display_name,
-      CASE WHEN d.status IN ('pending', 'sending') THEN d.due_at END AS due_at
-    FROM ${FACT_SOURCES}
-    WHERE d.campaign_id = $1
-  ), furthest AS (
-    SELECT DISTINCT ON (user_id) user_id, status, reason, display_name, due_at FROM facts ORDER BY user_id, progress DESC, id
-  ), whole AS (
-    SELECT user_id, bool_or(opened) AS opened, bool_or(snoozed) AS snoozed, min(sent_at) AS sent_at, min(enrolled_at) AS enrolled_at
-    FROM facts GROUP BY user_id
-  ), people AS (
-    SELECT NULL::uuid AS run_id, f.user_id, f.status, f.reason, f.display_name, f.due_at, w.opened, w.snoozed, w.sent_at, w.enrolled_at
-    FROM furthest f JOIN whole w USING (user_id)
-    UNION ALL
-    SELECT run_id, user_id, status, reason, display_name, due_at, opened, snoozed, sent_at, enrolled_at FROM facts
-  )
   SELECT
     (SELECT COALESCE(json_agg(g), '[]') FROM (
-       SELECT run_id, status, reason, count(*)::int AS people, min(due_at) AS soonest FROM people GROUP BY run_id, status, reason
+       SELECT g.run_id, g.status, NULLIF(g.reason, '') AS reason, g.people,
+         CASE WHEN g.status NOT IN ('pending', 'sending') THEN NULL
+              WHEN g.run_id = ${WHOLE} THEN (
+                SELECT min(p.due_at) FROM campaign_person_facts p
+                WHERE p.campaign_id = $1 AND p.status = g.status AND p.reason = g.reason AND p.due_at IS NOT NULL)
+              ELSE (
+                SELECT min(f.due_at) FROM campaign_delivery_facts f
+                WHERE f.run_id = g.run_id AND f.status = g.status AND f.reason = g.reason AND f.due_at IS NOT NULL) END AS soonest
+       FROM campaign_funnel_groups g WHERE g.campaign_id = $1 AND g.people > 0
      ) g) AS groups,
     (SELECT COALESCE(json_agg(t), '[]') FROM (
-       SELECT run_id, count(*)::int AS targeted, count(*) FILTER (WHERE opened)::int AS opened,
-         count(*) FILTER (WHERE snoozed)::int AS snoozed,
-         count(*) FILTER (WHERE sent_at IS NOT NULL AND enrolled_at IS NOT NULL)::int AS enrolled,
-         percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM enrolled_at - sent_at) / 60)
-           FILTER (WHERE sent_at IS NOT NULL AND enrolled_at IS NOT NULL) AS median_minutes
-       FROM people GROUP BY run_id
+       SELECT t.run_id, t.targeted, t.opened, t.snoozed, t.enrolled,
+         CASE WHEN t.enrolled = 0 THEN NULL
+              WHEN t.run_id = ${WHOLE} THEN (SELECT avg(m.minutes) FROM (
+                SELECT minutes FROM campaign_person_facts WHERE campaign_id = $1 AND minutes IS NOT NULL
+                ORDER BY minutes OFFSET (t.enrolled - 1) / 2 LIMIT 2 - t.enrolled % 2) m)
+              ELSE (SELECT avg(m.minutes) FROM (
+                SELECT minutes FROM campaign_delivery_facts WHERE run_id = t.run_id AND minutes IS NOT NULL
+                ORDER BY minutes OFFSET (t.enrolled - 1) / 2 LIMIT 2 - t.enrolled % 2) m) END AS median_minutes
+       FROM campaign_funnel_figures t WHERE t.campaign_id = $1 AND t.targeted > 0
      ) t) AS figures,
-    (SELECT COALESCE(json_agg(w ORDER BY w.run_id, w.place), '[]') FROM (
-       SELECT run_id, user_id, display_name, status, reason, due_at,
-         row_number() OVER (PARTITION BY run_id ORDER BY due_at, user_id COLLATE "C") AS place
-       FROM people WHERE status IN ('pending', 'sending')
-     ) w WHERE w.place <= $2) AS next`;
+    (SELECT COALESCE(json_agg(w), '[]') FROM (
+       SELECT * FROM (
+         SELECT ${WHOLE} AS run_id, user_id, display_name, status, NULLIF(reason, '') AS reason, due_at
+         FROM campaign_person_facts WHERE campaign_id = $1 AND due_at IS NOT NULL
+         ORDER BY due_at, user_id COLLATE "C" LIMIT $2) whole
+       UNION ALL
+       SELECT r.run_id, x.user_id, x.display_name, x.status, NULLIF(x.reason, ''), x.due_at
+       FROM campaign_funnel_figures r CROSS JOIN LATERAL (
+         SELECT user_id, display_name, status, reason, due_at FROM campaign_delivery_facts f
+         WHERE f.run_id = r.run_id AND f.due_at IS NOT NULL ORDER BY due_at, user_id COLLATE "C" LIMIT $2) x
+       WHERE r.campaign_id = $1 AND r.run_id <> ${WHOLE} AND r.targeted > 0
+     ) w) AS next`;
 
 interface Answer {
-  groups: { run_id: string | null; status: DeliveryStatus; reason: string | null; people: number; soonest: string | null }[];
+  groups: { run_id: string; status: DeliveryStatus; reason: string | null; people: number; soonest: string | null }[];
   figures: {
-    run_id: string | null;
+    run_id: string;
     targeted: number;
     opened: number;
     snoozed: number;
@@ -69,7 +63,7 @@ interface Answer {
     median_minutes: number | string | null;
   }[];
   next: {
-    run_id: string | null;
+    run_id: string;
     user_id: string;
     display_name: string | null;
     status: DeliveryStatus;
@@ -82,9 +76,10 @@ interface Answer {
 export async function sqlFunnelCounts(db: Database, campaignId: string): Promise<CampaignFunnelCounts> {
   const counts = { total: noPeopleCounted(), byRun: new Map<string, FunnelCounts>() };
   if (!isGuid(campaignId)) return counts;
+  await catchUpFunnels(db, READER_CATCH_UP, [campaignId]);
   const [answer] = await db.query<Answer>(FUNNEL_COUNTS, [campaignId, WAITING_PEOPLE_SHOWN]);
-  const of = (runId: string | null): FunnelCounts => {
-    if (runId === null) return counts.total;
+  const of = (runId: string): FunnelCounts => {
+    if (runId === WHOLE_CAMPAIGN) return counts.total;
     const run = counts.byRun.get(runId) ?? noPeopleCounted();
     counts.byRun.set(runId, run);
     return run;

@@ -5,6 +5,8 @@ import type { CampaignFunnelCounts, CampaignReports } from '../../../domain/port
 import { sqlFunnelCounts } from './sql-campaign-funnels';
 import type { Database } from '../database';
 import { FACT_SOURCES, OUTCOME_AT } from './campaign-fact-sources';
+import { catchUpFunnels, READER_CATCH_UP } from './campaign-funnel-upkeep';
+import { WHOLE_CAMPAIGN } from '../migrations/029_campaign_funnel_tallies';
 
 /** Each delivery with what followed: any action on its card, a snooze, and strong MFA confirmed after it was sent. */
 const DELIVERY_FACTS = `
@@ -20,17 +22,16 @@ const DELIVERY_FACTS = `
   ORDER BY d.id`;
 
 /**
- * The list's three figures per campaign, counted per person as campaignFunnel counts them: a person reached by
- * any run is delivered ('sent' is as far as a delivery gets), and enrolled when any of their nudges was followed
- * by strong MFA. Counted here so that the list does not read every delivery of ten campaigns.
+ * The list's three figures per campaign, from the campaign's tallies as a whole (migration 029): each person once, a
+ * person reached by any run is delivered ('sent' is as far as a delivery gets), and enrolled when any of their nudges
+ * was followed by strong MFA. Two rows a campaign, whatever its size.
  */
 const HEADLINES = `
-  SELECT d.campaign_id, count(DISTINCT d.user_id)::int AS targeted,
-    count(DISTINCT d.user_id) FILTER (WHERE d.status = 'sent')::int AS delivered,
-    count(DISTINCT d.user_id) FILTER (WHERE (${OUTCOME_AT}) IS NOT NULL)::int AS enrolled
-  FROM ${FACT_SOURCES}
-  WHERE d.campaign_id = ANY($1::uuid[])
-  GROUP BY d.campaign_id`;
+  SELECT t.campaign_id, t.targeted, t.enrolled,
+    (SELECT COALESCE(sum(g.people), 0) FROM campaign_funnel_groups g
+     WHERE g.campaign_id = t.campaign_id AND g.run_id = t.run_id AND g.status = 'sent')::int AS delivered
+  FROM campaign_funnel_figures t
+  WHERE t.campaign_id = ANY($1::uuid[]) AND t.run_id = '${WHOLE_CAMPAIGN}'::uuid`;
 
 interface FactRow {
   run_id: string;
@@ -80,6 +81,7 @@ export class SqlCampaignReports implements CampaignReports {
     const ids = campaignIds.filter(isGuid);
     const headlines = new Map<string, CampaignHeadline>(ids.map((id) => [id, { targeted: 0, delivered: 0, enrolled: 0 }]));
     if (ids.length === 0) return headlines;
+    await catchUpFunnels(this.db, READER_CATCH_UP, ids);
     const rows = await this.db.query<{ campaign_id: string; targeted: number; delivered: number; enrolled: number }>(HEADLINES, [ids]);
     for (const row of rows) headlines.set(row.campaign_id, { targeted: row.targeted, delivered: row.delivered, enrolled: row.enrolled });
     return headlines;

@@ -26,6 +26,7 @@ import { noTurnState } from './025_no_turn_state';
 import { streamedExports } from './026_streamed_exports';
 import { runAudienceAdded } from './027_run_audience_added';
 import { deliveriesDueInOrder } from './028_deliveries_due_in_order';
+import { campaignFunnelTallies } from './029_campaign_funnel_tallies';
 import type { Migration } from './migration';
 
 /** Every migration, in order. A new migration file is added here too. */
@@ -58,4 +59,5 @@ export const allMigrations: readonly Migration[] = [
   streamedExports,
   runAudienceAdded,
   deliveriesDueInOrder,
+  campaignFunnelTallies,
 ];
