@@ -68,7 +68,9 @@ import { startGraphEmulator } from '../emulators/graph';
 import { toStoredReference } from '../src/adapters/bot/conversation-reference-mapper';
 import { createGraphClient } from '../src/adapters/graph/graph-client';
 import { GraphDirectory } from '../src/adapters/graph/graph-directory';
-import type { Database } from '../src/adapters/storage/database';
+import type { Database, SqlExecutor } from '../src/adapters/storage/database';
+import { catchUpFunnels } from '../src/adapters/storage/campaigns/campaign-funnel-upkeep';
+import { WHOLE_CAMPAIGN } from '../src/adapters/storage/migrations/029_campaign_funnel_tallies';
 import { migrate } from '../src/adapters/storage/migrate';
 import { openDatabase } from '../src/adapters/storage/open-database';
 import { sqlCampaignStore } from '../src/adapters/storage/sql-campaign-store';
@@ -544,10 +546,13 @@ async function main(): Promise<void> {
     const [orphans] = await db.query<{ n: number }>(
       "SELECT count(*)::int AS n FROM nudges WHERE source = 'campaign' AND status = 'sending'",
     );
-    // What `campaign <id>` and `campaigns` cost once the run is over. The status card's funnel is counted in the
-    // database over every delivery; the list shows ten campaigns, so it is timed over this one and nine copies of
-    // it, against counting each of them from every fact in memory (the list's way before it had its own query).
+    // What `campaign <id>` and `campaigns` cost once the run is over. The status card reads the funnel's tallies (kept
+    // as the run went, by the senders' upkeep); the list shows ten campaigns, so it is timed over this one and nine
+    // copies of it (their tallies copied too), against counting each of them from every fact in memory (the list's
+    // way before it had its own query).
     const campaigns = sqlCampaignStore(db);
+    // What the senders' upkeep had not counted yet when the run ended: the status card counts it before it reads.
+    const [uncounted] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM campaign_funnel_changes');
     const statusStart = performance.now();
     const report = await readCampaignReport({ campaigns }, campaignId);
     const statusReadMs = performance.now() - statusStart;
@@ -636,6 +641,7 @@ async function main(): Promise<void> {
         retried: rows.filter((r) => r.attempts > 1).length,
         orphan_nudges: orphans!.n,
         status_read_ms: Math.round(statusReadMs),
+        funnel_changes_uncounted: uncounted!.n,
         status_delivered: report?.total.delivered ?? null,
         list_campaigns: listed.length,
         list_delivered: listed.reduce((sum, { total }) => sum + total.delivered, 0),
@@ -703,7 +709,36 @@ main().catch((error: unknown) => {
 const recipientsOf = (listed: { total: { targeted: number } }[]) => listed.reduce((sum, { total }) => sum + total.targeted, 0);
 
 /** `copies` more campaigns with the same run and deliveries (same nudges), for timing the campaign list. */
+/** A one-run campaign's counted funnel given to its copy (`runId`: the copy's run), and the copy's notes dropped. */
+async function copyFunnel(tx: SqlExecutor, campaignId: string, copyId: string, runId: string): Promise<void> {
+  await tx.query('DELETE FROM campaign_funnel_changes WHERE campaign_id = $1', [copyId]);
+  await tx.query(
+    `INSERT INTO campaign_delivery_facts (delivery_id, campaign_id, run_id, user_id, status, reason, due_at, display_name, opened, snoozed, minutes)
+     SELECT c.id, $2, $3, f.user_id, f.status, f.reason, f.due_at, f.display_name, f.opened, f.snoozed, f.minutes
+     FROM campaign_delivery_facts f JOIN campaign_deliveries c ON c.campaign_id = $2 AND c.user_id = f.user_id WHERE f.campaign_id = $1`,
+    [campaignId, copyId, runId],
+  );
+  await tx.query(
+    `INSERT INTO campaign_person_facts (campaign_id, user_id, status, reason, due_at, display_name, opened, snoozed, minutes)
+     SELECT $2, user_id, status, reason, due_at, display_name, opened, snoozed, minutes FROM campaign_person_facts WHERE campaign_id = $1`,
+    [campaignId, copyId],
+  );
+  const runOf = `CASE WHEN run_id = '${WHOLE_CAMPAIGN}'::uuid THEN run_id ELSE $3 END`;
+  await tx.query(
+    `INSERT INTO campaign_funnel_groups (campaign_id, run_id, status, reason, people)
+     SELECT $2, ${runOf}, status, reason, people FROM campaign_funnel_groups WHERE campaign_id = $1`,
+    [campaignId, copyId, runId],
+  );
+  await tx.query(
+    `INSERT INTO campaign_funnel_figures (campaign_id, run_id, targeted, opened, snoozed, enrolled, median_minutes)
+     SELECT $2, ${runOf}, targeted, opened, snoozed, enrolled, median_minutes FROM campaign_funnel_figures WHERE campaign_id = $1`,
+    [campaignId, copyId, runId],
+  );
+}
+
 async function copyCampaign(db: Database, campaignId: string, copies: number): Promise<void> {
+  // The copies' funnels are copied as counted, as the upkeep would have kept them while their deliveries came.
+  await catchUpFunnels(db, Number.MAX_SAFE_INTEGER, [campaignId]);
   for (let i = 1; i <= copies; i++) {
     await db.transaction(async (tx) => {
       const [copy] = await tx.query<{ id: string }>(
@@ -721,6 +756,7 @@ async function copyCampaign(db: Database, campaignId: string, copies: number): P
          SELECT $3, $2, user_id, due_at, status, attempts, send_started_at, reason, nudge_id, finished_at FROM campaign_deliveries WHERE campaign_id = $1`,
         [campaignId, copy!.id, runs[0]!.id],
       );
+      await copyFunnel(tx, campaignId, copy!.id, runs[0]!.id);
     });
   }
   await db.query('ANALYZE');

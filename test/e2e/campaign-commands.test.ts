@@ -4,6 +4,7 @@ import { databaseChoices } from '../support/app-harness';
 import { scanAs, useCampaignEndToEnd } from '../support/campaign-end-to-end';
 import { adminsGroupOf, cardOf, nudgeIdOf, teamsUser as asTeams, wordsOf as text } from '../support/end-to-end';
 import { eventually } from '../support/eventually';
+import { campaignPlan } from '../fakes/campaign-plan';
 
 jest.setTimeout(120_000);
 
@@ -238,6 +239,36 @@ describe.each(databaseChoices())('campaign commands end to end (%s)', (database)
       `campaign cancel ${number}:allowed`,
       `campaign resume ${number}:refused`,
     ]);
+  });
+
+  it('pages through the runs of a long campaign from its status card, newest first', async () => {
+    // A campaign never scheduled, given eight runs a week apart (none reached anyone): more than one page of the table.
+    const weekly = await e2e.harness.app.campaigns.store.create(
+      campaignPlan({ name: 'Long weekly' }),
+      { id: manager.aadObjectId, name: manager.name! },
+      new Date(),
+    );
+    await e2e.harness.app.database.query(
+      `INSERT INTO campaign_runs (campaign_id, scheduled_for, started_at, finished_at, status, targeted, audience_added_at)
+       SELECT $1, t, t, t, 'finished', 0, t FROM generate_series(timestamptz '2026-01-05 09:00Z', timestamptz '2026-02-23 09:00Z', interval '7 days') t`,
+      [weekly.id],
+    );
+    await say(viewer, `campaign ${weekly.number}`);
+    const first = lastCard(viewer);
+    expect(text(first)).toContain('Runs 1–6 of 8, newest first.');
+    expect(text(first)).toContain('23 Feb 2026');
+    expect(text(first)).not.toContain('5 Jan 2026');
+    const older = first.actions!.find((a) => a.title === 'Older runs')!;
+
+    const second = await e2e.press(viewer, 'campaign.status', older.data as Record<string, unknown>);
+
+    expect(text(second)).toContain('Runs 7–8 of 8, newest first.');
+    expect(text(second)).toContain('5 Jan 2026');
+    expect(text(second)).not.toContain('23 Feb 2026');
+    expect(second.actions!.map((a) => a.title)).toEqual(['Refresh', 'Newer runs']);
+    // A page typed by hand that is no number shows the first.
+    const typed = await e2e.press(viewer, 'campaign.status', { campaignId: weekly.id, runsPage: 'last' });
+    expect(text(typed)).toContain('Runs 1–6 of 8, newest first.');
   });
 
   it('copies a campaign into a prefilled form, and exports its deliveries as CSV', async () => {

@@ -490,6 +490,24 @@ describeWithBrowser('the demo in the Agents Playground, getting ready for 1 Febr
     expect(JSON.stringify(created.body)).toContain('People who rely on SMS and voice alone');
     await screenshotWhole('34-campaign-preset-created');
   });
+
+  it('pages through the runs of a long campaign from its status card', async () => {
+    const [campaign] = await run.demo().app.campaigns.store.list(1);
+    // Eight earlier weekly runs (none reached anyone) beside any the campaign has: two pages.
+    await run.demo().app.database.query(
+      `INSERT INTO campaign_runs (campaign_id, scheduled_for, started_at, finished_at, status, targeted, audience_added_at)
+       SELECT $1, t, t, t, 'finished', 0, t FROM generate_series(timestamptz '2026-10-05 09:00Z', timestamptz '2026-11-23 09:00Z', interval '7 days') t`,
+      [campaign!.id],
+    );
+    const runs = (await run.demo().app.campaigns.store.runs(campaign!.id)).length;
+    await ui.sendMessage(`campaign ${campaign!.number}`);
+    await ui.waitForBotReply({ containsText: `Runs 1–6 of ${runs}, newest first.`, card: true });
+    const older = await ui.clickCardButton('Older runs');
+    expect(JSON.stringify(older.body)).toContain(`Runs 7–${runs} of ${runs}, newest first.`);
+    await ui.waitForBotReply({ containsText: `Runs 7–${runs} of ${runs}`, card: true, since: 0 });
+    expect(await ui.lastCardText()).toContain('5 Oct 2026');
+    await screenshotWhole('45-campaign-older-runs');
+  });
 });
 
 /**

@@ -1,7 +1,7 @@
 import { runSummarySender } from '../../adapters/bot/campaign-run-summary';
 import { CampaignDeliveryEngine } from '../../adapters/jobs/campaign-delivery-engine';
 import { CampaignFunnelUpkeep } from '../../adapters/jobs/campaign-funnel-upkeep';
-import { catchUpFunnels } from '../../adapters/storage/campaigns/campaign-funnel-upkeep';
+import { catchUpFunnels, tidyFunnels } from '../../adapters/storage/campaigns/campaign-funnel-upkeep';
 import type { BatchReport } from '../../use-cases/deliver-campaign';
 import { CampaignEscalationJobs } from '../../adapters/jobs/campaign-escalation-job';
 import { CampaignRunJobs } from '../../adapters/jobs/campaign-run-job';
@@ -51,7 +51,8 @@ export async function wireCampaigns(platform: Platform, graph: GraphSlice, teams
   // Registered once the engine exists: a job waiting from before a restart may run as soon as its queue is worked.
   await escalations.register();
   await runs.register();
-  const funnels = new CampaignFunnelUpkeep((most) => catchUpFunnels(platform.db, most), FUNNEL_UPKEEP, logger);
+  const funnelWork = { catchUp: (most: number) => catchUpFunnels(platform.db, most), tidy: () => tidyFunnels(platform.db) };
+  const funnels = new CampaignFunnelUpkeep(funnelWork, FUNNEL_UPKEEP, logger);
   return { store, engine, funnels, startRun, escalate, scheduleNext: (campaign: Campaign) => runs.scheduleNext(campaign) };
 }
 

@@ -20,10 +20,24 @@ export interface CampaignStatusView {
   /** Whether the reader may pause, resume or cancel (campaign managers). */
   canChange: boolean;
   now: Date;
+  /** Which page of runs the table shows, newest first: 0 (the default) is the latest MAX_RUN_ROWS. */
+  runsPage?: number;
 }
 
-/** The most recent runs in the table; the funnel above counts them all. */
+/** Runs in the table at a time, newest first; the funnel above counts them all, and older runs are a press away. */
 export const MAX_RUN_ROWS = 6;
+
+/** The page of runs asked for (kept within the pages there are), newest first, and the words under the table. */
+function runsOnPage(view: CampaignStatusView): { page: number; runs: CampaignStatusView['runs']; note: string; more: boolean } {
+  const all = view.runs.length;
+  const pages = Math.max(1, Math.ceil(all / MAX_RUN_ROWS));
+  const page = Math.min(Math.max(0, Math.floor(view.runsPage ?? 0)), pages - 1);
+  const newestFirst = [...view.runs].reverse();
+  const runs = newestFirst.slice(page * MAX_RUN_ROWS, (page + 1) * MAX_RUN_ROWS);
+  const first = page * MAX_RUN_ROWS + 1;
+  const note = all > MAX_RUN_ROWS ? `Runs ${first}–${first + runs.length - 1} of ${all}, newest first.` : '';
+  return { page, runs, note, more: page < pages - 1 };
+}
 
 const REASONS: Record<string, string> = {
   blocked: 'blocked the bot',
@@ -134,16 +148,27 @@ export function campaignStatusCard(view: CampaignStatusView): AdaptiveCard {
     ...(words.countsCardActions ? [{ x: 'Opened', y: total.opened, color: 'categoricalPurple' }] : []),
     { x: words.stage, y: total.enrolled, color: 'good' },
   ];
-  const runs = view.runs.slice(-MAX_RUN_ROWS).reverse();
+  const { page, runs, note, more } = runsOnPage(view);
   const action = (title: string, change: string, style: string) => ({
     title,
     verb: VERBS.campaignChange,
     campaignId: campaign.id,
     change,
+    runsPage: 0,
     style,
   });
+  const status = (title: string, runsPage: number) => ({
+    title,
+    verb: VERBS.campaignStatus,
+    campaignId: campaign.id,
+    change: '',
+    runsPage,
+    style: 'default',
+  });
   const actions = [
-    { title: 'Refresh', verb: VERBS.campaignStatus, campaignId: campaign.id, change: '', style: 'default' },
+    status('Refresh', page),
+    ...(more ? [status('Older runs', page + 1)] : []),
+    ...(page > 0 ? [status('Newer runs', page - 1)] : []),
     ...(view.canChange && campaign.status === 'active' ? [action('Pause', 'pause', 'default')] : []),
     ...(view.canChange && campaign.status === 'paused' ? [action('Resume', 'resume', 'positive')] : []),
     ...(view.canChange && (campaign.status === 'active' || campaign.status === 'paused')
@@ -168,7 +193,7 @@ export function campaignStatusCard(view: CampaignStatusView): AdaptiveCard {
       delivered: countText(funnel.delivered),
       enrolled: countText(funnel.enrolled),
     })),
-    runsNote: view.runs.length > runs.length ? `The latest ${runs.length} of ${view.runs.length} runs.` : '',
+    runsNote: note,
     footnote: `Each person counts once across runs. ${words.footnote} As of ${utcDateTimeText(view.now)}. Say "campaign export ${campaign.number}" for every delivery as CSV.`,
     actions,
   });

@@ -49,7 +49,9 @@ export function registerCampaignCardActions(app: Application<TurnState>, deps: B
 
   route(VERBS.campaignTest, 'manager', async (context, data) => tested(context, deps, data));
 
-  route(VERBS.campaignStatus, 'viewer', async (_context, data, isManager) => statusCard(deps, data.campaignId, isManager));
+  route(VERBS.campaignStatus, 'viewer', async (_context, data, isManager) =>
+    statusCard(deps, data.campaignId, isManager, undefined, data.runsPage ?? 0),
+  );
 
   route(VERBS.campaignChange, 'manager', async (context, data) => {
     const { change } = data;
@@ -170,9 +172,9 @@ function previewOf(result: { preview?: CampaignPreview; note?: string }): { prev
   return { ...(result.preview ? { preview: result.preview } : {}), ...(result.note ? { note: result.note } : {}) };
 }
 
-async function statusCard(deps: BotDependencies, ref: string, isManager: boolean, headline?: string): Promise<AdaptiveCard> {
+async function statusCard(deps: BotDependencies, ref: string, isManager: boolean, headline?: string, runsPage = 0): Promise<AdaptiveCard> {
   const report = await readCampaignReport(deps.campaigns.manage, ref);
   return report
-    ? campaignStatusCard({ ...report, canChange: isManager, now: deps.now(), ...(headline ? { headline } : {}) })
+    ? campaignStatusCard({ ...report, canChange: isManager, now: deps.now(), runsPage, ...(headline ? { headline } : {}) })
     : textCard(OUT_OF_DATE);
 }

@@ -48,7 +48,8 @@ export const CARD_ACTION_DATA = {
     preset: z.enum(CAMPAIGN_PRESET_KEYS).optional(),
     audience: z.object({ list: listKind, department: department.optional() }).optional(),
   }),
-  [VERBS.campaignStatus]: z.object({ campaignId: id }),
+  // The page of runs the card shows (a card's data comes back as text; anything else reads as the first page).
+  [VERBS.campaignStatus]: z.object({ campaignId: id, runsPage: z.coerce.number().int().min(0).max(100_000).catch(0).optional() }),
   [VERBS.campaignChange]: z.object({ campaignId: id, change: z.enum(CAMPAIGN_CHANGES as [CampaignChange, ...CampaignChange[]]) }),
   [VERBS.policyCampaignReview]: z.object({ ...campaignRequest, shown: z.object(campaignRequest).optional() }),
   [VERBS.policyCampaignApply]: z.object(campaignRequest),

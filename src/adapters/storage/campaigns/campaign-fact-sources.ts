@@ -1,7 +1,8 @@
 import { PHISHING_RESISTANT_METHODS } from '../../../domain/mfa/mfa-strength';
 
 // What followed a campaign's deliveries, as SQL: shared by the facts read one by one (the export, escalations) and
-// the funnel counted in the database (the status card, a run's summary), so that both count the same way.
+// the funnel's kept facts (campaign-funnel-upkeep.ts: the status card, a run's summary, the list), so that both
+// count the same way.
 
 /** Our own constant method names (never input), written into the statement as a text array. */
 const PHISHING_RESISTANT = `ARRAY[${PHISHING_RESISTANT_METHODS.map((kind) => `'${kind}'`).join(', ')}]::text[]`;

@@ -12,8 +12,8 @@ const WHOLE = `'${WHOLE_CAMPAIGN}'::uuid`;
 
 /**
  * A campaign's funnel read from its tallies (migration 029), in three small answers: people by status and reason
- * (with the soonest due of those waiting, one index probe a group), the figures (with the median, read at the middle
- * of an index), and the first few waiting (one probe a run). Only those rows are read, whatever the campaign's size.
+ * (with the soonest due of those waiting, one index probe a group), the figures (with the median they keep), and the
+ * first few waiting (one probe a run). Only those rows are read, whatever the campaign's size.
  */
 const FUNNEL_COUNTS = `
   SELECT
@@ -29,14 +29,7 @@ const FUNNEL_COUNTS = `
        FROM campaign_funnel_groups g WHERE g.campaign_id = $1 AND g.people > 0
      ) g) AS groups,
     (SELECT COALESCE(json_agg(t), '[]') FROM (
-       SELECT t.run_id, t.targeted, t.opened, t.snoozed, t.enrolled,
-         CASE WHEN t.enrolled = 0 THEN NULL
-              WHEN t.run_id = ${WHOLE} THEN (SELECT avg(m.minutes) FROM (
-                SELECT minutes FROM campaign_person_facts WHERE campaign_id = $1 AND minutes IS NOT NULL
-                ORDER BY minutes OFFSET (t.enrolled - 1) / 2 LIMIT 2 - t.enrolled % 2) m)
-              ELSE (SELECT avg(m.minutes) FROM (
-                SELECT minutes FROM campaign_delivery_facts WHERE run_id = t.run_id AND minutes IS NOT NULL
-                ORDER BY minutes OFFSET (t.enrolled - 1) / 2 LIMIT 2 - t.enrolled % 2) m) END AS median_minutes
+       SELECT t.run_id, t.targeted, t.opened, t.snoozed, t.enrolled, t.median_minutes
        FROM campaign_funnel_figures t WHERE t.campaign_id = $1 AND t.targeted > 0
      ) t) AS figures,
     (SELECT COALESCE(json_agg(w), '[]') FROM (

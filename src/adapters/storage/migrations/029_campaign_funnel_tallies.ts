@@ -16,16 +16,17 @@ export const WHOLE_CAMPAIGN = '00000000-0000-0000-0000-000000000000';
  * a whole (WHOLE_CAMPAIGN). The notes are append-only, so writers never wait on each other for them.
  *
  * `reason` is '' when there is none, so that it can be part of a key. `due_at` is kept only while a delivery
- * waits; `minutes` (to enrol, from the first delivered nudge) only once enrolled: each has its own partial index
- * for the soonest due, the first few waiting and the median.
+ * waits, with partial indexes for the soonest due and the first few waiting; `minutes` (to enrol, from the first
+ * delivered nudge) only once enrolled, indexed for the median, which the figures keep.
  */
 export const campaignFunnelTallies: Migration = {
   id: 29,
   name: 'campaign_funnel_tallies',
   up: `
+    -- No foreign key: a note is written with every change of a delivery, and one for a campaign gone counts nothing.
     CREATE TABLE campaign_funnel_changes (
       id bigserial PRIMARY KEY,
-      campaign_id uuid NOT NULL REFERENCES campaigns (id) ON DELETE CASCADE,
+      campaign_id uuid NOT NULL,
       user_id text NOT NULL
     );
     -- A reader counts its own campaign's changes first.
@@ -81,6 +82,8 @@ export const campaignFunnelTallies: Migration = {
       opened integer NOT NULL,
       snoozed integer NOT NULL,
       enrolled integer NOT NULL,
+      -- Worked out again whenever someone's time to enrol changed, so that no reader walks the enrolled to find it.
+      median_minutes double precision NULL,
       PRIMARY KEY (campaign_id, run_id)
     );
 

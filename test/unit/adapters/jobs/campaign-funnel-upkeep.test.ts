@@ -1,9 +1,9 @@
 import { CampaignFunnelUpkeep } from '../../../../src/adapters/jobs/campaign-funnel-upkeep';
 import { eventually } from '../../../support/eventually';
 
-/** A backlog of noted changes, counted `most` at a time; each call is remembered. */
+/** A backlog of noted changes, counted `most` at a time; each call is remembered, and so is each tidying. */
 function backlog(size: number) {
-  const calls: number[] = [];
+  const calls: (number | 'tidy')[] = [];
   let left = size;
   const catchUp = async (most: number) => {
     calls.push(most);
@@ -11,15 +11,23 @@ function backlog(size: number) {
     left -= counted;
     return counted;
   };
-  return { catchUp, calls, left: () => left, add: (more: number) => (left += more) };
+  const tidy = async () => {
+    calls.push('tidy');
+  };
+  return { work: { catchUp, tidy }, calls, left: () => left, add: (more: number) => (left += more) };
 }
 
 const silent = { error: jest.fn() };
+const NEVER_TIDY = Number.MAX_SAFE_INTEGER;
 
 describe('CampaignFunnelUpkeep', () => {
   it('counts a backlog batch after batch without pausing, then pauses once it is caught up', async () => {
     const changes = backlog(2500);
-    const upkeep = new CampaignFunnelUpkeep(changes.catchUp, { batch: 1000, idleMs: 60_000, maxIdleMs: 60_000 }, silent);
+    const upkeep = new CampaignFunnelUpkeep(
+      changes.work,
+      { batch: 1000, idleMs: 60_000, maxIdleMs: 60_000, tidyAfter: NEVER_TIDY },
+      silent,
+    );
 
     upkeep.start();
     await eventually('the backlog was counted', () => changes.left() === 0);
@@ -29,15 +37,30 @@ describe('CampaignFunnelUpkeep', () => {
     expect(changes.calls).toEqual([1000, 1000, 1000]);
   });
 
+  it('tidies once caught up after counting enough, not in the middle of a backlog', async () => {
+    const changes = backlog(2500);
+    const upkeep = new CampaignFunnelUpkeep(changes.work, { batch: 1000, idleMs: 60_000, maxIdleMs: 60_000, tidyAfter: 1500 }, silent);
+
+    upkeep.start();
+    await eventually('it tidied', () => changes.calls.includes('tidy'));
+    await upkeep.stop();
+
+    expect(changes.calls).toEqual([1000, 1000, 1000, 'tidy']);
+  });
+
   it('looks again after its pause, and stops at once though the pause is long', async () => {
     const changes = backlog(0);
-    const upkeep = new CampaignFunnelUpkeep(changes.catchUp, { batch: 1000, idleMs: 5, maxIdleMs: 20 }, silent);
+    const upkeep = new CampaignFunnelUpkeep(changes.work, { batch: 1000, idleMs: 5, maxIdleMs: 20, tidyAfter: NEVER_TIDY }, silent);
 
     upkeep.start();
     await eventually('it looked a few times', () => changes.calls.length >= 3);
     changes.add(10);
     await eventually('the new changes were counted', () => changes.left() === 0);
-    const slow = new CampaignFunnelUpkeep(backlog(0).catchUp, { batch: 1000, idleMs: 3_600_000, maxIdleMs: 3_600_000 }, silent);
+    const slow = new CampaignFunnelUpkeep(
+      backlog(0).work,
+      { batch: 1000, idleMs: 3_600_000, maxIdleMs: 3_600_000, tidyAfter: NEVER_TIDY },
+      silent,
+    );
     slow.start();
     const stopping = Promise.all([upkeep.stop(), slow.stop()]);
 
@@ -49,14 +72,20 @@ describe('CampaignFunnelUpkeep', () => {
   it('logs a failed count and tries again', async () => {
     const errors: string[] = [];
     let attempts = 0;
-    const upkeep = new CampaignFunnelUpkeep(
-      async () => {
+    const work = {
+      catchUp: async () => {
         attempts += 1;
         if (attempts === 1) throw new Error('the database went away');
         return 0;
       },
-      { batch: 1000, idleMs: 5, maxIdleMs: 5 },
-      { error: (details) => errors.push(String(details.error)) },
+      tidy: async () => {},
+    };
+    const upkeep = new CampaignFunnelUpkeep(
+      work,
+      { batch: 1000, idleMs: 5, maxIdleMs: 5, tidyAfter: NEVER_TIDY },
+      {
+        error: (details) => errors.push(String(details.error)),
+      },
     );
 
     upkeep.start();

@@ -67,6 +67,49 @@ describe('the campaign status card', () => {
     expect(JSON.stringify(card)).not.toContain('${');
   });
 
+  it('shows the latest runs first, and pages to older ones and back', () => {
+    // Fourteen weekly runs, oldest first as the report lists them; run n reached n people.
+    const runs = Array.from({ length: 14 }, (_, n) => ({
+      run: {
+        id: `run-${n + 1}`,
+        campaignId: campaign().id,
+        scheduledFor: new Date(NOW.getTime() + n * 7 * 86_400_000),
+        startedAt: NOW,
+        status: 'finished' as const,
+        targeted: n + 1,
+      },
+      funnel: { ...funnel, targeted: n + 1 },
+    }));
+    const page = (runsPage?: number) =>
+      campaignStatusCard({
+        campaign: campaign(),
+        total: funnel,
+        runs,
+        canChange: false,
+        now: NOW,
+        ...(runsPage === undefined ? {} : { runsPage }),
+      });
+    const targetedColumn = (card: ReturnType<typeof page>) =>
+      ofType(card, 'TableRow')
+        .slice(1)
+        .map((row) => allText(row).split('\n')[1]);
+    const paging = (card: ReturnType<typeof page>) =>
+      executeActions(card)
+        .filter((a) => a.verb === 'campaign.status')
+        .map((a) => `${a.title} ${(a.data as { runsPage: number }).runsPage}`);
+
+    expect(targetedColumn(page())).toEqual(['14', '13', '12', '11', '10', '9']);
+    expect(allText(page())).toContain('Runs 1–6 of 14, newest first.');
+    expect(paging(page())).toEqual(['Refresh 0', 'Older runs 1']);
+    expect(targetedColumn(page(1))).toEqual(['8', '7', '6', '5', '4', '3']);
+    expect(paging(page(1))).toEqual(['Refresh 1', 'Older runs 2', 'Newer runs 0']);
+    expect(targetedColumn(page(2))).toEqual(['2', '1']);
+    expect(allText(page(2))).toContain('Runs 13–14 of 14, newest first.');
+    expect(paging(page(2))).toEqual(['Refresh 2', 'Newer runs 1']);
+    // A page past the last (the campaign lost runs since, or the data was typed by hand) shows the last.
+    expect(targetedColumn(page(9))).toEqual(['2', '1']);
+  });
+
   it('reads "start now" as such, and a date picked by hand as a date', () => {
     const once = { kind: 'once', date: '2026-12-01', time: '10:00', timeZone: 'UTC' } as const;
     const now = campaignStatusCard({
