@@ -19,6 +19,50 @@ export const WHOLE_CAMPAIGN = '00000000-0000-0000-0000-000000000000';
  * waits, with partial indexes for the soonest due and the first few waiting; `minutes` (to enrol, from the first
  * delivered nudge) only once enrolled, indexed for the median, which the figures keep.
  */
+/** What is kept of a delivery, and of a person (their furthest delivery, what any of them led to). */
+const FACT_COLUMNS = `
+      status text NOT NULL,
+      reason text NOT NULL,
+      due_at timestamptz NULL,
+      display_name text NULL,
+      opened boolean NOT NULL,
+      snoozed boolean NOT NULL,
+      minutes double precision NULL`;
+
+/** The soonest due by status and reason, the first few waiting, and the median, within a run or a campaign (`scope`). */
+function factIndexes(table: string, scope: 'run_id' | 'campaign_id'): string {
+  return `
+    CREATE INDEX ${table}_soonest ON ${table} (${scope}, status, reason, due_at) WHERE due_at IS NOT NULL;
+    CREATE INDEX ${table}_waiting ON ${table} (${scope}, due_at, user_id COLLATE "C") WHERE due_at IS NOT NULL;
+    CREATE INDEX ${table}_minutes ON ${table} (${scope}, minutes) WHERE minutes IS NOT NULL;`;
+}
+
+/** A statement-level trigger function that notes the people `people` selects (campaign_id, user_id). */
+function noting(name: string, people: string): string {
+  return `
+    CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      INSERT INTO campaign_funnel_changes (campaign_id, user_id) ${people};
+      RETURN NULL;
+    END;
+    $$;`;
+}
+
+/** `events` of `table` run `fn`, with the statement's rows as changed_rows (NEW, or OLD for a delete). */
+function noted(table: string, events: readonly ('insert' | 'update' | 'delete')[], fn: string): string {
+  return events
+    .map(
+      (event) => `
+    CREATE TRIGGER ${table}_noted_${event} AFTER ${event.toUpperCase()} ON ${table}
+      REFERENCING ${event === 'delete' ? 'OLD' : 'NEW'} TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION ${fn}();`,
+    )
+    .join('');
+}
+
+/** The deliveries that carried the nudges (or owners' cards) whose ids `column` of changed_rows holds: their people. */
+const carriedBy = (deliveryColumn: 'nudge_id' | 'smtp_nudge_id', column: string) =>
+  `SELECT DISTINCT d.campaign_id, d.user_id FROM changed_rows c JOIN campaign_deliveries d ON d.${deliveryColumn} = c.${column}`;
+
 export const campaignFunnelTallies: Migration = {
   id: 29,
   name: 'campaign_funnel_tallies',
@@ -36,35 +80,15 @@ export const campaignFunnelTallies: Migration = {
       delivery_id bigint PRIMARY KEY,
       campaign_id uuid NOT NULL REFERENCES campaigns (id) ON DELETE CASCADE,
       run_id uuid NOT NULL,
-      user_id text NOT NULL,
-      status text NOT NULL,
-      reason text NOT NULL,
-      due_at timestamptz NULL,
-      display_name text NULL,
-      opened boolean NOT NULL,
-      snoozed boolean NOT NULL,
-      minutes double precision NULL
+      user_id text NOT NULL,${FACT_COLUMNS}
     );
-    CREATE INDEX campaign_delivery_facts_person ON campaign_delivery_facts (campaign_id, user_id);
-    CREATE INDEX campaign_delivery_facts_soonest ON campaign_delivery_facts (run_id, status, reason, due_at) WHERE due_at IS NOT NULL;
-    CREATE INDEX campaign_delivery_facts_waiting ON campaign_delivery_facts (run_id, due_at, user_id COLLATE "C") WHERE due_at IS NOT NULL;
-    CREATE INDEX campaign_delivery_facts_minutes ON campaign_delivery_facts (run_id, minutes) WHERE minutes IS NOT NULL;
+    CREATE INDEX campaign_delivery_facts_person ON campaign_delivery_facts (campaign_id, user_id);${factIndexes('campaign_delivery_facts', 'run_id')}
 
     CREATE TABLE campaign_person_facts (
       campaign_id uuid NOT NULL REFERENCES campaigns (id) ON DELETE CASCADE,
-      user_id text NOT NULL,
-      status text NOT NULL,
-      reason text NOT NULL,
-      due_at timestamptz NULL,
-      display_name text NULL,
-      opened boolean NOT NULL,
-      snoozed boolean NOT NULL,
-      minutes double precision NULL,
+      user_id text NOT NULL,${FACT_COLUMNS},
       PRIMARY KEY (campaign_id, user_id)
-    );
-    CREATE INDEX campaign_person_facts_soonest ON campaign_person_facts (campaign_id, status, reason, due_at) WHERE due_at IS NOT NULL;
-    CREATE INDEX campaign_person_facts_waiting ON campaign_person_facts (campaign_id, due_at, user_id COLLATE "C") WHERE due_at IS NOT NULL;
-    CREATE INDEX campaign_person_facts_minutes ON campaign_person_facts (campaign_id, minutes) WHERE minutes IS NOT NULL;
+    );${factIndexes('campaign_person_facts', 'campaign_id')}
 
     CREATE TABLE campaign_funnel_groups (
       campaign_id uuid NOT NULL REFERENCES campaigns (id) ON DELETE CASCADE,
@@ -88,79 +112,31 @@ export const campaignFunnelTallies: Migration = {
     );
 
     -- Deliveries added, changed or removed: their people.
-    CREATE FUNCTION campaign_funnel_note_deliveries() RETURNS trigger LANGUAGE plpgsql AS $$
-    BEGIN
-      INSERT INTO campaign_funnel_changes (campaign_id, user_id) SELECT DISTINCT campaign_id, user_id FROM changed_rows;
-      RETURN NULL;
-    END;
-    $$;
-    CREATE TRIGGER campaign_deliveries_noted_insert AFTER INSERT ON campaign_deliveries
-      REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION campaign_funnel_note_deliveries();
-    CREATE TRIGGER campaign_deliveries_noted_update AFTER UPDATE ON campaign_deliveries
-      REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION campaign_funnel_note_deliveries();
-    CREATE TRIGGER campaign_deliveries_noted_delete AFTER DELETE ON campaign_deliveries
-      REFERENCING OLD TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION campaign_funnel_note_deliveries();
+    ${noting('campaign_funnel_note_deliveries', 'SELECT DISTINCT campaign_id, user_id FROM changed_rows')}
+    ${noted('campaign_deliveries', ['insert', 'update', 'delete'], 'campaign_funnel_note_deliveries')}
 
     -- A nudge sent, or an action on its card: the deliveries that carried it.
-    CREATE FUNCTION campaign_funnel_note_nudge_ids() RETURNS trigger LANGUAGE plpgsql AS $$
-    BEGIN
-      INSERT INTO campaign_funnel_changes (campaign_id, user_id)
-        SELECT DISTINCT d.campaign_id, d.user_id FROM changed_rows c JOIN campaign_deliveries d ON d.nudge_id = c.id;
-      RETURN NULL;
-    END;
-    $$;
-    CREATE TRIGGER nudges_noted_update AFTER UPDATE ON nudges
-      REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION campaign_funnel_note_nudge_ids();
-
-    CREATE FUNCTION campaign_funnel_note_actions() RETURNS trigger LANGUAGE plpgsql AS $$
-    BEGIN
-      INSERT INTO campaign_funnel_changes (campaign_id, user_id)
-        SELECT DISTINCT d.campaign_id, d.user_id FROM changed_rows c JOIN campaign_deliveries d ON d.nudge_id = c.nudge_id;
-      RETURN NULL;
-    END;
-    $$;
-    CREATE TRIGGER nudge_actions_noted_insert AFTER INSERT ON nudge_actions
-      REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION campaign_funnel_note_actions();
-    CREATE TRIGGER nudge_actions_noted_delete AFTER DELETE ON nudge_actions
-      REFERENCING OLD TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION campaign_funnel_note_actions();
+    ${noting('campaign_funnel_note_nudges', carriedBy('nudge_id', 'id'))}
+    ${noted('nudges', ['update'], 'campaign_funnel_note_nudges')}
+    ${noting('campaign_funnel_note_actions', carriedBy('nudge_id', 'nudge_id'))}
+    ${noted('nudge_actions', ['insert', 'delete'], 'campaign_funnel_note_actions')}
 
     -- A series ended (a live check found strong MFA): the deliveries of its nudges.
-    CREATE FUNCTION campaign_funnel_note_series() RETURNS trigger LANGUAGE plpgsql AS $$
-    BEGIN
-      INSERT INTO campaign_funnel_changes (campaign_id, user_id)
-        SELECT DISTINCT d.campaign_id, d.user_id
-        FROM changed_rows c JOIN nudges n ON n.series_id = c.id JOIN campaign_deliveries d ON d.nudge_id = n.id;
-      RETURN NULL;
-    END;
-    $$;
-    CREATE TRIGGER nudge_series_noted_update AFTER UPDATE ON nudge_series
-      REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION campaign_funnel_note_series();
+    ${noting(
+      'campaign_funnel_note_series',
+      `SELECT DISTINCT d.campaign_id, d.user_id
+        FROM changed_rows c JOIN nudges n ON n.series_id = c.id JOIN campaign_deliveries d ON d.nudge_id = n.id`,
+    )}
+    ${noted('nudge_series', ['update'], 'campaign_funnel_note_series')}
 
     -- A card to an owner of password senders sent: the deliveries that carried it.
-    CREATE FUNCTION campaign_funnel_note_smtp_nudges() RETURNS trigger LANGUAGE plpgsql AS $$
-    BEGIN
-      INSERT INTO campaign_funnel_changes (campaign_id, user_id)
-        SELECT DISTINCT d.campaign_id, d.user_id FROM changed_rows c JOIN campaign_deliveries d ON d.smtp_nudge_id = c.id;
-      RETURN NULL;
-    END;
-    $$;
-    CREATE TRIGGER smtp_owner_nudges_noted_update AFTER UPDATE ON smtp_owner_nudges
-      REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION campaign_funnel_note_smtp_nudges();
+    ${noting('campaign_funnel_note_smtp_nudges', carriedBy('smtp_nudge_id', 'id'))}
+    ${noted('smtp_owner_nudges', ['update'], 'campaign_funnel_note_smtp_nudges')}
 
     -- The sign-in log read again: every owner's card may have moved (few people: owners of password senders).
-    CREATE FUNCTION campaign_funnel_note_smtp_reads() RETURNS trigger LANGUAGE plpgsql AS $$
-    BEGIN
-      INSERT INTO campaign_funnel_changes (campaign_id, user_id)
-        SELECT DISTINCT campaign_id, user_id FROM campaign_deliveries WHERE smtp_nudge_id IS NOT NULL;
-      RETURN NULL;
-    END;
-    $$;
-    CREATE TRIGGER smtp_scans_noted_insert AFTER INSERT ON smtp_scans
-      FOR EACH STATEMENT EXECUTE FUNCTION campaign_funnel_note_smtp_reads();
-    CREATE TRIGGER smtp_scans_noted_update AFTER UPDATE ON smtp_scans
-      FOR EACH STATEMENT EXECUTE FUNCTION campaign_funnel_note_smtp_reads();
-    CREATE TRIGGER smtp_senders_noted AFTER INSERT OR UPDATE OR DELETE ON smtp_senders
-      FOR EACH STATEMENT EXECUTE FUNCTION campaign_funnel_note_smtp_reads();
+    ${noting('campaign_funnel_note_smtp_reads', 'SELECT DISTINCT campaign_id, user_id FROM campaign_deliveries WHERE smtp_nudge_id IS NOT NULL')}
+    ${noted('smtp_scans', ['insert', 'update'], 'campaign_funnel_note_smtp_reads')}
+    ${noted('smtp_senders', ['insert', 'update', 'delete'], 'campaign_funnel_note_smtp_reads')}
 
     -- A scan completed: who is strong, and their names, are read from it now; every counted person again.
     CREATE FUNCTION campaign_funnel_note_scans() RETURNS trigger LANGUAGE plpgsql AS $$
