@@ -70,7 +70,7 @@ import { createGraphClient } from '../src/adapters/graph/graph-client';
 import { GraphDirectory } from '../src/adapters/graph/graph-directory';
 import type { Database, SqlExecutor } from '../src/adapters/storage/database';
 import { catchUpFunnels, tidyFunnels } from '../src/adapters/storage/campaigns/campaign-funnel-upkeep';
-import { WHOLE_CAMPAIGN } from '../src/adapters/storage/migrations/029_campaign_funnel_tallies';
+import { WHOLE_CAMPAIGN_SQL } from '../src/adapters/storage/migrations/029_campaign_funnel_tallies';
 import { migrate } from '../src/adapters/storage/migrate';
 import { openDatabase } from '../src/adapters/storage/open-database';
 import { sqlCampaignStore } from '../src/adapters/storage/sql-campaign-store';
@@ -723,7 +723,7 @@ async function copyFunnel(tx: SqlExecutor, campaignId: string, copyId: string, r
      SELECT $2, user_id, status, reason, due_at, display_name, opened, snoozed, minutes FROM campaign_person_facts WHERE campaign_id = $1`,
     [campaignId, copyId],
   );
-  const runOf = `CASE WHEN run_id = '${WHOLE_CAMPAIGN}'::uuid THEN run_id ELSE $3 END`;
+  const runOf = `CASE WHEN run_id = ${WHOLE_CAMPAIGN_SQL} THEN run_id ELSE $3 END`;
   await tx.query(
     `INSERT INTO campaign_funnel_groups (campaign_id, run_id, status, reason, people)
      SELECT $2, ${runOf}, status, reason, people FROM campaign_funnel_groups WHERE campaign_id = $1`,

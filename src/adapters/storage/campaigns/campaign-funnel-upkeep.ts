@@ -1,6 +1,6 @@
 import { PROGRESS } from '../../../domain/campaigns/campaign-funnel';
 import type { Database } from '../database';
-import { WHOLE_CAMPAIGN } from '../migrations/029_campaign_funnel_tallies';
+import { WHOLE_CAMPAIGN_SQL as WHOLE } from '../migrations/029_campaign_funnel_tallies';
 import { FACT_SOURCES, OUTCOME_AT } from './campaign-fact-sources';
 
 /**
@@ -8,9 +8,6 @@ import { FACT_SOURCES, OUTCOME_AT } from './campaign-fact-sources';
  * a person's furthest delivery is the one that counts.
  */
 const PROGRESS_OF = `array_position(ARRAY[${PROGRESS.map((status) => `'${status}'`).join(', ')}], d.status)`;
-
-/** The whole campaign's key in the tallies (a constant uuid, written into the statement). */
-const WHOLE = `'${WHOLE_CAMPAIGN}'::uuid`;
 
 /**
  * Counts a batch of noted changes (migration 029), in one statement: takes up to $1 notes (of the campaigns $2, or of

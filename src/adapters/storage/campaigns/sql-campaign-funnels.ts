@@ -4,16 +4,19 @@ import { WAITING_PEOPLE_SHOWN } from '../../../domain/campaigns/campaign-waiting
 import { isGuid } from '../../../domain/guid';
 import type { CampaignFunnelCounts } from '../../../domain/ports/campaign-reports';
 import type { Database } from '../database';
-import { WHOLE_CAMPAIGN } from '../migrations/029_campaign_funnel_tallies';
+import { WHOLE_CAMPAIGN, WHOLE_CAMPAIGN_SQL as WHOLE } from '../migrations/029_campaign_funnel_tallies';
 import { catchUpFunnels, READER_CATCH_UP } from './campaign-funnel-upkeep';
 
-/** The whole campaign's key in the tallies (a constant uuid, written into the statement). */
-const WHOLE = `'${WHOLE_CAMPAIGN}'::uuid`;
+/** Whether the tallies have anyone waiting in campaign $1 for `runId` (a run's, or the whole campaign's). */
+const SOMEONE_WAITS = (runId: string) => `
+  SELECT 1 FROM campaign_funnel_groups s
+  WHERE s.campaign_id = $1 AND s.run_id = ${runId} AND s.status IN ('pending', 'sending') AND s.people > 0`;
 
 /**
  * A campaign's funnel read from its tallies (migration 029), in three small answers: people by status and reason
  * (with the soonest due of those waiting, one index probe a group), the figures (with the median they keep), and the
- * first few waiting (one probe a run). Only those rows are read, whatever the campaign's size.
+ * first few waiting (one probe for the campaign and one a run, only where the tallies say someone waits). Only those
+ * rows are read, whatever the campaign's size.
  */
 const FUNNEL_COUNTS = `
   SELECT
@@ -35,14 +38,14 @@ const FUNNEL_COUNTS = `
     (SELECT COALESCE(json_agg(w), '[]') FROM (
        SELECT * FROM (
          SELECT ${WHOLE} AS run_id, user_id, display_name, status, NULLIF(reason, '') AS reason, due_at
-         FROM campaign_person_facts WHERE campaign_id = $1 AND due_at IS NOT NULL
+         FROM campaign_person_facts WHERE campaign_id = $1 AND due_at IS NOT NULL AND EXISTS (${SOMEONE_WAITS(WHOLE)})
          ORDER BY due_at, user_id COLLATE "C" LIMIT $2) whole
        UNION ALL
        SELECT r.run_id, x.user_id, x.display_name, x.status, NULLIF(x.reason, ''), x.due_at
        FROM campaign_funnel_figures r CROSS JOIN LATERAL (
          SELECT user_id, display_name, status, reason, due_at FROM campaign_delivery_facts f
          WHERE f.run_id = r.run_id AND f.due_at IS NOT NULL ORDER BY due_at, user_id COLLATE "C" LIMIT $2) x
-       WHERE r.campaign_id = $1 AND r.run_id <> ${WHOLE} AND r.targeted > 0
+       WHERE r.campaign_id = $1 AND r.run_id <> ${WHOLE} AND EXISTS (${SOMEONE_WAITS('r.run_id')})
      ) w) AS next`;
 
 interface Answer {

@@ -6,7 +6,7 @@ import { sqlFunnelCounts } from './sql-campaign-funnels';
 import type { Database } from '../database';
 import { FACT_SOURCES, OUTCOME_AT } from './campaign-fact-sources';
 import { catchUpFunnels, READER_CATCH_UP } from './campaign-funnel-upkeep';
-import { WHOLE_CAMPAIGN } from '../migrations/029_campaign_funnel_tallies';
+import { WHOLE_CAMPAIGN_SQL } from '../migrations/029_campaign_funnel_tallies';
 
 /** Each delivery with what followed: any action on its card, a snooze, and strong MFA confirmed after it was sent. */
 const DELIVERY_FACTS = `
@@ -31,7 +31,7 @@ const HEADLINES = `
     (SELECT COALESCE(sum(g.people), 0) FROM campaign_funnel_groups g
      WHERE g.campaign_id = t.campaign_id AND g.run_id = t.run_id AND g.status = 'sent')::int AS delivered
   FROM campaign_funnel_figures t
-  WHERE t.campaign_id = ANY($1::uuid[]) AND t.run_id = '${WHOLE_CAMPAIGN}'::uuid`;
+  WHERE t.campaign_id = ANY($1::uuid[]) AND t.run_id = ${WHOLE_CAMPAIGN_SQL}`;
 
 interface FactRow {
   run_id: string;

@@ -3,6 +3,9 @@ import type { Migration } from './migration';
 /** The run id the tallies give the campaign as a whole (each person once): no run has it. */
 export const WHOLE_CAMPAIGN = '00000000-0000-0000-0000-000000000000';
 
+/** The same, as a constant of a statement. */
+export const WHOLE_CAMPAIGN_SQL = `'${WHOLE_CAMPAIGN}'::uuid`;
+
 /**
  * A campaign's funnel kept as it happens, so that the status card and the list read a handful of rows whatever the
  * campaign's size (counting 200,000 deliveries took 2.5 s for the card, 6.7 s for the list).
