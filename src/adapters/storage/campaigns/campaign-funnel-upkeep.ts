@@ -9,6 +9,13 @@ import { FACT_SOURCES, OUTCOME_AT } from './campaign-fact-sources';
  */
 const PROGRESS_OF = `array_position(ARRAY[${PROGRESS.map((status) => `'${status}'`).join(', ')}], d.status)`;
 
+/** A kept fact's columns that counting works out again. */
+const FACT_VALUES = ['status', 'reason', 'due_at', 'display_name', 'opened', 'snoozed', 'minutes'];
+const REPLACED = FACT_VALUES.map((column) => `${column} = EXCLUDED.${column}`).join(', ');
+/** Only a fact that changed is written again: most noted people's facts did not (a lease renewed, a scan that found the same). */
+const CHANGED = (table: string) =>
+  `(${FACT_VALUES.map((column) => `${table}.${column}`).join(', ')}) IS DISTINCT FROM (${FACT_VALUES.map((column) => `EXCLUDED.${column}`).join(', ')})`;
+
 /**
  * Counts a batch of noted changes (migration 029), in one statement: takes up to $1 notes (of the campaigns $2, or of
  * any when it is null), works out each noted
@@ -51,16 +58,14 @@ const CATCH_UP = `
   ), put AS (
     INSERT INTO campaign_delivery_facts (delivery_id, campaign_id, run_id, user_id, status, reason, due_at, display_name, opened, snoozed, minutes)
     SELECT * FROM fresh
-    ON CONFLICT (delivery_id) DO UPDATE SET status = EXCLUDED.status, reason = EXCLUDED.reason, due_at = EXCLUDED.due_at,
-      display_name = EXCLUDED.display_name, opened = EXCLUDED.opened, snoozed = EXCLUDED.snoozed, minutes = EXCLUDED.minutes
+    ON CONFLICT (delivery_id) DO UPDATE SET ${REPLACED} WHERE ${CHANGED('campaign_delivery_facts')}
   ), dropped AS (
     DELETE FROM campaign_delivery_facts f USING kept k
     WHERE f.delivery_id = k.delivery_id AND NOT EXISTS (SELECT 1 FROM fresh WHERE fresh.delivery_id = k.delivery_id)
   ), put_people AS (
     INSERT INTO campaign_person_facts (campaign_id, user_id, status, reason, due_at, display_name, opened, snoozed, minutes)
     SELECT * FROM fresh_people
-    ON CONFLICT (campaign_id, user_id) DO UPDATE SET status = EXCLUDED.status, reason = EXCLUDED.reason, due_at = EXCLUDED.due_at,
-      display_name = EXCLUDED.display_name, opened = EXCLUDED.opened, snoozed = EXCLUDED.snoozed, minutes = EXCLUDED.minutes
+    ON CONFLICT (campaign_id, user_id) DO UPDATE SET ${REPLACED} WHERE ${CHANGED('campaign_person_facts')}
   ), dropped_people AS (
     DELETE FROM campaign_person_facts f USING kept_people o
     WHERE f.campaign_id = o.campaign_id AND f.user_id = o.user_id
