@@ -246,7 +246,7 @@ describe.each(databaseChoices())('campaign commands end to end (%s)', (database)
     const weekly = await e2e.harness.app.campaigns.store.create(
       campaignPlan({ name: 'Long weekly' }),
       { id: manager.aadObjectId, name: manager.name! },
-      new Date(),
+      new Date('2026-01-01T09:00:00Z'),
     );
     await e2e.harness.app.database.query(
       `INSERT INTO campaign_runs (campaign_id, scheduled_for, started_at, finished_at, status, targeted, audience_added_at)

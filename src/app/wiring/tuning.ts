@@ -1,4 +1,5 @@
 import type { RetryPolicy } from '../../adapters/graph/retry-policy';
+import { FUNNEL_BATCH } from '../../adapters/storage/campaigns/campaign-funnel-upkeep';
 
 /**
  * The numbers that tune the running bot, each named once with its reason. Operators set the tenant's own
@@ -43,10 +44,10 @@ export const DELIVERY = { leaseMs: 60_000, idleMs: 1000, maxIdleMs: 8000 };
 
 /**
  * Campaign funnels are counted from their noted changes each second while they come (a campaign sending at 100 a
- * second notes a few hundred), every 8 s at most when none do; 2,000 at a time; the tables tidied after every 20,000
+ * second notes a few hundred), every 8 s at most when none do; a batch (2,000) at a time; the tables tidied after every 20,000
  * (about a minute of a large campaign's changes; a tidy takes a few hundred milliseconds at 200,000 deliveries).
  */
-export const FUNNEL_UPKEEP = { batch: 2000, idleMs: 1000, maxIdleMs: 8000, tidyAfter: 20_000 };
+export const FUNNEL_UPKEEP = { batch: FUNNEL_BATCH, idleMs: 1000, maxIdleMs: 8000, tidyAfter: 20_000 };
 
 /** Exports nobody fetched hold personal data: they are deleted this often once their link has expired. */
 export const EXPIRED_EXPORTS_CRON = '*/5 * * * *';
