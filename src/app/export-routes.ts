@@ -39,11 +39,13 @@ function landingPage(fileName: string): string {
   );
 }
 
+/** What to do once a link cannot hand its file over. */
+const ASK_AGAIN = `<p>Ask MFA Coach in Teams for the export again: <b>export</b>, or <b>campaign export</b> with the campaign's number.</p>`;
+
 /** A link used up, expired or never issued: the same page for each, so a guess learns nothing. */
 const GONE_PAGE = page(
   'This link no longer works',
-  `<p>Each export link works once, for 15 minutes, and this one was already used or has expired.</p>
-<p>Ask MFA Coach in Teams for the export again: <b>export</b>, or <b>campaign export</b> with the campaign's number.</p>`,
+  `<p>Each export link works once, for 15 minutes, and this one was already used or has expired.</p>\n${ASK_AGAIN}`,
 );
 
 /** The file could not be written at all (its scan was replaced, the database failed): the link is used up, so say to ask again. */
@@ -52,7 +54,7 @@ function unwrittenPage(error: unknown): string {
     error instanceof ExportOutdatedError
       ? 'A newer scan finished after this link was made, and the file was to hold the older one.'
       : 'The file could not be written just now.';
-  return page('This export could not be made', `<p>${why}</p>\n<p>Ask MFA Coach in Teams for the export again: <b>export</b>.</p>`);
+  return page('This export could not be made', `<p>${why}</p>\n${ASK_AGAIN}`);
 }
 
 /**

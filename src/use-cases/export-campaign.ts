@@ -4,7 +4,10 @@ import type { CampaignRuns } from '../domain/ports/campaign-runs';
 import type { CampaignReports } from '../domain/ports/campaign-reports';
 import { csvCell, EXPORT_LINK_MINUTES } from './export-posture';
 import { isSmtpAudience } from '../domain/campaigns/campaign-audience';
+import type { DeliveryFact } from '../domain/campaigns/campaign-funnel';
 
+/** Deliveries read and written at a time. */
+const PAGE = 1000;
 const COLUMNS = [
   'run',
   'displayName',
@@ -32,12 +35,13 @@ export type CampaignExportAnswer =
     };
 
 /**
- * One line per delivery (person and run) with what followed it, kept for the person who asked behind a
- * one-time link, like the posture export. Names are the latest scan's; someone who left has only their id.
+ * A one-time link to one line per delivery (person and run) with what followed it, for the person who asked, like
+ * the posture export. The file is not made now: at 200,000 deliveries it is tens of megabytes, so it is written from
+ * the deliveries as it downloads (campaignCsv); `rows` is how many there are now.
  */
 export async function exportCampaign(
   deps: {
-    campaigns: Pick<CampaignRecords, 'find'> & Pick<CampaignRuns, 'runs'> & Pick<CampaignReports, 'deliveryFacts'>;
+    campaigns: Pick<CampaignRecords, 'find'> & Pick<CampaignReports, 'deliveryCount'>;
     vault: DownloadVault;
     now: () => Date;
   },
@@ -46,33 +50,59 @@ export async function exportCampaign(
 ): Promise<CampaignExportAnswer> {
   const campaign = await deps.campaigns.find(ref);
   if (!campaign) return { kind: 'unknownCampaign' };
-  const [runs, facts] = await Promise.all([deps.campaigns.runs(campaign.id), deps.campaigns.deliveryFacts(campaign.id)]);
-  const runTime = new Map(runs.map((run) => [run.id, run.scheduledFor.toISOString()]));
-  // A campaign to owners of password senders: the last column is when they moved off the password.
-  const toOwnersOfPasswordSenders = isSmtpAudience(campaign.audience);
-  const columns = toOwnersOfPasswordSenders ? COLUMNS.map((name) => (name === 'enrolledAt' ? 'movedOffPasswordAt' : name)) : COLUMNS;
-  const lines = [columns.join(',')];
-  for (const fact of facts) {
-    lines.push(
-      [
-        runTime.get(fact.runId) ?? '',
-        fact.displayName ?? '',
-        fact.userPrincipalName ?? '',
-        fact.userId,
-        fact.status,
-        fact.reason ?? '',
-        fact.sentAt?.toISOString() ?? '',
-        fact.opened,
-        fact.snoozed,
-        fact.enrolledAt?.toISOString() ?? '',
-      ]
-        .map(csvCell)
-        .join(','),
-    );
-  }
+  const rows = await deps.campaigns.deliveryCount(campaign.id);
   const now = deps.now();
   const expiresAt = new Date(now.getTime() + EXPORT_LINK_MINUTES * 60_000);
   const fileName = `campaign-${campaign.number}-${now.toISOString().slice(0, 10)}.csv`;
-  const token = await deps.vault.deposit({ actorId, fileName, content: `${lines.join('\r\n')}\r\n`, expiresAt }, now);
-  return { kind: 'ready', token, rows: facts.length, expiresAt, fileName, campaignName: campaign.name, toOwnersOfPasswordSenders };
+  const token = await deps.vault.deposit({ actorId, fileName, deliveriesOfCampaign: campaign.id, expiresAt }, now);
+  const toOwnersOfPasswordSenders = isSmtpAudience(campaign.audience);
+  return { kind: 'ready', token, rows, expiresAt, fileName, campaignName: campaign.name, toOwnersOfPasswordSenders };
+}
+
+/**
+ * A campaign's deliveries as CSV, in chunks of a page: memory holds one page whatever the campaign's size. Names
+ * are the latest scan's; someone who left has only their id. Each delivery is written as it stands when its page is
+ * read. Cells that start like a formula are prefixed so a spreadsheet shows them as text, never runs them.
+ */
+export async function* campaignCsv(
+  deps: { campaigns: Pick<CampaignRecords, 'get'> & Pick<CampaignRuns, 'runs'> & Pick<CampaignReports, 'deliveryFactsPage'> },
+  campaignId: string,
+  pageSize = PAGE,
+): AsyncGenerator<string> {
+  const campaign = await deps.campaigns.get(campaignId);
+  // Campaigns are never deleted; a link to one that is not there was not made by this bot.
+  if (!campaign) throw new Error(`no campaign ${campaignId} to export`);
+  let runTime = await runTimesOf(deps, campaign.id);
+  // A campaign to owners of password senders: the last column is when they moved off the password.
+  const smtp = isSmtpAudience(campaign.audience);
+  yield `${(smtp ? COLUMNS.map((name) => (name === 'enrolledAt' ? 'movedOffPasswordAt' : name)) : COLUMNS).join(',')}\r\n`;
+  let after: string | undefined;
+  do {
+    const page = await deps.campaigns.deliveryFactsPage(campaign.id, after, pageSize);
+    // A run started after the link was made: its time is read when its deliveries come.
+    if (page.facts.some((fact) => !runTime.has(fact.runId))) runTime = await runTimesOf(deps, campaign.id);
+    if (page.facts.length > 0) yield page.facts.map((fact) => `${csvLine(fact, runTime.get(fact.runId) ?? '')}\r\n`).join('');
+    after = page.next;
+  } while (after !== undefined);
+}
+
+async function runTimesOf(deps: { campaigns: Pick<CampaignRuns, 'runs'> }, campaignId: string): Promise<Map<string, string>> {
+  return new Map((await deps.campaigns.runs(campaignId)).map((run) => [run.id, run.scheduledFor.toISOString()]));
+}
+
+function csvLine(fact: DeliveryFact, runTime: string): string {
+  return [
+    runTime,
+    fact.displayName ?? '',
+    fact.userPrincipalName ?? '',
+    fact.userId,
+    fact.status,
+    fact.reason ?? '',
+    fact.sentAt?.toISOString() ?? '',
+    fact.opened,
+    fact.snoozed,
+    fact.enrolledAt?.toISOString() ?? '',
+  ]
+    .map(csvCell)
+    .join(',');
 }

@@ -6,7 +6,7 @@ import {
   type DeliveryFact,
 } from '../../src/domain/campaigns/campaign-funnel';
 import { isGuid } from '../../src/domain/guid';
-import type { CampaignFunnelCounts, CampaignReports } from '../../src/domain/ports/campaign-reports';
+import type { CampaignFunnelCounts, CampaignReports, DeliveryFactsPage } from '../../src/domain/ports/campaign-reports';
 
 /**
  * `CampaignReports` over facts a test states: what followed each delivery (opened, snoozed, enrolled, the names
@@ -16,6 +16,8 @@ import type { CampaignFunnelCounts, CampaignReports } from '../../src/domain/por
  */
 export class InMemoryCampaignReports implements CampaignReports {
   private readonly facts = new Map<string, DeliveryFact[]>();
+  /** The size of each page read through deliveryFactsPage, in order (what a paged reader held at a time). */
+  readonly pagesRead: number[] = [];
 
   /** What followed the campaign's deliveries from now on, in the order the store answers them (oldest first). */
   setFacts(campaignId: string, facts: readonly DeliveryFact[]): void {
@@ -25,6 +27,18 @@ export class InMemoryCampaignReports implements CampaignReports {
   async deliveryFacts(campaignId: string): Promise<DeliveryFact[]> {
     if (!isGuid(campaignId)) return [];
     return (this.facts.get(campaignId.toLowerCase()) ?? []).map(copy);
+  }
+
+  /** Pages by place in the stated facts, as the SQL reports page by delivery id: facts set meanwhile come in their place. */
+  async deliveryFactsPage(campaignId: string, after: string | undefined, size: number): Promise<DeliveryFactsPage> {
+    const from = after === undefined ? 0 : Number(after);
+    const facts = (await this.deliveryFacts(campaignId)).slice(from, from + size);
+    this.pagesRead.push(facts.length);
+    return { facts, ...(facts.length === size ? { next: String(from + size) } : {}) };
+  }
+
+  async deliveryCount(campaignId: string): Promise<number> {
+    return (await this.deliveryFacts(campaignId)).length;
   }
 
   async funnelCounts(campaignId: string): Promise<CampaignFunnelCounts> {

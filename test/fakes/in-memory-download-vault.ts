@@ -16,14 +16,15 @@ export class InMemoryDownloadVault implements DownloadVault {
     const file = this.live(token, now);
     if (!file) return undefined;
     this.files.delete(token);
-    const { fileName } = file;
-    return 'content' in file ? { fileName, content: file.content } : { fileName, statusOfScan: file.statusOfScan };
+    const { actorId: _actor, expiresAt: _expires, ...handedOver } = file;
+    return handedOver;
   }
 
   /** The kept file's text, collected (a test's shortcut; a link to a scan's statuses has none). */
   async collectText(token: string, now: Date): Promise<string | undefined> {
     const file = await this.collect(token, now);
-    if (file && !('content' in file)) throw new Error(`the link is to the statuses of scan ${file.statusOfScan}, not a kept file`);
+    if (file && !('content' in file))
+      throw new Error(`the link is to a file written as it downloads, not a kept one: ${JSON.stringify(file)}`);
     return file?.content;
   }
 

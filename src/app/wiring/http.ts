@@ -49,7 +49,7 @@ export function openHttp(
       doctor: () => doctor.summary(),
     },
     metrics,
-    downloads: downloadSource(platform, posture),
+    downloads: downloadSource(platform, posture, campaigns),
   });
   logger.info({ url, mode: config.mode }, 'MFA Coach is listening');
 }

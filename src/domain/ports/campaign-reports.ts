@@ -6,10 +6,24 @@ export interface CampaignFunnelCounts {
   byRun: Map<string, FunnelCounts>;
 }
 
+/** A page of a campaign's delivery facts, and where the next page starts (absent: there is none). */
+export interface DeliveryFactsPage {
+  facts: DeliveryFact[];
+  next?: string;
+}
+
 /** What followed a campaign's deliveries, for its funnel, its export and the campaign list. */
 export interface CampaignReports {
-  /** Every delivery of the campaign with what followed it (opened, snoozed, enrolled), for its export and escalations. */
+  /** Every delivery of the campaign with what followed it (opened, snoozed, enrolled), for its escalations. */
   deliveryFacts(campaignId: string): Promise<DeliveryFact[]>;
+  /**
+   * deliveryFacts a page at a time, in the same order: at most `size`, from where `after` says (undefined: the
+   * first). Each page is read when asked, so deliveries added meanwhile come in their place. For the export, which
+   * writes a campaign of any size with one page in memory. Unknown ids have none.
+   */
+  deliveryFactsPage(campaignId: string, after: string | undefined, size: number): Promise<DeliveryFactsPage>;
+  /** How many deliveries the campaign has now (deliveryFacts' length), counted without reading them. */
+  deliveryCount(campaignId: string): Promise<number>;
   /**
    * The campaign's funnel counted, as a whole and per run, equal to funnelCountsOf over its deliveryFacts (and over
    * each run's), without bringing every delivery into memory: the status card and a run's summary. Unknown ids

@@ -1,8 +1,8 @@
 /**
- * What a link hands over: a file made when it was asked for, or the MFA status of everyone in one scan, which
- * at a million people is too large to keep and is written out as it downloads instead.
+ * What a link hands over: a file made when it was asked for, or what is too large to keep and is written out as it
+ * downloads instead: the MFA status of everyone in one scan (a million people), or every delivery of a campaign.
  */
-export type DownloadContent = { content: string } | { statusOfScan: string };
+export type DownloadContent = { content: string } | { statusOfScan: string } | { deliveriesOfCampaign: string };
 
 /** A file waiting for the one person it was made for, behind a link that works once and not for long. */
 export type PendingDownload = {

@@ -156,6 +156,55 @@ describe.each(databaseTargets())('campaign headlines on $name', (target) => {
     expect(headlines.has('not-a-campaign')).toBe(false);
   });
 
+  it('pages through the facts of a campaign in their order, whatever other campaigns add between', async () => {
+    const campaign = await campaigns.create(campaignPlan({ name: 'Paged' }), owner, T0);
+    const other = await campaigns.create(campaignPlan({ name: 'Between' }), owner, T0);
+    const { run: first } = await campaigns.startRun(campaign.id, T0, T0);
+    await campaigns.addDeliveries(
+      first.id,
+      ['p1', 'p2', 'p3', 'p4'].map((userId) => ({ userId, dueAt: T0 })),
+    );
+    const { run: between } = await campaigns.startRun(other.id, T0, T0);
+    await campaigns.addDeliveries(
+      between.id,
+      ['q1', 'q2', 'q3'].map((userId) => ({ userId, dueAt: T0 })),
+    );
+    const { run: second } = await campaigns.startRun(campaign.id, minutes(60), minutes(60));
+    await campaigns.addDeliveries(
+      second.id,
+      ['p1', 'p5', 'p6'].map((userId) => ({ userId, dueAt: minutes(60) })),
+    );
+    await deliver(first.id, T0, { p1: 'sent', p2: 'blocked', p3: 'sent', p4: 'later' });
+
+    const pages: number[] = [];
+    const paged = [];
+    let after: string | undefined;
+    do {
+      const page = await campaigns.deliveryFactsPage(campaign.id, after, 2);
+      pages.push(page.facts.length);
+      paged.push(...page.facts);
+      after = page.next;
+    } while (after !== undefined);
+    expect(paged).toEqual(await campaigns.deliveryFacts(campaign.id));
+    expect(paged.map((fact) => `${fact.runId === first.id ? 1 : 2}:${fact.userId}`)).toEqual([
+      '1:p1',
+      '1:p2',
+      '1:p3',
+      '1:p4',
+      '2:p1',
+      '2:p5',
+      '2:p6',
+    ]);
+    // Seven deliveries: three full pages, then one; a page holds at most what was asked.
+    expect(pages).toEqual([2, 2, 2, 1]);
+    expect(await campaigns.deliveryCount(campaign.id)).toBe(7);
+    expect(await campaigns.deliveryCount(other.id)).toBe(3);
+    expect((await campaigns.deliveryFactsPage(campaign.id, undefined, 1000)).facts).toHaveLength(7);
+    expect(await campaigns.deliveryFactsPage('not-a-campaign', undefined, 10)).toEqual({ facts: [] });
+    expect(await campaigns.deliveryCount('not-a-campaign')).toBe(0);
+    await expect(campaigns.deliveryFactsPage(campaign.id, '1; DROP TABLE campaigns', 10)).rejects.toThrow(RangeError);
+  });
+
   it('counts each change once when several readers catch up at the same time, and leaves no change uncounted', async () => {
     const campaign = await campaigns.create(campaignPlan({ name: 'Many at once' }), owner, T0);
     const { run } = await campaigns.startRun(campaign.id, T0, T0);

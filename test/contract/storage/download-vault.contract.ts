@@ -55,6 +55,17 @@ export function downloadVaultContract(name: string, makeVault: () => Promise<Dow
       expect(await vault.collect(token, later(2))).toBeUndefined();
     });
 
+    it('keeps a link to the deliveries of a campaign, not a file, and hands it over once', async () => {
+      const campaignId = '6f1c2a4e-8b7d-4c3a-9e21-5d0b7a9c3f10';
+      const token = await vault.deposit(
+        { actorId: 'manager-1', fileName: 'campaign-3.csv', deliveriesOfCampaign: campaignId, expiresAt: later(15) },
+        T0,
+      );
+      expect(await vault.peek(token, later(1))).toEqual({ fileName: 'campaign-3.csv' });
+      expect(await vault.collect(token, later(1))).toEqual({ fileName: 'campaign-3.csv', deliveriesOfCampaign: campaignId });
+      expect(await vault.collect(token, later(2))).toBeUndefined();
+    });
+
     it('lets only one of two simultaneous downloads have the file', async () => {
       const token = await deposit();
       const results = await Promise.all([vault.collect(token, later(1)), vault.collect(token, later(1))]);

@@ -1,16 +1,19 @@
 import type { CampaignHeadline, DeliveryFact } from '../../../domain/campaigns/campaign-funnel';
 import type { DeliveryStatus } from '../../../domain/campaigns/campaign-run';
 import { isGuid } from '../../../domain/guid';
-import type { CampaignFunnelCounts, CampaignReports } from '../../../domain/ports/campaign-reports';
+import type { CampaignFunnelCounts, CampaignReports, DeliveryFactsPage } from '../../../domain/ports/campaign-reports';
 import { sqlFunnelCounts } from './sql-campaign-funnels';
 import type { Database } from '../database';
 import { FACT_SOURCES, OUTCOME_AT } from './campaign-fact-sources';
 import { catchUpFunnels, READER_CATCH_UP } from './campaign-funnel-upkeep';
 import { WHOLE_CAMPAIGN_SQL } from '../migrations/029_campaign_funnel_tallies';
 
-/** Each delivery with what followed: any action on its card, a snooze, and strong MFA confirmed after it was sent. */
-const DELIVERY_FACTS = `
-  SELECT d.run_id, d.user_id, d.status, d.reason, COALESCE(n.sent_at, o.sent_at) AS sent_at,
+/**
+ * Each delivery with what followed: any action on its card, a snooze, and strong MFA confirmed after it was sent. In
+ * delivery order, which the index on (campaign_id, id) reads without sorting, so a page of it costs the page.
+ */
+const factsOf = (more: string) => `
+  SELECT d.id, d.run_id, d.user_id, d.status, d.reason, COALESCE(n.sent_at, o.sent_at) AS sent_at,
     EXISTS (SELECT 1 FROM nudge_actions a WHERE a.nudge_id = d.nudge_id) AS opened,
     EXISTS (SELECT 1 FROM nudge_actions a WHERE a.nudge_id = d.nudge_id AND a.action <> 'viewed' AND a.result <> 'notYours') AS answered,
     EXISTS (SELECT 1 FROM nudge_actions a WHERE a.nudge_id = d.nudge_id AND a.action = 'snooze' AND a.result = 'snoozed') AS snoozed,
@@ -18,8 +21,12 @@ const DELIVERY_FACTS = `
     u.user_principal_name, u.display_name, u.manager_id,
     CASE WHEN d.status IN ('pending', 'sending') THEN d.due_at END AS due_at
   FROM ${FACT_SOURCES}
-  WHERE d.campaign_id = $1
+  WHERE d.campaign_id = $1 ${more}
   ORDER BY d.id`;
+const DELIVERY_FACTS = factsOf('');
+const DELIVERY_FACTS_PAGE = `${factsOf('AND d.id > $2')} LIMIT $3`;
+/** A page's place: the id of the delivery before it (ids are bigserial, so only digits). */
+const AFTER = /^\d{1,19}$/;
 
 /**
  * The list's three figures per campaign, from the campaign's tallies as a whole (migration 029): each person once, a
@@ -34,6 +41,7 @@ const HEADLINES = `
   WHERE t.campaign_id = ANY($1::uuid[]) AND t.run_id = ${WHOLE_CAMPAIGN_SQL}`;
 
 interface FactRow {
+  id: string | number;
   run_id: string;
   user_id: string;
   status: DeliveryStatus;
@@ -55,22 +63,23 @@ export class SqlCampaignReports implements CampaignReports {
 
   async deliveryFacts(campaignId: string): Promise<DeliveryFact[]> {
     if (!isGuid(campaignId)) return [];
-    const rows = await this.db.query<FactRow>(DELIVERY_FACTS, [campaignId]);
-    return rows.map((row) => ({
-      runId: row.run_id,
-      userId: row.user_id,
-      status: row.status,
-      ...(row.reason ? { reason: row.reason } : {}),
-      ...(row.sent_at ? { sentAt: new Date(row.sent_at) } : {}),
-      opened: row.opened,
-      answered: row.answered,
-      snoozed: row.snoozed,
-      ...(row.enrolled_at ? { enrolledAt: new Date(row.enrolled_at) } : {}),
-      ...(row.user_principal_name ? { userPrincipalName: row.user_principal_name } : {}),
-      ...(row.display_name ? { displayName: row.display_name } : {}),
-      ...(row.manager_id ? { managerId: row.manager_id } : {}),
-      ...(row.due_at ? { dueAt: new Date(row.due_at) } : {}),
-    }));
+    return (await this.db.query<FactRow>(DELIVERY_FACTS, [campaignId])).map(factOf);
+  }
+
+  async deliveryFactsPage(campaignId: string, after: string | undefined, size: number): Promise<DeliveryFactsPage> {
+    if (after !== undefined && !AFTER.test(after)) throw new RangeError(`not a place in a campaign's deliveries: ${after}`);
+    if (!isGuid(campaignId)) return { facts: [] };
+    const rows = await this.db.query<FactRow>(DELIVERY_FACTS_PAGE, [campaignId, after ?? '0', size]);
+    const last = rows.at(-1);
+    return { facts: rows.map(factOf), ...(rows.length === size && last ? { next: String(last.id) } : {}) };
+  }
+
+  async deliveryCount(campaignId: string): Promise<number> {
+    if (!isGuid(campaignId)) return 0;
+    const [row] = await this.db.query<{ n: number }>('SELECT count(*)::int AS n FROM campaign_deliveries WHERE campaign_id = $1', [
+      campaignId,
+    ]);
+    return row?.n ?? 0;
   }
 
   funnelCounts(campaignId: string): Promise<CampaignFunnelCounts> {
@@ -86,4 +95,22 @@ export class SqlCampaignReports implements CampaignReports {
     for (const row of rows) headlines.set(row.campaign_id, { targeted: row.targeted, delivered: row.delivered, enrolled: row.enrolled });
     return headlines;
   }
+}
+
+function factOf(row: FactRow): DeliveryFact {
+  return {
+    runId: row.run_id,
+    userId: row.user_id,
+    status: row.status,
+    ...(row.reason ? { reason: row.reason } : {}),
+    ...(row.sent_at ? { sentAt: new Date(row.sent_at) } : {}),
+    opened: row.opened,
+    answered: row.answered,
+    snoozed: row.snoozed,
+    ...(row.enrolled_at ? { enrolledAt: new Date(row.enrolled_at) } : {}),
+    ...(row.user_principal_name ? { userPrincipalName: row.user_principal_name } : {}),
+    ...(row.display_name ? { displayName: row.display_name } : {}),
+    ...(row.manager_id ? { managerId: row.manager_id } : {}),
+    ...(row.due_at ? { dueAt: new Date(row.due_at) } : {}),
+  };
 }

@@ -27,6 +27,7 @@ import { streamedExports } from './026_streamed_exports';
 import { runAudienceAdded } from './027_run_audience_added';
 import { deliveriesDueInOrder } from './028_deliveries_due_in_order';
 import { campaignFunnelTallies } from './029_campaign_funnel_tallies';
+import { streamedCampaignExports } from './030_streamed_campaign_exports';
 import type { Migration } from './migration';
 
 /** Every migration, in order. A new migration file is added here too. */
@@ -60,4 +61,5 @@ export const allMigrations: readonly Migration[] = [
   runAudienceAdded,
   deliveriesDueInOrder,
   campaignFunnelTallies,
+  streamedCampaignExports,
 ];
