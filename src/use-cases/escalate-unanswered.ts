@@ -1,4 +1,4 @@
-import { dueEscalations, type ManagerSummary } from '../domain/campaigns/campaign-escalation';
+import { dueEscalations, type EscalatedReport, type ManagerSummary } from '../domain/campaigns/campaign-escalation';
 import type { CampaignRecords } from '../domain/ports/campaign-store';
 import type { CampaignReports } from '../domain/ports/campaign-reports';
 import type { EscalationLedger } from '../domain/ports/escalation-ledger';
@@ -8,14 +8,19 @@ import type { SendPace } from '../domain/ports/send-gate';
 import { reachPersonalChat, type PersonalChatDeps } from './reach-personal-chat';
 import { messageOf } from '../domain/errors';
 
+/** People whose deliveries are read at a time. */
+const PEOPLE_PER_PAGE = 1000;
+
 export interface EscalationDeps extends PersonalChatDeps {
-  campaigns: Pick<CampaignRecords, 'get'> & Pick<CampaignReports, 'deliveryFacts'> & EscalationLedger;
+  campaigns: Pick<CampaignRecords, 'get'> & Pick<CampaignReports, 'deliveryFactsOfPeople'> & EscalationLedger;
   messenger: Pick<NudgeMessenger, 'openPersonalChat' | 'sendManagerSummary'>;
   /** Waits for a place in the send budget: a manager's card is a send like any other. */
   pace: SendPace;
   now: () => Date;
   /** How long a nudge is given to be answered before it counts as unanswered. */
   graceMs: number;
+  /** People whose deliveries are read at a time (default 1,000). */
+  peoplePerPage?: number;
 }
 
 export interface EscalationReport {
@@ -37,8 +42,7 @@ export async function escalateUnanswered(deps: EscalationDeps, campaignId: strin
   const report: EscalationReport = { managersTold: 0, peopleEscalated: 0, managersFailed: 0, retryLater: false };
   const campaign = await deps.campaigns.get(campaignId);
   if (!campaign?.escalateAfter || campaign.status === 'cancelled') return report;
-  const [facts, already] = await Promise.all([deps.campaigns.deliveryFacts(campaign.id), deps.campaigns.escalated(campaign.id)]);
-  const due = dueEscalations(facts, campaign.escalateAfter, new Date(deps.now().getTime() - deps.graceMs), already);
+  const due = await dueOfCampaign(deps, campaign.id, campaign.escalateAfter);
 
   for (const [managerId, candidates] of due) {
     const claimed = new Set(
@@ -80,6 +84,25 @@ export async function escalateUnanswered(deps: EscalationDeps, campaignId: strin
     }
   }
   return report;
+}
+
+/**
+ * Who is due, by manager, from the campaign's deliveries read a page of people at a time: a large campaign's facts
+ * never all in memory, only those due (each manager's reports gathered across pages, so each manager gets one card).
+ */
+async function dueOfCampaign(deps: EscalationDeps, campaignId: string, escalateAfter: number): Promise<Map<string, EscalatedReport[]>> {
+  const already = await deps.campaigns.escalated(campaignId);
+  const answerableBy = new Date(deps.now().getTime() - deps.graceMs);
+  const due = new Map<string, EscalatedReport[]>();
+  let after: string | undefined;
+  do {
+    const page = await deps.campaigns.deliveryFactsOfPeople(campaignId, after, deps.peoplePerPage ?? PEOPLE_PER_PAGE);
+    for (const [managerId, reports] of dueEscalations(page.facts, escalateAfter, answerableBy, already)) {
+      due.set(managerId, [...(due.get(managerId) ?? []), ...reports]);
+    }
+    after = page.next;
+  } while (after !== undefined);
+  return due;
 }
 
 /**

@@ -16,7 +16,7 @@ import type { CampaignFunnelCounts, CampaignReports, DeliveryFactsPage } from '.
  */
 export class InMemoryCampaignReports implements CampaignReports {
   private readonly facts = new Map<string, DeliveryFact[]>();
-  /** The size of each page read through deliveryFactsPage, in order (what a paged reader held at a time). */
+  /** The size of each page read, in order: deliveries (deliveryFactsPage) or people (deliveryFactsOfPeople). */
   readonly pagesRead: number[] = [];
 
   /** What followed the campaign's deliveries from now on, in the order the store answers them (oldest first). */
@@ -35,6 +35,22 @@ export class InMemoryCampaignReports implements CampaignReports {
     const facts = (await this.deliveryFacts(campaignId)).slice(from, from + size);
     this.pagesRead.push(facts.length);
     return { facts, ...(facts.length === size ? { next: String(from + size) } : {}) };
+  }
+
+  async deliveryFactsOfPeople(campaignId: string, afterUserId: string | undefined, people: number): Promise<DeliveryFactsPage> {
+    const facts = await this.deliveryFacts(campaignId);
+    const ids = [...new Set(facts.map((fact) => fact.userId))].sort().filter((id) => afterUserId === undefined || id > afterUserId);
+    const page = new Set(ids.slice(0, people));
+    this.pagesRead.push(page.size);
+    const ofPage = [
+      ...groupFacts(
+        facts.filter((fact) => page.has(fact.userId)),
+        (fact) => fact.userId,
+      ),
+    ]
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .flatMap(([, ofPerson]) => ofPerson);
+    return { facts: ofPage, ...(page.size === people ? { next: ids[people - 1] } : {}) };
   }
 
   async deliveryCount(campaignId: string): Promise<number> {

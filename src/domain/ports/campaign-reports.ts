@@ -14,7 +14,7 @@ export interface DeliveryFactsPage {
 
 /** What followed a campaign's deliveries, for its funnel, its export and the campaign list. */
 export interface CampaignReports {
-  /** Every delivery of the campaign with what followed it (opened, snoozed, enrolled), for its escalations. */
+  /** Every delivery of the campaign with what followed it (opened, snoozed, enrolled), all at once (small campaigns, checks). */
   deliveryFacts(campaignId: string): Promise<DeliveryFact[]>;
   /**
    * deliveryFacts a page at a time, in the same order: at most `size`, from where `after` says (undefined: the
@@ -22,6 +22,12 @@ export interface CampaignReports {
    * writes a campaign of any size with one page in memory. Unknown ids have none.
    */
   deliveryFactsPage(campaignId: string, after: string | undefined, size: number): Promise<DeliveryFactsPage>;
+  /**
+   * deliveryFacts of at most `people` people, each with all their deliveries in delivery order, people in the order
+   * of their ids after `afterUserId` (undefined: the first), and where the next page starts. For the escalation to
+   * managers, which looks at each person's deliveries together, a page of people in memory at a time.
+   */
+  deliveryFactsOfPeople(campaignId: string, afterUserId: string | undefined, people: number): Promise<DeliveryFactsPage>;
   /** How many deliveries the campaign has now (deliveryFacts' length), counted without reading them. */
   deliveryCount(campaignId: string): Promise<number>;
   /**

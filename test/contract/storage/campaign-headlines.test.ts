@@ -202,6 +202,21 @@ describe.each(databaseTargets())('campaign headlines on $name', (target) => {
     expect((await campaigns.deliveryFactsPage(campaign.id, undefined, 1000)).facts).toHaveLength(7);
     expect(await campaigns.deliveryFactsPage('not-a-campaign', undefined, 10)).toEqual({ facts: [] });
     expect(await campaigns.deliveryCount('not-a-campaign')).toBe(0);
+
+    // Person by person: all of a person's deliveries on one page, in delivery order; people in the order of their ids.
+    const byPeople: string[][] = [];
+    let afterUser: string | undefined;
+    do {
+      const page = await campaigns.deliveryFactsOfPeople(campaign.id, afterUser, 2);
+      byPeople.push(page.facts.map((fact) => `${fact.runId === first.id ? 1 : 2}:${fact.userId}`));
+      afterUser = page.next;
+    } while (afterUser !== undefined);
+    expect(byPeople).toEqual([['1:p1', '2:p1', '1:p2'], ['1:p3', '1:p4'], ['2:p5', '2:p6'], []]);
+    const everyFact = await campaigns.deliveryFacts(campaign.id);
+    const onPages = (await campaigns.deliveryFactsOfPeople(campaign.id, undefined, 100)).facts;
+    expect(onPages).toEqual(expect.arrayContaining(everyFact));
+    expect(onPages).toHaveLength(everyFact.length);
+    expect(await campaigns.deliveryFactsOfPeople('not-a-campaign', undefined, 10)).toEqual({ facts: [] });
     await expect(campaigns.deliveryFactsPage(campaign.id, '1; DROP TABLE campaigns', 10)).rejects.toThrow(RangeError);
   });
 

@@ -19,7 +19,7 @@ const METHODS = [
   ['create', 'get', 'find', 'list', 'listActive', 'setProblem', 'setStatus'],
   ['startRun', 'addDeliveries', 'finishRunIfDone', 'finishSettledRuns', 'runs', 'deliveryCounts'],
   ['claimDue', 'complete', 'markSendStarted', 'reclaimExpired', 'sentCounts'],
-  ['deliveryFacts', 'deliveryFactsPage', 'deliveryCount', 'headlines'],
+  ['deliveryFacts', 'deliveryFactsPage', 'deliveryFactsOfPeople', 'deliveryCount', 'headlines'],
   ['escalationCounts', 'escalated', 'claimEscalations', 'releaseEscalations', 'settleEscalations'],
 ].flat();
 

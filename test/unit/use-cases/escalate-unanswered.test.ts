@@ -84,6 +84,36 @@ describe('escalating unanswered nudges to managers', () => {
     expect(await store.escalationCounts(campaign.id)).toEqual({ managers: 2, people: 3, failedManagers: 0 });
   });
 
+  it('reads the deliveries a page of people at a time, and still tells each manager once, about reports from every page', async () => {
+    const { deps, escalate, teams, store, reports } = await setUp();
+    deps.peoplePerPage = 2;
+    const whole = jest.spyOn(store, 'deliveryFacts');
+    expect(await escalate()).toEqual({ managersTold: 2, peopleEscalated: 3, managersFailed: 0, retryLater: false });
+    expect(teams.summaries.map((summary) => [summary.managerId, reportsOf(summary)])).toEqual([
+      ['boss', ['ann', 'bob']],
+      ['other-boss', ['fay']],
+    ]);
+    // Seven people (ann to gus), two at a time.
+    expect(reports.pagesRead).toEqual([2, 2, 2, 1]);
+    expect(whole).not.toHaveBeenCalled();
+  });
+
+  it('gathers the reports of one manager from different pages onto one card', async () => {
+    const { deps, escalate, teams, reports, campaign } = await setUp();
+    deps.peoplePerPage = 1;
+    reports.setFacts(campaign.id, [
+      ...nudged('ann', 'boss', [9, 2]),
+      ...nudged('zed', 'other-boss', [9, 2]),
+      ...nudged('bob', 'boss', [9, 2]),
+    ]);
+    expect(await escalate()).toMatchObject({ managersTold: 2, peopleEscalated: 3 });
+    expect(teams.summaries.map((summary) => [summary.managerId, reportsOf(summary)])).toEqual([
+      ['boss', ['ann', 'bob']],
+      ['other-boss', ['zed']],
+    ]);
+    expect(reports.pagesRead).toEqual([1, 1, 1, 0]);
+  });
+
   it('tells a manager about each person once: a second look sends nothing, and someone due later is told alone', async () => {
     const { escalate, teams, reports, campaign } = await setUp();
     await escalate();

@@ -12,7 +12,7 @@ import { WHOLE_CAMPAIGN_SQL } from '../migrations/029_campaign_funnel_tallies';
  * Each delivery with what followed: any action on its card, a snooze, and strong MFA confirmed after it was sent. In
  * delivery order, which the index on (campaign_id, id) reads without sorting, so a page of it costs the page.
  */
-const factsOf = (more: string) => `
+const factsOf = (more: string, order = 'd.id') => `
   SELECT d.id, d.run_id, d.user_id, d.status, d.reason, COALESCE(n.sent_at, o.sent_at) AS sent_at,
     EXISTS (SELECT 1 FROM nudge_actions a WHERE a.nudge_id = d.nudge_id) AS opened,
     EXISTS (SELECT 1 FROM nudge_actions a WHERE a.nudge_id = d.nudge_id AND a.action <> 'viewed' AND a.result <> 'notYours') AS answered,
@@ -22,9 +22,21 @@ const factsOf = (more: string) => `
     CASE WHEN d.status IN ('pending', 'sending') THEN d.due_at END AS due_at
   FROM ${FACT_SOURCES}
   WHERE d.campaign_id = $1 ${more}
-  ORDER BY d.id`;
+  ORDER BY ${order}`;
 const DELIVERY_FACTS = factsOf('');
 const DELIVERY_FACTS_PAGE = `${factsOf('AND d.id > $2')} LIMIT $3`;
+/**
+ * Every delivery of the next people by id, person by person, from the index on (campaign_id, user_id): the range up to
+ * the page's last person. (As `user_id IN (those people)`, the planner joined the whole campaign for each page: 0.6 s
+ * a page at 200,000 deliveries, where the range reads the page by index in about 45 ms.)
+ */
+const FACTS_OF_PEOPLE = factsOf(
+  `AND d.user_id > $2 AND d.user_id <= (
+     SELECT max(page.user_id) FROM (
+       SELECT DISTINCT p.user_id FROM campaign_deliveries p
+       WHERE p.campaign_id = $1 AND p.user_id > $2 ORDER BY p.user_id LIMIT $3) page)`,
+  'd.user_id, d.id',
+);
 /** A page's place: the id of the delivery before it (ids are bigserial, so only digits). */
 const AFTER = /^\d{1,19}$/;
 
@@ -72,6 +84,13 @@ export class SqlCampaignReports implements CampaignReports {
     const rows = await this.db.query<FactRow>(DELIVERY_FACTS_PAGE, [campaignId, after ?? '0', size]);
     const last = rows.at(-1);
     return { facts: rows.map(factOf), ...(rows.length === size && last ? { next: String(last.id) } : {}) };
+  }
+
+  async deliveryFactsOfPeople(campaignId: string, afterUserId: string | undefined, people: number): Promise<DeliveryFactsPage> {
+    if (!isGuid(campaignId)) return { facts: [] };
+    const facts = (await this.db.query<FactRow>(FACTS_OF_PEOPLE, [campaignId, afterUserId ?? '', people])).map(factOf);
+    const last = facts.at(-1)?.userId;
+    return { facts, ...(last !== undefined && new Set(facts.map((fact) => fact.userId)).size === people ? { next: last } : {}) };
   }
 
   async deliveryCount(campaignId: string): Promise<number> {
