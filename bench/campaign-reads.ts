@@ -20,8 +20,7 @@ import type { CampaignStore } from '../src/domain/ports/campaign-store';
 import { migrate } from '../src/adapters/storage/migrate';
 import { openDatabase } from '../src/adapters/storage/open-database';
 import { sqlCampaignStore } from '../src/adapters/storage/sql-campaign-store';
-import { csvCell } from '../src/use-cases/export-posture';
-import { campaignCsv } from '../src/use-cases/export-campaign';
+import { campaignCsv, deliveryCsvLine } from '../src/use-cases/export-campaign';
 import { dueEscalations } from '../src/domain/campaigns/campaign-escalation';
 import { arg } from './command-line';
 import { rssSampler } from './rss-sampler';
@@ -54,22 +53,7 @@ const READS: Record<string, (store: CampaignStore, campaignId: string) => Promis
   // The export before: every delivery's facts read at once, then the file made whole.
   export_whole: async (store, campaignId) => {
     const facts = await store.deliveryFacts(campaignId);
-    const lines = facts.map((fact) =>
-      [
-        fact.runId,
-        fact.displayName ?? '',
-        fact.userPrincipalName ?? '',
-        fact.userId,
-        fact.status,
-        fact.reason ?? '',
-        fact.sentAt?.toISOString() ?? '',
-        fact.opened,
-        fact.snoozed,
-        fact.enrolledAt?.toISOString() ?? '',
-      ]
-        .map(csvCell)
-        .join(','),
-    );
+    const lines = facts.map((fact) => deliveryCsvLine(fact, fact.runId));
     return Buffer.byteLength(lines.join('\r\n'));
   },
   // The escalation as it reads now, a page of people at a time, those due gathered across pages.

@@ -81,7 +81,7 @@ export async function* campaignCsv(
     const page = await deps.campaigns.deliveryFactsPage(campaign.id, after, pageSize);
     // A run started after the link was made: its time is read when its deliveries come.
     if (page.facts.some((fact) => !runTime.has(fact.runId))) runTime = await runTimesOf(deps, campaign.id);
-    if (page.facts.length > 0) yield page.facts.map((fact) => `${csvLine(fact, runTime.get(fact.runId) ?? '')}\r\n`).join('');
+    if (page.facts.length > 0) yield page.facts.map((fact) => `${deliveryCsvLine(fact, runTime.get(fact.runId) ?? '')}\r\n`).join('');
     after = page.next;
   } while (after !== undefined);
 }
@@ -90,7 +90,8 @@ async function runTimesOf(deps: { campaigns: Pick<CampaignRuns, 'runs'> }, campa
   return new Map((await deps.campaigns.runs(campaignId)).map((run) => [run.id, run.scheduledFor.toISOString()]));
 }
 
-function csvLine(fact: DeliveryFact, runTime: string): string {
+/** One delivery's line of the file, its run named by `runTime`. */
+export function deliveryCsvLine(fact: DeliveryFact, runTime: string): string {
   return [
     runTime,
     fact.displayName ?? '',
