@@ -708,7 +708,6 @@ main().catch((error: unknown) => {
 
 const recipientsOf = (listed: { total: { targeted: number } }[]) => listed.reduce((sum, { total }) => sum + total.targeted, 0);
 
-/** `copies` more campaigns with the same run and deliveries (same nudges), for timing the campaign list. */
 /** A one-run campaign's counted funnel given to its copy (`runId`: the copy's run), and the copy's notes dropped. */
 async function copyFunnel(tx: SqlExecutor, campaignId: string, copyId: string, runId: string): Promise<void> {
   await tx.query('DELETE FROM campaign_funnel_changes WHERE campaign_id = $1', [copyId]);
@@ -736,6 +735,7 @@ async function copyFunnel(tx: SqlExecutor, campaignId: string, copyId: string, r
   );
 }
 
+/** `copies` more campaigns with the same run and deliveries (same nudges), for timing the campaign list. */
 async function copyCampaign(db: Database, campaignId: string, copies: number): Promise<void> {
   // The copies' funnels are copied as counted, as the upkeep would have kept them while their deliveries came.
   await catchUpFunnels(db, Number.MAX_SAFE_INTEGER, [campaignId]);

@@ -98,7 +98,9 @@ async function dueOfCampaign(deps: EscalationDeps, campaignId: string, escalateA
   do {
     const page = await deps.campaigns.deliveryFactsOfPeople(campaignId, after, deps.peoplePerPage ?? PEOPLE_PER_PAGE);
     for (const [managerId, reports] of dueEscalations(page.facts, escalateAfter, answerableBy, already)) {
-      due.set(managerId, [...(due.get(managerId) ?? []), ...reports]);
+      const gathered = due.get(managerId);
+      if (gathered) gathered.push(...reports);
+      else due.set(managerId, reports);
     }
     after = page.next;
   } while (after !== undefined);

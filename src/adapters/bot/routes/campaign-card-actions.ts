@@ -50,7 +50,7 @@ export function registerCampaignCardActions(app: Application<TurnState>, deps: B
   route(VERBS.campaignTest, 'manager', async (context, data) => tested(context, deps, data));
 
   route(VERBS.campaignStatus, 'viewer', async (_context, data, isManager) =>
-    statusCard(deps, data.campaignId, isManager, undefined, data.runsPage ?? 0),
+    statusCard(deps, data.campaignId, isManager, { runsPage: data.runsPage ?? 0 }),
   );
 
   route(VERBS.campaignChange, 'manager', async (context, data) => {
@@ -58,7 +58,7 @@ export function registerCampaignCardActions(app: Application<TurnState>, deps: B
     const result = await changeCampaign(deps.campaigns.manage, data.campaignId, change);
     if (result.kind === 'unknownCampaign') return textCard(OUT_OF_DATE);
     await auditTurn(context, deps)(`campaign ${change} ${result.campaign.number}`, result.kind === 'changed' ? 'allowed' : 'refused');
-    return statusCard(deps, result.campaign.id, true, changeHeadline(change, result));
+    return statusCard(deps, result.campaign.id, true, { headline: changeHeadline(change, result) });
   });
 }
 
@@ -109,7 +109,7 @@ async function created(
   const headline = result.firstRun
     ? `Created. ${result.firstRun.getTime() <= deps.now().getTime() ? 'It starts now' : `First run: ${utcDateTimeText(result.firstRun)}`}; ${outcomeWords(result.campaign).delivery}.${reach}`
     : 'Created, but its schedule has no run left.';
-  return statusCard(deps, result.campaign.id, true, headline);
+  return statusCard(deps, result.campaign.id, true, { headline });
 }
 
 /** The Preview button: the form as it was filled in, with whom it would reach now, or what to fix; nothing is created. */
@@ -172,8 +172,15 @@ function previewOf(result: { preview?: CampaignPreview; note?: string }): { prev
   return { ...(result.preview ? { preview: result.preview } : {}), ...(result.note ? { note: result.note } : {}) };
 }
 
-async function statusCard(deps: BotDependencies, ref: string, isManager: boolean, headline?: string, runsPage = 0): Promise<AdaptiveCard> {
+/** The campaign's status card, with a line saying what just changed (`headline`) and the page of runs asked for. */
+async function statusCard(
+  deps: BotDependencies,
+  ref: string,
+  isManager: boolean,
+  shown: { headline?: string; runsPage?: number },
+): Promise<AdaptiveCard> {
   const report = await readCampaignReport(deps.campaigns.manage, ref);
+  const { headline, runsPage = 0 } = shown;
   return report
     ? campaignStatusCard({ ...report, canChange: isManager, now: deps.now(), runsPage, ...(headline ? { headline } : {}) })
     : textCard(OUT_OF_DATE);
